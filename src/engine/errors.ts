@@ -1,0 +1,27 @@
+/**
+ * Domain errors. The engine throws only `EngineError`; adapters translate it
+ * (Excel: `CustomFunctions.Error`, taskpane: a message next to the field).
+ *
+ * `kind` follows Excel's error families so the adapter needs no guessing:
+ * - "value": an argument breaks a rule (wrong range, unknown holder, text where a number belongs);
+ * - "num": the arguments are valid but the result cannot be computed (division by a zero total);
+ * - "na": a lookup found nothing.
+ */
+export type EngineErrorKind = "value" | "num" | "na";
+
+export class EngineError extends Error {
+  readonly kind: EngineErrorKind;
+  /** The user-facing name of the argument at fault, as it appears in the function's help. */
+  readonly argument?: string;
+
+  constructor(kind: EngineErrorKind, message: string, argument?: string) {
+    super(message);
+    this.name = "EngineError";
+    this.kind = kind;
+    this.argument = argument;
+  }
+}
+
+export function isEngineError(e: unknown): e is EngineError {
+  return e instanceof EngineError;
+}

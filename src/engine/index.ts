@@ -1,0 +1,13 @@
+/**
+ * The pure valuation and ownership engine: decimal.js in, decimal.js out.
+ * No Office, no DOM, no I/O. Every adapter (cells, taskpane, workbook, templates) calls in here.
+ */
+export * from "./decimal";
+export * from "./errors";
+export * from "./rules";
+export * from "./bridge";
+export * from "./stakeSale";
+export * from "./shares";
+export * from "./capitalIncrease";
+export * from "./capTable";
+export * from "./multiples";

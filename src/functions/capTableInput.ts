@@ -1,0 +1,35 @@
+/**
+ * Reading a cap table from two ranges laid out as users do: holder names in one column (or row),
+ * share counts beside them. Rows where both cells are empty are skipped, so a range may include
+ * blank rows at the end for holders to come.
+ */
+import { CapTable, Decimal, EngineError, rules } from "../engine";
+import { describeCell, isBlank, readVector } from "./cells";
+
+export function readCapTable(holdersRange: unknown, sharesRange: unknown): CapTable {
+  const holders = readVector(holdersRange, "holders");
+  const shares = readVector(sharesRange, "shares");
+  if (holders.length !== shares.length) {
+    throw new EngineError("value", `holders and shares must be ranges of the same size, got ${holders.length} holders and ${shares.length} share counts`, "shares");
+  }
+  const table: { holder: string; shares: Decimal }[] = [];
+  holders.forEach((h, i) => {
+    const s = shares[i];
+    if (isBlank(h) && isBlank(s)) return;
+    const row = i + 1;
+    if (isBlank(h)) throw new EngineError("value", `holders must not be empty where shares are given (row ${row})`, "holders");
+    if (typeof h !== "string" && !(typeof h === "number" && Number.isFinite(h))) {
+      throw new EngineError("value", `holders must be names, got ${describeCell(h)} (row ${row})`, "holders");
+    }
+    const name = String(h).trim();
+    if (typeof s !== "number" || !Number.isFinite(s)) {
+      throw new EngineError("value", `shares must be numbers, got ${describeCell(s)} for "${name}" (row ${row})`, "shares");
+    }
+    const d = new Decimal(Object.is(s, -0) ? 0 : s);
+    const message = rules.nonNegative(d, `shares of "${name}"`);
+    if (message !== undefined) throw new EngineError("value", message, "shares");
+    table.push({ holder: name, shares: d });
+  });
+  if (table.length === 0) throw new EngineError("value", "holders must list at least one holder", "holders");
+  return table;
+}

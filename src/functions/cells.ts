@@ -1,0 +1,102 @@
+/**
+ * Reading cell values at the Excel boundary, with zod.
+ *
+ * What Excel hands a custom function declared `any`: a number, a text, a boolean, `null` for an
+ * omitted optional argument (and, in some hosts, `undefined` or "" for an empty cell), or a 2-D
+ * array of those for a range. Every reader names the argument in its message.
+ */
+import { z } from "zod";
+import { Decimal, EngineError, RuleName, rules } from "../engine";
+
+export type CellScalar = number | string | boolean | null | undefined;
+
+/** A value that stands for "nothing here": omitted argument or empty cell. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Describes a rejected value in words a spreadsheet user recognises. */
+export function describeCell(value: unknown): string {
+  if (isBlank(value)) return "an empty cell";
+  if (typeof value === "string") return `the text "${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
+  if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
+  if (typeof value === "number") return Number.isNaN(value) ? "a value that is not a number" : String(value);
+  if (Array.isArray(value)) return "a range";
+  return "a value of an unsupported kind";
+}
+
+function fail(name: string, message: string): never {
+  throw new EngineError("value", message, name);
+}
+
+/** zod schema for one numeric cell: a finite JS number, turned into a Decimal. */
+const finiteNumber = z.number().finite();
+
+/** Reads a required number, checks a rule, returns a Decimal. */
+export function readNumber(value: unknown, name: string, rule: RuleName = "amount"): Decimal {
+  if (Array.isArray(value)) {
+    // A 1x1 range is a single cell.
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return readNumber(value[0][0], name, rule);
+    fail(name, `${name} must be a single cell, got a range`);
+  }
+  if (isBlank(value)) fail(name, `${name} is required, got an empty cell`);
+  const parsed = finiteNumber.safeParse(value);
+  if (!parsed.success) {
+    if (typeof value === "number") fail(name, `${name} must be a finite number, got ${describeCell(value)}`);
+    fail(name, `${name} must be a number, got ${describeCell(value)}`);
+  }
+  const d = new Decimal(Object.is(parsed.data, -0) ? 0 : parsed.data);
+  const message = rules[rule](d, name);
+  if (message !== undefined) fail(name, message);
+  return d;
+}
+
+/** Reads an optional number: blank gives `undefined`. */
+export function readOptionalNumber(value: unknown, name: string, rule: RuleName = "amount"): Decimal | undefined {
+  return isBlank(value) ? undefined : readNumber(value, name, rule);
+}
+
+/** Reads a required text (numbers are accepted and turned into text: a holder may be named 2024). */
+export function readText(value: unknown, name: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return readText(value[0][0], name);
+    fail(name, `${name} must be a single cell, got a range`);
+  }
+  if (isBlank(value)) fail(name, `${name} is required, got an empty cell`);
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return fail(name, `${name} must be a text, got ${describeCell(value)}`);
+}
+
+/**
+ * Reads a choice among keywords (case-insensitive, trimmed), with synonyms.
+ * `choices` maps every accepted spelling to the canonical value.
+ */
+export function readChoice<T extends string>(value: unknown, name: string, choices: Readonly<Record<string, T>>, fallback: T): T {
+  if (isBlank(value)) return fallback;
+  const text = readText(value, name).toUpperCase();
+  const found = Object.prototype.hasOwnProperty.call(choices, text) ? choices[text] : undefined;
+  if (found === undefined) {
+    const listed = [...new Set(Object.values(choices))].map((c) => `"${c}"`).join(", ");
+    fail(name, `${name} must be one of ${listed}, got ${describeCell(value)}`);
+  }
+  return found;
+}
+
+/** A rectangular 2-D range as Excel passes it. A single value is a 1x1 range. */
+export function readMatrix(value: unknown, name: string): CellScalar[][] {
+  if (!Array.isArray(value)) return [[value as CellScalar]];
+  if (value.length === 0 || !value.every((row) => Array.isArray(row))) fail(name, `${name} must be a range of cells`);
+  const rows = value as unknown[][];
+  const width = rows[0].length;
+  if (width === 0 || rows.some((row) => row.length !== width)) fail(name, `${name} must be a rectangular range`);
+  return rows as CellScalar[][];
+}
+
+/** A single row or column, flattened. Rejects a block of several rows and columns. */
+export function readVector(value: unknown, name: string): CellScalar[] {
+  const m = readMatrix(value, name);
+  if (m.length === 1) return m[0];
+  if (m[0].length === 1) return m.map((row) => row[0]);
+  return fail(name, `${name} must be a single row or column, got ${m.length} rows by ${m[0].length} columns`);
+}

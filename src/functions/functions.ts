@@ -1,0 +1,317 @@
+/* global CustomFunctions */
+/**
+ * The CAPTABLE custom functions: the surface Excel sees.
+ *
+ * The custom-functions metadata plugin reads the JSDoc below to generate `functions.json`
+ * (IDs, names, descriptions, argument help) and the `CustomFunctions.associate` calls.
+ * IDs are stored in users' workbooks: NEVER rename an ID once shipped.
+ *
+ * Every function is a thin adapter: read cells (./cells), call the engine, return cells, and
+ * turn any failure into a `CustomFunctions.Error` with a message naming the argument (./excel).
+ * Parameters are typed `any` so that bad input reaches our readers and gets a clear message,
+ * instead of a bare #VALUE! from Excel's own conversion.
+ */
+import {
+  Decimal,
+  enterpriseValue,
+  equityValue,
+  evPerUnit,
+  impliedEnterpriseValue,
+  impliedValuation,
+  ownership,
+  postMoney,
+  pricePerShare,
+  primaryIssue,
+  primarySharesForTargetStake,
+  secondaryTransfer,
+  stakeSale,
+  StakeSale,
+} from "../engine";
+import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
+import { BASIS, COMPONENT, ROUNDING } from "./choices";
+import { readCapTable } from "./capTableInput";
+import { toCell, toCellError } from "./excel";
+import { dealViewTable, proFormaTable } from "./tables";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+function run<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw toCellError(error);
+  }
+}
+
+function readStakeSale(stake: any, valuation: any, basis: any, net_debt: any, shareholder_loans: any, other_claims: any, premium: any, capacity?: any): StakeSale {
+  return stakeSale({
+    stake: readNumber(stake, "stake", "fraction"),
+    valuation: readNumber(valuation, "valuation"),
+    basis: readChoice(basis, "basis", BASIS, "EQUITY"),
+    netDebt: readOptionalNumber(net_debt, "net_debt"),
+    shareholderLoans: readOptionalNumber(shareholder_loans, "shareholder_loans", "nonNegative"),
+    otherClaims: readOptionalNumber(other_claims, "other_claims"),
+    premium: readOptionalNumber(premium, "premium", "premium"),
+    capacity: readOptionalNumber(capacity, "capacity", "positive"),
+  });
+}
+
+/**
+ * Equity value (incl. shareholder loans) from an enterprise value: EV - net debt - other claims.
+ * @customfunction EQUITYVALUE EQUITYVALUE
+ * @param enterprise_value Enterprise value of the company at 100%.
+ * @param net_debt Third-party financial debt less cash (excluding shareholder loans).
+ * @param [other_claims] Minorities, preferred, debt-like items, net of non-operating assets. Default 0.
+ * @returns Equity value including shareholder loans.
+ */
+export function equityValueFn(enterprise_value: any, net_debt: any, other_claims?: any): number {
+  return run(() =>
+    toCell(
+      equityValue(
+        readNumber(enterprise_value, "enterprise_value"),
+        readNumber(net_debt, "net_debt"),
+        readOptionalNumber(other_claims, "other_claims"),
+      ),
+    ),
+  );
+}
+
+/**
+ * Enterprise value from an equity value (incl. shareholder loans): equity + net debt + other claims.
+ * @customfunction ENTERPRISEVALUE ENTERPRISEVALUE
+ * @param equity_value Equity value of the company at 100%, including shareholder loans.
+ * @param net_debt Third-party financial debt less cash (excluding shareholder loans).
+ * @param [other_claims] Minorities, preferred, debt-like items, net of non-operating assets. Default 0.
+ * @returns Enterprise value.
+ */
+export function enterpriseValueFn(equity_value: any, net_debt: any, other_claims?: any): number {
+  return run(() =>
+    toCell(
+      enterpriseValue(
+        readNumber(equity_value, "equity_value"),
+        readNumber(net_debt, "net_debt"),
+        readOptionalNumber(other_claims, "other_claims"),
+      ),
+    ),
+  );
+}
+
+/**
+ * Price of a stake at pro rata value: stake x equity value (incl. shareholder loans) x (1 + premium).
+ * @customfunction STAKEVALUE STAKEVALUE
+ * @param stake Fraction of the company sold, between 0% and 100% (50% = 0.5).
+ * @param valuation Valuation of the company at 100%, on the chosen basis.
+ * @param [basis] "EQUITY" (default): valuation is the equity value incl. shareholder loans; "EV": an enterprise value.
+ * @param [net_debt] Net debt (excluding shareholder loans); needed when basis is "EV". Default 0.
+ * @param [shareholder_loans] Shareholder loans at face value, at 100%. Default 0.
+ * @param [other_claims] Other claims ahead of shareholders, at 100%. Default 0.
+ * @param [premium] Control premium (positive) or minority discount (negative) on the pro rata price. Default 0.
+ * @param [component] "TOTAL" (default) the whole price; "SHARES" the part paid for shares; "LOANS" the part paid for shareholder loans.
+ * @returns The price paid for the stake.
+ */
+export function stakeValueFn(
+  stake: any,
+  valuation: any,
+  basis?: any,
+  net_debt?: any,
+  shareholder_loans?: any,
+  other_claims?: any,
+  premium?: any,
+  component?: any,
+): number {
+  return run(() => {
+    const deal = readStakeSale(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium);
+    const part = readChoice(component, "component", COMPONENT, "TOTAL");
+    const price = part === "TOTAL" ? deal.price.total : part === "SHARES" ? deal.price.shares : deal.price.shareholderLoans;
+    return toCell(price, "the price");
+  });
+}
+
+/**
+ * Valuation of the company at 100% implied by a price paid for a stake.
+ * @customfunction IMPLIEDVALUE IMPLIEDVALUE
+ * @param price Price paid for the stake (shares plus shareholder loans).
+ * @param stake Fraction bought, greater than 0% and at most 100%.
+ * @param [net_debt] Net debt (excluding shareholder loans), to imply an EV. Default 0.
+ * @param [output] "EQUITY" (default) the implied equity value incl. shareholder loans; "EV" the implied enterprise value.
+ * @param [other_claims] Other claims ahead of shareholders, added to get an EV. Default 0.
+ * @param [premium] Premium (positive) or discount (negative) included in the price, removed first. Default 0.
+ * @returns Implied equity value or enterprise value at 100%.
+ */
+export function impliedValueFn(price: any, stake: any, net_debt?: any, output?: any, other_claims?: any, premium?: any): number {
+  return run(() => {
+    const implied = impliedValuation({
+      price: readNumber(price, "price"),
+      stake: readNumber(stake, "stake", "positiveFraction"),
+      netDebt: readOptionalNumber(net_debt, "net_debt"),
+      otherClaims: readOptionalNumber(other_claims, "other_claims"),
+      premium: readOptionalNumber(premium, "premium", "premium"),
+    });
+    const basis = readChoice(output, "output", BASIS, "EQUITY");
+    return toCell(basis === "EV" ? implied.enterpriseValue : implied.equityValue);
+  });
+}
+
+/**
+ * The equity and debt views of a stake sale, spilled: company at 100%, stake sold, stake retained.
+ * @customfunction DEALVIEW DEALVIEW
+ * @param stake Fraction of the company sold, between 0% and 100%.
+ * @param valuation Valuation of the company at 100%, on the chosen basis.
+ * @param [basis] "EQUITY" (default) or "EV".
+ * @param [net_debt] Net debt (excluding shareholder loans). Default 0.
+ * @param [shareholder_loans] Shareholder loans at face value, at 100%. Default 0.
+ * @param [capacity] Capacity of the business (MW, beds, ...) to add EV per capacity unit. Optional.
+ * @param [other_claims] Other claims ahead of shareholders, at 100%. Default 0.
+ * @param [premium] Control premium (positive) or minority discount (negative) on the pro rata price. Default 0.
+ * @returns A table with a header row: EV, net debt, other claims, equity value, shareholder loans, share equity, price paid.
+ */
+export function dealViewFn(
+  stake: any,
+  valuation: any,
+  basis?: any,
+  net_debt?: any,
+  shareholder_loans?: any,
+  capacity?: any,
+  other_claims?: any,
+  premium?: any,
+): any[][] {
+  return run(() => dealViewTable(readStakeSale(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity)));
+}
+
+/**
+ * Ownership of each holding: shares / total shares, in the same shape as the range. Empty cells stay empty.
+ * @customfunction OWNERSHIP OWNERSHIP
+ * @param shares Share counts (a column, a row or a block); empty cells count as no shares.
+ * @returns Fractions of the total, summing to 100%.
+ */
+export function ownershipFn(shares: any[][]): any[][] {
+  return run(() => {
+    const m = readMatrix(shares, "shares");
+    const values: Decimal[] = [];
+    m.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (isBlank(cell)) return;
+        values.push(readNumber(cell, `shares (row ${r + 1}, column ${c + 1})`, "nonNegative"));
+      }),
+    );
+    const fractions = ownership(values);
+    let k = 0;
+    return m.map((row) => row.map((cell) => (isBlank(cell) ? "" : toCell(fractions[k++]))));
+  });
+}
+
+/**
+ * Shares to issue so a new holder owns a target stake after the issue: target / (1 - target) x shares outstanding.
+ * @customfunction PRIMARYSHARES PRIMARYSHARES
+ * @param target_stake Stake the new holder should own after the issue, at least 0% and below 100%.
+ * @param shares_outstanding Shares outstanding before the issue (fully diluted).
+ * @param [rounding] "DOWN" (default, whole shares as legal documents do), "UP", "NEAREST" or "NONE" (exact).
+ * @returns Number of new shares to issue.
+ */
+export function primarySharesFn(target_stake: any, shares_outstanding: any, rounding?: any): number {
+  return run(() =>
+    toCell(
+      primarySharesForTargetStake(
+        readNumber(target_stake, "target_stake", "fractionBelowOne"),
+        readNumber(shares_outstanding, "shares_outstanding", "positive"),
+        readChoice(rounding, "rounding", ROUNDING, "DOWN"),
+      ),
+    ),
+  );
+}
+
+/**
+ * Post-money valuation: pre-money + investment.
+ * @customfunction POSTMONEY POSTMONEY
+ * @param pre_money Equity value before the new money.
+ * @param investment New money invested.
+ * @returns Post-money equity value.
+ */
+export function postMoneyFn(pre_money: any, investment: any): number {
+  return run(() => toCell(postMoney(readNumber(pre_money, "pre_money"), readNumber(investment, "investment", "nonNegative"))));
+}
+
+/**
+ * Price per share of a round: pre-money / fully diluted shares before the round (not rounded).
+ * @customfunction PRICEPERSHARE PRICEPERSHARE
+ * @param pre_money Equity value before the new money; greater than 0.
+ * @param fully_diluted_shares Fully diluted shares before the round; greater than 0.
+ * @returns Price per share.
+ */
+export function pricePerShareFn(pre_money: any, fully_diluted_shares: any): number {
+  return run(() =>
+    toCell(pricePerShare(readNumber(pre_money, "pre_money", "positive"), readNumber(fully_diluted_shares, "fully_diluted_shares", "positive"))),
+  );
+}
+
+/**
+ * Pro forma cap table after a secondary transfer: shares move from seller to buyer; total unchanged.
+ * @customfunction SECONDARY SECONDARY
+ * @param holders Holder names (a column or a row).
+ * @param shares Shares held, beside the names (same size).
+ * @param seller Name of the holder selling.
+ * @param buyer Name of the buyer; added at the end when not yet a holder.
+ * @param shares_sold Number of shares sold; at most the seller's holding.
+ * @returns A table: holder, shares before, % before, shares after, % after.
+ */
+export function secondaryFn(holders: any[][], shares: any[][], seller: any, buyer: any, shares_sold: any): any[][] {
+  return run(() =>
+    proFormaTable(
+      secondaryTransfer(
+        readCapTable(holders, shares),
+        readText(seller, "seller"),
+        readText(buyer, "buyer"),
+        readNumber(shares_sold, "shares_sold", "nonNegative"),
+      ),
+    ),
+  );
+}
+
+/**
+ * Pro forma cap table after a primary issue at pre-money / total shares per share.
+ * @customfunction PRIMARY PRIMARY
+ * @param holders Holder names (a column or a row).
+ * @param shares Shares held, beside the names (same size).
+ * @param investor Name of the investor; added at the end when not yet a holder.
+ * @param investment New money invested.
+ * @param pre_money Equity value before the new money; greater than 0.
+ * @param [rounding] New shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
+ * @returns A table: holder, shares before, % before, shares after, % after.
+ */
+export function primaryFn(holders: any[][], shares: any[][], investor: any, investment: any, pre_money: any, rounding?: any): any[][] {
+  return run(
+    () =>
+      proFormaTable(
+        primaryIssue(
+          readCapTable(holders, shares),
+          readText(investor, "investor"),
+          readNumber(investment, "investment", "nonNegative"),
+          readNumber(pre_money, "pre_money", "positive"),
+          readChoice(rounding, "rounding", ROUNDING, "DOWN"),
+        ).rows,
+      ),
+  );
+}
+
+/**
+ * Enterprise value per capacity unit (e.g. EUR per MW): EV / capacity.
+ * @customfunction EVPERUNIT EVPERUNIT
+ * @param enterprise_value Enterprise value at 100%.
+ * @param capacity Capacity at 100% (MW, beds, towers, ...); greater than 0.
+ * @returns EV per capacity unit.
+ */
+export function evPerUnitFn(enterprise_value: any, capacity: any): number {
+  return run(() => toCell(evPerUnit(readNumber(enterprise_value, "enterprise_value"), readNumber(capacity, "capacity", "positive"))));
+}
+
+/**
+ * Enterprise value implied by a multiple: metric x multiple (e.g. EBITDA x EV/EBITDA, MW x EV per MW).
+ * @customfunction IMPLIEDEV IMPLIEDEV
+ * @param metric The metric at 100% (EBITDA, MW, revenue, ...).
+ * @param multiple The multiple (EV per unit of the metric).
+ * @returns Implied enterprise value.
+ */
+export function impliedEvFn(metric: any, multiple: any): number {
+  return run(() => toCell(impliedEnterpriseValue(readNumber(metric, "metric"), readNumber(multiple, "multiple"))));
+}
+

@@ -1,0 +1,123 @@
+/**
+ * The inputs of a stake-sale model: one zod schema that is both the validator (taskpane fields,
+ * templates, the command line) and the TypeScript type. Plain JSON data: numbers as JS numbers
+ * (converted to Decimal by the model builder), percentages as fractions (50% = 0.5).
+ *
+ * Deal structures (`transaction`):
+ * - "secondary": the buyer acquires `stake` of the equity from the seller; shares transferred =
+ *   stake x total shares, rounded by `rounding`; price = the engine's stake price.
+ * - "primary": the buyer subscribes new shares so that it owns `stake` after the issue
+ *   (new shares = stake / (1 - stake) x shares before, rounded by `rounding`), at a price per share
+ *   = share equity before the deal / shares before; the cash stays in the company (net debt falls).
+ * - "both": the secondary of `stake` from the seller, then the buyer also invests
+ *   `primaryInvestment` in new shares at the same price per share.
+ */
+import { z } from "zod";
+import { SHARE_ROUNDINGS } from "../engine";
+
+/** Limits that keep a model a model (and an imported file harmless). */
+export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
+
+const text = (field: string) =>
+  z
+    .string({ error: `${field} must be a text` })
+    .trim()
+    .min(1, { error: `${field} is required` })
+    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` });
+
+const amount = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .refine(Number.isFinite, { error: `${field} must be a finite number` })
+    .refine((n) => Math.abs(n) <= LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
+
+const pct = (n: number) => `${Number((n * 100).toPrecision(12))}%`;
+
+export const HoldingInput = z.strictObject({
+  holder: text("holder"),
+  shares: amount("shares").refine((n) => n >= 0, { error: "shares must not be negative" }),
+});
+export type HoldingInput = z.infer<typeof HoldingInput>;
+
+export const CURRENCY_UNITS = ["units", "thousands", "millions"] as const;
+export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
+
+export const StakeSaleInput = z
+  .strictObject({
+    kind: z.literal("stakeSale"),
+    company: text("company"),
+    /** ISO 4217 code, e.g. "EUR". */
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
+    /** The unit amounts are entered in. */
+    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    basis: z.enum(["EV", "EQUITY"], { error: 'basis must be "EV" or "EQUITY"' }),
+    /** Headline valuation at 100%, on `basis`. */
+    valuation: amount("valuation"),
+    /** Third-party financial debt less cash, excluding shareholder loans. */
+    netDebt: amount("net debt"),
+    shareholderLoans: amount("shareholder loans").refine((n) => n >= 0, { error: "shareholder loans must not be negative" }),
+    otherClaims: amount("other claims"),
+    stake: amount("stake").refine((n) => n >= 0 && n <= 1, { error: (iss) => `stake must be between 0% and 100%, got ${pct(iss.input as number)}` }),
+    /** Control premium (> 0) or minority discount (< 0). */
+    premium: amount("premium").refine((n) => n > -1, { error: "premium must be greater than -100%" }),
+    /** Capacity (MW, beds, ...) at 100%, or null. */
+    capacity: amount("capacity").refine((n) => n > 0, { error: "capacity must be greater than 0" }).nullable(),
+    capacityUnit: text("capacity unit"),
+    capTable: z
+      .array(HoldingInput, { error: "cap table must be a list of holders" })
+      .min(1, { error: "cap table must list at least one holder" })
+      .max(LIMITS.maxHolders, { error: `cap table must have at most ${LIMITS.maxHolders} holders` }),
+    transaction: z.enum(["secondary", "primary", "both"], { error: 'transaction must be "secondary", "primary" or "both"' }),
+    /** The holder selling (secondary and both). */
+    seller: text("seller"),
+    buyer: text("buyer"),
+    /** New money from the buyer (both); ignored otherwise. */
+    primaryInvestment: amount("primary investment").refine((n) => n >= 0, { error: "primary investment must not be negative" }),
+    rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
+    /** Write native Excel formulas (default) or =CAPTABLE.* calls. */
+    formulas: z.enum(["native", "captable"], { error: 'formulas must be "native" or "captable"' }),
+  })
+  .superRefine((m, ctx) => {
+    const keys = new Set<string>();
+    m.capTable.forEach((h, i) => {
+      const key = h.holder.toUpperCase();
+      if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["capTable", i, "holder"], message: `holder "${h.holder}" appears more than once` });
+      keys.add(key);
+    });
+    if (m.capTable.every((h) => h.shares === 0)) ctx.addIssue({ code: "custom", path: ["capTable"], message: "cap table must have some shares" });
+    const has = (name: string) => keys.has(name.toUpperCase());
+    if (m.transaction !== "primary" && !has(m.seller)) {
+      ctx.addIssue({ code: "custom", path: ["seller"], message: `seller "${m.seller}" must be one of the holders` });
+    }
+    if (m.transaction !== "primary" && m.seller.toUpperCase() === m.buyer.toUpperCase()) {
+      ctx.addIssue({ code: "custom", path: ["buyer"], message: "buyer must differ from the seller" });
+    }
+    if (m.transaction === "primary" && m.stake >= 1) {
+      ctx.addIssue({ code: "custom", path: ["stake"], message: "stake after a primary issue must be below 100%" });
+    }
+  });
+export type StakeSaleInput = z.infer<typeof StakeSaleInput>;
+
+/** The motivating case, with its public figures; net debt and shareholder loans are illustrative assumptions to replace. */
+export const OPCORE_EXAMPLE: StakeSaleInput = {
+  kind: "stakeSale",
+  company: "OpCore",
+  currency: "EUR",
+  unit: "units",
+  basis: "EV",
+  valuation: 860_000_000,
+  netDebt: 212_437_519.36,
+  shareholderLoans: 148_250_000,
+  otherClaims: 0,
+  stake: 0.5,
+  premium: 0,
+  capacity: 131,
+  capacityUnit: "MW",
+  capTable: [{ holder: "Iliad", shares: 1_000_000 }],
+  transaction: "secondary",
+  seller: "Iliad",
+  buyer: "InfraVia",
+  primaryInvestment: 0,
+  rounding: "DOWN",
+  formulas: "native",
+};

@@ -1,0 +1,86 @@
+/**
+ * The plain-data description of a model sheet: what to write, where, with which formats and
+ * names. Models are computed once into a `SheetSpec`; writers render it:
+ * - src/workbook/officeWriter.ts: Excel through Office.js (the taskpane);
+ * - src/workbook/xlsxWriter.ts: an .xlsx file (the command line);
+ * - test/support/hyperformulaSheet.ts: a spreadsheet engine, in tests.
+ *
+ * Rules every writer keeps:
+ * - `value` is a literal. A text is ALWAYS written as text, even when it begins with "=", "+", "-"
+ *   or "@" (Office.js: prefixed with an apostrophe; xlsx: a string cell). Only `formula` is a formula.
+ * - `formula` is in Excel's en-US syntax (comma separators, English function names), beginning with "=".
+ * - `expected` is the engine's value for a formula cell: written as the cached result in .xlsx,
+ *   and compared with what a spreadsheet engine computes in tests.
+ * - Addresses are A1 references within the sheet ("B4"); ranges "B4:D9".
+ * No Office, no DOM, no I/O here: this module is data only.
+ */
+
+export type CellLiteral = number | string | boolean | null;
+
+/** Named visual roles; each writer maps them to the same look (see STYLES). */
+export type StyleName = "title" | "subtitle" | "section" | "header" | "label" | "input" | "calc" | "total" | "note";
+
+export interface CellSpec {
+  /** A1 address on the sheet, e.g. "C5". */
+  readonly address: string;
+  /** A literal value. Mutually exclusive with `formula`. */
+  readonly value?: CellLiteral;
+  /** An Excel formula (en-US syntax), e.g. "=C5-C6". Mutually exclusive with `value`. */
+  readonly formula?: string;
+  /** The engine's result for `formula` (number or text), as a JS number at the cell boundary. */
+  readonly expected?: number | string;
+  /** Excel number format code, e.g. '#,##0.00' or '0.0%'. */
+  readonly format?: string;
+  readonly style?: StyleName;
+}
+
+export interface NameSpec {
+  /** Workbook-level defined name, e.g. "OpCore_Stake". Must be a valid Excel name. */
+  readonly name: string;
+  /** A1 address or range on this sheet. */
+  readonly ref: string;
+  readonly comment?: string;
+}
+
+export interface ColumnSpec {
+  /** Column letter, e.g. "B". */
+  readonly column: string;
+  /** Width in characters (Excel's column width unit). */
+  readonly width: number;
+}
+
+export interface ChartSpec {
+  readonly type: "clusteredColumn" | "stackedColumn" | "pie" | "waterfall";
+  readonly title: string;
+  /** Source data range on this sheet, with series names in the first row and categories in the first column. */
+  readonly dataRange: string;
+  readonly seriesBy: "columns" | "rows";
+  /** Top-left and bottom-right cells the chart covers. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface SheetSpec {
+  /** Desired sheet name (at most 31 characters, none of : \ / ? * [ ]). Writers pick a free name if taken. */
+  readonly name: string;
+  readonly cells: readonly CellSpec[];
+  readonly names: readonly NameSpec[];
+  readonly columns?: readonly ColumnSpec[];
+  readonly charts?: readonly ChartSpec[];
+  /** Hide gridlines, as finance model sheets usually do. */
+  readonly showGridlines?: boolean;
+}
+
+/** The look of each style, shared by all writers. Colours are #RRGGBB. */
+export const STYLES: Readonly<Record<StyleName, { bold?: boolean; italic?: boolean; size?: number; fontColor?: string; fill?: string; borderBottom?: boolean }>> = {
+  title: { bold: true, size: 14, fontColor: "#1F3864" },
+  subtitle: { italic: true, fontColor: "#595959" },
+  section: { bold: true, fontColor: "#FFFFFF", fill: "#1F3864" },
+  header: { bold: true, borderBottom: true },
+  label: {},
+  // Finance convention: inputs in blue on a light fill, calculations in black.
+  input: { fontColor: "#0000FF", fill: "#FFF2CC" },
+  calc: { fontColor: "#000000" },
+  total: { bold: true, borderBottom: true },
+  note: { italic: true, fontColor: "#7F7F7F" },
+};

@@ -1,0 +1,127 @@
+/**
+ * The BUILT custom-functions bundle, used as Excel uses it: dist/functions.js (webpack output,
+ * production mode) is run in a fresh JS context holding only a stand-in `CustomFunctions` runtime;
+ * every function declared in the generated dist/functions.json must be associated, and calls go
+ * through that registry with cell-shaped arguments. `npm test` builds before running Jest.
+ */
+import fs from "fs";
+import path from "path";
+import vm from "vm";
+import { CustomFunctionsError, createCustomFunctionsStub } from "../support/customFunctionsRuntime";
+
+const dist = path.resolve(__dirname, "../../dist");
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }[];
+  result: { type?: string; dimensionality?: string };
+}
+
+function loadBundle() {
+  const stub = createCustomFunctionsStub();
+  // A bare context: no Node globals, no DOM, as in Excel's JavaScript-only runtime.
+  const context = vm.createContext({ CustomFunctions: stub, console });
+  vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  return stub;
+}
+
+function call(stub: ReturnType<typeof createCustomFunctionsStub>, id: string, ...args: unknown[]): unknown {
+  const fn = stub.registry.get(id);
+  if (fn === undefined) throw new Error(`${id} is not associated`);
+  return fn(...args);
+}
+
+function errorOf(fn: () => unknown): CustomFunctionsError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CustomFunctionsError) return e;
+    throw new Error(`expected CustomFunctions.Error, got ${String(e)}`);
+  }
+  throw new Error("expected an error");
+}
+
+describe("built bundle (dist/functions.js + dist/functions.json)", () => {
+  const metadata: { functions: FunctionMetadata[] } = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+  const stub = loadBundle();
+
+  test("the metadata declares the issue's functions, with help for every argument", () => {
+    const ids = metadata.functions.map((m) => m.id).sort();
+    expect(ids).toEqual(
+      [
+        "DEALVIEW",
+        "ENTERPRISEVALUE",
+        "EQUITYVALUE",
+        "EVPERUNIT",
+        "IMPLIEDEV",
+        "IMPLIEDVALUE",
+        "OWNERSHIP",
+        "POSTMONEY",
+        "PRICEPERSHARE",
+        "PRIMARY",
+        "PRIMARYSHARES",
+        "SECONDARY",
+        "STAKEVALUE",
+      ].sort(),
+    );
+    for (const m of metadata.functions) {
+      expect(m.name).toBe(m.id);
+      expect(m.description).toBeTruthy();
+      for (const p of m.parameters) expect(p.description).toBeTruthy();
+    }
+  });
+
+  test("argument orders are the published ones", () => {
+    const params = (id: string) => metadata.functions.find((m) => m.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    expect(params("EQUITYVALUE")).toEqual(["enterprise_value", "net_debt", "[other_claims]"]);
+    expect(params("ENTERPRISEVALUE")).toEqual(["equity_value", "net_debt", "[other_claims]"]);
+    expect(params("STAKEVALUE").slice(0, 5)).toEqual(["stake", "valuation", "[basis]", "[net_debt]", "[shareholder_loans]"]);
+    expect(params("IMPLIEDVALUE").slice(0, 4)).toEqual(["price", "stake", "[net_debt]", "[output]"]);
+    expect(params("DEALVIEW").slice(0, 6)).toEqual(["stake", "valuation", "[basis]", "[net_debt]", "[shareholder_loans]", "[capacity]"]);
+    expect(params("OWNERSHIP")).toEqual(["shares"]);
+    expect(params("PRIMARYSHARES").slice(0, 2)).toEqual(["target_stake", "shares_outstanding"]);
+    expect(params("POSTMONEY")).toEqual(["pre_money", "investment"]);
+    expect(params("PRICEPERSHARE")).toEqual(["pre_money", "fully_diluted_shares"]);
+    expect(params("SECONDARY")).toEqual(["holders", "shares", "seller", "buyer", "shares_sold"]);
+    expect(params("PRIMARY").slice(0, 5)).toEqual(["holders", "shares", "investor", "investment", "pre_money"]);
+    expect(params("EVPERUNIT")).toEqual(["enterprise_value", "capacity"]);
+    expect(params("IMPLIEDEV")).toEqual(["metric", "multiple"]);
+  });
+
+  test("ranges are declared as matrices and tables spill", () => {
+    const fn = (id: string) => metadata.functions.find((m) => m.id === id)!;
+    expect(fn("OWNERSHIP").parameters[0].dimensionality).toBe("matrix");
+    expect(fn("OWNERSHIP").result.dimensionality).toBe("matrix");
+    expect(fn("DEALVIEW").result.dimensionality).toBe("matrix");
+    expect(fn("SECONDARY").parameters[0].dimensionality).toBe("matrix");
+  });
+
+  test("every function in functions.json is associated, and nothing else", () => {
+    expect([...stub.registry.keys()].sort()).toEqual(metadata.functions.map((m) => m.id.toUpperCase()).sort());
+  });
+
+  test("calls through the registry: scalars, omitted optionals (null), ranges", () => {
+    expect(call(stub, "EQUITYVALUE", 860e6, 212437519.36, null)).toBe(647562480.64);
+    expect(call(stub, "STAKEVALUE", 0.5, 860e6, "EV", 212437519.36, 148250000, null, null, null)).toBe(323781240.32);
+    expect(call(stub, "IMPLIEDVALUE", 323781240.32, 0.5, 212437519.36, "EV", null, null)).toBe(860e6);
+    expect(call(stub, "OWNERSHIP", [[3], [1]])).toEqual([[0.75], [0.25]]);
+    expect(call(stub, "PRIMARYSHARES", 0.2, 1000, null)).toBe(250);
+    const view = call(stub, "DEALVIEW", 0.5, 860e6, "EV", 212437519.36, 148250000, 131, null, null) as unknown[][];
+    expect(view[0]).toEqual(["", "Company (100%)", "Stake sold", "Stake retained"]);
+    expect(call(stub, "SECONDARY", [["Iliad"]], [[100]], "Iliad", "InfraVia", 50)).toEqual([
+      ["Holder", "Shares before", "% before", "Shares after", "% after"],
+      ["Iliad", 100, 1, 50, 0.5],
+      ["InfraVia", 0, 0, 50, 0.5],
+    ]);
+  });
+
+  test("errors come back as CustomFunctions.Error with a message", () => {
+    const e = errorOf(() => call(stub, "STAKEVALUE", 1.3, 100, null, null, null, null, null, null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("stake must be between 0% and 100%, got 130%");
+    expect(errorOf(() => call(stub, "OWNERSHIP", [[0]])).code).toBe("#NUM!");
+    expect(errorOf(() => call(stub, "SECONDARY", [["A"]], [[1]], "A", "B", 2)).message).toMatch(/^shares_sold must not exceed/);
+  });
+});
