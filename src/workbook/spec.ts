@@ -35,7 +35,11 @@ export interface CellSpec {
 }
 
 export interface NameSpec {
-  /** Workbook-level defined name, e.g. "OpCore_Stake". Must be a valid Excel name. */
+  /**
+   * Defined name, e.g. "Stake". Must be a valid Excel name. Names are scoped to the model's sheet
+   * (Office.js worksheet.names, xlsx localSheetId), so two models in one workbook never clash and
+   * formulas on the sheet can use them.
+   */
   readonly name: string;
   /** A1 address or range on this sheet. */
   readonly ref: string;
