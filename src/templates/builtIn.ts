@@ -1,0 +1,142 @@
+/**
+ * The built-in templates: the gallery users start from. Each is a complete, valid template; the
+ * figures that are not public or are placeholders for the user's own deal are marked "to fill".
+ * Venture templates ("Priced round with option pool", "Exit waterfall") join when those model
+ * kinds exist.
+ */
+import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
+import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
+
+export interface BuiltInTemplate {
+  /** Stable identifier, used by `captable export-template <id>`. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly template: Template;
+}
+
+const ILLUSTRATIVE = "Placeholder: replace with your own figure.";
+
+function stakeSale(t: Omit<Extract<Template, { kind: "stakeSale" }>, "format" | "version" | "kind" | "presentation">): Template {
+  return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "stakeSale", presentation: { ...DEFAULT_PRESENTATION }, ...t };
+}
+
+const BUILT_IN: readonly BuiltInTemplate[] = [
+  {
+    id: "opcore-stake-sale",
+    title: "Stake sale: 50% of OpCore at EUR 860M EV",
+    description:
+      "April 2025: Iliad sold 50% of OpCore (datacenters, about 131 MW) to InfraVia at an enterprise value of EUR 860M. " +
+      "Public: the stake, the EV and the capacity. Net debt and shareholder loans are not public: the values given are illustrative, to fill in.",
+    template: stakeSale({
+      title: "Stake sale: 50% of OpCore at EUR 860M EV",
+      description:
+        "April 2025: Iliad sold 50% of OpCore (datacenters, about 131 MW) to InfraVia at an enterprise value of EUR 860M. " +
+        "Public: the stake, the EV and the capacity. Net debt and shareholder loans are not public: the values given are illustrative, to fill in.",
+      inputs: { ...OPCORE_EXAMPLE, capTable: OPCORE_EXAMPLE.capTable.map((h) => ({ ...h })) },
+      toFill: [
+        { field: "netDebt", note: "Not public: illustrative value (third-party debt less cash, excluding shareholder loans)." },
+        { field: "shareholderLoans", note: "Not public: illustrative value (at face value)." },
+      ],
+    }),
+  },
+  {
+    id: "capital-increase",
+    title: "Capital increase for a target stake",
+    description:
+      "An investor subscribes new shares to own a target stake after the issue, at the pre-money price per share; " +
+      "the cash stays in the company. Shows the new shares, the post-money value and the cap table before and after.",
+    template: stakeSale({
+      title: "Capital increase for a target stake",
+      description:
+        "An investor subscribes new shares to own a target stake after the issue, at the pre-money price per share; " +
+        "the cash stays in the company. Shows the new shares, the post-money value and the cap table before and after.",
+      inputs: {
+        kind: "stakeSale",
+        company: "Target company",
+        currency: "EUR",
+        unit: "units",
+        basis: "EQUITY",
+        valuation: 40_000_000,
+        netDebt: 5_000_000,
+        shareholderLoans: 0,
+        otherClaims: 0,
+        stake: 0.2,
+        premium: 0,
+        capacity: null,
+        capacityUnit: "units",
+        capTable: [
+          { holder: "Founders", shares: 800_000 },
+          { holder: "Seed investors", shares: 200_000 },
+        ],
+        transaction: "primary",
+        seller: "Founders",
+        buyer: "New investor",
+        primaryInvestment: 0,
+        rounding: "DOWN",
+        formulas: "native",
+      },
+      toFill: [
+        { field: "valuation", note: "The pre-money equity value agreed with the investor." },
+        { field: "netDebt", note: ILLUSTRATIVE },
+        { field: "stake", note: "The stake the investor will own after the issue." },
+        { field: "capTable", note: "The shareholders and their shares today." },
+      ],
+    }),
+  },
+  {
+    id: "jv-look-through",
+    title: "Joint venture look-through (equity and debt per partner)",
+    description:
+      "A joint venture owned by several partners, one of which sells its stake to a new partner: for every partner, " +
+      "its share of the equity, of the shareholder loans and of the net debt (look-through), before and after.",
+    template: stakeSale({
+      title: "Joint venture look-through (equity and debt per partner)",
+      description:
+        "A joint venture owned by several partners, one of which sells its stake to a new partner: for every partner, " +
+        "its share of the equity, of the shareholder loans and of the net debt (look-through), before and after.",
+      inputs: {
+        kind: "stakeSale",
+        company: "Infra JV",
+        currency: "EUR",
+        unit: "units",
+        basis: "EV",
+        valuation: 1_500_000_000,
+        netDebt: 900_000_000,
+        shareholderLoans: 200_000_000,
+        otherClaims: 0,
+        stake: 0.25,
+        premium: 0,
+        capacity: 300,
+        capacityUnit: "MW",
+        capTable: [
+          { holder: "Partner A", shares: 400_000 },
+          { holder: "Partner B", shares: 350_000 },
+          { holder: "Partner C", shares: 250_000 },
+        ],
+        transaction: "secondary",
+        seller: "Partner C",
+        buyer: "Partner D",
+        primaryInvestment: 0,
+        rounding: "DOWN",
+        formulas: "native",
+      },
+      toFill: [
+        { field: "valuation", note: ILLUSTRATIVE },
+        { field: "netDebt", note: ILLUSTRATIVE },
+        { field: "shareholderLoans", note: ILLUSTRATIVE },
+        { field: "capTable", note: "The partners and their shares." },
+      ],
+    }),
+  },
+];
+
+/** The built-in templates, as fresh copies (callers may change them freely). */
+export function builtInTemplates(): BuiltInTemplate[] {
+  return BUILT_IN.map((b) => ({ id: b.id, title: b.title, description: b.description, template: structuredClone(b.template) }));
+}
+
+/** One built-in template by id, or undefined. */
+export function builtInTemplate(id: string): BuiltInTemplate | undefined {
+  return builtInTemplates().find((b) => b.id === id);
+}

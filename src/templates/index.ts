@@ -1,0 +1,116 @@
+/**
+ * Templates: versioned, shareable, safe documents that describe a model (see schema.ts for the
+ * format). The taskpane (gallery, "Save as template", "Import template") and the command line
+ * both use this API. No Office, no DOM, no I/O.
+ */
+import { z } from "zod";
+import { checkJsonValue, formatPath, parseSafeJson } from "./safeJson";
+import { migrateTemplate, type JsonObject } from "./migrations";
+import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_KINDS, TEMPLATE_VERSION, Template, type Presentation, type TemplateInputs, type ToFill } from "./schema";
+
+export * from "./schema";
+export { builtInTemplates, builtInTemplate, type BuiltInTemplate } from "./builtIn";
+export { JSON_LIMITS, FORBIDDEN_KEYS, parseSafeJson, checkJsonValue } from "./safeJson";
+export { MIGRATIONS, migrateTemplate, type Migration } from "./migrations";
+export { serializeTemplatePart, parseTemplatePart, TEMPLATE_XML_NAMESPACE } from "./workbookPart";
+
+export type TemplateResult = { ok: true; template: Template } | { ok: false; errors: string[] };
+
+/** Raised by templateFromInput when the inputs or the metadata break a rule; `errors` lists each. */
+export class TemplateError extends Error {
+  readonly errors: string[];
+  constructor(errors: string[]) {
+    super(errors.join("; "));
+    this.name = "TemplateError";
+    this.errors = errors;
+  }
+}
+
+/** One message per zod issue, naming the field: "inputs.stake: stake must be between 0% and 100%, got 130%". */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const where = formatPath(issue.path);
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+      return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`;
+    }
+    return `${where}: ${issue.message}`;
+  });
+}
+
+/** Validates a value already parsed from JSON (checks the limits, migrates, applies the schema). Never throws. */
+export function validateTemplate(value: unknown): TemplateResult {
+  try {
+    const limits = checkJsonValue(value);
+    if (limits.length > 0) return { ok: false, errors: limits };
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, errors: ["a template must be a JSON object"] };
+    const doc = value as JsonObject;
+    if (doc.format !== TEMPLATE_FORMAT) {
+      return { ok: false, errors: [`format: this is not a CapTable template (expected "format": "${TEMPLATE_FORMAT}", got ${JSON.stringify(doc.format) ?? "nothing"})`] };
+    }
+    const migrated = migrateTemplate(doc);
+    if (!migrated.ok) return migrated;
+    const kind = migrated.doc.kind;
+    if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind)) {
+      return { ok: false, errors: [`kind: must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind) ?? "nothing"}`] };
+    }
+    const parsed = Template.safeParse(migrated.doc);
+    return parsed.success ? { ok: true, template: parsed.data } : { ok: false, errors: formatIssues(parsed.error) };
+  } catch (error) {
+    // Defensive: nothing above should throw, but an import must never crash the caller.
+    return { ok: false, errors: [`template could not be read: ${(error as Error).message}`] };
+  }
+}
+
+/** Reads a template file's text: size, nesting, keys, version, schema. Never throws. */
+export function parseTemplateJson(text: string): TemplateResult {
+  const json = parseSafeJson(text, "template");
+  return json.ok ? validateTemplate(json.value) : json;
+}
+
+/** The canonical JSON text of a template (fields in schema order, two-space indent, final newline). */
+export function templateToJson(t: Template): string {
+  const ordered = {
+    format: t.format,
+    version: t.version,
+    kind: t.kind,
+    title: t.title,
+    description: t.description,
+    inputs: t.inputs,
+    toFill: t.toFill,
+    presentation: { sheetName: t.presentation.sheetName, showGridlines: t.presentation.showGridlines, chart: t.presentation.chart },
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+export interface TemplateMeta {
+  readonly title: string;
+  readonly description?: string;
+  /** Inputs that are unknowns for whoever starts from the template. */
+  readonly toFill?: ToFill;
+  readonly presentation?: Partial<Presentation>;
+}
+
+/**
+ * A template from a model's inputs ("Save as template"). Throws TemplateError (listing every broken
+ * rule) if the inputs or the metadata are invalid.
+ */
+export function templateFromInput(input: TemplateInputs, meta: TemplateMeta): Template {
+  const result = validateTemplate({
+    format: TEMPLATE_FORMAT,
+    version: TEMPLATE_VERSION,
+    kind: input.kind,
+    title: meta.title,
+    description: meta.description ?? "",
+    inputs: structuredClone(input),
+    toFill: structuredClone(meta.toFill ?? []),
+    presentation: { ...DEFAULT_PRESENTATION, ...meta.presentation },
+  });
+  if (!result.ok) throw new TemplateError(result.errors);
+  return result.template;
+}
+
+/** The model inputs a template describes (a fresh copy), ready for the model builder. */
+export function inputFromTemplate(t: Template): TemplateInputs {
+  return structuredClone(t.inputs);
+}

@@ -1,0 +1,137 @@
+/**
+ * Safe reading of JSON text from outside (an imported template, a file on the command line),
+ * BEFORE any schema sees it. JSON.parse alone would accept a 2 GB file, ten thousand levels of
+ * nesting, a million-element array or a "__proto__" key; each of these is refused here with a
+ * message that names the rule and where it was broken ("inputs.capTable[3]").
+ *
+ * Pure functions, no I/O; they never throw.
+ */
+
+/** Limits for a document read from outside. A real template is a few kilobytes. */
+export const JSON_LIMITS = {
+  /** Characters in the whole file. */
+  maxChars: 256 * 1024,
+  /** Levels of nested objects and arrays (a template needs 4). */
+  maxDepth: 12,
+  /** Elements in any one array (the cap table is limited to 500 holders by its schema). */
+  maxArray: 1000,
+  /** Keys in any one object. */
+  maxKeys: 100,
+  /** Characters in any one text (field-specific limits come from the schema). */
+  maxString: 5000,
+  /** Size of any number (larger amounts are not a model: they are a typo or an attack). */
+  maxAbs: 1e15,
+} as const;
+
+/** Keys that could reach an object's prototype in code that copies objects carelessly. */
+export const FORBIDDEN_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; errors: string[] };
+
+/** Formats a path as people read it: inputs.capTable[3].holder (the root is `root`). */
+export function formatPath(path: readonly (string | number | symbol)[], root = "template"): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? root : out;
+}
+
+/**
+ * Control characters (other than tab, line feed and carriage return) and lone surrogates: they
+ * cannot be stored in an .xlsx (XML 1.0 forbids them) and have no place in a label.
+ */
+// eslint-disable-next-line no-control-regex
+const BAD_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Depth of nesting in raw JSON text, counted outside strings, without parsing (so without recursion). */
+function maxNesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/** Parses JSON text from outside and checks it against JSON_LIMITS and FORBIDDEN_KEYS. Never throws. */
+export function parseSafeJson(text: unknown, what = "template"): SafeJsonResult {
+  if (typeof text !== "string") return { ok: false, errors: [`${what} must be JSON text`] };
+  if (text.length > JSON_LIMITS.maxChars) {
+    return { ok: false, errors: [`${what} is too large: ${text.length} characters, at most ${JSON_LIMITS.maxChars} allowed`] };
+  }
+  if (text.trim() === "") return { ok: false, errors: [`${what} is empty`] };
+  const depth = maxNesting(text);
+  if (depth > JSON_LIMITS.maxDepth) {
+    return { ok: false, errors: [`${what} is nested too deeply: ${depth} levels, at most ${JSON_LIMITS.maxDepth} allowed`] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, errors: [`${what} is not valid JSON: ${(error as Error).message}`] };
+  }
+  const errors = checkJsonValue(value);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/**
+ * Walks a parsed JSON value (iteratively) and lists every breach of JSON_LIMITS and FORBIDDEN_KEYS,
+ * at most 20 messages. Also used on values that did not come from text (templates built in code).
+ */
+export function checkJsonValue(root: unknown): string[] {
+  const errors: string[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0 && errors.length < 20) {
+    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    const where = formatPath(path);
+    if (path.length > JSON_LIMITS.maxDepth) {
+      errors.push(`${where}: nested too deeply, at most ${JSON_LIMITS.maxDepth} levels allowed`);
+      continue;
+    }
+    if (typeof value === "string") {
+      if (value.length > JSON_LIMITS.maxString) errors.push(`${where}: text is too long: ${value.length} characters, at most ${JSON_LIMITS.maxString} allowed`);
+      else if (BAD_CHARS.test(value)) errors.push(`${where}: text contains a control character or an invalid character`);
+    } else if (typeof value === "number") {
+      if (!Number.isFinite(value) || Math.abs(value) > JSON_LIMITS.maxAbs) errors.push(`${where}: number ${value} is beyond the limit of 1e15 in size`);
+    } else if (Array.isArray(value)) {
+      if (value.length > JSON_LIMITS.maxArray) {
+        errors.push(`${where}: list is too long: ${value.length} items, at most ${JSON_LIMITS.maxArray} allowed`);
+        continue;
+      }
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    } else if (value !== null && typeof value === "object") {
+      const keys = Object.keys(value);
+      if (keys.length > JSON_LIMITS.maxKeys) {
+        errors.push(`${where}: too many fields: ${keys.length}, at most ${JSON_LIMITS.maxKeys} allowed`);
+        continue;
+      }
+      for (const key of keys) {
+        if (FORBIDDEN_KEYS.includes(key)) {
+          errors.push(`${formatPath([...path, key])}: the field name "${key}" is not allowed`);
+          continue;
+        }
+        if (key.length > 100 || BAD_CHARS.test(key)) {
+          errors.push(`${where}: a field name is too long or contains a control character`);
+          continue;
+        }
+      }
+      for (let i = keys.length - 1; i >= 0; i--) {
+        if (!FORBIDDEN_KEYS.includes(keys[i])) stack.push({ value: (value as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
+      }
+    } else if (typeof value !== "boolean" && value !== null) {
+      errors.push(`${where}: ${typeof value} is not a JSON value`);
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,112 @@
+/**
+ * The template document: a versioned, shareable description of a model.
+ *
+ *   {
+ *     "format": "captable-template",   // says what the file is
+ *     "version": 1,                     // the template format version (TEMPLATE_VERSION)
+ *     "kind": "stakeSale",              // the model kind: picks the schema of "inputs"
+ *     "title": "...", "description": "...",
+ *     "inputs": { ...StakeSaleInput },  // src/model/stakeSaleInput.ts
+ *     "toFill": [ { "field": "netDebt", "note": "Not public" } ],  // inputs that are unknowns
+ *     "presentation": { "sheetName": null, "showGridlines": false, "chart": true }
+ *   }
+ *
+ * One zod schema per kind, joined as a discriminated union on `kind`: the venture kinds
+ * ("pricedRound", "exitWaterfall") are added as new members of `TEMPLATE_KINDS` without a new
+ * format version (a version 1 reader that meets an unknown kind says so by name).
+ * Every object is strict: an unknown field is an error, never silently dropped.
+ *
+ * Versions: version 1 is the first format that ships; nothing older exists. A change that an
+ * older file would not satisfy bumps TEMPLATE_VERSION and adds a migration (migrations.ts).
+ */
+import { z } from "zod";
+import { StakeSaleInput } from "../model/stakeSaleInput";
+
+export const TEMPLATE_FORMAT = "captable-template";
+/** The format version this code writes. Files of older versions are migrated; newer ones are refused. */
+export const TEMPLATE_VERSION = 1;
+
+export const TEMPLATE_LIMITS = { maxTitle: 100, maxDescription: 1000, maxNote: 300, maxToFill: 30 } as const;
+
+const text = (field: string, max: number, required: boolean) =>
+  z
+    .string({ error: `${field} must be a text` })
+    .trim()
+    .min(required ? 1 : 0, { error: `${field} is required` })
+    .max(max, { error: `${field} must be at most ${max} characters` });
+
+/** Excel's rules for a sheet name. */
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
+export const SheetName = z
+  .string({ error: "sheet name must be a text" })
+  .trim()
+  .min(1, { error: "sheet name must not be empty" })
+  .max(31, { error: "sheet name must be at most 31 characters" })
+  .refine((s) => !INVALID_SHEET_CHARS.test(s), { error: "sheet name must not contain any of : \\ / ? * [ ]" })
+  .refine((s) => !s.startsWith("'") && !s.endsWith("'"), { error: "sheet name must not begin or end with an apostrophe" })
+  .refine((s) => s.toLowerCase() !== "history", { error: 'sheet name must not be "History" (reserved by Excel)' });
+
+/** How the model sheet looks; the inputs and the maths do not depend on it. */
+export const Presentation = z.strictObject({
+  /** Desired sheet name; null: the model's own name (e.g. the company's). */
+  sheetName: SheetName.nullable(),
+  /** Show Excel's gridlines (finance sheets usually hide them). */
+  showGridlines: z.boolean({ error: "showGridlines must be true or false" }),
+  /** Include the model's chart, where the model has one. */
+  chart: z.boolean({ error: "chart must be true or false" }),
+});
+export type Presentation = z.infer<typeof Presentation>;
+
+export const DEFAULT_PRESENTATION: Presentation = { sheetName: null, showGridlines: false, chart: true };
+
+/** The inputs of a stake sale a template may mark "to fill". */
+export const STAKE_SALE_FIELDS = Object.keys(StakeSaleInput.shape).filter((k) => k !== "kind") as Exclude<keyof StakeSaleInput, "kind">[];
+
+const toFillList = <F extends string>(fields: readonly [F, ...F[]]) =>
+  z
+    .array(
+      z.strictObject({
+        field: z.enum(fields, { error: (iss) => `toFill field must be one of the inputs (${fields.join(", ")}), got ${JSON.stringify(iss.input)}` }),
+        /** Why it is to fill, e.g. "Not public: illustrative value". */
+        note: text("toFill note", TEMPLATE_LIMITS.maxNote, false),
+      }),
+      { error: "toFill must be a list" },
+    )
+    .max(TEMPLATE_LIMITS.maxToFill, { error: `toFill must have at most ${TEMPLATE_LIMITS.maxToFill} entries` })
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((entry, i) => {
+        if (seen.has(entry.field)) ctx.addIssue({ code: "custom", path: [i, "field"], message: `toFill lists "${entry.field}" more than once` });
+        seen.add(entry.field);
+      });
+    });
+
+const common = {
+  format: z.literal(TEMPLATE_FORMAT, { error: `format must be "${TEMPLATE_FORMAT}"` }),
+  version: z.literal(TEMPLATE_VERSION, { error: `version must be ${TEMPLATE_VERSION}` }),
+  title: text("title", TEMPLATE_LIMITS.maxTitle, true),
+  description: text("description", TEMPLATE_LIMITS.maxDescription, false),
+  presentation: Presentation,
+};
+
+export const StakeSaleTemplate = z.strictObject({
+  ...common,
+  kind: z.literal("stakeSale"),
+  inputs: StakeSaleInput,
+  toFill: toFillList(STAKE_SALE_FIELDS as [Exclude<keyof StakeSaleInput, "kind">, ...Exclude<keyof StakeSaleInput, "kind">[]]),
+});
+export type StakeSaleTemplate = z.infer<typeof StakeSaleTemplate>;
+
+/** The model kinds a template can describe. New kinds are added here and to `Template`. */
+export const TEMPLATE_KINDS = ["stakeSale"] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate], {
+  error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
+});
+export type Template = z.infer<typeof Template>;
+
+/** The model inputs of any template kind. */
+export type TemplateInputs = Template["inputs"];
+/** Fields that can be marked "to fill", for each kind. */
+export type ToFill = Template["toFill"];
