@@ -1,0 +1,266 @@
+/**
+ * The taskpane's pure logic: reading numbers and percentages as typed, the form -> schema input,
+ * zod issue paths -> the field a message is shown next to, and pasting a cap table.
+ */
+import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
+import {
+  FormState,
+  checkStoredInput,
+  emptyForm,
+  fieldForPath,
+  formFromInput,
+  formToCandidate,
+  holderRow,
+  issuesToFieldErrors,
+  parseHolderGrid,
+  parseHolderTsv,
+  parseNumber,
+  parsePercent,
+  validateForm,
+} from "../../src/taskpane/form";
+
+const opcoreForm = (): FormState => formFromInput(OPCORE_EXAMPLE);
+
+describe("numbers as typed", () => {
+  test.each([
+    ["860000000", 860_000_000],
+    ["860,000,000", 860_000_000],
+    [" 860 000 000 ", 860_000_000],
+    ["212437519.36", 212_437_519.36],
+    ["-1,234.5", -1234.5],
+    ["1e6", 1_000_000],
+    [".5", 0.5],
+    ["1'000", 1000],
+  ])("en: %s -> %d", (text, value) => {
+    expect(parseNumber(text, "en")).toEqual({ ok: true, value });
+  });
+
+  test.each([
+    ["860\u202f000\u202f000", 860_000_000],
+    ["212 437 519,36", 212_437_519.36],
+    ["212437519.36", 212_437_519.36],
+    ["\u22125,5", -5.5],
+  ])("fr: %s -> %d", (text, value) => {
+    expect(parseNumber(text, "fr")).toEqual({ ok: true, value });
+  });
+
+  test.each(["abc", "12abc", "1.2.3", "1,00", "1,2,3", "--1", "NaN", "Infinity", "1e999"])("en rejects %s", (text) => {
+    expect(parseNumber(text, "en")).toEqual({ ok: false, reason: "notANumber" });
+  });
+
+  test("fr rejects two decimal marks", () => {
+    expect(parseNumber("1,2,3", "fr")).toEqual({ ok: false, reason: "notANumber" });
+    expect(parseNumber("1.2,3", "fr")).toEqual({ ok: false, reason: "notANumber" });
+  });
+
+  test("empty is reported as empty, not as zero", () => {
+    expect(parseNumber("  ", "en")).toEqual({ ok: false, reason: "empty" });
+  });
+});
+
+describe("percent entry: typed as a percentage, stored as a fraction", () => {
+  test.each([
+    ["40", 0.4],
+    ["40%", 0.4],
+    ["40 %", 0.4],
+    ["12.5", 0.125],
+    ["33.3", 0.333],
+    ["0.1", 0.001],
+    ["-10", -0.1],
+    ["100", 1],
+  ])("%s -> %d (exact, no float noise)", (text, fraction) => {
+    expect(parsePercent(text, "en")).toEqual({ ok: true, value: fraction });
+  });
+
+  test("French decimal comma", () => {
+    expect(parsePercent("12,5 %", "fr")).toEqual({ ok: true, value: 0.125 });
+  });
+
+  test("a fraction shows back as the percentage typed", () => {
+    const form = formFromInput({ ...OPCORE_EXAMPLE, stake: 0.333, premium: -0.125 });
+    expect(form.stake).toBe("33.3");
+    expect(form.premium).toBe("-12.5");
+    expect(formFromInput({ ...OPCORE_EXAMPLE, stake: 0.125 }, "fr").stake).toBe("12,5");
+  });
+});
+
+describe("form -> model input", () => {
+  test("the OpCore example round-trips through the form exactly", () => {
+    const v = validateForm(opcoreForm(), "en");
+    expect(v).toEqual({ ok: true, input: OPCORE_EXAMPLE, errors: {} });
+  });
+
+  test("the OpCore example round-trips through the French form", () => {
+    const form = formFromInput(OPCORE_EXAMPLE, "fr");
+    expect(form.netDebt).toBe("212437519,36");
+    expect(validateForm(form, "fr")).toEqual({ ok: true, input: OPCORE_EXAMPLE, errors: {} });
+  });
+
+  test("stake typed as 40 becomes 0.4", () => {
+    const v = validateForm({ ...opcoreForm(), stake: "40" }, "en");
+    expect(v.ok && v.input.stake).toBe(0.4);
+  });
+
+  test("blank cap-table rows are ignored; empty premium and other claims are zero; empty capacity is none", () => {
+    const v = validateForm({ ...opcoreForm(), premium: "", otherClaims: " ", capacity: "", capTable: [holderRow("Iliad", "1000000"), holderRow()] }, "en");
+    expect(v.ok).toBe(true);
+    if (v.ok) {
+      expect(v.input.premium).toBe(0);
+      expect(v.input.otherClaims).toBe(0);
+      expect(v.input.capacity).toBeNull();
+      expect(v.input.capTable).toEqual([{ holder: "Iliad", shares: 1_000_000 }]);
+    }
+  });
+
+  test("a text that is not a number gets a message naming the field, with what was typed", () => {
+    const v = validateForm({ ...opcoreForm(), valuation: "860M", stake: "half" }, "en");
+    expect(v.ok).toBe(false);
+    expect(v.errors.valuation).toBe('valuation must be a number, got "860M"');
+    expect(v.errors.stake).toBe('stake must be a percentage such as 50 or 12.5%, got "half"');
+  });
+
+  test("messages are in French in the French UI", () => {
+    const v = validateForm({ ...opcoreForm(), valuation: "", netDebt: "beaucoup" }, "fr");
+    expect(v.errors.valuation).toBe("valorisation est obligatoire");
+    expect(v.errors.netDebt).toBe("dette nette doit être un nombre, reçu « beaucoup »");
+  });
+
+  test("the schema's rules are shown next to their field", () => {
+    const v = validateForm({ ...opcoreForm(), stake: "130", currency: "euro", seller: "Bouygues", company: " " }, "en");
+    expect(v.ok).toBe(false);
+    expect(v.errors.stake).toBe("stake must be between 0% and 100%, got 130%");
+    expect(v.errors.currency).toBe("currency must be a three-letter code such as EUR");
+    expect(v.errors.seller).toBe('seller "Bouygues" must be one of the holders');
+    expect(v.errors.company).toBe("company is required");
+  });
+
+  test("a cap-table message lands on the row the user sees, even after blank rows", () => {
+    const capTable = [holderRow("Iliad", "600000"), holderRow(), holderRow("iliad", "400000"), holderRow("Fund", "-5")];
+    const v = validateForm({ ...opcoreForm(), capTable }, "en");
+    expect(v.errors["capTable.2.holder"]).toBe('holder "iliad" appears more than once');
+    expect(v.errors["capTable.3.shares"]).toBe("shares must not be negative");
+    expect(v.errors["capTable.1.holder"]).toBeUndefined();
+  });
+
+  test("a row with a holder but no shares, and a table with no shares at all", () => {
+    expect(validateForm({ ...opcoreForm(), capTable: [holderRow("Iliad", "")] }, "en").errors["capTable.0.shares"]).toBe("shares is required");
+    expect(validateForm({ ...opcoreForm(), capTable: [holderRow("Iliad", "0")] }, "en").errors.capTable).toBe("cap table must have some shares");
+    expect(validateForm({ ...opcoreForm(), capTable: [holderRow()] }, "en").errors.capTable).toBe("cap table must list at least one holder");
+  });
+
+  test("primary issue: no seller needed, primary investment only read for 'both'", () => {
+    const v = validateForm({ ...opcoreForm(), transaction: "primary", seller: "", stake: "20", primaryInvestment: "not read" }, "en");
+    expect(v.ok).toBe(true);
+    const both = validateForm({ ...opcoreForm(), transaction: "both", primaryInvestment: "abc" }, "en");
+    expect(both.errors.primaryInvestment).toBe('primary investment must be a number, got "abc"');
+  });
+
+  test("an empty form is invalid, with a message for each required field", () => {
+    const v = validateForm(emptyForm(), "en");
+    expect(v.ok).toBe(false);
+    expect(Object.keys(v.errors).sort()).toEqual(expect.arrayContaining(["company", "valuation", "stake", "buyer", "capTable"]));
+  });
+
+  test("the candidate is plain JSON for the schema", () => {
+    const { input } = formToCandidate(opcoreForm(), "en");
+    expect(StakeSaleInput.safeParse(input).success).toBe(true);
+  });
+});
+
+describe("zod issue path -> field", () => {
+  test.each<[PropertyKey[], string]>([
+    [["stake"], "stake"],
+    [["netDebt"], "netDebt"],
+    [["capTable"], "capTable"],
+    [["capTable", 0], "capTable"],
+    [["capTable", 1, "shares"], "capTable.1.shares"],
+    [["capTable", 0, "holder"], "capTable.0.holder"],
+    [[], "form"],
+    [["kind"], "form"],
+    [["somethingElse"], "form"],
+  ])("%j -> %s", (path, field) => {
+    expect(fieldForPath(path)).toBe(field);
+  });
+
+  test("row indices map through the rows actually sent", () => {
+    expect(fieldForPath(["capTable", 1, "shares"], [0, 3])).toBe("capTable.3.shares");
+  });
+
+  test("the first message per field wins", () => {
+    expect(issuesToFieldErrors([{ path: ["stake"], message: "a" }, { path: ["stake"], message: "b" }, { path: [], message: "c" }])).toEqual({ stake: "a", form: "c" });
+  });
+});
+
+describe("stored inputs", () => {
+  test("valid inputs pass, invalid ones list their problems", () => {
+    expect(checkStoredInput(OPCORE_EXAMPLE)).toEqual({ ok: true, input: OPCORE_EXAMPLE });
+    const bad = checkStoredInput({ ...OPCORE_EXAMPLE, stake: 2, extra: 1 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join("\n")).toMatch(/stake must be between 0% and 100%, got 200%/);
+  });
+});
+
+describe("pasting a cap table", () => {
+  test("tab-separated rows copied from Excel, with a header and thousands separators", () => {
+    const pasted = parseHolderTsv("Holder\tShares\r\nIliad\t600,000\r\nInfraVia\t400000\r\n\r\n", "en");
+    expect(pasted).toEqual({
+      rows: [
+        { holder: "Iliad", shares: "600000" },
+        { holder: "InfraVia", shares: "400000" },
+      ],
+      problems: [],
+      skippedHeader: true,
+    });
+  });
+
+  test("semicolon-separated lines and French numbers", () => {
+    const pasted = parseHolderTsv("Iliad;600 000,5\nFonds;10", "fr");
+    expect(pasted.rows).toEqual([
+      { holder: "Iliad", shares: "600000,5" },
+      { holder: "Fonds", shares: "10" },
+    ]);
+  });
+
+  test("lines that are not a holder and a number are reported with their line number", () => {
+    const pasted = parseHolderTsv("Iliad\t100\nno shares here\nFund\tlots\n\t5", "en");
+    expect(pasted.rows).toEqual([{ holder: "Iliad", shares: "100" }]);
+    expect(pasted.problems).toEqual([
+      { line: 2, reason: "columns" },
+      { line: 3, reason: "shares" },
+      { line: 4, reason: "columns" },
+    ]);
+  });
+
+  test("the Excel selection's values: numbers as numbers, empty columns skipped", () => {
+    const pasted = parseHolderGrid([
+      ["Holder", "", "Shares"],
+      ["Iliad", "", 600000],
+      ["InfraVia", null, 400000.5],
+      ["", "", ""],
+    ]);
+    expect(pasted.rows).toEqual([
+      { holder: "Iliad", shares: "600000" },
+      { holder: "InfraVia", shares: "400000.5" },
+    ]);
+    expect(pasted.skippedHeader).toBe(true);
+  });
+
+  test("at most 500 holders are taken", () => {
+    const grid = Array.from({ length: 502 }, (_, i) => [`H${i}`, 1]);
+    const pasted = parseHolderGrid(grid);
+    expect(pasted.rows).toHaveLength(500);
+    expect(pasted.problems).toEqual([
+      { line: 501, reason: "tooMany" },
+      { line: 502, reason: "tooMany" },
+    ]);
+  });
+
+  test("pasted rows validate as a cap table", () => {
+    const pasted = parseHolderTsv("Iliad\t500000\nInfraVia\t500000");
+    const v = validateForm({ ...opcoreForm(), capTable: pasted.rows.map((r) => holderRow(r.holder, r.shares)) }, "en");
+    expect(v.ok && v.input.capTable).toEqual([
+      { holder: "Iliad", shares: 500000 },
+      { holder: "InfraVia", shares: 500000 },
+    ]);
+  });
+});

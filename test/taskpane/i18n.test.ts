@@ -1,0 +1,50 @@
+/** The taskpane's strings: every key in both languages, and the language choice. */
+import { FIELD_LABELS, MESSAGES, pickLanguage } from "../../src/taskpane/i18n";
+
+describe("i18n", () => {
+  const en = MESSAGES.en as Record<string, unknown>;
+  const fr = MESSAGES.fr as Record<string, unknown>;
+
+  test("English and French have exactly the same keys", () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(FIELD_LABELS.fr).sort()).toEqual(Object.keys(FIELD_LABELS.en).sort());
+  });
+
+  test("every string is non-empty, every message function takes the same arguments and returns text", () => {
+    for (const key of Object.keys(en)) {
+      const e = en[key];
+      const f = fr[key];
+      expect(typeof f).toBe(typeof e);
+      if (typeof e === "string") {
+        expect(e.trim()).not.toBe("");
+        expect((f as string).trim()).not.toBe("");
+      } else {
+        const ef = e as (...args: unknown[]) => string;
+        const ff = f as (...args: unknown[]) => string;
+        expect(ff.length).toBe(ef.length);
+        const args = Array.from({ length: ef.length }, (_, i) => (i === 0 ? 2 : "X"));
+        expect(typeof ff(...args)).toBe("string");
+        expect(ff(...args).trim()).not.toBe("");
+      }
+    }
+    for (const v of [...Object.values(FIELD_LABELS.en), ...Object.values(FIELD_LABELS.fr)]) expect(v.trim()).not.toBe("");
+  });
+
+  test("French is really translated (not a copy of the English)", () => {
+    const same = Object.keys(en).filter((k) => typeof en[k] === "string" && en[k] === fr[k]);
+    // Product names, and "Millions", are the same in both languages.
+    expect(same.sort()).toEqual(["appTitle", "modeExcel", "unit_millions"]);
+  });
+
+  test("language: URL override, then Office, then the browser", () => {
+    expect(pickLanguage({ search: "?lang=fr", officeLanguage: "en-US" })).toBe("fr");
+    expect(pickLanguage({ search: "?x=1&lang=en", officeLanguage: "fr-FR" })).toBe("en");
+    expect(pickLanguage({ search: "?lang=de", officeLanguage: "fr-CA" })).toBe("fr");
+    expect(pickLanguage({ officeLanguage: "fr-FR", navigatorLanguage: "en-GB" })).toBe("fr");
+    expect(pickLanguage({ officeLanguage: "en-GB", navigatorLanguage: "fr-FR" })).toBe("en");
+    expect(pickLanguage({ officeLanguage: null, navigatorLanguage: "fr" })).toBe("fr");
+    expect(pickLanguage({ navigatorLanguage: "de-DE" })).toBe("en");
+    expect(pickLanguage({})).toBe("en");
+    expect(pickLanguage({ navigatorLanguage: "fri" })).toBe("en");
+  });
+});
