@@ -100,6 +100,14 @@ export function secondaryTransfer(table: CapTable, seller: string, buyer: string
   return proForma(table, credit(debited, buyer, sharesSold));
 }
 
+/** Primary issue of a given number of new shares to a holder (added at the end when absent); the others keep their shares. */
+export function issueShares(table: CapTable, investor: string, newShares: Decimal): ProFormaRow[] {
+  validateCapTable(table);
+  if (holderKey(investor) === "") throw new EngineError("value", "investor must be a holder's name, got an empty text", "investor");
+  check(newShares, "nonNegative", "new_shares");
+  return proForma(table, credit(table, investor, newShares));
+}
+
 export interface PrimaryIssue {
   readonly rows: ProFormaRow[];
   readonly round: CapitalIncrease;

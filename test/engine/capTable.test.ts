@@ -6,6 +6,7 @@ import {
   ownership,
   postMoney,
   pricePerShare,
+  issueShares,
   primaryIssue,
   primarySharesForTargetStake,
   roundShares,
@@ -131,5 +132,26 @@ describe("primary issue", () => {
     const { rows } = primaryIssue(table, "Seed Fund", dec(1_000_000), dec(10_000_000));
     expect(rows).toHaveLength(3);
     expect(rows[1].sharesAfter.toString()).toBe("4000000");
+  });
+});
+
+describe("issue of a given number of shares", () => {
+  test("new holder appended, existing holder topped up, others unchanged", () => {
+    const added = issueShares(table, "Series A", dec(2_500_000));
+    expect(added.map((r) => [r.holder, r.sharesBefore.toString(), r.sharesAfter.toString(), r.ownershipAfter.toString()])).toEqual([
+      ["Founder", "6000000", "6000000", "0.48"],
+      ["Seed Fund", "3000000", "3000000", "0.24"],
+      ["Pool", "1000000", "1000000", "0.08"],
+      ["Series A", "0", "2500000", "0.2"],
+    ]);
+    const topped = issueShares(table, " seed fund ", dec(1_000_000));
+    expect(topped).toHaveLength(3);
+    expect(topped[1].sharesAfter.toString()).toBe("4000000");
+    expect(topped[1].ownershipBefore.toString()).toBe("0.3");
+  });
+
+  test("negative share counts and empty names are refused, naming the argument", () => {
+    expect(errorOf(() => issueShares(table, "X", dec(-1))).argument).toBe("new_shares");
+    expect(errorOf(() => issueShares(table, "  ", dec(1))).argument).toBe("investor");
   });
 });
