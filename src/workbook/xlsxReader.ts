@@ -1,0 +1,133 @@
+/**
+ * Reads an .xlsx back (Node only): the models stored inside it (custom XML parts, as the add-in
+ * and xlsxWriter.ts store them) and its sheets as SheetSpecs (what a spreadsheet engine needs to
+ * recalculate them: literals, formulas with their cached results, formats, sheet-scoped names).
+ *
+ * Files from outside are bounded: the file size, the number of parts and the size of each custom
+ * XML part are limited, so a zip bomb is refused instead of filling memory.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parseModel, type StoredModel } from "./modelXml";
+import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
+
+export const XLSX_READ_LIMITS = { maxFileBytes: 50 * 1024 * 1024, maxParts: 5000, maxCustomXmlBytes: 2_000_000 } as const;
+
+export interface XlsxContents {
+  /** Our models (parts in the urn:captable:model:1 namespace), in part order. */
+  readonly models: StoredModel[];
+  /** Every custom XML part's text, in part order (ours and others'). */
+  readonly customXml: string[];
+}
+
+function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
+  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === "number" ? size : undefined;
+}
+
+async function openZip(buffer: Uint8Array): Promise<JSZip> {
+  if (buffer.byteLength > XLSX_READ_LIMITS.maxFileBytes) {
+    throw new Error(`the workbook is too large: ${buffer.byteLength} bytes, at most ${XLSX_READ_LIMITS.maxFileBytes} read`);
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch (error) {
+    throw new Error(`not an .xlsx workbook (${(error as Error).message})`);
+  }
+  if (Object.keys(zip.files).length > XLSX_READ_LIMITS.maxParts) throw new Error(`the workbook has too many parts (more than ${XLSX_READ_LIMITS.maxParts})`);
+  return zip;
+}
+
+function partNumber(path: string): number {
+  return Number(/item(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+}
+
+/** The custom XML parts of an .xlsx and the models among them. Throws a clear Error for a file that is not an .xlsx. */
+export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents> {
+  const zip = await openZip(buffer);
+  const paths = Object.keys(zip.files)
+    .filter((p) => /^customXml\/item\d+\.xml$/.test(p))
+    .sort((a, b) => partNumber(a) - partNumber(b));
+  const customXml: string[] = [];
+  const models: StoredModel[] = [];
+  for (const path of paths) {
+    const file = zip.files[path];
+    const size = uncompressedSize(file);
+    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes) continue; // not ours: ours are small
+    const xml = (await file.async("string")).replace(/^\uFEFF/, "");
+    if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) continue;
+    customXml.push(xml);
+    const model = parseModel(xml);
+    if (model !== undefined) models.push(model);
+  }
+  return { models, customXml };
+}
+
+/** The models stored in an .xlsx (as the add-in lists them). */
+export async function readStoredModels(buffer: Uint8Array): Promise<StoredModel[]> {
+  return (await readXlsxContents(buffer)).models;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
+}
+
+/** Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$" removed. */
+function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
+  const bySheet = new Map<number, NameSpec[]>();
+  for (const m of workbookXml.matchAll(/<definedName\s+([^>]*)>([^<]*)<\/definedName>/g)) {
+    const attrs: Record<string, string> = {};
+    for (const a of m[1].matchAll(/([A-Za-z:]+)="([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
+    if (attrs.localSheetId === undefined || attrs.name.startsWith("_xlnm.")) continue;
+    const index = Number(attrs.localSheetId);
+    const ref = unescapeXml(m[2]).replace(/^.*!/, "").replace(/\$/g, "");
+    const list = bySheet.get(index) ?? [];
+    list.push(attrs.comment === undefined ? { name: attrs.name, ref } : { name: attrs.name, ref, comment: attrs.comment });
+    bySheet.set(index, list);
+  }
+  return bySheet;
+}
+
+function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
+  const v = cell.value;
+  const format = cell.numFmt && cell.numFmt !== "General" ? { format: cell.numFmt } : {};
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { address: cell.address, value: v, ...format };
+  if (typeof v === "object" && "formula" in v && typeof v.formula === "string") {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
+    return { address: cell.address, formula: `=${v.formula}`, ...expected, ...format };
+  }
+  if (typeof v === "object" && "richText" in v) return { address: cell.address, value: v.richText.map((r) => r.text).join(""), ...format };
+  throw new Error(`${cell.worksheet.name}!${cell.address}: unsupported cell content`);
+}
+
+/**
+ * The sheets of an .xlsx as SheetSpecs: every non-empty cell (literal, or formula with its cached
+ * result as `expected`), number formats, column widths, gridlines and the sheet-scoped names.
+ * Styles and charts are not read back.
+ */
+export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
+  const zip = await openZip(buffer);
+  const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const names = readDefinedNames(workbookXml);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  return wb.worksheets.map((ws, index) => {
+    const cells: CellSpec[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const spec = readCell(cell);
+        if (spec !== undefined) cells.push(spec);
+      });
+    });
+    const columns: ColumnSpec[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const col = ws.getColumn(c);
+      if (col.width !== undefined) columns.push({ column: col.letter, width: col.width });
+    }
+    const view = ws.views[0] as { showGridLines?: boolean } | undefined;
+    return { name: ws.name, cells, names: names.get(index) ?? [], columns, showGridlines: view?.showGridLines ?? true };
+  });
+}
