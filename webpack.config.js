@@ -2,7 +2,8 @@
 /**
  * Build of the add-in, after Microsoft's Office add-in templates:
  * - `functions` entry: the custom functions; the CustomFunctionsMetadataPlugin generates
- *   functions.json from the JSDoc in src/functions/functions.ts (never written by hand).
+ *   functions.json from the JSDoc in src/functions/functions.ts (never written by hand), and
+ *   LocalizedFunctionsMetadataPlugin the translated functions.fr-FR.json from it.
  * - `taskpane` entry: the taskpane UI. taskpane.html loads Office.js, then functions.js, then
  *   taskpane.js: one page, the shared runtime named in manifest.xml.
  * - manifest.xml and the icons are copied to dist/; with ADDIN_PUBLIC_URL set, a production build
@@ -13,10 +14,46 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
+const { LOCALES_DIR, loadTables, localizeMetadata, localizedFileName } = require("./scripts/localize-functions.cjs");
 
 const urlDev = "https://localhost:3000/";
 const urlProd = process.env.ADDIN_PUBLIC_URL;
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/**
+ * Localized custom-function metadata: for every table in src/functions/locales (fr-FR.json, ...),
+ * emits functions.<locale>.json beside the generated functions.json (see
+ * scripts/localize-functions.cjs). A function or parameter without a translation fails a production
+ * build (so nothing ships untranslated); in development it is a warning and falls back to English.
+ */
+class LocalizedFunctionsMetadataPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    const name = "LocalizedFunctionsMetadataPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset(this.options.metadata);
+        if (asset === undefined) return; // the metadata plugin has reported why
+        const report = (message) => (this.options.strict ? compilation.errors : compilation.warnings).push(new webpack.WebpackError(message));
+        try {
+          const metadata = JSON.parse(asset.source.source().toString());
+          for (const table of loadTables()) {
+            const { metadata: localized, problems } = localizeMetadata(metadata, table);
+            problems.forEach(report);
+            compilation.emitAsset(localizedFileName(table.locale, this.options.metadata), new webpack.sources.RawSource(JSON.stringify(localized, null, 4)));
+          }
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(`localized functions metadata: ${error.message}`));
+        }
+      });
+      compilation.contextDependencies.add(LOCALES_DIR); // the dev server rebuilds when a table changes
+    });
+  }
+}
 
 async function getHttpsOptions() {
   // The Office dev certificates are trusted by Excel. Where they cannot be installed (no Excel,
@@ -72,6 +109,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new LocalizedFunctionsMetadataPlugin({ metadata: "functions.json", strict: !dev }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { Decimal, EngineError, RuleName, rules } from "../engine";
+import { choiceKey } from "./choices";
 
 export type CellScalar = number | string | boolean | null | undefined;
 
@@ -69,12 +70,12 @@ export function readText(value: unknown, name: string): string {
 }
 
 /**
- * Reads a choice among keywords (case-insensitive, trimmed), with synonyms.
+ * Reads a choice among keywords (case- and accent-insensitive, trimmed: see `choiceKey`), with synonyms.
  * `choices` maps every accepted spelling to the canonical value.
  */
 export function readChoice<T extends string>(value: unknown, name: string, choices: Readonly<Record<string, T>>, fallback: T): T {
   if (isBlank(value)) return fallback;
-  const text = readText(value, name).toUpperCase();
+  const text = choiceKey(readText(value, name));
   const found = Object.prototype.hasOwnProperty.call(choices, text) ? choices[text] : undefined;
   if (found === undefined) {
     const listed = [...new Set(Object.values(choices))].map((c) => `"${c}"`).join(", ");

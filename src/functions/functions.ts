@@ -101,12 +101,12 @@ export function enterpriseValueFn(equity_value: any, net_debt: any, other_claims
  * @customfunction STAKEVALUE STAKEVALUE
  * @param stake Fraction of the company sold, between 0% and 100% (50% = 0.5).
  * @param valuation Valuation of the company at 100%, on the chosen basis.
- * @param [basis] "EQUITY" (default): valuation is the equity value incl. shareholder loans; "EV": an enterprise value.
+ * @param [basis] "EQUITY" (default): valuation is the equity value incl. shareholder loans; "EV": an enterprise value. French: "CAPITAUX PROPRES", "VE".
  * @param [net_debt] Net debt (excluding shareholder loans); needed when basis is "EV". Default 0.
  * @param [shareholder_loans] Shareholder loans at face value, at 100%. Default 0.
  * @param [other_claims] Other claims ahead of shareholders, at 100%. Default 0.
  * @param [premium] Control premium (positive) or minority discount (negative) on the pro rata price. Default 0.
- * @param [component] "TOTAL" (default) the whole price; "SHARES" the part paid for shares; "LOANS" the part paid for shareholder loans.
+ * @param [component] "TOTAL" (default) the whole price; "SHARES" the part paid for shares; "LOANS" the part paid for shareholder loans. French: "ACTIONS", "PRÊTS" or "COMPTES COURANTS".
  * @returns The price paid for the stake.
  */
 export function stakeValueFn(
@@ -133,7 +133,7 @@ export function stakeValueFn(
  * @param price Price paid for the stake (shares plus shareholder loans).
  * @param stake Fraction bought, greater than 0% and at most 100%.
  * @param [net_debt] Net debt (excluding shareholder loans), to imply an EV. Default 0.
- * @param [output] "EQUITY" (default) the implied equity value incl. shareholder loans; "EV" the implied enterprise value.
+ * @param [output] "EQUITY" (default) the implied equity value incl. shareholder loans; "EV" the implied enterprise value. French: "CAPITAUX PROPRES", "VE".
  * @param [other_claims] Other claims ahead of shareholders, added to get an EV. Default 0.
  * @param [premium] Premium (positive) or discount (negative) included in the price, removed first. Default 0.
  * @returns Implied equity value or enterprise value at 100%.
@@ -157,7 +157,7 @@ export function impliedValueFn(price: any, stake: any, net_debt?: any, output?: 
  * @customfunction DEALVIEW DEALVIEW
  * @param stake Fraction of the company sold, between 0% and 100%.
  * @param valuation Valuation of the company at 100%, on the chosen basis.
- * @param [basis] "EQUITY" (default) or "EV".
+ * @param [basis] "EQUITY" (default): valuation is the equity value incl. shareholder loans; "EV": an enterprise value. French: "CAPITAUX PROPRES", "VE".
  * @param [net_debt] Net debt (excluding shareholder loans). Default 0.
  * @param [shareholder_loans] Shareholder loans at face value, at 100%. Default 0.
  * @param [capacity] Capacity of the business (MW, beds, ...) to add EV per capacity unit. Optional.
@@ -205,7 +205,7 @@ export function ownershipFn(shares: any[][]): any[][] {
  * @customfunction PRIMARYSHARES PRIMARYSHARES
  * @param target_stake Stake the new holder should own after the issue, at least 0% and below 100%.
  * @param shares_outstanding Shares outstanding before the issue (fully diluted).
- * @param [rounding] "DOWN" (default, whole shares as legal documents do), "UP", "NEAREST" or "NONE" (exact).
+ * @param [rounding] "DOWN" (default, whole shares as legal documents do), "UP", "NEAREST" or "NONE" (exact). French: "BAS", "HAUT", "PROCHE", "AUCUN".
  * @returns Number of new shares to issue.
  */
 export function primarySharesFn(target_stake: any, shares_outstanding: any, rounding?: any): number {
@@ -275,7 +275,7 @@ export function secondaryFn(holders: any[][], shares: any[][], seller: any, buye
  * @param investor Name of the investor; added at the end when not yet a holder.
  * @param investment New money invested.
  * @param pre_money Equity value before the new money; greater than 0.
- * @param [rounding] New shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
+ * @param [rounding] New shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact). French: "BAS", "HAUT", "PROCHE", "AUCUN".
  * @returns A table: holder, shares before, % before, shares after, % after.
  */
 export function primaryFn(holders: any[][], shares: any[][], investor: any, investment: any, pre_money: any, rounding?: any): any[][] {
