@@ -11,3 +11,4 @@ export * from "./shares";
 export * from "./capitalIncrease";
 export * from "./capTable";
 export * from "./multiples";
+export * from "./venture";

@@ -1,0 +1,196 @@
+/**
+ * Convertible instruments on their own: a convertible note's accrued interest and conversion, a single
+ * SAFE's conversion. (Several instruments converting together with a pool top-up: `pricedRound`.)
+ *
+ * Conventions:
+ * - Dates are Excel serial day numbers (1900 date system: 45658 is 2025-01-01).
+ * - Day counts: "ACT/365" (actual days / 365, "Actual/365 Fixed", the default), "ACT/360",
+ *   "30/360" (US bond basis: a 31st is read as the 30th, day 31 of the end month as 30 when the start is the 30th or 31st).
+ * - Interest: "SIMPLE" (principal x rate x year fraction, the default in US seed notes) or compounded
+ *   "ANNUAL", "SEMIANNUAL", "QUARTERLY", "MONTHLY", "DAILY" (365 a year): principal x ((1 + rate/m)^(m x t) - 1).
+ * - Conversion price = the lowest of the cap price (cap / capitalization), the discount price
+ *   (round price x (1 - discount)) and the round price; shares = converting amount / conversion price,
+ *   rounded by the share rounding policy (default: down).
+ */
+import { Decimal, ONE, ZERO } from "../decimal";
+import { EngineError } from "../errors";
+import { check } from "../rules";
+import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
+import { ConversionTerm, discountPrice } from "./round";
+
+export const DAY_COUNTS = ["ACT/365", "ACT/360", "30/360"] as const;
+export type DayCount = (typeof DAY_COUNTS)[number];
+
+export const COMPOUNDINGS = ["SIMPLE", "ANNUAL", "SEMIANNUAL", "QUARTERLY", "MONTHLY", "DAILY"] as const;
+export type Compounding = (typeof COMPOUNDINGS)[number];
+
+const PERIODS_PER_YEAR: Record<Exclude<Compounding, "SIMPLE">, number> = { ANNUAL: 1, SEMIANNUAL: 2, QUARTERLY: 4, MONTHLY: 12, DAILY: 365 };
+
+/** Calendar date of an Excel serial day number (1900 date system, serials from 61 = 1900-03-01). */
+export function excelSerialToDate(serial: number): { y: number; m: number; d: number } {
+  const ms = Date.UTC(1899, 11, 30) + serial * 86_400_000;
+  const date = new Date(ms);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+function checkSerial(serial: number, name: string): void {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) {
+    throw new EngineError("value", `${name} must be a date (a whole Excel day number from 1900-03-01 to 9999-12-31), got ${serial}`, name);
+  }
+}
+
+/** Year fraction between two dates under a day count: ACT/365 = days / 365, ACT/360 = days / 360, 30/360 US. */
+export function yearFraction(start: number, end: number, dayCount: DayCount = "ACT/365"): Decimal {
+  checkSerial(start, "start_date");
+  checkSerial(end, "conversion_date");
+  if (end < start) throw new EngineError("value", "conversion_date must not be before start_date", "conversion_date");
+  switch (dayCount) {
+    case "ACT/365":
+      return new Decimal(end - start).div(365);
+    case "ACT/360":
+      return new Decimal(end - start).div(360);
+    case "30/360": {
+      const a = excelSerialToDate(start);
+      const b = excelSerialToDate(end);
+      const d1 = a.d === 31 ? 30 : a.d;
+      const d2 = b.d === 31 && d1 >= 30 ? 30 : b.d;
+      return new Decimal(360 * (b.y - a.y) + 30 * (b.m - a.m) + (d2 - d1)).div(360);
+    }
+  }
+}
+
+/** Accrued interest: simple = principal x rate x t; compounded m times a year = principal x ((1 + rate/m)^(m t) - 1). */
+export function accruedInterest(principal: Decimal, rate: Decimal, years: Decimal, compounding: Compounding = "SIMPLE"): Decimal {
+  check(principal, "nonNegative", "principal");
+  check(rate, "nonNegative", "interest_rate");
+  check(years, "nonNegative", "years");
+  if (compounding === "SIMPLE") return principal.times(rate).times(years);
+  const m = PERIODS_PER_YEAR[compounding];
+  return principal.times(ONE.plus(rate.div(m)).pow(years.times(m)).minus(1));
+}
+
+export interface ConversionPrices {
+  readonly roundPrice: Decimal;
+  readonly capPrice?: Decimal;
+  readonly discountPrice?: Decimal;
+  /** The lowest of the three. */
+  readonly price: Decimal;
+  readonly term: ConversionTerm;
+}
+
+/** Conversion price = the lowest of round price, discount price and cap price (ties: round price, then discount, then cap). */
+export function conversionPrice(roundPrice: Decimal, capPrice?: Decimal, discount?: Decimal): ConversionPrices {
+  check(roundPrice, "positive", "round_price");
+  let price = roundPrice;
+  let term: ConversionTerm = "ROUND PRICE";
+  const dp = discount !== undefined && discount.gt(0) ? discountPrice(roundPrice, discount) : undefined;
+  if (dp !== undefined && dp.lt(price)) {
+    price = dp;
+    term = "DISCOUNT";
+  }
+  if (capPrice !== undefined && capPrice.lt(price)) {
+    price = capPrice;
+    term = "CAP";
+  }
+  return { roundPrice, capPrice, discountPrice: dp, price, term };
+}
+
+function checkDiscount(discount: Decimal | undefined): void {
+  if (discount !== undefined && (discount.lt(0) || discount.gte(1))) {
+    throw new EngineError("value", `discount must be at least 0% and below 100%, got ${discount.times(100).toString()}%`, "discount");
+  }
+}
+
+export interface NoteInput {
+  readonly principal: Decimal;
+  readonly rate: Decimal;
+  readonly startDate: number;
+  readonly conversionDate: number;
+  readonly dayCount?: DayCount;
+  readonly compounding?: Compounding;
+  readonly cap?: Decimal;
+  readonly discount?: Decimal;
+  readonly roundPrice: Decimal;
+  /** Shares the cap is divided by (pre-money fully diluted capitalization). Needed with a cap. */
+  readonly capitalization?: Decimal;
+  readonly rounding?: ShareRounding;
+}
+
+export interface NoteConversion extends ConversionPrices {
+  readonly years: Decimal;
+  readonly interest: Decimal;
+  /** Principal + accrued interest. */
+  readonly convertingAmount: Decimal;
+  readonly shares: Decimal;
+  readonly rounding: ShareRounding;
+  readonly dayCount: DayCount;
+  readonly compounding: Compounding;
+}
+
+/** A convertible note converting: principal + accrued interest, at the lowest of cap price, discount price and round price. */
+export function convertNote(input: NoteInput): NoteConversion {
+  const dayCount = input.dayCount ?? "ACT/365";
+  const compounding = input.compounding ?? "SIMPLE";
+  const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
+  checkDiscount(input.discount);
+  const years = yearFraction(input.startDate, input.conversionDate, dayCount);
+  const interest = accruedInterest(input.principal, input.rate, years, compounding);
+  const convertingAmount = input.principal.plus(interest);
+  let capPrice: Decimal | undefined;
+  if (input.cap !== undefined) {
+    check(input.cap, "positive", "cap");
+    if (input.capitalization === undefined) throw new EngineError("value", "capitalization is required with a cap: the cap price is cap / capitalization", "capitalization");
+    capPrice = input.cap.div(check(input.capitalization, "positive", "capitalization"));
+  }
+  const prices = conversionPrice(input.roundPrice, capPrice, input.discount);
+  return { ...prices, years, interest, convertingAmount, shares: roundShares(convertingAmount.div(prices.price), rounding), rounding, dayCount, compounding };
+}
+
+export interface SafeInput {
+  readonly amount: Decimal;
+  readonly cap?: Decimal;
+  readonly discount?: Decimal;
+  /** "POST" (post-money valuation cap, default) or "PRE". */
+  readonly basis?: "POST" | "PRE";
+  readonly roundPrice: Decimal;
+  /**
+   * Post-money SAFE: Company Capitalization EXCLUDING this SAFE's own shares (existing shares, options,
+   * unissued pool and the other converting instruments). Pre-money SAFE: the pre-money capitalization.
+   */
+  readonly capitalization?: Decimal;
+  readonly rounding?: ShareRounding;
+}
+
+export interface SafeConversion extends ConversionPrices {
+  readonly shares: Decimal;
+  /** Shares / (capitalization + shares): the SAFE's stake of its Company Capitalization (post-money: amount / cap when the cap applies). */
+  readonly ownership: Decimal;
+  readonly rounding: ShareRounding;
+}
+
+/**
+ * One SAFE converting. Post-money: the SAFE's own shares are part of the Company Capitalization, so the
+ * Safe Price = (cap - amount) / capitalization excluding the SAFE (closed form of cap / (C + shares)),
+ * and at the cap the SAFE owns exactly amount / cap. Pre-money: cap price = cap / capitalization.
+ */
+export function convertSafe(input: SafeInput): SafeConversion {
+  const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
+  check(input.amount, "nonNegative", "investment");
+  checkDiscount(input.discount);
+  let capPrice: Decimal | undefined;
+  if (input.cap !== undefined) {
+    check(input.cap, "positive", "cap");
+    if (input.capitalization === undefined) throw new EngineError("value", "capitalization is required with a cap", "capitalization");
+    const c = check(input.capitalization, "positive", "capitalization");
+    if ((input.basis ?? "POST") === "POST") {
+      if (input.amount.gte(input.cap)) throw new EngineError("value", "investment must be below the post-money cap (it would own 100% or more)", "investment");
+      capPrice = input.cap.minus(input.amount).div(c);
+    } else {
+      capPrice = input.cap.div(c);
+    }
+  }
+  const prices = conversionPrice(input.roundPrice, capPrice, input.discount);
+  const shares = roundShares(input.amount.div(prices.price), rounding);
+  const base = (input.capitalization ?? ZERO).plus(shares);
+  return { ...prices, shares, ownership: base.isZero() ? ZERO : shares.div(base), rounding };
+}

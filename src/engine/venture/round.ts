@@ -1,0 +1,342 @@
+/**
+ * Priced rounds: new money at a pre-money valuation, the option-pool top-up counted in the pre-money
+ * (the "pool shuffle"), and SAFEs and convertible notes converting in the same round.
+ *
+ * Conventions (term sheets and Y Combinator's post-money SAFE):
+ * - Price per share = pre-money valuation / pre-money fully diluted shares, where the pre-money fully
+ *   diluted shares include every existing share, option and unissued pool share, the pool increase and
+ *   the shares the SAFEs and notes convert into. Equivalently price = post-money / post-money shares.
+ * - Pool target: the unissued (available) pool after the round is a target fraction of the post-money
+ *   fully diluted shares; the increase is counted in the pre-money, so it dilutes existing holders and
+ *   converting instruments, not the new money. A target below the existing unissued pool adds nothing.
+ * - Post-money SAFE (YC): shares = purchase amount / conversion price, conversion price = the lower of the
+ *   Safe Price (post-money valuation cap / Company Capitalization) and the discount price (round price x
+ *   (1 - discount)), never above the round price. Company Capitalization = existing shares, options and
+ *   unissued pool + the shares of every converting SAFE and note, excluding the pool increase and the new money.
+ * - Pre-money SAFE and convertible note: cap price = cap / (existing shares, options and pool, including the
+ *   pool increase, excluding the converting instruments); otherwise the same lower-of rule. A note converts
+ *   its principal plus accrued interest.
+ * - MFN: an instrument marked MFN takes, among its own terms and those of the instruments listed after it
+ *   (issued later), the terms that give it the most shares.
+ * - The definitions are circular (the SAFE shares depend on the price and on each other; the price on the
+ *   SAFE shares and the pool). They are linear in two unknowns (post-money shares T, Company
+ *   Capitalization B) once each instrument's applicable term is known, so the engine solves them in closed
+ *   form and iterates only over which term applies (policy iteration, monotone, finite), then verifies.
+ * - Share rounding (default: down to whole shares, per instrument and per investor) is applied after the
+ *   exact solve; the price is then pre-money / the rounded pre-money fully diluted shares, as a term sheet
+ *   states it, and new money shares are amount / that price, rounded.
+ */
+import { Decimal, ONE, ZERO, sum } from "../decimal";
+import { EngineError } from "../errors";
+import { holderKey } from "../capTable";
+import { check } from "../rules";
+import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
+
+export type InstrumentKind = "POST_SAFE" | "PRE_SAFE" | "NOTE";
+
+export interface ConvertibleInstrument {
+  /** The holder the conversion shares are credited to. */
+  readonly holder: string;
+  readonly kind: InstrumentKind;
+  /** Purchase amount (SAFE) or converting amount (note: principal + accrued interest). */
+  readonly amount: Decimal;
+  /** Valuation cap (post-money for a post-money SAFE, pre-money otherwise). Optional. */
+  readonly cap?: Decimal;
+  /** Discount on the round price, a fraction (20% = 0.2). Optional. */
+  readonly discount?: Decimal;
+  /** Most favoured nation: may take the terms of any instrument listed after it. */
+  readonly mfn?: boolean;
+}
+
+export interface RoundHolding {
+  readonly holder: string;
+  /** Fully diluted shares before the round (preferred as converted, options granted, unissued pool). */
+  readonly shares: Decimal;
+  /** True for the unissued (available) option pool. */
+  readonly pool?: boolean;
+}
+
+export interface RoundInvestor {
+  readonly name: string;
+  readonly amount: Decimal;
+}
+
+export type PoolTerms = { readonly target: Decimal } | { readonly increase: Decimal };
+
+export interface PricedRoundInput {
+  readonly holdings: readonly RoundHolding[];
+  readonly preMoney: Decimal;
+  readonly investors: readonly RoundInvestor[];
+  readonly pool?: PoolTerms;
+  readonly instruments?: readonly ConvertibleInstrument[];
+  readonly rounding?: ShareRounding;
+  /** Name of the pool row created when the holdings have none. Default "Option pool". */
+  readonly poolName?: string;
+}
+
+export type ConversionTerm = "CAP" | "DISCOUNT" | "ROUND PRICE";
+
+export interface Conversion {
+  readonly holder: string;
+  readonly kind: InstrumentKind;
+  readonly amount: Decimal;
+  /** Exact (unrounded) conversion shares from the solve. */
+  readonly exactShares: Decimal;
+  /** Shares issued, rounded by the policy. */
+  readonly shares: Decimal;
+  /** Conversion price = amount / exact shares. */
+  readonly price: Decimal;
+  readonly term: ConversionTerm;
+  /** For an MFN instrument that took another's terms: the holder whose terms applied. */
+  readonly termsFrom?: string;
+}
+
+export interface RoundRow {
+  readonly holder: string;
+  readonly sharesBefore: Decimal;
+  /** Shares issued in the round: conversion, new money or pool increase. */
+  readonly sharesIssued: Decimal;
+  readonly sharesAfter: Decimal;
+  readonly ownershipAfter: Decimal;
+  /** Pro rata check: the holder's pre-money fully diluted ownership x the new money raised. */
+  readonly proRataCheck: Decimal;
+  readonly isPool: boolean;
+}
+
+export interface PricedRound {
+  readonly pricePerShare: Decimal;
+  readonly preMoney: Decimal;
+  readonly newMoney: Decimal;
+  /** Post-money valuation = price x post-money fully diluted shares (= pre-money + new money when unrounded). */
+  readonly postMoney: Decimal;
+  readonly preMoneyShares: Decimal;
+  readonly postMoneyShares: Decimal;
+  readonly poolIncrease: Decimal;
+  /** Company Capitalization as the post-money SAFE defines it (rounded shares). */
+  readonly companyCapitalization: Decimal;
+  readonly conversions: Conversion[];
+  readonly rows: RoundRow[];
+  readonly rounding: ShareRounding;
+  /** Number of term assignments tried before the circular definitions settled. */
+  readonly iterations: number;
+}
+
+/** One candidate share formula: shares = alpha x T + beta x B + gamma. */
+interface Formula {
+  readonly alpha: Decimal;
+  readonly beta: Decimal;
+  readonly gamma: Decimal;
+  readonly term: ConversionTerm;
+  readonly from: number;
+}
+
+/** Safe Price = post-money valuation cap / Company Capitalization. */
+export function safeCapPrice(cap: Decimal, companyCapitalization: Decimal): Decimal {
+  return cap.div(companyCapitalization);
+}
+
+/** Discount price = round price x (1 - discount). */
+export function discountPrice(roundPrice: Decimal, discount: Decimal): Decimal {
+  return roundPrice.times(ONE.minus(discount));
+}
+
+function validateInstrument(x: ConvertibleInstrument, i: number): void {
+  const where = `instrument "${x.holder.trim()}"`;
+  if (holderKey(x.holder) === "") throw new EngineError("value", `instruments must name a holder (row ${i + 1})`, "instruments");
+  check(x.amount, "nonNegative", `amount of ${where}`);
+  if (x.cap !== undefined) check(x.cap, "positive", `cap of ${where}`);
+  if (x.discount !== undefined && (x.discount.lt(0) || x.discount.gte(1))) {
+    throw new EngineError("value", `discount of ${where} must be at least 0% and below 100%, got ${x.discount.times(100).toString()}%`, "instruments");
+  }
+}
+
+/**
+ * A priced round with option-pool top-up and converting SAFEs and notes, solved exactly
+ * (see the module conventions).
+ */
+export function pricedRound(input: PricedRoundInput): PricedRound {
+  const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
+  const instruments = input.instruments ?? [];
+  check(input.preMoney, "positive", "pre_money");
+  if (input.holdings.length === 0) throw new EngineError("value", "holders must list at least one holder", "holders");
+  const seen = new Set<string>();
+  input.holdings.forEach((h, i) => {
+    const key = holderKey(h.holder);
+    if (key === "") throw new EngineError("value", `holders must not be empty (row ${i + 1})`, "holders");
+    if (seen.has(key)) throw new EngineError("value", `holders must be unique: "${h.holder.trim()}" appears more than once`, "holders");
+    seen.add(key);
+    check(h.shares, "nonNegative", `shares of "${h.holder.trim()}"`);
+  });
+  if (input.holdings.filter((h) => h.pool).length > 1) throw new EngineError("value", "holders must have at most one unissued pool row", "holders");
+  input.investors.forEach((v, i) => {
+    if (holderKey(v.name) === "") throw new EngineError("value", `investors must have a name (row ${i + 1})`, "investors");
+    check(v.amount, "nonNegative", `amount of investor "${v.name.trim()}"`);
+  });
+  instruments.forEach(validateInstrument);
+
+  const F = sum(input.holdings.map((h) => h.shares));
+  if (F.lte(0)) throw new EngineError("value", "shares must add up to more than 0 before the round", "shares");
+  const E = sum(input.holdings.filter((h) => h.pool).map((h) => h.shares));
+  const newMoney = sum(input.investors.map((v) => v.amount));
+  const W = input.preMoney.plus(newMoney);
+  const q = newMoney.div(W);
+
+  let poolTarget: Decimal | undefined;
+  let poolFixed = ZERO;
+  if (input.pool !== undefined) {
+    if ("target" in input.pool) poolTarget = check(input.pool.target, "fractionBelowOne", "pool_target");
+    else poolFixed = check(input.pool.increase, "nonNegative", "pool_increase");
+  }
+
+  // Pool branch: inc = p * T + c.
+  const poolBranch = (active: boolean) =>
+    poolTarget !== undefined && active ? { p: poolTarget, c: E.neg() } : { p: ZERO, c: poolFixed };
+
+  /** Candidate share formulas of instrument i under a pool branch. */
+  const candidates = (i: number, pool: { p: Decimal; c: Decimal }): Formula[] => {
+    const own = instruments[i];
+    const a = own.amount;
+    const sources = own.mfn ? instruments.map((_, j) => j).filter((j) => j >= i) : [i];
+    const out: Formula[] = [{ alpha: a.div(W), beta: ZERO, gamma: ZERO, term: "ROUND PRICE", from: i }];
+    for (const j of sources) {
+      const t = instruments[j];
+      const kind = t.kind;
+      if (t.discount !== undefined && t.discount.gt(0)) {
+        out.push({ alpha: a.div(ONE.minus(t.discount).times(W)), beta: ZERO, gamma: ZERO, term: "DISCOUNT", from: j });
+      }
+      if (t.cap !== undefined) {
+        if (kind === "POST_SAFE") out.push({ alpha: ZERO, beta: a.div(t.cap), gamma: ZERO, term: "CAP", from: j });
+        else out.push({ alpha: a.times(pool.p).div(t.cap), beta: ZERO, gamma: a.times(F.plus(pool.c)).div(t.cap), term: "CAP", from: j });
+      }
+    }
+    return out;
+  };
+
+  const evaluate = (f: Formula, T: Decimal, B: Decimal) => f.alpha.times(T).plus(f.beta.times(B)).plus(f.gamma);
+
+  let choice = instruments.map(() => 0);
+  let poolActive = false;
+  let T = ZERO;
+  let B = ZERO;
+  let iterations = 0;
+  const limit = 4 * (instruments.length + 2) * (instruments.length + 2);
+  for (;;) {
+    iterations++;
+    if (iterations > limit) throw new EngineError("num", "the conversion terms did not settle (please report this case)");
+    const pool = poolBranch(poolActive);
+    const chosen = instruments.map((_, i) => candidates(i, pool)[choice[i]]);
+    const At = sum(chosen.map((f) => f.alpha));
+    const Ab = sum(chosen.map((f) => f.beta));
+    const G = sum(chosen.map((f) => f.gamma));
+    const oneMinusAb = ONE.minus(Ab);
+    const denominator = ONE.minus(q).minus(pool.p).times(oneMinusAb).minus(At);
+    if (oneMinusAb.lte(0) || denominator.lte(0)) {
+      throw new EngineError(
+        "num",
+        "the SAFEs and notes, the pool target and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money",
+      );
+    }
+    T = F.plus(G).plus(pool.c.times(oneMinusAb)).div(denominator);
+    B = F.plus(G).plus(At.times(T)).div(oneMinusAb);
+    // Best term for each instrument at this solution; pool active when the target needs an increase.
+    const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(E);
+    const nextPool = poolBranch(nextPoolActive);
+    const nextChoice = instruments.map((_, i) => {
+      const cs = candidates(i, nextPool);
+      let best = choice[i] < cs.length ? choice[i] : 0;
+      cs.forEach((f, k) => {
+        if (evaluate(f, T, B).gt(evaluate(cs[best], T, B))) best = k;
+      });
+      return best;
+    });
+    if (nextPoolActive === poolActive && nextChoice.every((c, i) => c === choice[i])) break;
+    choice = nextChoice;
+    poolActive = nextPoolActive;
+  }
+
+  const pool = poolBranch(poolActive);
+  const exactIncrease = pool.p.times(T).plus(pool.c);
+  const poolIncrease = roundShares(exactIncrease, rounding);
+  const conversions: Conversion[] = instruments.map((x, i) => {
+    const f = candidates(i, pool)[choice[i]];
+    const exactShares = evaluate(f, T, B);
+    return {
+      holder: x.holder.trim(),
+      kind: x.kind,
+      amount: x.amount,
+      exactShares,
+      shares: roundShares(exactShares, rounding),
+      price: exactShares.isZero() ? ZERO : x.amount.div(exactShares),
+      term: f.term,
+      termsFrom: f.from === i ? undefined : instruments[f.from].holder.trim(),
+    };
+  });
+  const conversionShares = sum(conversions.map((c) => c.shares));
+  const preMoneyShares = F.plus(poolIncrease).plus(conversionShares);
+  const price = input.preMoney.div(preMoneyShares);
+  const investorShares = input.investors.map((v) => roundShares(v.amount.div(price), rounding));
+  const postMoneyShares = preMoneyShares.plus(sum(investorShares));
+
+  // The table: existing holders, then new names (instrument holders, investors), then the pool row when created.
+  type Acc = { holder: string; before: Decimal; issued: Decimal; isPool: boolean };
+  const rows: Acc[] = input.holdings.map((h) => ({ holder: h.holder.trim(), before: h.shares, issued: ZERO, isPool: Boolean(h.pool) }));
+  const credit = (name: string, shares: Decimal, isPool = false) => {
+    const key = holderKey(name);
+    const row = rows.find((r) => holderKey(r.holder) === key);
+    if (row !== undefined) row.issued = row.issued.plus(shares);
+    else rows.push({ holder: name.trim(), before: ZERO, issued: shares, isPool });
+  };
+  conversions.forEach((c) => credit(c.holder, c.shares));
+  input.investors.forEach((v, i) => credit(v.name, investorShares[i]));
+  if (!poolIncrease.isZero() || (poolTarget !== undefined && E.isZero())) {
+    const poolRow = rows.find((r) => r.isPool);
+    if (poolRow !== undefined) poolRow.issued = poolRow.issued.plus(poolIncrease);
+    else rows.push({ holder: input.poolName ?? "Option pool", before: ZERO, issued: poolIncrease, isPool: true });
+  }
+  const investorKeys = new Set(input.investors.map((v) => holderKey(v.name)));
+  const investorShareByKey = new Map<string, Decimal>();
+  input.investors.forEach((v, i) => investorShareByKey.set(holderKey(v.name), (investorShareByKey.get(holderKey(v.name)) ?? ZERO).plus(investorShares[i])));
+  const result: RoundRow[] = rows.map((r) => {
+    const after = r.before.plus(r.issued);
+    // Pre-money fully diluted position: everything but the new money shares.
+    const preMoneyPosition = investorKeys.has(holderKey(r.holder)) ? after.minus(investorShareByKey.get(holderKey(r.holder))!) : after;
+    return {
+      holder: r.holder,
+      sharesBefore: r.before,
+      sharesIssued: r.issued,
+      sharesAfter: after,
+      ownershipAfter: after.div(postMoneyShares),
+      proRataCheck: r.isPool ? ZERO : preMoneyPosition.div(preMoneyShares).times(newMoney),
+      isPool: r.isPool,
+    };
+  });
+
+  return {
+    pricePerShare: price,
+    preMoney: input.preMoney,
+    newMoney,
+    postMoney: price.times(postMoneyShares),
+    preMoneyShares,
+    postMoneyShares,
+    poolIncrease,
+    companyCapitalization: F.plus(conversionShares),
+    conversions,
+    rows: result,
+    rounding,
+    iterations,
+  };
+}
+
+/** The round's price when nothing converts and no pool is added: pre-money / fully diluted shares. */
+export function roundPrice(preMoney: Decimal, fullyDilutedShares: Decimal): Decimal {
+  check(preMoney, "positive", "pre_money");
+  check(fullyDilutedShares, "positive", "fully_diluted_shares");
+  return preMoney.div(fullyDilutedShares);
+}
+
+/** Pro rata check: the investment that keeps a holder's stake in a round = ownership x round size. */
+export function proRataInvestment(ownership: Decimal, roundSize: Decimal): Decimal {
+  check(ownership, "fraction", "ownership");
+  check(roundSize, "nonNegative", "round_size");
+  return ownership.times(roundSize);
+}

@@ -1,0 +1,140 @@
+/**
+ * Secondary sales alongside a round, and fully diluted share counts.
+ *
+ * Conventions:
+ * - A secondary tender moves existing shares from sellers to a buyer at the tender price: no new shares,
+ *   total shares unchanged, the money goes to the sellers, not the company.
+ * - Premium (+) or discount (-) to the round price = tender price / round price - 1.
+ * - Treasury stock method: options and warrants in the money (strike below the share price) are exercised
+ *   and the strike proceeds buy back shares at the share price, so each adds 1 - strike / price shares;
+ *   options at or out of the money add nothing.
+ */
+import { Decimal, ONE, ZERO, sum } from "../decimal";
+import { EngineError } from "../errors";
+import { CapTable, holderKey, validateCapTable } from "../capTable";
+import { check, formatAmount } from "../rules";
+
+export interface TenderSale {
+  readonly seller: string;
+  readonly shares: Decimal;
+}
+
+export interface TenderRow {
+  readonly holder: string;
+  readonly sharesBefore: Decimal;
+  readonly ownershipBefore: Decimal;
+  readonly sharesSold: Decimal;
+  readonly sharesBought: Decimal;
+  readonly sharesAfter: Decimal;
+  readonly ownershipAfter: Decimal;
+  /** Cash received (sellers) or paid (the buyer, as a negative) at the tender price. */
+  readonly cash: Decimal;
+}
+
+export interface Tender {
+  readonly rows: TenderRow[];
+  readonly sharesMoved: Decimal;
+  readonly price: Decimal;
+  readonly consideration: Decimal;
+  /** Tender price / round price - 1, when a round price is given. */
+  readonly premiumToRound?: Decimal;
+}
+
+/** Premium (+) or discount (-) of a secondary price to the round price: tender / round - 1. */
+export function premiumToRoundPrice(tenderPrice: Decimal, roundPrice: Decimal): Decimal {
+  check(roundPrice, "positive", "round_price");
+  return tenderPrice.div(roundPrice).minus(ONE);
+}
+
+/** A secondary tender: shares move from the sellers to the buyer at a price; no shares are created. */
+export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer: string, price: Decimal, roundPrice?: Decimal): Tender {
+  validateCapTable(table);
+  check(price, "nonNegative", "tender_price");
+  if (holderKey(buyer) === "") throw new EngineError("value", "buyer must be a holder's name, got an empty text", "buyer");
+  if (sales.length === 0) throw new EngineError("value", "sellers must list at least one seller", "sellers");
+  const sold = new Map<string, Decimal>();
+  for (const s of sales) {
+    const key = holderKey(s.seller);
+    const row = table.find((r) => holderKey(r.holder) === key);
+    if (row === undefined) throw new EngineError("value", `seller "${s.seller.trim()}" is not one of the holders`, "sellers");
+    if (key === holderKey(buyer)) throw new EngineError("value", `buyer must differ from the sellers, both are "${row.holder.trim()}"`, "buyer");
+    check(s.shares, "nonNegative", `shares sold by "${row.holder.trim()}"`);
+    const total = (sold.get(key) ?? ZERO).plus(s.shares);
+    if (total.gt(row.shares)) {
+      throw new EngineError("value", `shares sold by "${row.holder.trim()}" must not exceed its holding of ${formatAmount(row.shares)}, got ${formatAmount(total)}`, "sellers");
+    }
+    sold.set(key, total);
+  }
+  const moved = sum([...sold.values()]);
+  const totalShares = sum(table.map((r) => r.shares));
+  if (totalShares.isZero()) throw new EngineError("num", "shares must not all be zero", "shares");
+  const rows: TenderRow[] = table.map((r) => {
+    const key = holderKey(r.holder);
+    const out = sold.get(key) ?? ZERO;
+    const bought = key === holderKey(buyer) ? moved : ZERO;
+    const after = r.shares.minus(out).plus(bought);
+    return {
+      holder: r.holder.trim(),
+      sharesBefore: r.shares,
+      ownershipBefore: r.shares.div(totalShares),
+      sharesSold: out,
+      sharesBought: bought,
+      sharesAfter: after,
+      ownershipAfter: after.div(totalShares),
+      cash: out.minus(bought).times(price),
+    };
+  });
+  if (!table.some((r) => holderKey(r.holder) === holderKey(buyer))) {
+    rows.push({
+      holder: buyer.trim(),
+      sharesBefore: ZERO,
+      ownershipBefore: ZERO,
+      sharesSold: ZERO,
+      sharesBought: moved,
+      sharesAfter: moved,
+      ownershipAfter: moved.div(totalShares),
+      cash: moved.times(price).neg(),
+    });
+  }
+  return {
+    rows,
+    sharesMoved: moved,
+    price,
+    consideration: moved.times(price),
+    premiumToRound: roundPrice === undefined ? undefined : premiumToRoundPrice(price, roundPrice),
+  };
+}
+
+export interface OptionGrant {
+  readonly count: Decimal;
+  readonly strike: Decimal;
+}
+
+export interface FullyDilutedCount {
+  readonly basic: Decimal;
+  /** Basic + every option and warrant, exercised or not (the "all-in" count a cap table shows). */
+  readonly allIn: Decimal;
+  /** Basic + in-the-money options net of the shares their strike buys back (treasury stock method). */
+  readonly treasuryStock: Decimal;
+  /** Options and warrants in the money (strike below the price). */
+  readonly inTheMoney: Decimal;
+}
+
+/** Treasury stock method: fully diluted = basic + sum over in-the-money grants of count x (1 - strike / price). */
+export function treasuryStockShares(basic: Decimal, grants: readonly OptionGrant[], sharePrice: Decimal): FullyDilutedCount {
+  check(basic, "nonNegative", "basic_shares");
+  check(sharePrice, "positive", "share_price");
+  let tsm = basic;
+  let itm = ZERO;
+  let all = basic;
+  grants.forEach((g, i) => {
+    check(g.count, "nonNegative", `options (row ${i + 1})`);
+    check(g.strike, "nonNegative", `strikes (row ${i + 1})`);
+    all = all.plus(g.count);
+    if (g.strike.lt(sharePrice)) {
+      itm = itm.plus(g.count);
+      tsm = tsm.plus(g.count.times(ONE.minus(g.strike.div(sharePrice))));
+    }
+  });
+  return { basic, allIn: all, treasuryStock: tsm, inTheMoney: itm };
+}

@@ -1,0 +1,438 @@
+/**
+ * Exit waterfalls: how the proceeds of a sale are split between share classes.
+ *
+ * Conventions (as Carta, Pulley and the common spreadsheet templates compute them):
+ * - Proceeds to equity = EV - net debt - other claims (the same bridge as the stake-sale model,
+ *   `bridge.ts`) - transaction costs, floored at zero. Debt and costs are paid first.
+ * - Preferences are paid by seniority: rank 1 first; classes sharing a rank are paid pari passu,
+ *   pro rata to their preference amounts. Preference = multiple x invested capital.
+ * - What is left (the residual) is shared per as-converted share (shares x conversion ratio) among
+ *   common, participating preferred, converted preferred and in-the-money options and warrants.
+ * - Participating preferred take their preference and then share the residual; capped participating
+ *   stop when preference + participation reaches the cap (a multiple of invested capital).
+ * - Non-participating preferred (and capped participating) either keep their preference or convert to
+ *   common, whichever pays more. The engine returns the equilibrium: no class would receive more by
+ *   switching alone. A class converts exactly when the residual per share exceeds its cap total (its
+ *   preference, for non-participating) per as-converted share; a class that is indifferent keeps its
+ *   preference.
+ * - Options and warrants exercise when the residual per share exceeds their strike; their payout is
+ *   net of the strike (cash exercise: the strike is paid in and shared, which is the same split).
+ * - Exact: every amount is a Decimal; the residual per share is solved in closed form on the segment
+ *   of a piecewise-linear function, so payouts sum to the proceeds to 40 significant digits.
+ */
+import { Decimal, ONE, ZERO, sum } from "../decimal";
+import { EngineError } from "../errors";
+import { bridge } from "../bridge";
+import { check, formatAmount } from "../rules";
+
+export type Participation = "NONE" | "FULL" | "CAPPED";
+
+export interface ShareClass {
+  readonly name: string;
+  /** Shares (or options, warrants) held in this class. */
+  readonly shares: Decimal;
+  /** Common shares per share on conversion. Default 1. */
+  readonly conversionRatio?: Decimal;
+  /** Capital invested in the class (the base of the preference and of the multiple on invested capital). Default 0. */
+  readonly invested?: Decimal;
+  /** Liquidation preference as a multiple of invested capital. Default 0 (common); 1 for a 1x preference. */
+  readonly preferenceMultiple?: Decimal;
+  /** Seniority rank: 1 is paid first; equal ranks are pari passu. Default 1. */
+  readonly seniority?: number;
+  /** "NONE" (non-participating, default), "FULL" (participating) or "CAPPED". */
+  readonly participation?: Participation;
+  /** For "CAPPED": total return cap (preference + participation) as a multiple of invested capital. */
+  readonly capMultiple?: Decimal;
+  /** For options and warrants: exercise price per share. A class with a strike has no preference. */
+  readonly strike?: Decimal;
+}
+
+/** The same class with every default filled in and the derived amounts. */
+interface Prepared {
+  readonly index: number;
+  readonly name: string;
+  readonly shares: Decimal;
+  /** As-converted shares: shares x conversion ratio. */
+  readonly n: Decimal;
+  readonly invested: Decimal;
+  readonly preference: Decimal;
+  readonly seniority: number;
+  readonly participation: Participation;
+  /** Strike, for options and warrants; undefined otherwise. */
+  readonly strike?: Decimal;
+  /** Whether the class may convert (non-participating or capped): its cap total, preference + participation. */
+  readonly capTotal?: Decimal;
+  /** Residual per share at which the participation cap binds (capped and non-participating). */
+  readonly capPoint?: Decimal;
+  /** Residual per share above which the class converts: cap total / as-converted shares. */
+  readonly threshold?: Decimal;
+}
+
+export interface ClassPayout {
+  readonly name: string;
+  readonly shares: Decimal;
+  /** Preference paid (0 when converted). */
+  readonly preference: Decimal;
+  /** Share of the residual (participation, common, as-converted or net option value). */
+  readonly participation: Decimal;
+  readonly total: Decimal;
+  /** Total / shares held (0 for a class without shares). */
+  readonly perShare: Decimal;
+  /** Total / invested capital; undefined when nothing was invested. */
+  readonly moic?: Decimal;
+  /** For non-participating and capped classes: whether the class converts to common. */
+  readonly converted: boolean;
+  /** For options and warrants: whether they are exercised (in the money). */
+  readonly exercised: boolean;
+  /** For capped participating: whether the cap binds. */
+  readonly capped: boolean;
+}
+
+export interface WaterfallResult {
+  /** Proceeds to equity after debt, other claims and transaction costs (never negative). */
+  readonly proceeds: Decimal;
+  /** Residual value per as-converted share (0 while preferences are not paid in full). */
+  readonly residualPerShare: Decimal;
+  readonly classes: ClassPayout[];
+}
+
+export interface ExitInput {
+  /** Exit enterprise value. */
+  readonly enterpriseValue: Decimal;
+  readonly netDebt?: Decimal;
+  readonly otherClaims?: Decimal;
+  readonly transactionCosts?: Decimal;
+}
+
+/** Proceeds to equity = max(0, EV - net debt - other claims - transaction costs): debt and costs come first. */
+export function exitProceeds(exit: ExitInput): Decimal {
+  const costs = check(exit.transactionCosts ?? ZERO, "nonNegative", "transaction_costs");
+  const b = bridge({ valuation: exit.enterpriseValue, basis: "EV", netDebt: exit.netDebt, otherClaims: exit.otherClaims });
+  const p = b.equityValue.minus(costs);
+  return p.isNegative() ? ZERO : p;
+}
+
+/** Liquidation preference = multiple x invested capital. */
+export function liquidationPreference(invested: Decimal, multiple: Decimal): Decimal {
+  return invested.times(multiple);
+}
+
+function prepare(classes: readonly ShareClass[]): Prepared[] {
+  if (classes.length === 0) throw new EngineError("value", "classes must list at least one share class", "classes");
+  const names = new Set<string>();
+  const out = classes.map((c, index): Prepared => {
+    const name = c.name.trim();
+    const where = `class "${name}"`;
+    if (name === "") throw new EngineError("value", `classes must have a name (row ${index + 1})`, "classes");
+    const key = name.toLocaleUpperCase("en-US");
+    if (names.has(key)) throw new EngineError("value", `classes must be unique: "${name}" appears more than once`, "classes");
+    names.add(key);
+    check(c.shares, "nonNegative", `shares of ${where}`);
+    const ratio = c.conversionRatio ?? ONE;
+    check(ratio, "positive", `conversion ratio of ${where}`);
+    const invested = check(c.invested ?? ZERO, "nonNegative", `invested of ${where}`);
+    const multiple = check(c.preferenceMultiple ?? ZERO, "nonNegative", `preference multiple of ${where}`);
+    const seniority = c.seniority ?? 1;
+    if (!Number.isInteger(seniority) || seniority < 1) {
+      throw new EngineError("value", `seniority of ${where} must be a whole number from 1 (most senior), got ${seniority}`, "classes");
+    }
+    const n = c.shares.times(ratio);
+    if (c.strike !== undefined) {
+      check(c.strike, "nonNegative", `strike of ${where}`);
+      if (!multiple.isZero()) throw new EngineError("value", `${where} has a strike and a preference: options and warrants have no preference`, "classes");
+      return { index, name, shares: c.shares, n, invested, preference: ZERO, seniority, participation: "FULL", strike: c.strike };
+    }
+    const preference = liquidationPreference(invested, multiple);
+    const participation = c.participation ?? "NONE";
+    if (preference.isZero() || participation === "FULL") {
+      // Common, or participating: never better off converting.
+      return { index, name, shares: c.shares, n, invested, preference, seniority, participation: "FULL" };
+    }
+    let capTotal = preference;
+    if (participation === "CAPPED") {
+      if (c.capMultiple === undefined) throw new EngineError("value", `${where} is capped participating: give its cap (a multiple of invested capital)`, "classes");
+      capTotal = invested.times(c.capMultiple);
+      if (capTotal.lt(preference)) {
+        throw new EngineError("value", `cap of ${where} must be at least its preference multiple, got ${formatAmount(c.capMultiple)}x`, "classes");
+      }
+    }
+    if (n.isZero()) {
+      // A preference without shares cannot convert: it keeps the preference (cap total = preference).
+      return { index, name, shares: c.shares, n, invested, preference, seniority, participation: "NONE" };
+    }
+    return {
+      index,
+      name,
+      shares: c.shares,
+      n,
+      invested,
+      preference,
+      seniority,
+      participation,
+      capTotal,
+      capPoint: capTotal.minus(preference).div(n),
+      threshold: capTotal.div(n),
+    };
+  });
+  if (out.every((c) => c.n.isZero())) throw new EngineError("num", "classes must hold some shares: a waterfall needs shares to share the residual", "classes");
+  return out;
+}
+
+/** One segment start of the proceeds function G(x) of the residual per share x. */
+interface Knot {
+  readonly x: Decimal;
+  /** G(x): total paid when the residual per share is x. */
+  readonly g: Decimal;
+  /** dG/dx on [x, next knot). */
+  readonly slope: Decimal;
+}
+
+/**
+ * A waterfall structure prepared once and evaluated at many exits: the residual per share is found by
+ * binary search over the precomputed knots of G, then one exact linear solve.
+ */
+export class Waterfall {
+  private readonly cls: Prepared[];
+  private readonly totalPreference: Decimal;
+  private readonly ranks: { rank: number; members: Prepared[]; total: Decimal }[];
+  private readonly knots: Knot[];
+
+  constructor(classes: readonly ShareClass[]) {
+    this.cls = prepare(classes);
+    this.totalPreference = sum(this.cls.map((c) => c.preference));
+    const byRank = new Map<number, Prepared[]>();
+    for (const c of this.cls) if (!c.preference.isZero()) byRank.set(c.seniority, [...(byRank.get(c.seniority) ?? []), c]);
+    this.ranks = [...byRank.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([rank, members]) => ({ rank, members, total: sum(members.map((m) => m.preference)) }));
+    this.knots = this.buildKnots();
+  }
+
+  /** The classes' names in input order. */
+  get classNames(): string[] {
+    return this.cls.map((c) => c.name);
+  }
+
+  /** Residual per share points where the slope of G changes: strikes, cap points, conversion thresholds. */
+  private events(): Decimal[] {
+    const xs: Decimal[] = [ZERO];
+    for (const c of this.cls) {
+      if (c.strike !== undefined) xs.push(c.strike);
+      if (c.capPoint !== undefined) xs.push(c.capPoint);
+      if (c.threshold !== undefined) xs.push(c.threshold);
+    }
+    xs.sort((a, b) => a.cmp(b));
+    return xs.filter((x, i) => i === 0 || !x.eq(xs[i - 1]));
+  }
+
+  /** Slope of G just above x: the as-converted shares sharing one more unit of residual per share. */
+  private slopeAbove(x: Decimal): Decimal {
+    let s = ZERO;
+    for (const c of this.cls) {
+      if (c.n.isZero()) continue;
+      if (c.strike !== undefined) {
+        if (x.gte(c.strike)) s = s.plus(c.n);
+      } else if (c.threshold === undefined) {
+        if (c.participation === "FULL") s = s.plus(c.n);
+      } else if (x.gte(c.threshold) || x.lt(c.capPoint!)) {
+        s = s.plus(c.n);
+      }
+    }
+    return s;
+  }
+
+  private buildKnots(): Knot[] {
+    const xs = this.events();
+    const knots: Knot[] = [];
+    let g = this.totalPreference;
+    xs.forEach((x, i) => {
+      if (i > 0) {
+        const prev = knots[i - 1];
+        g = prev.g.plus(prev.slope.times(x.minus(prev.x)));
+      }
+      knots.push({ x, g, slope: this.slopeAbove(x) });
+    });
+    return knots;
+  }
+
+  /** Residual per share x with G(x) = proceeds, the smallest such x; proceeds must be at least the total preference. */
+  private residualPerShare(proceeds: Decimal): Decimal {
+    const k = this.knots;
+    let lo = 0;
+    let hi = k.length - 1;
+    // Last knot with g <= proceeds.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (k[mid].g.lte(proceeds)) lo = mid;
+      else hi = mid - 1;
+    }
+    // Several knots may share g (flat segments): take the first, the smallest x.
+    while (lo > 0 && k[lo - 1].g.eq(k[lo].g) && k[lo].g.eq(proceeds)) lo--;
+    const knot = k[lo];
+    const extra = proceeds.minus(knot.g);
+    if (extra.isZero()) return knot.x;
+    if (knot.slope.isZero()) {
+      // Only reachable after the last knot with nobody sharing: impossible, every class holding shares shares above its threshold.
+      throw new EngineError("num", "the residual cannot be shared: no class takes part above the last breakpoint");
+    }
+    return knot.x.plus(extra.div(knot.slope));
+  }
+
+  /** The split of given proceeds to equity (after debt and costs). */
+  atProceeds(proceeds: Decimal): WaterfallResult {
+    if (proceeds.isNegative()) proceeds = ZERO;
+    if (proceeds.lte(this.totalPreference)) return { proceeds, residualPerShare: ZERO, classes: this.stack(proceeds) };
+    const x = this.residualPerShare(proceeds);
+    const classes = this.cls.map((c): ClassPayout => {
+      let preference = ZERO;
+      let participation = ZERO;
+      let converted = false;
+      let exercised = false;
+      let capped = false;
+      if (c.strike !== undefined) {
+        exercised = x.gt(c.strike);
+        if (exercised) participation = c.n.times(x.minus(c.strike));
+      } else if (c.threshold === undefined) {
+        preference = c.preference;
+        participation = c.participation === "FULL" ? c.n.times(x) : ZERO;
+      } else if (x.gt(c.threshold)) {
+        converted = true;
+        participation = c.n.times(x);
+      } else {
+        preference = c.preference;
+        const room = c.capTotal!.minus(c.preference);
+        const share = c.n.times(x);
+        capped = share.gte(room) && c.participation === "CAPPED";
+        participation = share.lt(room) ? share : room;
+      }
+      return this.payout(c, preference, participation, converted, exercised, capped);
+    });
+    return { proceeds, residualPerShare: x, classes };
+  }
+
+  /** Proceeds below the total preference: paid by seniority, pari passu within a rank pro rata to preferences. */
+  private stack(proceeds: Decimal): ClassPayout[] {
+    const paid = new Map<number, Decimal>();
+    let left = proceeds;
+    for (const r of this.ranks) {
+      if (left.gte(r.total)) {
+        for (const m of r.members) paid.set(m.index, m.preference);
+        left = left.minus(r.total);
+      } else {
+        for (const m of r.members) paid.set(m.index, left.times(m.preference).div(r.total));
+        left = ZERO;
+      }
+    }
+    return this.cls.map((c) => this.payout(c, paid.get(c.index) ?? ZERO, ZERO, false, false, false));
+  }
+
+  private payout(c: Prepared, preference: Decimal, participation: Decimal, converted: boolean, exercised: boolean, capped: boolean): ClassPayout {
+    const total = preference.plus(participation);
+    return {
+      name: c.name,
+      shares: c.shares,
+      preference,
+      participation,
+      total,
+      perShare: c.shares.isZero() ? ZERO : total.div(c.shares),
+      moic: c.invested.isZero() ? undefined : total.div(c.invested),
+      converted,
+      exercised,
+      capped,
+    };
+  }
+
+  /** The split at an exit enterprise value, after debt, other claims and transaction costs. */
+  atExit(exit: ExitInput): WaterfallResult {
+    return this.atProceeds(exitProceeds(exit));
+  }
+
+  /**
+   * Breakpoints: the proceeds at which the split changes (a preference rank paid in full, an option
+   * coming into the money, a participation cap binding, a class converting), in increasing order.
+   */
+  breakpoints(): Breakpoint[] {
+    const out: Breakpoint[] = [];
+    let cumulative = ZERO;
+    for (const r of this.ranks) {
+      cumulative = cumulative.plus(r.total);
+      const names = r.members.map((m) => m.name).join(", ");
+      out.push({ proceeds: cumulative, residualPerShare: ZERO, event: `Preference paid in full: ${names}`, kind: "PREFERENCE", classes: r.members.map((m) => m.name) });
+    }
+    const g = (x: Decimal): Decimal => {
+      let i = this.knots.length - 1;
+      while (i > 0 && this.knots[i].x.gt(x)) i--;
+      const k = this.knots[i];
+      return k.g.plus(k.slope.times(x.minus(k.x)));
+    };
+    const add = (x: Decimal, kind: BreakpointKind, c: Prepared, event: string) => {
+      out.push({ proceeds: g(x), residualPerShare: x, event, kind, classes: [c.name] });
+    };
+    for (const c of this.cls) {
+      if (c.strike !== undefined && c.strike.gt(0)) add(c.strike, "IN_THE_MONEY", c, `${c.name} in the money (strike ${formatAmount(c.strike)})`);
+      if (c.threshold !== undefined) {
+        if (c.participation === "CAPPED") add(c.capPoint!, "CAP", c, `${c.name} participation cap reached`);
+        add(c.threshold, "CONVERSION", c, `${c.name} converts to common`);
+      }
+    }
+    const order: Record<BreakpointKind, number> = { PREFERENCE: 0, IN_THE_MONEY: 1, CAP: 2, CONVERSION: 3 };
+    return out.sort((a, b) => a.proceeds.cmp(b.proceeds) || a.residualPerShare.cmp(b.residualPerShare) || order[a.kind] - order[b.kind]);
+  }
+}
+
+export type BreakpointKind = "PREFERENCE" | "IN_THE_MONEY" | "CAP" | "CONVERSION";
+
+export interface Breakpoint {
+  /** Proceeds to equity at which the event happens. */
+  readonly proceeds: Decimal;
+  /** Residual per as-converted share at that point. */
+  readonly residualPerShare: Decimal;
+  readonly kind: BreakpointKind;
+  readonly event: string;
+  readonly classes: string[];
+}
+
+/** The split of an exit between share classes (see the module conventions). */
+export function waterfall(classes: readonly ShareClass[], exit: ExitInput): WaterfallResult {
+  return new Waterfall(classes).atExit(exit);
+}
+
+/** Exit enterprise value at which proceeds to equity reach a level: proceeds + net debt + other claims + costs. */
+export function exitValueForProceeds(proceeds: Decimal, exit: Omit<ExitInput, "enterpriseValue">): Decimal {
+  return proceeds.plus(exit.netDebt ?? ZERO).plus(exit.otherClaims ?? ZERO).plus(exit.transactionCosts ?? ZERO);
+}
+
+export interface HolderPosition {
+  readonly holder: string;
+  readonly className: string;
+  readonly shares: Decimal;
+}
+
+export interface HolderPayout {
+  readonly holder: string;
+  readonly className: string;
+  readonly shares: Decimal;
+  readonly total: Decimal;
+}
+
+/** Payout per holder: each holder takes its class's payout pro rata to the shares it holds in the class. */
+export function payoutsByHolder(result: WaterfallResult, positions: readonly HolderPosition[]): HolderPayout[] {
+  const byClass = new Map(result.classes.map((c) => [c.name.trim().toLocaleUpperCase("en-US"), c]));
+  const held = new Map<string, Decimal>();
+  for (const p of positions) {
+    const key = p.className.trim().toLocaleUpperCase("en-US");
+    if (!byClass.has(key)) throw new EngineError("value", `holdings name a class that is not in the classes table: "${p.className.trim()}"`, "holdings");
+    check(p.shares, "nonNegative", `shares of "${p.holder.trim()}"`);
+    held.set(key, (held.get(key) ?? ZERO).plus(p.shares));
+  }
+  for (const [key, shares] of held) {
+    const c = byClass.get(key)!;
+    if (shares.gt(c.shares)) {
+      throw new EngineError("value", `holdings of class "${c.name}" add up to ${formatAmount(shares)} shares, more than the class's ${formatAmount(c.shares)}`, "holdings");
+    }
+  }
+  return positions.map((p) => {
+    const c = byClass.get(p.className.trim().toLocaleUpperCase("en-US"))!;
+    return { holder: p.holder.trim(), className: c.name, shares: p.shares, total: c.shares.isZero() ? ZERO : c.total.times(p.shares).div(c.shares) };
+  });
+}
