@@ -4,16 +4,22 @@
  * (converted to Decimal by the model builder), percentages as fractions (50% = 0.5).
  *
  * Deal structures (`transaction`):
- * - "secondary": the buyer acquires `stake` of the equity from the seller; shares transferred =
- *   stake x total shares, rounded by `rounding`; price = the engine's stake price.
- * - "primary": the buyer subscribes new shares so that it owns `stake` after the issue
- *   (new shares = stake / (1 - stake) x shares before, rounded by `rounding`), at a price per share
- *   = share equity before the deal / shares before; the cash stays in the company (net debt falls).
+ * - "secondary": the buyer acquires `stake` of the equity from the seller (a strip: shares and
+ *   shareholder loans); shares transferred = stake x total shares, rounded by `rounding`, and the
+ *   seller must hold them; price = the engine's stake price: stake x equity value x (1 + premium),
+ *   loans at face value, the shares taking the rest.
+ * - "primary": the buyer subscribes new shares that are `stake` of the shares after the issue
+ *   (new shares = stake / (1 - stake) x shares before, rounded by `rounding`), at a price per new
+ *   share = (equity value x (1 + premium) - shareholder loans) / shares before, i.e. what the
+ *   shares of a 100% strip fetch at the deal price (premium 0: share equity / shares); the cash
+ *   stays in the company (net debt falls by it, EV is unchanged). The price must be positive.
  * - "both": the secondary of `stake` from the seller, then the buyer also invests
- *   `primaryInvestment` in new shares at the same price per share.
+ *   `primaryInvestment` in new shares at the same price per new share (new shares =
+ *   investment / price, rounded by `rounding`; the cash is new shares x price).
+ * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
-import { SHARE_ROUNDINGS } from "../engine";
+import { Decimal, SHARE_ROUNDINGS, holderKey, roundShares } from "../engine";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
@@ -80,20 +86,45 @@ export const StakeSaleInput = z
   .superRefine((m, ctx) => {
     const keys = new Set<string>();
     m.capTable.forEach((h, i) => {
-      const key = h.holder.toUpperCase();
+      const key = holderKey(h.holder);
       if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["capTable", i, "holder"], message: `holder "${h.holder}" appears more than once` });
       keys.add(key);
     });
     if (m.capTable.every((h) => h.shares === 0)) ctx.addIssue({ code: "custom", path: ["capTable"], message: "cap table must have some shares" });
-    const has = (name: string) => keys.has(name.toUpperCase());
+    const has = (name: string) => keys.has(holderKey(name));
     if (m.transaction !== "primary" && !has(m.seller)) {
       ctx.addIssue({ code: "custom", path: ["seller"], message: `seller "${m.seller}" must be one of the holders` });
     }
-    if (m.transaction !== "primary" && m.seller.toUpperCase() === m.buyer.toUpperCase()) {
+    if (m.transaction !== "primary" && holderKey(m.seller) === holderKey(m.buyer)) {
       ctx.addIssue({ code: "custom", path: ["buyer"], message: "buyer must differ from the seller" });
     }
     if (m.transaction === "primary" && m.stake >= 1) {
       ctx.addIssue({ code: "custom", path: ["stake"], message: "stake after a primary issue must be below 100%" });
+    }
+    // The seller must hold the shares it sells: stake x all shares, rounded by the policy.
+    const total = m.capTable.reduce((t, h) => t.plus(new Decimal(h.shares)), new Decimal(0));
+    const seller = m.capTable.find((h) => holderKey(h.holder) === holderKey(m.seller));
+    if (m.transaction !== "primary" && seller !== undefined && total.gt(0)) {
+      const needed = roundShares(new Decimal(m.stake).times(total), m.rounding);
+      if (needed.gt(seller.shares)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["stake"],
+          message: `stake of ${pct(m.stake)} is ${needed.toString()} shares but seller "${seller.holder}" holds ${new Decimal(seller.shares).toString()}`,
+        });
+      }
+    }
+    // New shares need a positive price: the whole equity at the deal price must exceed the loans.
+    if (m.transaction !== "secondary" && total.gt(0)) {
+      const equity = m.basis === "EV" ? new Decimal(m.valuation).minus(m.netDebt).minus(m.otherClaims) : new Decimal(m.valuation);
+      const forShares = equity.times(new Decimal(1).plus(m.premium)).minus(m.shareholderLoans);
+      if (forShares.lte(0)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["valuation"],
+          message: "valuation leaves nothing for the shares: new shares need equity value x (1 + premium) above the shareholder loans",
+        });
+      }
     }
   });
 export type StakeSaleInput = z.infer<typeof StakeSaleInput>;

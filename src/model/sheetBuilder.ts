@@ -1,0 +1,139 @@
+/**
+ * Helpers to describe a model sheet as plain data (`SheetSpec`): A1 addresses, number formats by
+ * currency unit, sheet names Excel accepts, and a small collector of cells and defined names.
+ * No Office, no DOM, no I/O: model builders call these, writers render the result.
+ */
+import { Decimal, EngineError } from "../engine";
+import type { CellSpec, ChartSpec, ColumnSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
+
+/** Column letter of a 0-based column index: 0 -> "A", 25 -> "Z", 26 -> "AA". */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** 0-based column index of a column letter: "A" -> 0. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 address from a column letter and a 1-based row. */
+export function a1(column: string, row: number): string {
+  return `${column}${row}`;
+}
+
+/** Characters Excel refuses in a sheet name. */
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * A sheet name Excel accepts, from a base (e.g. a company) and a suffix (" deal"): forbidden
+ * characters removed, no apostrophe at either end, at most 31 characters (the base is shortened,
+ * never the suffix), `fallback` when nothing is left of the base.
+ */
+export function sheetNameFor(base: string, suffix: string, fallback: string): string {
+  const clean = (s: string) =>
+    s
+      .replace(SHEET_NAME_FORBIDDEN, " ")
+      .replace(/[\u0000-\u001f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^'+|'+$/g, "")
+      .trim();
+  const room = MAX_SHEET_NAME - suffix.length;
+  const head = clean(clean(base).slice(0, room));
+  return head === "" ? fallback : `${head}${suffix}`;
+}
+
+/** True when `name` is a sheet name Excel accepts. */
+export function isValidSheetName(name: string): boolean {
+  return name.length >= 1 && name.length <= MAX_SHEET_NAME && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
+}
+
+/**
+ * True when `name` is a defined name Excel accepts: starts with a letter or "_", then letters,
+ * digits, "_" or "."; not a cell reference ("AB12", "R1C1", "R", "C") nor TRUE/FALSE.
+ */
+export function isValidDefinedName(name: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(name)) return false;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name)) return false;
+  if (/^[Rr]([0-9]*)?([Cc][0-9]*)?$/.test(name) || /^[Cc][0-9]*$/.test(name)) return false;
+  return !["TRUE", "FALSE"].includes(name.toUpperCase());
+}
+
+/** A value from the engine to the cell: a JS number (never -0); beyond a double's range is an error, never Infinity. */
+export function toCellNumber(value: Decimal, what = "a result"): number {
+  const n = value.toNumber();
+  if (!Number.isFinite(n)) throw new EngineError("num", `${what} is too large for a cell (${value.toSignificantDigits(6).toString()})`);
+  return n === 0 ? 0 : n;
+}
+
+/** Collects the cells, names, columns and charts of one sheet, refusing a cell written twice. */
+export class SheetBuilder {
+  private readonly cells = new Map<string, CellSpec>();
+  private readonly names: NameSpec[] = [];
+  private readonly columns: ColumnSpec[] = [];
+  private readonly charts: ChartSpec[] = [];
+
+  constructor(private readonly sheetName: string) {}
+
+  private put(cell: CellSpec): string {
+    if (this.cells.has(cell.address)) throw new Error(`internal: cell ${cell.address} written twice`);
+    this.cells.set(cell.address, cell);
+    return cell.address;
+  }
+
+  /** A literal (text, number, boolean or an empty styled cell). Text is always written as text. */
+  value(address: string, value: string | number | boolean | null, style?: StyleName, format?: string): string {
+    return this.put({ address, value, ...(style ? { style } : {}), ...(format ? { format } : {}) });
+  }
+
+  /** A formula with the engine's value for it. */
+  formula(address: string, formula: string, expected: Decimal | string, format?: string, style: StyleName = "calc"): string {
+    if (!formula.startsWith("=")) throw new Error(`internal: formula at ${address} must begin with "=": ${formula}`);
+    const e = typeof expected === "string" ? expected : toCellNumber(expected, `the value at ${address}`);
+    return this.put({ address, formula, expected: e, style, ...(format ? { format } : {}) });
+  }
+
+  name(name: string, ref: string, comment?: string): void {
+    if (!isValidDefinedName(name)) throw new Error(`internal: invalid defined name ${name}`);
+    this.names.push({ name, ref, ...(comment ? { comment } : {}) });
+  }
+
+  column(column: string, width: number): void {
+    this.columns.push({ column, width });
+  }
+
+  chart(chart: ChartSpec): void {
+    this.charts.push(chart);
+  }
+
+  /** The sheet, cells in reading order (row by row, then column). */
+  build(): SheetSpec {
+    const order = (address: string): [number, number] => {
+      const m = /^([A-Z]+)([0-9]+)$/.exec(address)!;
+      return [Number(m[2]), columnIndex(m[1])];
+    };
+    const cells = [...this.cells.values()].sort((x, y) => {
+      const [rx, cx] = order(x.address);
+      const [ry, cy] = order(y.address);
+      return rx - ry || cx - cy;
+    });
+    return {
+      name: this.sheetName,
+      cells,
+      names: [...this.names],
+      columns: [...this.columns],
+      charts: [...this.charts],
+      showGridlines: false,
+    };
+  }
+}

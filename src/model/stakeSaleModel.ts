@@ -1,0 +1,743 @@
+/**
+ * The stake-sale model: validated inputs -> the engine's results (Decimal) -> one model sheet
+ * described as plain data (`SheetSpec`), which every writer renders (Office.js, .xlsx, tests).
+ *
+ * The sheet calculates on its own: every computed cell is a native Excel formula referencing the
+ * input cells (by sheet-scoped defined name, or by address inside the sheet), so the workbook works
+ * without the add-in and every number can be audited. With `formulas: "captable"` a cell that a
+ * CAPTABLE function computes holds a `=CAPTABLE.*` call instead (array results are read with INDEX,
+ * so every cell holds one formula and one value); every other cell stays native.
+ * Every formula cell carries `expected`: the engine's value, exact in Decimal, a JS number at the end.
+ *
+ * Layout (top to bottom, labels in column A):
+ * 1. title, subtitle (company, currency, unit, "built by CapTable"), a line describing the deal;
+ * 2. inputs: one input cell per driver, each with a defined name (Basis, Valuation, NetDebt,
+ *    ShareholderLoans, OtherClaims, Stake, Premium, Capacity, PrimaryInvestment), then the deal
+ *    terms that shape the sheet (seller, buyer, transaction, rounding: changed in the taskpane);
+ * 3. the EV to equity bridge at 100% before the deal;
+ * 4. the equity and debt views (company 100%, stake sold, stake retained; rows as CAPTABLE.DEALVIEW);
+ * 5. price paid and premium: shares transferred (secondary), price per new share, new shares and
+ *    cash invested (primary);
+ * 6. the company at 100% after the deal (primary and both: the cash raised reduces net debt);
+ * 7. implied valuation and EV per capacity unit (and implied by the price);
+ * 8. the cap table before and after (holder names and shares before are inputs; `SharesBefore`);
+ * 9. the look-through per holder after the deal (ownership after x each layer of the company);
+ * 10. the chart data (ownership before and after) and one clustered column chart over it.
+ */
+import {
+  Bridge,
+  Decimal,
+  ImpliedValuation,
+  ONE,
+  ProFormaRow,
+  ShareRounding,
+  StakeSale,
+  ZERO,
+  bridge,
+  evPerUnit,
+  holderKey,
+  impliedValuation,
+  issueShares,
+  lookThrough,
+  pricePerShare,
+  primarySharesForTargetStake,
+  roundShares,
+  secondaryTransfer,
+  sharesForInvestment,
+  stakePrice,
+  stakeSale,
+  sum,
+} from "../engine";
+import type { SheetSpec, StyleName } from "../workbook/spec";
+import { SheetBuilder, a1, sheetNameFor } from "./sheetBuilder";
+import { CurrencyUnit, StakeSaleInput } from "./stakeSaleInput";
+
+/** One holder's look-through after the deal: ownership after x each layer of the company at 100%. */
+export interface HolderLookThrough {
+  readonly holder: string;
+  readonly ownership: Decimal;
+  readonly view: Bridge;
+}
+
+/** The engine's results for a stake-sale model, exact (Decimal). */
+export interface StakeSaleResults {
+  /** The deal at the deal valuation (CAPTABLE.DEALVIEW): the company at 100% before the deal, stake sold and retained, the stake's price. */
+  readonly deal: StakeSale;
+  /** Price of the stake at pro rata value (no premium): stake x equity value. */
+  readonly proRataValue: Decimal;
+  /** Shares in the cap table before the deal. */
+  readonly totalSharesBefore: Decimal;
+  /** Shares moving from seller to buyer (secondary and both; 0 for a primary): stake x shares before, rounded by the policy. */
+  readonly sharesTransferred: Decimal;
+  /** Price per new share (primary and both): (equity value x (1 + premium) - shareholder loans) / shares before. */
+  readonly pricePerNewShare?: Decimal;
+  /** New shares issued to the buyer (primary and both; 0 for a secondary), rounded by the policy. */
+  readonly newShares: Decimal;
+  /** Cash invested in new shares = new shares x price per new share; it stays in the company. */
+  readonly cashRaised: Decimal;
+  /** Premium (> 0) or discount (< 0) paid over pro rata value, secondary and primary parts together. */
+  readonly premiumAmount: Decimal;
+  /** Everything the buyer pays: the price of the stake bought (secondary) plus the cash invested (primary). */
+  readonly totalPaid: Decimal;
+  /** The company at 100% after the deal (net debt less the cash raised). */
+  readonly after: Bridge;
+  /** The cap table before and after (holders in input order, a new buyer last). */
+  readonly capTable: readonly ProFormaRow[];
+  readonly lookThrough: readonly HolderLookThrough[];
+  /** Valuation at 100% implied by the price (undefined for a secondary of 0%). */
+  readonly implied?: ImpliedValuation;
+  /** EV per capacity unit, when a capacity is given. */
+  readonly evPerUnit?: Decimal;
+  /** EV per capacity unit implied by the price. */
+  readonly impliedEvPerUnit?: Decimal;
+}
+
+export interface StakeSaleModel {
+  readonly kind: "stakeSale";
+  readonly schemaVersion: 1;
+  /** The validated inputs. */
+  readonly input: StakeSaleInput;
+  /** The model sheet: what every writer renders. */
+  readonly sheet: SheetSpec;
+  readonly results: StakeSaleResults;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formats
+
+const UNIT_SUFFIX: Readonly<Record<CurrencyUnit, string>> = { units: "", thousands: " k", millions: " m" };
+
+export interface ModelFormats {
+  /** "EUR", "EUR k", "EUR m": shown in headers. */
+  readonly currencyLabel: string;
+  readonly amount: string;
+  readonly perUnit: string;
+  readonly pricePerShare: string;
+  readonly shares: string;
+  readonly percent: string;
+  readonly capacity: string;
+}
+
+/** Number formats for a currency unit and a share rounding policy. */
+export function modelFormats(currency: string, unit: CurrencyUnit, rounding: ShareRounding): ModelFormats {
+  return {
+    currencyLabel: `${currency}${UNIT_SUFFIX[unit]}`,
+    amount: unit === "units" ? "#,##0" : "#,##0.0",
+    perUnit: unit === "units" ? "#,##0" : unit === "thousands" ? "#,##0.0" : "#,##0.00",
+    pricePerShare: unit === "units" ? "#,##0.00" : unit === "thousands" ? "#,##0.0000" : "#,##0.000000",
+    shares: rounding === "NONE" ? "#,##0.00" : "#,##0",
+    percent: "0.00%",
+    capacity: "#,##0.0",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine
+
+/** The engine's results for validated inputs. */
+export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
+  const d = (n: number) => new Decimal(n);
+  const stake = d(input.stake);
+  const premium = d(input.premium);
+  const capacity = input.capacity === null ? undefined : d(input.capacity);
+  const deal = stakeSale({
+    valuation: d(input.valuation),
+    basis: input.basis,
+    netDebt: d(input.netDebt),
+    otherClaims: d(input.otherClaims),
+    shareholderLoans: d(input.shareholderLoans),
+    stake,
+    premium,
+    capacity,
+  });
+  const company = deal.company;
+  const table = input.capTable.map((h) => ({ holder: h.holder, shares: d(h.shares) }));
+  const totalSharesBefore = sum(table.map((h) => h.shares));
+  const hasSecondary = input.transaction !== "primary";
+  const hasPrimary = input.transaction !== "secondary";
+
+  const sharesTransferred = hasSecondary ? roundShares(stake.times(totalSharesBefore), input.rounding) : ZERO;
+  const proRataValue = stakePrice(stake, company).total;
+
+  let pricePerNewShare: Decimal | undefined;
+  let newShares = ZERO;
+  if (hasPrimary) {
+    // A 100% strip at the deal price, less the loans at face value: what all the shares are worth.
+    pricePerNewShare = pricePerShare(stakePrice(ONE, company, premium).shares, totalSharesBefore);
+    newShares =
+      input.transaction === "primary"
+        ? primarySharesForTargetStake(stake, totalSharesBefore, input.rounding)
+        : sharesForInvestment(d(input.primaryInvestment), pricePerNewShare, input.rounding);
+  }
+  const cashRaised = pricePerNewShare === undefined ? ZERO : newShares.times(pricePerNewShare);
+  const secondaryPremium = hasSecondary ? deal.price.total.minus(proRataValue) : ZERO;
+  const primaryPremium = hasPrimary ? cashRaised.minus(newShares.times(company.shareEquity).div(totalSharesBefore)) : ZERO;
+
+  let capTable: ProFormaRow[];
+  if (input.transaction === "secondary") {
+    capTable = secondaryTransfer(table, input.seller, input.buyer, sharesTransferred);
+  } else if (input.transaction === "primary") {
+    capTable = issueShares(table, input.buyer, newShares);
+  } else {
+    const first = secondaryTransfer(table, input.seller, input.buyer, sharesTransferred);
+    const second = issueShares(
+      first.map((r) => ({ holder: r.holder, shares: r.sharesAfter })),
+      input.buyer,
+      newShares,
+    );
+    capTable = first.map((r, i) => ({ ...second[i], sharesBefore: r.sharesBefore, ownershipBefore: r.ownershipBefore }));
+  }
+
+  const after = bridge({
+    valuation: company.enterpriseValue,
+    basis: "EV",
+    netDebt: company.netDebt.minus(cashRaised),
+    otherClaims: company.otherClaims,
+    shareholderLoans: company.shareholderLoans,
+  });
+
+  let implied: ImpliedValuation | undefined;
+  if (input.transaction === "primary") {
+    implied = impliedValuation({
+      price: (pricePerNewShare as Decimal).times(totalSharesBefore).plus(company.shareholderLoans),
+      stake: ONE,
+      netDebt: company.netDebt,
+      otherClaims: company.otherClaims,
+    });
+  } else if (stake.gt(0)) {
+    implied = impliedValuation({ price: deal.price.total, stake, netDebt: company.netDebt, otherClaims: company.otherClaims });
+  }
+
+  return {
+    deal,
+    proRataValue,
+    totalSharesBefore,
+    sharesTransferred,
+    pricePerNewShare,
+    newShares,
+    cashRaised,
+    premiumAmount: secondaryPremium.plus(primaryPremium),
+    totalPaid: (hasSecondary ? deal.price.total : ZERO).plus(cashRaised),
+    after,
+    capTable,
+    lookThrough: capTable.map((r) => ({ holder: r.holder, ownership: r.ownershipAfter, view: lookThrough(after, r.ownershipAfter) })),
+    implied,
+    evPerUnit: capacity === undefined ? undefined : evPerUnit(company.enterpriseValue, capacity),
+    impliedEvPerUnit: capacity === undefined || implied === undefined ? undefined : evPerUnit(implied.enterpriseValue, capacity),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet
+
+/** The share-rounding formula of a policy, as Excel writes it. */
+export function roundSharesFormula(expression: string, rounding: ShareRounding): string {
+  switch (rounding) {
+    case "DOWN":
+      return `ROUNDDOWN(${expression},0)`;
+    case "UP":
+      return `ROUNDUP(${expression},0)`;
+    case "NEAREST":
+      return `ROUND(${expression},0)`;
+    case "NONE":
+      return expression;
+  }
+}
+
+/** The name of the sheet a model of this company asks for: "OpCore deal". */
+export function stakeSaleSheetName(company: string): string {
+  return sheetNameFor(company, " deal", "Stake sale");
+}
+
+const TRANSACTION_TEXT: Readonly<Record<StakeSaleInput["transaction"], string>> = {
+  secondary: "secondary sale (existing shares change hands)",
+  primary: "primary issue (new shares for cash)",
+  both: "secondary sale and primary issue",
+};
+
+const NA = "n/a";
+
+function percentText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
+}
+
+/** Builds the stake-sale model: validates the inputs, runs the engine, describes the sheet. */
+export function buildStakeSaleModel(input: StakeSaleInput): StakeSaleModel {
+  const valid = StakeSaleInput.parse(input);
+  const results = computeStakeSale(valid);
+  return { kind: "stakeSale", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results), results };
+}
+
+function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
+  const f = modelFormats(input.currency, input.unit, input.rounding);
+  const captable = input.formulas === "captable";
+  const hasSecondary = input.transaction !== "primary";
+  const hasPrimary = input.transaction !== "secondary";
+  const hasCapacity = input.capacity !== null;
+  const company = r.deal.company;
+  const s = new SheetBuilder(stakeSaleSheetName(input.company));
+  const cu = f.currencyLabel;
+  const perUnitLabel = `${cu} per ${input.capacityUnit}`;
+
+  /** A section band across columns A to `lastColumn`; `unitText` in column B (e.g. "EUR m"). */
+  const section = (row: number, title: string, lastColumn = "E", unitText?: string) => {
+    s.value(a1("A", row), title, "section");
+    for (let c = 1; c <= lastColumnIndex(lastColumn); c++) s.value(a1(letter(c), row), c === 1 && unitText ? unitText : null, "section");
+  };
+  const label = (row: number, text: string, style: StyleName = "label") => s.value(a1("A", row), text, style);
+
+  // ---- Title ----------------------------------------------------------------------------
+  s.value("A1", `${input.company}: stake sale`, "title");
+  s.value("A2", `${input.company} · ${input.currency} · amounts in ${cu} · built by CapTable`, "subtitle");
+  const parties =
+    input.transaction === "secondary"
+      ? `${input.seller} sells ${percentText(input.stake)} to ${input.buyer}`
+      : input.transaction === "primary"
+        ? `${input.buyer} subscribes new shares to own ${percentText(input.stake)} after the issue`
+        : `${input.seller} sells ${percentText(input.stake)} to ${input.buyer}, who also invests in new shares`;
+  s.value("A3", `Deal: ${TRANSACTION_TEXT[input.transaction]}: ${parties}. Blue cells are inputs.`, "note");
+
+  // ---- Inputs ---------------------------------------------------------------------------
+  let row = 5;
+  section(row, "Inputs");
+  row++;
+  const input_ = (name: string, text: string, value: number | string, format: string | undefined, note: string, comment: string) => {
+    label(row, text);
+    s.value(a1("B", row), value, "input", format);
+    s.value(a1("C", row), note, "note");
+    s.name(name, `$B$${row}`, comment);
+    row++;
+    return name;
+  };
+  input_("Basis", "Valuation basis", input.basis, undefined, '"EV" (enterprise value) or "EQUITY" (equity value incl. shareholder loans)', "Basis of the headline valuation");
+  input_("Valuation", "Headline valuation (100%)", input.valuation, f.amount, cu, "Headline valuation at 100%, on the basis");
+  input_("NetDebt", "Net debt (excl. shareholder loans)", input.netDebt, f.amount, `${cu}: third-party debt less cash`, "Net debt excluding shareholder loans");
+  input_("ShareholderLoans", "Shareholder loans (face value)", input.shareholderLoans, f.amount, cu, "Shareholder loans at face value, at 100%");
+  input_("OtherClaims", "Other claims", input.otherClaims, f.amount, `${cu}: minorities, preferred, debt-like items`, "Other claims ahead of shareholders");
+  const stakeLabel =
+    input.transaction === "secondary" ? "Stake sold" : input.transaction === "primary" ? "Buyer's stake after the issue" : "Stake sold by the seller";
+  input_("Stake", stakeLabel, input.stake, f.percent, "of the equity (shares and shareholder loans)", "Stake of the equity");
+  input_("Premium", "Premium / (discount)", input.premium, f.percent, "on the pro rata price; negative for a discount", "Control premium or minority discount");
+  if (hasCapacity) input_("Capacity", "Capacity (100%)", input.capacity as number, f.capacity, input.capacityUnit, "Capacity at 100%");
+  if (input.transaction === "both") input_("PrimaryInvestment", "Primary investment by the buyer", input.primaryInvestment, f.amount, cu, "New money for new shares");
+  const terms: [string, string][] = [];
+  if (hasSecondary) terms.push(["Seller", input.seller]);
+  terms.push(["Buyer", input.buyer], ["Transaction", input.transaction], ["Share rounding", input.rounding]);
+  for (const [text, value] of terms) {
+    label(row, text);
+    s.value(a1("B", row), value, "label");
+    s.value(a1("C", row), "set in the taskpane (shapes the sheet)", "note");
+    row++;
+  }
+
+  // ---- Bridge ---------------------------------------------------------------------------
+  row++;
+  section(row, "EV to equity bridge (100%, before the deal)");
+  row++;
+  s.value(a1("B", row), cu, "header");
+  row++;
+  const ev = a1("B", row);
+  label(row, "Enterprise value");
+  s.formula(
+    ev,
+    captable ? `=IF(Basis="EV",Valuation,CAPTABLE.ENTERPRISEVALUE(Valuation,NetDebt,OtherClaims))` : `=IF(Basis="EV",Valuation,Valuation+NetDebt+OtherClaims)`,
+    company.enterpriseValue,
+    f.amount,
+  );
+  row++;
+  label(row, "Less: net debt");
+  const nd = s.formula(a1("B", row++), "=NetDebt", company.netDebt, f.amount);
+  label(row, "Less: other claims");
+  const oc = s.formula(a1("B", row++), "=OtherClaims", company.otherClaims, f.amount);
+  label(row, "Equity value (incl. shareholder loans)", "total");
+  const eq = s.formula(
+    a1("B", row++),
+    captable ? `=IF(Basis="EV",CAPTABLE.EQUITYVALUE(Valuation,NetDebt,OtherClaims),Valuation)` : `=IF(Basis="EV",Valuation-NetDebt-OtherClaims,Valuation)`,
+    company.equityValue,
+    f.amount,
+    "total",
+  );
+  label(row, "Less: shareholder loans");
+  const shl = s.formula(a1("B", row++), "=ShareholderLoans", company.shareholderLoans, f.amount);
+  label(row, "Share equity", "total");
+  const se = s.formula(a1("B", row++), `=${eq}-${shl}`, company.shareEquity, f.amount, "total");
+
+  // ---- Cap table rows are needed by the price block: fix the cap-table layout first -------
+  // (addresses only; the cells are written further down)
+  const priceRows = (hasSecondary ? 7 : 0) + (hasPrimary ? 4 : 0) + (input.transaction === "both" ? 1 : 0) + (input.transaction === "primary" ? 3 : 0);
+  const viewRows = 1 + 7 + (hasSecondary ? 1 : 0) + (hasCapacity ? 3 : 0);
+  const afterRows = hasPrimary ? 3 + 7 : 0;
+  const impliedRows = 1 + 2 + (hasCapacity ? 2 : 0) + 1;
+  const viewsStart = row + 1;
+  const priceStart = viewsStart + 1 + viewRows + 1;
+  const afterStart = priceStart + 1 + priceRows + 1;
+  const impliedStart = afterStart + afterRows;
+  const capStart = impliedStart + impliedRows;
+  const capHeader = capStart + 1;
+  const capFirst = capHeader + 1;
+  const capRows = r.capTable.length;
+  const capLast = capFirst + capRows - 1;
+  const capTotal = capLast + 1;
+  const totalBefore = a1("B", capTotal);
+  const originalLast = capFirst + input.capTable.length - 1;
+
+  // ---- Price block addresses (the views reference the price) ------------------------------
+  // Written below; computed here so the views can point at them.
+  let p = priceStart + 1;
+  const at = () => a1("B", p++);
+  const priceCells: Record<string, string> = {};
+  if (hasSecondary) {
+    priceCells.transferred = at();
+    priceCells.proRata = at();
+    priceCells.premium = at();
+    priceCells.price = at();
+    priceCells.loans = at();
+    priceCells.shares = at();
+    priceCells.perShare = at();
+  }
+  if (hasPrimary) {
+    priceCells.pps = at();
+    priceCells.newShares = at();
+    priceCells.cash = at();
+    priceCells.primaryPremium = at();
+  }
+  if (input.transaction === "primary") {
+    priceCells.subscription = at();
+    priceCells.subscriptionShares = at();
+    priceCells.subscriptionLoans = at();
+  }
+  if (input.transaction === "both") priceCells.totalPaid = at();
+  if (p !== priceStart + 1 + priceRows) throw new Error("internal: price block size");
+
+  // Implied block addresses.
+  let q = impliedStart + 1;
+  const impliedEq = a1("B", q++);
+  const impliedEv = a1("B", q++);
+  const evPerUnitCell = hasCapacity ? a1("B", q++) : "";
+  const impliedPerUnitCell = hasCapacity ? a1("B", q++) : "";
+
+  // ---- Equity and debt views ------------------------------------------------------------
+  row = viewsStart;
+  section(row, `Equity and debt views (${cu}): the stake at the deal valuation`);
+  row++;
+  const dealViewCall = `CAPTABLE.DEALVIEW(Stake,Valuation,Basis,NetDebt,ShareholderLoans,${hasCapacity ? "Capacity" : '""'},OtherClaims,Premium)`;
+  const viaDealView = (viewRow: number, viewCol: number) => `=INDEX(${dealViewCall},${viewRow},${viewCol})`;
+  s.value(a1("B", row), "Company (100%)", "header");
+  s.value(a1("C", row), input.transaction === "primary" ? "Stake (buyer)" : "Stake sold", "header");
+  s.value(a1("D", row), input.transaction === "primary" ? "Rest" : "Stake retained", "header");
+  row++;
+  const stakeRow = row;
+  label(row, "Stake");
+  s.value(a1("B", row), 1, "calc", f.percent);
+  s.formula(a1("C", row), captable ? viaDealView(2, 3) : "=Stake", r.deal.stake, f.percent);
+  s.formula(a1("D", row), captable ? viaDealView(2, 4) : "=1-Stake", ONE.minus(r.deal.stake), f.percent);
+  row++;
+  const layers: [string, string, (b: Bridge) => Decimal, StyleName][] = [
+    ["Enterprise value", ev, (b) => b.enterpriseValue, "calc"],
+    ["Net debt", nd, (b) => b.netDebt, "calc"],
+    ["Other claims", oc, (b) => b.otherClaims, "calc"],
+    ["Equity value (incl. shareholder loans)", eq, (b) => b.equityValue, "total"],
+    ["Shareholder loans", shl, (b) => b.shareholderLoans, "calc"],
+    ["Share equity", se, (b) => b.shareEquity, "total"],
+  ];
+  layers.forEach(([text, source, pick, style], i) => {
+    label(row, text, style === "total" ? "total" : "label");
+    const viewRow = 3 + i;
+    s.formula(a1("B", row), captable ? viaDealView(viewRow, 2) : `=${source}`, pick(r.deal.company), f.amount, style);
+    s.formula(a1("C", row), captable ? viaDealView(viewRow, 3) : `=B${row}*C$${stakeRow}`, pick(r.deal.sold), f.amount, style);
+    s.formula(a1("D", row), captable ? viaDealView(viewRow, 4) : `=B${row}*D$${stakeRow}`, pick(r.deal.retained), f.amount, style);
+    row++;
+  });
+  if (hasSecondary) {
+    label(row, "Price paid for the stake");
+    s.formula(a1("C", row), captable ? viaDealView(9, 3) : `=${priceCells.price}`, r.deal.price.total, f.amount, "total");
+    row++;
+  }
+  if (hasCapacity) {
+    const cap = r.deal.capacity!;
+    const capRow = row;
+    label(row, `Capacity (${input.capacityUnit})`);
+    s.formula(a1("B", row), captable ? viaDealView(10, 2) : "=Capacity", cap.company, f.capacity);
+    s.formula(a1("C", row), captable ? viaDealView(10, 3) : `=B${capRow}*C$${stakeRow}`, cap.sold, f.capacity);
+    s.formula(a1("D", row), captable ? viaDealView(10, 4) : `=B${capRow}*D$${stakeRow}`, cap.retained, f.capacity);
+    row++;
+    label(row, `EV per ${input.capacityUnit} (${perUnitLabel})`);
+    for (const [c, col] of [["B", 2], ["C", 3], ["D", 4]] as const) {
+      s.formula(a1(c, row), captable ? viaDealView(11, col) : `=${evPerUnitCell}`, r.deal.evPerUnit!, f.perUnit);
+    }
+    row++;
+    label(row, `EV per ${input.capacityUnit} implied by the price of the stake`);
+    const impliedPerUnit = r.deal.impliedEvPerUnit;
+    if (captable) {
+      s.formula(a1("C", row), viaDealView(12, 3), impliedPerUnit ?? "", f.perUnit);
+    } else if (hasSecondary) {
+      s.formula(a1("C", row), `=${impliedPerUnitCell}`, impliedPerUnit ?? NA, f.perUnit);
+    } else {
+      // A primary: the price of the stake at the deal valuation, as DEALVIEW computes it.
+      s.formula(
+        a1("C", row),
+        `=IF(Stake>0,(${eq}*(1+Premium)+NetDebt+OtherClaims)/Capacity,"${NA}")`,
+        impliedPerUnit ?? NA,
+        f.perUnit,
+      );
+    }
+    row++;
+  }
+  if (row !== viewsStart + 1 + viewRows) throw new Error("internal: views block size");
+
+  // ---- Price paid -----------------------------------------------------------------------
+  row = priceStart;
+  section(row, "Price paid", "E", cu);
+  const rounded = (expression: string) => roundSharesFormula(expression, input.rounding);
+  const stakeValue = (component?: string) =>
+    `CAPTABLE.STAKEVALUE(Stake,Valuation,Basis,NetDebt,ShareholderLoans,OtherClaims,Premium${component ? `,"${component}"` : ""})`;
+  if (hasSecondary) {
+    const c = priceCells;
+    label(rowOf(c.transferred), `Shares transferred (stake x shares before, ${input.rounding.toLowerCase()})`);
+    s.formula(c.transferred, `=${rounded(`Stake*${totalBefore}`)}`, r.sharesTransferred, f.shares);
+    label(rowOf(c.proRata), "Pro rata value (stake x equity value)");
+    s.formula(c.proRata, captable ? `=CAPTABLE.STAKEVALUE(Stake,${eq},"EQUITY")` : `=Stake*${eq}`, r.proRataValue, f.amount);
+    label(rowOf(c.premium), "Premium / (discount)");
+    s.formula(c.premium, `=${c.price}-${c.proRata}`, r.deal.price.total.minus(r.proRataValue), f.amount);
+    label(rowOf(c.price), "Price paid for the stake", "total");
+    s.formula(c.price, captable ? `=${stakeValue()}` : `=Stake*${eq}*(1+Premium)`, r.deal.price.total, f.amount, "total");
+    label(rowOf(c.loans), "  of which shareholder loans (face value)");
+    s.formula(c.loans, captable ? `=${stakeValue("LOANS")}` : `=Stake*${shl}`, r.deal.price.shareholderLoans, f.amount);
+    label(rowOf(c.shares), "  of which shares");
+    s.formula(c.shares, captable ? `=${stakeValue("SHARES")}` : `=${c.price}-${c.loans}`, r.deal.price.shares, f.amount);
+    label(rowOf(c.perShare), `Price per share transferred (${cu})`);
+    s.formula(
+      c.perShare,
+      `=IF(${c.transferred}>0,${c.shares}/${c.transferred},"${NA}")`,
+      r.sharesTransferred.gt(0) ? r.deal.price.shares.div(r.sharesTransferred) : NA,
+      f.pricePerShare,
+    );
+  }
+  if (hasPrimary) {
+    const c = priceCells;
+    label(rowOf(c.pps), `Price per new share (${cu}): (equity value x (1 + premium) - loans) / shares before`);
+    s.formula(
+      c.pps,
+      captable ? `=CAPTABLE.PRICEPERSHARE(${eq}*(1+Premium)-${shl},${totalBefore})` : `=(${eq}*(1+Premium)-${shl})/${totalBefore}`,
+      r.pricePerNewShare!,
+      f.pricePerShare,
+    );
+    if (input.transaction === "primary") {
+      label(rowOf(c.newShares), `New shares issued (stake / (1 - stake) x shares before, ${input.rounding.toLowerCase()})`);
+      s.formula(
+        c.newShares,
+        captable ? `=CAPTABLE.PRIMARYSHARES(Stake,${totalBefore},"${input.rounding}")` : `=${rounded(`Stake/(1-Stake)*${totalBefore}`)}`,
+        r.newShares,
+        f.shares,
+      );
+    } else {
+      label(rowOf(c.newShares), `New shares issued (investment / price per new share, ${input.rounding.toLowerCase()})`);
+      s.formula(c.newShares, `=${rounded(`PrimaryInvestment/${c.pps}`)}`, r.newShares, f.shares);
+    }
+    label(rowOf(c.cash), "Cash invested in new shares (stays in the company)", "total");
+    s.formula(c.cash, `=${c.newShares}*${c.pps}`, r.cashRaised, f.amount, "total");
+    label(rowOf(c.primaryPremium), "Premium / (discount) on the new shares");
+    s.formula(c.primaryPremium, `=${c.cash}-${c.newShares}*${se}/${totalBefore}`, r.cashRaised.minus(r.newShares.times(company.shareEquity).div(r.totalSharesBefore)), f.amount);
+  }
+  if (input.transaction === "primary") {
+    const c = priceCells;
+    label(rowOf(c.subscription), "Price paid by the buyer", "total");
+    s.formula(c.subscription, `=${c.cash}`, r.totalPaid, f.amount, "total");
+    label(rowOf(c.subscriptionShares), "  of which shares");
+    s.formula(c.subscriptionShares, `=${c.cash}`, r.cashRaised, f.amount);
+    label(rowOf(c.subscriptionLoans), "  of which shareholder loans");
+    s.value(c.subscriptionLoans, 0, "calc", f.amount);
+  }
+  if (input.transaction === "both") {
+    label(rowOf(priceCells.totalPaid), "Total paid by the buyer (stake + new shares)", "total");
+    s.formula(priceCells.totalPaid, `=${priceCells.price}+${priceCells.cash}`, r.totalPaid, f.amount, "total");
+  }
+
+  // ---- Company after the deal -----------------------------------------------------------
+  let after = { ev, nd, oc, eq, shl, se };
+  if (hasPrimary) {
+    row = afterStart;
+    section(row, "The company after the deal (100%)");
+    row++;
+    s.value(a1("B", row), cu, "header");
+    row++;
+    label(row, "Enterprise value (unchanged by the cash)");
+    const aEv = s.formula(a1("B", row++), `=${ev}`, r.after.enterpriseValue, f.amount);
+    label(row, "Cash raised");
+    const aCash = s.formula(a1("B", row++), `=${priceCells.cash}`, r.cashRaised, f.amount);
+    label(row, "Less: net debt after the deal");
+    const aNd = s.formula(a1("B", row++), `=NetDebt-${aCash}`, r.after.netDebt, f.amount);
+    label(row, "Less: other claims");
+    const aOc = s.formula(a1("B", row++), "=OtherClaims", r.after.otherClaims, f.amount);
+    label(row, "Equity value after the deal (incl. shareholder loans)", "total");
+    const aEq = s.formula(
+      a1("B", row++),
+      captable ? `=CAPTABLE.EQUITYVALUE(${aEv},${aNd},${aOc})` : `=${aEv}-${aNd}-${aOc}`,
+      r.after.equityValue,
+      f.amount,
+      "total",
+    );
+    label(row, "Less: shareholder loans");
+    const aShl = s.formula(a1("B", row++), "=ShareholderLoans", r.after.shareholderLoans, f.amount);
+    label(row, "Share equity after the deal", "total");
+    const aSe = s.formula(a1("B", row++), `=${aEq}-${aShl}`, r.after.shareEquity, f.amount, "total");
+    row++;
+    if (row !== afterStart + afterRows) throw new Error("internal: after block size");
+    after = { ev: aEv, nd: aNd, oc: aOc, eq: aEq, shl: aShl, se: aSe };
+  }
+
+  // ---- Implied valuation ----------------------------------------------------------------
+  row = impliedStart;
+  section(row, "Implied valuation", "E", cu);
+  const impliedEqValue = r.implied?.equityValue ?? NA;
+  const impliedEvValue = r.implied?.enterpriseValue ?? NA;
+  if (input.transaction === "primary") {
+    label(rowOf(impliedEq), "Equity value (100%) implied by the price per new share (pre-money, incl. loans)");
+    s.formula(impliedEq, `=${priceCells.pps}*${totalBefore}+ShareholderLoans`, impliedEqValue, f.amount);
+    label(rowOf(impliedEv), "Enterprise value implied by the price per new share");
+    s.formula(
+      impliedEv,
+      captable ? `=CAPTABLE.ENTERPRISEVALUE(${impliedEq},NetDebt,OtherClaims)` : `=${impliedEq}+NetDebt+OtherClaims`,
+      impliedEvValue,
+      f.amount,
+    );
+  } else {
+    label(rowOf(impliedEq), "Equity value (100%) implied by the price of the stake");
+    s.formula(
+      impliedEq,
+      captable ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake),"${NA}")` : `=IF(Stake>0,${priceCells.price}/Stake,"${NA}")`,
+      impliedEqValue,
+      f.amount,
+    );
+    label(rowOf(impliedEv), "Enterprise value implied by the price of the stake");
+    s.formula(
+      impliedEv,
+      captable
+        ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake,NetDebt,"EV",OtherClaims),"${NA}")`
+        : `=IF(ISNUMBER(${impliedEq}),${impliedEq}+NetDebt+OtherClaims,"${NA}")`,
+      impliedEvValue,
+      f.amount,
+    );
+  }
+  if (hasCapacity) {
+    label(rowOf(evPerUnitCell), `EV per ${input.capacityUnit} (${perUnitLabel})`);
+    s.formula(evPerUnitCell, captable ? `=CAPTABLE.EVPERUNIT(${ev},Capacity)` : `=${ev}/Capacity`, r.evPerUnit!, f.perUnit);
+    label(rowOf(impliedPerUnitCell), `EV per ${input.capacityUnit} implied by the price (${perUnitLabel})`);
+    s.formula(
+      impliedPerUnitCell,
+      captable
+        ? `=IF(ISNUMBER(${impliedEv}),CAPTABLE.EVPERUNIT(${impliedEv},Capacity),"${NA}")`
+        : `=IF(ISNUMBER(${impliedEv}),${impliedEv}/Capacity,"${NA}")`,
+      r.impliedEvPerUnit ?? NA,
+      f.perUnit,
+    );
+  }
+
+  // ---- Cap table ------------------------------------------------------------------------
+  row = capStart;
+  section(row, "Cap table before and after the deal");
+  row = capHeader;
+  ["Holder", "Shares before", "% before", "Shares after", "% after"].forEach((h, i) => s.value(a1(letter(i), row), h, "header"));
+  s.name("SharesBefore", `$B$${capFirst}:$B$${originalLast}`, "Shares held before the deal, one row per holder");
+  const sellerKey = hasSecondary ? holderKey(input.seller) : undefined;
+  const buyerKey = holderKey(input.buyer);
+  const ownershipCall = (column: string) => `CAPTABLE.OWNERSHIP(${column}${capFirst}:${column}${capLast})`;
+  r.capTable.forEach((h, i) => {
+    const rr = capFirst + i;
+    const original = i < input.capTable.length;
+    s.value(a1("A", rr), h.holder, original ? "input" : "label");
+    if (original) s.value(a1("B", rr), input.capTable[i].shares, "input", f.shares);
+    else s.value(a1("B", rr), 0, "calc", f.shares);
+    s.formula(a1("C", rr), captable ? `=INDEX(${ownershipCall("B")},${i + 1},1)` : `=B${rr}/${totalBefore}`, h.ownershipBefore, f.percent);
+    let after = `=B${rr}`;
+    const key = holderKey(h.holder);
+    if (key === sellerKey) after += `-${priceCells.transferred}`;
+    if (key === buyerKey) {
+      if (hasSecondary) after += `+${priceCells.transferred}`;
+      if (hasPrimary) after += `+${priceCells.newShares}`;
+    }
+    s.formula(a1("D", rr), after, h.sharesAfter, f.shares);
+    s.formula(a1("E", rr), captable ? `=INDEX(${ownershipCall("D")},${i + 1},1)` : `=D${rr}/D$${capTotal}`, h.ownershipAfter, f.percent);
+  });
+  label(capTotal, "Total", "total");
+  s.formula(totalBefore, "=SUM(SharesBefore)", r.totalSharesBefore, f.shares, "total");
+  s.formula(a1("C", capTotal), `=SUM(C${capFirst}:C${capLast})`, sum(r.capTable.map((h) => h.ownershipBefore)), f.percent, "total");
+  s.formula(a1("D", capTotal), `=SUM(D${capFirst}:D${capLast})`, sum(r.capTable.map((h) => h.sharesAfter)), f.shares, "total");
+  s.formula(a1("E", capTotal), `=SUM(E${capFirst}:E${capLast})`, sum(r.capTable.map((h) => h.ownershipAfter)), f.percent, "total");
+
+  // ---- Look-through after the deal ------------------------------------------------------
+  row = capTotal + 2;
+  section(row, `Look-through after the deal (${cu}): each holder's share of the company at 100%`, "H");
+  row++;
+  ["Holder", "Ownership", "Enterprise value", "Net debt", "Other claims", "Equity value", "Shareholder loans", "Share equity"].forEach((h, i) =>
+    s.value(a1(letter(i), row), h, "header"),
+  );
+  row++;
+  const ltFirst = row;
+  const ltColumns: [string, string, (b: Bridge) => Decimal][] = [
+    ["C", after.ev, (b) => b.enterpriseValue],
+    ["D", after.nd, (b) => b.netDebt],
+    ["E", after.oc, (b) => b.otherClaims],
+    ["F", after.eq, (b) => b.equityValue],
+    ["G", after.shl, (b) => b.shareholderLoans],
+    ["H", after.se, (b) => b.shareEquity],
+  ];
+  r.lookThrough.forEach((h, i) => {
+    s.value(a1("A", row), h.holder, "label");
+    s.formula(a1("B", row), `=E${capFirst + i}`, h.ownership, f.percent);
+    for (const [column, source, pick] of ltColumns) s.formula(a1(column, row), `=$B${row}*${absolute(source)}`, pick(h.view), f.amount);
+    row++;
+  });
+  const ltLast = row - 1;
+  label(row, "Total", "total");
+  s.formula(a1("B", row), `=SUM(B${ltFirst}:B${ltLast})`, sum(r.lookThrough.map((h) => h.ownership)), f.percent, "total");
+  for (const [column, , pick] of ltColumns) {
+    s.formula(a1(column, row), `=SUM(${column}${ltFirst}:${column}${ltLast})`, sum(r.lookThrough.map((h) => pick(h.view))), f.amount, "total");
+  }
+
+  // ---- Chart data and chart -------------------------------------------------------------
+  const chartHeader = capHeader;
+  s.value(a1("J", chartHeader), "Holder", "header");
+  s.value(a1("K", chartHeader), "Before", "header");
+  s.value(a1("L", chartHeader), "After", "header");
+  r.capTable.forEach((h, i) => {
+    const rr = chartHeader + 1 + i;
+    s.value(a1("J", rr), h.holder, "label");
+    s.formula(a1("K", rr), `=C${capFirst + i}`, h.ownershipBefore, f.percent);
+    s.formula(a1("L", rr), `=E${capFirst + i}`, h.ownershipAfter, f.percent);
+  });
+  s.chart({
+    type: "clusteredColumn",
+    title: "Ownership before and after the deal",
+    dataRange: `J${chartHeader}:L${chartHeader + capRows}`,
+    seriesBy: "columns",
+    from: `N${chartHeader}`,
+    to: `U${chartHeader + 17}`,
+  });
+
+  // ---- Columns --------------------------------------------------------------------------
+  s.column("A", 58);
+  for (const c of ["B", "C", "D", "E", "F", "G", "H"]) s.column(c, 17);
+  s.column("I", 3);
+  s.column("J", 22);
+  s.column("K", 11);
+  s.column("L", 11);
+  return s.build();
+}
+
+function letter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+function lastColumnIndex(column: string): number {
+  return column.charCodeAt(0) - 65;
+}
+
+function rowOf(address: string): number {
+  return Number(/[0-9]+$/.exec(address)![0]);
+}
+
+function absolute(address: string): string {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(address)!;
+  return `$${m[1]}$${m[2]}`;
+}
