@@ -1,0 +1,260 @@
+/**
+ * The `captable` command line: templates and model workbooks outside Excel.
+ *
+ *   captable list-templates
+ *   captable export-template <id> [-o template.json]
+ *   captable build-workbook <template.json | id> -o model.xlsx
+ *   captable extract-template <model.xlsx> [-o template.json]
+ *   captable validate-template <template.json>
+ *
+ * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
+ * says which and why); 2 the command line itself is wrong (unknown command or option, missing
+ * argument). Messages go to stderr, results to stdout. Existing files are never overwritten
+ * unless --force is given.
+ *
+ * `main` takes its arguments and streams as parameters, so it runs the same from bin/captable.cjs
+ * and in tests.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
+import { templatesFromWorkbook, workbookFromTemplate } from "./workbook";
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const USAGE = `Usage: captable <command> [options]
+
+Commands:
+  list-templates                       List the built-in templates.
+  export-template <id> [-o file.json]  Write a built-in template as JSON (to stdout without -o).
+  build-workbook <template> -o file.xlsx
+                                       Build the model workbook a template describes: native
+                                       formulas with their values, named ranges, formats, and the
+                                       model stored inside so the CapTable add-in re-opens it.
+                                       <template> is a template file, or the id of a built-in one.
+  extract-template <file.xlsx> [-o file.json]
+                                       Write the template of the model stored in a workbook.
+  validate-template <file.json>        Check a template file and list what is wrong with it.
+
+Options:
+  -o, --output <file>  Output file.
+  -f, --force          Overwrite the output file if it exists.
+  -h, --help           Show this help.
+
+Example:
+  npx captable build-workbook opcore-stake-sale -o opcore.xlsx
+
+Exit codes: 0 done, 1 input refused or file error, 2 wrong command line.
+`;
+
+class UsageError extends Error {}
+class Failure extends Error {}
+
+interface Parsed {
+  readonly command?: string;
+  readonly args: string[];
+  readonly output?: string;
+  readonly force: boolean;
+  readonly help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Parsed {
+  const args: string[] = [];
+  let output: string | undefined;
+  let force = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-h" || a === "--help") help = true;
+    else if (a === "-f" || a === "--force") force = true;
+    else if (a === "-o" || a === "--output") {
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a file name`);
+      if (output !== undefined) throw new UsageError(`${a} is given twice`);
+      output = argv[++i];
+    } else if (a.startsWith("--output=")) output = a.slice("--output=".length);
+    else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option "${a}"`);
+    else args.push(a);
+  }
+  return { command: args.shift(), args, output, force, help };
+}
+
+function expectArgs(p: Parsed, count: number, names: string): void {
+  if (p.args.length < count) throw new UsageError(`${p.command} needs ${names}`);
+  if (p.args.length > count) throw new UsageError(`${p.command} takes ${count === 0 ? "no arguments" : names}, got also "${p.args[count]}"`);
+}
+
+function describeFsError(error: unknown, file: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `${file}: no such file`;
+  if (code === "EACCES" || code === "EPERM") return `${file}: permission denied`;
+  if (code === "EISDIR") return `${file}: is a directory`;
+  return `${file}: ${(error as Error).message}`;
+}
+
+async function readText(file: string, io: CliIO): Promise<string> {
+  const full = path.resolve(io.cwd, file);
+  try {
+    const stat = await fs.stat(full);
+    if (stat.isDirectory()) throw new Failure(`${file}: is a directory, not a template file`);
+    // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
+    if (stat.size > JSON_LIMITS.maxChars * 4) throw new Failure(`${file}: template is too large: ${stat.size} bytes, at most ${JSON_LIMITS.maxChars} characters allowed`);
+    return await fs.readFile(full, "utf8");
+  } catch (error) {
+    if (error instanceof Failure) throw error;
+    throw new Failure(describeFsError(error, file));
+  }
+}
+
+async function readTemplateFile(file: string, io: CliIO): Promise<Template> {
+  const result = parseTemplateJson(await readText(file, io));
+  if (!result.ok) throw new Failure(`${file} is not a valid template:\n${result.errors.map((e) => `  - ${e}`).join("\n")}`);
+  return result.template;
+}
+
+async function exists(full: string): Promise<boolean> {
+  try {
+    await fs.stat(full);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeOutput(file: string, data: string | Buffer, p: Parsed, io: CliIO): Promise<void> {
+  const full = path.resolve(io.cwd, file);
+  if (!p.force && (await exists(full))) throw new Failure(`${file} already exists: choose another name or add --force to overwrite it`);
+  try {
+    await fs.writeFile(full, data);
+  } catch (error) {
+    throw new Failure(describeFsError(error, file));
+  }
+}
+
+function idList(): string {
+  return builtInTemplates()
+    .map((b) => b.id)
+    .join(", ");
+}
+
+async function listTemplates(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 0, "");
+  if (p.output !== undefined) throw new UsageError("list-templates writes to the terminal; it takes no -o");
+  const all = builtInTemplates();
+  const width = Math.max(...all.map((b) => b.id.length));
+  for (const b of all) io.stdout(`${b.id.padEnd(width)}  ${b.title}\n${" ".repeat(width)}  ${b.description}\n\n`);
+  io.stdout(`Export one with: captable export-template <id> -o template.json\n`);
+}
+
+async function exportTemplate(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 1, "the id of a built-in template");
+  const found = builtInTemplate(p.args[0]);
+  if (found === undefined) throw new Failure(`no built-in template "${p.args[0]}"; the built-in templates are: ${idList()}`);
+  const json = templateToJson(found.template);
+  if (p.output === undefined || p.output === "-") io.stdout(json);
+  else {
+    await writeOutput(p.output, json, p, io);
+    io.stderr(`Wrote template "${found.id}" to ${p.output}\n`);
+  }
+}
+
+async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 1, "a template file (or the id of a built-in template)");
+  if (p.output === undefined) throw new UsageError("build-workbook needs -o <file.xlsx>");
+  if (!p.output.toLowerCase().endsWith(".xlsx")) throw new UsageError(`the output of build-workbook must be an .xlsx file, got "${p.output}"`);
+  const source = p.args[0];
+  let template: Template;
+  if (await exists(path.resolve(io.cwd, source))) template = await readTemplateFile(source, io);
+  else {
+    const found = builtInTemplate(source);
+    if (found === undefined) throw new Failure(`${source}: no such file, and no built-in template of that id (built-in: ${idList()})`);
+    template = found.template;
+  }
+  let built;
+  try {
+    built = await workbookFromTemplate(template);
+  } catch (error) {
+    throw new Failure(`the model could not be built: ${(error as Error).message}`);
+  }
+  await writeOutput(p.output, built.buffer, p, io);
+  io.stderr(`Wrote ${p.output}: sheet "${built.sheetName}" (${template.title}), model ${built.modelId} stored inside.\n`);
+  if (built.chartsSkipped > 0) io.stderr(`Note: the chart is not included (the .xlsx writer cannot draw charts); the add-in draws it when the model is re-opened.\n`);
+  if (template.toFill.length > 0) io.stderr(`To fill in: ${template.toFill.map((f) => f.field).join(", ")} (values given are placeholders).\n`);
+}
+
+async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 1, "an .xlsx workbook");
+  const file = p.args[0];
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(path.resolve(io.cwd, file));
+  } catch (error) {
+    throw new Failure(describeFsError(error, file));
+  }
+  let found;
+  try {
+    found = await templatesFromWorkbook(buffer);
+  } catch (error) {
+    throw new Failure(`${file}: ${(error as Error).message}`);
+  }
+  if (found.length === 0) throw new Failure(`${file} holds no CapTable model`);
+  if (found.length > 1) io.stderr(`${file} holds ${found.length} models; writing the first (sheet "${found[0].sheet}")\n`);
+  const first = found[0];
+  if (!first.result.ok) throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${first.result.errors.map((e) => `  - ${e}`).join("\n")}`);
+  const json = templateToJson(first.result.template);
+  if (p.output === undefined || p.output === "-") io.stdout(json);
+  else {
+    await writeOutput(p.output, json, p, io);
+    io.stderr(`Wrote the template of sheet "${first.sheet}" to ${p.output}\n`);
+  }
+}
+
+async function validateTemplateFile(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 1, "a template file");
+  const template = await readTemplateFile(p.args[0], io);
+  io.stdout(`${p.args[0]}: valid template "${template.title}" (${template.kind}, version ${template.version})\n`);
+}
+
+const COMMANDS: Record<string, (p: Parsed, io: CliIO) => Promise<void>> = {
+  "list-templates": listTemplates,
+  "export-template": exportTemplate,
+  "build-workbook": buildWorkbook,
+  "extract-template": extractTemplate,
+  "validate-template": validateTemplateFile,
+};
+
+/** Runs one command line; resolves to the exit code (never rejects). */
+export async function main(argv: readonly string[], io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() }): Promise<number> {
+  try {
+    const p = parseArgs(argv);
+    if (p.help || p.command === "help") {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    if (p.command === undefined) {
+      io.stderr(USAGE);
+      return EXIT.usage;
+    }
+    const run = Object.prototype.hasOwnProperty.call(COMMANDS, p.command) ? COMMANDS[p.command] : undefined;
+    if (run === undefined) throw new UsageError(`unknown command "${p.command}"`);
+    await run(p, io);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`captable: ${error.message}\nRun "captable --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof Failure) {
+      io.stderr(`captable: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    io.stderr(`captable: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.failed;
+  }
+}

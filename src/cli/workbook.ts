@@ -1,0 +1,124 @@
+/**
+ * Templates to .xlsx workbooks and back, outside Excel (the command line; Node only).
+ *
+ * A workbook built from a template holds, besides the model sheet:
+ * - the model, stored as the add-in stores it (modelXml.ts), so the add-in lists and re-opens it;
+ * - the template it came from (templates/workbookPart.ts), so title, description, the inputs to
+ *   fill and the presentation survive the trip. When the two disagree (the model was changed in
+ *   Excel afterwards), the model's inputs win: they are what the sheet shows.
+ */
+import { buildStakeSaleModel } from "../model/stakeSaleModel";
+import {
+  DEFAULT_PRESENTATION,
+  TEMPLATE_FORMAT,
+  TEMPLATE_VERSION,
+  inputFromTemplate,
+  parseSafeJson,
+  parseTemplatePart,
+  serializeTemplatePart,
+  templateToJson,
+  validateTemplate,
+  type Presentation,
+  type Template,
+  type TemplateInputs,
+  type TemplateResult,
+} from "../templates";
+import { newModelId } from "../workbook/modelXml";
+import type { SheetSpec } from "../workbook/spec";
+import { writeXlsx } from "../workbook/xlsxWriter";
+import { readXlsxContents } from "../workbook/xlsxReader";
+
+/** What every model builder returns (see src/model/stakeSaleModel.ts). */
+export interface BuiltModel {
+  readonly kind: string;
+  readonly schemaVersion: number;
+  readonly input: unknown;
+  readonly sheet: SheetSpec;
+}
+
+/** The model builder of each template kind. */
+export function buildModel(inputs: TemplateInputs): BuiltModel {
+  switch (inputs.kind) {
+    case "stakeSale":
+      return buildStakeSaleModel(inputs);
+  }
+}
+
+/** The model sheet with the template's presentation options applied. */
+export function presentSheet(sheet: SheetSpec, presentation: Presentation): SheetSpec {
+  return {
+    ...sheet,
+    name: presentation.sheetName ?? sheet.name,
+    showGridlines: presentation.showGridlines,
+    charts: presentation.chart ? sheet.charts : [],
+  };
+}
+
+export interface BuiltWorkbook {
+  readonly buffer: Buffer;
+  readonly sheetName: string;
+  readonly modelId: string;
+  /** The sheet as written (after presentation), with the engine's values as `expected`. */
+  readonly sheet: SheetSpec;
+  /** Charts of the model that the .xlsx does not carry (ExcelJS cannot write charts). */
+  readonly chartsSkipped: number;
+}
+
+/** Builds the model a template describes and writes it as an .xlsx, with the model and the template stored inside. */
+export async function workbookFromTemplate(template: Template, modelId: string = newModelId()): Promise<BuiltWorkbook> {
+  const model = buildModel(inputFromTemplate(template));
+  const sheet = presentSheet(model.sheet, template.presentation);
+  const result = await writeXlsx({
+    sheets: [
+      {
+        spec: sheet,
+        model: { id: modelId, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input },
+        parts: [serializeTemplatePart(modelId, templateToJson(template))],
+      },
+    ],
+    properties: { title: template.title, description: template.description },
+  });
+  return { buffer: result.buffer, sheetName: result.sheetNames[0], modelId, sheet, chartsSkipped: result.chartsSkipped };
+}
+
+export interface WorkbookTemplate {
+  readonly modelId: string;
+  readonly sheet: string;
+  readonly kind: string;
+  /** The template, or why it could not be made (e.g. a model kind this version does not know). */
+  readonly result: TemplateResult;
+}
+
+/**
+ * The templates of the models stored in an .xlsx, one per model: the stored template part's
+ * metadata with the model's own inputs; a model stored without a template (saved by the add-in)
+ * gets a template titled after its sheet, with nothing marked to fill.
+ */
+export async function templatesFromWorkbook(buffer: Uint8Array): Promise<WorkbookTemplate[]> {
+  const { models, customXml } = await readXlsxContents(buffer);
+  const stored = new Map<string, string>();
+  for (const xml of customXml) {
+    const part = parseTemplatePart(xml);
+    if (part !== undefined) stored.set(part.modelId, part.json);
+  }
+  return models.map((model) => {
+    const json = stored.get(model.id);
+    let meta: Record<string, unknown> = {
+      format: TEMPLATE_FORMAT,
+      version: TEMPLATE_VERSION,
+      title: model.sheet.trim() === "" ? "Model" : model.sheet,
+      description: "",
+      toFill: [],
+      presentation: { ...DEFAULT_PRESENTATION },
+    };
+    if (json !== undefined) {
+      const parsed = parseSafeJson(json, "stored template");
+      if (!parsed.ok) return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: parsed };
+      const stored = validateTemplate(parsed.value);
+      if (!stored.ok) return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: stored };
+      meta = { ...stored.template };
+    }
+    const result = validateTemplate({ ...meta, kind: model.kind, inputs: model.inputs });
+    return { modelId: model.id, sheet: model.sheet, kind: model.kind, result };
+  });
+}
