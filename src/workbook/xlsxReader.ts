@@ -95,7 +95,8 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { address: cell.address, value: v, ...format };
   if (typeof v === "object" && "formula" in v && typeof v.formula === "string") {
-    const result = (v as ExcelJS.CellFormulaValue).result;
+    // The cell's model, not its value: ExcelJS's value getter drops a cached result of 0, "" or false.
+    const result = (cell.model as { result?: unknown }).result;
     const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
     return { address: cell.address, formula: `=${v.formula}`, ...expected, ...format };
   }
