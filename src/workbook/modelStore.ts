@@ -1,0 +1,40 @@
+/**
+ * The models stored in the workbook (one custom XML part per model, see modelXml.ts), through
+ * Office.js: list them, load one, delete one. Writing a model (its sheet and its part together)
+ * is `writeModelSheet` in officeWriter.ts.
+ *
+ * Deleting a stored model removes its part only: the sheet it built stays, as a plain sheet that
+ * the user owns from then on (it may hold their notes or links).
+ */
+import type { StoredModel } from "./modelXml";
+import { forgetPart, readAllParts, syncWithLookup } from "./office/parts";
+
+export type { StoredModel } from "./modelXml";
+
+/** Every model stored in the workbook, in the workbook's order; a model found twice is listed once. Two syncs. */
+export async function listStoredModels(context: Excel.RequestContext): Promise<StoredModel[]> {
+  const seen = new Set<string>();
+  const out: StoredModel[] = [];
+  for (const p of await readAllParts(context)) {
+    if (seen.has(p.model.id)) continue;
+    seen.add(p.model.id);
+    out.push(p.model);
+  }
+  return out;
+}
+
+/** The stored model with this id, or undefined. One sync when the session already knows the workbook's parts, else two. */
+export async function loadStoredModel(context: Excel.RequestContext, id: string): Promise<StoredModel | undefined> {
+  const { parts } = await syncWithLookup(context, id, () => undefined);
+  return parts[0]?.model;
+}
+
+/** Removes the stored model with this id (every part holding it); true if there was one. Its sheet is left in place. */
+export async function deleteStoredModel(context: Excel.RequestContext, id: string): Promise<boolean> {
+  const { parts } = await syncWithLookup(context, id, () => undefined);
+  if (parts.length === 0) return false;
+  for (const p of parts) context.workbook.customXmlParts.getItem(p.partId).delete();
+  await context.sync();
+  for (const p of parts) forgetPart(p.partId);
+  return true;
+}

@@ -1,0 +1,204 @@
+/**
+ * Turns a `SheetSpec` into a write plan of ranges: the cells grouped into rectangles (one
+ * `formulas` and one `numberFormat` write per rectangle), the styles grouped into rectangles, the
+ * column widths grouped into column spans. Pure: the Office.js writer only replays the plan, so
+ * the number of operations grows with the sheet's shape, never one per cell, and the number of
+ * round trips does not grow at all.
+ */
+import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "../spec";
+import { columnIndex, columnLetters, parseCell, rangeAddress, type RangeRef } from "./a1";
+
+/** What goes into `Range.formulas` for one cell. */
+export type FormulaInput = string | number | boolean;
+
+export interface CellBlock {
+  readonly address: string;
+  /** Row-major matrix for `range.formulas`. */
+  readonly formulas: FormulaInput[][];
+  /** Row-major matrix for `range.numberFormat`, or undefined when no cell in the block has a format. */
+  readonly numberFormats?: string[][];
+}
+
+export interface StyleBlock {
+  readonly address: string;
+  readonly style: StyleName;
+  readonly rows: number;
+}
+
+export interface ColumnBlock {
+  /** "B:D" */
+  readonly address: string;
+  /** Width in points (Office.js `format.columnWidth`). */
+  readonly points: number;
+}
+
+export interface WritePlan {
+  readonly blocks: readonly CellBlock[];
+  readonly styles: readonly StyleBlock[];
+  readonly columns: readonly ColumnBlock[];
+}
+
+/**
+ * How a literal is written so that Excel keeps it exactly: a text is prefixed with an apostrophe,
+ * Excel's own "this is text" prefix (it is not part of the value), so "=1+1", "+33 1", "-", "@x",
+ * "1/2" or "00123" stay texts instead of becoming formulas, numbers or dates. We prefer the prefix
+ * to a "@" (Text) number format because that format would also turn whatever the user types
+ * later into text, and it would replace the spec's own number format.
+ */
+export function literalInput(value: CellSpec["value"]): FormulaInput {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value === "" ? "" : `'${value}`;
+  return value;
+}
+
+/** The value written for a cell: its formula, or its literal (see `literalInput`). */
+export function cellInput(cell: CellSpec): FormulaInput {
+  return cell.formula !== undefined ? cell.formula : literalInput(cell.value);
+}
+
+/**
+ * Excel column width (characters of the default font's widest digit) to points, for the default
+ * Calibri 11 (maximum digit width 7 px): pixels = trunc((256 w + trunc(128/7)) / 256 x 7), and
+ * 1 px = 0.75 pt at 96 dpi. A width of 0 hides the column.
+ */
+export function columnWidthPoints(width: number): number {
+  if (width <= 0) return 0;
+  const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+  return pixels * 0.75;
+}
+
+/** A sparse sheet is written row by row instead of as one mostly empty rectangle. */
+const DENSE_ENOUGH = 0.25;
+const SMALL_AREA = 10_000;
+
+interface Located {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: CellSpec;
+}
+
+function locate(cells: readonly CellSpec[]): Located[] {
+  return cells.map((cell) => {
+    const ref = parseCell(cell.address);
+    if (ref === undefined) throw new Error(`cell address must be an A1 cell address such as "C5", got "${cell.address}"`);
+    return { row: ref.row, col: ref.col, cell };
+  });
+}
+
+function bounds(cells: readonly Located[]): RangeRef {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  for (const c of cells) {
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
+  return { top, left, bottom, right };
+}
+
+function block(r: RangeRef, cells: readonly Located[]): CellBlock {
+  const h = r.bottom - r.top + 1;
+  const w = r.right - r.left + 1;
+  const formulas: FormulaInput[][] = Array.from({ length: h }, () => new Array<FormulaInput>(w).fill(""));
+  const formats: string[][] = Array.from({ length: h }, () => new Array<string>(w).fill("General"));
+  let anyFormat = false;
+  for (const c of cells) {
+    formulas[c.row - r.top][c.col - r.left] = cellInput(c.cell);
+    if (c.cell.format !== undefined) {
+      formats[c.row - r.top][c.col - r.left] = c.cell.format;
+      anyFormat = true;
+    }
+  }
+  return anyFormat ? { address: rangeAddress(r), formulas, numberFormats: formats } : { address: rangeAddress(r), formulas };
+}
+
+function cellBlocks(cells: readonly Located[]): CellBlock[] {
+  if (cells.length === 0) return [];
+  const all = bounds(cells);
+  const area = (all.bottom - all.top + 1) * (all.right - all.left + 1);
+  if (area <= SMALL_AREA || cells.length / area >= DENSE_ENOUGH) return [block(all, cells)];
+  const byRow = new Map<number, Located[]>();
+  for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  return [...byRow.keys()].sort((a, b) => a - b).map((row) => {
+    const rowCells = byRow.get(row) as Located[];
+    return block(bounds(rowCells), rowCells);
+  });
+}
+
+/** Styled cells grouped into rectangles: runs of one style along a row, stacked over identical runs below. */
+function styleBlocks(cells: readonly Located[]): StyleBlock[] {
+  const styled = cells
+    .filter((c) => c.cell.style !== undefined && Object.keys(STYLES[c.cell.style]).length > 0)
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: { row: number; left: number; right: number; style: StyleName }[] = [];
+  for (const c of styled) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.row === c.row && last.right === c.col - 1 && last.style === c.cell.style) last.right = c.col;
+    else runs.push({ row: c.row, left: c.col, right: c.col, style: c.cell.style as StyleName });
+  }
+  type Rect = { top: number; left: number; bottom: number; right: number; style: StyleName };
+  const open = new Map<string, Rect>();
+  const done: Rect[] = [];
+  for (const run of runs) {
+    const key = `${run.left}:${run.right}:${run.style}`;
+    const rect = open.get(key);
+    if (rect !== undefined && rect.bottom === run.row - 1) {
+      rect.bottom = run.row;
+    } else {
+      if (rect !== undefined) done.push(rect);
+      open.set(key, { top: run.row, bottom: run.row, left: run.left, right: run.right, style: run.style });
+    }
+  }
+  done.push(...open.values());
+  return done
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .map((r) => ({ address: rangeAddress(r), style: r.style, rows: r.bottom - r.top + 1 }));
+}
+
+function columnBlocks(columns: SheetSpec["columns"]): ColumnBlock[] {
+  const cols = (columns ?? [])
+    .map((c) => ({ index: columnIndex(c.column), points: columnWidthPoints(c.width) }))
+    .filter((c): c is { index: number; points: number } => c.index !== undefined)
+    .sort((a, b) => a.index - b.index);
+  const out: { first: number; last: number; points: number }[] = [];
+  for (const c of cols) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.last === c.index) last.points = c.points; // the later entry wins
+    else if (last !== undefined && last.last === c.index - 1 && last.points === c.points) last.last = c.index;
+    else out.push({ first: c.index, last: c.index, points: c.points });
+  }
+  return out.map((c) => ({ address: `${columnLetters(c.first)}:${columnLetters(c.last)}`, points: c.points }));
+}
+
+export function planSheet(sheet: SheetSpec): WritePlan {
+  const cells = locate(sheet.cells);
+  return { blocks: cellBlocks(cells), styles: styleBlocks(cells), columns: columnBlocks(sheet.columns) };
+}
+
+/** Office.js chart types for the spec's chart types. */
+export const CHART_TYPES: Readonly<Record<ChartSpec["type"], string>> = {
+  clusteredColumn: "ColumnClustered",
+  stackedColumn: "ColumnStacked",
+  pie: "Pie",
+  waterfall: "Waterfall",
+};
+
+/** Office.js series orientation for the spec's `seriesBy`. */
+export const SERIES_BY: Readonly<Record<ChartSpec["seriesBy"], string>> = { columns: "Columns", rows: "Rows" };
+
+/**
+ * The first free sheet name: `desired` itself, else "desired (2)", "desired (3)", ... with the
+ * base shortened so the result keeps Excel's 31-character limit. Excel compares sheet names
+ * without regard to case.
+ */
+export function freeSheetName(desired: string, taken: Iterable<string>): string {
+  const used = new Set<string>();
+  for (const t of taken) used.add(t.toLowerCase());
+  if (!used.has(desired.toLowerCase())) return desired;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const base = desired.slice(0, 31 - suffix.length).replace(/'+$/, "").trimEnd();
+    const candidate = `${base}${suffix}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}

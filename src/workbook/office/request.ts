@@ -1,0 +1,149 @@
+/**
+ * The boundary check of a write request (zod): a malformed sheet description is rejected with a
+ * message naming the field and the rule, before anything is read from or written to the workbook.
+ */
+import { z } from "zod";
+import { STYLES, type SheetSpec, type StyleName } from "../spec";
+import { parseCell, parseRange } from "./a1";
+
+/** Excel's own limits that a sheet description must respect. */
+export const EXCEL_LIMITS = { sheetName: 31, formula: 8192, text: 32_767, definedName: 255, numberFormat: 255, maxCells: 250_000 } as const;
+
+const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
+
+/** Why a sheet name is not acceptable to Excel, or undefined when it is. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.trim().length === 0) return "must not be empty";
+  if (name.length > EXCEL_LIMITS.sheetName) return `must be at most ${EXCEL_LIMITS.sheetName} characters, got ${name.length}`;
+  if (FORBIDDEN_SHEET_CHARS.test(name)) return "must not contain any of : \\ / ? * [ ]";
+  if (name.startsWith("'") || name.endsWith("'")) return "must not begin or end with an apostrophe";
+  if (name.toLowerCase() === "history") return 'must not be "History" (reserved by Excel)';
+  return undefined;
+}
+
+/** Why a defined name is not acceptable to Excel, or undefined when it is. */
+export function definedNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > EXCEL_LIMITS.definedName) return `must be 1 to ${EXCEL_LIMITS.definedName} characters`;
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) return "must begin with a letter, _ or \\ and contain only letters, digits, _, . and \\";
+  if (parseCell(name) !== undefined) return "must not look like a cell reference (e.g. A1)";
+  if (/^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[Rr]\d+$/.test(name) || /^[Cc]\d+$/.test(name)) return "must not look like an R1C1 reference";
+  if (/^(true|false)$/i.test(name)) return "must not be TRUE or FALSE";
+  return undefined;
+}
+
+const issue = (ctx: z.core.$RefinementCtx<unknown>, message: string) => ctx.addIssue({ code: "custom", message });
+
+const cellAddress = (field: string) =>
+  z.string({ error: `${field} must be an A1 address` }).refine((a) => parseCell(a) !== undefined, { error: (i) => `${field} must be an A1 cell address such as "C5", got "${String(i.input)}"` });
+
+const rangeAddress = (field: string) =>
+  z.string({ error: `${field} must be an A1 range` }).refine((a) => parseRange(a) !== undefined, { error: (i) => `${field} must be an A1 range such as "B4:D9", got "${String(i.input)}"` });
+
+const styleNames = Object.keys(STYLES) as [StyleName, ...StyleName[]];
+
+const CellSchema = z
+  .object({
+    address: cellAddress("cell address"),
+    value: z
+      .union([
+        z.number().refine(Number.isFinite, { error: "a cell value must be a finite number" }),
+        z.string().max(EXCEL_LIMITS.text, { error: `a text cell must be at most ${EXCEL_LIMITS.text} characters` }),
+        z.boolean(),
+        z.null(),
+      ])
+      .optional(),
+    formula: z
+      .string()
+      .max(EXCEL_LIMITS.formula, { error: `a formula must be at most ${EXCEL_LIMITS.formula} characters` })
+      .refine((f) => f.startsWith("=") && f.length > 1, { error: (i) => `a formula must begin with "=", got "${String(i.input).slice(0, 40)}"` })
+      .optional(),
+    expected: z.union([z.number(), z.string()]).optional(),
+    format: z.string().max(EXCEL_LIMITS.numberFormat, { error: `a number format must be at most ${EXCEL_LIMITS.numberFormat} characters` }).optional(),
+    style: z.enum(styleNames, { error: `style must be one of ${styleNames.join(", ")}` }).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.value !== undefined && c.formula !== undefined) issue(ctx, `cell ${c.address} has both a value and a formula; it must have one or the other`);
+  });
+
+const NameSchema = z.object({
+  name: z.string().superRefine((n, ctx) => {
+    const p = definedNameProblem(n);
+    if (p !== undefined) issue(ctx, `defined name "${n}" ${p}`);
+  }),
+  ref: rangeAddress("defined name reference"),
+  comment: z.string().max(255, { error: "a defined name comment must be at most 255 characters" }).optional(),
+});
+
+const ChartSchema = z.object({
+  type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall"], { error: "chart type must be clusteredColumn, stackedColumn, pie or waterfall" }),
+  title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
+  dataRange: rangeAddress("chart data range"),
+  seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
+  from: cellAddress("chart position (from)"),
+  to: cellAddress("chart position (to)"),
+});
+
+export const SheetSpecSchema = z
+  .object({
+    name: z.string({ error: "sheet name must be a text" }).superRefine((n, ctx) => {
+      const p = sheetNameProblem(n);
+      if (p !== undefined) issue(ctx, `sheet name "${n}" ${p}`);
+    }),
+    cells: z.array(CellSchema).max(EXCEL_LIMITS.maxCells, { error: `a model sheet must have at most ${EXCEL_LIMITS.maxCells} cells` }),
+    names: z.array(NameSchema),
+    columns: z
+      .array(
+        z.object({
+          column: z.string().refine((c) => parseCell(`${c}1`) !== undefined, { error: (i) => `column must be a column letter such as "B", got "${String(i.input)}"` }),
+          width: z.number().refine((w) => Number.isFinite(w) && w >= 0 && w <= 255, { error: "column width must be between 0 and 255 characters" }),
+        }),
+      )
+      .optional(),
+    charts: z.array(ChartSchema).optional(),
+    showGridlines: z.boolean().optional(),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    for (const c of s.cells) {
+      const key = c.address.replace(/\$/g, "").toUpperCase();
+      if (seen.has(key)) issue(ctx, `cell ${key} is described twice`);
+      seen.add(key);
+    }
+    const names = new Set<string>();
+    for (const n of s.names) {
+      const key = n.name.toUpperCase();
+      if (names.has(key)) issue(ctx, `defined name "${n.name}" is described twice`);
+      names.add(key);
+    }
+  });
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const WriteModelRequestSchema = z.object({
+  sheet: SheetSpecSchema,
+  model: z.object({
+    id: z.string().regex(ID, { error: 'model id must be 1-64 letters, digits, "-" or "_"' }),
+    kind: z.string().regex(ID, { error: 'model kind must be 1-64 letters, digits, "-" or "_"' }),
+    schemaVersion: z.number().int({ error: "model schemaVersion must be a whole number" }).min(1, { error: "model schemaVersion must be at least 1" }),
+    inputs: z.unknown().refine((v) => v !== undefined && safeJson(v), { error: "model inputs must be plain JSON data" }),
+  }),
+});
+
+function safeJson(v: unknown): boolean {
+  try {
+    return JSON.stringify(v) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a request; throws an Error whose message lists every problem (field and rule). */
+export function checkWriteRequest(request: unknown): { sheet: SheetSpec } {
+  const r = WriteModelRequestSchema.safeParse(request);
+  if (!r.success) {
+    const msgs = r.error.issues.slice(0, 5).map((i) => (i.path.length > 0 && !/^(sheet name|cell|defined name)/.test(i.message) ? `${i.path.join(".")}: ${i.message}` : i.message));
+    const more = r.error.issues.length > 5 ? ` (and ${r.error.issues.length - 5} more)` : "";
+    throw new Error(`Invalid model sheet request: ${msgs.join("; ")}${more}`);
+  }
+  return { sheet: r.data.sheet as SheetSpec };
+}

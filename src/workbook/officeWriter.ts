@@ -1,0 +1,207 @@
+/**
+ * Renders a `SheetSpec` into Excel through Office.js and stores the model with it (one custom XML
+ * part per model, see modelXml.ts). Office.js code only: what to write comes from the spec, how
+ * it is grouped into ranges from office/plan.ts.
+ *
+ * Round trips: one `context.sync()` reads what exists (sheet names and ids, the active sheet, this
+ * model's stored part), one writes everything (values and formulas per rectangle, number formats,
+ * styles, column widths, gridlines, sheet-scoped names, the chart, the stored part), whatever the
+ * size of the sheet. See office/parts.ts for the one case that needs an extra read.
+ *
+ * Safety:
+ * - A new model gets a new sheet named as the spec asks, or a free variant ("OpCore deal (2)").
+ * - A rebuild replaces only the sheet recorded in the model's part, under that recorded name. If
+ *   that sheet is gone (deleted or renamed by the user) no other sheet is touched: a new sheet is
+ *   written under a free name and the part records it.
+ * - The new sheet is built under a temporary name; the old sheet is renamed aside, the new one
+ *   takes the name, and deleting the old one is the last operation of the batch. If the batch
+ *   fails, whatever it did is undone (extra syncs, on the failure path only): the sheets it added
+ *   are deleted, the old sheet gets its name back, the part its XML, the user their active sheet.
+ * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
+ */
+import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
+import { STYLES, type SheetSpec } from "./spec";
+import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
+import { CHART_TYPES, SERIES_BY, freeSheetName, planSheet, type WritePlan } from "./office/plan";
+import { checkWriteRequest } from "./office/request";
+
+export interface WriteModelRequest {
+  readonly sheet: SheetSpec;
+  readonly model: { readonly id: string; readonly kind: string; readonly schemaVersion: number; readonly inputs: unknown };
+}
+
+export interface WriteModelResult {
+  readonly sheetName: string;
+  readonly replaced: boolean;
+}
+
+interface SheetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly position: number;
+}
+
+interface WorkbookState {
+  readonly sheets: readonly SheetInfo[];
+  readonly activeId: string;
+  /** This model's part, if it is stored. */
+  readonly part?: StoredModelPart;
+  readonly partIds: readonly string[];
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Sync 1: sheet names, ids and positions, the active sheet, this model's stored part. */
+async function readState(context: Excel.RequestContext, modelId: string): Promise<WorkbookState> {
+  const { queued, parts, partIds } = await syncWithLookup(context, modelId, () => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id,items/name,items/position");
+    const active = sheets.getActiveWorksheet();
+    active.load("id");
+    return { sheets, active };
+  });
+  return {
+    sheets: queued.sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })),
+    activeId: queued.active.id,
+    part: parts[0],
+    partIds,
+  };
+}
+
+/** Font, fill and bottom border of a style, applied to a whole rectangle at once. */
+function applyStyle(range: Excel.Range, style: (typeof STYLES)[keyof typeof STYLES], rows: number): void {
+  const font = range.format.font;
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.size !== undefined) font.size = style.size;
+  if (style.fontColor !== undefined) font.color = style.fontColor;
+  if (style.fill !== undefined) range.format.fill.color = style.fill;
+  if (style.borderBottom === true) {
+    // Every cell of the rectangle gets its bottom edge: the range's bottom edge, and the
+    // horizontal lines inside it when it spans several rows.
+    // (String values rather than the Excel.* enums: the same values, without needing the global.)
+    const edges: ("EdgeBottom" | "InsideHorizontal")[] = rows > 1 ? ["EdgeBottom", "InsideHorizontal"] : ["EdgeBottom"];
+    for (const edge of edges) {
+      const border = range.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+      border.color = "#000000";
+    }
+  }
+}
+
+/** Queues the whole sheet's content: cells, formats, styles, widths, gridlines, names, charts. */
+function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan): void {
+  for (const block of plan.blocks) {
+    const range = sheet.getRange(block.address);
+    range.formulas = block.formulas;
+    if (block.numberFormats !== undefined) range.numberFormat = block.numberFormats;
+  }
+  for (const s of plan.styles) applyStyle(sheet.getRange(s.address), STYLES[s.style], s.rows);
+  for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
+  if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
+  for (const n of spec.names) sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
+  for (const c of spec.charts ?? []) {
+    const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(c.dataRange), SERIES_BY[c.seriesBy] as Excel.ChartSeriesBy);
+    chart.title.text = c.title;
+    chart.setPosition(c.from, c.to);
+  }
+}
+
+/** A name no sheet has, for building beside the old sheet before taking its name. */
+function temporaryName(taken: readonly string[], label: string): string {
+  return freeSheetName(`~${label} ${Date.now().toString(36)}`, taken);
+}
+
+interface Attempt {
+  readonly before: WorkbookState;
+  /** Names the batch gave to sheets it added. */
+  readonly addedNames: readonly string[];
+  readonly old?: SheetInfo;
+}
+
+/** After a failed batch: removes what it added and restores what it changed. */
+async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<void> {
+  const { before, addedNames, old } = attempt;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id,items/name");
+  const scoped = context.workbook.customXmlParts.getByNamespace(MODEL_XML_NAMESPACE);
+  scoped.load("items/id");
+  await context.sync();
+
+  const existed = new Set(before.sheets.map((s) => s.id));
+  for (const s of sheets.items) {
+    if (!existed.has(s.id) && addedNames.some((n) => sameName(n, s.name))) s.delete();
+  }
+  if (old !== undefined) {
+    const o = sheets.items.find((s) => s.id === old.id);
+    if (o !== undefined && o.name !== old.name) o.name = old.name;
+  }
+  const partsBefore = new Set(before.partIds);
+  for (const p of scoped.items) if (!partsBefore.has(p.id)) p.delete();
+  if (before.part !== undefined && scoped.items.some((p) => p.id === before.part?.partId)) {
+    context.workbook.customXmlParts.getItem(before.part.partId).setXml(before.part.xml);
+  }
+  if (sheets.items.some((s) => s.id === before.activeId)) sheets.getItem(before.activeId).activate();
+  await context.sync();
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A write that failed; `cause` is Office.js's error. `undone` says whether the workbook was restored. */
+export class ModelWriteError extends Error {
+  readonly cause: unknown;
+  readonly undone: boolean;
+
+  constructor(message: string, cause: unknown, undone: boolean) {
+    super(message);
+    this.name = "ModelWriteError";
+    this.cause = cause;
+    this.undone = undone;
+  }
+}
+
+/** Writes (or rebuilds) a model sheet and stores the model; at most 2 context.sync() calls on success. */
+export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
+  const { sheet: spec } = checkWriteRequest(request);
+  const plan = planSheet(spec);
+
+  const before = await readState(context, request.model.id);
+  const taken = before.sheets.map((s) => s.name);
+  const recorded = before.part?.model.sheet;
+  const old = recorded !== undefined ? before.sheets.find((s) => sameName(s.name, recorded)) : undefined;
+  const finalName = old !== undefined ? old.name : freeSheetName(spec.name, taken);
+  const buildName = old !== undefined ? temporaryName(taken, "building") : finalName;
+  const asideName = old !== undefined ? temporaryName([...taken, buildName], "replaced") : undefined;
+  const xml = serializeModel({ id: request.model.id, kind: request.model.kind, schemaVersion: request.model.schemaVersion, inputs: request.model.inputs, sheet: finalName });
+
+  // Sync 2: the whole write, in an order where the only step that cannot be undone comes last.
+  const worksheets = context.workbook.worksheets;
+  const sheet = worksheets.add(buildName);
+  queueContent(sheet, spec, plan);
+  if (old !== undefined) sheet.position = old.position;
+  const part = before.part !== undefined ? context.workbook.customXmlParts.getItem(before.part.partId) : context.workbook.customXmlParts.add(xml);
+  if (before.part !== undefined) part.setXml(xml);
+  part.load("id");
+  const oldSheet = old !== undefined ? worksheets.getItem(old.id) : undefined;
+  if (oldSheet !== undefined && asideName !== undefined) {
+    oldSheet.name = asideName;
+    sheet.name = finalName;
+  }
+  sheet.activate();
+  oldSheet?.delete();
+
+  try {
+    await context.sync();
+  } catch (error) {
+    const what = `Could not write the model sheet "${finalName}": ${messageOf(error)}`;
+    try {
+      await undo(context, { before, addedNames: [buildName, finalName], old });
+    } catch (undoError) {
+      throw new ModelWriteError(`${what}. Undoing the partial write also failed (${messageOf(undoError)}): check the workbook for a sheet named "${buildName}".`, error, false);
+    }
+    throw new ModelWriteError(`${what}. The workbook was left as it was.`, error, true);
+  }
+  rememberPart(part.id, request.model.id);
+  return { sheetName: finalName, replaced: old !== undefined };
+}
