@@ -32,6 +32,7 @@ import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { toCell, toCellError } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
+import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -315,3 +316,154 @@ export function impliedEvFn(metric: any, multiple: any): number {
   return run(() => toCell(impliedEnterpriseValue(readNumber(metric, "metric"), readNumber(multiple, "multiple"))));
 }
 
+
+// ---------------------------------------------------------------- Venture cap tables (issue 5)
+// Thin adapters: every range is read and every table laid out in ./venture.ts.
+
+/**
+ * Priced round: new money at a pre-money valuation, option-pool top-up counted in the pre-money, SAFEs and notes converting, solved exactly (no circular reference).
+ * @customfunction ROUND ROUND
+ * @param holders Holder names before the round (fully diluted: common, preferred as converted, options, the unissued pool row).
+ * @param shares Shares held, beside the names (same size).
+ * @param pre_money Pre-money valuation; it includes the pool increase and the converting SAFEs and notes.
+ * @param investors New money: two columns, investor and amount (a header row is allowed).
+ * @param [pool_target] Unissued option pool after the round as a fraction of post-money fully diluted shares (e.g. 10%). Optional.
+ * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN.
+ * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
+ * @param [pool_row] Name of the unissued pool among the holders. Default: a holder named "Option pool", "Pool", "ESOP" or "Unissued pool".
+ * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
+ * @returns A table: holder, shares before, issued, after, % after, pro rata check, conversion price, term applied; then price per share and the round's totals.
+ */
+export function roundFn(
+  holders: any[][],
+  shares: any[][],
+  pre_money: any,
+  investors: any[][],
+  pool_target?: any,
+  instruments?: any[][],
+  rounding?: any,
+  pool_row?: any,
+  pool_increase?: any,
+): any[][] {
+  return run(() => roundCells(holders, shares, pre_money, investors, pool_target, instruments, rounding, pool_row, pool_increase));
+}
+
+/**
+ * One SAFE converting in a priced round: conversion price = lowest of cap price, discount price and round price.
+ * @customfunction SAFE SAFE
+ * @param investment Purchase amount of the SAFE.
+ * @param cap Valuation cap (post-money by default); leave empty for a discount-only SAFE.
+ * @param discount Discount on the round price (20% = 0.2); leave empty for none.
+ * @param round_price Price per share of the priced round.
+ * @param [capitalization] Post-money SAFE: Company Capitalization excluding this SAFE's shares; pre-money SAFE: pre-money capitalization. Needed with a cap.
+ * @param [basis] "POST" (default, post-money valuation cap) or "PRE" (pre-money cap).
+ * @param [rounding] Shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
+ * @returns A two-column table: shares, conversion price, term applied (CAP, DISCOUNT or ROUND PRICE), cap price, discount price, ownership.
+ */
+export function safeFn(investment: any, cap: any, discount: any, round_price: any, capitalization?: any, basis?: any, rounding?: any): any[][] {
+  return run(() => safeCells(investment, cap, discount, round_price, capitalization, basis, rounding));
+}
+
+/**
+ * A convertible note converting: principal plus accrued interest at the lowest of cap price, discount price and round price.
+ * @customfunction NOTE NOTE
+ * @param principal Principal of the note.
+ * @param interest_rate Annual interest rate (8% = 0.08).
+ * @param start_date Date the note was issued (an Excel date).
+ * @param conversion_date Date the note converts (an Excel date).
+ * @param round_price Price per share of the priced round.
+ * @param [cap] Valuation cap (pre-money). Optional.
+ * @param [discount] Discount on the round price (20% = 0.2). Optional.
+ * @param [capitalization] Shares the cap is divided by (pre-money fully diluted). Needed with a cap.
+ * @param [day_count] "ACT/365" (default), "ACT/360" or "30/360".
+ * @param [compounding] "SIMPLE" (default), "ANNUAL", "SEMIANNUAL", "QUARTERLY", "MONTHLY" or "DAILY".
+ * @param [rounding] Shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
+ * @returns A two-column table: years, interest, converting amount, shares, conversion price, term applied (CAP, DISCOUNT or ROUND PRICE).
+ */
+export function noteFn(
+  principal: any,
+  interest_rate: any,
+  start_date: any,
+  conversion_date: any,
+  round_price: any,
+  cap?: any,
+  discount?: any,
+  capitalization?: any,
+  day_count?: any,
+  compounding?: any,
+  rounding?: any,
+): any[][] {
+  return run(() => noteCells(principal, interest_rate, start_date, conversion_date, round_price, cap, discount, capitalization, day_count, compounding, rounding));
+}
+
+/**
+ * Anti-dilution on a down round: weighted average CP2 = CP1 x (A + B) / (A + C), or full ratchet; new conversion ratio per class.
+ * @customfunction ANTIDILUTION ANTIDILUTION
+ * @param classes A table with a header row: Class, Shares, Original issue price, Conversion price (empty prices for common and options).
+ * @param new_price Price per share of the new (dilutive) issue.
+ * @param new_shares Number of new shares issued.
+ * @param [method] "BROAD" (default, broad-based weighted average), "NARROW" (narrow-based) or "RATCHET" (full ratchet).
+ * @param [shares_outstanding] The A of the formula, when the charter defines it differently. Optional.
+ * @returns A table per class: conversion price and ratio before and after, shares as converted before and after.
+ */
+export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any, method?: any, shares_outstanding?: any): any[][] {
+  return run(() => antiDilutionCells(classes, new_price, new_shares, method, shares_outstanding));
+}
+
+/**
+ * Exit waterfall: debt and costs first, preferences by seniority, participation, conversion decided in equilibrium, options exercised in the money.
+ * @customfunction WATERFALL WATERFALL
+ * @param classes A table with a header row: Class, Shares, Invested, Preference (multiple), Seniority (1 = first), Participation (NONE, FULL, CAPPED), Cap (multiple), Conversion ratio, Strike.
+ * @param exit_value Exit enterprise value; several cells give a sensitivity table (one row per exit value).
+ * @param [net_debt] Net debt repaid at exit. Default 0.
+ * @param [transaction_costs] Transaction costs paid at exit. Default 0.
+ * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder.
+ * @param [other_claims] Other claims ahead of shareholders. Default 0.
+ * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision.
+ */
+export function waterfallFn(classes: any[][], exit_value: any[][], net_debt?: any, transaction_costs?: any, holdings?: any[][], other_claims?: any): any[][] {
+  return run(() => waterfallCells(classes, exit_value, net_debt, transaction_costs, holdings, other_claims));
+}
+
+/**
+ * Breakpoints of an exit waterfall: the exit values where the split changes (a preference paid, an option in the money, a cap binding, a class converting).
+ * @customfunction BREAKPOINTS BREAKPOINTS
+ * @param classes The classes table of CAPTABLE.WATERFALL (header row: Class, Shares, Invested, Preference, Seniority, Participation, Cap, Conversion ratio, Strike).
+ * @param [net_debt] Net debt repaid at exit. Default 0.
+ * @param [transaction_costs] Transaction costs paid at exit. Default 0.
+ * @param [other_claims] Other claims ahead of shareholders. Default 0.
+ * @returns A table: exit value, proceeds to equity, residual per share, event.
+ */
+export function breakpointsFn(classes: any[][], net_debt?: any, transaction_costs?: any, other_claims?: any): any[][] {
+  return run(() => breakpointsCells(classes, net_debt, transaction_costs, other_claims));
+}
+
+/**
+ * Fully diluted shares by the treasury stock method: basic + in-the-money options x (1 - strike / share price).
+ * @customfunction FDSHARES FDSHARES
+ * @param basic_shares Shares outstanding (basic).
+ * @param options Options and warrants outstanding (a column or a row).
+ * @param strikes Their exercise prices, beside them (same size).
+ * @param share_price Price per share the options are tested against.
+ * @param [method] "TSM" (default, treasury stock method) or "ALL" (every option counted in full).
+ * @returns Fully diluted share count (not rounded).
+ */
+export function fdSharesFn(basic_shares: any, options: any[][], strikes: any[][], share_price: any, method?: any): number {
+  return run(() => fdSharesCell(basic_shares, options, strikes, share_price, method));
+}
+
+/**
+ * Secondary tender alongside a round: existing shares move from sellers to a buyer at a price; no new shares.
+ * @customfunction TENDER TENDER
+ * @param holders Holder names (a column or a row).
+ * @param shares Shares held, beside the names (same size).
+ * @param sellers Names of the selling holders.
+ * @param shares_sold Shares each seller sells, beside the names (same size).
+ * @param buyer Name of the buyer; added at the end when not yet a holder.
+ * @param price Tender price per share.
+ * @param [round_price] Price per share of the primary round, to show the premium or discount. Optional.
+ * @returns A table: holder, shares and % before, sold, bought, after, cash; then shares moved, consideration, premium to the round price.
+ */
+export function tenderFn(holders: any[][], shares: any[][], sellers: any[][], shares_sold: any[][], buyer: any, price: any, round_price?: any): any[][] {
+  return run(() => tenderCells(holders, shares, sellers, shares_sold, buyer, price, round_price));
+}

@@ -64,6 +64,15 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "PRIMARYSHARES",
         "SECONDARY",
         "STAKEVALUE",
+        // Venture cap tables (issue 5)
+        "ANTIDILUTION",
+        "BREAKPOINTS",
+        "FDSHARES",
+        "NOTE",
+        "ROUND",
+        "SAFE",
+        "TENDER",
+        "WATERFALL",
       ].sort(),
     );
     for (const m of metadata.functions) {
