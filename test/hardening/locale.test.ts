@@ -16,7 +16,8 @@ import { CustomFunctionsError } from "../support/customFunctionsRuntime";
 import { loadTables, localizeMetadata, type FunctionsMetadata, type TranslationTable } from "../../scripts/localize-functions.cjs";
 
 const root = path.resolve(__dirname, "../..");
-const dist = path.join(root, "dist");
+/** The build under test: dist/ (CAPTABLE_DIST may point at another build output). */
+const dist = process.env.CAPTABLE_DIST ?? path.join(root, "dist");
 const read = (p: string) => JSON.parse(fs.readFileSync(p, "utf8"));
 
 function cellError(fn: () => unknown): { code: string; message: string } {
