@@ -77,12 +77,15 @@ export function stakeSale(input: StakeSaleInput): StakeSale {
   };
   if (input.capacity === undefined) return result;
   const capacity = check(input.capacity, "positive", "capacity");
-  const implied = impliedValuation({ price: price.total, stake, netDebt: company.netDebt, otherClaims: company.otherClaims });
+  // A stake of 0% implies nothing (the implied valuation needs a stake above 0%).
+  const implied = stake.isZero()
+    ? undefined
+    : impliedValuation({ price: price.total, stake, netDebt: company.netDebt, otherClaims: company.otherClaims });
   return {
     ...result,
     capacity: { company: capacity, sold: capacity.times(stake), retained: capacity.times(ONE.minus(stake)) },
     evPerUnit: company.enterpriseValue.div(capacity),
-    impliedEvPerUnit: stake.isZero() ? undefined : implied.enterpriseValue.div(capacity),
+    impliedEvPerUnit: implied === undefined ? undefined : implied.enterpriseValue.div(capacity),
   };
 }
 

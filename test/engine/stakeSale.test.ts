@@ -47,6 +47,12 @@ describe("stake sale", () => {
     expect(all.retained.equityValue.toString()).toBe("0");
   });
 
+  test("a stake of 0% with a capacity: EV per unit, and no implied EV per unit (instead of an error)", () => {
+    const none = stakeSale({ ...base, stake: dec(0), capacity: dec(10) });
+    expect(none.evPerUnit?.toString()).toBe("100");
+    expect(none.impliedEvPerUnit).toBeUndefined();
+  });
+
   test("stake outside 0%..100% names the argument and the rule", () => {
     expect(errorOf(() => stakeSale({ ...base, stake: dec(1.3) })).message).toBe("stake must be between 0% and 100%, got 130%");
     expect(errorOf(() => stakeSale({ ...base, stake: dec(-0.1) })).message).toBe("stake must be between 0% and 100%, got -10%");
