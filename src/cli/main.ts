@@ -18,7 +18,15 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
-import { templatesFromWorkbook, workbookFromTemplate } from "./workbook";
+
+/**
+ * The workbook half (ExcelJS, JSZip, the model builders), loaded only by the commands that need
+ * it: ExcelJS alone takes most of the start-up time, and listing or exporting templates does not use it.
+ */
+function workbookModule(): typeof import("./workbook") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./workbook") as typeof import("./workbook");
+}
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -178,7 +186,7 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   }
   let built;
   try {
-    built = await workbookFromTemplate(template);
+    built = await workbookModule().workbookFromTemplate(template);
   } catch (error) {
     throw new Failure(`the model could not be built: ${(error as Error).message}`);
   }
@@ -199,7 +207,7 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
   }
   let found;
   try {
-    found = await templatesFromWorkbook(buffer);
+    found = await workbookModule().templatesFromWorkbook(buffer);
   } catch (error) {
     throw new Failure(`${file}: ${(error as Error).message}`);
   }
