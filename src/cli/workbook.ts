@@ -15,10 +15,10 @@ import {
   inputFromTemplate,
   parseSafeJson,
   parseTemplatePart,
+  presentSheet,
   serializeTemplatePart,
   templateToJson,
   validateTemplate,
-  type Presentation,
   type Template,
   type TemplateInputs,
   type TemplateResult,
@@ -44,16 +44,6 @@ export function buildModel(inputs: TemplateInputs): BuiltModel {
   }
 }
 
-/** The model sheet with the template's presentation options applied. */
-export function presentSheet(sheet: SheetSpec, presentation: Presentation): SheetSpec {
-  return {
-    ...sheet,
-    name: presentation.sheetName ?? sheet.name,
-    showGridlines: presentation.showGridlines,
-    charts: presentation.chart ? sheet.charts : [],
-  };
-}
-
 export interface BuiltWorkbook {
   readonly buffer: Buffer;
   readonly sheetName: string;
@@ -67,7 +57,7 @@ export interface BuiltWorkbook {
 /** Builds the model a template describes and writes it as an .xlsx, with the model and the template stored inside. */
 export async function workbookFromTemplate(template: Template, modelId: string = newModelId()): Promise<BuiltWorkbook> {
   const model = buildModel(inputFromTemplate(template));
-  const sheet = presentSheet(model.sheet, template.presentation);
+  const sheet = presentSheet(model.sheet, template);
   const result = await writeXlsx({
     sheets: [
       {

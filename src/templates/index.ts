@@ -13,6 +13,7 @@ export { builtInTemplates, builtInTemplate, type BuiltInTemplate } from "./built
 export { JSON_LIMITS, FORBIDDEN_KEYS, parseSafeJson, checkJsonValue } from "./safeJson";
 export { MIGRATIONS, migrateTemplate, type Migration } from "./migrations";
 export { serializeTemplatePart, parseTemplatePart, TEMPLATE_XML_NAMESPACE } from "./workbookPart";
+export { presentSheet, toFillNotes, TO_FILL_PREFIX } from "./presentation";
 
 export type TemplateResult = { ok: true; template: Template } | { ok: false; errors: string[] };
 
