@@ -146,7 +146,7 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   await context.sync();
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.\s*$/, "");
 
 /** A write that failed; `cause` is Office.js's error. `undone` says whether the workbook was restored. */
 export class ModelWriteError extends Error {

@@ -57,13 +57,16 @@ export function cellInput(cell: CellSpec): FormulaInput {
 }
 
 /**
- * Excel column width (characters of the default font's widest digit) to points, for the default
- * Calibri 11 (maximum digit width 7 px): pixels = trunc((256 w + trunc(128/7)) / 256 x 7), and
- * 1 px = 0.75 pt at 96 dpi. A width of 0 hides the column.
+ * Excel column width (characters of the default font's widest digit, as shown in Excel) to points,
+ * for the default Calibri 11 (maximum digit width 7 px), per the OOXML rules: the stored width adds
+ * 5 px of padding, w' = trunc((w x 7 + 5) / 7 x 256) / 256; pixels = trunc((256 w' + trunc(128/7)) / 256 x 7);
+ * 1 px = 0.75 pt at 96 dpi. So 8.43 (Excel's default) is 64 px = 48 pt. A width of 0 hides the column.
  */
 export function columnWidthPoints(width: number): number {
   if (width <= 0) return 0;
-  const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+  const mdw = 7;
+  const stored = Math.trunc(((width * mdw + 5) / mdw) * 256) / 256;
+  const pixels = Math.trunc(((256 * stored + Math.trunc(128 / mdw)) / 256) * mdw);
   return pixels * 0.75;
 }
 

@@ -50,7 +50,7 @@ const CellSchema = z
         z.string().max(EXCEL_LIMITS.text, { error: `a text cell must be at most ${EXCEL_LIMITS.text} characters` }),
         z.boolean(),
         z.null(),
-      ])
+      ], { error: (i) => (typeof i.input === "number" ? "a cell value must be a finite number" : "a cell value must be a number, a text, TRUE/FALSE or null") })
       .optional(),
     formula: z
       .string()

@@ -1,0 +1,617 @@
+/**
+ * A fake Excel workbook behind an Office.js-shaped API, for testing the Office.js writer.
+ *
+ * The request context is Microsoft's office-addin-mock `OfficeMockObject` (its load/sync model for
+ * plain properties), extended with what that library does not model and the writer needs:
+ * - batches: property sets and method calls are QUEUED and run only at `context.sync()`, in order,
+ *   as Office.js does; a failing operation stops the batch (earlier operations stay done, later
+ *   ones are dropped), as in Excel;
+ * - loaded properties: reading a property that was not loaded and synced throws, as Office.js does;
+ * - collections: worksheets (add, getItem by name or id, getActiveWorksheet, items), sheet-scoped
+ *   names, charts, custom XML parts (add, getItem, getByNamespace, getXml, setXml, delete);
+ * - ranges: formulas / numberFormat matrices (dimensions checked), font, fill, bottom borders,
+ *   column widths, recorded per cell;
+ * - Excel's input parsing: a string written through `formulas` that begins with "=", "+", "-" or "@"
+ *   becomes a formula, one that looks like a number becomes a number, and an apostrophe prefix keeps
+ *   a text as text (the prefix is not part of the value);
+ * - counting `context.sync()` calls, and failing a chosen sync after a chosen number of operations.
+ *
+ * office-addin-mock 4 cannot be imported as installed (its `office-addin-manifest` dependency pulls
+ * `@microsoft/app-manifest`, which needs `fs-extra` and ESM `node-fetch`); it only uses that
+ * dependency's `OfficeApp` enum, so that module is replaced by the enum here.
+ */
+jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+
+import { OfficeMockObject } from "office-addin-mock";
+import { cellAddress, columnIndex, parseCell, parseRange, type RangeRef } from "../../src/workbook/office/a1";
+
+export type MockContent =
+  | { readonly kind: "empty" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "text"; readonly value: string; readonly prefixed: boolean }
+  | { readonly kind: "formula"; readonly formula: string };
+
+export interface MockCell {
+  content: MockContent;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  borderBottom?: { style?: string; weight?: string; color?: string };
+}
+
+export interface MockChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface MockSheet {
+  readonly id: string;
+  name: string;
+  cells: Map<string, MockCell>;
+  names: Map<string, { name: string; ref: string; comment?: string }>;
+  charts: MockChart[];
+  columnWidths: Map<string, number>;
+  showGridlines: boolean;
+}
+
+export interface MockPart {
+  readonly id: string;
+  xml: string;
+}
+
+/** An Office.js-like error (code + message), as OfficeExtension.Error carries. */
+export class MockOfficeError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+  }
+}
+
+let guid = 0;
+const nextGuid = () => `{${(++guid).toString(16).padStart(8, "0")}-0000-4000-8000-${Date.now().toString(16).padStart(12, "0").slice(-12)}}`;
+
+function partNamespace(xml: string): string | undefined {
+  const root = /<(?!\?)([A-Za-z_][\w.-]*)(\s[^>]*)?\/?>/.exec(xml);
+  if (root === null) return undefined;
+  return /\sxmlns="([^"]*)"/.exec(root[2] ?? "")?.[1];
+}
+
+/** Excel's parsing of a string entered in a cell (enough of it to tell texts, numbers and formulas apart). */
+function parseEntry(input: unknown): MockContent {
+  if (input === null || input === undefined || input === "") return { kind: "empty" };
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw new MockOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    return { kind: "number", value: input };
+  }
+  if (typeof input === "boolean") return { kind: "boolean", value: input };
+  if (typeof input !== "string") throw new MockOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+  if (input.startsWith("'")) return { kind: "text", value: input.slice(1), prefixed: true };
+  if (/^[=+\-@]/.test(input) && input.length > 1) return { kind: "formula", formula: input };
+  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(input)) return { kind: "number", value: Number(input) };
+  if (/^(true|false)$/i.test(input)) return { kind: "boolean", value: input.toLowerCase() === "true" };
+  return { kind: "text", value: input, prefixed: false };
+}
+
+const notLoaded = (property: string) =>
+  new Error(`PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+function wanted(spec: string | undefined, prefix = ""): Set<string> {
+  const out = new Set<string>();
+  for (const p of (spec ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0)) out.add(prefix !== "" && p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  return out;
+}
+
+/** The fake workbook: state, the batch queue, sync counting and failure injection. */
+export class MockWorkbook {
+  sheets: MockSheet[] = [];
+  activeId = "";
+  parts: MockPart[] = [];
+  /** Number of context.sync() calls so far. */
+  syncs = 0;
+  /** Operations queued and run at each sync (for tests that count them). */
+  readonly batchSizes: number[] = [];
+  private queue: (() => void)[] = [];
+  private failure?: { sync: number; afterOps: number; message: string };
+
+  constructor(sheetNames: readonly string[] = ["Sheet1"]) {
+    for (const n of sheetNames) this.addSheet(n);
+    this.activeId = this.sheets[0]?.id ?? "";
+  }
+
+  /** Makes sync number `sync` (1-based, counted from now on) fail after running `afterOps` of its operations. */
+  failOnSync(sync: number, afterOps: number, message = "The operation failed (simulated)."): void {
+    this.failure = { sync: this.syncs + sync, afterOps, message };
+  }
+
+  enqueue(op: () => void): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs += 1;
+    const ops = this.queue;
+    this.queue = [];
+    this.batchSizes.push(ops.length);
+    const failure = this.failure?.sync === this.syncs ? this.failure : undefined;
+    if (failure !== undefined) this.failure = undefined;
+    for (let i = 0; i < ops.length; i++) {
+      if (failure !== undefined && i === failure.afterOps) throw new MockOfficeError("GeneralException", failure.message);
+      ops[i]();
+    }
+    if (failure !== undefined) throw new MockOfficeError("GeneralException", failure.message);
+  }
+
+  addSheet(name: string): MockSheet {
+    this.checkSheetName(name, undefined);
+    const sheet: MockSheet = { id: nextGuid(), name, cells: new Map(), names: new Map(), charts: [], columnWidths: new Map(), showGridlines: true };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  addPart(xml: string): MockPart {
+    const part = { id: nextGuid(), xml };
+    this.parts.push(part);
+    return part;
+  }
+
+  checkSheetName(name: string, self: MockSheet | undefined): void {
+    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new MockOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) throw new MockOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+  }
+
+  sheetByKey(key: string): MockSheet {
+    const s = this.sheets.find((x) => x.id === key || x.name.toLowerCase() === key.toLowerCase());
+    if (s === undefined) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (worksheet "${key}").`);
+    return s;
+  }
+
+  /** Deletes a sheet as the user would (Excel then activates another one). */
+  removeSheet(name: string): void {
+    const s = this.sheetByKey(name);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    if (this.activeId === s.id) this.activeId = this.sheets[0].id;
+  }
+
+  sheet(name: string): MockSheet {
+    return this.sheetByKey(name);
+  }
+
+  cell(sheetName: string, address: string): MockCell | undefined {
+    return this.sheet(sheetName).cells.get(address);
+  }
+
+  /** A deep copy of everything observable, to compare before and after. */
+  snapshot(): unknown {
+    return JSON.parse(
+      JSON.stringify({
+        sheets: this.sheets.map((s) => ({ ...s, cells: [...s.cells], names: [...s.names], columnWidths: [...s.columnWidths] })),
+        activeId: this.activeId,
+        parts: this.parts,
+      }),
+    );
+  }
+
+  /** An Excel.RequestContext for this workbook (office-addin-mock's object, extended). */
+  context(): Excel.RequestContext {
+    const ctx = new OfficeMockObject({ host: "excel" }) as unknown as Record<string, unknown>;
+    ctx.workbook = new WorkbookProxy(this);
+    ctx.sync = () => this.sync();
+    return ctx as unknown as Excel.RequestContext;
+  }
+}
+
+class ClientResultProxy<T> {
+  private loaded = false;
+  private v?: T;
+  set(v: T) {
+    this.v = v;
+    this.loaded = true;
+  }
+  get value(): T {
+    if (!this.loaded) throw notLoaded("value");
+    return this.v as T;
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly customXmlParts: CustomXmlPartCollectionProxy;
+  constructor(wb: MockWorkbook) {
+    this.worksheets = new WorksheetCollectionProxy(wb);
+    this.customXmlParts = new CustomXmlPartCollectionProxy(wb);
+  }
+}
+
+class WorksheetCollectionProxy {
+  private loadedItems?: WorksheetProxy[];
+  constructor(private readonly wb: MockWorkbook) {}
+
+  get items(): WorksheetProxy[] {
+    if (this.loadedItems === undefined) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(spec?: string): this {
+    const props = wanted(spec, "items/");
+    this.wb.enqueue(() => {
+      this.loadedItems = this.wb.sheets.map((s) => {
+        const p = new WorksheetProxy(this.wb, () => s);
+        p.fill(s, props);
+        return p;
+      });
+    });
+    return this;
+  }
+
+  add(name?: string): WorksheetProxy {
+    let created: MockSheet | undefined;
+    const proxy = new WorksheetProxy(this.wb, () => {
+      if (created === undefined || !this.wb.sheets.includes(created)) throw new MockOfficeError("ItemNotFound", "The requested resource doesn't exist (added worksheet).");
+      return created;
+    });
+    this.wb.enqueue(() => {
+      created = this.wb.addSheet(name ?? `Sheet${this.wb.sheets.length + 1}`);
+    });
+    return proxy;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.wb, () => this.wb.sheetByKey(key));
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.wb, () => this.wb.sheetByKey(this.wb.activeId));
+  }
+}
+
+class WorksheetProxy {
+  private values: Partial<Record<"id" | "name" | "position" | "showGridlines", unknown>> = {};
+  readonly names: NameCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+
+  constructor(private readonly wb: MockWorkbook, readonly target: () => MockSheet) {
+    this.names = new NameCollectionProxy(wb, target);
+    this.charts = new ChartCollectionProxy(wb, target);
+  }
+
+  fill(s: MockSheet, props: Set<string>) {
+    const all = props.size === 0;
+    if (all || props.has("id")) this.values.id = s.id;
+    if (all || props.has("name")) this.values.name = s.name;
+    if (all || props.has("position")) this.values.position = this.wb.sheets.indexOf(s);
+    if (all || props.has("showGridlines")) this.values.showGridlines = s.showGridlines;
+  }
+
+  private read(p: "id" | "name" | "position" | "showGridlines"): never | unknown {
+    if (!(p in this.values)) throw notLoaded(p);
+    return this.values[p];
+  }
+
+  load(spec?: string): this {
+    const props = wanted(spec);
+    this.wb.enqueue(() => this.fill(this.target(), props));
+    return this;
+  }
+
+  get id(): string {
+    return this.read("id") as string;
+  }
+  get name(): string {
+    return this.read("name") as string;
+  }
+  set name(v: string) {
+    this.wb.enqueue(() => {
+      const s = this.target();
+      this.wb.checkSheetName(v, s);
+      s.name = v;
+    });
+  }
+  get position(): number {
+    return this.read("position") as number;
+  }
+  set position(v: number) {
+    this.wb.enqueue(() => {
+      const s = this.target();
+      const list = this.wb.sheets.filter((x) => x !== s);
+      list.splice(Math.max(0, Math.min(v, list.length)), 0, s);
+      this.wb.sheets = list;
+    });
+  }
+  get showGridlines(): boolean {
+    return this.read("showGridlines") as boolean;
+  }
+  set showGridlines(v: boolean) {
+    this.wb.enqueue(() => {
+      this.target().showGridlines = v;
+    });
+  }
+
+  activate(): void {
+    this.wb.enqueue(() => {
+      this.wb.activeId = this.target().id;
+    });
+  }
+
+  delete(): void {
+    this.wb.enqueue(() => {
+      const s = this.target();
+      if (this.wb.sheets.length === 1) throw new MockOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
+      if (this.wb.activeId === s.id) this.wb.activeId = this.wb.sheets[0].id;
+    });
+  }
+
+  getRange(address: string): RangeProxy {
+    return new RangeProxy(this.wb, this.target, address);
+  }
+}
+
+/** Cells of an A1 range, or the columns of a column range ("B:D"). */
+function rangeOf(address: string): { cells?: RangeRef; columns?: [number, number] } {
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(address);
+  if (cols !== null) {
+    const a = columnIndex(cols[1]);
+    const b = columnIndex(cols[2]);
+    if (a === undefined || b === undefined) throw new MockOfficeError("InvalidArgument", `Bad range "${address}".`);
+    return { columns: [Math.min(a, b), Math.max(a, b)] };
+  }
+  const r = parseRange(address);
+  if (r === undefined) throw new MockOfficeError("InvalidArgument", `Bad range "${address}".`);
+  return { cells: r };
+}
+
+class RangeProxy {
+  readonly format: RangeFormatProxy;
+  constructor(private readonly wb: MockWorkbook, readonly sheet: () => MockSheet, readonly address: string) {
+    this.format = new RangeFormatProxy(wb, (f) => this.eachCell(f), (f) => this.eachColumn(f), () => this.rect(), sheet);
+  }
+
+  rect(): RangeRef {
+    const r = rangeOf(this.address).cells;
+    if (r === undefined) throw new MockOfficeError("InvalidArgument", `"${this.address}" is not a cell range.`);
+    return r;
+  }
+
+  eachCell(f: (cell: MockCell, row: number, col: number) => void): void {
+    const r = this.rect();
+    const s = this.sheet();
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const a = cellAddress(row, col);
+        let c = s.cells.get(a);
+        if (c === undefined) {
+          c = { content: { kind: "empty" } };
+          s.cells.set(a, c);
+        }
+        f(c, row - r.top, col - r.left);
+      }
+  }
+
+  eachColumn(f: (letter: string) => void): void {
+    const cols = rangeOf(this.address).columns;
+    if (cols === undefined) {
+      const r = this.rect();
+      for (let c = r.left; c <= r.right; c++) f(cellAddress(0, c).replace(/\d+$/, ""));
+    } else for (let c = cols[0]; c <= cols[1]; c++) f(cellAddress(0, c).replace(/\d+$/, ""));
+  }
+
+  private matrix(v: unknown, what: string): unknown[][] {
+    const r = this.rect();
+    const h = r.bottom - r.top + 1;
+    const w = r.right - r.left + 1;
+    if (!Array.isArray(v) || v.length !== h || v.some((row) => !Array.isArray(row) || row.length !== w)) {
+      throw new MockOfficeError("InvalidArgument", `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range ${this.address}.`);
+    }
+    return v as unknown[][];
+  }
+
+  set formulas(v: unknown[][]) {
+    this.wb.enqueue(() => {
+      const m = this.matrix(v, "formulas");
+      this.eachCell((c, i, j) => {
+        c.content = parseEntry(m[i][j]);
+      });
+    });
+  }
+  set values(v: unknown[][]) {
+    this.formulas = v;
+  }
+  set numberFormat(v: unknown[][]) {
+    this.wb.enqueue(() => {
+      const m = this.matrix(v, "numberFormat");
+      this.eachCell((c, i, j) => {
+        c.numberFormat = String(m[i][j]);
+      });
+    });
+  }
+}
+
+class RangeFormatProxy {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly borders: { getItem(edge: string): Record<string, unknown> };
+
+  constructor(
+    private readonly wb: MockWorkbook,
+    each: (f: (c: MockCell, row: number, col: number) => void) => void,
+    private readonly eachColumn: (f: (letter: string) => void) => void,
+    private readonly rect: () => RangeRef,
+    private readonly sheetOf: () => MockSheet,
+  ) {
+    const setter = (apply: (c: MockCell, v: unknown) => void) => (v: unknown) => wb.enqueue(() => each((c) => apply(c, v)));
+    this.font = Object.defineProperties({}, {
+      bold: { set: setter((c, v) => (c.bold = v as boolean)) },
+      italic: { set: setter((c, v) => (c.italic = v as boolean)) },
+      size: { set: setter((c, v) => (c.size = v as number)) },
+      color: { set: setter((c, v) => (c.fontColor = v as string)) },
+    });
+    this.fill = Object.defineProperties({}, { color: { set: setter((c, v) => (c.fill = v as string)) } });
+    this.borders = {
+      getItem: (edge: string) => {
+        // EdgeBottom: the bottom row's bottom edges; InsideHorizontal: the bottom edges of the other rows.
+        const applies = (row: number) => {
+          const r = this.rect();
+          const last = r.bottom - r.top;
+          if (edge === "EdgeBottom") return row === last;
+          if (edge === "InsideHorizontal") return row < last;
+          throw new MockOfficeError("NotImplemented", `border ${edge} is not modelled by the mock`);
+        };
+        const set = (key: "style" | "weight" | "color") => (v: unknown) =>
+          wb.enqueue(() =>
+            each((c, row) => {
+              if (applies(row)) c.borderBottom = { ...c.borderBottom, [key]: v as string };
+            }),
+          );
+        return Object.defineProperties({}, { style: { set: set("style") }, weight: { set: set("weight") }, color: { set: set("color") } });
+      },
+    };
+  }
+
+  set columnWidth(points: number) {
+    this.wb.enqueue(() => {
+      const s = this.sheetOf();
+      this.eachColumn((letter) => s.columnWidths.set(letter, points));
+    });
+  }
+}
+
+class NameCollectionProxy {
+  constructor(private readonly wb: MockWorkbook, private readonly sheet: () => MockSheet) {}
+  add(name: string, reference: RangeProxy | string, comment?: string): void {
+    this.wb.enqueue(() => {
+      const s = this.sheet();
+      if (s.names.has(name.toUpperCase())) throw new MockOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      const ref = typeof reference === "string" ? reference : reference.address;
+      if (typeof reference !== "string" && reference.sheet() !== s) throw new MockOfficeError("InvalidArgument", "A sheet-scoped name must refer to its own sheet in this test.");
+      s.names.set(name.toUpperCase(), comment === undefined ? { name, ref } : { name, ref, comment });
+    });
+  }
+}
+
+class ChartCollectionProxy {
+  constructor(private readonly wb: MockWorkbook, private readonly sheet: () => MockSheet) {}
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    let chart: MockChart | undefined;
+    this.wb.enqueue(() => {
+      source.rect();
+      chart = { type, source: source.address, seriesBy: seriesBy ?? "Auto" };
+      this.sheet().charts.push(chart);
+    });
+    const get = () => {
+      if (chart === undefined) throw new MockOfficeError("ItemNotFound", "chart");
+      return chart;
+    };
+    return new ChartProxy(this.wb, get);
+  }
+}
+
+class ChartProxy {
+  readonly title: { text: string };
+  constructor(private readonly wb: MockWorkbook, private readonly chart: () => MockChart) {
+    this.title = Object.defineProperties({} as { text: string }, {
+      text: { set: (v: string) => wb.enqueue(() => void (chart().title = v)) },
+    });
+  }
+  setPosition(from: string, to?: string): void {
+    this.wb.enqueue(() => {
+      if (parseCell(from) === undefined || (to !== undefined && parseCell(to) === undefined)) throw new MockOfficeError("InvalidArgument", "Bad chart position.");
+      const c = this.chart();
+      c.from = from;
+      c.to = to;
+    });
+  }
+}
+
+class CustomXmlPartCollectionProxy {
+  constructor(private readonly wb: MockWorkbook) {}
+  add(xml: string): CustomXmlPartProxy {
+    let part: MockPart | undefined;
+    this.wb.enqueue(() => {
+      if (partNamespace(xml) === undefined && !/^\s*(<\?xml[^>]*\?>)?\s*</.test(xml)) throw new MockOfficeError("InvalidArgument", "The XML is not valid.");
+      part = this.wb.addPart(xml);
+    });
+    return new CustomXmlPartProxy(this.wb, () => {
+      if (part === undefined || !this.wb.parts.includes(part)) throw new MockOfficeError("ItemNotFound", "custom XML part");
+      return part;
+    });
+  }
+  getItem(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.wb, () => {
+      const p = this.wb.parts.find((x) => x.id === id);
+      if (p === undefined) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (custom XML part ${id}).`);
+      return p;
+    });
+  }
+  getByNamespace(ns: string): ScopedPartsProxy {
+    return new ScopedPartsProxy(this.wb, ns);
+  }
+}
+
+class ScopedPartsProxy {
+  private loadedItems?: CustomXmlPartProxy[];
+  constructor(private readonly wb: MockWorkbook, private readonly ns: string) {}
+  get items(): CustomXmlPartProxy[] {
+    if (this.loadedItems === undefined) throw notLoaded("items");
+    return this.loadedItems;
+  }
+  load(spec?: string): this {
+    void spec;
+    this.wb.enqueue(() => {
+      this.loadedItems = this.wb.parts
+        .filter((p) => partNamespace(p.xml) === this.ns)
+        .map((p) => {
+          const proxy = new CustomXmlPartProxy(this.wb, () => {
+            if (!this.wb.parts.includes(p)) throw new MockOfficeError("ItemNotFound", "custom XML part");
+            return p;
+          });
+          proxy.loadedId = p.id;
+          return proxy;
+        });
+    });
+    return this;
+  }
+}
+
+class CustomXmlPartProxy {
+  loadedId?: string;
+  constructor(private readonly wb: MockWorkbook, private readonly part: () => MockPart) {}
+  get id(): string {
+    if (this.loadedId === undefined) throw notLoaded("id");
+    return this.loadedId;
+  }
+  load(spec?: string): this {
+    void spec;
+    this.wb.enqueue(() => {
+      this.loadedId = this.part().id;
+    });
+    return this;
+  }
+  getXml(): ClientResultProxy<string> {
+    const r = new ClientResultProxy<string>();
+    this.wb.enqueue(() => r.set(this.part().xml));
+    return r;
+  }
+  setXml(xml: string): void {
+    this.wb.enqueue(() => {
+      this.part().xml = xml;
+    });
+  }
+  delete(): void {
+    this.wb.enqueue(() => {
+      const p = this.part();
+      this.wb.parts = this.wb.parts.filter((x) => x !== p);
+    });
+  }
+}

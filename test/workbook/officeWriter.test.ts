@@ -1,0 +1,344 @@
+/**
+ * The Office.js writer against a fake workbook (test/support/officeMock.ts): what is written where,
+ * the names, the stored part, sheet naming, the number of round trips, and failed writes.
+ */
+import { MockWorkbook } from "../support/officeMock";
+import { writeModelSheet, ModelWriteError } from "../../src/workbook/officeWriter";
+import { listStoredModels } from "../../src/workbook/modelStore";
+import { MODEL_XML_NAMESPACE, parseModel } from "../../src/workbook/modelXml";
+import { resetPartCache } from "../../src/workbook/office/parts";
+import { STYLES } from "../../src/workbook/spec";
+import { SMALL_SPEC, largeSpec, request } from "./fixtures";
+
+beforeEach(() => resetPartCache());
+
+const modelParts = (wb: MockWorkbook) => wb.parts.map((p) => parseModel(p.xml)).filter((m) => m !== undefined);
+
+describe("writing a new model", () => {
+  test("writes values, formulas, formats and styles where the spec says, in 2 syncs", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toEqual({ sheetName: "OpCore deal", replaced: false });
+    expect(wb.syncs).toBe(2);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal"]);
+
+    const cell = (a: string) => wb.cell("OpCore deal", a);
+    expect(cell("C6")?.content).toEqual({ kind: "number", value: 860 });
+    expect(cell("C6")?.numberFormat).toBe("#,##0.0");
+    expect(cell("C8")?.content).toEqual({ kind: "number", value: 0.5 });
+    expect(cell("C8")?.numberFormat).toBe("0.0%");
+    expect(cell("C10")?.content).toEqual({ kind: "formula", formula: "=EV-NetDebt" });
+    expect(cell("D14")?.content).toEqual({ kind: "formula", formula: "=1-C8" });
+    expect(cell("B6")?.content).toEqual({ kind: "text", value: "Enterprise value", prefixed: true });
+    expect(cell("B22")?.content).toEqual({ kind: "boolean", value: true });
+    // Cells without a format keep Excel's default.
+    expect(cell("B6")?.numberFormat).toBe("General");
+
+    // Styles (STYLES in spec.ts): inputs blue on light yellow, title bold 14, totals bold with a bottom border.
+    expect(cell("C6")).toMatchObject({ fontColor: STYLES.input.fontColor, fill: STYLES.input.fill });
+    expect(cell("C7")).toMatchObject({ fontColor: "#0000FF", fill: "#FFF2CC" });
+    expect(cell("B2")).toMatchObject({ bold: true, size: 14, fontColor: "#1F3864" });
+    expect(cell("B3")).toMatchObject({ italic: true, fontColor: "#595959" });
+    expect(cell("D5")).toMatchObject({ bold: true, fontColor: "#FFFFFF", fill: "#1F3864" });
+    expect(cell("C10")).toMatchObject({ bold: true, borderBottom: { style: "Continuous", weight: "Thin", color: "#000000" } });
+    expect(cell("D13")?.borderBottom?.style).toBe("Continuous");
+    expect(cell("C11")).toMatchObject({ fontColor: "#000000" });
+    expect(cell("C11")?.bold).toBeUndefined();
+    expect(cell("B14")?.fill).toBeUndefined();
+    expect(cell("B14")?.bold).toBeUndefined();
+  });
+
+  test("column widths, gridlines, sheet-scoped names, the chart, and the sheet is activated", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    const sheet = wb.sheet("OpCore deal");
+    // Width in characters to points for Calibri 11: 40 chars = 285 px = 213.75 pt; 16 = 117 px; 2 = 19 px.
+    expect(Object.fromEntries(sheet.columnWidths)).toEqual({ A: 14.25, B: 213.75, C: 87.75, D: 87.75 });
+    expect(sheet.showGridlines).toBe(false);
+    expect([...sheet.names.values()]).toEqual([
+      { name: "EV", ref: "C6", comment: "Enterprise value (100%)" },
+      { name: "NetDebt", ref: "C7" },
+      { name: "Stake", ref: "C8" },
+      { name: "Ownership", ref: "B13:D15" },
+    ]);
+    expect(wb.sheet("Sheet1").names.size).toBe(0);
+    expect(sheet.charts).toEqual([{ type: "ColumnClustered", source: "B13:D15", seriesBy: "Columns", title: "Ownership before and after", from: "F2", to: "M16" }]);
+    expect(wb.activeId).toBe(sheet.id);
+  });
+
+  test("stores the model in one custom XML part that parseModel reads back", async () => {
+    const wb = new MockWorkbook();
+    const inputs = { company: "OpCore <&> \"SAS\"", stake: 0.5, holders: [{ holder: "=cmd", shares: 1 }] };
+    await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-abc_1", inputs));
+    expect(wb.parts).toHaveLength(1);
+    expect(wb.parts[0].xml).toContain(`xmlns="${MODEL_XML_NAMESPACE}"`);
+    expect(parseModel(wb.parts[0].xml)).toEqual({ id: "m-abc_1", sheet: "OpCore deal", kind: "stakeSale", schemaVersion: 1, inputs });
+  });
+
+  test("texts beginning with =, +, -, @ (or looking like numbers) are written as texts, with Excel's apostrophe prefix", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    const text = (a: string) => wb.cell("OpCore deal", a)?.content;
+    expect(text("B17")).toEqual({ kind: "text", value: '=HYPERLINK("http://x")', prefixed: true });
+    expect(text("B18")).toEqual({ kind: "text", value: "+33 1 23 45 67 89", prefixed: true });
+    expect(text("B19")).toEqual({ kind: "text", value: "-", prefixed: true });
+    expect(text("B20")).toEqual({ kind: "text", value: "@risk", prefixed: true });
+    expect(text("B21")).toEqual({ kind: "text", value: "00123", prefixed: true });
+    // No cell of the sheet holds a formula that the spec did not give as a formula.
+    const formulas = [...wb.sheet("OpCore deal").cells].filter(([, c]) => c.content.kind === "formula").map(([a]) => a).sort();
+    expect(formulas).toEqual(SMALL_SPEC.cells.filter((c) => c.formula !== undefined).map((c) => c.address).sort());
+  });
+
+  test("a sheet of that name that the model did not create is never overwritten: a free name is used", async () => {
+    const wb = new MockWorkbook(["Sheet1", "OpCore deal", "opcore DEAL (2)"]);
+    wb.sheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "my notes", prefixed: false } });
+    const mine = JSON.stringify(wb.snapshot());
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toEqual({ sheetName: "OpCore deal (3)", replaced: false });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "opcore DEAL (2)", "OpCore deal (3)"]);
+    const before = JSON.parse(mine) as { sheets: { name: string }[] };
+    for (const s of before.sheets) expect((wb.snapshot() as typeof before).sheets.find((x) => x.name === s.name)).toEqual(s);
+    expect(parseModel(wb.parts[0].xml)?.sheet).toBe("OpCore deal (3)");
+  });
+
+  test("a long name keeps Excel's 31-character limit when it needs a suffix", async () => {
+    const long = "A very long model sheet name 31";
+    expect(long).toHaveLength(31);
+    const wb = new MockWorkbook([long]);
+    const result = await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: long }));
+    expect(result.sheetName).toBe("A very long model sheet nam (2)");
+    expect(result.sheetName.length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe("rebuilding a model", () => {
+  test("replaces only its own sheet, keeps its name and place, updates its one part; 2 syncs", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.addSheet("Notes").cells.set("A1", { content: { kind: "text", value: "keep me", prefixed: false } });
+    const notes = JSON.stringify([...wb.sheet("Notes").cells]);
+    const sheet1 = JSON.stringify([...wb.sheet("Sheet1").cells]);
+    const oldId = wb.sheet("OpCore deal").id;
+
+    const changed = { ...SMALL_SPEC, cells: SMALL_SPEC.cells.map((c) => (c.address === "C8" ? { ...c, value: 0.49 } : c)) };
+    const syncsBefore = wb.syncs;
+    const result = await writeModelSheet(wb.context(), request(changed, "m-opcore-1", { stake: 0.49 }));
+    expect(result).toEqual({ sheetName: "OpCore deal", replaced: true });
+    expect(wb.syncs - syncsBefore).toBe(2);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes"]);
+    expect(wb.sheet("OpCore deal").id).not.toBe(oldId);
+    expect(wb.cell("OpCore deal", "C8")?.content).toEqual({ kind: "number", value: 0.49 });
+    expect(wb.sheet("OpCore deal").names.size).toBe(4);
+    expect(wb.sheet("OpCore deal").charts).toHaveLength(1);
+    expect(JSON.stringify([...wb.sheet("Notes").cells])).toBe(notes);
+    expect(JSON.stringify([...wb.sheet("Sheet1").cells])).toBe(sheet1);
+    expect(modelParts(wb)).toEqual([{ id: "m-opcore-1", sheet: "OpCore deal", kind: "stakeSale", schemaVersion: 1, inputs: { stake: 0.49 } }]);
+    expect(wb.activeId).toBe(wb.sheet("OpCore deal").id);
+  });
+
+  test("two models in one workbook: rebuilding one leaves the other alone", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-one"));
+    await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-two"));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "OpCore deal (2)"]);
+    const first = JSON.stringify(wb.snapshot().valueOf() && [...wb.sheet("OpCore deal").cells]);
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-two", { v: 2 }));
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: true });
+    expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(first);
+    expect(modelParts(wb).map((m) => [m?.id, m?.sheet])).toEqual([
+      ["m-one", "OpCore deal"],
+      ["m-two", "OpCore deal (2)"],
+    ]);
+  });
+
+  test("if the user renamed the model's sheet, that sheet is left alone and a new one is written", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.sheet("OpCore deal").name = "My copy";
+    const copy = JSON.stringify([...wb.sheet("My copy").cells]);
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toEqual({ sheetName: "OpCore deal", replaced: false });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "My copy", "OpCore deal"]);
+    expect(JSON.stringify([...wb.sheet("My copy").cells])).toBe(copy);
+    expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["OpCore deal"]);
+  });
+
+  test("if the user deleted the model's sheet, a new one is written and the part records it", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "Deal" }));
+    wb.removeSheet("Deal");
+    const result = await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "Deal" }));
+    expect(result).toEqual({ sheetName: "Deal", replaced: false });
+    expect(wb.parts).toHaveLength(1);
+  });
+
+  test("a fresh session that lists the models first rebuilds in 2 syncs; without the list, one extra read", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+
+    resetPartCache(); // the taskpane reopens
+    const listed = await listStoredModels(wb.context());
+    expect(listed.map((m) => m.id)).toEqual(["m-opcore-1"]);
+    let s = wb.syncs;
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(wb.syncs - s).toBe(2);
+
+    resetPartCache(); // reopened, and writes before listing: the parts it has not seen are read once
+    s = wb.syncs;
+    expect(await writeModelSheet(wb.context(), request(SMALL_SPEC))).toEqual({ sheetName: "OpCore deal", replaced: true });
+    expect(wb.syncs - s).toBe(3);
+    s = wb.syncs;
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(wb.syncs - s).toBe(2);
+    expect(wb.parts).toHaveLength(1);
+  });
+
+  test("a part remembered by the session but deleted since: the read is retried and the model is written anew", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.parts = [];
+    wb.removeSheet("OpCore deal");
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toEqual({ sheetName: "OpCore deal", replaced: false });
+    expect(modelParts(wb)).toHaveLength(1);
+  });
+});
+
+describe("round trips do not grow with the sheet", () => {
+  test.each([10, 500])("%i rows (about 4 cells each): 2 syncs to write, 2 to rebuild, and writes grouped by range", async (rows) => {
+    const spec = largeSpec(rows);
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(spec, "m-large"));
+    expect(wb.syncs).toBe(2);
+    expect(spec.cells.length).toBeGreaterThanOrEqual(rows * 4);
+    const writeOps = wb.batchSizes[1];
+    await writeModelSheet(wb.context(), request(spec, "m-large"));
+    expect(wb.syncs).toBe(4);
+    // Grouped: the operations do not grow with the number of cells (2,000+ cells for 500 rows).
+    expect(writeOps).toBeLessThan(spec.cells.length / 5 + 40);
+    expect(wb.cell("Large model", `D${rows + 1}`)?.content).toEqual({ kind: "formula", formula: `=B${rows + 1}*C${rows + 1}` });
+    expect(wb.cell("Large model", `B${rows + 1}`)?.content).toEqual({ kind: "number", value: (rows + 1) * 1.5 });
+    expect(wb.cell("Large model", "D10")?.bold).toBe(true);
+    expect(wb.cell("Large model", "D11")?.bold).toBeUndefined();
+    expect(wb.cell("Large model", "D11")?.fontColor).toBe("#000000");
+  });
+
+  test("a sparse sheet is written row by row, not as one huge rectangle", async () => {
+    const spec = { name: "Sparse", names: [], cells: [{ address: "A1", value: 1 }, { address: "Z2000", value: 2 }, { address: "C3000", formula: "=A1+Z2000" }] };
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(spec, "m-sparse"));
+    expect(wb.syncs).toBe(2);
+    expect(wb.sheet("Sparse").cells.size).toBe(3);
+    expect(wb.cell("Sparse", "C3000")?.content).toEqual({ kind: "formula", formula: "=A1+Z2000" });
+  });
+});
+
+describe("a failed write leaves the workbook as it was", () => {
+  async function opsOfWrite(setup: (wb: MockWorkbook) => Promise<void>): Promise<number> {
+    resetPartCache();
+    const probe = new MockWorkbook(["Sheet1", "Notes"]);
+    await setup(probe);
+    const before = probe.batchSizes.length;
+    await writeModelSheet(probe.context(), request(SMALL_SPEC));
+    return probe.batchSizes[before + 1];
+  }
+
+  test("new model: failing the write sync after any number of its operations", async () => {
+    const n = await opsOfWrite(async () => undefined);
+    expect(n).toBeGreaterThan(20);
+    for (let k = 0; k < n; k++) {
+      resetPartCache();
+      const wb = new MockWorkbook(["Sheet1", "Notes"]);
+      wb.activeId = wb.sheet("Notes").id;
+      const before = JSON.stringify(wb.snapshot());
+      wb.failOnSync(2, k);
+      const error = await writeModelSheet(wb.context(), request(SMALL_SPEC)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelWriteError);
+      expect((error as ModelWriteError).message).toMatch(/^Could not write the model sheet "OpCore deal": The operation failed \(simulated\)\. The workbook was left as it was\.$/);
+      expect((error as ModelWriteError).undone).toBe(true);
+      expect(JSON.stringify(wb.snapshot())).toBe(before);
+    }
+  });
+
+  test("rebuild: failing the write sync after any number of its operations keeps the old sheet, its name, place and part", async () => {
+    const setup = async (wb: MockWorkbook) => {
+      await writeModelSheet(wb.context(), request(SMALL_SPEC));
+      wb.sheets = [wb.sheets[0], wb.sheet("OpCore deal"), wb.sheet("Notes")];
+      wb.activeId = wb.sheet("Notes").id;
+    };
+    const n = await opsOfWrite(setup);
+    expect(n).toBeGreaterThan(20);
+    for (let k = 0; k < n; k++) {
+      resetPartCache();
+      const wb = new MockWorkbook(["Sheet1", "Notes"]);
+      await setup(wb);
+      const before = JSON.stringify(wb.snapshot());
+      wb.failOnSync(2, k);
+      const changed = { ...SMALL_SPEC, cells: SMALL_SPEC.cells.filter((c) => c.address !== "C8") };
+      const error = await writeModelSheet(wb.context(), request(changed, "m-opcore-1", { other: true })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelWriteError);
+      expect(JSON.stringify(wb.snapshot())).toBe(before);
+    }
+  });
+
+  test("an operation Excel rejects (e.g. a duplicate name) fails the write and is undone", async () => {
+    const wb = new MockWorkbook();
+    const before = JSON.stringify(wb.snapshot());
+    // Names differ only by case: Excel rejects the second one. (The request check lets it through on purpose here.)
+    const spec = { ...SMALL_SPEC, names: [{ name: "Stake", ref: "C8" }] };
+    const ctx = wb.context();
+    const sheetsAdd = (ctx.workbook.worksheets as unknown as { add: (n: string) => { names: { add: (...a: unknown[]) => void } } });
+    const add = sheetsAdd.add.bind(sheetsAdd);
+    sheetsAdd.add = (n: string) => {
+      const s = add(n);
+      s.names.add("STAKE", { address: "C9", sheet: () => wb.sheets[wb.sheets.length - 1] } as never);
+      return s;
+    };
+    await expect(writeModelSheet(ctx, request(spec))).rejects.toThrow(/Could not write the model sheet "OpCore deal": The name "Stake" already exists\. The workbook was left as it was\./);
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  test("if the undo fails too, the message says so and names the sheet to check", async () => {
+    const wb = new MockWorkbook();
+    wb.failOnSync(2, 5);
+    const ctx = wb.context();
+    const sync = ctx.sync.bind(ctx);
+    let calls = 0;
+    (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
+      calls += 1;
+      if (calls === 3) throw new Error("connection lost");
+      return sync();
+    };
+    const error = (await writeModelSheet(ctx, request(SMALL_SPEC)).catch((e: unknown) => e)) as ModelWriteError;
+    expect(error.message).toMatch(/Undoing the partial write also failed \(connection lost\): check the workbook for a sheet named "OpCore deal"/);
+    expect(error.undone).toBe(false);
+  });
+});
+
+describe("bad requests are rejected before anything is read or written", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["sheet name with a slash", { ...SMALL_SPEC, name: "Deal 1/2" }, /sheet name "Deal 1\/2" must not contain any of/],
+    ["sheet name too long", { ...SMALL_SPEC, name: "x".repeat(32) }, /must be at most 31 characters, got 32/],
+    ["formula without =", { ...SMALL_SPEC, cells: [{ address: "A1", formula: "SUM(A2:A3)" }] }, /a formula must begin with "="/],
+    ["value and formula", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1, formula: "=1" }] }, /cell A1 has both a value and a formula/],
+    ["a cell twice", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1 }, { address: "$A$1", value: 2 }] }, /cell A1 is described twice/],
+    ["bad address", { ...SMALL_SPEC, cells: [{ address: "A0", value: 1 }] }, /cell address must be an A1 cell address such as "C5", got "A0"/],
+    ["NaN", { ...SMALL_SPEC, cells: [{ address: "A1", value: Number.NaN }] }, /a cell value must be a finite number/],
+    ["name like a cell", { ...SMALL_SPEC, names: [{ name: "AB12", ref: "A1" }] }, /defined name "AB12" must not look like a cell reference/],
+    ["chart range", { ...SMALL_SPEC, charts: [{ ...SMALL_SPEC.charts![0], dataRange: "B13:" }] }, /chart data range must be an A1 range/],
+    ["style", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1, style: "bold" }] }, /style must be one of title, subtitle/],
+  ];
+  test.each(cases)("%s", async (_, sheet, message) => {
+    const wb = new MockWorkbook();
+    await expect(writeModelSheet(wb.context(), { sheet: sheet as never, model: request(SMALL_SPEC).model })).rejects.toThrow(message);
+    expect(wb.syncs).toBe(0);
+  });
+
+  test("bad model id or inputs", async () => {
+    const wb = new MockWorkbook();
+    await expect(writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m 1", kind: "stakeSale", schemaVersion: 1, inputs: {} } })).rejects.toThrow(/model.id: model id must be 1-64 letters/);
+    await expect(writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 0, inputs: {} } })).rejects.toThrow(/schemaVersion must be at least 1/);
+    await expect(writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 1, inputs: undefined } })).rejects.toThrow(/inputs must be plain JSON data/);
+    expect(wb.syncs).toBe(0);
+  });
+});
