@@ -15,6 +15,7 @@
  * `main` takes its arguments and streams as parameters, so it runs the same from bin/captable.cjs
  * and in tests.
  */
+/* global require, process, Buffer, NodeJS */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
@@ -24,7 +25,6 @@ import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, temp
  * it: ExcelJS alone takes most of the start-up time, and listing or exporting templates does not use it.
  */
 function workbookModule(): typeof import("./workbook") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("./workbook") as typeof import("./workbook");
 }
 

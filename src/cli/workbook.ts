@@ -7,6 +7,7 @@
  *   fill and the presentation survive the trip. When the two disagree (the model was changed in
  *   Excel afterwards), the model's inputs win: they are what the sheet shows.
  */
+/* global Buffer */
 import { buildStakeSaleModel } from "../model/stakeSaleModel";
 import {
   DEFAULT_PRESENTATION,

@@ -3,6 +3,7 @@
  * format). The taskpane (gallery, "Save as template", "Import template") and the command line
  * both use this API. No Office, no DOM, no I/O.
  */
+/* global structuredClone */
 import { z } from "zod";
 import { checkJsonValue, formatPath, parseSafeJson } from "./safeJson";
 import { migrateTemplate, type JsonObject } from "./migrations";

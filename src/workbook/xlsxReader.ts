@@ -6,6 +6,7 @@
  * Files from outside are bounded: the file size, the number of parts and the size of each custom
  * XML part are limited, so a zip bomb is refused instead of filling memory.
  */
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseModel, type StoredModel } from "./modelXml";

@@ -17,6 +17,7 @@
  * - Charts: NOT written. ExcelJS cannot write charts; the chart is left out of the file (the
  *   taskpane draws it in Excel). `chartsSkipped` in the result says how many were left out.
  */
+/* global Buffer */
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
