@@ -145,7 +145,7 @@ export function readHeaderTable(value: unknown, name: string, columns: readonly 
   for (const spec of columns) {
     if (spec.required && !index.has(spec.key)) {
       const found = m[0].filter((h) => !isBlank(h)).map((h) => `"${String(h)}"`).join(", ");
-      throw new EngineError("value", `${name} must have a "${spec.headers[0]}" column in its header row, found ${found || "no headers"}`, name);
+      throw new EngineError("value", `${name} must have a column "${spec.headers[0]}" in its header row, found ${found || "no headers"}`, name);
     }
   }
   const rows: TableRow[] = [];

@@ -212,6 +212,18 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     return out;
   };
 
+  // The candidates depend only on the pool branch: build each list once.
+  const cache = new Map<boolean, Formula[][]>();
+  const candidatesFor = (active: boolean): Formula[][] => {
+    let lists = cache.get(active);
+    if (lists === undefined) {
+      const pool = poolBranch(active);
+      lists = instruments.map((_, i) => candidates(i, pool));
+      cache.set(active, lists);
+    }
+    return lists;
+  };
+
   const evaluate = (f: Formula, T: Decimal, B: Decimal) => f.alpha.times(T).plus(f.beta.times(B)).plus(f.gamma);
 
   let choice = instruments.map(() => 0);
@@ -224,7 +236,8 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     iterations++;
     if (iterations > limit) throw new EngineError("num", "the conversion terms did not settle (please report this case)");
     const pool = poolBranch(poolActive);
-    const chosen = instruments.map((_, i) => candidates(i, pool)[choice[i]]);
+    const lists = candidatesFor(poolActive);
+    const chosen = instruments.map((_, i) => lists[i][choice[i]]);
     const At = sum(chosen.map((f) => f.alpha));
     const Ab = sum(chosen.map((f) => f.beta));
     const G = sum(chosen.map((f) => f.gamma));
@@ -240,9 +253,9 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     B = F.plus(G).plus(At.times(T)).div(oneMinusAb);
     // Best term for each instrument at this solution; pool active when the target needs an increase.
     const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(E);
-    const nextPool = poolBranch(nextPoolActive);
+    const nextLists = candidatesFor(nextPoolActive);
     const nextChoice = instruments.map((_, i) => {
-      const cs = candidates(i, nextPool);
+      const cs = nextLists[i];
       let best = choice[i] < cs.length ? choice[i] : 0;
       cs.forEach((f, k) => {
         if (evaluate(f, T, B).gt(evaluate(cs[best], T, B))) best = k;
@@ -258,7 +271,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const exactIncrease = pool.p.times(T).plus(pool.c);
   const poolIncrease = roundShares(exactIncrease, rounding);
   const conversions: Conversion[] = instruments.map((x, i) => {
-    const f = candidates(i, pool)[choice[i]];
+    const f = candidatesFor(poolActive)[i][choice[i]];
     const exactShares = evaluate(f, T, B);
     return {
       holder: x.holder.trim(),

@@ -178,6 +178,30 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
   return out;
 }
 
+/** A class payout; per share and multiple are divided only when read (a sensitivity needs totals only). */
+class Payout implements ClassPayout {
+  readonly total: Decimal;
+  private perShareValue?: Decimal;
+  constructor(
+    readonly name: string,
+    readonly shares: Decimal,
+    private readonly invested: Decimal,
+    readonly preference: Decimal,
+    readonly participation: Decimal,
+    readonly converted: boolean,
+    readonly exercised: boolean,
+    readonly capped: boolean,
+  ) {
+    this.total = preference.plus(participation);
+  }
+  get perShare(): Decimal {
+    return (this.perShareValue ??= this.shares.isZero() ? ZERO : this.total.div(this.shares));
+  }
+  get moic(): Decimal | undefined {
+    return this.invested.isZero() ? undefined : this.total.div(this.invested);
+  }
+}
+
 /** One segment start of the proceeds function G(x) of the residual per share x. */
 interface Knot {
   readonly x: Decimal;
@@ -327,19 +351,7 @@ export class Waterfall {
   }
 
   private payout(c: Prepared, preference: Decimal, participation: Decimal, converted: boolean, exercised: boolean, capped: boolean): ClassPayout {
-    const total = preference.plus(participation);
-    return {
-      name: c.name,
-      shares: c.shares,
-      preference,
-      participation,
-      total,
-      perShare: c.shares.isZero() ? ZERO : total.div(c.shares),
-      moic: c.invested.isZero() ? undefined : total.div(c.invested),
-      converted,
-      exercised,
-      capped,
-    };
+    return new Payout(c.name, c.shares, c.invested, preference, participation, converted, exercised, capped);
   }
 
   /** The split at an exit enterprise value, after debt, other claims and transaction costs. */

@@ -15,7 +15,7 @@ function errorOf(fn: () => unknown): EngineError {
 
 const cents = (d: Decimal) => d.toDecimalPlaces(2).toFixed(2);
 const dollars = (d: Decimal) => d.toDecimalPlaces(0).toFixed(0);
-const byName = (r: { classes: { name: string; total: Decimal }[] }, name: string) => r.classes.find((c) => c.name === name)!;
+const byName = <C extends { name: string }>(r: { classes: C[] }, name: string): C => r.classes.find((c) => c.name === name)!;
 
 describe("1x non-participating preferred (Brad Feld on The Full Ratchet, ep. 10 'The Term Sheet')", () => {
   // http://fullratchet.net/episode-10-the-term-sheet-feat-brad-feld/ : $10M raised for 50% of the equity,

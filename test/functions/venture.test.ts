@@ -1,0 +1,184 @@
+/**
+ * The venture custom functions called as Excel calls them: ranges as 2-D arrays with header rows,
+ * null for omitted optionals, errors as CustomFunctions.Error with a message naming the argument.
+ */
+import * as f from "../../src/functions/functions";
+import { CustomFunctionsError } from "../support/customFunctionsRuntime";
+
+function cellError(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CustomFunctionsError) return { code: e.code, message: e.message };
+    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`);
+  }
+  throw new Error("expected an error");
+}
+
+const row = (table: unknown[][], label: string) => table.find((r) => r[0] === label)!;
+
+describe("CAPTABLE.ROUND", () => {
+  // YC Post-Money Safe User Guide, Appendix II, Example 1 (see test/engine/venture/round.test.ts).
+  const holders = [["Founders"], ["Options outstanding"], ["Promised options"], ["Option pool"]];
+  const shares = [[9_250_000], [300_000], [350_000], [100_000]];
+  const investors = [["Investor", "Amount"], ["Series A", 5_000_000]];
+  const safes = [
+    ["Holder", "Type", "Amount", "Cap", "Discount", "MFN"],
+    ["Investor A", "SAFE", 200_000, 4_000_000, null, null],
+    ["Investor B", "post-money safe", 800_000, 8_000_000, "", ""],
+  ];
+
+  test("the Guide's numbers in a spilled table with headers", () => {
+    const t = f.roundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
+    expect(t[0]).toEqual(["Holder", "Shares before", "Shares issued", "Shares after", "% after", "Pro rata check", "Conversion price", "Converts at"]);
+    expect(row(t, "Investor A").slice(0, 4)).toEqual(["Investor A", 0, 588_235, 588_235]);
+    expect(row(t, "Investor B")[2]).toBe(1_176_470);
+    expect(row(t, "Investor B")[7]).toBe("CAP");
+    expect(row(t, "Option pool").slice(1, 4)).toEqual([100_000, 1_695_000, 1_795_000]);
+    expect((row(t, "Price per share")[1] as number).toFixed(4)).toBe("1.1144");
+    expect(row(t, "Company capitalization (post-money SAFE)")[1]).toBe(11_764_705);
+    expect(row(t, "Share rounding")[1]).toBe("DOWN");
+    expect(t.every((r) => r.length === t[0].length)).toBe(true);
+    const pct = t.slice(1).filter((r) => typeof r[4] === "number" && r[0] !== "Total").reduce((s, r) => s + (r[4] as number), 0);
+    expect(pct).toBeCloseTo(1, 12);
+  });
+
+  test("a pool target and investors without a header row; the pool row is found by name", () => {
+    const t = f.roundFn([["Founders"], ["ESOP"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, null, "NONE");
+    expect(row(t, "VC")[4]).toBeCloseTo(0.2, 15);
+    expect(row(t, "ESOP")[4]).toBeCloseTo(0.1, 15);
+    expect(row(t, "Founders")[4]).toBeCloseTo(0.7, 15);
+  });
+
+  test("errors name the argument and the rule", () => {
+    expect(cellError(() => f.roundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe('investors: amount of "A" must be a number, got the text "lots"');
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, 0.1, null, null, null, 5)).message).toBe(
+      "pool_increase must be empty when pool_target is given: give one or the other",
+    );
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, [["Holder", "Cap"], ["X", 1]])).message).toBe(
+      'instruments must have a column "Amount" in its header row, found "Holder", "Cap"',
+    );
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, [["Holder", "Amount", "Type"], ["X", 1, "BOND"]])).message).toMatch(
+      /^instruments: Type of "X" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BOND"/,
+    );
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, null, null, "Nobody")).message).toBe('pool_row must be one of the holders, got "Nobody"');
+  });
+});
+
+describe("CAPTABLE.SAFE and CAPTABLE.NOTE", () => {
+  test("SAFE: a two-column table, the term applied named", () => {
+    const t = f.safeFn(200_000, 4_000_000, null, 1.1144, 11_176_470);
+    expect(t[0]).toEqual(["", "SAFE"]);
+    expect(row(t, "Shares")[1]).toBe(588_235);
+    expect(row(t, "Converts at")[1]).toBe("CAP");
+    expect(row(t, "Discount price")[1]).toBe("");
+  });
+
+  test("NOTE: FundersClub's $25k note, cap applies: 10,000 shares; with 5% for a year the converting amount", () => {
+    const t = f.noteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000);
+    expect(row(t, "Shares")[1]).toBe(10_000);
+    expect(row(t, "Converts at")[1]).toBe("CAP");
+    const u = f.noteFn(500_000, 0.05, 45658, 46023, 1, null, null, null, "act/365", "simple");
+    expect(row(u, "Converting amount")[1]).toBe(525_000);
+    expect(row(u, "Day count")[1]).toBe("ACT/365");
+    expect(cellError(() => f.noteFn(1, 0.05, 46023, 45658, 1)).message).toBe("conversion_date must not be before start_date");
+    expect(cellError(() => f.noteFn(1, 0.05, 45658, 46023, 1, null, null, null, "ACT/ACT")).message).toMatch(/^day_count must be one of "ACT\/365", "ACT\/360", "30\/360"/);
+  });
+});
+
+describe("CAPTABLE.ANTIDILUTION", () => {
+  test("Gust's broad-based example from a classes table", () => {
+    const classes = [
+      ["Class", "Shares", "Original issue price"],
+      ["Common", 1_500_000, null],
+      ["Series A", 2_500_000, 1],
+      ["Series B", 2_000_000, 2],
+      ["Options", 1_000_000, null],
+    ];
+    const t = f.antiDilutionFn(classes, 0.5, 2_000_000);
+    expect(t[0][0]).toBe("Class");
+    expect(row(t, "Series A")[5]).toBe(1.125);
+    expect(row(t, "Series A")[7]).toBe(2_812_500);
+    expect(row(t, "Series B")[7]).toBeCloseTo(2_400_000, 6);
+    expect(row(t, "Common")[8]).toBe(false);
+    expect(row(f.antiDilutionFn(classes, 0.5, 2_000_000, "full ratchet"), "Series A")[3]).toBe(0.5);
+  });
+});
+
+describe("CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS", () => {
+  const classes = [
+    ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap"],
+    ["Common", 10_000_000, null, null, null, null, null],
+    ["Series A", 5_000_000, 5_000_000, 2, 1, "capped", 4],
+  ];
+
+  test("one exit value: a table per class with the decision", () => {
+    const t = f.waterfallFn(classes, [[25_000_000]]);
+    expect(t[0]).toEqual(["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"]);
+    expect(row(t, "Series A").slice(2, 7)).toEqual([10_000_000, 5_000_000, 15_000_000, 3, 3]);
+    expect(row(t, "Series A")[7]).toBe("Preference + participation");
+    expect(row(t, "Common")[4]).toBe(10_000_000);
+    expect(row(t, "Proceeds to equity")[4]).toBe(25_000_000);
+  });
+
+  test("net debt and costs come first; payouts per holder", () => {
+    const holdings = [
+      ["Holder", "Class", "Shares"],
+      ["Founder 1", "Common", 6_000_000],
+      ["Founder 2", "Common", 4_000_000],
+      ["Fund", "Series A", 5_000_000],
+    ];
+    const t = f.waterfallFn(classes, [[100_000_000]], 8_000_000, 2_000_000, holdings);
+    expect(row(t, "Proceeds to equity")[4]).toBe(90_000_000);
+    expect(row(t, "Series A")[7]).toBe("Converts");
+    expect(row(t, "Founder 1")[4]).toBe(36_000_000);
+    expect(row(t, "Fund")[4]).toBe(30_000_000);
+  });
+
+  test("several exit values: a sensitivity table", () => {
+    const t = f.waterfallFn(classes, [[8_000_000], [50_000_000], [90_000_000]]);
+    expect(t).toEqual([
+      ["Exit value", "Proceeds to equity", "Common", "Series A"],
+      [8_000_000, 8_000_000, 0, 8_000_000],
+      [50_000_000, 50_000_000, 30_000_000, 20_000_000],
+      [90_000_000, 90_000_000, 60_000_000, 30_000_000],
+    ]);
+  });
+
+  test("breakpoints as exit values, after net debt", () => {
+    const t = f.breakpointsFn(classes, 5_000_000);
+    expect(t).toEqual([
+      ["Exit value", "Proceeds to equity", "Residual per share", "Event"],
+      [15_000_000, 10_000_000, 0, "Preference paid in full: Series A"],
+      [45_000_000, 40_000_000, 2, "Series A participation cap reached"],
+      [65_000_000, 60_000_000, 4, "Series A converts to common"],
+    ]);
+  });
+
+  test("a class with invested capital and no multiple has a 1x preference; errors name the table and the row", () => {
+    const t = f.waterfallFn([["Class", "Shares", "Invested"], ["Common", 1, null], ["Seed", 1, 10]], [[12]]);
+    expect(row(t, "Seed")[4]).toBe(10);
+    expect(cellError(() => f.waterfallFn([["Class", "Shares"], ["A", "many"]], [[1]])).message).toBe('classes: Shares of "A" must be a number, got the text "many"');
+    expect(cellError(() => f.waterfallFn([["Name"], ["A"]], [[1]])).message).toBe('classes must have a column "Shares" in its header row, found "Name"');
+    expect(cellError(() => f.waterfallFn([["Class", "Shares", "Seniority"], ["A", 1, 1.5]], [[1]])).message).toBe(
+      'classes: Seniority of "A" must be a whole number from 1 (most senior), got 1.5',
+    );
+    expect(cellError(() => f.waterfallFn(classes, [[null]])).message).toBe("exit_value is required, got an empty cell");
+  });
+});
+
+describe("CAPTABLE.FDSHARES and CAPTABLE.TENDER", () => {
+  test("treasury stock method and the all-in count", () => {
+    expect(f.fdSharesFn(10_000_000, [[1_000_000], [500_000]], [[2], [12]], 10)).toBe(10_800_000);
+    expect(f.fdSharesFn(10_000_000, [[1_000_000], [500_000]], [[2], [12]], null, "ALL")).toBe(11_500_000);
+    expect(cellError(() => f.fdSharesFn(1, [[1]], [[1], [2]], 1)).message).toBe("options and strikes must be ranges of the same size, got 1 and 2");
+  });
+
+  test("a tender at a discount to the round price", () => {
+    const t = f.tenderFn([["Founder"], ["Angel"]], [[6_000_000], [1_000_000]], [["Founder"], ["Angel"]], [[200_000], [100_000]], "Series B", 1.6, 2);
+    expect(t[0]).toEqual(["Holder", "Shares before", "% before", "Shares sold", "Shares bought", "Shares after", "% after", "Cash"]);
+    expect(row(t, "Series B").slice(4, 8)).toEqual([300_000, 300_000, 300_000 / 7_000_000, -480_000]);
+    expect(row(t, "Premium (+) / discount (-) to the round price")[1]).toBe(-0.2);
+  });
+});
