@@ -1,0 +1,44 @@
+/** Checks that a sheet in the fake workbook holds exactly what a SheetSpec describes. */
+import type { MockContent, MockWorkbook } from "../support/officeMock";
+import { STYLES, type CellSpec, type SheetSpec } from "../../src/workbook/spec";
+
+export function expectedContent(cell: CellSpec): MockContent {
+  if (cell.formula !== undefined) return { kind: "formula", formula: cell.formula };
+  const v = cell.value;
+  if (v === undefined || v === null || v === "") return { kind: "empty" };
+  if (typeof v === "number") return { kind: "number", value: v };
+  if (typeof v === "boolean") return { kind: "boolean", value: v };
+  return { kind: "text", value: v, prefixed: true };
+}
+
+/** Every cell of the spec: content, number format, style; nothing else on the sheet; names; chart. */
+export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec: SheetSpec): void {
+  const sheet = wb.sheet(sheetName);
+  const described = new Set<string>();
+  for (const c of spec.cells) {
+    const address = c.address.replace(/\$/g, "").toUpperCase();
+    described.add(address);
+    const got = sheet.cells.get(address);
+    expect({ address, content: got?.content }).toEqual({ address, content: expectedContent(c) });
+    expect({ address, format: got?.numberFormat ?? "General" }).toEqual({ address, format: c.format ?? "General" });
+    const style = c.style === undefined ? {} : STYLES[c.style];
+    expect({ address, bold: got?.bold, italic: got?.italic, size: got?.size, fontColor: got?.fontColor, fill: got?.fill, border: got?.borderBottom?.style }).toEqual({
+      address,
+      bold: style.bold,
+      italic: style.italic,
+      size: style.size,
+      fontColor: style.fontColor,
+      fill: style.fill,
+      border: style.borderBottom === true ? "Continuous" : undefined,
+    });
+  }
+  for (const [address, cell] of sheet.cells) {
+    if (!described.has(address)) expect({ address, content: cell.content, fill: cell.fill, bold: cell.bold }).toEqual({ address, content: { kind: "empty" }, fill: undefined, bold: undefined });
+  }
+  expect([...sheet.names.values()].map((n) => [n.name, n.ref]).sort()).toEqual(spec.names.map((n) => [n.name, n.ref]).sort());
+  const officeType = { clusteredColumn: "ColumnClustered", stackedColumn: "ColumnStacked", pie: "Pie", waterfall: "Waterfall" };
+  expect(sheet.charts.map((c) => [c.type, c.source, c.seriesBy, c.title, c.from, c.to])).toEqual(
+    (spec.charts ?? []).map((c) => [officeType[c.type], c.dataRange, c.seriesBy === "rows" ? "Rows" : "Columns", c.title, c.from, c.to]),
+  );
+  if (spec.showGridlines !== undefined) expect(sheet.showGridlines).toBe(spec.showGridlines);
+}
