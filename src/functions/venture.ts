@@ -31,7 +31,7 @@ import {
   tenderOffer,
   treasuryStockShares,
 } from "../engine";
-import { CellScalar, describeCell, isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readVector } from "./cells";
+import { CellScalar, describeCell, isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText, readVector } from "./cells";
 import { ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
@@ -144,7 +144,7 @@ export function readHeaderTable(value: unknown, name: string, columns: readonly 
   });
   for (const spec of columns) {
     if (spec.required && !index.has(spec.key)) {
-      const found = m[0].filter((h) => !isBlank(h)).map((h) => `"${String(h)}"`).join(", ");
+      const found = m[0].filter((h) => !isBlank(h)).map((h) => (typeof h === "string" || typeof h === "number" ? `"${String(h)}"` : describeCell(h))).join(", ");
       throw new EngineError("value", `${name} must have a column "${spec.headers[0]}" in its header row, found ${found || "no headers"}`, name);
     }
   }
@@ -270,14 +270,15 @@ export function roundCells(
   pool_increase: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
-  const poolKey = isBlank(pool_row) ? undefined : holderKey(String(Array.isArray(pool_row) ? readVector(pool_row, "pool_row")[0] : pool_row));
+  const poolName = isBlank(pool_row) ? undefined : readText(Array.isArray(pool_row) ? readVector(pool_row, "pool_row")[0] : pool_row, "pool_row");
+  const poolKey = poolName === undefined ? undefined : holderKey(poolName);
   const holdings: RoundHolding[] = table.map((h) => ({
     holder: h.holder,
     shares: h.shares,
     pool: poolKey !== undefined ? holderKey(h.holder) === poolKey : POOL_NAMES.includes(choiceKey(h.holder)),
   }));
   if (poolKey !== undefined && !holdings.some((h) => h.pool)) {
-    throw new EngineError("value", `pool_row must be one of the holders, got "${String(pool_row).trim()}"`, "pool_row");
+    throw new EngineError("value", `pool_row must be one of the holders, got "${poolName}"`, "pool_row");
   }
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne");
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative");
@@ -585,10 +586,11 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
   names.forEach((n, i) => {
     if (isBlank(n) && isBlank(counts[i])) return;
     if (isBlank(n)) throw new EngineError("value", `sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
-    sales.push({ seller: String(n), shares: readNumber(counts[i], `shares_sold of "${String(n).trim()}"`, "nonNegative") });
+    const seller = readText(n, `sellers (cell ${i + 1})`);
+    sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
   });
   if (isBlank(buyer)) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
-  const r = tenderOffer(table, sales, String(Array.isArray(buyer) ? readVector(buyer, "buyer")[0] : buyer), readNumber(price, "price", "nonNegative"), readOptionalNumber(round_price, "round_price", "positive"));
+  const r = tenderOffer(table, sales, readText(Array.isArray(buyer) ? readVector(buyer, "buyer")[0] : buyer, "buyer"), readNumber(price, "price", "nonNegative"), readOptionalNumber(round_price, "round_price", "positive"));
   const rows: CellOutput[][] = [[...TENDER_HEADER]];
   for (const x of r.rows) {
     rows.push([x.holder, toCell(x.sharesBefore), toCell(x.ownershipBefore), toCell(x.sharesSold), toCell(x.sharesBought), toCell(x.sharesAfter), toCell(x.ownershipAfter), toCell(x.cash)]);
