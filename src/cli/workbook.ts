@@ -37,6 +37,9 @@ export interface BuiltModel {
   readonly sheet: SheetSpec;
 }
 
+/** The model-input schema version each kind's builder reads (the `schemaVersion` of a stored model). */
+export const MODEL_SCHEMA_VERSIONS: Readonly<Record<Template["kind"], number>> = { stakeSale: 1 };
+
 /** The model builder of each template kind. */
 export function buildModel(inputs: TemplateInputs): BuiltModel {
   switch (inputs.kind) {
@@ -93,6 +96,11 @@ export async function templatesFromWorkbook(buffer: Uint8Array): Promise<Workboo
     if (part !== undefined) stored.set(part.modelId, part.json);
   }
   return models.map((model) => {
+    const known = Object.prototype.hasOwnProperty.call(MODEL_SCHEMA_VERSIONS, model.kind) ? MODEL_SCHEMA_VERSIONS[model.kind as Template["kind"]] : undefined;
+    if (known !== undefined && model.schemaVersion !== known) {
+      const errors = [`the model on sheet "${model.sheet}" has inputs of version ${model.schemaVersion}; this CapTable reads version ${known}${model.schemaVersion > known ? ": update CapTable" : ""}`];
+      return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: { ok: false, errors } };
+    }
     const json = stored.get(model.id);
     let meta: Record<string, unknown> = {
       format: TEMPLATE_FORMAT,

@@ -132,6 +132,20 @@ describe("models stored without a template, or changed after", () => {
     expect(alone[0].result.ok && alone[0].result.template).toMatchObject({ title: "OpCore deal", description: "", toFill: [], kind: "stakeSale" });
   });
 
+  test("a stored model of a newer input version, or of a kind this version does not know, is not read as a template", async () => {
+    const [opcore] = builtInTemplates();
+    const built = await workbookFromTemplate(opcore.template, "m-c");
+    const zip = await JSZip.loadAsync(built.buffer);
+    const item = await zip.file("customXml/item1.xml")!.async("string");
+    zip.file("customXml/item1.xml", item.replace('schemaVersion="1"', 'schemaVersion="2"'));
+    const newer = await templatesFromWorkbook(await zip.generateAsync({ type: "nodebuffer" }));
+    expect(newer[0].result).toEqual({ ok: false, errors: ['the model on sheet "OpCore deal" has inputs of version 2; this CapTable reads version 1: update CapTable'] });
+    zip.file("customXml/item1.xml", item.replace('kind="stakeSale"', 'kind="pricedRound"'));
+    zip.remove("customXml/item2.xml");
+    const unknown = await templatesFromWorkbook(await zip.generateAsync({ type: "nodebuffer" }));
+    expect(unknown[0]).toMatchObject({ kind: "pricedRound", result: { ok: false, errors: ['kind: must be one of "stakeSale", got "pricedRound"'] } });
+  });
+
   test("a stored model that breaks the rules comes back as errors, not as a template", async () => {
     const [opcore] = builtInTemplates();
     const built = await workbookFromTemplate(opcore.template, "m-b");

@@ -185,5 +185,10 @@ describe("xlsx writer", () => {
     const contents = await readXlsxContents(await zip.generateAsync({ type: "nodebuffer" }));
     expect(contents.models).toEqual([]);
     expect(contents.customXml).toHaveLength(2);
+    // A custom XML part that inflates beyond the limit (a zip bomb) is skipped, not read.
+    zip.file("customXml/item3.xml", " ".repeat(3_000_000), { compression: "DEFLATE" });
+    const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    expect(bomb.byteLength).toBeLessThan(100_000);
+    expect((await readXlsxContents(bomb)).customXml).toHaveLength(2);
   });
 });
