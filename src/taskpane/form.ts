@@ -209,7 +209,8 @@ export function formToCandidate(form: FormState, lang: Lang): Candidate & { read
     if (row.holder.trim() === "" && row.shares.trim() === "") return;
     const r = parseNumber(row.shares, lang);
     if (!r.ok) {
-      errors[`capTable.${i}.shares`] = r.reason === "empty" ? messages.required(fieldName("shares")) : messages.notANumber(fieldName("shares"), row.shares.trim());
+      errors[`capTable.${i}.shares`] =
+        r.reason === "empty" ? messages.required(fieldName("shares")) : messages.notANumber(fieldName("shares"), row.shares.trim());
     }
     rowIndex.push(i);
     capTable.push({ holder: row.holder, shares: r.ok ? r.value : undefined });
@@ -248,8 +249,24 @@ export interface IssueLike {
 }
 
 const SCALAR_FIELDS = new Set<string>([
-  "company", "currency", "unit", "basis", "valuation", "netDebt", "shareholderLoans", "otherClaims", "stake", "premium",
-  "capacity", "capacityUnit", "transaction", "seller", "buyer", "primaryInvestment", "rounding", "formulas",
+  "company",
+  "currency",
+  "unit",
+  "basis",
+  "valuation",
+  "netDebt",
+  "shareholderLoans",
+  "otherClaims",
+  "stake",
+  "premium",
+  "capacity",
+  "capacityUnit",
+  "transaction",
+  "seller",
+  "buyer",
+  "primaryInvestment",
+  "rounding",
+  "formulas",
 ]);
 
 /**

@@ -102,7 +102,10 @@ describe("form -> model input", () => {
   });
 
   test("blank cap-table rows are ignored; empty premium and other claims are zero; empty capacity is none", () => {
-    const v = validateForm({ ...opcoreForm(), premium: "", otherClaims: " ", capacity: "", capTable: [holderRow("Iliad", "1000000"), holderRow()] }, "en");
+    const v = validateForm(
+      { ...opcoreForm(), premium: "", otherClaims: " ", capacity: "", capTable: [holderRow("Iliad", "1000000"), holderRow()] },
+      "en",
+    );
     expect(v.ok).toBe(true);
     if (v.ok) {
       expect(v.input.premium).toBe(0);
@@ -187,7 +190,13 @@ describe("zod issue path -> field", () => {
   });
 
   test("the first message per field wins", () => {
-    expect(issuesToFieldErrors([{ path: ["stake"], message: "a" }, { path: ["stake"], message: "b" }, { path: [], message: "c" }])).toEqual({ stake: "a", form: "c" });
+    expect(
+      issuesToFieldErrors([
+        { path: ["stake"], message: "a" },
+        { path: ["stake"], message: "b" },
+        { path: [], message: "c" },
+      ]),
+    ).toEqual({ stake: "a", form: "c" });
   });
 });
 

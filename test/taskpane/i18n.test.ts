@@ -32,8 +32,8 @@ describe("i18n", () => {
 
   test("French is really translated (not a copy of the English)", () => {
     const same = Object.keys(en).filter((k) => typeof en[k] === "string" && en[k] === fr[k]);
-    // Product names, and "Millions", are the same in both languages.
-    expect(same.sort()).toEqual(["appTitle", "modeExcel", "unit_millions"]);
+    // Product names, "Millions" and "Description" are the same in both languages.
+    expect(same.sort()).toEqual(["appTitle", "modeExcel", "templateDescription", "unit_millions"]);
   });
 
   test("language: URL override, then Office, then the browser", () => {

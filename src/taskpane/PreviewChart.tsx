@@ -1,0 +1,125 @@
+/**
+ * The preview of a model's chart: a small SVG column chart drawn from the chart's data range on
+ * the sheet (series names in the first row, categories in the first column), clustered or
+ * stacked. A pie or waterfall is drawn as clustered columns: the preview shows the data, Excel
+ * draws the real chart.
+ */
+import * as React from "react";
+import { Caption1, Caption1Strong, makeStyles, tokens } from "@fluentui/react-components";
+import type { CellSpec, ChartSpec, SheetSpec } from "../workbook/spec";
+import { formatCell } from "./numberFormat";
+import type { Lang } from "./i18n";
+import { columnLetter, parseAddress } from "./a1";
+
+const COLORS = ["#1F3864", "#2E75B6", "#9DC3E6", "#C55A11", "#70AD47", "#FFC000"];
+
+export interface ChartData {
+  readonly categories: string[];
+  readonly series: { name: string; values: number[] }[];
+}
+
+function rawOf(cell: CellSpec | undefined): unknown {
+  if (cell === undefined) return undefined;
+  return cell.formula !== undefined ? cell.expected : cell.value;
+}
+
+/** Reads a chart's data range from the sheet description. */
+export function chartData(chart: ChartSpec, sheet: SheetSpec): ChartData | undefined {
+  const [a, b] = chart.dataRange.split(":");
+  const from = parseAddress(a ?? "");
+  const to = parseAddress(b ?? a ?? "");
+  if (from === undefined || to === undefined) return undefined;
+  const cells = new Map(sheet.cells.map((c) => [c.address.replace(/\$/g, "").toUpperCase(), c]));
+  const at = (col: number, row: number) => rawOf(cells.get(`${columnLetter(col)}${row}`));
+  const grid: unknown[][] = [];
+  for (let r = from.row; r <= to.row; r++) {
+    const line: unknown[] = [];
+    for (let c = from.col; c <= to.col; c++) line.push(at(c, r));
+    grid.push(line);
+  }
+  const byColumns = chart.seriesBy === "columns";
+  const outer = byColumns ? grid[0].length : grid.length;
+  const inner = byColumns ? grid.length : grid[0].length;
+  const get = (s: number, k: number) => (byColumns ? grid[k][s] : grid[s][k]);
+  const categories = Array.from({ length: inner - 1 }, (_, k) => String(get(0, k + 1) ?? ""));
+  const series = Array.from({ length: outer - 1 }, (_, s) => ({
+    name: String(get(s + 1, 0) ?? ""),
+    values: Array.from({ length: inner - 1 }, (_, k) => {
+      const v = get(s + 1, k + 1);
+      return typeof v === "number" && Number.isFinite(v) ? v : 0;
+    }),
+  }));
+  return { categories, series };
+}
+
+const useStyles = makeStyles({
+  box: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: "#FFFFFF",
+    padding: tokens.spacingVerticalS,
+    maxWidth: "420px",
+    margin: 0,
+  },
+  legend: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  swatch: { display: "inline-block", width: "10px", height: "10px", marginRight: "4px" },
+});
+
+export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet: SheetSpec; lang: Lang }): React.ReactElement | null {
+  const s = useStyles();
+  const data = React.useMemo(() => chartData(chart, sheet), [chart, sheet]);
+  if (data === undefined || data.series.length === 0 || data.categories.length === 0) return null;
+  const stacked = chart.type === "stackedColumn";
+  const width = 320;
+  const height = 160;
+  const top = 10;
+  const bottom = 24;
+  const plot = height - top - bottom;
+  const totals = data.categories.map((_, k) => data.series.reduce((acc, sr) => acc + Math.max(0, sr.values[k]), 0));
+  const max = stacked ? Math.max(...totals, 0) : Math.max(...data.series.flatMap((sr) => sr.values), 0);
+  const scale = max > 0 ? plot / max : 0;
+  const band = width / data.categories.length;
+  const barWidth = stacked ? band * 0.5 : (band * 0.7) / data.series.length;
+  // The format of the first data cell, for the tooltips.
+  const from = parseAddress(chart.dataRange.split(":")[0]);
+  const fmtCell = from ? sheet.cells.find((c) => c.address === `${columnLetter(from.col + 1)}${from.row + 1}`) : undefined;
+  const fmt = (v: number) => formatCell(v, fmtCell?.format, lang);
+  return (
+    <figure className={s.box} data-testid="preview-chart" aria-label={chart.title}>
+      <Caption1Strong as="p">{chart.title}</Caption1Strong>
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={chart.title}>
+        <line x1={0} x2={width} y1={top + plot} y2={top + plot} stroke="#BFBFBF" />
+        {data.categories.map((cat, k) => {
+          let base = top + plot;
+          return (
+            <g key={k}>
+              {data.series.map((sr, i) => {
+                const v = Math.max(0, sr.values[k]);
+                const h = v * scale;
+                const x = stacked ? k * band + (band - barWidth) / 2 : k * band + band * 0.15 + i * barWidth;
+                const y = stacked ? base - h : top + plot - h;
+                if (stacked) base -= h;
+                return (
+                  <rect key={i} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={COLORS[i % COLORS.length]}>
+                    <title>{`${sr.name} · ${cat}: ${fmt(sr.values[k])}`}</title>
+                  </rect>
+                );
+              })}
+              <text x={k * band + band / 2} y={height - 8} fontSize="10" textAnchor="middle" fill="#404040">
+                {cat}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <div className={s.legend}>
+        {data.series.map((sr, i) => (
+          <Caption1 key={i}>
+            <span className={s.swatch} style={{ backgroundColor: COLORS[i % COLORS.length] }} />
+            {sr.name}
+          </Caption1>
+        ))}
+      </div>
+    </figure>
+  );
+}

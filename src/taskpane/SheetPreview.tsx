@@ -1,0 +1,190 @@
+/**
+ * The preview of a model sheet outside Excel: the `SheetSpec` Build would write, rendered as an
+ * HTML grid. Formula cells show the engine's value (`expected`), literals are shown as text (never
+ * evaluated), number formats are applied (numberFormat.ts), styles follow STYLES. Every cell carries
+ * its address (`data-cell="C12"`) and, for numbers, its exact value (`data-value`) for tests.
+ */
+import * as React from "react";
+import { makeStyles, mergeClasses, tokens, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { STYLES, type CellSpec, type SheetSpec, type StyleName } from "../workbook/spec";
+import { formatCell } from "./numberFormat";
+import type { Lang, Messages } from "./i18n";
+import { OwnershipChart } from "./PreviewChart";
+import { columnLetter, parseAddress } from "./a1";
+
+/** The largest grid the preview draws (a model sheet is far smaller). */
+const MAX_PREVIEW = { rows: 400, cols: 30 } as const;
+
+const styleClasses = makeStyles({
+  title: { fontWeight: STYLES.title.bold ? 700 : 400, fontSize: "16px", color: STYLES.title.fontColor },
+  subtitle: { fontStyle: "italic", color: STYLES.subtitle.fontColor },
+  section: { fontWeight: 700, color: STYLES.section.fontColor, backgroundColor: STYLES.section.fill },
+  header: { fontWeight: 700, borderBottom: "1px solid #000000" },
+  label: {},
+  input: { color: STYLES.input.fontColor, backgroundColor: STYLES.input.fill },
+  calc: { color: STYLES.calc.fontColor },
+  total: { fontWeight: 700, borderBottom: "1px solid #000000" },
+  note: { fontStyle: "italic", color: STYLES.note.fontColor },
+});
+
+const useStyles = makeStyles({
+  wrap: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  scroller: {
+    overflowX: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: "#FFFFFF",
+  },
+  grid: {
+    borderCollapse: "collapse",
+    tableLayout: "fixed",
+    fontFamily: "Calibri, Aptos, 'Segoe UI', sans-serif",
+    fontSize: "12px",
+    color: "#000000",
+  },
+  head: {
+    backgroundColor: "#F3F3F3",
+    color: "#5F5F5F",
+    fontWeight: 400,
+    fontSize: "11px",
+    textAlign: "center",
+    border: "1px solid #E1E1E1",
+    padding: "1px 4px",
+    position: "sticky",
+    top: 0,
+  },
+  rowHead: { width: "32px", position: "sticky", left: 0, zIndex: 1 },
+  cell: {
+    padding: "2px 6px",
+    height: "18px",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    verticalAlign: "bottom",
+  },
+  gridlines: { border: "1px solid #E1E1E1" },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  names: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: "2px" },
+  name: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+});
+
+interface Props {
+  readonly sheet: SheetSpec;
+  readonly lang: Lang;
+  readonly t: Messages;
+}
+
+/** The shown text and the raw value of a cell. */
+export function cellDisplay(cell: CellSpec, lang: Lang): { text: string; raw: number | string | boolean | null | undefined } {
+  const raw = cell.formula !== undefined ? cell.expected : cell.value;
+  return { text: formatCell(raw, cell.format, lang), raw };
+}
+
+export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
+  const s = useStyles();
+  const cls = styleClasses();
+  const { byAddress, rows, cols } = React.useMemo(() => {
+    const map = new Map<string, CellSpec>();
+    let maxRow = 1;
+    let maxCol = 1;
+    for (const cell of sheet.cells) {
+      const at = parseAddress(cell.address);
+      if (at === undefined || at.row > MAX_PREVIEW.rows || at.col > MAX_PREVIEW.cols) continue;
+      map.set(`${columnLetter(at.col)}${at.row}`, cell);
+      maxRow = Math.max(maxRow, at.row);
+      maxCol = Math.max(maxCol, at.col);
+    }
+    return { byAddress: map, rows: maxRow, cols: maxCol };
+  }, [sheet]);
+  const nameAt = React.useMemo(() => {
+    const map = new Map<string, string>();
+    for (const n of sheet.names) if (parseAddress(n.ref) !== undefined) map.set(n.ref.replace(/\$/g, "").toUpperCase(), n.name);
+    return map;
+  }, [sheet]);
+  const widths = new Map((sheet.columns ?? []).map((c) => [c.column.toUpperCase(), c.width]));
+  const colWidth = (letter: string) => Math.round((widths.get(letter) ?? 8.43) * 6.5 + 5);
+  const gridlines = sheet.showGridlines === true;
+
+  return (
+    <section className={s.wrap} aria-label={t.previewTitle} data-testid="preview">
+      <Subtitle2 as="h2" data-testid="preview-sheet-name">
+        {t.previewTitle}: {sheet.name}
+      </Subtitle2>
+      <Caption1>{t.previewNote}</Caption1>
+      <div className={s.scroller}>
+        <table className={s.grid} data-testid="preview-grid" aria-label={sheet.name}>
+          <colgroup>
+            <col style={{ width: "32px" }} />
+            {Array.from({ length: cols }, (_, i) => (
+              <col key={i} style={{ width: `${colWidth(columnLetter(i + 1))}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={mergeClasses(s.head, s.rowHead)} aria-hidden="true" />
+              {Array.from({ length: cols }, (_, i) => (
+                <th key={i} className={s.head} scope="col">
+                  {columnLetter(i + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th className={mergeClasses(s.head, s.rowHead)} scope="row">
+                  {r + 1}
+                </th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const address = `${columnLetter(c + 1)}${r + 1}`;
+                  const cell = byAddress.get(address);
+                  if (cell === undefined) return <td key={c} className={mergeClasses(s.cell, gridlines && s.gridlines)} />;
+                  const { text, raw } = cellDisplay(cell, lang);
+                  const name = nameAt.get(address);
+                  const tip = [name, cell.formula !== undefined ? t.previewFormula(cell.formula) : undefined].filter(Boolean).join(" · ");
+                  return (
+                    <td
+                      key={c}
+                      data-cell={address}
+                      data-value={raw === undefined || raw === null ? undefined : String(raw)}
+                      data-formula={cell.formula}
+                      data-name={name}
+                      title={tip === "" ? undefined : tip}
+                      className={mergeClasses(
+                        s.cell,
+                        gridlines && s.gridlines,
+                        typeof raw === "number" && s.number,
+                        cell.style !== undefined && cls[cell.style as StyleName],
+                      )}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(sheet.charts ?? []).map((chart, i) => (
+        <OwnershipChart key={i} chart={chart} sheet={sheet} lang={lang} />
+      ))}
+      {sheet.names.length > 0 && (
+        <details>
+          <summary>
+            <Caption1>
+              {t.previewNames} ({sheet.names.length})
+            </Caption1>
+          </summary>
+          <div className={s.names}>
+            {sheet.names.map((n) => (
+              <span key={n.name} className={s.name} title={n.comment}>
+                {n.name} = {n.ref}
+              </span>
+            ))}
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,277 @@
+/**
+ * End to end: the BUILT taskpane (dist/, from `npm run build`) in headless Debian Chromium, driven
+ * by playwright-core, outside Excel, so it runs as the preview.
+ *
+ * - dist/ is served by a tiny node http server on 127.0.0.1 started here;
+ * - the Office.js CDN URL is routed to the local copy in node_modules/@microsoft/office-js/dist
+ *   and every other outside request is refused and reported (the page must need no network);
+ * - the expectations are computed with the model builder and the engine, not copied from the page.
+ * A screenshot is saved to test-output/taskpane.png.
+ */
+import fs from "fs";
+import http from "http";
+import os from "os";
+import path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { dec, stakeSale } from "../../src/engine";
+import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
+import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
+import { formatCell } from "../../src/taskpane/numberFormat";
+
+const ROOT = path.resolve(__dirname, "../..");
+/** The built add-in; CAPTABLE_E2E_DIST points at another build (e.g. a development build). */
+const DIST = path.resolve(process.env.CAPTABLE_E2E_DIST ?? path.join(ROOT, "dist"));
+const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+const OUTPUT = path.join(ROOT, "test-output");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".css": "text/css",
+};
+
+/** Serves a directory read-only; nothing outside it. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describe("taskpane in headless Chromium (preview, no Excel)", () => {
+  let server: http.Server;
+  let base: string;
+  let context: BrowserContext;
+  let userDataDir: string;
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "taskpane.html")))
+      throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does).");
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does).`);
+    server = await serve(DIST);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "captable-e2e-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 480, height: 900 },
+      locale: "en-US",
+      acceptDownloads: true,
+    });
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      if (url.startsWith(OFFICE_CDN)) {
+        const rel = url.slice(OFFICE_CDN.length).split(/[?#]/)[0];
+        const file = path.normalize(path.join(OFFICE_DIST, rel));
+        if (file.startsWith(OFFICE_DIST + path.sep) && fs.existsSync(file)) {
+          return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
+        }
+        return route.fulfill({ status: 404, body: "" });
+      }
+      outside.push(url);
+      return route.abort();
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  async function open(query = ""): Promise<Page> {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/taskpane.html${query}`);
+    await page.getByTestId("mode").waitFor({ timeout: 20_000 });
+    return page;
+  }
+
+  /** Every cell the model describes shows its value (the engine's, for formulas) in the preview, formatted. */
+  async function expectPreviewMatches(page: Page, input: typeof OPCORE_EXAMPLE): Promise<void> {
+    const model = buildStakeSaleModel(input);
+    const shown = await page.$$eval("[data-cell]", (cells) =>
+      Object.fromEntries(cells.map((c) => [c.getAttribute("data-cell"), { value: c.getAttribute("data-value"), text: c.textContent ?? "" }])),
+    );
+    let checked = 0;
+    for (const cell of model.sheet.cells) {
+      const raw = cell.formula !== undefined ? cell.expected : cell.value;
+      if (raw === undefined || raw === null) continue;
+      expect({ address: cell.address, ...shown[cell.address] }).toEqual({
+        address: cell.address,
+        value: String(raw),
+        text: formatCell(raw, cell.format, "en"),
+      });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  }
+
+  test("OpCore example, stake changed to 40%, Build: the preview shows the engine's numbers", async () => {
+    const page = await open();
+    await expect(page.getByTestId("mode").textContent()).resolves.toBe("Preview");
+    await expect(page.getByTestId("preview-banner").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
+
+    await page.getByTestId("load-example").click();
+    await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("OpCore");
+    await expect(page.getByTestId("field-stake").inputValue()).resolves.toBe("50");
+    // Fields are found by their labels too (every field has one).
+    await expect(page.getByLabel("Net debt").inputValue()).resolves.toBe("212437519.36");
+
+    await page.getByLabel("Stake (%)").fill("40");
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await page.getByTestId("build").click();
+    await page.getByTestId("preview-grid").waitFor();
+    await expect(page.getByTestId("status").textContent()).resolves.toContain("built");
+
+    const input = { ...OPCORE_EXAMPLE, stake: 0.4 };
+    await expectPreviewMatches(page, input);
+
+    // Independently of the sheet description: the engine's price for 40% is in the preview.
+    const deal = stakeSale({
+      stake: dec(0.4),
+      valuation: dec(860_000_000),
+      basis: "EV",
+      netDebt: dec(212_437_519.36),
+      shareholderLoans: dec(148_250_000),
+      capacity: dec(131),
+    });
+    expect(deal.price.total.toString()).toBe("259024992.256");
+    const values = await page.$$eval("[data-value]", (cells) => cells.map((c) => c.getAttribute("data-value")));
+    expect(values).toContain(deal.price.total.toNumber().toString());
+    expect(values).toContain(deal.company.equityValue.toNumber().toString());
+    expect(values).toContain(deal.sold.netDebt.toNumber().toString());
+    expect(values).toContain("0.4");
+    // The cap table after: Iliad 600,000 and InfraVia 400,000 shares.
+    expect(values).toEqual(expect.arrayContaining(["600000", "400000"]));
+
+    // The stake input cell is shown as a percentage.
+    const stakeCell = buildStakeSaleModel(input).sheet.names.find((n) => n.name === "Stake");
+    expect(stakeCell).toBeDefined();
+    const stakeAddress = (stakeCell?.ref ?? "").replace(/\$/g, "");
+    await expect(page.locator(`[data-cell="${stakeAddress}"]`).textContent()).resolves.toMatch(/^40(\.0+)?%$/);
+    await expect(page.locator(`[data-cell="${stakeAddress}"]`).getAttribute("data-name")).resolves.toBe("Stake");
+
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane.png"), fullPage: true });
+    expect(fs.statSync(path.join(OUTPUT, "taskpane.png")).size).toBeGreaterThan(10_000);
+
+    // The model is listed; Rebuild after an edit keeps its sheet; "Build as a new model" adds one.
+    await expect(page.getByTestId("build").textContent()).resolves.toBe("Rebuild");
+    await page.getByLabel("Stake (%)").fill("45");
+    await page.getByTestId("build").click();
+    await page.getByText('Model "OpCore', { exact: false }).first().waitFor();
+    await expectPreviewMatches(page, { ...OPCORE_EXAMPLE, stake: 0.45 });
+    await expect(page.getByTestId("models").locator("option").count()).resolves.toBe(1);
+    await page.getByTestId("build-new").click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="models"] option').length === 2);
+    const sheets = await page.getByTestId("models").locator("option").allTextContents();
+    expect(sheets[1]).toBe(`${sheets[0]} (2)`);
+    await page.close();
+  });
+
+  test("bad input disables Build, with the reason next to the field and on the button", async () => {
+    const page = await open();
+    await page.getByTestId("load-example").click();
+    await page.getByTestId("field-stake").fill("130");
+    await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId("error-stake").textContent()).resolves.toBe("stake must be between 0% and 100%, got 130%");
+    await expect(page.getByTestId("build-reason").textContent()).resolves.toContain("stake must be between 0% and 100%, got 130%");
+    await expect(page.getByTestId("field-stake").getAttribute("aria-invalid")).resolves.toBe("true");
+
+    await page.getByTestId("field-stake").fill("50");
+    await page.getByTestId("field-valuation").fill("860M");
+    await expect(page.getByTestId("error-valuation").textContent()).resolves.toBe('valuation must be a number, got "860M"');
+    await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
+
+    await page.getByTestId("field-valuation").fill("860000000");
+    await page.getByTestId("field-seller").fill("Bouygues");
+    await expect(page.getByTestId("error-seller").textContent()).resolves.toBe('seller "Bouygues" must be one of the holders');
+    await page.getByTestId("field-seller").fill("Iliad");
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await page.close();
+  });
+
+  test("pasting a tab-separated cap table", async () => {
+    const page = await open();
+    await page.getByTestId("load-example").click();
+    await page.getByTestId("paste-open").click();
+    await page.getByTestId("paste-text").fill("Holder\tShares\nIliad\t600,000\nFonds Lambda\t400000\n");
+    await page.getByTestId("paste-apply").click();
+    await expect(page.getByTestId("holder-1").inputValue()).resolves.toBe("Fonds Lambda");
+    await expect(page.getByTestId("shares-0").inputValue()).resolves.toBe("600000");
+    await expect(page.getByTestId("status").textContent()).resolves.toContain("2 holders pasted");
+    await page.getByTestId("remove-1").click();
+    await expect(page.getByTestId("holder-1").count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  test("a hostile template is refused with its messages; a built-in one fills the form", async () => {
+    const page = await open();
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("template-file").setInputFiles({
+      name: "evil.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format":"captable-template","version":1,"kind":"stakeSale","__proto__":{"x":1}}'),
+    });
+    await expect(page.getByTestId("status").textContent()).resolves.toContain("could not be imported");
+    await expect(page.getByTestId("status-details").textContent()).resolves.toMatch(/__proto__/);
+
+    await page.getByRole("button", { name: /Use: Stake sale: 50% of OpCore/ }).click();
+    await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("OpCore");
+    await expect(page.getByText("To fill: Not public", { exact: false }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await page.close();
+  });
+
+  test("French with ?lang=fr", async () => {
+    const page = await open("?lang=fr");
+    await expect(page.getByTestId("mode").textContent()).resolves.toBe("Aperçu");
+    await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
+    await expect(page.getByLabel("Dette nette").inputValue()).resolves.toBe("212437519,36");
+    await page.getByLabel("Participation (%)").fill("40");
+    await page.getByRole("button", { name: "Générer" }).click();
+    await page.getByTestId("preview-grid").waitFor();
+    const price = stakeSale({
+      stake: dec(0.4),
+      valuation: dec(860_000_000),
+      basis: "EV",
+      netDebt: dec(212_437_519.36),
+      shareholderLoans: dec(148_250_000),
+    }).price.total;
+    const values = await page.$$eval("[data-value]", (cells) => cells.map((c) => c.getAttribute("data-value")));
+    expect(values).toContain(price.toNumber().toString());
+    await page.close();
+  });
+
+  test("no page errors, and no request left the machine", () => {
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+});
