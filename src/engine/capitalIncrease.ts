@@ -32,6 +32,24 @@ export function sharesForInvestment(investment: Decimal, price: Decimal, roundin
   return roundShares(investment.div(price), rounding);
 }
 
+/**
+ * New shares bought by an investment at a pre-money valuation = investment x fully diluted shares
+ * / pre-money, rounded by the policy (default: down). Multiplying before dividing keeps a whole
+ * count whole: dividing by a price per share that was itself rounded to 40 digits can land a
+ * hair below it (2999.999...) and lose a share.
+ */
+export function sharesForInvestmentAtPreMoney(
+  investment: Decimal,
+  preMoney: Decimal,
+  fullyDilutedShares: Decimal,
+  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
+): Decimal {
+  check(investment, "nonNegative", "investment");
+  check(preMoney, "positive", "pre_money");
+  check(fullyDilutedShares, "positive", "fully_diluted_shares");
+  return roundShares(investment.times(fullyDilutedShares).div(preMoney), rounding);
+}
+
 /** Investor's post-money stake = new shares / (existing shares + new shares). */
 export function investorStake(newShares: Decimal, existingShares: Decimal): Decimal {
   const total = existingShares.plus(newShares);
@@ -39,11 +57,15 @@ export function investorStake(newShares: Decimal, existingShares: Decimal): Deci
   return newShares.div(total);
 }
 
-/** Shares to issue so the new holder owns a target stake: target / (1 - target) x existing shares, rounded by the policy. */
+/**
+ * Shares to issue so the new holder owns a target stake: target / (1 - target) x existing shares,
+ * rounded by the policy. Computed as target x shares / (1 - target), multiplying first, so that a
+ * whole count stays whole (99.25% of 297 shares: 39303, not 39302.999...).
+ */
 export function primarySharesForTargetStake(targetStake: Decimal, sharesOutstanding: Decimal, rounding: ShareRounding = DEFAULT_SHARE_ROUNDING): Decimal {
   check(targetStake, "fractionBelowOne", "target_stake");
   check(sharesOutstanding, "positive", "shares_outstanding");
-  return roundShares(targetStake.div(ONE.minus(targetStake)).times(sharesOutstanding), rounding);
+  return roundShares(targetStake.times(sharesOutstanding).div(ONE.minus(targetStake)), rounding);
 }
 
 export interface CapitalIncreaseInput {
@@ -77,7 +99,7 @@ export interface CapitalIncrease {
 export function capitalIncrease(input: CapitalIncreaseInput): CapitalIncrease {
   const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
   const price = pricePerShare(input.preMoney, input.fullyDilutedShares);
-  const newShares = sharesForInvestment(input.investment, price, rounding);
+  const newShares = sharesForInvestmentAtPreMoney(input.investment, input.preMoney, input.fullyDilutedShares, rounding);
   const amountInvested = newShares.times(price);
   const sharesAfter = input.fullyDilutedShares.plus(newShares);
   const result: CapitalIncrease = {

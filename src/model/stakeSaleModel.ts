@@ -43,7 +43,7 @@ import {
   primarySharesForTargetStake,
   roundShares,
   secondaryTransfer,
-  sharesForInvestment,
+  sharesForInvestmentAtPreMoney,
   stakePrice,
   stakeSale,
   sum,
@@ -163,11 +163,12 @@ export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
   let newShares = ZERO;
   if (hasPrimary) {
     // A 100% strip at the deal price, less the loans at face value: what all the shares are worth.
-    pricePerNewShare = pricePerShare(stakePrice(ONE, company, premium).shares, totalSharesBefore);
+    const sharesValue = stakePrice(ONE, company, premium).shares;
+    pricePerNewShare = pricePerShare(sharesValue, totalSharesBefore);
     newShares =
       input.transaction === "primary"
         ? primarySharesForTargetStake(stake, totalSharesBefore, input.rounding)
-        : sharesForInvestment(d(input.primaryInvestment), pricePerNewShare, input.rounding);
+        : sharesForInvestmentAtPreMoney(d(input.primaryInvestment), sharesValue, totalSharesBefore, input.rounding);
   }
   const cashRaised = pricePerNewShare === undefined ? ZERO : newShares.times(pricePerNewShare);
   const secondaryPremium = hasSecondary ? deal.price.total.minus(proRataValue) : ZERO;
@@ -230,15 +231,29 @@ export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
 // ---------------------------------------------------------------------------------------------
 // Sheet
 
-/** The share-rounding formula of a policy, as Excel writes it. */
+/** Factors nudging a share count by 1e-14 of itself before rounding it (HyperFormula does not read "1E-14"). */
+export const SHARE_NUDGE_UP = "1.00000000000001";
+export const SHARE_NUDGE_DOWN = "0.99999999999999";
+
+/**
+ * The share-rounding formula of a policy, as Excel writes it: ROUNDDOWN / ROUNDUP / ROUND to whole
+ * shares, applied to the count nudged by 1e-14 of itself toward the side the policy rounds away
+ * from. A spreadsheet computes in doubles: 50.25% of the shares after an issue with 199 shares
+ * before is exactly 201 new shares, but 0.5025 x 199 / (1 - 0.5025) gives 200.99999999999994
+ * (0.5025 has no exact double), and ROUNDDOWN alone would lose a share the engine (exact decimals)
+ * keeps. The nudge covers that noise (about 1e-16 x (4 + 1 / (1 - stake)) of the count) for
+ * stakes up to about 97% in a primary, and is far below a fraction of a share for counts up to
+ * 1e10. Outside those bounds a double cannot tell the sheet's count from the next one; the
+ * engine's count (the `expected` of the cell) stays exact.
+ */
 export function roundSharesFormula(expression: string, rounding: ShareRounding): string {
   switch (rounding) {
     case "DOWN":
-      return `ROUNDDOWN(${expression},0)`;
+      return `ROUNDDOWN(${expression}*${SHARE_NUDGE_UP},0)`;
     case "UP":
-      return `ROUNDUP(${expression},0)`;
+      return `ROUNDUP(${expression}*${SHARE_NUDGE_DOWN},0)`;
     case "NEAREST":
-      return `ROUND(${expression},0)`;
+      return `ROUND(${expression}*${SHARE_NUDGE_UP},0)`;
     case "NONE":
       return expression;
   }
@@ -526,7 +541,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
       label(rowOf(c.newShares), `New shares issued (stake / (1 - stake) x shares before, ${input.rounding.toLowerCase()})`);
       s.formula(
         c.newShares,
-        captable ? `=CAPTABLE.PRIMARYSHARES(Stake,${totalBefore},"${input.rounding}")` : `=${rounded(`Stake/(1-Stake)*${totalBefore}`)}`,
+        captable ? `=CAPTABLE.PRIMARYSHARES(Stake,${totalBefore},"${input.rounding}")` : `=${rounded(`Stake*${totalBefore}/(1-Stake)`)}`,
         r.newShares,
         f.shares,
       );

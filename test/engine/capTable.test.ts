@@ -11,6 +11,7 @@ import {
   primarySharesForTargetStake,
   roundShares,
   secondaryTransfer,
+  sharesForInvestmentAtPreMoney,
 } from "../../src/engine";
 
 function errorOf(fn: () => unknown): EngineError {
@@ -72,6 +73,17 @@ describe("capital increase", () => {
     expect(primarySharesForTargetStake(dec(0.3), dec(1000), "NEAREST").toString()).toBe("429");
     const exact = primarySharesForTargetStake(dec(0.3), dec(1000), "NONE");
     expect(investorStake(exact, dec(1000)).toSignificantDigits(30).toString()).toBe("0.3");
+  });
+
+  test("a whole count stays whole: no share lost to a rounded intermediate quotient", () => {
+    // 99.25% of the shares after the issue, 297 shares before: 0.9925 x 297 / 0.0075 = 39303 exactly.
+    expect(primarySharesForTargetStake(dec(0.9925), dec(297)).toString()).toBe("39303");
+    expect(primarySharesForTargetStake(dec(0.9925), dec(297), "UP").toString()).toBe("39303");
+    // 1000 at a pre-money of 1000 for 3 shares (price 333.33...): exactly 3 new shares, whatever the policy.
+    expect(sharesForInvestmentAtPreMoney(dec(1000), dec(1000), dec(3)).toString()).toBe("3");
+    expect(sharesForInvestmentAtPreMoney(dec(1000), dec(1000), dec(3), "UP").toString()).toBe("3");
+    expect(capitalIncrease({ preMoney: dec(1000), investment: dec(1000), fullyDilutedShares: dec(3), rounding: "UP" }).newShares.toString()).toBe("3");
+    expect(errorOf(() => sharesForInvestmentAtPreMoney(dec(1), dec(0), dec(3))).argument).toBe("pre_money");
   });
 
   test("a target of 100% is rejected", () => {

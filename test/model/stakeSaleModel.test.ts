@@ -229,9 +229,9 @@ describe("other deal structures, units and roundings", () => {
 
   test("each rounding policy writes its Excel function", () => {
     const pick = (rounding: StakeSaleInput["rounding"]) => byLabel(buildStakeSaleModel({ ...base, rounding }).sheet, /^Shares transferred/).formula;
-    expect(pick("DOWN")).toMatch(/^=ROUNDDOWN\(Stake\*B\d+,0\)$/);
-    expect(pick("UP")).toMatch(/^=ROUNDUP\(Stake\*B\d+,0\)$/);
-    expect(pick("NEAREST")).toMatch(/^=ROUND\(Stake\*B\d+,0\)$/);
+    expect(pick("DOWN")).toMatch(/^=ROUNDDOWN\(Stake\*B\d+\*1\.00000000000001,0\)$/);
+    expect(pick("UP")).toMatch(/^=ROUNDUP\(Stake\*B\d+\*0\.99999999999999,0\)$/);
+    expect(pick("NEAREST")).toMatch(/^=ROUND\(Stake\*B\d+\*1\.00000000000001,0\)$/);
     expect(pick("NONE")).toMatch(/^=Stake\*B\d+$/);
   });
 
@@ -358,5 +358,22 @@ describe("formula token reader (used by the checks above)", () => {
       "A2: =A1+A3+Missing uses Missing, which is not a defined name",
       "defined name Unused is never used",
     ]);
+  });
+});
+
+describe("share counts in the sheet are exact where a plain ROUNDDOWN in doubles would lose a share", () => {
+  test("50.25% after an issue on 199 shares: 201 new shares (0.5025 x 199 / (1 - 0.5025) is 200.99999999999994 in doubles)", () => {
+    const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, transaction: "primary", stake: 0.5025, capTable: [{ holder: "Iliad", shares: 199 }] });
+    expect(model.results.newShares.toString()).toBe("201");
+    const cell = byLabel(model.sheet, /^New shares issued/);
+    const r = render(model.sheet);
+    try {
+      expect(r.read(cell.address)).toBe(201);
+      // Without the nudge, the spreadsheet's double arithmetic loses the share.
+      r.set(cell.address, cell.formula!.replace("*1.00000000000001", ""));
+      expect(r.read(cell.address)).toBe(200);
+    } finally {
+      r.destroy();
+    }
   });
 });
