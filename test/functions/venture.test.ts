@@ -16,6 +16,8 @@ function cellError(fn: () => unknown): { code: string; message: string } {
 }
 
 const row = (table: unknown[][], label: string) => table.find((r) => r[0] === label)!;
+/** What Excel passes for an omitted optional range argument. */
+const OMITTED = null as unknown as unknown[][];
 
 describe("CAPTABLE.ROUND", () => {
   // YC Post-Money Safe User Guide, Appendix II, Example 1 (see test/engine/venture/round.test.ts).
@@ -44,7 +46,7 @@ describe("CAPTABLE.ROUND", () => {
   });
 
   test("a pool target and investors without a header row; the pool row is found by name", () => {
-    const t = f.roundFn([["Founders"], ["ESOP"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, null, "NONE");
+    const t = f.roundFn([["Founders"], ["ESOP"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, OMITTED, "NONE");
     expect(row(t, "VC")[4]).toBeCloseTo(0.2, 15);
     expect(row(t, "ESOP")[4]).toBeCloseTo(0.1, 15);
     expect(row(t, "Founders")[4]).toBeCloseTo(0.7, 15);
@@ -53,7 +55,7 @@ describe("CAPTABLE.ROUND", () => {
   test("errors name the argument and the rule", () => {
     expect(cellError(() => f.roundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
     expect(cellError(() => f.roundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe('investors: amount of "A" must be a number, got the text "lots"');
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, 0.1, null, null, null, 5)).message).toBe(
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, 0.1, OMITTED, null, null, 5)).message).toBe(
       "pool_increase must be empty when pool_target is given: give one or the other",
     );
     expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, [["Holder", "Cap"], ["X", 1]])).message).toBe(
@@ -62,7 +64,7 @@ describe("CAPTABLE.ROUND", () => {
     expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, [["Holder", "Amount", "Type"], ["X", 1, "BOND"]])).message).toMatch(
       /^instruments: Type of "X" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BOND"/,
     );
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, null, null, "Nobody")).message).toBe('pool_row must be one of the holders, got "Nobody"');
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, OMITTED, null, "Nobody")).message).toBe('pool_row must be one of the holders, got "Nobody"');
   });
 });
 

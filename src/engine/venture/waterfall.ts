@@ -192,7 +192,7 @@ class Payout implements ClassPayout {
     readonly exercised: boolean,
     readonly capped: boolean,
   ) {
-    this.total = preference.plus(participation);
+    this.total = preference.isZero() ? participation : participation.isZero() ? preference : preference.plus(participation);
   }
   get perShare(): Decimal {
     return (this.perShareValue ??= this.shares.isZero() ? ZERO : this.total.div(this.shares));
