@@ -16,12 +16,15 @@ import { check } from "./rules";
 
 /** Equity value (incl. shareholder loans) = EV - net debt - other claims. */
 export function equityValue(enterpriseValue: Decimal, netDebt: Decimal, otherClaims: Decimal = ZERO): Decimal {
-  return enterpriseValue.minus(netDebt).minus(otherClaims);
+  const afterNetDebt = enterpriseValue.minus(netDebt);
+  // Subtracting 0 from a result already at the working precision changes nothing: skipped (speed).
+  return otherClaims.isZero() ? afterNetDebt : afterNetDebt.minus(otherClaims);
 }
 
 /** Enterprise value = equity value (incl. shareholder loans) + net debt + other claims. */
 export function enterpriseValue(equity: Decimal, netDebt: Decimal, otherClaims: Decimal = ZERO): Decimal {
-  return equity.plus(netDebt).plus(otherClaims);
+  const withNetDebt = equity.plus(netDebt);
+  return otherClaims.isZero() ? withNetDebt : withNetDebt.plus(otherClaims);
 }
 
 /** Share equity = equity value (incl. shareholder loans) - shareholder loans at face value. */

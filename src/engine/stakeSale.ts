@@ -56,7 +56,9 @@ export interface StakeSale {
 export function stakePrice(stake: Decimal, whole: Bridge, premium: Decimal = ZERO): StakePrice {
   check(stake, "fraction", "stake");
   check(premium, "premium", "premium");
-  const total = stake.times(whole.equityValue).times(ONE.plus(premium));
+  const proRata = stake.times(whole.equityValue);
+  // x (1 + 0) leaves a result already at the working precision unchanged: skipped (speed).
+  const total = premium.isZero() ? proRata : proRata.times(ONE.plus(premium));
   const loans = stake.times(whole.shareholderLoans);
   return { total, shareholderLoans: loans, shares: total.minus(loans) };
 }
@@ -67,12 +69,19 @@ export function stakeSale(input: StakeSaleInput): StakeSale {
   const premium = check(input.premium ?? ZERO, "premium", "premium");
   const company = bridge(input);
   const price = stakePrice(stake, company, premium);
+  // The look-through views are computed on first use (12 multiplications a price alone does not need).
+  let sold: Bridge | undefined;
+  let retained: Bridge | undefined;
   const result: StakeSale = {
     stake,
     premium,
     company,
-    sold: lookThrough(company, stake),
-    retained: lookThrough(company, ONE.minus(stake)),
+    get sold() {
+      return (sold ??= lookThrough(company, stake));
+    },
+    get retained() {
+      return (retained ??= lookThrough(company, ONE.minus(stake)));
+    },
     price,
   };
   if (input.capacity === undefined) return result;
@@ -111,6 +120,8 @@ export interface ImpliedValuation {
 export function impliedValuation(input: ImpliedValuationInput): ImpliedValuation {
   const stake = check(input.stake, "positiveFraction", "stake");
   const premium = check(input.premium ?? ZERO, "premium", "premium");
-  const equity = input.price.div(stake.times(ONE.plus(premium)));
+  // Without a premium the price is divided by the stake itself (x (1 + 0) would only round a stake
+  // of more than 40 significant digits, which no cell holds).
+  const equity = input.price.div(premium.isZero() ? stake : stake.times(ONE.plus(premium)));
   return { equityValue: equity, enterpriseValue: enterpriseValue(equity, input.netDebt ?? ZERO, input.otherClaims ?? ZERO) };
 }

@@ -35,6 +35,15 @@ const finiteNumber = z.number().finite();
 
 /** Reads a required number, checks a rule, returns a Decimal. */
 export function readNumber(value: unknown, name: string, rule: RuleName = "amount"): Decimal {
+  // Fast path for the everyday cell, a finite number: exactly the values `finiteNumber` accepts
+  // (test/functions/fastPaths.test.ts checks the equivalence), without the cost of a zod parse on
+  // every argument of every call (npm run bench). Everything else takes the path below.
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const d = new Decimal(value === 0 ? 0 : value); // -0 reads as 0
+    const message = rules[rule](d, name);
+    if (message !== undefined) fail(name, message);
+    return d;
+  }
   if (Array.isArray(value)) {
     // A 1x1 range is a single cell.
     if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return readNumber(value[0][0], name, rule);
@@ -75,6 +84,8 @@ export function readText(value: unknown, name: string): string {
  */
 export function readChoice<T extends string>(value: unknown, name: string, choices: Readonly<Record<string, T>>, fallback: T): T {
   if (isBlank(value)) return fallback;
+  // Fast path: a keyword typed in its canonical spelling ("EV") is already its own choiceKey.
+  if (typeof value === "string" && Object.prototype.hasOwnProperty.call(choices, value)) return choices[value];
   const text = choiceKey(readText(value, name));
   const found = Object.prototype.hasOwnProperty.call(choices, text) ? choices[text] : undefined;
   if (found === undefined) {

@@ -49,3 +49,36 @@ export function cellFunction<A extends unknown[], R>(impl: (...args: A) => R): (
     }
   };
 }
+
+/**
+ * OWNERSHIP's cells for the everyday cap table, whole share counts, computed in doubles where that
+ * is provably the same as the exact path: each cell equals `toCell(ownership(shares)[i])`, the
+ * 40-digit decimal quotient converted to a double, to the last bit. Returns undefined (take the
+ * exact path, which also words the errors) when a cell is not blank and not a whole number >= 0,
+ * or when the total is 0 or not a safe integer. Blank cells give "" as in the exact path.
+ *
+ * Why it is exact. Whole counts c <= t < 2^53 and their total t are doubles exactly (a sum of
+ * non-negative integers is exact while it stays <= 2^53 - 1, and once a partial sum passes it the
+ * computed total does too, so checking the total suffices). IEEE division returns the exact
+ * quotient q = c/t rounded once to the nearest double. The exact path rounds q to 40 significant
+ * digits, then to the nearest double; that can differ only if q is within 10^-39 (relative) of a
+ * midpoint m between two adjacent doubles. With q in [2^e, 2^(e+1)), e <= 0, m = k / 2^(53-e) for
+ * an odd k >= 2^53, and q - m = (c 2^(53-e) - k t) / (t 2^(53-e)): either 0, impossible as c/t in
+ * lowest terms has a numerator <= c < 2^53 < k, or at least 1/(t 2^(53-e)), i.e. more than 2^-107
+ * relative to q, far more than 10^-39. So both paths give the same double.
+ */
+export function ownershipOfWholeShares(cells: readonly (readonly unknown[])[]): CellOutput[][] | undefined {
+  let total = 0;
+  for (const row of cells) {
+    for (const cell of row) {
+      if (typeof cell === "number") {
+        if (!Number.isInteger(cell) || cell < 0) return undefined;
+        total += cell;
+      } else if (!(cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === ""))) {
+        return undefined;
+      }
+    }
+  }
+  if (total === 0 || total > Number.MAX_SAFE_INTEGER) return undefined;
+  return cells.map((row) => row.map((cell) => (typeof cell === "number" ? (cell === 0 ? 0 : cell / total) : "")));
+}

@@ -30,7 +30,7 @@ import {
 import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
-import { toCell, toCellError } from "./excel";
+import { ownershipOfWholeShares, toCell, toCellError } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
@@ -188,6 +188,8 @@ export function dealViewFn(
 export function ownershipFn(shares: any[][]): any[][] {
   return run(() => {
     const m = readMatrix(shares, "shares");
+    const whole = ownershipOfWholeShares(m); // the same doubles as below, fast (see ./excel)
+    if (whole !== undefined) return whole;
     const values: Decimal[] = [];
     m.forEach((row, r) =>
       row.forEach((cell, c) => {
@@ -328,7 +330,7 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param pre_money Pre-money valuation; it includes the pool increase and the converting SAFEs and notes.
  * @param investors New money: two columns, investor and amount (a header row is allowed).
  * @param [pool_target] Unissued option pool after the round as a fraction of post-money fully diluted shares (e.g. 10%). Optional.
- * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN.
+ * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN; for notes also Interest rate, Start date, Conversion date.
  * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
  * @param [pool_row] Name of the unissued pool among the holders. Default: a holder named "Option pool", "Pool", "ESOP" or "Unissued pool".
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
