@@ -21,6 +21,7 @@ import {
   TenderSale,
   Waterfall,
   WaterfallResult,
+  accruedInterest,
   antiDilution,
   convertNote,
   convertSafe,
@@ -30,6 +31,7 @@ import {
   pricedRound,
   tenderOffer,
   treasuryStockShares,
+  yearFraction,
 } from "../engine";
 import { CellScalar, describeCell, isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText, readVector } from "./cells";
 import { ROUNDING, choiceKey } from "./choices";
@@ -240,6 +242,11 @@ const INSTRUMENT_COLUMNS: ColumnSpec[] = [
   { key: "cap", headers: ["Cap", "Valuation cap", "Plafond"] },
   { key: "discount", headers: ["Discount", "Décote", "Remise"] },
   { key: "mfn", headers: ["MFN"] },
+  { key: "rate", headers: ["Interest rate", "Rate", "Taux"] },
+  { key: "start", headers: ["Start date", "Issue date", "Date d'émission"] },
+  { key: "end", headers: ["Conversion date", "Date de conversion"] },
+  { key: "dayCount", headers: ["Day count", "Base"] },
+  { key: "compounding", headers: ["Compounding", "Interest", "Capitalisation"] },
 ];
 
 export function readInstruments(value: unknown): ConvertibleInstrument[] {
@@ -247,10 +254,28 @@ export function readInstruments(value: unknown): ConvertibleInstrument[] {
   return readHeaderTable(value, t, INSTRUMENT_COLUMNS).map((row) => {
     const holder = label(row, "holder", t, "Holder");
     const discount = optNum(row, "discount", t, "Discount", holder, "fraction");
+    let amount = num(row, "amount", t, "Amount", holder, "nonNegative");
+    const rate = optNum(row, "rate", t, "Interest rate", holder, "nonNegative");
+    if (rate !== undefined) {
+      // A note accrues interest to its conversion date: the converting amount is principal + interest.
+      const start = optNum(row, "start", t, "Start date", holder, "nonNegative");
+      const end = optNum(row, "end", t, "Conversion date", holder, "nonNegative");
+      if (start === undefined || end === undefined) {
+        throw new EngineError("value", `${t}: "${holder}" has an interest rate: give its Start date and Conversion date columns too`, t);
+      }
+      const dayCount = choice(row, "dayCount", t, "Day count", holder, DAY_COUNT, "ACT/365");
+      const compounding = choice(row, "compounding", t, "Compounding", holder, COMPOUNDING, "SIMPLE");
+      try {
+        amount = amount.plus(accruedInterest(amount, rate, yearFraction(start.toNumber(), end.toNumber(), dayCount), compounding));
+      } catch (e) {
+        if (e instanceof EngineError) throw new EngineError(e.kind, `${t}: ${e.message} (for "${holder}")`, t);
+        throw e;
+      }
+    }
     return {
       holder,
       kind: choice(row, "type", t, "Type", holder, INSTRUMENT_KIND, "POST_SAFE"),
-      amount: num(row, "amount", t, "Amount", holder, "nonNegative"),
+      amount,
       cap: optNum(row, "cap", t, "Cap", holder, "positive"),
       discount,
       mfn: choice(row, "mfn", t, "MFN", holder, YES_NO, "NO") === "YES",

@@ -52,6 +52,21 @@ describe("CAPTABLE.ROUND", () => {
     expect(row(t, "Founders")[4]).toBeCloseTo(0.7, 15);
   });
 
+  test("a note in the instruments table accrues its interest to the conversion date", () => {
+    const notes = [
+      ["Holder", "Type", "Amount", "Discount", "Interest rate", "Start date", "Conversion date"],
+      ["Noteholder", "NOTE", 500_000, 0.2, 0.05, 45658, 46023],
+    ];
+    const t = f.roundFn([["Founders"]], [[10_000_000]], 10_000_000, [["Lead", 2_000_000]], null, notes, "NONE");
+    // $525,000 converting at 80% of the round price: 525,000 / 0.8 / price shares.
+    const price = row(t, "Price per share")[1] as number;
+    expect(row(t, "Noteholder")[6]).toBeCloseTo(0.8 * price, 12);
+    expect((row(t, "Noteholder")[2] as number) * (row(t, "Noteholder")[6] as number)).toBeCloseTo(525_000, 6);
+    expect(cellError(() => f.roundFn([["F"]], [[1]], 10, [["L", 1]], null, [["Holder", "Amount", "Interest rate"], ["N", 1, 0.05]])).message).toBe(
+      'instruments: "N" has an interest rate: give its Start date and Conversion date columns too',
+    );
+  });
+
   test("errors name the argument and the rule", () => {
     expect(cellError(() => f.roundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
     expect(cellError(() => f.roundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe('investors: amount of "A" must be a number, got the text "lots"');
