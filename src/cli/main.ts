@@ -192,7 +192,7 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   }
   await writeOutput(p.output, built.buffer, p, io);
   io.stderr(`Wrote ${p.output}: sheet "${built.sheetName}" (${template.title}), model ${built.modelId} stored inside.\n`);
-  if (built.chartsSkipped > 0) io.stderr(`Note: the chart is not included (the .xlsx writer cannot draw charts); the add-in draws it when the model is re-opened.\n`);
+  if (built.chartsSkipped > 0) io.stderr(`Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`);
   if (template.toFill.length > 0) io.stderr(`To fill in: ${template.toFill.map((f) => f.field).join(", ")} (values given are placeholders).\n`);
 }
 

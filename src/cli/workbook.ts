@@ -54,7 +54,8 @@ export interface BuiltWorkbook {
   readonly modelId: string;
   /** The sheet as written (after presentation), with the engine's values as `expected`. */
   readonly sheet: SheetSpec;
-  /** Charts of the model that the .xlsx does not carry (ExcelJS cannot write charts). */
+  /** Charts written into the .xlsx, and charts left out (waterfall charts). */
+  readonly chartsWritten: number;
   readonly chartsSkipped: number;
 }
 
@@ -72,7 +73,7 @@ export async function workbookFromTemplate(template: Template, modelId: string =
     ],
     properties: { title: template.title, description: template.description },
   });
-  return { buffer: result.buffer, sheetName: result.sheetNames[0], modelId, sheet, chartsSkipped: result.chartsSkipped };
+  return { buffer: result.buffer, sheetName: result.sheetNames[0], modelId, sheet, chartsWritten: result.chartsWritten, chartsSkipped: result.chartsSkipped };
 }
 
 export interface WorkbookTemplate {

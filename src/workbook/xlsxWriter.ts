@@ -14,15 +14,17 @@
  *   per model: customXml/itemN.xml, itemPropsN.xml, _rels/itemN.xml.rels, the workbook
  *   relationship and the content type), so the add-in lists and re-opens it. Extra custom XML parts
  *   (e.g. the template the model came from) are stored the same way.
- * - Charts: NOT written. ExcelJS cannot write charts; the chart is left out of the file (the
- *   taskpane draws it in Excel). `chartsSkipped` in the result says how many were left out.
+ * - Charts: ExcelJS cannot write charts, so the column and pie charts are written here as
+ *   DrawingML parts (xl/charts/chartN.xml, xl/drawings/drawingN.xml, their relationships and
+ *   content types), with the series read from the spec's cells, values cached. A "waterfall"
+ *   chart (chartex, Excel 2016+) is not written; `chartsSkipped` says how many were left out.
  */
 /* global Buffer */
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { serializeModel, type StoredModel } from "./modelXml";
-import { STYLES, type CellSpec, type SheetSpec, type StyleName } from "./spec";
+import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
 
 export interface XlsxSheetInput {
   readonly spec: SheetSpec;
@@ -42,7 +44,9 @@ export interface XlsxResult {
   readonly buffer: Buffer;
   /** The sheet names used, in order (a desired name that was taken or invalid gets a free one). */
   readonly sheetNames: readonly string[];
-  /** Charts in the specs that were not written (ExcelJS cannot write charts). */
+  /** Charts written into the file. */
+  readonly chartsWritten: number;
+  /** Charts in the specs that were not written (waterfall charts). */
   readonly chartsSkipped: number;
 }
 
@@ -197,6 +201,194 @@ async function addCustomXmlParts(zip: JSZip, parts: readonly string[]): Promise<
   zip.file("[Content_Types].xml", types);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Charts (DrawingML), after the structure Excel itself writes; element order follows the schema.
+
+const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function colLetters(n: number): string {
+  let s = "";
+  for (let m = n; m > 0; m = Math.floor((m - 1) / 26)) s = String.fromCharCode(65 + ((m - 1) % 26)) + s;
+  return s;
+}
+
+function cellPos(address: string): { col: number; row: number } {
+  const m = CELL.exec(address.replace(/\$/g, ""));
+  if (m === null) throw new Error(`"${address}" is not an A1 address`);
+  return { col: colNumber(m[1]), row: Number(m[2]) };
+}
+
+interface ChartSeries {
+  readonly name: { ref: string; text: string };
+  readonly categories: { ref: string; texts: string[] };
+  readonly values: { ref: string; numbers: (number | undefined)[]; format: string };
+}
+
+/** The series of a chart's data range: series names in the first row, categories in the first column (or transposed). */
+function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): ChartSeries[] {
+  const [a, b] = chart.dataRange.split(":");
+  if (b === undefined) throw new Error(`${spec.name}: chart data range "${chart.dataRange}" must be a range`);
+  const from = cellPos(a);
+  const to = cellPos(b);
+  const byAddress = new Map(spec.cells.map((c) => [c.address, c]));
+  const display = (col: number, row: number): CellSpec | undefined => byAddress.get(`${colLetters(col)}${row}`);
+  const text = (c: CellSpec | undefined) => String(c?.value ?? c?.expected ?? "");
+  const num = (c: CellSpec | undefined) => {
+    const v = c?.formula !== undefined ? c.expected : c?.value;
+    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+  };
+  const ref = (c1: number, r1: number, c2: number, r2: number) =>
+    `${sheetRef}!$${colLetters(c1)}$${r1}${c1 === c2 && r1 === r2 ? "" : `:$${colLetters(c2)}$${r2}`}`;
+  const series: ChartSeries[] = [];
+  if (chart.seriesBy === "columns") {
+    for (let col = from.col + 1; col <= to.col; col++) {
+      const rows = Array.from({ length: to.row - from.row }, (_, i) => from.row + 1 + i);
+      series.push({
+        name: { ref: ref(col, from.row, col, from.row), text: text(display(col, from.row)) },
+        categories: { ref: ref(from.col, from.row + 1, from.col, to.row), texts: rows.map((r) => text(display(from.col, r))) },
+        values: { ref: ref(col, from.row + 1, col, to.row), numbers: rows.map((r) => num(display(col, r))), format: display(col, from.row + 1)?.format ?? "General" },
+      });
+    }
+  } else {
+    for (let row = from.row + 1; row <= to.row; row++) {
+      const cols = Array.from({ length: to.col - from.col }, (_, i) => from.col + 1 + i);
+      series.push({
+        name: { ref: ref(from.col, row, from.col, row), text: text(display(from.col, row)) },
+        categories: { ref: ref(from.col + 1, from.row, to.col, from.row), texts: cols.map((c) => text(display(c, from.row))) },
+        values: { ref: ref(from.col + 1, row, to.col, row), numbers: cols.map((c) => num(display(c, row))), format: display(from.col + 1, row)?.format ?? "General" },
+      });
+    }
+  }
+  if (series.length === 0 || series[0].values.numbers.length === 0) throw new Error(`${spec.name}: chart data range "${chart.dataRange}" has no data below and right of its headers`);
+  return series;
+}
+
+function strCache(texts: readonly string[]): string {
+  return `<c:strCache><c:ptCount val="${texts.length}"/>${texts.map((t, i) => `<c:pt idx="${i}"><c:v>${escapeXml(t)}</c:v></c:pt>`).join("")}</c:strCache>`;
+}
+
+function seriesXml(s: ChartSeries, i: number, bar: boolean): string {
+  const points = s.values.numbers.map((n, j) => (n === undefined ? "" : `<c:pt idx="${j}"><c:v>${n}</c:v></c:pt>`)).join("");
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+    `<c:tx><c:strRef><c:f>${escapeXml(s.name.ref)}</c:f>${strCache([s.name.text])}</c:strRef></c:tx>` +
+    (bar ? `<c:invertIfNegative val="0"/>` : "") +
+    `<c:cat><c:strRef><c:f>${escapeXml(s.categories.ref)}</c:f>${strCache(s.categories.texts)}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(s.values.ref)}</c:f><c:numCache><c:formatCode>${escapeXml(s.values.format)}</c:formatCode>` +
+    `<c:ptCount val="${s.values.numbers.length}"/>${points}</c:numCache></c:numRef></c:val></c:ser>`
+  );
+}
+
+/** The chart part (xl/charts/chartN.xml) of a column or pie chart. */
+function chartXml(chart: ChartSpec, series: readonly ChartSeries[]): string {
+  const title =
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`;
+  let plot: string;
+  if (chart.type === "pie") {
+    plot = `<c:pieChart><c:varyColors val="1"/>${series.map((s, i) => seriesXml(s, i, false)).join("")}<c:firstSliceAng val="0"/></c:pieChart>`;
+  } else {
+    const stacked = chart.type === "stackedColumn";
+    const format = escapeXml(series[0].values.format);
+    plot =
+      `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
+      series.map((s, i) => seriesXml(s, i, true)).join("") +
+      `<c:gapWidth val="150"/>${stacked ? `<c:overlap val="100"/>` : ""}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
+      `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+      `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+      `<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
+      `<c:numFmt formatCode="${format}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
+    `<c:chart>${title}<c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    `<c:legend><c:legendPos val="${chart.type === "pie" ? "r" : "b"}"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `</c:chartSpace>`
+  );
+}
+
+function anchorXml(chart: ChartSpec, id: number, relId: string): string {
+  const from = cellPos(chart.from);
+  const to = cellPos(chart.to);
+  const marker = (tag: string, p: { col: number; row: number }) =>
+    `<xdr:${tag}><xdr:col>${p.col - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">${marker("from", from)}${marker("to", { col: to.col + 1, row: to.row + 1 })}` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="Chart ${id}" descr="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${relId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+/** Elements that come after <drawing> in a worksheet (CT_Worksheet's sequence). */
+const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst"];
+
+/** Adds the charts of each sheet as DrawingML parts. Returns how many were written. */
+async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: string; index: number }[]): Promise<number> {
+  let chartCount = 0;
+  let drawingCount = 0;
+  let typeXml = "";
+  for (const sheet of sheets) {
+    const charts = (sheet.spec.charts ?? []).filter((c) => c.type !== "waterfall");
+    if (charts.length === 0) continue;
+    const sheetPath = `xl/worksheets/sheet${sheet.index + 1}.xml`;
+    const sheetXml = await zip.file(sheetPath)?.async("string");
+    if (sheetXml === undefined) throw new Error(`the workbook written by ExcelJS has no ${sheetPath}`);
+    if (sheetXml.includes("<drawing ")) throw new Error(`${sheet.name}: the sheet already has a drawing`);
+    const drawingN = ++drawingCount;
+    let anchors = "";
+    let drawingRels = "";
+    charts.forEach((chart, i) => {
+      const chartN = ++chartCount;
+      zip.file(`xl/charts/chart${chartN}.xml`, chartXml(chart, chartSeries(sheet.spec, chart, quoteSheetName(sheet.name))));
+      typeXml += `<Override PartName="/xl/charts/chart${chartN}.xml" ContentType="${CT_CHART}"/>`;
+      anchors += anchorXml(chart, i + 1, `rId${i + 1}`);
+      drawingRels += `<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/chart${chartN}.xml"/>`;
+    });
+    zip.file(
+      `xl/drawings/drawing${drawingN}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}">${anchors}</xdr:wsDr>`,
+    );
+    zip.file(
+      `xl/drawings/_rels/drawing${drawingN}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels}</Relationships>`,
+    );
+    typeXml += `<Override PartName="/xl/drawings/drawing${drawingN}.xml" ContentType="${CT_DRAWING}"/>`;
+    const relsPath = `xl/worksheets/_rels/sheet${sheet.index + 1}.xml.rels`;
+    const rels =
+      (await zip.file(relsPath)?.async("string")) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const relId = "rIdCapTableDrawing1";
+    zip.file(relsPath, rels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingN}.xml"/></Relationships>`));
+    const drawing = `<drawing r:id="${relId}"/>`;
+    const next = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
+    const at = next.length > 0 ? Math.min(...next) : sheetXml.lastIndexOf("</worksheet>");
+    zip.file(sheetPath, `${sheetXml.slice(0, at)}${drawing}${sheetXml.slice(at)}`);
+  }
+  if (typeXml !== "") {
+    const types = await zip.file("[Content_Types].xml")?.async("string");
+    if (types === undefined) throw new Error("the workbook written by ExcelJS has no content types");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `${typeXml}</Types>`));
+  }
+  return chartCount;
+}
+
 /** Writes the workbook. Throws an Error naming the sheet and cell for a spec that breaks spec.ts's rules. */
 export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
   if (input.sheets.length === 0) throw new Error("a workbook needs at least one sheet");
@@ -214,7 +406,7 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
     const name = uniqueSheetName(sheet.spec.name, sheetNames);
     sheetNames.push(name);
     renderSheet(wb.addWorksheet(name), sheet.spec);
-    chartsSkipped += sheet.spec.charts?.length ?? 0;
+    chartsSkipped += (sheet.spec.charts ?? []).filter((c) => c.type === "waterfall").length;
     const local = new Set<string>();
     for (const n of sheet.spec.names) {
       if (!NAME.test(n.name) || LOOKS_LIKE_REF.test(n.name)) throw new Error(`${name}: "${n.name}" is not a valid Excel name`);
@@ -231,6 +423,10 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
   if (workbookXml === undefined) throw new Error("the workbook written by ExcelJS has no xl/workbook.xml");
   zip.file("xl/workbook.xml", addDefinedNames(workbookXml, names));
   await addCustomXmlParts(zip, parts);
+  const chartsWritten = await addCharts(
+    zip,
+    input.sheets.map((sheet, index) => ({ spec: sheet.spec, name: sheetNames[index], index })),
+  );
   const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { buffer, sheetNames, chartsSkipped };
+  return { buffer, sheetNames, chartsWritten, chartsSkipped };
 }

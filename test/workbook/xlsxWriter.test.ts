@@ -31,7 +31,7 @@ const SHEET: SheetSpec = {
     { name: "Stake", ref: "B7" },
     { name: "Block", ref: "B6:B7" },
   ],
-  charts: [{ type: "clusteredColumn", title: "Ownership", dataRange: "A1:B2", seriesBy: "columns", from: "D1", to: "H10" }],
+  charts: [{ type: "waterfall", title: "Bridge", dataRange: "A6:B8", seriesBy: "columns", from: "D1", to: "H10" }],
 };
 
 const MODEL = { id: "m-test-1", kind: "stakeSale", schemaVersion: 1, inputs: { company: "<OpCore> & \"co\"", stake: 0.5 } };
@@ -51,6 +51,7 @@ describe("xlsx writer", () => {
   beforeAll(async () => {
     const result = await writeXlsx({ sheets: [{ spec: SHEET, model: MODEL }], properties: { title: "OpCore", description: "Test" } });
     expect(result.sheetNames).toEqual(["OpCore deal"]);
+    expect(result.chartsWritten).toBe(0);
     expect(result.chartsSkipped).toBe(1);
     buffer = result.buffer;
     part = await unzip(buffer);
@@ -190,5 +191,94 @@ describe("xlsx writer", () => {
     const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     expect(bomb.byteLength).toBeLessThan(100_000);
     expect((await readXlsxContents(bomb)).customXml).toHaveLength(2);
+  });
+});
+
+describe("xlsx charts (DrawingML, written by hand: ExcelJS cannot)", () => {
+  const OWNERSHIP: SheetSpec = {
+    name: "Iliad's deal",
+    cells: [
+      { address: "J2", value: "Holder" },
+      { address: "K2", value: "Before" },
+      { address: "L2", value: "After" },
+      { address: "J3", value: "Iliad" },
+      { address: "K3", value: 1, format: "0.0%" },
+      { address: "L3", formula: "=K3/2", expected: 0.5, format: "0.0%" },
+      { address: "J4", value: "InfraVia" },
+      { address: "K4", value: 0, format: "0.0%" },
+      { address: "L4", formula: "=K3-L3", expected: 0.5, format: "0.0%" },
+    ],
+    names: [],
+    charts: [
+      { type: "clusteredColumn", title: "Ownership <before & after>", dataRange: "J2:L4", seriesBy: "columns", from: "N2", to: "U19" },
+      { type: "pie", title: "After", dataRange: "J2:L4", seriesBy: "rows", from: "N21", to: "U38" },
+      { type: "waterfall", title: "Not written", dataRange: "J2:L4", seriesBy: "columns", from: "N40", to: "U50" },
+    ],
+  };
+
+  let part: (path: string) => Promise<string>;
+  let buffer: Buffer;
+  beforeAll(async () => {
+    const result = await writeXlsx({ sheets: [{ spec: OWNERSHIP }] });
+    expect(result).toMatchObject({ chartsWritten: 2, chartsSkipped: 1 });
+    buffer = result.buffer;
+    part = await unzip(buffer);
+  });
+
+  test("the sheet points to a drawing that anchors each chart over the cells of the spec", async () => {
+    const sheet = await part("xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(/<pageSetup[^>]*\/><drawing r:id="rIdCapTableDrawing1"\/><\/worksheet>$/);
+    expect(await part("xl/worksheets/_rels/sheet1.xml.rels")).toContain(
+      `<Relationship Id="rIdCapTableDrawing1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>`,
+    );
+    const drawing = await part("xl/drawings/drawing1.xml");
+    // N2:U19 -> from column 13 row 1 to the end of column U (21) row 19, zero-based.
+    expect(drawing).toContain("<xdr:from><xdr:col>13</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>");
+    expect(drawing).toContain("<xdr:to><xdr:col>21</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>19</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>");
+    expect(drawing.match(/<xdr:twoCellAnchor/g)).toHaveLength(2);
+    const rels = await part("xl/drawings/_rels/drawing1.xml.rels");
+    expect(rels).toContain(`Target="../charts/chart1.xml"`);
+    expect(rels).toContain(`Target="../charts/chart2.xml"`);
+    const types = await part("[Content_Types].xml");
+    expect(types).toContain(`<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    expect(types).toContain(`<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect(types).toContain(`<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+  });
+
+  test("a clustered column chart: one series per column, names and categories from the headers, values cached from the engine", async () => {
+    const chart = await part("xl/charts/chart1.xml");
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(chart).toContain("<a:t>Ownership &lt;before &amp; after&gt;</a:t>");
+    const series = [...chart.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map((m) => m[1]);
+    expect(series).toHaveLength(2);
+    expect(series[1]).toContain("<c:tx><c:strRef><c:f>&apos;Iliad&apos;&apos;s deal&apos;!$L$2</c:f>");
+    expect(series[1]).toContain("<c:pt idx=\"0\"><c:v>After</c:v></c:pt>");
+    expect(series[1]).toContain("<c:cat><c:strRef><c:f>&apos;Iliad&apos;&apos;s deal&apos;!$J$3:$J$4</c:f>");
+    expect(series[1]).toContain("<c:val><c:numRef><c:f>&apos;Iliad&apos;&apos;s deal&apos;!$L$3:$L$4</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val=\"2\"/><c:pt idx=\"0\"><c:v>0.5</c:v></c:pt><c:pt idx=\"1\"><c:v>0.5</c:v></c:pt>");
+    // Schema order inside a bar series and a bar chart.
+    expect(series[0]).toMatch(/^<c:idx val="0"\/><c:order val="0"\/><c:tx>.*<\/c:tx><c:invertIfNegative val="0"\/><c:cat>.*<\/c:cat><c:val>.*<\/c:val>$/);
+    expect(chart).toMatch(/<\/c:ser><c:gapWidth val="150"\/><c:axId val="500000001"\/><c:axId val="500000002"\/><\/c:barChart><c:catAx>.*<\/c:catAx><c:valAx>.*<\/c:valAx><\/c:plotArea><c:legend>/);
+  });
+
+  test("a pie chart by rows: one series per row, categories across", async () => {
+    const chart = await part("xl/charts/chart2.xml");
+    expect(chart).toContain("<c:pieChart><c:varyColors val=\"1\"/>");
+    expect(chart).not.toContain("<c:catAx>");
+    const series = [...chart.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map((m) => m[1]);
+    expect(series).toHaveLength(2);
+    expect(series[0]).toContain("<c:cat><c:strRef><c:f>&apos;Iliad&apos;&apos;s deal&apos;!$K$2:$L$2</c:f>");
+    expect(series[0]).toContain("<c:val><c:numRef><c:f>&apos;Iliad&apos;&apos;s deal&apos;!$K$3:$L$3</c:f>");
+    expect(series[0]).not.toContain("invertIfNegative");
+  });
+
+  test("the file still reads back (the drawing does not disturb the cells)", async () => {
+    const [sheet] = await readSheetSpecs(buffer);
+    expect(sheet.cells).toHaveLength(OWNERSHIP.cells.length);
+  });
+
+  test("a chart whose data range has no data is refused by name", async () => {
+    await expect(writeXlsx({ sheets: [{ spec: { ...OWNERSHIP, charts: [{ ...OWNERSHIP.charts![0], dataRange: "J2:J2" }] } }] })).rejects.toThrow(
+      /chart data range "J2:J2"/,
+    );
   });
 });
