@@ -47,6 +47,7 @@ import {
   emptyForm,
   formFromInput,
   parseHolderGrid,
+  stillToFill,
   validateForm,
 } from "./form";
 import type { Lang, Messages } from "./i18n";
@@ -62,7 +63,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
-    maxWidth: "1400px",
+    maxWidth: "1800px",
     margin: "0 auto",
   },
   header: {
@@ -154,13 +155,6 @@ interface Editing {
 }
 
 type FieldNotes = Partial<Record<ScalarField | "capTable", string>>;
-
-/** The template's "to fill" entries whose value the user has not changed yet (the others are no longer placeholders). */
-export function stillToFill(template: Template, input: StakeSaleInput): Template["toFill"] {
-  const original = template.inputs as Record<string, unknown>;
-  const current = input as Record<string, unknown>;
-  return template.toFill.filter((entry) => JSON.stringify(original[entry.field]) === JSON.stringify(current[entry.field]));
-}
 
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -561,7 +555,6 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                   </Subtitle2>
                   <Field label={t.transaction}>
                     <RadioGroup
-                      layout="horizontal"
                       value={form.transaction}
                       onChange={(_, d) => update("transaction", d.value as FormState["transaction"])}
                       data-testid="field-transaction"

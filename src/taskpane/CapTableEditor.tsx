@@ -100,7 +100,7 @@ export function CapTableEditor({ rows, onChange, errors, lang, t, readSelection,
           return (
             <React.Fragment key={row.key}>
               <Field
-                  className={s.cell}
+                className={s.cell}
                 validationState={holderError ? "error" : "none"}
                 validationMessage={holderError ? ({ children: holderError, "data-testid": `error-capTable.${i}.holder` } as never) : undefined}
               >
@@ -121,7 +121,7 @@ export function CapTableEditor({ rows, onChange, errors, lang, t, readSelection,
                 />
               </Field>
               <Field
-                  className={s.cell}
+                className={s.cell}
                 validationState={sharesError ? "error" : "none"}
                 validationMessage={sharesError ? ({ children: sharesError, "data-testid": `error-capTable.${i}.shares` } as never) : undefined}
               >

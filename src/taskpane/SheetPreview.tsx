@@ -102,7 +102,7 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
     return map;
   }, [sheet]);
   const widths = new Map((sheet.columns ?? []).map((c) => [c.column.toUpperCase(), c.width]));
-  const colWidth = (letter: string) => Math.round((widths.get(letter) ?? 8.43) * 6.5 + 5);
+  const colWidth = (letter: string) => Math.round((widths.get(letter) ?? 8.43) * 6 + 5);
   const gridlines = sheet.showGridlines === true;
 
   return (

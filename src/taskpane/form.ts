@@ -13,6 +13,7 @@
 import { Decimal } from "../engine";
 import { CURRENCY_UNITS, CurrencyUnit, LIMITS, StakeSaleInput } from "../model/stakeSaleInput";
 import { FIELD_LABELS, Lang, MESSAGES } from "./i18n";
+import type { Template } from "../templates";
 
 export type Basis = StakeSaleInput["basis"];
 export type Transaction = StakeSaleInput["transaction"];
@@ -382,4 +383,13 @@ export function parseHolderTsv(text: string, lang: Lang = "en"): PastedTable {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const grid = lines.map((line) => (line.includes("\t") ? line.split("\t") : line.includes(";") ? line.split(";") : [line]));
   return parseHolderGrid(grid, lang);
+}
+
+// ----- Templates ----------------------------------------------------------------------------
+
+/** The template's "to fill" entries whose value the user has not changed yet (the others are no longer placeholders). */
+export function stillToFill(template: Template, input: StakeSaleInput): Template["toFill"] {
+  const original = template.inputs as Record<string, unknown>;
+  const current = input as Record<string, unknown>;
+  return template.toFill.filter((entry) => JSON.stringify(original[entry.field]) === JSON.stringify(current[entry.field]));
 }

@@ -178,9 +178,17 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expect(page.locator(`[data-cell="${stakeAddress}"]`).textContent()).resolves.toMatch(/^40(\.0+)?%$/);
     await expect(page.locator(`[data-cell="${stakeAddress}"]`).getAttribute("data-name")).resolves.toBe("Stake");
 
+    // Screenshots: a browser window (form and sheet side by side) and an Excel taskpane's width.
     fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await page.screenshot({ path: path.join(OUTPUT, "taskpane.png"), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 1000 });
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-narrow.png") });
     expect(fs.statSync(path.join(OUTPUT, "taskpane.png")).size).toBeGreaterThan(10_000);
+    // At a taskpane's width nothing overflows sideways but the sheet grid (which scrolls in its own box).
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 480, height: 900 });
 
     // The model is listed; Rebuild after an edit keeps its sheet; "Build as a new model" adds one.
     await expect(page.getByTestId("build").textContent()).resolves.toBe("Rebuild");

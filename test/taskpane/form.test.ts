@@ -16,8 +16,10 @@ import {
   parseHolderTsv,
   parseNumber,
   parsePercent,
+  stillToFill,
   validateForm,
 } from "../../src/taskpane/form";
+import { builtInTemplates } from "../../src/templates";
 
 const opcoreForm = (): FormState => formFromInput(OPCORE_EXAMPLE);
 
@@ -271,5 +273,15 @@ describe("pasting a cap table", () => {
       { holder: "Iliad", shares: 500000 },
       { holder: "InfraVia", shares: 500000 },
     ]);
+  });
+});
+
+describe("template notes", () => {
+  test('a "to fill" note stays only while the value is still the template\'s', () => {
+    const template = builtInTemplates().find((b) => b.id === "opcore-stake-sale")!.template;
+    const fields = (input: StakeSaleInput) => stillToFill(template, input).map((e) => e.field);
+    expect(fields(OPCORE_EXAMPLE)).toEqual(["netDebt", "shareholderLoans"]);
+    expect(fields({ ...OPCORE_EXAMPLE, netDebt: 250_000_000 })).toEqual(["shareholderLoans"]);
+    expect(fields({ ...OPCORE_EXAMPLE, netDebt: 250_000_000, shareholderLoans: 0 })).toEqual([]);
   });
 });

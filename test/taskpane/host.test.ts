@@ -1,0 +1,130 @@
+/**
+ * The taskpane's hosts: the in-page preview (models in memory, the writer's naming rule) and the
+ * thin Office.js side (reading the selection, reporting a failed write) on Microsoft's
+ * office-addin-mock.
+ */
+// office-addin-mock 4 cannot load its manifest dependency as installed; it only needs its enum (see test/support/officeMock.ts).
+jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+
+import { OfficeMockObject } from "office-addin-mock";
+import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
+import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
+import { HostWriteError, MAX_SELECTION, excelHost, previewHost, type ModelToWrite } from "../../src/taskpane/host";
+import { ModelWriteError } from "../../src/workbook/officeWriter";
+import { parseHolderGrid } from "../../src/taskpane/form";
+
+function toWrite(id: string, stake = 0.5): ModelToWrite {
+  const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, stake });
+  return { id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet: model.sheet };
+}
+
+describe("preview host", () => {
+  test("a new model takes its sheet name, another one a free variant, a rebuild keeps its sheet", async () => {
+    const host = previewHost();
+    const first = await host.writeModel(toWrite("m-1"));
+    expect(first).toMatchObject({ sheetName: "OpCore deal", replaced: false });
+    const second = await host.writeModel(toWrite("m-2"));
+    expect(second).toMatchObject({ sheetName: "OpCore deal (2)", replaced: false });
+    const rebuilt = await host.writeModel(toWrite("m-1", 0.4));
+    expect(rebuilt).toMatchObject({ sheetName: "OpCore deal", replaced: true });
+    expect(rebuilt.sheet?.name).toBe("OpCore deal");
+    const models = await host.listModels();
+    expect(models.map((m) => [m.id, m.sheet])).toEqual([
+      ["m-1", "OpCore deal"],
+      ["m-2", "OpCore deal (2)"],
+    ]);
+    expect((models[0].inputs as { stake: number }).stake).toBe(0.4);
+    expect(host.sheetOf("m-1")?.cells.length).toBeGreaterThan(0);
+  });
+
+  test("stored inputs are a copy: editing the form later does not change a stored model", async () => {
+    const host = previewHost();
+    const model = toWrite("m-1");
+    await host.writeModel(model);
+    (model.inputs as { company: string }).company = "Changed";
+    expect(((await host.listModels())[0].inputs as { company: string }).company).toBe("OpCore");
+  });
+});
+
+describe("Excel host (office-addin-mock)", () => {
+  const g = globalThis as unknown as { Excel?: unknown };
+  afterEach(() => {
+    delete g.Excel;
+  });
+
+  function mockExcel(used: { rowCount: number; columnCount: number; values: unknown[][]; isNullObject?: boolean }) {
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          range: {
+            used: { isNullObject: false, ...used },
+            getUsedRangeOrNullObject: function () {
+              return (this as unknown as { used: unknown }).used;
+            },
+          },
+          getSelectedRange: function () {
+            return (this as unknown as { range: unknown }).range;
+          },
+        },
+      },
+      run: async function (callback: (ctx: unknown) => Promise<unknown>) {
+        return callback((this as unknown as { context: unknown }).context);
+      },
+    });
+    g.Excel = mock;
+    return mock;
+  }
+
+  test("Paste from selection reads the used part of the selection, as numbers and texts", async () => {
+    mockExcel({
+      rowCount: 3,
+      columnCount: 2,
+      values: [
+        ["Holder", "Shares"],
+        ["Iliad", 600000],
+        ["InfraVia", 400000],
+      ],
+    });
+    const values = await excelHost().readSelection!();
+    expect(parseHolderGrid(values).rows).toEqual([
+      { holder: "Iliad", shares: "600000" },
+      { holder: "InfraVia", shares: "400000" },
+    ]);
+  });
+
+  test("an empty selection gives no rows; a huge one is refused before its values are read", async () => {
+    mockExcel({ rowCount: 0, columnCount: 0, values: [], isNullObject: true });
+    await expect(excelHost().readSelection!()).resolves.toEqual([]);
+    mockExcel({ rowCount: MAX_SELECTION.rows + 1, columnCount: 2, values: [] });
+    await expect(excelHost().readSelection!()).rejects.toThrow(
+      `select at most ${MAX_SELECTION.rows} rows and ${MAX_SELECTION.columns} columns (got 1001 x 2)`,
+    );
+  });
+
+  test("a failed write is reported with whether the workbook was restored", async () => {
+    g.Excel = {
+      run: async () => {
+        throw new ModelWriteError("the sheet could not be written: GeneralException", new Error("x"), false);
+      },
+    };
+    const error = await excelHost()
+      .writeModel(toWrite("m-1"))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostWriteError);
+    expect(error).toMatchObject({ undone: false, message: "the sheet could not be written: GeneralException" });
+
+    g.Excel = {
+      run: async () => {
+        throw new Error("RichApi.Error: InvalidArgument");
+      },
+    };
+    await expect(excelHost().writeModel(toWrite("m-1"))).rejects.toMatchObject({ undone: true, message: "RichApi.Error: InvalidArgument" });
+  });
+
+  test("a successful write reports the writer's sheet name", async () => {
+    g.Excel = { run: async () => ({ sheetName: "OpCore deal (3)", replaced: false }) };
+    await expect(excelHost().writeModel(toWrite("m-1"))).resolves.toEqual({ sheetName: "OpCore deal (3)", replaced: false });
+  });
+});
