@@ -10,9 +10,11 @@
  *
  * Safety:
  * - A new model gets a new sheet named as the spec asks, or a free variant ("OpCore deal (2)").
- * - A rebuild replaces only the sheet recorded in the model's part, under that recorded name. If
- *   that sheet is gone (deleted or renamed by the user) no other sheet is touched: a new sheet is
- *   written under a free name and the part records it.
+ * - A rebuild replaces only the sheet recorded in the model's part, under that recorded name, and
+ *   only if it is still the sheet the model built: a hidden workbook-scoped name (office/marker.ts)
+ *   follows that sheet through renames and turns to #REF! when it is deleted. If the user renamed
+ *   or deleted it, no other sheet is touched, even one the user has since given the recorded name:
+ *   a new sheet is written under a free name, and the part and the marker record it.
  * - The new sheet is built under a temporary name; the old sheet is renamed aside, the new one
  *   takes the name, and deleting the old one is the last operation of the batch. If the batch
  *   fails, whatever it did is undone (extra syncs, on the failure path only): the sheets it added
@@ -24,6 +26,9 @@ import { STYLES, type SheetSpec } from "./spec";
 import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
 import { CHART_TYPES, SERIES_BY, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
+import { markedSheet, markerFormula, markerName } from "./office/marker";
+
+const MARKER_COMMENT = "CapTable: the sheet this model built (used when rebuilding it)";
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
@@ -47,25 +52,40 @@ interface WorkbookState {
   /** This model's part, if it is stored. */
   readonly part?: StoredModelPart;
   readonly partIds: readonly string[];
+  /** The formula of this model's marker name, if the workbook has one. */
+  readonly marker?: string;
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Sync 1: sheet names, ids and positions, the active sheet, this model's stored part. */
+/** Sync 1: sheet names, ids and positions, the active sheet, this model's stored part and marker. */
 async function readState(context: Excel.RequestContext, modelId: string): Promise<WorkbookState> {
   const { queued, parts, partIds } = await syncWithLookup(context, modelId, () => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/id,items/name,items/position");
     const active = sheets.getActiveWorksheet();
     active.load("id");
-    return { sheets, active };
+    const marker = context.workbook.names.getItemOrNullObject(markerName(modelId));
+    marker.load("formula");
+    return { sheets, active, marker };
   });
   return {
     sheets: queued.sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })),
     activeId: queued.active.id,
     part: parts[0],
     partIds,
+    ...(queued.marker.isNullObject ? {} : { marker: queued.marker.formula }),
   };
+}
+
+/** The sheet a rebuild may replace: the one recorded in the part, if the marker (when there is one) still points at it. */
+function ownSheet(state: WorkbookState): SheetInfo | undefined {
+  const recorded = state.part?.model.sheet;
+  if (recorded === undefined) return undefined;
+  const sheet = state.sheets.find((s) => sameName(s.name, recorded));
+  if (sheet === undefined || state.marker === undefined) return sheet;
+  const marked = markedSheet(state.marker);
+  return typeof marked === "string" && sameName(marked, sheet.name) ? sheet : undefined;
 }
 
 /** Font, fill and bottom border of a style, applied to a whole rectangle at once. */
@@ -114,6 +134,7 @@ function temporaryName(taken: readonly string[], label: string): string {
 }
 
 interface Attempt {
+  readonly modelId: string;
   readonly before: WorkbookState;
   /** Names the batch gave to sheets it added. */
   readonly addedNames: readonly string[];
@@ -127,6 +148,9 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   sheets.load("items/id,items/name");
   const scoped = context.workbook.customXmlParts.getByNamespace(MODEL_XML_NAMESPACE);
   scoped.load("items/id");
+  const key = markerName(attempt.modelId);
+  const marker = context.workbook.names.getItemOrNullObject(key);
+  marker.load("formula");
   await context.sync();
 
   const existed = new Set(before.sheets.map((s) => s.id));
@@ -141,6 +165,15 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   for (const p of scoped.items) if (!partsBefore.has(p.id)) p.delete();
   if (before.part !== undefined && scoped.items.some((p) => p.id === before.part?.partId)) {
     context.workbook.customXmlParts.getItem(before.part.partId).setXml(before.part.xml);
+  }
+  // After the old sheet has its name back, so that the restored reference finds it.
+  if (before.marker === undefined) {
+    if (!marker.isNullObject) marker.delete();
+  } else if (marker.isNullObject) {
+    context.workbook.names.add(key, before.marker, MARKER_COMMENT).visible = false;
+  } else {
+    // Always: the text may read the same while it points at the new sheet under the old name.
+    marker.formula = before.marker;
   }
   if (sheets.items.some((s) => s.id === before.activeId)) sheets.getItem(before.activeId).activate();
   await context.sync();
@@ -168,8 +201,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
 
   const before = await readState(context, request.model.id);
   const taken = before.sheets.map((s) => s.name);
-  const recorded = before.part?.model.sheet;
-  const old = recorded !== undefined ? before.sheets.find((s) => sameName(s.name, recorded)) : undefined;
+  const old = ownSheet(before);
   const finalName = old !== undefined ? old.name : freeSheetName(spec.name, taken);
   const buildName = old !== undefined ? temporaryName(taken, "building") : finalName;
   const asideName = old !== undefined ? temporaryName([...taken, buildName], "replaced") : undefined;
@@ -180,6 +212,10 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   const sheet = worksheets.add(buildName);
   queueContent(sheet, spec, plan);
   if (old !== undefined) sheet.position = old.position;
+  // The marker follows the new sheet from here on, through the renames below.
+  const key = markerName(request.model.id);
+  if (before.marker !== undefined) context.workbook.names.getItem(key).formula = markerFormula(buildName);
+  else context.workbook.names.add(key, sheet.getRange("A1"), MARKER_COMMENT).visible = false;
   const part = before.part !== undefined ? context.workbook.customXmlParts.getItem(before.part.partId) : context.workbook.customXmlParts.add(xml);
   if (before.part !== undefined) part.setXml(xml);
   part.load("id");
@@ -196,7 +232,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   } catch (error) {
     const what = `Could not write the model sheet "${finalName}": ${messageOf(error)}`;
     try {
-      await undo(context, { before, addedNames: [buildName, finalName], old });
+      await undo(context, { modelId: request.model.id, before, addedNames: [buildName, finalName], old });
     } catch (undoError) {
       throw new ModelWriteError(`${what}. Undoing the partial write also failed (${messageOf(undoError)}): check the workbook for a sheet named "${buildName}".`, error, false);
     }

@@ -8,7 +8,8 @@
  *   ones are dropped), as in Excel;
  * - loaded properties: reading a property that was not loaded and synced throws, as Office.js does;
  * - collections: worksheets (add, getItem by name or id, getActiveWorksheet, items), sheet-scoped
- *   names, charts, custom XML parts (add, getItem, getByNamespace, getXml, setXml, delete);
+ *   names, workbook-scoped names (getItemOrNullObject, formulas that follow a sheet through renames
+ *   and become #REF! when it is deleted), charts, custom XML parts (add, getItem, getByNamespace, getXml, setXml, delete);
  * - ranges: formulas / numberFormat matrices (dimensions checked), font, fill, bottom borders,
  *   column widths, recorded per cell;
  * - Excel's input parsing: a string written through `formulas` that begins with "=", "+", "-" or "@"
@@ -62,6 +63,15 @@ export interface MockSheet {
   charts: MockChart[];
   columnWidths: Map<string, number>;
   showGridlines: boolean;
+}
+
+/** A workbook-scoped defined name: a reference to a sheet (followed through renames; #REF! once deleted). */
+export interface MockWorkbookName {
+  name: string;
+  sheetId: string | null;
+  address: string;
+  visible: boolean;
+  comment?: string;
 }
 
 export interface MockPart {
@@ -118,6 +128,8 @@ export class MockWorkbook {
   sheets: MockSheet[] = [];
   activeId = "";
   parts: MockPart[] = [];
+  /** Workbook-scoped names, by upper-case name. */
+  names = new Map<string, MockWorkbookName>();
   /** Number of context.sync() calls so far. */
   syncs = 0;
   /** Operations queued and run at each sync (for tests that count them). */
@@ -177,6 +189,22 @@ export class MockWorkbook {
     return s;
   }
 
+  /** A workbook name's formula as Excel shows it: ='Sheet'!$A$1, or =#REF!$A$1 once the sheet is gone. */
+  nameFormula(n: MockWorkbookName): string {
+    const sheet = n.sheetId === null ? undefined : this.sheets.find((s) => s.id === n.sheetId);
+    const abs = n.address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+    return sheet === undefined ? `=#REF!${abs}` : `='${sheet.name.replace(/'/g, "''")}'!${abs}`;
+  }
+
+  /** Resolves a reference formula ('Sheet'!A1, Sheet!A1 or #REF!A1) as Excel would when a name is set to it. */
+  parseReference(formula: string): { sheetId: string | null; address: string } {
+    const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(formula);
+    if (m === null) throw new MockOfficeError("InvalidArgument", `The reference "${formula}" is not valid.`);
+    const address = `${m[3]}${m[4]}`;
+    if (m[2] === "#REF") return { sheetId: null, address };
+    return { sheetId: this.sheetByKey(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).id, address };
+  }
+
   /** Deletes a sheet as the user would (Excel then activates another one). */
   removeSheet(name: string): void {
     const s = this.sheetByKey(name);
@@ -199,6 +227,7 @@ export class MockWorkbook {
         sheets: this.sheets.map((s) => ({ ...s, cells: [...s.cells], names: [...s.names], columnWidths: [...s.columnWidths] })),
         activeId: this.activeId,
         parts: this.parts,
+        names: [...this.names],
       }),
     );
   }
@@ -228,9 +257,84 @@ class ClientResultProxy<T> {
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly customXmlParts: CustomXmlPartCollectionProxy;
+  readonly names: WorkbookNamesProxy;
   constructor(wb: MockWorkbook) {
     this.worksheets = new WorksheetCollectionProxy(wb);
     this.customXmlParts = new CustomXmlPartCollectionProxy(wb);
+    this.names = new WorkbookNamesProxy(wb);
+  }
+}
+
+class WorkbookNamesProxy {
+  constructor(private readonly wb: MockWorkbook) {}
+
+  add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    this.wb.enqueue(() => {
+      if (this.wb.names.has(name.toUpperCase())) throw new MockOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      const target = typeof reference === "string" ? this.wb.parseReference(reference) : { sheetId: reference.sheet().id, address: reference.address };
+      this.wb.names.set(name.toUpperCase(), { name, ...target, visible: true, ...(comment === undefined ? {} : { comment }) });
+    });
+    return new NamedItemProxy(this.wb, name, false);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.wb, name, false);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.wb, name, true);
+  }
+}
+
+class NamedItemProxy {
+  private loaded: Partial<Record<"isNullObject" | "formula" | "visible", unknown>> = {};
+  constructor(private readonly wb: MockWorkbook, private readonly key: string, private readonly orNull: boolean) {}
+
+  private item(): MockWorkbookName {
+    const n = this.wb.names.get(this.key.toUpperCase());
+    if (n === undefined) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (name "${this.key}").`);
+    return n;
+  }
+
+  load(spec?: string): this {
+    const props = wanted(spec);
+    this.wb.enqueue(() => {
+      const n = this.wb.names.get(this.key.toUpperCase());
+      if (n === undefined && !this.orNull) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (name "${this.key}").`);
+      this.loaded = { isNullObject: n === undefined };
+      if (n !== undefined && (props.size === 0 || props.has("formula"))) this.loaded.formula = this.wb.nameFormula(n);
+      if (n !== undefined && (props.size === 0 || props.has("visible"))) this.loaded.visible = n.visible;
+    });
+    return this;
+  }
+
+  private read(p: "isNullObject" | "formula" | "visible"): unknown {
+    if (!(p in this.loaded)) throw notLoaded(p);
+    return this.loaded[p];
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject") as boolean;
+  }
+  get formula(): string {
+    return this.read("formula") as string;
+  }
+  set formula(v: string) {
+    this.wb.enqueue(() => Object.assign(this.item(), this.wb.parseReference(v)));
+  }
+  get visible(): boolean {
+    return this.read("visible") as boolean;
+  }
+  set visible(v: boolean) {
+    this.wb.enqueue(() => {
+      this.item().visible = v;
+    });
+  }
+  delete(): void {
+    this.wb.enqueue(() => {
+      this.item();
+      this.wb.names.delete(this.key.toUpperCase());
+    });
   }
 }
 

@@ -5,7 +5,7 @@
 import { MockWorkbook } from "../support/officeMock";
 import { writeModelSheet, ModelWriteError } from "../../src/workbook/officeWriter";
 import { listStoredModels } from "../../src/workbook/modelStore";
-import { MODEL_XML_NAMESPACE, parseModel } from "../../src/workbook/modelXml";
+import { MODEL_XML_NAMESPACE, parseModel, serializeModel } from "../../src/workbook/modelXml";
 import { resetPartCache } from "../../src/workbook/office/parts";
 import { STYLES } from "../../src/workbook/spec";
 import { SMALL_SPEC, largeSpec, request } from "./fixtures";
@@ -175,6 +175,54 @@ describe("rebuilding a model", () => {
     expect(wb.parts).toHaveLength(1);
   });
 
+  test("the model's sheet is tracked by a hidden workbook name that Excel keeps pointing at it", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-opcore-1"));
+    const marker = wb.names.get("CAPTABLE_MODEL_M.OPCORE.1");
+    expect(marker).toMatchObject({ name: "CapTable_Model_m.opcore.1", sheetId: wb.sheet("OpCore deal").id, address: "A1", visible: false });
+    await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-opcore-1"));
+    expect(wb.names.size).toBe(1);
+    expect(wb.names.get("CAPTABLE_MODEL_M.OPCORE.1")?.sheetId).toBe(wb.sheet("OpCore deal").id);
+  });
+
+  test("the user deleted the model's sheet and made their own of that name: theirs is left alone", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.removeSheet("OpCore deal");
+    wb.addSheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
+    const theirs = JSON.stringify([...wb.sheet("OpCore deal").cells]);
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
+    expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(theirs);
+    expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["OpCore deal (2)"]);
+    expect(wb.names.get("CAPTABLE_MODEL_M.OPCORE.1")?.sheetId).toBe(wb.sheet("OpCore deal (2)").id);
+    // And the next rebuild replaces that new sheet.
+    expect(await writeModelSheet(wb.context(), request(SMALL_SPEC))).toEqual({ sheetName: "OpCore deal (2)", replaced: true });
+    expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(theirs);
+  });
+
+  test("the user renamed the model's sheet and made a new one with the old name: both are left alone", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.sheet("OpCore deal").name = "Kept version";
+    wb.addSheet("OpCore deal");
+    const before = JSON.stringify(wb.sheets.map((s) => [s.id, s.name, [...s.cells]]));
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
+    expect(JSON.stringify(wb.sheets.slice(0, 3).map((s) => [s.id, s.name, [...s.cells]]))).toBe(before);
+  });
+
+  test("a model stored without a marker (written by the command line) is rebuilt on the sheet its part records", async () => {
+    const wb = new MockWorkbook(["Sheet1", "OpCore deal", "Notes"]);
+    wb.addPart(serializeModel({ id: "m-cli", sheet: "OpCore deal", kind: "stakeSale", schemaVersion: 1, inputs: {} }));
+    const oldId = wb.sheet("OpCore deal").id;
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-cli"));
+    expect(result).toEqual({ sheetName: "OpCore deal", replaced: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes"]);
+    expect(wb.sheet("OpCore deal").id).not.toBe(oldId);
+    expect(wb.names.get("CAPTABLE_MODEL_M.CLI")?.sheetId).toBe(wb.sheet("OpCore deal").id);
+  });
+
   test("a fresh session that lists the models first rebuilds in 2 syncs; without the list, one extra read", async () => {
     const wb = new MockWorkbook();
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
@@ -260,7 +308,7 @@ describe("a failed write leaves the workbook as it was", () => {
       expect(error).toBeInstanceOf(ModelWriteError);
       expect((error as ModelWriteError).message).toMatch(/^Could not write the model sheet "OpCore deal": The operation failed \(simulated\)\. The workbook was left as it was\.$/);
       expect((error as ModelWriteError).undone).toBe(true);
-      expect(JSON.stringify(wb.snapshot())).toBe(before);
+      expect(wb.snapshot()).toEqual(JSON.parse(before));
     }
   });
 
@@ -281,7 +329,7 @@ describe("a failed write leaves the workbook as it was", () => {
       const changed = { ...SMALL_SPEC, cells: SMALL_SPEC.cells.filter((c) => c.address !== "C8") };
       const error = await writeModelSheet(wb.context(), request(changed, "m-opcore-1", { other: true })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModelWriteError);
-      expect(JSON.stringify(wb.snapshot())).toBe(before);
+      expect(wb.snapshot()).toEqual(JSON.parse(before));
     }
   });
 
@@ -299,7 +347,7 @@ describe("a failed write leaves the workbook as it was", () => {
       return s;
     };
     await expect(writeModelSheet(ctx, request(spec))).rejects.toThrow(/Could not write the model sheet "OpCore deal": The name "Stake" already exists\. The workbook was left as it was\./);
-    expect(JSON.stringify(wb.snapshot())).toBe(before);
+    expect(wb.snapshot()).toEqual(JSON.parse(before));
   });
 
   test("if the undo fails too, the message says so and names the sheet to check", async () => {
