@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * `npm run docs`: writes docs/functions.md, the function reference, from what the build generated,
+ * so that it cannot drift from what Excel shows:
+ * - dist/functions.json (generated from the JSDoc by the custom-functions metadata plugin): the
+ *   functions, their descriptions, their arguments (order, optional or not, single cell or range,
+ *   help text) and whether the result spills;
+ * - the `@returns` line of each function's JSDoc in src/functions/ (the metadata keeps no text for
+ *   the result);
+ * - docs/function-examples.json (hand-written): examples with the result each gives, which
+ *   test/docs.test.ts checks against the built bundle.
+ * Run `npm run build` first. `--stdout` prints the document instead of writing it (the test
+ * compares that with the committed file). A function without an example is listed on stderr.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const NAMESPACE = "CAPTABLE";
+
+function readJson(file, hint) {
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: ${hint}`);
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+/** `@returns` text of every `@customfunction` in the TypeScript sources of src/functions, by ID. */
+export function readReturns(dir = path.join(root, "src", "functions")) {
+  const returns = {};
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(dir, file), "utf8");
+    for (const block of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
+      const id = /@customfunction\s+(\S+)/.exec(block)?.[1];
+      if (id === undefined) continue;
+      const text = /@returns?\s+([\s\S]*?)(?=\n\s*\*\s*@|\*\/)/.exec(block)?.[1];
+      if (text !== undefined) returns[id.toUpperCase()] = text.replace(/\n\s*\*\s?/g, " ").replace(/\s+/g, " ").trim();
+    }
+  }
+  return returns;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/** Escapes text for a Markdown table cell. */
+function cell(text) {
+  return String(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A value as typed in a formula: text quoted, numbers as is, booleans in capitals. */
+function literal(value) {
+  if (typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+/** A value as a cell shows it. */
+function shown(value) {
+  if (value === null || value === undefined || value === "") return "";
+  return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+}
+
+function columnName(index) {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** A block of cells as a sheet excerpt: column letters from `firstCol`, row numbers from `firstRow`. */
+function sheetExcerpt(grid, firstRow = 1, firstCol = 0) {
+  const width = Math.max(...grid.map((r) => r.length));
+  const lines = [`|   | ${Array.from({ length: width }, (_, c) => columnName(firstCol + c)).join(" | ")} |`, `|---|${"---|".repeat(width)}`];
+  grid.forEach((row, r) => lines.push(`| ${firstRow + r} | ${Array.from({ length: width }, (_, c) => cell(shown(row[c]))).join(" | ")} |`));
+  return lines.join("\n");
+}
+
+const isRange = (v) => Array.isArray(v) && v.every((r) => Array.isArray(r));
+const isError = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && "error" in v;
+
+/** The formula of an example: ranges are laid out side by side from A1 and referred to by address. */
+function exampleLayout(fn, args) {
+  const trimmed = [...args];
+  while (trimmed.length > 0 && (trimmed[trimmed.length - 1] === null || trimmed[trimmed.length - 1] === undefined)) trimmed.pop();
+  const grid = [];
+  let col = 0;
+  const parts = trimmed.map((arg) => {
+    if (!isRange(arg)) return literal(arg);
+    const h = arg.length;
+    const w = arg[0].length;
+    arg.forEach((row, r) => {
+      grid[r] ??= [];
+      row.forEach((v, c) => (grid[r][col + c] = v));
+    });
+    const ref = h === 1 && w === 1 ? `${columnName(col)}1` : `${columnName(col)}1:${columnName(col + w - 1)}${h}`;
+    col += w;
+    return ref;
+  });
+  for (let r = 0; r < grid.length; r++) grid[r] = Array.from({ length: col }, (_, c) => grid[r]?.[c] ?? null);
+  return { formula: `=${NAMESPACE}.${fn.id}(${parts.join(", ")})`, grid, formulaCell: `${columnName(col)}1` };
+}
+
+function renderExample(fn, example) {
+  const { formula, grid, formulaCell } = exampleLayout(fn, example.args);
+  const out = [`**${example.title}**`, ""];
+  if (grid.length > 0) out.push(sheetExcerpt(grid), "", `In ${formulaCell}: \`${formula}\``, "");
+  else out.push(`\`${formula}\``, "");
+  if (isError(example.result)) {
+    out.push(`Result: \`${example.result.error}\` with the message \`${example.result.message}\``);
+  } else if (Array.isArray(example.result)) {
+    const first = /^([A-Z]+)1$/.exec(formulaCell)[1];
+    const firstCol = [...first].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    out.push(`Result, spilled from ${formulaCell}:`, "", sheetExcerpt(example.result, 1, firstCol));
+  } else {
+    out.push(`Result: \`${shown(example.result)}\``);
+  }
+  return out.join("\n");
+}
+
+function renderFunction(fn, returns, examples) {
+  const name = `${NAMESPACE}.${fn.id}`;
+  const syntax = `=${name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+  const spills = fn.result?.dimensionality === "matrix";
+  const out = [`## ${name}`, "", fn.description ?? "", "", "**Syntax**", "", "```", syntax, "```", ""];
+  if (fn.parameters.length > 0) {
+    out.push("| Argument | | Takes | Description |", "|---|---|---|---|");
+    for (const p of fn.parameters) {
+      out.push(`| \`${p.name}\` | ${p.optional ? "optional" : "required"} | ${p.dimensionality === "matrix" ? "a range" : "a value"} | ${cell(p.description ?? "")} |`);
+    }
+    out.push("");
+  }
+  const sentence = returns === undefined ? "" : `${returns.replace(/\.$/, "")}. `;
+  const kind = spills ? "It spills from the formula's cell (a dynamic array)." : sentence === "" ? "A single value." : "";
+  out.push(`**Returns** ${sentence}${kind}`.trimEnd(), "");
+  if (examples.length > 0) {
+    out.push(examples.length === 1 ? "**Example**" : "**Examples**", "");
+    for (const example of examples) out.push(renderExample(fn, example), "");
+  }
+  return out.join("\n");
+}
+
+const CONVENTIONS = `## Conventions
+
+The same in every function, model sheet and template.
+
+- **Net debt** is third-party financial debt less cash. It **excludes shareholder loans**.
+- **Equity value** = enterprise value − net debt − other claims. It is everything shareholders
+  hold, shares **and** shareholder loans. **Share equity** = equity value − shareholder loans (at
+  face value). **Other claims** are minorities, preferred equity held by third parties and
+  debt-like items, net of non-operating assets.
+- A **stake** is a fraction of the whole equity: the same fraction of the shares and of the
+  shareholder loans changes hands. Price = stake × equity value × (1 + premium); the loans change
+  hands at face value and the shares take the rest, premium or discount included.
+- **Percentages are fractions**, as Excel stores them: 50% is 0.5 (type \`50%\` or \`0.5\`). Amounts
+  are in whatever unit you work in (EUR, EUR m, ...), the same unit throughout a formula.
+- **Exact maths.** Every figure is computed in decimal at 40 significant digits; it becomes a
+  double only in the cell. \`=CAPTABLE.ENTERPRISEVALUE(0.1, 0.2)\` is 0.3, not 0.30000000000000004.
+- **Share rounding** is explicit: shares created by a function are rounded **down** to whole shares
+  by default, as subscription documents do; \`"UP"\`, \`"NEAREST"\` or \`"NONE"\` (exact, fractional)
+  on request. Prices per share are not rounded.
+- **Keywords** (\`"EV"\`, \`"EQUITY"\`, \`"SHARES"\`, \`"DOWN"\`, ...) ignore case, accents and extra
+  spaces; their French spellings are accepted too.
+- **Ranges**: holders and their shares sit in two ranges of the same size, a column or a row each;
+  rows where both cells are empty are skipped, so a range may keep blank rows for holders to come.
+- **Errors** name the argument and the rule, in the cell's error message: \`#VALUE!\` for an input
+  that breaks a rule ("stake must be between 0% and 100%, got 130%", text where a number belongs,
+  an unknown holder, ranges of different sizes), \`#NUM!\` when valid inputs have no result (all
+  shares zero, a result beyond what a cell can hold). No function returns NaN or Infinity. An error
+  in an argument passes through unchanged.
+- **Function IDs** (\`CAPTABLE.STAKEVALUE\`, ...) are stored in your workbooks; they never change.
+`;
+
+/** The whole document. */
+export function render(metadata, returns, examples) {
+  const functions = metadata.functions;
+  const out = [
+    "# CAPTABLE functions",
+    "",
+    "<!-- Generated by `npm run docs` (scripts/gen-function-docs.mjs) from dist/functions.json, the JSDoc",
+    "     `@returns` lines and docs/function-examples.json. Do not edit: change the source and run npm run docs. -->",
+    "",
+    `${functions.length} functions, in the \`${NAMESPACE}\` namespace. Optional arguments are in brackets; leave`,
+    "them out, or leave them empty between commas (`=CAPTABLE.STAKEVALUE(50%, 860000000, \"EV\", B2, B3, , , \"SHARES\")`).",
+    "",
+    "| Function | What it does |",
+    "|---|---|",
+    ...functions.map((f) => `| [${NAMESPACE}.${f.id}](#${`${NAMESPACE}${f.id}`.toLowerCase()}) | ${cell(f.description ?? "")} |`),
+    "",
+    CONVENTIONS,
+  ];
+  for (const fn of functions) out.push(renderFunction(fn, returns[fn.id.toUpperCase()], examples[fn.id] ?? []));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+/** Reads the inputs from the repository and renders the document. */
+export function generate({ dist = path.join(root, "dist") } = {}) {
+  const metadata = readJson(path.join(dist, "functions.json"), "run `npm run build` first");
+  const { examples } = readJson(path.join(root, "docs", "function-examples.json"), "it holds the examples of docs/functions.md");
+  const undeclared = Object.keys(examples).filter((id) => !metadata.functions.some((f) => f.id === id));
+  if (undeclared.length > 0) throw new Error(`docs/function-examples.json has examples of functions that do not exist: ${undeclared.join(", ")}`);
+  const missing = metadata.functions.filter((f) => (examples[f.id] ?? []).length === 0).map((f) => f.id);
+  return { markdown: render(metadata, readReturns(), examples), missing };
+}
+
+const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  try {
+    const { markdown, missing } = generate();
+    if (missing.length > 0) console.error(`No example yet in docs/function-examples.json for: ${missing.join(", ")}`);
+    if (process.argv.includes("--stdout")) {
+      process.stdout.write(markdown);
+    } else {
+      const target = path.join(root, "docs", "functions.md");
+      fs.writeFileSync(target, markdown);
+      console.log(`Wrote ${path.relative(process.cwd(), target)}`);
+    }
+  } catch (error) {
+    console.error(`npm run docs: ${error.message}`);
+    process.exit(1);
+  }
+}
