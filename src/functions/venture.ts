@@ -500,8 +500,8 @@ export function readClasses(value: unknown): ShareClass[] {
       name,
       shares: num(row, "shares", t, "Shares", name, "nonNegative"),
       invested,
-      // A class with invested capital and no multiple stated has a 1x preference, unless it has a strike.
-      preferenceMultiple: multiple ?? (invested !== undefined && isBlank(row.cells.strike) ? new Decimal(1) : undefined),
+      // No multiple, no preference: invested capital alone only feeds the multiple on invested capital.
+      preferenceMultiple: multiple,
       seniority: seniority?.toNumber(),
       participation: participation === "FULL" && cap !== undefined ? "CAPPED" : participation,
       capMultiple: cap,

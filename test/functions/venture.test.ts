@@ -173,9 +173,12 @@ describe("CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS", () => {
     ]);
   });
 
-  test("a class with invested capital and no multiple has a 1x preference; errors name the table and the row", () => {
-    const t = f.waterfallFn([["Class", "Shares", "Invested"], ["Common", 1, null], ["Seed", 1, 10]], [[12]]);
-    expect(row(t, "Seed")[4]).toBe(10);
+  test("no preference multiple, no preference (invested capital only gives the multiple); errors name the table and the row", () => {
+    const t = f.waterfallFn([["Class", "Shares", "Invested", "Preference"], ["Common", 1, null, null], ["Seed", 1, 10, null], ["A", 2, 10, 1]], [[14]]);
+    expect(row(t, "A")[4]).toBe(10);
+    expect(row(t, "Seed")[4]).toBe(2);
+    expect(row(t, "Seed")[6]).toBe(0.2);
+    expect(row(t, "Common")[6]).toBe("");
     expect(cellError(() => f.waterfallFn([["Class", "Shares"], ["A", "many"]], [[1]])).message).toBe('classes: Shares of "A" must be a number, got the text "many"');
     expect(cellError(() => f.waterfallFn([["Name"], ["A"]], [[1]])).message).toBe('classes must have a column "Shares" in its header row, found "Name"');
     expect(cellError(() => f.waterfallFn([["Class", "Shares", "Seniority"], ["A", 1, 1.5]], [[1]])).message).toBe(

@@ -340,13 +340,6 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   };
 }
 
-/** The round's price when nothing converts and no pool is added: pre-money / fully diluted shares. */
-export function roundPrice(preMoney: Decimal, fullyDilutedShares: Decimal): Decimal {
-  check(preMoney, "positive", "pre_money");
-  check(fullyDilutedShares, "positive", "fully_diluted_shares");
-  return preMoney.div(fullyDilutedShares);
-}
-
 /** Pro rata check: the investment that keeps a holder's stake in a round = ownership x round size. */
 export function proRataInvestment(ownership: Decimal, roundSize: Decimal): Decimal {
   check(ownership, "fraction", "ownership");
