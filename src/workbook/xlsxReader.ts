@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { parseModel, type StoredModel } from "./modelXml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
-export const XLSX_READ_LIMITS = { maxFileBytes: 50 * 1024 * 1024, maxParts: 5000, maxCustomXmlBytes: 2_000_000 } as const;
+export const XLSX_READ_LIMITS = { maxFileBytes: 50 * 1024 * 1024, maxUncompressedBytes: 500 * 1024 * 1024, maxParts: 5000, maxCustomXmlBytes: 2_000_000 } as const;
 
 export interface XlsxContents {
   /** Our models (parts in the urn:captable:model:1 namespace), in part order. */
@@ -23,7 +23,8 @@ export interface XlsxContents {
 
 function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
   const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  return typeof size === "number" ? size : undefined;
+  // JSZip reads the 32-bit size as a signed number: a declared size of 2 GB or more comes out negative.
+  return typeof size === "number" ? (size < 0 ? size + 2 ** 32 : size) : undefined;
 }
 
 async function openZip(buffer: Uint8Array): Promise<JSZip> {
@@ -36,7 +37,12 @@ async function openZip(buffer: Uint8Array): Promise<JSZip> {
   } catch (error) {
     throw new Error(`not an .xlsx workbook (${(error as Error).message})`);
   }
-  if (Object.keys(zip.files).length > XLSX_READ_LIMITS.maxParts) throw new Error(`the workbook has too many parts (more than ${XLSX_READ_LIMITS.maxParts})`);
+  const files = Object.values(zip.files);
+  if (files.length > XLSX_READ_LIMITS.maxParts) throw new Error(`the workbook has too many parts (more than ${XLSX_READ_LIMITS.maxParts})`);
+  const inflated = files.reduce((total, f) => total + (uncompressedSize(f) ?? 0), 0);
+  if (inflated > XLSX_READ_LIMITS.maxUncompressedBytes) {
+    throw new Error(`the workbook inflates to ${inflated} bytes, more than the ${XLSX_READ_LIMITS.maxUncompressedBytes} read`);
+  }
   return zip;
 }
 

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { JSON_LIMITS, builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
 
 const HOSTILE = path.join(__dirname, "..", "fixtures", "templates", "hostile");
@@ -105,5 +106,41 @@ describe("hostile templates are refused with a clear message", () => {
     if (!r.ok) throw new Error(r.errors.join("\n"));
     expect(r.template.inputs.company).toBe('=HYPERLINK("http://evil.example","OpCore")');
     expect(r.template.inputs.capTable.map((h) => h.holder)).toEqual(["@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3"]);
+  });
+});
+
+describe("whatever the text, import answers (property-based)", () => {
+  const check = (text: string) => {
+    const r = parseTemplateJson(text);
+    if (r.ok) {
+      // Anything accepted is a template that writes and reads back to itself.
+      expect(parseTemplateJson(templateToJson(r.template))).toEqual(r);
+    } else {
+      expect(r.errors.length).toBeGreaterThan(0);
+      expect(r.errors.length).toBeLessThanOrEqual(20);
+      for (const e of r.errors) expect(typeof e).toBe("string");
+    }
+  };
+
+  test("random text and random JSON never throw", () => {
+    fc.assert(fc.property(fc.string(), check), { numRuns: 300 });
+    fc.assert(fc.property(fc.json(), check), { numRuns: 300 });
+  });
+
+  test("a valid template with one field replaced by any JSON value: refused with a message, or still a valid template", () => {
+    const paths: (string | number)[][] = [
+      ["version"], ["kind"], ["title"], ["toFill"], ["presentation", "sheetName"], ["presentation", "chart"],
+      ["inputs", "stake"], ["inputs", "capTable"], ["inputs", "capTable", 0, "holder"], ["inputs", "capTable", 0, "shares"], ["inputs", "formulas"],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (where, value) => {
+        const doc = base();
+        let target = doc;
+        for (const key of where.slice(0, -1)) target = target[key];
+        target[where[where.length - 1]] = value;
+        check(JSON.stringify(doc));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

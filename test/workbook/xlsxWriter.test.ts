@@ -191,6 +191,18 @@ describe("xlsx writer", () => {
     const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     expect(bomb.byteLength).toBeLessThan(100_000);
     expect((await readXlsxContents(bomb)).customXml).toHaveLength(2);
+    // A workbook that inflates beyond the limit as a whole is refused before anything is read.
+    // (A small zip whose directory declares a 4 GB entry, as a bomb's would.)
+    const huge = new JSZip();
+    huge.file("xl/media/big.bin", "x", { compression: "DEFLATE", createFolders: false });
+    const hugeZip = await huge.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const central = hugeZip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    hugeZip.writeUInt32LE(0xfffffff0, central + 24);
+    hugeZip.writeUInt32LE(0xfffffff0, 22);
+    await expect(readSheetSpecs(hugeZip)).rejects.toThrow("the workbook inflates to 4294967280 bytes, more than the 524288000 read");
+    hugeZip.writeUInt32LE(0x30000000, central + 24);
+    hugeZip.writeUInt32LE(0x30000000, 22);
+    await expect(readXlsxContents(hugeZip)).rejects.toThrow("the workbook inflates to 805306368 bytes, more than the 524288000 read");
   });
 });
 
