@@ -112,6 +112,8 @@ function applyStyle(range: Excel.Range, style: (typeof STYLES)[keyof typeof STYL
 
 /** Queues the whole sheet's content: cells, formats, styles, widths, gridlines, names, charts. */
 function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan): void {
+  // Names first, so that the formulas using them resolve as they are entered.
+  for (const n of spec.names) sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
   for (const block of plan.blocks) {
     const range = sheet.getRange(block.address);
     range.formulas = block.formulas;
@@ -120,7 +122,6 @@ function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan):
   for (const s of plan.styles) applyStyle(sheet.getRange(s.address), STYLES[s.style], s.rows);
   for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
   if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
-  for (const n of spec.names) sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
   for (const c of spec.charts ?? []) {
     const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(c.dataRange), SERIES_BY[c.seriesBy] as Excel.ChartSeriesBy);
     chart.title.text = c.title;
@@ -162,8 +163,10 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
     if (o !== undefined && o.name !== old.name) o.name = old.name;
   }
   const partsBefore = new Set(before.partIds);
-  for (const p of scoped.items) if (!partsBefore.has(p.id)) p.delete();
-  if (before.part !== undefined && scoped.items.some((p) => p.id === before.part?.partId)) {
+  // eslint-disable-next-line office-addins/load-object-before-read -- loaded above, as "items/id"
+  const partsNow = scoped.items;
+  for (const p of partsNow) if (!partsBefore.has(p.id)) p.delete();
+  if (before.part !== undefined && partsNow.some((p) => p.id === before.part?.partId)) {
     context.workbook.customXmlParts.getItem(before.part.partId).setXml(before.part.xml);
   }
   // After the old sheet has its name back, so that the restored reference finds it.
@@ -199,13 +202,28 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   const { sheet: spec } = checkWriteRequest(request);
   const plan = planSheet(spec);
 
-  const before = await readState(context, request.model.id);
+  let before: WorkbookState;
+  try {
+    before = await readState(context, request.model.id);
+  } catch (error) {
+    throw new ModelWriteError(
+      `Could not read the workbook to write the model sheet "${spec.name}": ${messageOf(error)}. Nothing was changed.`,
+      error,
+      true,
+    );
+  }
   const taken = before.sheets.map((s) => s.name);
   const old = ownSheet(before);
   const finalName = old !== undefined ? old.name : freeSheetName(spec.name, taken);
   const buildName = old !== undefined ? temporaryName(taken, "building") : finalName;
   const asideName = old !== undefined ? temporaryName([...taken, buildName], "replaced") : undefined;
-  const xml = serializeModel({ id: request.model.id, kind: request.model.kind, schemaVersion: request.model.schemaVersion, inputs: request.model.inputs, sheet: finalName });
+  const xml = serializeModel({
+    id: request.model.id,
+    kind: request.model.kind,
+    schemaVersion: request.model.schemaVersion,
+    inputs: request.model.inputs,
+    sheet: finalName,
+  });
 
   // Sync 2: the whole write, in an order where the only step that cannot be undone comes last.
   const worksheets = context.workbook.worksheets;
@@ -234,7 +252,11 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     try {
       await undo(context, { modelId: request.model.id, before, addedNames: [buildName, finalName], old });
     } catch (undoError) {
-      throw new ModelWriteError(`${what}. Undoing the partial write also failed (${messageOf(undoError)}): check the workbook for a sheet named "${buildName}".`, error, false);
+      throw new ModelWriteError(
+        `${what}. Undoing the partial write also failed (${messageOf(undoError)}): check the workbook for a sheet named "${buildName}".`,
+        error,
+        false,
+      );
     }
     throw new ModelWriteError(`${what}. The workbook was left as it was.`, error, true);
   }

@@ -115,11 +115,17 @@ function parseEntry(input: unknown): MockContent {
 }
 
 const notLoaded = (property: string) =>
-  new Error(`PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  new Error(
+    `PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 
 function wanted(spec: string | undefined, prefix = ""): Set<string> {
   const out = new Set<string>();
-  for (const p of (spec ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0)) out.add(prefix !== "" && p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  for (const p of (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0))
+    out.add(prefix !== "" && p.startsWith(prefix) ? p.slice(prefix.length) : p);
   return out;
 }
 
@@ -179,8 +185,10 @@ export class MockWorkbook {
   }
 
   checkSheetName(name: string, self: MockSheet | undefined): void {
-    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new MockOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
-    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) throw new MockOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name))
+      throw new MockOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase()))
+      throw new MockOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
   }
 
   sheetByKey(key: string): MockSheet {
@@ -271,7 +279,8 @@ class WorkbookNamesProxy {
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
     this.wb.enqueue(() => {
       if (this.wb.names.has(name.toUpperCase())) throw new MockOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
-      const target = typeof reference === "string" ? this.wb.parseReference(reference) : { sheetId: reference.sheet().id, address: reference.address };
+      const target =
+        typeof reference === "string" ? this.wb.parseReference(reference) : { sheetId: reference.sheet().id, address: reference.address };
       this.wb.names.set(name.toUpperCase(), { name, ...target, visible: true, ...(comment === undefined ? {} : { comment }) });
     });
     return new NamedItemProxy(this.wb, name, false);
@@ -288,7 +297,11 @@ class WorkbookNamesProxy {
 
 class NamedItemProxy {
   private loaded: Partial<Record<"isNullObject" | "formula" | "visible", unknown>> = {};
-  constructor(private readonly wb: MockWorkbook, private readonly key: string, private readonly orNull: boolean) {}
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly key: string,
+    private readonly orNull: boolean,
+  ) {}
 
   private item(): MockWorkbookName {
     const n = this.wb.names.get(this.key.toUpperCase());
@@ -362,7 +375,8 @@ class WorksheetCollectionProxy {
   add(name?: string): WorksheetProxy {
     let created: MockSheet | undefined;
     const proxy = new WorksheetProxy(this.wb, () => {
-      if (created === undefined || !this.wb.sheets.includes(created)) throw new MockOfficeError("ItemNotFound", "The requested resource doesn't exist (added worksheet).");
+      if (created === undefined || !this.wb.sheets.includes(created))
+        throw new MockOfficeError("ItemNotFound", "The requested resource doesn't exist (added worksheet).");
       return created;
     });
     this.wb.enqueue(() => {
@@ -385,7 +399,10 @@ class WorksheetProxy {
   readonly names: NameCollectionProxy;
   readonly charts: ChartCollectionProxy;
 
-  constructor(private readonly wb: MockWorkbook, readonly target: () => MockSheet) {
+  constructor(
+    private readonly wb: MockWorkbook,
+    readonly target: () => MockSheet,
+  ) {
     this.names = new NameCollectionProxy(wb, target);
     this.charts = new ChartCollectionProxy(wb, target);
   }
@@ -478,8 +495,18 @@ function rangeOf(address: string): { cells?: RangeRef; columns?: [number, number
 
 class RangeProxy {
   readonly format: RangeFormatProxy;
-  constructor(private readonly wb: MockWorkbook, readonly sheet: () => MockSheet, readonly address: string) {
-    this.format = new RangeFormatProxy(wb, (f) => this.eachCell(f), (f) => this.eachColumn(f), () => this.rect(), sheet);
+  constructor(
+    private readonly wb: MockWorkbook,
+    readonly sheet: () => MockSheet,
+    readonly address: string,
+  ) {
+    this.format = new RangeFormatProxy(
+      wb,
+      (f) => this.eachCell(f),
+      (f) => this.eachColumn(f),
+      () => this.rect(),
+      sheet,
+    );
   }
 
   rect(): RangeRef {
@@ -516,7 +543,10 @@ class RangeProxy {
     const h = r.bottom - r.top + 1;
     const w = r.right - r.left + 1;
     if (!Array.isArray(v) || v.length !== h || v.some((row) => !Array.isArray(row) || row.length !== w)) {
-      throw new MockOfficeError("InvalidArgument", `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range ${this.address}.`);
+      throw new MockOfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range ${this.address}.`,
+      );
     }
     return v as unknown[][];
   }
@@ -555,12 +585,15 @@ class RangeFormatProxy {
     private readonly sheetOf: () => MockSheet,
   ) {
     const setter = (apply: (c: MockCell, v: unknown) => void) => (v: unknown) => wb.enqueue(() => each((c) => apply(c, v)));
-    this.font = Object.defineProperties({}, {
-      bold: { set: setter((c, v) => (c.bold = v as boolean)) },
-      italic: { set: setter((c, v) => (c.italic = v as boolean)) },
-      size: { set: setter((c, v) => (c.size = v as number)) },
-      color: { set: setter((c, v) => (c.fontColor = v as string)) },
-    });
+    this.font = Object.defineProperties(
+      {},
+      {
+        bold: { set: setter((c, v) => (c.bold = v as boolean)) },
+        italic: { set: setter((c, v) => (c.italic = v as boolean)) },
+        size: { set: setter((c, v) => (c.size = v as number)) },
+        color: { set: setter((c, v) => (c.fontColor = v as string)) },
+      },
+    );
     this.fill = Object.defineProperties({}, { color: { set: setter((c, v) => (c.fill = v as string)) } });
     this.borders = {
       getItem: (edge: string) => {
@@ -592,20 +625,27 @@ class RangeFormatProxy {
 }
 
 class NameCollectionProxy {
-  constructor(private readonly wb: MockWorkbook, private readonly sheet: () => MockSheet) {}
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly sheet: () => MockSheet,
+  ) {}
   add(name: string, reference: RangeProxy | string, comment?: string): void {
     this.wb.enqueue(() => {
       const s = this.sheet();
       if (s.names.has(name.toUpperCase())) throw new MockOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
       const ref = typeof reference === "string" ? reference : reference.address;
-      if (typeof reference !== "string" && reference.sheet() !== s) throw new MockOfficeError("InvalidArgument", "A sheet-scoped name must refer to its own sheet in this test.");
+      if (typeof reference !== "string" && reference.sheet() !== s)
+        throw new MockOfficeError("InvalidArgument", "A sheet-scoped name must refer to its own sheet in this test.");
       s.names.set(name.toUpperCase(), comment === undefined ? { name, ref } : { name, ref, comment });
     });
   }
 }
 
 class ChartCollectionProxy {
-  constructor(private readonly wb: MockWorkbook, private readonly sheet: () => MockSheet) {}
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly sheet: () => MockSheet,
+  ) {}
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     let chart: MockChart | undefined;
     this.wb.enqueue(() => {
@@ -623,14 +663,22 @@ class ChartCollectionProxy {
 
 class ChartProxy {
   readonly title: { text: string };
-  constructor(private readonly wb: MockWorkbook, private readonly chart: () => MockChart) {
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly chart: () => MockChart,
+  ) {
     this.title = Object.defineProperties({} as { text: string }, {
-      text: { set: (v: string) => wb.enqueue(() => void (chart().title = v)) },
+      text: {
+        set: (v: string) => {
+          wb.enqueue(() => void (chart().title = v));
+        },
+      },
     });
   }
   setPosition(from: string, to?: string): void {
     this.wb.enqueue(() => {
-      if (parseCell(from) === undefined || (to !== undefined && parseCell(to) === undefined)) throw new MockOfficeError("InvalidArgument", "Bad chart position.");
+      if (parseCell(from) === undefined || (to !== undefined && parseCell(to) === undefined))
+        throw new MockOfficeError("InvalidArgument", "Bad chart position.");
       const c = this.chart();
       c.from = from;
       c.to = to;
@@ -643,7 +691,8 @@ class CustomXmlPartCollectionProxy {
   add(xml: string): CustomXmlPartProxy {
     let part: MockPart | undefined;
     this.wb.enqueue(() => {
-      if (partNamespace(xml) === undefined && !/^\s*(<\?xml[^>]*\?>)?\s*</.test(xml)) throw new MockOfficeError("InvalidArgument", "The XML is not valid.");
+      if (partNamespace(xml) === undefined && !/^\s*(<\?xml[^>]*\?>)?\s*</.test(xml))
+        throw new MockOfficeError("InvalidArgument", "The XML is not valid.");
       part = this.wb.addPart(xml);
     });
     return new CustomXmlPartProxy(this.wb, () => {
@@ -665,7 +714,10 @@ class CustomXmlPartCollectionProxy {
 
 class ScopedPartsProxy {
   private loadedItems?: CustomXmlPartProxy[];
-  constructor(private readonly wb: MockWorkbook, private readonly ns: string) {}
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly ns: string,
+  ) {}
   get items(): CustomXmlPartProxy[] {
     if (this.loadedItems === undefined) throw notLoaded("items");
     return this.loadedItems;
@@ -690,7 +742,10 @@ class ScopedPartsProxy {
 
 class CustomXmlPartProxy {
   loadedId?: string;
-  constructor(private readonly wb: MockWorkbook, private readonly part: () => MockPart) {}
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly part: () => MockPart,
+  ) {}
   get id(): string {
     if (this.loadedId === undefined) throw notLoaded("id");
     return this.loadedId;

@@ -22,7 +22,15 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
     expect({ address, content: got?.content }).toEqual({ address, content: expectedContent(c) });
     expect({ address, format: got?.numberFormat ?? "General" }).toEqual({ address, format: c.format ?? "General" });
     const style = c.style === undefined ? {} : STYLES[c.style];
-    expect({ address, bold: got?.bold, italic: got?.italic, size: got?.size, fontColor: got?.fontColor, fill: got?.fill, border: got?.borderBottom?.style }).toEqual({
+    expect({
+      address,
+      bold: got?.bold,
+      italic: got?.italic,
+      size: got?.size,
+      fontColor: got?.fontColor,
+      fill: got?.fill,
+      border: got?.borderBottom?.style,
+    }).toEqual({
       address,
       bold: style.bold,
       italic: style.italic,
@@ -33,7 +41,13 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
     });
   }
   for (const [address, cell] of sheet.cells) {
-    if (!described.has(address)) expect({ address, content: cell.content, fill: cell.fill, bold: cell.bold }).toEqual({ address, content: { kind: "empty" }, fill: undefined, bold: undefined });
+    if (!described.has(address))
+      expect({ address, content: cell.content, fill: cell.fill, bold: cell.bold }).toEqual({
+        address,
+        content: { kind: "empty" },
+        fill: undefined,
+        bold: undefined,
+      });
   }
   expect([...sheet.names.values()].map((n) => [n.name, n.ref]).sort()).toEqual(spec.names.map((n) => [n.name, n.ref]).sort());
   const officeType = { clusteredColumn: "ColumnClustered", stackedColumn: "ColumnStacked", pie: "Pie", waterfall: "Waterfall" };

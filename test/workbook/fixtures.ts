@@ -37,7 +37,7 @@ export const SMALL_SPEC: SheetSpec = {
     { address: "C15", value: 0, format: "0%" },
     { address: "D15", formula: "=C8", format: "0%", expected: 0.5 },
     // Texts that Excel would otherwise read as formulas, numbers or dates.
-    { address: "B17", value: "=HYPERLINK(\"http://x\")", style: "note" },
+    { address: "B17", value: '=HYPERLINK("http://x")', style: "note" },
     { address: "B18", value: "+33 1 23 45 67 89", style: "note" },
     { address: "B19", value: "-", style: "note" },
     { address: "B20", value: "@risk", style: "note" },

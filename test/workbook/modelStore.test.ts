@@ -37,7 +37,13 @@ test("an empty workbook lists no model, in 1 sync", async () => {
 
 test("loads one model by id (2 syncs cold, 1 once the session knows the parts); unknown id gives undefined", async () => {
   const wb = workbookWithParts();
-  expect(await loadStoredModel(wb.context(), "m-b")).toEqual({ id: "m-b", sheet: "Deal B", kind: "stakeSale", schemaVersion: 2, inputs: { company: "B", holders: [] } });
+  expect(await loadStoredModel(wb.context(), "m-b")).toEqual({
+    id: "m-b",
+    sheet: "Deal B",
+    kind: "stakeSale",
+    schemaVersion: 2,
+    inputs: { company: "B", holders: [] },
+  });
   expect(wb.syncs).toBe(2);
   expect((await loadStoredModel(wb.context(), "m-a"))?.inputs).toEqual({ company: "A" });
   expect(wb.syncs).toBe(3);

@@ -36,11 +36,35 @@ test("cells are grouped into one rectangle, styles into rectangles, widths into 
       { address: "C3", value: 2, style: "input" },
       { address: "B4", formula: "=C2+C3", style: "total" },
     ],
-    columns: [{ column: "B", width: 10 }, { column: "C", width: 10 }, { column: "E", width: 10 }],
+    columns: [
+      { column: "B", width: 10 },
+      { column: "C", width: 10 },
+      { column: "E", width: 10 },
+    ],
   });
-  expect(plan.blocks).toEqual([{ address: "B2:C4", formulas: [["'a", 1], ["'b", 2], ["=C2+C3", ""]], numberFormats: [["General", "0.0"], ["General", "General"], ["General", "General"]] }]);
-  expect(plan.styles).toEqual([{ address: "B2:C3", style: "input", rows: 2 }, { address: "B4", style: "total", rows: 1 }]);
-  expect(plan.columns).toEqual([{ address: "B:C", points: 56.25 }, { address: "E:E", points: 56.25 }]);
+  expect(plan.blocks).toEqual([
+    {
+      address: "B2:C4",
+      formulas: [
+        ["'a", 1],
+        ["'b", 2],
+        ["=C2+C3", ""],
+      ],
+      numberFormats: [
+        ["General", "0.0"],
+        ["General", "General"],
+        ["General", "General"],
+      ],
+    },
+  ]);
+  expect(plan.styles).toEqual([
+    { address: "B2:C3", style: "input", rows: 2 },
+    { address: "B4", style: "total", rows: 1 },
+  ]);
+  expect(plan.columns).toEqual([
+    { address: "B:C", points: 56.25 },
+    { address: "E:E", points: 56.25 },
+  ]);
 });
 
 test("sheet and defined names are checked as Excel would", () => {

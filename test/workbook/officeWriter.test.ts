@@ -65,13 +65,15 @@ describe("writing a new model", () => {
       { name: "Ownership", ref: "B13:D15" },
     ]);
     expect(wb.sheet("Sheet1").names.size).toBe(0);
-    expect(sheet.charts).toEqual([{ type: "ColumnClustered", source: "B13:D15", seriesBy: "Columns", title: "Ownership before and after", from: "F2", to: "M16" }]);
+    expect(sheet.charts).toEqual([
+      { type: "ColumnClustered", source: "B13:D15", seriesBy: "Columns", title: "Ownership before and after", from: "F2", to: "M16" },
+    ]);
     expect(wb.activeId).toBe(sheet.id);
   });
 
   test("stores the model in one custom XML part that parseModel reads back", async () => {
     const wb = new MockWorkbook();
-    const inputs = { company: "OpCore <&> \"SAS\"", stake: 0.5, holders: [{ holder: "=cmd", shares: 1 }] };
+    const inputs = { company: 'OpCore <&> "SAS"', stake: 0.5, holders: [{ holder: "=cmd", shares: 1 }] };
     await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-abc_1", inputs));
     expect(wb.parts).toHaveLength(1);
     expect(wb.parts[0].xml).toContain(`xmlns="${MODEL_XML_NAMESPACE}"`);
@@ -88,8 +90,16 @@ describe("writing a new model", () => {
     expect(text("B20")).toEqual({ kind: "text", value: "@risk", prefixed: true });
     expect(text("B21")).toEqual({ kind: "text", value: "00123", prefixed: true });
     // No cell of the sheet holds a formula that the spec did not give as a formula.
-    const formulas = [...wb.sheet("OpCore deal").cells].filter(([, c]) => c.content.kind === "formula").map(([a]) => a).sort();
-    expect(formulas).toEqual(SMALL_SPEC.cells.filter((c) => c.formula !== undefined).map((c) => c.address).sort());
+    const formulas = [...wb.sheet("OpCore deal").cells]
+      .filter(([, c]) => c.content.kind === "formula")
+      .map(([a]) => a)
+      .sort();
+    expect(formulas).toEqual(
+      SMALL_SPEC.cells
+        .filter((c) => c.formula !== undefined)
+        .map((c) => c.address)
+        .sort(),
+    );
   });
 
   test("a sheet of that name that the model did not create is never overwritten: a free name is used", async () => {
@@ -276,7 +286,15 @@ describe("round trips do not grow with the sheet", () => {
   });
 
   test("a sparse sheet is written row by row, not as one huge rectangle", async () => {
-    const spec = { name: "Sparse", names: [], cells: [{ address: "A1", value: 1 }, { address: "Z2000", value: 2 }, { address: "C3000", formula: "=A1+Z2000" }] };
+    const spec = {
+      name: "Sparse",
+      names: [],
+      cells: [
+        { address: "A1", value: 1 },
+        { address: "Z2000", value: 2 },
+        { address: "C3000", formula: "=A1+Z2000" },
+      ],
+    };
     const wb = new MockWorkbook();
     await writeModelSheet(wb.context(), request(spec, "m-sparse"));
     expect(wb.syncs).toBe(2);
@@ -306,7 +324,9 @@ describe("a failed write leaves the workbook as it was", () => {
       wb.failOnSync(2, k);
       const error = await writeModelSheet(wb.context(), request(SMALL_SPEC)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModelWriteError);
-      expect((error as ModelWriteError).message).toMatch(/^Could not write the model sheet "OpCore deal": The operation failed \(simulated\)\. The workbook was left as it was\.$/);
+      expect((error as ModelWriteError).message).toMatch(
+        /^Could not write the model sheet "OpCore deal": The operation failed \(simulated\)\. The workbook was left as it was\.$/,
+      );
       expect((error as ModelWriteError).undone).toBe(true);
       expect(wb.snapshot()).toEqual(JSON.parse(before));
     }
@@ -339,14 +359,26 @@ describe("a failed write leaves the workbook as it was", () => {
     // Names differ only by case: Excel rejects the second one. (The request check lets it through on purpose here.)
     const spec = { ...SMALL_SPEC, names: [{ name: "Stake", ref: "C8" }] };
     const ctx = wb.context();
-    const sheetsAdd = (ctx.workbook.worksheets as unknown as { add: (n: string) => { names: { add: (...a: unknown[]) => void } } });
+    const sheetsAdd = ctx.workbook.worksheets as unknown as { add: (n: string) => { names: { add: (...a: unknown[]) => void } } };
     const add = sheetsAdd.add.bind(sheetsAdd);
     sheetsAdd.add = (n: string) => {
       const s = add(n);
       s.names.add("STAKE", { address: "C9", sheet: () => wb.sheets[wb.sheets.length - 1] } as never);
       return s;
     };
-    await expect(writeModelSheet(ctx, request(spec))).rejects.toThrow(/Could not write the model sheet "OpCore deal": The name "Stake" already exists\. The workbook was left as it was\./);
+    await expect(writeModelSheet(ctx, request(spec))).rejects.toThrow(
+      /Could not write the model sheet "OpCore deal": The name "Stake" already exists\. The workbook was left as it was\./,
+    );
+    expect(wb.snapshot()).toEqual(JSON.parse(before));
+  });
+
+  test("a failed read changes nothing and says so", async () => {
+    const wb = new MockWorkbook();
+    const before = JSON.stringify(wb.snapshot());
+    wb.failOnSync(1, 0, "Excel is busy.");
+    const error = (await writeModelSheet(wb.context(), request(SMALL_SPEC)).catch((e: unknown) => e)) as ModelWriteError;
+    expect(error).toBeInstanceOf(ModelWriteError);
+    expect(error.message).toBe('Could not read the workbook to write the model sheet "OpCore deal": Excel is busy. Nothing was changed.');
     expect(wb.snapshot()).toEqual(JSON.parse(before));
   });
 
@@ -373,7 +405,17 @@ describe("bad requests are rejected before anything is read or written", () => {
     ["sheet name too long", { ...SMALL_SPEC, name: "x".repeat(32) }, /must be at most 31 characters, got 32/],
     ["formula without =", { ...SMALL_SPEC, cells: [{ address: "A1", formula: "SUM(A2:A3)" }] }, /a formula must begin with "="/],
     ["value and formula", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1, formula: "=1" }] }, /cell A1 has both a value and a formula/],
-    ["a cell twice", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1 }, { address: "$A$1", value: 2 }] }, /cell A1 is described twice/],
+    [
+      "a cell twice",
+      {
+        ...SMALL_SPEC,
+        cells: [
+          { address: "A1", value: 1 },
+          { address: "$A$1", value: 2 },
+        ],
+      },
+      /cell A1 is described twice/,
+    ],
     ["bad address", { ...SMALL_SPEC, cells: [{ address: "A0", value: 1 }] }, /cell address must be an A1 cell address such as "C5", got "A0"/],
     ["NaN", { ...SMALL_SPEC, cells: [{ address: "A1", value: Number.NaN }] }, /a cell value must be a finite number/],
     ["name like a cell", { ...SMALL_SPEC, names: [{ name: "AB12", ref: "A1" }] }, /defined name "AB12" must not look like a cell reference/],
@@ -388,9 +430,15 @@ describe("bad requests are rejected before anything is read or written", () => {
 
   test("bad model id or inputs", async () => {
     const wb = new MockWorkbook();
-    await expect(writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m 1", kind: "stakeSale", schemaVersion: 1, inputs: {} } })).rejects.toThrow(/model.id: model id must be 1-64 letters/);
-    await expect(writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 0, inputs: {} } })).rejects.toThrow(/schemaVersion must be at least 1/);
-    await expect(writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 1, inputs: undefined } })).rejects.toThrow(/inputs must be plain JSON data/);
+    await expect(
+      writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m 1", kind: "stakeSale", schemaVersion: 1, inputs: {} } }),
+    ).rejects.toThrow(/model.id: model id must be 1-64 letters/);
+    await expect(
+      writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 0, inputs: {} } }),
+    ).rejects.toThrow(/schemaVersion must be at least 1/);
+    await expect(
+      writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 1, inputs: undefined } }),
+    ).rejects.toThrow(/inputs must be plain JSON data/);
     expect(wb.syncs).toBe(0);
   });
 });

@@ -68,7 +68,9 @@ export function queueModelLookup(context: Excel.RequestContext, modelId: string,
     async resolve() {
       const partIds = scoped.items.map((p) => p.id);
       const present = new Set(partIds);
-      const read: { partId: string; xml: string }[] = remembered.filter((r) => present.has(r.partId)).map((r) => ({ partId: r.partId, xml: r.xml.value }));
+      const read: { partId: string; xml: string }[] = remembered
+        .filter((r) => present.has(r.partId))
+        .map((r) => ({ partId: r.partId, xml: r.xml.value }));
       const unseen = partIds.filter((id) => !partModels.has(id));
       if (unseen.length > 0) {
         const results = unseen.map((partId) => ({ partId, xml: xmlParts.getItem(partId).getXml() }));
@@ -108,7 +110,11 @@ export async function readAllParts(context: Excel.RequestContext): Promise<Store
  * since gone (Excel then fails the whole read), forgets it and reads again without memory.
  * `queue` queues the caller's own reads and is called again on a retry.
  */
-export async function syncWithLookup<T>(context: Excel.RequestContext, modelId: string, queue: () => T): Promise<{ queued: T; parts: StoredModelPart[]; partIds: string[] }> {
+export async function syncWithLookup<T>(
+  context: Excel.RequestContext,
+  modelId: string,
+  queue: () => T,
+): Promise<{ queued: T; parts: StoredModelPart[]; partIds: string[] }> {
   const queued = queue();
   const lookup = queueModelLookup(context, modelId);
   try {

@@ -89,7 +89,10 @@ function locate(cells: readonly CellSpec[]): Located[] {
 }
 
 function bounds(cells: readonly Located[]): RangeRef {
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
   for (const c of cells) {
     top = Math.min(top, c.row);
     left = Math.min(left, c.col);
@@ -122,10 +125,12 @@ function cellBlocks(cells: readonly Located[]): CellBlock[] {
   if (area <= SMALL_AREA || cells.length / area >= DENSE_ENOUGH) return [block(all, cells)];
   const byRow = new Map<number, Located[]>();
   for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-  return [...byRow.keys()].sort((a, b) => a - b).map((row) => {
-    const rowCells = byRow.get(row) as Located[];
-    return block(bounds(rowCells), rowCells);
-  });
+  return [...byRow.keys()]
+    .sort((a, b) => a - b)
+    .map((row) => {
+      const rowCells = byRow.get(row) as Located[];
+      return block(bounds(rowCells), rowCells);
+    });
 }
 
 /** Styled cells grouped into rectangles: runs of one style along a row, stacked over identical runs below. */
@@ -153,9 +158,7 @@ function styleBlocks(cells: readonly Located[]): StyleBlock[] {
     }
   }
   done.push(...open.values());
-  return done
-    .sort((a, b) => a.top - b.top || a.left - b.left)
-    .map((r) => ({ address: rangeAddress(r), style: r.style, rows: r.bottom - r.top + 1 }));
+  return done.sort((a, b) => a.top - b.top || a.left - b.left).map((r) => ({ address: rangeAddress(r), style: r.style, rows: r.bottom - r.top + 1 }));
 }
 
 function columnBlocks(columns: SheetSpec["columns"]): ColumnBlock[] {
@@ -166,7 +169,8 @@ function columnBlocks(columns: SheetSpec["columns"]): ColumnBlock[] {
   const out: { first: number; last: number; points: number }[] = [];
   for (const c of cols) {
     const last = out[out.length - 1];
-    if (last !== undefined && last.last === c.index) last.points = c.points; // the later entry wins
+    if (last !== undefined && last.last === c.index)
+      last.points = c.points; // the later entry wins
     else if (last !== undefined && last.last === c.index - 1 && last.points === c.points) last.last = c.index;
     else out.push({ first: c.index, last: c.index, points: c.points });
   }
@@ -200,7 +204,10 @@ export function freeSheetName(desired: string, taken: Iterable<string>): string 
   if (!used.has(desired.toLowerCase())) return desired;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const base = desired.slice(0, 31 - suffix.length).replace(/'+$/, "").trimEnd();
+    const base = desired
+      .slice(0, 31 - suffix.length)
+      .replace(/'+$/, "")
+      .trimEnd();
     const candidate = `${base}${suffix}`;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }

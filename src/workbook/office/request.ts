@@ -26,7 +26,8 @@ export function definedNameProblem(name: string): string | undefined {
   if (name.length === 0 || name.length > EXCEL_LIMITS.definedName) return `must be 1 to ${EXCEL_LIMITS.definedName} characters`;
   if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) return "must begin with a letter, _ or \\ and contain only letters, digits, _, . and \\";
   if (parseCell(name) !== undefined) return "must not look like a cell reference (e.g. A1)";
-  if (/^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[Rr]\d+$/.test(name) || /^[Cc]\d+$/.test(name)) return "must not look like an R1C1 reference";
+  if (/^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[Rr]\d+$/.test(name) || /^[Cc]\d+$/.test(name))
+    return "must not look like an R1C1 reference";
   if (/^(true|false)$/i.test(name)) return "must not be TRUE or FALSE";
   return undefined;
 }
@@ -34,10 +35,14 @@ export function definedNameProblem(name: string): string | undefined {
 const issue = (ctx: z.core.$RefinementCtx<unknown>, message: string) => ctx.addIssue({ code: "custom", message });
 
 const cellAddress = (field: string) =>
-  z.string({ error: `${field} must be an A1 address` }).refine((a) => parseCell(a) !== undefined, { error: (i) => `${field} must be an A1 cell address such as "C5", got "${String(i.input)}"` });
+  z
+    .string({ error: `${field} must be an A1 address` })
+    .refine((a) => parseCell(a) !== undefined, { error: (i) => `${field} must be an A1 cell address such as "C5", got "${String(i.input)}"` });
 
 const rangeAddress = (field: string) =>
-  z.string({ error: `${field} must be an A1 range` }).refine((a) => parseRange(a) !== undefined, { error: (i) => `${field} must be an A1 range such as "B4:D9", got "${String(i.input)}"` });
+  z
+    .string({ error: `${field} must be an A1 range` })
+    .refine((a) => parseRange(a) !== undefined, { error: (i) => `${field} must be an A1 range such as "B4:D9", got "${String(i.input)}"` });
 
 const styleNames = Object.keys(STYLES) as [StyleName, ...StyleName[]];
 
@@ -45,12 +50,18 @@ const CellSchema = z
   .object({
     address: cellAddress("cell address"),
     value: z
-      .union([
-        z.number().refine(Number.isFinite, { error: "a cell value must be a finite number" }),
-        z.string().max(EXCEL_LIMITS.text, { error: `a text cell must be at most ${EXCEL_LIMITS.text} characters` }),
-        z.boolean(),
-        z.null(),
-      ], { error: (i) => (typeof i.input === "number" ? "a cell value must be a finite number" : "a cell value must be a number, a text, TRUE/FALSE or null") })
+      .union(
+        [
+          z.number().refine(Number.isFinite, { error: "a cell value must be a finite number" }),
+          z.string().max(EXCEL_LIMITS.text, { error: `a text cell must be at most ${EXCEL_LIMITS.text} characters` }),
+          z.boolean(),
+          z.null(),
+        ],
+        {
+          error: (i) =>
+            typeof i.input === "number" ? "a cell value must be a finite number" : "a cell value must be a number, a text, TRUE/FALSE or null",
+        },
+      )
       .optional(),
     formula: z
       .string()
@@ -58,11 +69,15 @@ const CellSchema = z
       .refine((f) => f.startsWith("=") && f.length > 1, { error: (i) => `a formula must begin with "=", got "${String(i.input).slice(0, 40)}"` })
       .optional(),
     expected: z.union([z.number(), z.string()]).optional(),
-    format: z.string().max(EXCEL_LIMITS.numberFormat, { error: `a number format must be at most ${EXCEL_LIMITS.numberFormat} characters` }).optional(),
+    format: z
+      .string()
+      .max(EXCEL_LIMITS.numberFormat, { error: `a number format must be at most ${EXCEL_LIMITS.numberFormat} characters` })
+      .optional(),
     style: z.enum(styleNames, { error: `style must be one of ${styleNames.join(", ")}` }).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.value !== undefined && c.formula !== undefined) issue(ctx, `cell ${c.address} has both a value and a formula; it must have one or the other`);
+    if (c.value !== undefined && c.formula !== undefined)
+      issue(ctx, `cell ${c.address} has both a value and a formula; it must have one or the other`);
   });
 
 const NameSchema = z.object({
@@ -75,7 +90,9 @@ const NameSchema = z.object({
 });
 
 const ChartSchema = z.object({
-  type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall"], { error: "chart type must be clusteredColumn, stackedColumn, pie or waterfall" }),
+  type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall"], {
+    error: "chart type must be clusteredColumn, stackedColumn, pie or waterfall",
+  }),
   title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
   dataRange: rangeAddress("chart data range"),
   seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
@@ -94,7 +111,9 @@ export const SheetSpecSchema = z
     columns: z
       .array(
         z.object({
-          column: z.string().refine((c) => parseCell(`${c}1`) !== undefined, { error: (i) => `column must be a column letter such as "B", got "${String(i.input)}"` }),
+          column: z.string().refine((c) => parseCell(`${c}1`) !== undefined, {
+            error: (i) => `column must be a column letter such as "B", got "${String(i.input)}"`,
+          }),
           width: z.number().refine((w) => Number.isFinite(w) && w >= 0 && w <= 255, { error: "column width must be between 0 and 255 characters" }),
         }),
       )
@@ -124,7 +143,10 @@ export const WriteModelRequestSchema = z.object({
   model: z.object({
     id: z.string().regex(ID, { error: 'model id must be 1-64 letters, digits, "-" or "_"' }),
     kind: z.string().regex(ID, { error: 'model kind must be 1-64 letters, digits, "-" or "_"' }),
-    schemaVersion: z.number().int({ error: "model schemaVersion must be a whole number" }).min(1, { error: "model schemaVersion must be at least 1" }),
+    schemaVersion: z
+      .number()
+      .int({ error: "model schemaVersion must be a whole number" })
+      .min(1, { error: "model schemaVersion must be at least 1" }),
     inputs: z.unknown().refine((v) => v !== undefined && safeJson(v), { error: "model inputs must be plain JSON data" }),
   }),
 });
@@ -141,7 +163,9 @@ function safeJson(v: unknown): boolean {
 export function checkWriteRequest(request: unknown): { sheet: SheetSpec } {
   const r = WriteModelRequestSchema.safeParse(request);
   if (!r.success) {
-    const msgs = r.error.issues.slice(0, 5).map((i) => (i.path.length > 0 && !/^(sheet name|cell|defined name)/.test(i.message) ? `${i.path.join(".")}: ${i.message}` : i.message));
+    const msgs = r.error.issues
+      .slice(0, 5)
+      .map((i) => (i.path.length > 0 && !/^(sheet name|cell|defined name)/.test(i.message) ? `${i.path.join(".")}: ${i.message}` : i.message));
     const more = r.error.issues.length > 5 ? ` (and ${r.error.issues.length - 5} more)` : "";
     throw new Error(`Invalid model sheet request: ${msgs.join("; ")}${more}`);
   }
