@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Localized custom-function metadata (functions.<locale>.json), generated from the English
  * functions.json (itself generated from the JSDoc) and a translation table per locale
@@ -63,10 +62,13 @@ function localizeMetadata(metadata, table) {
       return fn;
     }
     if (!isText(entry.name) || !FUNCTION_NAME.test(entry.name)) {
-      problems.push(`${fn.id}: the ${table.locale} name ${JSON.stringify(entry.name)} must start with a letter and have at least 3 letters, digits, "_" or "." (${file})`);
+      problems.push(
+        `${fn.id}: the ${table.locale} name ${JSON.stringify(entry.name)} must start with a letter and have at least 3 letters, digits, "_" or "." (${file})`,
+      );
     } else {
       const key = entry.name.toUpperCase();
-      if (seenNames.has(key)) problems.push(`${fn.id}: the ${table.locale} name "${entry.name}" is already the name of ${seenNames.get(key)} (${file})`);
+      if (seenNames.has(key))
+        problems.push(`${fn.id}: the ${table.locale} name "${entry.name}" is already the name of ${seenNames.get(key)} (${file})`);
       seenNames.set(key, fn.id);
     }
     if (!isText(entry.description)) problems.push(`${fn.id} has no ${table.locale} description (${file})`);
@@ -79,15 +81,25 @@ function localizeMetadata(metadata, table) {
     const parameters = fn.parameters.map((p) => {
       const t = params[p.name];
       if (t === undefined || !isText(t.name) || !isText(t.description)) {
-        problems.push(`${fn.id}: the parameter "${p.name}" has no ${table.locale} name and description: add it under "${fn.id}".parameters in ${file}`);
+        problems.push(
+          `${fn.id}: the parameter "${p.name}" has no ${table.locale} name and description: add it under "${fn.id}".parameters in ${file}`,
+        );
         return p;
       }
-      if (!PARAMETER_NAME.test(t.name)) problems.push(`${fn.id}: the ${table.locale} parameter name ${JSON.stringify(t.name)} must be a letter followed by letters, digits or "_" (${file})`);
+      if (!PARAMETER_NAME.test(t.name))
+        problems.push(
+          `${fn.id}: the ${table.locale} parameter name ${JSON.stringify(t.name)} must be a letter followed by letters, digits or "_" (${file})`,
+        );
       if (paramNames.has(t.name.toLowerCase())) problems.push(`${fn.id}: two parameters are named "${t.name}" in ${table.locale} (${file})`);
       paramNames.add(t.name.toLowerCase());
       return { ...p, name: t.name, description: t.description };
     });
-    return { ...fn, name: isText(entry.name) ? entry.name : fn.name, description: isText(entry.description) ? entry.description : fn.description, parameters };
+    return {
+      ...fn,
+      name: isText(entry.name) ? entry.name : fn.name,
+      description: isText(entry.description) ? entry.description : fn.description,
+      parameters,
+    };
   });
   return { metadata: { ...metadata, functions }, problems };
 }

@@ -41,10 +41,19 @@ const EXPECTED_POLICY: Record<string, string[]> = {
  * A new one fails this test until it is understood and added here.
  */
 const ALLOWED_URLS: { pattern: RegExp; reason: string }[] = [
-  { pattern: /^https?:\/\/json-schema\.org\/(draft-0[47]\/schema#?|draft\/2020-12\/schema)$/, reason: "zod's JSON Schema dialect identifiers ($schema values), never fetched" },
-  { pattern: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|1998\/Math\/MathML|XML\/1998\/namespace|2000\/xmlns\/?)$/, reason: "XML namespace names used by React DOM and SVG icons, never fetched" },
+  {
+    pattern: /^https?:\/\/json-schema\.org\/(draft-0[47]\/schema#?|draft\/2020-12\/schema)$/,
+    reason: "zod's JSON Schema dialect identifiers ($schema values), never fetched",
+  },
+  {
+    pattern: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|1998\/Math\/MathML|XML\/1998\/namespace|2000\/xmlns\/?)$/,
+    reason: "XML namespace names used by React DOM and SVG icons, never fetched",
+  },
   { pattern: /^https:\/\/react\.dev\/errors\/$/, reason: "React's production error messages link to their explanation; text only" },
-  { pattern: /^https:\/\/reactjs\.org\/docs\/error-decoder\.html\?invariant=$/, reason: "React's production error messages (older wording); text only" },
+  {
+    pattern: /^https:\/\/reactjs\.org\/docs\/error-decoder\.html\?invariant=$/,
+    reason: "React's production error messages (older wording); text only",
+  },
   { pattern: /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/, reason: "Office.js, loaded by the page itself" },
 ];
 
@@ -64,7 +73,10 @@ function builtPage(): string {
 
 function parsePolicy(policy: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const part of policy.split(";").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of policy
+    .split(";")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = part.split(/\s+/);
     out[name.toLowerCase()] = sources;
   }
@@ -112,7 +124,9 @@ describe("the built page's Content-Security-Policy", () => {
     // Nothing else is pulled from elsewhere: no remote stylesheet, image, frame or preconnect.
     const remote = [...html.matchAll(/<\w+\b(?:"[^"]*"|'[^']*'|[^>"'])*>/g)]
       .map((m) => attributes(m[0]))
-      .flatMap((a) => [a.src, a.href, a.srcset, a.action, a.poster, a.data].filter((v): v is string => v !== undefined && /^(https?:)?\/\//i.test(v)));
+      .flatMap((a) =>
+        [a.src, a.href, a.srcset, a.action, a.poster, a.data].filter((v): v is string => v !== undefined && /^(https?:)?\/\//i.test(v)),
+      );
     expect(remote).toEqual([OFFICE_JS]);
   });
 });
@@ -135,12 +149,27 @@ describe("the built bundles", () => {
 
   test("the custom-functions bundle uses no network or storage API, and no telemetry library", () => {
     const text = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
-    for (const api of [/\bfetch\s*\(/, /XMLHttpRequest/, /sendBeacon/, /\bWebSocket\b/, /\bEventSource\b/, /importScripts/, /localStorage/, /indexedDB/]) {
+    for (const api of [
+      /\bfetch\s*\(/,
+      /XMLHttpRequest/,
+      /sendBeacon/,
+      /\bWebSocket\b/,
+      /\bEventSource\b/,
+      /importScripts/,
+      /localStorage/,
+      /indexedDB/,
+    ]) {
       expect(`${api}: ${api.test(text)}`).toBe(`${api}: false`);
     }
     for (const file of bundles) {
       const text = fs.readFileSync(path.join(dist, file), "utf8");
-      for (const telemetry of [/applicationinsights/i, /aria\.microsoft\.com/i, /google-analytics|googletagmanager/i, /sentry\.io/i, /segment\.(io|com)/i]) {
+      for (const telemetry of [
+        /applicationinsights/i,
+        /aria\.microsoft\.com/i,
+        /google-analytics|googletagmanager/i,
+        /sentry\.io/i,
+        /segment\.(io|com)/i,
+      ]) {
         expect(`${file} ${telemetry}: ${telemetry.test(text)}`).toBe(`${file} ${telemetry}: false`);
       }
     }
@@ -191,7 +220,13 @@ describe("in Chromium: the built page makes no request outside its origin and Of
         res.writeHead(404).end();
         return;
       }
-      const type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : file.endsWith(".json") ? "application/json" : "application/octet-stream";
+      const type = file.endsWith(".html")
+        ? "text/html"
+        : file.endsWith(".js")
+          ? "text/javascript"
+          : file.endsWith(".json")
+            ? "application/json"
+            : "application/octet-stream";
       res.writeHead(200, { "Content-Type": `${type}; charset=utf-8` }).end(fs.readFileSync(file));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

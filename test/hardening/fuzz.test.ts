@@ -73,7 +73,16 @@ describe("the contract checker (so the fuzz test can fail)", () => {
 
   test("accepts a number, a text or boolean matrix, and a CustomFunctions.Error with a message", () => {
     expect(contractBreach(scalar, ok(1.5), CALL_BOUND_MS)).toBeUndefined();
-    expect(contractBreach(matrix, ok([["a", 1], [true, ""]]), CALL_BOUND_MS)).toBeUndefined();
+    expect(
+      contractBreach(
+        matrix,
+        ok([
+          ["a", 1],
+          [true, ""],
+        ]),
+        CALL_BOUND_MS,
+      ),
+    ).toBeUndefined();
     expect(contractBreach(scalar, err(new CFError("#VALUE!", 'stake must be a number, got the text "NaN"')), CALL_BOUND_MS)).toBeUndefined();
   });
 
@@ -137,7 +146,6 @@ describe(`fuzzing the built functions (${RUNS} calls each, seed ${SEED})`, () =>
   );
 
   afterAll(() => {
-    // eslint-disable-next-line no-console
     console.log(`fuzz: ${totals.calls} calls, ${totals.cells} cell values, seed ${SEED}`);
   });
 });

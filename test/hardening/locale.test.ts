@@ -35,11 +35,59 @@ function cellError(fn: () => unknown): { code: string; message: string } {
  * under CAPTABLE., but a French analyst should never wonder whether VALEUR or PRIX is ours).
  */
 const EXCEL_FRENCH_BUILTINS = [
-  "VALEUR", "PRIX", "PRIX.TITRE", "PRIX.DEC", "TAUX", "VA", "VC", "VPM", "VAN", "VAN.PAQUET", "TRI", "TRI.PAQUET", "TRIM",
-  "ARRONDI", "ARRONDI.INF", "ARRONDI.SUP", "ARRONDI.AU.MULTIPLE", "SOMME", "MOYENNE", "NB", "RANG", "INDEX", "EQUIV",
-  "RECHERCHEV", "RECHERCHEX", "ENT", "TRONQUE", "PRODUIT", "QUOTIENT", "MOD", "ABS", "SI", "ET", "OU", "NON", "TEXTE",
-  "CNUM", "DATE", "ANNEE", "MOIS", "JOUR", "AMORLIN", "INTPER", "PRINCPER", "RENDEMENT.TITRE", "VALEUR.ENCAISSEMENT",
-  "VALEUR.NOMINALE", "DUREE", "CUMUL.INTER", "CUMUL.PRINCPER", "TAUX.NOMINAL", "TAUX.EFFECTIF", "TAUX.ESCOMPTE",
+  "VALEUR",
+  "PRIX",
+  "PRIX.TITRE",
+  "PRIX.DEC",
+  "TAUX",
+  "VA",
+  "VC",
+  "VPM",
+  "VAN",
+  "VAN.PAQUET",
+  "TRI",
+  "TRI.PAQUET",
+  "TRIM",
+  "ARRONDI",
+  "ARRONDI.INF",
+  "ARRONDI.SUP",
+  "ARRONDI.AU.MULTIPLE",
+  "SOMME",
+  "MOYENNE",
+  "NB",
+  "RANG",
+  "INDEX",
+  "EQUIV",
+  "RECHERCHEV",
+  "RECHERCHEX",
+  "ENT",
+  "TRONQUE",
+  "PRODUIT",
+  "QUOTIENT",
+  "MOD",
+  "ABS",
+  "SI",
+  "ET",
+  "OU",
+  "NON",
+  "TEXTE",
+  "CNUM",
+  "DATE",
+  "ANNEE",
+  "MOIS",
+  "JOUR",
+  "AMORLIN",
+  "INTPER",
+  "PRINCPER",
+  "RENDEMENT.TITRE",
+  "VALEUR.ENCAISSEMENT",
+  "VALEUR.NOMINALE",
+  "DUREE",
+  "CUMUL.INTER",
+  "CUMUL.PRINCPER",
+  "TAUX.NOMINAL",
+  "TAUX.EFFECTIF",
+  "TAUX.ESCOMPTE",
 ];
 
 describe("fr-FR translation table (src/functions/locales/fr-FR.json)", () => {
@@ -98,11 +146,13 @@ describe("built dist/functions.fr-FR.json", () => {
   const french: FunctionsMetadata = read(path.join(dist, "functions.fr-FR.json"));
 
   test("same IDs, types, shapes and options as functions.json; only names and descriptions differ", () => {
-    const strip = (m: FunctionsMetadata) =>
-      m.functions.map(({ name: _n, description: _d, parameters, ...rest }) => ({
-        ...rest,
-        parameters: parameters.map(({ name: _pn, description: _pd, ...p }) => p),
-      }));
+    const without = <T extends object>(o: T): Partial<T> => {
+      const copy: Partial<T> & { name?: unknown; description?: unknown } = { ...o };
+      delete copy.name;
+      delete copy.description;
+      return copy;
+    };
+    const strip = (m: FunctionsMetadata) => m.functions.map((fn) => ({ ...without(fn), parameters: fn.parameters.map(without) }));
     expect(strip(french)).toEqual(strip(english));
     expect(french.allowCustomDataForDataTypeAny).toEqual(english.allowCustomDataForDataTypeAny);
   });
@@ -119,7 +169,14 @@ describe("built dist/functions.fr-FR.json", () => {
     const byId = new Map(french.functions.map((m) => [m.id, m]));
     expect(byId.get("EQUITYVALUE")!.name).toBe("VALEURFONDSPROPRES");
     expect(byId.get("STAKEVALUE")!.parameters.map((p) => p.name)).toEqual([
-      "participation", "valorisation", "base", "dette_nette", "comptes_courants", "autres_ajustements", "prime", "composante",
+      "participation",
+      "valorisation",
+      "base",
+      "dette_nette",
+      "comptes_courants",
+      "autres_ajustements",
+      "prime",
+      "composante",
     ]);
   });
 

@@ -92,9 +92,24 @@ describe("manifest.xml: well-formed, namespaces and schema shape", () => {
 
   test("OfficeApp children follow the schema's sequence, with every required element", () => {
     expectSequence(manifest, [
-      "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-      "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-      "Dictionary", "VersionOverrides", "ExtendedOverrides",
+      "Id",
+      "AlternateId",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "Dictionary",
+      "VersionOverrides",
+      "ExtendedOverrides",
     ]);
     for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"]) {
       expect(childrenNamed(manifest, required, NS.app)).toHaveLength(1);
@@ -117,7 +132,9 @@ describe("manifest.xml: well-formed, namespaces and schema shape", () => {
     expect(child(manifest, "Id").text.trim()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(child(manifest, "Version").text.trim()).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
     expect(child(manifest, "DefaultLocale").text.trim()).toMatch(/^[a-z]{2,3}-[A-Z]{2}$/);
-    expect(["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"]).toContain(child(manifest, "Permissions").text.trim());
+    expect(["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"]).toContain(
+      child(manifest, "Permissions").text.trim(),
+    );
     // The least that lets the taskpane write model sheets and store the model in the workbook.
     expect(child(manifest, "Permissions").text.trim()).toBe("ReadWriteDocument");
     // Every Override names a culture and a value.
@@ -152,10 +169,13 @@ describe("manifest.xml: references and ids", () => {
       if (resid === undefined) continue;
       used.add(resid);
       const kind =
-        e.local === "Image" ? IMAGES
-        : ["SourceLocation", "FunctionFile", "LearnMoreUrl", "Runtime"].includes(e.local) ? URLS
-        : e.local === "Description" ? LONG // GetStarted and Supertip descriptions
-        : SHORT; // Label, Title, Namespace
+        e.local === "Image"
+          ? IMAGES
+          : ["SourceLocation", "FunctionFile", "LearnMoreUrl", "Runtime"].includes(e.local)
+            ? URLS
+            : e.local === "Description"
+              ? LONG // GetStarted and Supertip descriptions
+              : SHORT; // Label, Title, Namespace
       expect(`${pathOf(e)} resid="${resid}" defined: ${kind.has(resid)}`).toBe(`${pathOf(e)} resid="${resid}" defined: true`);
     }
     for (const id of [...IMAGES.keys(), ...URLS.keys(), ...SHORT.keys(), ...LONG.keys()]) {

@@ -143,16 +143,89 @@ export function contractBreach(fn: FunctionMetadata, outcome: Outcome, slowMs = 
 // ---------------------------------------------------------------------------------------------
 
 const HOSTILE_NUMBERS = [
-  NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE, 1e308, -1e308,
-  1e-308, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e21, 1e-7, 0.1 + 0.2, 1 - 1e-16, 1 + 2 ** -52, 0.9999999999999999, 1e15, 1e100, -1e-300,
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  -Number.MIN_VALUE,
+  1e308,
+  -1e308,
+  1e-308,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 53 + 2,
+  1e21,
+  1e-7,
+  0.1 + 0.2,
+  1 - 1e-16,
+  1 + 2 ** -52,
+  0.9999999999999999,
+  1e15,
+  1e100,
+  -1e-300,
 ];
 
 const TEXTS = [
-  "", " ", "   ", "\t", "\n", "12", " 12 ", "1e3", "-0", "0,5", "50%", "NaN", "Infinity", "-Infinity", "TRUE", "FALSE",
-  "#VALUE!", "#N/A", "#DIV/0!", "#REF!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!",
-  "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "null", "undefined",
-  "=1+1", "=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "<script>", "'; DROP TABLE", "😀", "👨‍👩‍👧", "é", "É", "ß", "İ", "ǅ",
-  "\u202eRTL", "\u0000", "\ufeff", "a\u0301", "Ω", "日本語", "Iliad\u00a0", "x".repeat(10_000), "é".repeat(2_000),
+  "",
+  " ",
+  "   ",
+  "\t",
+  "\n",
+  "12",
+  " 12 ",
+  "1e3",
+  "-0",
+  "0,5",
+  "50%",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "TRUE",
+  "FALSE",
+  "#VALUE!",
+  "#N/A",
+  "#DIV/0!",
+  "#REF!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "null",
+  "undefined",
+  "=1+1",
+  '=HYPERLINK("http://x")',
+  "+1",
+  "-1",
+  "@SUM(A1)",
+  "<script>",
+  "'; DROP TABLE",
+  "😀",
+  "👨‍👩‍👧",
+  "é",
+  "É",
+  "ß",
+  "İ",
+  "ǅ",
+  "\u202eRTL",
+  "\u0000",
+  "\ufeff",
+  "a\u0301",
+  "Ω",
+  "日本語",
+  "Iliad\u00a0",
+  "x".repeat(10_000),
+  "é".repeat(2_000),
 ];
 
 /**
@@ -226,7 +299,10 @@ function matrixFor(p: ParameterMetadata, height: number): fc.Arbitrary<unknown> 
   const cell = cellFor(p, 1);
   const width = fc.integer({ min: 1, max: 4 });
   const rectangular = width.chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: height, maxLength: height }));
-  const columnOfGood = fc.array(goodCell(flavourOf(p), keywordsOf(p)).map((v) => [v]), { minLength: height, maxLength: height });
+  const columnOfGood = fc.array(
+    goodCell(flavourOf(p), keywordsOf(p)).map((v) => [v]),
+    { minLength: height, maxLength: height },
+  );
   return fc.oneof(
     { arbitrary: columnOfGood, weight: 5 },
     { arbitrary: rectangular, weight: 4 },
@@ -234,7 +310,12 @@ function matrixFor(p: ParameterMetadata, height: number): fc.Arbitrary<unknown> 
     { arbitrary: fc.constantFrom<unknown>([], [[]], [[null]], [[""]], [[], []], [[1], [2, 3]], [1, 2, 3]), weight: 1 },
     { arbitrary: cell, weight: 1 }, // a single value where a range is expected
     // A long column (a few cells repeated): the work must stay bounded.
-    { arbitrary: fc.tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.integer({ min: 200, max: 2000 })).map(([cells, n]) => Array.from({ length: n }, (_, i) => [cells[i % cells.length]])), weight: 1 },
+    {
+      arbitrary: fc
+        .tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.integer({ min: 200, max: 2000 }))
+        .map(([cells, n]) => Array.from({ length: n }, (_, i) => [cells[i % cells.length]])),
+      weight: 1,
+    },
   );
 }
 
@@ -243,7 +324,13 @@ export function argumentsFor(fn: FunctionMetadata): fc.Arbitrary<unknown[]> {
   return fc.integer({ min: 1, max: 8 }).chain((height) =>
     fc.tuple(
       ...fn.parameters.map((p) => {
-        const value = p.dimensionality === "matrix" ? matrixFor(p, height) : fc.oneof({ arbitrary: cellFor(p), weight: 12 }, { arbitrary: fc.constantFrom<unknown>([[1]], [["EV"]], [[1, 2]], [], [[]]), weight: 1 });
+        const value =
+          p.dimensionality === "matrix"
+            ? matrixFor(p, height)
+            : fc.oneof(
+                { arbitrary: cellFor(p), weight: 12 },
+                { arbitrary: fc.constantFrom<unknown>([[1]], [["EV"]], [[1, 2]], [], [[]]), weight: 1 },
+              );
         return p.optional ? fc.oneof({ arbitrary: value, weight: 2 }, { arbitrary: fc.constantFrom(null, undefined), weight: 1 }) : value;
       }),
     ),
@@ -266,14 +353,24 @@ export function describeArgs(args: unknown[]): string {
 // Seeded mutation: valid calls, then one to three cells or arguments replaced
 // ---------------------------------------------------------------------------------------------
 
-type Mutation = { arg: number; row: number; col: number; kind: "cell" | "argument" | "omit" | "dropRow" | "addRow" | "ragged" | "transpose" | "grow"; value: unknown };
+type Mutation = {
+  arg: number;
+  row: number;
+  col: number;
+  kind: "cell" | "argument" | "omit" | "dropRow" | "addRow" | "ragged" | "transpose" | "grow";
+  value: unknown;
+};
 
 /** Grows every range of a call to `rows` rows by repeating its body rows, names made unique ("Iliad 7"). */
 function grow(args: unknown[], rows: number): void {
   args.forEach((a, i) => {
     if (!Array.isArray(a) || a.length < 2 || !a.every((r) => Array.isArray(r))) return;
     const matrix = a as unknown[][];
-    const header = typeof matrix[0][0] === "string" && matrix.length > 2 && matrix[1].some((v) => typeof v === "number") && matrix[0].every((v) => typeof v === "string");
+    const header =
+      typeof matrix[0][0] === "string" &&
+      matrix.length > 2 &&
+      matrix[1].some((v) => typeof v === "number") &&
+      matrix[0].every((v) => typeof v === "string");
     const body = header ? matrix.slice(1) : matrix.slice();
     const out = header ? [matrix[0]] : [];
     for (let k = 0; out.length < rows; k++) {

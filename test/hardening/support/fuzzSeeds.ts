@@ -17,21 +17,50 @@ const CLASSES = [
 ];
 
 export const FUZZ_SEEDS: Record<string, unknown[][]> = {
-  EQUITYVALUE: [[860e6, NET_DEBT, null], [100, 120, 5]],
-  ENTERPRISEVALUE: [[647562480.64, NET_DEBT, null], [0.1, 0.2, -0.05]],
+  EQUITYVALUE: [
+    [860e6, NET_DEBT, null],
+    [100, 120, 5],
+  ],
+  ENTERPRISEVALUE: [
+    [647562480.64, NET_DEBT, null],
+    [0.1, 0.2, -0.05],
+  ],
   STAKEVALUE: [
     [0.5, 860e6, "EV", NET_DEBT, LOANS, null, null, null],
     [0.5, 860e6, "VE", NET_DEBT, LOANS, 10e6, 0.15, "COMPTES COURANTS"],
     [1, 600, null, null, null, null, -0.2, "SHARES"],
   ],
-  IMPLIEDVALUE: [[323781240.32, 0.5, NET_DEBT, "EV", null, null], [100, 0.25, 10, "CAPITAUX PROPRES", 5, 0.1]],
-  DEALVIEW: [[0.5, 860e6, "EV", NET_DEBT, LOANS, 131, null, null], [0, 600, null, null, null, 10, null, 0.2]],
-  OWNERSHIP: [[[[3], [1]]], [[[1, 2], ["", 3]]]],
-  PRIMARYSHARES: [[0.2, 1000, null], [0.3, 1000, "PROCHE"]],
+  IMPLIEDVALUE: [
+    [323781240.32, 0.5, NET_DEBT, "EV", null, null],
+    [100, 0.25, 10, "CAPITAUX PROPRES", 5, 0.1],
+  ],
+  DEALVIEW: [
+    [0.5, 860e6, "EV", NET_DEBT, LOANS, 131, null, null],
+    [0, 600, null, null, null, 10, null, 0.2],
+  ],
+  OWNERSHIP: [
+    [[[3], [1]]],
+    [
+      [
+        [1, 2],
+        ["", 3],
+      ],
+    ],
+  ],
+  PRIMARYSHARES: [
+    [0.2, 1000, null],
+    [0.3, 1000, "PROCHE"],
+  ],
   POSTMONEY: [[8e6, 2e6]],
   PRICEPERSHARE: [[8e6, 1e7]],
-  SECONDARY: [[CAP_HOLDERS, CAP_SHARES, "Iliad", "InfraVia", 100], [[["Iliad"]], [[100]], "Iliad", "Fund", 50]],
-  PRIMARY: [[CAP_HOLDERS, CAP_SHARES, "Fund", 500, 1000, null], [CAP_HOLDERS, CAP_SHARES, "InfraVia", 333, 1000, "NONE"]],
+  SECONDARY: [
+    [CAP_HOLDERS, CAP_SHARES, "Iliad", "InfraVia", 100],
+    [[["Iliad"]], [[100]], "Iliad", "Fund", 50],
+  ],
+  PRIMARY: [
+    [CAP_HOLDERS, CAP_SHARES, "Fund", 500, 1000, null],
+    [CAP_HOLDERS, CAP_SHARES, "InfraVia", 333, 1000, "NONE"],
+  ],
   EVPERUNIT: [[860e6, 131]],
   IMPLIEDEV: [[50, 12.5]],
   ROUND: [
@@ -40,25 +69,79 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
       [["Founders"], ["Angel"], ["Pool"]],
       [[7000000], [500000], [500000]],
       24e6,
-      [["Investor", "Amount"], ["Fund A", 4e6], ["Fund B", 1e6]],
+      [
+        ["Investor", "Amount"],
+        ["Fund A", 4e6],
+        ["Fund B", 1e6],
+      ],
       null,
-      [["Holder", "Type", "Amount", "Cap", "Discount", "MFN"], ["SAFE holder", "SAFE", 500000, 10e6, 0.2, ""], ["Noteholder", "NOTE", 250000, "", 0.15, ""]],
+      [
+        ["Holder", "Type", "Amount", "Cap", "Discount", "MFN"],
+        ["SAFE holder", "SAFE", 500000, 10e6, 0.2, ""],
+        ["Noteholder", "NOTE", 250000, "", 0.15, ""],
+      ],
       "NEAREST",
       null,
       100000,
     ],
   ],
-  SAFE: [[500000, 10e6, 0.2, 2, 9e6, "POST", null], [250000, "", 0.2, 1.5, null, null, "NONE"]],
-  NOTE: [[250000, 0.08, 45000, 45730, 2, 8e6, 0.2, 8e6, "ACT/365", "SIMPLE", null], [100000, 0.06, 45000, 45365, 1.2, null, 0.1, null, "30/360", "ANNUAL", "UP"]],
+  SAFE: [
+    [500000, 10e6, 0.2, 2, 9e6, "POST", null],
+    [250000, "", 0.2, 1.5, null, null, "NONE"],
+  ],
+  NOTE: [
+    [250000, 0.08, 45000, 45730, 2, 8e6, 0.2, 8e6, "ACT/365", "SIMPLE", null],
+    [100000, 0.06, 45000, 45365, 1.2, null, 0.1, null, "30/360", "ANNUAL", "UP"],
+  ],
   ANTIDILUTION: [
-    [[["Class", "Shares", "Original issue price", "Conversion price"], ["Common", 8000000, "", ""], ["Series A", 2000000, 1.5, 1.5]], 1, 1000000, "BROAD", null],
-    [[["Class", "Shares", "Original issue price", "Conversion price"], ["Common", 8000000, "", ""], ["Series A", 2000000, 1.5, 1.5]], 0.75, 500000, "RATCHET", null],
+    [
+      [
+        ["Class", "Shares", "Original issue price", "Conversion price"],
+        ["Common", 8000000, "", ""],
+        ["Series A", 2000000, 1.5, 1.5],
+      ],
+      1,
+      1000000,
+      "BROAD",
+      null,
+    ],
+    [
+      [
+        ["Class", "Shares", "Original issue price", "Conversion price"],
+        ["Common", 8000000, "", ""],
+        ["Series A", 2000000, 1.5, 1.5],
+      ],
+      0.75,
+      500000,
+      "RATCHET",
+      null,
+    ],
   ],
   WATERFALL: [
     [CLASSES, [[50e6]], null, null, null, null],
-    [CLASSES, [[5e6], [20e6], [100e6]], 2e6, 1e6, [["Holder", "Class", "Shares"], ["Fund B", "Series B", 2000000], ["Founder", "Common", 8000000]], 0],
+    [
+      CLASSES,
+      [[5e6], [20e6], [100e6]],
+      2e6,
+      1e6,
+      [
+        ["Holder", "Class", "Shares"],
+        ["Fund B", "Series B", 2000000],
+        ["Founder", "Common", 8000000],
+      ],
+      0,
+    ],
   ],
-  BREAKPOINTS: [[CLASSES, null, null, null], [CLASSES, 2e6, 1e6, 0.5e6]],
-  FDSHARES: [[1e6, [[1000], [2000]], [[1], [5]], 3, "TSM"], [1e6, [[1000, 2000]], [[1, 5]], 3, "ALL"]],
-  TENDER: [[[["Founders"], ["Angel"]], [[8e6], [1e6]], [["Founders"]], [[100000]], "Fund", 2.5, 2], [CAP_HOLDERS, CAP_SHARES, [["Iliad"], ["Management"]], [[50], [10]], "InfraVia", 1000, null]],
+  BREAKPOINTS: [
+    [CLASSES, null, null, null],
+    [CLASSES, 2e6, 1e6, 0.5e6],
+  ],
+  FDSHARES: [
+    [1e6, [[1000], [2000]], [[1], [5]], 3, "TSM"],
+    [1e6, [[1000, 2000]], [[1, 5]], 3, "ALL"],
+  ],
+  TENDER: [
+    [[["Founders"], ["Angel"]], [[8e6], [1e6]], [["Founders"]], [[100000]], "Fund", 2.5, 2],
+    [CAP_HOLDERS, CAP_SHARES, [["Iliad"], ["Management"]], [[50], [10]], "InfraVia", 1000, null],
+  ],
 };

@@ -2,7 +2,6 @@
  * A strict, namespace-aware XML reader for the tests (manifest, built HTML is not XML): a small
  * element tree on top of `sax` (strict mode, xmlns), which rejects any XML that is not well formed.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 
 export interface XmlAttribute {
   readonly name: string;
