@@ -43,7 +43,7 @@ export function sheetNameFor(base: string, suffix: string, fallback: string): st
   const clean = (s: string) =>
     s
       .replace(SHEET_NAME_FORBIDDEN, " ")
-      .replace(/[\u0000-\u001f]/g, " ")
+      .replace(/\p{Cc}/gu, " ") // control characters
       .replace(/\s+/g, " ")
       .trim()
       .replace(/^'+|'+$/g, "")

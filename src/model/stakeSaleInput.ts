@@ -67,7 +67,9 @@ export const StakeSaleInput = z
     /** Control premium (> 0) or minority discount (< 0). */
     premium: amount("premium").refine((n) => n > -1, { error: "premium must be greater than -100%" }),
     /** Capacity (MW, beds, ...) at 100%, or null. */
-    capacity: amount("capacity").refine((n) => n > 0, { error: "capacity must be greater than 0" }).nullable(),
+    capacity: amount("capacity")
+      .refine((n) => n > 0, { error: "capacity must be greater than 0" })
+      .nullable(),
     capacityUnit: text("capacity unit"),
     capTable: z
       .array(HoldingInput, { error: "cap table must be a list of holders" })

@@ -324,17 +324,46 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     row++;
     return name;
   };
-  input_("Basis", "Valuation basis", input.basis, undefined, '"EV" (enterprise value) or "EQUITY" (equity value incl. shareholder loans)', "Basis of the headline valuation");
+  input_(
+    "Basis",
+    "Valuation basis",
+    input.basis,
+    undefined,
+    '"EV" (enterprise value) or "EQUITY" (equity value incl. shareholder loans)',
+    "Basis of the headline valuation",
+  );
   input_("Valuation", "Headline valuation (100%)", input.valuation, f.amount, cu, "Headline valuation at 100%, on the basis");
-  input_("NetDebt", "Net debt (excl. shareholder loans)", input.netDebt, f.amount, `${cu}: third-party debt less cash`, "Net debt excluding shareholder loans");
+  input_(
+    "NetDebt",
+    "Net debt (excl. shareholder loans)",
+    input.netDebt,
+    f.amount,
+    `${cu}: third-party debt less cash`,
+    "Net debt excluding shareholder loans",
+  );
   input_("ShareholderLoans", "Shareholder loans (face value)", input.shareholderLoans, f.amount, cu, "Shareholder loans at face value, at 100%");
-  input_("OtherClaims", "Other claims", input.otherClaims, f.amount, `${cu}: minorities, preferred, debt-like items`, "Other claims ahead of shareholders");
+  input_(
+    "OtherClaims",
+    "Other claims",
+    input.otherClaims,
+    f.amount,
+    `${cu}: minorities, preferred, debt-like items`,
+    "Other claims ahead of shareholders",
+  );
   const stakeLabel =
     input.transaction === "secondary" ? "Stake sold" : input.transaction === "primary" ? "Buyer's stake after the issue" : "Stake sold by the seller";
   input_("Stake", stakeLabel, input.stake, f.percent, "of the equity (shares and shareholder loans)", "Stake of the equity");
-  input_("Premium", "Premium / (discount)", input.premium, f.percent, "on the pro rata price; negative for a discount", "Control premium or minority discount");
+  input_(
+    "Premium",
+    "Premium / (discount)",
+    input.premium,
+    f.percent,
+    "on the pro rata price; negative for a discount",
+    "Control premium or minority discount",
+  );
   if (hasCapacity) input_("Capacity", "Capacity (100%)", input.capacity as number, f.capacity, input.capacityUnit, "Capacity at 100%");
-  if (input.transaction === "both") input_("PrimaryInvestment", "Primary investment by the buyer", input.primaryInvestment, f.amount, cu, "New money for new shares");
+  if (input.transaction === "both")
+    input_("PrimaryInvestment", "Primary investment by the buyer", input.primaryInvestment, f.amount, cu, "New money for new shares");
   const terms: [string, string][] = [];
   if (hasSecondary) terms.push(["Seller", input.seller]);
   terms.push(["Buyer", input.buyer], ["Transaction", input.transaction], ["Share rounding", input.rounding]);
@@ -355,7 +384,9 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   label(row, "Enterprise value");
   s.formula(
     ev,
-    captable ? `=IF(Basis="EV",Valuation,CAPTABLE.ENTERPRISEVALUE(Valuation,NetDebt,OtherClaims))` : `=IF(Basis="EV",Valuation,Valuation+NetDebt+OtherClaims)`,
+    captable
+      ? `=IF(Basis="EV",Valuation,CAPTABLE.ENTERPRISEVALUE(Valuation,NetDebt,OtherClaims))`
+      : `=IF(Basis="EV",Valuation,Valuation+NetDebt+OtherClaims)`,
     company.enterpriseValue,
     f.amount,
   );
@@ -367,7 +398,9 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   label(row, "Equity value (incl. shareholder loans)", "total");
   const eq = s.formula(
     a1("B", row++),
-    captable ? `=IF(Basis="EV",CAPTABLE.EQUITYVALUE(Valuation,NetDebt,OtherClaims),Valuation)` : `=IF(Basis="EV",Valuation-NetDebt-OtherClaims,Valuation)`,
+    captable
+      ? `=IF(Basis="EV",CAPTABLE.EQUITYVALUE(Valuation,NetDebt,OtherClaims),Valuation)`
+      : `=IF(Basis="EV",Valuation-NetDebt-OtherClaims,Valuation)`,
     company.equityValue,
     f.amount,
     "total",
@@ -379,7 +412,8 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
 
   // ---- Cap table rows are needed by the price block: fix the cap-table layout first -------
   // (addresses only; the cells are written further down)
-  const priceRows = (hasSecondary ? 7 : 0) + (hasPrimary ? 4 : 0) + (input.transaction === "both" ? 1 : 0) + (input.transaction === "primary" ? 3 : 0);
+  const priceRows =
+    (hasSecondary ? 7 : 0) + (hasPrimary ? 4 : 0) + (input.transaction === "both" ? 1 : 0) + (input.transaction === "primary" ? 3 : 0);
   const viewRows = 1 + 7 + (hasSecondary ? 1 : 0) + (hasCapacity ? 3 : 0);
   const afterRows = hasPrimary ? 3 + 7 : 0;
   const impliedRows = 1 + 2 + (hasCapacity ? 2 : 0) + 1;
@@ -477,7 +511,11 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     s.formula(a1("D", row), captable ? viaDealView(10, 4) : `=B${capRow}*D$${stakeRow}`, cap.retained, f.capacity);
     row++;
     label(row, `EV per ${input.capacityUnit} (${perUnitLabel})`);
-    for (const [c, col] of [["B", 2], ["C", 3], ["D", 4]] as const) {
+    for (const [c, col] of [
+      ["B", 2],
+      ["C", 3],
+      ["D", 4],
+    ] as const) {
       s.formula(a1(c, row), captable ? viaDealView(11, col) : `=${evPerUnitCell}`, r.deal.evPerUnit!, f.perUnit);
     }
     row++;
@@ -489,12 +527,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
       s.formula(a1("C", row), `=${impliedPerUnitCell}`, impliedPerUnit ?? NA, f.perUnit);
     } else {
       // A primary: the price of the stake at the deal valuation, as DEALVIEW computes it.
-      s.formula(
-        a1("C", row),
-        `=IF(Stake>0,(${eq}*(1+Premium)+NetDebt+OtherClaims)/Capacity,"${NA}")`,
-        impliedPerUnit ?? NA,
-        f.perUnit,
-      );
+      s.formula(a1("C", row), `=IF(Stake>0,(${eq}*(1+Premium)+NetDebt+OtherClaims)/Capacity,"${NA}")`, impliedPerUnit ?? NA, f.perUnit);
     }
     row++;
   }
@@ -552,7 +585,12 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     label(rowOf(c.cash), "Cash invested in new shares (stays in the company)", "total");
     s.formula(c.cash, `=${c.newShares}*${c.pps}`, r.cashRaised, f.amount, "total");
     label(rowOf(c.primaryPremium), "Premium / (discount) on the new shares");
-    s.formula(c.primaryPremium, `=${c.cash}-${c.newShares}*${se}/${totalBefore}`, r.cashRaised.minus(r.newShares.times(company.shareEquity).div(r.totalSharesBefore)), f.amount);
+    s.formula(
+      c.primaryPremium,
+      `=${c.cash}-${c.newShares}*${se}/${totalBefore}`,
+      r.cashRaised.minus(r.newShares.times(company.shareEquity).div(r.totalSharesBefore)),
+      f.amount,
+    );
   }
   if (input.transaction === "primary") {
     const c = priceCells;
@@ -709,6 +747,12 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   for (const [column, , pick] of ltColumns) {
     s.formula(a1(column, row), `=SUM(${column}${ltFirst}:${column}${ltLast})`, sum(r.lookThrough.map((h) => pick(h.view))), f.amount, "total");
   }
+  row++;
+  s.value(
+    a1("A", row),
+    "Each holder's share = its ownership of the shares after the deal x each layer of the company at 100% (shareholder loans taken as held pro rata to shares, as strips).",
+    "note",
+  );
 
   // ---- Chart data and chart -------------------------------------------------------------
   const chartHeader = capHeader;

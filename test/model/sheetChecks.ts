@@ -80,7 +80,8 @@ export function referenceProblems(sheet: SheetSpec, allowedFunctions: ReadonlySe
     const t = tokensOf(c.formula);
     for (const ref of t.cells) if (!written.has(ref)) problems.push(`${c.address}: ${c.formula} references ${ref}, which the sheet does not write`);
     for (const [from, to] of t.ranges) {
-      for (const ref of cellsOfRange(from, to)) if (!written.has(ref)) problems.push(`${c.address}: range ${from}:${to} includes ${ref}, which the sheet does not write`);
+      for (const ref of cellsOfRange(from, to))
+        if (!written.has(ref)) problems.push(`${c.address}: range ${from}:${to} includes ${ref}, which the sheet does not write`);
     }
     for (const n of t.names) {
       if (!names.has(n.toUpperCase())) problems.push(`${c.address}: ${c.formula} uses ${n}, which is not a defined name`);
@@ -92,7 +93,8 @@ export function referenceProblems(sheet: SheetSpec, allowedFunctions: ReadonlySe
     if (!isValidDefinedName(n.name)) problems.push(`defined name ${n.name} is not a valid Excel name`);
     if (!used.has(n.name.toUpperCase())) problems.push(`defined name ${n.name} is never used`);
     const [from, to] = n.ref.replace(/\$/g, "").split(":");
-    for (const ref of cellsOfRange(from, to ?? from)) if (!written.has(ref)) problems.push(`defined name ${n.name} covers ${ref}, which the sheet does not write`);
+    for (const ref of cellsOfRange(from, to ?? from))
+      if (!written.has(ref)) problems.push(`defined name ${n.name} covers ${ref}, which the sheet does not write`);
   }
   if (new Set(sheet.names.map((n) => n.name.toUpperCase())).size !== sheet.names.length) problems.push("a defined name appears twice");
   return problems;
@@ -131,10 +133,7 @@ export function mismatches(sheet: SheetSpec, rendered: RenderedSheet): Mismatch[
   for (const c of sheet.cells) {
     if (c.formula === undefined) continue;
     const got = rendered.read(c.address);
-    const ok =
-      typeof c.expected === "number" && typeof got === "number"
-        ? Math.abs(got - c.expected) <= tolerance(c, scale)
-        : got === c.expected;
+    const ok = typeof c.expected === "number" && typeof got === "number" ? Math.abs(got - c.expected) <= tolerance(c, scale) : got === c.expected;
     if (!ok) out.push({ address: c.address, formula: c.formula, expected: c.expected, got });
   }
   return out;

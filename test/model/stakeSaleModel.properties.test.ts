@@ -36,7 +36,10 @@ const deal = (formulas: "native" | "captable") =>
       otherClaims: cents(-1e8, 1e9),
       stakeShare: fraction(0, 1),
       premium: fraction(-0.5, 0.5),
-      capacity: fc.option(fc.integer({ min: 1, max: 1_000_000 }).map((n) => n / 10), { nil: null }),
+      capacity: fc.option(
+        fc.integer({ min: 1, max: 1_000_000 }).map((n) => n / 10),
+        { nil: null },
+      ),
       holders: fc.uniqueArray(holderName, { minLength: 1, maxLength: 20, selector: (s) => s.trim().toLocaleUpperCase("en-US") }),
       shares: fc.array(fc.oneof(fc.integer({ min: 0, max: 1e8 }), fc.integer({ min: 1, max: 1000 })), { minLength: 20, maxLength: 20 }),
       seller: fc.nat(),
@@ -54,8 +57,7 @@ const deal = (formulas: "native" | "captable") =>
       const others = capTable.filter((h) => h !== seller);
       const buyer = g.newBuyer || others.length === 0 ? "New Buyer Ltd" : others[g.buyerPick % others.length].holder;
       // A secondary stake the seller can deliver: a part of its ownership, with 4 decimals.
-      const stake =
-        g.transaction === "primary" ? Math.min(g.stakeShare, 0.95) : Math.floor(g.stakeShare * (seller.shares / total) * 10_000) / 10_000;
+      const stake = g.transaction === "primary" ? Math.min(g.stakeShare, 0.95) : Math.floor(g.stakeShare * (seller.shares / total) * 10_000) / 10_000;
       const equity = g.basis === "EV" ? g.valuation - g.netDebt - g.otherClaims : g.valuation;
       const loans = Math.round(Math.max(0, equity) * g.loanShare * 100) / 100;
       const sharesValue = Math.max(0, equity * (1 + g.premium) - loans);

@@ -95,7 +95,7 @@ describe("OpCore: the model sheet", () => {
     }
   });
 
-  test("with formulas: \"captable\", CAPTABLE calls compute the same numbers (built bundle in HyperFormula)", () => {
+  test('with formulas: "captable", CAPTABLE calls compute the same numbers (built bundle in HyperFormula)', () => {
     const cap = buildStakeSaleModel({ ...OPCORE_EXAMPLE, formulas: "captable" });
     const formulas = cap.sheet.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
     expect(formulas.some((f) => f.includes("CAPTABLE.EQUITYVALUE(Valuation,NetDebt,OtherClaims)"))).toBe(true);
@@ -263,7 +263,7 @@ describe("other deal structures, units and roundings", () => {
 });
 
 describe("texts are always texts", () => {
-  const hostile = ["=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "=HYPERLINK(\"http://x\",\"y\")", "'quoted", "1e5", "TRUE"];
+  const hostile = ["=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", '=HYPERLINK("http://x","y")', "'quoted", "1e5", "TRUE"];
 
   test.each(["native", "captable"] as const)("hostile holder and company names are written as values and read back unchanged (%s)", (formulas) => {
     const input: StakeSaleInput = {
@@ -306,7 +306,8 @@ describe("sheet names", () => {
     expect(long.endsWith(" deal")).toBe(true);
     expect(stakeSaleSheetName("'quoted'")).toBe("quoted deal");
     expect(stakeSaleSheetName("[]*")).toBe("Stake sale");
-    for (const name of ["OpCore deal", long, stakeSaleSheetName("=1+1"), stakeSaleSheetName("x".repeat(100))]) expect(isValidSheetName(name)).toBe(true);
+    for (const name of ["OpCore deal", long, stakeSaleSheetName("=1+1"), stakeSaleSheetName("x".repeat(100))])
+      expect(isValidSheetName(name)).toBe(true);
   });
 });
 
@@ -316,10 +317,35 @@ describe("invalid input never builds, and the message names the field", () => {
     ["negative shareholder loans", { ...OPCORE_EXAMPLE, shareholderLoans: -1 }, /^shareholder loans must not be negative$/],
     ["a seller who is not a holder", { ...OPCORE_EXAMPLE, seller: "Orange" }, /^seller "Orange" must be one of the holders$/],
     ["buyer = seller", { ...OPCORE_EXAMPLE, buyer: " iliad " }, /^buyer must differ from the seller$/],
-    ["a stake larger than the seller's holding", { ...OPCORE_EXAMPLE, capTable: [{ holder: "Iliad", shares: 400 }, { holder: "Free", shares: 600 }], stake: 0.5 }, /^stake of 50% is 500 shares but seller "Iliad" holds 400$/],
-    ["duplicate holders", { ...OPCORE_EXAMPLE, capTable: [{ holder: "Iliad", shares: 1 }, { holder: "ILIAD ", shares: 1 }] }, /^holder "ILIAD" appears more than once$/],
+    [
+      "a stake larger than the seller's holding",
+      {
+        ...OPCORE_EXAMPLE,
+        capTable: [
+          { holder: "Iliad", shares: 400 },
+          { holder: "Free", shares: 600 },
+        ],
+        stake: 0.5,
+      },
+      /^stake of 50% is 500 shares but seller "Iliad" holds 400$/,
+    ],
+    [
+      "duplicate holders",
+      {
+        ...OPCORE_EXAMPLE,
+        capTable: [
+          { holder: "Iliad", shares: 1 },
+          { holder: "ILIAD ", shares: 1 },
+        ],
+      },
+      /^holder "ILIAD" appears more than once$/,
+    ],
     ["no shares at all", { ...OPCORE_EXAMPLE, capTable: [{ holder: "Iliad", shares: 0 }] }, /^cap table must have some shares$/],
-    ["a primary where the loans exceed the equity", { ...OPCORE_EXAMPLE, transaction: "primary", shareholderLoans: 700_000_000 }, /^valuation leaves nothing for the shares/],
+    [
+      "a primary where the loans exceed the equity",
+      { ...OPCORE_EXAMPLE, transaction: "primary", shareholderLoans: 700_000_000 },
+      /^valuation leaves nothing for the shares/,
+    ],
     ["a primary of 100%", { ...OPCORE_EXAMPLE, transaction: "primary", stake: 1 }, /^stake after a primary issue must be below 100%$/],
     ["a lower-case currency", { ...OPCORE_EXAMPLE, currency: "eur" }, /^currency must be a three-letter code/],
     ["an infinite valuation", { ...OPCORE_EXAMPLE, valuation: Infinity }, /^valuation must be/],

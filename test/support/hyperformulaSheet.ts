@@ -53,7 +53,7 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions = {}): Rende
   let settle: ((hf: HyperFormula) => unknown) | undefined;
   if (options.captable) {
     // Loaded on demand: the plugin reads dist/ when imported.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const plugin = require("./hyperformulaCaptable") as typeof import("./hyperformulaCaptable");
     plugin.registerCaptable();
     settle = plugin.settleSpills;
@@ -82,7 +82,8 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions = {}): Rende
       const { col, row } = parseAddress(cell.address);
       let content: RawCellContent;
       if (cell.formula !== undefined) content = cell.formula;
-      else if (typeof cell.value === "string") content = `'${cell.value}`; // always text
+      else if (typeof cell.value === "string")
+        content = `'${cell.value}`; // always text
       else if (cell.value === undefined || cell.value === null) continue;
       else content = cell.value;
       hf.setCellContents({ sheet: sheetId, col, row }, [[content]]);
