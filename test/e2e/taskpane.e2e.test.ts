@@ -13,11 +13,12 @@ import http from "http";
 import os from "os";
 import path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { dec, stakeSale } from "../../src/engine";
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { formatCell } from "../../src/taskpane/numberFormat";
+import { parseTemplateJson } from "../../src/templates";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The built add-in; CAPTABLE_E2E_DIST points at another build (e.g. a development build). */
@@ -49,6 +50,24 @@ function serve(dir: string): Promise<http.Server> {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/**
+ * Waits until the element's text satisfies the expectation (the page updates asynchronously), then
+ * asserts it, so a failure shows the text actually there.
+ */
+async function expectText(locator: Locator, expected: string | RegExp, how: "is" | "contains" = "is"): Promise<void> {
+  const ok = (text: string) => (typeof expected !== "string" ? expected.test(text) : how === "is" ? text === expected : text.includes(expected));
+  const deadline = Date.now() + 10_000;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = (await locator.count()) > 0 ? ((await locator.first().textContent()) ?? "") : "";
+    if (ok(text)) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (typeof expected !== "string") expect(text).toMatch(expected);
+  else if (how === "is") expect(text).toBe(expected);
+  else expect(text).toContain(expected);
 }
 
 describe("taskpane in headless Chromium (preview, no Excel)", () => {
@@ -134,7 +153,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
 
   test("OpCore example, stake changed to 40%, Build: the preview shows the engine's numbers", async () => {
     const page = await open();
-    await expect(page.getByTestId("mode").textContent()).resolves.toBe("Preview");
+    await expectText(page.getByTestId("mode"), "Preview");
     await expect(page.getByTestId("preview-banner").isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
 
@@ -148,7 +167,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
     await page.getByTestId("build").click();
     await page.getByTestId("preview-grid").waitFor();
-    await expect(page.getByTestId("status").textContent()).resolves.toContain("built");
+    await expectText(page.getByTestId("status"), "built", "contains");
 
     const input = { ...OPCORE_EXAMPLE, stake: 0.4 };
     await expectPreviewMatches(page, input);
@@ -175,7 +194,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     const stakeCell = buildStakeSaleModel(input).sheet.names.find((n) => n.name === "Stake");
     expect(stakeCell).toBeDefined();
     const stakeAddress = (stakeCell?.ref ?? "").replace(/\$/g, "");
-    await expect(page.locator(`[data-cell="${stakeAddress}"]`).textContent()).resolves.toMatch(/^40(\.0+)?%$/);
+    await expectText(page.locator(`[data-cell="${stakeAddress}"]`), /^40(\.0+)?%$/);
     await expect(page.locator(`[data-cell="${stakeAddress}"]`).getAttribute("data-name")).resolves.toBe("Stake");
 
     // Screenshots: a browser window (form and sheet side by side) and an Excel taskpane's width.
@@ -191,16 +210,26 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await page.setViewportSize({ width: 480, height: 900 });
 
     // The model is listed; Rebuild after an edit keeps its sheet; "Build as a new model" adds one.
-    await expect(page.getByTestId("build").textContent()).resolves.toBe("Rebuild");
+    await expectText(page.getByTestId("build"), "Rebuild");
     await page.getByLabel("Stake (%)").fill("45");
-    await page.getByTestId("build").click();
-    await page.getByText('Model "OpCore', { exact: false }).first().waitFor();
+    // Keyboard: Enter in a field submits the form (Rebuild), as in any Office dialog.
+    await page.getByLabel("Stake (%)").press("Enter");
+    await page.locator('[data-name="Stake"][data-value="0.45"]').waitFor();
+    await expectText(page.getByTestId("status"), 'Model "OpCore deal" built. Preview below.');
     await expectPreviewMatches(page, { ...OPCORE_EXAMPLE, stake: 0.45 });
     await expect(page.getByTestId("models").locator("option").count()).resolves.toBe(1);
     await page.getByTestId("build-new").click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="models"] option').length === 2);
     const sheets = await page.getByTestId("models").locator("option").allTextContents();
-    expect(sheets[1]).toBe(`${sheets[0]} (2)`);
+    expect(sheets).toEqual(["OpCore deal", "OpCore deal (2)"]);
+
+    // Re-open the first model from the list: its stored inputs fill the form, Rebuild targets it.
+    await page.getByLabel("Stake (%)").fill("10");
+    await page.getByTestId("models").selectOption({ label: "OpCore deal" });
+    await page.getByTestId("model-open").click();
+    await expect(page.getByLabel("Stake (%)").inputValue()).resolves.toBe("45");
+    await expect(page.getByText('Editing "OpCore deal"').isVisible()).resolves.toBe(true);
+    await expectText(page.getByTestId("build"), "Rebuild");
     await page.close();
   });
 
@@ -209,18 +238,18 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("load-example").click();
     await page.getByTestId("field-stake").fill("130");
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId("error-stake").textContent()).resolves.toBe("stake must be between 0% and 100%, got 130%");
-    await expect(page.getByTestId("build-reason").textContent()).resolves.toContain("stake must be between 0% and 100%, got 130%");
+    await expectText(page.getByTestId("error-stake"), "stake must be between 0% and 100%, got 130%");
+    await expectText(page.getByTestId("build-reason"), "stake must be between 0% and 100%, got 130%", "contains");
     await expect(page.getByTestId("field-stake").getAttribute("aria-invalid")).resolves.toBe("true");
 
     await page.getByTestId("field-stake").fill("50");
     await page.getByTestId("field-valuation").fill("860M");
-    await expect(page.getByTestId("error-valuation").textContent()).resolves.toBe('valuation must be a number, got "860M"');
+    await expectText(page.getByTestId("error-valuation"), 'valuation must be a number, got "860M"');
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
 
     await page.getByTestId("field-valuation").fill("860000000");
     await page.getByTestId("field-seller").fill("Bouygues");
-    await expect(page.getByTestId("error-seller").textContent()).resolves.toBe('seller "Bouygues" must be one of the holders');
+    await expectText(page.getByTestId("error-seller"), 'seller "Bouygues" must be one of the holders');
     await page.getByTestId("field-seller").fill("Iliad");
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
     await page.close();
@@ -234,7 +263,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("paste-apply").click();
     await expect(page.getByTestId("holder-1").inputValue()).resolves.toBe("Fonds Lambda");
     await expect(page.getByTestId("shares-0").inputValue()).resolves.toBe("600000");
-    await expect(page.getByTestId("status").textContent()).resolves.toContain("2 holders pasted");
+    await expectText(page.getByTestId("status"), "2 holders pasted", "contains");
     await page.getByTestId("remove-1").click();
     await expect(page.getByTestId("holder-1").count()).resolves.toBe(0);
     await page.close();
@@ -248,10 +277,25 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
       mimeType: "application/json",
       buffer: Buffer.from('{"format":"captable-template","version":1,"kind":"stakeSale","__proto__":{"x":1}}'),
     });
-    await expect(page.getByTestId("status").textContent()).resolves.toContain("could not be imported");
-    await expect(page.getByTestId("status-details").textContent()).resolves.toMatch(/__proto__/);
+    await expectText(page.getByTestId("status"), "could not be imported", "contains");
+    await expectText(page.getByTestId("status-details"), /__proto__/);
 
     await page.getByRole("button", { name: /Use: Stake sale: 50% of OpCore/ }).click();
+    await page.getByLabel("Stake (%)").fill("40");
+    // Save as template: the downloaded file is a valid template of the current inputs.
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("template-save").click();
+    await page.getByTestId("template-title").fill("OpCore at 40%");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-download").click()]);
+    expect(download.suggestedFilename()).toBe("opcore-at-40.captable.json");
+    const saved = parseTemplateJson(fs.readFileSync(await download.path(), "utf8"));
+    expect(saved.ok && saved.template.title).toBe("OpCore at 40%");
+    expect(saved.ok && saved.template.inputs).toEqual({ ...OPCORE_EXAMPLE, stake: 0.4 });
+    expect(saved.ok && saved.template.toFill.map((e) => e.field)).toEqual(["netDebt", "shareholderLoans"]);
+    // ... and imports back.
+    await page.getByTestId("template-file").setInputFiles(await download.path());
+    await expectText(page.getByTestId("status"), 'Template "OpCore at 40%" loaded into the form.');
+    await expect(page.getByLabel("Stake (%)").inputValue()).resolves.toBe("40");
     await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("OpCore");
     await expect(page.getByText("To fill: Not public", { exact: false }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
@@ -260,7 +304,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
 
   test("French with ?lang=fr", async () => {
     const page = await open("?lang=fr");
-    await expect(page.getByTestId("mode").textContent()).resolves.toBe("Aperçu");
+    await expectText(page.getByTestId("mode"), "Aperçu");
     await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
     await expect(page.getByLabel("Dette nette").inputValue()).resolves.toBe("212437519,36");
     await page.getByLabel("Participation (%)").fill("40");
