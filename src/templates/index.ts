@@ -106,7 +106,8 @@ export function templateFromInput(input: TemplateInputs, meta: TemplateMeta): Te
     description: meta.description ?? "",
     inputs: structuredClone(input),
     toFill: structuredClone(meta.toFill ?? []),
-    presentation: { ...DEFAULT_PRESENTATION, ...meta.presentation },
+    // Options left undefined keep their default.
+    presentation: { ...DEFAULT_PRESENTATION, ...Object.fromEntries(Object.entries(meta.presentation ?? {}).filter(([, v]) => v !== undefined)) },
   });
   if (!result.ok) throw new TemplateError(result.errors);
   return result.template;

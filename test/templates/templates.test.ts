@@ -75,6 +75,7 @@ describe("templates from and to model inputs", () => {
     const t = templateFromInput(OPCORE_EXAMPLE, { title: "My deal", toFill: [{ field: "netDebt", note: "from the data room" }], presentation: { showGridlines: true } });
     expect(t).toMatchObject({ format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "stakeSale", title: "My deal", description: "" });
     expect(t.presentation).toEqual({ ...DEFAULT_PRESENTATION, showGridlines: true });
+    expect(templateFromInput(OPCORE_EXAMPLE, { title: "x", presentation: { sheetName: undefined, chart: false } }).presentation).toEqual({ ...DEFAULT_PRESENTATION, chart: false });
     expect(inputFromTemplate(ok(templateToJson(t)))).toEqual(OPCORE_EXAMPLE);
   });
 
