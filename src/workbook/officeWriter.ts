@@ -24,7 +24,7 @@
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
 import { STYLES, type SheetSpec } from "./spec";
 import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
-import { CHART_TYPES, SERIES_BY, freeSheetName, planSheet, type WritePlan } from "./office/plan";
+import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
 import { markedSheet, markerFormula, markerName } from "./office/marker";
 
@@ -201,6 +201,14 @@ export class ModelWriteError extends Error {
 export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
   const { sheet: spec } = checkWriteRequest(request);
   const plan = planSheet(spec);
+  const bytes = estimateBatchBytes(plan, spec, JSON.stringify(request.model.inputs).length * 2);
+  if (bytes > MAX_BATCH_BYTES) {
+    throw new ModelWriteError(
+      `The model sheet "${spec.name}" is too large to write in one request (about ${(bytes / 1e6).toFixed(1)} MB; Excel accepts at most 5 MB). Nothing was changed.`,
+      undefined,
+      true,
+    );
+  }
 
   let before: WorkbookState;
   try {

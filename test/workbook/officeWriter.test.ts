@@ -428,6 +428,28 @@ describe("bad requests are rejected before anything is read or written", () => {
     expect(wb.syncs).toBe(0);
   });
 
+  test("a formula that names its own sheet is refused (the sheet's final name is chosen when written)", async () => {
+    const wb = new MockWorkbook();
+    const spec = { ...SMALL_SPEC, cells: [{ address: "A1", formula: "='OpCore deal'!C5*2" }] };
+    await expect(writeModelSheet(wb.context(), request(spec))).rejects.toThrow(
+      /cell A1: a formula must refer to cells of its own sheet without the sheet's name/,
+    );
+    expect(wb.syncs).toBe(0);
+    // Other sheets may be referred to.
+    await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, cells: [{ address: "A1", formula: "=Sheet1!C5*2" }] }));
+    expect(wb.cell("OpCore deal", "A1")?.content).toEqual({ kind: "formula", formula: "=Sheet1!C5*2" });
+  });
+
+  test("a sheet too large for one Excel request is refused up front, naming the limit", async () => {
+    const wb = new MockWorkbook();
+    const cells = Array.from({ length: 150 }, (_, i) => ({ address: `A${i + 1}`, value: "x".repeat(30_000) }));
+    const error = (await writeModelSheet(wb.context(), request({ name: "Huge", names: [], cells })).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      /^The model sheet "Huge" is too large to write in one request \(about 4\.\d MB; Excel accepts at most 5 MB\)\. Nothing was changed\.$/,
+    );
+    expect(wb.syncs).toBe(0);
+  });
+
   test("bad model id or inputs", async () => {
     const wb = new MockWorkbook();
     await expect(

@@ -212,3 +212,20 @@ export function freeSheetName(desired: string, taken: Iterable<string>): string 
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/**
+ * Excel on the web refuses a request larger than 5 MB; the whole write is one request, so a sheet
+ * whose write would come near it is refused up front with a clear message (kept under 4 MB).
+ */
+export const MAX_BATCH_BYTES = 4_000_000;
+
+/** A generous estimate of the size of the write request for this plan, in bytes. */
+export function estimateBatchBytes(plan: WritePlan, sheet: SheetSpec, extraBytes = 0): number {
+  let bytes = 4_000 + extraBytes;
+  for (const b of plan.blocks)
+    bytes += JSON.stringify(b.formulas).length + (b.numberFormats === undefined ? 0 : JSON.stringify(b.numberFormats).length) + 200;
+  bytes += plan.styles.length * 600 + plan.columns.length * 150;
+  for (const n of sheet.names) bytes += 300 + n.name.length + (n.comment?.length ?? 0);
+  for (const c of sheet.charts ?? []) bytes += 800 + c.title.length;
+  return bytes;
+}

@@ -128,6 +128,17 @@ export const SheetSpecSchema = z
       if (seen.has(key)) issue(ctx, `cell ${key} is described twice`);
       seen.add(key);
     }
+    // The sheet is built under a temporary name and may end up under a free variant of its own:
+    // a reference to itself by name would point at the wrong sheet.
+    const own = s.name.toLowerCase().replace(/'/g, "''");
+    for (const c of s.cells) {
+      const f = c.formula?.toLowerCase();
+      if (f !== undefined && (f.includes(`'${own}'!`) || f.includes(`${own}!`)))
+        issue(
+          ctx,
+          `cell ${c.address}: a formula must refer to cells of its own sheet without the sheet's name (the name is chosen when the sheet is written)`,
+        );
+    }
     const names = new Set<string>();
     for (const n of s.names) {
       const key = n.name.toUpperCase();
