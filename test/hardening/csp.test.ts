@@ -1,8 +1,8 @@
 /**
  * No network traffic from the add-in at run time.
  *
- * 1. The BUILT dist/taskpane.html (the shared-runtime page: functions and taskpane) carries the
- *    Content-Security-Policy, before any script, with exactly the directives below.
+ * 1. Every BUILT page in dist/ (taskpane.html is the shared-runtime page: functions and taskpane)
+ *    carries the Content-Security-Policy, before any script, with exactly the directives below.
  * 2. Every script the page loads is ours or Office.js from Microsoft's CDN; no inline script.
  * 3. No bundle in dist/ names a remote origin that is not allow-listed here with its reason, and
  *    the custom-functions bundle uses no network API at all.
@@ -94,16 +94,22 @@ function metaPolicy(html: string): { policy: string; index: number } {
 }
 
 describe("the built page's Content-Security-Policy", () => {
-  test("one policy, in <head>, before any script, with exactly the expected directives", () => {
-    const html = builtPage();
+  const pages = fs.readdirSync(dist).filter((f) => f.endsWith(".html"));
+
+  test.each(pages)("%s: one policy, in <head>, before any script, with exactly the expected directives", (page) => {
+    const html = fs.readFileSync(path.join(dist, page), "utf8");
     const { policy, index } = metaPolicy(html);
     const head = html.search(/<head\b/i);
     const firstScript = html.search(/<script\b/i);
     expect(head).toBeGreaterThanOrEqual(0);
     expect(index).toBeGreaterThan(head);
-    expect(index).toBeLessThan(firstScript);
+    if (firstScript >= 0) expect(index).toBeLessThan(firstScript);
     expect(index).toBeLessThan(html.indexOf("</head>"));
     expect(parsePolicy(policy)).toEqual(EXPECTED_POLICY);
+  });
+
+  test("the shared-runtime page is among the pages checked", () => {
+    expect(pages).toContain("taskpane.html");
   });
 
   test("scripts: Office.js from Microsoft's CDN and our own bundles only, no inline script", () => {
