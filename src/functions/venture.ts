@@ -511,6 +511,18 @@ export function readClasses(value: unknown): ShareClass[] {
   });
 }
 
+function readHoldings(holdings: unknown): { holder: string; className: string; shares: Decimal }[] {
+  const t = "holdings";
+  return readHeaderTable(holdings, t, [
+    { key: "holder", headers: ["Holder", "Name", "Investor", "Détenteur"], required: true },
+    { key: "class", headers: ["Class", "Classe", "Catégorie"], required: true },
+    { key: "shares", headers: ["Shares", "Actions"], required: true },
+  ]).map((row) => {
+    const holder = label(row, "holder", t, "Holder");
+    return { holder, className: label(row, "class", t, "Class"), shares: num(row, "shares", t, "Shares", holder, "nonNegative") };
+  });
+}
+
 export const WATERFALL_HEADER = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
 
 function decision(c: WaterfallResult["classes"][number], cls: ShareClass): string {
@@ -534,13 +546,18 @@ export function waterfallCells(classes: any, exit_values: any, net_debt: any, tr
   const exits = readVector(exit_values, "exit_value").filter((v) => !isBlank(v));
   if (exits.length === 0) throw new EngineError("value", "exit_value is required, got an empty cell", "exit_value");
   const values = exits.map((v, i) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${i + 1})`));
+  const positions = isBlank(holdings) ? undefined : readHoldings(holdings);
   if (values.length > 1) {
-    // A sensitivity: one row per exit value, one column per class.
-    const header: CellOutput[] = ["Exit value", "Proceeds to equity", ...w.classNames];
-    return [header, ...values.map((ev) => {
-      const r = w.atExit({ enterpriseValue: ev, ...costs });
-      return [toCell(ev), toCell(r.proceeds), ...r.classes.map((c) => toCell(c.total))];
-    })];
+    // A sensitivity: one row per exit value, one column per class (per holder when holdings are given).
+    const header: CellOutput[] = ["Exit value", "Proceeds to equity", ...(positions === undefined ? w.classNames : positions.map((p) => p.holder))];
+    return [
+      header,
+      ...values.map((ev) => {
+        const r = w.atExit({ enterpriseValue: ev, ...costs });
+        const totals = positions === undefined ? r.classes.map((c) => c.total) : payoutsByHolder(r, positions).map((h) => h.total);
+        return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t))];
+      }),
+    ];
   }
   const r = w.atExit({ enterpriseValue: values[0], ...costs });
   const rows: CellOutput[][] = [[...WATERFALL_HEADER]];
@@ -550,16 +567,7 @@ export function waterfallCells(classes: any, exit_values: any, net_debt: any, tr
   rows.push(["Total", "", toCell(r.classes.reduce((s, c) => s.plus(c.preference), new Decimal(0))), toCell(r.classes.reduce((s, c) => s.plus(c.participation), new Decimal(0))), toCell(r.proceeds)]);
   rows.push(["Proceeds to equity", "", "", "", toCell(r.proceeds)]);
   rows.push(["Residual per as-converted share", "", "", "", toCell(r.residualPerShare)]);
-  if (!isBlank(holdings)) {
-    const t = "holdings";
-    const positions = readHeaderTable(holdings, t, [
-      { key: "holder", headers: ["Holder", "Name", "Investor", "Détenteur"], required: true },
-      { key: "class", headers: ["Class", "Classe", "Catégorie"], required: true },
-      { key: "shares", headers: ["Shares", "Actions"], required: true },
-    ]).map((row) => {
-      const holder = label(row, "holder", t, "Holder");
-      return { holder, className: label(row, "class", t, "Class"), shares: num(row, "shares", t, "Shares", holder, "nonNegative") };
-    });
+  if (positions !== undefined) {
     const byHolder = payoutsByHolder(r, positions);
     rows.push(["Holder", "Shares", "Class", "", "Total", "Per share"]);
     for (const h of byHolder) rows.push([h.holder, toCell(h.shares), h.className, "", toCell(h.total), h.shares.isZero() ? 0 : toCell(h.total.div(h.shares))]);

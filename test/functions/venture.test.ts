@@ -163,6 +163,20 @@ describe("CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS", () => {
     ]);
   });
 
+  test("several exit values with holdings: one column per holder", () => {
+    const holdings = [
+      ["Holder", "Class", "Shares"],
+      ["Founder 1", "Common", 6_000_000],
+      ["Founder 2", "Common", 4_000_000],
+      ["Fund", "Series A", 5_000_000],
+    ];
+    expect(f.waterfallFn(classes, [[8_000_000], [90_000_000]], null, null, holdings)).toEqual([
+      ["Exit value", "Proceeds to equity", "Founder 1", "Founder 2", "Fund"],
+      [8_000_000, 8_000_000, 0, 0, 8_000_000],
+      [90_000_000, 90_000_000, 36_000_000, 24_000_000, 30_000_000],
+    ]);
+  });
+
   test("breakpoints as exit values, after net debt", () => {
     const t = f.breakpointsFn(classes, 5_000_000);
     expect(t).toEqual([
