@@ -8,6 +8,7 @@
  */
 import type { StoredModel } from "./modelXml";
 import { forgetPart, readAllParts, syncWithLookup } from "./office/parts";
+import { markerName } from "./office/marker";
 
 export type { StoredModel } from "./modelXml";
 
@@ -29,11 +30,19 @@ export async function loadStoredModel(context: Excel.RequestContext, id: string)
   return parts[0]?.model;
 }
 
-/** Removes the stored model with this id (every part holding it); true if there was one. Its sheet is left in place. */
+/**
+ * Removes the stored model with this id (every part holding it, and the hidden name that tracks its
+ * sheet); true if there was one. Its sheet is left in place.
+ */
 export async function deleteStoredModel(context: Excel.RequestContext, id: string): Promise<boolean> {
-  const { parts } = await syncWithLookup(context, id, () => undefined);
+  const { queued: marker, parts } = await syncWithLookup(context, id, () => {
+    const item = context.workbook.names.getItemOrNullObject(markerName(id));
+    item.load("name");
+    return item;
+  });
   if (parts.length === 0) return false;
   for (const p of parts) context.workbook.customXmlParts.getItem(p.partId).delete();
+  if (!marker.isNullObject) marker.delete();
   await context.sync();
   for (const p of parts) forgetPart(p.partId);
   return true;

@@ -296,7 +296,7 @@ class WorkbookNamesProxy {
 }
 
 class NamedItemProxy {
-  private loaded: Partial<Record<"isNullObject" | "formula" | "visible", unknown>> = {};
+  private loaded: Partial<Record<"isNullObject" | "formula" | "visible" | "name", unknown>> = {};
   constructor(
     private readonly wb: MockWorkbook,
     private readonly key: string,
@@ -317,11 +317,12 @@ class NamedItemProxy {
       this.loaded = { isNullObject: n === undefined };
       if (n !== undefined && (props.size === 0 || props.has("formula"))) this.loaded.formula = this.wb.nameFormula(n);
       if (n !== undefined && (props.size === 0 || props.has("visible"))) this.loaded.visible = n.visible;
+      if (n !== undefined && (props.size === 0 || props.has("name"))) this.loaded.name = n.name;
     });
     return this;
   }
 
-  private read(p: "isNullObject" | "formula" | "visible"): unknown {
+  private read(p: "isNullObject" | "formula" | "visible" | "name"): unknown {
     if (!(p in this.loaded)) throw notLoaded(p);
     return this.loaded[p];
   }
@@ -331,6 +332,9 @@ class NamedItemProxy {
   }
   get formula(): string {
     return this.read("formula") as string;
+  }
+  get name(): string {
+    return this.read("name") as string;
   }
   set formula(v: string) {
     this.wb.enqueue(() => Object.assign(this.item(), this.wb.parseReference(v)));

@@ -75,7 +75,9 @@ test("after a delete, writing the same id again makes a new model (and a new she
   const wb = new MockWorkbook();
   await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-1"));
   expect(await deleteStoredModel(wb.context(), "m-1")).toBe(true);
+  expect(wb.names.size).toBe(0); // the hidden name that tracked its sheet goes too
   const result = await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-1"));
   expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
   expect(wb.parts).toHaveLength(1);
+  expect(wb.names.get("CAPTABLE_MODEL_M.1")?.sheetId).toBe(wb.sheet("OpCore deal (2)").id);
 });
