@@ -49,6 +49,7 @@ const ALLOWED_URLS: { pattern: RegExp; reason: string }[] = [
     pattern: /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|1998\/Math\/MathML|XML\/1998\/namespace|2000\/xmlns\/?)$/,
     reason: "XML namespace names used by React DOM and SVG icons, never fetched",
   },
+  { pattern: /^http:\/\/\[\$\{\w+\}\]$/, reason: "zod's IPv6 check parses `http://[${value}]` with the URL constructor; nothing is requested" },
   { pattern: /^https:\/\/react\.dev\/errors\/$/, reason: "React's production error messages link to their explanation; text only" },
   {
     pattern: /^https:\/\/reactjs\.org\/docs\/error-decoder\.html\?invariant=$/,
