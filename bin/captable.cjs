@@ -5,7 +5,6 @@
  * It runs the TypeScript sources through tsx (installed by `npm ci`), so it works from a clean
  * clone with no build step, and never runs a stale bundle. Start-up costs about half a second.
  */
-/* global require, process, __dirname */
 "use strict";
 const path = require("path");
 

@@ -15,7 +15,6 @@
  * `main` takes its arguments and streams as parameters, so it runs the same from bin/captable.cjs
  * and in tests.
  */
-/* global require, process, Buffer, NodeJS */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
@@ -112,7 +111,8 @@ async function readText(file: string, io: CliIO): Promise<string> {
     const stat = await fs.stat(full);
     if (stat.isDirectory()) throw new Failure(`${file}: is a directory, not a template file`);
     // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
-    if (stat.size > JSON_LIMITS.maxChars * 4) throw new Failure(`${file}: template is too large: ${stat.size} bytes, at most ${JSON_LIMITS.maxChars} characters allowed`);
+    if (stat.size > JSON_LIMITS.maxChars * 4)
+      throw new Failure(`${file}: template is too large: ${stat.size} bytes, at most ${JSON_LIMITS.maxChars} characters allowed`);
     return await fs.readFile(full, "utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
@@ -192,7 +192,10 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   }
   await writeOutput(p.output, built.buffer, p, io);
   io.stderr(`Wrote ${p.output}: sheet "${built.sheetName}" (${template.title}), model ${built.modelId} stored inside.\n`);
-  if (built.chartsSkipped > 0) io.stderr(`Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`);
+  if (built.chartsSkipped > 0)
+    io.stderr(
+      `Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`,
+    );
   if (template.toFill.length > 0) io.stderr(`To fill in: ${template.toFill.map((f) => f.field).join(", ")} (values given are placeholders).\n`);
 }
 
@@ -214,7 +217,8 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
   if (found.length === 0) throw new Failure(`${file} holds no CapTable model`);
   if (found.length > 1) io.stderr(`${file} holds ${found.length} models; writing the first (sheet "${found[0].sheet}")\n`);
   const first = found[0];
-  if (!first.result.ok) throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${first.result.errors.map((e) => `  - ${e}`).join("\n")}`);
+  if (!first.result.ok)
+    throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${first.result.errors.map((e) => `  - ${e}`).join("\n")}`);
   const json = templateToJson(first.result.template);
   if (p.output === undefined || p.output === "-") io.stdout(json);
   else {
@@ -238,7 +242,10 @@ const COMMANDS: Record<string, (p: Parsed, io: CliIO) => Promise<void>> = {
 };
 
 /** Runs one command line; resolves to the exit code (never rejects). */
-export async function main(argv: readonly string[], io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() },
+): Promise<number> {
   try {
     const p = parseArgs(argv);
     if (p.help || p.command === "help") {

@@ -7,7 +7,6 @@
  *   fill and the presentation survive the trip. When the two disagree (the model was changed in
  *   Excel afterwards), the model's inputs win: they are what the sheet shows.
  */
-/* global Buffer */
 import { buildStakeSaleModel } from "../model/stakeSaleModel";
 import {
   DEFAULT_PRESENTATION,
@@ -73,7 +72,14 @@ export async function workbookFromTemplate(template: Template, modelId: string =
     ],
     properties: { title: template.title, description: template.description },
   });
-  return { buffer: result.buffer, sheetName: result.sheetNames[0], modelId, sheet, chartsWritten: result.chartsWritten, chartsSkipped: result.chartsSkipped };
+  return {
+    buffer: result.buffer,
+    sheetName: result.sheetNames[0],
+    modelId,
+    sheet,
+    chartsWritten: result.chartsWritten,
+    chartsSkipped: result.chartsSkipped,
+  };
 }
 
 export interface WorkbookTemplate {
@@ -97,9 +103,13 @@ export async function templatesFromWorkbook(buffer: Uint8Array): Promise<Workboo
     if (part !== undefined) stored.set(part.modelId, part.json);
   }
   return models.map((model) => {
-    const known = Object.prototype.hasOwnProperty.call(MODEL_SCHEMA_VERSIONS, model.kind) ? MODEL_SCHEMA_VERSIONS[model.kind as Template["kind"]] : undefined;
+    const known = Object.prototype.hasOwnProperty.call(MODEL_SCHEMA_VERSIONS, model.kind)
+      ? MODEL_SCHEMA_VERSIONS[model.kind as Template["kind"]]
+      : undefined;
     if (known !== undefined && model.schemaVersion !== known) {
-      const errors = [`the model on sheet "${model.sheet}" has inputs of version ${model.schemaVersion}; this CapTable reads version ${known}${model.schemaVersion > known ? ": update CapTable" : ""}`];
+      const errors = [
+        `the model on sheet "${model.sheet}" has inputs of version ${model.schemaVersion}; this CapTable reads version ${known}${model.schemaVersion > known ? ": update CapTable" : ""}`,
+      ];
       return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: { ok: false, errors } };
     }
     const json = stored.get(model.id);

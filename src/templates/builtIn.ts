@@ -4,7 +4,6 @@
  * Venture templates ("Priced round with option pool", "Exit waterfall") join when those model
  * kinds exist.
  */
-/* global structuredClone */
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
 

@@ -3,11 +3,19 @@
  * format). The taskpane (gallery, "Save as template", "Import template") and the command line
  * both use this API. No Office, no DOM, no I/O.
  */
-/* global structuredClone */
 import { z } from "zod";
 import { checkJsonValue, formatPath, parseSafeJson } from "./safeJson";
 import { migrateTemplate, type JsonObject } from "./migrations";
-import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_KINDS, TEMPLATE_VERSION, Template, type Presentation, type TemplateInputs, type ToFill } from "./schema";
+import {
+  DEFAULT_PRESENTATION,
+  TEMPLATE_FORMAT,
+  TEMPLATE_KINDS,
+  TEMPLATE_VERSION,
+  Template,
+  type Presentation,
+  type TemplateInputs,
+  type ToFill,
+} from "./schema";
 
 export * from "./schema";
 export { builtInTemplates, builtInTemplate, type BuiltInTemplate } from "./builtIn";
@@ -48,13 +56,19 @@ export function validateTemplate(value: unknown): TemplateResult {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, errors: ["a template must be a JSON object"] };
     const doc = value as JsonObject;
     if (doc.format !== TEMPLATE_FORMAT) {
-      return { ok: false, errors: [`format: this is not a CapTable template (expected "format": "${TEMPLATE_FORMAT}", got ${JSON.stringify(doc.format) ?? "nothing"})`] };
+      return {
+        ok: false,
+        errors: [`format: this is not a CapTable template (expected "format": "${TEMPLATE_FORMAT}", got ${JSON.stringify(doc.format) ?? "nothing"})`],
+      };
     }
     const migrated = migrateTemplate(doc);
     if (!migrated.ok) return migrated;
     const kind = migrated.doc.kind;
     if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind)) {
-      return { ok: false, errors: [`kind: must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind) ?? "nothing"}`] };
+      return {
+        ok: false,
+        errors: [`kind: must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind) ?? "nothing"}`],
+      };
     }
     const parsed = Template.safeParse(migrated.doc);
     return parsed.success ? { ok: true, template: parsed.data } : { ok: false, errors: formatIssues(parsed.error) };

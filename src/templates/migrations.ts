@@ -25,7 +25,11 @@ export type MigrationResult = { ok: true; doc: JsonObject; from: number } | { ok
  * Brings a document to `target` (default TEMPLATE_VERSION) through the registry. Pure; never throws.
  * `registry` and `target` are parameters so the chaining itself can be tested.
  */
-export function migrateTemplate(doc: JsonObject, registry: Readonly<Record<number, Migration>> = MIGRATIONS, target: number = TEMPLATE_VERSION): MigrationResult {
+export function migrateTemplate(
+  doc: JsonObject,
+  registry: Readonly<Record<number, Migration>> = MIGRATIONS,
+  target: number = TEMPLATE_VERSION,
+): MigrationResult {
   const version = doc.version;
   if (version === undefined) return { ok: false, errors: [`version is missing: a template states its format version, e.g. "version": ${target}`] };
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {

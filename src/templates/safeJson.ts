@@ -53,7 +53,8 @@ function maxNesting(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -100,10 +101,12 @@ export function checkJsonValue(root: unknown): string[] {
       continue;
     }
     if (typeof value === "string") {
-      if (value.length > JSON_LIMITS.maxString) errors.push(`${where}: text is too long: ${value.length} characters, at most ${JSON_LIMITS.maxString} allowed`);
+      if (value.length > JSON_LIMITS.maxString)
+        errors.push(`${where}: text is too long: ${value.length} characters, at most ${JSON_LIMITS.maxString} allowed`);
       else if (BAD_CHARS.test(value)) errors.push(`${where}: text contains a control character or an invalid character`);
     } else if (typeof value === "number") {
-      if (!Number.isFinite(value) || Math.abs(value) > JSON_LIMITS.maxAbs) errors.push(`${where}: number ${value} is beyond the limit of 1e15 in size`);
+      if (!Number.isFinite(value) || Math.abs(value) > JSON_LIMITS.maxAbs)
+        errors.push(`${where}: number ${value} is beyond the limit of 1e15 in size`);
     } else if (Array.isArray(value)) {
       if (value.length > JSON_LIMITS.maxArray) {
         errors.push(`${where}: list is too long: ${value.length} items, at most ${JSON_LIMITS.maxArray} allowed`);

@@ -12,7 +12,12 @@ import JSZip from "jszip";
 import { parseModel, type StoredModel } from "./modelXml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
-export const XLSX_READ_LIMITS = { maxFileBytes: 50 * 1024 * 1024, maxUncompressedBytes: 500 * 1024 * 1024, maxParts: 5000, maxCustomXmlBytes: 2_000_000 } as const;
+export const XLSX_READ_LIMITS = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  maxParts: 5000,
+  maxCustomXmlBytes: 2_000_000,
+} as const;
 
 export interface XlsxContents {
   /** Our models (parts in the urn:captable:model:1 namespace), in part order. */

@@ -19,7 +19,6 @@
  *   content types), with the series read from the spec's cells, values cached. A "waterfall"
  *   chart (chartex, Excel 2016+) is not written; `chartsSkipped` says how many were left out.
  */
-/* global Buffer */
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -151,7 +150,10 @@ function escapeXml(text: string): string {
 function addDefinedNames(workbookXml: string, names: readonly { name: string; sheetIndex: number; ref: string; comment?: string }[]): string {
   if (names.length === 0) return workbookXml;
   const xml = names
-    .map((n) => `<definedName name="${escapeXml(n.name)}" localSheetId="${n.sheetIndex}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.ref)}</definedName>`)
+    .map(
+      (n) =>
+        `<definedName name="${escapeXml(n.name)}" localSheetId="${n.sheetIndex}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.ref)}</definedName>`,
+    )
     .join("");
   if (workbookXml.includes("</definedNames>")) return workbookXml.replace("</definedNames>", `${xml}</definedNames>`);
   if (workbookXml.includes("<definedNames/>")) return workbookXml.replace("<definedNames/>", `<definedNames>${xml}</definedNames>`);
@@ -258,7 +260,11 @@ function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): Chart
       series.push({
         name: { ref: ref(col, from.row, col, from.row), text: text(display(col, from.row)) },
         categories: { ref: ref(from.col, from.row + 1, from.col, to.row), texts: rows.map((r) => text(display(from.col, r))) },
-        values: { ref: ref(col, from.row + 1, col, to.row), numbers: rows.map((r) => num(display(col, r))), format: display(col, from.row + 1)?.format ?? "General" },
+        values: {
+          ref: ref(col, from.row + 1, col, to.row),
+          numbers: rows.map((r) => num(display(col, r))),
+          format: display(col, from.row + 1)?.format ?? "General",
+        },
       });
     }
   } else {
@@ -267,11 +273,16 @@ function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): Chart
       series.push({
         name: { ref: ref(from.col, row, from.col, row), text: text(display(from.col, row)) },
         categories: { ref: ref(from.col + 1, from.row, to.col, from.row), texts: cols.map((c) => text(display(c, from.row))) },
-        values: { ref: ref(from.col + 1, row, to.col, row), numbers: cols.map((c) => num(display(c, row))), format: display(from.col + 1, row)?.format ?? "General" },
+        values: {
+          ref: ref(from.col + 1, row, to.col, row),
+          numbers: cols.map((c) => num(display(c, row))),
+          format: display(from.col + 1, row)?.format ?? "General",
+        },
       });
     }
   }
-  if (series.length === 0 || series[0].values.numbers.length === 0) throw new Error(`${spec.name}: chart data range "${chart.dataRange}" has no data below and right of its headers`);
+  if (series.length === 0 || series[0].values.numbers.length === 0)
+    throw new Error(`${spec.name}: chart data range "${chart.dataRange}" has no data below and right of its headers`);
   return series;
 }
 
@@ -337,7 +348,17 @@ function anchorXml(chart: ChartSpec, id: number, relId: string): string {
 }
 
 /** Elements that come after <drawing> in a worksheet (CT_Worksheet's sequence). */
-const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst"];
+const AFTER_DRAWING = [
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<drawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+];
 
 /** Adds the charts of each sheet as DrawingML parts. Returns how many were written. */
 async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: string; index: number }[]): Promise<number> {
@@ -375,7 +396,13 @@ async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: s
       (await zip.file(relsPath)?.async("string")) ??
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     const relId = "rIdCapTableDrawing1";
-    zip.file(relsPath, rels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingN}.xml"/></Relationships>`));
+    zip.file(
+      relsPath,
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingN}.xml"/></Relationships>`,
+      ),
+    );
     const drawing = `<drawing r:id="${relId}"/>`;
     const next = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
     const at = next.length > 0 ? Math.min(...next) : sheetXml.lastIndexOf("</worksheet>");

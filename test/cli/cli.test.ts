@@ -68,12 +68,19 @@ describe("captable (child process)", () => {
     expect(exported.stderr).toBe('Wrote template "opcore-stake-sale" to opcore.json\n');
     const r = await captable(["build-workbook", "opcore.json", "-o", "opcore.xlsx"], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Wrote opcore\.xlsx: sheet "OpCore deal" \(Stake sale: 50% of OpCore at EUR 860M EV\), model m-[a-z0-9-]+ stored inside\.\n/);
+    expect(r.stderr).toMatch(
+      /^Wrote opcore\.xlsx: sheet "OpCore deal" \(Stake sale: 50% of OpCore at EUR 860M EV\), model m-[a-z0-9-]+ stored inside\.\n/,
+    );
     expect(r.stderr).toContain("To fill in: netDebt, shareholderLoans (values given are placeholders).");
     expect(r.stderr).not.toContain("left out");
     const buffer = readFileSync(path.join(dir, "opcore.xlsx"));
     const [model] = await readStoredModels(buffer);
-    expect(model).toMatchObject({ sheet: "OpCore deal", kind: "stakeSale", schemaVersion: 1, inputs: builtInTemplate("opcore-stake-sale")!.template.inputs });
+    expect(model).toMatchObject({
+      sheet: "OpCore deal",
+      kind: "stakeSale",
+      schemaVersion: 1,
+      inputs: builtInTemplate("opcore-stake-sale")!.template.inputs,
+    });
     const [sheet] = await readSheetSpecs(buffer);
     const price = sheet.cells.find((c) => c.formula === "=Stake*B24*(1+Premium)");
     expect(price?.expected).toBe(323_781_240.32);
@@ -104,7 +111,9 @@ describe("captable (child process)", () => {
   test("a hostile template file: exit code 1 and every problem listed; no workbook written", async () => {
     const r = await captable(["build-workbook", path.join(HOSTILE, "proto-key.json"), "-o", "evil.xlsx"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`captable: ${path.join(HOSTILE, "proto-key.json")} is not a valid template:\n  - __proto__: the field name "__proto__" is not allowed\n`);
+    expect(r.stderr).toBe(
+      `captable: ${path.join(HOSTILE, "proto-key.json")} is not a valid template:\n  - __proto__: the field name "__proto__" is not allowed\n`,
+    );
     expect(existsSync(path.join(dir, "evil.xlsx"))).toBe(false);
     const v = await inProcess(["validate-template", path.join(HOSTILE, "newer-version.json")], dir);
     expect(v.code).toBe(1);
@@ -115,9 +124,15 @@ describe("captable (child process)", () => {
     writeFileSync(path.join(dir, "notes.json"), "these are my notes");
     writeFileSync(path.join(dir, "fake.xlsx"), "not a zip");
     const cases: [string[], RegExp][] = [
-      [["build-workbook", "missing.json", "-o", "x.xlsx"], /^captable: missing\.json: no such file, and no built-in template of that id \(built-in: opcore-stake-sale, capital-increase, jv-look-through\)\n$/],
+      [
+        ["build-workbook", "missing.json", "-o", "x.xlsx"],
+        /^captable: missing\.json: no such file, and no built-in template of that id \(built-in: opcore-stake-sale, capital-increase, jv-look-through\)\n$/,
+      ],
       [["build-workbook", "notes.json", "-o", "x.xlsx"], /^captable: notes\.json is not a valid template:\n {2}- template is not valid JSON: /],
-      [["export-template", "nope"], /^captable: no built-in template "nope"; the built-in templates are: opcore-stake-sale, capital-increase, jv-look-through\n$/],
+      [
+        ["export-template", "nope"],
+        /^captable: no built-in template "nope"; the built-in templates are: opcore-stake-sale, capital-increase, jv-look-through\n$/,
+      ],
       [["extract-template", "fake.xlsx"], /^captable: fake\.xlsx: not an \.xlsx workbook/],
       [["extract-template", "missing.xlsx"], /^captable: missing\.xlsx: no such file\n$/],
       [["validate-template", "."], /^captable: \.: is a directory, not a template file\n$/],

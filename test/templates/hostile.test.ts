@@ -43,7 +43,9 @@ describe("hostile templates are refused with a clear message", () => {
   test("a file larger than the limit is refused before it is parsed", () => {
     const t = base();
     t.description = "x".repeat(JSON_LIMITS.maxChars);
-    expect(errorsOf(JSON.stringify(t))).toEqual([`template is too large: ${JSON.stringify(t).length} characters, at most ${JSON_LIMITS.maxChars} allowed`]);
+    expect(errorsOf(JSON.stringify(t))).toEqual([
+      `template is too large: ${JSON.stringify(t).length} characters, at most ${JSON_LIMITS.maxChars} allowed`,
+    ]);
   });
 
   test("a huge list is refused by the walk; a long cap table by the schema", () => {
@@ -58,7 +60,9 @@ describe("hostile templates are refused with a clear message", () => {
   test("a long text is refused by the walk, a text over its field's limit by the schema", () => {
     const t = base();
     t.inputs.company = "x".repeat(JSON_LIMITS.maxString + 1);
-    expect(errorsOf(JSON.stringify(t))).toEqual([`inputs.company: text is too long: ${JSON_LIMITS.maxString + 1} characters, at most ${JSON_LIMITS.maxString} allowed`]);
+    expect(errorsOf(JSON.stringify(t))).toEqual([
+      `inputs.company: text is too long: ${JSON_LIMITS.maxString + 1} characters, at most ${JSON_LIMITS.maxString} allowed`,
+    ]);
     t.inputs.company = "x".repeat(101);
     expect(errorsOf(JSON.stringify(t))).toEqual(["inputs.company: company must be at most 100 characters"]);
   });
@@ -72,7 +76,7 @@ describe("hostile templates are refused with a clear message", () => {
     expect(errorsOf(text)).toEqual(["template is nested too deeply: 40000 levels, at most 12 allowed"]);
     // Brackets inside strings are text, not nesting.
     const t2 = base();
-    t2.description = "[[[[[[[[[[[[[[[[[[[[{{{{{{{{{{{{{{{{{{ \\\" [[[[[[[[[[[[[[";
+    t2.description = '[[[[[[[[[[[[[[[[[[[[{{{{{{{{{{{{{{{{{{ \\" [[[[[[[[[[[[[[';
     const r = parseTemplateJson(JSON.stringify(t2));
     expect(r.ok && r.template.description).toBe(t2.description);
   });
@@ -94,7 +98,11 @@ describe("hostile templates are refused with a clear message", () => {
     t.inputs.extra = 1;
     const errors = errorsOf(JSON.stringify(t));
     expect(errors).toEqual(
-      expect.arrayContaining(["inputs.currency: currency must be a three-letter code such as EUR", "inputs.stake: stake must be between 0% and 100%, got 200%", 'inputs: unknown field "extra"']),
+      expect.arrayContaining([
+        "inputs.currency: currency must be a three-letter code such as EUR",
+        "inputs.stake: stake must be between 0% and 100%, got 200%",
+        'inputs: unknown field "extra"',
+      ]),
     );
     const many = base();
     many.inputs.capTable = Array.from({ length: 40 }, () => ({ holder: "", shares: -1 }));
@@ -129,8 +137,17 @@ describe("whatever the text, import answers (property-based)", () => {
 
   test("a valid template with one field replaced by any JSON value: refused with a message, or still a valid template", () => {
     const paths: (string | number)[][] = [
-      ["version"], ["kind"], ["title"], ["toFill"], ["presentation", "sheetName"], ["presentation", "chart"],
-      ["inputs", "stake"], ["inputs", "capTable"], ["inputs", "capTable", 0, "holder"], ["inputs", "capTable", 0, "shares"], ["inputs", "formulas"],
+      ["version"],
+      ["kind"],
+      ["title"],
+      ["toFill"],
+      ["presentation", "sheetName"],
+      ["presentation", "chart"],
+      ["inputs", "stake"],
+      ["inputs", "capTable"],
+      ["inputs", "capTable", 0, "holder"],
+      ["inputs", "capTable", 0, "shares"],
+      ["inputs", "formulas"],
     ];
     fc.assert(
       fc.property(fc.constantFrom(...paths), fc.jsonValue(), (where, value) => {

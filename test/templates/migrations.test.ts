@@ -11,7 +11,11 @@ describe("template versions and migrations", () => {
     expect(versions).toEqual(Array.from({ length: TEMPLATE_VERSION }, (_, i) => i + 1));
     for (let v = 1; v < TEMPLATE_VERSION; v++) expect(typeof MIGRATIONS[v]).toBe("function");
     // No migration is registered for a version that does not exist.
-    expect(Object.keys(MIGRATIONS).map(Number).every((v) => v >= 1 && v < TEMPLATE_VERSION)).toBe(true);
+    expect(
+      Object.keys(MIGRATIONS)
+        .map(Number)
+        .every((v) => v >= 1 && v < TEMPLATE_VERSION),
+    ).toBe(true);
   });
 
   for (const dir of versionDirs) {
@@ -54,16 +58,31 @@ describe("template versions and migrations", () => {
     });
 
     test("a gap in the chain, or a step that does not advance the version, is an error, not a wrong document", () => {
-      expect(migrateTemplate({ version: 1 }, { 2: registry[2] }, 3)).toEqual({ ok: false, errors: ["version 1 templates cannot be read: no migration from version 1 to 2"] });
-      expect(migrateTemplate({ version: 1 }, { 1: (d) => d }, 2)).toEqual({ ok: false, errors: ["the migration from version 1 did not produce version 2"] });
+      expect(migrateTemplate({ version: 1 }, { 2: registry[2] }, 3)).toEqual({
+        ok: false,
+        errors: ["version 1 templates cannot be read: no migration from version 1 to 2"],
+      });
+      expect(migrateTemplate({ version: 1 }, { 1: (d) => d }, 2)).toEqual({
+        ok: false,
+        errors: ["the migration from version 1 did not produce version 2"],
+      });
     });
 
     test("missing, invalid and newer versions", () => {
-      expect(migrateTemplate({}, registry, 3)).toEqual({ ok: false, errors: ['version is missing: a template states its format version, e.g. "version": 3'] });
+      expect(migrateTemplate({}, registry, 3)).toEqual({
+        ok: false,
+        errors: ['version is missing: a template states its format version, e.g. "version": 3'],
+      });
       expect(migrateTemplate({ version: 1.5 }, registry, 3)).toEqual({ ok: false, errors: ["version must be a whole number from 1 to 3, got 1.5"] });
-      expect(migrateTemplate({ version: 4 }, registry, 3)).toEqual({ ok: false, errors: ["version 4 is newer than this CapTable reads (up to 3): update CapTable to open this template"] });
+      expect(migrateTemplate({ version: 4 }, registry, 3)).toEqual({
+        ok: false,
+        errors: ["version 4 is newer than this CapTable reads (up to 3): update CapTable to open this template"],
+      });
       // "__proto__" or "toString" are not steps of the chain.
-      expect(migrateTemplate({ version: 1 }, {}, 2)).toEqual({ ok: false, errors: ["version 1 templates cannot be read: no migration from version 1 to 2"] });
+      expect(migrateTemplate({ version: 1 }, {}, 2)).toEqual({
+        ok: false,
+        errors: ["version 1 templates cannot be read: no migration from version 1 to 2"],
+      });
     });
   });
 });

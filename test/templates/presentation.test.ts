@@ -41,7 +41,10 @@ describe("presentation", () => {
   });
 
   test("sheet name, gridlines and chart follow the template; the sheet is not changed in place", () => {
-    const out = presentSheet(SHEET, { presentation: { sheetName: "My deal", showGridlines: false, chart: false }, toFill: [{ field: "netDebt", note: "x" }] });
+    const out = presentSheet(SHEET, {
+      presentation: { sheetName: "My deal", showGridlines: false, chart: false },
+      toFill: [{ field: "netDebt", note: "x" }],
+    });
     expect(out).toMatchObject({ name: "My deal", showGridlines: false, charts: [] });
     expect(out.cells).toHaveLength(SHEET.cells.length + 1);
     expect(SHEET.cells).toHaveLength(8);

@@ -47,7 +47,16 @@ describe("built-in templates", () => {
   test("OpCore: the public figures, and net debt and shareholder loans marked to fill with OPCORE_EXAMPLE's illustrative values", () => {
     const t = builtInTemplate("opcore-stake-sale")!.template;
     expect(t.inputs).toEqual(OPCORE_EXAMPLE);
-    expect(t.inputs).toMatchObject({ company: "OpCore", stake: 0.5, valuation: 860_000_000, basis: "EV", capacity: 131, capacityUnit: "MW", seller: "Iliad", buyer: "InfraVia" });
+    expect(t.inputs).toMatchObject({
+      company: "OpCore",
+      stake: 0.5,
+      valuation: 860_000_000,
+      basis: "EV",
+      capacity: 131,
+      capacityUnit: "MW",
+      seller: "Iliad",
+      buyer: "InfraVia",
+    });
     expect(t.toFill.map((f) => f.field)).toEqual(["netDebt", "shareholderLoans"]);
     for (const f of t.toFill) expect(f.note).toMatch(/^Not public/);
     expect(t.description).toMatch(/131 MW/);
@@ -72,10 +81,17 @@ describe("built-in templates", () => {
 
 describe("templates from and to model inputs", () => {
   test("templateFromInput -> JSON -> parseTemplateJson -> inputFromTemplate gives the inputs back", () => {
-    const t = templateFromInput(OPCORE_EXAMPLE, { title: "My deal", toFill: [{ field: "netDebt", note: "from the data room" }], presentation: { showGridlines: true } });
+    const t = templateFromInput(OPCORE_EXAMPLE, {
+      title: "My deal",
+      toFill: [{ field: "netDebt", note: "from the data room" }],
+      presentation: { showGridlines: true },
+    });
     expect(t).toMatchObject({ format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "stakeSale", title: "My deal", description: "" });
     expect(t.presentation).toEqual({ ...DEFAULT_PRESENTATION, showGridlines: true });
-    expect(templateFromInput(OPCORE_EXAMPLE, { title: "x", presentation: { sheetName: undefined, chart: false } }).presentation).toEqual({ ...DEFAULT_PRESENTATION, chart: false });
+    expect(templateFromInput(OPCORE_EXAMPLE, { title: "x", presentation: { sheetName: undefined, chart: false } }).presentation).toEqual({
+      ...DEFAULT_PRESENTATION,
+      chart: false,
+    });
     expect(inputFromTemplate(ok(templateToJson(t)))).toEqual(OPCORE_EXAMPLE);
   });
 
@@ -92,13 +108,26 @@ describe("templates from and to model inputs", () => {
   test("invalid metadata or inputs throw a TemplateError listing every rule broken", () => {
     let error: unknown;
     try {
-      templateFromInput({ ...OPCORE_EXAMPLE, stake: 2 }, { title: "", toFill: [{ field: "stake", note: "" }, { field: "stake", note: "" }] });
+      templateFromInput(
+        { ...OPCORE_EXAMPLE, stake: 2 },
+        {
+          title: "",
+          toFill: [
+            { field: "stake", note: "" },
+            { field: "stake", note: "" },
+          ],
+        },
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).errors).toEqual(
-      expect.arrayContaining(["title: title is required", "inputs.stake: stake must be between 0% and 100%, got 200%", 'toFill[1].field: toFill lists "stake" more than once']),
+      expect.arrayContaining([
+        "title: title is required",
+        "inputs.stake: stake must be between 0% and 100%, got 200%",
+        'toFill[1].field: toFill lists "stake" more than once',
+      ]),
     );
   });
 
@@ -106,7 +135,9 @@ describe("templates from and to model inputs", () => {
     expect(STAKE_SALE_FIELDS).toEqual(Object.keys(StakeSaleInput.shape).filter((k) => k !== "kind"));
     const all = STAKE_SALE_FIELDS.map((field) => ({ field, note: "" }));
     expect(templateFromInput(OPCORE_EXAMPLE, { title: "x", toFill: all }).toFill).toHaveLength(STAKE_SALE_FIELDS.length);
-    expect(() => templateFromInput(OPCORE_EXAMPLE, { title: "x", toFill: [{ field: "kind" as never, note: "" }] })).toThrow(/toFill field must be one of the inputs/);
+    expect(() => templateFromInput(OPCORE_EXAMPLE, { title: "x", toFill: [{ field: "kind" as never, note: "" }] })).toThrow(
+      /toFill field must be one of the inputs/,
+    );
   });
 
   test("texts are trimmed; a sheet name must be one Excel accepts", () => {
@@ -118,7 +149,9 @@ describe("templates from and to model inputs", () => {
       ["x".repeat(32), "sheet name must be at most 31 characters"],
       ["a:b", "sheet name must not contain any of : \\ / ? * [ ]"],
     ]) {
-      expect(() => templateFromInput(OPCORE_EXAMPLE, { title: "x", presentation: { sheetName: name } })).toThrow(`presentation.sheetName: ${message}`);
+      expect(() => templateFromInput(OPCORE_EXAMPLE, { title: "x", presentation: { sheetName: name } })).toThrow(
+        `presentation.sheetName: ${message}`,
+      );
     }
   });
 
