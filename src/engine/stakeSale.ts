@@ -63,25 +63,28 @@ export function stakePrice(stake: Decimal, whole: Bridge, premium: Decimal = ZER
   return { total, shareholderLoans: loans, shares: total.minus(loans) };
 }
 
+/**
+ * The price of a stake sale alone = `stakeSale(input).price`, with the same checks in the same
+ * order, without the look-through views and per-unit figures (for STAKEVALUE, called by the cell).
+ */
+export function stakeSalePrice(input: StakeSaleInput): StakePrice {
+  const stake = check(input.stake, "fraction", "stake");
+  const premium = check(input.premium ?? ZERO, "premium", "premium");
+  return stakePrice(stake, bridge(input), premium);
+}
+
 /** The whole stake sale: the company at 100%, the stake sold and the stake retained, the price and per-unit figures. */
 export function stakeSale(input: StakeSaleInput): StakeSale {
   const stake = check(input.stake, "fraction", "stake");
   const premium = check(input.premium ?? ZERO, "premium", "premium");
   const company = bridge(input);
   const price = stakePrice(stake, company, premium);
-  // The look-through views are computed on first use (12 multiplications a price alone does not need).
-  let sold: Bridge | undefined;
-  let retained: Bridge | undefined;
   const result: StakeSale = {
     stake,
     premium,
     company,
-    get sold() {
-      return (sold ??= lookThrough(company, stake));
-    },
-    get retained() {
-      return (retained ??= lookThrough(company, ONE.minus(stake)));
-    },
+    sold: lookThrough(company, stake),
+    retained: lookThrough(company, ONE.minus(stake)),
     price,
   };
   if (input.capacity === undefined) return result;

@@ -26,6 +26,8 @@ import {
   secondaryTransfer,
   stakeSale,
   StakeSale,
+  StakeSaleInput,
+  stakeSalePrice,
 } from "../engine";
 import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
@@ -45,7 +47,11 @@ function run<T>(body: () => T): T {
 }
 
 function readStakeSale(stake: any, valuation: any, basis: any, net_debt: any, shareholder_loans: any, other_claims: any, premium: any, capacity?: any): StakeSale {
-  return stakeSale({
+  return stakeSale(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity));
+}
+
+function readStakeSaleInput(stake: any, valuation: any, basis: any, net_debt: any, shareholder_loans: any, other_claims: any, premium: any, capacity?: any): StakeSaleInput {
+  return {
     stake: readNumber(stake, "stake", "fraction"),
     valuation: readNumber(valuation, "valuation"),
     basis: readChoice(basis, "basis", BASIS, "EQUITY"),
@@ -54,7 +60,7 @@ function readStakeSale(stake: any, valuation: any, basis: any, net_debt: any, sh
     otherClaims: readOptionalNumber(other_claims, "other_claims"),
     premium: readOptionalNumber(premium, "premium", "premium"),
     capacity: readOptionalNumber(capacity, "capacity", "positive"),
-  });
+  };
 }
 
 /**
@@ -121,9 +127,9 @@ export function stakeValueFn(
   component?: any,
 ): number {
   return run(() => {
-    const deal = readStakeSale(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium);
+    const quote = stakeSalePrice(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium));
     const part = readChoice(component, "component", COMPONENT, "TOTAL");
-    const price = part === "TOTAL" ? deal.price.total : part === "SHARES" ? deal.price.shares : deal.price.shareholderLoans;
+    const price = part === "TOTAL" ? quote.total : part === "SHARES" ? quote.shares : quote.shareholderLoans;
     return toCell(price, "the price");
   });
 }

@@ -3,11 +3,11 @@
  * - readNumber accepts exactly the values the zod schema accepts, and reads them to the same Decimal;
  * - readChoice's canonical-spelling shortcut: every keyword is its own choiceKey;
  * - OWNERSHIP of whole share counts, in doubles, equals the exact decimal path to the last bit;
- * - the engine's skipped no-op operations (- 0, x (1 + 0)) and lazy look-through views change no figure.
+ * - the engine's skipped no-op operations (- 0, x (1 + 0)) and STAKEVALUE's price-only path change no figure.
  */
 import fc from "fast-check";
 import { z } from "zod";
-import { Decimal, ONE, ZERO, bridge, dec, enterpriseValue, equityValue, impliedValuation, lookThrough, ownership, stakePrice, stakeSale } from "../../src/engine";
+import { Decimal, ONE, ZERO, bridge, dec, enterpriseValue, equityValue, impliedValuation, ownership, stakePrice, stakeSale, stakeSalePrice } from "../../src/engine";
 import { readChoice, readNumber } from "../../src/functions/cells";
 import * as choices from "../../src/functions/choices";
 import { ownershipOfWholeShares, toCell } from "../../src/functions/excel";
@@ -155,17 +155,21 @@ describe("engine shortcuts change no figure", () => {
     );
   });
 
-  test("look-through views computed on first use equal the eager ones, and survive a spread", () => {
+  test("STAKEVALUE's stakeSalePrice is stakeSale(...).price, errors included", () => {
+    const premium = fc.integer({ min: -999, max: 2000 }).map((n) => new Decimal(n).div(1000));
     fc.assert(
-      fc.property(fraction, amount, amount, (stake, ev, nd) => {
-        const deal = stakeSale({ stake, valuation: ev, basis: "EV", netDebt: nd, shareholderLoans: dec(10) });
-        expect(deal.sold).toEqual(lookThrough(deal.company, stake));
-        expect(deal.retained).toEqual(lookThrough(deal.company, ONE.minus(stake)));
-        expect({ ...deal }.sold).toEqual(lookThrough(deal.company, stake));
-        const withCapacity = stakeSale({ stake, valuation: ev, basis: "EV", netDebt: nd, capacity: dec(131) });
-        expect(withCapacity.retained).toEqual(lookThrough(withCapacity.company, ONE.minus(stake)));
+      fc.property(fc.integer({ min: -100, max: 1_100_000 }).map((n) => new Decimal(n).div(1_000_000)), amount, amount, premium, (stake, ev, nd, pr) => {
+        const input = { stake, valuation: ev, basis: "EV" as const, netDebt: nd, shareholderLoans: dec(10), premium: pr };
+        const outcome = (f: () => unknown) => {
+          try {
+            return f();
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(outcome(() => stakeSalePrice(input))).toEqual(outcome(() => stakeSale(input).price));
       }),
-      { numRuns: 50 },
+      { numRuns: 200 },
     );
   });
 });
