@@ -12,6 +12,8 @@ import type { Lang, Messages } from "./i18n";
 import { OwnershipChart } from "./PreviewChart";
 import { columnLetter, parseAddress } from "./a1";
 
+const ROW_HEAD_WIDTH = 32;
+
 /** The largest grid the preview draws (a model sheet is far smaller). */
 const MAX_PREVIEW = { rows: 400, cols: 30 } as const;
 
@@ -64,6 +66,8 @@ const useStyles = makeStyles({
   },
   gridlines: { border: "1px solid #E1E1E1" },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // As in Excel, a text runs on over empty cells to its right instead of being cut.
+  spill: { overflow: "visible", textOverflow: "clip" },
   names: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: "2px" },
   name: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
 });
@@ -102,7 +106,10 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
     return map;
   }, [sheet]);
   const widths = new Map((sheet.columns ?? []).map((c) => [c.column.toUpperCase(), c.width]));
+  // Excel's column width is in characters of the default font: about 6 px each at the preview's size.
   const colWidth = (letter: string) => Math.round((widths.get(letter) ?? 8.43) * 6 + 5);
+  // A fixed table layout needs an explicit table width, or long texts would widen their columns.
+  const tableWidth = ROW_HEAD_WIDTH + Array.from({ length: cols }, (_, i) => colWidth(columnLetter(i + 1))).reduce((a, b) => a + b, 0);
   const gridlines = sheet.showGridlines === true;
 
   return (
@@ -112,9 +119,9 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
       </Subtitle2>
       <Caption1>{t.previewNote}</Caption1>
       <div className={s.scroller}>
-        <table className={s.grid} data-testid="preview-grid" aria-label={sheet.name}>
+        <table className={s.grid} style={{ width: `${tableWidth}px` }} data-testid="preview-grid" aria-label={sheet.name}>
           <colgroup>
-            <col style={{ width: "32px" }} />
+            <col style={{ width: `${ROW_HEAD_WIDTH}px` }} />
             {Array.from({ length: cols }, (_, i) => (
               <col key={i} style={{ width: `${colWidth(columnLetter(i + 1))}px` }} />
             ))}
@@ -140,6 +147,8 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
                   const cell = byAddress.get(address);
                   if (cell === undefined) return <td key={c} className={mergeClasses(s.cell, gridlines && s.gridlines)} />;
                   const { text, raw } = cellDisplay(cell, lang);
+                  const next = byAddress.get(`${columnLetter(c + 2)}${r + 1}`);
+                  const spills = typeof raw === "string" && (next === undefined || cellDisplay(next, lang).text === "");
                   const name = nameAt.get(address);
                   const tip = [name, cell.formula !== undefined ? t.previewFormula(cell.formula) : undefined].filter(Boolean).join(" · ");
                   return (
@@ -154,6 +163,7 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
                         s.cell,
                         gridlines && s.gridlines,
                         typeof raw === "number" && s.number,
+                        spills && s.spill,
                         cell.style !== undefined && cls[cell.style as StyleName],
                       )}
                     >

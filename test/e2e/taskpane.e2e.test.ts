@@ -197,6 +197,12 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expectText(page.locator(`[data-cell="${stakeAddress}"]`), /^40(\.0+)?%$/);
     await expect(page.locator(`[data-cell="${stakeAddress}"]`).getAttribute("data-name")).resolves.toBe("Stake");
 
+    // Excel's column widths are kept (in characters, ~6 px each): long texts do not widen their column.
+    const widths = await page.$$eval('[data-testid="preview-grid"] thead th', (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+    const specWidths = new Map((buildStakeSaleModel(input).sheet.columns ?? []).map((c) => [c.column, c.width]));
+    expect(Math.abs(widths[1] - ((specWidths.get("A") ?? 0) * 6 + 5))).toBeLessThanOrEqual(2);
+    expect(Math.abs(widths[2] - ((specWidths.get("B") ?? 0) * 6 + 5))).toBeLessThanOrEqual(2);
+
     // Screenshots: a browser window (form and sheet side by side) and an Excel taskpane's width.
     fs.mkdirSync(OUTPUT, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1000 });
