@@ -62,6 +62,7 @@ describe("the contract checker (so the fuzz test can fail)", () => {
     ["an empty matrix", matrix, ok([])],
     ["a matrix cell that is NaN", matrix, ok([[1, NaN]])],
     ["a matrix cell that is null", matrix, ok([[1, null]])],
+    ["a text longer than a cell holds", matrix, ok([["x".repeat(32768)]])],
     ["a TypeError", scalar, err(new TypeError("x is undefined"))],
     ["a CustomFunctions.Error without a message", scalar, err(new CFError("#VALUE!"))],
     ["an internal failure passed through", scalar, err(new CFError("#VALUE!", "unexpected problem: x"))],

@@ -4,8 +4,8 @@
  * and the contract every call must keep.
  *
  * The contract: a call returns a finite number (never NaN, Infinity or -0) where the metadata says
- * scalar, a well-formed matrix (non-empty, rectangular, cells finite numbers, texts or booleans) where
- * it says matrix, or throws a `CustomFunctions.Error` with a code and a message that is not an
+ * scalar, a well-formed matrix (non-empty, rectangular, cells finite numbers, texts a cell can hold
+ * or booleans) where it says matrix, or throws a `CustomFunctions.Error` with a code and a message that is not an
  * internal failure; and it finishes within a time bound (calls run inside the bundle's vm context
  * with a timeout, so an endless loop is cut and reported).
  */
@@ -117,7 +117,8 @@ export function contractBreach(fn: FunctionMetadata, outcome: Outcome, slowMs = 
       if (Object.is(v, -0)) return `${where} is -0`;
       return undefined;
     }
-    if (typeof v === "string" || typeof v === "boolean") return undefined;
+    if (typeof v === "string") return v.length > 32767 ? `${where} is a text of ${v.length} characters (a cell holds at most 32,767)` : undefined;
+    if (typeof v === "boolean") return undefined;
     return `${where} is ${v === null ? "null" : typeof v}`;
   };
   if (fn.result.dimensionality === "matrix") {
