@@ -7,6 +7,11 @@
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
 
+/** A deep copy of plain JSON data (templates are JSON by construction; no structuredClone, which older Mac web views lack). */
+function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 export interface BuiltInTemplate {
   /** Stable identifier, used by `captable export-template <id>`. */
   readonly id: string;
@@ -133,7 +138,7 @@ const BUILT_IN: readonly BuiltInTemplate[] = [
 
 /** The built-in templates, as fresh copies (callers may change them freely). */
 export function builtInTemplates(): BuiltInTemplate[] {
-  return BUILT_IN.map((b) => ({ id: b.id, title: b.title, description: b.description, template: structuredClone(b.template) }));
+  return BUILT_IN.map((b) => ({ id: b.id, title: b.title, description: b.description, template: copyJson(b.template) }));
 }
 
 /** One built-in template by id, or undefined. */

@@ -17,6 +17,11 @@ import {
   type ToFill,
 } from "./schema";
 
+/** A deep copy of plain JSON data (templates are JSON by construction; no structuredClone, which older Mac web views lack). */
+function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 export * from "./schema";
 export { builtInTemplates, builtInTemplate, type BuiltInTemplate } from "./builtIn";
 export { JSON_LIMITS, FORBIDDEN_KEYS, parseSafeJson, checkJsonValue } from "./safeJson";
@@ -118,8 +123,8 @@ export function templateFromInput(input: TemplateInputs, meta: TemplateMeta): Te
     kind: input.kind,
     title: meta.title,
     description: meta.description ?? "",
-    inputs: structuredClone(input),
-    toFill: structuredClone(meta.toFill ?? []),
+    inputs: copyJson(input),
+    toFill: copyJson(meta.toFill ?? []),
     // Options left undefined keep their default.
     presentation: { ...DEFAULT_PRESENTATION, ...Object.fromEntries(Object.entries(meta.presentation ?? {}).filter(([, v]) => v !== undefined)) },
   });
@@ -129,5 +134,5 @@ export function templateFromInput(input: TemplateInputs, meta: TemplateMeta): Te
 
 /** The model inputs a template describes (a fresh copy), ready for the model builder. */
 export function inputFromTemplate(t: Template): TemplateInputs {
-  return structuredClone(t.inputs);
+  return copyJson(t.inputs);
 }

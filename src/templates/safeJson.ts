@@ -43,7 +43,21 @@ export function formatPath(path: readonly (string | number | symbol)[], root = "
  * cannot be stored in an .xlsx (XML 1.0 forbids them) and have no place in a label.
  */
 // eslint-disable-next-line no-control-regex
-const BAD_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** True when `text` has a control character or a lone surrogate (checked by hand: regex lookbehind breaks older Safari, Excel on Mac's web view). */
+function hasBadChars(text: string): boolean {
+  if (CONTROL.test(text)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
 
 /** Depth of nesting in raw JSON text, counted outside strings, without parsing (so without recursion). */
 function maxNesting(text: string): number {
@@ -103,7 +117,7 @@ export function checkJsonValue(root: unknown): string[] {
     if (typeof value === "string") {
       if (value.length > JSON_LIMITS.maxString)
         errors.push(`${where}: text is too long: ${value.length} characters, at most ${JSON_LIMITS.maxString} allowed`);
-      else if (BAD_CHARS.test(value)) errors.push(`${where}: text contains a control character or an invalid character`);
+      else if (hasBadChars(value)) errors.push(`${where}: text contains a control character or an invalid character`);
     } else if (typeof value === "number") {
       if (!Number.isFinite(value) || Math.abs(value) > JSON_LIMITS.maxAbs)
         errors.push(`${where}: number ${value} is beyond the limit of 1e15 in size`);
@@ -124,7 +138,7 @@ export function checkJsonValue(root: unknown): string[] {
           errors.push(`${formatPath([...path, key])}: the field name "${key}" is not allowed`);
           continue;
         }
-        if (key.length > 100 || BAD_CHARS.test(key)) {
+        if (key.length > 100 || hasBadChars(key)) {
           errors.push(`${where}: a field name is too long or contains a control character`);
           continue;
         }

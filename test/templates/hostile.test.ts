@@ -109,6 +109,17 @@ describe("hostile templates are refused with a clear message", () => {
     expect(errorsOf(JSON.stringify(many)).length).toBeLessThanOrEqual(20);
   });
 
+  test("surrogate pairs (emoji, rare CJK) are text; a lone surrogate at either end is not", () => {
+    const t = base();
+    t.inputs.company = "OpCore \u{1F4A1} \u{20BB7}";
+    const r = parseTemplateJson(JSON.stringify(t));
+    expect(r.ok && r.template.inputs.company).toBe("OpCore \u{1F4A1} \u{20BB7}");
+    for (const bad of ["\uD83D", "x\uDCA1", "\uDCA1\uD83D", "tab\tok\u0007"]) {
+      t.inputs.company = bad;
+      expect(errorsOf(JSON.stringify(t))).toEqual(["inputs.company: text contains a control character or an invalid character"]);
+    }
+  });
+
   test("formula-looking texts are accepted as text (neutralised, not refused)", () => {
     const r = parseTemplateJson(readFileSync(path.join(HOSTILE, "..", "injection-neutralised.json"), "utf8"));
     if (!r.ok) throw new Error(r.errors.join("\n"));
