@@ -2,6 +2,7 @@
  * The venture custom functions called as Excel calls them: ranges as 2-D arrays with header rows,
  * null for omitted optionals, errors as CustomFunctions.Error with a message naming the argument.
  */
+import fc from "fast-check";
 import * as f from "../../src/functions/functions";
 import { CustomFunctionsError } from "../support/customFunctionsRuntime";
 
@@ -214,5 +215,69 @@ describe("CAPTABLE.FDSHARES and CAPTABLE.TENDER", () => {
     expect(t[0]).toEqual(["Holder", "Shares before", "% before", "Shares sold", "Shares bought", "Shares after", "% after", "Cash"]);
     expect(row(t, "Series B").slice(4, 8)).toEqual([300_000, 300_000, 300_000 / 7_000_000, -480_000]);
     expect(row(t, "Premium (+) / discount (-) to the round price")[1]).toBe(-0.2);
+  });
+});
+
+describe("hostile input never crashes, never returns NaN or Infinity", () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.constant(""),
+    fc.boolean(),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom("SAFE", "NOTE", "CAPPED", "FULL", "NONE", "Class", "Shares", "Amount", "Cap", "Invested", "Preference", "Strike"),
+    fc.double({ noNaN: false }),
+    fc.integer({ min: -5, max: 5_000_000 }),
+  );
+  const range = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }).map((rows) => {
+    const w = rows[0].length;
+    return rows.map((r) => (r.length >= w ? r.slice(0, w) : [...r, ...Array(w - r.length).fill(null)]));
+  });
+  const arg = fc.oneof(cell, range);
+
+  function outcome(fn: () => unknown): void {
+    let value: unknown;
+    try {
+      value = fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CustomFunctionsError);
+      expect((e as CustomFunctionsError).message.length).toBeGreaterThan(5);
+      return;
+    }
+    const cells = Array.isArray(value) ? (value as unknown[][]).flat() : [value];
+    for (const v of cells) {
+      expect(["number", "string", "boolean"]).toContain(typeof v);
+      if (typeof v === "number") expect(Number.isFinite(v)).toBe(true);
+    }
+  }
+
+  test("every venture function, random cells and ranges in every argument", () => {
+    const calls: [string, (a: unknown[]) => unknown, number][] = [
+      ["ROUND", (a) => (f.roundFn as (...x: unknown[]) => unknown)(...a), 9],
+      ["SAFE", (a) => (f.safeFn as (...x: unknown[]) => unknown)(...a), 7],
+      ["NOTE", (a) => (f.noteFn as (...x: unknown[]) => unknown)(...a), 11],
+      ["ANTIDILUTION", (a) => (f.antiDilutionFn as (...x: unknown[]) => unknown)(...a), 5],
+      ["WATERFALL", (a) => (f.waterfallFn as (...x: unknown[]) => unknown)(...a), 6],
+      ["BREAKPOINTS", (a) => (f.breakpointsFn as (...x: unknown[]) => unknown)(...a), 4],
+      ["FDSHARES", (a) => (f.fdSharesFn as (...x: unknown[]) => unknown)(...a), 5],
+      ["TENDER", (a) => (f.tenderFn as (...x: unknown[]) => unknown)(...a), 7],
+    ];
+    for (const [, call, arity] of calls) {
+      fc.assert(
+        fc.property(fc.array(arg, { minLength: arity, maxLength: arity }), (args) => outcome(() => call(args))),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  test("a well-formed waterfall with hostile numbers in its cells", () => {
+    const num = fc.oneof(fc.double({ noNaN: false }), fc.integer({ min: -10, max: 1e9 }), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(num, num, num, num, num), { minLength: 1, maxLength: 5 }), num, (rows, ev) => {
+        const table = [["Class", "Shares", "Invested", "Preference", "Cap"], ...rows.map((r, i) => [`C${i}`, ...r])];
+        outcome(() => f.waterfallFn(table, [[ev]]));
+        outcome(() => f.breakpointsFn(table));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
