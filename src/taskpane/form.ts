@@ -12,7 +12,7 @@
  */
 import { Decimal } from "../engine";
 import { CURRENCY_UNITS, CurrencyUnit, LIMITS, StakeSaleInput } from "../model/stakeSaleInput";
-import { FIELD_LABELS, Lang, MESSAGES } from "./i18n";
+import { FIELD_LABELS, Lang, MESSAGES, translateRule } from "./i18n";
 import type { Template } from "../templates";
 
 export type Basis = StakeSaleInput["basis"];
@@ -308,7 +308,12 @@ export function validateForm(form: FormState, lang: Lang): Validation {
   const { input, parseErrors, rowIndex } = formToCandidate(form, lang);
   const result = StakeSaleInput.safeParse(input);
   if (result.success && Object.keys(parseErrors).length === 0) return { ok: true, input: result.data, errors: {} };
-  const schemaErrors = result.success ? {} : issuesToFieldErrors(result.error.issues, rowIndex);
+  const schemaErrors = result.success
+    ? {}
+    : issuesToFieldErrors(
+        result.error.issues.map((i) => ({ path: i.path, message: translateRule(i.message, lang) })),
+        rowIndex,
+      );
   // A parse error is more precise than the schema's "must be a number" for the same field.
   return { ok: false, errors: { ...schemaErrors, ...parseErrors } };
 }

@@ -2,7 +2,8 @@
  * Every string the taskpane shows, in English and French. The language follows Office's display
  * language (fr-* -> French), or the browser's in the preview; `?lang=fr` / `?lang=en` in the URL
  * overrides both (for testing). Rule messages from the model schema (zod) stay in English, as in
- * the custom functions' errors: they are the product's one wording of each rule.
+ * the custom functions' errors (they are the product's one wording of each rule); the French UI
+ * shows them translated by `translateRule` where a translation is listed, in English otherwise.
  */
 
 export type Lang = "en" | "fr";
@@ -246,9 +247,9 @@ const fr: Messages = {
     `La feuille n’a pas pu être écrite et l’annulation de l’écriture partielle a échoué : vérifiez les feuilles du classeur. ${reason}`,
   capTableError: "Table de capitalisation",
 
-  required: (field: string) => `${field} est obligatoire`,
-  notANumber: (field: string, text: string) => `${field} doit être un nombre, reçu « ${text} »`,
-  notAPercent: (field: string, text: string) => `${field} doit être un pourcentage comme 50 ou 12,5 %, reçu « ${text} »`,
+  required: (field: string) => `${cap(field)} est obligatoire`,
+  notANumber: (field: string, text: string) => `${cap(field)} doit être un nombre, reçu « ${text} »`,
+  notAPercent: (field: string, text: string) => `${cap(field)} doit être un pourcentage comme 50 ou 12,5 %, reçu « ${text} »`,
 
   templatesTitle: "Modèles types",
   templatesGallery: "Partir d’un modèle type",
@@ -334,4 +335,63 @@ export function pickLanguage(sources: { search?: string; officeLanguage?: string
   if (override !== null && /^(en|fr)/i.test(override)) return override.toLowerCase().startsWith("fr") ? "fr" : "en";
   const lang = sources.officeLanguage || sources.navigatorLanguage || "en";
   return /^fr\b/i.test(lang) || lang.toLowerCase().startsWith("fr-") || lang.toLowerCase() === "fr" ? "fr" : "en";
+}
+
+/** French names of the fields as the schema's messages name them (English name -> French). */
+const FR_FIELD_BY_EN: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(FIELD_LABELS.en).map(([key, en]) => [en, FIELD_LABELS.fr[key]])),
+  "cap table": "table de capitalisation",
+};
+
+const FIELD_PATTERN =
+  "(company|currency|unit|basis|valuation|net debt|shareholder loans|other claims|stake|premium|capacity|capacity unit|transaction|seller|buyer|primary investment|rounding|formulas|shares|holder)";
+
+/** The schema's rule messages (src/model/stakeSaleInput.ts) in French; a message not listed stays in English. */
+const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string) => string][] = [
+  [new RegExp(`^${FIELD_PATTERN} is required$`), (m, f) => `${cap(f(m[1]))} est obligatoire`],
+  [new RegExp(`^${FIELD_PATTERN} must be a text$`), (m, f) => `${cap(f(m[1]))} doit être un texte`],
+  [new RegExp(`^${FIELD_PATTERN} must be at most (\\d+) characters$`), (m, f) => `${cap(f(m[1]))} doit faire au plus ${m[2]} caractères`],
+  [new RegExp(`^${FIELD_PATTERN} must be a (?:finite )?number$`), (m, f) => `${cap(f(m[1]))} doit être un nombre`],
+  [new RegExp(`^${FIELD_PATTERN} must be at most 1e15 in size$`), (m, f) => `${cap(f(m[1]))} doit être au plus 1e15 en valeur absolue`],
+  [new RegExp(`^${FIELD_PATTERN} must not be negative$`), (m, f) => `${cap(f(m[1]))} ne doit pas être négatif`],
+  [/^currency must be a three-letter code such as EUR$/, () => "La devise doit être un code à trois lettres comme EUR"],
+  [/^stake must be between 0% and 100%, got (.+)%$/, (m) => `La participation doit être comprise entre 0 % et 100 %, reçu ${frNumber(m[1])} %`],
+  [/^premium must be greater than -100%$/, () => "La prime doit être supérieure à -100 %"],
+  [/^capacity must be greater than 0$/, () => "La capacité doit être supérieure à 0"],
+  [/^cap table must list at least one holder$/, () => "La table de capitalisation doit compter au moins un actionnaire"],
+  [/^cap table must have at most (\d+) holders$/, (m) => `La table de capitalisation doit compter au plus ${m[1]} actionnaires`],
+  [/^cap table must have some shares$/, () => "La table de capitalisation doit compter des actions"],
+  [/^holder "(.*)" appears more than once$/s, (m) => `L’actionnaire « ${m[1]} » apparaît plusieurs fois`],
+  [/^seller "(.*)" must be one of the holders$/s, (m) => `Le cédant « ${m[1]} » doit être l’un des actionnaires`],
+  [/^buyer must differ from the seller$/, () => "L’acquéreur doit être différent du cédant"],
+  [/^stake after a primary issue must be below 100%$/, () => "La participation après une augmentation de capital doit être inférieure à 100 %"],
+  [
+    /^stake of (.+)% is (\S+) shares but seller "(.*)" holds (\S+)$/s,
+    (m) =>
+      `Une participation de ${frNumber(m[1])} % représente ${frNumber(m[2])} actions, mais le cédant « ${m[3]} » n’en détient que ${frNumber(m[4])}`,
+  ],
+  [
+    /^valuation leaves nothing for the shares/,
+    () => "La valorisation ne laisse rien aux actions : l’émission exige des capitaux propres × (1 + prime) supérieurs aux prêts d’actionnaires",
+  ],
+];
+
+function cap(text: string): string {
+  const s = String(text);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function frNumber(text: string): string {
+  return text.replace(".", ",");
+}
+
+/** A rule message from the model's schema in the UI language (English messages are the schema's own). */
+export function translateRule(message: string, lang: Lang): string {
+  if (lang === "en") return message;
+  const f = (en: string) => FR_FIELD_BY_EN[en] ?? en;
+  for (const [pattern, render] of FR_RULES) {
+    const m = pattern.exec(message);
+    if (m !== null) return render(m, f);
+  }
+  return message;
 }

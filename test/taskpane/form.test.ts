@@ -126,8 +126,8 @@ describe("form -> model input", () => {
 
   test("messages are in French in the French UI", () => {
     const v = validateForm({ ...opcoreForm(), valuation: "", netDebt: "beaucoup" }, "fr");
-    expect(v.errors.valuation).toBe("valorisation est obligatoire");
-    expect(v.errors.netDebt).toBe("dette nette doit être un nombre, reçu « beaucoup »");
+    expect(v.errors.valuation).toBe("Valorisation est obligatoire");
+    expect(v.errors.netDebt).toBe("Dette nette doit être un nombre, reçu « beaucoup »");
   });
 
   test("the schema's rules are shown next to their field", () => {
@@ -170,6 +170,16 @@ describe("form -> model input", () => {
     const { input } = formToCandidate(opcoreForm(), "en");
     expect(StakeSaleInput.safeParse(input).success).toBe(true);
   });
+});
+
+test("the schema's rules are shown in French in the French UI", () => {
+  const v = validateForm({ ...opcoreForm(), stake: "130", company: "", seller: "Bouygues", capacity: "-1" }, "fr");
+  expect(v.errors.stake).toBe("La participation doit être comprise entre 0 % et 100 %, reçu 130 %");
+  expect(v.errors.company).toBe("Société est obligatoire");
+  expect(v.errors.seller).toBe("Le cédant « Bouygues » doit être l’un des actionnaires");
+  expect(v.errors.capacity).toBe("La capacité doit être supérieure à 0");
+  const sold = validateForm({ ...opcoreForm(), capTable: [holderRow("Iliad", "100"), holderRow("Fonds", "900")] }, "fr");
+  expect(sold.errors.stake).toBe("Une participation de 50 % représente 500 actions, mais le cédant « Iliad » n’en détient que 100");
 });
 
 describe("zod issue path -> field", () => {

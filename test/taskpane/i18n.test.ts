@@ -1,5 +1,6 @@
 /** The taskpane's strings: every key in both languages, and the language choice. */
-import { FIELD_LABELS, MESSAGES, pickLanguage } from "../../src/taskpane/i18n";
+import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
+import { FIELD_LABELS, MESSAGES, pickLanguage, translateRule } from "../../src/taskpane/i18n";
 
 describe("i18n", () => {
   const en = MESSAGES.en as Record<string, unknown>;
@@ -46,5 +47,36 @@ describe("i18n", () => {
     expect(pickLanguage({ navigatorLanguage: "de-DE" })).toBe("en");
     expect(pickLanguage({})).toBe("en");
     expect(pickLanguage({ navigatorLanguage: "fri" })).toBe("en");
+  });
+});
+
+describe("the schema's rule messages in French", () => {
+  test.each([
+    ["company is required", "Société est obligatoire"],
+    ["net debt must be at most 1e15 in size", "Dette nette doit être au plus 1e15 en valeur absolue"],
+    ["shares must not be negative", "Actions ne doit pas être négatif"],
+    ["stake must be between 0% and 100%, got 12.5%", "La participation doit être comprise entre 0 % et 100 %, reçu 12,5 %"],
+    ['holder "Iliad" appears more than once', "L’actionnaire « Iliad » apparaît plusieurs fois"],
+    ["cap table must have at most 500 holders", "La table de capitalisation doit compter au plus 500 actionnaires"],
+    ["buyer must differ from the seller", "L’acquéreur doit être différent du cédant"],
+  ])("%s", (en, fr) => {
+    expect(translateRule(en, "fr")).toBe(fr);
+    expect(translateRule(en, "en")).toBe(en);
+  });
+
+  test("a message without a translation stays in English rather than being lost", () => {
+    expect(translateRule("something new the schema says", "fr")).toBe("something new the schema says");
+  });
+
+  test("every rule message of the schema for the OpCore form has a French translation", () => {
+    // Messages the form can produce for typical mistakes, taken from the schema itself.
+    const messages = [
+      StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, company: "", currency: "eu", stake: 2, premium: -2, capacity: 0, shareholderLoans: -1 }),
+      StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, capTable: [] }),
+      StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, seller: "X", buyer: "X" }),
+      StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, transaction: "primary", stake: 1 }),
+    ].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => i.message)));
+    expect(messages.length).toBeGreaterThan(6);
+    for (const m of messages) expect(translateRule(m, "fr")).not.toBe(m);
   });
 });
