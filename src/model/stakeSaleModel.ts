@@ -308,7 +308,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     input.transaction === "secondary"
       ? `${input.seller} sells ${percentText(input.stake)} to ${input.buyer}`
       : input.transaction === "primary"
-        ? `${input.buyer} subscribes new shares to own ${percentText(input.stake)} after the issue`
+        ? `${input.buyer} subscribes new shares making up ${percentText(input.stake)} of the shares after the issue`
         : `${input.seller} sells ${percentText(input.stake)} to ${input.buyer}, who also invests in new shares`;
   s.value("A3", `Deal: ${TRANSACTION_TEXT[input.transaction]}: ${parties}. Blue cells are inputs.`, "note");
 
@@ -351,7 +351,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     "Other claims ahead of shareholders",
   );
   const stakeLabel =
-    input.transaction === "secondary" ? "Stake sold" : input.transaction === "primary" ? "Buyer's stake after the issue" : "Stake sold by the seller";
+    input.transaction === "secondary" ? "Stake sold" : input.transaction === "primary" ? "Stake issued (of the shares after the issue)" : "Stake sold by the seller";
   input_("Stake", stakeLabel, input.stake, f.percent, "of the equity (shares and shareholder loans)", "Stake of the equity");
   input_(
     "Premium",
