@@ -351,7 +351,11 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     "Other claims ahead of shareholders",
   );
   const stakeLabel =
-    input.transaction === "secondary" ? "Stake sold" : input.transaction === "primary" ? "Stake issued (of the shares after the issue)" : "Stake sold by the seller";
+    input.transaction === "secondary"
+      ? "Stake sold"
+      : input.transaction === "primary"
+        ? "Stake issued (of the shares after the issue)"
+        : "Stake sold by the seller";
   input_("Stake", stakeLabel, input.stake, f.percent, "of the equity (shares and shareholder loans)", "Stake of the equity");
   input_(
     "Premium",
