@@ -42,3 +42,32 @@ test("OpCore: the whole model sheet as described, its names and chart, and its i
   expect((await loadStoredModel(wb.context(), "m-opcore"))?.inputs).toEqual(JSON.parse(JSON.stringify(edited.input)));
   expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", result.sheetName]);
 });
+
+describe("through the taskpane's Excel host (Excel.run on the fake workbook)", () => {
+  const g = globalThis as unknown as { Excel?: unknown };
+  afterEach(() => {
+    delete g.Excel;
+  });
+
+  test("Build writes the OpCore sheet, the model is listed, and a failed rebuild reports that nothing changed", async () => {
+    const { excelHost } = await import("../../src/taskpane/host");
+    const wb = new MockWorkbook(["Sheet1"]);
+    g.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(wb.context()) };
+    const host = excelHost();
+    const model = buildStakeSaleModel(OPCORE_EXAMPLE);
+    const toWrite = { id: "m-host", kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet: model.sheet };
+
+    const written = await host.writeModel(toWrite);
+    expect(written).toEqual({ sheetName: model.sheet.name, replaced: false });
+    expectSheetMatchesSpec(wb, written.sheetName, model.sheet);
+    expect((await host.listModels()).map((m) => [m.id, m.sheet])).toEqual([["m-host", model.sheet.name]]);
+
+    const before = JSON.stringify(wb.snapshot());
+    wb.failOnSync(2, 40);
+    await expect(host.writeModel(toWrite)).rejects.toMatchObject({
+      undone: true,
+      message: expect.stringMatching(/The workbook was left as it was\.$/),
+    });
+    expect(wb.snapshot()).toEqual(JSON.parse(before));
+  });
+});
