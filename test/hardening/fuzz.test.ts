@@ -21,7 +21,16 @@
  */
 import path from "path";
 import fc from "fast-check";
-import { FunctionMetadata, Outcome, argumentsFor, contractBreach, describeArgs, loadBuiltFunctions, mutatedArguments } from "./support/fuzz";
+import {
+  FunctionMetadata,
+  Outcome,
+  argumentsFor,
+  completeSeed,
+  contractBreach,
+  describeArgs,
+  loadBuiltFunctions,
+  mutatedArguments,
+} from "./support/fuzz";
 import { FUZZ_SEEDS } from "./support/fuzzSeeds";
 
 const dist = process.env.CAPTABLE_DIST ?? path.resolve(__dirname, "../../dist");
@@ -102,8 +111,14 @@ describe("fuzz seeds", () => {
   test("every seed is a valid call that succeeds as written", () => {
     for (const fn of built.metadata.functions) {
       for (const seed of FUZZ_SEEDS[fn.id] ?? []) {
-        expect(seed).toHaveLength(fn.parameters.length);
-        const [outcome] = built.callBatch(fn.id, [seed], CALL_BOUND_MS);
+        // Longer than the parameter list, or missing a required argument: the seed is out of date.
+        expect(`${fn.id}: ${seed.length} arguments for at most ${fn.parameters.length}`).toBe(
+          `${fn.id}: ${Math.min(seed.length, fn.parameters.length)} arguments for at most ${fn.parameters.length}`,
+        );
+        fn.parameters.forEach((p, i) => {
+          if (!p.optional) expect(`${fn.id}: ${p.name} given: ${i < seed.length}`).toBe(`${fn.id}: ${p.name} given: true`);
+        });
+        const [outcome] = built.callBatch(fn.id, [completeSeed(fn, seed)], CALL_BOUND_MS);
         expect(`${fn.id}: ${outcome.ok ? "ok" : String((outcome.error as Error).message)}`).toBe(`${fn.id}: ok`);
         expect(contractBreach(fn, outcome, CALL_BOUND_MS)).toBeUndefined();
       }

@@ -442,9 +442,17 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   value: mutationValue,
 });
 
+/**
+ * A seed with every declared parameter: optional parameters added to a function since the seed
+ * was written are omitted (null), as Excel passes them.
+ */
+export function completeSeed(fn: FunctionMetadata, seed: readonly unknown[]): unknown[] {
+  return fn.parameters.map((_, i) => (i < seed.length ? seed[i] : null));
+}
+
 /** Calls derived from valid ones: the seed itself, or the seed with one to three mutations. */
 export function mutatedArguments(fn: FunctionMetadata, seeds: readonly (readonly unknown[])[]): fc.Arbitrary<unknown[]> {
   return fc
-    .tuple(fc.constantFrom(...seeds), fc.array(mutationArb, { minLength: 0, maxLength: 3 }))
+    .tuple(fc.constantFrom(...seeds.map((seed) => completeSeed(fn, seed))), fc.array(mutationArb, { minLength: 0, maxLength: 3 }))
     .map(([seed, mutations]) => mutate(seed, mutations, fn));
 }
