@@ -313,6 +313,9 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expectText(page.getByTestId("mode"), "Aperçu");
     await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
     await expect(page.getByLabel("Dette nette").inputValue()).resolves.toBe("212437519,36");
+    await page.getByLabel("Participation (%)").fill("130");
+    await expectText(page.getByTestId("error-stake"), "La participation doit être comprise entre 0 % et 100 %, reçu 130 %");
+    await expect(page.getByRole("button", { name: "Générer" }).isDisabled()).resolves.toBe(true);
     await page.getByLabel("Participation (%)").fill("40");
     await page.getByRole("button", { name: "Générer" }).click();
     await page.getByTestId("preview-grid").waitFor();
