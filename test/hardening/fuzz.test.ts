@@ -53,7 +53,10 @@ function seedOf(id: string): number {
   return h;
 }
 
-const totals = { calls: 0, cells: 0 };
+const totals = { calls: 0, cells: 0, silentMessages: new Set<string>() };
+
+/** Excel shows a custom message only with #VALUE! and #N/A (custom-functions-runtime's ErrorCode docs). */
+const CODES_WITH_MESSAGES = new Set(["#VALUE!", "#N/A"]);
 
 describe("the contract checker (so the fuzz test can fail)", () => {
   const scalar: FunctionMetadata = { id: "X", parameters: [], result: { type: "number" } };
@@ -147,7 +150,12 @@ describe(`fuzzing the built functions (${RUNS} calls each, seed ${SEED})`, () =>
           totals.calls++;
           totals.cells += countCells(batch[i]);
           if (outcome.ok) succeeded++;
-          else failed++;
+          else {
+            failed++;
+            const e = outcome.error as { code?: string; message?: string };
+            if (e.code && !CODES_WITH_MESSAGES.has(e.code) && e.message)
+              totals.silentMessages.add(`${fn.id} ${e.code}: ${e.message.replace(/-?\d[\d.e+-]*/g, "#")}`);
+          }
           const breach = contractBreach(fn, outcome, CALL_BOUND_MS);
           if (breach && breaches.length < 5) breaches.push(`${fn.id}(${describeArgs(batch[i])}) ${breach}`);
         });
@@ -163,5 +171,11 @@ describe(`fuzzing the built functions (${RUNS} calls each, seed ${SEED})`, () =>
 
   afterAll(() => {
     console.log(`fuzz: ${totals.calls} calls, ${totals.cells} cell values, seed ${SEED}`);
+    // Known issue, reported rather than failed: Excel does not display a custom message on these codes.
+    if (totals.silentMessages.size > 0) {
+      console.log(
+        `fuzz: ${totals.silentMessages.size} kinds of error carry a message Excel will not show:\n  ${[...totals.silentMessages].sort().join("\n  ")}`,
+      );
+    }
   });
 });
