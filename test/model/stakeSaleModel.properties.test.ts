@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { Decimal, SHARE_ROUNDINGS, holderKey, sum } from "../../src/engine";
+import type { CellSpec } from "../../src/workbook/spec";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
@@ -126,6 +127,11 @@ function checkDeal(raw: unknown): void {
   const buyer = res.capTable.find((h) => holderKey(h.holder) === holderKey(input.buyer))!;
   expect(same(buyer.sharesAfter.minus(buyer.sharesBefore), res.sharesTransferred.plus(res.newShares))).toBe(true);
   expect(same(sum(res.lookThrough.map((h) => h.view.enterpriseValue)), res.after.enterpriseValue)).toBe(true);
+  // The other formula style lays out the same cells with the same engine values.
+  const other = buildStakeSaleModel({ ...input, formulas: captable ? "native" : "captable" });
+  const layout = (cells: readonly CellSpec[]) => cells.map((c) => [c.address, c.value ?? null, c.expected === "" ? "n/a" : (c.expected ?? null)]);
+  expect(layout(other.sheet.cells)).toEqual(layout(model.sheet.cells));
+  expect(other.sheet.names).toEqual(model.sheet.names);
   expect(res.after.netDebt.eq(res.deal.company.netDebt.minus(res.cashRaised))).toBe(true);
 }
 
