@@ -171,6 +171,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
   const [busy, setBusy] = React.useState(false);
   const [models, setModels] = React.useState<StoredModel[] | undefined>();
   const [picked, setPicked] = React.useState("");
+  const [modelsError, setModelsError] = React.useState<string | undefined>();
   const [preview, setPreview] = React.useState<SheetSpec | undefined>();
   const [origin, setOrigin] = React.useState<Template | undefined>();
   const [notes, setNotes] = React.useState<FieldNotes>({});
@@ -186,19 +187,22 @@ export function App({ host, lang, t }: Props): React.ReactElement {
     return out;
   }, [errors, showAll, touched]);
 
-  const refreshModels = React.useCallback(async () => {
-    try {
-      const list = await host.listModels();
-      setModels(list);
-      setPicked((p) => (list.some((m) => m.id === p) ? p : (list[0]?.id ?? "")));
-    } catch (error) {
-      setModels([]);
-      setStatus({
-        intent: "error",
-        text: t.modelsLoadFailed(messageOf(error)),
-      });
-    }
-  }, [host, t]);
+  /** Reads the stored models; `quiet` keeps the current message (after a Build, its outcome matters more). */
+  const refreshModels = React.useCallback(
+    async (quiet = false) => {
+      try {
+        const list = await host.listModels();
+        setModels(list);
+        setModelsError(undefined);
+        setPicked((p) => (list.some((m) => m.id === p) ? p : (list[0]?.id ?? "")));
+      } catch (error) {
+        setModels((previous) => previous ?? []);
+        setModelsError(t.modelsLoadFailed(messageOf(error)));
+        if (!quiet) setStatus({ intent: "error", text: t.modelsLoadFailed(messageOf(error)) });
+      }
+    },
+    [host, t],
+  );
 
   React.useEffect(() => {
     void refreshModels();
@@ -308,8 +312,9 @@ export function App({ host, lang, t }: Props): React.ReactElement {
       } catch (error) {
         const undone = !(error instanceof HostWriteError) || error.undone;
         setStatus({ intent: "error", text: undone ? t.writeFailed(messageOf(error)) : t.writeFailedNotUndone(messageOf(error)) });
+        return;
       }
-      await refreshModels();
+      await refreshModels(true);
     } finally {
       setBusy(false);
     }
@@ -437,6 +442,10 @@ export function App({ host, lang, t }: Props): React.ReactElement {
             </Subtitle2>
             {models === undefined ? (
               <Spinner size="tiny" label={t.loading} />
+            ) : models.length === 0 && modelsError !== undefined ? (
+              <Caption1 className={s.reason} data-testid="models-error">
+                {modelsError}
+              </Caption1>
             ) : models.length === 0 ? (
               <Caption1 data-testid="models-empty">{t.modelsEmpty}</Caption1>
             ) : (

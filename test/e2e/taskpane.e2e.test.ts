@@ -331,6 +331,51 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await page.close();
   });
 
+  test("in Excel (a stand-in Office.js): French from Office's display language, paste from the selection, failures reported", async () => {
+    // Office.js replaced by a stand-in that reports Excel with a French display language. Excel.run
+    // gives a context that can only read the selection; everything else fails as Excel would.
+    const standIn = `
+      (function () {
+        var info = { host: "Excel", platform: "PC" };
+        // Office.js defines the custom-functions runtime the functions bundle registers with.
+        window.CustomFunctions = { associate: function () {}, Error: Error, ErrorCode: {} };
+        window.Office = {
+          HostType: { Excel: "Excel" },
+          context: { displayLanguage: "fr-FR" },
+          onReady: function (cb) { if (cb) cb(info); return Promise.resolve(info); }
+        };
+        function fail(name) { throw new Error("RichApi.Error: " + name + " is not available"); }
+        var used = { isNullObject: false, rowCount: 3, columnCount: 2,
+          values: [["Actionnaire", "Actions"], ["Iliad", 700000], ["Fonds Alpha", 300000]],
+          load: function () {} };
+        var context = new Proxy({
+          workbook: new Proxy({ getSelectedRange: function () { return { getUsedRangeOrNullObject: function () { return used; } }; } },
+            { get: function (t, k) { return k in t ? t[k] : fail("workbook." + String(k)); } }),
+          sync: function () { return Promise.resolve(); }
+        }, { get: function (t, k) { return k in t ? t[k] : fail("context." + String(k)); } });
+        window.Excel = { run: function (cb) { return Promise.resolve().then(function () { return cb(context); }); } };
+      })();`;
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.route(`${OFFICE_CDN}**`, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: standIn }));
+    await page.goto(`${base}/taskpane.html`);
+    await expectText(page.getByTestId("mode"), "Excel");
+    await expect(page.getByTestId("preview-banner").count()).resolves.toBe(0);
+    await expectText(page.getByTestId("status"), "Les modèles de ce classeur n’ont pas pu être lus", "contains");
+    await expectText(page.getByTestId("models-error"), "Les modèles de ce classeur n’ont pas pu être lus", "contains");
+
+    await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
+    await page.getByTestId("paste-selection").click();
+    await expectText(page.getByTestId("status"), "2 actionnaires collés.");
+    await expect(page.getByTestId("holder-1").inputValue()).resolves.toBe("Fonds Alpha");
+    await expect(page.getByTestId("shares-0").inputValue()).resolves.toBe("700000");
+
+    await page.getByRole("button", { name: "Générer" }).click();
+    await expectText(page.getByTestId("status"), /^La feuille n’a pas pu être écrite ; le classeur est resté inchangé\. .*RichApi\.Error/);
+    await expect(page.getByTestId("preview").count()).resolves.toBe(0);
+    await page.close();
+  });
+
   test("no page errors, and no request left the machine", () => {
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
