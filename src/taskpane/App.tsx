@@ -129,6 +129,7 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  tabs: { flexWrap: "wrap" },
   formBody: {
     display: "flex",
     flexDirection: "column",
@@ -467,8 +468,8 @@ export function App({ host, lang, t }: Props): React.ReactElement {
             )}
           </section>
 
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "model" | "templates")}>
-            <Tab value="model">{t.appSubtitle}</Tab>
+          <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "model" | "templates")}>
+            <Tab value="model">{t.tabModel}</Tab>
             <Tab value="templates" data-testid="tab-templates">
               {t.templatesTitle}
             </Tab>
@@ -528,7 +529,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                   </Subtitle2>
                   <Field label={t.basis}>
                     <RadioGroup
-                      layout="horizontal"
+                      
                       value={form.basis}
                       onChange={(_, d) => update("basis", d.value as FormState["basis"])}
                       data-testid="field-basis"

@@ -11,6 +11,7 @@ export type Lang = "en" | "fr";
 const en = {
   appTitle: "CapTable",
   appSubtitle: "Stake sale model",
+  tabModel: "Model",
   modeExcel: "Excel",
   modePreview: "Preview",
   previewBanner:
@@ -146,6 +147,7 @@ export type Messages = typeof en;
 const fr: Messages = {
   appTitle: "CapTable",
   appSubtitle: "Modèle de cession de participation",
+  tabModel: "Modèle",
   modeExcel: "Excel",
   modePreview: "Aperçu",
   previewBanner:

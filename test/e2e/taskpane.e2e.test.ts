@@ -311,6 +311,12 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
   test("French with ?lang=fr", async () => {
     const page = await open("?lang=fr");
     await expectText(page.getByTestId("mode"), "Aperçu");
+    // French labels are longer: still nothing overflows sideways at a taskpane's width.
+    await page.setViewportSize({ width: 320, height: 900 });
+    for (const tab of ["Modèles types", "Modèle"]) {
+      await page.getByRole("tab", { name: tab, exact: true }).click();
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+    }
     await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
     await expect(page.getByLabel("Dette nette").inputValue()).resolves.toBe("212437519,36");
     await page.getByLabel("Participation (%)").fill("130");
