@@ -528,12 +528,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                     {t.sectionValuation}
                   </Subtitle2>
                   <Field label={t.basis}>
-                    <RadioGroup
-                      
-                      value={form.basis}
-                      onChange={(_, d) => update("basis", d.value as FormState["basis"])}
-                      data-testid="field-basis"
-                    >
+                    <RadioGroup value={form.basis} onChange={(_, d) => update("basis", d.value as FormState["basis"])} data-testid="field-basis">
                       <Radio value="EV" label={t.basis_EV} />
                       <Radio value="EQUITY" label={t.basis_EQUITY} />
                     </RadioGroup>

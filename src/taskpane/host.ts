@@ -59,11 +59,11 @@ function messageOf(error: unknown): string {
 export function excelHost(): ModelHost {
   return {
     mode: "excel",
-    listModels: () => Excel.run((ctx) => listStoredModels(ctx)).then((models) => [...models]),
+    listModels: () => Excel.run((context) => listStoredModels(context)),
     async writeModel(model) {
       try {
-        const result = await Excel.run((ctx) =>
-          writeModelSheet(ctx, {
+        const result = await Excel.run((context) =>
+          writeModelSheet(context, {
             sheet: model.sheet,
             model: { id: model.id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.inputs },
           }),
@@ -74,12 +74,12 @@ export function excelHost(): ModelHost {
       }
     },
     readSelection: () =>
-      Excel.run(async (ctx) => {
+      Excel.run(async (context) => {
         // Clip a whole-column selection to the used cells before reading any value.
-        const selected = ctx.workbook.getSelectedRange();
+        const selected = context.workbook.getSelectedRange();
         const used = selected.getUsedRangeOrNullObject(true);
-        used.load(["rowCount", "columnCount", "isNullObject"]);
-        await ctx.sync();
+        used.load("rowCount,columnCount");
+        await context.sync();
         if (used.isNullObject) return [];
         if (used.rowCount > MAX_SELECTION.rows || used.columnCount > MAX_SELECTION.columns) {
           throw new Error(
@@ -87,7 +87,7 @@ export function excelHost(): ModelHost {
           );
         }
         used.load("values");
-        await ctx.sync();
+        await context.sync();
         return used.values as unknown[][];
       }).catch((error: unknown) => {
         throw new Error(messageOf(error));

@@ -1,14 +1,9 @@
 /**
  * The taskpane's hosts: the in-page preview (models in memory, the writer's naming rule) and the
- * thin Office.js side (reading the selection, reporting a failed write) on Microsoft's
- * office-addin-mock.
+ * thin Office.js side (reading the selection, reporting a failed write) on a stand-in Excel that
+ * keeps Office.js's load-then-sync rule. (office-addin-mock reads isNullObject only after an
+ * explicit load, which Office.js does not require and the Office add-in linter flags.)
  */
-// office-addin-mock 4 cannot load its manifest dependency as installed; it only needs its enum (see test/support/officeMock.ts).
-jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
-
-import { OfficeMockObject } from "office-addin-mock";
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { HostWriteError, MAX_SELECTION, excelHost, previewHost, type ModelToWrite } from "../../src/taskpane/host";
@@ -48,33 +43,50 @@ describe("preview host", () => {
   });
 });
 
-describe("Excel host (office-addin-mock)", () => {
+describe("Excel host", () => {
   const g = globalThis as unknown as { Excel?: unknown };
   afterEach(() => {
     delete g.Excel;
   });
 
+  /**
+   * A stand-in Excel with Office.js's load/sync rules for the one range the selection reader uses:
+   * a property can be read only once loaded AND synced (isNullObject: once synced, as in Office.js),
+   * and `loaded` records what was asked for.
+   */
   function mockExcel(used: { rowCount: number; columnCount: number; values: unknown[][]; isNullObject?: boolean }) {
-    const mock = new OfficeMockObject({
-      context: {
-        workbook: {
-          range: {
-            used: { isNullObject: false, ...used },
-            getUsedRangeOrNullObject: function () {
-              return (this as unknown as { used: unknown }).used;
-            },
-          },
-          getSelectedRange: function () {
-            return (this as unknown as { range: unknown }).range;
-          },
-        },
+    const loaded = new Set<string>();
+    const synced = new Set<string>();
+    let syncs = 0;
+    const read = (name: string, value: unknown) => {
+      if (!synced.has(name)) throw new Error(`PropertyNotLoaded: ${name} was read before load and sync`);
+      return value;
+    };
+    const range = {
+      load: (props: string) => props.split(",").forEach((p) => loaded.add(p.trim())),
+      get isNullObject() {
+        if (syncs === 0) throw new Error("PropertyNotLoaded: isNullObject was read before sync");
+        return used.isNullObject ?? false;
       },
-      run: async function (callback: (ctx: unknown) => Promise<unknown>) {
-        return callback((this as unknown as { context: unknown }).context);
+      get rowCount() {
+        return read("rowCount", used.rowCount);
       },
-    });
-    g.Excel = mock;
-    return mock;
+      get columnCount() {
+        return read("columnCount", used.columnCount);
+      },
+      get values() {
+        return read("values", used.values);
+      },
+    };
+    const context = {
+      workbook: { getSelectedRange: () => ({ getUsedRangeOrNullObject: (valuesOnly: boolean) => (valuesOnly ? range : undefined) }) },
+      sync: async () => {
+        syncs++;
+        loaded.forEach((p) => synced.add(p));
+      },
+    };
+    g.Excel = { run: async (callback: (ctx: unknown) => Promise<unknown>) => callback(context) };
+    return { loaded, syncCount: () => syncs };
   }
 
   test("Paste from selection reads the used part of the selection, as numbers and texts", async () => {
@@ -97,10 +109,12 @@ describe("Excel host (office-addin-mock)", () => {
   test("an empty selection gives no rows; a huge one is refused before its values are read", async () => {
     mockExcel({ rowCount: 0, columnCount: 0, values: [], isNullObject: true });
     await expect(excelHost().readSelection!()).resolves.toEqual([]);
-    mockExcel({ rowCount: MAX_SELECTION.rows + 1, columnCount: 2, values: [] });
+    const huge = mockExcel({ rowCount: MAX_SELECTION.rows + 1, columnCount: 2, values: [] });
     await expect(excelHost().readSelection!()).rejects.toThrow(
       `select at most ${MAX_SELECTION.rows} rows and ${MAX_SELECTION.columns} columns (got 1001 x 2)`,
     );
+    expect(huge.loaded.has("values")).toBe(false);
+    expect(huge.syncCount()).toBe(1);
   });
 
   test("a failed write is reported with whether the workbook was restored", async () => {
