@@ -43,7 +43,7 @@ import {
   type PastedTable,
   type ScalarField,
   UNITS,
-  checkStoredInput,
+  openStoredModel,
   emptyForm,
   formFromInput,
   parseHolderGrid,
@@ -248,17 +248,11 @@ export function App({ host, lang, t }: Props): React.ReactElement {
   const openModel = (id: string) => {
     const model = models?.find((m) => m.id === id);
     if (model === undefined) return;
-    if (model.kind !== "stakeSale") {
-      setStatus({ intent: "warning", text: t.modelUnknownKind(model.kind) });
-      return;
-    }
-    const checked = checkStoredInput(model.inputs);
+    const checked = openStoredModel(model);
     if (!checked.ok) {
-      setStatus({
-        intent: "error",
-        text: t.modelInvalid(model.sheet),
-        details: checked.errors,
-      });
+      if (checked.reason === "kind") setStatus({ intent: "warning", text: t.modelUnknownKind(checked.kind) });
+      else if (checked.reason === "version") setStatus({ intent: "warning", text: t.modelOtherVersion(model.sheet, checked.version) });
+      else setStatus({ intent: "error", text: t.modelInvalid(model.sheet), details: checked.errors });
       return;
     }
     load(checked.input, {

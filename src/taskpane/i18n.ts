@@ -34,6 +34,8 @@ const en = {
   modelOpened: (sheet: string) => `Model "${sheet}" opened. Edit it and press Rebuild to update its sheet.`,
   modelInvalid: (sheet: string) => `Model "${sheet}" cannot be opened: its stored inputs are not valid.`,
   modelUnknownKind: (kind: string) => `This model is of kind "${kind}", which this version of the taskpane cannot edit.`,
+  modelOtherVersion: (sheet: string, version: number) =>
+    `Model "${sheet}" was stored by another version of CapTable (inputs version ${version}); update the add-in to edit it. Its sheet is unchanged.`,
   editing: (sheet: string) => `Editing "${sheet}"`,
 
   sectionCompany: "Company",
@@ -170,6 +172,8 @@ const fr: Messages = {
   modelOpened: (sheet: string) => `Modèle « ${sheet} » ouvert. Modifiez-le puis cliquez sur Régénérer pour mettre à jour sa feuille.`,
   modelInvalid: (sheet: string) => `Le modèle « ${sheet} » ne peut pas être ouvert : ses données enregistrées ne sont pas valides.`,
   modelUnknownKind: (kind: string) => `Ce modèle est de type « ${kind} », que cette version du volet ne sait pas modifier.`,
+  modelOtherVersion: (sheet: string, version: number) =>
+    `Le modèle « ${sheet} » a été enregistré par une autre version de CapTable (version des données ${version}) ; mettez à jour le complément pour le modifier. Sa feuille est inchangée.`,
   editing: (sheet: string) => `Modification de « ${sheet} »`,
 
   sectionCompany: "Société",

@@ -16,9 +16,12 @@ import {
   parseHolderTsv,
   parseNumber,
   parsePercent,
+  STAKE_SALE_SCHEMA_VERSION,
+  openStoredModel,
   stillToFill,
   validateForm,
 } from "../../src/taskpane/form";
+import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { builtInTemplates } from "../../src/templates";
 
 const opcoreForm = (): FormState => formFromInput(OPCORE_EXAMPLE);
@@ -293,5 +296,29 @@ describe("template notes", () => {
     expect(fields(OPCORE_EXAMPLE)).toEqual(["netDebt", "shareholderLoans"]);
     expect(fields({ ...OPCORE_EXAMPLE, netDebt: 250_000_000 })).toEqual(["shareholderLoans"]);
     expect(fields({ ...OPCORE_EXAMPLE, netDebt: 250_000_000, shareholderLoans: 0 })).toEqual([]);
+  });
+});
+
+describe("opening a stored model", () => {
+  test("a stake-sale model of this version opens with its inputs", () => {
+    expect(openStoredModel({ kind: "stakeSale", schemaVersion: 1, inputs: OPCORE_EXAMPLE })).toEqual({ ok: true, input: OPCORE_EXAMPLE });
+  });
+
+  test("another kind, another version or invalid inputs are refused, each with its reason", () => {
+    expect(openStoredModel({ kind: "pricedRound", schemaVersion: 1, inputs: {} })).toEqual({ ok: false, reason: "kind", kind: "pricedRound" });
+    expect(openStoredModel({ kind: "stakeSale", schemaVersion: 2, inputs: OPCORE_EXAMPLE })).toEqual({ ok: false, reason: "version", version: 2 });
+    // Stored inputs are JSON read back from the workbook: a "__proto__" key arrives as an own key.
+    const stored: unknown = JSON.parse(JSON.stringify({ ...OPCORE_EXAMPLE, currency: "euro" }).replace(/^\{/, '{"__proto__":{"x":1},'));
+    const bad = openStoredModel({ kind: "stakeSale", schemaVersion: 1, inputs: stored });
+    expect(bad).toMatchObject({ ok: false, reason: "invalid" });
+    expect(bad.ok === false && bad.reason === "invalid" ? bad.errors : []).toEqual([
+      "currency: currency must be a three-letter code such as EUR",
+      'Unrecognized key: "__proto__"',
+    ]);
+    expect(({} as { x?: number }).x).toBeUndefined();
+  });
+
+  test("the version read is the one the model builder writes", () => {
+    expect(buildStakeSaleModel(OPCORE_EXAMPLE).schemaVersion).toBe(STAKE_SALE_SCHEMA_VERSION);
   });
 });
