@@ -27,7 +27,7 @@ function check(result: unknown): string | undefined {
 
 export default defineCase({
   name: "OWNERSHIP",
-  run({ call }) {
+  run({ call, prepare, prepareInPlainVm }) {
     const rows: Measurement[] = [];
     for (const fractional of [false, true]) {
       const shares = column(fractional);
@@ -38,7 +38,7 @@ export default defineCase({
         rows.push({ name, value: 0, unit: "ms", problem });
         continue;
       }
-      const time = medianMsBoth(() => call("OWNERSHIP", shares));
+      const time = medianMsBoth(prepare("OWNERSHIP", [shares]));
       rows.push({
         name,
         value: time.wall,
@@ -47,6 +47,14 @@ export default defineCase({
         note: fractional ? "exact decimal path (decimal.js at 40 digits), for information" : "median of 7 runs after 2 warm-up runs",
       });
       rows.push({ name: `${name}, CPU time`, value: time.cpu, unit: "ms", note: "for information: this process's CPU time (wall time includes waiting for a busy core)" });
+      if (!fractional) {
+        rows.push({
+          name: `${name}, plain Node vm`,
+          value: medianMsBoth(prepareInPlainVm("OWNERSHIP", [shares])).wall,
+          unit: "ms",
+          note: "for information: the bundle without the built-ins bound, every global lookup through Node vm's interceptor (see bench/harness.ts)",
+        });
+      }
     }
     return rows;
   },
