@@ -165,8 +165,9 @@ The same in every function, model sheet and template.
   rows where both cells are empty are skipped, so a range may keep blank rows for holders to come.
 - **Errors** name the argument and the rule, in the cell's error message: \`#VALUE!\` for an input
   that breaks a rule ("stake must be between 0% and 100%, got 130%", text where a number belongs,
-  an unknown holder, ranges of different sizes), \`#NUM!\` when valid inputs have no result (all
-  shares zero, a result beyond what a cell can hold). No function returns NaN or Infinity. An error
+  an unknown holder, ranges of different sizes, and also valid inputs with no result: all shares
+  zero, a result beyond what a cell can hold). \`#VALUE!\` rather than \`#NUM!\` because Excel
+  shows a custom function's message only on \`#VALUE!\` and \`#N/A\`. No function returns NaN or Infinity. An error
   in an argument passes through unchanged.
 - **Function IDs** (\`CAPTABLE.STAKEVALUE\`, ...) are stored in your workbooks; they never change.
 `;

@@ -7,10 +7,16 @@ import { Decimal, EngineError, isEngineError } from "../engine";
 /** What a cell can show: a number, a text, or a boolean. */
 export type CellOutput = number | string | boolean;
 
-/** Excel's error codes as the custom-functions runtime names them (`CustomFunctions.ErrorCode`). */
+/**
+ * Excel's error codes as the custom-functions runtime names them (`CustomFunctions.ErrorCode`).
+ * Excel shows a custom message only with #VALUE! and #N/A (a #NUM! from a custom function carries
+ * no message: see the CustomFunctions.ErrorCode reference). Our errors always explain themselves,
+ * so an engine error of kind "num" (valid inputs, no computable result) is shown as #VALUE! with
+ * its message rather than a bare #NUM!.
+ */
 const ERROR_CODE = {
   value: "#VALUE!",
-  num: "#NUM!",
+  num: "#VALUE!",
   na: "#N/A",
 } as const;
 

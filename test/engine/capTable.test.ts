@@ -39,7 +39,7 @@ describe("ownership", () => {
     expect(o[0].toString()).toBe("0.3333333333333333333333333333333333333333");
     expect(o.reduce((a, b) => a.plus(b)).minus(1).abs().lte("1e-39")).toBe(true);
   });
-  test("all zero is a #NUM! error", () => {
+  test("all zero is an error of kind num (no result for valid inputs)", () => {
     expect(errorOf(() => ownership([dec(0), dec(0)])).kind).toBe("num");
   });
   test("negative shares are rejected", () => {

@@ -69,8 +69,8 @@ describe("errors a user understands", () => {
   test("a range where a single cell belongs", () => {
     expect(cellError(() => f.equityValueFn([[1, 2]], 1)).message).toBe("enterprise_value must be a single cell, got a range");
   });
-  test("results beyond a double are #NUM!, never Infinity", () => {
-    expect(cellError(() => f.impliedEvFn(1e300, 1e300)).code).toBe("#NUM!");
+  test("results beyond a double are an error with a message (#VALUE!: Excel shows no message on #NUM!), never Infinity", () => {
+    expect(cellError(() => f.impliedEvFn(1e300, 1e300))).toEqual({ code: "#VALUE!", message: "the result is too large for a cell (1e+600)" });
   });
   test("NaN and Infinity inputs are rejected", () => {
     expect(cellError(() => f.equityValueFn(NaN, 1)).message).toBe("enterprise_value must be a finite number, got a value that is not a number");
@@ -110,7 +110,7 @@ describe("spilled tables", () => {
 
   test("OWNERSHIP errors", () => {
     expect(cellError(() => f.ownershipFn([[1], ["x"]])).message).toBe('shares (row 2, column 1) must be a number, got the text "x"');
-    expect(cellError(() => f.ownershipFn([[0], [0]])).code).toBe("#NUM!");
+    expect(cellError(() => f.ownershipFn([[0], [0]])).code).toBe("#VALUE!");
     expect(cellError(() => f.ownershipFn([[1, 2], [3]])).message).toBe("shares must be a rectangular range");
   });
 

@@ -304,7 +304,7 @@ describe("OpCore in cells, evaluated by HyperFormula", () => {
     expect(errorAt(hf, "Errors", "A1")).toEqual({ code: "#VALUE!", message: "stake must be between 0% and 100%, got 130%" });
     expect(errorAt(hf, "Errors", "A2")).toEqual({ code: "#VALUE!", message: 'enterprise_value must be a number, got the text "abc"' });
     expect(errorAt(hf, "Errors", "A3")).toEqual({ code: "#VALUE!", message: "enterprise_value is required, got an empty cell" });
-    expect(errorAt(hf, "Errors", "A4")).toEqual({ code: "#NUM!", message: "shares must not all be zero: ownership needs a positive total" });
+    expect(errorAt(hf, "Errors", "A4")).toEqual({ code: "#VALUE!", message: "shares must not all be zero: ownership needs a positive total" });
     expect(errorAt(hf, "Errors", "A5")).toEqual({
       code: "#VALUE!",
       message: 'shares_sold must not exceed the seller\'s holding: "Iliad" holds 1000000, got 2000000',
@@ -313,7 +313,7 @@ describe("OpCore in cells, evaluated by HyperFormula", () => {
     expect(errorAt(hf, "Errors", "A7").code).toBe("#DIV/0!"); // an error in an argument propagates
     expect(errorAt(hf, "Errors", "A8")).toEqual({ code: "#VALUE!", message: "target_stake must be at least 0% and below 100%, got 100%" });
     expect(errorAt(hf, "Errors", "A9").message).toMatch(/^basis must be one of .*"EQUITY".*"EV".*got the text "EBITDA"$/);
-    expect(errorAt(hf, "Errors", "A12").code).toBe("#NUM!"); // beyond a double: never Infinity
+    expect(errorAt(hf, "Errors", "A12").code).toBe("#VALUE!"); // beyond a double: never Infinity, and the message shows
     expect(errorAt(hf, "Errors", "A13")).toEqual({ code: "#VALUE!", message: "enterprise_value must be a single cell, got a range" });
     expect(errorAt(hf, "Errors", "A14").message).toMatch(/^holders and shares must be ranges of the same size/);
     // An error result occupies one cell, as in Excel.

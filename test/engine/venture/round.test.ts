@@ -269,7 +269,7 @@ describe("SAFEs and notes converting together", () => {
     expect(r.iterations).toBeLessThan(30);
   });
 
-  test("instruments that would own everything are a #NUM! error", () => {
+  test("instruments that would own everything are an error of kind num", () => {
     const e = errorOf(() =>
       pricedRound({ ...base, instruments: [{ holder: "X", kind: "POST_SAFE", amount: dec(9_000_000), cap: dec(10_000_000) }, { holder: "Y", kind: "POST_SAFE", amount: dec(2_000_000), cap: dec(10_000_000) }] }),
     );
