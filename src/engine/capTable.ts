@@ -87,7 +87,8 @@ export function secondaryTransfer(table: CapTable, seller: string, buyer: string
   const s = indexOfHolder(table, seller);
   if (s < 0) throw new EngineError("value", `seller "${seller.trim()}" is not one of the holders`, "seller");
   if (holderKey(buyer) === "") throw new EngineError("value", "buyer must be a holder's name, got an empty text", "buyer");
-  if (holderKey(buyer) === holderKey(seller)) throw new EngineError("value", `buyer must differ from the seller, both are "${seller.trim()}"`, "buyer");
+  if (holderKey(buyer) === holderKey(seller))
+    throw new EngineError("value", `buyer must differ from the seller, both are "${seller.trim()}"`, "buyer");
   const held = table[s].shares;
   if (sharesSold.gt(held)) {
     throw new EngineError(
@@ -114,13 +115,7 @@ export interface PrimaryIssue {
 }
 
 /** Primary issue: new shares at pre-money / total shares before, credited to the investor (added when absent). */
-export function primaryIssue(
-  table: CapTable,
-  investor: string,
-  investment: Decimal,
-  preMoney: Decimal,
-  rounding?: ShareRounding,
-): PrimaryIssue {
+export function primaryIssue(table: CapTable, investor: string, investment: Decimal, preMoney: Decimal, rounding?: ShareRounding): PrimaryIssue {
   validateCapTable(table);
   if (holderKey(investor) === "") throw new EngineError("value", "investor must be a holder's name, got an empty text", "investor");
   const round = capitalIncrease({ preMoney, investment, fullyDilutedShares: sum(table.map((r) => r.shares)), rounding });

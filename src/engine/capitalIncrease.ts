@@ -62,7 +62,11 @@ export function investorStake(newShares: Decimal, existingShares: Decimal): Deci
  * rounded by the policy. Computed as target x shares / (1 - target), multiplying first, so that a
  * whole count stays whole (99.25% of 297 shares: 39303, not 39302.999...).
  */
-export function primarySharesForTargetStake(targetStake: Decimal, sharesOutstanding: Decimal, rounding: ShareRounding = DEFAULT_SHARE_ROUNDING): Decimal {
+export function primarySharesForTargetStake(
+  targetStake: Decimal,
+  sharesOutstanding: Decimal,
+  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
+): Decimal {
   check(targetStake, "fractionBelowOne", "target_stake");
   check(sharesOutstanding, "positive", "shares_outstanding");
   return roundShares(targetStake.times(sharesOutstanding).div(ONE.minus(targetStake)), rounding);
@@ -119,4 +123,3 @@ export function capitalIncrease(input: CapitalIncreaseInput): CapitalIncrease {
     enterpriseValueAtClosing: input.preMoney.plus(input.netDebt),
   };
 }
-

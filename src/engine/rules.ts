@@ -21,18 +21,15 @@ export function formatAmount(value: Decimal): string {
 export const rules = {
   /** Any finite amount (finiteness is checked at parse time). */
   amount: (() => undefined) as Rule,
-  nonNegative: ((v, name) =>
-    v.isNegative() && !v.isZero() ? `${name} must not be negative, got ${formatAmount(v)}` : undefined) as Rule,
+  nonNegative: ((v, name) => (v.isNegative() && !v.isZero() ? `${name} must not be negative, got ${formatAmount(v)}` : undefined)) as Rule,
   positive: ((v, name) => (v.lte(0) ? `${name} must be greater than 0, got ${formatAmount(v)}` : undefined)) as Rule,
   /** A fraction in [0, 1]: 50% is 0.5. */
-  fraction: ((v, name) =>
-    v.lt(0) || v.gt(1) ? `${name} must be between 0% and 100%, got ${formatPercent(v)}` : undefined) as Rule,
+  fraction: ((v, name) => (v.lt(0) || v.gt(1) ? `${name} must be between 0% and 100%, got ${formatPercent(v)}` : undefined)) as Rule,
   /** A fraction in (0, 1]: a stake something can be implied from. */
   positiveFraction: ((v, name) =>
     v.lte(0) || v.gt(1) ? `${name} must be greater than 0% and at most 100%, got ${formatPercent(v)}` : undefined) as Rule,
   /** A fraction in [0, 1): a target stake after a primary issue (100% would need infinitely many shares). */
-  fractionBelowOne: ((v, name) =>
-    v.lt(0) || v.gte(1) ? `${name} must be at least 0% and below 100%, got ${formatPercent(v)}` : undefined) as Rule,
+  fractionBelowOne: ((v, name) => (v.lt(0) || v.gte(1) ? `${name} must be at least 0% and below 100%, got ${formatPercent(v)}` : undefined)) as Rule,
   /** A premium (positive) or discount (negative) above -100%. */
   premium: ((v, name) =>
     v.lte(-1) ? `${name} must be greater than -100% (a discount of 100% or more leaves nothing to pay), got ${formatPercent(v)}` : undefined) as Rule,

@@ -10,7 +10,11 @@ export function readCapTable(holdersRange: unknown, sharesRange: unknown): CapTa
   const holders = readVector(holdersRange, "holders");
   const shares = readVector(sharesRange, "shares");
   if (holders.length !== shares.length) {
-    throw new EngineError("value", `holders and shares must be ranges of the same size, got ${holders.length} holders and ${shares.length} share counts`, "shares");
+    throw new EngineError(
+      "value",
+      `holders and shares must be ranges of the same size, got ${holders.length} holders and ${shares.length} share counts`,
+      "shares",
+    );
   }
   const table: { holder: string; shares: Decimal }[] = [];
   holders.forEach((h, i) => {

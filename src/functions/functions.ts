@@ -1,4 +1,3 @@
-/* global CustomFunctions */
 /**
  * The CAPTABLE custom functions: the surface Excel sees.
  *
@@ -36,8 +35,6 @@ import { ownershipOfWholeShares, toCell, toCellError } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 function run<T>(body: () => T): T {
   try {
     return body();
@@ -46,11 +43,29 @@ function run<T>(body: () => T): T {
   }
 }
 
-function readStakeSale(stake: any, valuation: any, basis: any, net_debt: any, shareholder_loans: any, other_claims: any, premium: any, capacity?: any): StakeSale {
+function readStakeSale(
+  stake: any,
+  valuation: any,
+  basis: any,
+  net_debt: any,
+  shareholder_loans: any,
+  other_claims: any,
+  premium: any,
+  capacity?: any,
+): StakeSale {
   return stakeSale(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity));
 }
 
-function readStakeSaleInput(stake: any, valuation: any, basis: any, net_debt: any, shareholder_loans: any, other_claims: any, premium: any, capacity?: any): StakeSaleInput {
+function readStakeSaleInput(
+  stake: any,
+  valuation: any,
+  basis: any,
+  net_debt: any,
+  shareholder_loans: any,
+  other_claims: any,
+  premium: any,
+  capacity?: any,
+): StakeSaleInput {
   return {
     stake: readNumber(stake, "stake", "fraction"),
     valuation: readNumber(valuation, "valuation"),
@@ -94,11 +109,7 @@ export function equityValueFn(enterprise_value: any, net_debt: any, other_claims
 export function enterpriseValueFn(equity_value: any, net_debt: any, other_claims?: any): number {
   return run(() =>
     toCell(
-      enterpriseValue(
-        readNumber(equity_value, "equity_value"),
-        readNumber(net_debt, "net_debt"),
-        readOptionalNumber(other_claims, "other_claims"),
-      ),
+      enterpriseValue(readNumber(equity_value, "equity_value"), readNumber(net_debt, "net_debt"), readOptionalNumber(other_claims, "other_claims")),
     ),
   );
 }
@@ -288,17 +299,16 @@ export function secondaryFn(holders: any[][], shares: any[][], seller: any, buye
  * @returns A table: holder, shares before, % before, shares after, % after.
  */
 export function primaryFn(holders: any[][], shares: any[][], investor: any, investment: any, pre_money: any, rounding?: any): any[][] {
-  return run(
-    () =>
-      proFormaTable(
-        primaryIssue(
-          readCapTable(holders, shares),
-          readText(investor, "investor"),
-          readNumber(investment, "investment", "nonNegative"),
-          readNumber(pre_money, "pre_money", "positive"),
-          readChoice(rounding, "rounding", ROUNDING, "DOWN"),
-        ).rows,
-      ),
+  return run(() =>
+    proFormaTable(
+      primaryIssue(
+        readCapTable(holders, shares),
+        readText(investor, "investor"),
+        readNumber(investment, "investment", "nonNegative"),
+        readNumber(pre_money, "pre_money", "positive"),
+        readChoice(rounding, "rounding", ROUNDING, "DOWN"),
+      ).rows,
+    ),
   );
 }
 
@@ -323,7 +333,6 @@ export function evPerUnitFn(enterprise_value: any, capacity: any): number {
 export function impliedEvFn(metric: any, multiple: any): number {
   return run(() => toCell(impliedEnterpriseValue(readNumber(metric, "metric"), readNumber(multiple, "multiple"))));
 }
-
 
 // ---------------------------------------------------------------- Venture cap tables (issue 5)
 // Thin adapters: every range is read and every table laid out in ./venture.ts.
@@ -401,7 +410,9 @@ export function noteFn(
   compounding?: any,
   rounding?: any,
 ): any[][] {
-  return run(() => noteCells(principal, interest_rate, start_date, conversion_date, round_price, cap, discount, capitalization, day_count, compounding, rounding));
+  return run(() =>
+    noteCells(principal, interest_rate, start_date, conversion_date, round_price, cap, discount, capitalization, day_count, compounding, rounding),
+  );
 }
 
 /**
@@ -429,7 +440,14 @@ export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
  * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision.
  */
-export function waterfallFn(classes: any[][], exit_value: any[][], net_debt?: any, transaction_costs?: any, holdings?: any[][], other_claims?: any): any[][] {
+export function waterfallFn(
+  classes: any[][],
+  exit_value: any[][],
+  net_debt?: any,
+  transaction_costs?: any,
+  holdings?: any[][],
+  other_claims?: any,
+): any[][] {
   return run(() => waterfallCells(classes, exit_value, net_debt, transaction_costs, holdings, other_claims));
 }
 
@@ -472,6 +490,14 @@ export function fdSharesFn(basic_shares: any, options: any[][], strikes: any[][]
  * @param [round_price] Price per share of the primary round, to show the premium or discount. Optional.
  * @returns A table: holder, shares and % before, sold, bought, after, cash; then shares moved, consideration, premium to the round price.
  */
-export function tenderFn(holders: any[][], shares: any[][], sellers: any[][], shares_sold: any[][], buyer: any, price: any, round_price?: any): any[][] {
+export function tenderFn(
+  holders: any[][],
+  shares: any[][],
+  sellers: any[][],
+  shares_sold: any[][],
+  buyer: any,
+  price: any,
+  round_price?: any,
+): any[][] {
   return run(() => tenderCells(holders, shares, sellers, shares_sold, buyer, price, round_price));
 }

@@ -38,8 +38,6 @@ import { ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 function keywords<T extends string>(spellings: Record<string, T>): Readonly<Record<string, T>> {
   const map: Record<string, T> = Object.create(null);
   for (const [spelling, value] of Object.entries(spellings)) map[choiceKey(spelling)] = value;
@@ -95,10 +93,16 @@ export const ANTIDILUTION_METHOD = keywords<AntiDilutionMethod>({
   NONE: "NONE",
   LARGE: "BROAD",
   ETROITE: "NARROW",
-  "CLIQUET": "RATCHET",
+  CLIQUET: "RATCHET",
 });
 
-export const DAY_COUNT = keywords<DayCount>({ "ACT/365": "ACT/365", "ACTUAL/365": "ACT/365", "ACT/360": "ACT/360", "ACTUAL/360": "ACT/360", "30/360": "30/360" });
+export const DAY_COUNT = keywords<DayCount>({
+  "ACT/365": "ACT/365",
+  "ACTUAL/365": "ACT/365",
+  "ACT/360": "ACT/360",
+  "ACTUAL/360": "ACT/360",
+  "30/360": "30/360",
+});
 
 export const COMPOUNDING = keywords<Compounding>({
   SIMPLE: "SIMPLE",
@@ -114,7 +118,18 @@ export const COMPOUNDING = keywords<Compounding>({
   QUOTIDIEN: "DAILY",
 });
 
-const YES_NO = keywords<"YES" | "NO">({ YES: "YES", Y: "YES", TRUE: "YES", VRAI: "YES", OUI: "YES", NO: "NO", N: "NO", FALSE: "NO", FAUX: "NO", NON: "NO" });
+const YES_NO = keywords<"YES" | "NO">({
+  YES: "YES",
+  Y: "YES",
+  TRUE: "YES",
+  VRAI: "YES",
+  OUI: "YES",
+  NO: "NO",
+  N: "NO",
+  FALSE: "NO",
+  FAUX: "NO",
+  NON: "NO",
+});
 
 // ---------------------------------------------------------------- header tables
 
@@ -146,7 +161,10 @@ export function readHeaderTable(value: unknown, name: string, columns: readonly 
   });
   for (const spec of columns) {
     if (spec.required && !index.has(spec.key)) {
-      const found = m[0].filter((h) => !isBlank(h)).map((h) => (typeof h === "string" || typeof h === "number" ? `"${String(h)}"` : describeCell(h))).join(", ");
+      const found = m[0]
+        .filter((h) => !isBlank(h))
+        .map((h) => (typeof h === "string" || typeof h === "number" ? `"${String(h)}"` : describeCell(h)))
+        .join(", ");
       throw new EngineError("value", `${name} must have a column "${spec.headers[0]}" in its header row, found ${found || "no headers"}`, name);
     }
   }
@@ -185,11 +203,26 @@ function num(row: TableRow, key: string, table: string, column: string, who: str
   }
 }
 
-function optNum(row: TableRow, key: string, table: string, column: string, who: string, rule: Parameters<typeof readNumber>[2] = "amount"): Decimal | undefined {
+function optNum(
+  row: TableRow,
+  key: string,
+  table: string,
+  column: string,
+  who: string,
+  rule: Parameters<typeof readNumber>[2] = "amount",
+): Decimal | undefined {
   return isBlank(row.cells[key]) ? undefined : num(row, key, table, column, who, rule);
 }
 
-function choice<T extends string>(row: TableRow, key: string, table: string, column: string, who: string, map: Readonly<Record<string, T>>, fallback: T): T {
+function choice<T extends string>(
+  row: TableRow,
+  key: string,
+  table: string,
+  column: string,
+  who: string,
+  map: Readonly<Record<string, T>>,
+  fallback: T,
+): T {
   try {
     return readChoice(row.cells[key], cellName(table, column, row.row, who), map, fallback);
   } catch (e) {
@@ -210,7 +243,16 @@ const opt = (d: Decimal | undefined, what?: string): CellOutput => (d === undefi
 
 const POOL_NAMES = ["OPTION POOL", "POOL", "UNISSUED POOL", "AVAILABLE POOL", "ESOP", "ESOP POOL", "UNALLOCATED POOL", "BSPCE", "POOL BSPCE"];
 
-export const ROUND_HEADER = ["Holder", "Shares before", "Shares issued", "Shares after", "% after", "Pro rata check", "Conversion price", "Converts at"];
+export const ROUND_HEADER = [
+  "Holder",
+  "Shares before",
+  "Shares issued",
+  "Shares after",
+  "% after",
+  "Pro rata check",
+  "Conversion price",
+  "Converts at",
+];
 
 function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
@@ -307,7 +349,8 @@ export function roundCells(
   }
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne");
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative");
-  if (target !== undefined && increase !== undefined) throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
+  if (target !== undefined && increase !== undefined)
+    throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
   const round = pricedRound({
     holdings,
     preMoney: readNumber(pre_money, "pre_money", "positive"),
@@ -331,7 +374,13 @@ export function roundCells(
       c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`,
     ]);
   }
-  rows.push(["Total", toCell(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0))), toCell(round.postMoneyShares.minus(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0)))), toCell(round.postMoneyShares), 1]);
+  rows.push([
+    "Total",
+    toCell(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0))),
+    toCell(round.postMoneyShares.minus(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0)))),
+    toCell(round.postMoneyShares),
+    1,
+  ]);
   rows.push(["Price per share", toCell(round.pricePerShare)]);
   rows.push(["Pre-money valuation", toCell(round.preMoney)]);
   rows.push(["New money", toCell(round.newMoney)]);
@@ -346,7 +395,15 @@ export function roundCells(
 
 // ---------------------------------------------------------------- CAPTABLE.SAFE and CAPTABLE.NOTE
 
-export function safeCells(investment: any, cap: any, discount: any, round_price: any, capitalization: any, basis: any, rounding: any): CellOutput[][] {
+export function safeCells(
+  investment: any,
+  cap: any,
+  discount: any,
+  round_price: any,
+  capitalization: any,
+  basis: any,
+  rounding: any,
+): CellOutput[][] {
   const r = convertSafe({
     amount: readNumber(investment, "investment", "nonNegative"),
     cap: readOptionalNumber(cap, "cap", "positive"),
@@ -535,7 +592,14 @@ function decision(c: WaterfallResult["classes"][number], cls: ShareClass): strin
   return "Common";
 }
 
-export function waterfallCells(classes: any, exit_values: any, net_debt: any, transaction_costs: any, holdings: any, other_claims: any): CellOutput[][] {
+export function waterfallCells(
+  classes: any,
+  exit_values: any,
+  net_debt: any,
+  transaction_costs: any,
+  holdings: any,
+  other_claims: any,
+): CellOutput[][] {
   const cls = readClasses(classes);
   const w = new Waterfall(cls);
   const costs = {
@@ -562,15 +626,31 @@ export function waterfallCells(classes: any, exit_values: any, net_debt: any, tr
   const r = w.atExit({ enterpriseValue: values[0], ...costs });
   const rows: CellOutput[][] = [[...WATERFALL_HEADER]];
   r.classes.forEach((c, i) => {
-    rows.push([c.name, toCell(c.shares), toCell(c.preference), toCell(c.participation), toCell(c.total), toCell(c.perShare), opt(c.moic), decision(c, cls[i])]);
+    rows.push([
+      c.name,
+      toCell(c.shares),
+      toCell(c.preference),
+      toCell(c.participation),
+      toCell(c.total),
+      toCell(c.perShare),
+      opt(c.moic),
+      decision(c, cls[i]),
+    ]);
   });
-  rows.push(["Total", "", toCell(r.classes.reduce((s, c) => s.plus(c.preference), new Decimal(0))), toCell(r.classes.reduce((s, c) => s.plus(c.participation), new Decimal(0))), toCell(r.proceeds)]);
+  rows.push([
+    "Total",
+    "",
+    toCell(r.classes.reduce((s, c) => s.plus(c.preference), new Decimal(0))),
+    toCell(r.classes.reduce((s, c) => s.plus(c.participation), new Decimal(0))),
+    toCell(r.proceeds),
+  ]);
   rows.push(["Proceeds to equity", "", "", "", toCell(r.proceeds)]);
   rows.push(["Residual per as-converted share", "", "", "", toCell(r.residualPerShare)]);
   if (positions !== undefined) {
     const byHolder = payoutsByHolder(r, positions);
     rows.push(["Holder", "Shares", "Class", "", "Total", "Per share"]);
-    for (const h of byHolder) rows.push([h.holder, toCell(h.shares), h.className, "", toCell(h.total), h.shares.isZero() ? 0 : toCell(h.total.div(h.shares))]);
+    for (const h of byHolder)
+      rows.push([h.holder, toCell(h.shares), h.className, "", toCell(h.total), h.shares.isZero() ? 0 : toCell(h.total.div(h.shares))]);
   }
   return rectangle(rows);
 }
@@ -596,13 +676,22 @@ export function breakpointsCells(classes: any, net_debt: any, transaction_costs:
 export function fdSharesCell(basic_shares: any, options: any, strikes: any, share_price: any, method: any): number {
   const counts = isBlank(options) ? [] : readVector(options, "options");
   const ks = isBlank(strikes) ? [] : readVector(strikes, "strikes");
-  if (counts.length !== ks.length) throw new EngineError("value", `options and strikes must be ranges of the same size, got ${counts.length} and ${ks.length}`, "strikes");
+  if (counts.length !== ks.length)
+    throw new EngineError("value", `options and strikes must be ranges of the same size, got ${counts.length} and ${ks.length}`, "strikes");
   const grants: OptionGrant[] = [];
   counts.forEach((c, i) => {
     if (isBlank(c) && isBlank(ks[i])) return;
-    grants.push({ count: readNumber(c, `options (cell ${i + 1})`, "nonNegative"), strike: readNumber(ks[i], `strikes (cell ${i + 1})`, "nonNegative") });
+    grants.push({
+      count: readNumber(c, `options (cell ${i + 1})`, "nonNegative"),
+      strike: readNumber(ks[i], `strikes (cell ${i + 1})`, "nonNegative"),
+    });
   });
-  const how = readChoice(method, "method", keywords<"TSM" | "ALL">({ TSM: "TSM", "TREASURY STOCK": "TSM", ALL: "ALL", "ALL-IN": "ALL", GROSS: "ALL", "RACHAT D'ACTIONS": "TSM" }), "TSM");
+  const how = readChoice(
+    method,
+    "method",
+    keywords<"TSM" | "ALL">({ TSM: "TSM", "TREASURY STOCK": "TSM", ALL: "ALL", "ALL-IN": "ALL", GROSS: "ALL", "RACHAT D'ACTIONS": "TSM" }),
+    "TSM",
+  );
   const basic = readNumber(basic_shares, "basic_shares", "nonNegative");
   if (how === "ALL") return toCell(treasuryStockShares(basic, grants, new Decimal(1)).allIn);
   return toCell(treasuryStockShares(basic, grants, readNumber(share_price, "share_price", "positive")).treasuryStock);
@@ -614,7 +703,12 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
   const table = readCapTable(holders, shares);
   const names = readVector(sellers, "sellers");
   const counts = readVector(shares_sold, "shares_sold");
-  if (names.length !== counts.length) throw new EngineError("value", `sellers and shares_sold must be ranges of the same size, got ${names.length} and ${counts.length}`, "shares_sold");
+  if (names.length !== counts.length)
+    throw new EngineError(
+      "value",
+      `sellers and shares_sold must be ranges of the same size, got ${names.length} and ${counts.length}`,
+      "shares_sold",
+    );
   const sales: TenderSale[] = [];
   names.forEach((n, i) => {
     if (isBlank(n) && isBlank(counts[i])) return;
@@ -623,10 +717,25 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
     sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
   });
   if (isBlank(buyer)) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
-  const r = tenderOffer(table, sales, readText(Array.isArray(buyer) ? readVector(buyer, "buyer")[0] : buyer, "buyer"), readNumber(price, "price", "nonNegative"), readOptionalNumber(round_price, "round_price", "positive"));
+  const r = tenderOffer(
+    table,
+    sales,
+    readText(Array.isArray(buyer) ? readVector(buyer, "buyer")[0] : buyer, "buyer"),
+    readNumber(price, "price", "nonNegative"),
+    readOptionalNumber(round_price, "round_price", "positive"),
+  );
   const rows: CellOutput[][] = [[...TENDER_HEADER]];
   for (const x of r.rows) {
-    rows.push([x.holder, toCell(x.sharesBefore), toCell(x.ownershipBefore), toCell(x.sharesSold), toCell(x.sharesBought), toCell(x.sharesAfter), toCell(x.ownershipAfter), toCell(x.cash)]);
+    rows.push([
+      x.holder,
+      toCell(x.sharesBefore),
+      toCell(x.ownershipBefore),
+      toCell(x.sharesSold),
+      toCell(x.sharesBought),
+      toCell(x.sharesAfter),
+      toCell(x.ownershipAfter),
+      toCell(x.cash),
+    ]);
   }
   rows.push(["Shares moved", toCell(r.sharesMoved)]);
   rows.push(["Consideration", toCell(r.consideration)]);

@@ -76,7 +76,9 @@ export interface SheetSpec {
 }
 
 /** The look of each style, shared by all writers. Colours are #RRGGBB. */
-export const STYLES: Readonly<Record<StyleName, { bold?: boolean; italic?: boolean; size?: number; fontColor?: string; fill?: string; borderBottom?: boolean }>> = {
+export const STYLES: Readonly<
+  Record<StyleName, { bold?: boolean; italic?: boolean; size?: number; fontColor?: string; fill?: string; borderBottom?: boolean }>
+> = {
   title: { bold: true, size: 14, fontColor: "#1F3864" },
   subtitle: { italic: true, fontColor: "#595959" },
   section: { bold: true, fontColor: "#FFFFFF", fill: "#1F3864" },

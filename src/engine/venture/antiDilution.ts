@@ -105,7 +105,17 @@ export function antiDilution(
   const rows = prepared.map(({ c, oip, cp1, ratio }): AntiDilutionRow => {
     const before = c.shares.times(ratio);
     if (oip === undefined || cp1 === undefined || method === "NONE" || !newPrice.lt(cp1)) {
-      return { name: c.name.trim(), shares: c.shares, conversionPriceBefore: cp1, conversionPriceAfter: cp1, ratioBefore: ratio, ratioAfter: ratio, asConvertedBefore: before, asConvertedAfter: before, adjusted: false };
+      return {
+        name: c.name.trim(),
+        shares: c.shares,
+        conversionPriceBefore: cp1,
+        conversionPriceAfter: cp1,
+        ratioBefore: ratio,
+        ratioAfter: ratio,
+        asConvertedBefore: before,
+        asConvertedAfter: before,
+        adjusted: false,
+      };
     }
     const cp2 = method === "RATCHET" ? fullRatchetConversionPrice(cp1, newPrice) : weightedAverageConversionPrice(cp1, A, money, newShares);
     const ratioAfter = conversionRatio(oip, cp2);

@@ -139,11 +139,21 @@ export function convertNote(input: NoteInput): NoteConversion {
   let capPrice: Decimal | undefined;
   if (input.cap !== undefined) {
     check(input.cap, "positive", "cap");
-    if (input.capitalization === undefined) throw new EngineError("value", "capitalization is required with a cap: the cap price is cap / capitalization", "capitalization");
+    if (input.capitalization === undefined)
+      throw new EngineError("value", "capitalization is required with a cap: the cap price is cap / capitalization", "capitalization");
     capPrice = input.cap.div(check(input.capitalization, "positive", "capitalization"));
   }
   const prices = conversionPrice(input.roundPrice, capPrice, input.discount);
-  return { ...prices, years, interest, convertingAmount, shares: roundShares(convertingAmount.div(prices.price), rounding), rounding, dayCount, compounding };
+  return {
+    ...prices,
+    years,
+    interest,
+    convertingAmount,
+    shares: roundShares(convertingAmount.div(prices.price), rounding),
+    rounding,
+    dayCount,
+    compounding,
+  };
 }
 
 export interface SafeInput {
@@ -183,7 +193,8 @@ export function convertSafe(input: SafeInput): SafeConversion {
     if (input.capitalization === undefined) throw new EngineError("value", "capitalization is required with a cap", "capitalization");
     const c = check(input.capitalization, "positive", "capitalization");
     if ((input.basis ?? "POST") === "POST") {
-      if (input.amount.gte(input.cap)) throw new EngineError("value", "investment must be below the post-money cap (it would own 100% or more)", "investment");
+      if (input.amount.gte(input.cap))
+        throw new EngineError("value", "investment must be below the post-money cap (it would own 100% or more)", "investment");
       capPrice = input.cap.minus(input.amount).div(c);
     } else {
       capPrice = input.cap.div(c);

@@ -146,7 +146,11 @@ function validateInstrument(x: ConvertibleInstrument, i: number): void {
   check(x.amount, "nonNegative", `amount of ${where}`);
   if (x.cap !== undefined) check(x.cap, "positive", `cap of ${where}`);
   if (x.discount !== undefined && (x.discount.lt(0) || x.discount.gte(1))) {
-    throw new EngineError("value", `discount of ${where} must be at least 0% and below 100%, got ${x.discount.times(100).toString()}%`, "instruments");
+    throw new EngineError(
+      "value",
+      `discount of ${where} must be at least 0% and below 100%, got ${x.discount.times(100).toString()}%`,
+      "instruments",
+    );
   }
 }
 
@@ -189,8 +193,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   }
 
   // Pool branch: inc = p * T + c.
-  const poolBranch = (active: boolean) =>
-    poolTarget !== undefined && active ? { p: poolTarget, c: E.neg() } : { p: ZERO, c: poolFixed };
+  const poolBranch = (active: boolean) => (poolTarget !== undefined && active ? { p: poolTarget, c: E.neg() } : { p: ZERO, c: poolFixed });
 
   /** Candidate share formulas of instrument i under a pool branch. */
   const candidates = (i: number, pool: { p: Decimal; c: Decimal }): Formula[] => {
@@ -308,7 +311,9 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   }
   const investorKeys = new Set(input.investors.map((v) => holderKey(v.name)));
   const investorShareByKey = new Map<string, Decimal>();
-  input.investors.forEach((v, i) => investorShareByKey.set(holderKey(v.name), (investorShareByKey.get(holderKey(v.name)) ?? ZERO).plus(investorShares[i])));
+  input.investors.forEach((v, i) =>
+    investorShareByKey.set(holderKey(v.name), (investorShareByKey.get(holderKey(v.name)) ?? ZERO).plus(investorShares[i])),
+  );
   const result: RoundRow[] = rows.map((r) => {
     const after = r.before.plus(r.issued);
     // Pre-money fully diluted position: everything but the new money shares.

@@ -61,7 +61,11 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
     check(s.shares, "nonNegative", `shares sold by "${row.holder.trim()}"`);
     const total = (sold.get(key) ?? ZERO).plus(s.shares);
     if (total.gt(row.shares)) {
-      throw new EngineError("value", `shares sold by "${row.holder.trim()}" must not exceed its holding of ${formatAmount(row.shares)}, got ${formatAmount(total)}`, "sellers");
+      throw new EngineError(
+        "value",
+        `shares sold by "${row.holder.trim()}" must not exceed its holding of ${formatAmount(row.shares)}, got ${formatAmount(total)}`,
+        "sellers",
+      );
     }
     sold.set(key, total);
   }

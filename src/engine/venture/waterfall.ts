@@ -139,7 +139,8 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
     const n = c.shares.times(ratio);
     if (c.strike !== undefined) {
       check(c.strike, "nonNegative", `strike of ${where}`);
-      if (!multiple.isZero()) throw new EngineError("value", `${where} has a strike and a preference: options and warrants have no preference`, "classes");
+      if (!multiple.isZero())
+        throw new EngineError("value", `${where} has a strike and a preference: options and warrants have no preference`, "classes");
       return { index, name, shares: c.shares, n, invested, preference: ZERO, seniority, participation: "FULL", strike: c.strike };
     }
     const preference = liquidationPreference(invested, multiple);
@@ -150,7 +151,8 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
     }
     let capTotal = preference;
     if (participation === "CAPPED") {
-      if (c.capMultiple === undefined) throw new EngineError("value", `${where} is capped participating: give its cap (a multiple of invested capital)`, "classes");
+      if (c.capMultiple === undefined)
+        throw new EngineError("value", `${where} is capped participating: give its cap (a multiple of invested capital)`, "classes");
       capTotal = invested.times(c.capMultiple);
       if (capTotal.lt(preference)) {
         throw new EngineError("value", `cap of ${where} must be at least its preference multiple, got ${formatAmount(c.capMultiple)}x`, "classes");
@@ -174,7 +176,8 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
       threshold: capTotal.div(n),
     };
   });
-  if (out.every((c) => c.n.isZero())) throw new EngineError("num", "classes must hold some shares: a waterfall needs shares to share the residual", "classes");
+  if (out.every((c) => c.n.isZero()))
+    throw new EngineError("num", "classes must hold some shares: a waterfall needs shares to share the residual", "classes");
   return out;
 }
 
@@ -369,7 +372,13 @@ export class Waterfall {
     for (const r of this.ranks) {
       cumulative = cumulative.plus(r.total);
       const names = r.members.map((m) => m.name).join(", ");
-      out.push({ proceeds: cumulative, residualPerShare: ZERO, event: `Preference paid in full: ${names}`, kind: "PREFERENCE", classes: r.members.map((m) => m.name) });
+      out.push({
+        proceeds: cumulative,
+        residualPerShare: ZERO,
+        event: `Preference paid in full: ${names}`,
+        kind: "PREFERENCE",
+        classes: r.members.map((m) => m.name),
+      });
     }
     const g = (x: Decimal): Decimal => {
       let i = this.knots.length - 1;
@@ -411,7 +420,10 @@ export function waterfall(classes: readonly ShareClass[], exit: ExitInput): Wate
 
 /** Exit enterprise value at which proceeds to equity reach a level: proceeds + net debt + other claims + costs. */
 export function exitValueForProceeds(proceeds: Decimal, exit: Omit<ExitInput, "enterpriseValue">): Decimal {
-  return proceeds.plus(exit.netDebt ?? ZERO).plus(exit.otherClaims ?? ZERO).plus(exit.transactionCosts ?? ZERO);
+  return proceeds
+    .plus(exit.netDebt ?? ZERO)
+    .plus(exit.otherClaims ?? ZERO)
+    .plus(exit.transactionCosts ?? ZERO);
 }
 
 export interface HolderPosition {
@@ -433,14 +445,19 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
   const held = new Map<string, Decimal>();
   for (const p of positions) {
     const key = p.className.trim().toLocaleUpperCase("en-US");
-    if (!byClass.has(key)) throw new EngineError("value", `holdings name a class that is not in the classes table: "${p.className.trim()}"`, "holdings");
+    if (!byClass.has(key))
+      throw new EngineError("value", `holdings name a class that is not in the classes table: "${p.className.trim()}"`, "holdings");
     check(p.shares, "nonNegative", `shares of "${p.holder.trim()}"`);
     held.set(key, (held.get(key) ?? ZERO).plus(p.shares));
   }
   for (const [key, shares] of held) {
     const c = byClass.get(key)!;
     if (shares.gt(c.shares)) {
-      throw new EngineError("value", `holdings of class "${c.name}" add up to ${formatAmount(shares)} shares, more than the class's ${formatAmount(c.shares)}`, "holdings");
+      throw new EngineError(
+        "value",
+        `holdings of class "${c.name}" add up to ${formatAmount(shares)} shares, more than the class's ${formatAmount(c.shares)}`,
+        "holdings",
+      );
     }
   }
   return positions.map((p) => {
