@@ -673,6 +673,15 @@ export function breakpointsCells(classes: any, net_debt: any, transaction_costs:
 
 // ---------------------------------------------------------------- CAPTABLE.FDSHARES and CAPTABLE.TENDER
 
+const FD_METHOD = keywords<"TSM" | "ALL">({
+  TSM: "TSM",
+  "TREASURY STOCK": "TSM",
+  ALL: "ALL",
+  "ALL-IN": "ALL",
+  GROSS: "ALL",
+  "RACHAT D'ACTIONS": "TSM",
+});
+
 export function fdSharesCell(basic_shares: any, options: any, strikes: any, share_price: any, method: any): number {
   const counts = isBlank(options) ? [] : readVector(options, "options");
   const ks = isBlank(strikes) ? [] : readVector(strikes, "strikes");
@@ -686,12 +695,7 @@ export function fdSharesCell(basic_shares: any, options: any, strikes: any, shar
       strike: readNumber(ks[i], `strikes (cell ${i + 1})`, "nonNegative"),
     });
   });
-  const how = readChoice(
-    method,
-    "method",
-    keywords<"TSM" | "ALL">({ TSM: "TSM", "TREASURY STOCK": "TSM", ALL: "ALL", "ALL-IN": "ALL", GROSS: "ALL", "RACHAT D'ACTIONS": "TSM" }),
-    "TSM",
-  );
+  const how = readChoice(method, "method", FD_METHOD, "TSM");
   const basic = readNumber(basic_shares, "basic_shares", "nonNegative");
   if (how === "ALL") return toCell(treasuryStockShares(basic, grants, new Decimal(1)).allIn);
   return toCell(treasuryStockShares(basic, grants, readNumber(share_price, "share_price", "positive")).treasuryStock);

@@ -132,8 +132,11 @@ export function treasuryStockShares(basic: Decimal, grants: readonly OptionGrant
   let itm = ZERO;
   let all = basic;
   grants.forEach((g, i) => {
-    check(g.count, "nonNegative", `options (row ${i + 1})`);
-    check(g.strike, "nonNegative", `strikes (row ${i + 1})`);
+    if (g.count.isNegative() || g.strike.isNegative()) {
+      // Names are built only when a rule fails: this loop runs once per grant on every recalculation.
+      check(g.count, "nonNegative", `options (row ${i + 1})`);
+      check(g.strike, "nonNegative", `strikes (row ${i + 1})`);
+    }
     all = all.plus(g.count);
     if (g.strike.lt(sharePrice)) {
       itm = itm.plus(g.count);
