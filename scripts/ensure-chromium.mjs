@@ -36,7 +36,7 @@ if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH is set to ${path}, which does
 const root = typeof process.getuid === "function" && process.getuid() === 0;
 if (process.platform === "linux" && root && isDebianLike()) {
   run("apt-get", ["update"]);
-  run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"]);
+  run("apt-get", ["install", "-y", "chromium"]); // with its recommended fonts, as the e2e screenshots need
   if (!existsSync(path)) fail(`apt-get installed chromium but ${path} is still missing.`);
   console.log(`ensure-chromium: installed ${path}`);
   process.exit(0);
