@@ -12,7 +12,7 @@
  *   the rest, so any premium or discount lands on the shares.
  * - Look-through: a holder of fraction s "looks through" to s of EV, net debt and other claims.
  */
-import { Bridge, BridgeInput, bridge, enterpriseValue, lookThrough } from "./bridge";
+import { Bridge, BridgeInput, bridge, enterpriseValue, equityValue, lookThrough } from "./bridge";
 import { Decimal, ONE, ZERO } from "./decimal";
 import { check } from "./rules";
 
@@ -64,13 +64,19 @@ export function stakePrice(stake: Decimal, whole: Bridge, premium: Decimal = ZER
 }
 
 /**
- * The price of a stake sale alone = `stakeSale(input).price`, with the same checks in the same
- * order, without the look-through views and per-unit figures (for STAKEVALUE, called by the cell).
+ * One part of the price of a stake sale = `stakeSale(input).price[part]`, with the same checks in
+ * the same order, computing only that part (STAKEVALUE, called once per cell on every recalculation).
  */
-export function stakeSalePrice(input: StakeSaleInput): StakePrice {
+export function stakeSalePricePart(input: StakeSaleInput, part: keyof StakePrice): Decimal {
   const stake = check(input.stake, "fraction", "stake");
   const premium = check(input.premium ?? ZERO, "premium", "premium");
-  return stakePrice(stake, bridge(input), premium);
+  const loans = check(input.shareholderLoans ?? ZERO, "nonNegative", "shareholder_loans");
+  if (part === "shareholderLoans") return stake.times(loans);
+  const equity = input.basis === "EV" ? equityValue(input.valuation, input.netDebt ?? ZERO, input.otherClaims ?? ZERO) : input.valuation;
+  const proRata = stake.times(equity);
+  // x (1 + 0) leaves a result already at the working precision unchanged: skipped, as in stakePrice.
+  const total = premium.isZero() ? proRata : proRata.times(ONE.plus(premium));
+  return part === "total" ? total : total.minus(stake.times(loans));
 }
 
 /** The whole stake sale: the company at 100%, the stake sold and the stake retained, the price and per-unit figures. */

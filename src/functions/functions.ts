@@ -26,7 +26,7 @@ import {
   stakeSale,
   StakeSale,
   StakeSaleInput,
-  stakeSalePrice,
+  stakeSalePricePart,
 } from "../engine";
 import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
@@ -138,10 +138,9 @@ export function stakeValueFn(
   component?: any,
 ): number {
   return run(() => {
-    const quote = stakeSalePrice(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium));
+    const input = readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium);
     const part = readChoice(component, "component", COMPONENT, "TOTAL");
-    const price = part === "TOTAL" ? quote.total : part === "SHARES" ? quote.shares : quote.shareholderLoans;
-    return toCell(price, "the price");
+    return toCell(stakeSalePricePart(input, part === "TOTAL" ? "total" : part === "SHARES" ? "shares" : "shareholderLoans"), "the price");
   });
 }
 

@@ -7,7 +7,19 @@
  */
 import fc from "fast-check";
 import { z } from "zod";
-import { Decimal, ONE, ZERO, bridge, dec, enterpriseValue, equityValue, impliedValuation, ownership, stakePrice, stakeSale, stakeSalePrice } from "../../src/engine";
+import {
+  Decimal,
+  ONE,
+  ZERO,
+  bridge,
+  enterpriseValue,
+  equityValue,
+  impliedValuation,
+  ownership,
+  stakePrice,
+  stakeSale,
+  stakeSalePricePart,
+} from "../../src/engine";
 import { readChoice, readNumber } from "../../src/functions/cells";
 import * as choices from "../../src/functions/choices";
 import { ownershipOfWholeShares, toCell } from "../../src/functions/excel";
@@ -16,7 +28,12 @@ import { ownershipFn } from "../../src/functions/functions";
 /** The exact path of OWNERSHIP, written out: Decimal fractions of the non-blank cells, then toCell. */
 function exactOwnership(cells: unknown[][]): unknown[][] {
   const blank = (c: unknown) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
-  const fractions = ownership(cells.flat().filter((c) => !blank(c)).map((c) => new Decimal(c as number)));
+  const fractions = ownership(
+    cells
+      .flat()
+      .filter((c) => !blank(c))
+      .map((c) => new Decimal(c as number)),
+  );
   let k = 0;
   return cells.map((row) => row.map((c) => (blank(c) ? "" : toCell(fractions[k++]))));
 }
@@ -83,19 +100,25 @@ describe("OWNERSHIP of whole share counts in doubles", () => {
 
   test("equals the exact decimal path to the last bit", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof({ weight: 5, arbitrary: count }, { weight: 1, arbitrary: blank }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 40 }), (ragged) => {
-        const width = ragged[0].length;
-        const cells = ragged.map((r) => Array.from({ length: width }, (_, i) => r[i % r.length]));
-        const fast = ownershipOfWholeShares(cells);
-        const numbers = cells.flat().filter((c): c is number => typeof c === "number");
-        const total = numbers.reduce((a, b) => a + b, 0);
-        if (total === 0 || total > Number.MAX_SAFE_INTEGER) {
-          expect(fast).toBeUndefined();
-          return;
-        }
-        expect(fast).toEqual(exactOwnership(cells));
-        fast!.flat().forEach((v) => expect(Object.is(v, -0)).toBe(false));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.oneof({ weight: 5, arbitrary: count }, { weight: 1, arbitrary: blank }), { minLength: 1, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (ragged) => {
+          const width = ragged[0].length;
+          const cells = ragged.map((r) => Array.from({ length: width }, (_, i) => r[i % r.length]));
+          const fast = ownershipOfWholeShares(cells);
+          const numbers = cells.flat().filter((c): c is number => typeof c === "number");
+          const total = numbers.reduce((a, b) => a + b, 0);
+          if (total === 0 || total > Number.MAX_SAFE_INTEGER) {
+            expect(fast).toBeUndefined();
+            return;
+          }
+          expect(fast).toEqual(exactOwnership(cells));
+          fast!.flat().forEach((v) => expect(Object.is(v, -0)).toBe(false));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -155,21 +178,32 @@ describe("engine shortcuts change no figure", () => {
     );
   });
 
-  test("STAKEVALUE's stakeSalePrice is stakeSale(...).price, errors included", () => {
-    const premium = fc.integer({ min: -999, max: 2000 }).map((n) => new Decimal(n).div(1000));
+  test("STAKEVALUE's stakeSalePricePart is stakeSale(...).price[part] on both bases, errors included", () => {
+    const premium = fc.integer({ min: -1100, max: 2000 }).map((n) => new Decimal(n).div(1000));
+    const loans = fc.integer({ min: -10, max: 1e9 }).map((n) => new Decimal(n));
     fc.assert(
-      fc.property(fc.integer({ min: -100, max: 1_100_000 }).map((n) => new Decimal(n).div(1_000_000)), amount, amount, premium, (stake, ev, nd, pr) => {
-        const input = { stake, valuation: ev, basis: "EV" as const, netDebt: nd, shareholderLoans: dec(10), premium: pr };
-        const outcome = (f: () => unknown) => {
-          try {
-            return f();
-          } catch (e) {
-            return (e as Error).message;
-          }
-        };
-        expect(outcome(() => stakeSalePrice(input))).toEqual(outcome(() => stakeSale(input).price));
-      }),
-      { numRuns: 200 },
+      fc.property(
+        fc.integer({ min: -100, max: 1_100_000 }).map((n) => new Decimal(n).div(1_000_000)),
+        amount,
+        amount,
+        amount,
+        loans,
+        premium,
+        fc.constantFrom("EV" as const, "EQUITY" as const),
+        fc.constantFrom("total" as const, "shares" as const, "shareholderLoans" as const),
+        (stake, valuation, nd, oc, shl, pr, basis, part) => {
+          const input = { stake, valuation, basis, netDebt: nd, otherClaims: oc, shareholderLoans: shl, premium: pr };
+          const outcome = (f: () => unknown) => {
+            try {
+              return String(f());
+            } catch (e) {
+              return (e as Error).message;
+            }
+          };
+          expect(outcome(() => stakeSalePricePart(input, part))).toEqual(outcome(() => stakeSale(input).price[part]));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
