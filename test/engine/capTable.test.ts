@@ -1,5 +1,4 @@
 import {
-  EngineError,
   capitalIncrease,
   dec,
   investorStake,
@@ -13,16 +12,7 @@ import {
   secondaryTransfer,
   sharesForInvestmentAtPreMoney,
 } from "../../src/engine";
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
+import { errorOf } from "../support/engineError";
 
 const table = [
   { holder: "Founder", shares: dec(6_000_000) },
@@ -37,7 +27,13 @@ describe("ownership", () => {
   test("thirds sum to 1 within the precision", () => {
     const o = ownership([dec(1), dec(1), dec(1)]);
     expect(o[0].toString()).toBe("0.3333333333333333333333333333333333333333");
-    expect(o.reduce((a, b) => a.plus(b)).minus(1).abs().lte("1e-39")).toBe(true);
+    expect(
+      o
+        .reduce((a, b) => a.plus(b))
+        .minus(1)
+        .abs()
+        .lte("1e-39"),
+    ).toBe(true);
   });
   test("all zero is an error of kind num (no result for valid inputs)", () => {
     expect(errorOf(() => ownership([dec(0), dec(0)])).kind).toBe("num");
@@ -51,7 +47,12 @@ describe("capital increase", () => {
   test("price per share, post-money, new shares, investor stake", () => {
     expect(pricePerShare(dec(8_000_000), dec(10_000_000)).toString()).toBe("0.8");
     expect(postMoney(dec(8_000_000), dec(2_000_000)).toString()).toBe("10000000");
-    const round = capitalIncrease({ preMoney: dec(8_000_000), investment: dec(2_000_000), fullyDilutedShares: dec(10_000_000), netDebt: dec(1_000_000) });
+    const round = capitalIncrease({
+      preMoney: dec(8_000_000),
+      investment: dec(2_000_000),
+      fullyDilutedShares: dec(10_000_000),
+      netDebt: dec(1_000_000),
+    });
     expect(round.newShares.toString()).toBe("2500000");
     expect(round.investorStake.toString()).toBe("0.2");
     expect(round.netDebtAtClosing?.toString()).toBe("-1000000");
@@ -82,7 +83,9 @@ describe("capital increase", () => {
     // 1000 at a pre-money of 1000 for 3 shares (price 333.33...): exactly 3 new shares, whatever the policy.
     expect(sharesForInvestmentAtPreMoney(dec(1000), dec(1000), dec(3)).toString()).toBe("3");
     expect(sharesForInvestmentAtPreMoney(dec(1000), dec(1000), dec(3), "UP").toString()).toBe("3");
-    expect(capitalIncrease({ preMoney: dec(1000), investment: dec(1000), fullyDilutedShares: dec(3), rounding: "UP" }).newShares.toString()).toBe("3");
+    expect(capitalIncrease({ preMoney: dec(1000), investment: dec(1000), fullyDilutedShares: dec(3), rounding: "UP" }).newShares.toString()).toBe(
+      "3",
+    );
     expect(errorOf(() => sharesForInvestmentAtPreMoney(dec(1), dec(0), dec(3))).argument).toBe("pre_money");
   });
 

@@ -1,14 +1,5 @@
-import { EngineError, dec, impliedValuation, stakePrice, stakeSale, bridge } from "../../src/engine";
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
+import { dec, impliedValuation, stakePrice, stakeSale, bridge } from "../../src/engine";
+import { errorOf } from "../support/engineError";
 
 describe("stake sale", () => {
   const base = { valuation: dec(1000), basis: "EV" as const, netDebt: dec(400), shareholderLoans: dec(100) };
@@ -81,8 +72,6 @@ describe("implied valuation", () => {
   });
 
   test("a stake of 0% implies nothing", () => {
-    expect(errorOf(() => impliedValuation({ price: dec(1), stake: dec(0) })).message).toBe(
-      "stake must be greater than 0% and at most 100%, got 0%",
-    );
+    expect(errorOf(() => impliedValuation({ price: dec(1), stake: dec(0) })).message).toBe("stake must be greater than 0% and at most 100%, got 0%");
   });
 });

@@ -3,7 +3,6 @@
  * worked examples from public sources, to the share and to the cent.
  */
 import {
-  EngineError,
   accruedInterest,
   antiDilution,
   convertNote,
@@ -15,16 +14,7 @@ import {
   weightedAverageConversionPrice,
   yearFraction,
 } from "../../../src/engine";
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
+import { errorOf } from "../../support/engineError";
 
 const JAN_1_2025 = 45658; // Excel serial numbers
 const JAN_1_2026 = 46023;
@@ -34,7 +24,16 @@ describe("convertible notes", () => {
   test("FundersClub, 'Numerical Example: $25k convertible note with $5M cap, 20% discount' (cap applies)", () => {
     // https://fundersclub.com/learn/convertible-notes/convertible-notes-numerical-examples/convertible-note-cap-discount/
     // Series A at $10M pre-money and $5.00 a share (2,000,000 pre-money shares): cap price $2.50, 10,000 shares.
-    const r = convertNote({ principal: dec(25_000), rate: dec(0), startDate: JAN_1_2025, conversionDate: JAN_1_2026, roundPrice: dec(5), cap: dec(5_000_000), discount: dec(0.2), capitalization: dec(2_000_000) });
+    const r = convertNote({
+      principal: dec(25_000),
+      rate: dec(0),
+      startDate: JAN_1_2025,
+      conversionDate: JAN_1_2026,
+      roundPrice: dec(5),
+      cap: dec(5_000_000),
+      discount: dec(0.2),
+      capitalization: dec(2_000_000),
+    });
     expect(r.capPrice!.toString()).toBe("2.5");
     expect(r.discountPrice!.toString()).toBe("4");
     expect(r.term).toBe("CAP");
@@ -42,7 +41,16 @@ describe("convertible notes", () => {
   });
 
   test("FundersClub, same note, Series A at $6M pre-money: the discount applies, 6,250 shares", () => {
-    const r = convertNote({ principal: dec(25_000), rate: dec(0), startDate: JAN_1_2025, conversionDate: JAN_1_2026, roundPrice: dec(5), cap: dec(5_000_000), discount: dec(0.2), capitalization: dec(1_200_000) });
+    const r = convertNote({
+      principal: dec(25_000),
+      rate: dec(0),
+      startDate: JAN_1_2025,
+      conversionDate: JAN_1_2026,
+      roundPrice: dec(5),
+      cap: dec(5_000_000),
+      discount: dec(0.2),
+      capitalization: dec(1_200_000),
+    });
     expect(r.capPrice!.toDecimalPlaces(4).toString()).toBe("4.1667");
     expect(r.term).toBe("DISCOUNT");
     expect(r.price.toString()).toBe("4");
@@ -74,9 +82,11 @@ describe("convertible notes", () => {
   test("errors name the field", () => {
     expect(errorOf(() => yearFraction(JAN_1_2026, JAN_1_2025)).message).toBe("conversion_date must not be before start_date");
     expect(errorOf(() => yearFraction(1.5, JAN_1_2025)).message).toMatch(/^start_date must be a date/);
-    expect(errorOf(() => convertNote({ principal: dec(1), rate: dec(0), startDate: JAN_1_2025, conversionDate: JAN_1_2026, roundPrice: dec(1), cap: dec(5) })).message).toMatch(
-      /^capitalization is required with a cap/,
-    );
+    expect(
+      errorOf(() =>
+        convertNote({ principal: dec(1), rate: dec(0), startDate: JAN_1_2025, conversionDate: JAN_1_2026, roundPrice: dec(1), cap: dec(5) }),
+      ).message,
+    ).toMatch(/^capitalization is required with a cap/);
   });
 });
 
@@ -93,7 +103,14 @@ describe("a single SAFE", () => {
   });
 
   test("pre-money: cap price = cap / capitalization; a discount that beats it applies instead", () => {
-    const r = convertSafe({ amount: dec(100_000), cap: dec(8_000_000), discount: dec(0.2), basis: "PRE", roundPrice: dec(1), capitalization: dec(10_000_000) });
+    const r = convertSafe({
+      amount: dec(100_000),
+      cap: dec(8_000_000),
+      discount: dec(0.2),
+      basis: "PRE",
+      roundPrice: dec(1),
+      capitalization: dec(10_000_000),
+    });
     expect(r.capPrice!.toString()).toBe("0.8");
     expect(r.discountPrice!.toString()).toBe("0.8");
     expect(r.term).toBe("DISCOUNT"); // ties go to the discount, then the cap must be strictly lower
@@ -184,7 +201,14 @@ describe("secondary tender and the treasury stock method", () => {
   test("treasury stock method: in-the-money options net of the shares their strike buys back", () => {
     // 10,000,000 basic; 1,000,000 options at $2 and 500,000 at $12; share price $10:
     // 1,000,000 x (1 - 2/10) = 800,000 added; the $12 options are out of the money.
-    const fd = treasuryStockShares(dec(10_000_000), [{ count: dec(1_000_000), strike: dec(2) }, { count: dec(500_000), strike: dec(12) }], dec(10));
+    const fd = treasuryStockShares(
+      dec(10_000_000),
+      [
+        { count: dec(1_000_000), strike: dec(2) },
+        { count: dec(500_000), strike: dec(12) },
+      ],
+      dec(10),
+    );
     expect(fd.treasuryStock.toString()).toBe("10800000");
     expect(fd.allIn.toString()).toBe("11500000");
     expect(fd.inTheMoney.toString()).toBe("1000000");

@@ -1,17 +1,8 @@
 /**
  * Priced rounds, the pool shuffle and SAFEs converting: worked examples from public sources, to the share.
  */
-import { EngineError, RoundHolding, dec, pricedRound, sum } from "../../../src/engine";
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
+import { RoundHolding, dec, pricedRound, sum } from "../../../src/engine";
+import { errorOf } from "../../support/engineError";
 
 /**
  * Y Combinator, "Post-Money Safe User Guide" (Safe Financing Documents, https://www.ycombinator.com/documents),
@@ -60,7 +51,12 @@ describe("YC Post-Money Safe User Guide, Appendix II, Example 1", () => {
   });
 
   test("ownership after the round sums to 1", () => {
-    expect(sum(round.rows.map((r) => r.ownershipAfter)).minus(1).abs().lte("1e-35")).toBe(true);
+    expect(
+      sum(round.rows.map((r) => r.ownershipAfter))
+        .minus(1)
+        .abs()
+        .lte("1e-35"),
+    ).toBe(true);
   });
 
   test("the same round with the Guide's stated 10% pool target, solved exactly (unrounded)", () => {
@@ -81,7 +77,13 @@ describe("YC Post-Money Safe User Guide, Appendix II, Example 1", () => {
     // A binding post-money cap does not see the pool: Company Capitalization is still 200,000,000 / 17.
     expect(exact.companyCapitalization.minus(dec(200_000_000).div(17)).abs().lte("1e-30")).toBe(true);
     // The new money owns exactly 5 / 20 of the company.
-    expect(exact.rows.find((r) => r.holder === "Series A")!.ownershipAfter.minus(0.25).abs().lte("1e-35")).toBe(true);
+    expect(
+      exact.rows
+        .find((r) => r.holder === "Series A")!
+        .ownershipAfter.minus(0.25)
+        .abs()
+        .lte("1e-35"),
+    ).toBe(true);
   });
 
   test("YC Quick Start: $1M on a $6.7M post-money cap sells ~15%; $500k on each of $5.5M and $8.3M caps ~15%", () => {
@@ -93,7 +95,12 @@ describe("YC Post-Money Safe User Guide, Appendix II, Example 1", () => {
       instruments: [{ holder: "Safe", kind: "POST_SAFE", amount: dec(1_000_000), cap: dec(6_700_000) }],
       rounding: "NONE",
     });
-    expect(one.rows.find((r) => r.holder === "Safe")!.ownershipAfter.toDecimalPlaces(2).toString()).toBe("0.15");
+    expect(
+      one.rows
+        .find((r) => r.holder === "Safe")!
+        .ownershipAfter.toDecimalPlaces(2)
+        .toString(),
+    ).toBe("0.15");
     const two = pricedRound({
       holdings: [{ holder: "Founders", shares: dec(10_000_000) }],
       preMoney: dec(20_000_000),
@@ -122,7 +129,11 @@ describe("priced round without instruments", () => {
       rounding: "NONE",
     });
     // New money owns 20%, the pool 10%, founders 70%: T = 8,000,000 / 0.7.
-    const own = (h: string) => r.rows.find((x) => x.holder === h)!.ownershipAfter.toDecimalPlaces(30).toString();
+    const own = (h: string) =>
+      r.rows
+        .find((x) => x.holder === h)!
+        .ownershipAfter.toDecimalPlaces(30)
+        .toString();
     expect(own("VC")).toBe("0.2");
     expect(own("Option pool")).toBe("0.1");
     expect(own("Founders")).toBe("0.7");
@@ -180,7 +191,12 @@ describe("priced round without instruments", () => {
 });
 
 describe("SAFEs and notes converting together", () => {
-  const base = { holdings: [{ holder: "Founders", shares: dec(8_000_000) }], preMoney: dec(12_000_000), investors: [{ name: "New", amount: dec(3_000_000) }], rounding: "NONE" as const };
+  const base = {
+    holdings: [{ holder: "Founders", shares: dec(8_000_000) }],
+    preMoney: dec(12_000_000),
+    investors: [{ name: "New", amount: dec(3_000_000) }],
+    rounding: "NONE" as const,
+  };
 
   test("a discount-only SAFE: T = 480M / 43, price $43/32 (closed form)", () => {
     const r = pricedRound({ ...base, instruments: [{ holder: "D", kind: "POST_SAFE", amount: dec(1_000_000), discount: dec(0.2) }] });
@@ -242,7 +258,13 @@ describe("SAFEs and notes converting together", () => {
     expect(r.conversions[0].price.minus(dec(5_000_000).div(capBase)).abs().lte("1e-30")).toBe(true);
     expect(r.conversions[1].term).toBe("CAP");
     expect(r.conversions[1].price.minus(dec(6_000_000).div(capBase)).abs().lte("1e-30")).toBe(true);
-    expect(r.rows.find((x) => x.isPool)!.ownershipAfter.minus(0.1).abs().lte("1e-35")).toBe(true);
+    expect(
+      r.rows
+        .find((x) => x.isPool)!
+        .ownershipAfter.minus(0.1)
+        .abs()
+        .lte("1e-35"),
+    ).toBe(true);
   });
 
   test("20 SAFEs mixing caps and discounts settle, and every one converts at its lowest price", () => {
@@ -255,14 +277,22 @@ describe("SAFEs and notes converting together", () => {
       mfn: i === 1,
     }));
     const r = pricedRound({
-      holdings: [{ holder: "Founders", shares: dec(10_000_000) }, { holder: "Option pool", shares: dec(500_000), pool: true }],
+      holdings: [
+        { holder: "Founders", shares: dec(10_000_000) },
+        { holder: "Option pool", shares: dec(500_000), pool: true },
+      ],
       preMoney: dec(30_000_000),
       investors: [{ name: "A", amount: dec(8_000_000) }],
       pool: { target: dec(0.12) },
       instruments,
       rounding: "NONE",
     });
-    expect(sum(r.rows.map((x) => x.ownershipAfter)).minus(1).abs().lte("1e-35")).toBe(true);
+    expect(
+      sum(r.rows.map((x) => x.ownershipAfter))
+        .minus(1)
+        .abs()
+        .lte("1e-35"),
+    ).toBe(true);
     for (const c of r.conversions) {
       expect(c.price.lte(r.pricePerShare.plus("1e-30"))).toBe(true);
     }
@@ -271,7 +301,13 @@ describe("SAFEs and notes converting together", () => {
 
   test("instruments that would own everything are an error of kind num", () => {
     const e = errorOf(() =>
-      pricedRound({ ...base, instruments: [{ holder: "X", kind: "POST_SAFE", amount: dec(9_000_000), cap: dec(10_000_000) }, { holder: "Y", kind: "POST_SAFE", amount: dec(2_000_000), cap: dec(10_000_000) }] }),
+      pricedRound({
+        ...base,
+        instruments: [
+          { holder: "X", kind: "POST_SAFE", amount: dec(9_000_000), cap: dec(10_000_000) },
+          { holder: "Y", kind: "POST_SAFE", amount: dec(2_000_000), cap: dec(10_000_000) },
+        ],
+      }),
     );
     expect(e.kind).toBe("num");
     expect(e.message).toMatch(/100% or more/);
@@ -279,10 +315,11 @@ describe("SAFEs and notes converting together", () => {
 
   test("bad inputs name the field", () => {
     expect(errorOf(() => pricedRound({ ...base, preMoney: dec(0) })).message).toBe("pre_money must be greater than 0, got 0");
-    expect(errorOf(() => pricedRound({ ...base, instruments: [{ holder: "X", kind: "POST_SAFE", amount: dec(1), discount: dec(1) }] })).message).toMatch(
-      /^discount of instrument "X" must be at least 0% and below 100%/,
+    expect(
+      errorOf(() => pricedRound({ ...base, instruments: [{ holder: "X", kind: "POST_SAFE", amount: dec(1), discount: dec(1) }] })).message,
+    ).toMatch(/^discount of instrument "X" must be at least 0% and below 100%/);
+    expect(errorOf(() => pricedRound({ ...base, pool: { target: dec(1) } })).message).toBe(
+      "pool_target must be at least 0% and below 100%, got 100%",
     );
-    expect(errorOf(() => pricedRound({ ...base, pool: { target: dec(1) } })).message).toBe("pool_target must be at least 0% and below 100%, got 100%");
   });
 });
-

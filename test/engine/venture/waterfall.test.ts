@@ -1,17 +1,8 @@
 /**
  * Exit waterfalls: published examples, breakpoints and the convert-or-keep decision.
  */
-import { Decimal, EngineError, ShareClass, Waterfall, dec, exitProceeds, payoutsByHolder, waterfall } from "../../../src/engine";
-
-function errorOf(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof EngineError) return e;
-    throw e;
-  }
-  throw new Error("expected an EngineError");
-}
+import { Decimal, ShareClass, Waterfall, dec, exitProceeds, payoutsByHolder, waterfall } from "../../../src/engine";
+import { errorOf } from "../../support/engineError";
 
 const cents = (d: Decimal) => d.toDecimalPlaces(2).toFixed(2);
 const dollars = (d: Decimal) => d.toDecimalPlaces(0).toFixed(0);
@@ -193,13 +184,24 @@ describe("payouts per holder and errors", () => {
   test("messages name the class and the rule", () => {
     expect(errorOf(() => new Waterfall([])).message).toBe("classes must list at least one share class");
     expect(errorOf(() => new Waterfall([{ name: "A", shares: dec(-1) }])).message).toBe('shares of class "A" must not be negative, got -1');
-    expect(errorOf(() => new Waterfall([{ name: "A", shares: dec(1), invested: dec(1), preferenceMultiple: dec(1), participation: "CAPPED" }])).message).toMatch(
-      /give its cap/,
-    );
-    expect(errorOf(() => new Waterfall([{ name: "A", shares: dec(1), invested: dec(1), preferenceMultiple: dec(2), participation: "CAPPED", capMultiple: dec(1) }])).message).toMatch(
-      /must be at least its preference multiple/,
-    );
+    expect(
+      errorOf(() => new Waterfall([{ name: "A", shares: dec(1), invested: dec(1), preferenceMultiple: dec(1), participation: "CAPPED" }])).message,
+    ).toMatch(/give its cap/);
+    expect(
+      errorOf(
+        () =>
+          new Waterfall([{ name: "A", shares: dec(1), invested: dec(1), preferenceMultiple: dec(2), participation: "CAPPED", capMultiple: dec(1) }]),
+      ).message,
+    ).toMatch(/must be at least its preference multiple/);
     expect(errorOf(() => new Waterfall([{ name: "A", shares: dec(0) }])).kind).toBe("num");
-    expect(errorOf(() => new Waterfall([{ name: "A", shares: dec(1) }, { name: " a ", shares: dec(1) }])).message).toBe('classes must be unique: "a" appears more than once');
+    expect(
+      errorOf(
+        () =>
+          new Waterfall([
+            { name: "A", shares: dec(1) },
+            { name: " a ", shares: dec(1) },
+          ]),
+      ).message,
+    ).toBe('classes must be unique: "a" appears more than once');
   });
 });
