@@ -1,0 +1,155 @@
+/**
+ * The inputs of a priced-round model (a venture round with an option pool top-up and SAFEs or
+ * notes converting): one zod schema that is both the validator (templates, the command line) and
+ * the TypeScript type. Plain JSON data: numbers as JS numbers (Decimal in the model builder),
+ * percentages as fractions (10% = 0.1).
+ *
+ * Conventions are the engine's (src/engine/venture/round.ts, CAPTABLE.ROUND):
+ * - the cap table before is fully diluted (common, preferred as converted, options, and the
+ *   unissued option pool, the row named by `optionPool`);
+ * - the pool top-up is either a target (`poolTarget`: unissued pool after the round as a fraction
+ *   of post-money fully diluted shares) or a fixed number of shares (`poolIncrease`), or neither;
+ *   it is counted in the pre-money;
+ * - an instrument's `amount` is its purchase amount (SAFE) or its converting amount (note:
+ *   principal plus accrued interest to the conversion date);
+ * - new shares are rounded by `rounding` (down by default, as legal documents do).
+ * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
+ */
+import { z } from "zod";
+import { SHARE_ROUNDINGS, holderKey } from "../engine";
+import { CURRENCY_UNITS, HoldingInput, LIMITS } from "./stakeSaleInput";
+
+/** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
+export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
+
+const text = (field: string) =>
+  z
+    .string({ error: `${field} must be a text` })
+    .trim()
+    .min(1, { error: `${field} is required` })
+    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` });
+
+const amount = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .refine(Number.isFinite, { error: `${field} must be a finite number` })
+    .refine((n) => Math.abs(n) <= LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
+
+const nonNegative = (field: string) => amount(field).refine((n) => n >= 0, { error: `${field} must not be negative` });
+
+export const INSTRUMENT_TYPES = ["POST_SAFE", "PRE_SAFE", "NOTE"] as const;
+export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
+
+/** What the sheet's "Type" column shows for each instrument type (CAPTABLE.ROUND reads these words). */
+export const INSTRUMENT_TYPE_LABEL: Readonly<Record<InstrumentType, string>> = { POST_SAFE: "SAFE", PRE_SAFE: "PRE SAFE", NOTE: "NOTE" };
+
+export const InvestorInput = z.strictObject({
+  name: text("investor name"),
+  amount: nonNegative("investor amount"),
+});
+export type InvestorInput = z.infer<typeof InvestorInput>;
+
+export const InstrumentInput = z.strictObject({
+  /** The holder the conversion shares go to. */
+  holder: text("instrument holder"),
+  /** POST_SAFE (YC post-money SAFE), PRE_SAFE (pre-money SAFE) or NOTE (convertible note). */
+  type: z.enum(INSTRUMENT_TYPES, { error: 'instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"' }),
+  /** Purchase amount (SAFE) or converting amount (note: principal plus accrued interest). */
+  amount: nonNegative("instrument amount"),
+  /** Valuation cap (post-money for a post-money SAFE, pre-money otherwise), or null. */
+  cap: amount("instrument cap")
+    .refine((n) => n > 0, { error: "instrument cap must be greater than 0" })
+    .nullable(),
+  /** Discount on the round price (20% = 0.2), or null. */
+  discount: amount("instrument discount")
+    .refine((n) => n >= 0 && n < 1, { error: "instrument discount must be at least 0% and below 100%" })
+    .nullable(),
+  /** Most favoured nation: may take the terms of any instrument listed after it. */
+  mfn: z.boolean({ error: "instrument mfn must be true or false" }),
+});
+export type InstrumentInput = z.infer<typeof InstrumentInput>;
+
+export const PricedRoundInput = z
+  .strictObject({
+    kind: z.literal("pricedRound"),
+    company: text("company"),
+    /** ISO 4217 code, e.g. "USD". */
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as USD" }),
+    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    /** Fully diluted cap table before the round, including the unissued option pool row. */
+    capTable: z
+      .array(HoldingInput, { error: "cap table must be a list of holders" })
+      .min(1, { error: "cap table must list at least one holder" })
+      .max(LIMITS.maxHolders, { error: `cap table must have at most ${LIMITS.maxHolders} holders` }),
+    /** The cap-table row that is the unissued (available) option pool. */
+    optionPool: text("option pool"),
+    /** Pre-money valuation: it includes the pool increase and the converting SAFEs and notes. */
+    preMoney: amount("pre-money").refine((n) => n > 0, { error: "pre-money must be greater than 0" }),
+    investors: z
+      .array(InvestorInput, { error: "investors must be a list" })
+      .min(1, { error: "investors must list at least one investor" })
+      .max(ROUND_LIMITS.maxInvestors, { error: `investors must have at most ${ROUND_LIMITS.maxInvestors} entries` }),
+    /** Unissued pool after the round as a fraction of post-money fully diluted shares, or null. */
+    poolTarget: amount("pool target")
+      .refine((n) => n >= 0 && n < 1, { error: "pool target must be at least 0% and below 100%" })
+      .nullable(),
+    /** A fixed number of shares added to the pool instead of a target, or null. */
+    poolIncrease: nonNegative("pool increase").nullable(),
+    instruments: z
+      .array(InstrumentInput, { error: "instruments must be a list" })
+      .max(ROUND_LIMITS.maxInstruments, { error: `instruments must have at most ${ROUND_LIMITS.maxInstruments} entries` }),
+    rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
+  })
+  .superRefine((m, ctx) => {
+    const keys = new Set<string>();
+    m.capTable.forEach((h, i) => {
+      const key = holderKey(h.holder);
+      if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["capTable", i, "holder"], message: `holder "${h.holder}" appears more than once` });
+      keys.add(key);
+    });
+    if (m.capTable.every((h) => h.shares === 0)) ctx.addIssue({ code: "custom", path: ["capTable"], message: "cap table must have some shares" });
+    if (!keys.has(holderKey(m.optionPool))) {
+      ctx.addIssue({ code: "custom", path: ["optionPool"], message: `option pool "${m.optionPool}" must be one of the holders` });
+    }
+    if (m.poolTarget !== null && m.poolIncrease !== null) {
+      ctx.addIssue({ code: "custom", path: ["poolIncrease"], message: "pool increase must be null when a pool target is given: give one or the other" });
+    }
+    const investorKeys = new Set<string>();
+    m.investors.forEach((v, i) => {
+      const key = holderKey(v.name);
+      if (investorKeys.has(key)) ctx.addIssue({ code: "custom", path: ["investors", i, "name"], message: `investor "${v.name}" appears more than once` });
+      investorKeys.add(key);
+    });
+  });
+export type PricedRoundInput = z.infer<typeof PricedRoundInput>;
+
+/**
+ * Y Combinator, "Post-Money Safe User Guide" (https://www.ycombinator.com/documents), Appendix II,
+ * Example 1: 9,250,000 founder shares, 300,000 options outstanding, 350,000 promised options and
+ * 100,000 unissued pool; Investor A $200,000 SAFE at a $4,000,000 post-money cap, Investor B
+ * $800,000 at an $8,000,000 cap; Series A $5,000,000 at a $15,000,000 pre-money with a pool increase
+ * of 1,695,000 shares. The Guide prints Company Capitalization 11,764,705, 588,235 and 1,176,470
+ * SAFE shares and a price of $1.1144.
+ */
+export const YC_EXAMPLE_1: PricedRoundInput = {
+  kind: "pricedRound",
+  company: "YC Example 1",
+  currency: "USD",
+  unit: "units",
+  capTable: [
+    { holder: "Founders", shares: 9_250_000 },
+    { holder: "Options outstanding", shares: 300_000 },
+    { holder: "Promised options", shares: 350_000 },
+    { holder: "Option pool", shares: 100_000 },
+  ],
+  optionPool: "Option pool",
+  preMoney: 15_000_000,
+  investors: [{ name: "Series A investors", amount: 5_000_000 }],
+  poolTarget: null,
+  poolIncrease: 1_695_000,
+  instruments: [
+    { holder: "Investor A", type: "POST_SAFE", amount: 200_000, cap: 4_000_000, discount: null, mfn: false },
+    { holder: "Investor B", type: "POST_SAFE", amount: 800_000, cap: 8_000_000, discount: null, mfn: false },
+  ],
+  rounding: "DOWN",
+};

@@ -1,0 +1,293 @@
+/**
+ * The priced-round model: validated inputs -> the venture engine (`pricedRound`) -> one model sheet
+ * described as plain data (`SheetSpec`), which every writer renders (Office.js, .xlsx, tests).
+ *
+ * The venture maths (SAFE and note conversions solved together with the pool top-up and the price)
+ * has no sensible native-formula form, so the results are `=CAPTABLE.ROUND(...)` calls on the input
+ * tables: the sheet needs the CapTable add-in to recalculate (the subtitle says so). A SheetSpec cell
+ * holds one formula and one expected value, so each result cell reads one value of the spilled table
+ * with `INDEX(CAPTABLE.ROUND(...), row, column)`; every formula cell carries `expected`, the engine's
+ * value (exact in Decimal, a JS number at the end).
+ *
+ * Layout (labels in column A):
+ * 1. title, subtitle (company, currency, unit, "needs the CapTable add-in to recalculate");
+ * 2. inputs: pre-money, pool target or pool increase, the pool row, share rounding (sheet-scoped names
+ *    PreMoney, PoolTarget, PoolIncrease, PoolRow, Rounding); the cap table before (Holder, Shares:
+ *    names Holders, Shares); the new money (Investor, Amount: name Investors, header included); the
+ *    SAFEs and notes (Holder, Type, Amount, Cap, Discount, MFN: name Instruments, header included);
+ * 3. the round summary: price per share, pre- and post-money, new money, fully diluted shares, pool
+ *    increase, Company Capitalization, rounding used;
+ * 4. the post-money cap table: per holder shares before, issued, after, % after, pro rata check,
+ *    conversion price, term applied; the total;
+ * 5. ownership before and after (chart data) and a clustered column chart over it.
+ */
+import { Decimal, PricedRound, ZERO, holderKey, pricedRound, sum, type ConvertibleInstrument } from "../engine";
+import type { SheetSpec } from "../workbook/spec";
+import { PricedRoundInput, INSTRUMENT_TYPE_LABEL } from "./pricedRoundInput";
+import { SheetBuilder, a1, sheetNameFor } from "./sheetBuilder";
+import { modelFormats } from "./stakeSaleModel";
+
+/** The engine's results for a priced-round model, exact (Decimal). */
+export interface PricedRoundResults {
+  /** CAPTABLE.ROUND's result: price, totals, conversions and the post-money cap table. */
+  readonly round: PricedRound;
+  /** Shares before the round (fully diluted). */
+  readonly totalSharesBefore: Decimal;
+  /** Each post-money row's ownership before the round (0 for a new holder), in the rows' order. */
+  readonly ownershipBefore: readonly Decimal[];
+}
+
+export interface PricedRoundModel {
+  readonly kind: "pricedRound";
+  readonly schemaVersion: 1;
+  readonly input: PricedRoundInput;
+  readonly sheet: SheetSpec;
+  readonly results: PricedRoundResults;
+}
+
+/** The engine's results for validated inputs (what CAPTABLE.ROUND computes from the sheet's tables). */
+export function computePricedRound(input: PricedRoundInput): PricedRoundResults {
+  const d = (n: number) => new Decimal(n);
+  const poolKey = holderKey(input.optionPool);
+  const instruments: ConvertibleInstrument[] = input.instruments.map((x) => ({
+    holder: x.holder,
+    kind: x.type,
+    amount: d(x.amount),
+    ...(x.cap === null ? {} : { cap: d(x.cap) }),
+    ...(x.discount === null ? {} : { discount: d(x.discount) }),
+    mfn: x.mfn,
+  }));
+  const round = pricedRound({
+    holdings: input.capTable.map((h) => ({ holder: h.holder, shares: d(h.shares), pool: holderKey(h.holder) === poolKey })),
+    preMoney: d(input.preMoney),
+    investors: input.investors.map((v) => ({ name: v.name, amount: d(v.amount) })),
+    pool: input.poolTarget !== null ? { target: d(input.poolTarget) } : input.poolIncrease !== null ? { increase: d(input.poolIncrease) } : undefined,
+    instruments,
+    rounding: input.rounding,
+  });
+  const totalSharesBefore = sum(input.capTable.map((h) => d(h.shares)));
+  return { round, totalSharesBefore, ownershipBefore: round.rows.map((r) => r.sharesBefore.div(totalSharesBefore)) };
+}
+
+/** The model sheet's default name: "<company> round", at most 31 characters. */
+export function pricedRoundSheetName(company: string): string {
+  return sheetNameFor(company, " round", "Priced round");
+}
+
+/** The rows of CAPTABLE.ROUND's summary block, in its order (label in column 1, value in column 2). */
+export const ROUND_SUMMARY_ROWS = [
+  "Price per share",
+  "Pre-money valuation",
+  "New money",
+  "Post-money valuation",
+  "Pre-money fully diluted shares",
+  "Post-money fully diluted shares",
+  "Option pool increase",
+  "Company capitalization (post-money SAFE)",
+  "Share rounding",
+] as const;
+
+/** Builds the priced-round model: validates (throws ZodError naming each field), computes, lays out the sheet. */
+export function buildPricedRoundModel(raw: PricedRoundInput): PricedRoundModel {
+  const input = PricedRoundInput.parse(raw);
+  const results = computePricedRound(input);
+  return { kind: "pricedRound", schemaVersion: 1, input, sheet: pricedRoundSheet(input, results), results };
+}
+
+/** Alias with the name the issue uses. */
+export const buildpricedRoundModel = buildPricedRoundModel;
+
+function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): SheetSpec {
+  const f = modelFormats(input.currency, input.unit, input.rounding);
+  const s = new SheetBuilder(pricedRoundSheetName(input.company));
+  const round = r.round;
+  const cur = f.currencyLabel;
+
+  s.value("A1", `${input.company}: priced round with option pool`, "title");
+  s.value(
+    "A2",
+    `${cur}; built by CapTable. Results are =CAPTABLE.ROUND calls on the input tables: needs the CapTable add-in to recalculate.`,
+    "subtitle",
+  );
+
+  // ---- Inputs -----------------------------------------------------------------------------
+  let row = 4;
+  s.value(a1("A", row), "Inputs", "section");
+  row++;
+  s.value(a1("A", row), `Pre-money valuation (${cur})`, "label");
+  s.value(a1("B", row), input.preMoney, "input", f.amount);
+  s.name("PreMoney", a1("B", row), "Pre-money valuation, including the pool increase and the converting SAFEs and notes");
+  row++;
+  s.value(a1("A", row), "Option pool target (% of post-money fully diluted)", "label");
+  if (input.poolTarget !== null) {
+    s.value(a1("B", row), input.poolTarget, "input", f.percent);
+    s.name("PoolTarget", a1("B", row), "Unissued pool after the round, fraction of post-money fully diluted shares");
+  } else s.value(a1("B", row), "none", "note");
+  row++;
+  s.value(a1("A", row), "Option pool increase (shares, instead of a target)", "label");
+  if (input.poolIncrease !== null) {
+    s.value(a1("B", row), input.poolIncrease, "input", f.shares);
+    s.name("PoolIncrease", a1("B", row), "Shares added to the pool");
+  } else s.value(a1("B", row), "none", "note");
+  row++;
+  s.value(a1("A", row), "Option pool row (unissued pool in the cap table)", "label");
+  s.value(a1("B", row), input.optionPool, "input");
+  s.name("PoolRow", a1("B", row), "The cap-table row that is the unissued option pool");
+  row++;
+  s.value(a1("A", row), "Share rounding", "label");
+  s.value(a1("B", row), input.rounding, "input");
+  s.name("Rounding", a1("B", row), "DOWN, UP, NEAREST or NONE");
+  row += 2;
+
+  s.value(a1("A", row), "Cap table before the round (fully diluted)", "section");
+  row++;
+  s.value(a1("A", row), "Holder", "header");
+  s.value(a1("B", row), "Shares", "header");
+  row++;
+  const capFirst = row;
+  for (const h of input.capTable) {
+    s.value(a1("A", row), h.holder, "input");
+    s.value(a1("B", row), h.shares, "input", f.shares);
+    row++;
+  }
+  const capLast = row - 1;
+  s.name("Holders", `A${capFirst}:A${capLast}`, "Holders before the round");
+  s.name("Shares", `B${capFirst}:B${capLast}`, "Fully diluted shares before the round");
+  row++;
+
+  s.value(a1("A", row), "New money", "section");
+  row++;
+  const invHeader = row;
+  s.value(a1("A", row), "Investor", "header");
+  s.value(a1("B", row), `Amount (${cur})`, "header");
+  row++;
+  for (const v of input.investors) {
+    s.value(a1("A", row), v.name, "input");
+    s.value(a1("B", row), v.amount, "input", f.amount);
+    row++;
+  }
+  s.name("Investors", `A${invHeader}:B${row - 1}`, "New money: investor and amount, with a header row");
+  row++;
+
+  const hasInstruments = input.instruments.length > 0;
+  if (hasInstruments) {
+    s.value(a1("A", row), "SAFEs and notes converting (note amount: principal plus accrued interest)", "section");
+    row++;
+    const head = row;
+    ["Holder", "Type", "Amount", "Cap", "Discount", "MFN"].forEach((h, i) => s.value(a1(col(i), row), h, "header"));
+    row++;
+    for (const x of input.instruments) {
+      s.value(a1("A", row), x.holder, "input");
+      s.value(a1("B", row), INSTRUMENT_TYPE_LABEL[x.type], "input");
+      s.value(a1("C", row), x.amount, "input", f.amount);
+      s.value(a1("D", row), x.cap, "input", f.amount);
+      s.value(a1("E", row), x.discount, "input", f.percent);
+      s.value(a1("F", row), x.mfn ? "YES" : "NO", "input");
+      row++;
+    }
+    s.name("Instruments", `A${head}:F${row - 1}`, "SAFEs and notes converting, with a header row");
+    row++;
+  }
+
+  const args = [
+    "Holders",
+    "Shares",
+    "PreMoney",
+    "Investors",
+    input.poolTarget !== null ? "PoolTarget" : "",
+    hasInstruments ? "Instruments" : "",
+    "Rounding",
+    "PoolRow",
+    ...(input.poolIncrease !== null ? ["PoolIncrease"] : []),
+  ];
+  const call = `CAPTABLE.ROUND(${args.join(",")})`;
+  const at = (tableRow: number, tableCol: number) => `=INDEX(${call},${tableRow},${tableCol})`;
+  const n = round.rows.length;
+  // Rows of the ROUND table: 1 header, 2..n+1 holders, n+2 total, then the summary block.
+  const summaryRow = (i: number) => n + 3 + i;
+
+  // ---- Round summary ---------------------------------------------------------------------
+  s.value(a1("A", row), "Round summary (CAPTABLE.ROUND)", "section");
+  row++;
+  const summary: [string, Decimal | string, string][] = [
+    [`Price per share (${cur})`, round.pricePerShare, f.pricePerShare],
+    [`Pre-money valuation (${cur})`, round.preMoney, f.amount],
+    [`New money (${cur})`, round.newMoney, f.amount],
+    [`Post-money valuation (${cur}) = price x post-money shares`, round.postMoney, f.amount],
+    ["Pre-money fully diluted shares", round.preMoneyShares, f.shares],
+    ["Post-money fully diluted shares", round.postMoneyShares, f.shares],
+    ["Option pool increase (shares)", round.poolIncrease, f.shares],
+    ["Company capitalization (post-money SAFE)", round.companyCapitalization, f.shares],
+    ["Share rounding used", round.rounding, ""],
+  ];
+  summary.forEach(([label, value, format], i) => {
+    s.value(a1("A", row), label, "label");
+    s.formula(a1("B", row), at(summaryRow(i), 2), value, format || undefined);
+    row++;
+  });
+  row++;
+
+  // ---- Post-money cap table ----------------------------------------------------------------
+  s.value(a1("A", row), "Post-money cap table (CAPTABLE.ROUND)", "section");
+  row++;
+  const headers = ["Holder", "Shares before", "Shares issued", "Shares after", "% after", `Pro rata check (${cur})`, `Conversion price (${cur})`, "Converts at"];
+  headers.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
+  row++;
+  const tableFirst = row;
+  const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
+  round.rows.forEach((h, i) => {
+    const c = byHolder.get(holderKey(h.holder));
+    const values: [Decimal | string, string | undefined][] = [
+      [h.holder, undefined],
+      [h.sharesBefore, f.shares],
+      [h.sharesIssued, f.shares],
+      [h.sharesAfter, f.shares],
+      [h.ownershipAfter, f.percent],
+      [h.isPool ? "" : h.proRataCheck, f.amount],
+      [c === undefined ? "" : c.price, f.pricePerShare],
+      [c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`, undefined],
+    ];
+    values.forEach(([v, format], k) => s.formula(a1(col(k), row), at(i + 2, k + 1), v, format, k === 0 ? "label" : "calc"));
+    row++;
+  });
+  const totalBefore = sum(round.rows.map((h) => h.sharesBefore));
+  s.value(a1("A", row), "Total", "total");
+  s.formula(a1("B", row), at(n + 2, 2), totalBefore, f.shares, "total");
+  s.formula(a1("C", row), at(n + 2, 3), round.postMoneyShares.minus(totalBefore), f.shares, "total");
+  s.formula(a1("D", row), at(n + 2, 4), round.postMoneyShares, f.shares, "total");
+  s.formula(a1("E", row), at(n + 2, 5), new Decimal(1), f.percent, "total");
+  const totalRow = row;
+  row += 2;
+
+  // ---- Ownership before and after (chart data) ---------------------------------------------
+  s.value(a1("A", row), "Ownership before and after the round", "section");
+  row++;
+  const chartHeader = row;
+  s.value(a1("A", row), "Holder", "header");
+  s.value(a1("B", row), "Before", "header");
+  s.value(a1("C", row), "After", "header");
+  row++;
+  round.rows.forEach((h, i) => {
+    const tr = tableFirst + i;
+    s.formula(a1("A", row), `=A${tr}`, h.holder, undefined, "label");
+    s.formula(a1("B", row), `=B${tr}/B$${totalRow}`, r.ownershipBefore[i] ?? ZERO, f.percent);
+    s.formula(a1("C", row), `=E${tr}`, h.ownershipAfter, f.percent);
+    row++;
+  });
+  s.chart({
+    type: "clusteredColumn",
+    title: "Ownership before and after the round",
+    dataRange: `A${chartHeader}:C${row - 1}`,
+    seriesBy: "columns",
+    from: `E${chartHeader}`,
+    to: `J${chartHeader + 17}`,
+  });
+
+  s.column("A", 58);
+  for (const c of ["B", "C", "D", "E", "F", "G", "H"]) s.column(c, 17);
+  return s.build();
+}
+
+function col(index: number): string {
+  return String.fromCharCode(65 + index);
+}

@@ -1,0 +1,212 @@
+/**
+ * The priced-round model sheet: YC's post-money SAFE Example 1 (and variants) evaluated by a real
+ * spreadsheet engine (HyperFormula, with the built CAPTABLE functions) equals the engine cell for
+ * cell; references and names are sound; texts stay texts; bad input never builds and says which
+ * field broke which rule. Needs dist/ (`npm run build`).
+ */
+import { ZodError } from "zod";
+import { buildPricedRoundModel, buildpricedRoundModel, pricedRoundSheetName } from "../../src/model/pricedRoundModel";
+import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
+import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
+import { renderSheet } from "../support/hyperformulaSheet";
+import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
+import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
+
+const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
+
+/** The cell in `column` on the row whose column-A label is `label`. */
+function byLabel(sheet: SheetSpec, label: string, column = "B"): CellSpec {
+  const a = sheet.cells.find((c) => c.address.startsWith("A") && /^A[0-9]+$/.test(c.address) && c.value === label);
+  if (a === undefined) throw new Error(`no row labelled ${label}`);
+  const cell = sheet.cells.find((c) => c.address === `${column}${a.address.slice(1)}`);
+  if (cell === undefined) throw new Error(`no cell ${column}${a.address.slice(1)} (${label})`);
+  return cell;
+}
+
+/** The post-money cap-table row of a holder (its column-A formula's expected value is the name). */
+function holderRow(sheet: SheetSpec, holder: string): number {
+  const a = sheet.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.formula?.startsWith("=INDEX(") && c.expected === holder);
+  if (a === undefined) throw new Error(`no cap-table row for ${holder}`);
+  return Number(a.address.slice(1));
+}
+
+/** Reference problems, except blank cells inside the input tables (an instrument without a cap or discount). */
+function soundness(sheet: SheetSpec): string[] {
+  return referenceProblems(sheet, CAPTABLE_FUNCTIONS).filter((p) => {
+    const m = /(?:includes|covers) ([A-Z]+[0-9]+), which the sheet does not write$/.exec(p);
+    if (m === null) return true;
+    const blank = sheet.cells.find((c) => c.address === m[1]);
+    return !(blank !== undefined && blank.value === null && blank.style === "input");
+  });
+}
+
+function errorMessages(input: unknown): string[] {
+  try {
+    buildPricedRoundModel(input as PricedRoundInput);
+  } catch (e) {
+    if (e instanceof ZodError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw e;
+  }
+  throw new Error("expected the model not to build");
+}
+
+describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
+  const model = buildPricedRoundModel(YC_EXAMPLE_1);
+  const sheet = model.sheet;
+
+  test("the exported shape and the engine's figures as the Guide prints them", () => {
+    expect(buildpricedRoundModel).toBe(buildPricedRoundModel);
+    expect(model.kind).toBe("pricedRound");
+    expect(model.schemaVersion).toBe(1);
+    expect(model.input).toEqual(YC_EXAMPLE_1);
+    expect(sheet.name).toBe("YC Example 1 round");
+    const round = model.results.round;
+    expect(round.companyCapitalization.toString()).toBe("11764705");
+    expect(round.conversions.map((c) => c.shares.toString())).toEqual(["588235", "1176470"]);
+    expect(round.pricePerShare.toDecimalPlaces(4).toString()).toBe("1.1144");
+    expect(round.poolIncrease.toString()).toBe("1695000");
+  });
+
+  test("every result is a CAPTABLE.ROUND call on the input tables; references and names are sound", () => {
+    const formulas = sheet.cells.filter((c) => c.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(40);
+    const call = "CAPTABLE.ROUND(Holders,Shares,PreMoney,Investors,,Instruments,Rounding,PoolRow,PoolIncrease)";
+    expect(byLabel(sheet, "Price per share (USD)").formula).toBe(`=INDEX(${call},${model.results.round.rows.length + 3},2)`);
+    expect(sheet.cells.filter((c) => c.formula?.includes("CAPTABLE.ROUND(")).every((c) => c.formula!.includes(call))).toBe(true);
+    expect(soundness(sheet)).toEqual([]);
+    expect(String(sheet.cells.find((c) => c.address === "A2")!.value)).toContain("needs the CapTable add-in to recalculate");
+    expect(sheet.charts).toEqual([expect.objectContaining({ type: "clusteredColumn", title: "Ownership before and after the round", seriesBy: "columns" })]);
+  });
+
+  test("HyperFormula with the built CAPTABLE functions computes every cell's expected value", () => {
+    const r = renderSheet(sheet, { captable: true });
+    try {
+      expect(mismatches(sheet, r)).toEqual([]);
+      expect(textProblems(sheet, r)).toEqual([]);
+      expect(r.read(byLabel(sheet, "Company capitalization (post-money SAFE)").address)).toBe(11_764_705);
+      expect(r.read(byLabel(sheet, "Option pool increase (shares)").address)).toBe(1_695_000);
+      expect(r.read(byLabel(sheet, "Price per share (USD)").address)).toBeCloseTo(1.1144, 4);
+      expect(r.read(byLabel(sheet, "Share rounding used").address)).toBe("DOWN");
+      expect(r.read(`D${holderRow(sheet, "Investor A")}`)).toBe(588_235);
+      expect(r.read(`D${holderRow(sheet, "Investor B")}`)).toBe(1_176_470);
+      expect(r.read(`H${holderRow(sheet, "Investor A")}`)).toBe("CAP");
+      expect(r.read(`C${holderRow(sheet, "Series A investors")}`)).toBe(4_486_568);
+      expect(r.read(`D${holderRow(sheet, "Option pool")}`)).toBe(1_795_000);
+    } finally {
+      r.destroy();
+    }
+  });
+
+  test("the sheet recalculates from its inputs through CAPTABLE.ROUND (pre-money changed in the cell)", () => {
+    const r = renderSheet(sheet, { captable: true });
+    try {
+      const pre = sheet.names.find((n) => n.name === "PreMoney")!.ref;
+      r.set(pre, 30_000_000);
+      const changed = buildPricedRoundModel({ ...YC_EXAMPLE_1, preMoney: 30_000_000 });
+      const price = byLabel(changed.sheet, "Price per share (USD)");
+      expect(r.read(price.address)).toBeCloseTo(price.expected as number, 12);
+      expect(r.read(price.address)).not.toBeCloseTo(byLabel(sheet, "Price per share (USD)").expected as number, 4);
+    } finally {
+      r.destroy();
+    }
+  });
+});
+
+describe("variants evaluated by HyperFormula equal the engine", () => {
+  const variants: [string, PricedRoundInput][] = [
+    ["10% pool target, exact shares", { ...YC_EXAMPLE_1, poolTarget: 0.1, poolIncrease: null, rounding: "NONE" }],
+    [
+      "no pool top-up, no instruments, two investors (one existing)",
+      {
+        ...YC_EXAMPLE_1,
+        poolIncrease: null,
+        instruments: [],
+        investors: [
+          { name: "Lead", amount: 4_000_000 },
+          { name: "Founders", amount: 250_000 },
+        ],
+      },
+    ],
+    [
+      "a pre-money SAFE with a discount, a note and an MFN SAFE without cap",
+      {
+        ...YC_EXAMPLE_1,
+        poolIncrease: null,
+        poolTarget: 0.12,
+        rounding: "NEAREST",
+        instruments: [
+          { holder: "MFN angel", type: "POST_SAFE", amount: 100_000, cap: null, discount: null, mfn: true },
+          { holder: "Pre SAFE", type: "PRE_SAFE", amount: 300_000, cap: 6_000_000, discount: 0.2, mfn: false },
+          { holder: "Noteholder", type: "NOTE", amount: 525_000, cap: 9_000_000, discount: 0.15, mfn: false },
+        ],
+      },
+    ],
+  ];
+  test.each(variants)("%s", (_name, input) => {
+    const model = buildPricedRoundModel(input);
+    expect(soundness(model.sheet)).toEqual([]);
+    const r = renderSheet(model.sheet, { captable: true });
+    try {
+      expect(mismatches(model.sheet, r)).toEqual([]);
+    } finally {
+      r.destroy();
+    }
+  });
+
+  test("a long company name gives a valid sheet name", () => {
+    expect(pricedRoundSheetName("A".repeat(60))).toHaveLength(31);
+    expect(pricedRoundSheetName("[]:*?/\\")).toBe("Priced round");
+  });
+});
+
+describe("invalid input is refused with messages naming the field", () => {
+  test.each<[string, unknown, string]>([
+    ["unknown field", { ...YC_EXAMPLE_1, valuation: 1 }, 'Unrecognized key: "valuation"'],
+    ["pre-money zero", { ...YC_EXAMPLE_1, preMoney: 0 }, "preMoney: pre-money must be greater than 0"],
+    ["pool row not a holder", { ...YC_EXAMPLE_1, optionPool: "ESOP" }, 'optionPool: option pool "ESOP" must be one of the holders'],
+    ["target and increase", { ...YC_EXAMPLE_1, poolTarget: 0.1 }, "poolIncrease: pool increase must be null when a pool target is given"],
+    ["pool target 100%", { ...YC_EXAMPLE_1, poolTarget: 1, poolIncrease: null }, "poolTarget: pool target must be at least 0% and below 100%"],
+    ["negative investment", { ...YC_EXAMPLE_1, investors: [{ name: "X", amount: -1 }] }, "investors.0.amount: investor amount must not be negative"],
+    ["no investors", { ...YC_EXAMPLE_1, investors: [] }, "investors: investors must list at least one investor"],
+    [
+      "duplicate investor",
+      {
+        ...YC_EXAMPLE_1,
+        investors: [
+          { name: "X", amount: 1 },
+          { name: " x ", amount: 2 },
+        ],
+      },
+      'investors.1.name: investor "x" appears more than once',
+    ],
+    ["duplicate holder", { ...YC_EXAMPLE_1, capTable: [...YC_EXAMPLE_1.capTable, { holder: "founders", shares: 1 }] }, 'capTable.4.holder: holder "founders" appears more than once'],
+    [
+      "bad instrument type",
+      { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], type: "WARRANT" }] },
+      'instruments.0.type: instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"',
+    ],
+    [
+      "discount 100%",
+      { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], discount: 1 }] },
+      "instruments.0.discount: instrument discount must be at least 0% and below 100%",
+    ],
+    ["cap zero", { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], cap: 0 }] }, "instruments.0.cap: instrument cap must be greater than 0"],
+    ["currency", { ...YC_EXAMPLE_1, currency: "usd" }, "currency: currency must be a three-letter code such as USD"],
+    ["rounding", { ...YC_EXAMPLE_1, rounding: "HALF" }, 'rounding: rounding must be "DOWN", "UP", "NEAREST" or "NONE"'],
+    ["huge amount", { ...YC_EXAMPLE_1, preMoney: 1e16 }, "preMoney: pre-money must be at most 1e15 in size"],
+  ])("%s", (_name, input, message) => {
+    expect(errorMessages(input).join("\n")).toContain(message);
+  });
+
+  test("text that looks like a formula stays text in the sheet", () => {
+    const model = buildPricedRoundModel({ ...YC_EXAMPLE_1, company: "=HYPERLINK(1)", investors: [{ name: "=1+1", amount: 1_000_000 }] });
+    const r = renderSheet(model.sheet, { captable: true });
+    try {
+      expect(textProblems(model.sheet, r)).toEqual([]);
+      expect(mismatches(model.sheet, r)).toEqual([]);
+      expect(r.read(`A${holderRow(model.sheet, "=1+1")}`)).toBe("=1+1");
+    } finally {
+      r.destroy();
+    }
+  });
+});
