@@ -1,0 +1,137 @@
+/**
+ * The inputs of an exit-waterfall model: one zod schema that is both the validator (templates, the
+ * command line) and the TypeScript type. Plain JSON data: numbers as JS numbers (converted to
+ * Decimal by the model builder); multiples as multiples (a 1x preference = 1).
+ *
+ * - `classes`: the share classes as CAPTABLE.WATERFALL reads them (Class, Shares, Invested,
+ *   Preference, Seniority, Participation, Cap, Conversion ratio, Strike). A class with a strike is
+ *   an option or warrant pool (no preference); a capped class gives its cap (a multiple of invested
+ *   capital, at least its preference multiple); a cap is refused on a class that is not capped.
+ * - `netDebt`, `transactionCosts`, `otherClaims`: paid before the shareholders, as the engine's
+ *   exit bridge does: proceeds to equity = max(0, exit value - net debt - other claims - costs).
+ * - `exitValue`: the headline exit enterprise value; `exitValues`: the sensitivity (2 to 40 values).
+ * Class names are matched trimmed and case-insensitive, as the engine does.
+ */
+import { z } from "zod";
+import { Decimal, Waterfall, isEngineError, type ShareClass } from "../engine";
+import { CURRENCY_UNITS } from "./stakeSaleInput";
+
+/** Limits that keep a model a model (and an imported file harmless). */
+export const EXIT_LIMITS = { maxClasses: 20, minExits: 2, maxExits: 40, maxText: 100, maxAbs: 1e15, maxSeniority: 100 } as const;
+
+const text = (field: string) =>
+  z
+    .string({ error: `${field} must be a text` })
+    .trim()
+    .min(1, { error: `${field} is required` })
+    .max(EXIT_LIMITS.maxText, { error: `${field} must be at most ${EXIT_LIMITS.maxText} characters` });
+
+const amount = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .refine(Number.isFinite, { error: `${field} must be a finite number` })
+    .refine((n) => Math.abs(n) <= EXIT_LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
+
+const nonNegative = (field: string) => amount(field).refine((n) => n >= 0, { error: `${field} must not be negative` });
+const positive = (field: string) => amount(field).refine((n) => n > 0, { error: `${field} must be greater than 0` });
+
+export const PARTICIPATIONS = ["NONE", "FULL", "CAPPED"] as const;
+
+export const ShareClassInput = z.strictObject({
+  /** Class name, e.g. "Series A". */
+  name: text("class"),
+  shares: nonNegative("shares"),
+  /** Capital invested in the class (base of the preference and of the multiple on invested capital). */
+  invested: nonNegative("invested"),
+  /** Liquidation preference as a multiple of invested capital (0 for common and options). */
+  preference: nonNegative("preference"),
+  /** 1 is paid first; equal ranks are pari passu. */
+  seniority: z
+    .number({ error: "seniority must be a number" })
+    .int({ error: "seniority must be a whole number from 1 (most senior)" })
+    .min(1, { error: "seniority must be a whole number from 1 (most senior)" })
+    .max(EXIT_LIMITS.maxSeniority, { error: `seniority must be at most ${EXIT_LIMITS.maxSeniority}` }),
+  participation: z.enum(PARTICIPATIONS, { error: 'participation must be "NONE", "FULL" or "CAPPED"' }),
+  /** For "CAPPED": total return cap (preference + participation) as a multiple of invested capital; null otherwise. */
+  cap: positive("cap").nullable(),
+  /** Common shares per share on conversion (1 for common). */
+  conversionRatio: positive("conversion ratio"),
+  /** Exercise price per share for options and warrants; null for shares. */
+  strike: nonNegative("strike").nullable(),
+});
+export type ShareClassInput = z.infer<typeof ShareClassInput>;
+
+/** The engine's share class of an input row. */
+export function toShareClass(c: ShareClassInput): ShareClass {
+  const d = (n: number) => new Decimal(n);
+  return {
+    name: c.name,
+    shares: d(c.shares),
+    invested: d(c.invested),
+    preferenceMultiple: d(c.preference),
+    seniority: c.seniority,
+    participation: c.participation,
+    capMultiple: c.cap === null ? undefined : d(c.cap),
+    conversionRatio: d(c.conversionRatio),
+    strike: c.strike === null ? undefined : d(c.strike),
+  };
+}
+
+export const ExitWaterfallInput = z
+  .strictObject({
+    kind: z.literal("exitWaterfall"),
+    company: text("company"),
+    /** ISO 4217 code, e.g. "USD". */
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
+    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    classes: z
+      .array(ShareClassInput, { error: "classes must be a list of share classes" })
+      .min(1, { error: "classes must list at least one share class" })
+      .max(EXIT_LIMITS.maxClasses, { error: `classes must have at most ${EXIT_LIMITS.maxClasses} share classes` }),
+    /** Net debt repaid at exit (third-party debt less cash). */
+    netDebt: amount("net debt"),
+    transactionCosts: nonNegative("transaction costs"),
+    otherClaims: amount("other claims"),
+    /** The headline exit enterprise value. */
+    exitValue: amount("exit value"),
+    /** Exit enterprise values of the sensitivity table, one row each. */
+    exitValues: z
+      .array(amount("exit values"), { error: "exit values must be a list of numbers" })
+      .min(EXIT_LIMITS.minExits, { error: `exit values must list at least ${EXIT_LIMITS.minExits} values` })
+      .max(EXIT_LIMITS.maxExits, { error: `exit values must list at most ${EXIT_LIMITS.maxExits} values` }),
+  })
+  .superRefine((m, ctx) => {
+    const before = ctx.issues.length;
+    const keys = new Map<string, number>();
+    m.classes.forEach((c, i) => {
+      const key = c.name.toLocaleUpperCase("en-US");
+      if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["classes", i, "name"], message: `class "${c.name}" appears more than once` });
+      keys.set(key, i);
+      if (c.participation === "CAPPED" && c.cap === null) {
+        ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" is required: it is capped participating` });
+      }
+      if (c.participation !== "CAPPED" && c.cap !== null) {
+        ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" must be empty unless its participation is "CAPPED"` });
+      }
+      if (c.cap !== null && c.cap < c.preference) {
+        ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" must be at least its preference multiple (${c.preference}x)` });
+      }
+      if (c.strike !== null && c.preference !== 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["classes", i, "preference"],
+          message: `preference of class "${c.name}" must be 0: it has a strike (options and warrants have no preference)`,
+        });
+      }
+    });
+    if (m.classes.every((c) => c.shares === 0)) ctx.addIssue({ code: "custom", path: ["classes"], message: "classes must hold some shares" });
+    if (ctx.issues.length > before) return;
+    // Whatever else the engine refuses, said in its own words (it names the class and the rule).
+    try {
+      new Waterfall(m.classes.map(toShareClass));
+    } catch (e) {
+      if (!isEngineError(e)) throw e;
+      ctx.addIssue({ code: "custom", path: ["classes"], message: e.message });
+    }
+  });
+export type ExitWaterfallInput = z.infer<typeof ExitWaterfallInput>;

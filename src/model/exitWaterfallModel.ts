@@ -1,0 +1,255 @@
+/**
+ * The exit-waterfall model: validated inputs -> the venture engine's waterfall (Decimal) -> one
+ * model sheet described as plain data (`SheetSpec`), which every writer renders.
+ *
+ * The venture maths (preferences by seniority, participation and caps, conversion decided in
+ * equilibrium, options exercised in the money) has no sensible native-formula form, so every result
+ * cell is a `=CAPTABLE.*` call on the input tables of the sheet: the sheet needs the CapTable add-in
+ * to recalculate (its subtitle says so). A SheetSpec cell holds one formula and one value, so each
+ * result cell reads one cell of the function's table with INDEX; every formula cell carries
+ * `expected`: the engine's value, exact in Decimal, a JS number at the end.
+ *
+ * Layout (top to bottom, labels in column A):
+ * 1. title, subtitle (company, currency, unit, "built by CapTable", needs the add-in), a note;
+ * 2. inputs: ExitValue, NetDebt, TransactionCosts, OtherClaims (one named input cell each);
+ * 3. the share classes table, header row as CAPTABLE.WATERFALL reads it (`Classes`, header included);
+ * 4. the payout per class at the exit value: CAPTABLE.WATERFALL's table (payout, per share,
+ *    multiple on invested capital, decision), totals, proceeds to equity, residual per share;
+ * 5. the sensitivity: one row per exit value (inputs, `ExitValues`), one column per class, then the
+ *    proceeds to equity (CAPTABLE.WATERFALL over several exit values), and a stacked column chart of
+ *    the payout by class over it;
+ * 6. the breakpoints (CAPTABLE.BREAKPOINTS): the exit values where the split changes.
+ */
+import {
+  Breakpoint,
+  ClassPayout,
+  Decimal,
+  ShareClass,
+  Waterfall,
+  WaterfallResult,
+  exitValueForProceeds,
+  sum,
+} from "../engine";
+import type { SheetSpec } from "../workbook/spec";
+import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
+import { ExitWaterfallInput, toShareClass } from "./exitWaterfallInput";
+import { modelFormats } from "./stakeSaleModel";
+
+/** One row of the sensitivity: the waterfall at one exit value. */
+export interface SensitivityRow {
+  readonly exitValue: Decimal;
+  readonly result: WaterfallResult;
+}
+
+/** A breakpoint with the exit value that brings it (exit value = proceeds + net debt + other claims + costs). */
+export interface ExitBreakpoint extends Breakpoint {
+  readonly exitValue: Decimal;
+}
+
+/** The engine's results for an exit-waterfall model, exact (Decimal). */
+export interface ExitWaterfallResults {
+  /** The waterfall at the headline exit value. */
+  readonly headline: WaterfallResult;
+  readonly sensitivity: readonly SensitivityRow[];
+  readonly breakpoints: readonly ExitBreakpoint[];
+}
+
+export interface ExitWaterfallModel {
+  readonly kind: "exitWaterfall";
+  readonly schemaVersion: 1;
+  readonly input: ExitWaterfallInput;
+  readonly sheet: SheetSpec;
+  readonly results: ExitWaterfallResults;
+}
+
+/** The engine's results for validated inputs. */
+export function computeExitWaterfall(input: ExitWaterfallInput): ExitWaterfallResults {
+  const d = (n: number) => new Decimal(n);
+  const w = new Waterfall(input.classes.map(toShareClass));
+  const costs = { netDebt: d(input.netDebt), transactionCosts: d(input.transactionCosts), otherClaims: d(input.otherClaims) };
+  return {
+    headline: w.atExit({ enterpriseValue: d(input.exitValue), ...costs }),
+    sensitivity: input.exitValues.map((v) => ({ exitValue: d(v), result: w.atExit({ enterpriseValue: d(v), ...costs }) })),
+    breakpoints: w.breakpoints().map((b) => ({ ...b, exitValue: exitValueForProceeds(b.proceeds, costs) })),
+  };
+}
+
+/** The name of the sheet a model of this company asks for: "Acme exit". */
+export function exitWaterfallSheetName(company: string): string {
+  return sheetNameFor(company, " exit", "Exit waterfall");
+}
+
+/** Builds the exit-waterfall model: validates the inputs, runs the engine, describes the sheet. */
+export function buildExitWaterfallModel(input: ExitWaterfallInput): ExitWaterfallModel {
+  const valid = ExitWaterfallInput.parse(input);
+  const results = computeExitWaterfall(valid);
+  return { kind: "exitWaterfall", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results), results };
+}
+
+/** The same builder under the name the task list gives it. */
+export const buildexitWaterfallModel = buildExitWaterfallModel;
+
+/** What CAPTABLE.WATERFALL writes in its Decision column for a class (src/functions/venture.ts). */
+export function waterfallDecision(c: ClassPayout, cls: ShareClass): string {
+  if (cls.strike !== undefined) return c.exercised ? "Exercised" : "Out of the money";
+  if (c.converted) return "Converts";
+  if (c.capped) return "Preference + participation (capped)";
+  if (c.preference.gt(0) || (cls.preferenceMultiple?.gt(0) ?? false)) {
+    return cls.participation === "FULL" || cls.participation === "CAPPED" ? "Preference + participation" : "Preference";
+  }
+  return "Common";
+}
+
+const CLASS_HEADERS = ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap", "Conversion ratio", "Strike"];
+const PAYOUT_HEADERS = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
+const BREAKPOINT_HEADERS = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
+const MULTIPLE = '0.00"x"';
+
+function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): SheetSpec {
+  const f = modelFormats(input.currency, input.unit, "DOWN");
+  const cu = f.currencyLabel;
+  const s = new SheetBuilder(exitWaterfallSheetName(input.company));
+  const n = input.classes.length;
+  const classes = input.classes.map(toShareClass);
+
+  const section = (row: number, title: string, lastColumn: number, unitText?: string) => {
+    s.value(a1("A", row), title, "section");
+    for (let c = 1; c <= lastColumn; c++) s.value(a1(columnLetter(c), row), c === 1 && unitText ? unitText : null, "section");
+  };
+  const headers = (row: number, texts: readonly string[], first = 0) =>
+    texts.forEach((h, i) => s.value(a1(columnLetter(first + i), row), h, "header"));
+
+  // ---- Title ----------------------------------------------------------------------------
+  s.value("A1", `${input.company}: exit waterfall`, "title");
+  s.value("A2", `${input.company} · ${input.currency} · amounts in ${cu} · built by CapTable · needs the CapTable add-in to recalculate`, "subtitle");
+  s.value(
+    "A3",
+    "Results are CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS calls on the tables below: debt and costs first, preferences by seniority, then the residual per as-converted share. Blue cells are inputs.",
+    "note",
+  );
+
+  // ---- Inputs ---------------------------------------------------------------------------
+  let row = 5;
+  section(row, "Inputs", 4, cu);
+  row++;
+  const input_ = (name: string, text: string, value: number, note: string, comment: string) => {
+    s.value(a1("A", row), text, "label");
+    s.value(a1("B", row), value, "input", f.amount);
+    s.value(a1("C", row), note, "note");
+    s.name(name, `$B$${row}`, comment);
+    row++;
+  };
+  input_("ExitValue", "Exit value (EV)", input.exitValue, "Headline exit enterprise value", "Headline exit enterprise value");
+  input_("NetDebt", "Net debt", input.netDebt, "Repaid at exit, before the shareholders", "Net debt repaid at exit");
+  input_("TransactionCosts", "Transaction costs", input.transactionCosts, "Paid at exit, before the shareholders", "Transaction costs paid at exit");
+  input_("OtherClaims", "Other claims", input.otherClaims, "Ahead of the shareholders", "Other claims ahead of the shareholders");
+
+  // ---- Share classes --------------------------------------------------------------------
+  row++;
+  section(row, "Share classes", CLASS_HEADERS.length - 1);
+  row++;
+  const classHeader = row;
+  headers(row, CLASS_HEADERS);
+  row++;
+  input.classes.forEach((c) => {
+    const cells: (number | string | null)[] = [c.name, c.shares, c.invested, c.preference, c.seniority, c.participation, c.cap, c.conversionRatio, c.strike];
+    const formats = ["", "#,##0", f.amount, MULTIPLE, "0", "", MULTIPLE, "0.00", f.pricePerShare];
+    cells.forEach((v, i) => s.value(a1(columnLetter(i), row), v, "input", formats[i] === "" ? undefined : formats[i]));
+    row++;
+  });
+  const classLast = row - 1;
+  s.name("Classes", `$A$${classHeader}:$I$${classLast}`, "The share classes with their header row, as CAPTABLE.WATERFALL reads them");
+  s.value(
+    a1("A", row),
+    "Preference and Cap are multiples of invested capital; Seniority 1 is paid first (equal ranks pari passu); Participation NONE, FULL or CAPPED; Strike for options and warrants.",
+    "note",
+  );
+  row += 2;
+
+  // ---- Payout per class at the exit value -----------------------------------------------
+  const h = r.headline;
+  const W = "CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)";
+  const at = (rr: number, c: number) => `=INDEX(${W},${rr},${c})`;
+  section(row, `Payout per class at the exit value (${cu})`, PAYOUT_HEADERS.length - 1);
+  row++;
+  headers(row, PAYOUT_HEADERS);
+  row++;
+  h.classes.forEach((c, i) => {
+    const rr = i + 2;
+    s.formula(a1("A", row), at(rr, 1), c.name);
+    s.formula(a1("B", row), at(rr, 2), c.shares, "#,##0");
+    s.formula(a1("C", row), at(rr, 3), c.preference, f.amount);
+    s.formula(a1("D", row), at(rr, 4), c.participation, f.amount);
+    s.formula(a1("E", row), at(rr, 5), c.total, f.amount);
+    s.formula(a1("F", row), at(rr, 6), c.perShare, f.pricePerShare);
+    s.formula(a1("G", row), at(rr, 7), c.moic ?? "", MULTIPLE);
+    s.formula(a1("H", row), at(rr, 8), waterfallDecision(c, classes[i]));
+    row++;
+  });
+  s.value(a1("A", row), "Total", "total");
+  s.formula(a1("C", row), at(n + 2, 3), sum(h.classes.map((c) => c.preference)), f.amount, "total");
+  s.formula(a1("D", row), at(n + 2, 4), sum(h.classes.map((c) => c.participation)), f.amount, "total");
+  s.formula(a1("E", row), at(n + 2, 5), h.proceeds, f.amount, "total");
+  row++;
+  s.value(a1("A", row), "Proceeds to equity", "label");
+  s.formula(a1("E", row), at(n + 3, 5), h.proceeds, f.amount);
+  s.value(a1("F", row), "= exit value - net debt - other claims - transaction costs, never below 0", "note");
+  row++;
+  s.value(a1("A", row), "Residual per as-converted share", "label");
+  s.formula(a1("E", row), at(n + 4, 5), h.residualPerShare, f.pricePerShare);
+  row += 2;
+
+  // ---- Sensitivity ----------------------------------------------------------------------
+  const proceedsColumn = columnLetter(n + 1);
+  section(row, `Payout by class across exit values (${cu})`, n + 1);
+  row++;
+  const sensHeader = row;
+  s.value(a1("A", row), "Exit value", "header");
+  input.classes.forEach((c, i) => s.value(a1(columnLetter(i + 1), row), c.name, "header"));
+  s.value(a1(proceedsColumn, row), "Proceeds to equity", "header");
+  row++;
+  const sensFirst = row;
+  const S = "CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims)";
+  r.sensitivity.forEach((x, k) => {
+    s.value(a1("A", row), input.exitValues[k], "input", f.amount);
+    x.result.classes.forEach((c, i) => s.formula(a1(columnLetter(i + 1), row), `=INDEX(${S},${k + 2},${i + 3})`, c.total, f.amount));
+    s.formula(a1(proceedsColumn, row), `=INDEX(${S},${k + 2},2)`, x.result.proceeds, f.amount);
+    row++;
+  });
+  const sensLast = row - 1;
+  s.name("ExitValues", `$A$${sensFirst}:$A$${sensLast}`, "Exit enterprise values of the sensitivity, one row each");
+  s.value(a1("A", row), "One row per exit value (inputs in column A); each class's total payout; the chart stacks them.", "note");
+  const chartFrom = sensHeader;
+  s.chart({
+    type: "stackedColumn",
+    title: "Payout by class across exit values",
+    dataRange: `A${sensHeader}:${columnLetter(n)}${sensLast}`,
+    seriesBy: "columns",
+    from: `${columnLetter(n + 3)}${chartFrom}`,
+    to: `${columnLetter(n + 11)}${chartFrom + 18}`,
+  });
+  row += 2;
+
+  // ---- Breakpoints ----------------------------------------------------------------------
+  const B = "CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims)";
+  section(row, `Breakpoints: where the split changes (${cu})`, 3);
+  row++;
+  headers(row, BREAKPOINT_HEADERS);
+  row++;
+  if (r.breakpoints.length === 0) {
+    s.formula(a1("D", row), `=INDEX(${B},2,4)`, "No breakpoint: every class shares pro rata from the first euro");
+    row++;
+  }
+  r.breakpoints.forEach((b, j) => {
+    s.formula(a1("A", row), `=INDEX(${B},${j + 2},1)`, b.exitValue, f.amount);
+    s.formula(a1("B", row), `=INDEX(${B},${j + 2},2)`, b.proceeds, f.amount);
+    s.formula(a1("C", row), `=INDEX(${B},${j + 2},3)`, b.residualPerShare, f.pricePerShare);
+    s.formula(a1("D", row), `=INDEX(${B},${j + 2},4)`, b.event);
+    row++;
+  });
+
+  // ---- Columns --------------------------------------------------------------------------
+  s.column("A", 30);
+  for (let c = 1; c <= Math.max(8, n + 1); c++) s.column(columnLetter(c), 16);
+  return s.build();
+}

@@ -1,0 +1,274 @@
+/**
+ * The exit-waterfall model sheet: the built-in example evaluated by a real spreadsheet engine
+ * (HyperFormula with the built CAPTABLE functions, needs dist/ from `npm run build`) equals the
+ * engine in every formula cell; the numbers are those of the worked example the venture engine
+ * tests cite; references and names are sound; texts stay texts; bad input never builds and the
+ * message names the field.
+ */
+import { ZodError } from "zod";
+import { Decimal, waterfall } from "../../src/engine";
+import { ExitWaterfallInput, toShareClass } from "../../src/model/exitWaterfallInput";
+import { buildExitWaterfallModel, exitWaterfallSheetName } from "../../src/model/exitWaterfallModel";
+import { builtInTemplate } from "../../src/templates/builtIn";
+import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
+import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
+import { RenderedSheet, renderSheet } from "../support/hyperformulaSheet";
+import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
+
+const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
+
+function example(): ExitWaterfallInput {
+  const t = builtInTemplate("exit-waterfall")!.template;
+  if (t.kind !== "exitWaterfall") throw new Error("exit-waterfall is not an exit waterfall template");
+  return t.inputs;
+}
+
+function cell(sheet: SheetSpec, address: string): CellSpec {
+  const c = sheet.cells.find((x) => x.address === address);
+  if (c === undefined) throw new Error(`no cell ${address}`);
+  return c;
+}
+
+/** The row whose column A holds `label` (a literal, or the expected text of a formula). */
+function rowOf(sheet: SheetSpec, label: string, nth = 0): number {
+  const rows = sheet.cells.filter((c) => c.address.startsWith("A") && /^A[0-9]+$/.test(c.address) && (c.value === label || c.expected === label));
+  if (rows.length <= nth) throw new Error(`no row labelled ${label}`);
+  return Number(rows[nth].address.slice(1));
+}
+
+/** Reference problems, except the blank optional cells (Cap, Strike) inside the Classes table, which CAPTABLE.WATERFALL reads as "none". */
+function problemsOf(sheet: SheetSpec): string[] {
+  return referenceProblems(sheet, CAPTABLE_FUNCTIONS).filter((p) => !/^defined name Classes covers [GI][0-9]+, which the sheet does not write$/.test(p));
+}
+
+function withRender<T>(sheet: SheetSpec, f: (r: RenderedSheet) => T): T {
+  const r = renderSheet(sheet, { captable: true });
+  try {
+    return f(r);
+  } finally {
+    r.destroy();
+  }
+}
+
+describe("Exit waterfall: the built-in example", () => {
+  const input = example();
+  const model = buildExitWaterfallModel(input);
+  const sheet = model.sheet;
+
+  test("the worked example's numbers: at 10M EV less 3M net debt and 1M costs, Series B 4M, Series A 1.5M, Seed 0.5M, nothing below", () => {
+    expect(model.kind).toBe("exitWaterfall");
+    expect(model.schemaVersion).toBe(1);
+    const h = model.results.headline;
+    expect(h.proceeds.toString()).toBe("6000000");
+    const total = (name: string) => h.classes.find((c) => c.name === name)!.total.toFixed(2);
+    expect([total("Series B"), total("Series A"), total("Seed"), total("Common"), total("Options")]).toEqual([
+      "4000000.00",
+      "1500000.00",
+      "500000.00",
+      "0.00",
+      "0.00",
+    ]);
+    // The same figures in the sheet, in the payout table's Total column.
+    const first = rowOf(sheet, "Series B", 0);
+    const payoutFirst = sheet.cells.find((c) => c.address.startsWith("A") && c.expected === "Series B")!;
+    const pr = Number(payoutFirst.address.slice(1));
+    expect(first).toBeLessThan(pr); // the classes table comes before the payout table
+    expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `E${pr + i}`).expected)).toEqual([4_000_000, 1_500_000, 500_000, 0, 0]);
+  });
+
+  test("the engine's results equal the venture engine called directly, at every exit value of the sensitivity", () => {
+    const classes = input.classes.map(toShareClass);
+    input.exitValues.forEach((v, k) => {
+      const direct = waterfall(classes, {
+        enterpriseValue: new Decimal(v),
+        netDebt: new Decimal(input.netDebt),
+        transactionCosts: new Decimal(input.transactionCosts),
+        otherClaims: new Decimal(input.otherClaims),
+      });
+      const row = model.results.sensitivity[k];
+      expect(row.exitValue.toNumber()).toBe(v);
+      expect(row.result.classes.map((c) => c.total.toString())).toEqual(direct.classes.map((c) => c.total.toString()));
+      expect(row.result.proceeds.toString()).toBe(direct.proceeds.toString());
+    });
+  });
+
+  test("HyperFormula, computing the CAPTABLE calls of the built bundle, gives `expected` in every formula cell; texts stay texts", () => {
+    expect(problemsOf(sheet)).toEqual([]);
+    withRender(sheet, (r) => {
+      expect(mismatches(sheet, r)).toEqual([]);
+      expect(textProblems(sheet, r)).toEqual([]);
+    });
+  });
+
+  test("every result is a CAPTABLE call on the input tables, read with INDEX; the subtitle says the add-in is needed", () => {
+    const formulas = sheet.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
+    expect(formulas.length).toBeGreaterThan(100);
+    for (const f of formulas) {
+      expect(f).toMatch(/^=INDEX\(CAPTABLE\.(WATERFALL|BREAKPOINTS)\(Classes,/);
+      expect(tokensOf(f).functions.filter((fn) => fn.startsWith("CAPTABLE."))).toHaveLength(1);
+    }
+    expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
+    expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
+    expect(formulas.some((f) => f.includes("CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims)"))).toBe(true);
+    expect(String(cell(sheet, "A2").value)).toContain("needs the CapTable add-in to recalculate");
+    expect(sheet.name).toBe(exitWaterfallSheetName(input.company));
+  });
+
+  test("the classes table has the header row CAPTABLE.WATERFALL reads, under the sheet-scoped name Classes; each input has a name", () => {
+    const names = new Map(sheet.names.map((n) => [n.name, n.ref]));
+    expect([...names.keys()].sort()).toEqual(["Classes", "ExitValue", "ExitValues", "NetDebt", "OtherClaims", "TransactionCosts"]);
+    const [from, to] = names.get("Classes")!.replace(/\$/g, "").split(":");
+    const header = Number(from.slice(1));
+    expect(["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((c) => cell(sheet, `${c}${header}`).value)).toEqual([
+      "Class",
+      "Shares",
+      "Invested",
+      "Preference",
+      "Seniority",
+      "Participation",
+      "Cap",
+      "Conversion ratio",
+      "Strike",
+    ]);
+    expect(Number(to.slice(1))).toBe(header + input.classes.length);
+    expect(cell(sheet, `A${header + 1}`)).toMatchObject({ value: "Series B", style: "input" });
+    expect(cell(sheet, `I${header + 5}`)).toMatchObject({ value: 0.25, style: "input" });
+    expect(cell(sheet, names.get("ExitValue")!.replace(/\$/g, "")).value).toBe(10_000_000);
+    const [e1, e2] = names.get("ExitValues")!.replace(/\$/g, "").split(":");
+    expect(Number(e2.slice(1)) - Number(e1.slice(1)) + 1).toBe(input.exitValues.length);
+  });
+
+  test("a stacked column chart of payout by class over the sensitivity table (exit values as categories, one series per class)", () => {
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts![0];
+    expect(chart.type).toBe("stackedColumn");
+    expect(chart.seriesBy).toBe("columns");
+    const [from, to] = chart.dataRange.split(":");
+    expect(cell(sheet, from).value).toBe("Exit value");
+    const header = Number(from.slice(1));
+    expect(["B", "C", "D", "E", "F"].map((c) => cell(sheet, `${c}${header}`).value)).toEqual(input.classes.map((c) => c.name));
+    expect(to).toBe(`F${header + input.exitValues.length}`);
+    expect(cell(sheet, `G${header}`).value).toBe("Proceeds to equity"); // next to the chart data, not in it
+  });
+
+  test("the breakpoints: Series B's preference, then Series A and Seed's, options in the money, conversions", () => {
+    const events = model.results.breakpoints.map((b) => b.event);
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    // Preferences of 8M in all are paid in full at proceeds of 8M, an exit of 8M + 3M + 1M.
+    expect(model.results.breakpoints.some((b) => b.exitValue.eq(12_000_000))).toBe(true);
+    const header = rowOf(sheet, "Exit value", 1);
+    expect(cell(sheet, `D${header}`).value).toBe("Event");
+    model.results.breakpoints.forEach((b, j) => expect(cell(sheet, `D${header + 1 + j}`).expected).toBe(b.event));
+  });
+
+  test("changing an input in the sheet recalculates through the add-in's functions: net debt 0 gives Series B the same 4M at 6M EV", () => {
+    const nd = sheet.names.find((n) => n.name === "NetDebt")!.ref.replace(/\$/g, "");
+    const ev = sheet.names.find((n) => n.name === "ExitValue")!.ref.replace(/\$/g, "");
+    const tc = sheet.names.find((n) => n.name === "TransactionCosts")!.ref.replace(/\$/g, "");
+    const pr = Number(sheet.cells.find((c) => c.address.startsWith("A") && c.expected === "Series B")!.address.slice(1));
+    withRender(sheet, (r) => {
+      r.set(nd, 0);
+      r.set(tc, 0);
+      r.set(ev, 6_000_000);
+      expect(r.read(`E${pr}`)).toBe(4_000_000);
+      expect(r.read(`E${pr + 1}`)).toBe(1_500_000);
+      expect(r.read(`E${pr + 2}`)).toBe(500_000);
+    });
+  });
+});
+
+describe("other class structures", () => {
+  const base = example();
+
+  test.each([
+    [
+      "capped participating, pari passu, a conversion ratio, thousands",
+      {
+        ...base,
+        unit: "thousands" as const,
+        classes: [
+          { name: "Series A", shares: 1_000, invested: 5_000, preference: 2, seniority: 1, participation: "CAPPED" as const, cap: 4, conversionRatio: 1.5, strike: null },
+          { name: "Series B", shares: 500, invested: 3_000, preference: 1, seniority: 1, participation: "FULL" as const, cap: null, conversionRatio: 1, strike: null },
+          { name: "Common", shares: 4_000, invested: 0, preference: 0, seniority: 2, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: null },
+          { name: "Warrants", shares: 200, invested: 0, preference: 0, seniority: 2, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: 3 },
+        ],
+        netDebt: -2_000,
+        transactionCosts: 500,
+        otherClaims: 1_000,
+        exitValue: 45_000,
+        exitValues: [0, 5_000, 13_000, 20_000, 40_000, 60_000, 90_000],
+      },
+    ],
+    [
+      "common only: no breakpoint",
+      {
+        ...base,
+        classes: [
+          { name: "Founders", shares: 700, invested: 0, preference: 0, seniority: 1, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: null },
+          { name: "Angels", shares: 300, invested: 100, preference: 0, seniority: 1, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: null },
+        ],
+        exitValues: [1_000_000, 2_000_000],
+      },
+    ],
+  ])("%s: HyperFormula equals the engine in every formula cell", (_, input) => {
+    const model = buildExitWaterfallModel(input);
+    expect(problemsOf(model.sheet)).toEqual([]);
+    withRender(model.sheet, (r) => expect(mismatches(model.sheet, r)).toEqual([]));
+    const sum = model.results.headline.classes.reduce((t, c) => t.plus(c.total), new Decimal(0));
+    expect(sum.minus(model.results.headline.proceeds).abs().lt(1e-20)).toBe(true);
+  });
+
+  test("hostile class and company names are written as text and read back unchanged", () => {
+    const input: ExitWaterfallInput = {
+      ...base,
+      company: '=HYPERLINK("http://x","y")',
+      classes: base.classes.map((c, i) => (i === 0 ? { ...c, name: "=1+1" } : i === 1 ? { ...c, name: "@SUM(A1)" } : c)),
+    };
+    const model = buildExitWaterfallModel(input);
+    expect(model.sheet.cells.filter((c) => c.value === "=1+1").length).toBeGreaterThanOrEqual(2); // classes table and sensitivity header
+    withRender(model.sheet, (r) => {
+      expect(textProblems(model.sheet, r)).toEqual([]);
+      expect(mismatches(model.sheet, r)).toEqual([]);
+    });
+  });
+});
+
+describe("invalid input never builds, and the message names the field", () => {
+  const base = example();
+  const messages = (input: unknown): string[] => {
+    try {
+      buildExitWaterfallModel(input as ExitWaterfallInput);
+    } catch (e) {
+      if (e instanceof ZodError) return e.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      throw e;
+    }
+    throw new Error("built");
+  };
+  const withClass = (i: number, patch: Record<string, unknown>) => ({ ...base, classes: base.classes.map((c, k) => (k === i ? { ...c, ...patch } : c)) });
+
+  test.each([
+    ["a duplicate class", { ...base, classes: [...base.classes, { ...base.classes[0], name: " series b " }] }, 'classes.5.name: class "series b" appears more than once'],
+    ["capped without a cap", withClass(0, { participation: "CAPPED" }), 'classes.0.cap: cap of class "Series B" is required: it is capped participating'],
+    ["a cap on a non-participating class", withClass(0, { cap: 3 }), 'classes.0.cap: cap of class "Series B" must be empty unless its participation is "CAPPED"'],
+    ["a cap below the preference", withClass(0, { participation: "CAPPED", preference: 2, cap: 1.5 }), 'classes.0.cap: cap of class "Series B" must be at least its preference multiple (2x)'],
+    ["options with a preference", withClass(4, { preference: 1 }), 'classes.4.preference: preference of class "Options" must be 0: it has a strike'],
+    ["negative shares", withClass(1, { shares: -1 }), "classes.1.shares: shares must not be negative"],
+    ["seniority 0", withClass(1, { seniority: 0 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
+    ["seniority 1.5", withClass(1, { seniority: 1.5 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
+    ["an unknown participation", withClass(1, { participation: "YES" }), 'classes.1.participation: participation must be "NONE", "FULL" or "CAPPED"'],
+    ["a zero conversion ratio", withClass(1, { conversionRatio: 0 }), "classes.1.conversionRatio: conversion ratio must be greater than 0"],
+    ["no shares at all", { ...base, classes: base.classes.map((c) => ({ ...c, shares: 0 })) }, "classes: classes must hold some shares"],
+    ["no classes", { ...base, classes: [] }, "classes: classes must list at least one share class"],
+    ["negative transaction costs", { ...base, transactionCosts: -1 }, "transactionCosts: transaction costs must not be negative"],
+    ["an exit value as text", { ...base, exitValue: "10M" }, "exitValue: exit value must be a number"],
+    ["one exit value", { ...base, exitValues: [1] }, "exitValues: exit values must list at least 2 values"],
+    ["41 exit values", { ...base, exitValues: Array.from({ length: 41 }, (_, i) => i) }, "exitValues: exit values must list at most 40 values"],
+    ["an infinite exit value in the list", { ...base, exitValues: [1, Infinity] }, "exitValues.1: exit values must be a"],
+    ["an unknown field", { ...base, discount: 0.1 }, ""],
+    ["a bad currency", { ...base, currency: "usd" }, "currency: currency must be a three-letter code such as EUR"],
+  ])("%s", (_, input, message) => {
+    const got = messages(input);
+    if (message === "") expect(got.join("\n")).toMatch(/discount/);
+    else expect(got.some((m) => m.startsWith(message))).toBe(true);
+  });
+});
