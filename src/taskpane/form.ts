@@ -413,5 +413,6 @@ export function parseHolderTsv(text: string, lang: Lang = "en"): PastedTable {
 export function stillToFill(template: Template, input: StakeSaleInput): Template["toFill"] {
   const original = template.inputs as Record<string, unknown>;
   const current = input as Record<string, unknown>;
-  return template.toFill.filter((entry) => JSON.stringify(original[entry.field]) === JSON.stringify(current[entry.field]));
+  const entries: Template["toFill"][number][] = template.toFill;
+  return entries.filter((entry) => JSON.stringify(original[entry.field]) === JSON.stringify(current[entry.field])) as Template["toFill"];
 }

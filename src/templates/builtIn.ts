@@ -26,6 +26,53 @@ function stakeSale(t: Omit<Extract<Template, { kind: "stakeSale" }>, "format" | 
   return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "stakeSale", presentation: { ...DEFAULT_PRESENTATION }, ...t };
 }
 
+function exitWaterfall(t: Omit<Extract<Template, { kind: "exitWaterfall" }>, "format" | "version" | "kind" | "presentation">): Template {
+  return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "exitWaterfall", presentation: { ...DEFAULT_PRESENTATION }, ...t };
+}
+
+const EXIT_WATERFALL_DESCRIPTION =
+  "Who gets what when a venture-backed company is sold: Series B 1x senior, then Series A and Seed 1x pari passu (non-participating: " +
+  "each converts when that pays more), common and an option pool (exercised in the money). Payout per class at the exit value, a " +
+  "sensitivity across exit values with a stacked chart, and the breakpoints. At USD 10M with 3M of net debt and 1M of costs, the 6M " +
+  "left goes 4M to Series B and 1.5M / 0.5M to Series A / Seed. Illustrative figures: replace them with your own.";
+
+const BUILT_IN_EXIT: readonly BuiltInTemplate[] = [
+  {
+    id: "exit-waterfall",
+    title: "Exit waterfall",
+    description: EXIT_WATERFALL_DESCRIPTION,
+    template: exitWaterfall({
+      title: "Exit waterfall",
+      description: EXIT_WATERFALL_DESCRIPTION,
+      inputs: {
+        kind: "exitWaterfall",
+        company: "Venture company",
+        currency: "USD",
+        unit: "units",
+        // The classes of the "stacked and pari passu seniority" example of test/engine/venture/waterfall.test.ts, plus an option pool.
+        classes: [
+          { name: "Series B", shares: 8_571_428, invested: 4_000_000, preference: 1, seniority: 1, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
+          { name: "Series A", shares: 2_571_428, invested: 3_000_000, preference: 1, seniority: 2, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
+          { name: "Seed", shares: 1_000_000, invested: 1_000_000, preference: 1, seniority: 2, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
+          { name: "Common", shares: 8_000_000, invested: 0, preference: 0, seniority: 3, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
+          { name: "Options", shares: 1_500_000, invested: 0, preference: 0, seniority: 3, participation: "NONE", cap: null, conversionRatio: 1, strike: 0.25 },
+        ],
+        netDebt: 3_000_000,
+        transactionCosts: 1_000_000,
+        otherClaims: 0,
+        exitValue: 10_000_000,
+        exitValues: Array.from({ length: 20 }, (_, i) => (i + 1) * 5_000_000),
+      },
+      toFill: [
+        { field: "classes", note: "Your share classes: shares, invested capital and terms (preference, seniority, participation, cap, strike)." },
+        { field: "netDebt", note: ILLUSTRATIVE },
+        { field: "transactionCosts", note: ILLUSTRATIVE },
+        { field: "exitValue", note: "The exit enterprise value you are testing." },
+      ],
+    }),
+  },
+];
+
 const BUILT_IN: readonly BuiltInTemplate[] = [
   {
     id: "opcore-stake-sale",
@@ -135,6 +182,8 @@ const BUILT_IN: readonly BuiltInTemplate[] = [
     }),
   },
 ];
+
+BUILT_IN_EXIT.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
 
 /** The built-in templates, as fresh copies (callers may change them freely). */
 export function builtInTemplates(): BuiltInTemplate[] {

@@ -21,6 +21,7 @@
  */
 import { z } from "zod";
 import { StakeSaleInput } from "../model/stakeSaleInput";
+import { ExitWaterfallInput } from "../model/exitWaterfallInput";
 
 export const TEMPLATE_FORMAT = "captable-template";
 /** The format version this code writes. Files of older versions are migrated; newer ones are refused. */
@@ -97,11 +98,22 @@ export const StakeSaleTemplate = z.strictObject({
 });
 export type StakeSaleTemplate = z.infer<typeof StakeSaleTemplate>;
 
+/** The inputs of an exit waterfall a template may mark "to fill". */
+export const EXIT_WATERFALL_FIELDS = Object.keys(ExitWaterfallInput.shape).filter((k) => k !== "kind") as Exclude<keyof ExitWaterfallInput, "kind">[];
+
+export const ExitWaterfallTemplate = z.strictObject({
+  ...common,
+  kind: z.literal("exitWaterfall"),
+  inputs: ExitWaterfallInput,
+  toFill: toFillList(EXIT_WATERFALL_FIELDS as [Exclude<keyof ExitWaterfallInput, "kind">, ...Exclude<keyof ExitWaterfallInput, "kind">[]]),
+});
+export type ExitWaterfallTemplate = z.infer<typeof ExitWaterfallTemplate>;
+
 /** The model kinds a template can describe. New kinds are added here and to `Template`. */
-export const TEMPLATE_KINDS = ["stakeSale"] as const;
+export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate], {
+export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate], {
   error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
 });
 export type Template = z.infer<typeof Template>;
