@@ -8,6 +8,7 @@
  *   Excel afterwards), the model's inputs win: they are what the sheet shows.
  */
 import { buildStakeSaleModel } from "../model/stakeSaleModel";
+import { buildPricedRoundModel } from "../model/pricedRoundModel";
 import { buildExitWaterfallModel } from "../model/exitWaterfallModel";
 import {
   DEFAULT_PRESENTATION,
@@ -38,13 +39,15 @@ export interface BuiltModel {
 }
 
 /** The model-input schema version each kind's builder reads (the `schemaVersion` of a stored model). */
-export const MODEL_SCHEMA_VERSIONS: Readonly<Record<Template["kind"], number>> = { stakeSale: 1, exitWaterfall: 1 };
+export const MODEL_SCHEMA_VERSIONS: Readonly<Record<Template["kind"], number>> = { stakeSale: 1, exitWaterfall: 1, pricedRound: 1 };
 
 /** The model builder of each template kind. */
 export function buildModel(inputs: TemplateInputs): BuiltModel {
   switch (inputs.kind) {
     case "stakeSale":
       return buildStakeSaleModel(inputs);
+    case "pricedRound":
+      return buildPricedRoundModel(inputs);
     case "exitWaterfall":
       return buildExitWaterfallModel(inputs);
   }

@@ -247,7 +247,11 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       [c === undefined ? "" : c.price, f.pricePerShare],
       [c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`, undefined],
     ];
-    values.forEach(([v, format], k) => s.formula(a1(col(k), row), at(i + 2, k + 1), v, format, k === 0 ? "label" : "calc"));
+    // An empty result (the pool's pro rata check, the conversion columns of a holder with no instrument) is left
+    // blank: an .xlsx keeps no cached empty text, so such a cell would carry no value until recalculated.
+    values.forEach(([v, format], k) => {
+      if (v !== "") s.formula(a1(col(k), row), at(i + 2, k + 1), v, format, k === 0 ? "label" : "calc");
+    });
     row++;
   });
   const totalBefore = sum(round.rows.map((h) => h.sharesBefore));

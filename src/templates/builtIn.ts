@@ -5,6 +5,7 @@
  * kinds exist.
  */
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
+import { YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
 
 /** A deep copy of plain JSON data (templates are JSON by construction; no structuredClone, which older Mac web views lack). */
@@ -68,6 +69,37 @@ const BUILT_IN_EXIT: readonly BuiltInTemplate[] = [
         { field: "netDebt", note: ILLUSTRATIVE },
         { field: "transactionCosts", note: ILLUSTRATIVE },
         { field: "exitValue", note: "The exit enterprise value you are testing." },
+      ],
+    }),
+  },
+];
+
+function pricedRound(t: Omit<Extract<Template, { kind: "pricedRound" }>, "format" | "version" | "kind" | "presentation">): Template {
+  return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "pricedRound", presentation: { ...DEFAULT_PRESENTATION }, ...t };
+}
+
+const PRICED_ROUND_DESCRIPTION =
+  "A priced round with SAFEs converting and an option pool top-up counted in the pre-money. The figures are Example 1 of " +
+  "Y Combinator's Post-Money Safe User Guide (Appendix II, https://www.ycombinator.com/documents): 10,000,000 fully diluted shares, " +
+  "Investor A $200,000 at a $4M post-money cap, Investor B $800,000 at an $8M cap, Series A $5M at a $15M pre-money, " +
+  "pool increase of 1,695,000 shares. The Guide prints Company Capitalization 11,764,705, SAFE shares 588,235 and 1,176,470, " +
+  "price $1.1144. Replace them with your own round.";
+
+const BUILT_IN_ROUND: readonly BuiltInTemplate[] = [
+  {
+    id: "priced-round-option-pool",
+    title: "Priced round with option pool",
+    description: PRICED_ROUND_DESCRIPTION,
+    template: pricedRound({
+      title: "Priced round with option pool",
+      description: PRICED_ROUND_DESCRIPTION,
+      inputs: copyJson(YC_EXAMPLE_1),
+      toFill: [
+        { field: "capTable", note: "Illustrative (YC Example 1): your fully diluted cap table before the round, with the unissued pool row." },
+        { field: "preMoney", note: "Illustrative (YC Example 1): the pre-money valuation in the term sheet." },
+        { field: "investors", note: "Illustrative (YC Example 1): the new money, per investor." },
+        { field: "poolIncrease", note: "Illustrative (YC Example 1): the pool top-up in shares, or null and a pool target (poolTarget) instead." },
+        { field: "instruments", note: "Illustrative (YC Example 1): the SAFEs and notes converting in the round." },
       ],
     }),
   },
@@ -184,6 +216,8 @@ const BUILT_IN: readonly BuiltInTemplate[] = [
 ];
 
 BUILT_IN_EXIT.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
+
+BUILT_IN_ROUND.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
 
 /** The built-in templates, as fresh copies (callers may change them freely). */
 export function builtInTemplates(): BuiltInTemplate[] {

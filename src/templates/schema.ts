@@ -21,6 +21,7 @@
  */
 import { z } from "zod";
 import { StakeSaleInput } from "../model/stakeSaleInput";
+import { PricedRoundInput } from "../model/pricedRoundInput";
 import { ExitWaterfallInput } from "../model/exitWaterfallInput";
 
 export const TEMPLATE_FORMAT = "captable-template";
@@ -109,11 +110,22 @@ export const ExitWaterfallTemplate = z.strictObject({
 });
 export type ExitWaterfallTemplate = z.infer<typeof ExitWaterfallTemplate>;
 
+/** The inputs of a priced round a template may mark "to fill". */
+export const PRICED_ROUND_FIELDS = Object.keys(PricedRoundInput.shape).filter((k) => k !== "kind") as Exclude<keyof PricedRoundInput, "kind">[];
+
+export const PricedRoundTemplate = z.strictObject({
+  ...common,
+  kind: z.literal("pricedRound"),
+  inputs: PricedRoundInput,
+  toFill: toFillList(PRICED_ROUND_FIELDS as [Exclude<keyof PricedRoundInput, "kind">, ...Exclude<keyof PricedRoundInput, "kind">[]]),
+});
+export type PricedRoundTemplate = z.infer<typeof PricedRoundTemplate>;
+
 /** The model kinds a template can describe. New kinds are added here and to `Template`. */
-export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall"] as const;
+export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall", "pricedRound"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate], {
+export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate], {
   error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
 });
 export type Template = z.infer<typeof Template>;

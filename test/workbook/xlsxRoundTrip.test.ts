@@ -65,7 +65,7 @@ describe.each(CASES)("%s: template -> .xlsx -> template", (_name, template) => {
   });
 
   test("HyperFormula, recalculating what was read back, gives the engine's numbers in every formula cell", () => {
-    const sheet = renderSheet(readBack, { captable: template.inputs.formulas === "captable" });
+    const sheet = renderSheet(readBack, { captable: template.kind !== "stakeSale" || template.inputs.formulas === "captable" });
     try {
       const mismatches: string[] = [];
       let checked = 0;
@@ -94,7 +94,7 @@ describe.each(CASES)("%s: template -> .xlsx -> template", (_name, template) => {
         .map((c) => c.address)
         .sort(),
     );
-    const sheet = renderSheet(readBack, { captable: template.inputs.formulas === "captable" });
+    const sheet = renderSheet(readBack, { captable: template.kind !== "stakeSale" || template.inputs.formulas === "captable" });
     try {
       for (const cell of built.sheet.cells.filter((c) => typeof c.value === "string")) {
         expect(sheet.isFormula(cell.address)).toBe(false);
@@ -156,10 +156,10 @@ describe("models stored without a template, or changed after", () => {
       ok: false,
       errors: ['the model on sheet "OpCore deal" has inputs of version 2; this CapTable reads version 1: update CapTable'],
     });
-    zip.file("customXml/item1.xml", item.replace('kind="stakeSale"', 'kind="pricedRound"'));
+    zip.file("customXml/item1.xml", item.replace('kind="stakeSale"', 'kind="laterKind"'));
     zip.remove("customXml/item2.xml");
     const unknown = await templatesFromWorkbook(await zip.generateAsync({ type: "nodebuffer" }));
-    expect(unknown[0]).toMatchObject({ kind: "pricedRound", result: { ok: false, errors: ['kind: must be one of "stakeSale", got "pricedRound"'] } });
+    expect(unknown[0]).toMatchObject({ kind: "laterKind", result: { ok: false, errors: [expect.stringMatching(/^kind: must be one of "stakeSale", .*got "laterKind"$/)] } });
   });
 
   test("a stored model that breaks the rules comes back as errors, not as a template", async () => {
