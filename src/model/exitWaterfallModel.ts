@@ -151,6 +151,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const classHeader = row;
   headers(row, CLASS_HEADERS);
   row++;
+  const classFirst = row;
   input.classes.forEach((c) => {
     const cells: (number | string | null)[] = [c.name, c.shares, c.invested, c.preference, c.seniority, c.participation, c.cap, c.conversionRatio, c.strike];
     const formats = ["", "#,##0", f.amount, MULTIPLE, "0", "", MULTIPLE, "0.00", f.pricePerShare];
@@ -182,7 +183,8 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.formula(a1("D", row), at(rr, 4), c.participation, f.amount);
     s.formula(a1("E", row), at(rr, 5), c.total, f.amount);
     s.formula(a1("F", row), at(rr, 6), c.perShare, f.pricePerShare);
-    s.formula(a1("G", row), at(rr, 7), c.moic ?? "", MULTIPLE);
+    // CAPTABLE.WATERFALL leaves the multiple blank without invested capital; the sheet says "n/a" (a blank result is no value to check).
+    s.formula(a1("G", row), `=IF(C${classFirst + i}>0,${at(rr, 7).slice(1)},"n/a")`, c.moic ?? "n/a", MULTIPLE);
     s.formula(a1("H", row), at(rr, 8), waterfallDecision(c, classes[i]));
     row++;
   });

@@ -74,6 +74,9 @@ describe("Exit waterfall: the built-in example", () => {
     const pr = Number(payoutFirst.address.slice(1));
     expect(first).toBeLessThan(pr); // the classes table comes before the payout table
     expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `E${pr + i}`).expected)).toEqual([4_000_000, 1_500_000, 500_000, 0, 0]);
+    // Multiple on invested capital: 1.0x, 0.5x, 0.5x; "n/a" without invested capital.
+    expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `G${pr + i}`).expected)).toEqual([1, 0.5, 0.5, "n/a", "n/a"]);
+    expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `H${pr + i}`).expected)).toEqual(["Preference", "Preference", "Preference", "Common", "Out of the money"]);
   });
 
   test("the engine's results equal the venture engine called directly, at every exit value of the sensitivity", () => {
@@ -104,7 +107,7 @@ describe("Exit waterfall: the built-in example", () => {
     const formulas = sheet.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
     expect(formulas.length).toBeGreaterThan(100);
     for (const f of formulas) {
-      expect(f).toMatch(/^=INDEX\(CAPTABLE\.(WATERFALL|BREAKPOINTS)\(Classes,/);
+      expect(f).toMatch(/^=(IF\(C[0-9]+>0,)?INDEX\(CAPTABLE\.(WATERFALL|BREAKPOINTS)\(Classes,/);
       expect(tokensOf(f).functions.filter((fn) => fn.startsWith("CAPTABLE."))).toHaveLength(1);
     }
     expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
