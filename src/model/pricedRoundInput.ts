@@ -112,12 +112,17 @@ export const PricedRoundInput = z
       ctx.addIssue({ code: "custom", path: ["optionPool"], message: `option pool "${m.optionPool}" must be one of the holders` });
     }
     if (m.poolTarget !== null && m.poolIncrease !== null) {
-      ctx.addIssue({ code: "custom", path: ["poolIncrease"], message: "pool increase must be null when a pool target is given: give one or the other" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["poolIncrease"],
+        message: "pool increase must be null when a pool target is given: give one or the other",
+      });
     }
     const investorKeys = new Set<string>();
     m.investors.forEach((v, i) => {
       const key = holderKey(v.name);
-      if (investorKeys.has(key)) ctx.addIssue({ code: "custom", path: ["investors", i, "name"], message: `investor "${v.name}" appears more than once` });
+      if (investorKeys.has(key))
+        ctx.addIssue({ code: "custom", path: ["investors", i, "name"], message: `investor "${v.name}" appears more than once` });
       investorKeys.add(key);
     });
   });

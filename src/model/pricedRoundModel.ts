@@ -230,7 +230,16 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   // ---- Post-money cap table ----------------------------------------------------------------
   s.value(a1("A", row), "Post-money cap table (CAPTABLE.ROUND)", "section");
   row++;
-  const headers = ["Holder", "Shares before", "Shares issued", "Shares after", "% after", `Pro rata check (${cur})`, `Conversion price (${cur})`, "Converts at"];
+  const headers = [
+    "Holder",
+    "Shares before",
+    "Shares issued",
+    "Shares after",
+    "% after",
+    `Pro rata check (${cur})`,
+    `Conversion price (${cur})`,
+    "Converts at",
+  ];
   headers.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
   row++;
   const tableFirst = row;

@@ -75,7 +75,9 @@ describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
     expect(sheet.cells.filter((c) => c.formula?.includes("CAPTABLE.ROUND(")).every((c) => c.formula!.includes(call))).toBe(true);
     expect(soundness(sheet)).toEqual([]);
     expect(String(sheet.cells.find((c) => c.address === "A2")!.value)).toContain("needs the CapTable add-in to recalculate");
-    expect(sheet.charts).toEqual([expect.objectContaining({ type: "clusteredColumn", title: "Ownership before and after the round", seriesBy: "columns" })]);
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({ type: "clusteredColumn", title: "Ownership before and after the round", seriesBy: "columns" }),
+    ]);
   });
 
   test("HyperFormula with the built CAPTABLE functions computes every cell's expected value", () => {
@@ -179,7 +181,11 @@ describe("invalid input is refused with messages naming the field", () => {
       },
       'investors.1.name: investor "x" appears more than once',
     ],
-    ["duplicate holder", { ...YC_EXAMPLE_1, capTable: [...YC_EXAMPLE_1.capTable, { holder: "founders", shares: 1 }] }, 'capTable.4.holder: holder "founders" appears more than once'],
+    [
+      "duplicate holder",
+      { ...YC_EXAMPLE_1, capTable: [...YC_EXAMPLE_1.capTable, { holder: "founders", shares: 1 }] },
+      'capTable.4.holder: holder "founders" appears more than once',
+    ],
     [
       "bad instrument type",
       { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], type: "WARRANT" }] },
@@ -190,7 +196,11 @@ describe("invalid input is refused with messages naming the field", () => {
       { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], discount: 1 }] },
       "instruments.0.discount: instrument discount must be at least 0% and below 100%",
     ],
-    ["cap zero", { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], cap: 0 }] }, "instruments.0.cap: instrument cap must be greater than 0"],
+    [
+      "cap zero",
+      { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], cap: 0 }] },
+      "instruments.0.cap: instrument cap must be greater than 0",
+    ],
     ["currency", { ...YC_EXAMPLE_1, currency: "usd" }, "currency: currency must be a three-letter code such as USD"],
     ["rounding", { ...YC_EXAMPLE_1, rounding: "HALF" }, 'rounding: rounding must be "DOWN", "UP", "NEAREST" or "NONE"'],
     ["huge amount", { ...YC_EXAMPLE_1, preMoney: 1e16 }, "preMoney: pre-money must be at most 1e15 in size"],

@@ -46,7 +46,9 @@ describe("built-in template: Priced round with option pool", () => {
       expect(formulas.length).toBeGreaterThan(40);
       const wrong = formulas.filter((c) => {
         const got = r.read(c.address);
-        return typeof c.expected === "number" ? typeof got !== "number" || Math.abs(got - c.expected) > 1e-9 * Math.max(1, Math.abs(c.expected)) : got !== c.expected;
+        return typeof c.expected === "number"
+          ? typeof got !== "number" || Math.abs(got - c.expected) > 1e-9 * Math.max(1, Math.abs(c.expected))
+          : got !== c.expected;
       });
       expect(wrong.map((c) => c.address)).toEqual([]);
     } finally {
@@ -63,8 +65,16 @@ describe("pricedRound templates with bad inputs are refused, naming the field", 
   test.each<[string, (t: Record<string, any>) => void, string]>([
     ["pool row not a holder", (t) => (t.inputs.optionPool = "ESOP"), 'inputs.optionPool: option pool "ESOP" must be one of the holders'],
     ["unknown input field", (t) => (t.inputs.valuation = 1), 'inputs: unknown field "valuation"'],
-    ["instrument type", (t) => (t.inputs.instruments[0].type = "WARRANT"), 'inputs.instruments[0].type: instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"'],
-    ["toFill of another kind's field", (t) => (t.toFill = [{ field: "netDebt", note: "" }]), `toFill field must be one of the inputs (${PRICED_ROUND_FIELDS.join(", ")}), got "netDebt"`],
+    [
+      "instrument type",
+      (t) => (t.inputs.instruments[0].type = "WARRANT"),
+      'inputs.instruments[0].type: instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"',
+    ],
+    [
+      "toFill of another kind's field",
+      (t) => (t.toFill = [{ field: "netDebt", note: "" }]),
+      `toFill field must be one of the inputs (${PRICED_ROUND_FIELDS.join(", ")}), got "netDebt"`,
+    ],
   ])("%s", (_name, change, message) => {
     const t = base();
     change(t);

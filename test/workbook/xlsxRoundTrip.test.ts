@@ -159,7 +159,10 @@ describe("models stored without a template, or changed after", () => {
     zip.file("customXml/item1.xml", item.replace('kind="stakeSale"', 'kind="laterKind"'));
     zip.remove("customXml/item2.xml");
     const unknown = await templatesFromWorkbook(await zip.generateAsync({ type: "nodebuffer" }));
-    expect(unknown[0]).toMatchObject({ kind: "laterKind", result: { ok: false, errors: [expect.stringMatching(/^kind: must be one of "stakeSale", .*got "laterKind"$/)] } });
+    expect(unknown[0]).toMatchObject({
+      kind: "laterKind",
+      result: { ok: false, errors: [expect.stringMatching(/^kind: must be one of "stakeSale", .*got "laterKind"$/)] },
+    });
   });
 
   test("a stored model that breaks the rules comes back as errors, not as a template", async () => {
