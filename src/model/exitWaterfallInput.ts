@@ -111,10 +111,18 @@ export const ExitWaterfallInput = z
         ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" is required: it is capped participating` });
       }
       if (c.participation !== "CAPPED" && c.cap !== null) {
-        ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" must be empty unless its participation is "CAPPED"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["classes", i, "cap"],
+          message: `cap of class "${c.name}" must be empty unless its participation is "CAPPED"`,
+        });
       }
       if (c.cap !== null && c.cap < c.preference) {
-        ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" must be at least its preference multiple (${c.preference}x)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["classes", i, "cap"],
+          message: `cap of class "${c.name}" must be at least its preference multiple (${c.preference}x)`,
+        });
       }
       if (c.strike !== null && c.preference !== 0) {
         ctx.addIssue({

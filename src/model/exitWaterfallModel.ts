@@ -20,16 +20,7 @@
  *    the payout by class over it;
  * 6. the breakpoints (CAPTABLE.BREAKPOINTS): the exit values where the split changes.
  */
-import {
-  Breakpoint,
-  ClassPayout,
-  Decimal,
-  ShareClass,
-  Waterfall,
-  WaterfallResult,
-  exitValueForProceeds,
-  sum,
-} from "../engine";
+import { Breakpoint, ClassPayout, Decimal, ShareClass, Waterfall, WaterfallResult, exitValueForProceeds, sum } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
 import { ExitWaterfallInput, toShareClass } from "./exitWaterfallInput";
@@ -153,7 +144,17 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   row++;
   const classFirst = row;
   input.classes.forEach((c) => {
-    const cells: (number | string | null)[] = [c.name, c.shares, c.invested, c.preference, c.seniority, c.participation, c.cap, c.conversionRatio, c.strike];
+    const cells: (number | string | null)[] = [
+      c.name,
+      c.shares,
+      c.invested,
+      c.preference,
+      c.seniority,
+      c.participation,
+      c.cap,
+      c.conversionRatio,
+      c.strike,
+    ];
     const formats = ["", "#,##0", f.amount, MULTIPLE, "0", "", MULTIPLE, "0.00", f.pricePerShare];
     cells.forEach((v, i) => s.value(a1(columnLetter(i), row), v, "input", formats[i] === "" ? undefined : formats[i]));
     row++;

@@ -38,7 +38,9 @@ function rowOf(sheet: SheetSpec, label: string, nth = 0): number {
 
 /** Reference problems, except the blank optional cells (Cap, Strike) inside the Classes table, which CAPTABLE.WATERFALL reads as "none". */
 function problemsOf(sheet: SheetSpec): string[] {
-  return referenceProblems(sheet, CAPTABLE_FUNCTIONS).filter((p) => !/^defined name Classes covers [GI][0-9]+, which the sheet does not write$/.test(p));
+  return referenceProblems(sheet, CAPTABLE_FUNCTIONS).filter(
+    (p) => !/^defined name Classes covers [GI][0-9]+, which the sheet does not write$/.test(p),
+  );
 }
 
 function withRender<T>(sheet: SheetSpec, f: (r: RenderedSheet) => T): T {
@@ -76,7 +78,13 @@ describe("Exit waterfall: the built-in example", () => {
     expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `E${pr + i}`).expected)).toEqual([4_000_000, 1_500_000, 500_000, 0, 0]);
     // Multiple on invested capital: 1.0x, 0.5x, 0.5x; "n/a" without invested capital.
     expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `G${pr + i}`).expected)).toEqual([1, 0.5, 0.5, "n/a", "n/a"]);
-    expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `H${pr + i}`).expected)).toEqual(["Preference", "Preference", "Preference", "Common", "Out of the money"]);
+    expect([0, 1, 2, 3, 4].map((i) => cell(sheet, `H${pr + i}`).expected)).toEqual([
+      "Preference",
+      "Preference",
+      "Preference",
+      "Common",
+      "Out of the money",
+    ]);
   });
 
   test("the engine's results equal the venture engine called directly, at every exit value of the sensitivity", () => {
@@ -190,10 +198,50 @@ describe("other class structures", () => {
         ...base,
         unit: "thousands" as const,
         classes: [
-          { name: "Series A", shares: 1_000, invested: 5_000, preference: 2, seniority: 1, participation: "CAPPED" as const, cap: 4, conversionRatio: 1.5, strike: null },
-          { name: "Series B", shares: 500, invested: 3_000, preference: 1, seniority: 1, participation: "FULL" as const, cap: null, conversionRatio: 1, strike: null },
-          { name: "Common", shares: 4_000, invested: 0, preference: 0, seniority: 2, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: null },
-          { name: "Warrants", shares: 200, invested: 0, preference: 0, seniority: 2, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: 3 },
+          {
+            name: "Series A",
+            shares: 1_000,
+            invested: 5_000,
+            preference: 2,
+            seniority: 1,
+            participation: "CAPPED" as const,
+            cap: 4,
+            conversionRatio: 1.5,
+            strike: null,
+          },
+          {
+            name: "Series B",
+            shares: 500,
+            invested: 3_000,
+            preference: 1,
+            seniority: 1,
+            participation: "FULL" as const,
+            cap: null,
+            conversionRatio: 1,
+            strike: null,
+          },
+          {
+            name: "Common",
+            shares: 4_000,
+            invested: 0,
+            preference: 0,
+            seniority: 2,
+            participation: "NONE" as const,
+            cap: null,
+            conversionRatio: 1,
+            strike: null,
+          },
+          {
+            name: "Warrants",
+            shares: 200,
+            invested: 0,
+            preference: 0,
+            seniority: 2,
+            participation: "NONE" as const,
+            cap: null,
+            conversionRatio: 1,
+            strike: 3,
+          },
         ],
         netDebt: -2_000,
         transactionCosts: 500,
@@ -207,8 +255,28 @@ describe("other class structures", () => {
       {
         ...base,
         classes: [
-          { name: "Founders", shares: 700, invested: 0, preference: 0, seniority: 1, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: null },
-          { name: "Angels", shares: 300, invested: 100, preference: 0, seniority: 1, participation: "NONE" as const, cap: null, conversionRatio: 1, strike: null },
+          {
+            name: "Founders",
+            shares: 700,
+            invested: 0,
+            preference: 0,
+            seniority: 1,
+            participation: "NONE" as const,
+            cap: null,
+            conversionRatio: 1,
+            strike: null,
+          },
+          {
+            name: "Angels",
+            shares: 300,
+            invested: 100,
+            preference: 0,
+            seniority: 1,
+            participation: "NONE" as const,
+            cap: null,
+            conversionRatio: 1,
+            strike: null,
+          },
         ],
         exitValues: [1_000_000, 2_000_000],
       },
@@ -247,13 +315,32 @@ describe("invalid input never builds, and the message names the field", () => {
     }
     throw new Error("built");
   };
-  const withClass = (i: number, patch: Record<string, unknown>) => ({ ...base, classes: base.classes.map((c, k) => (k === i ? { ...c, ...patch } : c)) });
+  const withClass = (i: number, patch: Record<string, unknown>) => ({
+    ...base,
+    classes: base.classes.map((c, k) => (k === i ? { ...c, ...patch } : c)),
+  });
 
   test.each([
-    ["a duplicate class", { ...base, classes: [...base.classes, { ...base.classes[0], name: " series b " }] }, 'classes.5.name: class "series b" appears more than once'],
-    ["capped without a cap", withClass(0, { participation: "CAPPED" }), 'classes.0.cap: cap of class "Series B" is required: it is capped participating'],
-    ["a cap on a non-participating class", withClass(0, { cap: 3 }), 'classes.0.cap: cap of class "Series B" must be empty unless its participation is "CAPPED"'],
-    ["a cap below the preference", withClass(0, { participation: "CAPPED", preference: 2, cap: 1.5 }), 'classes.0.cap: cap of class "Series B" must be at least its preference multiple (2x)'],
+    [
+      "a duplicate class",
+      { ...base, classes: [...base.classes, { ...base.classes[0], name: " series b " }] },
+      'classes.5.name: class "series b" appears more than once',
+    ],
+    [
+      "capped without a cap",
+      withClass(0, { participation: "CAPPED" }),
+      'classes.0.cap: cap of class "Series B" is required: it is capped participating',
+    ],
+    [
+      "a cap on a non-participating class",
+      withClass(0, { cap: 3 }),
+      'classes.0.cap: cap of class "Series B" must be empty unless its participation is "CAPPED"',
+    ],
+    [
+      "a cap below the preference",
+      withClass(0, { participation: "CAPPED", preference: 2, cap: 1.5 }),
+      'classes.0.cap: cap of class "Series B" must be at least its preference multiple (2x)',
+    ],
     ["options with a preference", withClass(4, { preference: 1 }), 'classes.4.preference: preference of class "Options" must be 0: it has a strike'],
     ["negative shares", withClass(1, { shares: -1 }), "classes.1.shares: shares must not be negative"],
     ["seniority 0", withClass(1, { seniority: 0 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
