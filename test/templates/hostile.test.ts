@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { JSON_LIMITS, builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
+import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 
 const HOSTILE = path.join(__dirname, "..", "fixtures", "templates", "hostile");
 const expected: Record<string, string> = JSON.parse(readFileSync(path.join(HOSTILE, "expected.json"), "utf8"));
@@ -124,7 +125,7 @@ describe("hostile templates are refused with a clear message", () => {
     const r = parseTemplateJson(readFileSync(path.join(HOSTILE, "..", "injection-neutralised.json"), "utf8"));
     if (!r.ok) throw new Error(r.errors.join("\n"));
     expect(r.template.inputs.company).toBe('=HYPERLINK("http://evil.example","OpCore")');
-    expect(r.template.inputs.capTable.map((h) => h.holder)).toEqual(["@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3"]);
+    expect((r.template.inputs as StakeSaleInput).capTable.map((h) => h.holder)).toEqual(["@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MIGRATIONS, TEMPLATE_VERSION, builtInTemplate, migrateTemplate, parseTemplateJson, type Migration } from "../../src/templates";
+import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "templates");
 const versionDirs = readdirSync(FIXTURES).filter((d) => /^v\d+$/.test(d));
@@ -39,7 +40,7 @@ describe("template versions and migrations", () => {
   test("a version 1 fixture keeps its presentation options", () => {
     const r = parseTemplateJson(readFileSync(path.join(FIXTURES, "v1", "custom-presentation.json"), "utf8"));
     expect(r.ok && r.template.presentation).toEqual({ sheetName: "GridCo minority", showGridlines: true, chart: false });
-    expect(r.ok && r.template.inputs.formulas).toBe("captable");
+    expect(r.ok && (r.template.inputs as StakeSaleInput).formulas).toBe("captable");
   });
 
   describe("the chaining itself (a registry given as a parameter)", () => {

@@ -1,5 +1,6 @@
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { DEFAULT_PRESENTATION, TO_FILL_PREFIX, builtInTemplate, presentSheet, toFillNotes } from "../../src/templates";
+import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 import type { SheetSpec } from "../../src/workbook/spec";
 
 const SHEET: SheetSpec = {
@@ -55,7 +56,7 @@ describe("presentation", () => {
 
   test("OpCore: the notes sit beside net debt and shareholder loans on the model sheet", () => {
     const t = builtInTemplate("opcore-stake-sale")!.template;
-    const sheet = buildStakeSaleModel(t.inputs).sheet;
+    const sheet = buildStakeSaleModel(t.inputs as StakeSaleInput).sheet;
     const notes = toFillNotes(sheet, t.toFill);
     const rowOf = (name: string) => sheet.names.find((n) => n.name === name)!.ref.replace(/[^0-9]/g, "");
     expect(notes.map((n) => n.address.replace(/[A-Z]/g, ""))).toEqual([rowOf("NetDebt"), rowOf("ShareholderLoans")]);

@@ -63,17 +63,17 @@ describe("built-in templates", () => {
   });
 
   test("capital increase is a primary issue; the joint venture has several partners", () => {
-    expect(builtInTemplate("capital-increase")!.template.inputs.transaction).toBe("primary");
-    const jv = builtInTemplate("jv-look-through")!.template.inputs;
+    expect((builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput).transaction).toBe("primary");
+    const jv = builtInTemplate("jv-look-through")!.template.inputs as StakeSaleInput;
     expect(jv.capTable.length).toBeGreaterThanOrEqual(3);
     expect(jv.transaction).toBe("secondary");
   });
 
   test("callers get fresh copies", () => {
     const a = builtInTemplates()[0];
-    a.template.inputs.capTable[0].shares = 1;
+    (a.template.inputs as StakeSaleInput).capTable[0].shares = 1;
     a.template.toFill.length = 0;
-    expect(builtInTemplates()[0].template.inputs.capTable[0].shares).toBe(1_000_000);
+    expect((builtInTemplates()[0].template.inputs as StakeSaleInput).capTable[0].shares).toBe(1_000_000);
     expect(builtInTemplates()[0].template.toFill).toHaveLength(2);
     expect(builtInTemplate("no-such-template")).toBeUndefined();
   });
@@ -99,10 +99,10 @@ describe("templates from and to model inputs", () => {
     const input = structuredClone(OPCORE_EXAMPLE);
     const t = templateFromInput(input, { title: "x" });
     input.capTable[0].holder = "Changed";
-    expect(t.inputs.capTable[0].holder).toBe("Iliad");
-    const back = inputFromTemplate(t);
+    expect((t.inputs as StakeSaleInput).capTable[0].holder).toBe("Iliad");
+    const back = inputFromTemplate(t) as StakeSaleInput;
     back.capTable[0].holder = "Changed again";
-    expect(t.inputs.capTable[0].holder).toBe("Iliad");
+    expect((t.inputs as StakeSaleInput).capTable[0].holder).toBe("Iliad");
   });
 
   test("invalid metadata or inputs throw a TemplateError listing every rule broken", () => {

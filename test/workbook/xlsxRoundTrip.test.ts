@@ -9,6 +9,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { templatesFromWorkbook, workbookFromTemplate } from "../../src/cli/workbook";
 import { builtInTemplates, parseTemplateJson, type Template } from "../../src/templates";
+import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
 import { readSheetSpecs, readStoredModels } from "../../src/workbook/xlsxReader";
 import { renderSheet } from "../support/hyperformulaSheet";
@@ -137,7 +138,7 @@ describe("models stored without a template, or changed after", () => {
     const item = await zip.file("customXml/item1.xml")!.async("string");
     zip.file("customXml/item1.xml", item.replace("&quot;stake&quot;:0.5", "&quot;stake&quot;:0.4"));
     const changed = await templatesFromWorkbook(await zip.generateAsync({ type: "nodebuffer" }));
-    expect(changed[0].result.ok && changed[0].result.template.inputs.stake).toBe(0.4);
+    expect(changed[0].result.ok && (changed[0].result.template.inputs as StakeSaleInput).stake).toBe(0.4);
     expect(changed[0].result.ok && changed[0].result.template.title).toBe(opcore.title);
 
     zip.remove("customXml/item2.xml");
