@@ -10,13 +10,15 @@
  * - the pool top-up is either a target (`poolTarget`: unissued pool after the round as a fraction
  *   of post-money fully diluted shares) or a fixed number of shares (`poolIncrease`), or neither;
  *   it is counted in the pre-money;
- * - an instrument's `amount` is its purchase amount (SAFE) or its converting amount (note:
- *   principal plus accrued interest to the conversion date);
+ * - an instrument's `amount` is its purchase amount (SAFE) or a note's principal; a note with
+ *   `interest` converts principal plus the interest accrued from its start date to its conversion
+ *   date (day count, simple or compound), as CAPTABLE.ROUND's "Interest rate" columns compute it; a
+ *   note without `interest` converts `amount` as given (principal plus interest already added);
  * - new shares are rounded by `rounding` (down by default, as legal documents do).
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
-import { SHARE_ROUNDINGS, holderKey } from "../engine";
+import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS, holderKey } from "../engine";
 import { CURRENCY_UNITS, HoldingInput, LIMITS } from "./stakeSaleInput";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
@@ -49,12 +51,44 @@ export const InvestorInput = z.strictObject({
 });
 export type InvestorInput = z.infer<typeof InvestorInput>;
 
+/** Excel's day number of an ISO date "YYYY-MM-DD" (1900 date system: 1900-03-01 is 61). */
+export function isoDateToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+const isoDate = (field: string) =>
+  z
+    .string({ error: `${field} must be a date text YYYY-MM-DD` })
+    .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { error: `${field} must be a date YYYY-MM-DD` })
+    .refine(
+      (t) => {
+        const [y, m, d] = t.split("-").map(Number);
+        const date = new Date(Date.UTC(y, m - 1, d));
+        return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && t >= "1900-03-01";
+      },
+      { error: `${field} must be a real date from 1900-03-01 on` },
+    );
+
+/** A convertible note's interest, accrued from the start date to the conversion date. */
+export const NoteInterestInput = z
+  .strictObject({
+    /** Yearly rate (5% = 0.05). */
+    rate: nonNegative("interest rate").refine((n) => n <= 10, { error: "interest rate must be at most 1000%" }),
+    startDate: isoDate("interest start date"),
+    conversionDate: isoDate("interest conversion date"),
+    dayCount: z.enum(DAY_COUNTS, { error: 'interest day count must be "ACT/365", "ACT/360" or "30/360"' }),
+    compounding: z.enum(COMPOUNDINGS, { error: `interest compounding must be one of ${COMPOUNDINGS.join(", ")}` }),
+  })
+  .refine((i) => i.conversionDate >= i.startDate, { path: ["conversionDate"], error: "interest conversion date must not be before the start date" });
+export type NoteInterestInput = z.infer<typeof NoteInterestInput>;
+
 export const InstrumentInput = z.strictObject({
   /** The holder the conversion shares go to. */
   holder: text("instrument holder"),
   /** POST_SAFE (YC post-money SAFE), PRE_SAFE (pre-money SAFE) or NOTE (convertible note). */
   type: z.enum(INSTRUMENT_TYPES, { error: 'instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"' }),
-  /** Purchase amount (SAFE) or converting amount (note: principal plus accrued interest). */
+  /** Purchase amount (SAFE) or a note's principal (its converting amount when `interest` is null). */
   amount: nonNegative("instrument amount"),
   /** Valuation cap (post-money for a post-money SAFE, pre-money otherwise), or null. */
   cap: amount("instrument cap")
@@ -66,6 +100,8 @@ export const InstrumentInput = z.strictObject({
     .nullable(),
   /** Most favoured nation: may take the terms of any instrument listed after it. */
   mfn: z.boolean({ error: "instrument mfn must be true or false" }),
+  /** A note's interest, or null (SAFEs; a note whose amount already includes its interest). */
+  interest: NoteInterestInput.nullable(),
 });
 export type InstrumentInput = z.infer<typeof InstrumentInput>;
 
@@ -125,6 +161,15 @@ export const PricedRoundInput = z
         ctx.addIssue({ code: "custom", path: ["investors", i, "name"], message: `investor "${v.name}" appears more than once` });
       investorKeys.add(key);
     });
+    m.instruments.forEach((x, i) => {
+      if (x.interest !== null && x.type !== "NOTE") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["instruments", i, "interest"],
+          message: 'instrument interest is for a convertible note: type must be "NOTE"',
+        });
+      }
+    });
   });
 export type PricedRoundInput = z.infer<typeof PricedRoundInput>;
 
@@ -153,8 +198,8 @@ export const YC_EXAMPLE_1: PricedRoundInput = {
   poolTarget: null,
   poolIncrease: 1_695_000,
   instruments: [
-    { holder: "Investor A", type: "POST_SAFE", amount: 200_000, cap: 4_000_000, discount: null, mfn: false },
-    { holder: "Investor B", type: "POST_SAFE", amount: 800_000, cap: 8_000_000, discount: null, mfn: false },
+    { holder: "Investor A", type: "POST_SAFE", amount: 200_000, cap: 4_000_000, discount: null, mfn: false, interest: null },
+    { holder: "Investor B", type: "POST_SAFE", amount: 800_000, cap: 8_000_000, discount: null, mfn: false, interest: null },
   ],
   rounding: "DOWN",
 };

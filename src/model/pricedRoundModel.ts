@@ -14,16 +14,17 @@
  * 2. inputs: pre-money, pool target or pool increase, the pool row, share rounding (sheet-scoped names
  *    PreMoney, PoolTarget, PoolIncrease, PoolRow, Rounding); the cap table before (Holder, Shares:
  *    names Holders, Shares); the new money (Investor, Amount: name Investors, header included); the
- *    SAFEs and notes (Holder, Type, Amount, Cap, Discount, MFN: name Instruments, header included);
+ *    SAFEs and notes (Holder, Type, Amount, Cap, Discount, MFN, and for notes with interest Interest
+ *    rate, Start date, Conversion date, Day count, Compounding: name Instruments, header included);
  * 3. the round summary: price per share, pre- and post-money, new money, fully diluted shares, pool
  *    increase, Company Capitalization, rounding used;
  * 4. the post-money cap table: per holder shares before, issued, after, % after, pro rata check,
  *    conversion price, term applied; the total;
  * 5. ownership before and after (chart data) and a clustered column chart over it.
  */
-import { Decimal, PricedRound, ZERO, holderKey, pricedRound, sum, type ConvertibleInstrument } from "../engine";
+import { Decimal, PricedRound, ZERO, accruedInterest, holderKey, pricedRound, sum, yearFraction, type ConvertibleInstrument } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
-import { PricedRoundInput, INSTRUMENT_TYPE_LABEL } from "./pricedRoundInput";
+import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, isoDateToSerial, type InstrumentInput } from "./pricedRoundInput";
 import { SheetBuilder, a1, sheetNameFor } from "./sheetBuilder";
 import { modelFormats } from "./stakeSaleModel";
 
@@ -52,7 +53,7 @@ export function computePricedRound(input: PricedRoundInput): PricedRoundResults 
   const instruments: ConvertibleInstrument[] = input.instruments.map((x) => ({
     holder: x.holder,
     kind: x.type,
-    amount: d(x.amount),
+    amount: convertingAmount(x),
     ...(x.cap === null ? {} : { cap: d(x.cap) }),
     ...(x.discount === null ? {} : { discount: d(x.discount) }),
     mfn: x.mfn,
@@ -67,6 +68,15 @@ export function computePricedRound(input: PricedRoundInput): PricedRoundResults 
   });
   const totalSharesBefore = sum(input.capTable.map((h) => d(h.shares)));
   return { round, totalSharesBefore, ownershipBefore: round.rows.map((r) => r.sharesBefore.div(totalSharesBefore)) };
+}
+
+/** A note's converting amount = principal + interest accrued to the conversion date (as CAPTABLE.ROUND reads its "Interest rate" columns); a SAFE's purchase amount. */
+export function convertingAmount(x: InstrumentInput): Decimal {
+  const principal = new Decimal(x.amount);
+  if (x.interest === null) return principal;
+  const i = x.interest;
+  const years = yearFraction(isoDateToSerial(i.startDate), isoDateToSerial(i.conversionDate), i.dayCount);
+  return principal.plus(accruedInterest(principal, new Decimal(i.rate), years, i.compounding));
 }
 
 /** The model sheet's default name: "<company> round", at most 31 characters. */
@@ -171,10 +181,20 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
 
   const hasInstruments = input.instruments.length > 0;
   if (hasInstruments) {
-    s.value(a1("A", row), "SAFEs and notes converting (note amount: principal plus accrued interest)", "section");
+    const withInterest = input.instruments.some((x) => x.interest !== null);
+    s.value(a1("A", row), "SAFEs and notes converting (a note with an interest rate converts principal plus accrued interest)", "section");
     row++;
     const head = row;
-    ["Holder", "Type", "Amount", "Cap", "Discount", "MFN"].forEach((h, i) => s.value(a1(col(i), row), h, "header"));
+    const columns = [
+      "Holder",
+      "Type",
+      "Amount",
+      "Cap",
+      "Discount",
+      "MFN",
+      ...(withInterest ? ["Interest rate", "Start date", "Conversion date", "Day count", "Compounding"] : []),
+    ];
+    columns.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
     row++;
     for (const x of input.instruments) {
       s.value(a1("A", row), x.holder, "input");
@@ -183,9 +203,17 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       s.value(a1("D", row), x.cap, "input", f.amount);
       s.value(a1("E", row), x.discount, "input", f.percent);
       s.value(a1("F", row), x.mfn ? "YES" : "NO", "input");
+      if (withInterest) {
+        const i = x.interest;
+        s.value(a1("G", row), i === null ? null : i.rate, "input", f.percent);
+        s.value(a1("H", row), i === null ? null : isoDateToSerial(i.startDate), "input", "yyyy-mm-dd");
+        s.value(a1("I", row), i === null ? null : isoDateToSerial(i.conversionDate), "input", "yyyy-mm-dd");
+        s.value(a1("J", row), i === null ? null : i.dayCount, "input");
+        s.value(a1("K", row), i === null ? null : i.compounding, "input");
+      }
       row++;
     }
-    s.name("Instruments", `A${head}:F${row - 1}`, "SAFEs and notes converting, with a header row");
+    s.name("Instruments", `A${head}:${withInterest ? "K" : "F"}${row - 1}`, "SAFEs and notes converting, with a header row");
     row++;
   }
 

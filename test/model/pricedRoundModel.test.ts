@@ -5,8 +5,8 @@
  * field broke which rule. Needs dist/ (`npm run build`).
  */
 import { ZodError } from "zod";
-import { buildPricedRoundModel, buildpricedRoundModel, pricedRoundSheetName } from "../../src/model/pricedRoundModel";
-import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
+import { buildPricedRoundModel, buildpricedRoundModel, convertingAmount, pricedRoundSheetName } from "../../src/model/pricedRoundModel";
+import { PricedRoundInput, YC_EXAMPLE_1, isoDateToSerial } from "../../src/model/pricedRoundInput";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
@@ -137,9 +137,36 @@ describe("variants evaluated by HyperFormula equal the engine", () => {
         poolTarget: 0.12,
         rounding: "NEAREST",
         instruments: [
-          { holder: "MFN angel", type: "POST_SAFE", amount: 100_000, cap: null, discount: null, mfn: true },
-          { holder: "Pre SAFE", type: "PRE_SAFE", amount: 300_000, cap: 6_000_000, discount: 0.2, mfn: false },
-          { holder: "Noteholder", type: "NOTE", amount: 525_000, cap: 9_000_000, discount: 0.15, mfn: false },
+          { holder: "MFN angel", type: "POST_SAFE", amount: 100_000, cap: null, discount: null, mfn: true, interest: null },
+          { holder: "Pre SAFE", type: "PRE_SAFE", amount: 300_000, cap: 6_000_000, discount: 0.2, mfn: false, interest: null },
+          { holder: "Noteholder", type: "NOTE", amount: 525_000, cap: 9_000_000, discount: 0.15, mfn: false, interest: null },
+        ],
+      },
+    ],
+    [
+      "notes accruing interest (simple ACT/365, monthly 30/360) beside a SAFE",
+      {
+        ...YC_EXAMPLE_1,
+        instruments: [
+          YC_EXAMPLE_1.instruments[0],
+          {
+            holder: "Note 1",
+            type: "NOTE",
+            amount: 400_000,
+            cap: 7_000_000,
+            discount: 0.2,
+            mfn: false,
+            interest: { rate: 0.05, startDate: "2024-01-15", conversionDate: "2025-06-30", dayCount: "ACT/365", compounding: "SIMPLE" },
+          },
+          {
+            holder: "Note 2",
+            type: "NOTE",
+            amount: 250_000,
+            cap: null,
+            discount: 0.1,
+            mfn: false,
+            interest: { rate: 0.08, startDate: "2023-03-31", conversionDate: "2025-06-30", dayCount: "30/360", compounding: "MONTHLY" },
+          },
         ],
       },
     ],
@@ -153,6 +180,18 @@ describe("variants evaluated by HyperFormula equal the engine", () => {
     } finally {
       r.destroy();
     }
+  });
+
+  test("a note's converting amount: principal plus interest, as the engine's accruedInterest gives it", () => {
+    const note = { holder: "N", type: "NOTE" as const, amount: 100_000, cap: null, discount: 0.2, mfn: false };
+    expect(convertingAmount({ ...note, interest: null }).toString()).toBe("100000");
+    // 2024-01-01 to 2025-01-01 is 366 days: 100,000 x 10% x 366 / 365.
+    const simple = convertingAmount({
+      ...note,
+      interest: { rate: 0.1, startDate: "2024-01-01", conversionDate: "2025-01-01", dayCount: "ACT/365", compounding: "SIMPLE" },
+    });
+    expect(simple.toDecimalPlaces(10).toString()).toBe("110027.397260274");
+    expect(isoDateToSerial("2024-01-01")).toBe(45292);
   });
 
   test("a long company name gives a valid sheet name", () => {
@@ -204,6 +243,47 @@ describe("invalid input is refused with messages naming the field", () => {
     ["currency", { ...YC_EXAMPLE_1, currency: "usd" }, "currency: currency must be a three-letter code such as USD"],
     ["rounding", { ...YC_EXAMPLE_1, rounding: "HALF" }, 'rounding: rounding must be "DOWN", "UP", "NEAREST" or "NONE"'],
     ["huge amount", { ...YC_EXAMPLE_1, preMoney: 1e16 }, "preMoney: pre-money must be at most 1e15 in size"],
+    [
+      "interest on a SAFE",
+      {
+        ...YC_EXAMPLE_1,
+        instruments: [
+          {
+            ...YC_EXAMPLE_1.instruments[0],
+            interest: { rate: 0.05, startDate: "2024-01-01", conversionDate: "2025-01-01", dayCount: "ACT/365", compounding: "SIMPLE" },
+          },
+        ],
+      },
+      'instruments.0.interest: instrument interest is for a convertible note: type must be "NOTE"',
+    ],
+    [
+      "interest dates reversed",
+      {
+        ...YC_EXAMPLE_1,
+        instruments: [
+          {
+            ...YC_EXAMPLE_1.instruments[0],
+            type: "NOTE",
+            interest: { rate: 0.05, startDate: "2025-01-01", conversionDate: "2024-01-01", dayCount: "ACT/365", compounding: "SIMPLE" },
+          },
+        ],
+      },
+      "instruments.0.interest.conversionDate: interest conversion date must not be before the start date",
+    ],
+    [
+      "not a real date",
+      {
+        ...YC_EXAMPLE_1,
+        instruments: [
+          {
+            ...YC_EXAMPLE_1.instruments[0],
+            type: "NOTE",
+            interest: { rate: 0.05, startDate: "2025-02-30", conversionDate: "2026-01-01", dayCount: "ACT/365", compounding: "SIMPLE" },
+          },
+        ],
+      },
+      "instruments.0.interest.startDate: interest start date must be a real date from 1900-03-01 on",
+    ],
   ])("%s", (_name, input, message) => {
     expect(errorMessages(input).join("\n")).toContain(message);
   });
