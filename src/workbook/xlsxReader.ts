@@ -112,6 +112,8 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
     const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
     return { address: cell.address, formula: `=${v.formula}`, ...expected, ...format };
   }
+  // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
+  if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };
   if (typeof v === "object" && "richText" in v) return { address: cell.address, value: v.richText.map((r) => r.text).join(""), ...format };
   throw new Error(`${cell.worksheet.name}!${cell.address}: unsupported cell content`);
 }

@@ -6,7 +6,15 @@
  */
 import { buildModel, templatesFromWorkbook, workbookFromTemplate } from "../../src/cli/workbook";
 import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
-import { PRICED_ROUND_FIELDS, TEMPLATE_KINDS, builtInTemplate, parseTemplateJson, templateToJson, validateTemplate } from "../../src/templates";
+import {
+  PRICED_ROUND_FIELDS,
+  TEMPLATE_KINDS,
+  builtInTemplate,
+  parseTemplateJson,
+  templateFromInput,
+  templateToJson,
+  validateTemplate,
+} from "../../src/templates";
 import { readSheetSpecs } from "../../src/workbook/xlsxReader";
 import { renderSheet } from "../support/hyperformulaSheet";
 
@@ -57,6 +65,50 @@ describe("built-in template: Priced round with option pool", () => {
     const [back] = await templatesFromWorkbook(built.buffer);
     expect(back).toMatchObject({ modelId: "m-yc-1", kind: "pricedRound", result: { ok: true, template: b.template } });
   });
+});
+
+test("a round with notes accruing interest (date columns) round-trips through .xlsx and evaluates to the engine's values", async () => {
+  const inputs = {
+    ...YC_EXAMPLE_1,
+    poolIncrease: null,
+    poolTarget: 0.1,
+    instruments: [
+      YC_EXAMPLE_1.instruments[0],
+      {
+        holder: "Noteholder",
+        type: "NOTE" as const,
+        amount: 300_000,
+        cap: 6_000_000,
+        discount: 0.2,
+        mfn: false,
+        interest: {
+          rate: 0.06,
+          startDate: "2024-02-29",
+          conversionDate: "2025-06-30",
+          dayCount: "ACT/360" as const,
+          compounding: "QUARTERLY" as const,
+        },
+      },
+    ],
+  };
+  const template = templateFromInput(inputs, { title: "Notes" });
+  const built = await workbookFromTemplate(template, "m-notes");
+  const [sheet] = await readSheetSpecs(built.buffer);
+  const dates = sheet.cells.filter((c) => c.format === "yyyy-mm-dd");
+  expect(dates.map((c) => c.value)).toEqual([45351, 45838]);
+  const r = renderSheet(sheet, { captable: true });
+  try {
+    const formulas = built.sheet.cells.filter((c) => c.formula !== undefined);
+    const wrong = formulas.filter((c) => {
+      const got = r.read(c.address);
+      return typeof c.expected === "number"
+        ? typeof got !== "number" || Math.abs(got - c.expected) > 1e-9 * Math.max(1, Math.abs(c.expected))
+        : got !== c.expected;
+    });
+    expect(wrong.map((c) => c.address)).toEqual([]);
+  } finally {
+    r.destroy();
+  }
 });
 
 describe("pricedRound templates with bad inputs are refused, naming the field", () => {
