@@ -56,6 +56,10 @@ const ALLOWED_URLS: { pattern: RegExp; reason: string }[] = [
     reason: "React's production error messages (older wording); text only",
   },
   { pattern: /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/, reason: "Office.js, loaded by the page itself" },
+  {
+    pattern: /^https:\/\/www\.ycombinator\.com\/documents$/,
+    reason: "the source cited in the description of the built-in template \"Priced round with option pool\"; text shown to the user, never fetched",
+  },
 ];
 
 /** The attributes of an HTML start tag, quoted or not (the built page is minified). */
