@@ -14,25 +14,11 @@
  */
 import { z } from "zod";
 import { Decimal, Waterfall, isEngineError, type ShareClass } from "../engine";
-import { CURRENCY_UNITS } from "./stakeSaleInput";
+import { CURRENCY_UNITS, LIMITS, amount, nonNegative, text } from "./fields";
 
 /** Limits that keep a model a model (and an imported file harmless). */
-export const EXIT_LIMITS = { maxClasses: 20, minExits: 2, maxExits: 40, maxText: 100, maxAbs: 1e15, maxSeniority: 100 } as const;
+export const EXIT_LIMITS = { maxClasses: 20, minExits: 2, maxExits: 40, maxText: LIMITS.maxText, maxAbs: LIMITS.maxAbs, maxSeniority: 100 } as const;
 
-const text = (field: string) =>
-  z
-    .string({ error: `${field} must be a text` })
-    .trim()
-    .min(1, { error: `${field} is required` })
-    .max(EXIT_LIMITS.maxText, { error: `${field} must be at most ${EXIT_LIMITS.maxText} characters` });
-
-const amount = (field: string) =>
-  z
-    .number({ error: `${field} must be a number` })
-    .refine(Number.isFinite, { error: `${field} must be a finite number` })
-    .refine((n) => Math.abs(n) <= EXIT_LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
-
-const nonNegative = (field: string) => amount(field).refine((n) => n >= 0, { error: `${field} must not be negative` });
 const positive = (field: string) => amount(field).refine((n) => n > 0, { error: `${field} must be greater than 0` });
 
 export const PARTICIPATIONS = ["NONE", "FULL", "CAPPED"] as const;

@@ -19,25 +19,10 @@
  */
 import { z } from "zod";
 import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS, holderKey } from "../engine";
-import { CURRENCY_UNITS, HoldingInput, LIMITS } from "./stakeSaleInput";
+import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, nonNegative, text } from "./fields";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
 export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
-
-const text = (field: string) =>
-  z
-    .string({ error: `${field} must be a text` })
-    .trim()
-    .min(1, { error: `${field} is required` })
-    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` });
-
-const amount = (field: string) =>
-  z
-    .number({ error: `${field} must be a number` })
-    .refine(Number.isFinite, { error: `${field} must be a finite number` })
-    .refine((n) => Math.abs(n) <= LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
-
-const nonNegative = (field: string) => amount(field).refine((n) => n >= 0, { error: `${field} must not be negative` });
 
 export const INSTRUMENT_TYPES = ["POST_SAFE", "PRE_SAFE", "NOTE"] as const;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
@@ -137,13 +122,7 @@ export const PricedRoundInput = z
     rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
   })
   .superRefine((m, ctx) => {
-    const keys = new Set<string>();
-    m.capTable.forEach((h, i) => {
-      const key = holderKey(h.holder);
-      if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["capTable", i, "holder"], message: `holder "${h.holder}" appears more than once` });
-      keys.add(key);
-    });
-    if (m.capTable.every((h) => h.shares === 0)) ctx.addIssue({ code: "custom", path: ["capTable"], message: "cap table must have some shares" });
+    const keys = checkCapTable(m.capTable, ctx);
     if (!keys.has(holderKey(m.optionPool))) {
       ctx.addIssue({ code: "custom", path: ["optionPool"], message: `option pool "${m.optionPool}" must be one of the holders` });
     }

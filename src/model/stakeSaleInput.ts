@@ -20,33 +20,12 @@
  */
 import { z } from "zod";
 import { Decimal, SHARE_ROUNDINGS, holderKey, roundShares } from "../engine";
-
-/** Limits that keep a model a model (and an imported file harmless). */
-export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
-
-const text = (field: string) =>
-  z
-    .string({ error: `${field} must be a text` })
-    .trim()
-    .min(1, { error: `${field} is required` })
-    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` });
-
-const amount = (field: string) =>
-  z
-    .number({ error: `${field} must be a number` })
-    .refine(Number.isFinite, { error: `${field} must be a finite number` })
-    .refine((n) => Math.abs(n) <= LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
+import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, text } from "./fields";
 
 const pct = (n: number) => `${Number((n * 100).toPrecision(12))}%`;
 
-export const HoldingInput = z.strictObject({
-  holder: text("holder"),
-  shares: amount("shares").refine((n) => n >= 0, { error: "shares must not be negative" }),
-});
-export type HoldingInput = z.infer<typeof HoldingInput>;
-
-export const CURRENCY_UNITS = ["units", "thousands", "millions"] as const;
-export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
+// Shared field schemas, re-exported here where the other models and the taskpane first found them.
+export { CURRENCY_UNITS, HoldingInput, LIMITS, type CurrencyUnit } from "./fields";
 
 export const StakeSaleInput = z
   .strictObject({
@@ -86,13 +65,7 @@ export const StakeSaleInput = z
     formulas: z.enum(["native", "captable"], { error: 'formulas must be "native" or "captable"' }),
   })
   .superRefine((m, ctx) => {
-    const keys = new Set<string>();
-    m.capTable.forEach((h, i) => {
-      const key = holderKey(h.holder);
-      if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["capTable", i, "holder"], message: `holder "${h.holder}" appears more than once` });
-      keys.add(key);
-    });
-    if (m.capTable.every((h) => h.shares === 0)) ctx.addIssue({ code: "custom", path: ["capTable"], message: "cap table must have some shares" });
+    const keys = checkCapTable(m.capTable, ctx);
     const has = (name: string) => keys.has(holderKey(name));
     if (m.transaction !== "primary" && !has(m.seller)) {
       ctx.addIssue({ code: "custom", path: ["seller"], message: `seller "${m.seller}" must be one of the holders` });

@@ -1,0 +1,52 @@
+/**
+ * Field schemas every model's inputs share (zod: validator and type in one), so that a text, an
+ * amount or a cap table is checked, limited and worded the same way in every model kind.
+ */
+import { z } from "zod";
+import { holderKey } from "../engine";
+
+/** Limits that keep a model a model (and an imported file harmless). */
+export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
+
+/** A required, trimmed text of at most LIMITS.maxText characters. */
+export const text = (field: string) =>
+  z
+    .string({ error: `${field} must be a text` })
+    .trim()
+    .min(1, { error: `${field} is required` })
+    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` });
+
+/** A finite number of at most 1e15 in size. */
+export const amount = (field: string) =>
+  z
+    .number({ error: `${field} must be a number` })
+    .refine(Number.isFinite, { error: `${field} must be a finite number` })
+    .refine((n) => Math.abs(n) <= LIMITS.maxAbs, { error: `${field} must be at most 1e15 in size` });
+
+/** An amount of at least 0. */
+export const nonNegative = (field: string) => amount(field).refine((n) => n >= 0, { error: `${field} must not be negative` });
+
+export const HoldingInput = z.strictObject({
+  holder: text("holder"),
+  shares: amount("shares").refine((n) => n >= 0, { error: "shares must not be negative" }),
+});
+export type HoldingInput = z.infer<typeof HoldingInput>;
+
+export const CURRENCY_UNITS = ["units", "thousands", "millions"] as const;
+export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
+
+/**
+ * The checks a cap table needs beyond its rows' own: holders unique (matched as the engine matches
+ * them: trimmed, case-insensitive) and some shares in total. Returns the holder keys, for the
+ * caller's own checks ("seller must be one of the holders").
+ */
+export function checkCapTable(capTable: readonly HoldingInput[], ctx: z.RefinementCtx): Set<string> {
+  const keys = new Set<string>();
+  capTable.forEach((h, i) => {
+    const key = holderKey(h.holder);
+    if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["capTable", i, "holder"], message: `holder "${h.holder}" appears more than once` });
+    keys.add(key);
+  });
+  if (capTable.every((h) => h.shares === 0)) ctx.addIssue({ code: "custom", path: ["capTable"], message: "cap table must have some shares" });
+  return keys;
+}
