@@ -61,8 +61,14 @@ export type Presentation = z.infer<typeof Presentation>;
 
 export const DEFAULT_PRESENTATION: Presentation = { sheetName: null, showGridlines: false, chart: true };
 
+/** A model kind's input fields, all but `kind`: what a template may mark "to fill" (a non-empty tuple, as z.enum takes). */
+function inputFields<S extends { shape: Record<string, unknown> }>(schema: S) {
+  type Field = Exclude<keyof S["shape"], "kind"> & string;
+  return Object.keys(schema.shape).filter((k) => k !== "kind") as [Field, ...Field[]];
+}
+
 /** The inputs of a stake sale a template may mark "to fill". */
-export const STAKE_SALE_FIELDS = Object.keys(StakeSaleInput.shape).filter((k) => k !== "kind") as Exclude<keyof StakeSaleInput, "kind">[];
+export const STAKE_SALE_FIELDS = inputFields(StakeSaleInput);
 
 const toFillList = <F extends string>(fields: readonly [F, ...F[]]) =>
   z
@@ -95,29 +101,29 @@ export const StakeSaleTemplate = z.strictObject({
   ...common,
   kind: z.literal("stakeSale"),
   inputs: StakeSaleInput,
-  toFill: toFillList(STAKE_SALE_FIELDS as [Exclude<keyof StakeSaleInput, "kind">, ...Exclude<keyof StakeSaleInput, "kind">[]]),
+  toFill: toFillList(STAKE_SALE_FIELDS),
 });
 export type StakeSaleTemplate = z.infer<typeof StakeSaleTemplate>;
 
 /** The inputs of an exit waterfall a template may mark "to fill". */
-export const EXIT_WATERFALL_FIELDS = Object.keys(ExitWaterfallInput.shape).filter((k) => k !== "kind") as Exclude<keyof ExitWaterfallInput, "kind">[];
+export const EXIT_WATERFALL_FIELDS = inputFields(ExitWaterfallInput);
 
 export const ExitWaterfallTemplate = z.strictObject({
   ...common,
   kind: z.literal("exitWaterfall"),
   inputs: ExitWaterfallInput,
-  toFill: toFillList(EXIT_WATERFALL_FIELDS as [Exclude<keyof ExitWaterfallInput, "kind">, ...Exclude<keyof ExitWaterfallInput, "kind">[]]),
+  toFill: toFillList(EXIT_WATERFALL_FIELDS),
 });
 export type ExitWaterfallTemplate = z.infer<typeof ExitWaterfallTemplate>;
 
 /** The inputs of a priced round a template may mark "to fill". */
-export const PRICED_ROUND_FIELDS = Object.keys(PricedRoundInput.shape).filter((k) => k !== "kind") as Exclude<keyof PricedRoundInput, "kind">[];
+export const PRICED_ROUND_FIELDS = inputFields(PricedRoundInput);
 
 export const PricedRoundTemplate = z.strictObject({
   ...common,
   kind: z.literal("pricedRound"),
   inputs: PricedRoundInput,
-  toFill: toFillList(PRICED_ROUND_FIELDS as [Exclude<keyof PricedRoundInput, "kind">, ...Exclude<keyof PricedRoundInput, "kind">[]]),
+  toFill: toFillList(PRICED_ROUND_FIELDS),
 });
 export type PricedRoundTemplate = z.infer<typeof PricedRoundTemplate>;
 
