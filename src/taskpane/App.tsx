@@ -350,32 +350,22 @@ export function App({ host, lang, t }: Props): React.ReactElement {
 
   const money = form.currency.trim().toUpperCase() || undefined;
   const unitSuffix = money === undefined ? undefined : form.unit === "units" ? money : `${money} ${form.unit === "thousands" ? "k" : "m"}`;
-  const num = (key: ScalarField, label: string, extra: { hint?: string; suffix?: string; required?: boolean } = {}) => (
+  type FieldExtra = { hint?: string; suffix?: string; required?: boolean; placeholder?: string; numeric?: boolean; maxLength?: number };
+  const field = (key: ScalarField, label: string, extra: FieldExtra) => (
     <TextField
       name={key}
       label={label}
       value={form[key] as string}
       onChange={(v) => update(key, v as never)}
       error={shown(key)}
+      {...extra}
       hint={hint(key, extra.hint)}
-      suffix={extra.suffix}
-      required={extra.required}
-      numeric
     />
   );
-  const text = (key: ScalarField, label: string, extra: { hint?: string; required?: boolean; placeholder?: string } = {}) => (
-    <TextField
-      name={key}
-      label={label}
-      value={form[key] as string}
-      onChange={(v) => update(key, v as never)}
-      error={shown(key)}
-      hint={hint(key, extra.hint)}
-      required={extra.required}
-      placeholder={extra.placeholder}
-      maxLength={100}
-    />
-  );
+  const num = (key: ScalarField, label: string, extra: Omit<FieldExtra, "numeric" | "placeholder" | "maxLength"> = {}) =>
+    field(key, label, { ...extra, numeric: true });
+  const text = (key: ScalarField, label: string, extra: Omit<FieldExtra, "numeric" | "suffix" | "maxLength"> = {}) =>
+    field(key, label, { ...extra, maxLength: 100 });
 
   const statusBar =
     status === undefined ? null : (
