@@ -10,14 +10,26 @@
  * - `netDebt`, `transactionCosts`, `otherClaims`: paid before the shareholders, as the engine's
  *   exit bridge does: proceeds to equity = max(0, exit value - net debt - other claims - costs).
  * - `exitValue`: the headline exit enterprise value; `exitValues`: the sensitivity (2 to 40 values).
- * Class names are matched trimmed and case-insensitive, as the engine does.
+ * - `holdings` (optional, default none): who holds the classes, one row per holder and class (Holder,
+ *   Class, Shares, as CAPTABLE.WATERFALL's `holdings` reads them); a holder may hold several classes.
+ *   Each holder takes its class's payout pro rata to the shares it holds (`payoutsByHolder`). The
+ *   holdings of a class must not exceed its shares; shares not listed are simply not attributed.
+ * Class and holder names are matched trimmed and case-insensitive, as the engine does.
  */
 import { z } from "zod";
-import { Decimal, Waterfall, isEngineError, type ShareClass } from "../engine";
+import { Decimal, Waterfall, formatAmount, holderKey, isEngineError, sum, type HolderPosition, type ShareClass } from "../engine";
 import { CURRENCY_UNITS, LIMITS, amount, nonNegative, text } from "./fields";
 
 /** Limits that keep a model a model (and an imported file harmless). */
-export const EXIT_LIMITS = { maxClasses: 20, minExits: 2, maxExits: 40, maxText: LIMITS.maxText, maxAbs: LIMITS.maxAbs, maxSeniority: 100 } as const;
+export const EXIT_LIMITS = {
+  maxClasses: 20,
+  minExits: 2,
+  maxExits: 40,
+  maxText: LIMITS.maxText,
+  maxAbs: LIMITS.maxAbs,
+  maxSeniority: 100,
+  maxHoldings: LIMITS.maxHolders,
+} as const;
 
 const positive = (field: string) => amount(field).refine((n) => n > 0, { error: `${field} must be greater than 0` });
 
@@ -63,6 +75,23 @@ export function toShareClass(c: ShareClassInput): ShareClass {
   };
 }
 
+/** One holding: a holder's shares of one class (a holder of several classes has one row per class). */
+export const ClassHoldingInput = z.strictObject({
+  holder: text("holder"),
+  /** The class held, one of the classes' names (matched trimmed, case-insensitive). */
+  className: text("class"),
+  shares: nonNegative("shares"),
+});
+export type ClassHoldingInput = z.infer<typeof ClassHoldingInput>;
+
+/** The engine's position of a holding row. */
+export function toHolderPosition(h: ClassHoldingInput): HolderPosition {
+  return { holder: h.holder, className: h.className, shares: new Decimal(h.shares) };
+}
+
+/** The key a class name is matched by: trimmed and case-insensitive, as the engine matches it. */
+export const classKey = (name: string): string => name.trim().toLocaleUpperCase("en-US");
+
 export const ExitWaterfallInput = z
   .strictObject({
     kind: z.literal("exitWaterfall"),
@@ -85,6 +114,11 @@ export const ExitWaterfallInput = z
       .array(amount("exit values"), { error: "exit values must be a list of numbers" })
       .min(EXIT_LIMITS.minExits, { error: `exit values must list at least ${EXIT_LIMITS.minExits} values` })
       .max(EXIT_LIMITS.maxExits, { error: `exit values must list at most ${EXIT_LIMITS.maxExits} values` }),
+    /** Who holds the classes (optional: a model stored before holdings existed has none). */
+    holdings: z
+      .array(ClassHoldingInput, { error: "holdings must be a list of holdings (holder, class, shares)" })
+      .max(EXIT_LIMITS.maxHoldings, { error: `holdings must have at most ${EXIT_LIMITS.maxHoldings} rows` })
+      .default([]),
   })
   .superRefine((m, ctx) => {
     const before = ctx.issues.length;
@@ -119,6 +153,7 @@ export const ExitWaterfallInput = z
       }
     });
     if (m.classes.every((c) => c.shares === 0)) ctx.addIssue({ code: "custom", path: ["classes"], message: "classes must hold some shares" });
+    checkHoldings(m, keys, ctx);
     if (ctx.issues.length > before) return;
     // Whatever else the engine refuses, said in its own words (it names the class and the rule).
     try {
@@ -129,3 +164,49 @@ export const ExitWaterfallInput = z
     }
   });
 export type ExitWaterfallInput = z.infer<typeof ExitWaterfallInput>;
+/** The inputs as given, before defaults: `holdings` may be left out. */
+export type ExitWaterfallInputData = z.input<typeof ExitWaterfallInput>;
+
+/**
+ * The rules of the holdings, in the engine's words (payoutsByHolder) with the row: each names a class
+ * of the classes table; one row per holder and class; a class's holdings add up to at most its shares.
+ */
+function checkHoldings(m: Pick<ExitWaterfallInput, "classes" | "holdings">, classIndex: ReadonlyMap<string, number>, ctx: z.RefinementCtx): void {
+  const pairs = new Map<string, number>();
+  const rowsOf = new Map<number, number[]>();
+  m.holdings.forEach((h, i) => {
+    const c = classIndex.get(classKey(h.className));
+    if (c === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["holdings", i, "className"],
+        message: `holdings row ${i + 1} ("${h.holder}") names a class that is not in the classes table: "${h.className}"`,
+      });
+      return;
+    }
+    const pair = `${holderKey(h.holder)}\u0000${c}`;
+    const first = pairs.get(pair);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["holdings", i, "holder"],
+        message: `holdings row ${i + 1}: "${h.holder}" already holds class "${m.classes[c].name}" in row ${first + 1} (one row per holder and class)`,
+      });
+    } else pairs.set(pair, i);
+    rowsOf.set(c, [...(rowsOf.get(c) ?? []), i]);
+  });
+  for (const [c, rows] of rowsOf) {
+    const cls = m.classes[c];
+    const held = sum(rows.map((i) => new Decimal(m.holdings[i].shares)));
+    const excess = held.minus(cls.shares);
+    if (excess.gt(0)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["holdings", rows[rows.length - 1], "shares"],
+        message:
+          `holdings of class "${cls.name}" add up to ${formatAmount(held)} shares, more than the class's ${formatAmount(new Decimal(cls.shares))} ` +
+          `by ${formatAmount(excess)} (rows ${rows.map((i) => i + 1).join(", ")})`,
+      });
+    }
+  }
+}

@@ -23,7 +23,7 @@
 import { Breakpoint, ClassPayout, Decimal, ShareClass, Waterfall, WaterfallResult, exitValueForProceeds, sum } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
-import { ExitWaterfallInput, toShareClass } from "./exitWaterfallInput";
+import { ExitWaterfallInput, type ExitWaterfallInputData, toShareClass } from "./exitWaterfallInput";
 import { modelFormats } from "./stakeSaleModel";
 
 /** One row of the sensitivity: the waterfall at one exit value. */
@@ -70,8 +70,8 @@ export function exitWaterfallSheetName(company: string): string {
   return sheetNameFor(company, " exit", "Exit waterfall");
 }
 
-/** Builds the exit-waterfall model: validates the inputs, runs the engine, describes the sheet. */
-export function buildExitWaterfallModel(input: ExitWaterfallInput): ExitWaterfallModel {
+/** Builds the exit-waterfall model: validates the inputs (`holdings` may be left out), runs the engine, describes the sheet. */
+export function buildExitWaterfallModel(input: ExitWaterfallInputData): ExitWaterfallModel {
   const valid = ExitWaterfallInput.parse(input);
   const results = computeExitWaterfall(valid);
   return { kind: "exitWaterfall", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results), results };

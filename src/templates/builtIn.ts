@@ -113,9 +113,23 @@ const BUILT_IN_EXIT: readonly BuiltInTemplate[] = [
         otherClaims: 0,
         exitValue: 10_000_000,
         exitValues: Array.from({ length: 20 }, (_, i) => (i + 1) * 5_000_000),
+        // Who holds the classes (illustrative): the seed fund followed on in Series A; the early employee holds common and options.
+        // 500,000 common and 1,250,000 options are not attributed to a listed holder (the rest of the team, the unallocated pool).
+        holdings: [
+          { holder: "Founder 1", className: "Common", shares: 3_500_000 },
+          { holder: "Founder 2", className: "Common", shares: 3_500_000 },
+          { holder: "Early employee", className: "Common", shares: 500_000 },
+          { holder: "Early employee", className: "Options", shares: 250_000 },
+          { holder: "Angel", className: "Seed", shares: 100_000 },
+          { holder: "Seed Fund", className: "Seed", shares: 900_000 },
+          { holder: "Seed Fund", className: "Series A", shares: 571_428 },
+          { holder: "Series A Fund", className: "Series A", shares: 2_000_000 },
+          { holder: "Series B Fund", className: "Series B", shares: 8_571_428 },
+        ],
       },
       toFill: [
         { field: "classes", note: "Your share classes: shares, invested capital and terms (preference, seniority, participation, cap, strike)." },
+        { field: "holdings", note: "Who holds each class: one row per holder and class (illustrative holders)." },
         { field: "netDebt", note: ILLUSTRATIVE },
         { field: "transactionCosts", note: ILLUSTRATIVE },
         { field: "exitValue", note: "The exit enterprise value you are testing." },

@@ -7,7 +7,7 @@
  */
 import { ZodError } from "zod";
 import { Decimal, waterfall } from "../../src/engine";
-import { ExitWaterfallInput, toShareClass } from "../../src/model/exitWaterfallInput";
+import { EXIT_LIMITS, ExitWaterfallInput, toShareClass } from "../../src/model/exitWaterfallInput";
 import { buildExitWaterfallModel, exitWaterfallSheetName } from "../../src/model/exitWaterfallModel";
 import { builtInTemplate } from "../../src/templates/builtIn";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
@@ -248,6 +248,7 @@ describe("other class structures", () => {
         otherClaims: 1_000,
         exitValue: 45_000,
         exitValues: [0, 5_000, 13_000, 20_000, 40_000, 60_000, 90_000],
+        holdings: [],
       },
     ],
     [
@@ -279,6 +280,7 @@ describe("other class structures", () => {
           },
         ],
         exitValues: [1_000_000, 2_000_000],
+        holdings: [],
       },
     ],
   ])("%s: HyperFormula equals the engine in every formula cell", (_, input) => {
@@ -294,6 +296,13 @@ describe("other class structures", () => {
       ...base,
       company: '=HYPERLINK("http://x","y")',
       classes: base.classes.map((c, i) => (i === 0 ? { ...c, name: "=1+1" } : i === 1 ? { ...c, name: "@SUM(A1)" } : c)),
+      holdings: base.holdings.map((h) =>
+        h.className === "Series B"
+          ? { ...h, holder: "+HOLDER", className: "=1+1" }
+          : h.className === "Series A"
+            ? { ...h, className: "@SUM(A1)" }
+            : h,
+      ),
     };
     const model = buildExitWaterfallModel(input);
     expect(model.sheet.cells.filter((c) => c.value === "=1+1").length).toBeGreaterThanOrEqual(2); // classes table and sensitivity header
@@ -318,6 +327,10 @@ describe("invalid input never builds, and the message names the field", () => {
   const withClass = (i: number, patch: Record<string, unknown>) => ({
     ...base,
     classes: base.classes.map((c, k) => (k === i ? { ...c, ...patch } : c)),
+  });
+  const withHolding = (i: number, patch: Record<string, unknown>) => ({
+    ...base,
+    holdings: base.holdings.map((h, k) => (k === i ? { ...h, ...patch } : h)),
   });
 
   test.each([
@@ -356,9 +369,71 @@ describe("invalid input never builds, and the message names the field", () => {
     ["an infinite exit value in the list", { ...base, exitValues: [1, Infinity] }, "exitValues.1: exit values must be a"],
     ["an unknown field", { ...base, discount: 0.1 }, ""],
     ["a bad currency", { ...base, currency: "usd" }, "currency: currency must be a three-letter code such as EUR"],
+    [
+      "a holding of a class not in the table",
+      withHolding(2, { className: "Series C" }),
+      'holdings.2.className: holdings row 3 ("Early employee") names a class that is not in the classes table: "Series C"',
+    ],
+    [
+      "the same holder and class twice (matched trimmed, case-insensitive)",
+      { ...base, holdings: [...base.holdings, { holder: " founder 1 ", className: "COMMON", shares: 1 }] },
+      `holdings.${base.holdings.length}.holder: holdings row ${base.holdings.length + 1}: "founder 1" already holds class "Common" in row 1 (one row per holder and class)`,
+    ],
+    [
+      "holdings of a class above its shares",
+      withHolding(5, { shares: 1_000_000 }),
+      'holdings.5.shares: holdings of class "Seed" add up to 1100000 shares, more than the class\'s 1000000 by 100000 (rows 5, 6)',
+    ],
+    ["negative shares held", withHolding(0, { shares: -1 }), "holdings.0.shares: shares must not be negative"],
+    ["shares held as text", withHolding(0, { shares: "1M" }), "holdings.0.shares: shares must be a number"],
+    ["a holding without a holder", withHolding(1, { holder: "  " }), "holdings.1.holder: holder is required"],
+    ["a holding without a class", withHolding(1, { className: "" }), "holdings.1.className: class is required"],
+    ["an unknown holding field", withHolding(1, { class: "Common" }), "holdings.1: "],
+    ["holdings not a list", { ...base, holdings: { holder: "A" } }, "holdings: holdings must be a list of holdings (holder, class, shares)"],
+    [
+      "501 holdings",
+      { ...base, holdings: Array.from({ length: 501 }, (_, i) => ({ holder: `H${i}`, className: "Common", shares: 1 })) },
+      "holdings: holdings must have at most 500 rows",
+    ],
   ])("%s", (_, input, message) => {
     const got = messages(input);
     if (message === "") expect(got.join("\n")).toMatch(/discount/);
     else expect(got.some((m) => m.startsWith(message))).toBe(true);
+  });
+});
+
+describe("holdings: optional, matched as the engine matches them", () => {
+  const base = example();
+  const { holdings: _, ...withoutHoldings } = base;
+
+  test("inputs without holdings (a model or template written before holdings existed) parse, with no holdings", () => {
+    expect("holdings" in withoutHoldings).toBe(false);
+    const parsed = ExitWaterfallInput.parse(withoutHoldings);
+    expect(parsed.holdings).toEqual([]);
+    expect(parsed).toEqual({ ...withoutHoldings, holdings: [] });
+  });
+
+  test("a stored model written before holdings existed (its inputs as JSON) is still read, and builds the same sheet as with no holdings", () => {
+    const stored = JSON.parse(JSON.stringify(withoutHoldings)) as unknown;
+    const read = ExitWaterfallInput.safeParse(stored);
+    expect(read.success).toBe(true);
+    if (!read.success) return;
+    expect(read.data).toEqual({ ...withoutHoldings, holdings: [] });
+    expect(buildExitWaterfallModel(read.data).sheet).toEqual(buildExitWaterfallModel({ ...withoutHoldings, holdings: [] }).sheet);
+    expect(buildExitWaterfallModel(withoutHoldings).input.holdings).toEqual([]);
+  });
+
+  test("a holder may hold several classes; class names match trimmed and case-insensitive; zero shares held is allowed", () => {
+    const parsed = ExitWaterfallInput.parse({
+      ...base,
+      holdings: [
+        { holder: "Seed Fund", className: " seed ", shares: 900_000 },
+        { holder: "Seed Fund", className: "SERIES A", shares: 571_428 },
+        { holder: "Seed Fund", className: "Common", shares: 0 },
+        { holder: "Angel", className: "Seed", shares: 100_000 }, // Seed held in full: 900,000 + 100,000
+      ],
+    });
+    expect(parsed.holdings.map((h) => h.className)).toEqual(["seed", "SERIES A", "Common", "Seed"]);
+    expect(EXIT_LIMITS.maxHoldings).toBe(500);
   });
 });

@@ -30,7 +30,23 @@ describe("built-in template: Exit waterfall", () => {
     expect(inputs.classes.find((c) => c.name === "Options")!.strike).toBe(0.25);
     expect(inputs.exitValues.length).toBeGreaterThanOrEqual(10);
     expect(inputs.exitValues.length).toBeLessThanOrEqual(40);
-    expect(b.template.toFill.map((t) => t.field)).toEqual(["classes", "netDebt", "transactionCosts", "exitValue"]);
+    expect(b.template.toFill.map((t) => t.field)).toEqual(["classes", "holdings", "netDebt", "transactionCosts", "exitValue"]);
+    // Illustrative holders: a holder of several classes (the seed fund followed on in Series A), every class held at most in full.
+    expect(inputs.holdings.map((h) => h.holder)).toEqual([
+      "Founder 1",
+      "Founder 2",
+      "Early employee",
+      "Early employee",
+      "Angel",
+      "Seed Fund",
+      "Seed Fund",
+      "Series A Fund",
+      "Series B Fund",
+    ]);
+    for (const c of inputs.classes) {
+      const held = inputs.holdings.filter((h) => h.className === c.name).reduce((t, h) => t + h.shares, 0);
+      expect(held).toBeLessThanOrEqual(c.shares);
+    }
     expect(b.description).toMatch(/Illustrative/);
     const json = templateToJson(b.template);
     expect(parseTemplateJson(json)).toEqual({ ok: true, template: b.template });
@@ -76,6 +92,21 @@ describe("built-in template: Exit waterfall", () => {
   });
 });
 
+describe("an exitWaterfall template written before holdings existed", () => {
+  test("still validates, with no holdings, and builds the sheet of a model without holdings", () => {
+    const t = JSON.parse(templateToJson(builtInTemplate(ID)!.template)) as Record<string, any>;
+    delete t.inputs.holdings;
+    t.toFill = t.toFill.filter((x: { field: string }) => x.field !== "holdings");
+    const r = validateTemplate(t);
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.template.kind !== "exitWaterfall") throw new Error("not valid");
+    expect(r.template.inputs.holdings).toEqual([]);
+    const model = buildModel(r.template.inputs);
+    expect(model.sheet.names.map((n) => n.name)).not.toContain("Holdings");
+    expect(model.sheet.cells.some((c) => c.formula?.includes("Holdings"))).toBe(false);
+  });
+});
+
 describe("exitWaterfall templates with bad inputs are refused, naming the field", () => {
   const base = () => JSON.parse(templateToJson(builtInTemplate(ID)!.template)) as Record<string, any>;
 
@@ -89,6 +120,12 @@ describe("exitWaterfall templates with bad inputs are refused, naming the field"
     ["seniority as text", (t) => (t.inputs.classes[2].seniority = "first"), "inputs.classes[2].seniority: seniority must be a number"],
     ["one exit value", (t) => (t.inputs.exitValues = [1]), "inputs.exitValues: exit values must list at least 2 values"],
     ["a stake-sale field", (t) => (t.inputs.valuation = 1), 'inputs: unknown field "valuation"'],
+    [
+      "a holding of an unknown class",
+      (t) => (t.inputs.holdings[0].className = "Preferred"),
+      'inputs.holdings[0].className: holdings row 1 ("Founder 1") names a class that is not in the classes table: "Preferred"',
+    ],
+    ["a holding with a share count as text", (t) => (t.inputs.holdings[1].shares = "many"), "inputs.holdings[1].shares: shares must be a number"],
     [
       "toFill of another kind's field",
       (t) => (t.toFill = [{ field: "shareholderLoans", note: "" }]),
