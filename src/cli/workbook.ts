@@ -7,9 +7,7 @@
  *   fill and the presentation survive the trip. When the two disagree (the model was changed in
  *   Excel afterwards), the model's inputs win: they are what the sheet shows.
  */
-import { buildStakeSaleModel } from "../model/stakeSaleModel";
-import { buildPricedRoundModel } from "../model/pricedRoundModel";
-import { buildExitWaterfallModel } from "../model/exitWaterfallModel";
+import { buildModel, MODEL_SCHEMA_VERSIONS, type BuiltModel } from "../model/build";
 import {
   DEFAULT_PRESENTATION,
   TEMPLATE_FORMAT,
@@ -22,7 +20,6 @@ import {
   templateToJson,
   validateTemplate,
   type Template,
-  type TemplateInputs,
   type TemplateResult,
 } from "../templates";
 import { newModelId } from "../workbook/modelXml";
@@ -30,28 +27,8 @@ import type { SheetSpec } from "../workbook/spec";
 import { writeXlsx } from "../workbook/xlsxWriter";
 import { readXlsxContents } from "../workbook/xlsxReader";
 
-/** What every model builder returns (see src/model/stakeSaleModel.ts). */
-export interface BuiltModel {
-  readonly kind: string;
-  readonly schemaVersion: number;
-  readonly input: unknown;
-  readonly sheet: SheetSpec;
-}
-
-/** The model-input schema version each kind's builder reads (the `schemaVersion` of a stored model). */
-export const MODEL_SCHEMA_VERSIONS: Readonly<Record<Template["kind"], number>> = { stakeSale: 1, exitWaterfall: 1, pricedRound: 1 };
-
-/** The model builder of each template kind. */
-export function buildModel(inputs: TemplateInputs): BuiltModel {
-  switch (inputs.kind) {
-    case "stakeSale":
-      return buildStakeSaleModel(inputs);
-    case "pricedRound":
-      return buildPricedRoundModel(inputs);
-    case "exitWaterfall":
-      return buildExitWaterfallModel(inputs);
-  }
-}
+// The builders of every kind live in src/model/build.ts; re-exported for the command line's callers.
+export { buildModel, MODEL_SCHEMA_VERSIONS, type BuiltModel };
 
 export interface BuiltWorkbook {
   readonly buffer: Buffer;

@@ -1,0 +1,572 @@
+/**
+ * The venture models' forms (priced round, exit waterfall) as the user types them, described as
+ * data: each form is a list of fields and a list of tables, each with its kind of cell (text,
+ * number, percentage, choice, flag, date). One generic reader turns the typed texts into the plain
+ * JSON the model's zod schema validates, and maps every zod issue back to the field or table cell
+ * it is shown next to. The UI (VentureForm.tsx) renders the same description.
+ *
+ * Pure functions (no React, no Office, no DOM), unit-tested in test/taskpane/ventureForm.test.ts.
+ * As in the stake-sale form (form.ts): texts are kept as typed, percentages are typed as 20 or 20%
+ * and become fractions through decimal.js, rows left entirely blank are dropped.
+ */
+import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS } from "../engine";
+import { CURRENCY_UNITS, LIMITS } from "../model/fields";
+import { INSTRUMENT_TYPES, PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
+import { EXIT_LIMITS, ExitWaterfallInput, PARTICIPATIONS } from "../model/exitWaterfallInput";
+import { fractionToPercentText, newRowKey, numberToText, parseNumber, parsePercent, type IssueLike } from "./form";
+import { translateRule, type Lang } from "./i18n";
+import { ventureText } from "./ventureI18n";
+
+export type VentureKind = "pricedRound" | "exitWaterfall";
+export type VentureInput = PricedRoundInput | ExitWaterfallInput;
+
+/** How a cell is typed and read. */
+export type CellKind = "text" | "number" | "percent" | "choice" | "flag" | "date" | "list";
+
+export interface CellSpec {
+  readonly key: string;
+  readonly kind: CellKind;
+  /** What an empty cell means: null or a number (then it is optional); absent: the value is required. */
+  readonly empty?: null | number;
+  /** The values of a choice. */
+  readonly options?: readonly string[];
+  /** Other words pasted cells may use for a choice (upper case): the sheet's "SAFE" for POST_SAFE. */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** The text of a fresh field or row. */
+  readonly initial?: string;
+  /** Shown (and read) only when this holds for the row's (or form's) texts. */
+  readonly when?: (cells: Readonly<Record<string, string>>) => boolean;
+  /** A unit shown after the value ("%", "x"); "money" shows the form's currency. */
+  readonly suffix?: "%" | "x" | "money";
+  readonly maxLength?: number;
+  /** Marked required next to its label. */
+  readonly required?: boolean;
+}
+
+export interface TableSpec {
+  readonly name: string;
+  readonly columns: readonly CellSpec[];
+  readonly max: number;
+  /** Rows a fresh form starts with. */
+  readonly initialRows: number;
+  /** "grid": a row of boxes per row (few columns); "cards": a block of fields per row (many columns). */
+  readonly layout: "grid" | "cards";
+}
+
+/** A table row as typed: a stable key for React lists and the text of each column. */
+export interface GridRow {
+  readonly key: string;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+export interface VentureForm {
+  readonly kind: VentureKind;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly tables: Readonly<Record<string, readonly GridRow[]>>;
+}
+
+/** Where a message is shown: a field, a table, a table cell ("<table>.<row>.<column>") or the form. */
+export type VentureErrors = Partial<Record<string, string>>;
+
+export interface FormSpec<I extends VentureInput = VentureInput> {
+  readonly kind: VentureKind;
+  readonly fields: readonly CellSpec[];
+  readonly tables: readonly TableSpec[];
+  /** The candidate input from the values read (numbers, fractions, booleans, null for empty optionals). */
+  assemble(fields: Record<string, unknown>, tables: Record<string, Record<string, unknown>[]>): Record<string, unknown>;
+  /** The form's texts from a valid input. */
+  disassemble(input: I, lang: Lang): { fields: Record<string, string>; tables: Record<string, Record<string, string>[]> };
+  /** The column of a table an issue path below a row points to (default: its first key). */
+  columnOf?(table: string, rest: readonly PropertyKey[]): string | undefined;
+  /** The form field a top-level input key is shown next to (default: the same key). */
+  fieldOf?(key: string): string;
+  readonly schema: { safeParse(value: unknown): { success: true; data: I } | { success: false; error: { issues: readonly IssueLike[] } } };
+  readonly example: I;
+}
+
+// ----- Cell texts ---------------------------------------------------------------------------
+
+const num = (n: number | null, lang: Lang): string => (n === null ? "" : numberToText(n, lang));
+const pct = (n: number | null, lang: Lang): string => (n === null ? "" : fractionToPercentText(n, lang));
+const flag = (b: boolean): string => (b ? "true" : "false");
+
+/** Reads a list of numbers typed one per line or separated by ";" ("," is a thousands separator in English, the decimal comma in French). */
+export function parseNumberList(text: string, lang: Lang): { ok: true; values: number[] } | { ok: false; bad: string } {
+  const parts = text
+    .split(/[\n;\t]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  const values: number[] = [];
+  for (const part of parts) {
+    const r = parseNumber(part, lang);
+    if (!r.ok) return { ok: false, bad: part };
+    values.push(r.value);
+  }
+  return { ok: true, values };
+}
+
+// ----- The two forms ------------------------------------------------------------------------
+
+const COMPANY: CellSpec = { key: "company", kind: "text", maxLength: LIMITS.maxText, required: true };
+const CURRENCY: CellSpec = { key: "currency", kind: "text", initial: "USD", maxLength: 3, required: true };
+const UNIT: CellSpec = { key: "unit", kind: "choice", options: CURRENCY_UNITS, initial: "units" };
+const isNote = (cells: Readonly<Record<string, string>>) => cells.type === "NOTE";
+
+export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
+  kind: "pricedRound",
+  fields: [
+    COMPANY,
+    CURRENCY,
+    UNIT,
+    { key: "preMoney", kind: "number", suffix: "money", required: true },
+    { key: "optionPool", kind: "text", initial: "Option pool", maxLength: LIMITS.maxText, required: true },
+    { key: "poolMode", kind: "choice", options: ["target", "increase", "none"], initial: "target" },
+    { key: "poolTarget", kind: "percent", suffix: "%", when: (f) => f.poolMode === "target", required: true },
+    { key: "poolIncrease", kind: "number", when: (f) => f.poolMode === "increase", required: true },
+    { key: "rounding", kind: "choice", options: SHARE_ROUNDINGS, initial: "DOWN" },
+  ],
+  tables: [
+    {
+      name: "capTable",
+      layout: "grid",
+      max: LIMITS.maxHolders,
+      initialRows: 3,
+      columns: [
+        { key: "holder", kind: "text", maxLength: LIMITS.maxText },
+        { key: "shares", kind: "number" },
+      ],
+    },
+    {
+      name: "investors",
+      layout: "grid",
+      max: ROUND_LIMITS.maxInvestors,
+      initialRows: 1,
+      columns: [
+        { key: "name", kind: "text", maxLength: LIMITS.maxText },
+        { key: "amount", kind: "number", suffix: "money" },
+      ],
+    },
+    {
+      name: "instruments",
+      layout: "cards",
+      max: ROUND_LIMITS.maxInstruments,
+      initialRows: 0,
+      columns: [
+        { key: "holder", kind: "text", maxLength: LIMITS.maxText },
+        { key: "type", kind: "choice", options: INSTRUMENT_TYPES, initial: "POST_SAFE", aliases: { SAFE: "POST_SAFE", "POST-MONEY_SAFE": "POST_SAFE", "PRE-MONEY_SAFE": "PRE_SAFE" } },
+        { key: "amount", kind: "number", suffix: "money" },
+        { key: "cap", kind: "number", empty: null, suffix: "money" },
+        { key: "discount", kind: "percent", empty: null, suffix: "%" },
+        { key: "mfn", kind: "flag", initial: "false" },
+        { key: "rate", kind: "percent", empty: null, suffix: "%", when: isNote },
+        { key: "startDate", kind: "date", when: isNote },
+        { key: "conversionDate", kind: "date", when: isNote },
+        { key: "dayCount", kind: "choice", options: DAY_COUNTS, initial: "ACT/365", when: isNote },
+        { key: "compounding", kind: "choice", options: COMPOUNDINGS, initial: "SIMPLE", when: isNote },
+      ],
+    },
+  ],
+  assemble: (f, t) => ({
+    kind: "pricedRound",
+    company: f.company,
+    currency: f.currency,
+    unit: f.unit,
+    capTable: t.capTable,
+    optionPool: f.optionPool,
+    preMoney: f.preMoney,
+    investors: t.investors,
+    poolTarget: f.poolMode === "target" ? f.poolTarget : null,
+    poolIncrease: f.poolMode === "increase" ? f.poolIncrease : null,
+    instruments: t.instruments.map((x) => ({
+      holder: x.holder,
+      type: x.type,
+      amount: x.amount,
+      cap: x.cap,
+      discount: x.discount,
+      mfn: x.mfn,
+      // A note without a rate converts its amount as given (principal and interest already added).
+      interest:
+        x.type === "NOTE" && x.rate !== null
+          ? { rate: x.rate, startDate: x.startDate, conversionDate: x.conversionDate, dayCount: x.dayCount, compounding: x.compounding }
+          : null,
+    })),
+    rounding: f.rounding,
+  }),
+  disassemble: (input, lang) => ({
+    fields: {
+      company: input.company,
+      currency: input.currency,
+      unit: input.unit,
+      preMoney: num(input.preMoney, lang),
+      optionPool: input.optionPool,
+      poolMode: input.poolTarget !== null ? "target" : input.poolIncrease !== null ? "increase" : "none",
+      poolTarget: pct(input.poolTarget, lang),
+      poolIncrease: num(input.poolIncrease, lang),
+      rounding: input.rounding,
+    },
+    tables: {
+      capTable: input.capTable.map((h) => ({ holder: h.holder, shares: num(h.shares, lang) })),
+      investors: input.investors.map((v) => ({ name: v.name, amount: num(v.amount, lang) })),
+      instruments: input.instruments.map((x) => ({
+        holder: x.holder,
+        type: x.type,
+        amount: num(x.amount, lang),
+        cap: num(x.cap, lang),
+        discount: pct(x.discount, lang),
+        mfn: flag(x.mfn),
+        rate: pct(x.interest?.rate ?? null, lang),
+        startDate: x.interest?.startDate ?? "",
+        conversionDate: x.interest?.conversionDate ?? "",
+        dayCount: x.interest?.dayCount ?? "ACT/365",
+        compounding: x.interest?.compounding ?? "SIMPLE",
+      })),
+    },
+  }),
+  // ["interest", "startDate"] -> the startDate column; ["interest"] (a rule on the whole interest) -> the rate.
+  columnOf: (table, rest) => (table === "instruments" && rest[0] === "interest" ? (typeof rest[1] === "string" ? rest[1] : "rate") : undefined),
+  fieldOf: (key) => key,
+  schema: PricedRoundInput,
+  example: YC_EXAMPLE_1,
+};
+
+const isCapped = (cells: Readonly<Record<string, string>>) => cells.participation === "CAPPED";
+
+/** The example the exit-waterfall form loads: a Series B over a Series A and Seed, common and an option pool. */
+export const EXIT_WATERFALL_EXAMPLE: ExitWaterfallInput = ExitWaterfallInput.parse({
+  kind: "exitWaterfall",
+  company: "Venture company",
+  currency: "USD",
+  unit: "units",
+  classes: [
+    { name: "Series B", shares: 8_571_428, invested: 4_000_000, preference: 1, seniority: 1, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
+    { name: "Series A", shares: 2_571_428, invested: 3_000_000, preference: 1, seniority: 2, participation: "CAPPED", cap: 3, conversionRatio: 1, strike: null },
+    { name: "Common", shares: 10_000_000, invested: 0, preference: 0, seniority: 3, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
+    { name: "Options", shares: 1_500_000, invested: 0, preference: 0, seniority: 3, participation: "NONE", cap: null, conversionRatio: 1, strike: 0.5 },
+  ],
+  netDebt: 2_000_000,
+  transactionCosts: 500_000,
+  otherClaims: 0,
+  exitValue: 40_000_000,
+  exitValues: [5_000_000, 10_000_000, 20_000_000, 40_000_000, 80_000_000, 160_000_000],
+});
+
+export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
+  kind: "exitWaterfall",
+  fields: [
+    COMPANY,
+    CURRENCY,
+    UNIT,
+    { key: "exitValue", kind: "number", suffix: "money", required: true },
+    { key: "netDebt", kind: "number", empty: 0, initial: "0", suffix: "money" },
+    { key: "transactionCosts", kind: "number", empty: 0, initial: "0", suffix: "money" },
+    { key: "otherClaims", kind: "number", empty: 0, initial: "0", suffix: "money" },
+    { key: "exitValues", kind: "list", required: true },
+  ],
+  tables: [
+    {
+      name: "classes",
+      layout: "cards",
+      max: EXIT_LIMITS.maxClasses,
+      initialRows: 2,
+      columns: [
+        { key: "name", kind: "text", maxLength: LIMITS.maxText },
+        { key: "shares", kind: "number" },
+        { key: "invested", kind: "number", empty: 0, suffix: "money" },
+        { key: "preference", kind: "number", empty: 0, suffix: "x", initial: "1" },
+        { key: "seniority", kind: "number", initial: "1" },
+        { key: "participation", kind: "choice", options: PARTICIPATIONS, initial: "NONE" },
+        { key: "cap", kind: "number", empty: null, suffix: "x", when: isCapped },
+        { key: "conversionRatio", kind: "number", initial: "1" },
+        { key: "strike", kind: "number", empty: null },
+      ],
+    },
+    {
+      name: "holdings",
+      layout: "grid",
+      max: EXIT_LIMITS.maxHoldings,
+      initialRows: 0,
+      columns: [
+        { key: "holder", kind: "text", maxLength: LIMITS.maxText },
+        { key: "className", kind: "text", maxLength: LIMITS.maxText },
+        { key: "shares", kind: "number" },
+      ],
+    },
+  ],
+  assemble: (f, t) => ({
+    kind: "exitWaterfall",
+    company: f.company,
+    currency: f.currency,
+    unit: f.unit,
+    classes: t.classes.map((c) => ({ ...c, cap: c.participation === "CAPPED" ? c.cap : null })),
+    netDebt: f.netDebt,
+    transactionCosts: f.transactionCosts,
+    otherClaims: f.otherClaims,
+    exitValue: f.exitValue,
+    exitValues: f.exitValues,
+    holdings: t.holdings,
+  }),
+  disassemble: (input, lang) => ({
+    fields: {
+      company: input.company,
+      currency: input.currency,
+      unit: input.unit,
+      exitValue: num(input.exitValue, lang),
+      netDebt: num(input.netDebt, lang),
+      transactionCosts: num(input.transactionCosts, lang),
+      otherClaims: num(input.otherClaims, lang),
+      exitValues: input.exitValues.map((v) => num(v, lang)).join("\n"),
+    },
+    tables: {
+      classes: input.classes.map((c) => ({
+        name: c.name,
+        shares: num(c.shares, lang),
+        invested: num(c.invested, lang),
+        preference: num(c.preference, lang),
+        seniority: String(c.seniority),
+        participation: c.participation,
+        cap: num(c.cap, lang),
+        conversionRatio: num(c.conversionRatio, lang),
+        strike: num(c.strike, lang),
+      })),
+      holdings: input.holdings.map((h) => ({ holder: h.holder, className: h.className, shares: num(h.shares, lang) })),
+    },
+  }),
+  schema: ExitWaterfallInput,
+  example: EXIT_WATERFALL_EXAMPLE,
+};
+
+export const VENTURE_FORMS: { readonly [K in VentureKind]: FormSpec } = {
+  pricedRound: PRICED_ROUND_FORM as unknown as FormSpec,
+  exitWaterfall: EXIT_WATERFALL_FORM as unknown as FormSpec,
+};
+
+// ----- State --------------------------------------------------------------------------------
+
+/** A fresh row of a table: choices and flags at their initial value, the rest empty. */
+export function newGridRow(table: TableSpec, cells: Readonly<Record<string, string>> = {}): GridRow {
+  const base: Record<string, string> = {};
+  for (const c of table.columns) base[c.key] = c.initial ?? "";
+  return { key: newRowKey(), cells: { ...base, ...cells } };
+}
+
+export function tableSpec(kind: VentureKind, name: string): TableSpec {
+  const table = VENTURE_FORMS[kind].tables.find((t) => t.name === name);
+  if (table === undefined) throw new Error(`no table "${name}" in the ${kind} form`);
+  return table;
+}
+
+/** An empty form of a kind, with its defaults. */
+export function emptyVentureForm(kind: VentureKind): VentureForm {
+  const spec = VENTURE_FORMS[kind];
+  const fields: Record<string, string> = {};
+  for (const f of spec.fields) fields[f.key] = f.initial ?? "";
+  const tables: Record<string, GridRow[]> = {};
+  for (const t of spec.tables) tables[t.name] = Array.from({ length: t.initialRows }, () => newGridRow(t));
+  return { kind, fields, tables };
+}
+
+/** Fills a form from a model's inputs (its example, a stored model, a template). */
+export function ventureFormFromInput(input: VentureInput, lang: Lang = "en"): VentureForm {
+  const spec = VENTURE_FORMS[input.kind];
+  const texts = spec.disassemble(input, lang);
+  const tables: Record<string, GridRow[]> = {};
+  for (const t of spec.tables) tables[t.name] = (texts.tables[t.name] ?? []).map((cells) => newGridRow(t, cells));
+  const fields: Record<string, string> = {};
+  for (const f of spec.fields) fields[f.key] = texts.fields[f.key] ?? f.initial ?? "";
+  return { kind: input.kind, fields, tables };
+}
+
+/** A row counts when any of its cells was typed: differs from a fresh row's (choices and flags always have a value, some numbers a default). */
+export function isBlankRow(table: TableSpec, row: GridRow): boolean {
+  return table.columns.every((c) => {
+    const text = (row.cells[c.key] ?? "").trim();
+    return c.kind === "choice" || c.kind === "flag" || text === "" || text === (c.initial ?? "");
+  });
+}
+
+// ----- Reading and validating ---------------------------------------------------------------
+
+/** The label a message uses for a field or a column ("pre-money valuation", "amount of instrument 2"). */
+function nameOf(lang: Lang, key: string): string {
+  return ventureText(lang).fieldName(key);
+}
+
+/** Reads one cell; `undefined` with a message in `errors[at]` when it cannot be read. */
+function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: VentureErrors, label: string): unknown {
+  const messages = ventureText(lang);
+  const trimmed = text.trim();
+  switch (spec.kind) {
+    case "text":
+      return text;
+    case "choice":
+      return text;
+    case "flag":
+      return text === "true";
+    case "date":
+      return trimmed === "" && spec.empty !== undefined ? spec.empty : trimmed;
+    case "list": {
+      const r = parseNumberList(text, lang);
+      if (r.ok) return r.values;
+      errors[at] = messages.listNotANumber(label, r.bad);
+      return undefined;
+    }
+    case "number":
+    case "percent": {
+      if (trimmed === "") {
+        if (spec.empty !== undefined) return spec.empty;
+        errors[at] = messages.required(label);
+        return undefined;
+      }
+      const r = spec.kind === "number" ? parseNumber(text, lang) : parsePercent(text, lang);
+      if (r.ok) return r.value;
+      errors[at] = spec.kind === "number" ? messages.notANumber(label, trimmed) : messages.notAPercent(label, trimmed);
+      return undefined;
+    }
+  }
+}
+
+export interface VentureCandidate {
+  readonly input: Record<string, unknown>;
+  readonly parseErrors: VentureErrors;
+  /** For each table, the form row of each row sent (blank rows are not sent). */
+  readonly rowIndex: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Turns the form's texts into the candidate input of its schema, collecting a message for each text that cannot be read. */
+export function ventureFormToCandidate(form: VentureForm, lang: Lang): VentureCandidate {
+  const spec = VENTURE_FORMS[form.kind];
+  const errors: VentureErrors = {};
+  const fields: Record<string, unknown> = {};
+  for (const f of spec.fields) {
+    if (f.when !== undefined && !f.when(form.fields)) continue;
+    const value = readCell(f, form.fields[f.key] ?? "", lang, f.key, errors, nameOf(lang, f.key));
+    fields[f.key] = f.key === "currency" && typeof value === "string" ? value.trim().toUpperCase() : value;
+  }
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  const rowIndex: Record<string, number[]> = {};
+  for (const t of spec.tables) {
+    const rows: Record<string, unknown>[] = [];
+    const index: number[] = [];
+    (form.tables[t.name] ?? []).forEach((row, i) => {
+      if (isBlankRow(t, row)) return;
+      const values: Record<string, unknown> = {};
+      for (const c of t.columns) {
+        if (c.when !== undefined && !c.when(row.cells)) {
+          values[c.key] = c.empty ?? null;
+          continue;
+        }
+        values[c.key] = readCell(c, row.cells[c.key] ?? "", lang, `${t.name}.${i}.${c.key}`, errors, nameOf(lang, `${t.name}.${c.key}`));
+      }
+      rows.push(values);
+      index.push(i);
+    });
+    tables[t.name] = rows;
+    rowIndex[t.name] = index;
+  }
+  return { input: spec.assemble(fields, tables), parseErrors: errors, rowIndex };
+}
+
+/** The field or cell a schema issue is shown next to. */
+export function ventureKeyForPath(kind: VentureKind, path: readonly PropertyKey[], rowIndex: Readonly<Record<string, readonly number[]>> = {}): string {
+  const spec = VENTURE_FORMS[kind];
+  const [head, index, ...rest] = path;
+  if (typeof head !== "string") return "form";
+  const table = spec.tables.find((t) => t.name === head);
+  if (table !== undefined) {
+    if (typeof index !== "number") return table.name;
+    const row = rowIndex[table.name]?.[index] ?? index;
+    const column = spec.columnOf?.(table.name, rest) ?? (typeof rest[0] === "string" ? rest[0] : undefined);
+    return column !== undefined && table.columns.some((c) => c.key === column) ? `${table.name}.${row}.${column}` : table.name;
+  }
+  const field = spec.fieldOf?.(head) ?? head;
+  return spec.fields.some((f) => f.key === field) ? field : "form";
+}
+
+export type VentureValidation = { ok: true; input: VentureInput; errors: VentureErrors } | { ok: false; errors: VentureErrors };
+
+/**
+ * Validates the form: texts that are not numbers first, then the model schema's rules (the same
+ * schema the model builder, templates and the command line use). `ok` only without any message.
+ */
+export function validateVentureForm(form: VentureForm, lang: Lang): VentureValidation {
+  const spec = VENTURE_FORMS[form.kind];
+  const { input, parseErrors, rowIndex } = ventureFormToCandidate(form, lang);
+  const result = spec.schema.safeParse(input);
+  if (result.success && Object.keys(parseErrors).length === 0) return { ok: true, input: result.data, errors: {} };
+  const errors: VentureErrors = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = ventureKeyForPath(form.kind, issue.path, rowIndex);
+      // A cell that could not be read already has the more precise message.
+      if (errors[key] === undefined) errors[key] = translateRule(issue.message, lang);
+    }
+  }
+  return { ok: false, errors: { ...errors, ...parseErrors } };
+}
+
+// ----- Pasting rows -------------------------------------------------------------------------
+
+export interface PastedRows {
+  readonly rows: GridRow[];
+  /** 1-based lines skipped because a number column held no number. */
+  readonly problems: number[];
+  readonly skippedHeader: boolean;
+}
+
+function gridText(v: unknown, lang: Lang): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? numberToText(v, lang) : "";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return String(v).trim();
+}
+
+/**
+ * Rows of a table from a block of cells (the Excel selection, or pasted tab-separated text), in the
+ * table's column order. A first line whose number columns are not numbers is a header and skipped.
+ * Choices are matched case-insensitively (a cell that is no known choice keeps the default);
+ * flags read TRUE/YES/X/1 (and OUI) as true.
+ */
+export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[])[], lang: Lang): PastedRows {
+  const rows: GridRow[] = [];
+  const problems: number[] = [];
+  let skippedHeader = false;
+  grid.forEach((cells, line) => {
+    const texts = cells.map((c) => gridText(c, lang));
+    if (texts.every((t) => t === "")) return;
+    const row: Record<string, string> = {};
+    let bad = false;
+    table.columns.forEach((col, j) => {
+      const text = texts[j] ?? "";
+      if (col.kind === "choice") {
+        const word = text.toUpperCase().replace(/\s+/g, "_");
+        const match = col.options?.find((o) => o.toUpperCase() === word) ?? col.aliases?.[word];
+        row[col.key] = match ?? col.initial ?? col.options?.[0] ?? "";
+      } else if (col.kind === "flag") {
+        row[col.key] = /^(true|yes|x|1|oui|vrai)$/i.test(text) ? "true" : (col.initial ?? "false");
+      } else {
+        if ((col.kind === "number" || col.kind === "percent") && text !== "") {
+          const r = col.kind === "number" ? parseNumber(text, lang) : parsePercent(text, lang);
+          if (!r.ok) bad = true;
+        }
+        row[col.key] = text;
+      }
+    });
+    if (bad) {
+      if (rows.length === 0 && problems.length === 0 && !skippedHeader) skippedHeader = true;
+      else problems.push(line + 1);
+      return;
+    }
+    if (rows.length < table.max) rows.push(newGridRow(table, row));
+  });
+  return { rows, problems, skippedHeader };
+}
+
+/** Rows from tab-separated text (";" also separates columns when a line has no tab). */
+export function rowsFromTsv(table: TableSpec, text: string, lang: Lang): PastedRows {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  return rowsFromGrid(
+    table,
+    lines.map((line) => (line.includes("\t") ? line.split("\t") : line.includes(";") ? line.split(";") : [line])),
+    lang,
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * The venture forms' pure logic (src/taskpane/ventureForm.ts): inputs -> form texts -> inputs is
+ * the identity (examples and built-in templates, English and French), typed texts become numbers
+ * and fractions, every schema issue lands on the field or table cell it is about, pasted rows.
+ */
+import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
+import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
+import { buildModel } from "../../src/model/build";
+import { builtInTemplates } from "../../src/templates";
+import {
+  EXIT_WATERFALL_EXAMPLE,
+  VENTURE_FORMS,
+  emptyVentureForm,
+  newGridRow,
+  parseNumberList,
+  rowsFromGrid,
+  rowsFromTsv,
+  tableSpec,
+  validateVentureForm,
+  ventureFormFromInput,
+  ventureFormToCandidate,
+  ventureKeyForPath,
+  type VentureForm,
+} from "../../src/taskpane/ventureForm";
+import { VENTURE_TEXT_KEYS, VENTURE_WORDS } from "../../src/taskpane/ventureI18n";
+
+const round = (): VentureForm => ventureFormFromInput(YC_EXAMPLE_1);
+const exit = (): VentureForm => ventureFormFromInput(EXIT_WATERFALL_EXAMPLE);
+
+function setField(form: VentureForm, key: string, value: string): VentureForm {
+  return { ...form, fields: { ...form.fields, [key]: value } };
+}
+function setCell(form: VentureForm, table: string, row: number, key: string, value: string): VentureForm {
+  const rows = form.tables[table].map((r, i) => (i === row ? { ...r, cells: { ...r.cells, [key]: value } } : r));
+  return { ...form, tables: { ...form.tables, [table]: rows } };
+}
+function addRow(form: VentureForm, table: string, cells: Record<string, string>): VentureForm {
+  return { ...form, tables: { ...form.tables, [table]: [...form.tables[table], newGridRow(tableSpec(form.kind, table), cells)] } };
+}
+function errorsOf(form: VentureForm, lang: "en" | "fr" = "en") {
+  const v = validateVentureForm(form, lang);
+  if (v.ok) throw new Error("expected the form to be refused");
+  return v.errors;
+}
+function inputOf<T>(form: VentureForm, lang: "en" | "fr" = "en"): T {
+  const v = validateVentureForm(form, lang);
+  if (!v.ok) throw new Error(`expected a valid form, got ${JSON.stringify(v.errors)}`);
+  return v.input as T;
+}
+
+describe("inputs -> form -> inputs is the identity", () => {
+  const ventureTemplates = builtInTemplates().filter((b) => b.template.kind !== "stakeSale");
+  test("there are venture built-in templates to check", () => {
+    expect(ventureTemplates.map((b) => b.template.kind).sort()).toEqual(["exitWaterfall", "pricedRound"]);
+  });
+  const cases: [string, PricedRoundInput | ExitWaterfallInput][] = [
+    ["YC example 1", YC_EXAMPLE_1],
+    ["exit example", EXIT_WATERFALL_EXAMPLE],
+    ...ventureTemplates.map((b) => [b.id, b.template.inputs] as [string, PricedRoundInput | ExitWaterfallInput]),
+  ];
+  test.each(cases)("%s (English)", (_, input) => {
+    expect(inputOf(ventureFormFromInput(input, "en"), "en")).toEqual(input);
+  });
+  test.each(cases)("%s (French: decimal commas)", (_, input) => {
+    expect(inputOf(ventureFormFromInput(input, "fr"), "fr")).toEqual(input);
+  });
+  test("a note with interest survives (rate as a percentage, dates, day count, compounding)", () => {
+    const note: PricedRoundInput = {
+      ...YC_EXAMPLE_1,
+      instruments: [
+        {
+          holder: "Angel",
+          type: "NOTE",
+          amount: 100_000,
+          cap: 6_000_000,
+          discount: 0.2,
+          mfn: true,
+          interest: { rate: 0.08, startDate: "2024-01-15", conversionDate: "2025-07-01", dayCount: "30/360", compounding: "ANNUAL" },
+        },
+      ],
+    };
+    const form = ventureFormFromInput(note);
+    expect(form.tables.instruments[0].cells).toMatchObject({ rate: "8", discount: "20", mfn: "true", type: "NOTE" });
+    expect(inputOf(form)).toEqual(note);
+  });
+  test("the form's input builds the same model as the example", () => {
+    const built = buildModel(inputOf(round()));
+    expect(built.kind).toBe("pricedRound");
+    expect(built.sheet).toEqual(buildModel(YC_EXAMPLE_1).sheet);
+  });
+});
+
+describe("an empty form says what is missing, next to each field", () => {
+  test("priced round", () => {
+    const errors = errorsOf(emptyVentureForm("pricedRound"));
+    expect(errors.company).toBe("company is required");
+    expect(errors.preMoney).toBe("Pre-money valuation is required");
+    expect(errors.poolTarget).toBe("Pool target (post-money, fully diluted) is required");
+    expect(errors.capTable).toBe("cap table must list at least one holder");
+    expect(errors.investors).toBe("investors must list at least one investor");
+  });
+  test("exit waterfall", () => {
+    const errors = errorsOf(emptyVentureForm("exitWaterfall"));
+    expect(errors.exitValue).toBe("Exit enterprise value is required");
+    expect(errors.exitValues).toBe("exit values must list at least 2 values");
+    expect(errors.classes).toBe("classes must list at least one share class");
+    // Optional amounts start at 0 and are not errors.
+    expect(errors.netDebt).toBeUndefined();
+  });
+  test("French messages", () => {
+    const errors = errorsOf(emptyVentureForm("pricedRound"), "fr");
+    expect(errors.preMoney).toBe("Valorisation pré-money est obligatoire");
+    expect(errors.company).toBe("Société est obligatoire");
+  });
+});
+
+describe("typed texts", () => {
+  test("a text that is not a number is named, with what was typed", () => {
+    expect(errorsOf(setField(round(), "preMoney", "15m")).preMoney).toBe('Pre-money valuation must be a number, got "15m"');
+    expect(errorsOf(setCell(round(), "investors", 0, "amount", "lots"))["investors.0.amount"]).toBe('Investment must be a number, got "lots"');
+  });
+  test("percentages become fractions exactly", () => {
+    const f = setField(setField(round(), "poolMode", "target"), "poolTarget", "12.5%");
+    const input = inputOf<PricedRoundInput>(f);
+    expect(input.poolTarget).toBe(0.125);
+    expect(input.poolIncrease).toBeNull();
+  });
+  test("the pool mode picks target, increase or neither", () => {
+    const none = inputOf<PricedRoundInput>(setField(round(), "poolMode", "none"));
+    expect([none.poolTarget, none.poolIncrease]).toEqual([null, null]);
+    const increase = inputOf<PricedRoundInput>(setField(round(), "poolMode", "increase"));
+    expect([increase.poolTarget, increase.poolIncrease]).toEqual([null, 1_695_000]);
+  });
+  test("a hidden field is not read: a typo in the pool target does not block a round that adds shares", () => {
+    const f = setField(setField(round(), "poolTarget", "oops"), "poolMode", "increase");
+    expect(validateVentureForm(f, "en").ok).toBe(true);
+  });
+  test("exit values: one per line or separated by ;, thousands separators and exponents", () => {
+    expect(parseNumberList("1,000,000\n2e6; 3 000 000\n\n", "en")).toEqual({ ok: true, values: [1e6, 2e6, 3e6] });
+    expect(parseNumberList("1,5\n2", "fr")).toEqual({ ok: true, values: [1.5, 2] });
+    expect(parseNumberList("10\nten", "en")).toEqual({ ok: false, bad: "ten" });
+    expect(errorsOf(setField(exit(), "exitValues", "10\nten")).exitValues).toBe(
+      'Exit values of the sensitivity: "ten" is not a number (one value per line, or separated by ;)',
+    );
+  });
+  test("currency is upper-cased; blank rows are dropped", () => {
+    let f = setField(round(), "currency", "eur");
+    f = addRow(f, "capTable", {});
+    const input = inputOf<PricedRoundInput>(f);
+    expect(input.currency).toBe("EUR");
+    expect(input.capTable).toHaveLength(4);
+  });
+});
+
+describe("schema rules land on their cell", () => {
+  test("after a blank row, the message is on the form's row, not the sent row", () => {
+    // Row 0 blank, row 1 a duplicate of an existing holder.
+    const base = round();
+    const rows = [newGridRow(tableSpec("pricedRound", "capTable")), ...base.tables.capTable, newGridRow(tableSpec("pricedRound", "capTable"), { holder: "founders", shares: "1" })];
+    const errors = errorsOf({ ...base, tables: { ...base.tables, capTable: rows } });
+    expect(errors["capTable.5.holder"]).toBe('holder "founders" appears more than once');
+  });
+  test("option pool must be a holder", () => {
+    expect(errorsOf(setField(round(), "optionPool", "ESOP")).optionPool).toBe('option pool "ESOP" must be one of the holders');
+  });
+  test("a note's interest: each rule on its column", () => {
+    let f = addRow(round(), "instruments", { holder: "Angel", type: "NOTE", amount: "100000", rate: "8", startDate: "2024-02-30", conversionDate: "2025-01-01" });
+    expect(errorsOf(f)["instruments.2.startDate"]).toBe("interest start date must be a real date from 1900-03-01 on");
+    f = setCell(f, "instruments", 2, "startDate", "2026-01-01");
+    expect(errorsOf(f)["instruments.2.conversionDate"]).toBe("interest conversion date must not be before the start date");
+    f = setCell(f, "instruments", 2, "discount", "120");
+    expect(errorsOf(f)["instruments.2.discount"]).toBe("instrument discount must be at least 0% and below 100%");
+  });
+  test("a note without a rate converts its amount as given; a SAFE ignores the note's columns", () => {
+    let f = addRow(round(), "instruments", { holder: "Angel", type: "NOTE", amount: "108000", startDate: "bad" });
+    expect(inputOf<PricedRoundInput>(f).instruments[2].interest).toBeNull();
+    f = setCell(setCell(f, "instruments", 2, "type", "POST_SAFE"), "instruments", 2, "rate", "8");
+    expect(inputOf<PricedRoundInput>(f).instruments[2]).toMatchObject({ type: "POST_SAFE", interest: null });
+  });
+  test("exit classes: a capped class needs its cap; a cap typed on another class is not read", () => {
+    let f = setCell(exit(), "classes", 0, "participation", "CAPPED");
+    expect(errorsOf(f)["classes.0.cap"]).toBe('cap of class "Series B" is required: it is capped participating');
+    f = setCell(setCell(f, "classes", 0, "participation", "FULL"), "classes", 0, "cap", "2");
+    expect(inputOf<ExitWaterfallInput>(f).classes[0].cap).toBeNull();
+    expect(errorsOf(setCell(exit(), "classes", 1, "seniority", "1.5"))["classes.1.seniority"]).toBe("seniority must be a whole number from 1 (most senior)");
+  });
+  test("paths the form has no place for go to the form", () => {
+    expect(ventureKeyForPath("pricedRound", ["nowhere"])).toBe("form");
+    expect(ventureKeyForPath("pricedRound", [0])).toBe("form");
+    expect(ventureKeyForPath("exitWaterfall", ["classes", 3, "unknown"])).toBe("classes");
+    expect(ventureKeyForPath("pricedRound", ["instruments", 1, "interest"], { instruments: [0, 4] })).toBe("instruments.4.rate");
+  });
+});
+
+describe("pasted rows", () => {
+  const instruments = tableSpec("pricedRound", "instruments");
+  test("a header line is skipped; choices and flags read as people write them", () => {
+    const pasted = rowsFromTsv(instruments, "Holder\tType\tAmount\tCap\tDiscount\tMFN\nInvestor A\tSAFE\t200000\t4000000\t\tyes\nAngel\tnote\t50,000\t\t20%\t", "en");
+    expect(pasted.skippedHeader).toBe(true);
+    expect(pasted.problems).toEqual([]);
+    expect(pasted.rows.map((r) => r.cells)).toEqual([
+      expect.objectContaining({ holder: "Investor A", type: "POST_SAFE", amount: "200000", cap: "4000000", discount: "", mfn: "true" }),
+      expect.objectContaining({ holder: "Angel", type: "NOTE", amount: "50,000", discount: "20%", mfn: "false" }),
+    ]);
+  });
+  test("numbers from Excel cells, and lines with text where a number is expected", () => {
+    const investors = tableSpec("pricedRound", "investors");
+    const pasted = rowsFromGrid(investors, [["Fund", 5_000_000], ["Angel", "n/a"], [null, null], ["Other", 0.1 + 0.2]], "en");
+    expect(pasted.rows.map((r) => r.cells)).toEqual([{ name: "Fund", amount: "5000000" }, { name: "Other", amount: "0.3" }]);
+    expect(pasted.problems).toEqual([2]);
+  });
+  test("at most the table's limit of rows", () => {
+    const classes = tableSpec("exitWaterfall", "classes");
+    const lines = Array.from({ length: classes.max + 5 }, (_, i) => `C${i}\t100`).join("\n");
+    expect(rowsFromTsv(classes, lines, "en").rows).toHaveLength(classes.max);
+  });
+});
+
+describe("words", () => {
+  test("every label, hint and choice has its French", () => {
+    expect(Object.keys(VENTURE_WORDS.fr.labels).sort()).toEqual([...VENTURE_TEXT_KEYS.labels].sort());
+    expect(Object.keys(VENTURE_WORDS.fr.hints).sort()).toEqual([...VENTURE_TEXT_KEYS.hints].sort());
+    expect(Object.keys(VENTURE_WORDS.fr.options).sort()).toEqual([...VENTURE_TEXT_KEYS.options].sort());
+  });
+  test("every field and column of the forms has a label", () => {
+    for (const spec of Object.values(VENTURE_FORMS)) {
+      for (const f of spec.fields) expect([spec.kind, f.key, VENTURE_WORDS.en.labels[f.key]]).toEqual([spec.kind, f.key, expect.any(String)]);
+      for (const t of spec.tables)
+        for (const c of t.columns) expect([t.name, c.key, VENTURE_WORDS.en.labels[`${t.name}.${c.key}`]]).toEqual([t.name, c.key, expect.any(String)]);
+    }
+  });
+  test("the candidate of the example is plain JSON", () => {
+    const { input } = ventureFormToCandidate(round(), "en");
+    expect(JSON.parse(JSON.stringify(input))).toEqual(input);
+  });
+});
+
+describe("holdings (who holds the exit classes)", () => {
+  test("a holding naming no class is refused on its class cell", () => {
+    const f = addRow(exit(), "holdings", { holder: "Founder", className: "Series Z", shares: "10" });
+    expect(errorsOf(f)["holdings.0.className"]).toBe('holdings row 1 ("Founder") names a class that is not in the classes table: "Series Z"');
+  });
+  test("holdings are sent in the input", () => {
+    const f = addRow(exit(), "holdings", { holder: "Founder", className: "common", shares: "1,000" });
+    expect(inputOf<ExitWaterfallInput>(f).holdings).toEqual([{ holder: "Founder", className: "common", shares: 1000 }]);
+  });
+});
