@@ -13,17 +13,34 @@
  * 1. title, subtitle (company, currency, unit, "built by CapTable", needs the add-in), a note;
  * 2. inputs: ExitValue, NetDebt, TransactionCosts, OtherClaims (one named input cell each);
  * 3. the share classes table, header row as CAPTABLE.WATERFALL reads it (`Classes`, header included);
+ *    with holdings, the holdings table after it (Holder, Class, Shares: `Holdings`, header included);
  * 4. the payout per class at the exit value: CAPTABLE.WATERFALL's table (payout, per share,
  *    multiple on invested capital, decision), totals, proceeds to equity, residual per share;
+ *    with holdings, the payout per holder at the exit value: one row per holding (CAPTABLE.WATERFALL
+ *    with Holdings: the class's payout pro rata to the shares held; per share; share of proceeds),
+ *    what the listed holders hold in all and what is not attributed to one, and, when a holder holds
+ *    several classes, the total per holder (the sum of its rows);
  * 5. the sensitivity: one row per exit value (inputs, `ExitValues`), one column per class, then the
  *    proceeds to equity (CAPTABLE.WATERFALL over several exit values), and a stacked column chart of
  *    the payout by class over it;
  * 6. the breakpoints (CAPTABLE.BREAKPOINTS): the exit values where the split changes.
  */
-import { Breakpoint, ClassPayout, Decimal, ShareClass, Waterfall, WaterfallResult, exitValueForProceeds, sum } from "../engine";
+import {
+  Breakpoint,
+  ClassPayout,
+  Decimal,
+  HolderPayout,
+  ShareClass,
+  Waterfall,
+  WaterfallResult,
+  exitValueForProceeds,
+  holderKey,
+  payoutsByHolder,
+  sum,
+} from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
-import { ExitWaterfallInput, type ExitWaterfallInputData, toShareClass } from "./exitWaterfallInput";
+import { ExitWaterfallInput, type ExitWaterfallInputData, toHolderPosition, toShareClass } from "./exitWaterfallInput";
 import { modelFormats } from "./stakeSaleModel";
 
 /** One row of the sensitivity: the waterfall at one exit value. */
@@ -41,6 +58,8 @@ export interface ExitBreakpoint extends Breakpoint {
 export interface ExitWaterfallResults {
   /** The waterfall at the headline exit value. */
   readonly headline: WaterfallResult;
+  /** The payout per holding at the headline exit value, in the order of the holdings (none without holdings). */
+  readonly holders: readonly HolderPayout[];
   readonly sensitivity: readonly SensitivityRow[];
   readonly breakpoints: readonly ExitBreakpoint[];
 }
@@ -58,8 +77,10 @@ export function computeExitWaterfall(input: ExitWaterfallInput): ExitWaterfallRe
   const d = (n: number) => new Decimal(n);
   const w = new Waterfall(input.classes.map(toShareClass));
   const costs = { netDebt: d(input.netDebt), transactionCosts: d(input.transactionCosts), otherClaims: d(input.otherClaims) };
+  const headline = w.atExit({ enterpriseValue: d(input.exitValue), ...costs });
   return {
-    headline: w.atExit({ enterpriseValue: d(input.exitValue), ...costs }),
+    headline,
+    holders: payoutsByHolder(headline, input.holdings.map(toHolderPosition)),
     sensitivity: input.exitValues.map((v) => ({ exitValue: d(v), result: w.atExit({ enterpriseValue: d(v), ...costs }) })),
     breakpoints: w.breakpoints().map((b) => ({ ...b, exitValue: exitValueForProceeds(b.proceeds, costs) })),
   };
@@ -94,7 +115,20 @@ export function waterfallDecision(c: ClassPayout, cls: ShareClass): string {
 const CLASS_HEADERS = ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap", "Conversion ratio", "Strike"];
 const PAYOUT_HEADERS = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
 const BREAKPOINT_HEADERS = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
+const HOLDING_HEADERS = ["Holder", "Class", "Shares"];
+const HOLDER_PAYOUT_HEADERS = ["Holder", "Class", "Shares", "Total", "Per share", "Share of proceeds"];
 const MULTIPLE = '0.00"x"';
+const PERCENT = "0.0%";
+
+/** The holdings grouped by holder (matched trimmed, case-insensitive), in order of first appearance: the holding indexes of each. */
+export function holdingsByHolder(holdings: readonly { holder: string }[]): number[][] {
+  const groups = new Map<string, number[]>();
+  holdings.forEach((h, i) => {
+    const key = holderKey(h.holder);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()];
+}
 
 function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): SheetSpec {
   const f = modelFormats(input.currency, input.unit, "DOWN");
@@ -168,6 +202,35 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   );
   row += 2;
 
+  // ---- Holdings (only when given) ---------------------------------------------------------
+  const holdings = input.holdings;
+  let holdingFirst = 0;
+  if (holdings.length > 0) {
+    section(row, "Holdings", HOLDING_HEADERS.length - 1);
+    row++;
+    const holdingHeader = row;
+    headers(row, HOLDING_HEADERS);
+    row++;
+    holdingFirst = row;
+    holdings.forEach((hd) => {
+      s.value(a1("A", row), hd.holder, "input");
+      s.value(a1("B", row), hd.className, "input");
+      s.value(a1("C", row), hd.shares, "input", "#,##0");
+      row++;
+    });
+    s.name(
+      "Holdings",
+      `$A$${holdingHeader}:$C$${row - 1}`,
+      "Who holds the classes (Holder, Class, Shares) with the header row, as CAPTABLE.WATERFALL reads them",
+    );
+    s.value(
+      a1("A", row),
+      "One row per holder and class; a holder may hold several classes. Each holder takes its class's payout pro rata to the shares it holds.",
+      "note",
+    );
+    row += 2;
+  }
+
   // ---- Payout per class at the exit value -----------------------------------------------
   const h = r.headline;
   const W = "CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)";
@@ -195,12 +258,78 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   s.formula(a1("E", row), at(n + 2, 5), h.proceeds, f.amount, "total");
   row++;
   s.value(a1("A", row), "Proceeds to equity", "label");
+  const proceedsRow = row;
   s.formula(a1("E", row), at(n + 3, 5), h.proceeds, f.amount);
   s.value(a1("F", row), "= exit value - net debt - other claims - transaction costs, never below 0", "note");
   row++;
   s.value(a1("A", row), "Residual per as-converted share", "label");
   s.formula(a1("E", row), at(n + 4, 5), h.residualPerShare, f.pricePerShare);
   row += 2;
+
+  // ---- Payout per holder at the exit value (only with holdings) -------------------------
+  if (holdings.length > 0) {
+    // CAPTABLE.WATERFALL with holdings adds, below its class table (n + 4 rows), a header row and one row per holding.
+    const WH = "CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,Holdings,OtherClaims)";
+    const ath = (k: number, c: number) => `INDEX(${WH},${n + 6 + k},${c})`;
+    const proceeds = `E${proceedsRow}`;
+    const shareOf = (total: Decimal, cell: string) => ({
+      formula: `=IF(${proceeds}>0,${cell}/${proceeds},"n/a")`,
+      expected: h.proceeds.gt(0) ? total.div(h.proceeds) : "n/a",
+    });
+    const share = (at_: number, total: Decimal, style?: "total") => {
+      const x = shareOf(total, `D${at_}`);
+      s.formula(a1("F", at_), x.formula, x.expected, PERCENT, style);
+    };
+    section(row, `Payout per holder at the exit value (${cu})`, HOLDER_PAYOUT_HEADERS.length - 1);
+    row++;
+    headers(row, HOLDER_PAYOUT_HEADERS);
+    row++;
+    const first = row;
+    r.holders.forEach((p, k) => {
+      s.formula(a1("A", row), `=${ath(k, 1)}`, p.holder);
+      s.formula(a1("B", row), `=${ath(k, 3)}`, p.className);
+      s.formula(a1("C", row), `=${ath(k, 2)}`, p.shares, "#,##0");
+      s.formula(a1("D", row), `=${ath(k, 5)}`, p.total, f.amount);
+      // Per share of the class held; "n/a" for a holding of no shares.
+      s.formula(a1("E", row), `=IF(C${holdingFirst + k}>0,${ath(k, 6)},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.pricePerShare);
+      share(row, p.total);
+      row++;
+    });
+    const last = row - 1;
+    const held = sum(r.holders.map((p) => p.total));
+    s.value(a1("A", row), "Held by the holders listed", "total");
+    s.formula(a1("D", row), `=SUM(D${first}:D${last})`, held, f.amount, "total");
+    share(row, held, "total");
+    const heldRow = row;
+    row++;
+    s.value(a1("A", row), "Not attributed to a listed holder", "label");
+    s.formula(a1("D", row), `=${proceeds}-D${heldRow}`, h.proceeds.minus(held), f.amount);
+    share(row, h.proceeds.minus(held));
+    s.value(a1("G", row), "= proceeds to equity - held by the holders listed: the shares of a class no holder above holds", "note");
+    row++;
+    const groups = holdingsByHolder(holdings);
+    if (groups.some((g) => g.length > 1)) {
+      row++;
+      section(row, `Total per holder at the exit value (${cu})`, HOLDER_PAYOUT_HEADERS.length - 1);
+      row++;
+      s.value(a1("A", row), "Holder", "header");
+      s.value(a1("B", row), "Classes held", "header");
+      s.value(a1("D", row), "Total", "header");
+      s.value(a1("F", row), "Share of proceeds", "header");
+      row++;
+      for (const g of groups) {
+        const total = sum(g.map((k) => r.holders[k].total));
+        s.formula(a1("A", row), `=A${first + g[0]}`, r.holders[g[0]].holder);
+        s.value(a1("B", row), g.length, "calc", "0");
+        s.formula(a1("D", row), `=${g.map((k) => `D${first + k}`).join("+")}`, total, f.amount);
+        share(row, total);
+        row++;
+      }
+      s.value(a1("A", row), "A holder of several classes: the sum of its rows above.", "note");
+      row++;
+    }
+    row++;
+  }
 
   // ---- Sensitivity ----------------------------------------------------------------------
   const proceedsColumn = columnLetter(n + 1);

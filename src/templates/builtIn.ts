@@ -35,7 +35,8 @@ const EXIT_WATERFALL_DESCRIPTION =
   "Who gets what when a venture-backed company is sold: Series B 1x senior, then Series A and Seed 1x pari passu (non-participating: " +
   "each converts when that pays more), common and an option pool (exercised in the money). Payout per class at the exit value, a " +
   "sensitivity across exit values with a stacked chart, and the breakpoints. At USD 10M with 3M of net debt and 1M of costs, the 6M " +
-  "left goes 4M to Series B and 1.5M / 0.5M to Series A / Seed. Illustrative figures: replace them with your own.";
+  "left goes 4M to Series B and 1.5M / 0.5M to Series A / Seed. Payout per holder (founders, an early employee, an angel, the funds; " +
+  "a seed fund that followed on in Series A) with its share of the proceeds. Illustrative figures: replace them with your own.";
 
 const BUILT_IN_EXIT: readonly BuiltInTemplate[] = [
   {

@@ -6,7 +6,7 @@
  * message names the field.
  */
 import { ZodError } from "zod";
-import { Decimal, waterfall } from "../../src/engine";
+import { Decimal, payoutsByHolder, waterfall } from "../../src/engine";
 import { EXIT_LIMITS, ExitWaterfallInput, toShareClass } from "../../src/model/exitWaterfallInput";
 import { buildExitWaterfallModel, exitWaterfallSheetName } from "../../src/model/exitWaterfallModel";
 import { builtInTemplate } from "../../src/templates/builtIn";
@@ -114,10 +114,20 @@ describe("Exit waterfall: the built-in example", () => {
   test("every result is a CAPTABLE call on the input tables, read with INDEX; the subtitle says the add-in is needed", () => {
     const formulas = sheet.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
     expect(formulas.length).toBeGreaterThan(100);
+    // The per-holder block adds native arithmetic on those results: share of proceeds, sums, the part not attributed.
+    const native = [
+      /^=IF\(E[0-9]+>0,D[0-9]+\/E[0-9]+,"n\/a"\)$/,
+      /^=SUM\(D[0-9]+:D[0-9]+\)$/,
+      /^=E[0-9]+-D[0-9]+$/,
+      /^=A[0-9]+$/,
+      /^=D[0-9]+(\+D[0-9]+)*$/,
+    ];
     for (const f of formulas) {
+      if (native.some((re) => re.test(f))) continue;
       expect(f).toMatch(/^=(IF\(C[0-9]+>0,)?INDEX\(CAPTABLE\.(WATERFALL|BREAKPOINTS)\(Classes,/);
       expect(tokensOf(f).functions.filter((fn) => fn.startsWith("CAPTABLE."))).toHaveLength(1);
     }
+    expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,Holdings,OtherClaims)"))).toBe(true);
     expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
     expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
     expect(formulas.some((f) => f.includes("CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims)"))).toBe(true);
@@ -127,7 +137,7 @@ describe("Exit waterfall: the built-in example", () => {
 
   test("the classes table has the header row CAPTABLE.WATERFALL reads, under the sheet-scoped name Classes; each input has a name", () => {
     const names = new Map(sheet.names.map((n) => [n.name, n.ref]));
-    expect([...names.keys()].sort()).toEqual(["Classes", "ExitValue", "ExitValues", "NetDebt", "OtherClaims", "TransactionCosts"]);
+    expect([...names.keys()].sort()).toEqual(["Classes", "ExitValue", "ExitValues", "Holdings", "NetDebt", "OtherClaims", "TransactionCosts"]);
     const [from, to] = names.get("Classes")!.replace(/\$/g, "").split(":");
     const header = Number(from.slice(1));
     expect(["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((c) => cell(sheet, `${c}${header}`).value)).toEqual([
@@ -248,7 +258,13 @@ describe("other class structures", () => {
         otherClaims: 1_000,
         exitValue: 45_000,
         exitValues: [0, 5_000, 13_000, 20_000, 40_000, 60_000, 90_000],
-        holdings: [],
+        holdings: [
+          { holder: "Fund I", className: "Series A", shares: 600 },
+          { holder: "Fund I", className: "Series B", shares: 125.5 },
+          { holder: "Fund II", className: "series a ", shares: 400 },
+          { holder: "Founder", className: "Common", shares: 3_000 },
+          { holder: "Lender", className: "Warrants", shares: 200 },
+        ],
       },
     ],
     [
@@ -435,5 +451,188 @@ describe("holdings: optional, matched as the engine matches them", () => {
     });
     expect(parsed.holdings.map((h) => h.className)).toEqual(["seed", "SERIES A", "Common", "Seed"]);
     expect(EXIT_LIMITS.maxHoldings).toBe(500);
+  });
+});
+
+/** The rows of the "Payout per holder" block: its first row and one row per holding. */
+function holderRows(sheet: SheetSpec): number[] {
+  const header = rowOf(sheet, "Payout per holder at the exit value (USD)") + 1;
+  expect(["A", "B", "C", "D", "E", "F"].map((c) => cell(sheet, `${c}${header}`).value)).toEqual([
+    "Holder",
+    "Class",
+    "Shares",
+    "Total",
+    "Per share",
+    "Share of proceeds",
+  ]);
+  const out: number[] = [];
+  for (let row = header + 1; sheet.cells.some((c) => c.address === `A${row}` && c.formula !== undefined); row++) out.push(row);
+  return out;
+}
+
+describe("payout per holder", () => {
+  const base = example();
+  const at = (exitValue: number): ExitWaterfallInput => ({ ...base, exitValue });
+  const holders = (input: ExitWaterfallInput) =>
+    payoutsByHolder(
+      waterfall(input.classes.map(toShareClass), {
+        enterpriseValue: new Decimal(input.exitValue),
+        netDebt: new Decimal(input.netDebt),
+        transactionCosts: new Decimal(input.transactionCosts),
+        otherClaims: new Decimal(input.otherClaims),
+      }),
+      input.holdings.map((h) => ({ holder: h.holder, className: h.className, shares: new Decimal(h.shares) })),
+    );
+
+  test("the holdings table: header row as CAPTABLE.WATERFALL reads it, under the sheet-scoped name Holdings; inputs styled as inputs, names as text", () => {
+    const sheet = buildExitWaterfallModel(base).sheet;
+    const ref = sheet.names.find((n) => n.name === "Holdings")!.ref.replace(/\$/g, "");
+    const [from, to] = ref.split(":");
+    const header = Number(from.slice(1));
+    expect(from.startsWith("A") && to.startsWith("C")).toBe(true);
+    expect(["A", "B", "C"].map((c) => cell(sheet, `${c}${header}`).value)).toEqual(["Holder", "Class", "Shares"]);
+    expect(Number(to.slice(1))).toBe(header + base.holdings.length);
+    base.holdings.forEach((h, k) => {
+      expect(cell(sheet, `A${header + 1 + k}`)).toMatchObject({ value: h.holder, style: "input" });
+      expect(cell(sheet, `B${header + 1 + k}`)).toMatchObject({ value: h.className, style: "input" });
+      expect(cell(sheet, `C${header + 1 + k}`)).toMatchObject({ value: h.shares, style: "input", format: "#,##0" });
+    });
+    // After the classes table, before the payout per class.
+    expect(header).toBeGreaterThan(
+      Number(
+        sheet.names
+          .find((n) => n.name === "Classes")!
+          .ref.split(":")[1]
+          .replace(/\D/g, ""),
+      ),
+    );
+    expect(header).toBeLessThan(rowOf(sheet, "Payout per class at the exit value (USD)"));
+  });
+
+  test.each([10_000_000, 25_000_000, 60_000_000, 100_000_000])(
+    "at an exit of %d: each holder's payout is the engine's payoutsByHolder to the cent, the holders of a class share its payout, and the sheet says so",
+    (ev) => {
+      const input = at(ev);
+      const model = buildExitWaterfallModel(input);
+      const expected = holders(input);
+      expect(model.results.holders.map((p) => p.total.toString())).toEqual(expected.map((p) => p.total.toString()));
+      // Per class: the holders' payouts add up to the class payout x the share of the class they hold (all of it, where fully held).
+      for (const c of model.results.headline.classes) {
+        const rows = expected.filter((p) => p.className === c.name);
+        const held = rows.reduce((t, p) => t.plus(p.shares), new Decimal(0));
+        const paid = rows.reduce((t, p) => t.plus(p.total), new Decimal(0));
+        const due = c.shares.isZero() ? new Decimal(0) : c.total.times(held).div(c.shares);
+        expect(paid.minus(due).abs().lt(1e-20)).toBe(true);
+        if (held.eq(c.shares)) expect(paid.toFixed(2)).toBe(c.total.toFixed(2));
+      }
+      const rows = holderRows(model.sheet);
+      expect(rows).toHaveLength(input.holdings.length);
+      rows.forEach((row, k) => {
+        const p = expected[k];
+        expect(cell(model.sheet, `A${row}`).expected).toBe(p.holder);
+        expect(cell(model.sheet, `B${row}`).expected).toBe(p.className);
+        expect(cell(model.sheet, `C${row}`).expected).toBe(p.shares.toNumber());
+        expect((cell(model.sheet, `D${row}`).expected as number).toFixed(2)).toBe(p.total.toFixed(2));
+        expect(cell(model.sheet, `E${row}`).expected).toBe(p.total.div(p.shares).toNumber());
+        expect(cell(model.sheet, `F${row}`).expected).toBe(p.total.div(model.results.headline.proceeds).toNumber());
+      });
+      // Held + not attributed = proceeds to equity.
+      const heldRow = rowOf(model.sheet, "Held by the holders listed");
+      const heldTotal = expected.reduce((t, p) => t.plus(p.total), new Decimal(0));
+      expect(cell(model.sheet, `D${heldRow}`).expected).toBe(heldTotal.toNumber());
+      const rest = rowOf(model.sheet, "Not attributed to a listed holder");
+      expect(cell(model.sheet, `D${rest}`).expected).toBe(model.results.headline.proceeds.minus(heldTotal).toNumber());
+      // HyperFormula, computing CAPTABLE.WATERFALL with the Holdings table, gives those values.
+      expect(problemsOf(model.sheet)).toEqual([]);
+      withRender(model.sheet, (r) => {
+        expect(mismatches(model.sheet, r)).toEqual([]);
+        expect(textProblems(model.sheet, r)).toEqual([]);
+        rows.forEach((row, k) => expect(Math.abs((r.read(`D${row}`) as number) - expected[k].total.toNumber())).toBeLessThan(0.005));
+      });
+    },
+  );
+
+  test("at 60M: the common holders are paid, Series B converts; the numbers of the example", () => {
+    const model = buildExitWaterfallModel(at(60_000_000));
+    const by = (holder: string, cls: string) => model.results.holders.find((p) => p.holder === holder && p.className === cls)!;
+    const h = model.results.headline;
+    // Proceeds 56M > preferences: everyone converts or is in the money; residual per as-converted share x.
+    expect(h.proceeds.toString()).toBe("56000000");
+    const x = h.residualPerShare;
+    expect(by("Founder 1", "Common").total.toFixed(10)).toBe(x.times(3_500_000).toFixed(10));
+    expect(by("Early employee", "Options").total.toFixed(10)).toBe(x.minus("0.25").times(250_000).toFixed(10));
+    expect(by("Series B Fund", "Series B").total.toFixed(10)).toBe(h.classes[0].total.toFixed(10));
+  });
+
+  test("a holder of several classes gets a total per holder: the sum of its rows, live in the sheet", () => {
+    const model = buildExitWaterfallModel(at(60_000_000));
+    const sheet = model.sheet;
+    const rows = holderRows(sheet);
+    const header = rowOf(sheet, "Total per holder at the exit value (USD)") + 1;
+    expect(cell(sheet, `A${header}`).value).toBe("Holder");
+    // One row per distinct holder, in order of first appearance.
+    const names = ["Founder 1", "Founder 2", "Early employee", "Angel", "Seed Fund", "Series A Fund", "Series B Fund"];
+    names.forEach((n, j) => expect(cell(sheet, `A${header + 1 + j}`).expected).toBe(n));
+    const seed = header + 1 + names.indexOf("Seed Fund");
+    const seedRows = rows.filter((_, k) => base.holdings[k].holder === "Seed Fund");
+    expect(cell(sheet, `D${seed}`).formula).toBe(`=${seedRows.map((r) => `D${r}`).join("+")}`);
+    expect(cell(sheet, `B${seed}`).value).toBe(2);
+    const seedTotal = model.results.holders.filter((p) => p.holder === "Seed Fund").reduce((t, p) => t.plus(p.total), new Decimal(0));
+    expect(cell(sheet, `D${seed}`).expected).toBe(seedTotal.toNumber());
+    const totals = names.map((_, j) => cell(sheet, `D${header + 1 + j}`).expected as number);
+    const held = cell(sheet, `D${rowOf(sheet, "Held by the holders listed")}`).expected as number;
+    expect(Math.abs(totals.reduce((a, b) => a + b, 0) - held)).toBeLessThan(1e-6);
+    withRender(sheet, (r) => expect(mismatches(sheet, r)).toEqual([]));
+  });
+
+  test("without a holder of several classes there is no total per holder; without holdings no holdings table or per-holder block at all", () => {
+    const single = buildExitWaterfallModel({ ...base, holdings: base.holdings.filter((h) => !["Seed Fund", "Early employee"].includes(h.holder)) });
+    expect(holderRows(single.sheet)).toHaveLength(5);
+    expect(() => rowOf(single.sheet, "Total per holder at the exit value (USD)")).toThrow();
+    const none = buildExitWaterfallModel({ ...base, holdings: [] });
+    expect(none.results.holders).toEqual([]);
+    expect(none.sheet.names.map((n) => n.name)).not.toContain("Holdings");
+    expect(() => rowOf(none.sheet, "Payout per holder at the exit value (USD)")).toThrow();
+    expect(() => rowOf(none.sheet, "Holdings")).toThrow();
+    expect(none.sheet.cells.some((c) => (c.formula ?? "").includes("Holdings"))).toBe(false);
+    // The sheet without holdings is the sheet of before: the payout per class starts 2 rows after the classes' note.
+    const note = none.sheet.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Preference and Cap are multiples"))!;
+    expect(rowOf(none.sheet, "Payout per class at the exit value (USD)")).toBe(Number(note.address.slice(1)) + 2);
+  });
+
+  test("changing a holding in the sheet recalculates the holder's payout through the add-in's function", () => {
+    const model = buildExitWaterfallModel(at(60_000_000));
+    const sheet = model.sheet;
+    const rows = holderRows(sheet);
+    const holdingsFrom =
+      Number(
+        sheet.names
+          .find((n) => n.name === "Holdings")!
+          .ref.split(":")[0]
+          .replace(/\D/g, ""),
+      ) + 1;
+    const founder = model.results.holders[0];
+    withRender(sheet, (r) => {
+      r.set(`C${holdingsFrom}`, 1_750_000); // Founder 1 holds half as much common
+      expect(Math.abs((r.read(`D${rows[0]}`) as number) - founder.total.div(2).toNumber())).toBeLessThan(1e-6);
+      expect(r.read(`C${rows[0]}`)).toBe(1_750_000);
+      r.set(`C${holdingsFrom}`, 0); // no shares: no per share
+      expect(r.read(`D${rows[0]}`)).toBe(0);
+      expect(r.read(`E${rows[0]}`)).toBe("n/a");
+    });
+  });
+
+  test("no proceeds (the exit does not cover the debt): share of proceeds n/a; a holding of no shares: per share n/a; HyperFormula agrees", () => {
+    const input: ExitWaterfallInput = {
+      ...at(2_000_000),
+      holdings: [...base.holdings, { holder: "Advisor", className: "Common", shares: 0 }],
+    };
+    const model = buildExitWaterfallModel(input);
+    expect(model.results.headline.proceeds.toString()).toBe("0");
+    const rows = holderRows(model.sheet);
+    expect(cell(model.sheet, `F${rows[0]}`).expected).toBe("n/a");
+    expect(cell(model.sheet, `E${rows[rows.length - 1]}`).expected).toBe("n/a");
+    expect(cell(model.sheet, `E${rows[0]}`).expected).toBe(0);
+    withRender(model.sheet, (r) => expect(mismatches(model.sheet, r)).toEqual([]));
   });
 });

@@ -10,12 +10,26 @@ import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { buildModel, templatesFromWorkbook, workbookFromTemplate } from "../../src/cli/workbook";
-import { EXIT_WATERFALL_FIELDS, TEMPLATE_KINDS, builtInTemplate, parseTemplateJson, templateToJson, validateTemplate } from "../../src/templates";
+import {
+  EXIT_WATERFALL_FIELDS,
+  TEMPLATE_KINDS,
+  type Template,
+  builtInTemplate,
+  parseTemplateJson,
+  templateToJson,
+  validateTemplate,
+} from "../../src/templates";
+import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
 import { readSheetSpecs, readStoredModels } from "../../src/workbook/xlsxReader";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { mismatches } from "../model/sheetChecks";
 
 const ID = "exit-waterfall";
+
+function inputsOf(b: { template: Template }): ExitWaterfallInput {
+  if (b.template.kind !== "exitWaterfall") throw new Error("not an exit waterfall template");
+  return b.template.inputs;
+}
 
 describe("built-in template: Exit waterfall", () => {
   const b = builtInTemplate(ID)!;
@@ -72,8 +86,27 @@ describe("built-in template: Exit waterfall", () => {
     } finally {
       r.destroy();
     }
+    // The holdings come back: the Holdings table and name in the sheet, the per-holder block evaluated from the file, the template's holdings.
+    expect(sheet.names.find((n) => n.name === "Holdings")?.ref.replace(/\$/g, "")).toBe(
+      built.sheet.names.find((n) => n.name === "Holdings")!.ref.replace(/\$/g, ""),
+    );
+    const holderCells = built.sheet.cells.filter((c) => c.formula?.includes(",Holdings,"));
+    expect(holderCells.length).toBe(5 * inputsOf(b).holdings.length); // holder, class, shares, total, per share per holding
+    const rr = renderSheet(sheet, { captable: true });
+    try {
+      for (const c of holderCells) {
+        const got = rr.read(c.address);
+        if (typeof c.expected === "number") expect(Math.abs((got as number) - c.expected)).toBeLessThan(1e-6);
+        else expect(got).toBe(c.expected);
+      }
+    } finally {
+      rr.destroy();
+    }
     const [back] = await templatesFromWorkbook(built.buffer);
     expect(back).toMatchObject({ modelId: "m-exit-1", kind: "exitWaterfall", result: { ok: true, template: b.template } });
+    if (!back.result.ok || back.result.template.kind !== "exitWaterfall") throw new Error("the template did not come back");
+    expect(back.result.template.inputs.holdings).toEqual(inputsOf(b).holdings);
+    expect(back.result.template.inputs.holdings).toHaveLength(9);
   });
 
   test("captable build-workbook exit-waterfall -o exit.xlsx writes the workbook with the model stored inside", async () => {
