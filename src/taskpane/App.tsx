@@ -1,10 +1,12 @@
 /**
- * The taskpane: the stake-sale model form, Build / Rebuild, the models of the workbook, templates,
- * and (outside Excel) the preview of the built sheet.
+ * The taskpane: a form per model kind (stake sale; the venture kinds priced round and exit
+ * waterfall), Build / Rebuild, the models of the workbook, templates, and (outside Excel) the
+ * preview of the built sheet.
  *
- * State is the form as typed (form.ts); validation runs the model's zod schema on every change and
- * maps its issues to the fields; Build is enabled only when there is no message. Build computes the
- * model with `buildStakeSaleModel` and hands it to the host (host.ts): Excel's writer, or the
+ * State is each kind's form as typed (form.ts, ventureForm.ts): switching kind keeps what was
+ * typed in the others. Validation runs the model's zod schema on every change and maps its issues
+ * to the fields; Build is enabled only when there is no message. Build computes the model with the
+ * kind's builder (src/model/build.ts) and hands it to the host (host.ts): Excel's writer, or the
  * in-page preview.
  */
 import * as React from "react";
@@ -30,8 +32,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, BuildingFactoryRegular, DocumentAddRegular, PlayRegular } from "@fluentui/react-icons";
-import { OPCORE_EXAMPLE, type StakeSaleInput } from "../model/stakeSaleInput";
-import { buildStakeSaleModel } from "../model/stakeSaleModel";
+import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
+import { MODEL_KINDS, buildModel, checkStoredModel, type BuiltModel, type ModelInputs, type ModelKind } from "../model/build";
 import { newModelId, type StoredModel } from "../workbook/modelXml";
 import type { SheetSpec } from "../workbook/spec";
 import { presentSheet, type Template } from "../templates";
@@ -43,7 +45,6 @@ import {
   type PastedTable,
   type ScalarField,
   UNITS,
-  openStoredModel,
   emptyForm,
   formFromInput,
   parseHolderGrid,
@@ -56,6 +57,18 @@ import { ChoiceField, TextField } from "./fields";
 import { CapTableEditor } from "./CapTableEditor";
 import { SheetPreview } from "./SheetPreview";
 import { TemplatesPanel } from "./TemplatesPanel";
+import { VentureFormView } from "./VentureForm";
+import { ventureText } from "./ventureI18n";
+import {
+  VENTURE_FORMS,
+  emptyVentureForm,
+  validateVentureForm,
+  ventureFormFromInput,
+  type VentureErrors,
+  type VentureForm,
+  type VentureInput,
+  type VentureKind,
+} from "./ventureForm";
 
 const useStyles = makeStyles({
   page: {
@@ -149,13 +162,20 @@ interface Props {
   readonly t: Messages;
 }
 
-/** The model being edited: the id Rebuild writes to and the sheet it owns. */
+/** The model being edited: the id Rebuild writes to, the sheet it owns and its kind. */
 interface Editing {
   readonly id: string;
   readonly sheet: string;
+  readonly kind: ModelKind;
 }
 
-type FieldNotes = Partial<Record<ScalarField | "capTable", string>>;
+/** A template's "to fill" notes, by field (or table) of the form. */
+type FieldNotes = Partial<Record<string, string>>;
+
+type VentureForms = Readonly<Record<VentureKind, VentureForm>>;
+
+/** The current form's outcome, whatever its kind: the valid inputs, or the messages by field. */
+type AnyValidation = { ok: true; input: ModelInputs; errors: VentureErrors } | { ok: false; errors: VentureErrors };
 
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -164,7 +184,13 @@ function messageOf(error: unknown): string {
 
 export function App({ host, lang, t }: Props): React.ReactElement {
   const s = useStyles();
+  const vt = ventureText(lang);
+  const [kind, setKind] = React.useState<ModelKind>("stakeSale");
   const [form, setForm] = React.useState<FormState>(() => emptyForm());
+  const [ventureForms, setVentureForms] = React.useState<VentureForms>(() => ({
+    pricedRound: emptyVentureForm("pricedRound"),
+    exitWaterfall: emptyVentureForm("exitWaterfall"),
+  }));
   const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = React.useState(false);
   const [editing, setEditing] = React.useState<Editing | undefined>();
@@ -178,9 +204,16 @@ export function App({ host, lang, t }: Props): React.ReactElement {
   const [notes, setNotes] = React.useState<FieldNotes>({});
   const [tab, setTab] = React.useState<"model" | "templates">("model");
 
-  const validation = React.useMemo(() => validateForm(form, lang), [form, lang]);
-  const errors: FieldErrors = validation.errors;
-  const errorCount = Object.keys(errors).length;
+  const stakeValidation = React.useMemo(() => validateForm(form, lang), [form, lang]);
+  const validation: AnyValidation = React.useMemo(
+    () => (kind === "stakeSale" ? stakeValidation : validateVentureForm(ventureForms[kind], lang)),
+    [kind, stakeValidation, ventureForms, lang],
+  );
+  const errors: FieldErrors = stakeValidation.errors;
+  const errorCount = Object.keys(validation.errors).length;
+  // The model being edited and the template started from count only while their kind's form is shown.
+  const editingHere = editing?.kind === kind ? editing : undefined;
+  const originHere = origin?.kind === kind ? origin : undefined;
   const shown = (key: FieldKey): string | undefined => (showAll || touched.has(key) ? errors[key] : undefined);
   const capErrors: FieldErrors = React.useMemo(() => {
     const out: FieldErrors = {};
@@ -215,7 +248,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
   };
 
   const load = (
-    input: StakeSaleInput,
+    input: ModelInputs,
     extra: {
       editing?: Editing;
       origin?: Template;
@@ -223,7 +256,12 @@ export function App({ host, lang, t }: Props): React.ReactElement {
       status: Status;
     },
   ) => {
-    setForm(formFromInput(input, lang));
+    if (input.kind === "stakeSale") setForm(formFromInput(input, lang));
+    else {
+      const venture: VentureInput = input;
+      setVentureForms((f) => ({ ...f, [venture.kind]: ventureFormFromInput(venture, lang) }));
+    }
+    setKind(input.kind);
     setEditing(extra.editing);
     setOrigin(extra.origin);
     setNotes(extra.notes ?? {});
@@ -232,10 +270,14 @@ export function App({ host, lang, t }: Props): React.ReactElement {
     setTab("model");
   };
 
-  const loadExample = () => load(OPCORE_EXAMPLE, { status: { intent: "info", text: t.exampleLoaded } });
+  const loadExample = () => {
+    if (kind === "stakeSale") load(OPCORE_EXAMPLE, { status: { intent: "info", text: t.exampleLoaded } });
+    else load(VENTURE_FORMS[kind].example, { status: { intent: "info", text: vt[`exampleLoaded_${kind}`] } });
+  };
 
   const newModel = () => {
-    setForm(emptyForm());
+    if (kind === "stakeSale") setForm(emptyForm());
+    else setVentureForms((f) => ({ ...f, [kind]: emptyVentureForm(kind) }));
     setEditing(undefined);
     setOrigin(undefined);
     setNotes({});
@@ -248,7 +290,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
   const openModel = (id: string) => {
     const model = models?.find((m) => m.id === id);
     if (model === undefined) return;
-    const checked = openStoredModel(model);
+    const checked = checkStoredModel(model);
     if (!checked.ok) {
       if (checked.reason === "kind") setStatus({ intent: "warning", text: t.modelUnknownKind(checked.kind) });
       else if (checked.reason === "version") setStatus({ intent: "warning", text: t.modelOtherVersion(model.sheet, checked.version) });
@@ -256,19 +298,15 @@ export function App({ host, lang, t }: Props): React.ReactElement {
       return;
     }
     load(checked.input, {
-      editing: { id: model.id, sheet: model.sheet },
+      editing: { id: model.id, sheet: model.sheet, kind: checked.input.kind },
       status: { intent: "info", text: t.modelOpened(model.sheet) },
     });
     if ("sheetOf" in host && typeof host.sheetOf === "function") setPreview((host.sheetOf as (id: string) => SheetSpec | undefined)(model.id));
   };
 
   const useTemplate = (template: Template, title: string) => {
-    if (template.kind !== "stakeSale") {
-      setStatus({ intent: "warning", text: t.templateNotStakeSale });
-      return;
-    }
     const fieldNotes: FieldNotes = {};
-    for (const entry of template.toFill) fieldNotes[entry.field as ScalarField | "capTable"] = entry.note;
+    for (const entry of template.toFill) fieldNotes[entry.field] = entry.note;
     load(template.inputs, {
       origin: template,
       notes: fieldNotes,
@@ -284,21 +322,21 @@ export function App({ host, lang, t }: Props): React.ReactElement {
     setBusy(true);
     setStatus(undefined);
     try {
-      let model: ReturnType<typeof buildStakeSaleModel>;
+      let model: BuiltModel;
       try {
-        model = buildStakeSaleModel(validation.input);
+        model = buildModel(validation.input);
       } catch (error) {
         setStatus({ intent: "error", text: t.buildFailed(messageOf(error)) });
         return;
       }
-      const id = !asNew && editing !== undefined ? editing.id : newModelId();
+      const id = !asNew && editingHere !== undefined ? editingHere.id : newModelId();
       try {
         const sheet =
-          origin === undefined
+          originHere === undefined
             ? model.sheet
-            : presentSheet(model.sheet, { presentation: origin.presentation, toFill: stillToFill(origin, model.input) });
+            : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) });
         const written = await host.writeModel({ id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet });
-        setEditing({ id, sheet: written.sheetName });
+        setEditing({ id, sheet: written.sheetName, kind: model.kind });
         setStatus({
           intent: "success",
           text: host.mode === "excel" ? t.buildOk(written.sheetName) : t.buildOkPreview(written.sheetName),
@@ -339,10 +377,11 @@ export function App({ host, lang, t }: Props): React.ReactElement {
 
   // A "to fill" note stays while the value is still the template's placeholder.
   const pending = React.useMemo(
-    () => (origin !== undefined && validation.ok ? new Set(stillToFill(origin, validation.input).map((e) => e.field as string)) : undefined),
-    [origin, validation],
+    () => (originHere !== undefined && validation.ok ? new Set(stillToFill(originHere, validation.input).map((e) => e.field as string)) : undefined),
+    [originHere, validation],
   );
-  const hint = (key: ScalarField | "capTable", base?: string): string | undefined => {
+  const hint = (key: string, base?: string): string | undefined => {
+    if (originHere === undefined) return base;
     const note = pending === undefined || pending.has(key) ? notes[key] : undefined;
     if (note === undefined) return base;
     return base === undefined ? t.templateToFill(note) : `${base} · ${t.templateToFill(note)}`;
@@ -383,9 +422,18 @@ export function App({ host, lang, t }: Props): React.ReactElement {
       </MessageBar>
     );
 
-  const firstError = Object.values(errors)[0];
+  const firstError = Object.values(validation.errors)[0];
   const isPreview = host.mode === "preview";
-  const buildLabel = busy ? t.building : editing !== undefined ? t.rebuild : t.build;
+  const buildLabel = busy ? t.building : editingHere !== undefined ? t.rebuild : t.build;
+  const ventureErrors: VentureErrors = React.useMemo(() => {
+    if (kind === "stakeSale") return {};
+    const out: VentureErrors = {};
+    for (const [key, message] of Object.entries(validation.errors)) {
+      const [head] = key.split(".");
+      if (showAll || touched.has(`${kind}:${head}`)) out[key] = message;
+    }
+    return out;
+  }, [kind, validation, showAll, touched]);
 
   return (
     <main className={s.page} lang={lang}>
@@ -396,7 +444,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
             {t.appTitle}
           </Subtitle1>
           <Caption1 as="p" block>
-            {editing !== undefined ? t.editing(editing.sheet) : t.appSubtitle}
+            {editingHere !== undefined ? t.editing(editingHere.sheet) : vt[`subtitle_${kind}`]}
           </Caption1>
         </div>
         <Badge appearance="tint" color={isPreview ? "warning" : "success"} data-testid="mode">
@@ -414,7 +462,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
         <div className={s.column}>
           <div className={s.toolbar}>
             <Button appearance="secondary" icon={<BuildingFactoryRegular />} onClick={loadExample} data-testid="load-example">
-              {t.loadExample}
+              {kind === "stakeSale" ? t.loadExample : vt[`loadExample_${kind}`]}
             </Button>
             <Button appearance="subtle" icon={<DocumentAddRegular />} onClick={newModel} data-testid="new-model">
               {t.newModel}
@@ -453,7 +501,9 @@ export function App({ host, lang, t }: Props): React.ReactElement {
           </section>
 
           <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "model" | "templates")}>
-            <Tab value="model">{t.tabModel}</Tab>
+            <Tab value="model" data-testid="tab-model">
+              {t.tabModel}
+            </Tab>
             <Tab value="templates" data-testid="tab-templates">
               {t.templatesTitle}
             </Tab>
@@ -462,13 +512,19 @@ export function App({ host, lang, t }: Props): React.ReactElement {
           {tab === "templates" && (
             <section className={s.section} aria-label={t.templatesTitle}>
               {statusBar}
-              <TemplatesPanel t={t} input={validation.ok ? validation.input : undefined} origin={origin} onUse={useTemplate} onStatus={setStatus} />
+              <TemplatesPanel
+                t={t}
+                input={validation.ok ? validation.input : undefined}
+                origin={originHere}
+                onUse={useTemplate}
+                onStatus={setStatus}
+              />
             </section>
           )}
 
           {tab === "model" && (
             <form
-              aria-label={t.appSubtitle}
+              aria-label={vt[`subtitle_${kind}`]}
               onSubmit={(e) => {
                 e.preventDefault();
                 void build(false);
@@ -476,144 +532,174 @@ export function App({ host, lang, t }: Props): React.ReactElement {
               noValidate
             >
               <div className={s.formBody}>
-                <section className={s.section} aria-labelledby="sec-company">
-                  <Subtitle2 as="h2" id="sec-company">
-                    {t.sectionCompany}
-                  </Subtitle2>
-                  <div className={s.grid}>
-                    {text("company", t.company, { required: true })}
-                    {text("currency", t.currency, {
-                      hint: t.currencyHint,
-                      required: true,
-                    })}
-                    <ChoiceField
-                      name="unit"
-                      label={t.unit}
-                      value={form.unit}
-                      options={UNITS.map((u) => ({
-                        value: u,
-                        label: t[`unit_${u}`],
-                      }))}
-                      onChange={(v) => update("unit", v)}
-                      error={shown("unit")}
-                    />
-                    {num("capacity", t.capacity, {
-                      hint: t.capacityHint,
-                      suffix: form.capacityUnit || undefined,
-                    })}
-                    {text("capacityUnit", t.capacityUnit, {
-                      placeholder: "MW",
-                    })}
-                  </div>
-                </section>
-
-                <section className={s.section} aria-labelledby="sec-valuation">
-                  <Subtitle2 as="h2" id="sec-valuation">
-                    {t.sectionValuation}
-                  </Subtitle2>
-                  <Field label={t.basis}>
-                    <RadioGroup value={form.basis} onChange={(_, d) => update("basis", d.value as FormState["basis"])} data-testid="field-basis">
-                      <Radio value="EV" label={t.basis_EV} />
-                      <Radio value="EQUITY" label={t.basis_EQUITY} />
-                    </RadioGroup>
-                  </Field>
-                  <div className={s.grid}>
-                    {num("valuation", t.valuation, {
-                      suffix: unitSuffix,
-                      required: true,
-                    })}
-                    {num("netDebt", t.netDebt, {
-                      hint: t.netDebtHint,
-                      suffix: unitSuffix,
-                      required: true,
-                    })}
-                    {num("shareholderLoans", t.shareholderLoans, {
-                      suffix: unitSuffix,
-                      required: true,
-                    })}
-                    {num("otherClaims", t.otherClaims, {
-                      hint: t.otherClaimsHint,
-                      suffix: unitSuffix,
-                    })}
-                  </div>
-                </section>
-
-                <section className={s.section} aria-labelledby="sec-deal">
-                  <Subtitle2 as="h2" id="sec-deal">
-                    {t.sectionDeal}
-                  </Subtitle2>
-                  <Field label={t.transaction}>
-                    <RadioGroup
-                      value={form.transaction}
-                      onChange={(_, d) => update("transaction", d.value as FormState["transaction"])}
-                      data-testid="field-transaction"
-                    >
-                      <Radio value="secondary" label={t.transaction_secondary} />
-                      <Radio value="primary" label={t.transaction_primary} />
-                      <Radio value="both" label={t.transaction_both} />
-                    </RadioGroup>
-                  </Field>
-                  <div className={s.grid}>
-                    {num("stake", t.stake, {
-                      hint: t[`stakeHint_${form.transaction}`],
-                      suffix: "%",
-                      required: true,
-                    })}
-                    {num("premium", t.premium, {
-                      hint: t.premiumHint,
-                      suffix: "%",
-                    })}
-                    {form.transaction !== "primary" && text("seller", t.seller, { required: true })}
-                    {text("buyer", t.buyer, { required: true })}
-                    {form.transaction === "both" &&
-                      num("primaryInvestment", t.primaryInvestment, {
-                        hint: t.primaryInvestmentHint,
-                        suffix: unitSuffix,
-                        required: true,
-                      })}
-                  </div>
-                </section>
-
-                <section className={s.section} aria-labelledby="sec-captable">
-                  <Subtitle2 as="h2" id="sec-captable">
-                    {t.sectionCapTable}
-                  </Subtitle2>
-                  {hint("capTable") !== undefined && <Caption1>{hint("capTable")}</Caption1>}
-                  <CapTableEditor
-                    rows={form.capTable}
-                    onChange={(rows: HolderRow[]) => update("capTable", rows)}
-                    errors={capErrors}
+                <ChoiceField
+                  name="kind"
+                  label={vt.kindLabel}
+                  value={kind}
+                  options={MODEL_KINDS.map((k) => ({ value: k, label: vt[`kind_${k}`] }))}
+                  onChange={(k) => {
+                    setKind(k);
+                    setStatus(undefined);
+                  }}
+                />
+                {kind !== "stakeSale" && (
+                  <VentureFormView
+                    form={ventureForms[kind]}
+                    onChange={(next, key) => {
+                      setVentureForms((f) => ({ ...f, [next.kind]: next }));
+                      setTouched((prev) => (prev.has(`${next.kind}:${key}`) ? prev : new Set(prev).add(`${next.kind}:${key}`)));
+                    }}
+                    errors={ventureErrors}
                     lang={lang}
                     t={t}
+                    vt={vt}
+                    hint={hint}
                     readSelection={host.readSelection}
-                    onPasted={onPasted}
-                    parseGrid={(grid) => parseHolderGrid(grid, lang)}
+                    onStatus={setStatus}
                   />
-                </section>
+                )}
+                {kind === "stakeSale" && (
+                  <>
+                    <section className={s.section} aria-labelledby="sec-company">
+                      <Subtitle2 as="h2" id="sec-company">
+                        {t.sectionCompany}
+                      </Subtitle2>
+                      <div className={s.grid}>
+                        {text("company", t.company, { required: true })}
+                        {text("currency", t.currency, {
+                          hint: t.currencyHint,
+                          required: true,
+                        })}
+                        <ChoiceField
+                          name="unit"
+                          label={t.unit}
+                          value={form.unit}
+                          options={UNITS.map((u) => ({
+                            value: u,
+                            label: t[`unit_${u}`],
+                          }))}
+                          onChange={(v) => update("unit", v)}
+                          error={shown("unit")}
+                        />
+                        {num("capacity", t.capacity, {
+                          hint: t.capacityHint,
+                          suffix: form.capacityUnit || undefined,
+                        })}
+                        {text("capacityUnit", t.capacityUnit, {
+                          placeholder: "MW",
+                        })}
+                      </div>
+                    </section>
 
-                <section className={s.section} aria-labelledby="sec-output">
-                  <Subtitle2 as="h2" id="sec-output">
-                    {t.sectionOutput}
-                  </Subtitle2>
-                  <div>
-                    <ChoiceField
-                      name="rounding"
-                      label={t.rounding}
-                      value={form.rounding}
-                      options={(["DOWN", "UP", "NEAREST", "NONE"] as const).map((r) => ({ value: r, label: t[`rounding_${r}`] }))}
-                      onChange={(v) => update("rounding", v)}
-                      error={shown("rounding")}
-                    />
-                  </div>
-                  <Field hint={t.formulasHint}>
-                    <Checkbox
-                      checked={form.formulas === "captable"}
-                      onChange={(_, d) => update("formulas", d.checked === true ? "captable" : "native")}
-                      label={t.formulasCaptable}
-                      data-testid="field-formulas"
-                    />
-                  </Field>
-                </section>
+                    <section className={s.section} aria-labelledby="sec-valuation">
+                      <Subtitle2 as="h2" id="sec-valuation">
+                        {t.sectionValuation}
+                      </Subtitle2>
+                      <Field label={t.basis}>
+                        <RadioGroup value={form.basis} onChange={(_, d) => update("basis", d.value as FormState["basis"])} data-testid="field-basis">
+                          <Radio value="EV" label={t.basis_EV} />
+                          <Radio value="EQUITY" label={t.basis_EQUITY} />
+                        </RadioGroup>
+                      </Field>
+                      <div className={s.grid}>
+                        {num("valuation", t.valuation, {
+                          suffix: unitSuffix,
+                          required: true,
+                        })}
+                        {num("netDebt", t.netDebt, {
+                          hint: t.netDebtHint,
+                          suffix: unitSuffix,
+                          required: true,
+                        })}
+                        {num("shareholderLoans", t.shareholderLoans, {
+                          suffix: unitSuffix,
+                          required: true,
+                        })}
+                        {num("otherClaims", t.otherClaims, {
+                          hint: t.otherClaimsHint,
+                          suffix: unitSuffix,
+                        })}
+                      </div>
+                    </section>
+
+                    <section className={s.section} aria-labelledby="sec-deal">
+                      <Subtitle2 as="h2" id="sec-deal">
+                        {t.sectionDeal}
+                      </Subtitle2>
+                      <Field label={t.transaction}>
+                        <RadioGroup
+                          value={form.transaction}
+                          onChange={(_, d) => update("transaction", d.value as FormState["transaction"])}
+                          data-testid="field-transaction"
+                        >
+                          <Radio value="secondary" label={t.transaction_secondary} />
+                          <Radio value="primary" label={t.transaction_primary} />
+                          <Radio value="both" label={t.transaction_both} />
+                        </RadioGroup>
+                      </Field>
+                      <div className={s.grid}>
+                        {num("stake", t.stake, {
+                          hint: t[`stakeHint_${form.transaction}`],
+                          suffix: "%",
+                          required: true,
+                        })}
+                        {num("premium", t.premium, {
+                          hint: t.premiumHint,
+                          suffix: "%",
+                        })}
+                        {form.transaction !== "primary" && text("seller", t.seller, { required: true })}
+                        {text("buyer", t.buyer, { required: true })}
+                        {form.transaction === "both" &&
+                          num("primaryInvestment", t.primaryInvestment, {
+                            hint: t.primaryInvestmentHint,
+                            suffix: unitSuffix,
+                            required: true,
+                          })}
+                      </div>
+                    </section>
+
+                    <section className={s.section} aria-labelledby="sec-captable">
+                      <Subtitle2 as="h2" id="sec-captable">
+                        {t.sectionCapTable}
+                      </Subtitle2>
+                      {hint("capTable") !== undefined && <Caption1>{hint("capTable")}</Caption1>}
+                      <CapTableEditor
+                        rows={form.capTable}
+                        onChange={(rows: HolderRow[]) => update("capTable", rows)}
+                        errors={capErrors}
+                        lang={lang}
+                        t={t}
+                        readSelection={host.readSelection}
+                        onPasted={onPasted}
+                        parseGrid={(grid) => parseHolderGrid(grid, lang)}
+                      />
+                    </section>
+
+                    <section className={s.section} aria-labelledby="sec-output">
+                      <Subtitle2 as="h2" id="sec-output">
+                        {t.sectionOutput}
+                      </Subtitle2>
+                      <div>
+                        <ChoiceField
+                          name="rounding"
+                          label={t.rounding}
+                          value={form.rounding}
+                          options={(["DOWN", "UP", "NEAREST", "NONE"] as const).map((r) => ({ value: r, label: t[`rounding_${r}`] }))}
+                          onChange={(v) => update("rounding", v)}
+                          error={shown("rounding")}
+                        />
+                      </div>
+                      <Field hint={t.formulasHint}>
+                        <Checkbox
+                          checked={form.formulas === "captable"}
+                          onChange={(_, d) => update("formulas", d.checked === true ? "captable" : "native")}
+                          label={t.formulasCaptable}
+                          data-testid="field-formulas"
+                        />
+                      </Field>
+                    </section>
+                  </>
+                )}
 
                 <div className={s.buildBar}>
                   <div className={s.buttons}>
@@ -627,7 +713,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                     >
                       {buildLabel}
                     </Button>
-                    {editing !== undefined && (
+                    {editingHere !== undefined && (
                       <Button appearance="secondary" disabled={!validation.ok || busy} onClick={() => void build(true)} data-testid="build-new">
                         {t.buildAsNew}
                       </Button>

@@ -26,7 +26,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowUploadRegular, CopyRegular } from "@fluentui/react-icons";
 import { builtInTemplates, parseTemplateJson, templateFromInput, templateToJson, TemplateError, type Template } from "../templates";
-import type { StakeSaleInput } from "../model/stakeSaleInput";
+import type { ModelInputs } from "../model/build";
 import type { Messages } from "./i18n";
 
 /** Largest template file read (the templates module has its own, finer limits). */
@@ -66,7 +66,7 @@ function download(fileName: string, text: string): void {
 interface Props {
   readonly t: Messages;
   /** The current inputs when valid (Save is disabled otherwise). */
-  readonly input: StakeSaleInput | undefined;
+  readonly input: ModelInputs | undefined;
   /** The template the form was started from, for its notes and presentation. */
   readonly origin: Template | undefined;
   readonly onUse: (template: Template, title: string) => void;
@@ -87,7 +87,8 @@ export function TemplatesPanel({ t, input, origin, onUse, onStatus }: Props): Re
       const template = templateFromInput(input, {
         title: title.trim() === "" ? `${input.company}` : title,
         description,
-        toFill: origin?.kind === "stakeSale" ? origin.toFill : undefined,
+        // The template's "to fill" notes carry over when the inputs are still of its kind.
+        toFill: origin?.kind === input.kind ? origin.toFill : undefined,
         presentation: origin?.presentation,
       });
       return { ok: true as const, json: templateToJson(template), file: templateFileName(template.title) };

@@ -14,6 +14,7 @@ import { Decimal } from "../engine";
 import { CURRENCY_UNITS, CurrencyUnit, LIMITS, StakeSaleInput } from "../model/stakeSaleInput";
 import { FIELD_LABELS, Lang, MESSAGES, translateRule } from "./i18n";
 import type { Template } from "../templates";
+import type { ModelInputs } from "../model/build";
 
 export type Basis = StakeSaleInput["basis"];
 export type Transaction = StakeSaleInput["transaction"];
@@ -410,7 +411,7 @@ export function parseHolderTsv(text: string, lang: Lang = "en"): PastedTable {
 // ----- Templates ----------------------------------------------------------------------------
 
 /** The template's "to fill" entries whose value the user has not changed yet (the others are no longer placeholders). */
-export function stillToFill(template: Template, input: StakeSaleInput): Template["toFill"] {
+export function stillToFill(template: Template, input: ModelInputs): Template["toFill"] {
   const original = template.inputs as Record<string, unknown>;
   const current = input as Record<string, unknown>;
   const entries: Template["toFill"][number][] = template.toFill;

@@ -175,7 +175,7 @@ const en = {
   labels: enLabels,
   hints: enHints,
   options: enOptions,
-  kindLabel: "Model",
+  kindLabel: "Model type",
   kind_stakeSale: "Stake sale (EV to equity)",
   kind_pricedRound: "Priced round (SAFEs, notes, option pool)",
   kind_exitWaterfall: "Exit waterfall",
@@ -186,7 +186,8 @@ const en = {
   loadExample_exitWaterfall: "Load an example exit",
   exampleLoaded_pricedRound:
     "YC Post-Money Safe User Guide, Example 1 loaded: two SAFEs convert in a $5M Series A at a $15M pre-money with 1,695,000 new pool shares.",
-  exampleLoaded_exitWaterfall: "Example exit loaded: a Series B over a Series A (capped participating) and Seed, common and options. Replace it with your classes.",
+  exampleLoaded_exitWaterfall:
+    "Example exit loaded: a Series B over a Series A (capped participating) and Seed, common and options. Replace it with your classes.",
   section_company: "Company",
   section_round: "Round",
   section_capTable: "Cap table before the round (fully diluted, with the unissued pool)",
@@ -227,7 +228,7 @@ const fr: typeof en = {
   labels: frLabels,
   hints: frHints,
   options: frOptions,
-  kindLabel: "Modèle",
+  kindLabel: "Type de modèle",
   kind_stakeSale: "Cession de participation (VE vers capitaux propres)",
   kind_pricedRound: "Tour de financement (SAFE, convertibles, pool d’options)",
   kind_exitWaterfall: "Répartition du prix de sortie (waterfall)",

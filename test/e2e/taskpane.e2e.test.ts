@@ -2,134 +2,38 @@
  * End to end: the BUILT taskpane (dist/, from `npm run build`) in headless Debian Chromium, driven
  * by playwright-core, outside Excel, so it runs as the preview.
  *
- * - dist/ is served by a tiny node http server on 127.0.0.1 started here;
- * - the Office.js CDN URL is routed to the local copy in node_modules/@microsoft/office-js/dist
- *   and every other outside request is refused and reported (the page must need no network);
+ * - dist/ is served on 127.0.0.1 and Office.js routed to its local copy (test/support/taskpaneBrowser.ts);
+ *   every other outside request is refused and reported (the page must need no network);
  * - the expectations are computed with the model builder and the engine, not copied from the page.
  * A screenshot is saved to test-output/taskpane.png.
  */
 import fs from "fs";
-import http from "http";
-import os from "os";
 import path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { OFFICE_CDN, OUTPUT, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
 import { dec, stakeSale } from "../../src/engine";
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { formatCell } from "../../src/taskpane/numberFormat";
 import { parseTemplateJson } from "../../src/templates";
 
-const ROOT = path.resolve(__dirname, "../..");
-/** The built add-in; CAPTABLE_E2E_DIST points at another build (e.g. a development build). */
-const DIST = path.resolve(process.env.CAPTABLE_E2E_DIST ?? path.join(ROOT, "dist"));
-const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
-const OUTPUT = path.join(ROOT, "test-output");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".png": "image/png",
-  ".css": "text/css",
-};
-
-/** Serves a directory read-only; nothing outside it. */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/**
- * Waits until the element's text satisfies the expectation (the page updates asynchronously), then
- * asserts it, so a failure shows the text actually there.
- */
-async function expectText(locator: Locator, expected: string | RegExp, how: "is" | "contains" = "is"): Promise<void> {
-  const ok = (text: string) => (typeof expected !== "string" ? expected.test(text) : how === "is" ? text === expected : text.includes(expected));
-  const deadline = Date.now() + 10_000;
-  let text = "";
-  while (Date.now() < deadline) {
-    text = (await locator.count()) > 0 ? ((await locator.first().textContent()) ?? "") : "";
-    if (ok(text)) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  if (typeof expected !== "string") expect(text).toMatch(expected);
-  else if (how === "is") expect(text).toBe(expected);
-  else expect(text).toContain(expected);
-}
-
 describe("taskpane in headless Chromium (preview, no Excel)", () => {
-  let server: http.Server;
-  let base: string;
+  let browser: TaskpaneBrowser;
   let context: BrowserContext;
-  let userDataDir: string;
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
+  let base: string;
+  let outside: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "taskpane.html")))
-      throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does).");
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does).`);
-    server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "captable-e2e-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 480, height: 900 },
-      locale: "en-US",
-      acceptDownloads: true,
-    });
-    await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base)) return route.continue();
-      if (url.startsWith(OFFICE_CDN)) {
-        const rel = url.slice(OFFICE_CDN.length).split(/[?#]/)[0];
-        const file = path.normalize(path.join(OFFICE_DIST, rel));
-        if (file.startsWith(OFFICE_DIST + path.sep) && fs.existsSync(file)) {
-          return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
-        }
-        return route.fulfill({ status: 404, body: "" });
-      }
-      outside.push(url);
-      return route.abort();
-    });
+    browser = await launchTaskpane();
+    ({ context, base, outside, pageErrors } = browser);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
   });
 
-  async function open(query = ""): Promise<Page> {
-    const page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${base}/taskpane.html${query}`);
-    await page.getByTestId("mode").waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const open = (query = ""): Promise<Page> => browser.open(query);
 
   /** Every cell the model describes shows its value (the engine's, for formulas) in the preview, formatted. */
   async function expectPreviewMatches(page: Page, input: typeof OPCORE_EXAMPLE): Promise<void> {
