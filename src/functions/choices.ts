@@ -20,7 +20,8 @@ export function choiceKey(text: string): string {
     .trim();
 }
 
-function keywords<T extends string>(spellings: Record<string, T>): Readonly<Record<string, T>> {
+/** A keyword map: every spelling, normalised by `choiceKey`, to the value it stands for. */
+export function keywords<T extends string>(spellings: Record<string, T>): Readonly<Record<string, T>> {
   const map: Record<string, T> = Object.create(null);
   for (const [spelling, value] of Object.entries(spellings)) map[choiceKey(spelling)] = value;
   return Object.freeze(map);

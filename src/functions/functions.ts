@@ -24,7 +24,6 @@ import {
   primarySharesForTargetStake,
   secondaryTransfer,
   stakeSale,
-  StakeSale,
   StakeSaleInput,
   stakeSalePricePart,
 } from "../engine";
@@ -41,19 +40,6 @@ function run<T>(body: () => T): T {
   } catch (error) {
     throw toCellError(error);
   }
-}
-
-function readStakeSale(
-  stake: any,
-  valuation: any,
-  basis: any,
-  net_debt: any,
-  shareholder_loans: any,
-  other_claims: any,
-  premium: any,
-  capacity?: any,
-): StakeSale {
-  return stakeSale(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity));
 }
 
 function readStakeSaleInput(
@@ -192,7 +178,9 @@ export function dealViewFn(
   other_claims?: any,
   premium?: any,
 ): any[][] {
-  return run(() => dealViewTable(readStakeSale(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity)));
+  return run(() =>
+    dealViewTable(stakeSale(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity))),
+  );
 }
 
 /**

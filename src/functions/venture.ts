@@ -13,10 +13,13 @@ import {
   DayCount,
   Decimal,
   EngineError,
+  ExitInput,
+  HolderPosition,
   InstrumentKind,
   OptionGrant,
   Participation,
   RoundHolding,
+  RuleName,
   ShareClass,
   TenderSale,
   Waterfall,
@@ -34,15 +37,9 @@ import {
   yearFraction,
 } from "../engine";
 import { CellScalar, describeCell, isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText, readVector } from "./cells";
-import { ROUNDING, choiceKey } from "./choices";
+import { ROUNDING, choiceKey, keywords } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
-
-function keywords<T extends string>(spellings: Record<string, T>): Readonly<Record<string, T>> {
-  const map: Record<string, T> = Object.create(null);
-  for (const [spelling, value] of Object.entries(spellings)) map[choiceKey(spelling)] = value;
-  return Object.freeze(map);
-}
 
 export const INSTRUMENT_KIND = keywords<InstrumentKind>({
   SAFE: "POST_SAFE",
@@ -133,102 +130,141 @@ const YES_NO = keywords<"YES" | "NO">({
 
 // ---------------------------------------------------------------- header tables
 
-export interface ColumnSpec {
-  readonly key: string;
-  /** Accepted header texts (normalised by choiceKey). The first is the one messages use. */
-  readonly headers: readonly string[];
-  readonly required?: boolean;
-}
-
-export interface TableRow {
+/** Where a cell of a header table stands, as messages name it: `classes: Cap of "Series A"`. */
+export interface CellAt {
+  /** The argument holding the table ("classes"). */
+  readonly table: string;
+  /** The column's first header, the name messages use ("Cap"). */
+  readonly column: string;
   /** 1-based row number in the range (the header is row 1). */
   readonly row: number;
-  readonly cells: Readonly<Record<string, CellScalar>>;
+  /** The row's name (its label column), when the table has one: messages then say `of "Series A"` instead of `(row 3)`. */
+  readonly who?: string;
 }
 
-/** Reads a range whose first row holds column headers; returns the non-blank rows keyed by column. */
-export function readHeaderTable(value: unknown, name: string, columns: readonly ColumnSpec[]): TableRow[] {
+/** Reads one cell of a column: the value, or an EngineError naming the table argument. */
+export type CellReader<T> = (cell: CellScalar, at: CellAt) => T;
+
+/** One column of a header table: the headers it may go by, whether it must be there, how its cells read. */
+export interface TableColumn<T = unknown> {
+  /** Accepted header texts, matched case- and accent-insensitively (choiceKey). The first is the one messages use. */
+  readonly headers: readonly string[];
+  readonly required?: boolean;
+  readonly read: CellReader<T>;
+}
+
+/** A table's columns by key. Key order is the order of the required-column check. */
+export type TableColumns = Readonly<Record<string, TableColumn>>;
+
+type CellValue<C> = C extends TableColumn<infer T> ? T : never;
+
+/** One non-blank row below the header. Cells are read on demand, so a row is checked in the order its reader asks. */
+export interface TableRow<C extends TableColumns> {
+  /** 1-based row number in the range (the header is row 1). */
+  readonly row: number;
+  /** The cell of a column, read by the column's reader; `undefined` (before reading) for a column the table leaves out. */
+  get<K extends keyof C & string>(key: K): CellValue<C[K]>;
+}
+
+/** Re-attributes an EngineError thrown while reading a table's cell to the table's argument; `reword` may rewrite its message. */
+function attributed<T>(argument: string, read: () => T, reword: (message: string) => string = (m) => m): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.kind, reword(e.message), argument);
+    throw e;
+  }
+}
+
+function cellName(at: CellAt): string {
+  return `${at.table}: ${at.column} ${at.who === undefined ? `(row ${at.row})` : `of "${at.who}"`}`;
+}
+
+/** A name: a text (trimmed) or a number; never empty. Messages give the row number, as the row has no name yet. */
+export const nameCell: CellReader<string> = (v, at) => {
+  if (isBlank(v)) throw new EngineError("value", `${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  throw new EngineError("value", `${at.table}: ${at.column} must be a name, got ${describeCell(v)} (row ${at.row})`, at.table);
+};
+
+/** A required number checked against a rule (see `readNumber`). */
+export function numberCell(rule: RuleName = "amount"): CellReader<Decimal> {
+  return (v, at) => attributed(at.table, () => readNumber(v, cellName(at), rule));
+}
+
+/** An optional number: a blank cell gives `undefined`. */
+export function optionalNumberCell(rule: RuleName = "amount"): CellReader<Decimal | undefined> {
+  const read = numberCell(rule);
+  return (v, at) => (isBlank(v) ? undefined : read(v, at));
+}
+
+/** An optional keyword among `choices` (see `readChoice`): a blank cell gives `undefined`, for the row's reader to default. */
+export function choiceCell<T extends string>(choices: Readonly<Record<string, T>>): CellReader<T | undefined> {
+  return (v, at) => (isBlank(v) ? undefined : attributed(at.table, () => readChoice<T>(v, cellName(at), choices, undefined as unknown as T)));
+}
+
+/**
+ * Reads a range whose first row holds column headers (matched by name, in any order; extra columns
+ * such as notes or totals are ignored); returns its non-blank rows, whose cells are read on demand.
+ */
+export function readHeaderTable<C extends TableColumns>(value: unknown, name: string, columns: C, label?: keyof C & string): TableRow<C>[] {
+  const keys = Object.keys(columns);
   const m = readMatrix(value, name);
   if (m.length < 2) throw new EngineError("value", `${name} must have a header row and at least one row below it`, name);
   const index = new Map<string, number>();
   m[0].forEach((h, c) => {
     if (typeof h !== "string" || h.trim() === "") return;
-    const key = choiceKey(h);
-    const spec = columns.find((s) => s.headers.some((x) => choiceKey(x) === key));
-    if (spec === undefined) return; // extra columns (notes, totals) are ignored
-    if (index.has(spec.key)) throw new EngineError("value", `${name} has the column "${spec.headers[0]}" twice`, name);
-    index.set(spec.key, c);
+    const header = choiceKey(h);
+    const key = keys.find((k) => columns[k].headers.some((x) => choiceKey(x) === header));
+    if (key === undefined) return;
+    if (index.has(key)) throw new EngineError("value", `${name} has the column "${columns[key].headers[0]}" twice`, name);
+    index.set(key, c);
   });
-  for (const spec of columns) {
-    if (spec.required && !index.has(spec.key)) {
+  for (const key of keys) {
+    if (columns[key].required && !index.has(key)) {
       const found = m[0]
         .filter((h) => !isBlank(h))
         .map((h) => (typeof h === "string" || typeof h === "number" ? `"${String(h)}"` : describeCell(h)))
         .join(", ");
-      throw new EngineError("value", `${name} must have a column "${spec.headers[0]}" in its header row, found ${found || "no headers"}`, name);
+      throw new EngineError(
+        "value",
+        `${name} must have a column "${columns[key].headers[0]}" in its header row, found ${found || "no headers"}`,
+        name,
+      );
     }
   }
-  const rows: TableRow[] = [];
+  const rows: TableRow<C>[] = [];
   for (let r = 1; r < m.length; r++) {
-    const cells: Record<string, CellScalar> = {};
+    const cells = m[r];
     let blank = true;
-    for (const [key, c] of index) {
-      cells[key] = m[r][c];
-      if (!isBlank(m[r][c])) blank = false;
-    }
-    if (!blank) rows.push({ row: r + 1, cells });
+    for (const c of index.values()) if (!isBlank(cells[c])) blank = false;
+    if (blank) continue;
+    const row = r + 1;
+    let who: string | undefined;
+    const get = <K extends keyof C & string>(key: K): CellValue<C[K]> => {
+      const c = index.get(key);
+      if (label !== undefined && key !== label && who === undefined) who = get(label) as string;
+      const at: CellAt = { table: name, column: columns[key].headers[0], row, who: key === label ? undefined : who };
+      return columns[key].read(c === undefined ? undefined : cells[c], at) as CellValue<C[K]>;
+    };
+    rows.push({ row, get });
   }
   if (rows.length === 0) throw new EngineError("value", `${name} must list at least one row below its header`, name);
   return rows;
 }
 
-function cellName(table: string, column: string, row: number, label?: string): string {
-  return `${table}: ${column} ${label === undefined ? `(row ${row})` : `of "${label}"`}`;
-}
-
-function label(row: TableRow, key: string, table: string, column: string): string {
-  const v = row.cells[key];
-  if (isBlank(v)) throw new EngineError("value", `${table}: ${column} must not be empty (row ${row.row})`, table);
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  throw new EngineError("value", `${table}: ${column} must be a name, got ${describeCell(v)} (row ${row.row})`, table);
-}
-
-function num(row: TableRow, key: string, table: string, column: string, who: string, rule: Parameters<typeof readNumber>[2] = "amount"): Decimal {
-  try {
-    return readNumber(row.cells[key], cellName(table, column, row.row, who), rule);
-  } catch (e) {
-    if (e instanceof EngineError) throw new EngineError(e.kind, e.message, table);
-    throw e;
-  }
-}
-
-function optNum(
-  row: TableRow,
-  key: string,
-  table: string,
-  column: string,
-  who: string,
-  rule: Parameters<typeof readNumber>[2] = "amount",
-): Decimal | undefined {
-  return isBlank(row.cells[key]) ? undefined : num(row, key, table, column, who, rule);
-}
-
-function choice<T extends string>(
-  row: TableRow,
-  key: string,
-  table: string,
-  column: string,
-  who: string,
-  map: Readonly<Record<string, T>>,
-  fallback: T,
-): T {
-  try {
-    return readChoice(row.cells[key], cellName(table, column, row.row, who), map, fallback);
-  } catch (e) {
-    if (e instanceof EngineError) throw new EngineError(e.kind, e.message, table);
-    throw e;
-  }
+/**
+ * A reader of the header table argument `name`: its columns, the column whose cells name the rows
+ * (messages then say `of "Series A"`), and how one row becomes a value (`table` is `name`, for its messages).
+ */
+export function tableReader<C extends TableColumns, T>(
+  name: string,
+  columns: C,
+  label: keyof C & string,
+  build: (row: TableRow<C>, table: string) => T,
+): (value: unknown) => T[] {
+  return (value) => readHeaderTable(value, name, columns, label).map((row) => build(row, name));
 }
 
 /** Pads rows to a rectangle: Excel spills rectangles only. */
@@ -266,64 +302,60 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
       throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
     const name = String(n).trim();
-    try {
-      out.push({ name, amount: readNumber(a, `investors: amount of "${name}"`, "nonNegative") });
-    } catch (e) {
-      if (e instanceof EngineError) throw new EngineError(e.kind, e.message, "investors");
-      throw e;
-    }
+    out.push({ name, amount: attributed("investors", () => readNumber(a, `investors: amount of "${name}"`, "nonNegative")) });
   }
   if (out.length === 0) throw new EngineError("value", "investors must list at least one investor", "investors");
   return out;
 }
 
-const INSTRUMENT_COLUMNS: ColumnSpec[] = [
-  { key: "holder", headers: ["Holder", "Investor", "Name", "Détenteur", "Investisseur"], required: true },
-  { key: "type", headers: ["Type", "Instrument"] },
-  { key: "amount", headers: ["Amount", "Investment", "Purchase amount", "Montant"], required: true },
-  { key: "cap", headers: ["Cap", "Valuation cap", "Plafond"] },
-  { key: "discount", headers: ["Discount", "Décote", "Remise"] },
-  { key: "mfn", headers: ["MFN"] },
-  { key: "rate", headers: ["Interest rate", "Rate", "Taux"] },
-  { key: "start", headers: ["Start date", "Issue date", "Date d'émission"] },
-  { key: "end", headers: ["Conversion date", "Date de conversion"] },
-  { key: "dayCount", headers: ["Day count", "Base"] },
-  { key: "compounding", headers: ["Compounding", "Interest", "Capitalisation"] },
-];
-
-export function readInstruments(value: unknown): ConvertibleInstrument[] {
-  const t = "instruments";
-  return readHeaderTable(value, t, INSTRUMENT_COLUMNS).map((row) => {
-    const holder = label(row, "holder", t, "Holder");
-    const discount = optNum(row, "discount", t, "Discount", holder, "fraction");
-    let amount = num(row, "amount", t, "Amount", holder, "nonNegative");
-    const rate = optNum(row, "rate", t, "Interest rate", holder, "nonNegative");
+/** The instruments argument of CAPTABLE.ROUND: SAFEs and notes converting in the round. */
+export const readInstruments = tableReader(
+  "instruments",
+  {
+    holder: { headers: ["Holder", "Investor", "Name", "Détenteur", "Investisseur"], required: true, read: nameCell },
+    type: { headers: ["Type", "Instrument"], read: choiceCell(INSTRUMENT_KIND) },
+    amount: { headers: ["Amount", "Investment", "Purchase amount", "Montant"], required: true, read: numberCell("nonNegative") },
+    cap: { headers: ["Cap", "Valuation cap", "Plafond"], read: optionalNumberCell("positive") },
+    discount: { headers: ["Discount", "Décote", "Remise"], read: optionalNumberCell("fraction") },
+    mfn: { headers: ["MFN"], read: choiceCell(YES_NO) },
+    rate: { headers: ["Interest rate", "Rate", "Taux"], read: optionalNumberCell("nonNegative") },
+    start: { headers: ["Start date", "Issue date", "Date d'émission"], read: optionalNumberCell("nonNegative") },
+    end: { headers: ["Conversion date", "Date de conversion"], read: optionalNumberCell("nonNegative") },
+    dayCount: { headers: ["Day count", "Base"], read: choiceCell(DAY_COUNT) },
+    compounding: { headers: ["Compounding", "Interest", "Capitalisation"], read: choiceCell(COMPOUNDING) },
+  },
+  "holder",
+  (row, t): ConvertibleInstrument => {
+    const holder = row.get("holder");
+    const discount = row.get("discount");
+    let amount = row.get("amount");
+    const rate = row.get("rate");
     if (rate !== undefined) {
       // A note accrues interest to its conversion date: the converting amount is principal + interest.
-      const start = optNum(row, "start", t, "Start date", holder, "nonNegative");
-      const end = optNum(row, "end", t, "Conversion date", holder, "nonNegative");
+      const start = row.get("start");
+      const end = row.get("end");
       if (start === undefined || end === undefined) {
         throw new EngineError("value", `${t}: "${holder}" has an interest rate: give its Start date and Conversion date columns too`, t);
       }
-      const dayCount = choice(row, "dayCount", t, "Day count", holder, DAY_COUNT, "ACT/365");
-      const compounding = choice(row, "compounding", t, "Compounding", holder, COMPOUNDING, "SIMPLE");
-      try {
-        amount = amount.plus(accruedInterest(amount, rate, yearFraction(start.toNumber(), end.toNumber(), dayCount), compounding));
-      } catch (e) {
-        if (e instanceof EngineError) throw new EngineError(e.kind, `${t}: ${e.message} (for "${holder}")`, t);
-        throw e;
-      }
+      const dayCount = row.get("dayCount") ?? "ACT/365";
+      const compounding = row.get("compounding") ?? "SIMPLE";
+      const principal = amount;
+      amount = attributed(
+        t,
+        () => principal.plus(accruedInterest(principal, rate, yearFraction(start.toNumber(), end.toNumber(), dayCount), compounding)),
+        (message) => `${t}: ${message} (for "${holder}")`,
+      );
     }
     return {
       holder,
-      kind: choice(row, "type", t, "Type", holder, INSTRUMENT_KIND, "POST_SAFE"),
+      kind: row.get("type") ?? "POST_SAFE",
       amount,
-      cap: optNum(row, "cap", t, "Cap", holder, "positive"),
+      cap: row.get("cap"),
       discount,
-      mfn: choice(row, "mfn", t, "MFN", holder, YES_NO, "NO") === "YES",
+      mfn: (row.get("mfn") ?? "NO") === "YES",
     };
-  });
-}
+  },
+);
 
 export function roundCells(
   holders: any,
@@ -488,24 +520,22 @@ export const ANTIDILUTION_HEADER = [
   "Adjusted",
 ];
 
+/** The classes argument of CAPTABLE.ANTIDILUTION: preferred classes and their prices. */
+const readAntiDilutionClasses = tableReader(
+  "classes",
+  {
+    name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
+    shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
+    oip: { headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"], read: optionalNumberCell("positive") },
+    cp: { headers: ["Conversion price", "Prix de conversion"], read: optionalNumberCell("positive") },
+  },
+  "name",
+  (row) => ({ name: row.get("name"), shares: row.get("shares"), originalIssuePrice: row.get("oip"), conversionPrice: row.get("cp") }),
+);
+
 export function antiDilutionCells(classes: any, new_price: any, new_shares: any, method: any, shares_outstanding: any): CellOutput[][] {
-  const t = "classes";
-  const rows = readHeaderTable(classes, t, [
-    { key: "name", headers: ["Class", "Name", "Classe", "Catégorie"], required: true },
-    { key: "shares", headers: ["Shares", "Actions"], required: true },
-    { key: "oip", headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"] },
-    { key: "cp", headers: ["Conversion price", "Prix de conversion"] },
-  ]);
   const r = antiDilution(
-    rows.map((row) => {
-      const name = label(row, "name", t, "Class");
-      return {
-        name,
-        shares: num(row, "shares", t, "Shares", name, "nonNegative"),
-        originalIssuePrice: optNum(row, "oip", t, "Original issue price", name, "positive"),
-        conversionPrice: optNum(row, "cp", t, "Conversion price", name, "positive"),
-      };
-    }),
+    readAntiDilutionClasses(classes),
     readNumber(new_price, "new_price", "positive"),
     readNumber(new_shares, "new_shares", "nonNegative"),
     readChoice(method, "method", ANTIDILUTION_METHOD, "BROAD"),
@@ -529,55 +559,68 @@ export function antiDilutionCells(classes: any, new_price: any, new_shares: any,
 
 // ---------------------------------------------------------------- CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS
 
-const CLASS_COLUMNS: ColumnSpec[] = [
-  { key: "name", headers: ["Class", "Name", "Classe", "Catégorie"], required: true },
-  { key: "shares", headers: ["Shares", "Actions", "Number"], required: true },
-  { key: "invested", headers: ["Invested", "Investment", "Invested capital", "Montant investi", "Investi"] },
-  { key: "multiple", headers: ["Preference", "Preference multiple", "Liquidation preference", "Multiple", "Préférence"] },
-  { key: "seniority", headers: ["Seniority", "Rank", "Rang", "Séniorité"] },
-  { key: "participation", headers: ["Participation", "Participating"] },
-  { key: "cap", headers: ["Cap", "Participation cap", "Cap multiple", "Plafond"] },
-  { key: "ratio", headers: ["Conversion ratio", "Ratio", "Ratio de conversion"] },
-  { key: "strike", headers: ["Strike", "Exercise price", "Prix d'exercice"] },
-];
-
-export function readClasses(value: unknown): ShareClass[] {
-  const t = "classes";
-  return readHeaderTable(value, t, CLASS_COLUMNS).map((row) => {
-    const name = label(row, "name", t, "Class");
-    const seniority = optNum(row, "seniority", t, "Seniority", name, "positive");
+/** The classes argument of CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS: share classes and their terms. */
+export const readClasses = tableReader(
+  "classes",
+  {
+    name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
+    shares: { headers: ["Shares", "Actions", "Number"], required: true, read: numberCell("nonNegative") },
+    invested: { headers: ["Invested", "Investment", "Invested capital", "Montant investi", "Investi"], read: optionalNumberCell("nonNegative") },
+    multiple: {
+      headers: ["Preference", "Preference multiple", "Liquidation preference", "Multiple", "Préférence"],
+      read: optionalNumberCell("nonNegative"),
+    },
+    seniority: { headers: ["Seniority", "Rank", "Rang", "Séniorité"], read: optionalNumberCell("positive") },
+    participation: { headers: ["Participation", "Participating"], read: choiceCell(PARTICIPATION) },
+    cap: { headers: ["Cap", "Participation cap", "Cap multiple", "Plafond"], read: optionalNumberCell("positive") },
+    ratio: { headers: ["Conversion ratio", "Ratio", "Ratio de conversion"], read: optionalNumberCell("positive") },
+    strike: { headers: ["Strike", "Exercise price", "Prix d'exercice"], read: optionalNumberCell("nonNegative") },
+  },
+  "name",
+  (row, t): ShareClass => {
+    const name = row.get("name");
+    const seniority = row.get("seniority");
     if (seniority !== undefined && !seniority.isInteger()) {
       throw new EngineError("value", `${t}: Seniority of "${name}" must be a whole number from 1 (most senior), got ${seniority.toString()}`, t);
     }
-    const cap = optNum(row, "cap", t, "Cap", name, "positive");
-    const participation = choice(row, "participation", t, "Participation", name, PARTICIPATION, cap !== undefined ? "CAPPED" : "NONE");
-    const multiple = optNum(row, "multiple", t, "Preference", name, "nonNegative");
-    const invested = optNum(row, "invested", t, "Invested", name, "nonNegative");
+    const cap = row.get("cap");
+    const participation = row.get("participation") ?? (cap !== undefined ? "CAPPED" : "NONE");
+    const multiple = row.get("multiple");
+    const invested = row.get("invested");
     return {
       name,
-      shares: num(row, "shares", t, "Shares", name, "nonNegative"),
+      shares: row.get("shares"),
       invested,
       // No multiple, no preference: invested capital alone only feeds the multiple on invested capital.
       preferenceMultiple: multiple,
       seniority: seniority?.toNumber(),
       participation: participation === "FULL" && cap !== undefined ? "CAPPED" : participation,
       capMultiple: cap,
-      conversionRatio: optNum(row, "ratio", t, "Conversion ratio", name, "positive"),
-      strike: optNum(row, "strike", t, "Strike", name, "nonNegative"),
+      conversionRatio: row.get("ratio"),
+      strike: row.get("strike"),
     };
-  });
-}
+  },
+);
 
-function readHoldings(holdings: unknown): { holder: string; className: string; shares: Decimal }[] {
-  const t = "holdings";
-  return readHeaderTable(holdings, t, [
-    { key: "holder", headers: ["Holder", "Name", "Investor", "Détenteur"], required: true },
-    { key: "class", headers: ["Class", "Classe", "Catégorie"], required: true },
-    { key: "shares", headers: ["Shares", "Actions"], required: true },
-  ]).map((row) => {
-    const holder = label(row, "holder", t, "Holder");
-    return { holder, className: label(row, "class", t, "Class"), shares: num(row, "shares", t, "Shares", holder, "nonNegative") };
-  });
+/** The holdings argument of CAPTABLE.WATERFALL: who holds how many shares of which class. */
+const readHoldings = tableReader(
+  "holdings",
+  {
+    holder: { headers: ["Holder", "Name", "Investor", "Détenteur"], required: true, read: nameCell },
+    class: { headers: ["Class", "Classe", "Catégorie"], required: true, read: nameCell },
+    shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
+  },
+  "holder",
+  (row): HolderPosition => ({ holder: row.get("holder"), className: row.get("class"), shares: row.get("shares") }),
+);
+
+/** What comes off the exit value before equity: the optional net_debt, transaction_costs and other_claims arguments. */
+function readExitCosts(net_debt: unknown, transaction_costs: unknown, other_claims: unknown): Omit<ExitInput, "enterpriseValue"> {
+  return {
+    netDebt: readOptionalNumber(net_debt, "net_debt"),
+    transactionCosts: readOptionalNumber(transaction_costs, "transaction_costs", "nonNegative"),
+    otherClaims: readOptionalNumber(other_claims, "other_claims"),
+  };
 }
 
 export const WATERFALL_HEADER = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
@@ -602,11 +645,7 @@ export function waterfallCells(
 ): CellOutput[][] {
   const cls = readClasses(classes);
   const w = new Waterfall(cls);
-  const costs = {
-    netDebt: readOptionalNumber(net_debt, "net_debt"),
-    transactionCosts: readOptionalNumber(transaction_costs, "transaction_costs", "nonNegative"),
-    otherClaims: readOptionalNumber(other_claims, "other_claims"),
-  };
+  const costs = readExitCosts(net_debt, transaction_costs, other_claims);
   const exits = readVector(exit_values, "exit_value").filter((v) => !isBlank(v));
   if (exits.length === 0) throw new EngineError("value", "exit_value is required, got an empty cell", "exit_value");
   const values = exits.map((v, i) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${i + 1})`));
@@ -659,11 +698,7 @@ export const BREAKPOINTS_HEADER = ["Exit value", "Proceeds to equity", "Residual
 
 export function breakpointsCells(classes: any, net_debt: any, transaction_costs: any, other_claims: any): CellOutput[][] {
   const w = new Waterfall(readClasses(classes));
-  const costs = {
-    netDebt: readOptionalNumber(net_debt, "net_debt"),
-    transactionCosts: readOptionalNumber(transaction_costs, "transaction_costs", "nonNegative"),
-    otherClaims: readOptionalNumber(other_claims, "other_claims"),
-  };
+  const costs = readExitCosts(net_debt, transaction_costs, other_claims);
   const points = w.breakpoints();
   const rows: CellOutput[][] = [[...BREAKPOINTS_HEADER]];
   for (const b of points) rows.push([toCell(exitValueForProceeds(b.proceeds, costs)), toCell(b.proceeds), toCell(b.residualPerShare), b.event]);
