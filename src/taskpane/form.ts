@@ -319,30 +319,6 @@ export function validateForm(form: FormState, lang: Lang): Validation {
   return { ok: false, errors: { ...schemaErrors, ...parseErrors } };
 }
 
-/** The stake-sale model's stored-input version this taskpane reads (see buildStakeSaleModel). */
-export const STAKE_SALE_SCHEMA_VERSION = 1;
-
-export type OpenedModel =
-  | { ok: true; input: StakeSaleInput }
-  | { ok: false; reason: "kind"; kind: string }
-  | { ok: false; reason: "version"; version: number }
-  | { ok: false; reason: "invalid"; errors: string[] };
-
-/** Whether a model stored in the workbook can be opened in this form: its kind, its version, its inputs by the schema. */
-export function openStoredModel(model: { kind: string; schemaVersion: number; inputs: unknown }): OpenedModel {
-  if (model.kind !== "stakeSale") return { ok: false, reason: "kind", kind: model.kind };
-  if (model.schemaVersion !== STAKE_SALE_SCHEMA_VERSION) return { ok: false, reason: "version", version: model.schemaVersion };
-  const checked = checkStoredInput(model.inputs);
-  return checked.ok ? checked : { ok: false, reason: "invalid", errors: checked.errors };
-}
-
-/** Checks a value read back from a stored model or template against the schema. */
-export function checkStoredInput(inputs: unknown): { ok: true; input: StakeSaleInput } | { ok: false; errors: string[] } {
-  const result = StakeSaleInput.safeParse(inputs);
-  if (result.success) return { ok: true, input: result.data };
-  return { ok: false, errors: result.error.issues.slice(0, 10).map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)) };
-}
-
 /** The unit choices, in schema order. */
 export const UNITS: readonly CurrencyUnit[] = CURRENCY_UNITS;
 

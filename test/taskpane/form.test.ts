@@ -5,7 +5,6 @@
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import {
   FormState,
-  checkStoredInput,
   emptyForm,
   fieldForPath,
   formFromInput,
@@ -16,12 +15,9 @@ import {
   parseHolderTsv,
   parseNumber,
   parsePercent,
-  STAKE_SALE_SCHEMA_VERSION,
-  openStoredModel,
   stillToFill,
   validateForm,
 } from "../../src/taskpane/form";
-import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { builtInTemplates } from "../../src/templates";
 
 const opcoreForm = (): FormState => formFromInput(OPCORE_EXAMPLE);
@@ -215,15 +211,6 @@ describe("zod issue path -> field", () => {
   });
 });
 
-describe("stored inputs", () => {
-  test("valid inputs pass, invalid ones list their problems", () => {
-    expect(checkStoredInput(OPCORE_EXAMPLE)).toEqual({ ok: true, input: OPCORE_EXAMPLE });
-    const bad = checkStoredInput({ ...OPCORE_EXAMPLE, stake: 2, extra: 1 });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors.join("\n")).toMatch(/stake must be between 0% and 100%, got 200%/);
-  });
-});
-
 describe("pasting a cap table", () => {
   test("tab-separated rows copied from Excel, with a header and thousands separators", () => {
     const pasted = parseHolderTsv("Holder\tShares\r\nIliad\t600,000\r\nInfraVia\t400000\r\n\r\n", "en");
@@ -299,26 +286,4 @@ describe("template notes", () => {
   });
 });
 
-describe("opening a stored model", () => {
-  test("a stake-sale model of this version opens with its inputs", () => {
-    expect(openStoredModel({ kind: "stakeSale", schemaVersion: 1, inputs: OPCORE_EXAMPLE })).toEqual({ ok: true, input: OPCORE_EXAMPLE });
-  });
 
-  test("another kind, another version or invalid inputs are refused, each with its reason", () => {
-    expect(openStoredModel({ kind: "pricedRound", schemaVersion: 1, inputs: {} })).toEqual({ ok: false, reason: "kind", kind: "pricedRound" });
-    expect(openStoredModel({ kind: "stakeSale", schemaVersion: 2, inputs: OPCORE_EXAMPLE })).toEqual({ ok: false, reason: "version", version: 2 });
-    // Stored inputs are JSON read back from the workbook: a "__proto__" key arrives as an own key.
-    const stored: unknown = JSON.parse(JSON.stringify({ ...OPCORE_EXAMPLE, currency: "euro" }).replace(/^\{/, '{"__proto__":{"x":1},'));
-    const bad = openStoredModel({ kind: "stakeSale", schemaVersion: 1, inputs: stored });
-    expect(bad).toMatchObject({ ok: false, reason: "invalid" });
-    expect(bad.ok === false && bad.reason === "invalid" ? bad.errors : []).toEqual([
-      "currency: currency must be a three-letter code such as EUR",
-      'Unrecognized key: "__proto__"',
-    ]);
-    expect(({} as { x?: number }).x).toBeUndefined();
-  });
-
-  test("the version read is the one the model builder writes", () => {
-    expect(buildStakeSaleModel(OPCORE_EXAMPLE).schemaVersion).toBe(STAKE_SALE_SCHEMA_VERSION);
-  });
-});
