@@ -9,6 +9,7 @@
 import {
   AntiDilutionMethod,
   Compounding,
+  ConversionPrices,
   ConvertibleInstrument,
   DayCount,
   Decimal,
@@ -267,6 +268,11 @@ export function tableReader<C extends TableColumns, T>(
   return (value) => readHeaderTable(value, name, columns, label).map((row) => build(row, name));
 }
 
+/** A name given as one cell, or as the first cell of a row or column (see `readText`). */
+function readFirstText(value: unknown, name: string): string {
+  return readText(Array.isArray(value) ? readVector(value, name)[0] : value, name);
+}
+
 /** Pads rows to a rectangle: Excel spills rectangles only. */
 function rectangle(rows: CellOutput[][]): CellOutput[][] {
   const width = Math.max(...rows.map((r) => r.length));
@@ -369,7 +375,7 @@ export function roundCells(
   pool_increase: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
-  const poolName = isBlank(pool_row) ? undefined : readText(Array.isArray(pool_row) ? readVector(pool_row, "pool_row")[0] : pool_row, "pool_row");
+  const poolName = isBlank(pool_row) ? undefined : readFirstText(pool_row, "pool_row");
   const poolKey = poolName === undefined ? undefined : holderKey(poolName);
   const holdings: RoundHolding[] = table.map((h) => ({
     holder: h.holder,
@@ -427,6 +433,18 @@ export function roundCells(
 
 // ---------------------------------------------------------------- CAPTABLE.SAFE and CAPTABLE.NOTE
 
+/** The rows CAPTABLE.SAFE and CAPTABLE.NOTE share: shares, the price they convert at and the prices it was chosen from. */
+function conversionRows(r: ConversionPrices & { readonly shares: Decimal }): CellOutput[][] {
+  return [
+    ["Shares", toCell(r.shares)],
+    ["Conversion price", toCell(r.price)],
+    ["Converts at", r.term],
+    ["Cap price", opt(r.capPrice)],
+    ["Discount price", opt(r.discountPrice)],
+    ["Round price", toCell(r.roundPrice)],
+  ];
+}
+
 export function safeCells(
   investment: any,
   cap: any,
@@ -445,17 +463,7 @@ export function safeCells(
     basis: readChoice(basis, "basis", SAFE_BASIS, "POST"),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
   });
-  return [
-    ["", "SAFE"],
-    ["Shares", toCell(r.shares)],
-    ["Conversion price", toCell(r.price)],
-    ["Converts at", r.term],
-    ["Cap price", opt(r.capPrice)],
-    ["Discount price", opt(r.discountPrice)],
-    ["Round price", toCell(r.roundPrice)],
-    ["Ownership of the capitalization", toCell(r.ownership)],
-    ["Share rounding", r.rounding],
-  ];
+  return [["", "SAFE"], ...conversionRows(r), ["Ownership of the capitalization", toCell(r.ownership)], ["Share rounding", r.rounding]];
 }
 
 function readSerial(value: any, name: string): number {
@@ -494,12 +502,7 @@ export function noteCells(
     ["Years accrued", toCell(r.years)],
     ["Accrued interest", toCell(r.interest)],
     ["Converting amount", toCell(r.convertingAmount)],
-    ["Shares", toCell(r.shares)],
-    ["Conversion price", toCell(r.price)],
-    ["Converts at", r.term],
-    ["Cap price", opt(r.capPrice)],
-    ["Discount price", opt(r.discountPrice)],
-    ["Round price", toCell(r.roundPrice)],
+    ...conversionRows(r),
     ["Day count", r.dayCount],
     ["Interest", r.compounding],
     ["Share rounding", r.rounding],
@@ -759,7 +762,7 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
   const r = tenderOffer(
     table,
     sales,
-    readText(Array.isArray(buyer) ? readVector(buyer, "buyer")[0] : buyer, "buyer"),
+    readFirstText(buyer, "buyer"),
     readNumber(price, "price", "nonNegative"),
     readOptionalNumber(round_price, "round_price", "positive"),
   );

@@ -24,7 +24,10 @@ describe("CAPTABLE.ROUND", () => {
   // YC Post-Money Safe User Guide, Appendix II, Example 1 (see test/engine/venture/round.test.ts).
   const holders = [["Founders"], ["Options outstanding"], ["Promised options"], ["Option pool"]];
   const shares = [[9_250_000], [300_000], [350_000], [100_000]];
-  const investors = [["Investor", "Amount"], ["Series A", 5_000_000]];
+  const investors = [
+    ["Investor", "Amount"],
+    ["Series A", 5_000_000],
+  ];
   const safes = [
     ["Holder", "Type", "Amount", "Cap", "Discount", "MFN"],
     ["Investor A", "SAFE", 200_000, 4_000_000, null, null],
@@ -33,7 +36,16 @@ describe("CAPTABLE.ROUND", () => {
 
   test("the Guide's numbers in a spilled table with headers", () => {
     const t = f.roundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
-    expect(t[0]).toEqual(["Holder", "Shares before", "Shares issued", "Shares after", "% after", "Pro rata check", "Conversion price", "Converts at"]);
+    expect(t[0]).toEqual([
+      "Holder",
+      "Shares before",
+      "Shares issued",
+      "Shares after",
+      "% after",
+      "Pro rata check",
+      "Conversion price",
+      "Converts at",
+    ]);
     expect(row(t, "Investor A").slice(0, 4)).toEqual(["Investor A", 0, 588_235, 588_235]);
     expect(row(t, "Investor B")[2]).toBe(1_176_470);
     expect(row(t, "Investor B")[7]).toBe("CAP");
@@ -42,7 +54,10 @@ describe("CAPTABLE.ROUND", () => {
     expect(row(t, "Company capitalization (post-money SAFE)")[1]).toBe(11_764_705);
     expect(row(t, "Share rounding")[1]).toBe("DOWN");
     expect(t.every((r) => r.length === t[0].length)).toBe(true);
-    const pct = t.slice(1).filter((r) => typeof r[4] === "number" && r[0] !== "Total").reduce((s, r) => s + (r[4] as number), 0);
+    const pct = t
+      .slice(1)
+      .filter((r) => typeof r[4] === "number" && r[0] !== "Total")
+      .reduce((s, r) => s + (r[4] as number), 0);
     expect(pct).toBeCloseTo(1, 12);
   });
 
@@ -63,24 +78,43 @@ describe("CAPTABLE.ROUND", () => {
     const price = row(t, "Price per share")[1] as number;
     expect(row(t, "Noteholder")[6]).toBeCloseTo(0.8 * price, 12);
     expect((row(t, "Noteholder")[2] as number) * (row(t, "Noteholder")[6] as number)).toBeCloseTo(525_000, 6);
-    expect(cellError(() => f.roundFn([["F"]], [[1]], 10, [["L", 1]], null, [["Holder", "Amount", "Interest rate"], ["N", 1, 0.05]])).message).toBe(
-      'instruments: "N" has an interest rate: give its Start date and Conversion date columns too',
-    );
+    expect(
+      cellError(() =>
+        f.roundFn([["F"]], [[1]], 10, [["L", 1]], null, [
+          ["Holder", "Amount", "Interest rate"],
+          ["N", 1, 0.05],
+        ]),
+      ).message,
+    ).toBe('instruments: "N" has an interest rate: give its Start date and Conversion date columns too');
   });
 
   test("errors name the argument and the rule", () => {
     expect(cellError(() => f.roundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe('investors: amount of "A" must be a number, got the text "lots"');
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe(
+      'investors: amount of "A" must be a number, got the text "lots"',
+    );
     expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, 0.1, OMITTED, null, null, 5)).message).toBe(
       "pool_increase must be empty when pool_target is given: give one or the other",
     );
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, [["Holder", "Cap"], ["X", 1]])).message).toBe(
-      'instruments must have a column "Amount" in its header row, found "Holder", "Cap"',
+    expect(
+      cellError(() =>
+        f.roundFn(holders, shares, 1e7, investors, null, [
+          ["Holder", "Cap"],
+          ["X", 1],
+        ]),
+      ).message,
+    ).toBe('instruments must have a column "Amount" in its header row, found "Holder", "Cap"');
+    expect(
+      cellError(() =>
+        f.roundFn(holders, shares, 1e7, investors, null, [
+          ["Holder", "Amount", "Type"],
+          ["X", 1, "BOND"],
+        ]),
+      ).message,
+    ).toMatch(/^instruments: Type of "X" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BOND"/);
+    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, OMITTED, null, "Nobody")).message).toBe(
+      'pool_row must be one of the holders, got "Nobody"',
     );
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, [["Holder", "Amount", "Type"], ["X", 1, "BOND"]])).message).toMatch(
-      /^instruments: Type of "X" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BOND"/,
-    );
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, OMITTED, null, "Nobody")).message).toBe('pool_row must be one of the holders, got "Nobody"');
   });
 });
 
@@ -101,7 +135,39 @@ describe("CAPTABLE.SAFE and CAPTABLE.NOTE", () => {
     expect(row(u, "Converting amount")[1]).toBe(525_000);
     expect(row(u, "Day count")[1]).toBe("ACT/365");
     expect(cellError(() => f.noteFn(1, 0.05, 46023, 45658, 1)).message).toBe("conversion_date must not be before start_date");
-    expect(cellError(() => f.noteFn(1, 0.05, 45658, 46023, 1, null, null, null, "ACT/ACT")).message).toMatch(/^day_count must be one of "ACT\/365", "ACT\/360", "30\/360"/);
+    expect(cellError(() => f.noteFn(1, 0.05, 45658, 46023, 1, null, null, null, "ACT/ACT")).message).toMatch(
+      /^day_count must be one of "ACT\/365", "ACT\/360", "30\/360"/,
+    );
+  });
+
+  test("SAFE and NOTE: the whole tables, the conversion rows alike (Shares to Round price)", () => {
+    const capPrice = 0.34000001789473777; // 4,000,000 / (11,176,470 + 588,235), Company Capitalization including the SAFE
+    expect(f.safeFn(200_000, 4_000_000, 0.2, 1.1144, 11_176_470)).toEqual([
+      ["", "SAFE"],
+      ["Shares", 588_235],
+      ["Conversion price", capPrice],
+      ["Converts at", "CAP"],
+      ["Cap price", capPrice],
+      ["Discount price", 0.89152],
+      ["Round price", 1.1144],
+      ["Ownership of the capitalization", 0.049999978749998404],
+      ["Share rounding", "DOWN"],
+    ]);
+    expect(f.noteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000)).toEqual([
+      ["", "Note"],
+      ["Years accrued", 1],
+      ["Accrued interest", 0],
+      ["Converting amount", 25_000],
+      ["Shares", 10_000],
+      ["Conversion price", 2.5],
+      ["Converts at", "CAP"],
+      ["Cap price", 2.5],
+      ["Discount price", 4],
+      ["Round price", 5],
+      ["Day count", "ACT/365"],
+      ["Interest", "SIMPLE"],
+      ["Share rounding", "DOWN"],
+    ]);
   });
 });
 
@@ -189,16 +255,44 @@ describe("CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS", () => {
   });
 
   test("no preference multiple, no preference (invested capital only gives the multiple); errors name the table and the row", () => {
-    const t = f.waterfallFn([["Class", "Shares", "Invested", "Preference"], ["Common", 1, null, null], ["Seed", 1, 10, null], ["A", 2, 10, 1]], [[14]]);
+    const t = f.waterfallFn(
+      [
+        ["Class", "Shares", "Invested", "Preference"],
+        ["Common", 1, null, null],
+        ["Seed", 1, 10, null],
+        ["A", 2, 10, 1],
+      ],
+      [[14]],
+    );
     expect(row(t, "A")[4]).toBe(10);
     expect(row(t, "Seed")[4]).toBe(2);
     expect(row(t, "Seed")[6]).toBe(0.2);
     expect(row(t, "Common")[6]).toBe("");
-    expect(cellError(() => f.waterfallFn([["Class", "Shares"], ["A", "many"]], [[1]])).message).toBe('classes: Shares of "A" must be a number, got the text "many"');
-    expect(cellError(() => f.waterfallFn([["Name"], ["A"]], [[1]])).message).toBe('classes must have a column "Shares" in its header row, found "Name"');
-    expect(cellError(() => f.waterfallFn([["Class", "Shares", "Seniority"], ["A", 1, 1.5]], [[1]])).message).toBe(
-      'classes: Seniority of "A" must be a whole number from 1 (most senior), got 1.5',
+    expect(
+      cellError(() =>
+        f.waterfallFn(
+          [
+            ["Class", "Shares"],
+            ["A", "many"],
+          ],
+          [[1]],
+        ),
+      ).message,
+    ).toBe('classes: Shares of "A" must be a number, got the text "many"');
+    expect(cellError(() => f.waterfallFn([["Name"], ["A"]], [[1]])).message).toBe(
+      'classes must have a column "Shares" in its header row, found "Name"',
     );
+    expect(
+      cellError(() =>
+        f.waterfallFn(
+          [
+            ["Class", "Shares", "Seniority"],
+            ["A", 1, 1.5],
+          ],
+          [[1]],
+        ),
+      ).message,
+    ).toBe('classes: Seniority of "A" must be a whole number from 1 (most senior), got 1.5');
     expect(cellError(() => f.waterfallFn(classes, [[null]])).message).toBe("exit_value is required, got an empty cell");
   });
 });
