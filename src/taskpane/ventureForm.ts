@@ -13,6 +13,7 @@ import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS } from "../engine";
 import { CURRENCY_UNITS, LIMITS } from "../model/fields";
 import { INSTRUMENT_TYPES, PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput, PARTICIPATIONS } from "../model/exitWaterfallInput";
+import { builtInTemplate } from "../templates";
 import { fractionToPercentText, newRowKey, numberToText, parseNumber, parsePercent, type IssueLike } from "./form";
 import { translateRule, type Lang } from "./i18n";
 import { ventureText } from "./ventureI18n";
@@ -153,7 +154,13 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
       initialRows: 0,
       columns: [
         { key: "holder", kind: "text", maxLength: LIMITS.maxText },
-        { key: "type", kind: "choice", options: INSTRUMENT_TYPES, initial: "POST_SAFE", aliases: { SAFE: "POST_SAFE", "POST-MONEY_SAFE": "POST_SAFE", "PRE-MONEY_SAFE": "PRE_SAFE" } },
+        {
+          key: "type",
+          kind: "choice",
+          options: INSTRUMENT_TYPES,
+          initial: "POST_SAFE",
+          aliases: { SAFE: "POST_SAFE", "POST-MONEY_SAFE": "POST_SAFE", "PRE-MONEY_SAFE": "PRE_SAFE" },
+        },
         { key: "amount", kind: "number", suffix: "money" },
         { key: "cap", kind: "number", empty: null, suffix: "money" },
         { key: "discount", kind: "percent", empty: null, suffix: "%" },
@@ -231,24 +238,12 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
 
 const isCapped = (cells: Readonly<Record<string, string>>) => cells.participation === "CAPPED";
 
-/** The example the exit-waterfall form loads: a Series B over a Series A and Seed, common and an option pool. */
-export const EXIT_WATERFALL_EXAMPLE: ExitWaterfallInput = ExitWaterfallInput.parse({
-  kind: "exitWaterfall",
-  company: "Venture company",
-  currency: "USD",
-  unit: "units",
-  classes: [
-    { name: "Series B", shares: 8_571_428, invested: 4_000_000, preference: 1, seniority: 1, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
-    { name: "Series A", shares: 2_571_428, invested: 3_000_000, preference: 1, seniority: 2, participation: "CAPPED", cap: 3, conversionRatio: 1, strike: null },
-    { name: "Common", shares: 10_000_000, invested: 0, preference: 0, seniority: 3, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
-    { name: "Options", shares: 1_500_000, invested: 0, preference: 0, seniority: 3, participation: "NONE", cap: null, conversionRatio: 1, strike: 0.5 },
-  ],
-  netDebt: 2_000_000,
-  transactionCosts: 500_000,
-  otherClaims: 0,
-  exitValue: 40_000_000,
-  exitValues: [5_000_000, 10_000_000, 20_000_000, 40_000_000, 80_000_000, 160_000_000],
-});
+/** The example the exit-waterfall form loads: the inputs of the built-in "Exit waterfall" template (classes, costs, sensitivity, illustrative holders). */
+export const EXIT_WATERFALL_EXAMPLE: ExitWaterfallInput = (() => {
+  const template = builtInTemplate("exit-waterfall")?.template;
+  if (template?.kind !== "exitWaterfall") throw new Error('the built-in template "exit-waterfall" is missing');
+  return template.inputs;
+})();
 
 export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
   kind: "exitWaterfall",
@@ -467,7 +462,11 @@ export function ventureFormToCandidate(form: VentureForm, lang: Lang): VentureCa
 }
 
 /** The field or cell a schema issue is shown next to. */
-export function ventureKeyForPath(kind: VentureKind, path: readonly PropertyKey[], rowIndex: Readonly<Record<string, readonly number[]>> = {}): string {
+export function ventureKeyForPath(
+  kind: VentureKind,
+  path: readonly PropertyKey[],
+  rowIndex: Readonly<Record<string, readonly number[]>> = {},
+): string {
   const spec = VENTURE_FORMS[kind];
   const [head, index, ...rest] = path;
   if (typeof head !== "string") return "form";

@@ -187,7 +187,7 @@ const en = {
   exampleLoaded_pricedRound:
     "YC Post-Money Safe User Guide, Example 1 loaded: two SAFEs convert in a $5M Series A at a $15M pre-money with 1,695,000 new pool shares.",
   exampleLoaded_exitWaterfall:
-    "Example exit loaded: a Series B over a Series A (capped participating) and Seed, common and options. Replace it with your classes.",
+    "Example exit loaded: a Series B senior to a Series A and Seed (pari passu), common and options, with illustrative holders. Replace them with your classes.",
   section_company: "Company",
   section_round: "Round",
   section_capTable: "Cap table before the round (fully diluted, with the unissued pool)",
@@ -240,7 +240,7 @@ const fr: typeof en = {
   exampleLoaded_pricedRound:
     "Exemple 1 du guide YC des SAFE post-money chargé : deux SAFE se convertissent dans une série A de 5 M$ sur 15 M$ pré-money, avec 1 695 000 actions nouvelles au pool.",
   exampleLoaded_exitWaterfall:
-    "Exemple de sortie chargé : une série B devant une série A (participante plafonnée) et un Seed, des ordinaires et des options. Remplacez-le par vos catégories.",
+    "Exemple de sortie chargé : une série B prioritaire sur une série A et un Seed (pari passu), des ordinaires et des options, avec des porteurs fictifs. Remplacez-les par vos catégories.",
   section_company: "Société",
   section_round: "Tour",
   section_capTable: "Table de capitalisation avant le tour (entièrement diluée, pool non attribué compris)",

@@ -12,10 +12,9 @@ import { buildModel, type ModelInputs } from "../../src/model/build";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import { computePricedRound } from "../../src/model/pricedRoundModel";
 import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
-import { formatCell } from "../../src/taskpane/numberFormat";
 import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/ventureForm";
 import { builtInTemplate, parseTemplateJson } from "../../src/templates";
-import { OUTPUT, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
+import { OUTPUT, expectPreviewMatches as expectSheetInPreview, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
 
 describe("venture forms in headless Chromium (preview, no Excel)", () => {
   let browser: TaskpaneBrowser;
@@ -28,22 +27,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await browser?.close();
   });
 
-  /** Every value cell and formula of the model shows, in the preview, the builder's value formatted. */
-  async function expectPreviewMatches(page: Page, input: ModelInputs, minimum: number): Promise<void> {
-    const model = buildModel(input);
-    await page.getByTestId("preview-grid").waitFor();
-    const shown = await page.$$eval("[data-cell]", (cells) =>
-      Object.fromEntries(cells.map((c) => [c.getAttribute("data-cell"), { value: c.getAttribute("data-value"), text: c.textContent ?? "" }])),
-    );
-    let checked = 0;
-    for (const cell of model.sheet.cells) {
-      const raw = cell.formula !== undefined ? cell.expected : cell.value;
-      if (raw === undefined || raw === null) continue;
-      expect({ address: cell.address, ...shown[cell.address] }).toEqual({ address: cell.address, value: String(raw), text: formatCell(raw, cell.format, "en") });
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(minimum);
-  }
+  const expectPreviewMatches = (page: Page, input: ModelInputs, minimum: number) => expectSheetInPreview(page, buildModel(input).sheet, minimum);
 
   /** At a taskpane's width nothing overflows sideways but the sheet grid (which scrolls in its own box); polled, as a resize lays out again. */
   async function expectNoSidewaysOverflow(page: Page): Promise<void> {
@@ -148,10 +132,14 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const page = await browser.open();
     await page.getByTestId("field-kind").selectOption("exitWaterfall");
     await page.getByTestId("load-example").click();
-    await expect(page.getByLabel("Exit enterprise value").inputValue()).resolves.toBe("40000000");
+    await expect(page.getByLabel("Exit enterprise value").inputValue()).resolves.toBe("10000000");
+    await expect(page.getByTestId("cell-holdings-8-holder").inputValue()).resolves.toBe("Series B Fund");
     // The cap of a class shows only for capped participation.
-    await expect(page.getByTestId("cell-classes-1-cap").inputValue()).resolves.toBe("3");
-    await expect(page.getByTestId("cell-classes-0-cap").count()).resolves.toBe(0);
+    await expect(page.getByTestId("cell-classes-1-cap").count()).resolves.toBe(0);
+    await page.getByTestId("cell-classes-1-participation").selectOption("CAPPED");
+    await expectText(page.getByTestId("error-classes.1.cap"), 'cap of class "Series A" is required: it is capped participating');
+    await page.getByTestId("cell-classes-1-cap").fill("3");
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
 
     // Classes pasted from tab-separated rows (a header line is skipped).
     await page.getByTestId("paste-open-classes").click();
@@ -168,10 +156,17 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await expect(page.getByTestId("cell-classes-0-participation").inputValue()).resolves.toBe("NONE");
     await page.getByTestId("cell-classes-0-participation").selectOption("FULL");
     await page.getByTestId("field-exitValues").fill("10000000\n20,000,000; 60000000");
-    await page.getByTestId("add-holdings").click();
-    await page.getByTestId("cell-holdings-0-holder").fill("Fund I");
+    // The example's holders name classes no longer there: each is refused on its class cell.
+    await expectText(page.getByTestId("error-holdings.3.className"), 'holdings row 4 ("Early employee") names a class that is not in the classes table: "Options"');
+    await expect(page.getByTestId("error-holdings.0.className").count()).resolves.toBe(0);
+    await page.getByTestId("paste-open-holdings").click();
+    await page.getByTestId("paste-text-holdings").fill("Holder\tClass\tShares\nFund I\tSeries B\t2000000\n");
+    await page.getByTestId("paste-apply-holdings").click();
+    await expect(page.getByTestId("cell-holdings-1-holder").count()).resolves.toBe(0);
+    // The class of a holding is picked from the classes typed above.
+    const classes = await page.getByTestId("cell-holdings-0-className").locator("option").allTextContents();
+    expect(classes).toEqual(["Series B", "Series A", "Common"]);
     await page.getByTestId("cell-holdings-0-className").selectOption("Series A");
-    await page.getByTestId("cell-holdings-0-shares").fill("2000000");
     await page.getByTestId("build").click();
     await expectText(page.getByTestId("status"), 'Model "Venture company exit" built. Preview below.');
     const input: ExitWaterfallInput = {
@@ -238,9 +233,9 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const page = await browser.open("?lang=fr");
     await page.getByTestId("field-kind").selectOption("exitWaterfall");
     await page.getByRole("button", { name: "Charger un exemple de sortie" }).click();
-    await expect(page.getByLabel("Valeur d’entreprise de sortie").inputValue()).resolves.toBe("40000000");
-    await expect(page.getByTestId("cell-classes-3-strike").inputValue()).resolves.toBe("0,5");
-    await page.getByTestId("cell-classes-3-strike").fill("0,75");
+    await expect(page.getByLabel("Valeur d’entreprise de sortie").inputValue()).resolves.toBe("10000000");
+    await expect(page.getByTestId("cell-classes-4-strike").inputValue()).resolves.toBe("0,25");
+    await page.getByTestId("cell-classes-4-strike").fill("0,75");
     await page.getByLabel("Valeur d’entreprise de sortie").fill("40 000 000 €");
     await expectText(page.getByTestId("error-exitValue"), "Valeur d’entreprise de sortie doit être un nombre, reçu « 40 000 000 € »");
     await page.getByLabel("Valeur d’entreprise de sortie").fill("40 000 000");

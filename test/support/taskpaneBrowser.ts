@@ -10,6 +10,8 @@ import os from "os";
 import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { SheetSpec } from "../../src/workbook/spec";
+import { formatCell } from "../../src/taskpane/numberFormat";
 
 export const ROOT = path.resolve(__dirname, "../..");
 /** The built add-in; CAPTABLE_E2E_DIST points at another build (e.g. a development build). */
@@ -59,6 +61,25 @@ export async function expectText(locator: Locator, expected: string | RegExp, ho
   if (typeof expected !== "string") expect(text).toMatch(expected);
   else if (how === "is") expect(text).toBe(expected);
   else expect(text).toContain(expected);
+}
+
+/**
+ * Every value cell and formula of a model sheet shows, in the taskpane's preview, its value (the
+ * engine's, for formulas) formatted as the sheet's number format says; at least `minimum` cells.
+ */
+export async function expectPreviewMatches(page: Page, sheet: SheetSpec, minimum: number): Promise<void> {
+  await page.getByTestId("preview-grid").waitFor();
+  const shown = await page.$$eval("[data-cell]", (cells) =>
+    Object.fromEntries(cells.map((c) => [c.getAttribute("data-cell"), { value: c.getAttribute("data-value"), text: c.textContent ?? "" }])),
+  );
+  let checked = 0;
+  for (const cell of sheet.cells) {
+    const raw = cell.formula !== undefined ? cell.expected : cell.value;
+    if (raw === undefined || raw === null) continue;
+    expect({ address: cell.address, ...shown[cell.address] }).toEqual({ address: cell.address, value: String(raw), text: formatCell(raw, cell.format, "en") });
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(minimum);
 }
 
 export interface TaskpaneBrowser {

@@ -236,12 +236,16 @@ describe("words", () => {
 });
 
 describe("holdings (who holds the exit classes)", () => {
+  test("the example's illustrative holders are in the form", () => {
+    expect(exit().tables.holdings.map((r) => r.cells.holder)).toContain("Series B Fund");
+  });
   test("a holding naming no class is refused on its class cell", () => {
     const f = addRow(exit(), "holdings", { holder: "Founder", className: "Series Z", shares: "10" });
-    expect(errorsOf(f)["holdings.0.className"]).toBe('holdings row 1 ("Founder") names a class that is not in the classes table: "Series Z"');
+    const row = f.tables.holdings.length - 1;
+    expect(errorsOf(f)[`holdings.${row}.className`]).toBe(`holdings row ${row + 1} ("Founder") names a class that is not in the classes table: "Series Z"`);
   });
   test("holdings are sent in the input", () => {
-    const f = addRow(exit(), "holdings", { holder: "Founder", className: "common", shares: "1,000" });
+    const f = addRow({ ...exit(), tables: { ...exit().tables, holdings: [] } }, "holdings", { holder: "Founder", className: "common", shares: "1,000" });
     expect(inputOf<ExitWaterfallInput>(f).holdings).toEqual([{ holder: "Founder", className: "common", shares: 1000 }]);
   });
 });
