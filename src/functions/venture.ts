@@ -26,6 +26,7 @@ import {
   Waterfall,
   WaterfallResult,
   accruedInterest,
+  allInShares,
   antiDilution,
   convertNote,
   convertSafe,
@@ -34,6 +35,7 @@ import {
   payoutsByHolder,
   pricedRound,
   tenderOffer,
+  treasuryStockMethodShares,
   treasuryStockShares,
   yearFraction,
 } from "../engine";
@@ -720,7 +722,16 @@ const FD_METHOD = keywords<"TSM" | "ALL">({
   "RACHAT D'ACTIONS": "TSM",
 });
 
+/**
+ * CAPTABLE.FDSHARES: the fast path for the everyday call (see `fdSharesFast`), else the checked path,
+ * which reads every argument with the general readers and words every error.
+ */
 export function fdSharesCell(basic_shares: any, options: any, strikes: any, share_price: any, method: any): number {
+  return fdSharesFast(basic_shares, options, strikes, share_price, method) ?? fdSharesChecked(basic_shares, options, strikes, share_price, method);
+}
+
+/** CAPTABLE.FDSHARES through the general readers: any input, every error worded. */
+export function fdSharesChecked(basic_shares: any, options: any, strikes: any, share_price: any, method: any): number {
   const counts = isBlank(options) ? [] : readVector(options, "options");
   const ks = isBlank(strikes) ? [] : readVector(strikes, "strikes");
   if (counts.length !== ks.length)
@@ -737,6 +748,57 @@ export function fdSharesCell(basic_shares: any, options: any, strikes: any, shar
   const basic = readNumber(basic_shares, "basic_shares", "nonNegative");
   if (how === "ALL") return toCell(treasuryStockShares(basic, grants, new Decimal(1)).allIn);
   return toCell(treasuryStockShares(basic, grants, readNumber(share_price, "share_price", "positive")).treasuryStock);
+}
+
+/** The length of a one-row or one-column range, or undefined for anything else (the checked path then reads it). */
+function vectorLength(m: unknown): number | undefined {
+  if (!Array.isArray(m) || m.length === 0) return undefined;
+  if (m.length === 1) return Array.isArray(m[0]) && m[0].length > 0 ? m[0].length : undefined;
+  for (let i = 0; i < m.length; i++) if (!Array.isArray(m[i]) || m[i].length !== 1) return undefined;
+  return m.length;
+}
+
+const isFiniteNonNegative = (v: unknown): v is number => typeof v === "number" && v >= 0 && v < Infinity;
+
+/**
+ * FDSHARES without the general readers, for the everyday call: basic_shares a number >= 0; options
+ * and strikes both omitted, or ranges of one row or column of the same length holding numbers >= 0
+ * (a pair of empty cells skipped); share_price a number > 0 (unless method is "ALL"). Anything else
+ * returns undefined, and the checked path reads it and words the error; a bad method keyword throws
+ * here the error the checked path throws, as every argument it reads first is valid.
+ *
+ * Same figure to the last bit: the Decimals are built from the same numbers as `readNumber` builds
+ * them (-0 as 0), and `treasuryStockMethodShares` / `allInShares` perform the operations of
+ * `treasuryStockShares` in the same order (test/functions/fastPaths.test.ts compares both paths).
+ */
+export function fdSharesFast(basic_shares: unknown, options: unknown, strikes: unknown, share_price: unknown, method: unknown): number | undefined {
+  if (!isFiniteNonNegative(basic_shares)) return undefined;
+  const grants: OptionGrant[] = [];
+  if (!(options === null || options === undefined) || !(strikes === null || strikes === undefined)) {
+    const n = vectorLength(options);
+    if (n === undefined || n !== vectorLength(strikes)) return undefined;
+    const os = options as unknown[][];
+    const ks = strikes as unknown[][];
+    for (let i = 0; i < n; i++) {
+      const c = os.length === 1 ? os[0][i] : os[i][0];
+      const k = ks.length === 1 ? ks[0][i] : ks[i][0];
+      if (isFiniteNonNegative(c) && isFiniteNonNegative(k)) {
+        grants.push({ count: new Decimal(c === 0 ? 0 : c), strike: new Decimal(k === 0 ? 0 : k) });
+      } else if (!((c === null || c === undefined) && (k === null || k === undefined))) {
+        return undefined;
+      }
+    }
+  }
+  const how =
+    method === null || method === undefined
+      ? "TSM"
+      : typeof method === "string" && Object.prototype.hasOwnProperty.call(FD_METHOD, method)
+        ? FD_METHOD[method]
+        : readChoice(method, "method", FD_METHOD, "TSM");
+  const basic = new Decimal(basic_shares === 0 ? 0 : basic_shares);
+  if (how === "ALL") return toCell(allInShares(basic, grants));
+  if (typeof share_price !== "number" || !(share_price > 0 && share_price < Infinity)) return undefined;
+  return toCell(treasuryStockMethodShares(basic, grants, new Decimal(share_price)));
 }
 
 export const TENDER_HEADER = ["Holder", "Shares before", "% before", "Shares sold", "Shares bought", "Shares after", "% after", "Cash"];

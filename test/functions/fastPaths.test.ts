@@ -3,7 +3,9 @@
  * - readNumber accepts exactly the values the zod schema accepts, and reads them to the same Decimal;
  * - readChoice's canonical-spelling shortcut: every keyword is its own choiceKey;
  * - OWNERSHIP of whole share counts, in doubles, equals the exact decimal path to the last bit;
- * - the engine's skipped no-op operations (- 0, x (1 + 0)) and STAKEVALUE's price-only path change no figure.
+ * - the engine's skipped no-op operations (- 0, x (1 + 0)) and STAKEVALUE's price-only path change no figure;
+ * - FDSHARES' fast path (plain numbers, no general readers, the count alone) gives the checked path's figure
+ *   to the last bit and its errors word for word, or hands the call to it.
  */
 import fc from "fast-check";
 import { z } from "zod";
@@ -11,6 +13,7 @@ import {
   Decimal,
   ONE,
   ZERO,
+  allInShares,
   bridge,
   enterpriseValue,
   equityValue,
@@ -19,11 +22,14 @@ import {
   stakePrice,
   stakeSale,
   stakeSalePricePart,
+  treasuryStockMethodShares,
+  treasuryStockShares,
 } from "../../src/engine";
 import { readChoice, readNumber } from "../../src/functions/cells";
 import * as choices from "../../src/functions/choices";
 import { ownershipOfWholeShares, toCell } from "../../src/functions/excel";
-import { ownershipFn } from "../../src/functions/functions";
+import { fdSharesFn, ownershipFn } from "../../src/functions/functions";
+import { fdSharesChecked, fdSharesFast } from "../../src/functions/venture";
 
 /** The exact path of OWNERSHIP, written out: Decimal fractions of the non-blank cells, then toCell. */
 function exactOwnership(cells: unknown[][]): unknown[][] {
@@ -204,6 +210,131 @@ describe("engine shortcuts change no figure", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("FDSHARES' fast path", () => {
+  /** What a call gives: its number (-0 kept apart), its error message, or "checked path" when the fast path hands over. */
+  const outcome = (f: () => number | undefined): string => {
+    try {
+      const v = f();
+      return v === undefined ? "checked path" : Object.is(v, -0) ? "-0" : String(v);
+    } catch (e) {
+      return `error: ${(e as Error).message}`;
+    }
+  };
+  const everydayNumber = fc.oneof(
+    fc.integer({ min: 0, max: 20_000_000 }),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+    fc.constantFrom(0, -0, 0.1, 0.5, 1, 1 / 3, 2, 2.5, 10, 12, 1e15, 1e300, Number.MAX_VALUE, Number.MIN_VALUE),
+  );
+  const price = fc.oneof(fc.constantFrom(0.5, 1, 1.1144, 3, 10, 1e-9, 1e300), fc.double({ min: 1e-6, max: 100, noNaN: true }));
+  const hostile = fc.oneof(
+    fc.constantFrom(null, undefined, "", "  ", "7", "ALL", true, false, NaN, Infinity, -Infinity, -1, -0.5, -0),
+    fc.double({ noNaN: false }),
+  );
+  const cellOf = fc.oneof({ weight: 8, arbitrary: everydayNumber }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: hostile });
+  /** A vector of cells laid out as a column (n x 1) or a row (1 x n), now and then not a vector at all. */
+  const laidOut = (cells: unknown[], asRow: boolean, spoil: number): unknown => {
+    if (spoil === 1) return [cells, cells];
+    if (spoil === 2) return cells.length > 1 ? [[cells[0]], cells.slice(1)] : [[]];
+    if (spoil === 3) return cells[0];
+    return asRow ? [cells] : cells.map((c) => [c]);
+  };
+  const methods = fc.constantFrom(null, undefined, "TSM", "ALL", "all-in", " Treasury stock ", "rachat d’actions", "GROSS", "BEST", 3, true, [
+    ["ALL"],
+  ]);
+
+  const args = fc
+    .tuple(
+      fc.oneof({ weight: 6, arbitrary: everydayNumber }, { weight: 1, arbitrary: hostile }, { weight: 1, arbitrary: fc.constant([[5]]) }),
+      fc.array(fc.tuple(cellOf, cellOf), { minLength: 0, maxLength: 6 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+      fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+      fc.oneof({ weight: 6, arbitrary: price }, { weight: 1, arbitrary: hostile }),
+      fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: methods }),
+      fc.integer({ min: 0, max: 9 }),
+    )
+    .map(([basic, pairs, oRow, kRow, oSpoil, kSpoil, p, method, drop]) => {
+      const counts = pairs.map(([c]) => c);
+      const strikes = pairs.map(([, k]) => k);
+      // Now and then a length mismatch, or both ranges omitted.
+      if (drop === 1 && strikes.length > 0) strikes.pop();
+      const omitted = pairs.length === 0 || drop === 2;
+      return [basic, omitted ? null : laidOut(counts, oRow, oSpoil), omitted ? null : laidOut(strikes, kRow, kSpoil), p, method] as const;
+    });
+
+  test("gives the checked path's figure to the last bit, or its error word for word, or hands over; it is taken for everyday calls", () => {
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(args, (a) => {
+        runs++;
+        const f = outcome(() => fdSharesFast(...a));
+        const c = outcome(() => fdSharesChecked(...a));
+        if (f !== "checked path") {
+          fast++;
+          expect(f).toBe(c);
+        }
+        // FDSHARES itself always gives the checked path's outcome.
+        expect(outcome(() => fdSharesFn(a[0], a[1] as unknown[][], a[2] as unknown[][], a[3], a[4]))).toBe(c);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast / runs).toBeGreaterThan(0.3); // the everyday shapes do take the fast path
+  });
+
+  test("everyday calls take the fast path with the documented figures; anything unusual is handed over", () => {
+    const col = (xs: unknown[]) => xs.map((x) => [x]);
+    expect(fdSharesFast(10_000_000, col([1_000_000, 500_000]), col([0.5, 2]), 1, null)).toBe(10_500_000);
+    expect(fdSharesFast(10_000_000, col([1_000_000, 500_000]), col([2, 12]), 10, null)).toBe(10_800_000);
+    expect(fdSharesFast(10_000_000, [[1_000_000, 500_000]], col([2, 12]), null, "ALL")).toBe(11_500_000);
+    expect(fdSharesFast(10_000_000, col([1_000_000, null, 500_000]), col([2, null, 12]), 10, "tsm")).toBe(10_800_000);
+    expect(fdSharesFast(10_000_000, null, null, 10, null)).toBe(10_000_000);
+    expect(fdSharesFast(1, col([1]), col([3]), 3, null)).toBe(1); // at the money: nothing added
+    expect(fdSharesFast(0, col([3]), col([1]), 3, null)).toBe(2);
+    // Handed over: the checked path reads these (and words the errors).
+    expect(fdSharesFast(-1, null, null, 1, null)).toBeUndefined();
+    expect(fdSharesFast([[10]], null, null, 1, null)).toBeUndefined();
+    expect(fdSharesFast(10, col([1]), null, 1, null)).toBeUndefined();
+    expect(fdSharesFast(10, col([1, 2]), col([1]), 1, null)).toBeUndefined();
+    expect(fdSharesFast(10, col([""]), col([""]), 1, null)).toBeUndefined();
+    expect(fdSharesFast(10, col(["5"]), col([1]), 1, null)).toBeUndefined();
+    expect(fdSharesFast(10, col([1]), col([1]), 0, null)).toBeUndefined();
+    expect(fdSharesFast(10, col([1]), col([1]), "10", null)).toBeUndefined();
+    expect(fdSharesFast(10, [[1], [2, 3]], col([1, 1]), 1, null)).toBeUndefined();
+    // A bad method: the checked path's error, thrown by the fast path.
+    expect(() => fdSharesFast(10, col([1]), col([1]), 2, "BEST")).toThrow('method must be one of "TSM", "ALL", got the text "BEST"');
+    // A result beyond a double: the checked path's error.
+    expect(() => fdSharesFast(Number.MAX_VALUE, col([Number.MAX_VALUE]), col([0]), 1, "ALL")).toThrow(/^the result is too large for a cell/);
+    expect(outcome(() => fdSharesFast(Number.MAX_VALUE, col([Number.MAX_VALUE]), col([0]), 1, "ALL"))).toBe(
+      outcome(() => fdSharesChecked(Number.MAX_VALUE, col([Number.MAX_VALUE]), col([0]), 1, "ALL")),
+    );
+  });
+
+  test("the engine's count-alone functions equal treasuryStockShares' fields digit for digit, errors included", () => {
+    const d = fc.oneof(
+      fc.integer({ min: -2, max: 1e9 }).map((n) => new Decimal(n)),
+      fc.integer({ min: -5, max: 10_000_000 }).map((n) => new Decimal(n).div(7)),
+      fc.double({ min: 0, max: 1e12, noNaN: true }).map((x) => new Decimal(x)),
+    );
+    const text = (f: () => Decimal): string => {
+      try {
+        return f().toString();
+      } catch (e) {
+        return `error: ${(e as Error).message}`;
+      }
+    };
+    fc.assert(
+      fc.property(d, fc.array(fc.record({ count: d, strike: d }), { maxLength: 6 }), d, (basic, grants, p) => {
+        expect(text(() => treasuryStockMethodShares(basic, grants, p))).toBe(text(() => treasuryStockShares(basic, grants, p).treasuryStock));
+        expect(text(() => allInShares(basic, grants))).toBe(text(() => treasuryStockShares(basic, grants, ONE).allIn));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

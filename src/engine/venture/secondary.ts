@@ -124,6 +124,19 @@ export interface FullyDilutedCount {
   readonly inTheMoney: Decimal;
 }
 
+/** Checks one grant; names are built only when a rule fails (this runs once per grant on every recalculation). */
+function checkGrant(g: OptionGrant, i: number): void {
+  if (g.count.isNegative() || g.strike.isNegative()) {
+    check(g.count, "nonNegative", `options (row ${i + 1})`);
+    check(g.strike, "nonNegative", `strikes (row ${i + 1})`);
+  }
+}
+
+/** One in-the-money grant's shares under the treasury stock method: count x (1 - strike / price). */
+function netExercisedShares(g: OptionGrant, sharePrice: Decimal): Decimal {
+  return g.count.times(ONE.minus(g.strike.div(sharePrice)));
+}
+
 /** Treasury stock method: fully diluted = basic + sum over in-the-money grants of count x (1 - strike / price). */
 export function treasuryStockShares(basic: Decimal, grants: readonly OptionGrant[], sharePrice: Decimal): FullyDilutedCount {
   check(basic, "nonNegative", "basic_shares");
@@ -132,16 +145,39 @@ export function treasuryStockShares(basic: Decimal, grants: readonly OptionGrant
   let itm = ZERO;
   let all = basic;
   grants.forEach((g, i) => {
-    if (g.count.isNegative() || g.strike.isNegative()) {
-      // Names are built only when a rule fails: this loop runs once per grant on every recalculation.
-      check(g.count, "nonNegative", `options (row ${i + 1})`);
-      check(g.strike, "nonNegative", `strikes (row ${i + 1})`);
-    }
+    checkGrant(g, i);
     all = all.plus(g.count);
     if (g.strike.lt(sharePrice)) {
       itm = itm.plus(g.count);
-      tsm = tsm.plus(g.count.times(ONE.minus(g.strike.div(sharePrice))));
+      tsm = tsm.plus(netExercisedShares(g, sharePrice));
     }
   });
   return { basic, allIn: all, treasuryStock: tsm, inTheMoney: itm };
+}
+
+/**
+ * Treasury stock method, the count alone: `treasuryStockShares(...).treasuryStock`, the same operations
+ * in the same order (so the same digits), without the all-in and in-the-money sums (CAPTABLE.FDSHARES).
+ */
+export function treasuryStockMethodShares(basic: Decimal, grants: readonly OptionGrant[], sharePrice: Decimal): Decimal {
+  check(basic, "nonNegative", "basic_shares");
+  check(sharePrice, "positive", "share_price");
+  let tsm = basic;
+  for (let i = 0; i < grants.length; i++) {
+    const g = grants[i];
+    checkGrant(g, i);
+    if (g.strike.lt(sharePrice)) tsm = tsm.plus(netExercisedShares(g, sharePrice));
+  }
+  return tsm;
+}
+
+/** All-in fully diluted shares: basic + every option and warrant, exercised or not; `treasuryStockShares(...).allIn`, same digits. */
+export function allInShares(basic: Decimal, grants: readonly OptionGrant[]): Decimal {
+  check(basic, "nonNegative", "basic_shares");
+  let all = basic;
+  for (let i = 0; i < grants.length; i++) {
+    checkGrant(grants[i], i);
+    all = all.plus(grants[i].count);
+  }
+  return all;
 }
