@@ -23,25 +23,28 @@ function rawOf(cell: CellSpec | undefined): unknown {
   return cell.formula !== undefined ? cell.expected : cell.value;
 }
 
-/** Reads a chart's data range from the sheet description. */
-export function chartData(chart: ChartSpec, sheet: SheetSpec): ChartData | undefined {
+/** Reads a chart's data range from the sheet description; numeric categories (exit values) are shown in their cells' number format, as Excel shows them. */
+export function chartData(chart: ChartSpec, sheet: SheetSpec, lang: Lang = "en"): ChartData | undefined {
   const [a, b] = chart.dataRange.split(":");
   const from = parseAddress(a ?? "");
   const to = parseAddress(b ?? a ?? "");
   if (from === undefined || to === undefined) return undefined;
   const cells = new Map(sheet.cells.map((c) => [c.address.replace(/\$/g, "").toUpperCase(), c]));
-  const at = (col: number, row: number) => rawOf(cells.get(`${columnLetter(col)}${row}`));
-  const grid: unknown[][] = [];
+  const grid: (CellSpec | undefined)[][] = [];
   for (let r = from.row; r <= to.row; r++) {
-    const line: unknown[] = [];
-    for (let c = from.col; c <= to.col; c++) line.push(at(c, r));
+    const line: (CellSpec | undefined)[] = [];
+    for (let c = from.col; c <= to.col; c++) line.push(cells.get(`${columnLetter(c)}${r}`));
     grid.push(line);
   }
   const byColumns = chart.seriesBy === "columns";
   const outer = byColumns ? grid[0].length : grid.length;
   const inner = byColumns ? grid.length : grid[0].length;
-  const get = (s: number, k: number) => (byColumns ? grid[k][s] : grid[s][k]);
-  const categories = Array.from({ length: inner - 1 }, (_, k) => String(get(0, k + 1) ?? ""));
+  const cellAt = (s: number, k: number) => (byColumns ? grid[k][s] : grid[s][k]);
+  const get = (s: number, k: number) => rawOf(cellAt(s, k));
+  const categories = Array.from({ length: inner - 1 }, (_, k) => {
+    const raw = get(0, k + 1);
+    return typeof raw === "number" ? formatCell(raw, cellAt(0, k + 1)?.format, lang) : String(raw ?? "");
+  });
   const series = Array.from({ length: outer - 1 }, (_, s) => ({
     name: String(get(s + 1, 0) ?? ""),
     values: Array.from({ length: inner - 1 }, (_, k) => {
@@ -67,7 +70,7 @@ const useStyles = makeStyles({
 
 export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet: SheetSpec; lang: Lang }): React.ReactElement | null {
   const s = useStyles();
-  const data = React.useMemo(() => chartData(chart, sheet), [chart, sheet]);
+  const data = React.useMemo(() => chartData(chart, sheet, lang), [chart, sheet, lang]);
   if (data === undefined || data.series.length === 0 || data.categories.length === 0) return null;
   const stacked = chart.type === "stackedColumn";
   const width = 320;
