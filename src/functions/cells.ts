@@ -83,7 +83,12 @@ export function readText(value: unknown, name: string): string {
  * `choices` maps every accepted spelling to the canonical value.
  */
 export function readChoice<T extends string>(value: unknown, name: string, choices: Readonly<Record<string, T>>, fallback: T): T {
-  if (isBlank(value)) return fallback;
+  return readOptionalChoice(value, name, choices) ?? fallback;
+}
+
+/** Reads an optional choice (see `readChoice`): blank gives `undefined`. */
+export function readOptionalChoice<T extends string>(value: unknown, name: string, choices: Readonly<Record<string, T>>): T | undefined {
+  if (isBlank(value)) return undefined;
   // Fast path: a keyword typed in its canonical spelling ("EV") is already its own choiceKey.
   if (typeof value === "string" && Object.prototype.hasOwnProperty.call(choices, value)) return choices[value];
   const text = choiceKey(readText(value, name));

@@ -39,7 +39,18 @@ import {
   treasuryStockShares,
   yearFraction,
 } from "../engine";
-import { CellScalar, describeCell, isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText, readVector } from "./cells";
+import {
+  CellScalar,
+  describeCell,
+  isBlank,
+  readChoice,
+  readMatrix,
+  readNumber,
+  readOptionalChoice,
+  readOptionalNumber,
+  readText,
+  readVector,
+} from "./cells";
 import { ROUNDING, choiceKey, keywords } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
@@ -165,7 +176,7 @@ type CellValue<C> = C extends TableColumn<infer T> ? T : never;
 export interface TableRow<C extends TableColumns> {
   /** 1-based row number in the range (the header is row 1). */
   readonly row: number;
-  /** The cell of a column, read by the column's reader; `undefined` (before reading) for a column the table leaves out. */
+  /** The cell of a column, read by the column's reader (a column the table leaves out reads as an empty cell). */
   get<K extends keyof C & string>(key: K): CellValue<C[K]>;
 }
 
@@ -204,7 +215,7 @@ export function optionalNumberCell(rule: RuleName = "amount"): CellReader<Decima
 
 /** An optional keyword among `choices` (see `readChoice`): a blank cell gives `undefined`, for the row's reader to default. */
 export function choiceCell<T extends string>(choices: Readonly<Record<string, T>>): CellReader<T | undefined> {
-  return (v, at) => (isBlank(v) ? undefined : attributed(at.table, () => readChoice<T>(v, cellName(at), choices, undefined as unknown as T)));
+  return (v, at) => (isBlank(v) ? undefined : attributed(at.table, () => readOptionalChoice(v, cellName(at), choices)));
 }
 
 /**
