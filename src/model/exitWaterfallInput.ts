@@ -81,6 +81,8 @@ export const ClassHoldingInput = z.strictObject({
   /** The class held, one of the classes' names (matched trimmed, case-insensitive). */
   className: text("class"),
   shares: nonNegative("shares"),
+  /** What the holder paid for these shares (its cost), for its multiple on invested capital; null (or left out) when not known. */
+  invested: nonNegative("invested").nullable().default(null),
 });
 export type ClassHoldingInput = z.infer<typeof ClassHoldingInput>;
 

@@ -115,8 +115,8 @@ export function waterfallDecision(c: ClassPayout, cls: ShareClass): string {
 const CLASS_HEADERS = ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap", "Conversion ratio", "Strike"];
 const PAYOUT_HEADERS = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
 const BREAKPOINT_HEADERS = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
-const HOLDING_HEADERS = ["Holder", "Class", "Shares"];
-const HOLDER_PAYOUT_HEADERS = ["Holder", "Class", "Shares", "Total", "Per share", "Share of proceeds"];
+const HOLDING_HEADERS = ["Holder", "Class", "Shares", "Invested"];
+const HOLDER_PAYOUT_HEADERS = ["Holder", "Class", "Shares", "Total", "Per share", "Share of proceeds", "Multiple (MOIC)"];
 const MULTIPLE = '0.00"x"';
 const PERCENT = "0.0%";
 
@@ -216,6 +216,8 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       s.value(a1("A", row), hd.holder, "input");
       s.value(a1("B", row), hd.className, "input");
       s.value(a1("C", row), hd.shares, "input", "#,##0");
+      // Left blank when not known: the multiple then says "n/a".
+      s.value(a1("D", row), hd.invested, "input", f.amount);
       row++;
     });
     s.name(
@@ -293,6 +295,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       // Per share of the class held; "n/a" for a holding of no shares.
       s.formula(a1("E", row), `=IF(C${holdingFirst + k}>0,${ath(k, 6)},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.pricePerShare);
       share(row, p.total);
+      // The multiple on what this holder paid (Invested in the holdings table); "n/a" when not given or 0.
+      const invested = holdings[k].invested;
+      s.formula(
+        a1("G", row),
+        `=IF(D${holdingFirst + k}>0,D${row}/D${holdingFirst + k},"n/a")`,
+        invested !== null && invested > 0 ? p.total.div(invested) : "n/a",
+        MULTIPLE,
+      );
       row++;
     });
     const last = row - 1;
@@ -305,7 +315,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.value(a1("A", row), "Not attributed to a listed holder", "label");
     s.formula(a1("D", row), `=${proceeds}-D${heldRow}`, h.proceeds.minus(held), f.amount);
     share(row, h.proceeds.minus(held));
-    s.value(a1("G", row), "= proceeds to equity - held by the holders listed: the shares of a class no holder above holds", "note");
+    s.value(a1("H", row), "= proceeds to equity - held by the holders listed: the shares of a class no holder above holds", "note");
     row++;
     const groups = holdingsByHolder(holdings);
     if (groups.some((g) => g.length > 1)) {
@@ -316,6 +326,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       s.value(a1("B", row), "Classes held", "header");
       s.value(a1("D", row), "Total", "header");
       s.value(a1("F", row), "Share of proceeds", "header");
+      s.value(a1("G", row), "Multiple (MOIC)", "header");
       row++;
       for (const g of groups) {
         const total = sum(g.map((k) => r.holders[k].total));
@@ -323,9 +334,23 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         s.value(a1("B", row), g.length, "calc", "0");
         s.formula(a1("D", row), `=${g.map((k) => `D${first + k}`).join("+")}`, total, f.amount);
         share(row, total);
+        // The multiple on everything the holder paid, when the cost of every holding is given.
+        const cells = g.map((k) => `D${holdingFirst + k}`);
+        const costs = g.map((k) => holdings[k].invested);
+        const cost = costs.every((c) => c !== null) ? sum(costs.map((c) => new Decimal(c as number))) : undefined;
+        s.formula(
+          a1("G", row),
+          `=IF(AND(COUNT(${cells.join(",")})=${g.length},${cells.join("+")}>0),D${row}/(${cells.join("+")}),"n/a")`,
+          cost !== undefined && cost.gt(0) ? total.div(cost) : "n/a",
+          MULTIPLE,
+        );
         row++;
       }
-      s.value(a1("A", row), "A holder of several classes: the sum of its rows above.", "note");
+      s.value(
+        a1("A", row),
+        "A holder of several classes: the sum of its rows above; the multiple when the cost of each of its holdings is given.",
+        "note",
+      );
       row++;
     }
     row++;

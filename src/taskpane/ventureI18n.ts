@@ -51,6 +51,7 @@ const enLabels: Words = {
   "holdings.holder": "Holder",
   "holdings.className": "Class",
   "holdings.shares": "Shares",
+  "holdings.invested": "Invested (cost)",
 };
 
 const frLabels: Words = {
@@ -95,6 +96,7 @@ const frLabels: Words = {
   "holdings.holder": "Porteur",
   "holdings.className": "Catégorie",
   "holdings.shares": "Actions",
+  "holdings.invested": "Investi (coût)",
 };
 
 const enHints: Words = {
@@ -195,7 +197,7 @@ const en = {
   section_instruments: "SAFEs and convertible notes",
   section_exit: "Exit",
   section_classes: "Share classes",
-  section_holdings: "Who holds the classes (optional: adds the payout per holder)",
+  section_holdings: "Who holds the classes (optional: adds the payout per holder; with what each paid, its multiple)",
   add_holdings: "Add holding",
   instrumentsEmpty: "No SAFE or note converts in this round.",
   rowTitle_instruments: (n: number) => `Instrument ${n}`,
@@ -248,7 +250,7 @@ const fr: typeof en = {
   section_instruments: "SAFE et obligations convertibles",
   section_exit: "Sortie",
   section_classes: "Catégories d’actions",
-  section_holdings: "Qui détient les catégories (facultatif : ajoute la répartition par porteur)",
+  section_holdings: "Qui détient les catégories (facultatif : ajoute la répartition par porteur ; avec ce que chacun a payé, son multiple)",
   add_holdings: "Ajouter une détention",
   instrumentsEmpty: "Aucun SAFE ni obligation convertible ne se convertit dans ce tour.",
   rowTitle_instruments: (n: number) => `Instrument ${n}`,

@@ -116,16 +116,17 @@ const BUILT_IN_EXIT: readonly BuiltInTemplate[] = [
         exitValues: Array.from({ length: 20 }, (_, i) => (i + 1) * 5_000_000),
         // Who holds the classes (illustrative): the seed fund followed on in Series A; the early employee holds common and options.
         // 500,000 common and 1,250,000 options are not attributed to a listed holder (the rest of the team, the unallocated pool).
+        // Invested: what each investor paid (the class's price per share); left empty for founders and staff (no multiple).
         holdings: [
-          { holder: "Founder 1", className: "Common", shares: 3_500_000 },
-          { holder: "Founder 2", className: "Common", shares: 3_500_000 },
-          { holder: "Early employee", className: "Common", shares: 500_000 },
-          { holder: "Early employee", className: "Options", shares: 250_000 },
-          { holder: "Angel", className: "Seed", shares: 100_000 },
-          { holder: "Seed Fund", className: "Seed", shares: 900_000 },
-          { holder: "Seed Fund", className: "Series A", shares: 571_428 },
-          { holder: "Series A Fund", className: "Series A", shares: 2_000_000 },
-          { holder: "Series B Fund", className: "Series B", shares: 8_571_428 },
+          { holder: "Founder 1", className: "Common", shares: 3_500_000, invested: null },
+          { holder: "Founder 2", className: "Common", shares: 3_500_000, invested: null },
+          { holder: "Early employee", className: "Common", shares: 500_000, invested: null },
+          { holder: "Early employee", className: "Options", shares: 250_000, invested: null },
+          { holder: "Angel", className: "Seed", shares: 100_000, invested: 100_000 },
+          { holder: "Seed Fund", className: "Seed", shares: 900_000, invested: 900_000 },
+          { holder: "Seed Fund", className: "Series A", shares: 571_428, invested: 666_666 },
+          { holder: "Series A Fund", className: "Series A", shares: 2_000_000, invested: 2_333_334 },
+          { holder: "Series B Fund", className: "Series B", shares: 8_571_428, invested: 4_000_000 },
         ],
       },
       toFill: [

@@ -167,6 +167,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const classes = await page.getByTestId("cell-holdings-0-className").locator("option").allTextContents();
     expect(classes).toEqual(["Series B", "Series A", "Common"]);
     await page.getByTestId("cell-holdings-0-className").selectOption("Series A");
+    await page.getByTestId("cell-holdings-0-invested").fill("6000000");
     await page.getByTestId("build").click();
     await expectText(page.getByTestId("status"), 'Model "Venture company exit" built. Preview below.');
     const input: ExitWaterfallInput = {
@@ -176,7 +177,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
         { name: "Common", shares: 8_000_000, invested: 0, preference: 0, seniority: 2, participation: "NONE", cap: null, conversionRatio: 1, strike: null },
       ],
       exitValues: [10_000_000, 20_000_000, 60_000_000],
-      holdings: [{ holder: "Fund I", className: "Series A", shares: 2_000_000 }],
+      holdings: [{ holder: "Fund I", className: "Series A", shares: 2_000_000, invested: 6_000_000 }],
     };
     await expectPreviewMatches(page, input, 20);
     fs.mkdirSync(OUTPUT, { recursive: true });

@@ -121,6 +121,9 @@ describe("Exit waterfall: the built-in example", () => {
       /^=E[0-9]+-D[0-9]+$/,
       /^=A[0-9]+$/,
       /^=D[0-9]+(\+D[0-9]+)*$/,
+      // The multiple on a holding's cost, and on a holder's costs when each is given.
+      /^=IF\(D[0-9]+>0,D[0-9]+\/D[0-9]+,"n\/a"\)$/,
+      /^=IF\(AND\(COUNT\(D[0-9]+(,D[0-9]+)*\)=[0-9]+,D[0-9]+(\+D[0-9]+)*>0\),D[0-9]+\/\(D[0-9]+(\+D[0-9]+)*\),"n\/a"\)$/,
     ];
     for (const f of formulas) {
       if (native.some((re) => re.test(f))) continue;
@@ -485,6 +488,58 @@ describe("payout per holder", () => {
       input.holdings.map((h) => ({ holder: h.holder, className: h.className, shares: new Decimal(h.shares) })),
     );
 
+  test("a holding's cost (invested) is optional: left out it is null; negative it is refused on its cell", () => {
+    const { invested: _omitted, ...bare } = base.holdings[4];
+    void _omitted;
+    const parsed = ExitWaterfallInput.parse({ ...base, holdings: [bare] });
+    expect(parsed.holdings[0].invested).toBeNull();
+    const bad = ExitWaterfallInput.safeParse({ ...base, holdings: [{ ...bare, invested: -1 }] });
+    expect(bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["holdings.0.invested: invested must not be negative"]);
+  });
+
+  test("the multiple on invested capital per holding and per holder: payout / what was paid, n/a without a cost; HyperFormula agrees", () => {
+    const input = at(60_000_000);
+    const model = buildExitWaterfallModel(input);
+    const payouts = holders(input);
+    const rows = holderRows(model.sheet);
+    expect(cell(model.sheet, `G${rows[0] - 1}`).value).toBe("Multiple (MOIC)");
+    input.holdings.forEach((h, k) => {
+      const moic = cell(model.sheet, `G${rows[k]}`);
+      expect([h.holder, h.className, moic.expected]).toEqual([
+        h.holder,
+        h.className,
+        h.invested === null ? "n/a" : payouts[k].total.div(h.invested).toNumber(),
+      ]);
+    });
+    // The Series B fund holds the whole class: its multiple is the class's.
+    const seriesB = input.holdings.findIndex((h) => h.className === "Series B");
+    const classB = model.results.headline.classes.find((c) => c.name === "Series B");
+    expect(cell(model.sheet, `G${rows[seriesB]}`).expected).toBe(classB?.moic?.toNumber());
+    // The seed fund holds Seed and Series A: its multiple is on both costs together.
+    const seedRows = input.holdings.flatMap((h, k) => (h.holder === "Seed Fund" ? [k] : []));
+    const seedTotal = seedRows.reduce((acc, k) => acc.plus(payouts[k].total), new Decimal(0));
+    const seedCost = seedRows.reduce((acc, k) => acc + (input.holdings[k].invested ?? 0), 0);
+    const totals = model.sheet.cells.filter((c) => c.address.startsWith("G") && typeof c.formula === "string" && c.formula.includes("COUNT("));
+    const seedCell = totals.find((c) => {
+      const row = Number(c.address.slice(1));
+      return model.sheet.cells.some((x) => x.address === `A${row}` && x.formula !== undefined && x.formula === `=A${rows[seedRows[0]]}`);
+    });
+    expect(seedCell?.expected).toBe(seedTotal.div(seedCost).toNumber());
+    // The early employee's two holdings have no cost: n/a.
+    const staff = totals.find((c) => {
+      const row = Number(c.address.slice(1));
+      return model.sheet.cells.some((x) => x.address === `A${row}` && x.formula === `=A${rows[input.holdings.findIndex((h) => h.holder === "Early employee")]}`);
+    });
+    expect(staff?.expected).toBe("n/a");
+    withRender(model.sheet, (r) => {
+      expect(mismatches(model.sheet, r)).toEqual([]);
+      // A cost typed into the blank Invested cell of founder 1 gives the multiple live.
+      const holdingsFrom = Number((model.sheet.names.find((n) => n.name === "Holdings")?.ref ?? "").replace(/^\$A\$(\d+):.*$/, "$1")) + 1;
+      r.set(`D${holdingsFrom}`, 1_000);
+      expect(r.read(`G${rows[0]}`)).toBeCloseTo(payouts[0].total.div(1_000).toNumber(), 9);
+    });
+  });
+
   test("the holdings table: header row as CAPTABLE.WATERFALL reads it, under the sheet-scoped name Holdings; inputs styled as inputs, names as text", () => {
     const sheet = buildExitWaterfallModel(base).sheet;
     const ref = sheet.names.find((n) => n.name === "Holdings")!.ref.replace(/\$/g, "");
@@ -626,7 +681,7 @@ describe("payout per holder", () => {
   test("no proceeds (the exit does not cover the debt): share of proceeds n/a; a holding of no shares: per share n/a; HyperFormula agrees", () => {
     const input: ExitWaterfallInput = {
       ...at(2_000_000),
-      holdings: [...base.holdings, { holder: "Advisor", className: "Common", shares: 0 }],
+      holdings: [...base.holdings, { holder: "Advisor", className: "Common", shares: 0, invested: null }],
     };
     const model = buildExitWaterfallModel(input);
     expect(model.results.headline.proceeds.toString()).toBe("0");

@@ -9,7 +9,7 @@ import { isValidDefinedName } from "../../src/model/sheetBuilder";
 import { RenderedSheet, parseAddress } from "../support/hyperformulaSheet";
 
 /** Excel functions the native formulas may use. */
-export const NATIVE_FUNCTIONS = new Set(["IF", "ISNUMBER", "SUM", "ROUND", "ROUNDDOWN", "ROUNDUP", "INDEX"]);
+export const NATIVE_FUNCTIONS = new Set(["IF", "AND", "COUNT", "ISNUMBER", "SUM", "ROUND", "ROUNDDOWN", "ROUNDUP", "INDEX"]);
 
 export interface FormulaTokens {
   readonly cells: string[];
@@ -58,9 +58,10 @@ function cellsOfRange(from: string, to: string): string[] {
   return out;
 }
 
-/** Cells that hold something (a value that is not null, or a formula). */
+/** Cells that hold something (a value that is not null, or a formula), or an input cell left blank for the user to fill. */
 export function writtenCells(sheet: SheetSpec): Map<string, CellSpec> {
-  return new Map(sheet.cells.filter((c) => c.formula !== undefined || (c.value !== undefined && c.value !== null)).map((c) => [c.address, c]));
+  const written = (c: CellSpec) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || (c.value === null && c.style === "input");
+  return new Map(sheet.cells.filter(written).map((c) => [c.address, c]));
 }
 
 /** Problems with references and names; an empty list when the sheet is sound. */

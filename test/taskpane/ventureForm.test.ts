@@ -245,7 +245,11 @@ describe("holdings (who holds the exit classes)", () => {
     expect(errorsOf(f)[`holdings.${row}.className`]).toBe(`holdings row ${row + 1} ("Founder") names a class that is not in the classes table: "Series Z"`);
   });
   test("holdings are sent in the input", () => {
-    const f = addRow({ ...exit(), tables: { ...exit().tables, holdings: [] } }, "holdings", { holder: "Founder", className: "common", shares: "1,000" });
-    expect(inputOf<ExitWaterfallInput>(f).holdings).toEqual([{ holder: "Founder", className: "common", shares: 1000 }]);
+    let f = addRow({ ...exit(), tables: { ...exit().tables, holdings: [] } }, "holdings", { holder: "Founder", className: "common", shares: "1,000" });
+    expect(inputOf<ExitWaterfallInput>(f).holdings).toEqual([{ holder: "Founder", className: "common", shares: 1000, invested: null }]);
+    f = addRow(f, "holdings", { holder: "Fund", className: "Series B", shares: "10", invested: "12.5" });
+    expect(inputOf<ExitWaterfallInput>(f).holdings[1]).toEqual({ holder: "Fund", className: "Series B", shares: 10, invested: 12.5 });
+    f = setCell(f, "holdings", 1, "invested", "-3");
+    expect(errorsOf(f)["holdings.1.invested"]).toBe("invested must not be negative");
   });
 });
