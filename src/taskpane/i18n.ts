@@ -341,14 +341,40 @@ export function pickLanguage(sources: { search?: string; officeLanguage?: string
   return /^fr\b/i.test(lang) || lang.toLowerCase().startsWith("fr-") || lang.toLowerCase() === "fr" ? "fr" : "en";
 }
 
-/** French names of the fields as the schema's messages name them (English name -> French). */
+/** French names of the fields as the schema's messages name them (English name -> French), the venture models' too. */
 const FR_FIELD_BY_EN: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(FIELD_LABELS.en).map(([key, en]) => [en, FIELD_LABELS.fr[key]])),
   "cap table": "table de capitalisation",
+  "pre-money": "valorisation pré-money",
+  "option pool": "pool d’options",
+  "pool target": "pool cible",
+  "pool increase": "complément du pool",
+  "investor name": "nom de l’investisseur",
+  "investor amount": "investissement",
+  "instrument holder": "porteur de l’instrument",
+  "instrument amount": "montant de l’instrument",
+  "instrument cap": "plafond de valorisation",
+  "instrument discount": "décote",
+  "interest rate": "taux d’intérêt",
+  "interest start date": "date de début des intérêts",
+  "interest conversion date": "date de conversion",
+  class: "catégorie",
+  invested: "montant investi",
+  preference: "préférence",
+  seniority: "rang",
+  cap: "plafond",
+  "conversion ratio": "ratio de conversion",
+  strike: "prix d’exercice",
+  "transaction costs": "frais de transaction",
+  "exit value": "valeur de sortie",
+  "exit values": "valeurs de sortie",
 };
 
-const FIELD_PATTERN =
-  "(company|currency|unit|basis|valuation|net debt|shareholder loans|other claims|stake|premium|capacity|capacity unit|transaction|seller|buyer|primary investment|rounding|formulas|shares|holder)";
+/** Any field name above, longest first so that "exit values" is not read as "exit value" + "s". */
+const FIELD_PATTERN = `(${Object.keys(FR_FIELD_BY_EN)
+  .sort((a, b) => b.length - a.length)
+  .map((k) => k.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
+  .join("|")})`;
 
 /** The schema's rule messages (src/model/stakeSaleInput.ts) in French; a message not listed stays in English. */
 const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string) => string][] = [
@@ -358,7 +384,8 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
   [new RegExp(`^${FIELD_PATTERN} must be a (?:finite )?number$`), (m, f) => `${cap(f(m[1]))} doit être un nombre`],
   [new RegExp(`^${FIELD_PATTERN} must be at most 1e15 in size$`), (m, f) => `${cap(f(m[1]))} doit être au plus 1e15 en valeur absolue`],
   [new RegExp(`^${FIELD_PATTERN} must not be negative$`), (m, f) => `${cap(f(m[1]))} ne doit pas être négatif`],
-  [/^currency must be a three-letter code such as EUR$/, () => "La devise doit être un code à trois lettres comme EUR"],
+  [new RegExp(`^${FIELD_PATTERN} must be greater than 0$`), (m, f) => `${cap(f(m[1]))} doit être supérieur à 0`],
+  [/^currency must be a three-letter code such as (EUR|USD)$/, (m) => `La devise doit être un code à trois lettres comme ${m[1]}`],
   [/^stake must be between 0% and 100%, got (.+)%$/, (m) => `La participation doit être comprise entre 0 % et 100 %, reçu ${frNumber(m[1])} %`],
   [/^premium must be greater than -100%$/, () => "La prime doit être supérieure à -100 %"],
   [/^capacity must be greater than 0$/, () => "La capacité doit être supérieure à 0"],
@@ -373,6 +400,48 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
     /^stake of (.+)% is (\S+) shares but seller "(.*)" holds (\S+)$/s,
     (m) =>
       `Une participation de ${frNumber(m[1])} % représente ${frNumber(m[2])} actions, mais le cédant « ${m[3]} » n’en détient que ${frNumber(m[4])}`,
+  ],
+  // The venture models (src/model/pricedRoundInput.ts, exitWaterfallInput.ts).
+  [/^pool target must be at least 0% and below 100%$/, () => "Le pool cible doit être d’au moins 0 % et inférieur à 100 %"],
+  [/^instrument discount must be at least 0% and below 100%$/, () => "La décote doit être d’au moins 0 % et inférieure à 100 %"],
+  [/^interest rate must be at most 1000%$/, () => "Le taux d’intérêt doit être d’au plus 1000 %"],
+  [/^option pool "(.*)" must be one of the holders$/s, (m) => `Le pool d’options « ${m[1]} » doit être l’un des actionnaires`],
+  [/^investors must list at least one investor$/, () => "Indiquez au moins un investisseur"],
+  [/^investor "(.*)" appears more than once$/s, (m) => `L’investisseur « ${m[1]} » apparaît plusieurs fois`],
+  [
+    /^interest (start|conversion) date must be a date YYYY-MM-DD$/,
+    (m) => `La date ${m[1] === "start" ? "de début des intérêts" : "de conversion"} doit être une date AAAA-MM-JJ`,
+  ],
+  [
+    /^interest (start|conversion) date must be a real date from 1900-03-01 on$/,
+    (m) => `La date ${m[1] === "start" ? "de début des intérêts" : "de conversion"} doit être une date réelle, à partir du 1900-03-01`,
+  ],
+  [/^interest conversion date must not be before the start date$/, () => "La date de conversion ne doit pas précéder la date de début des intérêts"],
+  [/^classes must list at least one share class$/, () => "Indiquez au moins une catégorie d’actions"],
+  [/^classes must hold some shares$/, () => "Les catégories doivent compter des actions"],
+  [/^class "(.*)" appears more than once$/s, (m) => `La catégorie « ${m[1]} » apparaît plusieurs fois`],
+  [/^exit values must list at least (\d+) values$/, (m) => `Indiquez au moins ${m[1]} valeurs de sortie`],
+  [/^exit values must list at most (\d+) values$/, (m) => `Indiquez au plus ${m[1]} valeurs de sortie`],
+  [/^seniority must be a whole number from 1 \(most senior\)$/, () => "Le rang doit être un nombre entier à partir de 1 (le plus prioritaire)"],
+  [
+    /^cap of class "(.*)" is required: it is capped participating$/s,
+    (m) => `Le plafond de la catégorie « ${m[1]} » est obligatoire : elle est participante plafonnée`,
+  ],
+  [
+    /^cap of class "(.*)" must be at least its preference multiple \((.*)x\)$/s,
+    (m) => `Le plafond de la catégorie « ${m[1]} » doit être au moins son multiple de préférence (${frNumber(m[2])}x)`,
+  ],
+  [
+    /^preference of class "(.*)" must be 0: it has a strike/s,
+    (m) => `La préférence de la catégorie « ${m[1]} » doit être 0 : elle a un prix d’exercice (options et BSA n’ont pas de préférence)`,
+  ],
+  [
+    /^holdings row (\d+) \("(.*)"\) names a class that is not in the classes table: "(.*)"$/s,
+    (m) => `Détention ligne ${m[1]} (« ${m[2]} ») : la catégorie « ${m[3]} » n’est pas dans la table des catégories`,
+  ],
+  [
+    /^holdings row (\d+): "(.*)" already holds class "(.*)" in row (\d+) \(one row per holder and class\)$/s,
+    (m) => `Détention ligne ${m[1]} : « ${m[2]} » détient déjà la catégorie « ${m[3]} » ligne ${m[4]} (une ligne par porteur et catégorie)`,
   ],
   [
     /^valuation leaves nothing for the shares/,

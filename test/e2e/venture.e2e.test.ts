@@ -240,6 +240,10 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await page.getByLabel("Valeur d’entreprise de sortie").fill("40 000 000 €");
     await expectText(page.getByTestId("error-exitValue"), "Valeur d’entreprise de sortie doit être un nombre, reçu « 40 000 000 € »");
     await page.getByLabel("Valeur d’entreprise de sortie").fill("40 000 000");
+    // The schema's rules are shown in French too.
+    await page.getByTestId("field-exitValues").fill("5 000 000");
+    await expectText(page.getByTestId("error-exitValues"), "Indiquez au moins 2 valeurs de sortie");
+    await page.getByTestId("field-exitValues").fill("5 000 000\n12 500 000,5");
     await page.getByRole("button", { name: "Générer" }).click();
     await page.getByTestId("preview-grid").waitFor();
     const strikeCells = await page.$$eval("[data-value]", (cells) => cells.map((c) => c.getAttribute("data-value")));

@@ -1,6 +1,9 @@
 /** The taskpane's strings: every key in both languages, and the language choice. */
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { FIELD_LABELS, MESSAGES, pickLanguage, translateRule } from "../../src/taskpane/i18n";
+import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
+import { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
+import { builtInTemplate } from "../../src/templates";
 
 describe("i18n", () => {
   const en = MESSAGES.en as Record<string, unknown>;
@@ -78,5 +81,42 @@ describe("the schema's rule messages in French", () => {
     ].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => i.message)));
     expect(messages.length).toBeGreaterThan(6);
     for (const m of messages) expect(translateRule(m, "fr")).not.toBe(m);
+  });
+});
+
+describe("the venture models' rule messages in French", () => {
+  test.each([
+    ["pre-money must be greater than 0", "Valorisation pré-money doit être supérieur à 0"],
+    ["exit values must list at least 2 values", "Indiquez au moins 2 valeurs de sortie"],
+    ["exit value must be a number", "Valeur de sortie doit être un nombre"],
+    ["exit values must be at most 1e15 in size", "Valeurs de sortie doit être au plus 1e15 en valeur absolue"],
+    ['cap of class "Series A" must be at least its preference multiple (1.5x)', "Le plafond de la catégorie « Series A » doit être au moins son multiple de préférence (1,5x)"],
+    ["currency must be a three-letter code such as USD", "La devise doit être un code à trois lettres comme USD"],
+  ])("%s", (en, fr) => {
+    expect(translateRule(en, "fr")).toBe(fr);
+  });
+
+  test("the rules the venture forms meet most have a French translation", () => {
+    const round = YC_EXAMPLE_1;
+    const exit = builtInTemplate("exit-waterfall")?.template.inputs as ExitWaterfallInput;
+    const note = { holder: "A", type: "NOTE", amount: 1, cap: null, discount: 2, mfn: false, interest: { rate: 20, startDate: "2025-02-30", conversionDate: "2024-13-01", dayCount: "ACT/365", compounding: "SIMPLE" } };
+    const messages = [
+      PricedRoundInput.safeParse({ ...round, company: "", preMoney: 0, poolTarget: 1.2, poolIncrease: null, optionPool: "ESOP", investors: [] }),
+      PricedRoundInput.safeParse({ ...round, investors: [{ name: "X", amount: 1 }, { name: "x", amount: -1 }], instruments: [note] }),
+      PricedRoundInput.safeParse({ ...round, instruments: [{ ...note, interest: { ...note.interest, rate: 0.1, startDate: "2025-01-01", conversionDate: "2024-01-01" } }] }),
+      ExitWaterfallInput.safeParse({ ...exit, classes: [], exitValues: [1] }),
+      ExitWaterfallInput.safeParse({
+        ...exit,
+        classes: [
+          { ...exit.classes[0], participation: "CAPPED", cap: null, seniority: 0 },
+          { ...exit.classes[1], name: exit.classes[0].name, cap: 0.5, participation: "CAPPED" },
+          { ...exit.classes[4], preference: 1 },
+        ],
+        holdings: [{ holder: "H", className: "Nope", shares: 1, invested: null }],
+      }),
+    ].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => i.message)));
+    expect(messages.length).toBeGreaterThan(15);
+    const untranslated = messages.filter((m) => translateRule(m, "fr") === m);
+    expect(untranslated).toEqual([]);
   });
 });
