@@ -197,7 +197,7 @@ describe("the venture tables' messages, word for word", () => {
   const message = (fn: () => unknown) => thrown(fn).message;
   const round = (instruments: unknown[][]) => () =>
     f.roundFn([["Founders"], ["Option pool"]], [[9_000_000], [1_000_000]], 10_000_000, [["Fund", 1_000_000]], null, instruments);
-  const waterfall = (classes: unknown[][], holdings?: unknown[][]) => () => f.waterfallFn(classes, [[10_000_000]], null, null, holdings ?? null);
+  const waterfall = (classes: unknown[][], holdings?: unknown[][]) => () => f.waterfallFn(classes, [[10_000_000]], null, null, holdings);
 
   test("instruments (CAPTABLE.ROUND)", () => {
     const head = ["Holder", "Type", "Amount", "Cap", "Discount", "MFN", "Interest rate", "Start date", "Conversion date", "Day count", "Compounding"];
