@@ -41,25 +41,23 @@ import {
   type FieldErrors,
   type FieldKey,
   type FormState,
-  type HolderRow,
-  type PastedTable,
   type ScalarField,
   UNITS,
   emptyForm,
   formFromInput,
-  parseHolderGrid,
+  toHolderRow,
   stillToFill,
   validateForm,
 } from "./form";
 import type { Lang, Messages } from "./i18n";
 import { HostWriteError, type ModelHost } from "./host";
 import { ChoiceField, TextField } from "./fields";
-import { CapTableEditor } from "./CapTableEditor";
 import { SheetPreview } from "./SheetPreview";
 import { TemplatesPanel } from "./TemplatesPanel";
-import { VentureFormView } from "./VentureForm";
+import { TableEditor, VentureFormView } from "./VentureForm";
 import { ventureText } from "./ventureI18n";
 import {
+  CAP_TABLE_SPEC,
   VENTURE_FORMS,
   emptyVentureForm,
   validateVentureForm,
@@ -353,28 +351,6 @@ export function App({ host, lang, t }: Props): React.ReactElement {
     }
   };
 
-  const onPasted = (pasted: PastedTable | { error: string }) => {
-    setTouched((prev) => new Set(prev).add("capTable"));
-    if ("error" in pasted) {
-      setStatus({ intent: "error", text: pasted.error });
-      return;
-    }
-    if (pasted.rows.length === 0) {
-      setStatus({ intent: "warning", text: t.pasteNothing });
-      return;
-    }
-    const problems = pasted.problems.map((p) => String(p.line)).join(", ");
-    setStatus(
-      problems === ""
-        ? { intent: "success", text: t.pasteDone(pasted.rows.length) }
-        : {
-            intent: "warning",
-            text: t.pasteDone(pasted.rows.length),
-            details: [t.pasteProblems(problems)],
-          },
-    );
-  };
-
   // A "to fill" note stays while the value is still the template's placeholder.
   const pending = React.useMemo(
     () => (originHere !== undefined && validation.ok ? new Set(stillToFill(originHere, validation.input).map((e) => e.field as string)) : undefined),
@@ -663,15 +639,22 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                         {t.sectionCapTable}
                       </Subtitle2>
                       {hint("capTable") !== undefined && <Caption1>{hint("capTable")}</Caption1>}
-                      <CapTableEditor
+                      <TableEditor
+                        table={CAP_TABLE_SPEC}
+                        title={t.sectionCapTable}
                         rows={form.capTable}
-                        onChange={(rows: HolderRow[]) => update("capTable", rows)}
+                        onRows={(rows) => update("capTable", rows.map(toHolderRow))}
                         errors={capErrors}
                         lang={lang}
                         t={t}
+                        vt={vt}
                         readSelection={host.readSelection}
-                        onPasted={onPasted}
-                        parseGrid={(grid) => parseHolderGrid(grid, lang)}
+                        onStatus={(next) => {
+                          setTouched((prev) => new Set(prev).add("capTable"));
+                          setStatus(next);
+                        }}
+                        pasteDone={t.pasteDone}
+                        pasteSelectionHint={t.pasteSelectionHint}
                       />
                     </section>
 

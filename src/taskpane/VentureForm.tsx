@@ -238,9 +238,16 @@ export function VentureFormView(props: VentureFormProps): React.ReactElement {
             <>
               {hint(section.table) !== undefined && <Caption1>{hint(section.table)}</Caption1>}
               <TableEditor
-                {...props}
                 table={spec.tables.find((tb) => tb.name === section.table) as TableSpec}
                 title={section.title}
+                rows={form.tables[section.table] ?? []}
+                onRows={(next) => onChange({ ...form, tables: { ...form.tables, [section.table]: next } }, section.table)}
+                errors={errors}
+                lang={props.lang}
+                t={t}
+                vt={vt}
+                readSelection={props.readSelection}
+                onStatus={props.onStatus}
                 suffixOf={suffixOf}
                 optionsOf={optionsOf}
               />
@@ -252,34 +259,51 @@ export function VentureFormView(props: VentureFormProps): React.ReactElement {
   );
 }
 
-interface TableProps extends VentureFormProps {
+export interface TableEditorProps {
   readonly table: TableSpec;
   readonly title: string;
-  readonly suffixOf: (c: CellSpec) => string | undefined;
-  readonly optionsOf: (key: string, c: CellSpec, current: string) => { value: string; label: string }[];
+  readonly rows: readonly GridRow[];
+  readonly onRows: (rows: GridRow[]) => void;
+  /** Messages by cell ("<table>.<row>.<column>") and for the table as a whole ("<table>"). */
+  readonly errors: VentureErrors;
+  readonly lang: Lang;
+  readonly t: Messages;
+  readonly vt: VentureText;
+  readonly readSelection?: () => Promise<unknown[][]>;
+  readonly onStatus: VentureFormProps["onStatus"];
+  /** The unit shown after a column's values (the form's currency for "money"); none by default. */
+  readonly suffixOf?: (c: CellSpec) => string | undefined;
+  /** A choice column's options (a column may take them from another table); the spec's by default. */
+  readonly optionsOf?: (key: string, c: CellSpec, current: string) => { value: string; label: string }[];
+  /** What a paste says it did ("2 holders pasted."); "2 rows pasted." by default. */
+  readonly pasteDone?: (n: number) => string;
+  /** What "Paste from selection" expects to find selected. */
+  readonly pasteSelectionHint?: string;
 }
 
-function TableEditor({
-  form,
-  onChange,
+/** A table of the form edited row by row: a grid, or a card per row; add, remove, paste rows or the Excel selection. */
+export function TableEditor({
+  table,
+  title,
+  rows,
+  onRows,
   errors,
   lang,
   t,
   vt,
   readSelection,
   onStatus,
-  table,
-  title,
-  suffixOf,
-  optionsOf,
-}: TableProps): React.ReactElement {
+  suffixOf = (c) => (c.suffix === "money" ? undefined : c.suffix),
+  optionsOf = (_, c) => (c.options ?? []).map((o) => ({ value: o, label: o })),
+  pasteDone = vt.pasteDone,
+  pasteSelectionHint,
+}: TableEditorProps): React.ReactElement {
   const s = useStyles();
-  const rows = form.tables[table.name] ?? [];
   const [pasteOpen, setPasteOpen] = React.useState(false);
   const [pasteText, setPasteText] = React.useState("");
   const [reading, setReading] = React.useState(false);
 
-  const setRows = (next: readonly GridRow[]) => onChange({ ...form, tables: { ...form.tables, [table.name]: next } }, table.name);
+  const setRows = (next: GridRow[]) => onRows(next);
   const setCell = (i: number, key: string, value: string) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, cells: { ...r.cells, [key]: value } } : r)));
   const remove = (i: number) => setRows(rows.filter((_, j) => j !== i));
@@ -294,8 +318,8 @@ function TableEditor({
     const problems = pasted.problems.join(", ");
     onStatus(
       problems === ""
-        ? { intent: "success", text: vt.pasteDone(pasted.rows.length) }
-        : { intent: "warning", text: vt.pasteDone(pasted.rows.length), details: [vt.pasteProblems(problems)] },
+        ? { intent: "success", text: pasteDone(pasted.rows.length) }
+        : { intent: "warning", text: pasteDone(pasted.rows.length), details: [vt.pasteProblems(problems)] },
     );
   };
   const fromSelection = async () => {
@@ -304,7 +328,7 @@ function TableEditor({
     try {
       apply(rowsFromGrid(table, await readSelection(), lang));
     } catch (error) {
-      onStatus({ intent: "error", text: error instanceof Error ? error.message : String(error) });
+      onStatus({ intent: "error", text: vt.pasteFailed(error instanceof Error ? error.message : String(error)) });
     } finally {
       setReading(false);
     }
@@ -436,9 +460,11 @@ function TableEditor({
           {vt[`add_${table.name}` as "add_capTable"] ?? "+"}
         </Button>
         {readSelection !== undefined && (
-          <Button icon={<TableRegular />} onClick={() => void fromSelection()} disabled={reading} data-testid={`paste-selection-${table.name}`}>
-            {vt.pasteSelection}
-          </Button>
+          <Tooltip content={pasteSelectionHint ?? vt.pasteRowsLabel(table.columns.map(columnLabel).join(", "))} relationship="description">
+            <Button icon={<TableRegular />} onClick={() => void fromSelection()} disabled={reading} data-testid={`paste-selection-${table.name}`}>
+              {vt.pasteSelection}
+            </Button>
+          </Tooltip>
         )}
         <Button icon={<ClipboardPasteRegular />} onClick={() => setPasteOpen(true)} data-testid={`paste-open-${table.name}`}>
           {vt.pasteRows}

@@ -11,7 +11,7 @@
  *   and maps every zod issue path to the field it is shown next to.
  */
 import { Decimal } from "../engine";
-import { CURRENCY_UNITS, CurrencyUnit, LIMITS, StakeSaleInput } from "../model/stakeSaleInput";
+import { CURRENCY_UNITS, CurrencyUnit, StakeSaleInput } from "../model/stakeSaleInput";
 import { FIELD_LABELS, Lang, MESSAGES, translateRule } from "./i18n";
 import type { Template } from "../templates";
 import type { ModelInputs } from "../model/build";
@@ -21,11 +21,11 @@ export type Transaction = StakeSaleInput["transaction"];
 export type Rounding = StakeSaleInput["rounding"];
 export type FormulaStyle = StakeSaleInput["formulas"];
 
+/** A cap-table row as typed, shaped as the table editor's rows (ventureForm.ts `GridRow`). */
 export interface HolderRow {
   /** Stable key for React lists (not part of the model). */
   readonly key: string;
-  readonly holder: string;
-  readonly shares: string;
+  readonly cells: { readonly holder: string; readonly shares: string };
 }
 
 /** The form's state: texts as typed, choices as their schema values. */
@@ -70,7 +70,12 @@ export function newRowKey(): string {
 }
 
 export function holderRow(holder = "", shares = ""): HolderRow {
-  return { key: newRowKey(), holder, shares };
+  return { key: newRowKey(), cells: { holder, shares } };
+}
+
+/** A cap-table row from the table editor's row (its key kept, missing cells empty). */
+export function toHolderRow(row: { readonly key: string; readonly cells: Readonly<Record<string, string>> }): HolderRow {
+  return { key: row.key, cells: { holder: row.cells.holder ?? "", shares: row.cells.shares ?? "" } };
 }
 
 /** An empty form with sensible defaults (EUR, EV basis, secondary sale, whole shares rounded down, native formulas). */
@@ -208,14 +213,15 @@ export function formToCandidate(form: FormState, lang: Lang): Candidate & { read
   const rowIndex: number[] = [];
   const capTable: { holder: string; shares: number | undefined }[] = [];
   form.capTable.forEach((row, i) => {
-    if (row.holder.trim() === "" && row.shares.trim() === "") return;
-    const r = parseNumber(row.shares, lang);
+    const { holder, shares } = row.cells;
+    if (holder.trim() === "" && shares.trim() === "") return;
+    const r = parseNumber(shares, lang);
     if (!r.ok) {
       errors[`capTable.${i}.shares`] =
-        r.reason === "empty" ? messages.required(fieldName("shares")) : messages.notANumber(fieldName("shares"), row.shares.trim());
+        r.reason === "empty" ? messages.required(fieldName("shares")) : messages.notANumber(fieldName("shares"), shares.trim());
     }
     rowIndex.push(i);
-    capTable.push({ holder: row.holder, shares: r.ok ? r.value : undefined });
+    capTable.push({ holder, shares: r.ok ? r.value : undefined });
   });
   const input: Record<string, unknown> = {
     kind: "stakeSale",
@@ -321,68 +327,6 @@ export function validateForm(form: FormState, lang: Lang): Validation {
 
 /** The unit choices, in schema order. */
 export const UNITS: readonly CurrencyUnit[] = CURRENCY_UNITS;
-
-// ----- Pasting a cap table -----------------------------------------------------------------
-
-export interface PastedTable {
-  readonly rows: { holder: string; shares: string }[];
-  /** Lines that could not be read, with the reason (1-based line numbers). */
-  readonly problems: { line: number; reason: "columns" | "shares" | "tooMany" }[];
-  /** True when a header row ("Holder / Shares") was recognised and skipped. */
-  readonly skippedHeader: boolean;
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  return String(v).trim();
-}
-
-/**
- * Reads holder/share rows from a grid of cells (the Excel selection's `values`, or split TSV):
- * first column the holder, the first other non-empty column the shares. Blank rows are skipped; a
- * first row whose shares cell is not a number is taken as a header. Numbers from Excel arrive as
- * numbers; typed text goes through `parseNumber`.
- */
-export function parseHolderGrid(grid: readonly (readonly unknown[])[], lang: Lang = "en"): PastedTable {
-  const rows: { holder: string; shares: string }[] = [];
-  const problems: PastedTable["problems"] = [];
-  let skippedHeader = false;
-  grid.forEach((cells, i) => {
-    const texts = cells.map(cellText);
-    if (texts.every((t) => t === "")) return;
-    const holder = texts[0] ?? "";
-    const sharesCell = cells.slice(1).find((c) => cellText(c) !== "");
-    if (sharesCell === undefined || holder === "") {
-      problems.push({ line: i + 1, reason: "columns" });
-      return;
-    }
-    let shares: number | undefined;
-    if (typeof sharesCell === "number" && Number.isFinite(sharesCell)) shares = sharesCell;
-    else {
-      const r = parseNumber(cellText(sharesCell), lang);
-      if (r.ok) shares = r.value;
-    }
-    if (shares === undefined) {
-      if (rows.length === 0 && problems.length === 0 && !skippedHeader) skippedHeader = true;
-      else problems.push({ line: i + 1, reason: "shares" });
-      return;
-    }
-    if (rows.length >= LIMITS.maxHolders) {
-      problems.push({ line: i + 1, reason: "tooMany" });
-      return;
-    }
-    rows.push({ holder, shares: numberToText(shares, lang) });
-  });
-  return { rows, problems, skippedHeader };
-}
-
-/** Reads tab-separated text (what copying cells from Excel or a web table puts on the clipboard); ";" also separates columns when a line has no tab. */
-export function parseHolderTsv(text: string, lang: Lang = "en"): PastedTable {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const grid = lines.map((line) => (line.includes("\t") ? line.split("\t") : line.includes(";") ? line.split(";") : [line]));
-  return parseHolderGrid(grid, lang);
-}
 
 // ----- Templates ----------------------------------------------------------------------------
 

@@ -85,22 +85,9 @@ const en = {
   formulasCaptable: "Write =CAPTABLE.* formulas instead of native Excel formulas",
   formulasHint: "Native formulas calculate on any machine, with or without the add-in.",
 
-  holder: "Holder",
-  shares: "Shares",
-  holderRow: (n: number) => `Holder ${n}`,
-  sharesRow: (n: number) => `Shares of holder ${n}`,
-  addHolder: "Add holder",
-  removeHolder: (n: number) => `Remove holder ${n}`,
-  pasteSelection: "Paste from selection",
   pasteSelectionHint: "Select two columns in the sheet (holder, shares), then press this.",
-  pasteText: "Paste rows",
-  pasteTextLabel: "Rows to paste: holder, then shares, separated by a tab",
-  pasteApply: "Replace the cap table",
   pasteCancel: "Cancel",
   pasteDone: (n: number) => `${n} holder${n === 1 ? "" : "s"} pasted.`,
-  pasteNothing: "Nothing to paste: no row with a holder and a number of shares was found.",
-  pasteProblems: (lines: string) => `Some lines were skipped (not a holder and a number of shares): ${lines}.`,
-  pasteFailed: (reason: string) => `The selection could not be read: ${reason}`,
 
   build: "Build",
   rebuild: "Rebuild",
@@ -113,7 +100,6 @@ const en = {
   writeFailed: (reason: string) => `The sheet could not be written; the workbook was left as it was. ${reason}`,
   writeFailedNotUndone: (reason: string) =>
     `The sheet could not be written, and undoing the partial write failed too: check the workbook's sheets. ${reason}`,
-  capTableError: "Cap table",
 
   required: (field: string) => `${field} is required`,
   notANumber: (field: string, text: string) => `${field} must be a number, got "${text}"`,
@@ -222,22 +208,9 @@ const fr: Messages = {
   formulasCaptable: "Écrire des formules =CAPTABLE.* au lieu de formules Excel natives",
   formulasHint: "Les formules natives se calculent sur tout poste, avec ou sans le complément.",
 
-  holder: "Actionnaire",
-  shares: "Actions",
-  holderRow: (n: number) => `Actionnaire ${n}`,
-  sharesRow: (n: number) => `Actions de l’actionnaire ${n}`,
-  addHolder: "Ajouter un actionnaire",
-  removeHolder: (n: number) => `Supprimer l’actionnaire ${n}`,
-  pasteSelection: "Coller depuis la sélection",
   pasteSelectionHint: "Sélectionnez deux colonnes dans la feuille (actionnaire, actions), puis cliquez ici.",
-  pasteText: "Coller des lignes",
-  pasteTextLabel: "Lignes à coller : actionnaire puis actions, séparés par une tabulation",
-  pasteApply: "Remplacer la table",
   pasteCancel: "Annuler",
   pasteDone: (n: number) => `${n} actionnaire${n === 1 ? "" : "s"} collé${n === 1 ? "" : "s"}.`,
-  pasteNothing: "Rien à coller : aucune ligne avec un actionnaire et un nombre d’actions.",
-  pasteProblems: (lines: string) => `Des lignes ont été ignorées (pas un actionnaire et un nombre d’actions) : ${lines}.`,
-  pasteFailed: (reason: string) => `La sélection n’a pas pu être lue : ${reason}`,
 
   build: "Générer",
   rebuild: "Régénérer",
@@ -250,7 +223,6 @@ const fr: Messages = {
   writeFailed: (reason: string) => `La feuille n’a pas pu être écrite ; le classeur est resté inchangé. ${reason}`,
   writeFailedNotUndone: (reason: string) =>
     `La feuille n’a pas pu être écrite et l’annulation de l’écriture partielle a échoué : vérifiez les feuilles du classeur. ${reason}`,
-  capTableError: "Table de capitalisation",
 
   required: (field: string) => `${cap(field)} est obligatoire`,
   notANumber: (field: string, text: string) => `${cap(field)} doit être un nombre, reçu « ${text} »`,
@@ -384,7 +356,6 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
   [new RegExp(`^${FIELD_PATTERN} must be a (?:finite )?number$`), (m, f) => `${cap(f(m[1]))} doit être un nombre`],
   [new RegExp(`^${FIELD_PATTERN} must be at most 1e15 in size$`), (m, f) => `${cap(f(m[1]))} doit être au plus 1e15 en valeur absolue`],
   [new RegExp(`^${FIELD_PATTERN} must not be negative$`), (m, f) => `${cap(f(m[1]))} ne doit pas être négatif`],
-  [new RegExp(`^${FIELD_PATTERN} must be greater than 0$`), (m, f) => `${cap(f(m[1]))} doit être supérieur à 0`],
   [/^currency must be a three-letter code such as (EUR|USD)$/, (m) => `La devise doit être un code à trois lettres comme ${m[1]}`],
   [/^stake must be between 0% and 100%, got (.+)%$/, (m) => `La participation doit être comprise entre 0 % et 100 %, reçu ${frNumber(m[1])} %`],
   [/^premium must be greater than -100%$/, () => "La prime doit être supérieure à -100 %"],
@@ -447,6 +418,8 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
     /^valuation leaves nothing for the shares/,
     () => "La valorisation ne laisse rien aux actions : l’émission exige des capitaux propres × (1 + prime) supérieurs aux prêts d’actionnaires",
   ],
+  // After the specific rules above (e.g. capacity's, worded with its article).
+  [new RegExp(`^${FIELD_PATTERN} must be greater than 0$`), (m, f) => `${cap(f(m[1]))} doit être supérieur à 0`],
 ];
 
 function cap(text: string): string {

@@ -113,6 +113,18 @@ const CURRENCY: CellSpec = { key: "currency", kind: "text", initial: "USD", maxL
 const UNIT: CellSpec = { key: "unit", kind: "choice", options: CURRENCY_UNITS, initial: "units" };
 const isNote = (cells: Readonly<Record<string, string>>) => cells.type === "NOTE";
 
+/** A cap table: holder and shares (the stake-sale form's, and the priced round's before the round). */
+export const CAP_TABLE_SPEC: TableSpec = {
+  name: "capTable",
+  layout: "grid",
+  max: LIMITS.maxHolders,
+  initialRows: 3,
+  columns: [
+    { key: "holder", kind: "text", maxLength: LIMITS.maxText },
+    { key: "shares", kind: "number" },
+  ],
+};
+
 export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
   kind: "pricedRound",
   fields: [
@@ -127,16 +139,7 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
     { key: "rounding", kind: "choice", options: SHARE_ROUNDINGS, initial: "DOWN" },
   ],
   tables: [
-    {
-      name: "capTable",
-      layout: "grid",
-      max: LIMITS.maxHolders,
-      initialRows: 3,
-      columns: [
-        { key: "holder", kind: "text", maxLength: LIMITS.maxText },
-        { key: "shares", kind: "number" },
-      ],
-    },
+    CAP_TABLE_SPEC,
     {
       name: "investors",
       layout: "grid",
@@ -513,7 +516,7 @@ export function validateVentureForm(form: VentureForm, lang: Lang): VentureValid
 
 export interface PastedRows {
   readonly rows: GridRow[];
-  /** 1-based lines skipped because a number column held no number. */
+  /** 1-based lines skipped: no name in the first column, text where a number is expected, or beyond the table's limit of rows. */
   readonly problems: number[];
   readonly skippedHeader: boolean;
 }
@@ -527,16 +530,25 @@ function gridText(v: unknown, lang: Lang): string {
 
 /**
  * Rows of a table from a block of cells (the Excel selection, or pasted tab-separated text), in the
- * table's column order. A first line whose number columns are not numbers is a header and skipped.
- * Choices are matched case-insensitively (a cell that is no known choice keeps the default);
- * flags read TRUE/YES/X/1 (and OUI) as true.
+ * table's column order; in a block wider than the table, columns empty on every line (a gap in the
+ * selection) are left out. A first
+ * line whose number columns are not numbers is a header and skipped; a later one, a line without a
+ * name in the first column, and lines beyond the table's limit are reported. Choices are matched
+ * case-insensitively (a cell that is no known choice keeps the default); flags read TRUE/YES/X/1
+ * (and OUI) as true.
  */
 export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[])[], lang: Lang): PastedRows {
   const rows: GridRow[] = [];
   const problems: number[] = [];
   let skippedHeader = false;
-  grid.forEach((cells, line) => {
-    const texts = cells.map((c) => gridText(c, lang));
+  const lines = grid.map((cells) => cells.map((c) => gridText(c, lang)));
+  const width = Math.max(0, ...lines.map((l) => l.length));
+  // A block wider than the table has gaps (a blank column in the selection): they are left out. A block as
+  // wide or narrower keeps its columns in place, so that a column left blank on every line stays blank.
+  const all = Array.from({ length: width }, (_, j) => j);
+  const used = width > table.columns.length ? all.filter((j) => lines.some((l) => (l[j] ?? "") !== "")) : all;
+  lines.forEach((cells, line) => {
+    const texts = used.map((j) => cells[j] ?? "");
     if (texts.every((t) => t === "")) return;
     const row: Record<string, string> = {};
     let bad = false;
@@ -561,7 +573,11 @@ export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[
       else problems.push(line + 1);
       return;
     }
-    if (rows.length < table.max) rows.push(newGridRow(table, row));
+    if ((texts[0] ?? "") === "" || rows.length >= table.max) {
+      problems.push(line + 1);
+      return;
+    }
+    rows.push(newGridRow(table, row));
   });
   return { rows, problems, skippedHeader };
 }

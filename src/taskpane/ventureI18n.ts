@@ -25,7 +25,7 @@ const enLabels: Words = {
   otherClaims: "Other claims",
   exitValues: "Exit values of the sensitivity",
   "capTable.holder": "Holder",
-  "capTable.shares": "Shares (fully diluted)",
+  "capTable.shares": "Shares",
   "investors.name": "Investor",
   "investors.amount": "Investment",
   "instruments.holder": "Holder",
@@ -70,7 +70,7 @@ const frLabels: Words = {
   otherClaims: "Autres engagements",
   exitValues: "Valeurs de sortie de la sensibilité",
   "capTable.holder": "Actionnaire",
-  "capTable.shares": "Actions (entièrement dilué)",
+  "capTable.shares": "Actions",
   "investors.name": "Investisseur",
   "investors.amount": "Investissement",
   "instruments.holder": "Porteur",
@@ -213,8 +213,10 @@ const en = {
   pasteRowsLabel: (columns: string) => `Rows to paste, columns separated by a tab: ${columns}`,
   pasteApply: "Replace the rows",
   pasteDone: (n: number) => `${n} row${n === 1 ? "" : "s"} pasted.`,
-  pasteNothing: "Nothing to paste: no row with a number where a number is expected.",
-  pasteProblems: (lines: string) => `Some lines were skipped (a number column held no number): ${lines}.`,
+  pasteNothing: "Nothing to paste: no line with a name in the first column and numbers where numbers are expected.",
+  pasteProblems: (lines: string) =>
+    `Some lines were skipped (no name in the first column, text where a number is expected, or too many rows): ${lines}.`,
+  pasteFailed: (reason: string) => `The selection could not be read: ${reason}`,
   listNotANumber: (field: string, text: string) => `${field}: "${text}" is not a number (one value per line, or separated by ;)`,
 };
 
@@ -266,8 +268,10 @@ const fr: typeof en = {
   pasteRowsLabel: (columns: string) => `Lignes à coller, colonnes séparées par une tabulation : ${columns}`,
   pasteApply: "Remplacer les lignes",
   pasteDone: (n: number) => `${n} ligne${n === 1 ? "" : "s"} collée${n === 1 ? "" : "s"}.`,
-  pasteNothing: "Rien à coller : aucune ligne avec un nombre là où un nombre est attendu.",
-  pasteProblems: (lines: string) => `Des lignes ont été ignorées (une colonne de nombres sans nombre) : ${lines}.`,
+  pasteNothing: "Rien à coller : aucune ligne avec un nom en première colonne et des nombres là où des nombres sont attendus.",
+  pasteProblems: (lines: string) =>
+    `Des lignes ont été ignorées (pas de nom en première colonne, du texte là où un nombre est attendu, ou trop de lignes) : ${lines}.`,
+  pasteFailed: (reason: string) => `La sélection n’a pas pu être lue : ${reason}`,
   listNotANumber: (field: string, text: string) => `${field} : « ${text} » n’est pas un nombre (une valeur par ligne, ou séparées par ;)`,
 };
 

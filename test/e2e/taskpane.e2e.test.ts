@@ -150,14 +150,16 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
   test("pasting a tab-separated cap table", async () => {
     const page = await open();
     await page.getByTestId("load-example").click();
-    await page.getByTestId("paste-open").click();
-    await page.getByTestId("paste-text").fill("Holder\tShares\nIliad\t600,000\nFonds Lambda\t400000\n");
-    await page.getByTestId("paste-apply").click();
-    await expect(page.getByTestId("holder-1").inputValue()).resolves.toBe("Fonds Lambda");
-    await expect(page.getByTestId("shares-0").inputValue()).resolves.toBe("600000");
+    await page.getByTestId("paste-open-capTable").click();
+    await page.getByTestId("paste-text-capTable").fill("Holder\tShares\nIliad\t600,000\nFonds Lambda\t400000\n");
+    await page.getByTestId("paste-apply-capTable").click();
+    await expect(page.getByTestId("cell-capTable-1-holder").inputValue()).resolves.toBe("Fonds Lambda");
+    // Pasted text is kept as typed (thousands separators included); the form reads it as 600000.
+    await expect(page.getByTestId("cell-capTable-0-shares").inputValue()).resolves.toBe("600,000");
     await expectText(page.getByTestId("status"), "2 holders pasted", "contains");
-    await page.getByTestId("remove-1").click();
-    await expect(page.getByTestId("holder-1").count()).resolves.toBe(0);
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await page.getByTestId("remove-capTable-1").click();
+    await expect(page.getByTestId("cell-capTable-1-holder").count()).resolves.toBe(0);
     await page.close();
   });
 
@@ -257,10 +259,10 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expectText(page.getByTestId("models-error"), "Les modèles de ce classeur n’ont pas pu être lus", "contains");
 
     await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
-    await page.getByTestId("paste-selection").click();
+    await page.getByTestId("paste-selection-capTable").click();
     await expectText(page.getByTestId("status"), "2 actionnaires collés.");
-    await expect(page.getByTestId("holder-1").inputValue()).resolves.toBe("Fonds Alpha");
-    await expect(page.getByTestId("shares-0").inputValue()).resolves.toBe("700000");
+    await expect(page.getByTestId("cell-capTable-1-holder").inputValue()).resolves.toBe("Fonds Alpha");
+    await expect(page.getByTestId("cell-capTable-0-shares").inputValue()).resolves.toBe("700000");
 
     await page.getByRole("button", { name: "Générer" }).click();
     await expectText(page.getByTestId("status"), /^La feuille n’a pas pu être écrite ; le classeur est resté inchangé\. .*RichApi\.Error/);

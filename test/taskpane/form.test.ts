@@ -11,13 +11,13 @@ import {
   formToCandidate,
   holderRow,
   issuesToFieldErrors,
-  parseHolderGrid,
-  parseHolderTsv,
   parseNumber,
   parsePercent,
   stillToFill,
+  toHolderRow,
   validateForm,
 } from "../../src/taskpane/form";
+import { CAP_TABLE_SPEC, rowsFromGrid, rowsFromTsv } from "../../src/taskpane/ventureForm";
 import { builtInTemplates } from "../../src/templates";
 
 const opcoreForm = (): FormState => formFromInput(OPCORE_EXAMPLE);
@@ -211,70 +211,67 @@ describe("zod issue path -> field", () => {
   });
 });
 
-describe("pasting a cap table", () => {
+describe("pasting a cap table (the table editor's reader on the cap-table columns)", () => {
+  const tsv = (text: string, lang: "en" | "fr" = "en") => rowsFromTsv(CAP_TABLE_SPEC, text, lang);
+  const cells = (p: { rows: { cells: Readonly<Record<string, string>> }[] }) => p.rows.map((r) => r.cells);
+
   test("tab-separated rows copied from Excel, with a header and thousands separators", () => {
-    const pasted = parseHolderTsv("Holder\tShares\r\nIliad\t600,000\r\nInfraVia\t400000\r\n\r\n", "en");
-    expect(pasted).toEqual({
-      rows: [
-        { holder: "Iliad", shares: "600000" },
-        { holder: "InfraVia", shares: "400000" },
-      ],
-      problems: [],
-      skippedHeader: true,
-    });
+    const pasted = tsv("Holder\tShares\r\nIliad\t600,000\r\nInfraVia\t400000\r\n\r\n");
+    expect(cells(pasted)).toEqual([
+      { holder: "Iliad", shares: "600,000" },
+      { holder: "InfraVia", shares: "400000" },
+    ]);
+    expect([pasted.problems, pasted.skippedHeader]).toEqual([[], true]);
   });
 
   test("semicolon-separated lines and French numbers", () => {
-    const pasted = parseHolderTsv("Iliad;600 000,5\nFonds;10", "fr");
-    expect(pasted.rows).toEqual([
-      { holder: "Iliad", shares: "600000,5" },
+    expect(cells(tsv("Iliad;600 000,5\nFonds;10", "fr"))).toEqual([
+      { holder: "Iliad", shares: "600 000,5" },
       { holder: "Fonds", shares: "10" },
     ]);
   });
 
-  test("lines that are not a holder and a number are reported with their line number", () => {
-    const pasted = parseHolderTsv("Iliad\t100\nno shares here\nFund\tlots\n\t5", "en");
-    expect(pasted.rows).toEqual([{ holder: "Iliad", shares: "100" }]);
-    expect(pasted.problems).toEqual([
-      { line: 2, reason: "columns" },
-      { line: 3, reason: "shares" },
-      { line: 4, reason: "columns" },
-    ]);
+  test("a line without a holder, or with text for shares, is reported with its line number", () => {
+    const pasted = tsv("Iliad\t100\nFund\tlots\n\t5");
+    expect(cells(pasted)).toEqual([{ holder: "Iliad", shares: "100" }]);
+    expect(pasted.problems).toEqual([2, 3]);
   });
 
-  test("the Excel selection's values: numbers as numbers, empty columns skipped", () => {
-    const pasted = parseHolderGrid([
-      ["Holder", "", "Shares"],
-      ["Iliad", "", 600000],
-      ["InfraVia", null, 400000.5],
-      ["", "", ""],
-    ]);
-    expect(pasted.rows).toEqual([
+  test("the Excel selection's values: numbers as numbers, a blank column in the selection skipped", () => {
+    const pasted = rowsFromGrid(
+      CAP_TABLE_SPEC,
+      [
+        ["Holder", "", "Shares"],
+        ["Iliad", "", 600000],
+        ["InfraVia", null, 400000.5],
+        ["", "", ""],
+      ],
+      "en",
+    );
+    expect(cells(pasted)).toEqual([
       { holder: "Iliad", shares: "600000" },
       { holder: "InfraVia", shares: "400000.5" },
     ]);
     expect(pasted.skippedHeader).toBe(true);
   });
 
-  test("at most 500 holders are taken", () => {
+  test("at most 500 holders are taken; the lines beyond are reported", () => {
     const grid = Array.from({ length: 502 }, (_, i) => [`H${i}`, 1]);
-    const pasted = parseHolderGrid(grid);
+    const pasted = rowsFromGrid(CAP_TABLE_SPEC, grid, "en");
     expect(pasted.rows).toHaveLength(500);
-    expect(pasted.problems).toEqual([
-      { line: 501, reason: "tooMany" },
-      { line: 502, reason: "tooMany" },
-    ]);
+    expect(pasted.problems).toEqual([501, 502]);
   });
 
   test("pasted rows validate as a cap table", () => {
-    const pasted = parseHolderTsv("Iliad\t500000\nInfraVia\t500000");
-    const v = validateForm({ ...opcoreForm(), capTable: pasted.rows.map((r) => holderRow(r.holder, r.shares)) }, "en");
+    const pasted = tsv("Iliad\t500000\nInfraVia\t500,000");
+    const v = validateForm({ ...opcoreForm(), capTable: pasted.rows.map(toHolderRow) }, "en");
     expect(v.ok && v.input.capTable).toEqual([
       { holder: "Iliad", shares: 500000 },
       { holder: "InfraVia", shares: 500000 },
     ]);
   });
 });
+
 
 describe("template notes", () => {
   test('a "to fill" note stays only while the value is still the template\'s', () => {

@@ -8,7 +8,7 @@ import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { HostWriteError, MAX_SELECTION, excelHost, previewHost, type ModelToWrite } from "../../src/taskpane/host";
 import { ModelWriteError } from "../../src/workbook/officeWriter";
-import { parseHolderGrid } from "../../src/taskpane/form";
+import { CAP_TABLE_SPEC, rowsFromGrid } from "../../src/taskpane/ventureForm";
 
 function toWrite(id: string, stake = 0.5): ModelToWrite {
   const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, stake });
@@ -100,7 +100,7 @@ describe("Excel host", () => {
       ],
     });
     const values = await excelHost().readSelection!();
-    expect(parseHolderGrid(values).rows).toEqual([
+    expect(rowsFromGrid(CAP_TABLE_SPEC, values, "en").rows.map((r) => r.cells)).toEqual([
       { holder: "Iliad", shares: "600000" },
       { holder: "InfraVia", shares: "400000" },
     ]);
