@@ -43,20 +43,6 @@ export function toCellError(error: unknown): Error | CustomFunctions.Error {
 }
 
 /**
- * Wraps an implementation so that whatever goes wrong, Excel receives a `CustomFunctions.Error`
- * with a message, never an exception of another kind, NaN or Infinity.
- */
-export function cellFunction<A extends unknown[], R>(impl: (...args: A) => R): (...args: A) => R {
-  return (...args: A): R => {
-    try {
-      return impl(...args);
-    } catch (error) {
-      throw toCellError(error);
-    }
-  };
-}
-
-/**
  * OWNERSHIP's cells for the everyday cap table, whole share counts, computed in doubles where that
  * is provably the same as the exact path: each cell equals `toCell(ownership(shares)[i])`, the
  * 40-digit decimal quotient converted to a double, to the last bit. Returns undefined (take the

@@ -24,7 +24,6 @@ import {
   ShareClass,
   TenderSale,
   Waterfall,
-  WaterfallResult,
   accruedInterest,
   allInShares,
   antiDilution,
@@ -38,6 +37,7 @@ import {
   treasuryStockMethodShares,
   treasuryStockShares,
   yearFraction,
+  classOutcome,
 } from "../engine";
 import {
   CellScalar,
@@ -641,16 +641,6 @@ function readExitCosts(net_debt: unknown, transaction_costs: unknown, other_clai
 
 export const WATERFALL_HEADER = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
 
-function decision(c: WaterfallResult["classes"][number], cls: ShareClass): string {
-  if (cls.strike !== undefined) return c.exercised ? "Exercised" : "Out of the money";
-  if (c.converted) return "Converts";
-  if (c.capped) return "Preference + participation (capped)";
-  if (c.preference.gt(0) || (cls.preferenceMultiple?.gt(0) ?? false)) {
-    return cls.participation === "FULL" || cls.participation === "CAPPED" ? "Preference + participation" : "Preference";
-  }
-  return "Common";
-}
-
 export function waterfallCells(
   classes: any,
   exit_values: any,
@@ -689,7 +679,7 @@ export function waterfallCells(
       toCell(c.total),
       toCell(c.perShare),
       opt(c.moic),
-      decision(c, cls[i]),
+      classOutcome(c, cls[i]),
     ]);
   });
   rows.push([

@@ -27,16 +27,15 @@
  */
 import {
   Breakpoint,
-  ClassPayout,
   Decimal,
   HolderPayout,
-  ShareClass,
   Waterfall,
   WaterfallResult,
   exitValueForProceeds,
   holderKey,
   payoutsByHolder,
   sum,
+  classOutcome,
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
@@ -100,17 +99,6 @@ export function buildExitWaterfallModel(input: ExitWaterfallInputData): ExitWate
 
 /** The same builder under the name the task list gives it. */
 export const buildexitWaterfallModel = buildExitWaterfallModel;
-
-/** What CAPTABLE.WATERFALL writes in its Decision column for a class (src/functions/venture.ts). */
-export function waterfallDecision(c: ClassPayout, cls: ShareClass): string {
-  if (cls.strike !== undefined) return c.exercised ? "Exercised" : "Out of the money";
-  if (c.converted) return "Converts";
-  if (c.capped) return "Preference + participation (capped)";
-  if (c.preference.gt(0) || (cls.preferenceMultiple?.gt(0) ?? false)) {
-    return cls.participation === "FULL" || cls.participation === "CAPPED" ? "Preference + participation" : "Preference";
-  }
-  return "Common";
-}
 
 const CLASS_HEADERS = ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap", "Conversion ratio", "Strike"];
 const PAYOUT_HEADERS = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
@@ -251,7 +239,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.formula(a1("F", row), at(rr, 6), c.perShare, f.pricePerShare);
     // CAPTABLE.WATERFALL leaves the multiple blank without invested capital; the sheet says "n/a" (a blank result is no value to check).
     s.formula(a1("G", row), `=IF(C${classFirst + i}>0,${at(rr, 7).slice(1)},"n/a")`, c.moic ?? "n/a", MULTIPLE);
-    s.formula(a1("H", row), at(rr, 8), waterfallDecision(c, classes[i]));
+    s.formula(a1("H", row), at(rr, 8), classOutcome(c, classes[i]));
     row++;
   });
   s.value(a1("A", row), "Total", "total");

@@ -413,6 +413,21 @@ export interface Breakpoint {
   readonly classes: string[];
 }
 
+/**
+ * What a class did at this exit, in a word a term sheet uses: an option or warrant pool "Exercised"
+ * (in the money) or "Out of the money"; preferred that "Converts" to common, or takes its
+ * "Preference", "Preference + participation" or "Preference + participation (capped)"; "Common".
+ */
+export function classOutcome(c: ClassPayout, cls: ShareClass): string {
+  if (cls.strike !== undefined) return c.exercised ? "Exercised" : "Out of the money";
+  if (c.converted) return "Converts";
+  if (c.capped) return "Preference + participation (capped)";
+  if (c.preference.gt(0) || (cls.preferenceMultiple?.gt(0) ?? false)) {
+    return cls.participation === "FULL" || cls.participation === "CAPPED" ? "Preference + participation" : "Preference";
+  }
+  return "Common";
+}
+
 /** The split of an exit between share classes (see the module conventions). */
 export function waterfall(classes: readonly ShareClass[], exit: ExitInput): WaterfallResult {
   return new Waterfall(classes).atExit(exit);
