@@ -3,6 +3,7 @@
  * the identity (examples and built-in templates, English and French), typed texts become numbers
  * and fractions, every schema issue lands on the field or table cell it is about, pasted rows.
  */
+import fc from "fast-check";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
 import { buildModel } from "../../src/model/build";
@@ -251,5 +252,49 @@ describe("holdings (who holds the exit classes)", () => {
     expect(inputOf<ExitWaterfallInput>(f).holdings[1]).toEqual({ holder: "Fund", className: "Series B", shares: 10, invested: 12.5 });
     f = setCell(f, "holdings", 1, "invested", "-3");
     expect(errorsOf(f)["holdings.1.invested"]).toBe("invested must not be negative");
+  });
+});
+
+describe("property: any valid venture input survives the form (numbers of up to 15 significant digits)", () => {
+  // The form shows numbers with at most 15 significant digits (no float noise such as 0.30000000000000004),
+  // which is every number a person types; inputs are drawn accordingly.
+  const amount = fc.tuple(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 4 })).map(([m, k]) => m / 10 ** k);
+  const positive = amount.filter((n) => n > 0);
+  const fraction = fc.integer({ min: 0, max: 9999 }).map((n) => n / 10_000);
+  const langs = fc.constantFrom<"en" | "fr">("en", "fr");
+
+  test("priced round", () => {
+    fc.assert(
+      fc.property(positive, positive, fraction, amount, fc.option(positive, { nil: null }), fc.option(fraction, { nil: null }), langs, (pre, inv, target, safe, cap, discount, lang) => {
+        const input: PricedRoundInput = {
+          ...YC_EXAMPLE_1,
+          preMoney: pre,
+          investors: [{ name: "Lead", amount: inv }],
+          poolTarget: target,
+          poolIncrease: null,
+          instruments: [{ ...YC_EXAMPLE_1.instruments[0], amount: safe, cap, discount }],
+        };
+        expect(inputOf(ventureFormFromInput(input, lang), lang)).toEqual(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("exit waterfall", () => {
+    fc.assert(
+      fc.property(amount, amount, amount, fc.array(amount, { minLength: 2, maxLength: 10 }), positive, fc.option(amount, { nil: null }), langs, (ev, debt, costs, exits, shares, invested, lang) => {
+        const input: ExitWaterfallInput = {
+          ...EXIT_WATERFALL_EXAMPLE,
+          exitValue: ev,
+          netDebt: debt,
+          transactionCosts: costs,
+          exitValues: exits,
+          classes: EXIT_WATERFALL_EXAMPLE.classes.map((c, i) => (i === 0 ? { ...c, shares } : c)),
+          holdings: [{ holder: "Fund", className: EXIT_WATERFALL_EXAMPLE.classes[0].name, shares, invested }],
+        };
+        expect(inputOf(ventureFormFromInput(input, lang), lang)).toEqual(input);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
