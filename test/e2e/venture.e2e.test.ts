@@ -224,6 +224,15 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const builtIn = builtInTemplate("priced-round-option-pool");
     expect(saved.ok && saved.template.kind).toBe("pricedRound");
     expect(saved.ok && saved.template.inputs).toEqual({ ...(builtIn?.template.inputs as PricedRoundInput), preMoney: 20_000_000 });
+    // A colleague imports the file in a fresh taskpane: the priced-round form opens with the inputs.
+    const colleague = await browser.open();
+    await colleague.getByTestId("tab-templates").click();
+    await colleague.getByTestId("template-file").setInputFiles(await download.path());
+    await expectText(colleague.getByTestId("status"), 'Template "Round at 20M" loaded into the form.');
+    await expect(colleague.getByTestId("field-kind").inputValue()).resolves.toBe("pricedRound");
+    await expect(colleague.getByLabel("Pre-money valuation").inputValue()).resolves.toBe("20000000");
+    await expect(colleague.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await colleague.close();
     await page.getByTestId("tab-model").click();
     await page.getByTestId("build").click();
     await expectPreviewMatches(page, { ...(builtIn?.template.inputs as PricedRoundInput), preMoney: 20_000_000 }, 40);
