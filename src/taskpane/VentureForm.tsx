@@ -29,11 +29,13 @@ import { AddRegular, ClipboardPasteRegular, DeleteRegular, TableRegular } from "
 import type { Lang, Messages } from "./i18n";
 import type { VentureText } from "./ventureI18n";
 import { ChoiceField, TextField } from "./fields";
+import { numberToText, parseNumber } from "./form";
 import {
   VENTURE_FORMS,
   newGridRow,
   rowsFromGrid,
   rowsFromTsv,
+  spreadExitValues,
   type CellSpec,
   type GridRow,
   type PastedRows,
@@ -60,6 +62,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   wide: { gridColumn: "1 / -1", minWidth: 0 },
+  list: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
   grid: {
     display: "grid",
     columnGap: tokens.spacingHorizontalS,
@@ -162,6 +165,9 @@ export function VentureFormView(props: VentureFormProps): React.ReactElement {
   };
 
   const setField = (key: string, value: string) => onChange({ ...form, fields: { ...form.fields, [key]: value } }, key);
+  // The headline exit value, when it reads as a positive number: the base of "Spread around the exit value".
+  const exitRead = form.kind === "exitWaterfall" ? parseNumber(form.fields.exitValue ?? "", props.lang) : undefined;
+  const spreadFrom = exitRead?.ok === true && exitRead.value > 0 ? exitRead.value : undefined;
 
   const renderField = (key: string) => {
     const c = spec.fields.find((f) => f.key === key);
@@ -192,15 +198,36 @@ export function VentureFormView(props: VentureFormProps): React.ReactElement {
           validationState={errors[key] !== undefined ? "error" : "none"}
           validationMessage={errors[key] !== undefined ? ({ children: errors[key], "data-testid": `error-${key}` } as never) : undefined}
         >
-          <Textarea
-            name={key}
-            data-testid={`field-${key}`}
-            value={value}
-            rows={4}
-            resize="vertical"
-            spellCheck={false}
-            onChange={(_, d) => setField(key, d.value)}
-          />
+          <div className={s.list}>
+            <Textarea
+              name={key}
+              data-testid={`field-${key}`}
+              value={value}
+              rows={4}
+              resize="vertical"
+              spellCheck={false}
+              onChange={(_, d) => setField(key, d.value)}
+            />
+            {key === "exitValues" && (
+              <Button
+                size="small"
+                appearance="secondary"
+                data-testid="spread-exitValues"
+                disabled={spreadFrom === undefined}
+                onClick={() =>
+                  spreadFrom !== undefined &&
+                  setField(
+                    key,
+                    spreadExitValues(spreadFrom)
+                      .map((v) => numberToText(v, props.lang))
+                      .join("\n"),
+                  )
+                }
+              >
+                {vt.spreadExitValues}
+              </Button>
+            )}
+          </div>
         </Field>
       );
     return (

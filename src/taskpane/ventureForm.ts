@@ -9,7 +9,7 @@
  * As in the stake-sale form (form.ts): texts are kept as typed, percentages are typed as 20 or 20%
  * and become fractions through decimal.js, rows left entirely blank are dropped.
  */
-import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS } from "../engine";
+import { COMPOUNDINGS, DAY_COUNTS, Decimal, SHARE_ROUNDINGS } from "../engine";
 import { CURRENCY_UNITS, LIMITS } from "../model/fields";
 import { INSTRUMENT_TYPES, PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput, PARTICIPATIONS } from "../model/exitWaterfallInput";
@@ -104,6 +104,17 @@ export function parseNumberList(text: string, lang: Lang): { ok: true; values: n
     values.push(r.value);
   }
   return { ok: true, values };
+}
+
+/** The multiples of the headline exit value a spread sensitivity shows: from a quarter to three times. */
+export const EXIT_SPREAD = ["0.25", "0.5", "0.75", "1", "1.25", "1.5", "2", "2.5", "3"] as const;
+
+/**
+ * Exit values around a headline exit value, for the sensitivity: the value times each of
+ * EXIT_SPREAD, computed exactly and rounded to whole currency units (half away from zero).
+ */
+export function spreadExitValues(exitValue: number): number[] {
+  return EXIT_SPREAD.map((m) => new Decimal(exitValue).times(m).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
 }
 
 // ----- The two forms ------------------------------------------------------------------------

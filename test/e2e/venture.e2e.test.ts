@@ -155,6 +155,11 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     // "participating" is no known choice word: the row keeps the default (non-participating), shown to the user.
     await expect(page.getByTestId("cell-classes-0-participation").inputValue()).resolves.toBe("NONE");
     await page.getByTestId("cell-classes-0-participation").selectOption("FULL");
+    // "Spread" fills the sensitivity from the exit value; then the analyst types their own.
+    await page.getByTestId("spread-exitValues").click();
+    await expect(page.getByTestId("field-exitValues").inputValue()).resolves.toBe(
+      ["2500000", "5000000", "7500000", "10000000", "12500000", "15000000", "20000000", "25000000", "30000000"].join("\n"),
+    );
     await page.getByTestId("field-exitValues").fill("10000000\n20,000,000; 60000000");
     // The example's holders name classes no longer there: each is refused on its class cell.
     await expectText(page.getByTestId("error-holdings.3.className"), 'holdings row 4 ("Early employee") names a class that is not in the classes table: "Options"');

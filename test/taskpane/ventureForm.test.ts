@@ -16,6 +16,7 @@ import {
   parseNumberList,
   rowsFromGrid,
   rowsFromTsv,
+  spreadExitValues,
   tableSpec,
   validateVentureForm,
   ventureFormFromInput,
@@ -296,5 +297,18 @@ describe("property: any valid venture input survives the form (numbers of up to 
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("spreading the sensitivity around the exit value", () => {
+  test("0.25x to 3x of the exit value, exact, in whole currency units", () => {
+    expect(spreadExitValues(40_000_000)).toEqual([10_000_000, 20_000_000, 30_000_000, 40_000_000, 50_000_000, 60_000_000, 80_000_000, 100_000_000, 120_000_000]);
+    // 0.1 + 0.2 style noise cannot creep in: 3 x 0.1 is 0.3 before rounding, then 0.
+    expect(spreadExitValues(0.1)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(spreadExitValues(10)).toEqual([3, 5, 8, 10, 13, 15, 20, 25, 30]);
+  });
+  test("the spread is a valid sensitivity for the model", () => {
+    const f = setField(exit(), "exitValues", spreadExitValues(25_000_000).join("\n"));
+    expect(inputOf<ExitWaterfallInput>(f).exitValues).toHaveLength(9);
   });
 });
