@@ -79,8 +79,6 @@ export interface FormSpec<I extends VentureInput = VentureInput> {
   disassemble(input: I, lang: Lang): { fields: Record<string, string>; tables: Record<string, Record<string, string>[]> };
   /** The column of a table an issue path below a row points to (default: its first key). */
   columnOf?(table: string, rest: readonly PropertyKey[]): string | undefined;
-  /** The form field a top-level input key is shown next to (default: the same key). */
-  fieldOf?(key: string): string;
   readonly schema: { safeParse(value: unknown): { success: true; data: I } | { success: false; error: { issues: readonly IssueLike[] } } };
   readonly example: I;
 }
@@ -245,7 +243,6 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
   }),
   // ["interest", "startDate"] -> the startDate column; ["interest"] (a rule on the whole interest) -> the rate.
   columnOf: (table, rest) => (table === "instruments" && rest[0] === "interest" ? (typeof rest[1] === "string" ? rest[1] : "rate") : undefined),
-  fieldOf: (key) => key,
   schema: PricedRoundInput,
   example: YC_EXAMPLE_1,
 };
@@ -497,8 +494,7 @@ export function ventureKeyForPath(
     const column = spec.columnOf?.(table.name, rest) ?? (typeof rest[0] === "string" ? rest[0] : undefined);
     return column !== undefined && table.columns.some((c) => c.key === column) ? `${table.name}.${row}.${column}` : table.name;
   }
-  const field = spec.fieldOf?.(head) ?? head;
-  return spec.fields.some((f) => f.key === field) ? field : "form";
+  return spec.fields.some((f) => f.key === head) ? head : "form";
 }
 
 export type VentureValidation = { ok: true; input: VentureInput; errors: VentureErrors } | { ok: false; errors: VentureErrors };
