@@ -398,7 +398,7 @@ export function isBlankRow(table: TableSpec, row: GridRow): boolean {
 
 // ----- Reading and validating ---------------------------------------------------------------
 
-/** The label a message uses for a field or a column ("pre-money valuation", "amount of instrument 2"). */
+/** The label a message uses for a field or a column: its label in the form ("Pre-money valuation", "Investment"). */
 function nameOf(lang: Lang, key: string): string {
   return ventureText(lang).fieldName(key);
 }
