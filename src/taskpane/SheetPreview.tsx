@@ -118,7 +118,8 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
         {t.previewTitle}: {sheet.name}
       </Subtitle2>
       <Caption1>{t.previewNote}</Caption1>
-      <div className={s.scroller}>
+      {/* Focusable, so that the sheet can be scrolled sideways from the keyboard. */}
+      <div className={s.scroller} tabIndex={0} role="region" aria-label={`${t.previewTitle}: ${sheet.name}`}>
         <table className={s.grid} style={{ width: `${tableWidth}px` }} data-testid="preview-grid" aria-label={sheet.name}>
           <colgroup>
             <col style={{ width: `${ROW_HEAD_WIDTH}px` }} />
