@@ -3,18 +3,9 @@
  * an omitted optional, 2-D arrays for ranges), errors as CustomFunctions.Error with a message.
  */
 import * as f from "../../src/functions/functions";
-import { CustomFunctionsError } from "../support/customFunctionsRuntime";
+import { cellError } from "../support/customFunctionsRuntime";
 import { OPCORE } from "../fixtures/opcore";
 
-function cellError(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CustomFunctionsError) return { code: e.code, message: e.message };
-    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`);
-  }
-  throw new Error("expected an error");
-}
 
 describe("scalar functions", () => {
   test("EQUITYVALUE and ENTERPRISEVALUE", () => {

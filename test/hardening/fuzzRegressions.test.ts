@@ -3,17 +3,8 @@
  * functions as Excel calls them.
  */
 import * as f from "../../src/functions/functions";
-import { CustomFunctionsError } from "../support/customFunctionsRuntime";
+import { cellError } from "../support/customFunctionsRuntime";
 
-function cellError(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CustomFunctionsError) return { code: e.code, message: e.message };
-    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`);
-  }
-  throw new Error("expected an error");
-}
 
 /** A data-type value, as Excel passes one to an `any` argument when allowCustomDataForDataTypeAny is on. */
 const ENTITY = { type: "Entity", text: "OpCore", properties: {} };

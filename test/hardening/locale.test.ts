@@ -12,7 +12,7 @@ import fs from "fs";
 import path from "path";
 import * as f from "../../src/functions/functions";
 import { BASIS, COMPONENT, ROUNDING, choiceKey } from "../../src/functions/choices";
-import { CustomFunctionsError } from "../support/customFunctionsRuntime";
+import { cellError } from "../support/customFunctionsRuntime";
 import { loadTables, localizeMetadata, type FunctionsMetadata, type TranslationTable } from "../../scripts/localize-functions.cjs";
 
 const root = path.resolve(__dirname, "../..");
@@ -20,15 +20,6 @@ const root = path.resolve(__dirname, "../..");
 const dist = process.env.CAPTABLE_DIST ?? path.join(root, "dist");
 const read = (p: string) => JSON.parse(fs.readFileSync(p, "utf8"));
 
-function cellError(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CustomFunctionsError) return { code: e.code, message: e.message };
-    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`);
-  }
-  throw new Error("expected an error");
-}
 
 /**
  * Excel's own French function names that are close to our vocabulary (a custom function lives

@@ -46,3 +46,14 @@ export function createCustomFunctionsStub(): CustomFunctionsStub {
     },
   };
 }
+
+/** Runs a function, which must throw a `CustomFunctions.Error` (as Excel receives it), and returns its code and message. */
+export function cellError(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof CustomFunctionsError) return { code: e.code, message: e.message };
+    throw new Error(`expected a CustomFunctions.Error, got ${String(e)}`);
+  }
+  throw new Error("expected an error");
+}
