@@ -326,7 +326,7 @@ export function impliedEvFn(metric: any, multiple: any): number {
 
 /**
  * Priced round: new money at a pre-money valuation, option-pool top-up counted in the pre-money, SAFEs and notes converting, solved exactly (no circular reference).
- * @customfunction ROUND ROUND
+ * @customfunction PRICEDROUND PRICEDROUND
  * @param holders Holder names before the round (fully diluted: common, preferred as converted, options, the unissued pool row).
  * @param shares Shares held, beside the names (same size).
  * @param pre_money Pre-money valuation; it includes the pool increase and the converting SAFEs and notes.
@@ -338,7 +338,7 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
  * @returns A table: holder, shares before, issued, after, % after, pro rata check, conversion price, term applied; then price per share and the round's totals.
  */
-export function roundFn(
+export function pricedRoundFn(
   holders: any[][],
   shares: any[][],
   pre_money: any,
@@ -370,7 +370,7 @@ export function safeFn(investment: any, cap: any, discount: any, round_price: an
 
 /**
  * A convertible note converting: principal plus accrued interest at the lowest of cap price, discount price and round price.
- * @customfunction NOTE NOTE
+ * @customfunction CONVERTNOTE CONVERTNOTE
  * @param principal Principal of the note.
  * @param interest_rate Annual interest rate (8% = 0.08).
  * @param start_date Date the note was issued (an Excel date).
@@ -384,7 +384,7 @@ export function safeFn(investment: any, cap: any, discount: any, round_price: an
  * @param [rounding] Shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
  * @returns A two-column table: years, interest, converting amount, shares, conversion price, term applied (CAP, DISCOUNT or ROUND PRICE).
  */
-export function noteFn(
+export function convertNoteFn(
   principal: any,
   interest_rate: any,
   start_date: any,

@@ -294,7 +294,7 @@ function rectangle(rows: CellOutput[][]): CellOutput[][] {
 
 const opt = (d: Decimal | undefined, what?: string): CellOutput => (d === undefined ? "" : toCell(d, what));
 
-// ---------------------------------------------------------------- CAPTABLE.ROUND
+// ---------------------------------------------------------------- CAPTABLE.PRICEDROUND
 
 const POOL_NAMES = ["OPTION POOL", "POOL", "UNISSUED POOL", "AVAILABLE POOL", "ESOP", "ESOP POOL", "UNALLOCATED POOL", "BSPCE", "POOL BSPCE"];
 
@@ -327,7 +327,7 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   return out;
 }
 
-/** The instruments argument of CAPTABLE.ROUND: SAFEs and notes converting in the round. */
+/** The instruments argument of CAPTABLE.PRICEDROUND: SAFEs and notes converting in the round. */
 export const readInstruments = tableReader(
   "instruments",
   {
@@ -444,9 +444,9 @@ export function roundCells(
   return rectangle(rows);
 }
 
-// ---------------------------------------------------------------- CAPTABLE.SAFE and CAPTABLE.NOTE
+// ---------------------------------------------------------------- CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE
 
-/** The rows CAPTABLE.SAFE and CAPTABLE.NOTE share: shares, the price they convert at and the prices it was chosen from. */
+/** The rows CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE share: shares, the price they convert at and the prices it was chosen from. */
 function conversionRows(r: ConversionPrices & { readonly shares: Decimal }): CellOutput[][] {
   return [
     ["Shares", toCell(r.shares)],

@@ -4,7 +4,7 @@
  * the TypeScript type. Plain JSON data: numbers as JS numbers (Decimal in the model builder),
  * percentages as fractions (10% = 0.1).
  *
- * Conventions are the engine's (src/engine/venture/round.ts, CAPTABLE.ROUND):
+ * Conventions are the engine's (src/engine/venture/round.ts, CAPTABLE.PRICEDROUND):
  * - the cap table before is fully diluted (common, preferred as converted, options, and the
  *   unissued option pool, the row named by `optionPool`);
  * - the pool top-up is either a target (`poolTarget`: unissued pool after the round as a fraction
@@ -12,7 +12,7 @@
  *   it is counted in the pre-money;
  * - an instrument's `amount` is its purchase amount (SAFE) or a note's principal; a note with
  *   `interest` converts principal plus the interest accrued from its start date to its conversion
- *   date (day count, simple or compound), as CAPTABLE.ROUND's "Interest rate" columns compute it; a
+ *   date (day count, simple or compound), as CAPTABLE.PRICEDROUND's "Interest rate" columns compute it; a
  *   note without `interest` converts `amount` as given (principal plus interest already added);
  * - new shares are rounded by `rounding` (down by default, as legal documents do).
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
@@ -27,7 +27,7 @@ export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
 export const INSTRUMENT_TYPES = ["POST_SAFE", "PRE_SAFE", "NOTE"] as const;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 
-/** What the sheet's "Type" column shows for each instrument type (CAPTABLE.ROUND reads these words). */
+/** What the sheet's "Type" column shows for each instrument type (CAPTABLE.PRICEDROUND reads these words). */
 export const INSTRUMENT_TYPE_LABEL: Readonly<Record<InstrumentType, string>> = { POST_SAFE: "SAFE", PRE_SAFE: "PRE SAFE", NOTE: "NOTE" };
 
 export const InvestorInput = z.strictObject({

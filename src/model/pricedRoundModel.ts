@@ -3,10 +3,10 @@
  * described as plain data (`SheetSpec`), which every writer renders (Office.js, .xlsx, tests).
  *
  * The venture maths (SAFE and note conversions solved together with the pool top-up and the price)
- * has no sensible native-formula form, so the results are `=CAPTABLE.ROUND(...)` calls on the input
+ * has no sensible native-formula form, so the results are `=CAPTABLE.PRICEDROUND(...)` calls on the input
  * tables: the sheet needs the CapTable add-in to recalculate (the subtitle says so). A SheetSpec cell
  * holds one formula and one expected value, so each result cell reads one value of the spilled table
- * with `INDEX(CAPTABLE.ROUND(...), row, column)`; every formula cell carries `expected`, the engine's
+ * with `INDEX(CAPTABLE.PRICEDROUND(...), row, column)`; every formula cell carries `expected`, the engine's
  * value (exact in Decimal, a JS number at the end).
  *
  * Layout (labels in column A):
@@ -30,7 +30,7 @@ import { modelFormats } from "./stakeSaleModel";
 
 /** The engine's results for a priced-round model, exact (Decimal). */
 export interface PricedRoundResults {
-  /** CAPTABLE.ROUND's result: price, totals, conversions and the post-money cap table. */
+  /** CAPTABLE.PRICEDROUND's result: price, totals, conversions and the post-money cap table. */
   readonly round: PricedRound;
   /** Shares before the round (fully diluted). */
   readonly totalSharesBefore: Decimal;
@@ -46,7 +46,7 @@ export interface PricedRoundModel {
   readonly results: PricedRoundResults;
 }
 
-/** The engine's results for validated inputs (what CAPTABLE.ROUND computes from the sheet's tables). */
+/** The engine's results for validated inputs (what CAPTABLE.PRICEDROUND computes from the sheet's tables). */
 export function computePricedRound(input: PricedRoundInput): PricedRoundResults {
   const d = (n: number) => new Decimal(n);
   const poolKey = holderKey(input.optionPool);
@@ -70,7 +70,7 @@ export function computePricedRound(input: PricedRoundInput): PricedRoundResults 
   return { round, totalSharesBefore, ownershipBefore: round.rows.map((r) => r.sharesBefore.div(totalSharesBefore)) };
 }
 
-/** A note's converting amount = principal + interest accrued to the conversion date (as CAPTABLE.ROUND reads its "Interest rate" columns); a SAFE's purchase amount. */
+/** A note's converting amount = principal + interest accrued to the conversion date (as CAPTABLE.PRICEDROUND reads its "Interest rate" columns); a SAFE's purchase amount. */
 export function convertingAmount(x: InstrumentInput): Decimal {
   const principal = new Decimal(x.amount);
   if (x.interest === null) return principal;
@@ -84,7 +84,7 @@ export function pricedRoundSheetName(company: string): string {
   return sheetNameFor(company, " round", "Priced round");
 }
 
-/** The rows of CAPTABLE.ROUND's summary block, in its order (label in column 1, value in column 2). */
+/** The rows of CAPTABLE.PRICEDROUND's summary block, in its order (label in column 1, value in column 2). */
 export const ROUND_SUMMARY_ROWS = [
   "Price per share",
   "Pre-money valuation",
@@ -116,7 +116,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   s.value("A1", `${input.company}: priced round with option pool`, "title");
   s.value(
     "A2",
-    `${cur}; built by CapTable. Results are =CAPTABLE.ROUND calls on the input tables: needs the CapTable add-in to recalculate.`,
+    `${cur}; built by CapTable. Results are =CAPTABLE.PRICEDROUND calls on the input tables: needs the CapTable add-in to recalculate.`,
     "subtitle",
   );
 
@@ -228,14 +228,14 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     "PoolRow",
     ...(input.poolIncrease !== null ? ["PoolIncrease"] : []),
   ];
-  const call = `CAPTABLE.ROUND(${args.join(",")})`;
+  const call = `CAPTABLE.PRICEDROUND(${args.join(",")})`;
   const at = (tableRow: number, tableCol: number) => `=INDEX(${call},${tableRow},${tableCol})`;
   const n = round.rows.length;
   // Rows of the ROUND table: 1 header, 2..n+1 holders, n+2 total, then the summary block.
   const summaryRow = (i: number) => n + 3 + i;
 
   // ---- Round summary ---------------------------------------------------------------------
-  s.value(a1("A", row), "Round summary (CAPTABLE.ROUND)", "section");
+  s.value(a1("A", row), "Round summary (CAPTABLE.PRICEDROUND)", "section");
   row++;
   const summary: [string, Decimal | string, string][] = [
     [`Price per share (${cur})`, round.pricePerShare, f.pricePerShare],
@@ -256,7 +256,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   row++;
 
   // ---- Post-money cap table ----------------------------------------------------------------
-  s.value(a1("A", row), "Post-money cap table (CAPTABLE.ROUND)", "section");
+  s.value(a1("A", row), "Post-money cap table (CAPTABLE.PRICEDROUND)", "section");
   row++;
   const headers = [
     "Holder",

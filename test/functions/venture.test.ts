@@ -20,7 +20,7 @@ const row = (table: unknown[][], label: string) => table.find((r) => r[0] === la
 /** What Excel passes for an omitted optional range argument. */
 const OMITTED = null as unknown as unknown[][];
 
-describe("CAPTABLE.ROUND", () => {
+describe("CAPTABLE.PRICEDROUND", () => {
   // YC Post-Money Safe User Guide, Appendix II, Example 1 (see test/engine/venture/round.test.ts).
   const holders = [["Founders"], ["Options outstanding"], ["Promised options"], ["Option pool"]];
   const shares = [[9_250_000], [300_000], [350_000], [100_000]];
@@ -35,7 +35,7 @@ describe("CAPTABLE.ROUND", () => {
   ];
 
   test("the Guide's numbers in a spilled table with headers", () => {
-    const t = f.roundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
+    const t = f.pricedRoundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
     expect(t[0]).toEqual([
       "Holder",
       "Shares before",
@@ -62,7 +62,7 @@ describe("CAPTABLE.ROUND", () => {
   });
 
   test("a pool target and investors without a header row; the pool row is found by name", () => {
-    const t = f.roundFn([["Founders"], ["ESOP"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, OMITTED, "NONE");
+    const t = f.pricedRoundFn([["Founders"], ["ESOP"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, OMITTED, "NONE");
     expect(row(t, "VC")[4]).toBeCloseTo(0.2, 15);
     expect(row(t, "ESOP")[4]).toBeCloseTo(0.1, 15);
     expect(row(t, "Founders")[4]).toBeCloseTo(0.7, 15);
@@ -73,14 +73,14 @@ describe("CAPTABLE.ROUND", () => {
       ["Holder", "Type", "Amount", "Discount", "Interest rate", "Start date", "Conversion date"],
       ["Noteholder", "NOTE", 500_000, 0.2, 0.05, 45658, 46023],
     ];
-    const t = f.roundFn([["Founders"]], [[10_000_000]], 10_000_000, [["Lead", 2_000_000]], null, notes, "NONE");
+    const t = f.pricedRoundFn([["Founders"]], [[10_000_000]], 10_000_000, [["Lead", 2_000_000]], null, notes, "NONE");
     // $525,000 converting at 80% of the round price: 525,000 / 0.8 / price shares.
     const price = row(t, "Price per share")[1] as number;
     expect(row(t, "Noteholder")[6]).toBeCloseTo(0.8 * price, 12);
     expect((row(t, "Noteholder")[2] as number) * (row(t, "Noteholder")[6] as number)).toBeCloseTo(525_000, 6);
     expect(
       cellError(() =>
-        f.roundFn([["F"]], [[1]], 10, [["L", 1]], null, [
+        f.pricedRoundFn([["F"]], [[1]], 10, [["L", 1]], null, [
           ["Holder", "Amount", "Interest rate"],
           ["N", 1, 0.05],
         ]),
@@ -89,16 +89,16 @@ describe("CAPTABLE.ROUND", () => {
   });
 
   test("errors name the argument and the rule", () => {
-    expect(cellError(() => f.roundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe(
+    expect(cellError(() => f.pricedRoundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
+    expect(cellError(() => f.pricedRoundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe(
       'investors: amount of "A" must be a number, got the text "lots"',
     );
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, 0.1, OMITTED, null, null, 5)).message).toBe(
+    expect(cellError(() => f.pricedRoundFn(holders, shares, 1e7, investors, 0.1, OMITTED, null, null, 5)).message).toBe(
       "pool_increase must be empty when pool_target is given: give one or the other",
     );
     expect(
       cellError(() =>
-        f.roundFn(holders, shares, 1e7, investors, null, [
+        f.pricedRoundFn(holders, shares, 1e7, investors, null, [
           ["Holder", "Cap"],
           ["X", 1],
         ]),
@@ -106,19 +106,19 @@ describe("CAPTABLE.ROUND", () => {
     ).toBe('instruments must have a column "Amount" in its header row, found "Holder", "Cap"');
     expect(
       cellError(() =>
-        f.roundFn(holders, shares, 1e7, investors, null, [
+        f.pricedRoundFn(holders, shares, 1e7, investors, null, [
           ["Holder", "Amount", "Type"],
           ["X", 1, "BOND"],
         ]),
       ).message,
     ).toMatch(/^instruments: Type of "X" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BOND"/);
-    expect(cellError(() => f.roundFn(holders, shares, 1e7, investors, null, OMITTED, null, "Nobody")).message).toBe(
+    expect(cellError(() => f.pricedRoundFn(holders, shares, 1e7, investors, null, OMITTED, null, "Nobody")).message).toBe(
       'pool_row must be one of the holders, got "Nobody"',
     );
   });
 });
 
-describe("CAPTABLE.SAFE and CAPTABLE.NOTE", () => {
+describe("CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE", () => {
   test("SAFE: a two-column table, the term applied named", () => {
     const t = f.safeFn(200_000, 4_000_000, null, 1.1144, 11_176_470);
     expect(t[0]).toEqual(["", "SAFE"]);
@@ -128,14 +128,14 @@ describe("CAPTABLE.SAFE and CAPTABLE.NOTE", () => {
   });
 
   test("NOTE: FundersClub's $25k note, cap applies: 10,000 shares; with 5% for a year the converting amount", () => {
-    const t = f.noteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000);
+    const t = f.convertNoteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000);
     expect(row(t, "Shares")[1]).toBe(10_000);
     expect(row(t, "Converts at")[1]).toBe("CAP");
-    const u = f.noteFn(500_000, 0.05, 45658, 46023, 1, null, null, null, "act/365", "simple");
+    const u = f.convertNoteFn(500_000, 0.05, 45658, 46023, 1, null, null, null, "act/365", "simple");
     expect(row(u, "Converting amount")[1]).toBe(525_000);
     expect(row(u, "Day count")[1]).toBe("ACT/365");
-    expect(cellError(() => f.noteFn(1, 0.05, 46023, 45658, 1)).message).toBe("conversion_date must not be before start_date");
-    expect(cellError(() => f.noteFn(1, 0.05, 45658, 46023, 1, null, null, null, "ACT/ACT")).message).toMatch(
+    expect(cellError(() => f.convertNoteFn(1, 0.05, 46023, 45658, 1)).message).toBe("conversion_date must not be before start_date");
+    expect(cellError(() => f.convertNoteFn(1, 0.05, 45658, 46023, 1, null, null, null, "ACT/ACT")).message).toMatch(
       /^day_count must be one of "ACT\/365", "ACT\/360", "30\/360"/,
     );
   });
@@ -153,7 +153,7 @@ describe("CAPTABLE.SAFE and CAPTABLE.NOTE", () => {
       ["Ownership of the capitalization", 0.049999978749998404],
       ["Share rounding", "DOWN"],
     ]);
-    expect(f.noteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000)).toEqual([
+    expect(f.convertNoteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000)).toEqual([
       ["", "Note"],
       ["Years accrued", 1],
       ["Accrued interest", 0],
@@ -346,9 +346,9 @@ describe("hostile input never crashes, never returns NaN or Infinity", () => {
 
   test("every venture function, random cells and ranges in every argument", () => {
     const calls: [string, (a: unknown[]) => unknown, number][] = [
-      ["ROUND", (a) => (f.roundFn as (...x: unknown[]) => unknown)(...a), 9],
+      ["PRICEDROUND", (a) => (f.pricedRoundFn as (...x: unknown[]) => unknown)(...a), 9],
       ["SAFE", (a) => (f.safeFn as (...x: unknown[]) => unknown)(...a), 7],
-      ["NOTE", (a) => (f.noteFn as (...x: unknown[]) => unknown)(...a), 11],
+      ["CONVERTNOTE", (a) => (f.convertNoteFn as (...x: unknown[]) => unknown)(...a), 11],
       ["ANTIDILUTION", (a) => (f.antiDilutionFn as (...x: unknown[]) => unknown)(...a), 5],
       ["WATERFALL", (a) => (f.waterfallFn as (...x: unknown[]) => unknown)(...a), 6],
       ["BREAKPOINTS", (a) => (f.breakpointsFn as (...x: unknown[]) => unknown)(...a), 4],

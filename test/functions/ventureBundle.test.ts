@@ -33,19 +33,19 @@ const params = (id: string) => fn(id).parameters.map((p) => (p.optional ? `[${p.
 
 describe("venture functions in the built bundle", () => {
   test("published argument orders, ranges as matrices, tables spill", () => {
-    expect(params("ROUND")).toEqual(["holders", "shares", "pre_money", "investors", "[pool_target]", "[instruments]", "[rounding]", "[pool_row]", "[pool_increase]"]);
+    expect(params("PRICEDROUND")).toEqual(["holders", "shares", "pre_money", "investors", "[pool_target]", "[instruments]", "[rounding]", "[pool_row]", "[pool_increase]"]);
     expect(params("SAFE")).toEqual(["investment", "cap", "discount", "round_price", "[capitalization]", "[basis]", "[rounding]"]);
-    expect(params("NOTE").slice(0, 5)).toEqual(["principal", "interest_rate", "start_date", "conversion_date", "round_price"]);
+    expect(params("CONVERTNOTE").slice(0, 5)).toEqual(["principal", "interest_rate", "start_date", "conversion_date", "round_price"]);
     expect(params("ANTIDILUTION")).toEqual(["classes", "new_price", "new_shares", "[method]", "[shares_outstanding]"]);
     expect(params("WATERFALL")).toEqual(["classes", "exit_value", "[net_debt]", "[transaction_costs]", "[holdings]", "[other_claims]"]);
     expect(params("BREAKPOINTS")).toEqual(["classes", "[net_debt]", "[transaction_costs]", "[other_claims]"]);
     expect(params("FDSHARES")).toEqual(["basic_shares", "options", "strikes", "share_price", "[method]"]);
     expect(params("TENDER")).toEqual(["holders", "shares", "sellers", "shares_sold", "buyer", "price", "[round_price]"]);
-    for (const id of ["ROUND", "SAFE", "NOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"]) expect(fn(id).result.dimensionality).toBe("matrix");
+    for (const id of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"]) expect(fn(id).result.dimensionality).toBe("matrix");
     expect(fn("FDSHARES").result.dimensionality ?? "scalar").toBe("scalar");
     expect(fn("WATERFALL").parameters[1].dimensionality).toBe("matrix");
-    expect(fn("ROUND").parameters[5].dimensionality).toBe("matrix");
-    for (const m of ["ROUND", "SAFE", "NOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "FDSHARES", "TENDER"]) {
+    expect(fn("PRICEDROUND").parameters[5].dimensionality).toBe("matrix");
+    for (const m of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "FDSHARES", "TENDER"]) {
       for (const p of fn(m).parameters) expect(p.type).toBe("any");
     }
   });
@@ -67,7 +67,7 @@ describe("venture functions in the built bundle", () => {
       [20_000_000, 20_000_000, 10, "Preferred converts to common"],
     ]);
     const round = call(
-      "ROUND",
+      "PRICEDROUND",
       [["Founders"], ["Options outstanding"], ["Promised options"], ["Option pool"]],
       [[9_250_000], [300_000], [350_000], [100_000]],
       15_000_000,

@@ -196,10 +196,10 @@ describe("the declarative header-table reader", () => {
 describe("the venture tables' messages, word for word", () => {
   const message = (fn: () => unknown) => thrown(fn).message;
   const round = (instruments: unknown[][]) => () =>
-    f.roundFn([["Founders"], ["Option pool"]], [[9_000_000], [1_000_000]], 10_000_000, [["Fund", 1_000_000]], null, instruments);
+    f.pricedRoundFn([["Founders"], ["Option pool"]], [[9_000_000], [1_000_000]], 10_000_000, [["Fund", 1_000_000]], null, instruments);
   const waterfall = (classes: unknown[][], holdings?: unknown[][]) => () => f.waterfallFn(classes, [[10_000_000]], null, null, holdings);
 
-  test("instruments (CAPTABLE.ROUND)", () => {
+  test("instruments (CAPTABLE.PRICEDROUND)", () => {
     const head = ["Holder", "Type", "Amount", "Cap", "Discount", "MFN", "Interest rate", "Start date", "Conversion date", "Day count", "Compounding"];
     const one = (...cells: unknown[]) => round([head, [...cells, ...Array(head.length - cells.length).fill(null)]]);
     expect(message(one(null, "SAFE", 1))).toBe("instruments: Holder must not be empty (row 2)");
@@ -227,7 +227,7 @@ describe("the venture tables' messages, word for word", () => {
       ),
     ).toBe('instruments must have a column "Amount" in its header row, found "Holder", "Type"');
     // French headers.
-    const t = f.roundFn([["Fondateurs"]], [[9_000_000]], 10_000_000, [["Fonds", 1_000_000]], null, [
+    const t = f.pricedRoundFn([["Fondateurs"]], [[9_000_000]], 10_000_000, [["Fonds", 1_000_000]], null, [
       ["Investisseur", "Montant", "Plafond", "Décote"],
       ["Ann", 100_000, 5_000_000, 0.2],
     ]);

@@ -23,13 +23,13 @@ describe("a data-type cell (an object) is described in words, never as [object O
     }
   });
 
-  test("ROUND: pool_row given a data-type value or a logical value", () => {
+  test("PRICEDROUND: pool_row given a data-type value or a logical value", () => {
     const call = (pool_row: unknown) => () =>
-      f.roundFn([["Founders"], ["ESOP"]], [[800], [100]], 2000, [["Fund", 500]], null, undefined, null, pool_row, null);
+      f.pricedRoundFn([["Founders"], ["ESOP"]], [[800], [100]], 2000, [["Fund", 500]], null, undefined, null, pool_row, null);
     expect(cellError(call(ENTITY))).toEqual({ code: "#VALUE!", message: "pool_row must be a text, got a value of an unsupported kind" });
     expect(cellError(call(true))).toEqual({ code: "#VALUE!", message: "pool_row must be a text, got the logical value TRUE" });
     expect(cellError(call("Nobody"))).toEqual({ code: "#VALUE!", message: 'pool_row must be one of the holders, got "Nobody"' });
-    expect(Array.isArray(f.roundFn([["Founders"], ["ESOP"]], [[800], [100]], 2000, [["Fund", 500]], null, undefined, null, [["ESOP"]], null))).toBe(
+    expect(Array.isArray(f.pricedRoundFn([["Founders"], ["ESOP"]], [[800], [100]], 2000, [["Fund", 500]], null, undefined, null, [["ESOP"]], null))).toBe(
       true,
     );
   });

@@ -2,7 +2,7 @@
  * Randomized priced rounds (fast-check): cap tables of 1-12 holders plus the pool row, 1-4
  * investors, no pool top-up / a target / a fixed increase, 0-4 SAFEs and notes (post- and
  * pre-money SAFEs, notes with and without interest, caps, discounts, MFN) and every share rounding.
- * For every round the sheet's =CAPTABLE.ROUND cells, evaluated by HyperFormula with the built
+ * For every round the sheet's =CAPTABLE.PRICEDROUND cells, evaluated by HyperFormula with the built
  * bundle, equal the engine's values; references and names are sound; texts read back as texts.
  */
 import fc from "fast-check";
@@ -95,7 +95,7 @@ const round: fc.Arbitrary<PricedRoundInput> = fc
   }))
   .filter((input) => PricedRoundInput.safeParse(input).success);
 
-test("random priced rounds: the CAPTABLE.ROUND sheet evaluated by HyperFormula equals the engine", () => {
+test("random priced rounds: the CAPTABLE.PRICEDROUND sheet evaluated by HyperFormula equals the engine", () => {
   let checked = 0;
   fc.assert(
     fc.property(round, (input) => {

@@ -67,12 +67,12 @@ describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
     expect(round.poolIncrease.toString()).toBe("1695000");
   });
 
-  test("every result is a CAPTABLE.ROUND call on the input tables; references and names are sound", () => {
+  test("every result is a CAPTABLE.PRICEDROUND call on the input tables; references and names are sound", () => {
     const formulas = sheet.cells.filter((c) => c.formula !== undefined);
     expect(formulas.length).toBeGreaterThan(40);
-    const call = "CAPTABLE.ROUND(Holders,Shares,PreMoney,Investors,,Instruments,Rounding,PoolRow,PoolIncrease)";
+    const call = "CAPTABLE.PRICEDROUND(Holders,Shares,PreMoney,Investors,,Instruments,Rounding,PoolRow,PoolIncrease)";
     expect(byLabel(sheet, "Price per share (USD)").formula).toBe(`=INDEX(${call},${model.results.round.rows.length + 3},2)`);
-    expect(sheet.cells.filter((c) => c.formula?.includes("CAPTABLE.ROUND(")).every((c) => c.formula!.includes(call))).toBe(true);
+    expect(sheet.cells.filter((c) => c.formula?.includes("CAPTABLE.PRICEDROUND(")).every((c) => c.formula!.includes(call))).toBe(true);
     expect(soundness(sheet)).toEqual([]);
     expect(String(sheet.cells.find((c) => c.address === "A2")!.value)).toContain("needs the CapTable add-in to recalculate");
     expect(sheet.charts).toEqual([
@@ -99,7 +99,7 @@ describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
     }
   });
 
-  test("the sheet recalculates from its inputs through CAPTABLE.ROUND (pre-money changed in the cell)", () => {
+  test("the sheet recalculates from its inputs through CAPTABLE.PRICEDROUND (pre-money changed in the cell)", () => {
     const r = renderSheet(sheet, { captable: true });
     try {
       const pre = sheet.names.find((n) => n.name === "PreMoney")!.ref;

@@ -63,7 +63,7 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
   ],
   EVPERUNIT: [[860e6, 131]],
   IMPLIEDEV: [[50, 12.5]],
-  ROUND: [
+  PRICEDROUND: [
     [[["Founders"], ["ESOP"]], [[8000000], [1000000]], 20e6, [["Fund A", 5e6]], 0.1, null, null, "ESOP", null],
     [
       [["Founders"], ["Angel"], ["Pool"]],
@@ -89,7 +89,7 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
     [500000, 10e6, 0.2, 2, 9e6, "POST", null],
     [250000, "", 0.2, 1.5, null, null, "NONE"],
   ],
-  NOTE: [
+  CONVERTNOTE: [
     [250000, 0.08, 45000, 45730, 2, 8e6, 0.2, 8e6, "ACT/365", "SIMPLE", null],
     [100000, 0.06, 45000, 45365, 1.2, null, 0.1, null, "30/360", "ANNUAL", "UP"],
   ],
