@@ -29,6 +29,14 @@ export interface CellSpec {
   readonly formula?: string;
   /** The engine's result for `formula` (number or text), as a JS number at the cell boundary. */
   readonly expected?: number | string;
+  /**
+   * Set on a formula that returns a table (a dynamic array that spills from `address`): the
+   * engine's whole result, rows of cells, top-left first (`expected` is then its top-left value).
+   * The cells it spills over are left empty in the spec. Writers render it as Excel stores a
+   * spilled formula (.xlsx: array formula with dynamic-array metadata and the cached values over
+   * the spill range; Office.js: the formula once, Excel spills it; tests: the engine spills it).
+   */
+  readonly spill?: readonly (readonly (number | string)[])[];
   /** Excel number format code, e.g. '#,##0.00' or '0.0%'. */
   readonly format?: string;
   readonly style?: StyleName;
