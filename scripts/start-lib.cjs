@@ -14,9 +14,10 @@
  *   to use `shell: true`. The command line is then passed as ONE string (Node 24 deprecates args
  *   with `shell: true`, DEP0190), and every word must be plain (letters, digits, `.-_/:=`), so that
  *   cmd.exe has nothing to interpret.
- * - Elsewhere: no shell; the child leads its own process group (`detached`), so that stopping kills
- *   the group: the command and every process it started (webpack's workers, office-addin-debugging's
- *   dev server).
+ * - Elsewhere: no shell. The child stays in the terminal's process group (not `detached`): the
+ *   Office dev certificates are installed with sudo (office-addin-dev-certs), whose password prompt
+ *   reads the terminal, which a process in another group cannot do (it would be stopped by SIGTTIN).
+ *   Ctrl-C reaches the whole group from the terminal; `stopChild` also stops the tree explicitly.
  */
 function spawnPlan(platform, command, args) {
   const stdio = "inherit";
@@ -26,12 +27,23 @@ function spawnPlan(platform, command, args) {
         throw new Error(`start: "${word}" would be interpreted by cmd.exe; only plain words are spawned through the shell`);
     return { command: [command, ...args].join(" "), args: [], options: { stdio, shell: true, windowsHide: true } };
   }
-  return { command, args: [...args], options: { stdio, detached: true } };
+  return { command, args: [...args], options: { stdio } };
+}
+
+/** The processes under `pid`, deepest first (`pgrep -P`, on Linux and macOS); none when pgrep is missing. */
+function descendants(pid, sys) {
+  const out = sys.spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" });
+  const children = String((out && out.stdout) || "")
+    .split(/\s+/)
+    .filter((p) => /^[0-9]+$/.test(p))
+    .map(Number);
+  return children.flatMap((child) => [...descendants(child, sys), child]);
 }
 
 /**
  * Stops a child started with `spawnPlan` and everything it started: on Windows `taskkill /T /F`
- * (the whole tree: cmd.exe, npx, node); elsewhere SIGTERM to the child's process group (negative pid).
+ * (the whole tree: cmd.exe, npx, node); elsewhere SIGTERM to every process under it, deepest first,
+ * then to it (npx runs `sh -c webpack`, and sh does not pass a signal on to webpack).
  * `sys` is the real world in start.mjs and a recorder in the tests:
  * `{ platform, kill(pid, signal), spawnSync(command, args, options) }`.
  * A child that already exited (exitCode or signalCode set) or never started (no pid) is left alone.
@@ -42,11 +54,13 @@ function stopChild(child, sys) {
     sys.spawnSync("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore", windowsHide: true });
     return true;
   }
-  try {
-    sys.kill(-child.pid, "SIGTERM");
-  } catch (error) {
-    // ESRCH: the group is already gone.
-    if (error && error.code !== "ESRCH") throw error;
+  for (const pid of [...descendants(child.pid, sys), child.pid]) {
+    try {
+      sys.kill(pid, "SIGTERM");
+    } catch (error) {
+      // ESRCH: that process has already ended.
+      if (error && error.code !== "ESRCH") throw error;
+    }
   }
   return true;
 }

@@ -16,6 +16,7 @@ export interface ChildLike {
 export interface StopSystem {
   platform: string;
   kill(pid: number, signal: string): void;
+  /** Also asked `pgrep -P <pid>`: must then answer `{ stdout }`, one pid a line. */
   spawnSync(command: string, args: string[], options: object): unknown;
 }
 export function stopChild(child: ChildLike, sys: StopSystem): boolean;

@@ -14,13 +14,18 @@ import {
   type StopSystem,
 } from "../../scripts/start-lib.cjs";
 
-function recorder(platform: string): StopSystem & { calls: unknown[][] } {
+/** A fake system: records kills and spawnSync calls; `pgrep -P <pid>` answers from `tree` (parent -> children). */
+function recorder(platform: string, tree: Record<number, number[]> = {}): StopSystem & { calls: unknown[][] } {
   const calls: unknown[][] = [];
   return {
     platform,
     calls,
     kill: (pid, signal) => void calls.push(["kill", pid, signal]),
-    spawnSync: (command, args) => void calls.push(["spawnSync", command, ...args]),
+    spawnSync: (command, args) => {
+      if (command === "pgrep") return { stdout: (tree[Number(args[1])] ?? []).join("\n") + "\n" };
+      calls.push(["spawnSync", command, ...args]);
+      return {};
+    },
   };
 }
 
@@ -40,32 +45,40 @@ describe("spawnPlan: how npm start spawns npx", () => {
     expect(() => spawnPlan("win32", "npx", ['"quoted"'])).toThrow("cmd.exe");
   });
 
-  test.each(["linux", "darwin"])("%s: no shell, the child leads its own process group", (platform) => {
-    const plan = spawnPlan(platform, "npx", ["office-addin-debugging", "start", "manifest.xml", "desktop"]);
-    expect(plan).toEqual({
-      command: "npx",
-      args: ["office-addin-debugging", "start", "manifest.xml", "desktop"],
-      options: { stdio: "inherit", detached: true },
-    });
-    expect(plan.options.shell).toBeUndefined();
-  });
+  test.each(["linux", "darwin"])(
+    "%s: no shell, and the child stays in the terminal's group (sudo's password prompt for the dev certificates needs it)",
+    (platform) => {
+      const plan = spawnPlan(platform, "npx", ["office-addin-debugging", "start", "manifest.xml", "desktop"]);
+      expect(plan).toEqual({
+        command: "npx",
+        args: ["office-addin-debugging", "start", "manifest.xml", "desktop"],
+        options: { stdio: "inherit" },
+      });
+      expect(plan.options.shell).toBeUndefined();
+      expect(plan.options.detached).toBeUndefined();
+    },
+  );
 });
 
 describe("Ctrl-C stops what npm start started", () => {
-  test("Linux/macOS: SIGINT sends SIGTERM to each running child's process group, then exits 130", () => {
+  test("Linux/macOS: SIGINT sends SIGTERM to every process under each running child, deepest first, then to it; exits 130", () => {
     const proc = Object.assign(new EventEmitter(), {
       exited: [] as number[],
       exit(code: number) {
         this.exited.push(code);
       },
     });
-    const sys = recorder("linux");
+    // npx (4242) -> sh (4243) -> webpack (4244) -> a worker (4245); an exited child (77) is skipped.
+    const sys = recorder("linux", { 4242: [4243], 4243: [4244], 4244: [4245], 99: [] });
     const children = [running(4242), { pid: 77, exitCode: 0, signalCode: null }, running(99)];
     stopOnSignals(proc, children, sys);
     proc.emit("SIGINT", "SIGINT");
     expect(sys.calls).toEqual([
-      ["kill", -4242, "SIGTERM"],
-      ["kill", -99, "SIGTERM"],
+      ["kill", 4245, "SIGTERM"],
+      ["kill", 4244, "SIGTERM"],
+      ["kill", 4243, "SIGTERM"],
+      ["kill", 4242, "SIGTERM"],
+      ["kill", 99, "SIGTERM"],
     ]);
     expect(proc.exited).toEqual([130]);
   });
@@ -84,7 +97,7 @@ describe("Ctrl-C stops what npm start started", () => {
     expect(proc.exited).toEqual([143]);
   });
 
-  test("a child that never started or was stopped by a signal is left alone; a group already gone is not an error", () => {
+  test("a child that never started or was stopped by a signal is left alone; a process already gone is not an error", () => {
     const sys = recorder("linux");
     expect(stopChild({ pid: undefined, exitCode: null, signalCode: null }, sys)).toBe(false);
     expect(stopChild({ pid: 5, exitCode: null, signalCode: "SIGTERM" }, sys)).toBe(false);
