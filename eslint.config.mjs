@@ -15,7 +15,7 @@ import globals from "globals";
 const [, , typescript] = officeAddins.configs.recommended;
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
+  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "test-output/**"] },
   ...officeAddins.configs.react,
   {
     ...typescript,

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Build of the add-in, after Microsoft's Office add-in templates:
  * - `functions` entry: the custom functions; the CustomFunctionsMetadataPlugin generates
@@ -7,7 +6,8 @@
  * - `taskpane` entry: the taskpane UI. taskpane.html loads Office.js, then functions.js, then
  *   taskpane.js: one page, the shared runtime named in manifest.xml.
  * - manifest.xml and the icons are copied to dist/; with ADDIN_PUBLIC_URL set, a production build
- *   rewrites the dev URL (https://localhost:3000/) in the manifest to that URL.
+ *   rewrites the dev URL (https://localhost:3000/) in the manifest to that URL, and with
+ *   ADDIN_SUPPORT_URL the <SupportUrl> (scripts/manifest-urls.cjs).
  * - The dev server serves https://localhost:3000 with the Office dev certificates.
  */
 const path = require("path");
@@ -17,8 +17,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { LOCALES_DIR, loadTables, localizeMetadata, localizedFileName } = require("./scripts/localize-functions.cjs");
 
-const urlDev = "https://localhost:3000/";
-const urlProd = process.env.ADDIN_PUBLIC_URL;
+const { productionManifest } = require("./scripts/manifest-urls.cjs");
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /**
@@ -44,7 +43,10 @@ class LocalizedFunctionsMetadataPlugin {
           for (const table of loadTables()) {
             const { metadata: localized, problems } = localizeMetadata(metadata, table);
             problems.forEach(report);
-            compilation.emitAsset(localizedFileName(table.locale, this.options.metadata), new webpack.sources.RawSource(JSON.stringify(localized, null, 4)));
+            compilation.emitAsset(
+              localizedFileName(table.locale, this.options.metadata),
+              new webpack.sources.RawSource(JSON.stringify(localized, null, 4)),
+            );
           }
         } catch (error) {
           compilation.errors.push(new webpack.WebpackError(`localized functions metadata: ${error.message}`));
@@ -93,6 +95,12 @@ module.exports = async (env, options) => {
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: dev } } },
         },
         {
+          // After the metadata plugin's loader appends the CustomFunctions.associate calls: guards
+          // them for the preview page, where no custom-functions runtime exists (see the loader).
+          test: path.resolve(__dirname, "src/functions/functions.ts"),
+          use: path.resolve(__dirname, "scripts/guard-associate-loader.cjs"),
+        },
+        {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
           type: "asset/resource",
           generator: { filename: "assets/[name][ext]" },
@@ -123,7 +131,10 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev || !urlProd ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              // ADDIN_PUBLIC_URL (https) and ADDIN_SUPPORT_URL: see scripts/manifest-urls.cjs and README "Deploying".
+              return dev
+                ? content
+                : productionManifest(content, { publicUrl: process.env.ADDIN_PUBLIC_URL, supportUrl: process.env.ADDIN_SUPPORT_URL });
             },
           },
         ],

@@ -2,39 +2,75 @@
 /**
  * `npm start`: build, then run the add-in.
  * - Where Excel can be driven (Windows, macOS), sideload manifest.xml into Excel desktop with
- *   office-addin-debugging, as Microsoft's templates do.
+ *   office-addin-debugging, as Microsoft's templates do (`npm run stop` ends it and unregisters).
  * - Elsewhere (Linux, CI), there is no Excel to sideload into: serve the add-in on
- *   https://localhost:3000 and say what to open.
+ *   https://localhost:3000, say so once the first build is really served (not when the server
+ *   starts: the build takes tens of seconds), and what to do next in Excel on the web.
+ * Ctrl-C stops everything this script started (the child's whole process tree).
+ * The decisions (spawn options per platform, stopping, readiness, messages) are in start-lib.cjs,
+ * tested in test/scripts/start.test.ts.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import https from "node:https";
+import { createRequire } from "node:module";
 
-const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+const require = createRequire(import.meta.url);
+const { spawnPlan, stopOnSignals, waitUntilServed, servedMessage } = require("./start-lib.cjs");
 
-function run(cmd, args) {
+const children = [];
+stopOnSignals(process, children, { platform: process.platform, kill: process.kill.bind(process), spawnSync });
+
+function start(command, args) {
+  const plan = spawnPlan(process.platform, command, args);
+  const child = spawn(plan.command, plan.args, plan.options);
+  children.push(child);
+  const done = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`)),
+    );
+  });
+  return { child, done };
+}
+
+/** GET over https, accepting the dev server's certificate whatever it is; reports the issuer's name. */
+function get(url) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+    const request = https.get(url, { rejectUnauthorized: false, timeout: 5000 }, (response) => {
+      const issuer = response.socket.getPeerCertificate()?.issuer?.CN;
+      response.resume();
+      resolve({ status: response.statusCode, issuer });
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", reject);
   });
 }
 
 const hasDesktopExcel = process.platform === "win32" || process.platform === "darwin";
+// The port webpack.config.js serves on: package.json's config (npx sets npm_package_config_* from it).
+const port = Number(require("../package.json").config?.dev_server_port ?? 3000);
+const origin = `https://localhost:${port}`;
 
-if (hasDesktopExcel && !process.env.CAPTABLE_NO_SIDELOAD) {
-  await run(npx, ["office-addin-debugging", "start", "manifest.xml", "desktop"]);
-} else {
-  console.log(
-    [
-      "",
-      "Excel desktop is not available on this machine, so nothing is sideloaded.",
-      "The add-in is being served on https://localhost:3000:",
-      "  - taskpane (runs as a preview outside Excel): https://localhost:3000/taskpane.html",
-      "  - custom functions: https://localhost:3000/functions.js and functions.json",
-      "To use it in Excel on the web: Insert > Add-ins > Upload My Add-in > manifest.xml",
-      "  (or: npm run start:web -- --document <URL of a workbook in OneDrive/SharePoint>).",
-      "To see a model without Excel, build the OpCore workbook from the command line (see README).",
-      "Stop with Ctrl+C.",
-      "",
-    ].join("\n"),
-  );
-  await run(npx, ["webpack", "serve", "--mode", "development"]);
+try {
+  if (hasDesktopExcel && !process.env.CAPTABLE_NO_SIDELOAD) {
+    await start("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop"]).done;
+    console.log("\nSideloaded into Excel desktop. `npm run stop` stops the dev server and unregisters the add-in.");
+  } else {
+    console.log(
+      `\nExcel desktop is not available on this machine, so nothing is sideloaded.\nBuilding and serving the add-in on ${origin} (the first build takes a while)...\n`,
+    );
+    const server = start("npx", ["webpack", "serve", "--mode", "development"]);
+    const ended = { yes: false };
+    server.done.catch(() => {}).finally(() => (ended.yes = true));
+    const answer = await waitUntilServed(`${origin}/taskpane.html`, {
+      get,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      gaveUp: () => ended.yes,
+    });
+    console.log(servedMessage(origin, answer.issuer));
+    await server.done;
+  }
+} catch (error) {
+  console.error(`npm start: ${error.message}`);
+  process.exitCode = 1;
 }

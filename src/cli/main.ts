@@ -18,6 +18,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
+import { fieldList, readableProblem } from "./words";
 
 /**
  * The workbook half (ExcelJS, JSZip, the model builders), loaded only by the commands that need
@@ -97,12 +98,29 @@ function expectArgs(p: Parsed, count: number, names: string): void {
   if (p.args.length > count) throw new UsageError(`${p.command} takes ${count === 0 ? "no arguments" : names}, got also "${p.args[count]}"`);
 }
 
+/** What went wrong with a file, in our words (the system's message names calls like "open", not the problem). */
+const FS_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "is a directory",
+  ENOTDIR: "a folder in the path is a file",
+  ENOSPC: "the disk is full",
+  EROFS: "the disk is read-only",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many files open: try again",
+  EBUSY: "the file is in use by another program",
+};
+
 function describeFsError(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return `${file}: no such file`;
-  if (code === "EACCES" || code === "EPERM") return `${file}: permission denied`;
-  if (code === "EISDIR") return `${file}: is a directory`;
-  return `${file}: ${(error as Error).message}`;
+  const problem = code !== undefined && Object.prototype.hasOwnProperty.call(FS_PROBLEMS, code) ? FS_PROBLEMS[code] : undefined;
+  return `${file}: ${problem ?? `could not be read or written${code === undefined ? "" : ` (${code})`}`}`;
+}
+
+/** A template's problems, one a line, each with its place in words. */
+function problemLines(errors: readonly string[]): string {
+  return errors.map((e) => `  - ${readableProblem(e)}`).join("\n");
 }
 
 async function readText(file: string, io: CliIO): Promise<string> {
@@ -122,7 +140,7 @@ async function readText(file: string, io: CliIO): Promise<string> {
 
 async function readTemplateFile(file: string, io: CliIO): Promise<Template> {
   const result = parseTemplateJson(await readText(file, io));
-  if (!result.ok) throw new Failure(`${file} is not a valid template:\n${result.errors.map((e) => `  - ${e}`).join("\n")}`);
+  if (!result.ok) throw new Failure(`${file} is not a valid template:\n${problemLines(result.errors)}`);
   return result.template;
 }
 
@@ -196,7 +214,8 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
     io.stderr(
       `Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`,
     );
-  if (template.toFill.length > 0) io.stderr(`To fill in: ${template.toFill.map((f) => f.field).join(", ")} (values given are placeholders).\n`);
+  if (template.toFill.length > 0)
+    io.stderr(`To fill in with your own figures: ${fieldList(template.toFill.map((f) => f.field))} (see the "To fill" notes on the sheet).\n`);
 }
 
 async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
@@ -217,8 +236,7 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
   if (found.length === 0) throw new Failure(`${file} holds no CapTable model`);
   if (found.length > 1) io.stderr(`${file} holds ${found.length} models; writing the first (sheet "${found[0].sheet}")\n`);
   const first = found[0];
-  if (!first.result.ok)
-    throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${first.result.errors.map((e) => `  - ${e}`).join("\n")}`);
+  if (!first.result.ok) throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${problemLines(first.result.errors)}`);
   const json = templateToJson(first.result.template);
   if (p.output === undefined || p.output === "-") io.stdout(json);
   else {

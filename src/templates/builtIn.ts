@@ -161,11 +161,12 @@ const BUILT_IN_ROUND: readonly BuiltInTemplate[] = [
       description: PRICED_ROUND_DESCRIPTION,
       inputs: copyJson(YC_EXAMPLE_1),
       toFill: [
-        { field: "capTable", note: "Illustrative (YC Example 1): your fully diluted cap table before the round, with the unissued pool row." },
-        { field: "preMoney", note: "Illustrative (YC Example 1): the pre-money valuation in the term sheet." },
-        { field: "investors", note: "Illustrative (YC Example 1): the new money, per investor." },
-        { field: "poolIncrease", note: "Illustrative (YC Example 1): the pool top-up in shares, or null and a pool target (poolTarget) instead." },
-        { field: "instruments", note: "Illustrative (YC Example 1): the SAFEs and notes converting in the round." },
+        // Published figures (YC's guide), not placeholders: the notes say whose they are and what to put instead.
+        { field: "capTable", note: "YC's published Example 1; put your fully diluted cap table before the round, with the unissued pool row." },
+        { field: "preMoney", note: "YC's published Example 1; put the pre-money valuation of your term sheet." },
+        { field: "investors", note: "YC's published Example 1; put the new money, per investor." },
+        { field: "poolIncrease", note: "YC's published Example 1; put your pool top-up in shares, or null and a pool target (poolTarget) instead." },
+        { field: "instruments", note: "YC's published Example 1; put the SAFEs and notes converting in your round." },
       ],
     }),
   },

@@ -24,7 +24,7 @@ function copyJson<T>(value: T): T {
 
 export * from "./schema";
 export { builtInTemplates, builtInTemplate, type BuiltInTemplate } from "./builtIn";
-export { JSON_LIMITS, FORBIDDEN_KEYS, parseSafeJson, checkJsonValue } from "./safeJson";
+export { JSON_LIMITS, FORBIDDEN_KEYS, parseSafeJson, checkJsonValue, jsonSyntaxError, type JsonSyntaxError } from "./safeJson";
 export { MIGRATIONS, migrateTemplate, type Migration } from "./migrations";
 export { serializeTemplatePart, parseTemplatePart, TEMPLATE_XML_NAMESPACE } from "./workbookPart";
 export { presentSheet, toFillNotes, TO_FILL_PREFIX } from "./presentation";

@@ -1,7 +1,7 @@
 /**
  * A template's presentation applied to the sheet its model builds: the sheet name, gridlines,
  * whether the chart is kept, and a note beside each input marked "to fill", so whoever opens the
- * workbook (with or without the add-in) sees which figures are placeholders. Pure: SheetSpec in,
+ * workbook (with or without the add-in) sees which figures are still the template's. Pure: SheetSpec in,
  * SheetSpec out; the taskpane and the command line both use it.
  */
 import type { CellSpec, SheetSpec } from "../workbook/spec";
@@ -20,21 +20,61 @@ function definedNameOf(field: string): string {
 }
 
 /**
+ * A text as an Excel string expression: pieces of at most 255 characters joined by & (Excel
+ * refuses a longer text constant in a formula), a double quote as CHAR(34) (Excel also reads "",
+ * other engines such as HyperFormula do not).
+ */
+function excelText(text: string): string {
+  const pieces: string[] = [];
+  text.split('"').forEach((part, i) => {
+    if (i > 0) pieces.push("CHAR(34)");
+    for (let at = 0; at < part.length; at += 255) pieces.push(`"${part.slice(at, at + 255)}"`);
+  });
+  return pieces.length === 0 ? '""' : pieces.join("&");
+}
+
+/**
+ * The test "the input still holds the template's value" for an input cell holding a literal, or
+ * undefined (a range, a formula, a boolean): then the note is plain text.
+ */
+function stillTemplateValue(name: string, cell: CellSpec | undefined): string | undefined {
+  if (cell?.formula !== undefined) return undefined;
+  const v = cell?.value;
+  if (v === null || v === undefined) return `ISBLANK(${name})`;
+  if (typeof v === "number" && Number.isFinite(v)) return `${name}=${String(v)}`;
+  if (typeof v === "string" && v.length <= 255) return `${name}=${excelText(v)}`;
+  return undefined;
+}
+
+/**
  * Notes for the inputs to fill: on the row of the input cell (its defined name), in the first of
  * columns D to F that the sheet leaves empty. An input without a defined name on the sheet, or
  * whose row has no free column, gets no note (the template still lists it).
+ *
+ * The note goes away once the figure is given: for an input in one cell, the note is a formula
+ * that shows it only while the cell still holds the template's value
+ * (`=IF(NetDebt=120000000,"To fill: …","")`; Excel compares texts without case). A table (a
+ * range) keeps a plain note: no one value says it was filled.
  */
 export function toFillNotes(sheet: SheetSpec, toFill: Template["toFill"]): CellSpec[] {
   const used = new Set(sheet.cells.map((c) => c.address));
+  const cellAt = new Map(sheet.cells.map((c) => [c.address, c]));
   const notes: CellSpec[] = [];
   for (const entry of toFill) {
     const name = sheet.names.find((n) => n.name.toLowerCase() === definedNameOf(entry.field).toLowerCase());
     const row = name === undefined ? undefined : /^\$?[A-Z]+\$?([0-9]+)/.exec(name.ref)?.[1];
-    if (row === undefined) continue;
+    if (name === undefined || row === undefined) continue;
     const address = NOTE_COLUMNS.map((col) => `${col}${row}`).find((a) => !used.has(a));
     if (address === undefined) continue;
     used.add(address);
-    notes.push({ address, value: `${TO_FILL_PREFIX}${entry.note === "" ? "placeholder value" : entry.note}`, style: "note" });
+    const text = `${TO_FILL_PREFIX}${entry.note === "" ? "replace with your own figure" : entry.note}`;
+    const single = /^\$?[A-Z]+\$?[0-9]+$/.test(name.ref) ? name.ref.replace(/\$/g, "") : undefined;
+    const test = single === undefined ? undefined : stillTemplateValue(name.name, cellAt.get(single));
+    notes.push(
+      test === undefined
+        ? { address, value: text, style: "note" }
+        : { address, formula: `=IF(${test},${excelText(text)},"")`, expected: text, style: "note" },
+    );
   }
   return notes;
 }

@@ -90,14 +90,161 @@ export function parseSafeJson(text: unknown, what = "template"): SafeJsonResult 
   if (depth > JSON_LIMITS.maxDepth) {
     return { ok: false, errors: [`${what} is nested too deeply: ${depth} levels, at most ${JSON_LIMITS.maxDepth} allowed`] };
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    return { ok: false, errors: [`${what} is not valid JSON: ${(error as Error).message}`] };
+    value = JSON.parse(body);
+  } catch {
+    // The engine's own text ("Expected double-quoted property name in JSON at position 67") differs
+    // between engines and gives no line: say where and what, in our words.
+    const found = jsonSyntaxError(body);
+    return {
+      ok: false,
+      errors: [`${what} is not valid JSON${found === undefined ? "" : `: line ${found.line}, column ${found.column}: ${found.problem}`}`],
+    };
   }
   const errors = checkJsonValue(value);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/** Where JSON text breaks the syntax: 1-based line and column (in characters), and what is wrong. */
+export interface JsonSyntaxError {
+  readonly line: number;
+  readonly column: number;
+  readonly problem: string;
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/**
+ * The first syntax error in JSON text (RFC 8259), or undefined when it is valid JSON. Called once
+ * JSON.parse has refused the text, whose nesting `maxNesting` has already bounded (so the
+ * recursion here is shallow).
+ */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  let i = 0;
+  class Stop {
+    constructor(
+      readonly at: number,
+      readonly problem: string,
+    ) {}
+  }
+  const fail = (problem: string, at = i): never => {
+    throw new Stop(at, problem);
+  };
+  const shown = (at: number): string => {
+    const c = text.charAt(at);
+    if (c === "") return "the end of the text";
+    if (c === "'") return "a single quote (JSON texts and field names need double quotes)";
+    return /[\x21-\x7e]/.test(c) ? `"${c}"` : `the character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  };
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text.charAt(i))) i++;
+  };
+  const string = () => {
+    i++; // the opening quote
+    for (;;) {
+      if (i >= text.length) fail("a text in double quotes is not closed", i);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail("a line break or control character inside a text in quotes (write it as \\n or \\t)");
+      if (c === 0x5c) {
+        const e = text.charAt(i + 1);
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("\\u must be followed by 4 hexadecimal digits");
+          i += 6;
+        } else if (e !== "" && '"\\/bfnrt'.includes(e)) i += 2;
+        else fail(`\\${e} is not a JSON escape (use \\\\ for a backslash)`);
+      } else i++;
+    }
+  };
+  const value = (): void => {
+    space();
+    const c = text.charAt(i);
+    if (c === "{") {
+      i++;
+      space();
+      if (text.charAt(i) === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text.charAt(i) !== '"')
+          fail(text.charAt(i) === "}" ? "a comma before } (remove it)" : `a field name in double quotes was expected, not ${shown(i)}`);
+        string();
+        space();
+        if (text.charAt(i) !== ":") fail(`a colon (:) was expected after the field name, not ${shown(i)}`);
+        i++;
+        value();
+        space();
+        if (text.charAt(i) === ",") {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === "}") {
+          i++;
+          return;
+        }
+        fail(`a comma or } was expected, not ${shown(i)}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      space();
+      if (text.charAt(i) === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text.charAt(i) === "]") fail("a comma before ] (remove it)");
+        value();
+        space();
+        if (text.charAt(i) === ",") {
+          i++;
+          continue;
+        }
+        if (text.charAt(i) === "]") {
+          i++;
+          return;
+        }
+        fail(`a comma or ] was expected, not ${shown(i)}`);
+      }
+    }
+    if (c === '"') return string();
+    if (c === "-" || (c >= "0" && c <= "9")) {
+      const start = i;
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      const wrong = "a number is written wrongly (JSON numbers have no leading zero, no trailing point, no thousands separator)";
+      if (m === null) fail(wrong, start);
+      i += (m as RegExpExecArray)[0].length;
+      if (/[0-9.eE]/.test(text.charAt(i))) fail(wrong, start);
+      return;
+    }
+    for (const word of ["true", "false", "null"]) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    fail(c === "" ? "the text ends where a value was expected" : `a value was expected, not ${shown(i)}`);
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail(`the JSON ends before ${shown(i)} (one value per file)`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    const before = text.slice(0, error.at);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    return { line: before.split("\n").length, column: error.at - lineStart + 1, problem: error.problem };
+  }
 }
 
 /**

@@ -39,8 +39,10 @@ async function openZip(buffer: Uint8Array): Promise<JSZip> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer);
-  } catch (error) {
-    throw new Error(`not an .xlsx workbook (${(error as Error).message})`);
+  } catch {
+    // JSZip's own text ("Corrupted zip: can't find end of central directory") means nothing to the
+    // person who picked the file; what matters is that it is not a workbook.
+    throw new Error("not an .xlsx workbook");
   }
   const files = Object.values(zip.files);
   if (files.length > XLSX_READ_LIMITS.maxParts) throw new Error(`the workbook has too many parts (more than ${XLSX_READ_LIMITS.maxParts})`);

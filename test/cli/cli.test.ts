@@ -71,7 +71,7 @@ describe("captable (child process)", () => {
     expect(r.stderr).toMatch(
       /^Wrote opcore\.xlsx: sheet "OpCore deal" \(Stake sale: 50% of OpCore at EUR 860M EV\), model m-[a-z0-9-]+ stored inside\.\n/,
     );
-    expect(r.stderr).toContain("To fill in: netDebt, shareholderLoans (values given are placeholders).");
+    expect(r.stderr).toContain('To fill in with your own figures: net debt, shareholder loans (see the "To fill" notes on the sheet).');
     expect(r.stderr).not.toContain("left out");
     const buffer = readFileSync(path.join(dir, "opcore.xlsx"));
     const [model] = await readStoredModels(buffer);
@@ -128,12 +128,15 @@ describe("captable (child process)", () => {
         ["build-workbook", "missing.json", "-o", "x.xlsx"],
         /^captable: missing\.json: no such file, and no built-in template of that id \(built-in: opcore-stake-sale, capital-increase, jv-look-through(, [a-z-]+)*\)\n$/,
       ],
-      [["build-workbook", "notes.json", "-o", "x.xlsx"], /^captable: notes\.json is not a valid template:\n {2}- template is not valid JSON: /],
+      [
+        ["build-workbook", "notes.json", "-o", "x.xlsx"],
+        /^captable: notes\.json is not a valid template:\n {2}- template is not valid JSON: line 1, column 1: a value was expected, not "t"\n$/,
+      ],
       [
         ["export-template", "nope"],
         /^captable: no built-in template "nope"; the built-in templates are: opcore-stake-sale, capital-increase, jv-look-through(, [a-z-]+)*\n$/,
       ],
-      [["extract-template", "fake.xlsx"], /^captable: fake\.xlsx: not an \.xlsx workbook/],
+      [["extract-template", "fake.xlsx"], /^captable: fake\.xlsx: not an \.xlsx workbook\n$/],
       [["extract-template", "missing.xlsx"], /^captable: missing\.xlsx: no such file\n$/],
       [["validate-template", "."], /^captable: \.: is a directory, not a template file\n$/],
     ];

@@ -10,7 +10,14 @@
 import fs from "fs";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { OFFICE_CDN, OUTPUT, expectPreviewMatches as expectSheetInPreview, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
+import {
+  OFFICE_CDN,
+  OUTPUT,
+  expectPreviewMatches as expectSheetInPreview,
+  expectText,
+  launchTaskpane,
+  type TaskpaneBrowser,
+} from "../support/taskpaneBrowser";
 import { dec, stakeSale } from "../../src/engine";
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
@@ -268,6 +275,34 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expectText(page.getByTestId("status"), /^La feuille n’a pas pu être écrite ; le classeur est resté inchangé\. .*RichApi\.Error/);
     await expect(page.getByTestId("preview").count()).resolves.toBe(0);
     await page.close();
+  });
+
+  test("in a plain browser with no Office.js (the CDN unreachable): the preview starts and the console shows no error of ours", async () => {
+    // The functions bundle associates each function with Excel's runtime; where there is none the
+    // calls are skipped (scripts/guard-associate-loader.cjs) instead of throwing
+    // "ReferenceError: CustomFunctions is not defined" on every load.
+    const problems: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => {
+      // The refused Office.js request itself is the scenario, not an error of the page.
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+    };
+    const offline = (route: { abort(): Promise<void> }) => route.abort();
+    await context.route(`${OFFICE_CDN}**`, offline);
+    context.on("console", onConsole);
+    const before = pageErrors.length;
+    try {
+      const page = await open();
+      await expectText(page.getByTestId("mode"), "Preview");
+      await page.getByTestId("load-example").click();
+      await page.getByTestId("build").click();
+      await page.getByTestId("preview-grid").waitFor();
+      expect(pageErrors.slice(before)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      context.off("console", onConsole);
+      await context.unroute(`${OFFICE_CDN}**`, offline);
+    }
   });
 
   test("no page errors, and no request left the machine", () => {

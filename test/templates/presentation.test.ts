@@ -2,6 +2,7 @@ import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import { DEFAULT_PRESENTATION, TO_FILL_PREFIX, builtInTemplate, presentSheet, toFillNotes } from "../../src/templates";
 import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 import type { SheetSpec } from "../../src/workbook/spec";
+import { renderSheet } from "../support/hyperformulaSheet";
 
 const SHEET: SheetSpec = {
   name: "Deal",
@@ -35,10 +36,68 @@ describe("presentation", () => {
       { field: "company", note: "no cell of its own" },
     ]);
     expect(notes).toEqual([
-      { address: "D4", value: `${TO_FILL_PREFIX}Not public`, style: "note" },
-      { address: "E5", value: `${TO_FILL_PREFIX}placeholder value`, style: "note" },
+      { address: "D4", formula: `=IF(NetDebt=1,"${TO_FILL_PREFIX}Not public","")`, expected: `${TO_FILL_PREFIX}Not public`, style: "note" },
+      {
+        address: "E5",
+        formula: `=IF(ShareholderLoans=2,"${TO_FILL_PREFIX}replace with your own figure","")`,
+        expected: `${TO_FILL_PREFIX}replace with your own figure`,
+        style: "note",
+      },
+      // A table (a range): no one value says it was filled; the note stays plain text.
       { address: "D7", value: `${TO_FILL_PREFIX}your holders`, style: "note" },
     ]);
+  });
+
+  test("a note goes away once the figure is given (evaluated by a spreadsheet engine), and comes back with the template's value", () => {
+    const t = builtInTemplate("opcore-stake-sale")!.template;
+    const sheet = presentSheet(buildStakeSaleModel(t.inputs as StakeSaleInput).sheet, t);
+    const netDebtRef = sheet.names.find((n) => n.name === "NetDebt")!.ref.replace(/\$/g, "");
+    const note = sheet.cells.find((c) => c.style === "note" && c.formula?.includes("NetDebt="))!;
+    expect(note.expected).toBe(`${TO_FILL_PREFIX}Not public: illustrative value (third-party debt less cash, excluding shareholder loans).`);
+    const rendered = renderSheet(sheet);
+    try {
+      expect(rendered.read(note.address)).toBe(note.expected);
+      rendered.set(netDebtRef, 95_000_000);
+      expect(rendered.read(note.address)).toBe("");
+      rendered.set(netDebtRef, (t.inputs as StakeSaleInput).netDebt);
+      expect(rendered.read(note.address)).toBe(note.expected);
+    } finally {
+      rendered.destroy();
+    }
+  });
+
+  test("texts in a note formula: quotes doubled, long notes cut into pieces of at most 255 characters; an empty input is tested with ISBLANK", () => {
+    const long = `say "yes" ${"x".repeat(300)}`; // "To fill: say " + quote + "yes" + quote + " " + 300 x
+    const sheet: SheetSpec = {
+      ...SHEET,
+      cells: [{ address: "B4", value: "Acme" }],
+      names: [
+        { name: "Company", ref: "B4" },
+        { name: "Capacity", ref: "B5" },
+      ],
+    };
+    const [company, capacity] = toFillNotes(sheet, [
+      { field: "company", note: long },
+      { field: "capacity", note: "MW" },
+    ]);
+    const text = `${TO_FILL_PREFIX}${long}`;
+    expect(company.formula).toBe(`=IF(Company="Acme","${TO_FILL_PREFIX}say "&CHAR(34)&"yes"&CHAR(34)&" ${"x".repeat(254)}"&"${"x".repeat(46)}","")`);
+    expect(capacity.formula).toBe(`=IF(ISBLANK(Capacity),"${TO_FILL_PREFIX}MW","")`);
+    const rendered = renderSheet({ ...sheet, cells: [...sheet.cells, company, capacity] });
+    try {
+      expect(rendered.read(company.address)).toBe(text);
+      expect(rendered.read(capacity.address)).toBe(`${TO_FILL_PREFIX}MW`);
+    } finally {
+      rendered.destroy();
+    }
+  });
+
+  test("published figures are not called placeholders: the YC priced round says whose figures they are", () => {
+    const round = builtInTemplate("priced-round-option-pool")!.template;
+    for (const entry of round.toFill) {
+      expect(entry.note).toMatch(/^YC's published Example 1; put /);
+      expect(entry.note).not.toMatch(/placeholder|illustrative/i);
+    }
   });
 
   test("sheet name, gridlines and chart follow the template; the sheet is not changed in place", () => {
