@@ -152,6 +152,18 @@ The same in every function, model sheet and template.
 - A **stake** is a fraction of the whole equity: the same fraction of the shares and of the
   shareholder loans changes hands. Price = stake × equity value × (1 + premium); the loans change
   hands at face value and the shares take the rest, premium or discount included.
+- **Basis, net debt and other claims.** A valuation is read on its \`basis\` (\`"EQUITY"\` by
+  default, or \`"EV"\`); IMPLIEDVALUE's \`output\` is the basis of its result. Where the result
+  uses net debt (the \`"EV"\` basis or output, and DEALVIEW always, since it shows both the EV and
+  the equity value) \`net_debt\` is **required**: an empty cell is not read as 0, so a company with
+  debt is never valued as if it had none; type 0 when there is none. Where the result does not use
+  them (the \`"EQUITY"\` basis of STAKEVALUE, the \`"EQUITY"\` output of IMPLIEDVALUE) a non-zero
+  \`net_debt\` or \`other_claims\` is an **error**, never silently ignored (a 0 is accepted: it
+  changes nothing). \`component\` (STAKEVALUE) picks one part of one price: the same arguments
+  describe the deal for TOTAL, SHARES and LOANS, and are checked the same for each.
+- **Argument order.** The functions of a stake share one order: stake (or price and stake),
+  valuation, basis, net debt, shareholder loans, other claims, premium, then the optional extra
+  (STAKEVALUE's component, DEALVIEW's capacity).
 - **Percentages are fractions**, as Excel stores them: 50% is 0.5 (type \`50%\` or \`0.5\`). Amounts
   are in whatever unit you work in (EUR, EUR m, ...), the same unit throughout a formula.
 - **Exact maths.** Every figure is computed in decimal at 40 significant digits; it becomes a

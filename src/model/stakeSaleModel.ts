@@ -473,7 +473,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   row = viewsStart;
   section(row, `Equity and debt views (${cu}): the stake at the deal valuation`);
   row++;
-  const dealViewCall = `CAPTABLE.DEALVIEW(Stake,Valuation,Basis,NetDebt,ShareholderLoans,${hasCapacity ? "Capacity" : '""'},OtherClaims,Premium)`;
+  const dealViewCall = `CAPTABLE.DEALVIEW(Stake,Valuation,Basis,NetDebt,ShareholderLoans,OtherClaims,Premium${hasCapacity ? ",Capacity" : ""})`;
   const viaDealView = (viewRow: number, viewCol: number) => `=INDEX(${dealViewCall},${viewRow},${viewCol})`;
   s.value(a1("B", row), "Company (100%)", "header");
   s.value(a1("C", row), input.transaction === "primary" ? "Stake (buyer)" : "Stake sold", "header");
@@ -541,8 +541,10 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   row = priceStart;
   section(row, "Price paid", "E", cu);
   const rounded = (expression: string) => roundSharesFormula(expression, input.rounding);
+  // On the equity value of the bridge (whichever the basis): STAKEVALUE refuses a net debt on the
+  // equity basis, where the sheet still uses it for the EV.
   const stakeValue = (component?: string) =>
-    `CAPTABLE.STAKEVALUE(Stake,Valuation,Basis,NetDebt,ShareholderLoans,OtherClaims,Premium${component ? `,"${component}"` : ""})`;
+    `CAPTABLE.STAKEVALUE(Stake,${eq},"EQUITY",,ShareholderLoans,,Premium${component ? `,"${component}"` : ""})`;
   if (hasSecondary) {
     const c = priceCells;
     label(rowOf(c.transferred), `Shares transferred (stake x shares before, ${input.rounding.toLowerCase()})`);
@@ -670,7 +672,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     s.formula(
       impliedEv,
       captable
-        ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake,NetDebt,"EV",OtherClaims),"${NA}")`
+        ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake,"EV",NetDebt,OtherClaims),"${NA}")`
         : `=IF(ISNUMBER(${impliedEq}),${impliedEq}+NetDebt+OtherClaims,"${NA}")`,
       impliedEvValue,
       f.amount,

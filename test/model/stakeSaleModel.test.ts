@@ -197,6 +197,22 @@ describe("other deal structures, units and roundings", () => {
     }
   });
 
+  test.each(["secondary", "both"] as const)(
+    "%s on the EQUITY basis with net debt, CAPTABLE formulas: STAKEVALUE gets the equity value, never a net debt it would refuse",
+    (transaction) => {
+      const model = buildStakeSaleModel({ ...base, basis: "EQUITY", valuation: 640, transaction, formulas: "captable", primaryInvestment: 100 });
+      const calls = model.sheet.cells.flatMap((c) => (c.formula?.includes("CAPTABLE.STAKEVALUE(") ? [c.formula] : []));
+      expect(calls.length).toBeGreaterThan(0);
+      for (const call of calls) expect(call).toMatch(/CAPTABLE\.STAKEVALUE\(Stake,B\d+,"EQUITY"(,,ShareholderLoans,,Premium(,"[A-Z]+")?)?\)/);
+      const r = render(model.sheet, true);
+      try {
+        expect(mismatches(model.sheet, r)).toEqual([]);
+      } finally {
+        r.destroy();
+      }
+    },
+  );
+
   test("primary: the buyer owns the stake after the issue and the cash reduces net debt", () => {
     const model = buildStakeSaleModel({ ...base, transaction: "primary", rounding: "NONE" });
     const res = model.results;
