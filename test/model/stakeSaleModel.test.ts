@@ -12,6 +12,7 @@ import { OPCORE_EXPECTED } from "../fixtures/opcore";
 import { RenderedSheet, renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
+import { builtInTemplate } from "../../src/templates";
 
 const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
 
@@ -272,6 +273,80 @@ describe("other deal structures, units and roundings", () => {
     const r = render(cap.sheet, true);
     try {
       expect(mismatches(cap.sheet, r)).toEqual([]);
+    } finally {
+      r.destroy();
+    }
+  });
+});
+
+describe("capital increase: one view of the buyer's stake, post-money", () => {
+  /** A cell of the views block: the layers follow the stake row, in DEALVIEW's order. */
+  const viewCell = (sheet: SheetSpec, layer: string, column: string) => {
+    const stakeRow = Number(byLabel(sheet, "Stake (ownership after the issue)").address.slice(1));
+    const row = stakeRow + 1 + LAYERS.indexOf(layer);
+    expect(sheet.cells.find((c) => c.address === `A${row}`)!.value).toBe(layer);
+    return `${column}${row}`;
+  };
+  const template = builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput;
+  const LAYERS = ["Enterprise value", "Net debt", "Other claims", "Equity value (incl. shareholder loans)", "Shareholder loans", "Share equity"];
+  const LT_COLUMN: Readonly<Record<string, string>> = {
+    "Enterprise value": "C",
+    "Net debt": "D",
+    "Other claims": "E",
+    "Equity value (incl. shareholder loans)": "F",
+    "Shareholder loans": "G",
+    "Share equity": "H",
+  };
+
+  test.each([
+    ["the built-in template", "native", template],
+    ["the built-in template", "captable", template],
+    [
+      "rounded shares, loans, other claims and a capacity",
+      "native",
+      { ...template, stake: 0.2371, shareholderLoans: 3e6, otherClaims: 1e6, capacity: 12, premium: 0.1 },
+    ],
+    [
+      "rounded shares, loans, other claims and a capacity",
+      "captable",
+      { ...template, stake: 0.2371, shareholderLoans: 3e6, otherClaims: 1e6, capacity: 12, premium: 0.1 },
+    ],
+  ] as const)(
+    "%s (%s formulas): stake column = buyer's look-through; EV = equity + net debt + other claims in every column",
+    (_name, formulas, input) => {
+      const model = buildStakeSaleModel({ ...(input as StakeSaleInput), formulas });
+      const sheet = model.sheet;
+      const r = render(sheet, formulas === "captable");
+      try {
+        expect(mismatches(sheet, r)).toEqual([]);
+        const buyerLine = (column: string) => r.read(byLabel(sheet, template.buyer, column, 1).address) as number;
+        expect(r.read(byLabel(sheet, "Stake (ownership after the issue)", "C").address)).toBe(r.read(byLabel(sheet, template.buyer, "B", 1).address));
+        for (const layer of LAYERS) {
+          expect(r.read(viewCell(sheet, layer, "C"))).toBeCloseTo(buyerLine(LT_COLUMN[layer]), 6);
+        }
+        for (const column of ["B", "C", "D"]) {
+          const at = (layer: string) => r.read(viewCell(sheet, layer, column)) as number;
+          expect(at("Enterprise value")).toBeCloseTo(at("Equity value (incl. shareholder loans)") + at("Net debt") + at("Other claims"), 6);
+        }
+      } finally {
+        r.destroy();
+      }
+    },
+  );
+
+  test("the template's figures: 20% of post-money equity 50,000,000 and of net debt -5,000,000, not of the pre-money", () => {
+    const model = buildStakeSaleModel(template);
+    const sheet = model.sheet;
+    const r = render(sheet);
+    try {
+      const at = (layer: string, column: string) => r.read(viewCell(sheet, layer, column));
+      expect(sheet.cells.find((c) => c.value === "Company after the issue (100%)")).toBeDefined();
+      expect(at("Equity value (incl. shareholder loans)", "B")).toBe(50_000_000);
+      expect(at("Equity value (incl. shareholder loans)", "C")).toBe(10_000_000);
+      expect(at("Net debt", "C")).toBe(-1_000_000);
+      expect(at("Enterprise value", "C")).toBe(9_000_000);
+      expect(at("Equity value (incl. shareholder loans)", "D")).toBe(40_000_000);
+      expect(model.results.views.stakeView.equityValue.toString()).toBe("10000000");
     } finally {
       r.destroy();
     }
