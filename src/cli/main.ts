@@ -197,6 +197,7 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
       `Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`,
     );
   if (template.toFill.length > 0) io.stderr(`To fill in: ${template.toFill.map((f) => f.field).join(", ")} (values given are placeholders).\n`);
+  for (const warning of built.warnings) io.stderr(`Warning: ${warning}.\n`);
 }
 
 async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {

@@ -35,6 +35,7 @@ import {
   ProFormaRow,
   ShareRounding,
   StakeSale,
+  StakeSaleWarning,
   ZERO,
   bridge,
   evPerUnit,
@@ -49,6 +50,8 @@ import {
   sharesForInvestmentAtPreMoney,
   stakePrice,
   stakeSale,
+  stakeSaleWarningText,
+  stakeSaleWarnings,
   sum,
 } from "../engine";
 import type { SheetSpec, StyleName } from "../workbook/spec";
@@ -120,6 +123,23 @@ export interface StakeSaleModel {
   /** The model sheet: what every writer renders. */
   readonly sheet: SheetSpec;
   readonly results: StakeSaleResults;
+  /** Inputs that are allowed but look wrong (negative equity, a 0% stake, ...): also written on the sheet, near the inputs. */
+  readonly warnings: readonly StakeSaleWarning[];
+}
+
+/** The engine's warnings for validated model inputs (the same for the form, the sheet and the command line). */
+export function stakeSaleInputWarnings(input: StakeSaleInput): StakeSaleWarning[] {
+  const d = (n: number) => new Decimal(n);
+  return stakeSaleWarnings({
+    valuation: d(input.valuation),
+    basis: input.basis,
+    netDebt: d(input.netDebt),
+    otherClaims: d(input.otherClaims),
+    shareholderLoans: d(input.shareholderLoans),
+    stake: d(input.stake),
+    transaction: input.transaction,
+    primaryInvestment: d(input.primaryInvestment),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,10 +343,11 @@ function percentText(fraction: number): string {
 export function buildStakeSaleModel(input: StakeSaleInput): StakeSaleModel {
   const valid = StakeSaleInput.parse(input);
   const results = computeStakeSale(valid);
-  return { kind: "stakeSale", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results), results };
+  const warnings = stakeSaleInputWarnings(valid);
+  return { kind: "stakeSale", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results, warnings), results, warnings };
 }
 
-function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
+function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: readonly StakeSaleWarning[]): SheetSpec {
   const f = modelFormats(input.currency, input.unit, input.rounding);
   const captable = input.formulas === "captable";
   const hasSecondary = input.transaction !== "primary";
@@ -418,6 +439,11 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     label(row, text);
     s.value(a1("B", row), value, "label");
     s.value(a1("C", row), "set in the taskpane (shapes the sheet)", "note");
+    row++;
+  }
+  // Inputs that are allowed but look wrong: a visible note under the inputs (the engine's words).
+  for (const w of warnings) {
+    s.value(a1("A", row), `Warning: ${stakeSaleWarningText(w)}.`, "note");
     row++;
   }
 

@@ -100,6 +100,14 @@ describe("basis, net debt and other claims: never given and ignored, never a bla
   });
 });
 
+describe("odd but computable results are returned, as documented (the model sheets warn)", () => {
+  test("net debt above the EV: a negative price; a 0% stake: 0", () => {
+    expect(f.stakeValueFn(0.5, 100, "EV", 120)).toBe(-10);
+    expect(f.equityValueFn(100, 120)).toBe(-20);
+    expect(f.stakeValueFn(0, 860e6, "EV", 212437519.36)).toBe(0);
+  });
+});
+
 describe("errors a user understands", () => {
   test("stake outside 0..100%", () => {
     expect(cellError(() => f.stakeValueFn(1.3, 100))).toEqual({ code: "#VALUE!", message: "stake must be between 0% and 100%, got 130%" });

@@ -13,6 +13,7 @@ import { RenderedSheet, renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
 import { builtInTemplate } from "../../src/templates";
+import { translateRule } from "../../src/taskpane/i18n";
 
 const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
 
@@ -187,7 +188,7 @@ describe("other deal structures, units and roundings", () => {
     ["both", "native"],
     ["both", "captable"],
   ] as const)("%s deal, %s formulas: HyperFormula equals the engine", (transaction, formulas) => {
-    const model = buildStakeSaleModel({ ...base, transaction, formulas, primaryInvestment: 100 });
+    const model = buildStakeSaleModel({ ...base, transaction, formulas, primaryInvestment: transaction === "both" ? 100 : 0 });
     expect(referenceProblems(model.sheet, formulas === "captable" ? CAPTABLE_FUNCTIONS : NATIVE_FUNCTIONS)).toEqual([]);
     const r = render(model.sheet, formulas === "captable");
     try {
@@ -201,7 +202,14 @@ describe("other deal structures, units and roundings", () => {
   test.each(["secondary", "both"] as const)(
     "%s on the EQUITY basis with net debt, CAPTABLE formulas: STAKEVALUE gets the equity value, never a net debt it would refuse",
     (transaction) => {
-      const model = buildStakeSaleModel({ ...base, basis: "EQUITY", valuation: 640, transaction, formulas: "captable", primaryInvestment: 100 });
+      const model = buildStakeSaleModel({
+        ...base,
+        basis: "EQUITY",
+        valuation: 640,
+        transaction,
+        formulas: "captable",
+        primaryInvestment: transaction === "both" ? 100 : 0,
+      });
       const calls = model.sheet.cells.flatMap((c) => (c.formula?.includes("CAPTABLE.STAKEVALUE(") ? [c.formula] : []));
       expect(calls.length).toBeGreaterThan(0);
       for (const call of calls) expect(call).toMatch(/CAPTABLE\.STAKEVALUE\(Stake,B\d+,"EQUITY"(,,ShareholderLoans,,Premium(,"[A-Z]+")?)?\)/);
@@ -350,6 +358,53 @@ describe("capital increase: one view of the buyer's stake, post-money", () => {
     } finally {
       r.destroy();
     }
+  });
+});
+
+describe("warnings: inputs allowed but looking wrong build, with a visible note near the inputs", () => {
+  test("net debt larger than the EV: the model builds, the sheet says why the price is negative, under the inputs", () => {
+    const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, netDebt: 900_000_000 });
+    expect(model.warnings.map((w) => w.id)).toEqual(["negativeEquity"]);
+    const note = model.sheet.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Warning: "))!;
+    expect(note.value).toBe(
+      "Warning: net debt and other claims (900000000) exceed the enterprise value (860000000): the equity value is negative (-40000000), and so is the price of the stake.",
+    );
+    expect(note.style).toBe("note");
+    expect(note.address.startsWith("A")).toBe(true);
+    // Near the inputs: after the last input row, before the bridge.
+    const row = (c: CellSpec) => Number(c.address.slice(1));
+    expect(row(note)).toBeGreaterThan(row(byLabel(model.sheet, "Share rounding")));
+    expect(row(note)).toBeLessThan(row(byLabel(model.sheet, "Enterprise value")));
+    const r = render(model.sheet);
+    try {
+      expect(mismatches(model.sheet, r)).toEqual([]);
+    } finally {
+      r.destroy();
+    }
+  });
+
+  test("a sensible deal has no warning row", () => {
+    const model = buildStakeSaleModel(OPCORE_EXAMPLE);
+    expect(model.warnings).toEqual([]);
+    expect(model.sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Warning: "))).toBe(false);
+  });
+});
+
+describe("an input given and then ignored is refused", () => {
+  test('a primary investment outside a "both" deal (it was silently ignored)', () => {
+    const secondary = errorMessages({ ...OPCORE_EXAMPLE, primaryInvestment: 5_000_000 });
+    expect(secondary).toEqual([
+      'primary investment applies only when transaction is "both" (a secondary sale invests nothing): set it to 0 or choose "both"',
+    ]);
+    const template = builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput;
+    const primary = errorMessages({ ...template, primaryInvestment: 1 });
+    expect(primary).toEqual([
+      'primary investment applies only when transaction is "both" (a primary issue is sized by the stake): set it to 0 or choose "both"',
+    ]);
+    expect(translateRule(primary[0], "fr")).toBe(
+      "L’investissement primaire ne s’applique qu’à l’opération « Les deux » (cession et augmentation de capital) : une augmentation de capital est dimensionnée par la participation ; mettez-le à 0 ou choisissez « Les deux »",
+    );
+    expect(() => buildStakeSaleModel({ ...OPCORE_EXAMPLE, transaction: "both", primaryInvestment: 5_000_000 })).not.toThrow();
   });
 });
 
