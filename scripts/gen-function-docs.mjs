@@ -27,14 +27,21 @@ function readJson(file, hint) {
 /** `@returns` text of every `@customfunction` in the TypeScript sources of src/functions, by ID. */
 export function readReturns(dir = path.join(root, "src", "functions")) {
   const returns = {};
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort();
   for (const file of files) {
     const source = fs.readFileSync(path.join(dir, file), "utf8");
     for (const block of source.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
       const id = /@customfunction\s+(\S+)/.exec(block)?.[1];
       if (id === undefined) continue;
       const text = /@returns?\s+([\s\S]*?)(?=\n\s*\*\s*@|\*\/)/.exec(block)?.[1];
-      if (text !== undefined) returns[id.toUpperCase()] = text.replace(/\n\s*\*\s?/g, " ").replace(/\s+/g, " ").trim();
+      if (text !== undefined)
+        returns[id.toUpperCase()] = text
+          .replace(/\n\s*\*\s?/g, " ")
+          .replace(/\s+/g, " ")
+          .trim();
     }
   }
   return returns;
@@ -126,7 +133,9 @@ function renderFunction(fn, returns, examples) {
   if (fn.parameters.length > 0) {
     out.push("| Argument | | Takes | Description |", "|---|---|---|---|");
     for (const p of fn.parameters) {
-      out.push(`| \`${p.name}\` | ${p.optional ? "optional" : "required"} | ${p.dimensionality === "matrix" ? "a range" : "a value"} | ${cell(p.description ?? "")} |`);
+      out.push(
+        `| \`${p.name}\` | ${p.optional ? "optional" : "required"} | ${p.dimensionality === "matrix" ? "a range" : "a value"} | ${cell(p.description ?? "")} |`,
+      );
     }
     out.push("");
   }
@@ -152,6 +161,25 @@ The same in every function, model sheet and template.
 - A **stake** is a fraction of the whole equity: the same fraction of the shares and of the
   shareholder loans changes hands. Price = stake × equity value × (1 + premium); the loans change
   hands at face value and the shares take the rest, premium or discount included.
+- **Basis, net debt and other claims.** A valuation is read on its \`basis\` (\`"EQUITY"\` by
+  default, or \`"EV"\`); IMPLIEDVALUE's \`output\` is the basis of its result. Where the result
+  uses net debt (the \`"EV"\` basis or output, and DEALVIEW always, since it shows both the EV and
+  the equity value) \`net_debt\` is **required**: an empty cell is not read as 0, so a company with
+  debt is never valued as if it had none; type 0 when there is none. Where the result does not use
+  them (the \`"EQUITY"\` basis of STAKEVALUE, the \`"EQUITY"\` output of IMPLIEDVALUE) a non-zero
+  \`net_debt\` or \`other_claims\` is an **error**, never silently ignored (a 0 is accepted: it
+  changes nothing). \`component\` (STAKEVALUE) picks one part of one price: the same arguments
+  describe the deal for TOTAL, SHARES and LOANS, and are checked the same for each.
+- **Odd but computable results are returned, not refused.** Net debt above the EV gives a negative
+  equity value and a negative price (\`=CAPTABLE.STAKEVALUE(50%, 100, "EV", 120)\` is -10); a stake
+  of 0% is priced 0. These are the bridge's own arithmetic, visible as such, and refusing them
+  would break a sensitivity table that crosses them; a function cannot show a warning beside a
+  number, so the model sheets and the taskpane do (a note under the inputs, a warning beside the
+  field), from the same checks. Inputs that never make sense are errors: a stake outside 0%–100%,
+  a premium of -100% or less, a capacity of 0, more shares sold than the seller holds.
+- **Argument order.** The functions of a stake share one order: stake (or price and stake),
+  valuation, basis, net debt, shareholder loans, other claims, premium, then the optional extra
+  (STAKEVALUE's component, DEALVIEW's capacity).
 - **Percentages are fractions**, as Excel stores them: 50% is 0.5 (type \`50%\` or \`0.5\`). Amounts
   are in whatever unit you work in (EUR, EUR m, ...), the same unit throughout a formula.
 - **Exact maths.** Every figure is computed in decimal at 40 significant digits; it becomes a
@@ -182,7 +210,7 @@ export function render(metadata, returns, examples) {
     "     `@returns` lines and docs/function-examples.json. Do not edit: change the source and run npm run docs. -->",
     "",
     `${functions.length} functions, in the \`${NAMESPACE}\` namespace. Optional arguments are in brackets; leave`,
-    "them out, or leave them empty between commas (`=CAPTABLE.STAKEVALUE(50%, 860000000, \"EV\", B2, B3, , , \"SHARES\")`).",
+    'them out, or leave them empty between commas (`=CAPTABLE.STAKEVALUE(50%, 860000000, "EV", B2, B3, , , "SHARES")`).',
     "",
     "| Function | What it does |",
     "|---|---|",
@@ -191,7 +219,12 @@ export function render(metadata, returns, examples) {
     CONVENTIONS,
   ];
   for (const fn of functions) out.push(renderFunction(fn, returns[fn.id.toUpperCase()], examples[fn.id] ?? []));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 /** Reads the inputs from the repository and renders the document. */

@@ -216,6 +216,7 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
     );
   if (template.toFill.length > 0)
     io.stderr(`To fill in with your own figures: ${fieldList(template.toFill.map((f) => f.field))} (see the "To fill" notes on the sheet).\n`);
+  for (const warning of built.warnings) io.stderr(`Warning: ${warning}.\n`);
 }
 
 async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {

@@ -8,6 +8,8 @@
  *   Excel afterwards), the model's inputs win: they are what the sheet shows.
  */
 import { buildModel, MODEL_SCHEMA_VERSIONS, type BuiltModel } from "../model/build";
+import { stakeSaleWarningText } from "../engine";
+import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import {
   DEFAULT_PRESENTATION,
   TEMPLATE_FORMAT,
@@ -39,6 +41,8 @@ export interface BuiltWorkbook {
   /** Charts written into the .xlsx, and charts left out (waterfall charts). */
   readonly chartsWritten: number;
   readonly chartsSkipped: number;
+  /** Inputs that are allowed but look wrong, in the engine's words (the sheet shows them too); empty for most models. */
+  readonly warnings: readonly string[];
 }
 
 /** Builds the model a template describes and writes it as an .xlsx, with the model and the template stored inside. */
@@ -56,6 +60,7 @@ export async function workbookFromTemplate(template: Template, modelId: string =
     properties: { title: template.title, description: template.description },
   });
   return {
+    warnings: model.input.kind === "stakeSale" ? stakeSaleInputWarnings(model.input).map(stakeSaleWarningText) : [],
     buffer: result.buffer,
     sheetName: result.sheetNames[0],
     modelId,

@@ -12,6 +12,7 @@
  */
 import {
   Decimal,
+  EngineError,
   enterpriseValue,
   equityValue,
   evPerUnit,
@@ -26,6 +27,7 @@ import {
   stakeSale,
   StakeSaleInput,
   stakeSalePricePart,
+  ValuationBasis,
 } from "../engine";
 import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
@@ -42,6 +44,62 @@ function run<T>(body: () => T): T {
   }
 }
 
+/**
+ * Net debt and other claims against the basis, one rule for every function that takes them (see
+ * "Conventions" in docs/functions.md):
+ * - where the result uses net debt, it is required: an empty cell is not read as 0 (a typed 0 is
+ *   fine), since a company with debt would otherwise be valued as if it had none;
+ * - where the result does not use them (an equity-basis valuation, an equity-value output), a
+ *   non-zero net debt or other claims is an error: the user meant something the result ignores.
+ *   A 0 changes nothing on either reading and is accepted.
+ */
+function basisText(value: unknown, name: string, basis: ValuationBasis): string {
+  return `${name} is "${basis}"${isBlank(value) ? " (the default)" : ""}`;
+}
+
+/** Net debt where the result uses it: required, blank is not 0. `because` says why, after "required ". */
+function readRequiredNetDebt(net_debt: unknown, because: string): Decimal {
+  if (isBlank(net_debt)) {
+    throw new EngineError(
+      "value",
+      `net_debt is required ${because}, and an empty cell is not read as 0: type 0 if the company has no net debt`,
+      "net_debt",
+    );
+  }
+  return readNumber(net_debt, "net_debt");
+}
+
+/** An amount the result does not use: blank or 0, or an error saying why and what to do. */
+function refuseUnused(value: unknown, name: string, words: string, basis: string, does: string, fix: string): void {
+  const amount = readOptionalNumber(value, name);
+  if (amount !== undefined && !amount.isZero()) {
+    throw new EngineError("value", `${name} is given but ${basis}: ${does} ${words}; ${fix} or leave ${name} empty`, name);
+  }
+}
+
+/** The basis and, on it, net debt and other claims of a stake sale (STAKEVALUE, DEALVIEW). */
+function readBasisAndClaims(
+  basis: unknown,
+  net_debt: unknown,
+  other_claims: unknown,
+  netDebtAlwaysUsed: boolean,
+): Pick<StakeSaleInput, "basis" | "netDebt" | "otherClaims"> {
+  const b = readChoice(basis, "basis", BASIS, "EQUITY");
+  if (netDebtAlwaysUsed) {
+    const why = "by DEALVIEW: its table shows both the enterprise value and the equity value, which differ by net debt";
+    return { basis: b, netDebt: readRequiredNetDebt(net_debt, why), otherClaims: readOptionalNumber(other_claims, "other_claims") };
+  }
+  if (b === "EV") {
+    const why = 'when basis is "EV": equity value = EV - net debt - other claims';
+    return { basis: b, netDebt: readRequiredNetDebt(net_debt, why), otherClaims: readOptionalNumber(other_claims, "other_claims") };
+  }
+  const said = basisText(basis, "basis", b);
+  const does = "the valuation is then an equity value and";
+  refuseUnused(net_debt, "net_debt", "net debt does not apply", said, does, 'set basis to "EV"');
+  refuseUnused(other_claims, "other_claims", "other claims do not apply", said, does, 'set basis to "EV"');
+  return { basis: b };
+}
+
 function readStakeSaleInput(
   stake: any,
   valuation: any,
@@ -50,17 +108,17 @@ function readStakeSaleInput(
   shareholder_loans: any,
   other_claims: any,
   premium: any,
-  capacity?: any,
+  options: { readonly capacity?: any; readonly netDebtAlwaysUsed?: boolean } = {},
 ): StakeSaleInput {
+  const stakeValue = readNumber(stake, "stake", "fraction");
+  const valuationValue = readNumber(valuation, "valuation");
   return {
-    stake: readNumber(stake, "stake", "fraction"),
-    valuation: readNumber(valuation, "valuation"),
-    basis: readChoice(basis, "basis", BASIS, "EQUITY"),
-    netDebt: readOptionalNumber(net_debt, "net_debt"),
+    stake: stakeValue,
+    valuation: valuationValue,
+    ...readBasisAndClaims(basis, net_debt, other_claims, options.netDebtAlwaysUsed === true),
     shareholderLoans: readOptionalNumber(shareholder_loans, "shareholder_loans", "nonNegative"),
-    otherClaims: readOptionalNumber(other_claims, "other_claims"),
     premium: readOptionalNumber(premium, "premium", "premium"),
-    capacity: readOptionalNumber(capacity, "capacity", "positive"),
+    capacity: readOptionalNumber(options.capacity, "capacity", "positive"),
   };
 }
 
@@ -106,9 +164,9 @@ export function enterpriseValueFn(equity_value: any, net_debt: any, other_claims
  * @param stake Fraction of the company sold, between 0% and 100% (50% = 0.5).
  * @param valuation Valuation of the company at 100%, on the chosen basis.
  * @param [basis] "EQUITY" (default): valuation is the equity value incl. shareholder loans; "EV": an enterprise value. French: "CAPITAUX PROPRES", "VE".
- * @param [net_debt] Net debt (excluding shareholder loans); needed when basis is "EV". Default 0.
+ * @param [net_debt] Net debt (excluding shareholder loans). Required when basis is "EV" (type 0 for none); must be empty or 0 when basis is "EQUITY".
  * @param [shareholder_loans] Shareholder loans at face value, at 100%. Default 0.
- * @param [other_claims] Other claims ahead of shareholders, at 100%. Default 0.
+ * @param [other_claims] Other claims ahead of shareholders, at 100%, when basis is "EV". Default 0; must be empty or 0 when basis is "EQUITY".
  * @param [premium] Control premium (positive) or minority discount (negative) on the pro rata price. Default 0.
  * @param [component] "TOTAL" (default) the whole price; "SHARES" the part paid for shares; "LOANS" the part paid for shareholder loans. French: "ACTIONS", "PRÊTS" or "COMPTES COURANTS".
  * @returns The price paid for the stake.
@@ -135,22 +193,35 @@ export function stakeValueFn(
  * @customfunction IMPLIEDVALUE IMPLIEDVALUE
  * @param price Price paid for the stake (shares plus shareholder loans).
  * @param stake Fraction bought, greater than 0% and at most 100%.
- * @param [net_debt] Net debt (excluding shareholder loans), to imply an EV. Default 0.
  * @param [output] "EQUITY" (default) the implied equity value incl. shareholder loans; "EV" the implied enterprise value. French: "CAPITAUX PROPRES", "VE".
- * @param [other_claims] Other claims ahead of shareholders, added to get an EV. Default 0.
+ * @param [net_debt] Net debt (excluding shareholder loans), added to get an EV. Required when output is "EV" (type 0 for none); must be empty or 0 when output is "EQUITY".
+ * @param [other_claims] Other claims ahead of shareholders, added to get an EV. Default 0; must be empty or 0 when output is "EQUITY".
  * @param [premium] Premium (positive) or discount (negative) included in the price, removed first. Default 0.
  * @returns Implied equity value or enterprise value at 100%.
  */
-export function impliedValueFn(price: any, stake: any, net_debt?: any, output?: any, other_claims?: any, premium?: any): number {
+export function impliedValueFn(price: any, stake: any, output?: any, net_debt?: any, other_claims?: any, premium?: any): number {
   return run(() => {
+    const priceValue = readNumber(price, "price");
+    const stakeValue = readNumber(stake, "stake", "positiveFraction");
+    const basis = readChoice(output, "output", BASIS, "EQUITY");
+    let netDebt: Decimal | undefined;
+    let otherClaims: Decimal | undefined;
+    if (basis === "EV") {
+      netDebt = readRequiredNetDebt(net_debt, 'when output is "EV": EV = implied equity value + net debt + other claims');
+      otherClaims = readOptionalNumber(other_claims, "other_claims");
+    } else {
+      const said = basisText(output, "output", basis);
+      const does = "the implied equity value";
+      refuseUnused(net_debt, "net_debt", "does not use net debt", said, does, 'set output to "EV"');
+      refuseUnused(other_claims, "other_claims", "does not use other claims", said, does, 'set output to "EV"');
+    }
     const implied = impliedValuation({
-      price: readNumber(price, "price"),
-      stake: readNumber(stake, "stake", "positiveFraction"),
-      netDebt: readOptionalNumber(net_debt, "net_debt"),
-      otherClaims: readOptionalNumber(other_claims, "other_claims"),
+      price: priceValue,
+      stake: stakeValue,
+      netDebt,
+      otherClaims,
       premium: readOptionalNumber(premium, "premium", "premium"),
     });
-    const basis = readChoice(output, "output", BASIS, "EQUITY");
     return toCell(basis === "EV" ? implied.enterpriseValue : implied.equityValue);
   });
 }
@@ -161,11 +232,11 @@ export function impliedValueFn(price: any, stake: any, net_debt?: any, output?: 
  * @param stake Fraction of the company sold, between 0% and 100%.
  * @param valuation Valuation of the company at 100%, on the chosen basis.
  * @param [basis] "EQUITY" (default): valuation is the equity value incl. shareholder loans; "EV": an enterprise value. French: "CAPITAUX PROPRES", "VE".
- * @param [net_debt] Net debt (excluding shareholder loans). Default 0.
+ * @param [net_debt] Net debt (excluding shareholder loans). Required on both bases (the table shows EV and equity value; type 0 for none).
  * @param [shareholder_loans] Shareholder loans at face value, at 100%. Default 0.
- * @param [capacity] Capacity of the business (MW, beds, ...) to add EV per capacity unit. Optional.
  * @param [other_claims] Other claims ahead of shareholders, at 100%. Default 0.
  * @param [premium] Control premium (positive) or minority discount (negative) on the pro rata price. Default 0.
+ * @param [capacity] Capacity of the business (MW, beds, ...) to add EV per capacity unit. Optional.
  * @returns A table with a header row: EV, net debt, other claims, equity value, shareholder loans, share equity, price paid.
  */
 export function dealViewFn(
@@ -174,12 +245,16 @@ export function dealViewFn(
   basis?: any,
   net_debt?: any,
   shareholder_loans?: any,
-  capacity?: any,
   other_claims?: any,
   premium?: any,
+  capacity?: any,
 ): any[][] {
   return run(() =>
-    dealViewTable(stakeSale(readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, capacity))),
+    dealViewTable(
+      stakeSale(
+        readStakeSaleInput(stake, valuation, basis, net_debt, shareholder_loans, other_claims, premium, { capacity, netDebtAlwaysUsed: true }),
+      ),
+    ),
   );
 }
 

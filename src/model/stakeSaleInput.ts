@@ -58,7 +58,7 @@ export const StakeSaleInput = z
     /** The holder selling (secondary and both). */
     seller: text("seller"),
     buyer: text("buyer"),
-    /** New money from the buyer (both); ignored otherwise. */
+    /** New money from the buyer (both); must be 0 otherwise (a value that would be ignored is refused). */
     primaryInvestment: amount("primary investment").refine((n) => n >= 0, { error: "primary investment must not be negative" }),
     rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
     /** Write native Excel formulas (default) or =CAPTABLE.* calls. */
@@ -72,6 +72,14 @@ export const StakeSaleInput = z
     }
     if (m.transaction !== "primary" && holderKey(m.seller) === holderKey(m.buyer)) {
       ctx.addIssue({ code: "custom", path: ["buyer"], message: "buyer must differ from the seller" });
+    }
+    // Given and then ignored would be silently wrong: only "both" invests a separate amount.
+    if (m.transaction !== "both" && m.primaryInvestment !== 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["primaryInvestment"],
+        message: `primary investment applies only when transaction is "both" (a ${m.transaction === "primary" ? "primary issue is sized by the stake" : "secondary sale invests nothing"}): set it to 0 or choose "both"`,
+      });
     }
     if (m.transaction === "primary" && m.stake >= 1) {
       ctx.addIssue({ code: "custom", path: ["stake"], message: "stake after a primary issue must be below 100%" });

@@ -16,6 +16,9 @@
  *    terms that shape the sheet (seller, buyer, transaction, rounding: changed in the taskpane);
  * 3. the EV to equity bridge at 100% before the deal;
  * 4. the equity and debt views (company 100%, stake sold, stake retained; rows as CAPTABLE.DEALVIEW);
+ *    for a primary issue the buyer's stake is a stake of the company AFTER the issue (post-money
+ *    equity, net debt less the cash raised), at the buyer's ownership after the issue, so that
+ *    the buyer's column equals the buyer's line of the look-through (9.);
  * 5. price paid and premium: shares transferred (secondary), price per new share, new shares and
  *    cash invested (primary);
  * 6. the company at 100% after the deal (primary and both: the cash raised reduces net debt);
@@ -32,6 +35,7 @@ import {
   ProFormaRow,
   ShareRounding,
   StakeSale,
+  StakeSaleWarning,
   ZERO,
   bridge,
   evPerUnit,
@@ -46,6 +50,8 @@ import {
   sharesForInvestmentAtPreMoney,
   stakePrice,
   stakeSale,
+  stakeSaleWarningText,
+  stakeSaleWarnings,
   sum,
 } from "../engine";
 import type { SheetSpec, StyleName } from "../workbook/spec";
@@ -84,12 +90,29 @@ export interface StakeSaleResults {
   /** The cap table before and after (holders in input order, a new buyer last). */
   readonly capTable: readonly ProFormaRow[];
   readonly lookThrough: readonly HolderLookThrough[];
+  /**
+   * The equity and debt views the sheet shows (section 4). Secondary and both: the deal at the deal
+   * valuation (`deal`: the stake sold, the company before the deal). Primary: the buyer's stake in
+   * the company after the issue (`after`), at the buyer's ownership after the issue, equal to the
+   * buyer's look-through.
+   */
+  readonly views: DealViews;
   /** Valuation at 100% implied by the price (undefined for a secondary of 0%). */
   readonly implied?: ImpliedValuation;
   /** EV per capacity unit, when a capacity is given. */
   readonly evPerUnit?: Decimal;
   /** EV per capacity unit implied by the price. */
   readonly impliedEvPerUnit?: Decimal;
+}
+
+/** The equity and debt views: the company at 100%, the stake (sold, or the buyer's after a primary) and the rest. */
+export interface DealViews {
+  readonly stake: Decimal;
+  readonly company: Bridge;
+  readonly stakeView: Bridge;
+  readonly rest: Bridge;
+  /** Capacity at 100%, of the stake and of the rest, when a capacity is given. */
+  readonly capacity?: { readonly company: Decimal; readonly stake: Decimal; readonly rest: Decimal };
 }
 
 export interface StakeSaleModel {
@@ -100,6 +123,23 @@ export interface StakeSaleModel {
   /** The model sheet: what every writer renders. */
   readonly sheet: SheetSpec;
   readonly results: StakeSaleResults;
+  /** Inputs that are allowed but look wrong (negative equity, a 0% stake, ...): also written on the sheet, near the inputs. */
+  readonly warnings: readonly StakeSaleWarning[];
+}
+
+/** The engine's warnings for validated model inputs (the same for the form, the sheet and the command line). */
+export function stakeSaleInputWarnings(input: StakeSaleInput): StakeSaleWarning[] {
+  const d = (n: number) => new Decimal(n);
+  return stakeSaleWarnings({
+    valuation: d(input.valuation),
+    basis: input.basis,
+    netDebt: d(input.netDebt),
+    otherClaims: d(input.otherClaims),
+    shareholderLoans: d(input.shareholderLoans),
+    stake: d(input.stake),
+    transaction: input.transaction,
+    primaryInvestment: d(input.primaryInvestment),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,6 +249,28 @@ export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
     implied = impliedValuation({ price: deal.price.total, stake, netDebt: company.netDebt, otherClaims: company.otherClaims });
   }
 
+  const lookThroughs = capTable.map((r) => ({ holder: r.holder, ownership: r.ownershipAfter, view: lookThrough(after, r.ownershipAfter) }));
+  let views: DealViews;
+  if (input.transaction === "primary") {
+    const buyer = capTable.find((h) => holderKey(h.holder) === holderKey(input.buyer))!;
+    const own = buyer.ownershipAfter;
+    views = {
+      stake: own,
+      company: after,
+      stakeView: lookThrough(after, own),
+      rest: lookThrough(after, ONE.minus(own)),
+      capacity: capacity === undefined ? undefined : { company: capacity, stake: capacity.times(own), rest: capacity.times(ONE.minus(own)) },
+    };
+  } else {
+    views = {
+      stake: deal.stake,
+      company: deal.company,
+      stakeView: deal.sold,
+      rest: deal.retained,
+      capacity: deal.capacity === undefined ? undefined : { company: deal.capacity.company, stake: deal.capacity.sold, rest: deal.capacity.retained },
+    };
+  }
+
   return {
     deal,
     proRataValue,
@@ -221,7 +283,8 @@ export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
     totalPaid: (hasSecondary ? deal.price.total : ZERO).plus(cashRaised),
     after,
     capTable,
-    lookThrough: capTable.map((r) => ({ holder: r.holder, ownership: r.ownershipAfter, view: lookThrough(after, r.ownershipAfter) })),
+    lookThrough: lookThroughs,
+    views,
     implied,
     evPerUnit: capacity === undefined ? undefined : evPerUnit(company.enterpriseValue, capacity),
     impliedEvPerUnit: capacity === undefined || implied === undefined ? undefined : evPerUnit(implied.enterpriseValue, capacity),
@@ -280,10 +343,11 @@ function percentText(fraction: number): string {
 export function buildStakeSaleModel(input: StakeSaleInput): StakeSaleModel {
   const valid = StakeSaleInput.parse(input);
   const results = computeStakeSale(valid);
-  return { kind: "stakeSale", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results), results };
+  const warnings = stakeSaleInputWarnings(valid);
+  return { kind: "stakeSale", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results, warnings), results, warnings };
 }
 
-function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
+function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: readonly StakeSaleWarning[]): SheetSpec {
   const f = modelFormats(input.currency, input.unit, input.rounding);
   const captable = input.formulas === "captable";
   const hasSecondary = input.transaction !== "primary";
@@ -377,6 +441,11 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     s.value(a1("C", row), "set in the taskpane (shapes the sheet)", "note");
     row++;
   }
+  // Inputs that are allowed but look wrong: a visible note under the inputs (the engine's words).
+  for (const w of warnings) {
+    s.value(a1("A", row), `Warning: ${stakeSaleWarningText(w)}.`, "note");
+    row++;
+  }
 
   // ---- Bridge ---------------------------------------------------------------------------
   row++;
@@ -462,6 +531,15 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   if (input.transaction === "both") priceCells.totalPaid = at();
   if (p !== priceStart + 1 + priceRows) throw new Error("internal: price block size");
 
+  // The company after the deal (primary and both): addresses fixed here, cells written below.
+  const afterCells = { ev: a1("B", afterStart + 2), cash: a1("B", afterStart + 3), nd: a1("B", afterStart + 4), oc: a1("B", afterStart + 5) };
+  const afterEq = a1("B", afterStart + 6);
+  const afterShl = a1("B", afterStart + 7);
+  const afterSe = a1("B", afterStart + 8);
+  // The buyer's line of the cap table (its ownership after the deal).
+  const buyerIndex = r.capTable.findIndex((h) => holderKey(h.holder) === holderKey(input.buyer));
+  const buyerOwnershipAfter = a1("E", capFirst + buyerIndex);
+
   // Implied block addresses.
   let q = impliedStart + 1;
   const impliedEq = a1("B", q++);
@@ -470,35 +548,49 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   const impliedPerUnitCell = hasCapacity ? a1("B", q++) : "";
 
   // ---- Equity and debt views ------------------------------------------------------------
+  // A primary: the buyer's stake in the company after the issue (post-money), at its ownership
+  // after the issue; otherwise the stake sold, in the company before the deal.
+  const postMoney = input.transaction === "primary";
+  const v = r.views;
   row = viewsStart;
-  section(row, `Equity and debt views (${cu}): the stake at the deal valuation`);
+  section(
+    row,
+    postMoney
+      ? `Equity and debt views (${cu}): the buyer's stake in the company after the issue (post-money)`
+      : `Equity and debt views (${cu}): the stake at the deal valuation`,
+  );
   row++;
-  const dealViewCall = `CAPTABLE.DEALVIEW(Stake,Valuation,Basis,NetDebt,ShareholderLoans,${hasCapacity ? "Capacity" : '""'},OtherClaims,Premium)`;
+  const dealViewCall = postMoney
+    ? `CAPTABLE.DEALVIEW(${buyerOwnershipAfter},${afterEq},"EQUITY",${afterCells.nd},ShareholderLoans,OtherClaims${hasCapacity ? ",,Capacity" : ""})`
+    : `CAPTABLE.DEALVIEW(Stake,Valuation,Basis,NetDebt,ShareholderLoans,OtherClaims,Premium${hasCapacity ? ",Capacity" : ""})`;
   const viaDealView = (viewRow: number, viewCol: number) => `=INDEX(${dealViewCall},${viewRow},${viewCol})`;
-  s.value(a1("B", row), "Company (100%)", "header");
-  s.value(a1("C", row), input.transaction === "primary" ? "Stake (buyer)" : "Stake sold", "header");
-  s.value(a1("D", row), input.transaction === "primary" ? "Rest" : "Stake retained", "header");
+  s.value(a1("B", row), postMoney ? "Company after the issue (100%)" : "Company (100%)", "header");
+  s.value(a1("C", row), postMoney ? "Stake (buyer)" : "Stake sold", "header");
+  s.value(a1("D", row), postMoney ? "Other holders" : "Stake retained", "header");
   row++;
   const stakeRow = row;
-  label(row, "Stake");
+  label(row, postMoney ? "Stake (ownership after the issue)" : "Stake");
   s.value(a1("B", row), 1, "calc", f.percent);
-  s.formula(a1("C", row), captable ? viaDealView(2, 3) : "=Stake", r.deal.stake, f.percent);
-  s.formula(a1("D", row), captable ? viaDealView(2, 4) : "=1-Stake", ONE.minus(r.deal.stake), f.percent);
+  s.formula(a1("C", row), captable ? viaDealView(2, 3) : postMoney ? `=${buyerOwnershipAfter}` : "=Stake", v.stake, f.percent);
+  s.formula(a1("D", row), captable ? viaDealView(2, 4) : `=1-C${stakeRow}`, ONE.minus(v.stake), f.percent);
   row++;
+  const sources = postMoney
+    ? { ev: afterCells.ev, nd: afterCells.nd, oc: afterCells.oc, eq: afterEq, shl: afterShl, se: afterSe }
+    : { ev, nd, oc, eq, shl, se };
   const layers: [string, string, (b: Bridge) => Decimal, StyleName][] = [
-    ["Enterprise value", ev, (b) => b.enterpriseValue, "calc"],
-    ["Net debt", nd, (b) => b.netDebt, "calc"],
-    ["Other claims", oc, (b) => b.otherClaims, "calc"],
-    ["Equity value (incl. shareholder loans)", eq, (b) => b.equityValue, "total"],
-    ["Shareholder loans", shl, (b) => b.shareholderLoans, "calc"],
-    ["Share equity", se, (b) => b.shareEquity, "total"],
+    ["Enterprise value", sources.ev, (b) => b.enterpriseValue, "calc"],
+    ["Net debt", sources.nd, (b) => b.netDebt, "calc"],
+    ["Other claims", sources.oc, (b) => b.otherClaims, "calc"],
+    ["Equity value (incl. shareholder loans)", sources.eq, (b) => b.equityValue, "total"],
+    ["Shareholder loans", sources.shl, (b) => b.shareholderLoans, "calc"],
+    ["Share equity", sources.se, (b) => b.shareEquity, "total"],
   ];
   layers.forEach(([text, source, pick, style], i) => {
     label(row, text, style === "total" ? "total" : "label");
     const viewRow = 3 + i;
-    s.formula(a1("B", row), captable ? viaDealView(viewRow, 2) : `=${source}`, pick(r.deal.company), f.amount, style);
-    s.formula(a1("C", row), captable ? viaDealView(viewRow, 3) : `=B${row}*C$${stakeRow}`, pick(r.deal.sold), f.amount, style);
-    s.formula(a1("D", row), captable ? viaDealView(viewRow, 4) : `=B${row}*D$${stakeRow}`, pick(r.deal.retained), f.amount, style);
+    s.formula(a1("B", row), captable ? viaDealView(viewRow, 2) : `=${source}`, pick(v.company), f.amount, style);
+    s.formula(a1("C", row), captable ? viaDealView(viewRow, 3) : `=B${row}*C$${stakeRow}`, pick(v.stakeView), f.amount, style);
+    s.formula(a1("D", row), captable ? viaDealView(viewRow, 4) : `=B${row}*D$${stakeRow}`, pick(v.rest), f.amount, style);
     row++;
   });
   if (hasSecondary) {
@@ -507,12 +599,12 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     row++;
   }
   if (hasCapacity) {
-    const cap = r.deal.capacity!;
+    const cap = v.capacity!;
     const capRow = row;
     label(row, `Capacity (${input.capacityUnit})`);
     s.formula(a1("B", row), captable ? viaDealView(10, 2) : "=Capacity", cap.company, f.capacity);
-    s.formula(a1("C", row), captable ? viaDealView(10, 3) : `=B${capRow}*C$${stakeRow}`, cap.sold, f.capacity);
-    s.formula(a1("D", row), captable ? viaDealView(10, 4) : `=B${capRow}*D$${stakeRow}`, cap.retained, f.capacity);
+    s.formula(a1("C", row), captable ? viaDealView(10, 3) : `=B${capRow}*C$${stakeRow}`, cap.stake, f.capacity);
+    s.formula(a1("D", row), captable ? viaDealView(10, 4) : `=B${capRow}*D$${stakeRow}`, cap.rest, f.capacity);
     row++;
     label(row, `EV per ${input.capacityUnit} (${perUnitLabel})`);
     for (const [c, col] of [
@@ -525,7 +617,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     row++;
     label(row, `EV per ${input.capacityUnit} implied by the price of the stake`);
     const impliedPerUnit = r.deal.impliedEvPerUnit;
-    if (captable) {
+    if (captable && !postMoney) {
       s.formula(a1("C", row), viaDealView(12, 3), impliedPerUnit ?? "", f.perUnit);
     } else if (hasSecondary) {
       s.formula(a1("C", row), `=${impliedPerUnitCell}`, impliedPerUnit ?? NA, f.perUnit);
@@ -541,8 +633,10 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
   row = priceStart;
   section(row, "Price paid", "E", cu);
   const rounded = (expression: string) => roundSharesFormula(expression, input.rounding);
+  // On the equity value of the bridge (whichever the basis): STAKEVALUE refuses a net debt on the
+  // equity basis, where the sheet still uses it for the EV.
   const stakeValue = (component?: string) =>
-    `CAPTABLE.STAKEVALUE(Stake,Valuation,Basis,NetDebt,ShareholderLoans,OtherClaims,Premium${component ? `,"${component}"` : ""})`;
+    `CAPTABLE.STAKEVALUE(Stake,${eq},"EQUITY",,ShareholderLoans,,Premium${component ? `,"${component}"` : ""})`;
   if (hasSecondary) {
     const c = priceCells;
     label(rowOf(c.transferred), `Shares transferred (stake x shares before, ${input.rounding.toLowerCase()})`);
@@ -640,6 +734,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     const aSe = s.formula(a1("B", row++), `=${aEq}-${aShl}`, r.after.shareEquity, f.amount, "total");
     row++;
     if (row !== afterStart + afterRows) throw new Error("internal: after block size");
+    if (aEv !== afterCells.ev || aNd !== afterCells.nd || aEq !== afterEq || aSe !== afterSe) throw new Error("internal: after block layout");
     after = { ev: aEv, nd: aNd, oc: aOc, eq: aEq, shl: aShl, se: aSe };
   }
 
@@ -670,7 +765,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults): SheetSpec {
     s.formula(
       impliedEv,
       captable
-        ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake,NetDebt,"EV",OtherClaims),"${NA}")`
+        ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake,"EV",NetDebt,OtherClaims),"${NA}")`
         : `=IF(ISNUMBER(${impliedEq}),${impliedEq}+NetDebt+OtherClaims,"${NA}")`,
       impliedEvValue,
       f.amount,

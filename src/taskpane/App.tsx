@@ -48,6 +48,7 @@ import {
   toHolderRow,
   stillToFill,
   validateForm,
+  formWarnings,
 } from "./form";
 import type { Lang, Messages } from "./i18n";
 import { HostWriteError, type ModelHost } from "./host";
@@ -208,6 +209,8 @@ export function App({ host, lang, t }: Props): React.ReactElement {
     [kind, stakeValidation, ventureForms, lang],
   );
   const errors: FieldErrors = stakeValidation.errors;
+  // Inputs allowed but that look wrong (negative equity, a 0% stake...): shown beside the field, never blocking Build.
+  const warnings: FieldErrors = React.useMemo(() => (stakeValidation.ok ? formWarnings(stakeValidation.input, lang) : {}), [stakeValidation, lang]);
   const errorCount = Object.keys(validation.errors).length;
   // The model being edited and the template started from count only while their kind's form is shown.
   const editingHere = editing?.kind === kind ? editing : undefined;
@@ -373,6 +376,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
       value={form[key] as string}
       onChange={(v) => update(key, v as never)}
       error={shown(key)}
+      warning={warnings[key]}
       {...extra}
       hint={hint(key, extra.hint)}
     />

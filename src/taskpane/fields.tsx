@@ -19,6 +19,8 @@ export interface TextFieldProps {
   readonly onChange: (value: string) => void;
   readonly onBlur?: () => void;
   readonly error?: string;
+  /** A warning (the value is allowed but looks wrong): shown when there is no error, never blocking. */
+  readonly warning?: string;
   readonly hint?: string;
   readonly required?: boolean;
   /** Text shown after the value inside the box (a unit: "%", "EUR", "MW"). */
@@ -30,16 +32,22 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps): React.ReactElement {
-  const { name, label, value, onChange, onBlur, error, hint, required, suffix, numeric, placeholder, maxLength, inputProps } = props;
+  const { name, label, value, onChange, onBlur, error, warning, hint, required, suffix, numeric, placeholder, maxLength, inputProps } = props;
   const s = useStyles();
+  const message =
+    error !== undefined
+      ? ({ children: error, "data-testid": `error-${name}` } as never)
+      : warning !== undefined
+        ? ({ children: warning, "data-testid": `warning-${name}` } as never)
+        : undefined;
   return (
     <Field
       className={s.field}
       label={label}
       hint={hint}
       required={required}
-      validationState={error !== undefined ? "error" : "none"}
-      validationMessage={error !== undefined ? ({ children: error, "data-testid": `error-${name}` } as never) : undefined}
+      validationState={error !== undefined ? "error" : warning !== undefined ? "warning" : "none"}
+      validationMessage={message}
     >
       <Input
         {...inputProps}

@@ -12,7 +12,8 @@
  */
 import { Decimal } from "../engine";
 import { CURRENCY_UNITS, CurrencyUnit, StakeSaleInput } from "../model/stakeSaleInput";
-import { FIELD_LABELS, Lang, MESSAGES, translateRule } from "./i18n";
+import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
+import { FIELD_LABELS, Lang, MESSAGES, stakeSaleWarningMessage, translateRule } from "./i18n";
 import type { Template } from "../templates";
 import type { ModelInputs } from "../model/build";
 
@@ -323,6 +324,19 @@ export function validateForm(form: FormState, lang: Lang): Validation {
       );
   // A parse error is more precise than the schema's "must be a number" for the same field.
   return { ok: false, errors: { ...schemaErrors, ...parseErrors } };
+}
+
+/**
+ * Warnings beside the fields for a VALID input (the engine's `stakeSaleWarnings`, the same the
+ * sheet and the command line show): inputs allowed but that look wrong. They never block Build.
+ */
+export function formWarnings(input: StakeSaleInput, lang: Lang): FieldErrors {
+  const out: FieldErrors = {};
+  for (const w of stakeSaleInputWarnings(input)) {
+    const text = stakeSaleWarningMessage(w, lang);
+    out[w.field] = out[w.field] === undefined ? text : `${out[w.field]} ${text}`;
+  }
+  return out;
 }
 
 /** The unit choices, in schema order. */

@@ -6,6 +6,8 @@
  * shows them translated by `translateRule` where a translation is listed, in English otherwise.
  */
 
+import { type StakeSaleWarning, stakeSaleWarningText } from "../engine";
+
 export type Lang = "en" | "fr";
 
 const en = {
@@ -368,6 +370,11 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
   [/^buyer must differ from the seller$/, () => "L’acquéreur doit être différent du cédant"],
   [/^stake after a primary issue must be below 100%$/, () => "La participation après une augmentation de capital doit être inférieure à 100 %"],
   [
+    /^primary investment applies only when transaction is "both" \(a (primary issue is sized by the stake|secondary sale invests nothing)\): set it to 0 or choose "both"$/,
+    (m) =>
+      `L’investissement primaire ne s’applique qu’à l’opération « Les deux » (cession et augmentation de capital) : ${m[1].startsWith("primary") ? "une augmentation de capital est dimensionnée par la participation" : "une cession secondaire n’investit rien"} ; mettez-le à 0 ou choisissez « Les deux »`,
+  ],
+  [
     /^stake of (.+)% is (\S+) shares but seller "(.*)" holds (\S+)$/s,
     (m) =>
       `Une participation de ${frNumber(m[1])} % représente ${frNumber(m[2])} actions, mais le cédant « ${m[3]} » n’en détient que ${frNumber(m[4])}`,
@@ -440,4 +447,30 @@ export function translateRule(message: string, lang: Lang): string {
     if (m !== null) return render(m, f);
   }
   return message;
+}
+
+/**
+ * An input allowed but that looks wrong (the engine's `stakeSaleWarnings`), as shown beside its
+ * field: English in the engine's words (as on the sheet and the command line), French here.
+ */
+export function stakeSaleWarningMessage(w: StakeSaleWarning, lang: Lang): string {
+  return lang === "fr" ? `À vérifier : ${frenchWarning(w)}.` : `Check: ${stakeSaleWarningText(w)}.`;
+}
+
+/** The French words of a stake-sale warning (the English ones are the engine's `stakeSaleWarningText`). */
+function frenchWarning(w: StakeSaleWarning): string {
+  const p: Record<string, string> = {};
+  for (const [k, v] of Object.entries(w.params)) p[k] = v.replace(".", ",");
+  switch (w.id) {
+    case "negativeEnterpriseValue":
+      return `la valeur d’entreprise est négative (${p.enterpriseValue}) : vérifiez la valorisation et sa base`;
+    case "negativeEquity":
+      return `la dette nette et les autres ajustements (${p.claims}) dépassent la valeur d’entreprise (${p.enterpriseValue}) : la valeur des fonds propres est négative (${p.equityValue}), et le prix de la participation aussi`;
+    case "negativeShareEquity":
+      return `les comptes courants (${p.shareholderLoans}) dépassent la valeur des fonds propres (${p.equityValue}) : les actions valent moins que rien (${p.shareEquity}) avec les comptes courants à leur valeur nominale`;
+    case "zeroStake":
+      return "la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle";
+    case "noPrimaryInvestment":
+      return "l’investissement primaire est nul : l’acquéreur ne souscrit aucune action nouvelle (choisissez une cession secondaire, ou saisissez l’investissement)";
+  }
 }

@@ -95,6 +95,18 @@ describe("captable (child process)", () => {
     expect(back.stdout).toBe(templateToJson(builtInTemplate("jv-look-through")!.template));
   });
 
+  test("build-workbook prints the model's warnings (the engine's words, as on the sheet) and still writes the file", async () => {
+    const t = builtInTemplate("opcore-stake-sale")!.template;
+    const odd = { ...t, inputs: { ...t.inputs, netDebt: 900_000_000 } };
+    writeFileSync(path.join(dir, "odd.json"), templateToJson(odd as typeof t));
+    const r = await inProcess(["build-workbook", "odd.json", "-o", "odd.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, "odd.xlsx"))).toBe(true);
+    expect(r.stderr).toContain(
+      "Warning: net debt and other claims (900000000) exceed the enterprise value (860000000): the equity value is negative (-40000000), and so is the price of the stake.\n",
+    );
+  });
+
   test("list-templates and export-template to stdout", async () => {
     const list = await captable(["list-templates"], dir);
     expect(list.code).toBe(0);

@@ -87,8 +87,18 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
     expect(params("EQUITYVALUE")).toEqual(["enterprise_value", "net_debt", "[other_claims]"]);
     expect(params("ENTERPRISEVALUE")).toEqual(["equity_value", "net_debt", "[other_claims]"]);
     expect(params("STAKEVALUE").slice(0, 5)).toEqual(["stake", "valuation", "[basis]", "[net_debt]", "[shareholder_loans]"]);
-    expect(params("IMPLIEDVALUE").slice(0, 4)).toEqual(["price", "stake", "[net_debt]", "[output]"]);
-    expect(params("DEALVIEW").slice(0, 6)).toEqual(["stake", "valuation", "[basis]", "[net_debt]", "[shareholder_loans]", "[capacity]"]);
+    expect(params("IMPLIEDVALUE")).toEqual(["price", "stake", "[output]", "[net_debt]", "[other_claims]", "[premium]"]);
+    expect(params("STAKEVALUE").slice(5)).toEqual(["[other_claims]", "[premium]", "[component]"]);
+    expect(params("DEALVIEW")).toEqual([
+      "stake",
+      "valuation",
+      "[basis]",
+      "[net_debt]",
+      "[shareholder_loans]",
+      "[other_claims]",
+      "[premium]",
+      "[capacity]",
+    ]);
     expect(params("OWNERSHIP")).toEqual(["shares"]);
     expect(params("PRIMARYSHARES").slice(0, 2)).toEqual(["target_stake", "shares_outstanding"]);
     expect(params("POSTMONEY")).toEqual(["pre_money", "investment"]);
@@ -114,10 +124,10 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
   test("calls through the registry: scalars, omitted optionals (null), ranges", () => {
     expect(call(stub, "EQUITYVALUE", 860e6, 212437519.36, null)).toBe(647562480.64);
     expect(call(stub, "STAKEVALUE", 0.5, 860e6, "EV", 212437519.36, 148250000, null, null, null)).toBe(323781240.32);
-    expect(call(stub, "IMPLIEDVALUE", 323781240.32, 0.5, 212437519.36, "EV", null, null)).toBe(860e6);
+    expect(call(stub, "IMPLIEDVALUE", 323781240.32, 0.5, "EV", 212437519.36, null, null)).toBe(860e6);
     expect(call(stub, "OWNERSHIP", [[3], [1]])).toEqual([[0.75], [0.25]]);
     expect(call(stub, "PRIMARYSHARES", 0.2, 1000, null)).toBe(250);
-    const view = call(stub, "DEALVIEW", 0.5, 860e6, "EV", 212437519.36, 148250000, 131, null, null) as unknown[][];
+    const view = call(stub, "DEALVIEW", 0.5, 860e6, "EV", 212437519.36, 148250000, null, null, 131) as unknown[][];
     expect(view[0]).toEqual(["", "Company (100%)", "Stake sold", "Stake retained"]);
     expect(call(stub, "SECONDARY", [["Iliad"]], [[100]], "Iliad", "InfraVia", 50)).toEqual([
       ["Holder", "Shares before", "% before", "Shares after", "% after"],
@@ -130,7 +140,10 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
     const e = errorOf(() => call(stub, "STAKEVALUE", 1.3, 100, null, null, null, null, null, null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("stake must be between 0% and 100%, got 130%");
-    expect(errorOf(() => call(stub, "OWNERSHIP", [[0]]))).toMatchObject({ code: "#VALUE!", message: "shares must not all be zero: ownership needs a positive total" });
+    expect(errorOf(() => call(stub, "OWNERSHIP", [[0]]))).toMatchObject({
+      code: "#VALUE!",
+      message: "shares must not all be zero: ownership needs a positive total",
+    });
     expect(errorOf(() => call(stub, "SECONDARY", [["A"]], [[1]], "A", "B", 2)).message).toMatch(/^shares_sold must not exceed/);
   });
 });

@@ -6,7 +6,6 @@ import * as f from "../../src/functions/functions";
 import { cellError } from "../support/customFunctionsRuntime";
 import { OPCORE } from "../fixtures/opcore";
 
-
 describe("scalar functions", () => {
   test("EQUITYVALUE and ENTERPRISEVALUE", () => {
     expect(f.equityValueFn(860, 212, null)).toBe(648);
@@ -26,7 +25,7 @@ describe("scalar functions", () => {
 
   test("IMPLIEDVALUE", () => {
     expect(f.impliedValueFn(323781240.32, 0.5)).toBe(647562480.64);
-    expect(f.impliedValueFn(323781240.32, 0.5, OPCORE.netDebt, "EV")).toBe(860000000);
+    expect(f.impliedValueFn(323781240.32, 0.5, "EV", OPCORE.netDebt)).toBe(860000000);
   });
 
   test("PRIMARYSHARES, POSTMONEY, PRICEPERSHARE, EVPERUNIT, IMPLIEDEV", () => {
@@ -40,6 +39,72 @@ describe("scalar functions", () => {
 
   test("a 1x1 range is accepted where a single cell is expected", () => {
     expect(f.equityValueFn([[860]], [[212]])).toBe(648);
+  });
+});
+
+describe("basis, net debt and other claims: never given and ignored, never a blank read as 0", () => {
+  const { stake, enterpriseValue, netDebt, shareholderLoans } = OPCORE;
+  const ignoredOnEquity = (name: string, what: string) =>
+    `${name} is given but basis is "EQUITY" (the default): the valuation is then an equity value and ${what}; set basis to "EV" or leave ${name} empty`;
+  const requiredOnEv =
+    'net_debt is required when basis is "EV": equity value = EV - net debt - other claims, and an empty cell is not read as 0: type 0 if the company has no net debt';
+
+  test("STAKEVALUE: net debt on the default equity basis is an error, not a price of 430,000,000", () => {
+    expect(cellError(() => f.stakeValueFn(0.5, 860000000, null, 212437519.36, 148250000))).toEqual({
+      code: "#VALUE!",
+      message: ignoredOnEquity("net_debt", "net debt does not apply"),
+    });
+    expect(cellError(() => f.stakeValueFn(0.5, 860000000, "EQUITY", 212437519.36)).message).toBe(
+      'net_debt is given but basis is "EQUITY": the valuation is then an equity value and net debt does not apply; set basis to "EV" or leave net_debt empty',
+    );
+    expect(cellError(() => f.stakeValueFn(0.5, 600, null, null, null, 8)).message).toBe(ignoredOnEquity("other_claims", "other claims do not apply"));
+    // A 0 changes nothing on either reading: accepted.
+    expect(f.stakeValueFn(0.5, 600, null, 0, null, 0)).toBe(300);
+    // On the EV basis the same arguments give the OpCore price.
+    expect(f.stakeValueFn(0.5, 860000000, "EV", 212437519.36, 148250000)).toBe(323781240.32);
+  });
+
+  test("STAKEVALUE: the EV basis needs net debt (an empty cell is not 0; a typed 0 is)", () => {
+    expect(cellError(() => f.stakeValueFn(0.5, 860000000, "EV"))).toEqual({ code: "#VALUE!", message: requiredOnEv });
+    expect(cellError(() => f.stakeValueFn(stake, enterpriseValue, "EV", null, shareholderLoans, null, null, "LOANS")).message).toBe(requiredOnEv);
+    expect(f.stakeValueFn(0.5, 860000000, "EV", 0)).toBe(430000000);
+  });
+
+  test("IMPLIEDVALUE: output, then net debt and other claims, under the same rule", () => {
+    expect(f.impliedValueFn(323781240.32, 0.5, "EV", netDebt)).toBe(860000000);
+    expect(f.impliedValueFn(100, 0.5, "EV", 10, 5)).toBe(215);
+    expect(f.impliedValueFn(100, 0.5, "EV", 0)).toBe(200);
+    expect(cellError(() => f.impliedValueFn(100, 0.5, "EV")).message).toBe(
+      'net_debt is required when output is "EV": EV = implied equity value + net debt + other claims, and an empty cell is not read as 0: type 0 if the company has no net debt',
+    );
+    expect(cellError(() => f.impliedValueFn(323781240.32, 0.5, null, netDebt)).message).toBe(
+      'net_debt is given but output is "EQUITY" (the default): the implied equity value does not use net debt; set output to "EV" or leave net_debt empty',
+    );
+    expect(cellError(() => f.impliedValueFn(100, 0.5, "EQUITY", null, 5)).message).toBe(
+      'other_claims is given but output is "EQUITY": the implied equity value does not use other claims; set output to "EV" or leave other_claims empty',
+    );
+    expect(f.impliedValueFn(100, 0.5, "EQUITY", 0, 0, 0.25)).toBe(160);
+  });
+
+  test("DEALVIEW: net debt is required on both bases (it shows EV and equity value); other claims and premium before capacity", () => {
+    const message =
+      "net_debt is required by DEALVIEW: its table shows both the enterprise value and the equity value, which differ by net debt, and an empty cell is not read as 0: type 0 if the company has no net debt";
+    expect(cellError(() => f.dealViewFn(0.5, 600)).message).toBe(message);
+    expect(cellError(() => f.dealViewFn(0.5, 860e6, "EV", null, shareholderLoans)).message).toBe(message);
+    const t = f.dealViewFn(0.5, 600, "EQUITY", 100, 50, 20, 0.1, 12);
+    const row = (label: string) => t.find((r) => r[0] === label)!;
+    expect(row("Enterprise value")).toEqual(["Enterprise value", 720, 360, 360]);
+    expect(row("Other claims")).toEqual(["Other claims", 20, 10, 10]);
+    expect(row("Price paid for the stake")).toEqual(["Price paid for the stake", "", 330, ""]);
+    expect(row("Capacity")).toEqual(["Capacity", 12, 6, 6]);
+  });
+});
+
+describe("odd but computable results are returned, as documented (the model sheets warn)", () => {
+  test("net debt above the EV: a negative price; a 0% stake: 0", () => {
+    expect(f.stakeValueFn(0.5, 100, "EV", 120)).toBe(-10);
+    expect(f.equityValueFn(100, 120)).toBe(-20);
+    expect(f.stakeValueFn(0, 860e6, "EV", 212437519.36)).toBe(0);
   });
 });
 
@@ -74,13 +139,18 @@ describe("errors a user understands", () => {
 
 describe("spilled tables", () => {
   test("DEALVIEW: the OpCore equity and debt views", () => {
-    const t = f.dealViewFn(0.5, 860e6, "EV", OPCORE.netDebt, OPCORE.shareholderLoans, 131, null, null);
+    const t = f.dealViewFn(0.5, 860e6, "EV", OPCORE.netDebt, OPCORE.shareholderLoans, null, null, 131);
     expect(t[0]).toEqual(["", "Company (100%)", "Stake sold", "Stake retained"]);
     const row = (label: string) => t.find((r) => r[0] === label)!;
     expect(row("Stake")).toEqual(["Stake", 1, 0.5, 0.5]);
     expect(row("Enterprise value")).toEqual(["Enterprise value", 860e6, 430e6, 430e6]);
     expect(row("Net debt")).toEqual(["Net debt", 212437519.36, 106218759.68, 106218759.68]);
-    expect(row("Equity value (incl. shareholder loans)")).toEqual(["Equity value (incl. shareholder loans)", 647562480.64, 323781240.32, 323781240.32]);
+    expect(row("Equity value (incl. shareholder loans)")).toEqual([
+      "Equity value (incl. shareholder loans)",
+      647562480.64,
+      323781240.32,
+      323781240.32,
+    ]);
     expect(row("Shareholder loans")).toEqual(["Shareholder loans", 148250000, 74125000, 74125000]);
     expect(row("Share equity")).toEqual(["Share equity", 499312480.64, 249656240.32, 249656240.32]);
     expect(row("Price paid for the stake")).toEqual(["Price paid for the stake", "", 323781240.32, ""]);
@@ -90,7 +160,7 @@ describe("spilled tables", () => {
   });
 
   test("DEALVIEW without capacity has no per-unit rows", () => {
-    const t = f.dealViewFn(0.5, 600);
+    const t = f.dealViewFn(0.5, 600, null, 0);
     expect(t.map((r) => r[0])).not.toContain("Capacity");
   });
 

@@ -51,7 +51,8 @@ function value(hf: HyperFormula, sheetName: string, a1: string): unknown {
 
 function numberAt(hf: HyperFormula, sheetName: string, a1: string): number {
   const v = value(hf, sheetName, a1);
-  if (typeof v !== "number") throw new Error(`${sheetName}!${a1} is not a number: ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}`);
+  if (typeof v !== "number")
+    throw new Error(`${sheetName}!${a1} is not a number: ${v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v)}`);
   return v;
 }
 
@@ -64,7 +65,9 @@ function errorAt(hf: HyperFormula, sheetName: string, a1: string): { code: strin
 /** The block of `rows` x `cols` cells starting at `a1`, as values. */
 function block(hf: HyperFormula, sheetName: string, a1: string, rows: number, cols: number): unknown[][] {
   const start = at(hf, sheetName, a1);
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => hf.getCellValue({ sheet: start.sheet, row: start.row + r, col: start.col + c })));
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => hf.getCellValue({ sheet: start.sheet, row: start.row + r, col: start.col + c })),
+  );
 }
 
 /**
@@ -97,17 +100,17 @@ const DEAL: Row[] = [
   ["Net debt", OPCORE.netDebt, null, "Price of the stake", '=CAPTABLE.STAKEVALUE(B1,B2,"EV",B3,B4)', "=B1*(B2-B3)"],
   ["Shareholder loans", OPCORE.shareholderLoans, null, "  of which shares", '=CAPTABLE.STAKEVALUE(B1,B2,"EV",B3,B4,,,"SHARES")', "=F3-B1*B4"],
   ["Capacity (MW)", OPCORE.capacityMw, null, "  of which shareholder loans", '=CAPTABLE.STAKEVALUE(B1,B2,"EV",B3,B4,,,"LOANS")', "=B1*B4"],
-  ["Shares before", OPCORE.sharesBefore, null, "Implied EV", '=CAPTABLE.IMPLIEDVALUE(E3,B1,B3,"EV")', "=F3/B1+B3"],
+  ["Shares before", OPCORE.sharesBefore, null, "Implied EV", '=CAPTABLE.IMPLIEDVALUE(E3,B1,"EV",B3)', "=F3/B1+B3"],
   ["Shares sold", "=B6*B1", null, "Implied equity value", "=CAPTABLE.IMPLIEDVALUE(E3,B1)", "=F3/B1"],
   ["Control premium", null, null, "EV per MW", "=CAPTABLE.EVPERUNIT(B2,B5)", "=B2/B5"],
   [null, null, null, "EV from equity", "=CAPTABLE.ENTERPRISEVALUE(E2,B3)", "=F2+B3"],
   [null, null, null, "EV from EV per MW", "=CAPTABLE.IMPLIEDEV(B5,E8)", "=B5*F8"],
   [null, null, null, "Share equity (from the deal view)", "=INDEX(A20:D31,8,2)", "=F2-B4"],
   [null, null, null, "Buyer's net debt (from the deal view)", "=C23", "=B1*B3"],
-  [null, null, null, "Price via INDEX of a nested DEALVIEW", '=INDEX(CAPTABLE.DEALVIEW(B1,B2,"EV",B3,B4,B5),9,3)', "=F3"],
+  [null, null, null, "Price via INDEX of a nested DEALVIEW", '=INDEX(CAPTABLE.DEALVIEW(B1,B2,"EV",B3,B4,,,B5),9,3)', "=F3"],
 ];
 while (DEAL.length < 19) DEAL.push([]);
-DEAL.push(['=CAPTABLE.DEALVIEW(B1,B2,"EV",B3,B4,B5)']); // A20: spills 12 rows x 4 columns
+DEAL.push(['=CAPTABLE.DEALVIEW(B1,B2,"EV",B3,B4,,,B5)']); // A20: spills 12 rows x 4 columns
 
 /** Cap table: holders in A, shares in B, with blank rows for holders to come. */
 const CAP: Row[] = [
@@ -168,8 +171,18 @@ describe("the built bundle as a HyperFormula plugin", () => {
     // Too many arguments is refused as Excel refuses it; every optional argument may be omitted.
     const hf = HyperFormula.buildFromArray(
       [
-        metadata.map((m) => `=CAPTABLE.${m.id}(${Array(m.parameters.length + 1).fill("1").join(",")})`),
-        metadata.map((m) => `=ISERROR(CAPTABLE.${m.id}(${Array(m.parameters.filter((p) => !p.optional).length).fill("1").join(",")}))`),
+        metadata.map(
+          (m) =>
+            `=CAPTABLE.${m.id}(${Array(m.parameters.length + 1)
+              .fill("1")
+              .join(",")})`,
+        ),
+        metadata.map(
+          (m) =>
+            `=ISERROR(CAPTABLE.${m.id}(${Array(m.parameters.filter((p) => !p.optional).length)
+              .fill("1")
+              .join(",")}))`,
+        ),
       ],
       CAPTABLE_HF_CONFIG,
     );
@@ -197,8 +210,19 @@ describe("OpCore in cells, evaluated by HyperFormula", () => {
       .filter((c): c is string => typeof c === "string" && c.startsWith("="))
       .join(" ");
     for (const id of [
-      "EQUITYVALUE", "ENTERPRISEVALUE", "STAKEVALUE", "IMPLIEDVALUE", "DEALVIEW", "OWNERSHIP", "PRIMARYSHARES",
-      "POSTMONEY", "PRICEPERSHARE", "SECONDARY", "PRIMARY", "EVPERUNIT", "IMPLIEDEV",
+      "EQUITYVALUE",
+      "ENTERPRISEVALUE",
+      "STAKEVALUE",
+      "IMPLIEDVALUE",
+      "DEALVIEW",
+      "OWNERSHIP",
+      "PRIMARYSHARES",
+      "POSTMONEY",
+      "PRICEPERSHARE",
+      "SECONDARY",
+      "PRIMARY",
+      "EVPERUNIT",
+      "IMPLIEDEV",
     ]) {
       expect(formulas).toContain(`CAPTABLE.${id}(`);
     }
@@ -274,7 +298,12 @@ describe("OpCore in cells, evaluated by HyperFormula", () => {
   });
 
   test("SECONDARY and PRIMARY spill the pro forma cap tables of the engine; blank rows are skipped", () => {
-    const sold = secondaryTransfer([{ holder: "Iliad", shares: dec(OPCORE.sharesBefore) }], "Iliad", "InfraVia", dec(OPCORE.sharesBefore).times(OPCORE.stake));
+    const sold = secondaryTransfer(
+      [{ holder: "Iliad", shares: dec(OPCORE.sharesBefore) }],
+      "Iliad",
+      "InfraVia",
+      dec(OPCORE.sharesBefore).times(OPCORE.stake),
+    );
     expect(spillSize(hf, "Cap", "A10")).toEqual({ rows: 3, cols: 5 });
     expect(block(hf, "Cap", "A10", 3, 5)).toEqual(proFormaCells(sold));
     expect(block(hf, "Cap", "A10", 3, 5)[2]).toEqual(["InfraVia", 0, 0, 500_000, 0.5]);
@@ -350,10 +379,7 @@ function dealInput() {
 }
 
 describe("spills are sized by the result, as Excel sizes them", () => {
-  const sheet = (): Row[] => [
-    ["50%", 860_000_000, 212_437_519.36, 148_250_000, 131],
-    ['=CAPTABLE.DEALVIEW(A1,B1,"EV",C1,D1,E1)'],
-  ];
+  const sheet = (): Row[] => [["50%", 860_000_000, 212_437_519.36, 148_250_000, 131], ['=CAPTABLE.DEALVIEW(A1,B1,"EV",C1,D1,,,E1)']];
 
   test("DEALVIEW loses its 3 capacity rows when the capacity cell is emptied, and gets them back", () => {
     const hf = buildCaptableWorkbook({ S: sheet() });
@@ -385,11 +411,7 @@ describe("spills are sized by the result, as Excel sizes them", () => {
 
   test("SECONDARY grows by one row when the buyer is new, not when the buyer already holds shares", () => {
     const hf = buildCaptableWorkbook({
-      S: [
-        ["Iliad", 1_000_000, null, null, null, null, "InfraVia"],
-        ["InfraVia", 0],
-        ['=CAPTABLE.SECONDARY(A1:A2,B1:B2,"Iliad",G1,500000)'],
-      ],
+      S: [["Iliad", 1_000_000, null, null, null, null, "InfraVia"], ["InfraVia", 0], ['=CAPTABLE.SECONDARY(A1:A2,B1:B2,"Iliad",G1,500000)']],
     });
     expect(spillSize(hf, "S", "A3")).toEqual({ rows: 3, cols: 5 });
     hf.setCellContents(at(hf, "S", "G1"), [["Another fund"]]);

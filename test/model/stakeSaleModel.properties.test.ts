@@ -80,7 +80,7 @@ const deal = (formulas: "native" | "captable") =>
         transaction: g.transaction,
         seller: seller.holder,
         buyer,
-        primaryInvestment: Math.round(sharesValue * g.investmentShare * 100) / 100,
+        primaryInvestment: g.transaction === "both" ? Math.round(sharesValue * g.investmentShare * 100) / 100 : 0,
         rounding: g.rounding,
         formulas,
       };

@@ -12,6 +12,8 @@ import { OPCORE_EXPECTED } from "../fixtures/opcore";
 import { RenderedSheet, renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
+import { builtInTemplate } from "../../src/templates";
+import { translateRule } from "../../src/taskpane/i18n";
 
 const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
 
@@ -186,7 +188,7 @@ describe("other deal structures, units and roundings", () => {
     ["both", "native"],
     ["both", "captable"],
   ] as const)("%s deal, %s formulas: HyperFormula equals the engine", (transaction, formulas) => {
-    const model = buildStakeSaleModel({ ...base, transaction, formulas, primaryInvestment: 100 });
+    const model = buildStakeSaleModel({ ...base, transaction, formulas, primaryInvestment: transaction === "both" ? 100 : 0 });
     expect(referenceProblems(model.sheet, formulas === "captable" ? CAPTABLE_FUNCTIONS : NATIVE_FUNCTIONS)).toEqual([]);
     const r = render(model.sheet, formulas === "captable");
     try {
@@ -196,6 +198,29 @@ describe("other deal structures, units and roundings", () => {
       r.destroy();
     }
   });
+
+  test.each(["secondary", "both"] as const)(
+    "%s on the EQUITY basis with net debt, CAPTABLE formulas: STAKEVALUE gets the equity value, never a net debt it would refuse",
+    (transaction) => {
+      const model = buildStakeSaleModel({
+        ...base,
+        basis: "EQUITY",
+        valuation: 640,
+        transaction,
+        formulas: "captable",
+        primaryInvestment: transaction === "both" ? 100 : 0,
+      });
+      const calls = model.sheet.cells.flatMap((c) => (c.formula?.includes("CAPTABLE.STAKEVALUE(") ? [c.formula] : []));
+      expect(calls.length).toBeGreaterThan(0);
+      for (const call of calls) expect(call).toMatch(/CAPTABLE\.STAKEVALUE\(Stake,B\d+,"EQUITY"(,,ShareholderLoans,,Premium(,"[A-Z]+")?)?\)/);
+      const r = render(model.sheet, true);
+      try {
+        expect(mismatches(model.sheet, r)).toEqual([]);
+      } finally {
+        r.destroy();
+      }
+    },
+  );
 
   test("primary: the buyer owns the stake after the issue and the cash reduces net debt", () => {
     const model = buildStakeSaleModel({ ...base, transaction: "primary", rounding: "NONE" });
@@ -259,6 +284,127 @@ describe("other deal structures, units and roundings", () => {
     } finally {
       r.destroy();
     }
+  });
+});
+
+describe("capital increase: one view of the buyer's stake, post-money", () => {
+  /** A cell of the views block: the layers follow the stake row, in DEALVIEW's order. */
+  const viewCell = (sheet: SheetSpec, layer: string, column: string) => {
+    const stakeRow = Number(byLabel(sheet, "Stake (ownership after the issue)").address.slice(1));
+    const row = stakeRow + 1 + LAYERS.indexOf(layer);
+    expect(sheet.cells.find((c) => c.address === `A${row}`)!.value).toBe(layer);
+    return `${column}${row}`;
+  };
+  const template = builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput;
+  const LAYERS = ["Enterprise value", "Net debt", "Other claims", "Equity value (incl. shareholder loans)", "Shareholder loans", "Share equity"];
+  const LT_COLUMN: Readonly<Record<string, string>> = {
+    "Enterprise value": "C",
+    "Net debt": "D",
+    "Other claims": "E",
+    "Equity value (incl. shareholder loans)": "F",
+    "Shareholder loans": "G",
+    "Share equity": "H",
+  };
+
+  test.each([
+    ["the built-in template", "native", template],
+    ["the built-in template", "captable", template],
+    [
+      "rounded shares, loans, other claims and a capacity",
+      "native",
+      { ...template, stake: 0.2371, shareholderLoans: 3e6, otherClaims: 1e6, capacity: 12, premium: 0.1 },
+    ],
+    [
+      "rounded shares, loans, other claims and a capacity",
+      "captable",
+      { ...template, stake: 0.2371, shareholderLoans: 3e6, otherClaims: 1e6, capacity: 12, premium: 0.1 },
+    ],
+  ] as const)(
+    "%s (%s formulas): stake column = buyer's look-through; EV = equity + net debt + other claims in every column",
+    (_name, formulas, input) => {
+      const model = buildStakeSaleModel({ ...(input as StakeSaleInput), formulas });
+      const sheet = model.sheet;
+      const r = render(sheet, formulas === "captable");
+      try {
+        expect(mismatches(sheet, r)).toEqual([]);
+        const buyerLine = (column: string) => r.read(byLabel(sheet, template.buyer, column, 1).address) as number;
+        expect(r.read(byLabel(sheet, "Stake (ownership after the issue)", "C").address)).toBe(r.read(byLabel(sheet, template.buyer, "B", 1).address));
+        for (const layer of LAYERS) {
+          expect(r.read(viewCell(sheet, layer, "C"))).toBeCloseTo(buyerLine(LT_COLUMN[layer]), 6);
+        }
+        for (const column of ["B", "C", "D"]) {
+          const at = (layer: string) => r.read(viewCell(sheet, layer, column)) as number;
+          expect(at("Enterprise value")).toBeCloseTo(at("Equity value (incl. shareholder loans)") + at("Net debt") + at("Other claims"), 6);
+        }
+      } finally {
+        r.destroy();
+      }
+    },
+  );
+
+  test("the template's figures: 20% of post-money equity 50,000,000 and of net debt -5,000,000, not of the pre-money", () => {
+    const model = buildStakeSaleModel(template);
+    const sheet = model.sheet;
+    const r = render(sheet);
+    try {
+      const at = (layer: string, column: string) => r.read(viewCell(sheet, layer, column));
+      expect(sheet.cells.find((c) => c.value === "Company after the issue (100%)")).toBeDefined();
+      expect(at("Equity value (incl. shareholder loans)", "B")).toBe(50_000_000);
+      expect(at("Equity value (incl. shareholder loans)", "C")).toBe(10_000_000);
+      expect(at("Net debt", "C")).toBe(-1_000_000);
+      expect(at("Enterprise value", "C")).toBe(9_000_000);
+      expect(at("Equity value (incl. shareholder loans)", "D")).toBe(40_000_000);
+      expect(model.results.views.stakeView.equityValue.toString()).toBe("10000000");
+    } finally {
+      r.destroy();
+    }
+  });
+});
+
+describe("warnings: inputs allowed but looking wrong build, with a visible note near the inputs", () => {
+  test("net debt larger than the EV: the model builds, the sheet says why the price is negative, under the inputs", () => {
+    const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, netDebt: 900_000_000 });
+    expect(model.warnings.map((w) => w.id)).toEqual(["negativeEquity"]);
+    const note = model.sheet.cells.find((c) => typeof c.value === "string" && c.value.startsWith("Warning: "))!;
+    expect(note.value).toBe(
+      "Warning: net debt and other claims (900000000) exceed the enterprise value (860000000): the equity value is negative (-40000000), and so is the price of the stake.",
+    );
+    expect(note.style).toBe("note");
+    expect(note.address.startsWith("A")).toBe(true);
+    // Near the inputs: after the last input row, before the bridge.
+    const row = (c: CellSpec) => Number(c.address.slice(1));
+    expect(row(note)).toBeGreaterThan(row(byLabel(model.sheet, "Share rounding")));
+    expect(row(note)).toBeLessThan(row(byLabel(model.sheet, "Enterprise value")));
+    const r = render(model.sheet);
+    try {
+      expect(mismatches(model.sheet, r)).toEqual([]);
+    } finally {
+      r.destroy();
+    }
+  });
+
+  test("a sensible deal has no warning row", () => {
+    const model = buildStakeSaleModel(OPCORE_EXAMPLE);
+    expect(model.warnings).toEqual([]);
+    expect(model.sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Warning: "))).toBe(false);
+  });
+});
+
+describe("an input given and then ignored is refused", () => {
+  test('a primary investment outside a "both" deal (it was silently ignored)', () => {
+    const secondary = errorMessages({ ...OPCORE_EXAMPLE, primaryInvestment: 5_000_000 });
+    expect(secondary).toEqual([
+      'primary investment applies only when transaction is "both" (a secondary sale invests nothing): set it to 0 or choose "both"',
+    ]);
+    const template = builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput;
+    const primary = errorMessages({ ...template, primaryInvestment: 1 });
+    expect(primary).toEqual([
+      'primary investment applies only when transaction is "both" (a primary issue is sized by the stake): set it to 0 or choose "both"',
+    ]);
+    expect(translateRule(primary[0], "fr")).toBe(
+      "L’investissement primaire ne s’applique qu’à l’opération « Les deux » (cession et augmentation de capital) : une augmentation de capital est dimensionnée par la participation ; mettez-le à 0 ou choisissez « Les deux »",
+    );
+    expect(() => buildStakeSaleModel({ ...OPCORE_EXAMPLE, transaction: "both", primaryInvestment: 5_000_000 })).not.toThrow();
   });
 });
 

@@ -7,6 +7,7 @@ import {
   FormState,
   emptyForm,
   fieldForPath,
+  formWarnings,
   formFromInput,
   formToCandidate,
   holderRow,
@@ -272,7 +273,6 @@ describe("pasting a cap table (the table editor's reader on the cap-table column
   });
 });
 
-
 describe("template notes", () => {
   test('a "to fill" note stays only while the value is still the template\'s', () => {
     const template = builtInTemplates().find((b) => b.id === "opcore-stake-sale")!.template;
@@ -283,4 +283,31 @@ describe("template notes", () => {
   });
 });
 
+describe("warnings beside the fields: allowed inputs that look wrong, never blocking Build", () => {
+  test("net debt larger than the EV: the form still validates, with a warning beside net debt, in English and French", () => {
+    const form = { ...opcoreForm(), netDebt: "900000000" };
+    const en = validateForm(form, "en");
+    expect(en.ok).toBe(true);
+    if (!en.ok) return;
+    expect(formWarnings(en.input, "en")).toEqual({
+      netDebt:
+        "Check: net debt and other claims (900000000) exceed the enterprise value (860000000): the equity value is negative (-40000000), and so is the price of the stake.",
+    });
+    expect(formWarnings(en.input, "fr").netDebt).toBe(
+      "À vérifier : la dette nette et les autres ajustements (900000000) dépassent la valeur d’entreprise (860000000) : la valeur des fonds propres est négative (-40000000), et le prix de la participation aussi.",
+    );
+  });
 
+  test("a 0% stake and loans above the equity value", () => {
+    const v = validateForm({ ...opcoreForm(), stake: "0", shareholderLoans: "700000000" }, "fr");
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    const w = formWarnings(v.input, "fr");
+    expect(Object.keys(w).sort()).toEqual(["shareholderLoans", "stake"]);
+    expect(w.stake).toBe("À vérifier : la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle.");
+  });
+
+  test("the OpCore example has none", () => {
+    expect(formWarnings(OPCORE_EXAMPLE, "en")).toEqual({});
+  });
+});

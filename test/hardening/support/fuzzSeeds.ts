@@ -31,12 +31,13 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
     [1, 600, null, null, null, null, -0.2, "SHARES"],
   ],
   IMPLIEDVALUE: [
-    [323781240.32, 0.5, NET_DEBT, "EV", null, null],
-    [100, 0.25, 10, "CAPITAUX PROPRES", 5, 0.1],
+    [323781240.32, 0.5, "EV", NET_DEBT, null, null],
+    [100, 0.25, "CAPITAUX PROPRES", null, null, 0.1],
+    [100, 0.25, "VE", 10, 5, 0.1],
   ],
   DEALVIEW: [
-    [0.5, 860e6, "EV", NET_DEBT, LOANS, 131, null, null],
-    [0, 600, null, null, null, 10, null, 0.2],
+    [0.5, 860e6, "EV", NET_DEBT, LOANS, null, null, 131],
+    [0, 600, null, 0, null, null, 0.2, 10],
   ],
   OWNERSHIP: [
     [[[3], [1]]],
