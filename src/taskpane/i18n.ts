@@ -1,10 +1,12 @@
 /**
  * Every string the taskpane shows, in English and French. The language follows Office's display
- * language (fr-* -> French), or the browser's in the preview; `?lang=fr` / `?lang=en` in the URL
+ * language (the French locales of src/functions/functionLocales.ts -> French), or the browser's in the preview; `?lang=fr` / `?lang=en` in the URL
  * overrides both (for testing). Rule messages from the model schema (zod) stay in English, as in
  * the custom functions' errors (they are the product's one wording of each rule); the French UI
  * shows them translated by `translateRule` where a translation is listed, in English otherwise.
  */
+
+import { TABLE_LANGUAGE, functionTable } from "../functions/functionLocales";
 
 export type Lang = "en" | "fr";
 
@@ -304,13 +306,16 @@ export const MESSAGES: Record<Lang, Messages> = { en, fr };
 
 /**
  * Picks the UI language: `?lang=` override first, then Office's display language, then the
- * browser's. Anything starting with "fr" is French; everything else English.
+ * browser's. French for exactly the display languages whose Excel loads the French functions
+ * (the one locale rule, src/functions/functionLocales.ts: fr-FR, fr-BE, fr-CA, fr-CH, fr-LU, or a
+ * bare "fr"); everything else English, so the taskpane and the function names always agree.
  */
 export function pickLanguage(sources: { search?: string; officeLanguage?: string | null; navigatorLanguage?: string | null }): Lang {
   const override = new URLSearchParams(sources.search ?? "").get("lang");
   if (override !== null && /^(en|fr)/i.test(override)) return override.toLowerCase().startsWith("fr") ? "fr" : "en";
   const lang = sources.officeLanguage || sources.navigatorLanguage || "en";
-  return /^fr\b/i.test(lang) || lang.toLowerCase().startsWith("fr-") || lang.toLowerCase() === "fr" ? "fr" : "en";
+  const table = functionTable(lang);
+  return table === undefined ? "en" : TABLE_LANGUAGE[table];
 }
 
 /** French names of the fields as the schema's messages name them (English name -> French), the venture models' too. */

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const ready = await officeReady();
   const lang = pickLanguage({ search: window.location.search, officeLanguage: ready.displayLanguage, navigatorLanguage: navigator.language });
   document.documentElement.lang = lang;
-  const host: ModelHost = ready.host === "Excel" ? excelHost() : previewHost();
+  const host: ModelHost = ready.host === "Excel" ? excelHost({ displayLanguage: ready.displayLanguage }) : previewHost();
   const t = MESSAGES[lang];
   document.title = `${t.appTitle} · ${t.appSubtitle}`;
   container.setAttribute("data-mode", host.mode);

@@ -27,12 +27,20 @@ import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/par
 import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
 import { markedSheet, markerFormula, markerName } from "./office/marker";
+import { localizeFormula } from "./office/functionNames";
 
 const MARKER_COMMENT = "CapTable: the sheet this model built (used when rebuilding it)";
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
   readonly model: { readonly id: string; readonly kind: string; readonly schemaVersion: number; readonly inputs: unknown };
+  /**
+   * The custom functions' names in the user's display language (function ID -> name), when Excel
+   * loaded translated metadata (src/functions/functionLocales.ts `localizedFunctionNames`): formulas
+   * are written with them, as Excel does not translate custom functions in `Range.formulas`
+   * (office/functionNames.ts). Omitted: the English names (= the IDs).
+   */
+  readonly functionNames?: Readonly<Record<string, string>>;
 }
 
 export interface WriteModelResult {
@@ -111,12 +119,15 @@ function applyStyle(range: Excel.Range, style: (typeof STYLES)[keyof typeof STYL
 }
 
 /** Queues the whole sheet's content: cells, formats, styles, widths, gridlines, names, charts. */
-function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan): void {
+function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, functionNames?: Readonly<Record<string, string>>): void {
   // Names first, so that the formulas using them resolve as they are entered.
   for (const n of spec.names) sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
   for (const block of plan.blocks) {
     const range = sheet.getRange(block.address);
-    range.formulas = block.formulas;
+    range.formulas =
+      functionNames === undefined
+        ? block.formulas
+        : block.formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? localizeFormula(f, functionNames) : f)));
     if (block.numberFormats !== undefined) range.numberFormat = block.numberFormats;
   }
   for (const s of plan.styles) applyStyle(sheet.getRange(s.address), STYLES[s.style], s.rows);
@@ -199,7 +210,7 @@ export class ModelWriteError extends Error {
 
 /** Writes (or rebuilds) a model sheet and stores the model; at most 2 context.sync() calls on success. */
 export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
-  const { sheet: spec } = checkWriteRequest(request);
+  const { sheet: spec, functionNames } = checkWriteRequest(request);
   const plan = planSheet(spec);
   const bytes = estimateBatchBytes(plan, spec, JSON.stringify(request.model.inputs).length * 2);
   if (bytes > MAX_BATCH_BYTES) {
@@ -236,7 +247,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   // Sync 2: the whole write, in an order where the only step that cannot be undone comes last.
   const worksheets = context.workbook.worksheets;
   const sheet = worksheets.add(buildName);
-  queueContent(sheet, spec, plan);
+  queueContent(sheet, spec, plan, functionNames);
   if (old !== undefined) sheet.position = old.position;
   // The marker follows the new sheet from here on, through the renames below.
   const key = markerName(request.model.id);

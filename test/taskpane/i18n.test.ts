@@ -50,6 +50,9 @@ describe("i18n", () => {
     expect(pickLanguage({ navigatorLanguage: "de-DE" })).toBe("en");
     expect(pickLanguage({})).toBe("en");
     expect(pickLanguage({ navigatorLanguage: "fri" })).toBe("en");
+    // The one locale rule (src/functions/functionLocales.ts): French exactly where Excel loads the French functions.
+    for (const fr of ["fr-BE", "fr-CA", "fr-CH", "fr-LU", "FR_ca"]) expect(pickLanguage({ officeLanguage: fr })).toBe("fr");
+    expect(pickLanguage({ officeLanguage: "fr-MC", navigatorLanguage: "fr-FR" })).toBe("en");
   });
 });
 
