@@ -22,9 +22,9 @@
  * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
  */
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
-import { STYLES, type SheetSpec } from "./spec";
+import { STYLES, type ChartSpec, type SheetSpec } from "./spec";
 import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
-import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
+import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
 import { markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
@@ -133,11 +133,33 @@ function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, 
   for (const s of plan.styles) applyStyle(sheet.getRange(s.address), STYLES[s.style], s.rows);
   for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
   if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
-  for (const c of spec.charts ?? []) {
-    const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(c.dataRange), SERIES_BY[c.seriesBy] as Excel.ChartSeriesBy);
-    chart.title.text = c.title;
-    chart.setPosition(c.from, c.to);
+  for (const c of spec.charts ?? []) queueChart(sheet, spec, c);
+}
+
+/**
+ * A chart whose series and categories are set explicitly, never guessed. `charts.add` on the whole
+ * data range lets Excel's auto-layout decide what is a series: a first column of numbers under a
+ * header (the exit values of the exit waterfall) becomes one more series and the categories 1..N
+ * (Jon Peltier, "Prepare your data", peltiertech.com; the .xlsx writer and the preview always take
+ * the first column as categories). So the chart is added on the first series' values alone (one
+ * column or row: one series, nothing to guess), then each series gets its name, values
+ * (`ChartSeries.setValues`) and categories (`setXAxisValues`), ExcelApi 1.7, within the manifest's
+ * ExcelApi 1.8 (`[Api set: ExcelApi 1.7]` on ChartSeriesCollection.add, ChartSeries.setValues and
+ * setXAxisValues in @types/office-js).
+ */
+function queueChart(sheet: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void {
+  const [first, ...rest] = chartSeries(spec, c);
+  const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(first.values), SERIES_BY[c.seriesBy] as Excel.ChartSeriesBy);
+  const series0 = chart.series.getItemAt(0);
+  series0.name = first.name;
+  series0.setXAxisValues(sheet.getRange(first.categories));
+  for (const s of rest) {
+    const series = chart.series.add(s.name);
+    series.setValues(sheet.getRange(s.values));
+    series.setXAxisValues(sheet.getRange(s.categories));
   }
+  chart.title.text = c.title;
+  chart.setPosition(c.from, c.to);
 }
 
 /** A name no sheet has, for building beside the old sheet before taking its name. */

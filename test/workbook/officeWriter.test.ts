@@ -67,8 +67,20 @@ describe("writing a new model", () => {
       { name: "Ownership", ref: "B13:D15" },
     ]);
     expect(wb.sheet("Sheet1").names.size).toBe(0);
+    // Series and categories set explicitly (ExcelApi 1.7), from the data range B13:D15: names in row 13, categories in column B.
     expect(sheet.charts).toEqual([
-      { type: "ColumnClustered", source: "B13:D15", seriesBy: "Columns", title: "Ownership before and after", from: "F2", to: "M16" },
+      {
+        type: "ColumnClustered",
+        source: "C14:C15",
+        seriesBy: "Columns",
+        title: "Ownership before and after",
+        from: "F2",
+        to: "M16",
+        series: [
+          { name: "Before", values: "C14:C15", categories: "B14:B15" },
+          { name: "After", values: "D14:D15", categories: "B14:B15" },
+        ],
+      },
     ]);
     expect(wb.activeId).toBe(sheet.id);
   });
@@ -517,6 +529,52 @@ describe("custom functions are written under the names Excel loaded for the disp
     const wb = new MockWorkbook();
     await expect(writeModelSheet(wb.context(), { ...request(CALLS), functionNames: { WATERFALL: "X)+HACK(" } })).rejects.toThrow(
       /function names must be a letter then/,
+    );
+    expect(wb.syncs).toBe(0);
+  });
+});
+
+describe("charts: series and categories set explicitly, never guessed by Excel", () => {
+  // The exit waterfall's sensitivity: exit values (numbers) in column A under a header, one column per class.
+  const EXIT: SheetSpec = {
+    name: "Exit",
+    names: [],
+    cells: [
+      { address: "A1", value: "Exit value", style: "header" },
+      { address: "B1", value: "Common", style: "header" },
+      { address: "C1", value: "Series A", style: "header" },
+      ...[10, 50, 90].flatMap((x, i) => [
+        { address: `A${i + 2}`, value: x * 1e6 },
+        { address: `B${i + 2}`, formula: `=A${i + 2}*0.6`, expected: x * 6e5 },
+        { address: `C${i + 2}`, formula: `=A${i + 2}*0.4`, expected: x * 4e5 },
+      ]),
+    ],
+    charts: [{ type: "stackedColumn", title: "Payout by class", dataRange: "A1:C4", seriesBy: "columns", from: "E1", to: "L15" }],
+  };
+
+  test("the exit values are the categories, the classes the only series", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(EXIT));
+    expect(wb.sheet("Exit").charts[0].series).toEqual([
+      { name: "Common", values: "B2:B4", categories: "A2:A4" },
+      { name: "Series A", values: "C2:C4", categories: "A2:A4" },
+    ]);
+  });
+
+  test("by rows: names in the first column, categories in the first row", async () => {
+    const wb = new MockWorkbook();
+    const byRows: SheetSpec = { ...EXIT, charts: [{ ...EXIT.charts![0], dataRange: "A1:C3", seriesBy: "rows" }] };
+    await writeModelSheet(wb.context(), request(byRows));
+    expect(wb.sheet("Exit").charts[0].series).toEqual([
+      { name: "10000000", values: "B2:C2", categories: "B1:C1" },
+      { name: "50000000", values: "B3:C3", categories: "B1:C1" },
+    ]);
+  });
+
+  test("a data range without a header row and a category column is refused before anything is written", async () => {
+    const wb = new MockWorkbook();
+    await expect(writeModelSheet(wb.context(), request({ ...EXIT, charts: [{ ...EXIT.charts![0], dataRange: "B1:B4" }] }))).rejects.toThrow(
+      /chart data range must have a header row, a category column and data/,
     );
     expect(wb.syncs).toBe(0);
   });

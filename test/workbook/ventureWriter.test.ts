@@ -51,7 +51,11 @@ describe.each([
     await writeModelSheet(wb.context(), first.request);
     wb.addSheet("Notes");
     const edited: ModelInputs =
-      input.kind === "pricedRound" ? { ...input, preMoney: 20_000_000 } : input.kind === "exitWaterfall" ? { ...input, exitValue: 60_000_000 } : input;
+      input.kind === "pricedRound"
+        ? { ...input, preMoney: 20_000_000 }
+        : input.kind === "exitWaterfall"
+          ? { ...input, exitValue: 60_000_000 }
+          : input;
     const second = requestFor(edited, "m-venture-2");
     const before = wb.syncs;
     await expect(writeModelSheet(wb.context(), second.request)).resolves.toEqual({ sheetName, replaced: true });

@@ -94,7 +94,13 @@ const ChartSchema = z.object({
     error: "chart type must be clusteredColumn, stackedColumn, pie or waterfall",
   }),
   title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
-  dataRange: rangeAddress("chart data range"),
+  dataRange: rangeAddress("chart data range").refine(
+    (r) => {
+      const p = parseRange(r);
+      return p === undefined || (p.bottom > p.top && p.right > p.left);
+    },
+    { error: "chart data range must have a header row, a category column and data (at least 2 rows and 2 columns)" },
+  ),
   seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
   from: cellAddress("chart position (from)"),
   to: cellAddress("chart position (to)"),
