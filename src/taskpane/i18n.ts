@@ -19,6 +19,8 @@ const en = {
   previewBanner:
     "Excel was not detected: this is a preview. Build shows the model sheet below instead of writing it to a workbook; models are kept in this page only.",
   loading: "Loading…",
+  connecting: "Connecting to Excel…",
+  connectingSlow: "Still connecting to Excel… If this lasts, close the taskpane and open it again.",
   language: "Language",
 
   loadExample: "Load the OpCore example",
@@ -147,6 +149,8 @@ const fr: Messages = {
   previewBanner:
     "Excel n’a pas été détecté : ceci est un aperçu. Générer affiche la feuille du modèle ci-dessous au lieu de l’écrire dans un classeur ; les modèles ne sont conservés que dans cette page.",
   loading: "Chargement…",
+  connecting: "Connexion à Excel…",
+  connectingSlow: "Connexion à Excel toujours en cours… Si cela dure, fermez le volet et rouvrez-le.",
   language: "Langue",
 
   loadExample: "Charger l’exemple OpCore",
