@@ -10,6 +10,8 @@
  *   OFFICE_READY_TIMEOUT_MS and still switches to Excel if Office answers later (officeReady.ts).
  * Language: `?lang=` override, then Office's display language, then the browser's (i18n.ts).
  */
+// First: zod without `new Function` before any schema is built (see ../functions/zodJitless).
+import "../functions/zodJitless";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
