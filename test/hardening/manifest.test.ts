@@ -225,6 +225,22 @@ describe("manifest.xml: what the add-in relies on", () => {
     expect(attr(URLS.get(page)!, "DefaultValue")).toBe(`${ORIGIN}/taskpane.html`);
   });
 
+  test("no <TaskpaneId> under the shared runtime (one task pane), and no auto-open with the document", () => {
+    // docs/develop/configure-your-add-in-to-use-a-shared-runtime.md, "Good practice: avoid multiple task panes":
+    // in the <Host> whose <Runtime> has a long lifetime, no <Action> has a <TaskpaneID>. The one exception the
+    // docs describe, Office.AutoShowTaskpaneWithDocument (docs/develop/automatically-open-a-task-pane-with-a-document.md),
+    // is not used: the taskpane opens from the ribbon.
+    for (const host of childrenNamed(child(overrides, "Hosts"), "Host")) {
+      const long = descendants(host).some((e) => e.local === "Runtime" && attr(e, "lifetime") === "long");
+      if (!long) continue;
+      const ids = descendants(host)
+        .filter((e) => e.local === "Action")
+        .flatMap((a) => a.children.filter((c) => c.local.toLowerCase() === "taskpaneid"));
+      expect(ids.map((e) => e.text.trim())).toEqual([]);
+    }
+    expect(source).not.toContain("AutoShowTaskpaneWithDocument</");
+  });
+
   test("the custom functions namespace is CAPTABLE, and the metadata and script URLs name the built files", () => {
     const cf = descendants(overrides).find((e) => e.local === "ExtensionPoint" && attr(e, "type", NS.xsi) === "CustomFunctions")!;
     const namespace = SHORT.get(attr(child(cf, "Namespace"), "resid")!)!;
