@@ -1,10 +1,10 @@
 /**
  * Reading a cap table from two ranges laid out as users do: holder names in one column (or row),
- * share counts beside them. Rows where both cells are empty are skipped, so a range may include
- * blank rows at the end for holders to come.
+ * share counts beside them. Rows where both cells are empty (or 0, as some Excel builds send empty
+ * cells: cells.ts) are skipped, so a range may include blank rows at the end for holders to come.
  */
 import { CapTable, Decimal, EngineError, rules } from "../engine";
-import { describeCell, isBlank, readVector } from "./cells";
+import { describeCell, isBlankCell, isBlankRow, readVector } from "./cells";
 
 export function readCapTable(holdersRange: unknown, sharesRange: unknown): CapTable {
   const holders = readVector(holdersRange, "holders");
@@ -19,9 +19,9 @@ export function readCapTable(holdersRange: unknown, sharesRange: unknown): CapTa
   const table: { holder: string; shares: Decimal }[] = [];
   holders.forEach((h, i) => {
     const s = shares[i];
-    if (isBlank(h) && isBlank(s)) return;
+    if (isBlankRow([h, s])) return; // also (0, 0): an empty row on Excel builds that send 0 (cells.ts)
     const row = i + 1;
-    if (isBlank(h)) throw new EngineError("value", `holders must not be empty where shares are given (row ${row})`, "holders");
+    if (isBlankCell(h, "name")) throw new EngineError("value", `holders must not be empty where shares are given (row ${row})`, "holders");
     if (typeof h !== "string" && !(typeof h === "number" && Number.isFinite(h))) {
       throw new EngineError("value", `holders must be names, got ${describeCell(h)} (row ${row})`, "holders");
     }

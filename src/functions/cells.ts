@@ -4,6 +4,14 @@
  * What Excel hands a custom function declared `any`: a number, a text, a boolean, `null` for an
  * omitted optional argument (and, in some hosts, `undefined` or "" for an empty cell), or a 2-D
  * array of those for a range. Every reader names the argument in its message.
+ *
+ * Empty cells as 0: some Excel builds pass an empty cell as the number 0, not `null` (office-js
+ * #4702: desktop sent 0 where the web sent null, "changed as a bug fix", no requirement set tells
+ * the builds apart; #5262: empty cells of an `any` matrix range arrive as 0, fixed in 2025). Frozen
+ * builds (Office LTSC 2021/2024) keep doing it. So where 0 cannot be a value, it is read as an empty
+ * cell (`isBlankCell`): in a name or keyword, and in an optional number that must be greater than 0
+ * (a cap of 0 is no cap); a row of blanks and zeros is an empty row. Where 0 is a value (shares,
+ * amounts, rates), it stays 0.
  */
 import { z } from "zod";
 import { Decimal, EngineError, RuleName, rules } from "../engine";
@@ -15,6 +23,36 @@ export type CellScalar = number | string | boolean | null | undefined;
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
+
+/**
+ * What a cell of this kind reads as blank: `isBlank`, and also the number 0 where 0 cannot be a
+ * value (empty cells arrive as 0 on some Excel builds, see the header): a name, a keyword, an
+ * optional number that must be greater than 0, an optional table (a range argument given as one cell).
+ */
+export type BlankKind = "name" | "keyword" | "positive" | "table" | "number";
+
+export function isBlankCell(value: unknown, kind: BlankKind): boolean {
+  return isBlank(value) || (value === 0 && kind !== "number");
+}
+
+/** A row (or pair of cells) with nothing in it: every cell blank or 0, as an empty row arrives from any Excel build. */
+export function isBlankRow(cells: readonly unknown[]): boolean {
+  return cells.every((c) => isBlankCell(c, "name"));
+}
+
+/**
+ * A list of numbers without its trailing empty cells, 0 included: the blank rows at the end of a
+ * range arrive as 0 on some Excel builds. Only after a value other than 0 (a lone 0 stays), and
+ * never in the middle: `[8, 0, 90, 0, 0]` gives `[8, 0, 90]`.
+ */
+export function withoutTrailingBlanks(cells: readonly CellScalar[]): CellScalar[] {
+  let end = cells.length;
+  while (end > 0 && isBlankCell(cells[end - 1], "positive")) end--;
+  return end === 0 ? [...cells] : cells.slice(0, end);
+}
+
+/** The blank kind of a number checked by `rule`: 0 is blank only where the rule refuses it ("positive"). */
+export const numberBlankKind = (rule: RuleName): BlankKind => (rule === "positive" ? "positive" : "number");
 
 /** Describes a rejected value in words a spreadsheet user recognises. */
 export function describeCell(value: unknown): string {
@@ -61,9 +99,17 @@ export function readNumber(value: unknown, name: string, rule: RuleName = "amoun
   return d;
 }
 
-/** Reads an optional number: blank gives `undefined`. */
-export function readOptionalNumber(value: unknown, name: string, rule: RuleName = "amount"): Decimal | undefined {
-  return isBlank(value) ? undefined : readNumber(value, name, rule);
+/**
+ * Reads an optional number: blank gives `undefined`, and so does 0 where 0 cannot be a value
+ * (`zeroIsBlank`: by default when the rule needs more than 0; see `isBlankCell`).
+ */
+export function readOptionalNumber(
+  value: unknown,
+  name: string,
+  rule: RuleName = "amount",
+  zeroIsBlank = numberBlankKind(rule) === "positive",
+): Decimal | undefined {
+  return isBlankCell(value, zeroIsBlank ? "positive" : "number") ? undefined : readNumber(value, name, rule);
 }
 
 /** Reads a required text (numbers are accepted and turned into text: a holder may be named 2024). */
@@ -72,7 +118,7 @@ export function readText(value: unknown, name: string): string {
     if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return readText(value[0][0], name);
     fail(name, `${name} must be a single cell, got a range`);
   }
-  if (isBlank(value)) fail(name, `${name} is required, got an empty cell`);
+  if (isBlankCell(value, "name")) fail(name, `${name} is required, got an empty cell`);
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return fail(name, `${name} must be a text, got ${describeCell(value)}`);
@@ -88,7 +134,7 @@ export function readChoice<T extends string>(value: unknown, name: string, choic
 
 /** Reads an optional choice (see `readChoice`): blank gives `undefined`. */
 export function readOptionalChoice<T extends string>(value: unknown, name: string, choices: Readonly<Record<string, T>>): T | undefined {
-  if (isBlank(value)) return undefined;
+  if (isBlankCell(value, "keyword")) return undefined;
   // Fast path: a keyword typed in its canonical spelling ("EV") is already its own choiceKey.
   if (typeof value === "string" && Object.prototype.hasOwnProperty.call(choices, value)) return choices[value];
   const text = choiceKey(readText(value, name));

@@ -43,6 +43,9 @@ import {
   CellScalar,
   describeCell,
   isBlank,
+  isBlankCell,
+  isBlankRow,
+  numberBlankKind,
   readChoice,
   readMatrix,
   readNumber,
@@ -50,6 +53,7 @@ import {
   readOptionalNumber,
   readText,
   readVector,
+  withoutTrailingBlanks,
 } from "./cells";
 import { ROUNDING, choiceKey, keywords } from "./choices";
 import { readCapTable } from "./capTableInput";
@@ -196,7 +200,7 @@ function cellName(at: CellAt): string {
 
 /** A name: a text (trimmed) or a number; never empty. Messages give the row number, as the row has no name yet. */
 export const nameCell: CellReader<string> = (v, at) => {
-  if (isBlank(v)) throw new EngineError("value", `${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
+  if (isBlankCell(v, "name")) throw new EngineError("value", `${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
   if (typeof v === "string") return v.trim();
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   throw new EngineError("value", `${at.table}: ${at.column} must be a name, got ${describeCell(v)} (row ${at.row})`, at.table);
@@ -207,15 +211,18 @@ export function numberCell(rule: RuleName = "amount"): CellReader<Decimal> {
   return (v, at) => attributed(at.table, () => readNumber(v, cellName(at), rule));
 }
 
-/** An optional number: a blank cell gives `undefined`. */
-export function optionalNumberCell(rule: RuleName = "amount"): CellReader<Decimal | undefined> {
+/**
+ * An optional number: a blank cell gives `undefined`, and so does 0 where 0 cannot be a value
+ * (`zeroIsBlank`: by default where the rule needs more than 0), as some Excel builds send empty cells as 0 (cells.ts).
+ */
+export function optionalNumberCell(rule: RuleName = "amount", zeroIsBlank = numberBlankKind(rule) === "positive"): CellReader<Decimal | undefined> {
   const read = numberCell(rule);
-  return (v, at) => (isBlank(v) ? undefined : read(v, at));
+  return (v, at) => (isBlankCell(v, zeroIsBlank ? "positive" : "number") ? undefined : read(v, at));
 }
 
 /** An optional keyword among `choices` (see `readChoice`): a blank cell gives `undefined`, for the row's reader to default. */
 export function choiceCell<T extends string>(choices: Readonly<Record<string, T>>): CellReader<T | undefined> {
-  return (v, at) => (isBlank(v) ? undefined : attributed(at.table, () => readOptionalChoice(v, cellName(at), choices)));
+  return (v, at) => (isBlankCell(v, "keyword") ? undefined : attributed(at.table, () => readOptionalChoice(v, cellName(at), choices)));
 }
 
 /**
@@ -251,9 +258,7 @@ export function readHeaderTable<C extends TableColumns>(value: unknown, name: st
   const rows: TableRow<C>[] = [];
   for (let r = 1; r < m.length; r++) {
     const cells = m[r];
-    let blank = true;
-    for (const c of index.values()) if (!isBlank(cells[c])) blank = false;
-    if (blank) continue;
+    if (isBlankRow([...index.values()].map((c) => cells[c]))) continue;
     const row = r + 1;
     let who: string | undefined;
     const get = <K extends keyof C & string>(key: K): CellValue<C[K]> => {
@@ -316,8 +321,8 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   const out: { name: string; amount: Decimal }[] = [];
   for (let r = start; r < m.length; r++) {
     const [n, a] = m[r];
-    if (isBlank(n) && isBlank(a)) continue;
-    if (isBlank(n) || !(typeof n === "string" || typeof n === "number")) {
+    if (isBlankRow([n, a])) continue;
+    if (isBlankCell(n, "name") || !(typeof n === "string" || typeof n === "number")) {
       throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
     const name = String(n).trim();
@@ -337,9 +342,10 @@ export const readInstruments = tableReader(
     cap: { headers: ["Cap", "Valuation cap", "Plafond"], read: optionalNumberCell("positive") },
     discount: { headers: ["Discount", "Décote", "Remise"], read: optionalNumberCell("fraction") },
     mfn: { headers: ["MFN"], read: choiceCell(YES_NO) },
-    rate: { headers: ["Interest rate", "Rate", "Taux"], read: optionalNumberCell("nonNegative") },
-    start: { headers: ["Start date", "Issue date", "Date d'émission"], read: optionalNumberCell("nonNegative") },
-    end: { headers: ["Conversion date", "Date de conversion"], read: optionalNumberCell("nonNegative") },
+    // 0 is blank here: a rate of 0 accrues nothing (the same as none), a date serial 0 is no date.
+    rate: { headers: ["Interest rate", "Rate", "Taux"], read: optionalNumberCell("nonNegative", true) },
+    start: { headers: ["Start date", "Issue date", "Date d'émission"], read: optionalNumberCell("nonNegative", true) },
+    end: { headers: ["Conversion date", "Date de conversion"], read: optionalNumberCell("nonNegative", true) },
     dayCount: { headers: ["Day count", "Base"], read: choiceCell(DAY_COUNT) },
     compounding: { headers: ["Compounding", "Interest", "Capitalisation"], read: choiceCell(COMPOUNDING) },
   },
@@ -388,7 +394,7 @@ export function roundCells(
   pool_increase: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
-  const poolName = isBlank(pool_row) ? undefined : readFirstText(pool_row, "pool_row");
+  const poolName = isBlankCell(pool_row, "name") ? undefined : readFirstText(pool_row, "pool_row");
   const poolKey = poolName === undefined ? undefined : holderKey(poolName);
   const holdings: RoundHolding[] = table.map((h) => ({
     holder: h.holder,
@@ -398,8 +404,9 @@ export function roundCells(
   if (poolKey !== undefined && !holdings.some((h) => h.pool)) {
     throw new EngineError("value", `pool_row must be one of the holders, got "${poolName}"`, "pool_row");
   }
-  const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne");
-  const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative");
+  // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
+  const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
+  const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
   if (target !== undefined && increase !== undefined)
     throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
   const round = pricedRound({
@@ -407,7 +414,7 @@ export function roundCells(
     preMoney: readNumber(pre_money, "pre_money", "positive"),
     investors: readInvestors(investors),
     pool: target !== undefined ? { target } : increase !== undefined ? { increase } : undefined,
-    instruments: isBlank(instruments) ? [] : readInstruments(instruments),
+    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
   });
   const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
@@ -652,10 +659,10 @@ export function waterfallCells(
   const cls = readClasses(classes);
   const w = new Waterfall(cls);
   const costs = readExitCosts(net_debt, transaction_costs, other_claims);
-  const exits = readVector(exit_values, "exit_value").filter((v) => !isBlank(v));
+  const exits = withoutTrailingBlanks(readVector(exit_values, "exit_value")).filter((v) => !isBlank(v));
   if (exits.length === 0) throw new EngineError("value", "exit_value is required, got an empty cell", "exit_value");
   const values = exits.map((v, i) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${i + 1})`));
-  const positions = isBlank(holdings) ? undefined : readHoldings(holdings);
+  const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings);
   if (values.length > 1) {
     // A sensitivity: one row per exit value, one column per class (per holder when holdings are given).
     const header: CellOutput[] = ["Exit value", "Proceeds to equity", ...(positions === undefined ? w.classNames : positions.map((p) => p.holder))];
@@ -733,13 +740,13 @@ export function fdSharesCell(basic_shares: any, options: any, strikes: any, shar
 
 /** CAPTABLE.FDSHARES through the general readers: any input, every error worded. */
 export function fdSharesChecked(basic_shares: any, options: any, strikes: any, share_price: any, method: any): number {
-  const counts = isBlank(options) ? [] : readVector(options, "options");
-  const ks = isBlank(strikes) ? [] : readVector(strikes, "strikes");
+  const counts = isBlankCell(options, "table") ? [] : readVector(options, "options");
+  const ks = isBlankCell(strikes, "table") ? [] : readVector(strikes, "strikes");
   if (counts.length !== ks.length)
     throw new EngineError("value", `options and strikes must be ranges of the same size, got ${counts.length} and ${ks.length}`, "strikes");
   const grants: OptionGrant[] = [];
   counts.forEach((c, i) => {
-    if (isBlank(c) && isBlank(ks[i])) return;
+    if (isBlankRow([c, ks[i]])) return;
     grants.push({
       count: readNumber(c, `options (cell ${i + 1})`, "nonNegative"),
       strike: readNumber(ks[i], `strikes (cell ${i + 1})`, "nonNegative"),
@@ -816,12 +823,12 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
     );
   const sales: TenderSale[] = [];
   names.forEach((n, i) => {
-    if (isBlank(n) && isBlank(counts[i])) return;
-    if (isBlank(n)) throw new EngineError("value", `sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
+    if (isBlankRow([n, counts[i]])) return;
+    if (isBlankCell(n, "name")) throw new EngineError("value", `sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
     const seller = readText(n, `sellers (cell ${i + 1})`);
     sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
   });
-  if (isBlank(buyer)) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
+  if (isBlankCell(buyer, "name")) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
   const r = tenderOffer(
     table,
     sales,

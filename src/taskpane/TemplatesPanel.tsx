@@ -1,7 +1,9 @@
 /**
  * Templates (issue 4) in the taskpane: a gallery of the built-in templates ("Start from a
- * template"), "Save as template" (the current inputs as a template file: downloaded, and shown as
- * text to copy, since some Office hosts block downloads) and "Import template" (a file picker; the
+ * template"), "Save as template" (the current inputs as a template file, shown as text with Copy
+ * as the main action, and a Download where the platform can download: not in Excel for Mac, see
+ * templateExport.ts; the dialog stays open and the status says only what happened) and
+ * "Import template" (a file picker; the
  * file is read by the templates module, which checks size, nesting, keys, version and schema, and
  * every error is listed).
  */
@@ -28,6 +30,7 @@ import { ArrowDownloadRegular, ArrowUploadRegular, CopyRegular } from "@fluentui
 import { builtInTemplates, parseTemplateJson, templateFromInput, templateToJson, TemplateError, type Template } from "../templates";
 import type { ModelInputs } from "../model/build";
 import type { Messages } from "./i18n";
+import { browserClipboard, canDownload, copyText, officePlatform, startDownload } from "./templateExport";
 
 /** Largest template file read (the templates module has its own, finer limits). */
 export const MAX_TEMPLATE_BYTES = 1_000_000;
@@ -51,18 +54,6 @@ export function templateFileName(title: string): string {
   return `${base === "" ? "template" : base}.captable.json`;
 }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 interface Props {
   readonly t: Messages;
   /** The current inputs when valid (Save is disabled otherwise). */
@@ -80,6 +71,10 @@ export function TemplatesPanel({ t, input, origin, onUse, onStatus }: Props): Re
   const [saveOpen, setSaveOpen] = React.useState(false);
   const [title, setTitle] = React.useState("");
   const [description, setDescription] = React.useState("");
+  /** What the last Copy or Download did, shown in the dialog (the status bar is behind it). */
+  const [outcome, setOutcome] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const jsonArea = React.useRef<HTMLTextAreaElement>(null);
+  const downloadable = canDownload(officePlatform());
 
   const saved = React.useMemo(() => {
     if (!saveOpen || input === undefined) return undefined;
@@ -127,7 +122,10 @@ export function TemplatesPanel({ t, input, origin, onUse, onStatus }: Props): Re
       <div className={s.actions}>
         <Button
           icon={<ArrowDownloadRegular />}
-          onClick={() => setSaveOpen(true)}
+          onClick={() => {
+            setOutcome(undefined);
+            setSaveOpen(true);
+          }}
           disabled={input === undefined}
           title={input === undefined ? t.templateSaveBlocked : undefined}
           data-testid="template-save"
@@ -171,33 +169,52 @@ export function TemplatesPanel({ t, input, origin, onUse, onStatus }: Props): Re
               {saved?.ok === false && <Caption1 role="alert">{saved.errors.join(" ")}</Caption1>}
               {saved?.ok === true && (
                 <Field label={t.templateJson}>
-                  <Textarea className={s.json} value={saved.json} readOnly rows={8} data-testid="template-json" />
+                  <Textarea ref={jsonArea} className={s.json} value={saved.json} readOnly rows={8} data-testid="template-json" />
                 </Field>
+              )}
+              {!downloadable && <Caption1>{t.templateNoDownload}</Caption1>}
+              {outcome !== undefined && (
+                <Caption1 role={outcome.ok ? "status" : "alert"} data-testid="template-outcome">
+                  {outcome.text}
+                </Caption1>
               )}
             </DialogContent>
             <DialogActions>
               <Button
+                appearance="primary"
                 icon={<CopyRegular />}
                 disabled={saved?.ok !== true}
+                data-testid="template-copy"
                 onClick={() => {
-                  if (saved?.ok) void navigator.clipboard?.writeText(saved.json).catch(() => undefined);
+                  if (!saved?.ok) return;
+                  void copyText(saved.json, browserClipboard(jsonArea.current)).then((copied) => {
+                    const result = copied ? { ok: true, text: t.templateCopied(saved.file) } : { ok: false, text: t.templateCopyFailed };
+                    setOutcome(result);
+                    onStatus({ intent: copied ? "success" : "error", text: result.text });
+                  });
                 }}
               >
                 {t.templateCopy}
               </Button>
-              <Button
-                appearance="primary"
-                icon={<ArrowDownloadRegular />}
-                disabled={saved?.ok !== true}
-                data-testid="template-download"
-                onClick={() => {
-                  if (!saved?.ok) return;
-                  download(saved.file, saved.json);
-                  onStatus({ intent: "success", text: t.templateSaved(saved.file) });
-                  setSaveOpen(false);
-                }}
-              >
-                {t.templateDownload}
+              {downloadable && (
+                <Button
+                  icon={<ArrowDownloadRegular />}
+                  disabled={saved?.ok !== true}
+                  data-testid="template-download"
+                  onClick={() => {
+                    if (!saved?.ok) return;
+                    startDownload(saved.file, saved.json);
+                    // Started, not saved: a host may block it without telling (templateExport.ts).
+                    const result = { ok: true, text: t.templateDownloadStarted(saved.file) };
+                    setOutcome(result);
+                    onStatus({ intent: "info", text: result.text });
+                  }}
+                >
+                  {t.templateDownload}
+                </Button>
+              )}
+              <Button onClick={() => setSaveOpen(false)} data-testid="template-close">
+                {t.templateClose}
               </Button>
             </DialogActions>
           </DialogBody>

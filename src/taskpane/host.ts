@@ -8,6 +8,7 @@ import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
 import { listStoredModels } from "../workbook/modelStore";
 import { freeSheetName } from "../workbook/office/plan";
+import { localizedFunctionNames } from "../functions/functionLocales";
 
 /** What Build hands to a host: the built model (see src/model/stakeSaleModel.ts) and its stable id. */
 export interface ModelToWrite {
@@ -55,8 +56,13 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-/** Excel through Office.js. */
-export function excelHost(): ModelHost {
+/**
+ * Excel through Office.js. `displayLanguage` (Office.context.displayLanguage) picks the custom
+ * functions' names the writer uses in formulas: the ones Excel loaded for that language
+ * (src/functions/functionLocales.ts).
+ */
+export function excelHost(options: { displayLanguage?: string | null } = {}): ModelHost {
+  const functionNames = localizedFunctionNames(options.displayLanguage);
   return {
     mode: "excel",
     listModels: () => Excel.run((context) => listStoredModels(context)),
@@ -66,6 +72,7 @@ export function excelHost(): ModelHost {
           writeModelSheet(context, {
             sheet: model.sheet,
             model: { id: model.id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.inputs },
+            ...(functionNames === undefined ? {} : { functionNames }),
           }),
         );
         return { sheetName: result.sheetName, replaced: result.replaced };

@@ -1,12 +1,13 @@
 /**
  * Every string the taskpane shows, in English and French. The language follows Office's display
- * language (fr-* -> French), or the browser's in the preview; `?lang=fr` / `?lang=en` in the URL
+ * language (the French locales of src/functions/functionLocales.ts -> French), or the browser's in the preview; `?lang=fr` / `?lang=en` in the URL
  * overrides both (for testing). Rule messages from the model schema (zod) stay in English, as in
  * the custom functions' errors (they are the product's one wording of each rule); the French UI
  * shows them translated by `translateRule` where a translation is listed, in English otherwise.
  */
 
 import { type StakeSaleWarning, stakeSaleWarningText } from "../engine";
+import { TABLE_LANGUAGE, functionTable } from "../functions/functionLocales";
 
 export type Lang = "en" | "fr";
 
@@ -19,6 +20,8 @@ const en = {
   previewBanner:
     "Excel was not detected: this is a preview. Build shows the model sheet below instead of writing it to a workbook; models are kept in this page only.",
   loading: "Loading…",
+  connecting: "Connecting to Excel…",
+  connectingSlow: "Still connecting to Excel… If this lasts, close the taskpane and open it again.",
   language: "Language",
 
   loadExample: "Load the OpCore example",
@@ -114,7 +117,12 @@ const en = {
   templatesImport: "Import template",
   templatesImportLabel: "Template file (.json)",
   templateLoaded: (title: string) => `Template "${title}" loaded into the form.`,
-  templateSaved: (file: string) => `Template saved as ${file}.`,
+  templateCopied: (file: string) => `Template copied to the clipboard: paste it into a text file and save it as ${file}.`,
+  templateCopyFailed: "Could not copy: select the text of the template file and copy it (Ctrl+C, or Cmd+C on a Mac).",
+  templateDownloadStarted: (file: string) =>
+    `Download of ${file} started: if no file appears in your downloads, use Copy and save the text as a file.`,
+  templateNoDownload: "Excel for Mac cannot download files from an add-in: copy the text and save it as a file.",
+  templateClose: "Close",
   templateImportFailed: "The template could not be imported:",
   templateTooBig: "The file is too large to be a template (more than 1 MB).",
   templateSaveBlocked: "Fix the form first: only a valid model can be saved as a template.",
@@ -142,6 +150,8 @@ const fr: Messages = {
   previewBanner:
     "Excel n’a pas été détecté : ceci est un aperçu. Générer affiche la feuille du modèle ci-dessous au lieu de l’écrire dans un classeur ; les modèles ne sont conservés que dans cette page.",
   loading: "Chargement…",
+  connecting: "Connexion à Excel…",
+  connectingSlow: "Connexion à Excel toujours en cours… Si cela dure, fermez le volet et rouvrez-le.",
   language: "Langue",
 
   loadExample: "Charger l’exemple OpCore",
@@ -237,7 +247,12 @@ const fr: Messages = {
   templatesImport: "Importer un modèle type",
   templatesImportLabel: "Fichier de modèle type (.json)",
   templateLoaded: (title: string) => `Modèle type « ${title} » chargé dans le formulaire.`,
-  templateSaved: (file: string) => `Modèle type enregistré sous ${file}.`,
+  templateCopied: (file: string) => `Modèle type copié dans le presse-papiers : collez-le dans un fichier texte enregistré sous ${file}.`,
+  templateCopyFailed: "Copie impossible : sélectionnez le texte du fichier de modèle type et copiez-le (Ctrl+C, ou Cmd+C sur Mac).",
+  templateDownloadStarted: (file: string) =>
+    `Téléchargement de ${file} lancé : si aucun fichier n’apparaît dans vos téléchargements, utilisez Copier et enregistrez le texte dans un fichier.`,
+  templateNoDownload: "Excel pour Mac ne peut pas télécharger de fichier depuis un complément : copiez le texte et enregistrez-le dans un fichier.",
+  templateClose: "Fermer",
   templateImportFailed: "Le modèle type n’a pas pu être importé :",
   templateTooBig: "Le fichier est trop volumineux pour un modèle type (plus de 1 Mo).",
   templateSaveBlocked: "Corrigez d’abord le formulaire : seul un modèle valide peut être enregistré comme modèle type.",
@@ -306,13 +321,16 @@ export const MESSAGES: Record<Lang, Messages> = { en, fr };
 
 /**
  * Picks the UI language: `?lang=` override first, then Office's display language, then the
- * browser's. Anything starting with "fr" is French; everything else English.
+ * browser's. French for exactly the display languages whose Excel loads the French functions
+ * (the one locale rule, src/functions/functionLocales.ts: fr-FR, fr-BE, fr-CA, fr-CH, fr-LU, or a
+ * bare "fr"); everything else English, so the taskpane and the function names always agree.
  */
 export function pickLanguage(sources: { search?: string; officeLanguage?: string | null; navigatorLanguage?: string | null }): Lang {
   const override = new URLSearchParams(sources.search ?? "").get("lang");
   if (override !== null && /^(en|fr)/i.test(override)) return override.toLowerCase().startsWith("fr") ? "fr" : "en";
   const lang = sources.officeLanguage || sources.navigatorLanguage || "en";
-  return /^fr\b/i.test(lang) || lang.toLowerCase().startsWith("fr-") || lang.toLowerCase() === "fr" ? "fr" : "en";
+  const table = functionTable(lang);
+  return table === undefined ? "en" : TABLE_LANGUAGE[table];
 }
 
 /** French names of the fields as the schema's messages name them (English name -> French), the venture models' too. */

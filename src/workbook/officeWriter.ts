@@ -22,17 +22,25 @@
  * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
  */
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
-import { STYLES, type SheetSpec } from "./spec";
+import { STYLES, type ChartSpec, type SheetSpec } from "./spec";
 import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
-import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
+import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
 import { markedSheet, markerFormula, markerName } from "./office/marker";
+import { localizeFormula } from "./office/functionNames";
 
 const MARKER_COMMENT = "CapTable: the sheet this model built (used when rebuilding it)";
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
   readonly model: { readonly id: string; readonly kind: string; readonly schemaVersion: number; readonly inputs: unknown };
+  /**
+   * The custom functions' names in the user's display language (function ID -> name), when Excel
+   * loaded translated metadata (src/functions/functionLocales.ts `localizedFunctionNames`): formulas
+   * are written with them, as Excel does not translate custom functions in `Range.formulas`
+   * (office/functionNames.ts). Omitted: the English names (= the IDs).
+   */
+  readonly functionNames?: Readonly<Record<string, string>>;
 }
 
 export interface WriteModelResult {
@@ -111,22 +119,47 @@ function applyStyle(range: Excel.Range, style: (typeof STYLES)[keyof typeof STYL
 }
 
 /** Queues the whole sheet's content: cells, formats, styles, widths, gridlines, names, charts. */
-function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan): void {
+function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, functionNames?: Readonly<Record<string, string>>): void {
   // Names first, so that the formulas using them resolve as they are entered.
   for (const n of spec.names) sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
   for (const block of plan.blocks) {
     const range = sheet.getRange(block.address);
-    range.formulas = block.formulas;
+    range.formulas =
+      functionNames === undefined
+        ? block.formulas
+        : block.formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? localizeFormula(f, functionNames) : f)));
     if (block.numberFormats !== undefined) range.numberFormat = block.numberFormats;
   }
   for (const s of plan.styles) applyStyle(sheet.getRange(s.address), STYLES[s.style], s.rows);
   for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
   if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
-  for (const c of spec.charts ?? []) {
-    const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(c.dataRange), SERIES_BY[c.seriesBy] as Excel.ChartSeriesBy);
-    chart.title.text = c.title;
-    chart.setPosition(c.from, c.to);
+  for (const c of spec.charts ?? []) queueChart(sheet, spec, c);
+}
+
+/**
+ * A chart whose series and categories are set explicitly, never guessed. `charts.add` on the whole
+ * data range lets Excel's auto-layout decide what is a series: a first column of numbers under a
+ * header (the exit values of the exit waterfall) becomes one more series and the categories 1..N
+ * (Jon Peltier, "Prepare your data", peltiertech.com; the .xlsx writer and the preview always take
+ * the first column as categories). So the chart is added on the first series' values alone (one
+ * column or row: one series, nothing to guess), then each series gets its name, values
+ * (`ChartSeries.setValues`) and categories (`setXAxisValues`), ExcelApi 1.7, within the manifest's
+ * ExcelApi 1.8 (`[Api set: ExcelApi 1.7]` on ChartSeriesCollection.add, ChartSeries.setValues and
+ * setXAxisValues in @types/office-js).
+ */
+function queueChart(sheet: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void {
+  const [first, ...rest] = chartSeries(spec, c);
+  const chart = sheet.charts.add(CHART_TYPES[c.type] as Excel.ChartType, sheet.getRange(first.values), SERIES_BY[c.seriesBy] as Excel.ChartSeriesBy);
+  const series0 = chart.series.getItemAt(0);
+  series0.name = first.name;
+  series0.setXAxisValues(sheet.getRange(first.categories));
+  for (const s of rest) {
+    const series = chart.series.add(s.name);
+    series.setValues(sheet.getRange(s.values));
+    series.setXAxisValues(sheet.getRange(s.categories));
   }
+  chart.title.text = c.title;
+  chart.setPosition(c.from, c.to);
 }
 
 /** A name no sheet has, for building beside the old sheet before taking its name. */
@@ -199,7 +232,7 @@ export class ModelWriteError extends Error {
 
 /** Writes (or rebuilds) a model sheet and stores the model; at most 2 context.sync() calls on success. */
 export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
-  const { sheet: spec } = checkWriteRequest(request);
+  const { sheet: spec, functionNames } = checkWriteRequest(request);
   const plan = planSheet(spec);
   const bytes = estimateBatchBytes(plan, spec, JSON.stringify(request.model.inputs).length * 2);
   if (bytes > MAX_BATCH_BYTES) {
@@ -236,7 +269,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   // Sync 2: the whole write, in an order where the only step that cannot be undone comes last.
   const worksheets = context.workbook.worksheets;
   const sheet = worksheets.add(buildName);
-  queueContent(sheet, spec, plan);
+  queueContent(sheet, spec, plan, functionNames);
   if (old !== undefined) sheet.position = old.position;
   // The marker follows the new sheet from here on, through the renames below.
   const key = markerName(request.model.id);

@@ -225,6 +225,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("template-save").click();
     await page.getByTestId("template-title").fill("Round at 20M");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-download").click()]);
+    await page.getByTestId("template-close").click();
     const saved = parseTemplateJson(fs.readFileSync(await download.path(), "utf8"));
     const builtIn = builtInTemplate("priced-round-option-pool");
     expect(saved.ok && saved.template.kind).toBe("pricedRound");

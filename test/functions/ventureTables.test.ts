@@ -206,7 +206,8 @@ describe("the venture tables' messages, word for word", () => {
     expect(message(one(false, "SAFE", 1))).toBe("instruments: Holder must be a name, got the logical value FALSE (row 2)");
     expect(message(one("Ann", "BOND", 1))).toBe('instruments: Type of "Ann" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BOND"');
     expect(message(one("Ann", "SAFE", -1))).toBe('instruments: Amount of "Ann" must not be negative, got -1');
-    expect(message(one("Ann", "SAFE", 1, 0))).toBe('instruments: Cap of "Ann" must be greater than 0, got 0');
+    // (0 in a cap is an empty cell, as some Excel builds send them: test/functions/blankAsZero.test.ts.)
+    expect(message(one("Ann", "SAFE", 1, -1))).toBe('instruments: Cap of "Ann" must be greater than 0, got -1');
     expect(message(one("Ann", "SAFE", 1, null, 1.5))).toBe('instruments: Discount of "Ann" must be between 0% and 100%, got 150%');
     expect(message(one("Ann", "SAFE", 1, null, null, "maybe"))).toBe('instruments: MFN of "Ann" must be one of "YES", "NO", got the text "maybe"');
     expect(message(one("Ann", "NOTE", 1, null, null, null, 0.05))).toBe(
@@ -241,28 +242,28 @@ describe("the venture tables' messages, word for word", () => {
     expect(message(one("A", -1))).toBe('classes: Shares of "A" must not be negative, got -1');
     expect(message(one("A", 1, -5))).toBe('classes: Invested of "A" must not be negative, got -5');
     expect(message(one("A", 1, 5, -1))).toBe('classes: Preference of "A" must not be negative, got -1');
-    expect(message(one("A", 1, 5, 1, 0))).toBe('classes: Seniority of "A" must be greater than 0, got 0');
+    expect(message(one("A", 1, 5, 1, -1))).toBe('classes: Seniority of "A" must be greater than 0, got -1');
     expect(message(one("A", 1, 5, 1, 1.5))).toBe('classes: Seniority of "A" must be a whole number from 1 (most senior), got 1.5');
     expect(message(one("A", 1, 5, 1, 1, "SOMETIMES"))).toBe(
       'classes: Participation of "A" must be one of "NONE", "FULL", "CAPPED", got the text "SOMETIMES"',
     );
-    expect(message(one("A", 1, 5, 1, 1, "FULL", 0))).toBe('classes: Cap of "A" must be greater than 0, got 0');
-    expect(message(one("A", 1, 5, 1, 1, "FULL", 2, 0))).toBe('classes: Conversion ratio of "A" must be greater than 0, got 0');
+    expect(message(one("A", 1, 5, 1, 1, "FULL", -2))).toBe('classes: Cap of "A" must be greater than 0, got -2');
+    expect(message(one("A", 1, 5, 1, 1, "FULL", 2, -1))).toBe('classes: Conversion ratio of "A" must be greater than 0, got -1');
     expect(message(one("A", 1, 5, 1, 1, "FULL", 2, 1, -1))).toBe('classes: Strike of "A" must not be negative, got -1');
     // Seniority is read before Shares: the first bad cell in that order is reported.
-    expect(message(one("A", -1, null, null, 0))).toBe('classes: Seniority of "A" must be greater than 0, got 0');
+    expect(message(one("A", -1, null, null, -3))).toBe('classes: Seniority of "A" must be greater than 0, got -3');
     expect(
       message(() =>
         f.antiDilutionFn(
           [
             ["Classe", "Actions", "Prix d'émission"],
-            ["A", 10, 0],
+            ["A", 10, -1],
           ],
           1,
           10,
         ),
       ),
-    ).toBe('classes: Original issue price of "A" must be greater than 0, got 0');
+    ).toBe('classes: Original issue price of "A" must be greater than 0, got -1');
     expect(
       message(() =>
         f.breakpointsFn([

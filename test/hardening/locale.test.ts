@@ -170,10 +170,10 @@ describe("built dist/functions.fr-FR.json", () => {
     ]);
   });
 
-  test("the manifest points fr-FR at it, on the same origin as the English metadata", () => {
+  test("the manifest points fr-FR at it, on the same origin as the English metadata (and every French locale: manifest.test.ts)", () => {
     const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
     expect(manifest).toMatch(
-      /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="https:\/\/localhost:3000\/functions\.json">\s*<bt:Override Locale="fr-FR" Value="https:\/\/localhost:3000\/functions\.fr-FR\.json" \/>\s*<\/bt:Url>/,
+      /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="https:\/\/localhost:3000\/functions\.json">\s*<bt:Override Locale="fr-FR" Value="https:\/\/localhost:3000\/functions\.fr-FR\.json" \/>\s*(<bt:Override Locale="fr-[A-Z]{2}" Value="https:\/\/localhost:3000\/functions\.fr-FR\.json" \/>\s*)*<\/bt:Url>/,
     );
   });
 });

@@ -15,6 +15,7 @@
 import fs from "fs";
 import path from "path";
 import { XmlElement, attr, child, childrenNamed, descendants, parseXml, pathOf } from "./support/xml";
+import { FUNCTION_LOCALES } from "../../src/functions/functionLocales";
 
 const root = path.resolve(__dirname, "../..");
 const NS = {
@@ -224,6 +225,22 @@ describe("manifest.xml: what the add-in relies on", () => {
     expect(attr(URLS.get(page)!, "DefaultValue")).toBe(`${ORIGIN}/taskpane.html`);
   });
 
+  test("no <TaskpaneId> under the shared runtime (one task pane), and no auto-open with the document", () => {
+    // docs/develop/configure-your-add-in-to-use-a-shared-runtime.md, "Good practice: avoid multiple task panes":
+    // in the <Host> whose <Runtime> has a long lifetime, no <Action> has a <TaskpaneID>. The one exception the
+    // docs describe, Office.AutoShowTaskpaneWithDocument (docs/develop/automatically-open-a-task-pane-with-a-document.md),
+    // is not used: the taskpane opens from the ribbon.
+    for (const host of childrenNamed(child(overrides, "Hosts"), "Host")) {
+      const long = descendants(host).some((e) => e.local === "Runtime" && attr(e, "lifetime") === "long");
+      if (!long) continue;
+      const ids = descendants(host)
+        .filter((e) => e.local === "Action")
+        .flatMap((a) => a.children.filter((c) => c.local.toLowerCase() === "taskpaneid"));
+      expect(ids.map((e) => e.text.trim())).toEqual([]);
+    }
+    expect(source).not.toContain("AutoShowTaskpaneWithDocument</");
+  });
+
   test("the custom functions namespace is CAPTABLE, and the metadata and script URLs name the built files", () => {
     const cf = descendants(overrides).find((e) => e.local === "ExtensionPoint" && attr(e, "type", NS.xsi) === "CustomFunctions")!;
     const namespace = SHORT.get(attr(child(cf, "Namespace"), "resid")!)!;
@@ -232,8 +249,6 @@ describe("manifest.xml: what the add-in relies on", () => {
     const metadata = URLS.get(attr(child(child(cf, "Metadata"), "SourceLocation"), "resid")!)!;
     expect(attr(script, "DefaultValue")).toBe(`${ORIGIN}/functions.js`);
     expect(attr(metadata, "DefaultValue")).toBe(`${ORIGIN}/functions.json`);
-    const fr = childrenNamed(metadata, "Override").find((o) => attr(o, "Locale") === "fr-FR");
-    expect(fr && attr(fr, "Value")).toBe(`${ORIGIN}/functions.fr-FR.json`);
   });
 
   test("every URL of the add-in's own files names a file in the build (dist/)", () => {
@@ -266,13 +281,35 @@ describe("manifest.xml: what the add-in relies on", () => {
     expect(pngSize(asset(attr(child(manifest, "HighResolutionIconUrl"), "DefaultValue")!))).toEqual({ width: 64, height: 64 });
   });
 
-  test("French overrides exist for the display name, description, ribbon strings and function metadata", () => {
-    const hasFr = (e: XmlElement) => childrenNamed(e, "Override").some((o) => attr(o, "Locale") === "fr-FR");
-    expect(hasFr(child(manifest, "DisplayName"))).toBe(true);
-    expect(hasFr(child(manifest, "Description"))).toBe(true);
+  test("every locale of the one locale rule (FUNCTION_LOCALES) has its overrides: name, description, strings, its functions' metadata", () => {
+    const overrideOf = (e: XmlElement, locale: string) => childrenNamed(e, "Override").find((o) => attr(o, "Locale") === locale);
+    const metadata = URLS.get("Functions.Metadata.Url")!;
     // Not translated: the namespace (formulas travel between locales) and the brand name.
     const same = ["Functions.Namespace", "CapTable.Group.Label"];
-    for (const [id, e] of [...SHORT, ...LONG]) if (!same.includes(id)) expect(`${id} fr-FR: ${hasFr(e)}`).toBe(`${id} fr-FR: true`);
+    const locales = Object.keys(FUNCTION_LOCALES);
+    expect(locales).toEqual(expect.arrayContaining(["fr-FR", "fr-BE", "fr-CA", "fr-CH", "fr-LU"]));
+    for (const [locale, table] of Object.entries(FUNCTION_LOCALES)) {
+      const fromTable = (e: XmlElement) => attr(overrideOf(e, table) ?? e, "Value");
+      for (const e of [child(manifest, "DisplayName"), child(manifest, "Description")]) {
+        expect(`${e.local} ${locale}: ${attr(overrideOf(e, locale) ?? e, "Value")}`).toBe(`${e.local} ${locale}: ${fromTable(e)}`);
+        expect(overrideOf(e, locale)).toBeDefined();
+      }
+      for (const [id, e] of [...SHORT, ...LONG]) {
+        if (same.includes(id)) continue;
+        expect(`${id} ${locale}: ${overrideOf(e, locale) !== undefined}`).toBe(`${id} ${locale}: true`);
+        expect(attr(overrideOf(e, locale)!, "Value")).toBe(fromTable(e));
+      }
+      expect(`metadata ${locale}: ${attr(overrideOf(metadata, locale) ?? metadata, "Value")}`).toBe(
+        `metadata ${locale}: ${ORIGIN}/functions.${table}.json`,
+      );
+    }
+    // And no override for a locale outside the rule (the taskpane would not follow it).
+    for (const o of all.filter((e) => e.local === "Override")) expect(locales).toContain(attr(o, "Locale"));
+  });
+
+  test("every translation table of src/functions/locales is reachable from the rule", () => {
+    const tables = fs.readdirSync(path.join(root, "src/functions/locales")).map((f) => f.replace(/\.json$/, ""));
+    expect(new Set(Object.values(FUNCTION_LOCALES))).toEqual(new Set(tables));
   });
 });
 

@@ -26,7 +26,9 @@ jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manife
 }));
 
 import { OfficeMockObject } from "office-addin-mock";
-import { cellAddress, columnIndex, parseCell, parseRange, type RangeRef } from "../../src/workbook/office/a1";
+import { cellAddress, columnIndex, parseCell, parseRange, rangeAddress, type RangeRef } from "../../src/workbook/office/a1";
+
+const rangeText = (r: RangeRef) => rangeAddress(r);
 
 export type MockContent =
   | { readonly kind: "empty" }
@@ -46,10 +48,23 @@ export interface MockCell {
   borderBottom?: { style?: string; weight?: string; color?: string };
 }
 
+/** A chart series: its name, values and categories (x-axis values) as ranges of the sheet; no categories = Excel's 1..N. */
+export interface MockSeries {
+  name?: string;
+  values: string;
+  categories?: string;
+}
+
 export interface MockChart {
   type: string;
   source: string;
   seriesBy: string;
+  /**
+   * The series. `charts.add` makes one per column (or row) of its source, as Excel's auto-layout
+   * may (a simplification: the real guess depends on the cells); `series.add`, `setValues` and
+   * `setXAxisValues` change them as Office.js does.
+   */
+  series: MockSeries[];
   title?: string;
   from?: string;
   to?: string;
@@ -653,8 +668,12 @@ class ChartCollectionProxy {
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     let chart: MockChart | undefined;
     this.wb.enqueue(() => {
-      source.rect();
-      chart = { type, source: source.address, seriesBy: seriesBy ?? "Auto" };
+      const r = source.rect();
+      const by = seriesBy ?? "Auto";
+      const series: MockSeries[] = [];
+      if (by === "Rows") for (let row = r.top; row <= r.bottom; row++) series.push({ values: rangeText({ ...r, top: row, bottom: row }) });
+      else for (let col = r.left; col <= r.right; col++) series.push({ values: rangeText({ ...r, left: col, right: col }) });
+      chart = { type, source: source.address, seriesBy: by, series };
       this.sheet().charts.push(chart);
     });
     const get = () => {
@@ -665,12 +684,55 @@ class ChartCollectionProxy {
   }
 }
 
+class ChartSeriesProxy {
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly item: () => MockSeries,
+  ) {}
+  set name(v: string) {
+    this.wb.enqueue(() => void (this.item().name = v));
+  }
+  setValues(range: RangeProxy): void {
+    this.wb.enqueue(() => void (this.item().values = rangeText(range.rect())));
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.wb.enqueue(() => void (this.item().categories = rangeText(range.rect())));
+  }
+}
+
+class ChartSeriesCollectionProxy {
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly chart: () => MockChart,
+  ) {}
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.wb, () => {
+      const s = this.chart().series[index];
+      if (s === undefined) throw new MockOfficeError("ItemNotFound", `The chart has no series ${index}.`);
+      return s;
+    });
+  }
+  add(name?: string): ChartSeriesProxy {
+    let item: MockSeries | undefined;
+    this.wb.enqueue(() => {
+      item = { values: "", ...(name === undefined ? {} : { name }) };
+      this.chart().series.push(item);
+    });
+    return new ChartSeriesProxy(this.wb, () => {
+      if (item === undefined) throw new MockOfficeError("ItemNotFound", "series");
+      return item;
+    });
+  }
+}
+
 class ChartProxy {
   readonly title: { text: string };
+  readonly series: ChartSeriesCollectionProxy;
   constructor(
     private readonly wb: MockWorkbook,
     private readonly chart: () => MockChart,
   ) {
+    this.series = new ChartSeriesCollectionProxy(wb, chart);
     this.title = Object.defineProperties({} as { text: string }, {
       text: {
         set: (v: string) => {

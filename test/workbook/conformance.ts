@@ -1,6 +1,7 @@
 /** Checks that a sheet in the fake workbook holds exactly what a SheetSpec describes. */
 import type { MockContent, MockWorkbook } from "../support/officeMock";
-import { STYLES, type CellSpec, type SheetSpec } from "../../src/workbook/spec";
+import { STYLES, type CellSpec, type ChartSpec, type SheetSpec } from "../../src/workbook/spec";
+import { cellAddress, parseRange, rangeAddress } from "../../src/workbook/office/a1";
 
 export function expectedContent(cell: CellSpec): MockContent {
   if (cell.formula !== undefined) return { kind: "formula", formula: cell.formula };
@@ -51,8 +52,30 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
   }
   expect([...sheet.names.values()].map((n) => [n.name, n.ref]).sort()).toEqual(spec.names.map((n) => [n.name, n.ref]).sort());
   const officeType = { clusteredColumn: "ColumnClustered", stackedColumn: "ColumnStacked", pie: "Pie", waterfall: "Waterfall" };
-  expect(sheet.charts.map((c) => [c.type, c.source, c.seriesBy, c.title, c.from, c.to])).toEqual(
-    (spec.charts ?? []).map((c) => [officeType[c.type], c.dataRange, c.seriesBy === "rows" ? "Rows" : "Columns", c.title, c.from, c.to]),
+  expect(sheet.charts.map((c) => [c.type, c.seriesBy, c.title, c.from, c.to, c.series])).toEqual(
+    (spec.charts ?? []).map((c) => [officeType[c.type], c.seriesBy === "rows" ? "Rows" : "Columns", c.title, c.from, c.to, expectedSeries(spec, c)]),
   );
   if (spec.showGridlines !== undefined) expect(sheet.showGridlines).toBe(spec.showGridlines);
+}
+
+/**
+ * The series a chart must have, as the spec defines its data range (spec.ts ChartSpec): by columns,
+ * one series per column after the first, named by its header, categories = the first column below
+ * the header; by rows, transposed. Never left to Excel's guess.
+ */
+function expectedSeries(spec: SheetSpec, chart: ChartSpec): { name: string; values: string; categories: string }[] {
+  const r = parseRange(chart.dataRange)!;
+  const text = (row: number, col: number) => {
+    const c = spec.cells.find((x) => x.address === cellAddress(row, col));
+    return String(c?.value ?? c?.expected ?? "");
+  };
+  const range = (top: number, left: number, bottom: number, right: number) => rangeAddress({ top, left, bottom, right });
+  const out: { name: string; values: string; categories: string }[] = [];
+  if (chart.seriesBy === "columns")
+    for (let col = r.left + 1; col <= r.right; col++)
+      out.push({ name: text(r.top, col), values: range(r.top + 1, col, r.bottom, col), categories: range(r.top + 1, r.left, r.bottom, r.left) });
+  else
+    for (let row = r.top + 1; row <= r.bottom; row++)
+      out.push({ name: text(row, r.left), values: range(row, r.left + 1, row, r.right), categories: range(r.top, r.left + 1, r.top, r.right) });
+  return out;
 }

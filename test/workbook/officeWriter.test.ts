@@ -7,7 +7,9 @@ import { writeModelSheet, ModelWriteError } from "../../src/workbook/officeWrite
 import { listStoredModels } from "../../src/workbook/modelStore";
 import { MODEL_XML_NAMESPACE, parseModel, serializeModel } from "../../src/workbook/modelXml";
 import { resetPartCache } from "../../src/workbook/office/parts";
-import { STYLES } from "../../src/workbook/spec";
+import { STYLES, type SheetSpec } from "../../src/workbook/spec";
+import { FUNCTION_LOCALES, localizedFunctionNames } from "../../src/functions/functionLocales";
+import { excelHost } from "../../src/taskpane/host";
 import { SMALL_SPEC, largeSpec, request } from "./fixtures";
 import { expectSheetMatchesSpec } from "./conformance";
 
@@ -65,8 +67,20 @@ describe("writing a new model", () => {
       { name: "Ownership", ref: "B13:D15" },
     ]);
     expect(wb.sheet("Sheet1").names.size).toBe(0);
+    // Series and categories set explicitly (ExcelApi 1.7), from the data range B13:D15: names in row 13, categories in column B.
     expect(sheet.charts).toEqual([
-      { type: "ColumnClustered", source: "B13:D15", seriesBy: "Columns", title: "Ownership before and after", from: "F2", to: "M16" },
+      {
+        type: "ColumnClustered",
+        source: "C14:C15",
+        seriesBy: "Columns",
+        title: "Ownership before and after",
+        from: "F2",
+        to: "M16",
+        series: [
+          { name: "Before", values: "C14:C15", categories: "B14:B15" },
+          { name: "After", values: "D14:D15", categories: "B14:B15" },
+        ],
+      },
     ]);
     expect(wb.activeId).toBe(sheet.id);
   });
@@ -461,6 +475,107 @@ describe("bad requests are rejected before anything is read or written", () => {
     await expect(
       writeModelSheet(wb.context(), { sheet: SMALL_SPEC, model: { id: "m1", kind: "stakeSale", schemaVersion: 1, inputs: undefined } }),
     ).rejects.toThrow(/inputs must be plain JSON data/);
+    expect(wb.syncs).toBe(0);
+  });
+});
+
+describe("custom functions are written under the names Excel loaded for the display language (office-js #891, #6614)", () => {
+  const CALLS: SheetSpec = {
+    name: "Exit",
+    names: [],
+    cells: [
+      { address: "A1", formula: "=INDEX(CAPTABLE.WATERFALL(Classes,ExitValue,,,,),2,2)" },
+      { address: "A2", formula: '=IF(A1>0,"CAPTABLE.SAFE(",captable.safe(1,2,,,))&CAPTABLE.PRICEDROUND(Holders)' },
+      { address: "A3", formula: "=SUM(1,2)" },
+      { address: "A4", value: "=CAPTABLE.WATERFALL(x)" },
+    ],
+  };
+  const written = (wb: MockWorkbook) => ["A1", "A2", "A3", "A4"].map((a) => wb.cell("Exit", a)?.content);
+
+  test.each(Object.keys(FUNCTION_LOCALES))("%s: the French names of functions.fr-FR.json, literals and texts untouched", async (locale) => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), { ...request(CALLS), functionNames: localizedFunctionNames(locale) });
+    expect(written(wb)).toEqual([
+      { kind: "formula", formula: "=INDEX(CAPTABLE.CASCADESORTIE(Classes,ExitValue,,,,),2,2)" },
+      { kind: "formula", formula: '=IF(A1>0,"CAPTABLE.SAFE(",CAPTABLE.SAFE(1,2,,,))&CAPTABLE.TOURFINANCEMENT(Holders)' },
+      { kind: "formula", formula: "=SUM(1,2)" },
+      { kind: "text", value: "=CAPTABLE.WATERFALL(x)", prefixed: true },
+    ]);
+  });
+
+  test.each(["en-US", "fr-MC", "de-DE", undefined])("%s: the English names (the IDs), as Excel loaded functions.json", async (locale) => {
+    const wb = new MockWorkbook();
+    expect(localizedFunctionNames(locale)).toBeUndefined();
+    await writeModelSheet(wb.context(), { ...request(CALLS), ...(locale === undefined ? {} : { functionNames: localizedFunctionNames(locale) }) });
+    expect(written(wb)[0]).toEqual({ kind: "formula", formula: "=INDEX(CAPTABLE.WATERFALL(Classes,ExitValue,,,,),2,2)" });
+  });
+
+  test("through the taskpane's Excel host: Office's display language picks the names", async () => {
+    const g = globalThis as unknown as { Excel?: unknown };
+    const wb = new MockWorkbook();
+    g.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(wb.context()) };
+    try {
+      const model = { id: "m-exit", kind: "exitWaterfall", schemaVersion: 1, inputs: {}, sheet: CALLS };
+      await excelHost({ displayLanguage: "fr-CA" }).writeModel(model);
+      expect(written(wb)[0]).toEqual({ kind: "formula", formula: "=INDEX(CAPTABLE.CASCADESORTIE(Classes,ExitValue,,,,),2,2)" });
+    } finally {
+      delete g.Excel;
+    }
+  });
+
+  test("every function of the French table has a name Excel accepts; a bad name in a request is refused", async () => {
+    const names = localizedFunctionNames("fr-FR")!;
+    expect(Object.keys(names).length).toBeGreaterThanOrEqual(21);
+    const wb = new MockWorkbook();
+    await expect(writeModelSheet(wb.context(), { ...request(CALLS), functionNames: { WATERFALL: "X)+HACK(" } })).rejects.toThrow(
+      /function names must be a letter then/,
+    );
+    expect(wb.syncs).toBe(0);
+  });
+});
+
+describe("charts: series and categories set explicitly, never guessed by Excel", () => {
+  // The exit waterfall's sensitivity: exit values (numbers) in column A under a header, one column per class.
+  const EXIT: SheetSpec = {
+    name: "Exit",
+    names: [],
+    cells: [
+      { address: "A1", value: "Exit value", style: "header" },
+      { address: "B1", value: "Common", style: "header" },
+      { address: "C1", value: "Series A", style: "header" },
+      ...[10, 50, 90].flatMap((x, i) => [
+        { address: `A${i + 2}`, value: x * 1e6 },
+        { address: `B${i + 2}`, formula: `=A${i + 2}*0.6`, expected: x * 6e5 },
+        { address: `C${i + 2}`, formula: `=A${i + 2}*0.4`, expected: x * 4e5 },
+      ]),
+    ],
+    charts: [{ type: "stackedColumn", title: "Payout by class", dataRange: "A1:C4", seriesBy: "columns", from: "E1", to: "L15" }],
+  };
+
+  test("the exit values are the categories, the classes the only series", async () => {
+    const wb = new MockWorkbook();
+    await writeModelSheet(wb.context(), request(EXIT));
+    expect(wb.sheet("Exit").charts[0].series).toEqual([
+      { name: "Common", values: "B2:B4", categories: "A2:A4" },
+      { name: "Series A", values: "C2:C4", categories: "A2:A4" },
+    ]);
+  });
+
+  test("by rows: names in the first column, categories in the first row", async () => {
+    const wb = new MockWorkbook();
+    const byRows: SheetSpec = { ...EXIT, charts: [{ ...EXIT.charts![0], dataRange: "A1:C3", seriesBy: "rows" }] };
+    await writeModelSheet(wb.context(), request(byRows));
+    expect(wb.sheet("Exit").charts[0].series).toEqual([
+      { name: "10000000", values: "B2:C2", categories: "B1:C1" },
+      { name: "50000000", values: "B3:C3", categories: "B1:C1" },
+    ]);
+  });
+
+  test("a data range without a header row and a category column is refused before anything is written", async () => {
+    const wb = new MockWorkbook();
+    await expect(writeModelSheet(wb.context(), request({ ...EXIT, charts: [{ ...EXIT.charts![0], dataRange: "B1:B4" }] }))).rejects.toThrow(
+      /chart data range must have a header row, a category column and data/,
+    );
     expect(wb.syncs).toBe(0);
   });
 });

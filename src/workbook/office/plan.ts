@@ -6,7 +6,7 @@
  * round trips does not grow at all.
  */
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "../spec";
-import { columnIndex, columnLetters, parseCell, rangeAddress, type RangeRef } from "./a1";
+import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAddress, type RangeRef } from "./a1";
 
 /** What goes into `Range.formulas` for one cell. */
 export type FormulaInput = string | number | boolean;
@@ -192,6 +192,59 @@ export const CHART_TYPES: Readonly<Record<ChartSpec["type"], string>> = {
 
 /** Office.js series orientation for the spec's `seriesBy`. */
 export const SERIES_BY: Readonly<Record<ChartSpec["seriesBy"], string>> = { columns: "Columns", rows: "Rows" };
+
+/** One series of a chart, as ranges on the sheet: its name (the header cell's text), values and categories. */
+export interface ChartSeriesPlan {
+  readonly name: string;
+  /** The header cell the name comes from. */
+  readonly nameAddress: string;
+  readonly values: string;
+  readonly categories: string;
+}
+
+/**
+ * The series of a chart, read from its data range as every writer reads it (spec.ts `ChartSpec`):
+ * by columns, series names in the first row and categories in the first column; by rows, transposed.
+ * The Office.js writer sets each series' values and categories from this (officeWriter.ts), so that
+ * Excel's auto-layout never guesses (it would take a numeric first column, such as the exit values
+ * of the exit waterfall, for one more series). Throws when the range has no data below and right of
+ * its headers (checked by request.ts before anything is written).
+ */
+export function chartSeries(sheet: SheetSpec, chart: ChartSpec): ChartSeriesPlan[] {
+  const r = parseRange(chart.dataRange);
+  if (r === undefined || r.bottom === r.top || r.right === r.left)
+    throw new Error(`chart data range "${chart.dataRange}" must have a header row, a category column and at least one cell of data`);
+  const byAddress = new Map(
+    sheet.cells.map((c) => [parseCell(c.address), c] as const).map(([p, c]) => [p === undefined ? "" : cellAddress(p.row, p.col), c]),
+  );
+  const text = (address: string) => {
+    const c = byAddress.get(address);
+    return String(c?.value ?? c?.expected ?? "");
+  };
+  const out: ChartSeriesPlan[] = [];
+  if (chart.seriesBy === "columns") {
+    for (let col = r.left + 1; col <= r.right; col++) {
+      const nameAddress = cellAddress(r.top, col);
+      out.push({
+        name: text(nameAddress),
+        nameAddress,
+        values: rangeAddress({ top: r.top + 1, bottom: r.bottom, left: col, right: col }),
+        categories: rangeAddress({ top: r.top + 1, bottom: r.bottom, left: r.left, right: r.left }),
+      });
+    }
+  } else {
+    for (let row = r.top + 1; row <= r.bottom; row++) {
+      const nameAddress = cellAddress(row, r.left);
+      out.push({
+        name: text(nameAddress),
+        nameAddress,
+        values: rangeAddress({ top: row, bottom: row, left: r.left + 1, right: r.right }),
+        categories: rangeAddress({ top: r.top, bottom: r.top, left: r.left + 1, right: r.right }),
+      });
+    }
+  }
+  return out;
+}
 
 /**
  * The first free sheet name: `desired` itself, else "desired (2)", "desired (3)", ... with the

@@ -94,7 +94,13 @@ const ChartSchema = z.object({
     error: "chart type must be clusteredColumn, stackedColumn, pie or waterfall",
   }),
   title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
-  dataRange: rangeAddress("chart data range"),
+  dataRange: rangeAddress("chart data range").refine(
+    (r) => {
+      const p = parseRange(r);
+      return p === undefined || (p.bottom > p.top && p.right > p.left);
+    },
+    { error: "chart data range must have a header row, a category column and data (at least 2 rows and 2 columns)" },
+  ),
   seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
   from: cellAddress("chart position (from)"),
   to: cellAddress("chart position (to)"),
@@ -160,6 +166,13 @@ export const WriteModelRequestSchema = z.object({
       .min(1, { error: "model schemaVersion must be at least 1" }),
     inputs: z.unknown().refine((v) => v !== undefined && safeJson(v), { error: "model inputs must be plain JSON data" }),
   }),
+  // Function ID -> its name in the display language: both as Excel's naming rules allow (scripts/localize-functions.cjs).
+  functionNames: z
+    .record(
+      z.string().regex(/^[A-Z][A-Z0-9_.]*$/, { error: "function ids must be upper-case letters, digits, '_' or '.'" }),
+      z.string().regex(/^\p{L}[\p{L}\p{N}_.]{2,}$/u, { error: "function names must be a letter then at least 2 letters, digits, '_' or '.'" }),
+    )
+    .optional(),
 });
 
 function safeJson(v: unknown): boolean {
@@ -171,7 +184,7 @@ function safeJson(v: unknown): boolean {
 }
 
 /** Checks a request; throws an Error whose message lists every problem (field and rule). */
-export function checkWriteRequest(request: unknown): { sheet: SheetSpec } {
+export function checkWriteRequest(request: unknown): { sheet: SheetSpec; functionNames?: Readonly<Record<string, string>> } {
   const r = WriteModelRequestSchema.safeParse(request);
   if (!r.success) {
     const msgs = r.error.issues
@@ -180,5 +193,5 @@ export function checkWriteRequest(request: unknown): { sheet: SheetSpec } {
     const more = r.error.issues.length > 5 ? ` (and ${r.error.issues.length - 5} more)` : "";
     throw new Error(`Invalid model sheet request: ${msgs.join("; ")}${more}`);
   }
-  return { sheet: r.data.sheet as SheetSpec };
+  return { sheet: r.data.sheet as SheetSpec, ...(r.data.functionNames === undefined ? {} : { functionNames: r.data.functionNames }) };
 }

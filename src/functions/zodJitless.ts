@@ -1,0 +1,13 @@
+/**
+ * zod without `new Function`: imported FIRST by both entries (src/functions/functions.ts and
+ * src/taskpane/index.tsx; each bundle has its own zod), so it runs before any schema is built.
+ * zod probes `new Function("")` once, when the first object schema is built, to choose its
+ * compiled fast path; under the taskpane's Content-Security-Policy (no 'unsafe-eval') the probe
+ * throws, zod falls back, but the browser still reports a `securitypolicyviolation` (script-src
+ * eval) in the console of every Office host. With `jitless` zod skips the probe
+ * (node_modules/zod/v4/core/util.js `allowsEval`) and parses the same way it does after the
+ * fallback. test/hardening/csp.test.ts checks that the built page loads without that violation.
+ */
+import { z } from "zod";
+
+z.config({ jitless: true });
