@@ -37,7 +37,7 @@ describe.each([
     expect(sheet.charts.map((c) => c.type)).toEqual([chartType]);
     // Results are live CAPTABLE calls.
     const formulas = [...sheet.cells.values()].filter((c) => c.content.kind === "formula").map((c) => (c.content as { formula: string }).formula);
-    expect(formulas.some((f) => /^=INDEX\(CAPTABLE\.(ROUND|WATERFALL)\(/.test(f))).toBe(true);
+    expect(formulas.some((f) => /^=INDEX\(CAPTABLE\.(PRICEDROUND|WATERFALL)\(/.test(f))).toBe(true);
 
     resetPartCache();
     const stored = await listStoredModels(wb.context());
