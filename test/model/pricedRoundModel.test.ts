@@ -94,6 +94,18 @@ describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
       expect(r.read(`H${holderRow(sheet, "Investor A")}`)).toBe("CAP");
       expect(r.read(`C${holderRow(sheet, "Series A investors")}`)).toBe(4_486_568);
       expect(r.read(`D${holderRow(sheet, "Option pool")}`)).toBe(1_795_000);
+      // Post-money valuation is pre-money + new money; price x rounded shares has its own, labelled line.
+      expect(r.read(byLabel(sheet, "Post-money valuation (USD) = pre-money + new money").address)).toBe(20_000_000);
+      const atPrice = r.read(byLabel(sheet, "Post-money value at the round price (USD) = price x post-money shares, after rounding").address);
+      expect(atPrice).toBeCloseTo(19_999_999.63, 2);
+      expect(r.read(byLabel(sheet, "Option pool row (the unissued pool topped up)").address)).toBe("Option pool");
+      // The pro rata investment (F) and the YC side letter's pro rata right (J shares, K amount), labelled apart.
+      const header = holderRow(sheet, "Founders") - 1;
+      expect(r.read(`F${header}`)).toBe("Pro rata investment (USD) = pre-money stake x new money");
+      expect(r.read(`J${header}`)).toBe("Pro rata right (shares, YC side letter)");
+      expect(r.read(`J${holderRow(sheet, "Investor A")}`)).toBe(224_328);
+      expect(r.read(`K${holderRow(sheet, "Investor A")}`)).toBeCloseTo(250_000, -1);
+      expect(r.read(`I${holderRow(sheet, "Investor B")}`)).toBe("CONVERTIBLES");
     } finally {
       r.destroy();
     }
