@@ -57,6 +57,7 @@ export function computePricedRound(input: PricedRoundInput): PricedRoundResults 
     ...(x.cap === null ? {} : { cap: d(x.cap) }),
     ...(x.discount === null ? {} : { discount: d(x.discount) }),
     mfn: x.mfn,
+    ...(x.capBasis == null ? {} : { capBasis: x.capBasis }),
   }));
   const round = pricedRound({
     holdings: input.capTable.map((h) => ({ holder: h.holder, shares: d(h.shares), pool: holderKey(h.holder) === poolKey })),
@@ -184,6 +185,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const hasInstruments = input.instruments.length > 0;
   if (hasInstruments) {
     const withInterest = input.instruments.some((x) => x.interest !== null);
+    // A "Cap basis" column only when an instrument says one (blank cells: the document's definition).
+    const withCapBasis = input.instruments.some((x) => x.capBasis != null);
     s.value(a1("A", row), "SAFEs and notes converting (a note with an interest rate converts principal plus accrued interest)", "section");
     row++;
     const head = row;
@@ -195,7 +198,9 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       "Discount",
       "MFN",
       ...(withInterest ? ["Interest rate", "Start date", "Conversion date", "Day count", "Compounding"] : []),
+      ...(withCapBasis ? ["Cap basis"] : []),
     ];
+    const last = col(columns.length - 1);
     columns.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
     row++;
     for (const x of input.instruments) {
@@ -213,9 +218,10 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
         s.value(a1("J", row), i === null ? null : i.dayCount, "input");
         s.value(a1("K", row), i === null ? null : i.compounding, "input");
       }
+      if (withCapBasis) s.value(a1(last, row), x.capBasis ?? null, "input");
       row++;
     }
-    s.name("Instruments", `A${head}:${withInterest ? "K" : "F"}${row - 1}`, "SAFEs and notes converting, with a header row");
+    s.name("Instruments", `A${head}:${last}${row - 1}`, "SAFEs and notes converting, with a header row");
     row++;
   }
 
