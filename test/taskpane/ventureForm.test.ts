@@ -93,7 +93,7 @@ describe("inputs -> form -> inputs is the identity", () => {
     const form = ventureFormFromInput(withBasis);
     expect(form.tables.instruments.map((r) => r.cells.capBasis)).toEqual(["ALL", "DEFAULT"]);
     expect(inputOf(form)).toEqual(withBasis);
-    expect("capBasis" in inputOf(form).instruments[1]).toBe(false);
+    expect("capBasis" in inputOf<PricedRoundInput>(form).instruments[1]).toBe(false);
   });
   test("the form's input builds the same model as the example", () => {
     const built = buildModel(inputOf(round()));
