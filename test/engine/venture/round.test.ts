@@ -376,3 +376,29 @@ describe("cap basis per instrument: what the cap is divided by", () => {
     expect(c.exactShares.toDecimalPlaces(2).toString()).toBe(shares);
   });
 });
+
+describe('pro rata right, Pulley\'s worked example (help.pulley.com, "How does Pro-Rata affect my dilution?")', () => {
+  // A $1,000,000 post-money SAFE at a $10,000,000 cap owns 10% before the equity round; the round takes $5,000,000
+  // at $20,000,000 pre-money; the investor "maintains her 10% ownership by purchasing 10% of the shares in the
+  // equity round". 9,000,000 founder shares, no pool: Company Capitalization 10,000,000, price $2.00.
+  const round = pricedRound({
+    holdings: [{ holder: "Founders", shares: dec(9_000_000) }],
+    preMoney: dec(20_000_000),
+    investors: [{ name: "Series A", amount: dec(5_000_000) }],
+    instruments: [{ holder: "Investor A", kind: "POST_SAFE", amount: dec(1_000_000), cap: dec(10_000_000) }],
+  });
+
+  test("10% of the 2,500,000 Series A shares, $500,000; exercised, it restores the 10% stake", () => {
+    expect(round.companyCapitalization.toString()).toBe("10000000");
+    expect(round.pricePerShare.toString()).toBe("2");
+    expect(round.newMoneyShares.toString()).toBe("2500000");
+    const right = round.conversions[0].proRataRight!;
+    expect(right.shares.toString()).toBe("250000");
+    expect(right.amount.toString()).toBe("500000");
+    // Without it the SAFE is diluted to 8%; with it (bought in the round) back to 10% of the post-money shares.
+    expect(round.rows.find((r) => r.holder === "Investor A")!.ownershipAfter.toString()).toBe("0.08");
+    expect(round.conversions[0].shares.plus(right.shares).div(round.postMoneyShares).toString()).toBe("0.1");
+    // The pro rata investment (pre-money stake x new money) is the same $500,000 here, as the SAFE's stake is 10% of the pre-money shares.
+    expect(round.rows.find((r) => r.holder === "Investor A")!.proRataInvestment.toString()).toBe("500000");
+  });
+});
