@@ -177,7 +177,15 @@ describe("schema rules land on their cell", () => {
     expect(errors["capTable.5.holder"]).toBe('holder "founders" appears more than once');
   });
   test("option pool must be a holder", () => {
-    expect(errorsOf(setField(round(), "optionPool", "ESOP")).optionPool).toBe('option pool "ESOP" must be one of the holders');
+    expect(errorsOf(setField(round(), "optionPool", "ESOP")).optionPool).toBe(
+      'option pool "ESOP" must be one of the holders ("Option pool" looks like the pool)',
+    );
+    // A cap table whose pool row goes by another usual name (the YC SAFE's "Unissued Option Pool"): the message points at it, in French too.
+    const yc = setCell(round(), "capTable", 3, "holder", "Unissued Option Pool");
+    expect(errorsOf(yc).optionPool).toBe('option pool "Option pool" must be one of the holders ("Unissued Option Pool" looks like the pool)');
+    expect(errorsOf(yc, "fr").optionPool).toBe(
+      "Le pool d’options « Option pool » doit être l’un des actionnaires (« Unissued Option Pool » ressemble au pool)",
+    );
   });
   test("a note's interest: each rule on its column", () => {
     let f = addRow(round(), "instruments", {
