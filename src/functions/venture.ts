@@ -366,7 +366,7 @@ function findPoolRow(holders: readonly string[], named: string | undefined, topp
   if (found.length > 1) {
     throw new EngineError(
       "value",
-      `pool_row is needed: ${found.map((h) => `"${h.holder}"`).join(" and ")} both look like the unissued option pool; give pool_row the one to top up`,
+      `pool_row is needed: ${found.map((h) => `"${h.holder}"`).join(" and ")} ${found.length === 2 ? "both" : "all"} look like the unissued option pool; give pool_row the one to top up`,
       "pool_row",
     );
   }
