@@ -26,3 +26,26 @@ export function roundShares(shares: Decimal, rounding: ShareRounding = DEFAULT_S
       return shares;
   }
 }
+
+/**
+ * Relative tolerance for comparing share counts that were typed into cells as doubles: 1e-12.
+ *
+ * A double carries about 16 significant digits (one ulp is 2.2e-16 of the value), and Excel computes
+ * formulas such as `=20000000/price` in doubles, so each typed quotient is off by up to half an ulp.
+ * Holdings typed as `=20000000/price`, `=10000000/price`, `=3000000/price` then add up to a class of
+ * `=33000000/price` only within a few ulps. A sum of n such counts is off by at most about n ulps of
+ * the largest; 1e-12 is about 4,500 ulps, enough for thousands of rows, and still below a thousandth
+ * of a share for any count under a billion shares: it never hides a real excess of one whole share
+ * on any count below 1e12 shares.
+ */
+export const SHARE_TOLERANCE = new Decimal("1e-12");
+
+/** Same share count, within SHARE_TOLERANCE of the larger: |a - b| <= 1e-12 x max(|a|, |b|). */
+export function sameShareCount(a: Decimal, b: Decimal): boolean {
+  return a.minus(b).abs().lte(Decimal.max(a.abs(), b.abs()).times(SHARE_TOLERANCE));
+}
+
+/** More shares than `limit`, beyond the tolerance for typed doubles (see `sameShareCount`). */
+export function exceedsShares(shares: Decimal, limit: Decimal): boolean {
+  return shares.gt(limit) && !sameShareCount(shares, limit);
+}

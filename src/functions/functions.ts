@@ -409,11 +409,11 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param pre_money Pre-money valuation; it includes the pool increase and the converting SAFEs and notes.
  * @param investors New money: two columns, investor and amount (a header row is allowed).
  * @param [pool_target] Unissued option pool after the round as a fraction of post-money fully diluted shares (e.g. 10%). Optional.
- * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN; for notes also Interest rate, Start date, Conversion date.
+ * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN, Cap basis (EXISTING, POOL, CONVERTIBLES, ALL); for notes also Interest rate, Start date, Conversion date.
  * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
- * @param [pool_row] Name of the unissued pool among the holders. Default: a holder named "Option pool", "Pool", "ESOP" or "Unissued pool".
+ * @param [pool_row] Name of the unissued pool among the holders. Default: the one holder named like a pool ("Option pool", "Unissued option pool", "ESOP", "Employee pool", "Pool d'options", "BSPCE"…); needed with a top-up when none or several are.
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
- * @returns A table: holder, shares before, issued, after, % after, pro rata check, conversion price, term applied; then price per share and the round's totals.
+ * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken.
  */
 export function pricedRoundFn(
   holders: any[][],
@@ -436,13 +436,23 @@ export function pricedRoundFn(
  * @param cap Valuation cap (post-money by default); leave empty for a discount-only SAFE.
  * @param discount Discount on the round price (20% = 0.2); leave empty for none.
  * @param round_price Price per share of the priced round.
- * @param [capitalization] Post-money SAFE: Company Capitalization excluding this SAFE's shares; pre-money SAFE: pre-money capitalization. Needed with a cap.
+ * @param [capitalization] The SAFE's Company Capitalization the cap is divided by (post-money: including this SAFE's and the other converting SAFEs' shares and the unissued pool, as the YC guide prints it; pre-money: excluding the SAFEs). Needed with a cap.
  * @param [basis] "POST" (default, post-money valuation cap) or "PRE" (pre-money cap).
  * @param [rounding] Shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
- * @returns A two-column table: shares, conversion price, term applied (CAP, DISCOUNT or ROUND PRICE), cap price, discount price, ownership.
+ * @param [capitalization_basis] What capitalization includes: "INCLUDING" this SAFE's own shares (default for "POST") or "EXCLUDING" them (default for "PRE").
+ * @returns A two-column table: shares, conversion price, term applied (CAP, DISCOUNT or ROUND PRICE), cap price, discount price, ownership, capitalization basis.
  */
-export function safeFn(investment: any, cap: any, discount: any, round_price: any, capitalization?: any, basis?: any, rounding?: any): any[][] {
-  return run(() => safeCells(investment, cap, discount, round_price, capitalization, basis, rounding));
+export function safeFn(
+  investment: any,
+  cap: any,
+  discount: any,
+  round_price: any,
+  capitalization?: any,
+  basis?: any,
+  rounding?: any,
+  capitalization_basis?: any,
+): any[][] {
+  return run(() => safeCells(investment, cap, discount, round_price, capitalization, basis, rounding, capitalization_basis));
 }
 
 /**
@@ -500,7 +510,7 @@ export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any
  * @param exit_value Exit enterprise value; several cells give a sensitivity table (one row per exit value).
  * @param [net_debt] Net debt repaid at exit. Default 0.
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
- * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder (with several exit values: one column per holder).
+ * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder (with several exit values: one column per holder). A class's holdings add up to at most its shares (within 1e-12 relative, for counts typed as formulas).
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
  * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision.
  */
@@ -548,7 +558,7 @@ export function fdSharesFn(basic_shares: any, options: any[][], strikes: any[][]
  * @param holders Holder names (a column or a row).
  * @param shares Shares held, beside the names (same size).
  * @param sellers Names of the selling holders.
- * @param shares_sold Shares each seller sells, beside the names (same size).
+ * @param shares_sold Shares each seller sells, beside the names (same size); at most its holding (within 1e-12 relative: then exactly the holding).
  * @param buyer Name of the buyer; added at the end when not yet a holder.
  * @param price Tender price per share.
  * @param [round_price] Price per share of the primary round, to show the premium or discount. Optional.

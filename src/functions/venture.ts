@@ -8,6 +8,7 @@
  */
 import {
   AntiDilutionMethod,
+  CapBasis,
   Compounding,
   ConversionPrices,
   ConvertibleInstrument,
@@ -21,6 +22,7 @@ import {
   Participation,
   RoundHolding,
   RuleName,
+  SafeCapitalizationBasis,
   ShareClass,
   TenderSale,
   Waterfall,
@@ -29,8 +31,10 @@ import {
   antiDilution,
   convertNote,
   convertSafe,
+  defaultSafeCapitalizationBasis,
   exitValueForProceeds,
   holderKey,
+  isOptionPoolName,
   payoutsByHolder,
   pricedRound,
   tenderOffer,
@@ -78,6 +82,49 @@ export const INSTRUMENT_KIND = keywords<InstrumentKind>({
 });
 
 export const SAFE_BASIS = keywords<"POST" | "PRE">({ POST: "POST", "POST-MONEY": "POST", PRE: "PRE", "PRE-MONEY": "PRE" });
+
+/** What a cap is divided by in CAPTABLE.PRICEDROUND's instruments table ("Cap basis" column, `CapBasis`). */
+export const CAP_BASIS = keywords<CapBasis>({
+  EXISTING: "EXISTING",
+  "EXISTING SHARES": "EXISTING",
+  POOL: "POOL",
+  "WITH POOL": "POOL",
+  "POOL INCREASE": "POOL",
+  "WITH POOL INCREASE": "POOL",
+  "PRE-MONEY SAFE": "POOL",
+  CONVERTIBLES: "CONVERTIBLES",
+  "WITH CONVERTIBLES": "CONVERTIBLES",
+  "COMPANY CAPITALIZATION": "CONVERTIBLES",
+  "POST-MONEY SAFE": "CONVERTIBLES",
+  ALL: "ALL",
+  "POOL AND CONVERTIBLES": "ALL",
+  "POOL + CONVERTIBLES": "ALL",
+  // French
+  EXISTANT: "EXISTING",
+  "ACTIONS EXISTANTES": "EXISTING",
+  "AVEC POOL": "POOL",
+  "AVEC CONVERTIBLES": "CONVERTIBLES",
+  TOUT: "ALL",
+  "POOL ET CONVERTIBLES": "ALL",
+});
+
+/** What CAPTABLE.SAFE's capitalization includes: this SAFE's own shares or not (`SafeCapitalizationBasis`). */
+export const SAFE_CAPITALIZATION = keywords<SafeCapitalizationBasis>({
+  INCLUDING: "INCLUDING",
+  "INCLUDING THIS SAFE": "INCLUDING",
+  "WITH THIS SAFE": "INCLUDING",
+  "COMPANY CAPITALIZATION": "INCLUDING",
+  EXCLUDING: "EXCLUDING",
+  "EXCLUDING THIS SAFE": "EXCLUDING",
+  "WITHOUT THIS SAFE": "EXCLUDING",
+  // French
+  "Y COMPRIS": "INCLUDING",
+  "Y COMPRIS CE SAFE": "INCLUDING",
+  "AVEC CE SAFE": "INCLUDING",
+  HORS: "EXCLUDING",
+  "HORS CE SAFE": "EXCLUDING",
+  "SANS CE SAFE": "EXCLUDING",
+});
 
 export const PARTICIPATION = keywords<Participation>({
   NONE: "NONE",
@@ -301,7 +348,44 @@ const opt = (d: Decimal | undefined, what?: string): CellOutput => (d === undefi
 
 // ---------------------------------------------------------------- CAPTABLE.PRICEDROUND
 
-const POOL_NAMES = ["OPTION POOL", "POOL", "UNISSUED POOL", "AVAILABLE POOL", "ESOP", "ESOP POOL", "UNALLOCATED POOL", "BSPCE", "POOL BSPCE"];
+/** The pool row CAPTABLE.PRICEDROUND took, and why: named by pool_row, or recognised by its name. */
+interface PoolRow {
+  readonly index: number;
+  readonly holder: string;
+  readonly how: "pool_row" | "name";
+}
+
+/**
+ * The unissued pool among the holders: the one pool_row names, else the one holder named like a pool
+ * (`isOptionPoolName`: "Option pool", "Unissued Option Pool", "ESOP", "Pool d'options", "BSPCE"…).
+ * Never a guess between two such holders, and never none when the round tops the pool up: both are
+ * errors naming pool_row (a pool is not created behind the user's back; add a row with 0 shares).
+ */
+function findPoolRow(holders: readonly string[], named: string | undefined, toppedUp: boolean): PoolRow | undefined {
+  if (named !== undefined) {
+    const index = holders.findIndex((h) => holderKey(h) === holderKey(named));
+    if (index < 0) throw new EngineError("value", `pool_row must be one of the holders, got "${named}"`, "pool_row");
+    return { index, holder: holders[index].trim(), how: "pool_row" };
+  }
+  const found = holders.map((h, index) => ({ index, holder: h.trim() })).filter((h) => isOptionPoolName(h.holder));
+  if (found.length > 1) {
+    throw new EngineError(
+      "value",
+      `pool_row is needed: ${found.map((h) => `"${h.holder}"`).join(" and ")} ${found.length === 2 ? "both" : "all"} look like the unissued option pool; give pool_row the one to top up`,
+      "pool_row",
+    );
+  }
+  if (found.length === 1) return { ...found[0], how: "name" };
+  if (toppedUp) {
+    throw new EngineError(
+      "value",
+      'pool_row is needed: no holder is named like the unissued option pool ("Option pool", "Unissued option pool", "ESOP", "Pool d\'options"…); ' +
+        "give pool_row the pool's holder name, or add a pool row with 0 shares for a new pool",
+      "pool_row",
+    );
+  }
+  return undefined;
+}
 
 export const ROUND_HEADER = [
   "Holder",
@@ -309,9 +393,12 @@ export const ROUND_HEADER = [
   "Shares issued",
   "Shares after",
   "% after",
-  "Pro rata check",
+  "Pro rata investment",
   "Conversion price",
   "Converts at",
+  "Cap basis",
+  "Pro rata right (shares)",
+  "Pro rata right (amount)",
 ];
 
 function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
@@ -348,6 +435,7 @@ export const readInstruments = tableReader(
     end: { headers: ["Conversion date", "Date de conversion"], read: optionalNumberCell("nonNegative", true) },
     dayCount: { headers: ["Day count", "Base"], read: choiceCell(DAY_COUNT) },
     compounding: { headers: ["Compounding", "Interest", "Capitalisation"], read: choiceCell(COMPOUNDING) },
+    capBasis: { headers: ["Cap basis", "Base du plafond"], read: choiceCell(CAP_BASIS) },
   },
   "holder",
   (row, t): ConvertibleInstrument => {
@@ -378,6 +466,7 @@ export const readInstruments = tableReader(
       cap: row.get("cap"),
       discount,
       mfn: (row.get("mfn") ?? "NO") === "YES",
+      capBasis: row.get("capBasis"),
     };
   },
 );
@@ -394,21 +483,17 @@ export function roundCells(
   pool_increase: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
-  const poolName = isBlankCell(pool_row, "name") ? undefined : readFirstText(pool_row, "pool_row");
-  const poolKey = poolName === undefined ? undefined : holderKey(poolName);
-  const holdings: RoundHolding[] = table.map((h) => ({
-    holder: h.holder,
-    shares: h.shares,
-    pool: poolKey !== undefined ? holderKey(h.holder) === poolKey : POOL_NAMES.includes(choiceKey(h.holder)),
-  }));
-  if (poolKey !== undefined && !holdings.some((h) => h.pool)) {
-    throw new EngineError("value", `pool_row must be one of the holders, got "${poolName}"`, "pool_row");
-  }
   // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
   if (target !== undefined && increase !== undefined)
     throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
+  const pool = findPoolRow(
+    table.map((h) => h.holder),
+    isBlankCell(pool_row, "name") ? undefined : readFirstText(pool_row, "pool_row"),
+    target !== undefined || increase !== undefined,
+  );
+  const holdings: RoundHolding[] = table.map((h, i) => ({ holder: h.holder, shares: h.shares, pool: i === pool?.index }));
   const round = pricedRound({
     holdings,
     preMoney: readNumber(pre_money, "pre_money", "positive"),
@@ -427,9 +512,12 @@ export function roundCells(
       toCell(r.sharesIssued),
       toCell(r.sharesAfter),
       toCell(r.ownershipAfter),
-      r.isPool ? "" : toCell(r.proRataCheck),
+      r.isPool ? "" : toCell(r.proRataInvestment),
       c === undefined ? "" : toCell(c.price),
       c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`,
+      c === undefined ? "" : c.capBasis,
+      c?.proRataRight === undefined ? "" : toCell(c.proRataRight.shares),
+      c?.proRataRight === undefined ? "" : toCell(c.proRataRight.amount),
     ]);
   }
   rows.push([
@@ -442,12 +530,20 @@ export function roundCells(
   rows.push(["Price per share", toCell(round.pricePerShare)]);
   rows.push(["Pre-money valuation", toCell(round.preMoney)]);
   rows.push(["New money", toCell(round.newMoney)]);
-  rows.push(["Post-money valuation", toCell(round.postMoney)]);
+  rows.push(["Post-money valuation", toCell(round.postMoney)]); // pre-money + new money
   rows.push(["Pre-money fully diluted shares", toCell(round.preMoneyShares)]);
   rows.push(["Post-money fully diluted shares", toCell(round.postMoneyShares)]);
   rows.push(["Option pool increase", toCell(round.poolIncrease)]);
+
   rows.push(["Company capitalization (post-money SAFE)", toCell(round.companyCapitalization)]);
   rows.push(["Share rounding", round.rounding]);
+  // Lines added since the first layout go last, so that INDEX(…, row, 2) cells of existing sheets keep their rows.
+  rows.push([
+    "Option pool row",
+    pool === undefined ? "(none)" : pool.holder,
+    pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
+  ]);
+  rows.push(["Post-money value at the round price (rounded shares)", toCell(round.postMoneyAtRoundPrice)]);
   return rectangle(rows);
 }
 
@@ -473,17 +569,26 @@ export function safeCells(
   capitalization: any,
   basis: any,
   rounding: any,
+  capitalization_basis: any,
 ): CellOutput[][] {
+  const safeBasis = readChoice(basis, "basis", SAFE_BASIS, "POST");
   const r = convertSafe({
     amount: readNumber(investment, "investment", "nonNegative"),
     cap: readOptionalNumber(cap, "cap", "positive"),
     discount: readOptionalNumber(discount, "discount", "fraction"),
     roundPrice: readNumber(round_price, "round_price", "positive"),
     capitalization: readOptionalNumber(capitalization, "capitalization", "positive"),
-    basis: readChoice(basis, "basis", SAFE_BASIS, "POST"),
+    basis: safeBasis,
+    capitalizationBasis: readChoice(capitalization_basis, "capitalization_basis", SAFE_CAPITALIZATION, defaultSafeCapitalizationBasis(safeBasis)),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
   });
-  return [["", "SAFE"], ...conversionRows(r), ["Ownership of the capitalization", toCell(r.ownership)], ["Share rounding", r.rounding]];
+  return [
+    ["", "SAFE"],
+    ...conversionRows(r),
+    ["Ownership of the capitalization", toCell(r.ownership)],
+    ["Capitalization basis", r.capitalizationBasis === "INCLUDING" ? "INCLUDING this SAFE's shares" : "EXCLUDING this SAFE's shares"],
+    ["Share rounding", r.rounding],
+  ];
 }
 
 function readSerial(value: any, name: string): number {

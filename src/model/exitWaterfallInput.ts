@@ -17,7 +17,7 @@
  * Class and holder names are matched trimmed and case-insensitive, as the engine does.
  */
 import { z } from "zod";
-import { Decimal, Waterfall, formatAmount, holderKey, isEngineError, sum, type HolderPosition, type ShareClass } from "../engine";
+import { Decimal, Waterfall, exceedsShares, formatAmount, holderKey, isEngineError, sum, type HolderPosition, type ShareClass } from "../engine";
 import { CURRENCY_UNITS, LIMITS, amount, nonNegative, text } from "./fields";
 
 /** Limits that keep a model a model (and an imported file harmless). */
@@ -201,7 +201,8 @@ function checkHoldings(m: Pick<ExitWaterfallInput, "classes" | "holdings">, clas
     const cls = m.classes[c];
     const held = sum(rows.map((i) => new Decimal(m.holdings[i].shares)));
     const excess = held.minus(cls.shares);
-    if (excess.gt(0)) {
+    // Within the tolerance for counts typed as doubles, the holdings are the whole class (see SHARE_TOLERANCE).
+    if (exceedsShares(held, new Decimal(cls.shares))) {
       ctx.addIssue({
         code: "custom",
         path: ["holdings", rows[rows.length - 1], "shares"],

@@ -18,7 +18,7 @@
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
-import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS, holderKey } from "../engine";
+import { CAP_BASES, COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS, holderKey, isOptionPoolName } from "../engine";
 import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, nonNegative, text } from "./fields";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
@@ -87,6 +87,14 @@ export const InstrumentInput = z.strictObject({
   mfn: z.boolean({ error: "instrument mfn must be true or false" }),
   /** A note's interest, or null (SAFEs; a note whose amount already includes its interest). */
   interest: NoteInterestInput.nullable(),
+  /**
+   * What the cap is divided by (CAPTABLE.PRICEDROUND's "Cap basis"): EXISTING, POOL, CONVERTIBLES or ALL;
+   * null or left out: the document's definition for the type (POST_SAFE: CONVERTIBLES; PRE_SAFE, NOTE: POOL).
+   */
+  capBasis: z
+    .enum(CAP_BASES, { error: `instrument cap basis must be one of ${CAP_BASES.join(", ")}` })
+    .nullable()
+    .optional(),
 });
 export type InstrumentInput = z.infer<typeof InstrumentInput>;
 
@@ -124,7 +132,10 @@ export const PricedRoundInput = z
   .superRefine((m, ctx) => {
     const keys = checkCapTable(m.capTable, ctx);
     if (!keys.has(holderKey(m.optionPool))) {
-      ctx.addIssue({ code: "custom", path: ["optionPool"], message: `option pool "${m.optionPool}" must be one of the holders` });
+      // Point at the row named like a pool (isOptionPoolName: "Unissued Option Pool", "ESOP", "Pool d'options"…) when there is one.
+      const named = m.capTable.filter((h) => isOptionPoolName(h.holder));
+      const hint = named.length === 1 ? ` ("${named[0].holder.trim()}" looks like the pool)` : "";
+      ctx.addIssue({ code: "custom", path: ["optionPool"], message: `option pool "${m.optionPool}" must be one of the holders${hint}` });
     }
     if (m.poolTarget !== null && m.poolIncrease !== null) {
       ctx.addIssue({

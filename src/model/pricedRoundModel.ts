@@ -17,9 +17,9 @@
  *    SAFEs and notes (Holder, Type, Amount, Cap, Discount, MFN, and for notes with interest Interest
  *    rate, Start date, Conversion date, Day count, Compounding: name Instruments, header included);
  * 3. the round summary: price per share, pre- and post-money, new money, fully diluted shares, pool
- *    increase, Company Capitalization, rounding used;
- * 4. the post-money cap table: per holder shares before, issued, after, % after, pro rata check,
- *    conversion price, term applied; the total;
+ *    increase, Company Capitalization, rounding used, the pool row, the value at the round price;
+ * 4. the post-money cap table: per holder shares before, issued, after, % after, pro rata investment,
+ *    conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); the total;
  * 5. ownership before and after (chart data) and a clustered column chart over it.
  */
 import { Decimal, PricedRound, ZERO, accruedInterest, holderKey, pricedRound, sum, yearFraction, type ConvertibleInstrument } from "../engine";
@@ -57,6 +57,7 @@ export function computePricedRound(input: PricedRoundInput): PricedRoundResults 
     ...(x.cap === null ? {} : { cap: d(x.cap) }),
     ...(x.discount === null ? {} : { discount: d(x.discount) }),
     mfn: x.mfn,
+    ...(x.capBasis == null ? {} : { capBasis: x.capBasis }),
   }));
   const round = pricedRound({
     holdings: input.capTable.map((h) => ({ holder: h.holder, shares: d(h.shares), pool: holderKey(h.holder) === poolKey })),
@@ -95,6 +96,8 @@ export const ROUND_SUMMARY_ROWS = [
   "Option pool increase",
   "Company capitalization (post-money SAFE)",
   "Share rounding",
+  "Option pool row",
+  "Post-money value at the round price (rounded shares)",
 ] as const;
 
 /** Builds the priced-round model: validates (throws ZodError naming each field), computes, lays out the sheet. */
@@ -182,6 +185,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const hasInstruments = input.instruments.length > 0;
   if (hasInstruments) {
     const withInterest = input.instruments.some((x) => x.interest !== null);
+    // A "Cap basis" column only when an instrument says one (blank cells: the document's definition).
+    const withCapBasis = input.instruments.some((x) => x.capBasis != null);
     s.value(a1("A", row), "SAFEs and notes converting (a note with an interest rate converts principal plus accrued interest)", "section");
     row++;
     const head = row;
@@ -193,7 +198,9 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       "Discount",
       "MFN",
       ...(withInterest ? ["Interest rate", "Start date", "Conversion date", "Day count", "Compounding"] : []),
+      ...(withCapBasis ? ["Cap basis"] : []),
     ];
+    const last = col(columns.length - 1);
     columns.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
     row++;
     for (const x of input.instruments) {
@@ -211,9 +218,10 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
         s.value(a1("J", row), i === null ? null : i.dayCount, "input");
         s.value(a1("K", row), i === null ? null : i.compounding, "input");
       }
+      if (withCapBasis) s.value(a1(last, row), x.capBasis ?? null, "input");
       row++;
     }
-    s.name("Instruments", `A${head}:${withInterest ? "K" : "F"}${row - 1}`, "SAFEs and notes converting, with a header row");
+    s.name("Instruments", `A${head}:${last}${row - 1}`, "SAFEs and notes converting, with a header row");
     row++;
   }
 
@@ -237,16 +245,20 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   // ---- Round summary ---------------------------------------------------------------------
   s.value(a1("A", row), "Round summary (CAPTABLE.PRICEDROUND)", "section");
   row++;
+  // The function names the pool row as the cap table spells it.
+  const poolHolder = (input.capTable.find((h) => holderKey(h.holder) === holderKey(input.optionPool))?.holder ?? input.optionPool).trim();
   const summary: [string, Decimal | string, string][] = [
     [`Price per share (${cur})`, round.pricePerShare, f.pricePerShare],
     [`Pre-money valuation (${cur})`, round.preMoney, f.amount],
     [`New money (${cur})`, round.newMoney, f.amount],
-    [`Post-money valuation (${cur}) = price x post-money shares`, round.postMoney, f.amount],
+    [`Post-money valuation (${cur}) = pre-money + new money`, round.postMoney, f.amount],
     ["Pre-money fully diluted shares", round.preMoneyShares, f.shares],
     ["Post-money fully diluted shares", round.postMoneyShares, f.shares],
     ["Option pool increase (shares)", round.poolIncrease, f.shares],
     ["Company capitalization (post-money SAFE)", round.companyCapitalization, f.shares],
     ["Share rounding used", round.rounding, ""],
+    ["Option pool row (the unissued pool topped up)", poolHolder, ""],
+    [`Post-money value at the round price (${cur}) = price x post-money shares, after rounding`, round.postMoneyAtRoundPrice, f.amount],
   ];
   summary.forEach(([label, value, format], i) => {
     s.value(a1("A", row), label, "label");
@@ -264,9 +276,12 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     "Shares issued",
     "Shares after",
     "% after",
-    `Pro rata check (${cur})`,
+    `Pro rata investment (${cur}) = pre-money stake x new money`,
     `Conversion price (${cur})`,
     "Converts at",
+    "Cap basis",
+    "Pro rata right (shares, YC side letter)",
+    `Pro rata right (${cur})`,
   ];
   headers.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
   row++;
@@ -280,11 +295,14 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       [h.sharesIssued, f.shares],
       [h.sharesAfter, f.shares],
       [h.ownershipAfter, f.percent],
-      [h.isPool ? "" : h.proRataCheck, f.amount],
+      [h.isPool ? "" : h.proRataInvestment, f.amount],
       [c === undefined ? "" : c.price, f.pricePerShare],
       [c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`, undefined],
+      [c === undefined ? "" : c.capBasis, undefined],
+      [c?.proRataRight === undefined ? "" : c.proRataRight.shares, f.shares],
+      [c?.proRataRight === undefined ? "" : c.proRataRight.amount, f.amount],
     ];
-    // An empty result (the pool's pro rata check, the conversion columns of a holder with no instrument) is left
+    // An empty result (the pool's pro rata investment, the conversion columns of a holder with no instrument) is left
     // blank: an .xlsx keeps no cached empty text, so such a cell would carry no value until recalculated.
     values.forEach(([v, format], k) => {
       if (v !== "") s.formula(a1(col(k), row), at(i + 2, k + 1), v, format, k === 0 ? "label" : "calc");
@@ -325,7 +343,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   });
 
   s.column("A", 58);
-  for (const c of ["B", "C", "D", "E", "F", "G", "H"]) s.column(c, 17);
+  for (const c of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) s.column(c, 17);
   return s.build();
 }
 

@@ -401,6 +401,10 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
   [/^pool target must be at least 0% and below 100%$/, () => "Le pool cible doit être d’au moins 0 % et inférieur à 100 %"],
   [/^instrument discount must be at least 0% and below 100%$/, () => "La décote doit être d’au moins 0 % et inférieure à 100 %"],
   [/^interest rate must be at most 1000%$/, () => "Le taux d’intérêt doit être d’au plus 1000 %"],
+  [
+    /^option pool "(.*)" must be one of the holders \("(.*)" looks like the pool\)$/s,
+    (m) => `Le pool d’options « ${m[1]} » doit être l’un des actionnaires (« ${m[2]} » ressemble au pool)`,
+  ],
   [/^option pool "(.*)" must be one of the holders$/s, (m) => `Le pool d’options « ${m[1]} » doit être l’un des actionnaires`],
   [/^investors must list at least one investor$/, () => "Indiquez au moins un investisseur"],
   [/^investor "(.*)" appears more than once$/s, (m) => `L’investisseur « ${m[1]} » apparaît plusieurs fois`],

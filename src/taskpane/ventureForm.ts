@@ -9,7 +9,7 @@
  * As in the stake-sale form (form.ts): texts are kept as typed, percentages are typed as 20 or 20%
  * and become fractions through decimal.js, rows left entirely blank are dropped.
  */
-import { COMPOUNDINGS, DAY_COUNTS, Decimal, SHARE_ROUNDINGS } from "../engine";
+import { CAP_BASES, COMPOUNDINGS, DAY_COUNTS, Decimal, SHARE_ROUNDINGS } from "../engine";
 import { CURRENCY_UNITS, LIMITS } from "../model/fields";
 import { INSTRUMENT_TYPES, PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput, PARTICIPATIONS } from "../model/exitWaterfallInput";
@@ -182,6 +182,8 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
         { key: "conversionDate", kind: "date", when: isNote },
         { key: "dayCount", kind: "choice", options: DAY_COUNTS, initial: "ACT/365", when: isNote },
         { key: "compounding", kind: "choice", options: COMPOUNDINGS, initial: "SIMPLE", when: isNote },
+        // DEFAULT: the document's definition for the type (the model leaves capBasis out).
+        { key: "capBasis", kind: "choice", options: ["DEFAULT", ...CAP_BASES], initial: "DEFAULT" },
       ],
     },
   ],
@@ -203,6 +205,7 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
       cap: x.cap,
       discount: x.discount,
       mfn: x.mfn,
+      ...(x.capBasis === "DEFAULT" ? {} : { capBasis: x.capBasis }),
       // A note without a rate converts its amount as given (principal and interest already added).
       interest:
         x.type === "NOTE" && x.rate !== null
@@ -238,6 +241,7 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
         conversionDate: x.interest?.conversionDate ?? "",
         dayCount: x.interest?.dayCount ?? "ACT/365",
         compounding: x.interest?.compounding ?? "SIMPLE",
+        capBasis: x.capBasis ?? "DEFAULT",
       })),
     },
   }),

@@ -39,6 +39,7 @@ const enLabels: Words = {
   "instruments.conversionDate": "Converts on",
   "instruments.dayCount": "Day count",
   "instruments.compounding": "Compounding",
+  "instruments.capBasis": "Cap basis (what the cap is divided by)",
   "classes.name": "Class",
   "classes.shares": "Shares",
   "classes.invested": "Invested",
@@ -84,6 +85,7 @@ const frLabels: Words = {
   "instruments.conversionDate": "Conversion le",
   "instruments.dayCount": "Base de calcul",
   "instruments.compounding": "Capitalisation",
+  "instruments.capBasis": "Base du plafond (diviseur du plafond)",
   "classes.name": "Catégorie",
   "classes.shares": "Actions",
   "classes.invested": "Montant investi",
@@ -153,6 +155,11 @@ const enOptions: Words = {
   "compounding.QUARTERLY": "Quarterly",
   "compounding.MONTHLY": "Monthly",
   "compounding.DAILY": "Daily",
+  "capBasis.DEFAULT": "As the document defines it (post-money SAFE: with the converting shares; pre-money SAFE, note: with the pool increase)",
+  "capBasis.EXISTING": "Existing shares, options and pool only",
+  "capBasis.POOL": "With the pool increase",
+  "capBasis.CONVERTIBLES": "With the converting instruments' shares",
+  "capBasis.ALL": "With the pool increase and the converting shares",
 };
 
 const frOptions: Words = {
@@ -171,6 +178,11 @@ const frOptions: Words = {
   "compounding.QUARTERLY": "Trimestrielle",
   "compounding.MONTHLY": "Mensuelle",
   "compounding.DAILY": "Quotidienne",
+  "capBasis.DEFAULT": "Selon le document (SAFE post-money : avec les actions converties ; SAFE pre-money, obligation : avec le complément du pool)",
+  "capBasis.EXISTING": "Actions, options et pool existants seulement",
+  "capBasis.POOL": "Avec le complément du pool",
+  "capBasis.CONVERTIBLES": "Avec les actions des instruments convertis",
+  "capBasis.ALL": "Avec le complément du pool et les actions converties",
 };
 
 const en = {

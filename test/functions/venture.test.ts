@@ -3,6 +3,7 @@
  * null for omitted optionals, errors as CustomFunctions.Error with a message naming the argument.
  */
 import fc from "fast-check";
+import { Decimal } from "../../src/engine";
 import * as f from "../../src/functions/functions";
 import { CustomFunctionsError } from "../support/customFunctionsRuntime";
 
@@ -42,9 +43,12 @@ describe("CAPTABLE.PRICEDROUND", () => {
       "Shares issued",
       "Shares after",
       "% after",
-      "Pro rata check",
+      "Pro rata investment",
       "Conversion price",
       "Converts at",
+      "Cap basis",
+      "Pro rata right (shares)",
+      "Pro rata right (amount)",
     ]);
     expect(row(t, "Investor A").slice(0, 4)).toEqual(["Investor A", 0, 588_235, 588_235]);
     expect(row(t, "Investor B")[2]).toBe(1_176_470);
@@ -61,11 +65,116 @@ describe("CAPTABLE.PRICEDROUND", () => {
     expect(pct).toBeCloseTo(1, 12);
   });
 
+  test("post-money valuation is pre-money + new money; the value at the round price after rounding has its own line", () => {
+    const t = f.pricedRoundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
+    expect(row(t, "Post-money valuation")[1]).toBe(20_000_000);
+    const atPrice = row(t, "Post-money value at the round price (rounded shares)")[1] as number;
+    expect(atPrice).toBeCloseTo((row(t, "Price per share")[1] as number) * (row(t, "Post-money fully diluted shares")[1] as number), 4);
+    expect(atPrice).toBeLessThan(20_000_000);
+    expect(atPrice).toBeGreaterThan(19_999_990);
+  });
+
+  test("pro rata right as the YC Pro Rata Side Letter defines it: conversion shares / Company Capitalization x the new money shares", () => {
+    const t = f.pricedRoundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
+    const price = row(t, "Price per share")[1] as number;
+    const capitalization = row(t, "Company capitalization (post-money SAFE)")[1] as number; // 11,764,705 (the Guide's)
+    const seriesA = row(t, "Series A")[2] as number; // the Standard Preferred Stock sold
+    // Investor A: 588,235 / 11,764,705 = 5% of the Series A shares; Investor B: 1,176,470 / 11,764,705 = 10%.
+    expect(row(t, "Investor A")[9]).toBe(Math.floor((588_235 / capitalization) * seriesA));
+    expect(row(t, "Investor B")[9]).toBe(Math.floor((1_176_470 / capitalization) * seriesA));
+    expect(row(t, "Investor A")[10]).toBeCloseTo((row(t, "Investor A")[9] as number) * price, 6);
+    expect((row(t, "Investor A")[10] as number) / 5_000_000).toBeCloseTo(0.05, 4);
+    // Not for holders without a post-money SAFE.
+    expect(row(t, "Founders").slice(8, 11)).toEqual(["", "", ""]);
+    expect(row(t, "Investor A")[8]).toBe("CONVERTIBLES");
+  });
+
   test("a pool target and investors without a header row; the pool row is found by name", () => {
     const t = f.pricedRoundFn([["Founders"], ["ESOP"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, OMITTED, "NONE");
     expect(row(t, "VC")[4]).toBeCloseTo(0.2, 15);
     expect(row(t, "ESOP")[4]).toBeCloseTo(0.1, 15);
     expect(row(t, "Founders")[4]).toBeCloseTo(0.7, 15);
+  });
+
+  test('the pool is found by its usual names (the YC SAFE\'s "Unissued Option Pool", French names), and the result says which row', () => {
+    const yc = [["Founders"], ["Options outstanding"], ["Promised options"], ["Unissued Option Pool"]];
+    const t = f.pricedRoundFn(yc, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
+    expect(row(t, "Unissued Option Pool").slice(1, 4)).toEqual([100_000, 1_695_000, 1_795_000]);
+    expect(t.filter((r) => /pool/i.test(String(r[0])) && r[0] !== "Option pool increase" && r[0] !== "Option pool row")).toHaveLength(1);
+    expect(row(t, "Option pool row").slice(0, 3)).toEqual(["Option pool row", "Unissued Option Pool", "recognised by its name"]);
+    // The same figures as with the row called "Option pool".
+    const reference = f.pricedRoundFn(holders, shares, 15_000_000, investors, null, safes, null, null, 1_695_000);
+    expect(row(t, "Price per share")[1]).toBe(row(reference, "Price per share")[1]);
+    for (const name of [
+      "ESOP",
+      "unissued  option-pool",
+      "Employee Pool",
+      "Stock option pool",
+      "Pool d’options",
+      "BSPCE",
+      "Réserve d'options",
+      "RESERVE D OPTIONS",
+    ]) {
+      const u = f.pricedRoundFn([["Founders"], [name]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, OMITTED, "NONE");
+      expect(row(u, "Option pool row")[1]).toBe(name);
+      expect(row(u, name)[4]).toBeCloseTo(0.1, 15);
+    }
+    const named = f.pricedRoundFn([["Founders"], ["Reserve"]], [[8_000_000], [0]], 8_000_000, [["VC", 2_000_000]], 0.1, OMITTED, "NONE", "reserve");
+    expect(row(named, "Option pool row").slice(1, 3)).toEqual(["Reserve", "named by pool_row"]);
+  });
+
+  test("a pool target or increase with no pool row found is an error naming pool_row, never a second pool", () => {
+    const noPool = [["Founders"], ["Options outstanding"], ["Reserve"]];
+    const three = [[9_000_000], [500_000], [500_000]];
+    for (const [target, increase] of [
+      [0.1, null],
+      [null, 100_000],
+    ]) {
+      const e = cellError(() => f.pricedRoundFn(noPool, three, 1e7, investors, target, OMITTED, null, null, increase));
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toMatch(/^pool_row is needed: no holder is named like the unissued option pool/);
+    }
+    // Without a top-up, no pool is needed: the result says so.
+    expect(row(f.pricedRoundFn(noPool, three, 1e7, investors), "Option pool row")[1]).toBe("(none)");
+    // Two rows that both look like the pool: no guess.
+    expect(cellError(() => f.pricedRoundFn([["F"], ["ESOP"], ["Option pool"]], [[9], [1], [1]], 100, [["VC", 10]], 0.1)).message).toBe(
+      'pool_row is needed: "ESOP" and "Option pool" both look like the unissued option pool; give pool_row the one to top up',
+    );
+  });
+
+  test("a Cap basis column per instrument (keywords, French too); the basis used is shown in the result", () => {
+    const notes = [
+      ["Holder", "Type", "Amount", "Cap", "Cap basis"],
+      ["Note 1", "NOTE", 1_000_000, 10_000_000, "existing"],
+      ["Note 2", "NOTE", 1_000_000, 10_000_000, ""],
+      ["SAFE 3", "PRE SAFE", 1_000_000, 10_000_000, "avec convertibles"],
+    ];
+    const t = f.pricedRoundFn(
+      [["Founders"], ["ESOP"]],
+      [[9_000_000], [1_000_000]],
+      20_000_000,
+      [["Lead", 5_000_000]],
+      null,
+      notes,
+      "NONE",
+      null,
+      500_000,
+    );
+    expect(t[0][8]).toBe("Cap basis");
+    expect(row(t, "Note 1")[8]).toBe("EXISTING");
+    expect(row(t, "Note 2")[8]).toBe("POOL");
+    expect(row(t, "SAFE 3")[8]).toBe("CONVERTIBLES");
+    expect(row(t, "Note 1")[2]).toBeCloseTo(1_000_000, 6);
+    expect(row(t, "Note 2")[2]).toBeCloseTo(1_050_000, 6);
+    expect(row(t, "Founders")[8]).toBe("");
+    expect(
+      cellError(() =>
+        f.pricedRoundFn([["F"]], [[1]], 10, [["L", 1]], null, [
+          ["Holder", "Amount", "Cap", "Cap basis"],
+          ["N", 1, 5, "whatever"],
+        ]),
+      ).message,
+    ).toMatch(/^instruments: Cap basis of "N" must be one of "EXISTING", "POOL", "CONVERTIBLES", "ALL"/);
   });
 
   test("a note in the instruments table accrues its interest to the conversion date", () => {
@@ -120,11 +229,27 @@ describe("CAPTABLE.PRICEDROUND", () => {
 
 describe("CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE", () => {
   test("SAFE: a two-column table, the term applied named", () => {
-    const t = f.safeFn(200_000, 4_000_000, null, 1.1144, 11_176_470);
+    const t = f.safeFn(200_000, 4_000_000, null, 1.1144, 11_764_705);
     expect(t[0]).toEqual(["", "SAFE"]);
     expect(row(t, "Shares")[1]).toBe(588_235);
     expect(row(t, "Converts at")[1]).toBe("CAP");
     expect(row(t, "Discount price")[1]).toBe("");
+    expect(row(t, "Capitalization basis")[1]).toBe("INCLUDING this SAFE's shares");
+  });
+
+  test("SAFE: capitalization is the YC guide's Company Capitalization by default; EXCLUDING is an explicit choice", () => {
+    // YC Post-Money Safe User Guide, Example 1, side by side: Company Capitalization 11,764,705; Investor A
+    // ($200,000, $4M cap) 588,235 shares, Investor B ($800,000, $8M cap) 1,176,470 shares.
+    expect(row(f.safeFn(200_000, 4_000_000, null, 1.1144, 11_764_705), "Shares")[1]).toBe(588_235);
+    expect(row(f.safeFn(800_000, 8_000_000, null, 1.1144, 11_764_705), "Shares")[1]).toBe(1_176_470);
+    const excluding = f.safeFn(200_000, 4_000_000, null, 1.1144, 11_176_470, null, null, "excluding");
+    expect(row(excluding, "Shares")[1]).toBe(588_235);
+    expect(row(excluding, "Capitalization basis")[1]).toBe("EXCLUDING this SAFE's shares");
+    expect(row(f.safeFn(200_000, 4_000_000, null, 1.1144, 11_176_470, null, null, "hors ce SAFE"), "Shares")[1]).toBe(588_235);
+    expect(row(f.safeFn(100_000, 8_000_000, null, 1, 10_000_000, "PRE"), "Capitalization basis")[1]).toBe("EXCLUDING this SAFE's shares");
+    expect(cellError(() => f.safeFn(200_000, 4_000_000, null, 1.1144, 11_764_705, null, null, "maybe")).message).toMatch(
+      /^capitalization_basis must be one of "INCLUDING", "EXCLUDING"/,
+    );
   });
 
   test("NOTE: FundersClub's $25k note, cap applies: 10,000 shares; with 5% for a year the converting amount", () => {
@@ -142,7 +267,7 @@ describe("CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE", () => {
 
   test("SAFE and NOTE: the whole tables, the conversion rows alike (Shares to Round price)", () => {
     const capPrice = 0.34000001789473777; // 4,000,000 / (11,176,470 + 588,235), Company Capitalization including the SAFE
-    expect(f.safeFn(200_000, 4_000_000, 0.2, 1.1144, 11_176_470)).toEqual([
+    expect(f.safeFn(200_000, 4_000_000, 0.2, 1.1144, 11_176_470, null, null, "EXCLUDING")).toEqual([
       ["", "SAFE"],
       ["Shares", 588_235],
       ["Conversion price", capPrice],
@@ -151,6 +276,7 @@ describe("CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE", () => {
       ["Discount price", 0.89152],
       ["Round price", 1.1144],
       ["Ownership of the capitalization", 0.049999978749998404],
+      ["Capitalization basis", "EXCLUDING this SAFE's shares"],
       ["Share rounding", "DOWN"],
     ]);
     expect(f.convertNoteFn(25_000, 0, 45658, 46023, 5, 5_000_000, 0.2, 2_000_000)).toEqual([
@@ -312,6 +438,91 @@ describe("CAPTABLE.FDSHARES and CAPTABLE.TENDER", () => {
   });
 });
 
+describe("share counts typed as formulas (=20000000/price) are compared with a tolerance", () => {
+  // Excel computes =20000000/price in doubles: the holdings add up to =33000000/price only within an ulp or so.
+  const price = 1.1144;
+  const classes = [
+    ["Class", "Shares", "Invested", "Preference"],
+    ["Series A", 33_000_000 / price, 33_000_000, 1],
+    ["Common", 10_000_000, null, null],
+  ];
+  const holdings = [
+    ["Holder", "Class", "Shares"],
+    ["Fund 1", "Series A", 20_000_000 / price],
+    ["Fund 2", "Series A", 10_000_000 / price],
+    ["Angel", "Series A", 3_000_000 / price],
+  ];
+
+  test("the doubles do not add up exactly (the case this guards)", () => {
+    const held = [20_000_000 / price, 10_000_000 / price, 3_000_000 / price].map((x) => new Decimal(x)).reduce((a, b) => a.plus(b));
+    expect(held.gt(new Decimal(33_000_000 / price))).toBe(true);
+  });
+
+  test("CAPTABLE.WATERFALL accepts them and the holders share the class's payout exactly", () => {
+    const t = f.waterfallFn(classes, [[50_000_000]], null, null, holdings);
+    const fund1 = t.find((r) => r[0] === "Fund 1")!;
+    const total = ["Fund 1", "Fund 2", "Angel"].reduce((s, h) => s + (t.find((r) => r[0] === h)![4] as number), 0);
+    expect(total).toBeCloseTo(row(t, "Series A")[4] as number, 6);
+    expect(fund1[4]).toBeCloseTo(((row(t, "Series A")[4] as number) * 20) / 33, 6);
+  });
+
+  test("a real excess is still refused", () => {
+    const more = holdings.map((r, i) => (i === 3 ? ["Angel", "Series A", 3_000_000 / price + 1] : r));
+    expect(cellError(() => f.waterfallFn(classes, [[50_000_000]], null, null, more)).message).toMatch(
+      /^holdings of class "Series A" add up to .* shares, more than the class's/,
+    );
+  });
+
+  test("CAPTABLE.TENDER: selling the whole holding in tranches sells exactly the holding", () => {
+    const t = f.tenderFn(
+      [["Fund"], ["Founder"]],
+      [[33_000_000 / price], [10_000_000]],
+      [["Fund"], ["Fund"], ["Fund"]],
+      [[20_000_000 / price], [10_000_000 / price], [3_000_000 / price]],
+      "Buyer",
+      price,
+    );
+    expect(row(t, "Fund")[3]).toBe(33_000_000 / price);
+    expect(row(t, "Fund")[5]).toBe(0);
+    expect(row(t, "Buyer")[5]).toBe(33_000_000 / price);
+  });
+
+  test("CAPTABLE.TENDER still refuses selling more than the holding", () => {
+    expect(cellError(() => f.tenderFn([["Fund"], ["Founder"]], [[100], [100]], [["Fund"]], [[100.001]], "Buyer", 1)).message).toBe(
+      'shares sold by "Fund" must not exceed its holding of 100, got 100.001',
+    );
+  });
+
+  test("property: holdings typed as quotients of doubles that add up to their class are always accepted", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        (amounts, p) => {
+          const total = amounts.reduce((s, a) => s + a, 0);
+          const cls = [
+            ["Class", "Shares", "Invested", "Preference"],
+            ["Series A", total / p, total, 1],
+          ];
+          const hs = [["Holder", "Class", "Shares"], ...amounts.map((a, i) => [`H${i}`, "Series A", a / p])];
+          const t = f.waterfallFn(cls, [[total * 2]], null, null, hs);
+          const paid = amounts.reduce((s, _, i) => s + (t.find((r) => r[0] === `H${i}`)![4] as number), 0);
+          expect(Math.abs(paid - (row(t, "Series A")[4] as number))).toBeLessThanOrEqual(total * 2 * 1e-12);
+          const sold = f.tenderFn(
+            [["Fund"]],
+            [[total / p]],
+            amounts.map(() => ["Fund"]),
+            amounts.map((a) => [a / p]),
+            "Buyer",
+            p,
+          );
+          expect(row(sold, "Fund")[5]).toBe(0);
+        },
+      ),
+    );
+  });
+});
+
 describe("hostile input never crashes, never returns NaN or Infinity", () => {
   const cell = fc.oneof(
     fc.constant(null),
@@ -347,7 +558,7 @@ describe("hostile input never crashes, never returns NaN or Infinity", () => {
   test("every venture function, random cells and ranges in every argument", () => {
     const calls: [string, (a: unknown[]) => unknown, number][] = [
       ["PRICEDROUND", (a) => (f.pricedRoundFn as (...x: unknown[]) => unknown)(...a), 9],
-      ["SAFE", (a) => (f.safeFn as (...x: unknown[]) => unknown)(...a), 7],
+      ["SAFE", (a) => (f.safeFn as (...x: unknown[]) => unknown)(...a), 8],
       ["CONVERTNOTE", (a) => (f.convertNoteFn as (...x: unknown[]) => unknown)(...a), 11],
       ["ANTIDILUTION", (a) => (f.antiDilutionFn as (...x: unknown[]) => unknown)(...a), 5],
       ["WATERFALL", (a) => (f.waterfallFn as (...x: unknown[]) => unknown)(...a), 6],

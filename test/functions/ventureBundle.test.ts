@@ -17,7 +17,9 @@ interface FunctionMetadata {
 
 const metadata: { functions: FunctionMetadata[] } = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
 const stub = createCustomFunctionsStub();
-vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), vm.createContext({ CustomFunctions: stub, console }), { filename: "functions.js" });
+vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), vm.createContext({ CustomFunctions: stub, console }), {
+  filename: "functions.js",
+});
 
 function call(id: string, ...args: unknown[]): unknown {
   const fn = stub.registry.get(id);
@@ -33,15 +35,35 @@ const params = (id: string) => fn(id).parameters.map((p) => (p.optional ? `[${p.
 
 describe("venture functions in the built bundle", () => {
   test("published argument orders, ranges as matrices, tables spill", () => {
-    expect(params("PRICEDROUND")).toEqual(["holders", "shares", "pre_money", "investors", "[pool_target]", "[instruments]", "[rounding]", "[pool_row]", "[pool_increase]"]);
-    expect(params("SAFE")).toEqual(["investment", "cap", "discount", "round_price", "[capitalization]", "[basis]", "[rounding]"]);
+    expect(params("PRICEDROUND")).toEqual([
+      "holders",
+      "shares",
+      "pre_money",
+      "investors",
+      "[pool_target]",
+      "[instruments]",
+      "[rounding]",
+      "[pool_row]",
+      "[pool_increase]",
+    ]);
+    expect(params("SAFE")).toEqual([
+      "investment",
+      "cap",
+      "discount",
+      "round_price",
+      "[capitalization]",
+      "[basis]",
+      "[rounding]",
+      "[capitalization_basis]",
+    ]);
     expect(params("CONVERTNOTE").slice(0, 5)).toEqual(["principal", "interest_rate", "start_date", "conversion_date", "round_price"]);
     expect(params("ANTIDILUTION")).toEqual(["classes", "new_price", "new_shares", "[method]", "[shares_outstanding]"]);
     expect(params("WATERFALL")).toEqual(["classes", "exit_value", "[net_debt]", "[transaction_costs]", "[holdings]", "[other_claims]"]);
     expect(params("BREAKPOINTS")).toEqual(["classes", "[net_debt]", "[transaction_costs]", "[other_claims]"]);
     expect(params("FDSHARES")).toEqual(["basic_shares", "options", "strikes", "share_price", "[method]"]);
     expect(params("TENDER")).toEqual(["holders", "shares", "sellers", "shares_sold", "buyer", "price", "[round_price]"]);
-    for (const id of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"]) expect(fn(id).result.dimensionality).toBe("matrix");
+    for (const id of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"])
+      expect(fn(id).result.dimensionality).toBe("matrix");
     expect(fn("FDSHARES").result.dimensionality ?? "scalar").toBe("scalar");
     expect(fn("WATERFALL").parameters[1].dimensionality).toBe("matrix");
     expect(fn("PRICEDROUND").parameters[5].dimensionality).toBe("matrix");
@@ -73,7 +95,11 @@ describe("venture functions in the built bundle", () => {
       15_000_000,
       [["Series A", 5_000_000]],
       null,
-      [["Holder", "Amount", "Cap"], ["Investor A", 200_000, 4_000_000], ["Investor B", 800_000, 8_000_000]],
+      [
+        ["Holder", "Amount", "Cap"],
+        ["Investor A", 200_000, 4_000_000],
+        ["Investor B", 800_000, 8_000_000],
+      ],
       null,
       null,
       1_695_000,
@@ -85,7 +111,14 @@ describe("venture functions in the built bundle", () => {
 
   test("errors come back as CustomFunctions.Error with a message", () => {
     try {
-      call("WATERFALL", [["Class", "Shares"], ["A", -1]], [[1]]);
+      call(
+        "WATERFALL",
+        [
+          ["Class", "Shares"],
+          ["A", -1],
+        ],
+        [[1]],
+      );
       throw new Error("expected an error");
     } catch (e) {
       expect(e).toBeInstanceOf(CustomFunctionsError);

@@ -456,6 +456,15 @@ describe("holdings: optional, matched as the engine matches them", () => {
     expect(parsed.holdings.map((h) => h.className)).toEqual(["seed", "SERIES A", "Common", "Seed"]);
     expect(EXIT_LIMITS.maxHoldings).toBe(500);
   });
+
+  test("holdings typed as quotients of doubles (=20000000/price) that add up to their class are accepted (SHARE_TOLERANCE)", () => {
+    const price = 1.1144;
+    const classes = base.classes.map((c) => (c.name === "Seed" ? { ...c, shares: 33_000_000 / price } : c));
+    const holdings = [20_000_000, 10_000_000, 3_000_000].map((a, i) => ({ holder: `Fund ${i + 1}`, className: "Seed", shares: a / price }));
+    expect(ExitWaterfallInput.safeParse({ ...base, classes, holdings }).success).toBe(true);
+    const more = holdings.map((h, i) => (i === 2 ? { ...h, shares: h.shares + 1 } : h));
+    expect(ExitWaterfallInput.safeParse({ ...base, classes, holdings: more }).success).toBe(false);
+  });
 });
 
 /** The rows of the "Payout per holder" block: its first row and one row per holding. */
@@ -494,7 +503,9 @@ describe("payout per holder", () => {
     const parsed = ExitWaterfallInput.parse({ ...base, holdings: [bare] });
     expect(parsed.holdings[0].invested).toBeNull();
     const bad = ExitWaterfallInput.safeParse({ ...base, holdings: [{ ...bare, invested: -1 }] });
-    expect(bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["holdings.0.invested: invested must not be negative"]);
+    expect(bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "holdings.0.invested: invested must not be negative",
+    ]);
   });
 
   test("the multiple on invested capital per holding and per holder: payout / what was paid, n/a without a cost; HyperFormula agrees", () => {
@@ -528,7 +539,9 @@ describe("payout per holder", () => {
     // The early employee's two holdings have no cost: n/a.
     const staff = totals.find((c) => {
       const row = Number(c.address.slice(1));
-      return model.sheet.cells.some((x) => x.address === `A${row}` && x.formula === `=A${rows[input.holdings.findIndex((h) => h.holder === "Early employee")]}`);
+      return model.sheet.cells.some(
+        (x) => x.address === `A${row}` && x.formula === `=A${rows[input.holdings.findIndex((h) => h.holder === "Early employee")]}`,
+      );
     });
     expect(staff?.expected).toBe("n/a");
     withRender(model.sheet, (r) => {

@@ -94,6 +94,18 @@ describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
       expect(r.read(`H${holderRow(sheet, "Investor A")}`)).toBe("CAP");
       expect(r.read(`C${holderRow(sheet, "Series A investors")}`)).toBe(4_486_568);
       expect(r.read(`D${holderRow(sheet, "Option pool")}`)).toBe(1_795_000);
+      // Post-money valuation is pre-money + new money; price x rounded shares has its own, labelled line.
+      expect(r.read(byLabel(sheet, "Post-money valuation (USD) = pre-money + new money").address)).toBe(20_000_000);
+      const atPrice = r.read(byLabel(sheet, "Post-money value at the round price (USD) = price x post-money shares, after rounding").address);
+      expect(atPrice).toBeCloseTo(19_999_999.63, 2);
+      expect(r.read(byLabel(sheet, "Option pool row (the unissued pool topped up)").address)).toBe("Option pool");
+      // The pro rata investment (F) and the YC side letter's pro rata right (J shares, K amount), labelled apart.
+      const header = holderRow(sheet, "Founders") - 1;
+      expect(r.read(`F${header}`)).toBe("Pro rata investment (USD) = pre-money stake x new money");
+      expect(r.read(`J${header}`)).toBe("Pro rata right (shares, YC side letter)");
+      expect(r.read(`J${holderRow(sheet, "Investor A")}`)).toBe(224_328);
+      expect(r.read(`K${holderRow(sheet, "Investor A")}`)).toBeCloseTo(250_000, -1);
+      expect(r.read(`I${holderRow(sheet, "Investor B")}`)).toBe("CONVERTIBLES");
     } finally {
       r.destroy();
     }
@@ -144,6 +156,27 @@ describe("variants evaluated by HyperFormula equal the engine", () => {
       },
     ],
     [
+      "a cap basis per instrument (a note on existing shares only, a pre-money SAFE with the converting shares; one left to its default)",
+      {
+        ...YC_EXAMPLE_1,
+        rounding: "NONE",
+        instruments: [
+          { holder: "Noteholder", type: "NOTE", amount: 500_000, cap: 6_000_000, discount: null, mfn: false, interest: null, capBasis: "EXISTING" },
+          {
+            holder: "Pre SAFE",
+            type: "PRE_SAFE",
+            amount: 300_000,
+            cap: 6_000_000,
+            discount: null,
+            mfn: false,
+            interest: null,
+            capBasis: "CONVERTIBLES",
+          },
+          { holder: "Investor B", type: "POST_SAFE", amount: 800_000, cap: 8_000_000, discount: null, mfn: false, interest: null, capBasis: null },
+        ],
+      },
+    ],
+    [
       "notes accruing interest (simple ACT/365, monthly 30/360) beside a SAFE",
       {
         ...YC_EXAMPLE_1,
@@ -180,6 +213,24 @@ describe("variants evaluated by HyperFormula equal the engine", () => {
     } finally {
       r.destroy();
     }
+  });
+
+  test("cap basis: the sheet's Instruments table has a Cap basis column only when an instrument says one; the result shows the basis used", () => {
+    const input = variants.find(([name]) => name.startsWith("a cap basis"))![1];
+    const model = buildPricedRoundModel(input);
+    const round = model.results.round;
+    expect(round.conversions.map((c) => c.capBasis)).toEqual(["EXISTING", "CONVERTIBLES", "CONVERTIBLES"]);
+    // The note on existing shares only: 500,000 x 10,000,000 / 6,000,000.
+    expect(round.conversions[0].exactShares.toDecimalPlaces(6).toString()).toBe("833333.333333");
+    const header = model.sheet.cells.find((c) => c.value === "Cap basis" && c.style === "header");
+    expect(header).toBeDefined();
+    const r = renderSheet(model.sheet, { captable: true });
+    try {
+      expect(r.read(`I${holderRow(model.sheet, "Noteholder")}`)).toBe("EXISTING");
+    } finally {
+      r.destroy();
+    }
+    expect(buildPricedRoundModel(YC_EXAMPLE_1).sheet.cells.filter((c) => c.value === "Cap basis")).toHaveLength(1); // the result table's only
   });
 
   test("a note's converting amount: principal plus interest, as the engine's accruedInterest gives it", () => {

@@ -156,6 +156,18 @@ export function convertNote(input: NoteInput): NoteConversion {
   };
 }
 
+/**
+ * What the `capitalization` given for a SAFE includes:
+ * - "INCLUDING": this SAFE's own conversion shares are in the figure. A post-money SAFE's "Company
+ *   Capitalization" (YC post-money SAFE) includes the shares of every converting SAFE, this one too, and
+ *   the unissued pool: the figure the YC guide prints (Example 1: 11,764,705). The post-money default.
+ * - "EXCLUDING": the figure leaves this SAFE's shares out (the YC guide's 11,764,705 - 588,235 =
+ *   11,176,470). A pre-money SAFE's "Company Capitalization" excludes every SAFE: the pre-money default.
+ * The definition of the cap price stays the document's; the basis only says which figure was given.
+ */
+export const SAFE_CAPITALIZATION_BASES = ["INCLUDING", "EXCLUDING"] as const;
+export type SafeCapitalizationBasis = (typeof SAFE_CAPITALIZATION_BASES)[number];
+
 export interface SafeInput {
   readonly amount: Decimal;
   readonly cap?: Decimal;
@@ -164,27 +176,39 @@ export interface SafeInput {
   readonly basis?: "POST" | "PRE";
   readonly roundPrice: Decimal;
   /**
-   * Post-money SAFE: Company Capitalization EXCLUDING this SAFE's own shares (existing shares, options,
-   * unissued pool and the other converting instruments). Pre-money SAFE: the pre-money capitalization.
+   * The capitalization the cap is divided by; `capitalizationBasis` says whether it includes this SAFE's
+   * own shares (default: as the SAFE defines it, including them post-money, excluding them pre-money).
    */
   readonly capitalization?: Decimal;
+  readonly capitalizationBasis?: SafeCapitalizationBasis;
   readonly rounding?: ShareRounding;
 }
 
 export interface SafeConversion extends ConversionPrices {
   readonly shares: Decimal;
-  /** Shares / (capitalization + shares): the SAFE's stake of its Company Capitalization (post-money: amount / cap when the cap applies). */
+  /** Shares / the capitalization including them: the SAFE's stake (post-money: amount / cap when the cap applies). */
   readonly ownership: Decimal;
+  /** What the capitalization given included (the default when none was said). */
+  readonly capitalizationBasis: SafeCapitalizationBasis;
   readonly rounding: ShareRounding;
 }
 
+/** The document's own definition: a post-money SAFE's Company Capitalization includes its shares, a pre-money SAFE's excludes them. */
+export function defaultSafeCapitalizationBasis(basis: "POST" | "PRE"): SafeCapitalizationBasis {
+  return basis === "POST" ? "INCLUDING" : "EXCLUDING";
+}
+
 /**
- * One SAFE converting. Post-money: the SAFE's own shares are part of the Company Capitalization, so the
- * Safe Price = (cap - amount) / capitalization excluding the SAFE (closed form of cap / (C + shares)),
- * and at the cap the SAFE owns exactly amount / cap. Pre-money: cap price = cap / capitalization.
+ * One SAFE converting, at the lowest of the cap price, the discount price and the round price.
+ * Post-money (YC): Safe Price = cap / Company Capitalization, which includes the SAFE's own shares; given
+ * a capitalization EXCLUDING them (C), the closed form of cap / (C + shares) is (cap - amount) / C, and at
+ * the cap the SAFE owns exactly amount / cap. Pre-money: cap / capitalization excluding the SAFEs; given
+ * one INCLUDING this SAFE's shares (C), the closed form of cap / (C - shares) is (cap + amount) / C.
  */
 export function convertSafe(input: SafeInput): SafeConversion {
   const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
+  const basis = input.basis ?? "POST";
+  const capitalizationBasis = input.capitalizationBasis ?? defaultSafeCapitalizationBasis(basis);
   check(input.amount, "nonNegative", "investment");
   checkDiscount(input.discount);
   let capPrice: Decimal | undefined;
@@ -192,16 +216,20 @@ export function convertSafe(input: SafeInput): SafeConversion {
     check(input.cap, "positive", "cap");
     if (input.capitalization === undefined) throw new EngineError("value", "capitalization is required with a cap", "capitalization");
     const c = check(input.capitalization, "positive", "capitalization");
-    if ((input.basis ?? "POST") === "POST") {
-      if (input.amount.gte(input.cap))
-        throw new EngineError("value", "investment must be below the post-money cap (it would own 100% or more)", "investment");
+    const ownSharesIn = capitalizationBasis === "INCLUDING";
+    if (basis === "POST" && input.amount.gte(input.cap))
+      throw new EngineError("value", "investment must be below the post-money cap (it would own 100% or more)", "investment");
+    if (basis === "POST" && !ownSharesIn) {
       capPrice = input.cap.minus(input.amount).div(c);
+    } else if (basis === "PRE" && ownSharesIn) {
+      capPrice = input.cap.plus(input.amount).div(c);
     } else {
       capPrice = input.cap.div(c);
     }
   }
   const prices = conversionPrice(input.roundPrice, capPrice, input.discount);
   const shares = roundShares(input.amount.div(prices.price), rounding);
-  const base = (input.capitalization ?? ZERO).plus(shares);
-  return { ...prices, shares, ownership: base.isZero() ? ZERO : shares.div(base), rounding };
+  const given = input.capitalization ?? ZERO;
+  const base = capitalizationBasis === "INCLUDING" && input.capitalization !== undefined ? given : given.plus(shares);
+  return { ...prices, shares, ownership: base.isZero() ? ZERO : shares.div(base), capitalizationBasis, rounding };
 }

@@ -16,6 +16,11 @@
  * - Pre-money SAFE and convertible note: cap price = cap / (existing shares, options and pool, including the
  *   pool increase, excluding the converting instruments); otherwise the same lower-of rule. A note converts
  *   its principal plus accrued interest.
+ * - Cap basis (per instrument, `capBasis`): practice varies on what the cap is divided by, so each
+ *   instrument may say it. The cap price is cap / (existing shares, options and unissued pool + the pool
+ *   increase when the basis says POOL or ALL + the shares of every converting instrument, its own too,
+ *   when it says CONVERTIBLES or ALL). Defaults are the documents' definitions above: CONVERTIBLES for a
+ *   post-money SAFE, POOL for a pre-money SAFE and a note. EXISTING counts neither.
  * - MFN: an instrument marked MFN takes, among its own terms and those of the instruments listed after it
  *   (issued later), the terms that give it the most shares.
  * - The definitions are circular (the SAFE shares depend on the price and on each other; the price on the
@@ -34,6 +39,15 @@ import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
 
 export type InstrumentKind = "POST_SAFE" | "PRE_SAFE" | "NOTE";
 
+/** What a cap is divided by, beyond the existing shares, options and unissued pool (see the module conventions). */
+export const CAP_BASES = ["EXISTING", "POOL", "CONVERTIBLES", "ALL"] as const;
+export type CapBasis = (typeof CAP_BASES)[number];
+
+/** The documents' own cap basis: a post-money SAFE's Company Capitalization counts the converting instruments, not the pool increase; a pre-money SAFE's (and a note's) the pool increase, not the instruments. */
+export function defaultCapBasis(kind: InstrumentKind): CapBasis {
+  return kind === "POST_SAFE" ? "CONVERTIBLES" : "POOL";
+}
+
 export interface ConvertibleInstrument {
   /** The holder the conversion shares are credited to. */
   readonly holder: string;
@@ -46,6 +60,8 @@ export interface ConvertibleInstrument {
   readonly discount?: Decimal;
   /** Most favoured nation: may take the terms of any instrument listed after it. */
   readonly mfn?: boolean;
+  /** What the cap is divided by; default `defaultCapBasis(kind)`. */
+  readonly capBasis?: CapBasis;
 }
 
 export interface RoundHolding {
@@ -89,6 +105,14 @@ export interface Conversion {
   readonly term: ConversionTerm;
   /** For an MFN instrument that took another's terms: the holder whose terms applied. */
   readonly termsFrom?: string;
+  /**
+   * Post-money SAFE only: the pro rata right of the YC Pro Rata Side Letter, if the holder has one: the
+   * right to buy (conversion shares / Company Capitalization) x the Standard Preferred Stock sold in the
+   * round (the new money shares), in shares (rounded by the policy) and in amount at the round price.
+   */
+  readonly proRataRight?: { readonly shares: Decimal; readonly amount: Decimal };
+  /** The cap basis of the terms that applied (that instrument's own, or the default for its kind). */
+  readonly capBasis: CapBasis;
 }
 
 export interface RoundRow {
@@ -98,8 +122,8 @@ export interface RoundRow {
   readonly sharesIssued: Decimal;
   readonly sharesAfter: Decimal;
   readonly ownershipAfter: Decimal;
-  /** Pro rata check: the holder's pre-money fully diluted ownership x the new money raised. */
-  readonly proRataCheck: Decimal;
+  /** Pro rata investment: the holder's pre-money fully diluted ownership x the new money raised (what keeps its stake). */
+  readonly proRataInvestment: Decimal;
   readonly isPool: boolean;
 }
 
@@ -107,8 +131,12 @@ export interface PricedRound {
   readonly pricePerShare: Decimal;
   readonly preMoney: Decimal;
   readonly newMoney: Decimal;
-  /** Post-money valuation = price x post-money fully diluted shares (= pre-money + new money when unrounded). */
+  /** Post-money valuation = pre-money + new money (the headline a term sheet states). */
   readonly postMoney: Decimal;
+  /** Value at the round price = price x post-money fully diluted shares after rounding (a little below postMoney when shares are rounded down). */
+  readonly postMoneyAtRoundPrice: Decimal;
+  /** Shares issued for the new money (the round's Standard Preferred Stock, in the YC SAFE's words). */
+  readonly newMoneyShares: Decimal;
   readonly preMoneyShares: Decimal;
   readonly postMoneyShares: Decimal;
   readonly poolIncrease: Decimal;
@@ -208,8 +236,18 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
         out.push({ alpha: a.div(ONE.minus(t.discount).times(W)), beta: ZERO, gamma: ZERO, term: "DISCOUNT", from: j });
       }
       if (t.cap !== undefined) {
-        if (kind === "POST_SAFE") out.push({ alpha: ZERO, beta: a.div(t.cap), gamma: ZERO, term: "CAP", from: j });
-        else out.push({ alpha: a.times(pool.p).div(t.cap), beta: ZERO, gamma: a.times(F.plus(pool.c)).div(t.cap), term: "CAP", from: j });
+        // shares = amount / cap x (F [+ pool increase p T + c] [+ converting shares B - F]).
+        const basis = t.capBasis ?? defaultCapBasis(kind);
+        const withPool = basis === "POOL" || basis === "ALL";
+        const withConvertibles = basis === "CONVERTIBLES" || basis === "ALL";
+        const k = a.div(t.cap);
+        out.push({
+          alpha: withPool ? k.times(pool.p) : ZERO,
+          beta: withConvertibles ? k : ZERO,
+          gamma: k.times((withConvertibles ? ZERO : F).plus(withPool ? pool.c : ZERO)),
+          term: "CAP",
+          from: j,
+        });
       }
     }
     return out;
@@ -285,13 +323,16 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
       price: exactShares.isZero() ? ZERO : x.amount.div(exactShares),
       term: f.term,
       termsFrom: f.from === i ? undefined : instruments[f.from].holder.trim(),
+      capBasis: instruments[f.from].capBasis ?? defaultCapBasis(instruments[f.from].kind),
     };
   });
   const conversionShares = sum(conversions.map((c) => c.shares));
   const preMoneyShares = F.plus(poolIncrease).plus(conversionShares);
   const price = input.preMoney.div(preMoneyShares);
   const investorShares = input.investors.map((v) => roundShares(v.amount.div(price), rounding));
-  const postMoneyShares = preMoneyShares.plus(sum(investorShares));
+  const newMoneyShares = sum(investorShares);
+  const postMoneyShares = preMoneyShares.plus(newMoneyShares);
+  const companyCapitalization = F.plus(conversionShares);
 
   // The table: existing holders, then new names (instrument holders, investors), then the pool row when created.
   type Acc = { holder: string; before: Decimal; issued: Decimal; isPool: boolean };
@@ -324,7 +365,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
       sharesIssued: r.issued,
       sharesAfter: after,
       ownershipAfter: after.div(postMoneyShares),
-      proRataCheck: r.isPool ? ZERO : preMoneyPosition.div(preMoneyShares).times(newMoney),
+      proRataInvestment: r.isPool ? ZERO : preMoneyPosition.div(preMoneyShares).times(newMoney),
       isPool: r.isPool,
     };
   });
@@ -333,19 +374,25 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     pricePerShare: price,
     preMoney: input.preMoney,
     newMoney,
-    postMoney: price.times(postMoneyShares),
+    postMoney: W,
+    postMoneyAtRoundPrice: price.times(postMoneyShares),
+    newMoneyShares,
     preMoneyShares,
     postMoneyShares,
     poolIncrease,
-    companyCapitalization: F.plus(conversionShares),
-    conversions,
+    companyCapitalization,
+    conversions: conversions.map((c) => {
+      if (c.kind !== "POST_SAFE") return c;
+      const shares = roundShares(c.shares.div(companyCapitalization).times(newMoneyShares), rounding);
+      return { ...c, proRataRight: { shares, amount: shares.times(price) } };
+    }),
     rows: result,
     rounding,
     iterations,
   };
 }
 
-/** Pro rata check: the investment that keeps a holder's stake in a round = ownership x round size. */
+/** Pro rata investment: the investment that keeps a holder's stake in a round = ownership x round size (not the YC side letter's pro rata right: see `Conversion.proRataRight`). */
 export function proRataInvestment(ownership: Decimal, roundSize: Decimal): Decimal {
   check(ownership, "fraction", "ownership");
   check(roundSize, "nonNegative", "round_size");

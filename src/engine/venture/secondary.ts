@@ -13,6 +13,7 @@ import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { EngineError } from "../errors";
 import { CapTable, holderKey, validateCapTable } from "../capTable";
 import { check, formatAmount } from "../rules";
+import { sameShareCount } from "../shares";
 
 export interface TenderSale {
   readonly seller: string;
@@ -59,7 +60,9 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
     if (row === undefined) throw new EngineError("value", `seller "${s.seller.trim()}" is not one of the holders`, "sellers");
     if (key === holderKey(buyer)) throw new EngineError("value", `buyer must differ from the sellers, both are "${row.holder.trim()}"`, "buyer");
     check(s.shares, "nonNegative", `shares sold by "${row.holder.trim()}"`);
-    const total = (sold.get(key) ?? ZERO).plus(s.shares);
+    let total = (sold.get(key) ?? ZERO).plus(s.shares);
+    // Counts typed as formulas differ from the holding by a few ulps: within the tolerance the seller sells exactly the holding.
+    if (sameShareCount(total, row.shares)) total = row.shares;
     if (total.gt(row.shares)) {
       throw new EngineError(
         "value",

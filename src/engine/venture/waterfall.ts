@@ -24,6 +24,7 @@ import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { EngineError } from "../errors";
 import { bridge } from "../bridge";
 import { check, formatAmount } from "../rules";
+import { exceedsShares, sameShareCount } from "../shares";
 
 export type Participation = "NONE" | "FULL" | "CAPPED";
 
@@ -454,7 +455,11 @@ export interface HolderPayout {
   readonly total: Decimal;
 }
 
-/** Payout per holder: each holder takes its class's payout pro rata to the shares it holds in the class. */
+/**
+ * Payout per holder: each holder takes its class's payout pro rata to the shares it holds in the class.
+ * Holdings may add up to less than the class (the rest is unlisted); they may exceed it only within
+ * SHARE_TOLERANCE (counts typed as formulas), and are then treated as the whole class.
+ */
 export function payoutsByHolder(result: WaterfallResult, positions: readonly HolderPosition[]): HolderPayout[] {
   const byClass = new Map(result.classes.map((c) => [c.name.trim().toLocaleUpperCase("en-US"), c]));
   const held = new Map<string, Decimal>();
@@ -467,7 +472,8 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
   }
   for (const [key, shares] of held) {
     const c = byClass.get(key)!;
-    if (shares.gt(c.shares)) {
+    // Holdings typed as formulas (=20000000/price) may add up to the class only within a few ulps: compare with the tolerance.
+    if (exceedsShares(shares, c.shares)) {
       throw new EngineError(
         "value",
         `holdings of class "${c.name}" add up to ${formatAmount(shares)} shares, more than the class's ${formatAmount(c.shares)}`,
@@ -476,7 +482,11 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
     }
   }
   return positions.map((p) => {
-    const c = byClass.get(p.className.trim().toLocaleUpperCase("en-US"))!;
-    return { holder: p.holder.trim(), className: c.name, shares: p.shares, total: c.shares.isZero() ? ZERO : c.total.times(p.shares).div(c.shares) };
+    const key = p.className.trim().toLocaleUpperCase("en-US");
+    const c = byClass.get(key)!;
+    // Holdings equal to the class within the tolerance share the class's payout exactly (divided by what they add up to).
+    const classHeld = held.get(key)!;
+    const base = sameShareCount(classHeld, c.shares) ? classHeld : c.shares;
+    return { holder: p.holder.trim(), className: c.name, shares: p.shares, total: base.isZero() ? ZERO : c.total.times(p.shares).div(base) };
   });
 }

@@ -93,13 +93,55 @@ describe("convertible notes", () => {
 const cents = (d: { toDecimalPlaces(n: number): { toFixed(n: number): string } }) => d.toDecimalPlaces(2).toFixed(2);
 
 describe("a single SAFE", () => {
-  test("post-money: at the cap the SAFE owns exactly amount / cap of the Company Capitalization", () => {
-    // YC Post-Money Safe User Guide, Example 1: $200,000 on a $4M post-money cap = 5%; the other 11,176,470
-    // shares of Company Capitalization (10,000,000 + Investor B's 1,176,470) give 588,235 shares.
-    const r = convertSafe({ amount: dec(200_000), cap: dec(4_000_000), roundPrice: dec(1.1144), capitalization: dec(11_176_470) });
+  test("post-money, the YC guide's Company Capitalization (the default): Example 1's 588,235 and 1,176,470 shares", () => {
+    // YC Post-Money Safe User Guide, Example 1: Company Capitalization 11,764,705 (10,000,000 + the two SAFEs'
+    // 588,235 + 1,176,470). Safe Price = cap / Company Capitalization: $4M / 11,764,705 = $0.34 for
+    // Investor A's $200,000 (588,235 shares, 5%), $8M / 11,764,705 = $0.68 for Investor B's $800,000 (1,176,470).
+    const a = convertSafe({ amount: dec(200_000), cap: dec(4_000_000), roundPrice: dec(1.1144), capitalization: dec(11_764_705) });
+    expect(a.capitalizationBasis).toBe("INCLUDING");
+    expect(a.term).toBe("CAP");
+    expect(a.shares.toString()).toBe("588235");
+    expect(a.ownership.toDecimalPlaces(6).toString()).toBe("0.05");
+    const b = convertSafe({ amount: dec(800_000), cap: dec(8_000_000), roundPrice: dec(1.1144), capitalization: dec(11_764_705) });
+    expect(b.shares.toString()).toBe("1176470");
+    expect(b.capPrice!.toDecimalPlaces(4).toString()).toBe("0.68");
+  });
+
+  test("post-money, capitalization EXCLUDING the SAFE's own shares (an explicit choice): the same shares", () => {
+    // The other 11,176,470 shares of Company Capitalization (10,000,000 + Investor B's 1,176,470) give 588,235 shares.
+    const r = convertSafe({
+      amount: dec(200_000),
+      cap: dec(4_000_000),
+      roundPrice: dec(1.1144),
+      capitalization: dec(11_176_470),
+      capitalizationBasis: "EXCLUDING",
+    });
     expect(r.term).toBe("CAP");
     expect(r.shares.toString()).toBe("588235");
     expect(r.ownership.toDecimalPlaces(6).toString()).toBe("0.05");
+    // The guide's figure read as EXCLUDING would give 5.3% too many shares: the basis matters.
+    const wrong = convertSafe({
+      amount: dec(200_000),
+      cap: dec(4_000_000),
+      roundPrice: dec(1.1144),
+      capitalization: dec(11_764_705),
+      capitalizationBasis: "EXCLUDING",
+    });
+    expect(wrong.shares.div(588_235).minus(1).toDecimalPlaces(3).toString()).toBe("0.053");
+  });
+
+  test("pre-money: capitalization INCLUDING this SAFE's shares is the closed form of cap / (C - shares)", () => {
+    // 8,000,000 cap, 10,000,000 shares excluding the SAFE: 0.8 a share, 125,000 shares; C including them = 10,125,000.
+    const r = convertSafe({
+      amount: dec(100_000),
+      cap: dec(8_000_000),
+      basis: "PRE",
+      roundPrice: dec(1),
+      capitalization: dec(10_125_000),
+      capitalizationBasis: "INCLUDING",
+    });
+    expect(r.capPrice!.toString()).toBe("0.8");
+    expect(r.shares.toString()).toBe("125000");
   });
 
   test("pre-money: cap price = cap / capitalization; a discount that beats it applies instead", () => {
@@ -115,6 +157,7 @@ describe("a single SAFE", () => {
     expect(r.discountPrice!.toString()).toBe("0.8");
     expect(r.term).toBe("DISCOUNT"); // ties go to the discount, then the cap must be strictly lower
     expect(r.shares.toString()).toBe("125000");
+    expect(r.capitalizationBasis).toBe("EXCLUDING");
   });
 });
 

@@ -50,6 +50,23 @@ describe("YC Post-Money Safe User Guide, Appendix II, Example 1", () => {
     expect(round.rows.find((r) => r.holder === "Series A investors")!.sharesIssued.toString()).toBe("4486568");
   });
 
+  test("post-money valuation = pre-money + new money; the value at the round price after rounding down is its own figure", () => {
+    expect(round.postMoney.toString()).toBe("20000000");
+    expect(round.newMoneyShares.toString()).toBe("4486568");
+    expect(round.postMoneyAtRoundPrice.eq(round.pricePerShare.times(round.postMoneyShares))).toBe(true);
+    expect(round.postMoneyAtRoundPrice.toDecimalPlaces(2).toString()).toBe("19999999.63");
+  });
+
+  test("pro rata right (YC Pro Rata Side Letter): conversion shares / Company Capitalization x the Standard Preferred Stock sold", () => {
+    // Investor A: 588,235 / 11,764,705 = 5% (to 1e-7) of 4,486,568 Series A shares = 224,328.3 -> 224,328 shares;
+    // Investor B: 1,176,470 / 11,764,705 = 10% -> 448,656 shares. Amounts at the round price.
+    const [a, b] = round.conversions;
+    expect(a.proRataRight!.shares.toString()).toBe("224328");
+    expect(b.proRataRight!.shares.toString()).toBe("448656");
+    expect(a.proRataRight!.amount.eq(a.proRataRight!.shares.times(round.pricePerShare))).toBe(true);
+    expect(a.proRataRight!.amount.toDecimalPlaces(0).toString()).toBe("250000"); // 5% of the $5,000,000 Series A, to the dollar
+  });
+
   test("ownership after the round sums to 1", () => {
     expect(
       sum(round.rows.map((r) => r.ownershipAfter))
@@ -169,7 +186,7 @@ describe("priced round without instruments", () => {
       preMoney: dec(20_000_000),
       investors: [{ name: "Series A", amount: dec(5_000_000) }],
     });
-    expect(r.rows.find((x) => x.holder === "Seed")!.proRataCheck.toString()).toBe("1250000");
+    expect(r.rows.find((x) => x.holder === "Seed")!.proRataInvestment.toString()).toBe("1250000");
     // Buying that check at the round price keeps Seed's 25%: (2.5M + 1.25M / 2) / (10M + 2.5M) = 25%.
     const keep = dec(2_500_000).plus(dec(1_250_000).div(r.pricePerShare)).div(r.postMoneyShares);
     expect(keep.toString()).toBe("0.25");
@@ -321,5 +338,67 @@ describe("SAFEs and notes converting together", () => {
     expect(errorOf(() => pricedRound({ ...base, pool: { target: dec(1) } })).message).toBe(
       "pool_target must be at least 0% and below 100%, got 100%",
     );
+  });
+});
+
+describe("cap basis per instrument: what the cap is divided by", () => {
+  // 9,000,000 shares and a 1,000,000 pool, a fixed pool increase of 500,000; a $1,000,000 pre-money SAFE or
+  // note at a $10,000,000 cap; $5,000,000 new money at $20,000,000 pre-money; exact shares (NONE).
+  const holdings: RoundHolding[] = [
+    { holder: "Founders", shares: dec(9_000_000) },
+    { holder: "Option pool", shares: dec(1_000_000), pool: true },
+  ];
+  const run = (kind: "PRE_SAFE" | "NOTE" | "POST_SAFE", capBasis?: "EXISTING" | "POOL" | "CONVERTIBLES" | "ALL") =>
+    pricedRound({
+      holdings,
+      preMoney: dec(20_000_000),
+      investors: [{ name: "Lead", amount: dec(5_000_000) }],
+      pool: { increase: dec(500_000) },
+      instruments: [{ holder: "Angel", kind, amount: dec(1_000_000), cap: dec(10_000_000), capBasis }],
+      rounding: "NONE",
+    }).conversions[0];
+
+  test.each([
+    // POOL (the pre-money SAFE's and the note's default): 1M x (10M + 0.5M) / 10M.
+    ["PRE_SAFE", undefined, "POOL", "1050000"],
+    ["NOTE", undefined, "POOL", "1050000"],
+    ["NOTE", "EXISTING", "EXISTING", "1000000"],
+    // CONVERTIBLES: S = 0.1 x (10M + S), S = 1M / 0.9.
+    ["NOTE", "CONVERTIBLES", "CONVERTIBLES", "1111111.11"],
+    // ALL: S = 0.1 x (10.5M + S), S = 1.05M / 0.9.
+    ["PRE_SAFE", "ALL", "ALL", "1166666.67"],
+    // CONVERTIBLES is the post-money SAFE's default (its Company Capitalization).
+    ["POST_SAFE", undefined, "CONVERTIBLES", "1111111.11"],
+  ] as const)("%s with cap basis %s converts on %s: %s shares", (kind, basis, used, shares) => {
+    const c = run(kind, basis);
+    expect(c.term).toBe("CAP");
+    expect(c.capBasis).toBe(used);
+    expect(c.exactShares.toDecimalPlaces(2).toString()).toBe(shares);
+  });
+});
+
+describe('pro rata right, Pulley\'s worked example (help.pulley.com, "How does Pro-Rata affect my dilution?")', () => {
+  // A $1,000,000 post-money SAFE at a $10,000,000 cap owns 10% before the equity round; the round takes $5,000,000
+  // at $20,000,000 pre-money; the investor "maintains her 10% ownership by purchasing 10% of the shares in the
+  // equity round". 9,000,000 founder shares, no pool: Company Capitalization 10,000,000, price $2.00.
+  const round = pricedRound({
+    holdings: [{ holder: "Founders", shares: dec(9_000_000) }],
+    preMoney: dec(20_000_000),
+    investors: [{ name: "Series A", amount: dec(5_000_000) }],
+    instruments: [{ holder: "Investor A", kind: "POST_SAFE", amount: dec(1_000_000), cap: dec(10_000_000) }],
+  });
+
+  test("10% of the 2,500,000 Series A shares, $500,000; exercised, it restores the 10% stake", () => {
+    expect(round.companyCapitalization.toString()).toBe("10000000");
+    expect(round.pricePerShare.toString()).toBe("2");
+    expect(round.newMoneyShares.toString()).toBe("2500000");
+    const right = round.conversions[0].proRataRight!;
+    expect(right.shares.toString()).toBe("250000");
+    expect(right.amount.toString()).toBe("500000");
+    // Without it the SAFE is diluted to 8%; with it (bought in the round) back to 10% of the post-money shares.
+    expect(round.rows.find((r) => r.holder === "Investor A")!.ownershipAfter.toString()).toBe("0.08");
+    expect(round.conversions[0].shares.plus(right.shares).div(round.postMoneyShares).toString()).toBe("0.1");
+    // The pro rata investment (pre-money stake x new money) is the same $500,000 here, as the SAFE's stake is 10% of the pre-money shares.
+    expect(round.rows.find((r) => r.holder === "Investor A")!.proRataInvestment.toString()).toBe("500000");
   });
 });
