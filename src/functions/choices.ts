@@ -76,3 +76,19 @@ export const ROUNDING: Readonly<Record<string, ShareRounding>> = keywords<ShareR
   "PLUS PROCHE": "NEAREST",
   AUCUN: "NONE",
 });
+
+export type TargetKind = "MULTIPLE" | "PAYOUT";
+
+/** What a target is (EXITFORTARGET): a multiple on invested capital or a payout amount. */
+export const TARGET_KIND: Readonly<Record<string, TargetKind>> = keywords<TargetKind>({
+  MULTIPLE: "MULTIPLE",
+  MOIC: "MULTIPLE",
+  "MULTIPLE ON INVESTED": "MULTIPLE",
+  "MULTIPLE ON INVESTED CAPITAL": "MULTIPLE",
+  PAYOUT: "PAYOUT",
+  AMOUNT: "PAYOUT",
+  // French (MULTIPLE is the same word)
+  "MULTIPLE DU CAPITAL INVESTI": "MULTIPLE",
+  MONTANT: "PAYOUT",
+  PAIEMENT: "PAYOUT",
+});

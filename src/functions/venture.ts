@@ -24,6 +24,7 @@ import {
   ShareClass,
   TenderSale,
   Waterfall,
+  WaterfallResult,
   accruedInterest,
   allInShares,
   antiDilution,
@@ -619,7 +620,7 @@ export const readClasses = tableReader(
 );
 
 /** The holdings argument of CAPTABLE.WATERFALL: who holds how many shares of which class. */
-const readHoldings = tableReader(
+export const readHoldings = tableReader(
   "holdings",
   {
     holder: { headers: ["Holder", "Name", "Investor", "Détenteur"], required: true, read: nameCell },
@@ -631,12 +632,25 @@ const readHoldings = tableReader(
 );
 
 /** What comes off the exit value before equity: the optional net_debt, transaction_costs and other_claims arguments. */
-function readExitCosts(net_debt: unknown, transaction_costs: unknown, other_claims: unknown): Omit<ExitInput, "enterpriseValue"> {
+export function readExitCosts(net_debt: unknown, transaction_costs: unknown, other_claims: unknown): Omit<ExitInput, "enterpriseValue"> {
   return {
     netDebt: readOptionalNumber(net_debt, "net_debt"),
     transactionCosts: readOptionalNumber(transaction_costs, "transaction_costs", "nonNegative"),
     otherClaims: readOptionalNumber(other_claims, "other_claims"),
   };
+}
+
+/** The last column of the multi-exit layout: which preferred classes convert to common at that exit value. */
+export const SENSITIVITY_CONVERTS = "Converts";
+
+/**
+ * The classes that convert to common at an exit (the "Converts" decision of the one-exit layout), in
+ * input order, separated by ", "; "None" when every preferred class keeps its preference (or there is
+ * no preferred class). Options exercising are not conversions: the one-exit layout says "Exercised".
+ */
+export function convertingClasses(r: WaterfallResult): string {
+  const names = r.classes.filter((c) => c.converted).map((c) => c.name);
+  return names.length === 0 ? "None" : names.join(", ");
 }
 
 export const WATERFALL_HEADER = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
@@ -657,14 +671,20 @@ export function waterfallCells(
   const values = exits.map((v, i) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${i + 1})`));
   const positions = isBlank(holdings) ? undefined : readHoldings(holdings);
   if (values.length > 1) {
-    // A sensitivity: one row per exit value, one column per class (per holder when holdings are given).
-    const header: CellOutput[] = ["Exit value", "Proceeds to equity", ...(positions === undefined ? w.classNames : positions.map((p) => p.holder))];
+    // A sensitivity: one row per exit value, one column per class (per holder when holdings are given),
+    // then the "Converts" column last (so the positions of the columns before it never move).
+    const header: CellOutput[] = [
+      "Exit value",
+      "Proceeds to equity",
+      ...(positions === undefined ? w.classNames : positions.map((p) => p.holder)),
+      SENSITIVITY_CONVERTS,
+    ];
     return [
       header,
       ...values.map((ev) => {
         const r = w.atExit({ enterpriseValue: ev, ...costs });
         const totals = positions === undefined ? r.classes.map((c) => c.total) : payoutsByHolder(r, positions).map((h) => h.total);
-        return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t))];
+        return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t)), convertingClasses(r)];
       }),
     ];
   }

@@ -73,6 +73,9 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "SAFE",
         "TENDER",
         "WATERFALL",
+        // Venture solvers (issue 12)
+        "EXITFORTARGET",
+        "VCMETHOD",
       ].sort(),
     );
     for (const m of metadata.functions) {
@@ -130,7 +133,10 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
     const e = errorOf(() => call(stub, "STAKEVALUE", 1.3, 100, null, null, null, null, null, null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("stake must be between 0% and 100%, got 130%");
-    expect(errorOf(() => call(stub, "OWNERSHIP", [[0]]))).toMatchObject({ code: "#VALUE!", message: "shares must not all be zero: ownership needs a positive total" });
+    expect(errorOf(() => call(stub, "OWNERSHIP", [[0]]))).toMatchObject({
+      code: "#VALUE!",
+      message: "shares must not all be zero: ownership needs a positive total",
+    });
     expect(errorOf(() => call(stub, "SECONDARY", [["A"]], [[1]], "A", "B", 2)).message).toMatch(/^shares_sold must not exceed/);
   });
 });

@@ -17,7 +17,9 @@ interface FunctionMetadata {
 
 const metadata: { functions: FunctionMetadata[] } = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
 const stub = createCustomFunctionsStub();
-vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), vm.createContext({ CustomFunctions: stub, console }), { filename: "functions.js" });
+vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), vm.createContext({ CustomFunctions: stub, console }), {
+  filename: "functions.js",
+});
 
 function call(id: string, ...args: unknown[]): unknown {
   const fn = stub.registry.get(id);
@@ -33,7 +35,17 @@ const params = (id: string) => fn(id).parameters.map((p) => (p.optional ? `[${p.
 
 describe("venture functions in the built bundle", () => {
   test("published argument orders, ranges as matrices, tables spill", () => {
-    expect(params("PRICEDROUND")).toEqual(["holders", "shares", "pre_money", "investors", "[pool_target]", "[instruments]", "[rounding]", "[pool_row]", "[pool_increase]"]);
+    expect(params("PRICEDROUND")).toEqual([
+      "holders",
+      "shares",
+      "pre_money",
+      "investors",
+      "[pool_target]",
+      "[instruments]",
+      "[rounding]",
+      "[pool_row]",
+      "[pool_increase]",
+    ]);
     expect(params("SAFE")).toEqual(["investment", "cap", "discount", "round_price", "[capitalization]", "[basis]", "[rounding]"]);
     expect(params("CONVERTNOTE").slice(0, 5)).toEqual(["principal", "interest_rate", "start_date", "conversion_date", "round_price"]);
     expect(params("ANTIDILUTION")).toEqual(["classes", "new_price", "new_shares", "[method]", "[shares_outstanding]"]);
@@ -41,8 +53,23 @@ describe("venture functions in the built bundle", () => {
     expect(params("BREAKPOINTS")).toEqual(["classes", "[net_debt]", "[transaction_costs]", "[other_claims]"]);
     expect(params("FDSHARES")).toEqual(["basic_shares", "options", "strikes", "share_price", "[method]"]);
     expect(params("TENDER")).toEqual(["holders", "shares", "sellers", "shares_sold", "buyer", "price", "[round_price]"]);
-    for (const id of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"]) expect(fn(id).result.dimensionality).toBe("matrix");
+    for (const id of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"])
+      expect(fn(id).result.dimensionality).toBe("matrix");
     expect(fn("FDSHARES").result.dimensionality ?? "scalar").toBe("scalar");
+    expect(params("EXITFORTARGET")).toEqual([
+      "classes",
+      "who",
+      "target",
+      "[target_type]",
+      "[holdings]",
+      "[net_debt]",
+      "[transaction_costs]",
+      "[other_claims]",
+      "[invested]",
+    ]);
+    expect(params("VCMETHOD")).toEqual(["exit_value", "target_multiple", "investment", "[retention]"]);
+    expect(fn("EXITFORTARGET").result.dimensionality ?? "scalar").toBe("scalar");
+    expect(fn("VCMETHOD").result.dimensionality).toBe("matrix");
     expect(fn("WATERFALL").parameters[1].dimensionality).toBe("matrix");
     expect(fn("PRICEDROUND").parameters[5].dimensionality).toBe("matrix");
     for (const m of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "FDSHARES", "TENDER"]) {
@@ -57,9 +84,9 @@ describe("venture functions in the built bundle", () => {
       ["Preferred", 1_000_000, 10_000_000, 1],
     ];
     expect(call("WATERFALL", classes, [[14_000_000], [30_000_000]])).toEqual([
-      ["Exit value", "Proceeds to equity", "Common", "Preferred"],
-      [14_000_000, 14_000_000, 4_000_000, 10_000_000],
-      [30_000_000, 30_000_000, 15_000_000, 15_000_000],
+      ["Exit value", "Proceeds to equity", "Common", "Preferred", "Converts"],
+      [14_000_000, 14_000_000, 4_000_000, 10_000_000, "None"],
+      [30_000_000, 30_000_000, 15_000_000, 15_000_000, "Preferred"],
     ]);
     expect(call("BREAKPOINTS", classes)).toEqual([
       ["Exit value", "Proceeds to equity", "Residual per share", "Event"],
@@ -73,7 +100,11 @@ describe("venture functions in the built bundle", () => {
       15_000_000,
       [["Series A", 5_000_000]],
       null,
-      [["Holder", "Amount", "Cap"], ["Investor A", 200_000, 4_000_000], ["Investor B", 800_000, 8_000_000]],
+      [
+        ["Holder", "Amount", "Cap"],
+        ["Investor A", 200_000, 4_000_000],
+        ["Investor B", 800_000, 8_000_000],
+      ],
       null,
       null,
       1_695_000,
@@ -85,7 +116,14 @@ describe("venture functions in the built bundle", () => {
 
   test("errors come back as CustomFunctions.Error with a message", () => {
     try {
-      call("WATERFALL", [["Class", "Shares"], ["A", -1]], [[1]]);
+      call(
+        "WATERFALL",
+        [
+          ["Class", "Shares"],
+          ["A", -1],
+        ],
+        [[1]],
+      );
       throw new Error("expected an error");
     } catch (e) {
       expect(e).toBeInstanceOf(CustomFunctionsError);

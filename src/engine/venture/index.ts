@@ -7,3 +7,4 @@ export * from "./instruments";
 export * from "./antiDilution";
 export * from "./secondary";
 export * from "./waterfall";
+export * from "./solvers";
