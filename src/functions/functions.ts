@@ -337,6 +337,8 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
  * @param [pool_row] Name of the unissued pool among the holders. Default: a holder named "Option pool", "Pool", "ESOP" or "Unissued pool".
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
+ * @param [pool_basis] What pool_target is a fraction of post-money of: "UNISSUED" (default, the unissued pool) or "TOTAL" (the whole pool: granted and promised options named in option_rows, plus the unissued pool).
+ * @param [option_rows] With pool_basis "TOTAL": the names of the holders that are granted or promised options (a column or a row).
  * @returns A table: holder, shares before, issued, after, % after, pro rata check, conversion price, term applied; then price per share and the round's totals.
  */
 export function pricedRoundFn(
@@ -349,8 +351,12 @@ export function pricedRoundFn(
   rounding?: any,
   pool_row?: any,
   pool_increase?: any,
+  pool_basis?: any,
+  option_rows?: any[][],
 ): any[][] {
-  return run(() => roundCells(holders, shares, pre_money, investors, pool_target, instruments, rounding, pool_row, pool_increase));
+  return run(() =>
+    roundCells(holders, shares, pre_money, investors, pool_target, instruments, rounding, pool_row, pool_increase, pool_basis, option_rows),
+  );
 }
 
 /**

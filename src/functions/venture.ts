@@ -19,6 +19,7 @@ import {
   InstrumentKind,
   OptionGrant,
   Participation,
+  PoolBasis,
   RoundHolding,
   RuleName,
   ShareClass,
@@ -52,7 +53,7 @@ import {
   readText,
   readVector,
 } from "./cells";
-import { ROUNDING, choiceKey, keywords } from "./choices";
+import { POOL_BASIS, ROUNDING, choiceKey, keywords } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
 
@@ -377,6 +378,44 @@ export const readInstruments = tableReader(
   },
 );
 
+/**
+ * The pool_basis and option_rows arguments of CAPTABLE.PRICEDROUND: undefined when both are empty (the
+ * default, a target on the unissued pool); otherwise the basis. On "TOTAL", the granted and promised
+ * option rows are marked `option` in `holdings` (in place).
+ */
+function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: RoundHolding[], hasTarget: boolean): { basis: PoolBasis } | undefined {
+  if (isBlank(pool_basis)) {
+    if (!isBlank(option_rows))
+      throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
+    return undefined;
+  }
+  const basis = readChoice(pool_basis, "pool_basis", POOL_BASIS, "UNISSUED");
+  if (!hasTarget)
+    throw new EngineError("value", "pool_basis must be empty without a pool_target: it says what the target is measured on", "pool_basis");
+  if (basis === "UNISSUED") {
+    if (!isBlank(option_rows))
+      throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
+    return { basis };
+  }
+  if (isBlank(option_rows)) {
+    throw new EngineError(
+      "value",
+      'option_rows is required when pool_basis is "TOTAL": name the granted and promised option rows of the holders',
+      "option_rows",
+    );
+  }
+  const names = readVector(option_rows, "option_rows").filter((v) => !isBlank(v));
+  names.forEach((v, i) => {
+    const name = readText(v, `option_rows (cell ${i + 1})`);
+    const index = holdings.findIndex((h) => holderKey(h.holder) === holderKey(name));
+    if (index < 0) throw new EngineError("value", `option_rows must name holders, got "${name.trim()}"`, "option_rows");
+    if (holdings[index].pool)
+      throw new EngineError("value", `option_rows must not name the unissued pool row ("${name.trim()}"): it counts already`, "option_rows");
+    holdings[index] = { ...holdings[index], option: true };
+  });
+  return { basis };
+}
+
 export function roundCells(
   holders: any,
   shares: any,
@@ -387,6 +426,8 @@ export function roundCells(
   rounding: any,
   pool_row: any,
   pool_increase: any,
+  pool_basis?: any,
+  option_rows?: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
   const poolName = isBlank(pool_row) ? undefined : readFirstText(pool_row, "pool_row");
@@ -400,6 +441,7 @@ export function roundCells(
     throw new EngineError("value", `pool_row must be one of the holders, got "${poolName}"`, "pool_row");
   }
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne");
+  const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined);
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative");
   if (target !== undefined && increase !== undefined)
     throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
@@ -407,7 +449,7 @@ export function roundCells(
     holdings,
     preMoney: readNumber(pre_money, "pre_money", "positive"),
     investors: readInvestors(investors),
-    pool: target !== undefined ? { target } : increase !== undefined ? { increase } : undefined,
+    pool: target !== undefined ? { target, basis: basis?.basis } : increase !== undefined ? { increase } : undefined,
     instruments: isBlank(instruments) ? [] : readInstruments(instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
   });
@@ -442,6 +484,11 @@ export function roundCells(
   rows.push(["Option pool increase", toCell(round.poolIncrease)]);
   rows.push(["Company capitalization (post-money SAFE)", toCell(round.companyCapitalization)]);
   rows.push(["Share rounding", round.rounding]);
+  if (basis !== undefined) {
+    // Shown only when pool_basis is given: the layout of existing sheets does not change.
+    rows.push(["Pool target basis", basis.basis === "TOTAL" ? "Whole pool (granted, promised and unissued)" : "Unissued pool"]);
+    rows.push(["Pool after the round (% of post-money)", toCell(round.poolAfter.div(round.postMoneyShares))]);
+  }
   return rectangle(rows);
 }
 

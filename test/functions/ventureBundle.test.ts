@@ -45,6 +45,8 @@ describe("venture functions in the built bundle", () => {
       "[rounding]",
       "[pool_row]",
       "[pool_increase]",
+      "[pool_basis]",
+      "[option_rows]",
     ]);
     expect(params("SAFE")).toEqual(["investment", "cap", "discount", "round_price", "[capitalization]", "[basis]", "[rounding]"]);
     expect(params("CONVERTNOTE").slice(0, 5)).toEqual(["principal", "interest_rate", "start_date", "conversion_date", "round_price"]);

@@ -9,6 +9,8 @@
  * - Pool target: the unissued (available) pool after the round is a target fraction of the post-money
  *   fully diluted shares; the increase is counted in the pre-money, so it dilutes existing holders and
  *   converting instruments, not the new money. A target below the existing unissued pool adds nothing.
+ *   Pool basis "TOTAL" (on request): the target is on the whole pool instead, granted and promised
+ *   options (the holdings marked `option`) plus the unissued pool, as some term sheets size it.
  * - Post-money SAFE (YC): shares = purchase amount / conversion price, conversion price = the lower of the
  *   Safe Price (post-money valuation cap / Company Capitalization) and the discount price (round price x
  *   (1 - discount)), never above the round price. Company Capitalization = existing shares, options and
@@ -54,6 +56,8 @@ export interface RoundHolding {
   readonly shares: Decimal;
   /** True for the unissued (available) option pool. */
   readonly pool?: boolean;
+  /** True for granted or promised options: part of the whole pool, for a pool target on the "TOTAL" basis. */
+  readonly option?: boolean;
 }
 
 export interface RoundInvestor {
@@ -61,7 +65,10 @@ export interface RoundInvestor {
   readonly amount: Decimal;
 }
 
-export type PoolTerms = { readonly target: Decimal } | { readonly increase: Decimal };
+/** What a pool target is a fraction of post-money of: the unissued pool (default) or the whole pool (granted, promised and unissued). */
+export type PoolBasis = "UNISSUED" | "TOTAL";
+
+export type PoolTerms = { readonly target: Decimal; readonly basis?: PoolBasis } | { readonly increase: Decimal };
 
 export interface PricedRoundInput {
   readonly holdings: readonly RoundHolding[];
@@ -117,6 +124,10 @@ export interface PricedRound {
   readonly conversions: Conversion[];
   readonly rows: RoundRow[];
   readonly rounding: ShareRounding;
+  /** What the pool target was measured on ("UNISSUED" unless the pool terms said "TOTAL"). */
+  readonly poolBasis: PoolBasis;
+  /** The pool on that basis after the round (rounded shares): unissued, plus granted and promised options on "TOTAL". */
+  readonly poolAfter: Decimal;
   /** Number of term assignments tried before the circular definitions settled. */
   readonly iterations: number;
 }
@@ -181,6 +192,9 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const F = sum(input.holdings.map((h) => h.shares));
   if (F.lte(0)) throw new EngineError("value", "shares must add up to more than 0 before the round", "shares");
   const E = sum(input.holdings.filter((h) => h.pool).map((h) => h.shares));
+  // The pool the target is measured on, before the round: the unissued pool, plus granted and promised options on the "TOTAL" basis.
+  const poolBasis: PoolBasis = input.pool !== undefined && "target" in input.pool ? (input.pool.basis ?? "UNISSUED") : "UNISSUED";
+  const poolBefore = poolBasis === "TOTAL" ? E.plus(sum(input.holdings.filter((h) => h.option && !h.pool).map((h) => h.shares))) : E;
   const newMoney = sum(input.investors.map((v) => v.amount));
   const W = input.preMoney.plus(newMoney);
   const q = newMoney.div(W);
@@ -193,7 +207,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   }
 
   // Pool branch: inc = p * T + c.
-  const poolBranch = (active: boolean) => (poolTarget !== undefined && active ? { p: poolTarget, c: E.neg() } : { p: ZERO, c: poolFixed });
+  const poolBranch = (active: boolean) => (poolTarget !== undefined && active ? { p: poolTarget, c: poolBefore.neg() } : { p: ZERO, c: poolFixed });
 
   /** Candidate share formulas of instrument i under a pool branch. */
   const candidates = (i: number, pool: { p: Decimal; c: Decimal }): Formula[] => {
@@ -255,7 +269,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     T = F.plus(G).plus(pool.c.times(oneMinusAb)).div(denominator);
     B = F.plus(G).plus(At.times(T)).div(oneMinusAb);
     // Best term for each instrument at this solution; pool active when the target needs an increase.
-    const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(E);
+    const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(poolBefore);
     const nextLists = candidatesFor(nextPoolActive);
     const nextChoice = instruments.map((_, i) => {
       const cs = nextLists[i];
@@ -309,6 +323,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     if (poolRow !== undefined) poolRow.issued = poolRow.issued.plus(poolIncrease);
     else rows.push({ holder: input.poolName ?? "Option pool", before: ZERO, issued: poolIncrease, isPool: true });
   }
+  const optionKeys = new Set(poolBasis === "TOTAL" ? input.holdings.filter((h) => h.option).map((h) => holderKey(h.holder)) : []);
   const investorKeys = new Set(input.investors.map((v) => holderKey(v.name)));
   const investorShareByKey = new Map<string, Decimal>();
   input.investors.forEach((v, i) =>
@@ -342,6 +357,8 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     rows: result,
     rounding,
     iterations,
+    poolBasis,
+    poolAfter: sum(result.filter((r) => r.isPool || optionKeys.has(holderKey(r.holder))).map((r) => r.sharesAfter)),
   };
 }
 
