@@ -339,7 +339,8 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
  * @param [pool_basis] What pool_target is a fraction of post-money of: "UNISSUED" (default, the unissued pool) or "TOTAL" (the whole pool: granted and promised options named in option_rows, plus the unissued pool).
  * @param [option_rows] With pool_basis "TOTAL": the names of the holders that are granted or promised options (a column or a row).
- * @returns A table: holder, shares before, issued, after, % after, pro rata check, conversion price, term applied; then price per share and the round's totals.
+ * @param [antidilution] Preferred classes adjusted in a down round, solved with the price: a table with a header row: Class (its holder row), Shares, Original issue price, Conversion price, Method ("BROAD" default, "NARROW", "RATCHET" or "NONE").
+ * @returns A table: holder, shares before, issued, after, % after, pro rata check, conversion price, term applied; then price per share and the round's totals; with pool_basis, the basis and the pool after; with antidilution, one row per class (conversion price and ratio before and after, shares added).
  */
 export function pricedRoundFn(
   holders: any[][],
@@ -353,9 +354,23 @@ export function pricedRoundFn(
   pool_increase?: any,
   pool_basis?: any,
   option_rows?: any[][],
+  antidilution?: any[][],
 ): any[][] {
   return run(() =>
-    roundCells(holders, shares, pre_money, investors, pool_target, instruments, rounding, pool_row, pool_increase, pool_basis, option_rows),
+    roundCells(
+      holders,
+      shares,
+      pre_money,
+      investors,
+      pool_target,
+      instruments,
+      rounding,
+      pool_row,
+      pool_increase,
+      pool_basis,
+      option_rows,
+      antidilution,
+    ),
   );
 }
 

@@ -20,6 +20,7 @@ import {
   OptionGrant,
   Participation,
   PoolBasis,
+  RoundAntiDilutionClass,
   RoundHolding,
   RuleName,
   ShareClass,
@@ -416,6 +417,41 @@ function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: Roun
   return { basis };
 }
 
+export const ROUND_ANTIDILUTION_HEADER = [
+  "Anti-dilution",
+  "Method",
+  "Conversion price before",
+  "Conversion price after",
+  "Conversion ratio before",
+  "Conversion ratio after",
+  "Shares added",
+  "Adjusted",
+];
+
+/** The antidilution argument of CAPTABLE.PRICEDROUND: CAPTABLE.ANTIDILUTION's classes table, with a Method per class. */
+const readRoundAntiDilution = tableReader(
+  "antidilution",
+  {
+    name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
+    shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
+    oip: {
+      headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"],
+      required: true,
+      read: numberCell("positive"),
+    },
+    cp: { headers: ["Conversion price", "Prix de conversion"], read: optionalNumberCell("positive") },
+    method: { headers: ["Method", "Anti-dilution", "Méthode", "Antidilution"], read: choiceCell(ANTIDILUTION_METHOD) },
+  },
+  "name",
+  (row): RoundAntiDilutionClass => ({
+    name: row.get("name"),
+    shares: row.get("shares"),
+    originalIssuePrice: row.get("oip"),
+    conversionPrice: row.get("cp"),
+    method: row.get("method") ?? "BROAD",
+  }),
+);
+
 export function roundCells(
   holders: any,
   shares: any,
@@ -428,6 +464,7 @@ export function roundCells(
   pool_increase: any,
   pool_basis?: any,
   option_rows?: any,
+  antidilution?: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
   const poolName = isBlank(pool_row) ? undefined : readFirstText(pool_row, "pool_row");
@@ -452,6 +489,7 @@ export function roundCells(
     pool: target !== undefined ? { target, basis: basis?.basis } : increase !== undefined ? { increase } : undefined,
     instruments: isBlank(instruments) ? [] : readInstruments(instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
+    antiDilution: isBlank(antidilution) ? undefined : readRoundAntiDilution(antidilution),
   });
   const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
   const rows: CellOutput[][] = [[...ROUND_HEADER]];
@@ -488,6 +526,22 @@ export function roundCells(
     // Shown only when pool_basis is given: the layout of existing sheets does not change.
     rows.push(["Pool target basis", basis.basis === "TOTAL" ? "Whole pool (granted, promised and unissued)" : "Unissued pool"]);
     rows.push(["Pool after the round (% of post-money)", toCell(round.poolAfter.div(round.postMoneyShares))]);
+  }
+  if (round.antiDilution.length > 0) {
+    // Shown only when antidilution is given: one row per class, below everything else.
+    rows.push([...ROUND_ANTIDILUTION_HEADER]);
+    for (const a of round.antiDilution) {
+      rows.push([
+        a.name,
+        a.method,
+        toCell(a.conversionPriceBefore),
+        toCell(a.conversionPriceAfter),
+        toCell(a.ratioBefore),
+        toCell(a.ratioAfter),
+        toCell(a.shares),
+        a.adjusted,
+      ]);
+    }
   }
   return rectangle(rows);
 }

@@ -47,6 +47,7 @@ describe("venture functions in the built bundle", () => {
       "[pool_increase]",
       "[pool_basis]",
       "[option_rows]",
+      "[antidilution]",
     ]);
     expect(params("SAFE")).toEqual(["investment", "cap", "discount", "round_price", "[capitalization]", "[basis]", "[rounding]"]);
     expect(params("CONVERTNOTE").slice(0, 5)).toEqual(["principal", "interest_rate", "start_date", "conversion_date", "round_price"]);

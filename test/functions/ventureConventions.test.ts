@@ -58,3 +58,69 @@ describe("CAPTABLE.PRICEDROUND: pool_basis and option_rows", () => {
     expect(call(0.1, "GRANTED", options)).toMatch(/^pool_basis must be one of "UNISSUED", /);
   });
 });
+
+describe("CAPTABLE.PRICEDROUND: antidilution", () => {
+  // Gust's published example (test/engine/venture/roundConventions.test.ts): the pre-money that gives $0.50 a share
+  // once the adjustment shares are counted in it.
+  const h = [["Common"], ["Series A"], ["Series B"], ["Options"]];
+  const s = [[1_500_000], [2_500_000], [2_000_000], [1_000_000]];
+  const series = [
+    ["Class", "Shares", "Original issue price", "Method"],
+    ["Series A", 2_500_000, 1, "broad-based"],
+    ["Series B", 2_000_000, 2, null],
+  ];
+  const c = [
+    ["Investor", "Amount"],
+    ["Series C", 1_000_000],
+  ];
+
+  test("the price is solved with the adjustments; one row per class below the table", () => {
+    const t = f.pricedRoundFn(h, s, 3_856_250, c, null, OMITTED, null, null, null, null, OMITTED, series);
+    expect(row(t, "Price per share")[1]).toBe(0.5);
+    expect(row(t, "Series A").slice(1, 4)).toEqual([2_500_000, 312_500, 2_812_500]);
+    expect(row(t, "Series B").slice(1, 4)).toEqual([2_000_000, 400_000, 2_400_000]);
+    const header = t.findIndex((r) => r[0] === "Anti-dilution");
+    expect(t[header]).toEqual([
+      "Anti-dilution",
+      "Method",
+      "Conversion price before",
+      "Conversion price after",
+      "Conversion ratio before",
+      "Conversion ratio after",
+      "Shares added",
+      "Adjusted",
+    ]);
+    expect(t[header + 1][0]).toBe("Series A");
+    expect(t[header + 1][1]).toBe("BROAD");
+    expect(t[header + 1][3]).toBeCloseTo(8 / 9, 14);
+    expect(t[header + 1].slice(6)).toEqual([312_500, true]);
+    expect(t[header + 2].slice(0, 2)).toEqual(["Series B", "BROAD"]);
+    // Without the argument, the same call keeps the layout it always had.
+    const plain = f.pricedRoundFn(h, s, 3_856_250, c);
+    expect(plain.some((r) => r[0] === "Anti-dilution")).toBe(false);
+    expect(row(plain, "Price per share")[1]).toBeCloseTo(3_856_250 / 7_000_000, 14);
+  });
+
+  test("errors name the table and the rule", () => {
+    const call = (table: unknown[][]) =>
+      cellError(() => f.pricedRoundFn(h, s, 3_856_250, c, null, OMITTED, null, null, null, null, OMITTED, table)).message;
+    expect(
+      call([
+        ["Class", "Shares", "Original issue price"],
+        ["Series Z", 1, 1],
+      ]),
+    ).toBe('antidilution: class "Series Z" must be one of the holders (its row holds the class as converted)');
+    expect(
+      call([
+        ["Class", "Shares"],
+        ["Series A", 1],
+      ]),
+    ).toBe('antidilution must have a column "Original issue price" in its header row, found "Class", "Shares"');
+    expect(
+      call([
+        ["Class", "Shares", "Original issue price", "Method"],
+        ["Series A", 1, 1, "HALF"],
+      ]),
+    ).toMatch(/^antidilution: Method of "Series A" must be one of "BROAD"/);
+  });
+});

@@ -8,3 +8,4 @@ export * from "./antiDilution";
 export * from "./secondary";
 export * from "./waterfall";
 export * from "./solvers";
+export * from "./roundAntiDilution";

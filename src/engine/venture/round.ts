@@ -24,6 +24,8 @@
  *   SAFE shares and the pool). They are linear in two unknowns (post-money shares T, Company
  *   Capitalization B) once each instrument's applicable term is known, so the engine solves them in closed
  *   form and iterates only over which term applies (policy iteration, monotone, finite), then verifies.
+ * - Anti-dilution inside the round (optional `antiDilution` classes): see roundAntiDilution.ts; the
+ *   adjustment shares join the pre-money fully diluted shares, linear in T, solved in the same closed form.
  * - Share rounding (default: down to whole shares, per instrument and per investor) is applied after the
  *   exact solve; the price is then pre-money / the rounded pre-money fully diluted shares, as a term sheet
  *   states it, and new money shares are amount / that price, rounded.
@@ -33,6 +35,7 @@ import { EngineError } from "../errors";
 import { holderKey } from "../capTable";
 import { check } from "../rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
+import { RoundAdjustment, RoundAntiDilutionClass, roundAntiDilution } from "./roundAntiDilution";
 
 export type InstrumentKind = "POST_SAFE" | "PRE_SAFE" | "NOTE";
 
@@ -79,6 +82,8 @@ export interface PricedRoundInput {
   readonly rounding?: ShareRounding;
   /** Name of the pool row created when the holdings have none. Default "Option pool". */
   readonly poolName?: string;
+  /** Preferred classes protected against dilution, adjusted inside the round (see roundAntiDilution.ts). */
+  readonly antiDilution?: readonly RoundAntiDilutionClass[];
 }
 
 export type ConversionTerm = "CAP" | "DISCOUNT" | "ROUND PRICE";
@@ -124,6 +129,8 @@ export interface PricedRound {
   readonly conversions: Conversion[];
   readonly rows: RoundRow[];
   readonly rounding: ShareRounding;
+  /** The anti-dilution adjustments, one per class given (empty without `antiDilution`). */
+  readonly antiDilution: RoundAdjustment[];
   /** What the pool target was measured on ("UNISSUED" unless the pool terms said "TOTAL"). */
   readonly poolBasis: PoolBasis;
   /** The pool on that basis after the round (rounded shares): unissued, plus granted and promised options on "TOTAL". */
@@ -243,12 +250,14 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
 
   const evaluate = (f: Formula, T: Decimal, B: Decimal) => f.alpha.times(T).plus(f.beta.times(B)).plus(f.gamma);
 
+  const ad = roundAntiDilution(input.antiDilution ?? [], input.holdings, F, W, newMoney);
+  let adjusted = ad.none;
   let choice = instruments.map(() => 0);
   let poolActive = false;
   let T = ZERO;
   let B = ZERO;
   let iterations = 0;
-  const limit = 4 * (instruments.length + 2) * (instruments.length + 2);
+  const limit = 4 * (instruments.length + 2) * (instruments.length + 2) * (adjusted.length + 1);
   for (;;) {
     iterations++;
     if (iterations > limit) throw new EngineError("num", "the conversion terms did not settle (please report this case)");
@@ -259,14 +268,17 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     const Ab = sum(chosen.map((f) => f.beta));
     const G = sum(chosen.map((f) => f.gamma));
     const oneMinusAb = ONE.minus(Ab);
-    const denominator = ONE.minus(q).minus(pool.p).times(oneMinusAb).minus(At);
+    const adj = ad.terms(adjusted);
+    const denominator = ONE.minus(q).minus(pool.p).minus(adj.a).times(oneMinusAb).minus(At);
     if (oneMinusAb.lte(0) || denominator.lte(0)) {
       throw new EngineError(
         "num",
-        "the SAFEs and notes, the pool target and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money",
+        adjusted.some((x) => x)
+          ? "the SAFEs and notes, the pool target, the anti-dilution adjustments and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money"
+          : "the SAFEs and notes, the pool target and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money",
       );
     }
-    T = F.plus(G).plus(pool.c.times(oneMinusAb)).div(denominator);
+    T = F.plus(G).plus(pool.c.plus(adj.b).times(oneMinusAb)).div(denominator);
     B = F.plus(G).plus(At.times(T)).div(oneMinusAb);
     // Best term for each instrument at this solution; pool active when the target needs an increase.
     const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(poolBefore);
@@ -279,9 +291,11 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
       });
       return best;
     });
-    if (nextPoolActive === poolActive && nextChoice.every((c, i) => c === choice[i])) break;
+    const nextAdjusted = ad.adjustedAt(T);
+    if (nextPoolActive === poolActive && nextChoice.every((c, i) => c === choice[i]) && nextAdjusted.every((x, k) => x === adjusted[k])) break;
     choice = nextChoice;
     poolActive = nextPoolActive;
+    adjusted = nextAdjusted;
   }
 
   const pool = poolBranch(poolActive);
@@ -302,7 +316,10 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     };
   });
   const conversionShares = sum(conversions.map((c) => c.shares));
-  const preMoneyShares = F.plus(poolIncrease).plus(conversionShares);
+  const adjustments = ad.result(T, adjusted, rounding);
+  const preMoneyShares = F.plus(poolIncrease)
+    .plus(conversionShares)
+    .plus(sum(adjustments.map((a) => a.shares)));
   const price = input.preMoney.div(preMoneyShares);
   const investorShares = input.investors.map((v) => roundShares(v.amount.div(price), rounding));
   const postMoneyShares = preMoneyShares.plus(sum(investorShares));
@@ -317,6 +334,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     else rows.push({ holder: name.trim(), before: ZERO, issued: shares, isPool });
   };
   conversions.forEach((c) => credit(c.holder, c.shares));
+  adjustments.forEach((a) => credit(a.name, a.shares));
   input.investors.forEach((v, i) => credit(v.name, investorShares[i]));
   if (!poolIncrease.isZero() || (poolTarget !== undefined && E.isZero())) {
     const poolRow = rows.find((r) => r.isPool);
@@ -357,6 +375,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     rows: result,
     rounding,
     iterations,
+    antiDilution: adjustments,
     poolBasis,
     poolAfter: sum(result.filter((r) => r.isPool || optionKeys.has(holderKey(r.holder))).map((r) => r.sharesAfter)),
   };
