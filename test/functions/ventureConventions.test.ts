@@ -112,6 +112,14 @@ describe("CAPTABLE.PRICEDROUND: antidilution", () => {
     ).toBe('antidilution: class "Series Z" must be one of the holders (its row holds the class as converted)');
     expect(
       call([
+        ["Class", "Shares", "Original issue price", "Conversion price"],
+        ["Series A", 2_500_000, 1, 0.5],
+      ]),
+    ).toBe(
+      'antidilution: class "Series A" converts into 5000000 shares before the round, but its holder row holds 2500000: the row must hold the class as converted',
+    );
+    expect(
+      call([
         ["Class", "Shares"],
         ["Series A", 1],
       ]),

@@ -11,6 +11,8 @@
  *   round as the holders table lists it (fully diluted, unissued pool included, before any adjustment);
  *   narrow-based: A = the listed preferred classes as converted before the round. Full ratchet: CP2 = the
  *   round price. Only a class whose CP1 is above the round price is adjusted; none without new money.
+ * - Each class's holder row (named like the class) holds it as converted before the round (to the
+ *   share; anything else is an error).
  * - The adjustment shares (shares x original issue price / CP2 - the class as converted before) are
  *   counted in the pre-money fully diluted shares, so they dilute the existing holders, not the new
  *   money, and they are credited to the holder row named like the class. They are not in the post-money
@@ -27,7 +29,7 @@
 import { Decimal, ZERO, sum } from "../decimal";
 import { EngineError } from "../errors";
 import { holderKey } from "../capTable";
-import { check } from "../rules";
+import { check, formatAmount } from "../rules";
 import { ShareRounding, roundShares } from "../shares";
 import type { AntiDilutionMethod } from "./antiDilution";
 
@@ -73,7 +75,7 @@ export interface RoundAntiDilutionTerms {
  */
 export function roundAntiDilution(
   classes: readonly RoundAntiDilutionClass[],
-  holdings: readonly { holder: string; pool?: boolean }[],
+  holdings: readonly { holder: string; shares: Decimal; pool?: boolean }[],
   F: Decimal,
   W: Decimal,
   M: Decimal,
@@ -93,7 +95,16 @@ export function roundAntiDilution(
     check(c.shares, "nonNegative", `shares of ${where}`);
     const oip = check(c.originalIssuePrice, "positive", `original issue price of ${where}`);
     const cp1 = check(c.conversionPrice ?? oip, "positive", `conversion price of ${where}`);
-    return { name, method: c.method, s: c.shares, oip, cp1, before: c.shares.times(oip).div(cp1) };
+    const before = c.shares.times(oip).div(cp1);
+    // The row must hold the class as converted (to the share: the table may round it), or A and the price would count it wrong.
+    if (holding.shares.minus(before).abs().gte(1)) {
+      throw new EngineError(
+        "value",
+        `antidilution: class "${name}" converts into ${formatAmount(before)} shares before the round, but its holder row holds ${formatAmount(holding.shares)}: the row must hold the class as converted`,
+        "antidilution",
+      );
+    }
+    return { name, method: c.method, s: c.shares, oip, cp1, before };
   });
   const narrowA = sum(prepared.map((p) => p.before));
   const q = M.div(W);

@@ -122,8 +122,11 @@ export function exitForTarget(
     prevY = y;
   }
   if (proceeds === undefined) {
-    // Beyond the last breakpoint: one straight line, its slope read one unit further.
-    const slope = at(prevP.plus(ONE)).minus(prevY);
+    // Beyond the last breakpoint: one straight line. Its slope is read over a step as large as the
+    // proceeds so far (a step of 1 on large proceeds would lose digits), then one secant step on the
+    // same line from the estimate restores the last digits.
+    const step = prevP.gt(ONE) ? prevP : ONE;
+    const slope = at(prevP.plus(step)).minus(prevY).div(step);
     if (!slope.gt(0)) {
       throw new EngineError(
         "num",
@@ -131,7 +134,9 @@ export function exitForTarget(
         "target",
       );
     }
-    proceeds = prevP.plus(payout.minus(prevY).div(slope));
+    const estimate = prevP.plus(payout.minus(prevY).div(slope));
+    const y = at(estimate);
+    proceeds = y.eq(prevY) ? estimate : prevP.plus(payout.minus(prevY).times(estimate.minus(prevP)).div(y.minus(prevY)));
   }
   return { exitValue: exitValueForProceeds(proceeds, costs), proceeds, payout, invested };
 }

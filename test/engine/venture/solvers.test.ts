@@ -99,6 +99,17 @@ describe("exit value for a target: the published waterfall examples, read backwa
     expect(exitForTarget(noShares, { className: "Note" }, { multiple: dec(1.2) }).exitValue.toString()).toBe("1200");
   });
 
+  test("beyond the last breakpoint on large proceeds: exact to 30 digits (found by the property below)", () => {
+    // One preferred share with a 10,000.5 preference against 500,000 common: it converts at about $5bn.
+    const classes: ShareClass[] = [
+      { name: "Common", shares: dec(500_000) },
+      { name: "P0", shares: dec(1), invested: dec(6667), preferenceMultiple: dec(1.5) },
+    ];
+    const r = exitForTarget(classes, { className: "P0" }, { multiple: dec("3.0000900053850175") });
+    const paid = new Waterfall(classes).atProceeds(r.proceeds).classes[1].total;
+    expect(paid.minus(r.payout).abs().lte(r.payout.times("1e-30"))).toBe(true);
+  });
+
   test("property: the waterfall at the solved exit pays the target exactly, and a slightly smaller exit pays less", () => {
     const cls = fc.record({
       shares: fc.integer({ min: 1, max: 1_000_000 }),
