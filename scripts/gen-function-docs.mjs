@@ -200,6 +200,135 @@ The same in every function, model sheet and template.
 - **Function IDs** (\`CAPTABLE.STAKEVALUE\`, ...) are stored in your workbooks; they never change.
 `;
 
+/**
+ * Which argument selects each convention: one row per convention, hand-written. To add a convention,
+ * add one line: [convention, choices (default first, in bold), what selects it (an argument in
+ * backticks, or a column of a table argument), functions]. test/docsConventions.test.ts checks that
+ * every optional argument whose help states a default keyword is listed here.
+ */
+export const CONVENTION_ROWS = [
+  [
+    "Valuation basis",
+    "**EQUITY** (equity value incl. shareholder loans), EV (enterprise value)",
+    "`basis`; `output` for IMPLIEDVALUE",
+    "STAKEVALUE, DEALVIEW, IMPLIEDVALUE",
+  ],
+  ["Part of a stake's price", "**TOTAL**, SHARES, LOANS (shareholder loans at face value)", "`component`", "STAKEVALUE"],
+  ["Premium or discount on a stake", "**0** (pro rata value), a fraction above -100%", "`premium`", "STAKEVALUE, IMPLIEDVALUE, DEALVIEW"],
+  ["Share rounding", "**DOWN** (whole shares), UP, NEAREST, NONE (exact)", "`rounding`", "PRIMARYSHARES, PRIMARY, PRICEDROUND, SAFE, CONVERTNOTE"],
+  [
+    "Price per share",
+    "never rounded; a round's price = pre-money / rounded pre-money fully diluted shares",
+    "fixed",
+    "PRICEPERSHARE, PRIMARY, PRICEDROUND",
+  ],
+  ["Valuation cap of one SAFE", "**POST** (post-money cap / Company Capitalization, YC), PRE (pre-money cap)", "`basis`", "SAFE"],
+  [
+    "Instrument type (its cap basis) in a round",
+    "**SAFE** (post-money), PRE SAFE (pre-money), NOTE (pre-money cap, principal + interest)",
+    "Type column of `instruments`",
+    "PRICEDROUND",
+  ],
+  ["Most favoured nation", "**no**, yes (the best terms of the instruments listed after it)", "MFN column of `instruments`", "PRICEDROUND"],
+  [
+    "Pool top-up",
+    "**none**, a target share of post-money, a fixed number of shares; counted in the pre-money (pool shuffle)",
+    "`pool_target` or `pool_increase`",
+    "PRICEDROUND",
+  ],
+  [
+    "Pool target basis",
+    "**UNISSUED** (unissued pool), TOTAL (granted and promised options in `option_rows` + unissued)",
+    "`pool_basis`, `option_rows`",
+    "PRICEDROUND",
+  ],
+  ["Which holder is the unissued pool", "**a holder named Option pool, Pool, ESOP, Unissued pool…**, or the one named", "`pool_row`", "PRICEDROUND"],
+  ["Day count of a note", "**ACT/365**, ACT/360, 30/360", "`day_count`; Day count column of `instruments`", "CONVERTNOTE, PRICEDROUND"],
+  [
+    "Interest compounding of a note",
+    "**SIMPLE**, ANNUAL, SEMIANNUAL, QUARTERLY, MONTHLY, DAILY",
+    "`compounding`; Compounding column of `instruments`",
+    "CONVERTNOTE, PRICEDROUND",
+  ],
+  [
+    "Anti-dilution method",
+    "**BROAD** (weighted average, every share), NARROW (preferred only), RATCHET (full ratchet); NONE in a round",
+    "`method`; Method column of `antidilution`",
+    "ANTIDILUTION, PRICEDROUND",
+  ],
+  ["Anti-dilution A (shares outstanding)", "**by the method**, or the charter's own count", "`shares_outstanding`", "ANTIDILUTION"],
+  [
+    "Anti-dilution inside a round",
+    "**none**; the classes given are adjusted and their shares join the pre-money, solved with the price",
+    "`antidilution`",
+    "PRICEDROUND",
+  ],
+  [
+    "Participation of preferred",
+    "**NONE** (non-participating), FULL (participating), CAPPED (a Cap column alone means CAPPED)",
+    "Participation and Cap columns of `classes`",
+    "WATERFALL, BREAKPOINTS, EXITFORTARGET",
+  ],
+  [
+    "Liquidation preference",
+    "**0x** (common); multiple x invested capital",
+    "Preference and Invested columns of `classes`",
+    "WATERFALL, BREAKPOINTS, EXITFORTARGET",
+  ],
+  [
+    "Seniority",
+    "**1** for every class (all pari passu); rank 1 is paid first, equal ranks pro rata to their preferences",
+    "Seniority column of `classes`",
+    "WATERFALL, BREAKPOINTS, EXITFORTARGET",
+  ],
+  [
+    "Convert or keep the preference",
+    "the equilibrium (no class gains by switching alone; an indifferent class keeps its preference)",
+    "fixed",
+    "WATERFALL, BREAKPOINTS, EXITFORTARGET",
+  ],
+  [
+    "Options and warrants at exit",
+    "exercised when the residual per share exceeds the strike, paid net of it",
+    "Strike column of `classes`",
+    "WATERFALL, BREAKPOINTS, EXITFORTARGET",
+  ],
+  [
+    "Proceeds to equity at exit",
+    "exit value − net debt − other claims − transaction costs, floored at 0 (all **0** by default)",
+    "`net_debt`, `other_claims`, `transaction_costs`",
+    "WATERFALL, BREAKPOINTS, EXITFORTARGET",
+  ],
+  [
+    "Several exit values",
+    "one row per exit value, one column per class (per holder with `holdings`), then Converts",
+    "`exit_value` as a range",
+    "WATERFALL",
+  ],
+  ["Target of a solver", "**MULTIPLE** (on invested capital), PAYOUT (an amount)", "`target_type`", "EXITFORTARGET"],
+  [
+    "Invested capital of a holder",
+    "**its share of each class's Invested, pro rata to its shares**, or the amount given",
+    "`invested`",
+    "EXITFORTARGET",
+  ],
+  ["Dilution before the exit (VC method)", "**retention 100%** (none), or the fraction kept", "`retention`", "VCMETHOD"],
+  ["Fully diluted shares", "**TSM** (treasury stock method), ALL (every option in full)", "`method`", "FDSHARES"],
+];
+
+function conventionTable() {
+  return [
+    "### Which argument selects each convention",
+    "",
+    'Defaults in bold. "fixed" means no argument changes it.',
+    "",
+    "| Convention | Choices | Selected by | Functions |",
+    "|---|---|---|---|",
+    ...CONVENTION_ROWS.map((r) => `| ${r.map((x) => x.replace(/\|/g, "\\|")).join(" | ")} |`),
+    "",
+  ].join("\n");
+}
+
 /** The whole document. */
 export function render(metadata, returns, examples) {
   const functions = metadata.functions;
@@ -217,6 +346,7 @@ export function render(metadata, returns, examples) {
     ...functions.map((f) => `| [${NAMESPACE}.${f.id}](#${`${NAMESPACE}${f.id}`.toLowerCase()}) | ${cell(f.description ?? "")} |`),
     "",
     CONVENTIONS,
+    conventionTable(),
   ];
   for (const fn of functions) out.push(renderFunction(fn, returns[fn.id.toUpperCase()], examples[fn.id] ?? []));
   return (

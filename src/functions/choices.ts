@@ -7,7 +7,7 @@
  * typographic apostrophes ("D’ENTREPRISE" = "D'ENTREPRISE") and repeated spaces do not matter.
  * `choiceKey` is that normalisation; every key below goes through it too.
  */
-import type { ShareRounding, ValuationBasis } from "../engine";
+import type { PoolBasis, ShareRounding, ValuationBasis } from "../engine";
 
 /** The normalised form of a keyword: upper case, no accents, straight apostrophes, single spaces. */
 export function choiceKey(text: string): string {
@@ -75,4 +75,38 @@ export const ROUNDING: Readonly<Record<string, ShareRounding>> = keywords<ShareR
   PROCHE: "NEAREST",
   "PLUS PROCHE": "NEAREST",
   AUCUN: "NONE",
+});
+
+export type TargetKind = "MULTIPLE" | "PAYOUT";
+
+/** What a target is (EXITFORTARGET): a multiple on invested capital or a payout amount. */
+export const TARGET_KIND: Readonly<Record<string, TargetKind>> = keywords<TargetKind>({
+  MULTIPLE: "MULTIPLE",
+  MOIC: "MULTIPLE",
+  "MULTIPLE ON INVESTED": "MULTIPLE",
+  "MULTIPLE ON INVESTED CAPITAL": "MULTIPLE",
+  PAYOUT: "PAYOUT",
+  AMOUNT: "PAYOUT",
+  // French (MULTIPLE is the same word)
+  "MULTIPLE DU CAPITAL INVESTI": "MULTIPLE",
+  MONTANT: "PAYOUT",
+  PAIEMENT: "PAYOUT",
+});
+
+/** What a pool target is measured on (PRICEDROUND): the unissued pool, or the whole pool (granted, promised and unissued). */
+export const POOL_BASIS: Readonly<Record<string, PoolBasis>> = keywords<PoolBasis>({
+  UNISSUED: "UNISSUED",
+  AVAILABLE: "UNISSUED",
+  UNALLOCATED: "UNISSUED",
+  "UNISSUED POOL": "UNISSUED",
+  TOTAL: "TOTAL",
+  WHOLE: "TOTAL",
+  "WHOLE POOL": "TOTAL",
+  "TOTAL POOL": "TOTAL",
+  // French (TOTAL is the same word)
+  "NON ATTRIBUE": "UNISSUED",
+  "NON ATTRIBUES": "UNISSUED",
+  DISPONIBLE: "UNISSUED",
+  "POOL TOTAL": "TOTAL",
+  ENSEMBLE: "TOTAL",
 });

@@ -36,6 +36,7 @@ import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { ownershipOfWholeShares, toCell, toCellError } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
+import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
 function run<T>(body: () => T): T {
@@ -413,7 +414,10 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
  * @param [pool_row] Name of the unissued pool among the holders. Default: the one holder named like a pool ("Option pool", "Unissued option pool", "ESOP", "Employee pool", "Pool d'options", "BSPCE"…); needed with a top-up when none or several are.
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
- * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken.
+ * @param [pool_basis] What pool_target is a fraction of post-money of: "UNISSUED" (default, the unissued pool) or "TOTAL" (the whole pool: granted and promised options named in option_rows, plus the unissued pool).
+ * @param [option_rows] With pool_basis "TOTAL": the names of the holders that are granted or promised options (a column or a row).
+ * @param [antidilution] Preferred classes adjusted in a down round, solved with the price: a table with a header row: Class (its holder row), Shares, Original issue price, Conversion price, Method ("BROAD" default, "NARROW", "RATCHET" or "NONE").
+ * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken; with pool_basis, the basis and the pool after; with antidilution, one row per class.
  */
 export function pricedRoundFn(
   holders: any[][],
@@ -425,8 +429,26 @@ export function pricedRoundFn(
   rounding?: any,
   pool_row?: any,
   pool_increase?: any,
+  pool_basis?: any,
+  option_rows?: any[][],
+  antidilution?: any[][],
 ): any[][] {
-  return run(() => roundCells(holders, shares, pre_money, investors, pool_target, instruments, rounding, pool_row, pool_increase));
+  return run(() =>
+    roundCells(
+      holders,
+      shares,
+      pre_money,
+      investors,
+      pool_target,
+      instruments,
+      rounding,
+      pool_row,
+      pool_increase,
+      pool_basis,
+      option_rows,
+      antidilution,
+    ),
+  );
 }
 
 /**
@@ -507,12 +529,12 @@ export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any
  * Exit waterfall: debt and costs first, preferences by seniority, participation, conversion decided in equilibrium, options exercised in the money.
  * @customfunction WATERFALL WATERFALL
  * @param classes A table with a header row: Class, Shares, Invested, Preference (multiple), Seniority (1 = first), Participation (NONE, FULL, CAPPED), Cap (multiple), Conversion ratio, Strike.
- * @param exit_value Exit enterprise value; several cells give a sensitivity table (one row per exit value).
+ * @param exit_value Exit enterprise value; several cells give a sensitivity table (one row per exit value, the converting classes in its last column).
  * @param [net_debt] Net debt repaid at exit. Default 0.
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
  * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder (with several exit values: one column per holder). A class's holdings add up to at most its shares (within 1e-12 relative, for counts typed as formulas).
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
- * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision.
+ * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision. With several exit values: one row per exit value (exit value, proceeds to equity, one total per class or per holder, then "Converts": the classes converting to common, or "None").
  */
 export function waterfallFn(
   classes: any[][],
@@ -574,4 +596,48 @@ export function tenderFn(
   round_price?: any,
 ): any[][] {
   return run(() => tenderCells(holders, shares, sellers, shares_sold, buyer, price, round_price));
+}
+
+// ---------------------------------------------------------------- Venture solvers (issue 12)
+// Thin adapters: see ./ventureSolvers.ts and src/engine/venture/solvers.ts.
+
+/**
+ * Exit value at which a class or a holder reaches a target multiple on invested capital or a target payout: solved exactly between the waterfall's breakpoints.
+ * @customfunction EXITFORTARGET EXITFORTARGET
+ * @param classes The classes table of CAPTABLE.WATERFALL (header row: Class, Shares, Invested, Preference, Seniority, Participation, Cap, Conversion ratio, Strike).
+ * @param who The class, or the holder (with holdings), whose payout is followed.
+ * @param target The target: a multiple on invested capital (3 for 3x) or a payout amount, as target_type says.
+ * @param [target_type] "MULTIPLE" (default, multiple on invested capital) or "PAYOUT" (an amount).
+ * @param [holdings] The holdings table of CAPTABLE.WATERFALL (Holder, Class, Shares), to follow a holder.
+ * @param [net_debt] Net debt repaid at exit. Default 0.
+ * @param [transaction_costs] Transaction costs paid at exit. Default 0.
+ * @param [other_claims] Other claims ahead of shareholders. Default 0.
+ * @param [invested] For a holder: the capital it invested, the base of the multiple. Default: its share of each class's Invested, pro rata to the shares it holds.
+ * @returns The smallest exit enterprise value at which the payout reaches the target (not rounded).
+ */
+export function exitForTargetFn(
+  classes: any[][],
+  who: any,
+  target: any,
+  target_type?: any,
+  holdings?: any[][],
+  net_debt?: any,
+  transaction_costs?: any,
+  other_claims?: any,
+  invested?: any,
+): number {
+  return run(() => exitForTargetCell(classes, who, target, target_type, holdings, net_debt, transaction_costs, other_claims, invested));
+}
+
+/**
+ * Venture capital method (Sahlman): the ownership an investor needs today for a target multiple at an exit value, and the implied post-money and pre-money valuations.
+ * @customfunction VCMETHOD VCMETHOD
+ * @param exit_value Value of the company's equity at exit.
+ * @param target_multiple Multiple the investor wants on its investment at exit (10 for 10x).
+ * @param investment Amount invested today.
+ * @param [retention] Fraction of today's ownership still held at exit, after later rounds' dilution (70% = 0.7). Default 100% (no dilution).
+ * @returns A two-column table: post-money valuation (= exit value x retention / target multiple), pre-money valuation, ownership needed today and at exit, retention, value of the stake at exit.
+ */
+export function vcMethodFn(exit_value: any, target_multiple: any, investment: any, retention?: any): any[][] {
+  return run(() => vcMethodCells(exit_value, target_multiple, investment, retention));
 }

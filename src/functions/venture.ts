@@ -20,12 +20,15 @@ import {
   InstrumentKind,
   OptionGrant,
   Participation,
+  PoolBasis,
+  RoundAntiDilutionClass,
   RoundHolding,
   RuleName,
   SafeCapitalizationBasis,
   ShareClass,
   TenderSale,
   Waterfall,
+  WaterfallResult,
   accruedInterest,
   allInShares,
   antiDilution,
@@ -59,7 +62,7 @@ import {
   readVector,
   withoutTrailingBlanks,
 } from "./cells";
-import { ROUNDING, choiceKey, keywords } from "./choices";
+import { POOL_BASIS, ROUNDING, choiceKey, keywords } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
 
@@ -471,6 +474,79 @@ export const readInstruments = tableReader(
   },
 );
 
+/**
+ * The pool_basis and option_rows arguments of CAPTABLE.PRICEDROUND: undefined when both are empty (the
+ * default, a target on the unissued pool); otherwise the basis. On "TOTAL", the granted and promised
+ * option rows are marked `option` in `holdings` (in place).
+ */
+function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: RoundHolding[], hasTarget: boolean): { basis: PoolBasis } | undefined {
+  if (isBlank(pool_basis)) {
+    if (!isBlank(option_rows))
+      throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
+    return undefined;
+  }
+  const basis = readChoice(pool_basis, "pool_basis", POOL_BASIS, "UNISSUED");
+  if (!hasTarget)
+    throw new EngineError("value", "pool_basis must be empty without a pool_target: it says what the target is measured on", "pool_basis");
+  if (basis === "UNISSUED") {
+    if (!isBlank(option_rows))
+      throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
+    return { basis };
+  }
+  if (isBlank(option_rows)) {
+    throw new EngineError(
+      "value",
+      'option_rows is required when pool_basis is "TOTAL": name the granted and promised option rows of the holders',
+      "option_rows",
+    );
+  }
+  const names = readVector(option_rows, "option_rows").filter((v) => !isBlank(v));
+  names.forEach((v, i) => {
+    const name = readText(v, `option_rows (cell ${i + 1})`);
+    const index = holdings.findIndex((h) => holderKey(h.holder) === holderKey(name));
+    if (index < 0) throw new EngineError("value", `option_rows must name holders, got "${name.trim()}"`, "option_rows");
+    if (holdings[index].pool)
+      throw new EngineError("value", `option_rows must not name the unissued pool row ("${name.trim()}"): it counts already`, "option_rows");
+    holdings[index] = { ...holdings[index], option: true };
+  });
+  return { basis };
+}
+
+export const ROUND_ANTIDILUTION_HEADER = [
+  "Anti-dilution",
+  "Method",
+  "Conversion price before",
+  "Conversion price after",
+  "Conversion ratio before",
+  "Conversion ratio after",
+  "Shares added",
+  "Adjusted",
+];
+
+/** The antidilution argument of CAPTABLE.PRICEDROUND: CAPTABLE.ANTIDILUTION's classes table, with a Method per class. */
+const readRoundAntiDilution = tableReader(
+  "antidilution",
+  {
+    name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
+    shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
+    oip: {
+      headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"],
+      required: true,
+      read: numberCell("positive"),
+    },
+    cp: { headers: ["Conversion price", "Prix de conversion"], read: optionalNumberCell("positive") },
+    method: { headers: ["Method", "Anti-dilution", "Méthode", "Antidilution"], read: choiceCell(ANTIDILUTION_METHOD) },
+  },
+  "name",
+  (row): RoundAntiDilutionClass => ({
+    name: row.get("name"),
+    shares: row.get("shares"),
+    originalIssuePrice: row.get("oip"),
+    conversionPrice: row.get("cp"),
+    method: row.get("method") ?? "BROAD",
+  }),
+);
+
 export function roundCells(
   holders: any,
   shares: any,
@@ -481,6 +557,9 @@ export function roundCells(
   rounding: any,
   pool_row: any,
   pool_increase: any,
+  pool_basis?: any,
+  option_rows?: any,
+  antidilution?: any,
 ): CellOutput[][] {
   const table = readCapTable(holders, shares);
   // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
@@ -494,13 +573,15 @@ export function roundCells(
     target !== undefined || increase !== undefined,
   );
   const holdings: RoundHolding[] = table.map((h, i) => ({ holder: h.holder, shares: h.shares, pool: i === pool?.index }));
+  const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined);
   const round = pricedRound({
     holdings,
     preMoney: readNumber(pre_money, "pre_money", "positive"),
     investors: readInvestors(investors),
-    pool: target !== undefined ? { target } : increase !== undefined ? { increase } : undefined,
+    pool: target !== undefined ? { target, basis: basis?.basis } : increase !== undefined ? { increase } : undefined,
     instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
+    antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution),
   });
   const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
   const rows: CellOutput[][] = [[...ROUND_HEADER]];
@@ -544,6 +625,27 @@ export function roundCells(
     pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
   ]);
   rows.push(["Post-money value at the round price (rounded shares)", toCell(round.postMoneyAtRoundPrice)]);
+  if (basis !== undefined) {
+    // Shown only when pool_basis is given: the layout of existing sheets does not change.
+    rows.push(["Pool target basis", basis.basis === "TOTAL" ? "Whole pool (granted, promised and unissued)" : "Unissued pool"]);
+    rows.push(["Pool after the round (% of post-money)", toCell(round.poolAfter.div(round.postMoneyShares))]);
+  }
+  if (round.antiDilution.length > 0) {
+    // Shown only when antidilution is given: one row per class, below everything else.
+    rows.push([...ROUND_ANTIDILUTION_HEADER]);
+    for (const a of round.antiDilution) {
+      rows.push([
+        a.name,
+        a.method,
+        toCell(a.conversionPriceBefore),
+        toCell(a.conversionPriceAfter),
+        toCell(a.ratioBefore),
+        toCell(a.ratioAfter),
+        toCell(a.shares),
+        a.adjusted,
+      ]);
+    }
+  }
   return rectangle(rows);
 }
 
@@ -731,7 +833,7 @@ export const readClasses = tableReader(
 );
 
 /** The holdings argument of CAPTABLE.WATERFALL: who holds how many shares of which class. */
-const readHoldings = tableReader(
+export const readHoldings = tableReader(
   "holdings",
   {
     holder: { headers: ["Holder", "Name", "Investor", "Détenteur"], required: true, read: nameCell },
@@ -743,12 +845,25 @@ const readHoldings = tableReader(
 );
 
 /** What comes off the exit value before equity: the optional net_debt, transaction_costs and other_claims arguments. */
-function readExitCosts(net_debt: unknown, transaction_costs: unknown, other_claims: unknown): Omit<ExitInput, "enterpriseValue"> {
+export function readExitCosts(net_debt: unknown, transaction_costs: unknown, other_claims: unknown): Omit<ExitInput, "enterpriseValue"> {
   return {
     netDebt: readOptionalNumber(net_debt, "net_debt"),
     transactionCosts: readOptionalNumber(transaction_costs, "transaction_costs", "nonNegative"),
     otherClaims: readOptionalNumber(other_claims, "other_claims"),
   };
+}
+
+/** The last column of the multi-exit layout: which preferred classes convert to common at that exit value. */
+export const SENSITIVITY_CONVERTS = "Converts";
+
+/**
+ * The classes that convert to common at an exit (the "Converts" decision of the one-exit layout), in
+ * input order, separated by ", "; "None" when every preferred class keeps its preference (or there is
+ * no preferred class). Options exercising are not conversions: the one-exit layout says "Exercised".
+ */
+export function convertingClasses(r: WaterfallResult): string {
+  const names = r.classes.filter((c) => c.converted).map((c) => c.name);
+  return names.length === 0 ? "None" : names.join(", ");
 }
 
 export const WATERFALL_HEADER = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
@@ -769,14 +884,20 @@ export function waterfallCells(
   const values = exits.map((v, i) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${i + 1})`));
   const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings);
   if (values.length > 1) {
-    // A sensitivity: one row per exit value, one column per class (per holder when holdings are given).
-    const header: CellOutput[] = ["Exit value", "Proceeds to equity", ...(positions === undefined ? w.classNames : positions.map((p) => p.holder))];
+    // A sensitivity: one row per exit value, one column per class (per holder when holdings are given),
+    // then the "Converts" column last (so the positions of the columns before it never move).
+    const header: CellOutput[] = [
+      "Exit value",
+      "Proceeds to equity",
+      ...(positions === undefined ? w.classNames : positions.map((p) => p.holder)),
+      SENSITIVITY_CONVERTS,
+    ];
     return [
       header,
       ...values.map((ev) => {
         const r = w.atExit({ enterpriseValue: ev, ...costs });
         const totals = positions === undefined ? r.classes.map((c) => c.total) : payoutsByHolder(r, positions).map((h) => h.total);
-        return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t))];
+        return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t)), convertingClasses(r)];
       }),
     ];
   }

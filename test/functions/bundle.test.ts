@@ -73,6 +73,9 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "SAFE",
         "TENDER",
         "WATERFALL",
+        // Venture solvers (issue 12)
+        "EXITFORTARGET",
+        "VCMETHOD",
       ].sort(),
     );
     for (const m of metadata.functions) {

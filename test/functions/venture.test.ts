@@ -346,14 +346,37 @@ describe("CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS", () => {
     expect(row(t, "Fund")[4]).toBe(30_000_000);
   });
 
-  test("several exit values: a sensitivity table", () => {
+  test("several exit values: a sensitivity table, the converting classes in the last column", () => {
     const t = f.waterfallFn(classes, [[8_000_000], [50_000_000], [90_000_000]]);
     expect(t).toEqual([
-      ["Exit value", "Proceeds to equity", "Common", "Series A"],
-      [8_000_000, 8_000_000, 0, 8_000_000],
-      [50_000_000, 50_000_000, 30_000_000, 20_000_000],
-      [90_000_000, 90_000_000, 60_000_000, 30_000_000],
+      ["Exit value", "Proceeds to equity", "Common", "Series A", "Converts"],
+      [8_000_000, 8_000_000, 0, 8_000_000, "None"],
+      [50_000_000, 50_000_000, 30_000_000, 20_000_000, "None"],
+      [90_000_000, 90_000_000, 60_000_000, 30_000_000, "Series A"],
     ]);
+  });
+
+  test("several exit values: Converts agrees with the one-exit Decision, lists every converting class, and keeps the columns before it in place", () => {
+    const three = [
+      ["Class", "Shares", "Invested", "Preference", "Seniority"],
+      ["Common", 1_000_000, null, null, null],
+      ["Seed", 500_000, 1_000_000, 1, 2],
+      ["Series A", 500_000, 5_000_000, 1, 1],
+      ["Pool", 100_000, null, null, null],
+    ];
+    const exits = [[5_000_000], [12_000_000], [30_000_000], [200_000_000]];
+    const t = f.waterfallFn(three, exits);
+    expect(t[0]).toEqual(["Exit value", "Proceeds to equity", "Common", "Seed", "Series A", "Pool", "Converts"]);
+    for (const r of t) expect(r).toHaveLength(7);
+    exits.forEach(([ev], k) => {
+      const one = f.waterfallFn(three, [[ev]]);
+      const converting = ["Seed", "Series A"].filter((name) => row(one, name)[7] === "Converts");
+      expect(t[k + 1][6]).toBe(converting.length === 0 ? "None" : converting.join(", "));
+      // The totals sit where the model sheets' INDEX reads them: column 2 proceeds, column i + 3 class i.
+      expect(t[k + 1][1]).toBe(row(one, "Proceeds to equity")[4]);
+      ["Common", "Seed", "Series A", "Pool"].forEach((name, i) => expect(t[k + 1][i + 2]).toBe(row(one, name)[4]));
+    });
+    expect(t[4][6]).toBe("Seed, Series A");
   });
 
   test("several exit values with holdings: one column per holder", () => {
@@ -364,9 +387,9 @@ describe("CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS", () => {
       ["Fund", "Series A", 5_000_000],
     ];
     expect(f.waterfallFn(classes, [[8_000_000], [90_000_000]], null, null, holdings)).toEqual([
-      ["Exit value", "Proceeds to equity", "Founder 1", "Founder 2", "Fund"],
-      [8_000_000, 8_000_000, 0, 0, 8_000_000],
-      [90_000_000, 90_000_000, 36_000_000, 24_000_000, 30_000_000],
+      ["Exit value", "Proceeds to equity", "Founder 1", "Founder 2", "Fund", "Converts"],
+      [8_000_000, 8_000_000, 0, 0, 8_000_000, "None"],
+      [90_000_000, 90_000_000, 36_000_000, 24_000_000, 30_000_000, "Series A"],
     ]);
   });
 

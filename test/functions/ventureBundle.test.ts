@@ -45,6 +45,9 @@ describe("venture functions in the built bundle", () => {
       "[rounding]",
       "[pool_row]",
       "[pool_increase]",
+      "[pool_basis]",
+      "[option_rows]",
+      "[antidilution]",
     ]);
     expect(params("SAFE")).toEqual([
       "investment",
@@ -65,6 +68,20 @@ describe("venture functions in the built bundle", () => {
     for (const id of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "TENDER"])
       expect(fn(id).result.dimensionality).toBe("matrix");
     expect(fn("FDSHARES").result.dimensionality ?? "scalar").toBe("scalar");
+    expect(params("EXITFORTARGET")).toEqual([
+      "classes",
+      "who",
+      "target",
+      "[target_type]",
+      "[holdings]",
+      "[net_debt]",
+      "[transaction_costs]",
+      "[other_claims]",
+      "[invested]",
+    ]);
+    expect(params("VCMETHOD")).toEqual(["exit_value", "target_multiple", "investment", "[retention]"]);
+    expect(fn("EXITFORTARGET").result.dimensionality ?? "scalar").toBe("scalar");
+    expect(fn("VCMETHOD").result.dimensionality).toBe("matrix");
     expect(fn("WATERFALL").parameters[1].dimensionality).toBe("matrix");
     expect(fn("PRICEDROUND").parameters[5].dimensionality).toBe("matrix");
     for (const m of ["PRICEDROUND", "SAFE", "CONVERTNOTE", "ANTIDILUTION", "WATERFALL", "BREAKPOINTS", "FDSHARES", "TENDER"]) {
@@ -79,9 +96,9 @@ describe("venture functions in the built bundle", () => {
       ["Preferred", 1_000_000, 10_000_000, 1],
     ];
     expect(call("WATERFALL", classes, [[14_000_000], [30_000_000]])).toEqual([
-      ["Exit value", "Proceeds to equity", "Common", "Preferred"],
-      [14_000_000, 14_000_000, 4_000_000, 10_000_000],
-      [30_000_000, 30_000_000, 15_000_000, 15_000_000],
+      ["Exit value", "Proceeds to equity", "Common", "Preferred", "Converts"],
+      [14_000_000, 14_000_000, 4_000_000, 10_000_000, "None"],
+      [30_000_000, 30_000_000, 15_000_000, 15_000_000, "Preferred"],
     ]);
     expect(call("BREAKPOINTS", classes)).toEqual([
       ["Exit value", "Proceeds to equity", "Residual per share", "Event"],

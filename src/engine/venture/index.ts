@@ -8,3 +8,5 @@ export * from "./antiDilution";
 export * from "./secondary";
 export * from "./waterfall";
 export * from "./poolNames";
+export * from "./solvers";
+export * from "./roundAntiDilution";

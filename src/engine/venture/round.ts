@@ -9,6 +9,8 @@
  * - Pool target: the unissued (available) pool after the round is a target fraction of the post-money
  *   fully diluted shares; the increase is counted in the pre-money, so it dilutes existing holders and
  *   converting instruments, not the new money. A target below the existing unissued pool adds nothing.
+ *   Pool basis "TOTAL" (on request): the target is on the whole pool instead, granted and promised
+ *   options (the holdings marked `option`) plus the unissued pool, as some term sheets size it.
  * - Post-money SAFE (YC): shares = purchase amount / conversion price, conversion price = the lower of the
  *   Safe Price (post-money valuation cap / Company Capitalization) and the discount price (round price x
  *   (1 - discount)), never above the round price. Company Capitalization = existing shares, options and
@@ -27,6 +29,8 @@
  *   SAFE shares and the pool). They are linear in two unknowns (post-money shares T, Company
  *   Capitalization B) once each instrument's applicable term is known, so the engine solves them in closed
  *   form and iterates only over which term applies (policy iteration, monotone, finite), then verifies.
+ * - Anti-dilution inside the round (optional `antiDilution` classes): see roundAntiDilution.ts; the
+ *   adjustment shares join the pre-money fully diluted shares, linear in T, solved in the same closed form.
  * - Share rounding (default: down to whole shares, per instrument and per investor) is applied after the
  *   exact solve; the price is then pre-money / the rounded pre-money fully diluted shares, as a term sheet
  *   states it, and new money shares are amount / that price, rounded.
@@ -36,6 +40,7 @@ import { EngineError } from "../errors";
 import { holderKey } from "../capTable";
 import { check } from "../rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
+import { RoundAdjustment, RoundAntiDilutionClass, roundAntiDilution } from "./roundAntiDilution";
 
 export type InstrumentKind = "POST_SAFE" | "PRE_SAFE" | "NOTE";
 
@@ -70,6 +75,8 @@ export interface RoundHolding {
   readonly shares: Decimal;
   /** True for the unissued (available) option pool. */
   readonly pool?: boolean;
+  /** True for granted or promised options: part of the whole pool, for a pool target on the "TOTAL" basis. */
+  readonly option?: boolean;
 }
 
 export interface RoundInvestor {
@@ -77,7 +84,10 @@ export interface RoundInvestor {
   readonly amount: Decimal;
 }
 
-export type PoolTerms = { readonly target: Decimal } | { readonly increase: Decimal };
+/** What a pool target is a fraction of post-money of: the unissued pool (default) or the whole pool (granted, promised and unissued). */
+export type PoolBasis = "UNISSUED" | "TOTAL";
+
+export type PoolTerms = { readonly target: Decimal; readonly basis?: PoolBasis } | { readonly increase: Decimal };
 
 export interface PricedRoundInput {
   readonly holdings: readonly RoundHolding[];
@@ -88,6 +98,8 @@ export interface PricedRoundInput {
   readonly rounding?: ShareRounding;
   /** Name of the pool row created when the holdings have none. Default "Option pool". */
   readonly poolName?: string;
+  /** Preferred classes protected against dilution, adjusted inside the round (see roundAntiDilution.ts). */
+  readonly antiDilution?: readonly RoundAntiDilutionClass[];
 }
 
 export type ConversionTerm = "CAP" | "DISCOUNT" | "ROUND PRICE";
@@ -145,6 +157,12 @@ export interface PricedRound {
   readonly conversions: Conversion[];
   readonly rows: RoundRow[];
   readonly rounding: ShareRounding;
+  /** The anti-dilution adjustments, one per class given (empty without `antiDilution`). */
+  readonly antiDilution: RoundAdjustment[];
+  /** What the pool target was measured on ("UNISSUED" unless the pool terms said "TOTAL"). */
+  readonly poolBasis: PoolBasis;
+  /** The pool on that basis after the round (rounded shares): unissued, plus granted and promised options on "TOTAL". */
+  readonly poolAfter: Decimal;
   /** Number of term assignments tried before the circular definitions settled. */
   readonly iterations: number;
 }
@@ -209,6 +227,9 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const F = sum(input.holdings.map((h) => h.shares));
   if (F.lte(0)) throw new EngineError("value", "shares must add up to more than 0 before the round", "shares");
   const E = sum(input.holdings.filter((h) => h.pool).map((h) => h.shares));
+  // The pool the target is measured on, before the round: the unissued pool, plus granted and promised options on the "TOTAL" basis.
+  const poolBasis: PoolBasis = input.pool !== undefined && "target" in input.pool ? (input.pool.basis ?? "UNISSUED") : "UNISSUED";
+  const poolBefore = poolBasis === "TOTAL" ? E.plus(sum(input.holdings.filter((h) => h.option && !h.pool).map((h) => h.shares))) : E;
   const newMoney = sum(input.investors.map((v) => v.amount));
   const W = input.preMoney.plus(newMoney);
   const q = newMoney.div(W);
@@ -221,7 +242,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   }
 
   // Pool branch: inc = p * T + c.
-  const poolBranch = (active: boolean) => (poolTarget !== undefined && active ? { p: poolTarget, c: E.neg() } : { p: ZERO, c: poolFixed });
+  const poolBranch = (active: boolean) => (poolTarget !== undefined && active ? { p: poolTarget, c: poolBefore.neg() } : { p: ZERO, c: poolFixed });
 
   /** Candidate share formulas of instrument i under a pool branch. */
   const candidates = (i: number, pool: { p: Decimal; c: Decimal }): Formula[] => {
@@ -267,12 +288,14 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
 
   const evaluate = (f: Formula, T: Decimal, B: Decimal) => f.alpha.times(T).plus(f.beta.times(B)).plus(f.gamma);
 
+  const ad = roundAntiDilution(input.antiDilution ?? [], input.holdings, F, W, newMoney);
+  let adjusted = ad.none;
   let choice = instruments.map(() => 0);
   let poolActive = false;
   let T = ZERO;
   let B = ZERO;
   let iterations = 0;
-  const limit = 4 * (instruments.length + 2) * (instruments.length + 2);
+  const limit = 4 * (instruments.length + 2) * (instruments.length + 2) * (adjusted.length + 1);
   for (;;) {
     iterations++;
     if (iterations > limit) throw new EngineError("num", "the conversion terms did not settle (please report this case)");
@@ -283,17 +306,20 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     const Ab = sum(chosen.map((f) => f.beta));
     const G = sum(chosen.map((f) => f.gamma));
     const oneMinusAb = ONE.minus(Ab);
-    const denominator = ONE.minus(q).minus(pool.p).times(oneMinusAb).minus(At);
+    const adj = ad.terms(adjusted);
+    const denominator = ONE.minus(q).minus(pool.p).minus(adj.a).times(oneMinusAb).minus(At);
     if (oneMinusAb.lte(0) || denominator.lte(0)) {
       throw new EngineError(
         "num",
-        "the SAFEs and notes, the pool target and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money",
+        adjusted.some((x) => x)
+          ? "the SAFEs and notes, the pool target, the anti-dilution adjustments and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money"
+          : "the SAFEs and notes, the pool target and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money",
       );
     }
-    T = F.plus(G).plus(pool.c.times(oneMinusAb)).div(denominator);
+    T = F.plus(G).plus(pool.c.plus(adj.b).times(oneMinusAb)).div(denominator);
     B = F.plus(G).plus(At.times(T)).div(oneMinusAb);
     // Best term for each instrument at this solution; pool active when the target needs an increase.
-    const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(E);
+    const nextPoolActive = poolTarget !== undefined && poolTarget.times(T).gt(poolBefore);
     const nextLists = candidatesFor(nextPoolActive);
     const nextChoice = instruments.map((_, i) => {
       const cs = nextLists[i];
@@ -303,9 +329,11 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
       });
       return best;
     });
-    if (nextPoolActive === poolActive && nextChoice.every((c, i) => c === choice[i])) break;
+    const nextAdjusted = ad.adjustedAt(T);
+    if (nextPoolActive === poolActive && nextChoice.every((c, i) => c === choice[i]) && nextAdjusted.every((x, k) => x === adjusted[k])) break;
     choice = nextChoice;
     poolActive = nextPoolActive;
+    adjusted = nextAdjusted;
   }
 
   const pool = poolBranch(poolActive);
@@ -327,7 +355,10 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     };
   });
   const conversionShares = sum(conversions.map((c) => c.shares));
-  const preMoneyShares = F.plus(poolIncrease).plus(conversionShares);
+  const adjustments = ad.result(T, adjusted, rounding);
+  const preMoneyShares = F.plus(poolIncrease)
+    .plus(conversionShares)
+    .plus(sum(adjustments.map((a) => a.shares)));
   const price = input.preMoney.div(preMoneyShares);
   const investorShares = input.investors.map((v) => roundShares(v.amount.div(price), rounding));
   const newMoneyShares = sum(investorShares);
@@ -344,12 +375,14 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     else rows.push({ holder: name.trim(), before: ZERO, issued: shares, isPool });
   };
   conversions.forEach((c) => credit(c.holder, c.shares));
+  adjustments.forEach((a) => credit(a.name, a.shares));
   input.investors.forEach((v, i) => credit(v.name, investorShares[i]));
   if (!poolIncrease.isZero() || (poolTarget !== undefined && E.isZero())) {
     const poolRow = rows.find((r) => r.isPool);
     if (poolRow !== undefined) poolRow.issued = poolRow.issued.plus(poolIncrease);
     else rows.push({ holder: input.poolName ?? "Option pool", before: ZERO, issued: poolIncrease, isPool: true });
   }
+  const optionKeys = new Set(poolBasis === "TOTAL" ? input.holdings.filter((h) => h.option).map((h) => holderKey(h.holder)) : []);
   const investorKeys = new Set(input.investors.map((v) => holderKey(v.name)));
   const investorShareByKey = new Map<string, Decimal>();
   input.investors.forEach((v, i) =>
@@ -389,6 +422,9 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     rows: result,
     rounding,
     iterations,
+    antiDilution: adjustments,
+    poolBasis,
+    poolAfter: sum(result.filter((r) => r.isPool || optionKeys.has(holderKey(r.holder))).map((r) => r.sharesAfter)),
   };
 }
 

@@ -141,6 +141,27 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
     [1e6, [[1000], [2000]], [[1], [5]], 3, "TSM"],
     [1e6, [[1000, 2000]], [[1, 5]], 3, "ALL"],
   ],
+  EXITFORTARGET: [
+    [CLASSES, "Series A", 2, null, null, null, null, null, null],
+    [
+      CLASSES,
+      "Founder",
+      5e6,
+      "PAYOUT",
+      [
+        ["Holder", "Class", "Shares"],
+        ["Founder", "Common", 8000000],
+      ],
+      2e6,
+      1e6,
+      0.5e6,
+      null,
+    ],
+  ],
+  VCMETHOD: [
+    [100e6, 10, 2e6, null],
+    [50e6, 5, 1e6, 0.7],
+  ],
   TENDER: [
     [[["Founders"], ["Angel"]], [[8e6], [1e6]], [["Founders"]], [[100000]], "Fund", 2.5, 2],
     [CAP_HOLDERS, CAP_SHARES, [["Iliad"], ["Management"]], [[50], [10]], "InfraVia", 1000, null],
