@@ -39,6 +39,8 @@ export interface BuiltWorkbook {
   /** Charts written into the .xlsx, and charts left out (waterfall charts). */
   readonly chartsWritten: number;
   readonly chartsSkipped: number;
+  /** The cells that call the add-in ('Sheet'!B4): they show the cached values until the add-in recalculates them. */
+  readonly addInCells: readonly string[];
 }
 
 /** Builds the model a template describes and writes it as an .xlsx, with the model and the template stored inside. */
@@ -62,6 +64,7 @@ export async function workbookFromTemplate(template: Template, modelId: string =
     sheet,
     chartsWritten: result.chartsWritten,
     chartsSkipped: result.chartsSkipped,
+    addInCells: result.addInCells,
   };
 }
 

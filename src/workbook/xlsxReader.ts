@@ -9,6 +9,7 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unbindAddInCalls } from "./addInParts";
 import { parseModel, type StoredModel } from "./modelXml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
@@ -110,7 +111,8 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
     // The cell's model, not its value: ExcelJS's value getter drops a cached result of 0, "" or false.
     const result = (cell.model as { result?: unknown }).result;
     const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
-    return { address: cell.address, formula: `=${v.formula}`, ...expected, ...format };
+    // A call bound to the add-in is stored as _xldudf_CAPTABLE_<ID>( (by Excel and by xlsxWriter.ts).
+    return { address: cell.address, formula: `=${unbindAddInCalls(v.formula)}`, ...expected, ...format };
   }
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
   if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };
@@ -118,9 +120,20 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
   throw new Error(`${cell.worksheet.name}!${cell.address}: unsupported cell content`);
 }
 
+/** The cached value of a cell inside a spill range (a literal as Excel stores it), as a spill value. */
+function spilledValue(cell: ExcelJS.Cell): number | string {
+  const read = readCell(cell);
+  const v = read?.formula !== undefined ? read.expected : read?.value;
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return "";
+}
+
 /**
  * The sheets of an .xlsx as SheetSpecs: every non-empty cell (literal, or formula with its cached
  * result as `expected`), number formats, column widths, gridlines and the sheet-scoped names.
+ * A formula stored over a spill range (`<f t="array" ref="A1:C9">`, a dynamic array) gets `spill`,
+ * the cached values of its range, and the cells it spills over are left out, as spec.ts describes.
  * Styles and charts are not read back.
  */
 export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
@@ -131,10 +144,28 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return wb.worksheets.map((ws, index) => {
     const cells: CellSpec[] = [];
+    const spilledOver = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const spec = readCell(cell);
-        if (spec !== undefined) cells.push(spec);
+        if (spec === undefined) return;
+        const model = cell.model as { shareType?: string; ref?: string };
+        const range = model.shareType === "array" && spec.formula !== undefined ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(model.ref ?? "") : null;
+        if (range === null) {
+          cells.push(spec);
+          return;
+        }
+        const spill: (number | string)[][] = [];
+        for (let r = Number(range[2]); r <= Number(range[4]); r++) {
+          const values: (number | string)[] = [];
+          for (let c = ws.getColumn(range[1]).number; c <= ws.getColumn(range[3]).number; c++) {
+            const over = ws.getCell(r, c);
+            if (over.address !== cell.address) spilledOver.add(over.address);
+            values.push(over.address === cell.address ? (spec.expected ?? "") : spilledValue(over));
+          }
+          spill.push(values);
+        }
+        cells.push({ ...spec, spill });
       });
     });
     const columns: ColumnSpec[] = [];
@@ -143,6 +174,12 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
       if (col.width !== undefined) columns.push({ column: col.letter, width: col.width });
     }
     const view = ws.views[0] as { showGridLines?: boolean } | undefined;
-    return { name: ws.name, cells, names: names.get(index) ?? [], columns, showGridlines: view?.showGridLines ?? true };
+    return {
+      name: ws.name,
+      cells: cells.filter((c) => !spilledOver.has(c.address)),
+      names: names.get(index) ?? [],
+      columns,
+      showGridlines: view?.showGridLines ?? true,
+    };
   });
 }
