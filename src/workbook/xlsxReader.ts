@@ -53,22 +53,59 @@ async function openZip(buffer: Uint8Array): Promise<JSZip> {
 }
 
 function partNumber(path: string): number {
-  return Number(/item(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+  return Number(/(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+}
+
+const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+
+/** A part's text: UTF-8, or UTF-16 when it begins with a byte order mark (Office may save custom XML so). */
+function decodePart(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+}
+
+/**
+ * The custom XML data parts of a package, whatever their numbers: the targets of the workbook's
+ * customXml relationships, and any other XML file in customXml/ that is not a properties part.
+ * Excel renumbers these parts when it saves (item1 may become item3), adds its own (cover-page and
+ * other properties, each with an itemProps part) and rewrites the relationships; our parts are then
+ * found by their namespace, never by number. Sorted by number, then name.
+ */
+async function customXmlPaths(zip: JSZip): Promise<string[]> {
+  const found = new Set<string>();
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
+    if (type !== REL_CUSTOM_XML || target === undefined || /\bTargetMode\s*=\s*["']External/.test(m[0])) continue;
+    // Targets are relative to xl/ ("../customXml/item1.xml") or absolute from the package root ("/customXml/item1.xml").
+    const resolved: string[] = [];
+    for (const p of (target.startsWith("/") ? target.slice(1) : `xl/${target}`).split("/")) {
+      if (p === "..") resolved.pop();
+      else if (p !== "." && p !== "") resolved.push(p);
+    }
+    found.add(resolved.join("/"));
+  }
+  for (const path of Object.keys(zip.files)) {
+    if (/^customXml\/[^/]+\.xml$/i.test(path) && !/^customXml\/itemProps[^/]*\.xml$/i.test(path)) found.add(path);
+  }
+  return [...found]
+    .filter((p) => zip.files[p] !== undefined && !zip.files[p].dir)
+    .sort((a, b) => partNumber(a) - partNumber(b) || a.localeCompare(b));
 }
 
 /** The custom XML parts of an .xlsx and the models among them. Throws a clear Error for a file that is not an .xlsx. */
 export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents> {
   const zip = await openZip(buffer);
-  const paths = Object.keys(zip.files)
-    .filter((p) => /^customXml\/item\d+\.xml$/.test(p))
-    .sort((a, b) => partNumber(a) - partNumber(b));
   const customXml: string[] = [];
   const models: StoredModel[] = [];
-  for (const path of paths) {
+  for (const path of await customXmlPaths(zip)) {
     const file = zip.files[path];
     const size = uncompressedSize(file);
-    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes) continue; // not ours: ours are small
-    const xml = (await file.async("string")).replace(/^\uFEFF/, "");
+    // Ours are small; UTF-16 doubles the bytes of the same text.
+    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes * 2) continue;
+    const xml = decodePart(await file.async("uint8array"));
     if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) continue;
     customXml.push(xml);
     const model = parseModel(xml);
