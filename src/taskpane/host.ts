@@ -6,7 +6,7 @@
 import type { SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
-import { listStoredModels } from "../workbook/modelStore";
+import { listModelsWithBinding, type ListedModel } from "../workbook/modelStore";
 import { freeSheetName } from "../workbook/office/plan";
 
 /** What Build hands to a host: the built model (see src/model/stakeSaleModel.ts) and its stable id. */
@@ -29,8 +29,8 @@ export interface WriteResult {
 
 export interface ModelHost {
   readonly mode: "excel" | "preview";
-  /** The models stored in the workbook (or the page). */
-  listModels(): Promise<StoredModel[]>;
+  /** The models stored in the workbook (or the page); `unbound` marks one written outside the add-in, to rebuild. */
+  listModels(): Promise<ListedModel[]>;
   /** Writes (or, for a known id, replaces) the model's sheet and stores its inputs. */
   writeModel(model: ModelToWrite): Promise<WriteResult>;
   /** The values of the selected cells (Excel only; a bounded block). */
@@ -59,7 +59,7 @@ function messageOf(error: unknown): string {
 export function excelHost(): ModelHost {
   return {
     mode: "excel",
-    listModels: () => Excel.run((context) => listStoredModels(context)),
+    listModels: () => Excel.run((context) => listModelsWithBinding(context)),
     async writeModel(model) {
       try {
         const result = await Excel.run((context) =>
