@@ -11,8 +11,10 @@
  *   with its cached value; the workbook then names the add-in (xl/webextensions/, so Excel offers
  *   it to whoever opens the file) and is NOT flagged to recalculate on open, and says it was
  *   calculated by the current engine (a full calculation where the add-in is not loaded would
- *   replace every cached value with #NAME?). LibreOffice recalculates such cells whatever the file
- *   says (checked with LibreOffice 7 on Excel's own file: #NAME?): its users see native formulas only.
+ *   replace every cached value with #NAME?). LibreOffice (7.4, checked by converting to CSV)
+ *   recalculates array formulas when it opens a file, whatever the file says, so these cells show
+ *   #NAME? there, as they do in the file Excel itself saved; a plain `<f>` would keep its cached value
+ *   in LibreOffice, but is not how Excel stores a bound call. LibreOffice users see native formulas only.
  * - A formula with `spill` (a table result) as a dynamic array over its spill range, the engine's
  *   values cached in every cell of the range.
  * - `value` cells as literals: a text is ALWAYS a string cell, even "=HYPERLINK(...)" or "@SUM(1)".
