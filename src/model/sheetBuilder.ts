@@ -84,7 +84,7 @@ export function callsAddIn(formula: string): boolean {
   return ADD_IN_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 }
 
-/** Addresses grouped into column runs, in reading order of their first cell: B4, B5, B6, D9 -> "B4:B6, D9". */
+/** Addresses grouped into rectangles, in reading order of their first cell: B4, B5, B6, C4, C5, C6, D9 -> "B4:C6, D9". */
 export function describeCells(addresses: readonly string[]): string {
   const byColumn = new Map<string, number[]>();
   for (const a of addresses) {
@@ -100,8 +100,16 @@ export function describeCells(addresses: readonly string[]): string {
       else runs.push({ column, from: r, to: r });
     }
   }
-  runs.sort((x, y) => x.from - y.from || columnIndex(x.column) - columnIndex(y.column));
-  return runs.map((r) => (r.from === r.to ? `${r.column}${r.from}` : `${r.column}${r.from}:${r.column}${r.to}`)).join(", ");
+  runs.sort((x, y) => x.from - y.from || x.to - y.to || columnIndex(x.column) - columnIndex(y.column));
+  // Side-by-side runs over the same rows make one rectangle.
+  const blocks: { first: string; last: string; from: number; to: number }[] = [];
+  for (const r of runs) {
+    const b = blocks[blocks.length - 1];
+    if (b !== undefined && b.from === r.from && b.to === r.to && columnIndex(b.last) + 1 === columnIndex(r.column)) b.last = r.column;
+    else blocks.push({ first: r.column, last: r.column, from: r.from, to: r.to });
+  }
+  blocks.sort((x, y) => x.from - y.from || columnIndex(x.first) - columnIndex(y.first));
+  return blocks.map((b) => (b.first === b.last && b.from === b.to ? `${b.first}${b.from}` : `${b.first}${b.from}:${b.last}${b.to}`)).join(", ");
 }
 
 /**

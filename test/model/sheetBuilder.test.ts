@@ -11,8 +11,9 @@ describe("add-in note", () => {
     expect(callsAddIn("=SUM(A1:A3)")).toBe(false);
   });
 
-  test("cells are described as column runs in reading order", () => {
+  test("cells are described as rectangles in reading order", () => {
     expect(describeCells(["B4", "B5", "B6", "D9", "C4", "B8"])).toBe("B4:B6, C4, B8, D9");
+    expect(describeCells(["A1", "B1", "A2", "B2", "C1", "C2", "E1", "E2"])).toBe("A1:C2, E1:E2");
     expect(describeCells(["A1"])).toBe("A1");
   });
 
