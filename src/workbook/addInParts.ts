@@ -9,10 +9,15 @@
  *   #NAME? after the add-in loads, through full recalculation (office-js #6611, #6395; #6355 "by
  *   design"). Microsoft's explanation of the prefix: office-js #3558; #3872 shows an ID with "_".
  * - the cell is a dynamic-array formula (`<c cm="1"><f t="array" ref="…">`), its cell metadata
- *   pointing at the XLDAPR dynamic-array properties in xl/metadata.xml ([MS-XLSX] 2.6.x
- *   CT_DynamicArrayProperties, namespace http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray);
+ *   pointing at the XLDAPR dynamic-array properties in xl/metadata.xml ([MS-XLSX] schema of
+ *   CT_DynamicArrayProperties, fDynamic/fCollapsed, namespace
+ *   http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray:
+ *   https://learn.microsoft.com/openspecs/office_standards/ms-xlsx/878c8ac4-8548-4bfb-9ad4-b1378e0efed1;
+ *   [MS-XLSB] 2.4.413: fCollapsed "MUST be ignored and MUST be 0");
  * - the workbook names the add-in in a web extension part (xl/webextensions/webextension1.xml,
- *   [MS-OWEXML] 2.2.7 CT_OsfWebExtension) listing the bound ids (`we:customFunctionIdList`,
+ *   [MS-OWEXML] 2.2.7 CT_OsfWebExtension, https://learn.microsoft.com/openspecs/office_standards/ms-owexml/;
+ *   the parts as Microsoft's "Automatically open a task pane with a document" describes them)
+ *   listing the bound ids (`we:customFunctionIdList`,
  *   [MS-OWEXML] 2.2.13 CT_CustomFunctionList, inside the extension list entry
  *   {7C84B067-C214-45C3-A712-C9D94CD141B2} as Excel writes it), reached from a task pane part
  *   (xl/webextensions/taskpanes.xml) through a package-level relationship.
