@@ -214,6 +214,10 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
     io.stderr(
       `Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`,
     );
+  if (built.addInCells.length > 0)
+    io.stderr(
+      `Note: ${built.addInCells.length} cell(s) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live (the sheet lists them).\n`,
+    );
   if (template.toFill.length > 0)
     io.stderr(`To fill in with your own figures: ${fieldList(template.toFill.map((f) => f.field))} (see the "To fill" notes on the sheet).\n`);
   for (const warning of built.warnings) io.stderr(`Warning: ${warning}.\n`);

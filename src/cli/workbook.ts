@@ -43,6 +43,8 @@ export interface BuiltWorkbook {
   readonly chartsSkipped: number;
   /** Inputs that are allowed but look wrong, in the engine's words (the sheet shows them too); empty for most models. */
   readonly warnings: readonly string[];
+  /** The cells that call the add-in ('Sheet'!B4): they show the cached values until the add-in recalculates them. */
+  readonly addInCells: readonly string[];
 }
 
 /** Builds the model a template describes and writes it as an .xlsx, with the model and the template stored inside. */
@@ -67,6 +69,7 @@ export async function workbookFromTemplate(template: Template, modelId: string =
     sheet,
     chartsWritten: result.chartsWritten,
     chartsSkipped: result.chartsSkipped,
+    addInCells: result.addInCells,
   };
 }
 

@@ -140,6 +140,8 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     "Results are CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS calls on the tables below: debt and costs first, preferences by seniority, then the residual per as-converted share. Blue cells are inputs.",
     "note",
   );
+  // Which cells need the add-in, in words (filled when the sheet is built).
+  s.addInNote("A4");
 
   // ---- Inputs ---------------------------------------------------------------------------
   let row = 5;

@@ -122,6 +122,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     `${cur}; built by CapTable. Results are =CAPTABLE.PRICEDROUND calls on the input tables: needs the CapTable add-in to recalculate.`,
     "subtitle",
   );
+  // Which cells need the add-in, in words (filled when the sheet is built).
+  s.addInNote("A3");
 
   // ---- Inputs -----------------------------------------------------------------------------
   let row = 4;

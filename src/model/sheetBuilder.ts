@@ -76,17 +76,66 @@ export function toCellNumber(value: Decimal, what = "a result"): number {
   return n === 0 ? 0 : n;
 }
 
+/** Matches a call to the add-in's custom functions in a formula ("CAPTABLE.WATERFALL("). */
+const ADD_IN_CALL = /(^|[^A-Za-z0-9_.])CAPTABLE\.[A-Za-z0-9_]+\s*\(/i;
+
+/** True when the formula calls a CAPTABLE function (outside double-quoted text). */
+export function callsAddIn(formula: string): boolean {
+  return ADD_IN_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+}
+
+/** Addresses grouped into rectangles, in reading order of their first cell: B4, B5, B6, C4, C5, C6, D9 -> "B4:C6, D9". */
+export function describeCells(addresses: readonly string[]): string {
+  const byColumn = new Map<string, number[]>();
+  for (const a of addresses) {
+    const m = /^([A-Z]+)([0-9]+)$/.exec(a);
+    if (m === null) throw new Error(`internal: "${a}" is not an A1 address`);
+    byColumn.set(m[1], [...(byColumn.get(m[1]) ?? []), Number(m[2])]);
+  }
+  const runs: { column: string; from: number; to: number }[] = [];
+  for (const [column, rows] of byColumn) {
+    for (const r of [...new Set(rows)].sort((x, y) => x - y)) {
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last.column === column && last.to === r - 1) last.to = r;
+      else runs.push({ column, from: r, to: r });
+    }
+  }
+  runs.sort((x, y) => x.from - y.from || x.to - y.to || columnIndex(x.column) - columnIndex(y.column));
+  // Side-by-side runs over the same rows make one rectangle.
+  const blocks: { first: string; last: string; from: number; to: number }[] = [];
+  for (const r of runs) {
+    const b = blocks[blocks.length - 1];
+    if (b !== undefined && b.from === r.from && b.to === r.to && columnIndex(b.last) + 1 === columnIndex(r.column)) b.last = r.column;
+    else blocks.push({ first: r.column, last: r.column, from: r.from, to: r.to });
+  }
+  blocks.sort((x, y) => x.from - y.from || columnIndex(x.first) - columnIndex(y.first));
+  return blocks.map((b) => (b.first === b.last && b.from === b.to ? `${b.first}${b.from}` : `${b.first}${b.from}:${b.last}${b.to}`)).join(", ");
+}
+
+/**
+ * The words a sheet shows about its cells that call the add-in: which ones, what they show
+ * without it, and how to make them live (the taskpane's Rebuild rewrites them as Excel binds them).
+ */
+export function addInNoteText(addresses: readonly string[]): string {
+  return (
+    `Cells ${describeCells(addresses)} call the CapTable add-in (=CAPTABLE.*). Without it they show the values computed when the file was written; ` +
+    `open the file in Excel with the CapTable add-in and press Rebuild in its taskpane to make them live.`
+  );
+}
+
 /** Collects the cells, names, columns and charts of one sheet, refusing a cell written twice. */
 export class SheetBuilder {
   private readonly cells = new Map<string, CellSpec>();
   private readonly names: NameSpec[] = [];
   private readonly columns: ColumnSpec[] = [];
   private readonly charts: ChartSpec[] = [];
+  private note?: { address: string; style: StyleName };
 
   constructor(private readonly sheetName: string) {}
 
   private put(cell: CellSpec): string {
     if (this.cells.has(cell.address)) throw new Error(`internal: cell ${cell.address} written twice`);
+    if (this.note?.address === cell.address && typeof cell.value !== "string") throw new Error(`internal: cell ${cell.address} is the add-in note's`);
     this.cells.set(cell.address, cell);
     return cell.address;
   }
@@ -116,8 +165,23 @@ export class SheetBuilder {
     this.charts.push(chart);
   }
 
+  /**
+   * Reserves a cell for the note saying, in words, which cells call the add-in (addInNoteText); it
+   * is filled when the sheet is built, from the formulas then on the sheet, and left out when no
+   * cell calls the add-in. Model builders call it where the sheet explains itself (under the title).
+   */
+  addInNote(address: string, style: StyleName = "note"): void {
+    if (this.note !== undefined) throw new Error(`internal: the add-in note is already at ${this.note.address}`);
+    if (this.cells.has(address)) throw new Error(`internal: cell ${address} written twice`);
+    this.note = { address, style };
+  }
+
   /** The sheet, cells in reading order (row by row, then column). */
   build(): SheetSpec {
+    if (this.note !== undefined && !this.cells.has(this.note.address)) {
+      const calling = [...this.cells.values()].filter((c) => c.formula !== undefined && callsAddIn(c.formula)).map((c) => c.address);
+      if (calling.length > 0) this.put({ address: this.note.address, value: addInNoteText(calling), style: this.note.style });
+    }
     const order = (address: string): [number, number] => {
       const m = /^([A-Z]+)([0-9]+)$/.exec(address)!;
       return [Number(m[2]), columnIndex(m[1])];

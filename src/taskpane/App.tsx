@@ -34,7 +34,8 @@ import {
 import { ArrowClockwiseRegular, BuildingFactoryRegular, DocumentAddRegular, PlayRegular } from "@fluentui/react-icons";
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { MODEL_KINDS, buildModel, checkStoredModel, type BuiltModel, type ModelInputs, type ModelKind } from "../model/build";
-import { newModelId, type StoredModel } from "../workbook/modelXml";
+import { newModelId } from "../workbook/modelXml";
+import type { ListedModel } from "../workbook/modelStore";
 import type { SheetSpec } from "../workbook/spec";
 import { presentSheet, type Template } from "../templates";
 import {
@@ -195,7 +196,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
   const [editing, setEditing] = React.useState<Editing | undefined>();
   const [status, setStatus] = React.useState<Status | undefined>();
   const [busy, setBusy] = React.useState(false);
-  const [models, setModels] = React.useState<StoredModel[] | undefined>();
+  const [models, setModels] = React.useState<ListedModel[] | undefined>();
   const [picked, setPicked] = React.useState("");
   const [modelsError, setModelsError] = React.useState<string | undefined>();
   const [preview, setPreview] = React.useState<SheetSpec | undefined>();
@@ -300,7 +301,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
     }
     load(checked.input, {
       editing: { id: model.id, sheet: model.sheet, kind: checked.input.kind },
-      status: { intent: "info", text: t.modelOpened(model.sheet) },
+      status: { intent: "info", text: model.unbound ? t.modelOpenedUnbound(model.sheet) : t.modelOpened(model.sheet) },
     });
     if ("sheetOf" in host && typeof host.sheetOf === "function") setPreview((host.sheetOf as (id: string) => SheetSpec | undefined)(model.id));
   };
@@ -467,7 +468,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                   <Select value={picked} onChange={(_, d) => setPicked(d.value)} data-testid="models">
                     {models.map((m) => (
                       <option key={m.id} value={m.id}>
-                        {m.sheet || m.id}
+                        {m.unbound ? t.modelUnbound(m.sheet || m.id) : m.sheet || m.id}
                       </option>
                     ))}
                   </Select>

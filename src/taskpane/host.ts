@@ -6,7 +6,7 @@
 import type { SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
-import { listStoredModels } from "../workbook/modelStore";
+import { listModelsWithBinding, type ListedModel } from "../workbook/modelStore";
 import { freeSheetName } from "../workbook/office/plan";
 import { localizedFunctionNames } from "../functions/functionLocales";
 
@@ -30,8 +30,8 @@ export interface WriteResult {
 
 export interface ModelHost {
   readonly mode: "excel" | "preview";
-  /** The models stored in the workbook (or the page). */
-  listModels(): Promise<StoredModel[]>;
+  /** The models stored in the workbook (or the page); `unbound` marks one written outside the add-in, to rebuild. */
+  listModels(): Promise<ListedModel[]>;
   /** Writes (or, for a known id, replaces) the model's sheet and stores its inputs. */
   writeModel(model: ModelToWrite): Promise<WriteResult>;
   /** The values of the selected cells (Excel only; a bounded block). */
@@ -65,7 +65,7 @@ export function excelHost(options: { displayLanguage?: string | null } = {}): Mo
   const functionNames = localizedFunctionNames(options.displayLanguage);
   return {
     mode: "excel",
-    listModels: () => Excel.run((context) => listStoredModels(context)),
+    listModels: () => Excel.run((context) => listModelsWithBinding(context)),
     async writeModel(model) {
       try {
         const result = await Excel.run((context) =>

@@ -37,6 +37,9 @@ const en = {
   modelsRefresh: "Refresh",
   modelsLoadFailed: (reason: string) => `The models of this workbook could not be read: ${reason}`,
   modelOpened: (sheet: string) => `Model "${sheet}" opened. Edit it and press Rebuild to update its sheet.`,
+  modelUnbound: (sheet: string) => `${sheet} (written outside Excel: Rebuild makes it live)`,
+  modelOpenedUnbound: (sheet: string) =>
+    `Model "${sheet}" opened. It was written outside Excel (the command line): its CAPTABLE cells show the values computed then. Press Rebuild to rebuild the sheet in place and make them live.`,
   modelInvalid: (sheet: string) => `Model "${sheet}" cannot be opened: its stored inputs are not valid.`,
   modelUnknownKind: (kind: string) => `This model is of kind "${kind}", which this version of the taskpane cannot edit.`,
   modelOtherVersion: (sheet: string, version: number) =>
@@ -167,6 +170,9 @@ const fr: Messages = {
   modelsRefresh: "Actualiser",
   modelsLoadFailed: (reason: string) => `Les modèles de ce classeur n’ont pas pu être lus : ${reason}`,
   modelOpened: (sheet: string) => `Modèle « ${sheet} » ouvert. Modifiez-le puis cliquez sur Régénérer pour mettre à jour sa feuille.`,
+  modelUnbound: (sheet: string) => `${sheet} (écrit hors d'Excel : Régénérer le rend actif)`,
+  modelOpenedUnbound: (sheet: string) =>
+    `Modèle « ${sheet} » ouvert. Il a été écrit hors d'Excel (ligne de commande) : ses cellules CAPTABLE affichent les valeurs calculées alors. Cliquez sur Régénérer pour reconstruire la feuille sur place et les rendre actives.`,
   modelInvalid: (sheet: string) => `Le modèle « ${sheet} » ne peut pas être ouvert : ses données enregistrées ne sont pas valides.`,
   modelUnknownKind: (kind: string) => `Ce modèle est de type « ${kind} », que cette version du volet ne sait pas modifier.`,
   modelOtherVersion: (sheet: string, version: number) =>

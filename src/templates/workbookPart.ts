@@ -8,17 +8,14 @@
  *
  * Pure string functions, as modelXml.ts.
  */
+import { readXmlRoot } from "../workbook/modelXml";
+
 export const TEMPLATE_XML_NAMESPACE = "urn:captable:template:1";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MAX_XML = 2_000_000;
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
 }
 
 /** The XML of a template part for the model `modelId`; `templateJson` is templateToJson's output. */
@@ -29,8 +26,9 @@ export function serializeTemplatePart(modelId: string, templateJson: string): st
 
 /** The model id and the template JSON text of a template part, or undefined for any other part (never throws). */
 export function parseTemplatePart(xml: string): { modelId: string; json: string } | undefined {
-  if (xml.length > MAX_XML) return undefined;
-  const m = /<captableTemplate\s+xmlns="([^"]*)"\s+model="([^"]*)">([\s\S]*)<\/captableTemplate>\s*$/.exec(xml);
-  if (m === null || m[1] !== TEMPLATE_XML_NAMESPACE || !ID.test(m[2])) return undefined;
-  return { modelId: m[2], json: unescapeXml(m[3]) };
+  // The same tolerant reading as the model part's: Excel may rewrite the XML when it saves.
+  const root = readXmlRoot(xml);
+  if (root === undefined || root.local !== "captableTemplate" || root.namespace !== TEMPLATE_XML_NAMESPACE) return undefined;
+  const modelId = root.attributes.model ?? "";
+  return ID.test(modelId) ? { modelId, json: root.text } : undefined;
 }

@@ -24,6 +24,29 @@ export async function listStoredModels(context: Excel.RequestContext): Promise<S
   return out;
 }
 
+/** A stored model as the taskpane lists it. */
+export interface ListedModel extends StoredModel {
+  /**
+   * Set on a model written outside the add-in (the command line's .xlsx): the workbook has no marker
+   * name for its sheet (office/marker.ts). Its add-in cells are not live until the taskpane
+   * rebuilds the sheet in place (open the model, press Rebuild): formulas entered through Office.js
+   * while the add-in is loaded are bound to it, and the rebuild writes the marker.
+   */
+  readonly unbound?: true;
+}
+
+/**
+ * Every stored model, as listStoredModels, each flagged `unbound` when the workbook has no marker
+ * name for it. Same syncs as listStoredModels: the names are read with the parts.
+ */
+export async function listModelsWithBinding(context: Excel.RequestContext): Promise<ListedModel[]> {
+  const names = context.workbook.names;
+  names.load("items/name");
+  const models = await listStoredModels(context);
+  const marked = new Set(names.items.map((n) => n.name.toUpperCase()));
+  return models.map((m) => (marked.has(markerName(m.id).toUpperCase()) ? m : { ...m, unbound: true }));
+}
+
 /** The stored model with this id, or undefined. One sync when the session already knows the workbook's parts, else two. */
 export async function loadStoredModel(context: Excel.RequestContext, id: string): Promise<StoredModel | undefined> {
   const { parts } = await syncWithLookup(context, id, () => undefined);

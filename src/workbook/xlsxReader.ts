@@ -9,6 +9,7 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { unbindAddInCalls } from "./addInParts";
 import { parseModel, type StoredModel } from "./modelXml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
@@ -54,22 +55,59 @@ async function openZip(buffer: Uint8Array): Promise<JSZip> {
 }
 
 function partNumber(path: string): number {
-  return Number(/item(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+  return Number(/(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+}
+
+const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+
+/** A part's text: UTF-8, or UTF-16 when it begins with a byte order mark (Office may save custom XML so). */
+function decodePart(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+}
+
+/**
+ * The custom XML data parts of a package, whatever their numbers: the targets of the workbook's
+ * customXml relationships, and any other XML file in customXml/ that is not a properties part.
+ * Excel renumbers these parts when it saves (item1 may become item3), adds its own (cover-page and
+ * other properties, each with an itemProps part) and rewrites the relationships; our parts are then
+ * found by their namespace, never by number. Sorted by number, then name.
+ */
+async function customXmlPaths(zip: JSZip): Promise<string[]> {
+  const found = new Set<string>();
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
+    if (type !== REL_CUSTOM_XML || target === undefined || /\bTargetMode\s*=\s*["']External/.test(m[0])) continue;
+    // Targets are relative to xl/ ("../customXml/item1.xml") or absolute from the package root ("/customXml/item1.xml").
+    const resolved: string[] = [];
+    for (const p of (target.startsWith("/") ? target.slice(1) : `xl/${target}`).split("/")) {
+      if (p === "..") resolved.pop();
+      else if (p !== "." && p !== "") resolved.push(p);
+    }
+    found.add(resolved.join("/"));
+  }
+  for (const path of Object.keys(zip.files)) {
+    if (/^customXml\/[^/]+\.xml$/i.test(path) && !/^customXml\/itemProps[^/]*\.xml$/i.test(path)) found.add(path);
+  }
+  return [...found]
+    .filter((p) => zip.files[p] !== undefined && !zip.files[p].dir)
+    .sort((a, b) => partNumber(a) - partNumber(b) || a.localeCompare(b));
 }
 
 /** The custom XML parts of an .xlsx and the models among them. Throws a clear Error for a file that is not an .xlsx. */
 export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents> {
   const zip = await openZip(buffer);
-  const paths = Object.keys(zip.files)
-    .filter((p) => /^customXml\/item\d+\.xml$/.test(p))
-    .sort((a, b) => partNumber(a) - partNumber(b));
   const customXml: string[] = [];
   const models: StoredModel[] = [];
-  for (const path of paths) {
+  for (const path of await customXmlPaths(zip)) {
     const file = zip.files[path];
     const size = uncompressedSize(file);
-    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes) continue; // not ours: ours are small
-    const xml = (await file.async("string")).replace(/^\uFEFF/, "");
+    // Ours are small; UTF-16 doubles the bytes of the same text.
+    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes * 2) continue;
+    const xml = decodePart(await file.async("uint8array"));
     if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) continue;
     customXml.push(xml);
     const model = parseModel(xml);
@@ -112,7 +150,8 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
     // The cell's model, not its value: ExcelJS's value getter drops a cached result of 0, "" or false.
     const result = (cell.model as { result?: unknown }).result;
     const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
-    return { address: cell.address, formula: `=${v.formula}`, ...expected, ...format };
+    // A call bound to the add-in is stored as _xldudf_CAPTABLE_<ID>( (by Excel and by xlsxWriter.ts).
+    return { address: cell.address, formula: `=${unbindAddInCalls(v.formula)}`, ...expected, ...format };
   }
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
   if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };
@@ -120,9 +159,20 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
   throw new Error(`${cell.worksheet.name}!${cell.address}: unsupported cell content`);
 }
 
+/** The cached value of a cell inside a spill range (a literal as Excel stores it), as a spill value. */
+function spilledValue(cell: ExcelJS.Cell): number | string {
+  const read = readCell(cell);
+  const v = read?.formula !== undefined ? read.expected : read?.value;
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return "";
+}
+
 /**
  * The sheets of an .xlsx as SheetSpecs: every non-empty cell (literal, or formula with its cached
  * result as `expected`), number formats, column widths, gridlines and the sheet-scoped names.
+ * A formula stored over a spill range (`<f t="array" ref="A1:C9">`, a dynamic array) gets `spill`,
+ * the cached values of its range, and the cells it spills over are left out, as spec.ts describes.
  * Styles and charts are not read back.
  */
 export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
@@ -133,10 +183,28 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return wb.worksheets.map((ws, index) => {
     const cells: CellSpec[] = [];
+    const spilledOver = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const spec = readCell(cell);
-        if (spec !== undefined) cells.push(spec);
+        if (spec === undefined) return;
+        const model = cell.model as { shareType?: string; ref?: string };
+        const range = model.shareType === "array" && spec.formula !== undefined ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(model.ref ?? "") : null;
+        if (range === null) {
+          cells.push(spec);
+          return;
+        }
+        const spill: (number | string)[][] = [];
+        for (let r = Number(range[2]); r <= Number(range[4]); r++) {
+          const values: (number | string)[] = [];
+          for (let c = ws.getColumn(range[1]).number; c <= ws.getColumn(range[3]).number; c++) {
+            const over = ws.getCell(r, c);
+            if (over.address !== cell.address) spilledOver.add(over.address);
+            values.push(over.address === cell.address ? (spec.expected ?? "") : spilledValue(over));
+          }
+          spill.push(values);
+        }
+        cells.push({ ...spec, spill });
       });
     });
     const columns: ColumnSpec[] = [];
@@ -145,6 +213,12 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
       if (col.width !== undefined) columns.push({ column: col.letter, width: col.width });
     }
     const view = ws.views[0] as { showGridLines?: boolean } | undefined;
-    return { name: ws.name, cells, names: names.get(index) ?? [], columns, showGridlines: view?.showGridLines ?? true };
+    return {
+      name: ws.name,
+      cells: cells.filter((c) => !spilledOver.has(c.address)),
+      names: names.get(index) ?? [],
+      columns,
+      showGridlines: view?.showGridLines ?? true,
+    };
   });
 }

@@ -4,8 +4,19 @@
  *
  * What is written, following spec.ts's rules:
  * - `formula` cells as native formulas, with `expected` (the engine's value) as the cached result,
- *   so a viewer that does not recalculate (a previewer, a mail client) shows the right numbers;
- *   the workbook is also flagged to recalculate fully when Excel opens it.
+ *   so a viewer that does not recalculate (a previewer, a mail client) shows the right numbers.
+ *   A workbook of native formulas only is flagged to recalculate fully when opened.
+ * - A formula calling the add-in (`CAPTABLE.<ID>(…)`) as Excel itself stores a bound call
+ *   (addInParts.ts): `_xldudf_CAPTABLE_<ID>(…)` in a dynamic-array cell (`cm="1"`, xl/metadata.xml),
+ *   with its cached value; the workbook then names the add-in (xl/webextensions/, so Excel offers
+ *   it to whoever opens the file) and is NOT flagged to recalculate on open, and says it was
+ *   calculated by the current engine (a full calculation where the add-in is not loaded would
+ *   replace every cached value with #NAME?). LibreOffice (7.4, checked by converting to CSV)
+ *   recalculates array formulas when it opens a file, whatever the file says, so these cells show
+ *   #NAME? there, as they do in the file Excel itself saved; a plain `<f>` would keep its cached value
+ *   in LibreOffice, but is not how Excel stores a bound call. LibreOffice users see native formulas only.
+ * - A formula with `spill` (a table result) as a dynamic array over its spill range, the engine's
+ *   values cached in every cell of the range.
  * - `value` cells as literals: a text is ALWAYS a string cell, even "=HYPERLINK(...)" or "@SUM(1)".
  * - Number formats, the STYLES look, column widths, gridlines.
  * - Defined names scoped to their sheet (`localSheetId`), written into xl/workbook.xml directly:
@@ -22,6 +33,20 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import {
+  CAPTABLE_ADD_IN,
+  CT_SHEET_METADATA,
+  CT_WEBEXTENSION,
+  CT_WEBEXTENSION_TASKPANES,
+  REL_SHEET_METADATA,
+  REL_WEBEXTENSION_TASKPANES,
+  bindAddInCalls,
+  dynamicArrayMetadataXml,
+  taskPanesRelsXml,
+  taskPanesXml,
+  webExtensionXml,
+  type AddInReference,
+} from "./addInParts";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
 
@@ -37,6 +62,12 @@ export interface XlsxWorkbookInput {
   readonly sheets: readonly XlsxSheetInput[];
   /** Document properties (File > Info in Excel). */
   readonly properties?: { readonly title?: string; readonly description?: string };
+  /**
+   * The add-in named in the web extension part of a workbook whose sheets call it (addInParts.ts):
+   * CAPTABLE_ADD_IN (a sideloaded developer add-in) unless given; a Marketplace or admin-deployed
+   * add-in has other `store`/`storeType` values (see AddInReference). `false` writes no part.
+   */
+  readonly addIn?: AddInReference | false;
 }
 
 export interface XlsxResult {
@@ -47,6 +78,8 @@ export interface XlsxResult {
   readonly chartsWritten: number;
   /** Charts in the specs that were not written (waterfall charts). */
   readonly chartsSkipped: number;
+  /** The cells that call the add-in, as 'Sheet name'!B4 references: they need the add-in to recalculate. */
+  readonly addInCells: readonly string[];
 }
 
 const CELL = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
@@ -110,36 +143,110 @@ function applyStyle(cell: ExcelJS.Cell, style: StyleName): void {
   if (s.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF000000" } } };
 }
 
-function cellValue(spec: CellSpec, sheet: string): ExcelJS.CellValue {
-  if (spec.formula !== undefined) {
-    if (spec.value !== undefined) throw new Error(`${sheet}!${spec.address}: a cell has either a value or a formula, not both`);
-    if (!spec.formula.startsWith("=")) throw new Error(`${sheet}!${spec.address}: formula must begin with "=", got "${spec.formula}"`);
-    const formula = spec.formula.slice(1);
-    return spec.expected === undefined ? { formula } : ({ formula, result: spec.expected } as ExcelJS.CellFormulaValue);
-  }
+function checkLiteral(spec: CellSpec, sheet: string): ExcelJS.CellValue {
   const value = spec.value ?? null;
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`${sheet}!${spec.address}: value must be a finite number, got ${value}`);
   // A string is a string cell (t="s"): ExcelJS never reads "=…" in a string as a formula.
   return value;
 }
 
-function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+/** What a sheet holds that the add-in computes, for the parts written after ExcelJS. */
+interface RenderedSheet {
+  /** Cells written as dynamic arrays (`cm="1"`): every add-in call and every spilled formula. */
+  readonly dynamicArrays: string[];
+  /** Cells that call the add-in, e.g. "B4" (anchors of spilled calls included, not the cells they spill over). */
+  readonly addInCells: string[];
+  /** The bound names (`_xldudf_CAPTABLE_<ID>`) the sheet uses. */
+  readonly boundIds: string[];
+}
+
+/** "A1" + rows x columns -> the spill range "A1:C9" and the address of every cell in it. */
+function spillRange(
+  anchor: string,
+  spill: readonly (readonly (number | string)[])[],
+  where: string,
+): { ref: string; cells: Map<string, number | string> } {
+  const width = spill[0]?.length ?? 0;
+  if (spill.length === 0 || width === 0) throw new Error(`${where}: spill must hold at least one row and one column`);
+  const { col, row } = cellPos(anchor);
+  const cells = new Map<string, number | string>();
+  spill.forEach((values, r) => {
+    if (values.length !== width)
+      throw new Error(`${where}: spill row ${r + 1} has ${values.length} values, the first row ${width} (a spilled table is rectangular)`);
+    values.forEach((v, c) => {
+      if (typeof v === "number" && !Number.isFinite(v))
+        throw new Error(`${where}: spill value at row ${r + 1}, column ${c + 1} must be a finite number, got ${v}`);
+      cells.set(`${colLetters(col + c)}${row + r}`, v);
+    });
+  });
+  const last = `${colLetters(col + width - 1)}${row + spill.length - 1}`;
+  return { ref: last === anchor ? anchor : `${anchor}:${last}`, cells };
+}
+
+function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
   ws.views = [{ showGridLines: spec.showGridlines ?? true }];
   for (const col of spec.columns ?? []) {
     if (!/^[A-Z]{1,3}$/.test(col.column)) throw new Error(`${spec.name}: column "${col.column}" is not a column letter`);
     if (!(col.width > 0 && col.width <= 255)) throw new Error(`${spec.name}: column ${col.column} width must be between 0 and 255`);
     ws.getColumn(col.column).width = col.width;
   }
+  const rendered: RenderedSheet = { dynamicArrays: [], addInCells: [], boundIds: [] };
+  // The cells each spilled formula covers (its cached values), checked before any cell is written.
+  const spilled = new Map<string, { value: number | string; anchor: string }>();
+  for (const c of spec.cells) {
+    if (c.spill === undefined) continue;
+    const where = `${spec.name}!${c.address}`;
+    if (c.formula === undefined) throw new Error(`${where}: spill is set on a cell without a formula`);
+    if (!CELL.test(c.address)) throw new Error(`${spec.name}: "${c.address}" is not an A1 address`);
+    const { cells } = spillRange(c.address, c.spill, where);
+    const first = c.spill[0][0];
+    if (c.expected !== undefined && c.expected !== first)
+      throw new Error(`${where}: expected (${c.expected}) is not the spill's top-left value (${first})`);
+    for (const [address, value] of cells) {
+      const other = spilled.get(address);
+      if (other !== undefined) throw new Error(`${where}: its spill range overlaps the spill of ${other.anchor} at ${address}`);
+      spilled.set(address, { value, anchor: c.address });
+    }
+  }
   const seen = new Set<string>();
   for (const c of spec.cells) {
     if (!CELL.test(c.address)) throw new Error(`${spec.name}: "${c.address}" is not an A1 address`);
     if (seen.has(c.address)) throw new Error(`${spec.name}: cell ${c.address} is described twice`);
     seen.add(c.address);
+    const where = `${spec.name}!${c.address}`;
     const cell = ws.getCell(c.address);
-    cell.value = cellValue(c, spec.name);
+    const over = spilled.get(c.address);
+    if (c.formula !== undefined) {
+      if (c.value !== undefined) throw new Error(`${where}: a cell has either a value or a formula, not both`);
+      if (!c.formula.startsWith("=")) throw new Error(`${where}: formula must begin with "=", got "${c.formula}"`);
+      if (over !== undefined && over.anchor !== c.address)
+        throw new Error(`${where}: the cell is in the spill range of ${over.anchor}; a spilled-over cell is left empty`);
+      const { formula, ids } = bindAddInCalls(c.formula.slice(1));
+      const result = c.spill !== undefined ? c.spill[0][0] : c.expected;
+      if (ids.length > 0 || c.spill !== undefined) {
+        // As Excel stores it: an array formula over its spill range (a single cell for a scalar
+        // result), marked dynamic by cm="1" (added after ExcelJS, which cannot write it).
+        const ref = c.spill === undefined ? c.address : spillRange(c.address, c.spill, where).ref;
+        cell.value = { formula, shareType: "array", ref, ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
+        rendered.dynamicArrays.push(c.address);
+        if (ids.length > 0) rendered.addInCells.push(c.address);
+        for (const id of ids) if (!rendered.boundIds.includes(id)) rendered.boundIds.push(id);
+      } else {
+        cell.value = result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
+      }
+    } else if (over !== undefined && over.anchor !== c.address) {
+      // A spilled-over cell may carry a format and a style; its value is the spill's.
+      if (c.value !== undefined && c.value !== null)
+        throw new Error(`${where}: the cell is in the spill range of ${over.anchor}; a spilled-over cell is left empty`);
+      cell.value = over.value;
+    } else {
+      cell.value = checkLiteral(c, spec.name);
+    }
     if (c.format !== undefined) cell.numFmt = c.format;
     if (c.style !== undefined) applyStyle(cell, c.style);
   }
+  for (const [address, { value, anchor }] of spilled) if (address !== anchor && !seen.has(address)) ws.getCell(address).value = value;
+  return rendered;
 }
 
 function escapeXml(text: string): string {
@@ -416,6 +523,44 @@ async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: s
   return chartCount;
 }
 
+/** Marks the dynamic-array anchors of a worksheet part with cell metadata 1 (`cm="1"`, xl/metadata.xml). */
+function markDynamicArrays(sheetXml: string, addresses: readonly string[], sheet: string): string {
+  let xml = sheetXml;
+  for (const address of addresses) {
+    const open = new RegExp(`<c r="${address}"([^>]*)>`);
+    const m = open.exec(xml);
+    if (m === null || !xml.slice(m.index).startsWith(`${m[0]}<f t="array"`))
+      throw new Error(`${sheet}!${address}: ExcelJS did not write the array formula`);
+    xml = xml.replace(open, `<c r="${address}"${m[1]} cm="1">`);
+  }
+  return xml;
+}
+
+/** Adds a part with its relationship from the workbook (or the package when `rels` is "_rels/.rels") and its content type. */
+async function addPart(
+  zip: JSZip,
+  part: { path: string; xml: string; relsPath: string; target: string; relType: string; relId: string; contentType: string },
+): Promise<void> {
+  const rels = await zip.file(part.relsPath)?.async("string");
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  if (rels === undefined || types === undefined) throw new Error(`the workbook written by ExcelJS has no ${part.relsPath} or content types`);
+  zip.file(part.path, part.xml);
+  zip.file(
+    part.relsPath,
+    rels.replace("</Relationships>", `<Relationship Id="${part.relId}" Type="${part.relType}" Target="${part.target}"/></Relationships>`),
+  );
+  zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/${part.path}" ContentType="${part.contentType}"/></Types>`));
+}
+
+/**
+ * The calculation engine id Excel 365 writes in calcPr (the evidence file in addInParts.ts, Excel
+ * 16.107). Excel fully recalculates, on open, a workbook last calculated by an older engine (ECMA-376
+ * Part 1, 18.2.2 calcPr `calcId`); ExcelJS writes 171027 (Excel 2016). A full calculation without the
+ * add-in turns its cells to #NAME?, losing the cached values: a workbook with add-in calls says it
+ * was calculated by the current engine.
+ */
+const CURRENT_CALC_ID = 191029;
+
 /** Writes the workbook. Throws an Error naming the sheet and cell for a spec that breaks spec.ts's rules. */
 export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
   if (input.sheets.length === 0) throw new Error("a workbook needs at least one sheet");
@@ -423,16 +568,16 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
   wb.creator = "CapTable";
   wb.title = input.properties?.title ?? "";
   wb.description = input.properties?.description ?? "";
-  wb.calcProperties.fullCalcOnLoad = true;
 
   const sheetNames: string[] = [];
   const names: { name: string; sheetIndex: number; ref: string; comment?: string }[] = [];
   const parts: string[] = [];
+  const rendered: RenderedSheet[] = [];
   let chartsSkipped = 0;
   input.sheets.forEach((sheet, sheetIndex) => {
     const name = uniqueSheetName(sheet.spec.name, sheetNames);
     sheetNames.push(name);
-    renderSheet(wb.addWorksheet(name), sheet.spec);
+    rendered.push(renderSheet(wb.addWorksheet(name), sheet.spec));
     chartsSkipped += (sheet.spec.charts ?? []).filter((c) => c.type === "waterfall").length;
     const local = new Set<string>();
     for (const n of sheet.spec.names) {
@@ -444,16 +589,62 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
     if (sheet.model !== undefined) parts.push(serializeModel({ ...sheet.model, sheet: name }));
     parts.push(...(sheet.parts ?? []));
   });
+  const addInCells = rendered.flatMap((r, i) => r.addInCells.map((a) => `${quoteSheetName(sheetNames[i])}!${a}`));
+  const boundIds = [...new Set(rendered.flatMap((r) => r.boundIds))];
+  // Recalculate on open only a workbook of native formulas (the opening application then shows its
+  // own results). With add-in calls, a full calculation where the add-in is not loaded (Excel
+  // without it, Google Sheets, LibreOffice) would replace the cached engine values with #NAME?.
+  if (addInCells.length === 0) wb.calcProperties.fullCalcOnLoad = true;
 
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
   if (workbookXml === undefined) throw new Error("the workbook written by ExcelJS has no xl/workbook.xml");
-  zip.file("xl/workbook.xml", addDefinedNames(workbookXml, names));
+  let workbook = addDefinedNames(workbookXml, names);
+  if (addInCells.length > 0) workbook = workbook.replace(/<calcPr calcId="\d+"/, `<calcPr calcId="${CURRENT_CALC_ID}"`);
+  zip.file("xl/workbook.xml", workbook);
   await addCustomXmlParts(zip, parts);
+  for (const [index, r] of rendered.entries()) {
+    if (r.dynamicArrays.length === 0) continue;
+    const path = `xl/worksheets/sheet${index + 1}.xml`;
+    const xml = await zip.file(path)?.async("string");
+    if (xml === undefined) throw new Error(`the workbook written by ExcelJS has no ${path}`);
+    zip.file(path, markDynamicArrays(xml, r.dynamicArrays, sheetNames[index]));
+  }
+  if (rendered.some((r) => r.dynamicArrays.length > 0)) {
+    await addPart(zip, {
+      path: "xl/metadata.xml",
+      xml: dynamicArrayMetadataXml(),
+      relsPath: "xl/_rels/workbook.xml.rels",
+      target: "metadata.xml",
+      relType: REL_SHEET_METADATA,
+      relId: "rIdCapTableMetadata",
+      contentType: CT_SHEET_METADATA,
+    });
+  }
+  const addIn = input.addIn ?? CAPTABLE_ADD_IN;
+  if (addInCells.length > 0 && addIn !== false) {
+    zip.file("xl/webextensions/webextension1.xml", webExtensionXml(addIn, boundIds, `{${randomUUID().toUpperCase()}}`));
+    zip.file("xl/webextensions/_rels/taskpanes.xml.rels", taskPanesRelsXml());
+    const types = await zip.file("[Content_Types].xml")?.async("string");
+    if (types === undefined) throw new Error("the workbook written by ExcelJS has no content types");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace("</Types>", `<Override PartName="/xl/webextensions/webextension1.xml" ContentType="${CT_WEBEXTENSION}"/></Types>`),
+    );
+    await addPart(zip, {
+      path: "xl/webextensions/taskpanes.xml",
+      xml: taskPanesXml(addIn),
+      relsPath: "_rels/.rels",
+      target: "xl/webextensions/taskpanes.xml",
+      relType: REL_WEBEXTENSION_TASKPANES,
+      relId: "rIdCapTableTaskpanes",
+      contentType: CT_WEBEXTENSION_TASKPANES,
+    });
+  }
   const chartsWritten = await addCharts(
     zip,
     input.sheets.map((sheet, index) => ({ spec: sheet.spec, name: sheetNames[index], index })),
   );
   const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { buffer, sheetNames, chartsWritten, chartsSkipped };
+  return { buffer, sheetNames, chartsWritten, chartsSkipped, addInCells };
 }

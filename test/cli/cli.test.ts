@@ -107,6 +107,16 @@ describe("captable (child process)", () => {
     );
   });
 
+  test("build-workbook says when cells call the add-in, and how to make them live", async () => {
+    const r = await inProcess(["build-workbook", "priced-round-option-pool", "-o", "round-addin.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /\nNote: \d+ cell\(s\) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live \(the sheet lists them\)\.\n/,
+    );
+    const opcore = await inProcess(["build-workbook", "opcore-stake-sale", "-o", "opcore-native.xlsx"], dir);
+    expect(opcore.stderr).not.toContain("call the CapTable add-in");
+  });
+
   test("list-templates and export-template to stdout", async () => {
     const list = await captable(["list-templates"], dir);
     expect(list.code).toBe(0);

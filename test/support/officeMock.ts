@@ -289,7 +289,21 @@ class WorkbookProxy {
 }
 
 class WorkbookNamesProxy {
+  private loadedItems?: { name: string }[];
   constructor(private readonly wb: MockWorkbook) {}
+
+  /** Loads the workbook-scoped names (hidden ones included, as Office.js lists them); only `name` is read, whatever is asked. */
+  load(): this {
+    this.wb.enqueue(() => {
+      this.loadedItems = [...this.wb.names.values()].map((n) => ({ name: n.name }));
+    });
+    return this;
+  }
+
+  get items(): { name: string }[] {
+    if (this.loadedItems === undefined) throw notLoaded("items");
+    return this.loadedItems;
+  }
 
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
     this.wb.enqueue(() => {

@@ -88,7 +88,7 @@ describe.each(CASES)("%s: template -> .xlsx -> template", (_name, template) => {
   test("texts stay texts: no literal becomes a formula, in the file or in the spreadsheet engine", async () => {
     const zip = await JSZip.loadAsync(built.buffer);
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    const formulaCells = new Set([...xml.matchAll(/<c r="([A-Z]+[0-9]+)"[^>]*><f>/g)].map((m) => m[1]));
+    const formulaCells = new Set([...xml.matchAll(/<c r="([A-Z]+[0-9]+)"[^>]*><f[ >]/g)].map((m) => m[1]));
     expect([...formulaCells].sort()).toEqual(
       built.sheet.cells
         .filter((c) => c.formula !== undefined)
