@@ -9,7 +9,26 @@ import { isValidDefinedName } from "../../src/model/sheetBuilder";
 import { RenderedSheet, parseAddress } from "../support/hyperformulaSheet";
 
 /** Excel functions the native formulas may use. */
-export const NATIVE_FUNCTIONS = new Set(["IF", "AND", "COUNT", "ISNUMBER", "SUM", "ROUND", "ROUNDDOWN", "ROUNDUP", "INDEX"]);
+export const NATIVE_FUNCTIONS = new Set([
+  "IF",
+  "AND",
+  "OR",
+  "COUNT",
+  "COUNTIFS",
+  "ISNUMBER",
+  "SUM",
+  "SUMIF",
+  "SUMPRODUCT",
+  "MIN",
+  "MAX",
+  "MATCH",
+  "TRIM",
+  "NA",
+  "ROUND",
+  "ROUNDDOWN",
+  "ROUNDUP",
+  "INDEX",
+]);
 
 export interface FormulaTokens {
   readonly cells: string[];
@@ -60,7 +79,8 @@ function cellsOfRange(from: string, to: string): string[] {
 
 /** Cells that hold something (a value that is not null, or a formula), or an input cell left blank for the user to fill. */
 export function writtenCells(sheet: SheetSpec): Map<string, CellSpec> {
-  const written = (c: CellSpec) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || (c.value === null && c.style === "input");
+  const written = (c: CellSpec) =>
+    c.formula !== undefined || (c.value !== undefined && c.value !== null) || (c.value === null && c.style === "input");
   return new Map(sheet.cells.filter(written).map((c) => [c.address, c]));
 }
 
