@@ -2,15 +2,24 @@
  * The exit-waterfall model: validated inputs -> the venture engine's waterfall (Decimal) -> one
  * model sheet described as plain data (`SheetSpec`), which every writer renders.
  *
- * The venture maths (preferences by seniority, participation and caps, conversion decided in
- * equilibrium, options exercised in the money) has no sensible native-formula form, so every result
- * cell is a `=CAPTABLE.*` call on the input tables of the sheet: the sheet needs the CapTable add-in
- * to recalculate (its subtitle says so). A SheetSpec cell holds one formula and one value, so each
- * result cell reads one cell of the function's table with INDEX; every formula cell carries
+ * Every result cell is a NATIVE formula (functions Excel, LibreOffice and Google Sheets all have:
+ * SUM, SUMIF, SUMPRODUCT, COUNTIFS, MIN, MAX, IF, INDEX, MATCH; no LET, LAMBDA or dynamic arrays), so
+ * the sheet recalculates and can be audited without the add-in. The engine's maths has a closed form:
+ * - preferences by seniority: a class is paid its share (pro rata to preference within its rank) of
+ *   MIN(MAX(proceeds - the senior ranks' preferences, 0), its rank's preferences);
+ * - above the preferences every payout is a function of the residual per as-converted share x:
+ *   n·x (common, participating), n·MAX(x - strike, 0) (options), n·(MIN(x, cap point) +
+ *   MAX(x - cap total / n, 0)) (non-participating and capped: they convert once x passes cap total / n;
+ *   the equilibrium the engine finds is that threshold, which depends on the class's own terms only);
+ * - x at given proceeds: the breakpoints (events numbered in order by SUMPRODUCT counts, their proceeds
+ *   the sum of the class payouts there) cut the proceeds in tranches on which x is linear.
+ * The breakpoints table has the rows of the classes as built; a check cell turns the results into #N/A
+ * when edited terms bring more breakpoints (never a wrong number). Every formula cell carries
  * `expected`: the engine's value, exact in Decimal, a JS number at the end.
  *
  * Layout (top to bottom, labels in column A):
- * 1. title, subtitle (company, currency, unit, "built by CapTable", needs the add-in), a note;
+ * 1. title, subtitle (company, currency, unit, "built by CapTable", recalculates without the add-in),
+ *    a note, and the add-in's calls on the same named tables (a cross-check);
  * 2. inputs: ExitValue, NetDebt, TransactionCosts, OtherClaims (one named input cell each);
  * 3. the share classes table, header row as CAPTABLE.WATERFALL reads it (`Classes`, header included);
  *    with holdings, the holdings table after it (Holder, Class, Shares: `Holdings`, header included);
@@ -23,7 +32,10 @@
  * 5. the sensitivity: one row per exit value (inputs, `ExitValues`), one column per class, then the
  *    proceeds to equity (CAPTABLE.WATERFALL over several exit values), and a stacked column chart of
  *    the payout by class over it;
- * 6. the breakpoints (CAPTABLE.BREAKPOINTS): the exit values where the split changes.
+ * 6. the breakpoints: the exit values where the split changes, each class's payout there;
+ * 7. the workings: each class's terms (as-converted shares, preference, senior preferences, its
+ *    rank's preferences, treatment, cap total, cap point, conversion threshold), then the breakpoint
+ *    events (four blocks of one row per class), which apply and their order.
  */
 import {
   Breakpoint,
