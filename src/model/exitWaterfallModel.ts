@@ -23,14 +23,13 @@
  * 2. inputs: ExitValue, NetDebt, TransactionCosts, OtherClaims (one named input cell each);
  * 3. the share classes table, header row as CAPTABLE.WATERFALL reads it (`Classes`, header included);
  *    with holdings, the holdings table after it (Holder, Class, Shares: `Holdings`, header included);
- * 4. the payout per class at the exit value: CAPTABLE.WATERFALL's table (payout, per share,
+ * 4. the payout per class at the exit value (preference, participation, total, per share,
  *    multiple on invested capital, decision), totals, proceeds to equity, residual per share;
- *    with holdings, the payout per holder at the exit value: one row per holding (CAPTABLE.WATERFALL
- *    with Holdings: the class's payout pro rata to the shares held; per share; share of proceeds),
+ *    with holdings, the payout per holder at the exit value: one row per holding (the class's payout pro rata to the shares held; per share; share of proceeds),
  *    what the listed holders hold in all and what is not attributed to one, and, when a holder holds
  *    several classes, the total per holder (the sum of its rows);
  * 5. the sensitivity: one row per exit value (inputs, `ExitValues`), one column per class, then the
- *    proceeds to equity (CAPTABLE.WATERFALL over several exit values), and a stacked column chart of
+ *    proceeds to equity and the residual per share, and a stacked column chart of
  *    the payout by class over it;
  * 6. the breakpoints: the exit values where the split changes, each class's payout there;
  * 7. the workings: each class's terms (as-converted shares, preference, senior preferences, its
