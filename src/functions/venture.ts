@@ -33,6 +33,8 @@ import {
   holderKey,
   payoutsByHolder,
   pricedRound,
+  pricedRoundTable,
+  ROUND_TABLE_HEADER,
   tenderOffer,
   treasuryStockMethodShares,
   treasuryStockShares,
@@ -298,16 +300,8 @@ const opt = (d: Decimal | undefined, what?: string): CellOutput => (d === undefi
 
 const POOL_NAMES = ["OPTION POOL", "POOL", "UNISSUED POOL", "AVAILABLE POOL", "ESOP", "ESOP POOL", "UNALLOCATED POOL", "BSPCE", "POOL BSPCE"];
 
-export const ROUND_HEADER = [
-  "Holder",
-  "Shares before",
-  "Shares issued",
-  "Shares after",
-  "% after",
-  "Pro rata check",
-  "Conversion price",
-  "Converts at",
-];
+/** The header of CAPTABLE.PRICEDROUND's table (the engine's, `ROUND_TABLE_HEADER`). */
+export const ROUND_HEADER: readonly string[] = ROUND_TABLE_HEADER;
 
 function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
@@ -410,37 +404,8 @@ export function roundCells(
     instruments: isBlank(instruments) ? [] : readInstruments(instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
   });
-  const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
-  const rows: CellOutput[][] = [[...ROUND_HEADER]];
-  for (const r of round.rows) {
-    const c = byHolder.get(holderKey(r.holder));
-    rows.push([
-      r.holder,
-      toCell(r.sharesBefore),
-      toCell(r.sharesIssued),
-      toCell(r.sharesAfter),
-      toCell(r.ownershipAfter),
-      r.isPool ? "" : toCell(r.proRataCheck),
-      c === undefined ? "" : toCell(c.price),
-      c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`,
-    ]);
-  }
-  rows.push([
-    "Total",
-    toCell(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0))),
-    toCell(round.postMoneyShares.minus(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0)))),
-    toCell(round.postMoneyShares),
-    1,
-  ]);
-  rows.push(["Price per share", toCell(round.pricePerShare)]);
-  rows.push(["Pre-money valuation", toCell(round.preMoney)]);
-  rows.push(["New money", toCell(round.newMoney)]);
-  rows.push(["Post-money valuation", toCell(round.postMoney)]);
-  rows.push(["Pre-money fully diluted shares", toCell(round.preMoneyShares)]);
-  rows.push(["Post-money fully diluted shares", toCell(round.postMoneyShares)]);
-  rows.push(["Option pool increase", toCell(round.poolIncrease)]);
-  rows.push(["Company capitalization (post-money SAFE)", toCell(round.companyCapitalization)]);
-  rows.push(["Share rounding", round.rounding]);
+  // One layout for the function and the model sheet: the engine's `pricedRoundTable`.
+  const rows: CellOutput[][] = pricedRoundTable(round).map((r) => r.map((v) => (Decimal.isDecimal(v) ? toCell(v) : v)));
   return rectangle(rows);
 }
 
