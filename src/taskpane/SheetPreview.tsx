@@ -97,6 +97,18 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
       map.set(`${columnLetter(at.col)}${at.row}`, cell);
       maxRow = Math.max(maxRow, at.row);
       maxCol = Math.max(maxCol, at.col);
+      // A table formula (spill): its other cells show the engine's values, as Excel shows the spilled range.
+      cell.spill?.forEach((r, i) =>
+        r.forEach((value, k) => {
+          const row = at.row + i;
+          const col = at.col + k;
+          if ((i === 0 && k === 0) || row > MAX_PREVIEW.rows || col > MAX_PREVIEW.cols) return;
+          const address = `${columnLetter(col)}${row}`;
+          map.set(address, { address, value, ...(cell.style ? { style: cell.style } : {}) });
+          maxRow = Math.max(maxRow, row);
+          maxCol = Math.max(maxCol, col);
+        }),
+      );
     }
     return { byAddress: map, rows: maxRow, cols: maxCol };
   }, [sheet]);
