@@ -565,15 +565,23 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     const capTotal = c.participation === "CAPPED" ? (c.invested ?? ZERO).times(c.capMultiple ?? ZERO) : pref;
     s.formula(a1("A", at), `=${IN("A", i)}`, c.name);
     s.formula(a1("B", at), `=${IN("B", i)}*${IN("H", i)}`, nConv, "#,##0");
-    s.formula(a1("C", at), `=IF(ISNUMBER(${IN("I", i)}),0,${IN("C", i)}*${IN("D", i)})`, pref, f.amount);
+    // Never silently wrong after an edit in the sheet: a strike with a preference, a participation word other than
+    // NONE, FULL or CAPPED, a capped class without its cap or with a cap below its preference give #N/A, as the engine refuses them.
+    s.formula(a1("C", at), `=IF(ISNUMBER(${IN("I", i)}),IF(${IN("D", i)}>0,NA(),0),${IN("C", i)}*${IN("D", i)})`, pref, f.amount);
     s.formula(a1("D", at), `=SUMIF(${seniorities},"<"&${IN("E", i)},${prefs})`, before, f.amount);
     s.formula(a1("E", at), `=SUMIF(${seniorities},${IN("E", i)},${prefs})`, rank, f.amount);
     s.formula(
       a1("F", at),
-      `=IF(ISNUMBER(${IN("I", i)}),"Option",IF(AND(C${at}>0,${IN("F", i)}<>"FULL",B${at}>0),"Convertible","Shares the residual"))`,
+      `=IF(AND(${IN("F", i)}<>"NONE",${IN("F", i)}<>"FULL",${IN("F", i)}<>"CAPPED"),NA(),` +
+        `IF(ISNUMBER(${IN("I", i)}),"Option",IF(AND(C${at}>0,${IN("F", i)}<>"FULL",B${at}>0),"Convertible","Shares the residual")))`,
       t,
     );
-    s.formula(a1("G", at), `=IF(${IN("F", i)}="CAPPED",${IN("C", i)}*${IN("G", i)},C${at})`, capTotal, f.amount);
+    s.formula(
+      a1("G", at),
+      `=IF(${IN("F", i)}="CAPPED",IF(ISNUMBER(${IN("G", i)}),IF(${IN("G", i)}<${IN("D", i)},NA(),${IN("C", i)}*${IN("G", i)}),NA()),C${at})`,
+      capTotal,
+      f.amount,
+    );
     s.formula(
       a1("H", at),
       `=IF(F${at}="Convertible",(G${at}-C${at})/B${at},"")`,

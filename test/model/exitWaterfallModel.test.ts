@@ -107,7 +107,7 @@ describe("Exit waterfall: the built-in example", () => {
     });
   });
 
-  test("HyperFormula, computing the CAPTABLE calls of the built bundle, gives `expected` in every formula cell; texts stay texts", () => {
+  test("HyperFormula, without the add-in, gives `expected` in every formula cell; texts stay texts", () => {
     expect(problemsOf(sheet)).toEqual([]);
     withRender(sheet, (r) => {
       expect(mismatches(sheet, r)).toEqual([]);
@@ -189,6 +189,23 @@ describe("Exit waterfall: the built-in example", () => {
     const header = rowOf(sheet, "Exit value", 1);
     expect(cell(sheet, `D${header}`).value).toBe("Event");
     model.results.breakpoints.forEach((b, j) => expect(cell(sheet, `D${header + 1 + j}`).expected).toBe(b.event));
+  });
+
+  test.each([
+    ["a participation word the engine does not know", "F", 0, "PARTICIPATING"],
+    ["a strike given to a class with a preference", "I", 0, 1],
+    ["a capped class without its cap", "F", 1, "CAPPED"],
+  ] as const)("an edit the engine would refuse (%s) turns the payouts into #N/A, never a wrong number", (_, column, k, value) => {
+    const [from] = sheet.names
+      .find((n) => n.name === "Classes")!
+      .ref.replace(/\$/g, "")
+      .split(":");
+    const classRow = Number(from.slice(1)) + 1 + k;
+    const pr = Number(sheet.cells.find((c) => c.address.startsWith("A") && c.expected === "Series B")!.address.slice(1));
+    withRender(sheet, (r) => {
+      r.set(`${column}${classRow}`, value);
+      for (let i = 0; i < input.classes.length; i++) expect(r.read(`E${pr + i}`)).toMatchObject({ error: "#N/A" });
+    });
   });
 
   test("changing an input in the sheet recalculates (native formulas): net debt 0 gives Series B the same 4M at 6M EV", () => {
