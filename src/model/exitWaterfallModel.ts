@@ -584,11 +584,11 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     );
     s.formula(
       a1("H", at),
-      `=IF(F${at}="Convertible",(G${at}-C${at})/B${at},"")`,
-      t === "Convertible" ? capTotal.minus(pref).div(nConv) : "",
+      `=IF(F${at}="Convertible",(G${at}-C${at})/B${at},"n/a")`,
+      t === "Convertible" ? capTotal.minus(pref).div(nConv) : "n/a",
       f.pricePerShare,
     );
-    s.formula(a1("I", at), `=IF(F${at}="Convertible",G${at}/B${at},"")`, t === "Convertible" ? capTotal.div(nConv) : "", f.pricePerShare);
+    s.formula(a1("I", at), `=IF(F${at}="Convertible",G${at}/B${at},"n/a")`, t === "Convertible" ? capTotal.div(nConv) : "n/a", f.pricePerShare);
     row++;
   });
   const wLast = row - 1;
@@ -634,13 +634,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       const pref = c.strike !== undefined ? ZERO : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO);
       const capTotal = c.participation === "CAPPED" ? (c.invested ?? ZERO).times(c.capMultiple ?? ZERO) : pref;
       const order = orderOf.get(slot);
-      const text = textOf.get(slot) ?? "";
+      // "n/a" rather than an empty text where nothing applies: an .xlsx keeps no cached empty text.
+      const text = textOf.get(slot) ?? "n/a";
       s.formula(a1("A", at), `=A${wRow}`, c.name);
       if (block === 0) {
         // The first class of its seniority rank (with a preference) stands for the rank; the text names every class of the rank.
         const others = classes.map((_, j) => j).filter((j) => j > i);
         const chain = others.map((j) => `IF(AND(${IN("E", j)}=${IN("E", i)},C${wk.first + j}>0),", "&A${wk.first + j},"")`).join("&");
-        s.formula(a1("B", at), `=IF(E${at}=1,"Preference paid in full: "&A${wRow}${chain ? "&" + chain : ""},"")`, text);
+        s.formula(a1("B", at), `=IF(E${at}=1,"Preference paid in full: "&A${wRow}${chain ? "&" + chain : ""},"n/a")`, text);
         s.value(a1("C", at), 0, "calc", f.pricePerShare);
         s.formula(
           a1("D", at),
@@ -659,8 +660,8 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         s.formula(a1("E", at), `=IF(AND(C${wRow}>0${above}),1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
         s.formula(
           a1("F", at),
-          `=IF(E${at}=1,SUMPRODUCT(${applies(0)}*(${range("D", ev, ev + n - 1)}<D${at}))+1,"")`,
-          order !== undefined ? new Decimal(order) : "",
+          `=IF(E${at}=1,SUMPRODUCT(${applies(0)}*(${range("D", ev, ev + n - 1)}<D${at}))+1,"n/a")`,
+          order !== undefined ? new Decimal(order) : "n/a",
           "0",
         );
       } else {
@@ -680,14 +681,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
               : block === 2
                 ? capTotal.minus(pref).div(nConv)
                 : capTotal.div(nConv);
-        s.formula(a1("B", at), `=IF(E${at}=1,${text_},"")`, text);
+        s.formula(a1("B", at), `=IF(E${at}=1,${text_},"n/a")`, text);
         s.formula(a1("C", at), `=IF(E${at}=1,${value},0)`, x, f.pricePerShare);
         s.formula(a1("E", at), `=IF(${cond},1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
         const tie = at === ev + n ? "" : `+SUMPRODUCT(${range("E", ev + n, at - 1)}*(${range("C", ev + n, at - 1)}=C${at}))`;
         s.formula(
           a1("F", at),
-          `=IF(E${at}=1,COUNT(${range("F", ev, ev + n - 1)})+SUMPRODUCT(${xApplies}*(${xValues}<C${at}))${tie}+1,"")`,
-          order !== undefined ? new Decimal(order) : "",
+          `=IF(E${at}=1,COUNT(${range("F", ev, ev + n - 1)})+SUMPRODUCT(${xApplies}*(${xValues}<C${at}))${tie}+1,"n/a")`,
+          order !== undefined ? new Decimal(order) : "n/a",
           "0",
         );
       }

@@ -309,7 +309,9 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   });
 
   s.column("A", 58);
-  for (const c of ["B", "C", "D", "E", "F", "G", "H"]) s.column(c, 17);
+  // Columns G and H hold only spilled cells (conversion price, term): left at the default width, as an .xlsx
+  // reader keeps no width for a column without a written cell.
+  for (const c of ["B", "C", "D", "E", "F"]) s.column(c, 17);
   return s.build();
 }
 
