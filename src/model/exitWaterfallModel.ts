@@ -277,8 +277,10 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     const bpX = range("C", wk.bpFirst, wk.bpLast);
     // Exactly at a breakpoint's proceeds: the first breakpoint there (the smallest residual per share, as the engine takes).
     return (
-      `IF(${p}<=TotalPreferences,0,IF(${p}=INDEX(${bpP},${k}),INDEX(${bpX},MATCH(${p},${bpP},0)),` +
-      `INDEX(${bpX},${k})+(${p}-INDEX(${bpP},${k}))*INDEX(${range(columnLetter(n + 5), wk.bpFirst, wk.bpLast)},${k})))+BreakpointCheck`
+      // Below the first breakpoint (no preference at all): x grows linearly from 0 at the preferences to the first breakpoint.
+      `IF(${p}<=TotalPreferences,0,IF(${p}<INDEX(${bpP},1),(${p}-TotalPreferences)*INDEX(${bpX},1)/(INDEX(${bpP},1)-TotalPreferences),` +
+      `IF(${p}=INDEX(${bpP},${k}),INDEX(${bpX},MATCH(${p},${bpP},0)),` +
+      `INDEX(${bpX},${k})+(${p}-INDEX(${bpP},${k}))*INDEX(${range(columnLetter(n + 5), wk.bpFirst, wk.bpLast)},${k}))))+BreakpointCheck`
     );
   };
   const wf = new Waterfall(classes);
