@@ -40,6 +40,8 @@ import {
   isOptionPoolName,
   payoutsByHolder,
   pricedRound,
+  pricedRoundTable,
+  ROUND_TABLE_HEADER,
   tenderOffer,
   treasuryStockMethodShares,
   treasuryStockShares,
@@ -390,19 +392,8 @@ function findPoolRow(holders: readonly string[], named: string | undefined, topp
   return undefined;
 }
 
-export const ROUND_HEADER = [
-  "Holder",
-  "Shares before",
-  "Shares issued",
-  "Shares after",
-  "% after",
-  "Pro rata investment",
-  "Conversion price",
-  "Converts at",
-  "Cap basis",
-  "Pro rata right (shares)",
-  "Pro rata right (amount)",
-];
+/** The header of CAPTABLE.PRICEDROUND's table (the engine's, `ROUND_TABLE_HEADER`). */
+export const ROUND_HEADER: readonly string[] = ROUND_TABLE_HEADER;
 
 function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
@@ -583,48 +574,12 @@ export function roundCells(
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
     antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution),
   });
-  const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
-  const rows: CellOutput[][] = [[...ROUND_HEADER]];
-  for (const r of round.rows) {
-    const c = byHolder.get(holderKey(r.holder));
-    rows.push([
-      r.holder,
-      toCell(r.sharesBefore),
-      toCell(r.sharesIssued),
-      toCell(r.sharesAfter),
-      toCell(r.ownershipAfter),
-      r.isPool ? "" : toCell(r.proRataInvestment),
-      c === undefined ? "" : toCell(c.price),
-      c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`,
-      c === undefined ? "" : c.capBasis,
-      c?.proRataRight === undefined ? "" : toCell(c.proRataRight.shares),
-      c?.proRataRight === undefined ? "" : toCell(c.proRataRight.amount),
-    ]);
-  }
-  rows.push([
-    "Total",
-    toCell(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0))),
-    toCell(round.postMoneyShares.minus(round.rows.reduce((s, r) => s.plus(r.sharesBefore), new Decimal(0)))),
-    toCell(round.postMoneyShares),
-    1,
-  ]);
-  rows.push(["Price per share", toCell(round.pricePerShare)]);
-  rows.push(["Pre-money valuation", toCell(round.preMoney)]);
-  rows.push(["New money", toCell(round.newMoney)]);
-  rows.push(["Post-money valuation", toCell(round.postMoney)]); // pre-money + new money
-  rows.push(["Pre-money fully diluted shares", toCell(round.preMoneyShares)]);
-  rows.push(["Post-money fully diluted shares", toCell(round.postMoneyShares)]);
-  rows.push(["Option pool increase", toCell(round.poolIncrease)]);
-
-  rows.push(["Company capitalization (post-money SAFE)", toCell(round.companyCapitalization)]);
-  rows.push(["Share rounding", round.rounding]);
-  // Lines added since the first layout go last, so that INDEX(…, row, 2) cells of existing sheets keep their rows.
-  rows.push([
-    "Option pool row",
-    pool === undefined ? "(none)" : pool.holder,
-    pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
-  ]);
-  rows.push(["Post-money value at the round price (rounded shares)", toCell(round.postMoneyAtRoundPrice)]);
+  // One layout for the function and the model sheet: the engine's `pricedRoundTable`.
+  const poolRow = {
+    holder: pool === undefined ? "(none)" : pool.holder,
+    how: pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
+  };
+  const rows: CellOutput[][] = pricedRoundTable(round, poolRow).map((r) => r.map((v) => (Decimal.isDecimal(v) ? toCell(v) : v)));
   if (basis !== undefined) {
     // Shown only when pool_basis is given: the layout of existing sheets does not change.
     rows.push(["Pool target basis", basis.basis === "TOTAL" ? "Whole pool (granted, promised and unissued)" : "Unissued pool"]);

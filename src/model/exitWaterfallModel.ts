@@ -2,28 +2,39 @@
  * The exit-waterfall model: validated inputs -> the venture engine's waterfall (Decimal) -> one
  * model sheet described as plain data (`SheetSpec`), which every writer renders.
  *
- * The venture maths (preferences by seniority, participation and caps, conversion decided in
- * equilibrium, options exercised in the money) has no sensible native-formula form, so every result
- * cell is a `=CAPTABLE.*` call on the input tables of the sheet: the sheet needs the CapTable add-in
- * to recalculate (its subtitle says so). A SheetSpec cell holds one formula and one value, so each
- * result cell reads one cell of the function's table with INDEX; every formula cell carries
+ * Every result cell is a NATIVE formula (functions Excel, LibreOffice and Google Sheets all have:
+ * SUM, SUMIF, SUMPRODUCT, COUNTIFS, MIN, MAX, IF, INDEX, MATCH; no LET, LAMBDA or dynamic arrays), so
+ * the sheet recalculates and can be audited without the add-in. The engine's maths has a closed form:
+ * - preferences by seniority: a class is paid its share (pro rata to preference within its rank) of
+ *   MIN(MAX(proceeds - the senior ranks' preferences, 0), its rank's preferences);
+ * - above the preferences every payout is a function of the residual per as-converted share x:
+ *   n·x (common, participating), n·MAX(x - strike, 0) (options), n·(MIN(x, cap point) +
+ *   MAX(x - cap total / n, 0)) (non-participating and capped: they convert once x passes cap total / n;
+ *   the equilibrium the engine finds is that threshold, which depends on the class's own terms only);
+ * - x at given proceeds: the breakpoints (events numbered in order by SUMPRODUCT counts, their proceeds
+ *   the sum of the class payouts there) cut the proceeds in tranches on which x is linear.
+ * The breakpoints table has the rows of the classes as built; a check cell turns the results into #N/A
+ * when edited terms bring more breakpoints (never a wrong number). Every formula cell carries
  * `expected`: the engine's value, exact in Decimal, a JS number at the end.
  *
  * Layout (top to bottom, labels in column A):
- * 1. title, subtitle (company, currency, unit, "built by CapTable", needs the add-in), a note;
+ * 1. title, subtitle (company, currency, unit, "built by CapTable", recalculates without the add-in),
+ *    a note, and the add-in's calls on the same named tables (a cross-check);
  * 2. inputs: ExitValue, NetDebt, TransactionCosts, OtherClaims (one named input cell each);
  * 3. the share classes table, header row as CAPTABLE.WATERFALL reads it (`Classes`, header included);
  *    with holdings, the holdings table after it (Holder, Class, Shares: `Holdings`, header included);
- * 4. the payout per class at the exit value: CAPTABLE.WATERFALL's table (payout, per share,
+ * 4. the payout per class at the exit value (preference, participation, total, per share,
  *    multiple on invested capital, decision), totals, proceeds to equity, residual per share;
- *    with holdings, the payout per holder at the exit value: one row per holding (CAPTABLE.WATERFALL
- *    with Holdings: the class's payout pro rata to the shares held; per share; share of proceeds),
+ *    with holdings, the payout per holder at the exit value: one row per holding (the class's payout pro rata to the shares held; per share; share of proceeds),
  *    what the listed holders hold in all and what is not attributed to one, and, when a holder holds
  *    several classes, the total per holder (the sum of its rows);
  * 5. the sensitivity: one row per exit value (inputs, `ExitValues`), one column per class, then the
- *    proceeds to equity (CAPTABLE.WATERFALL over several exit values), and a stacked column chart of
+ *    proceeds to equity and the residual per share, and a stacked column chart of
  *    the payout by class over it;
- * 6. the breakpoints (CAPTABLE.BREAKPOINTS): the exit values where the split changes.
+ * 6. the breakpoints: the exit values where the split changes, each class's payout there;
+ * 7. the workings: each class's terms (as-converted shares, preference, senior preferences, its
+ *    rank's preferences, treatment, cap total, cap point, conversion threshold), then the breakpoint
+ *    events (four blocks of one row per class), which apply and their order.
  */
 import {
   Breakpoint,
@@ -36,6 +47,8 @@ import {
   payoutsByHolder,
   sum,
   classOutcome,
+  liquidationPreference,
+  ZERO,
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
@@ -103,6 +116,18 @@ export const buildexitWaterfallModel = buildExitWaterfallModel;
 const CLASS_HEADERS = ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap", "Conversion ratio", "Strike"];
 const PAYOUT_HEADERS = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
 const BREAKPOINT_HEADERS = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
+const WORKING_HEADERS = [
+  "Class",
+  "As-converted shares",
+  "Preference",
+  "Senior preferences",
+  "Preferences of its rank",
+  "Treatment",
+  "Cap total",
+  "Cap point (per share)",
+  "Converts above (per share)",
+];
+const EVENT_HEADERS = ["Class", "Event", "Residual per share", "Proceeds to equity", "Applies", "Order"];
 const HOLDING_HEADERS = ["Holder", "Class", "Shares", "Invested"];
 const HOLDER_PAYOUT_HEADERS = ["Holder", "Class", "Shares", "Total", "Per share", "Share of proceeds", "Multiple (MOIC)"];
 const MULTIPLE = '0.00"x"';
@@ -134,10 +159,15 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
 
   // ---- Title ----------------------------------------------------------------------------
   s.value("A1", `${input.company}: exit waterfall`, "title");
-  s.value("A2", `${input.company} · ${input.currency} · amounts in ${cu} · built by CapTable · needs the CapTable add-in to recalculate`, "subtitle");
+  s.value("A2", `${input.company} · ${input.currency} · amounts in ${cu} · built by CapTable · recalculates without the add-in`, "subtitle");
   s.value(
     "A3",
-    "Results are CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS calls on the tables below: debt and costs first, preferences by seniority, then the residual per as-converted share. Blue cells are inputs.",
+    "Results are native formulas (no add-in needed): debt and costs first, preferences by seniority, then the residual per as-converted share; the workings at the bottom show each step. Blue cells are inputs.",
+    "note",
+  );
+  s.value(
+    "A4",
+    `With the CapTable add-in, =CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,${input.holdings.length > 0 ? "Holdings" : ""},OtherClaims), =CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims) and =CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims) give the same tables, as a cross-check.`,
     "note",
   );
   // Which cells need the add-in, in words (filled when the sheet is built).
@@ -223,76 +253,133 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     row += 2;
   }
 
+  // ---- The waterfall in native formulas -------------------------------------------------
+  // Every result is a native formula (functions Excel, LibreOffice and Google Sheets all have), on
+  // the workings at the bottom of the sheet; the formulas are written once those rows are known.
+  const later: (() => void)[] = [];
+  const fx = (address: string, formula: () => string, expected: Decimal | string, format?: string, style?: "calc" | "total") =>
+    later.push(() => s.formula(address, formula(), expected, format, style));
+  // Workings rows, set when the workings are laid out (below the breakpoints).
+  const wk = { first: 0, events: 0, bpFirst: 0, bpLast: 0 };
+  const W = (col: string, i: number) => `$${col}$${wk.first + i}`;
+  const IN = (col: string, i: number) => `$${col}$${classFirst + i}`;
+  const range = (col: string, from: number, to: number) => `$${col}$${from}:$${col}$${to}`;
+  /** Preference paid at proceeds P: the class's share of its rank, pro rata to preference, of what reaches the rank. */
+  const prefPaid = (i: number, p: string) => `IF(${W("E", i)}>0,${W("C", i)}/${W("E", i)}*MIN(MAX(${p}-${W("D", i)},0),${W("E", i)}),0)`;
+  /** What the class takes of the residual at x per as-converted share (beyond a preference it keeps). */
+  const part = (i: number, x: string) =>
+    `${W("B", i)}*IF(${W("F", i)}="Option",MAX(${x}-${IN("I", i)},0),IF(${W("F", i)}="Convertible",MIN(${x},${W("H", i)})+MAX(${x}-${W("I", i)},0),${x}))`;
+  const total = (i: number, p: string, x: string) => `${prefPaid(i, p)}+${part(i, x)}`;
+  const nb = r.breakpoints.length;
+  /** Residual per as-converted share at proceeds P: 0 until the preferences are paid, then linear on each tranche. */
+  const residualAt = (p: string) => {
+    if (nb === 0) return `IF(${p}<=TotalPreferences,0,(${p}-TotalPreferences)/AsConvertedShares)+BreakpointCheck`;
+    const bpP = range("B", wk.bpFirst, wk.bpLast);
+    const k = `MATCH(${p},${bpP},1)`;
+    const bpX = range("C", wk.bpFirst, wk.bpLast);
+    // Exactly at a breakpoint's proceeds: the first breakpoint there (the smallest residual per share, as the engine takes).
+    return (
+      // Below the first breakpoint (no preference at all): x grows linearly from 0 at the preferences to the first breakpoint.
+      `IF(${p}<=TotalPreferences,0,IF(${p}<INDEX(${bpP},1),(${p}-TotalPreferences)*INDEX(${bpX},1)/(INDEX(${bpP},1)-TotalPreferences),` +
+      `IF(${p}=INDEX(${bpP},${k}),INDEX(${bpX},MATCH(${p},${bpP},0)),` +
+      `INDEX(${bpX},${k})+(${p}-INDEX(${bpP},${k}))*INDEX(${range(columnLetter(n + 5), wk.bpFirst, wk.bpLast)},${k}))))+BreakpointCheck`
+    );
+  };
+  const wf = new Waterfall(classes);
+  const stack = (proceeds: Decimal) => wf.atProceeds(proceeds);
+  const treatment = (c: (typeof classes)[number], n_: Decimal) =>
+    c.strike !== undefined
+      ? "Option"
+      : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO).gt(0) && c.participation !== "FULL" && n_.gt(0)
+        ? "Convertible"
+        : "Shares the residual";
+
   // ---- Payout per class at the exit value -----------------------------------------------
   const h = r.headline;
-  const W = "CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)";
-  const at = (rr: number, c: number) => `=INDEX(${W},${rr},${c})`;
   section(row, `Payout per class at the exit value (${cu})`, PAYOUT_HEADERS.length - 1);
   row++;
   headers(row, PAYOUT_HEADERS);
   row++;
+  const payoutFirst = row;
   h.classes.forEach((c, i) => {
-    const rr = i + 2;
-    s.formula(a1("A", row), at(rr, 1), c.name);
-    s.formula(a1("B", row), at(rr, 2), c.shares, "#,##0");
-    s.formula(a1("C", row), at(rr, 3), c.preference, f.amount);
-    s.formula(a1("D", row), at(rr, 4), c.participation, f.amount);
-    s.formula(a1("E", row), at(rr, 5), c.total, f.amount);
-    s.formula(a1("F", row), at(rr, 6), c.perShare, f.pricePerShare);
-    // CAPTABLE.WATERFALL leaves the multiple blank without invested capital; the sheet says "n/a" (a blank result is no value to check).
-    s.formula(a1("G", row), `=IF(C${classFirst + i}>0,${at(rr, 7).slice(1)},"n/a")`, c.moic ?? "n/a", MULTIPLE);
-    s.formula(a1("H", row), at(rr, 8), classOutcome(c, classes[i]));
+    const at = row;
+    const converted = () => `AND(${W("F", i)}="Convertible",ResidualPerShare>${W("I", i)})`;
+    fx(a1("A", at), () => `=${W("A", i)}`, c.name);
+    fx(a1("B", at), () => `=${IN("B", i)}`, c.shares, "#,##0");
+    fx(a1("C", at), () => `=IF(${converted()},0,${prefPaid(i, "Proceeds")})`, c.preference, f.amount);
+    fx(a1("D", at), () => `=E${at}-C${at}`, c.participation, f.amount);
+    fx(a1("E", at), () => `=${total(i, "Proceeds", "ResidualPerShare")}`, c.total, f.amount);
+    fx(a1("F", at), () => `=IF(B${at}>0,E${at}/B${at},0)`, c.perShare, f.pricePerShare);
+    fx(a1("G", at), () => `=IF(${IN("C", i)}>0,E${at}/${IN("C", i)},"n/a")`, c.moic ?? "n/a", MULTIPLE);
+    fx(
+      a1("H", at),
+      () =>
+        `=IF(${W("F", i)}="Option",IF(ResidualPerShare>${IN("I", i)},"Exercised","Out of the money"),IF(${converted()},"Converts",` +
+        `IF(AND(${W("F", i)}="Convertible",${IN("F", i)}="CAPPED",Proceeds>TotalPreferences,ResidualPerShare>=${W("H", i)}),"Preference + participation (capped)",` +
+        `IF(OR(C${at}>0,${IN("D", i)}>0),IF(OR(${IN("F", i)}="FULL",${IN("F", i)}="CAPPED"),"Preference + participation","Preference"),"Common"))))`,
+      classOutcome(c, classes[i]),
+    );
     row++;
   });
+  const payoutLast = row - 1;
   s.value(a1("A", row), "Total", "total");
-  s.formula(a1("C", row), at(n + 2, 3), sum(h.classes.map((c) => c.preference)), f.amount, "total");
-  s.formula(a1("D", row), at(n + 2, 4), sum(h.classes.map((c) => c.participation)), f.amount, "total");
-  s.formula(a1("E", row), at(n + 2, 5), h.proceeds, f.amount, "total");
+  for (const [col, v] of [
+    ["C", sum(h.classes.map((c) => c.preference))],
+    ["D", sum(h.classes.map((c) => c.participation))],
+    ["E", sum(h.classes.map((c) => c.total))],
+  ] as const)
+    s.formula(a1(col, row), `=SUM(${col}${payoutFirst}:${col}${payoutLast})`, v, f.amount, "total");
   row++;
   s.value(a1("A", row), "Proceeds to equity", "label");
   const proceedsRow = row;
-  s.formula(a1("E", row), at(n + 3, 5), h.proceeds, f.amount);
+  s.formula(a1("E", row), "=MAX(0,ExitValue-NetDebt-OtherClaims-TransactionCosts)", h.proceeds, f.amount);
+  s.name("Proceeds", `$E$${row}`, "Proceeds to equity at the exit value");
   s.value(a1("F", row), "= exit value - net debt - other claims - transaction costs, never below 0", "note");
   row++;
   s.value(a1("A", row), "Residual per as-converted share", "label");
-  s.formula(a1("E", row), at(n + 4, 5), h.residualPerShare, f.pricePerShare);
+  const residualRow = row;
+  fx(a1("E", row), () => `=${residualAt("Proceeds")}`, h.residualPerShare, f.pricePerShare);
+  s.name("ResidualPerShare", `$E$${residualRow}`, "Residual per as-converted share at the exit value");
+  s.value(a1("F", row), "0 until the preferences are paid; read off the breakpoints below", "note");
   row += 2;
 
   // ---- Payout per holder at the exit value (only with holdings) -------------------------
   if (holdings.length > 0) {
-    // CAPTABLE.WATERFALL with holdings adds, below its class table (n + 4 rows), a header row and one row per holding.
-    const WH = "CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,Holdings,OtherClaims)";
-    const ath = (k: number, c: number) => `INDEX(${WH},${n + 6 + k},${c})`;
     const proceeds = `E${proceedsRow}`;
-    const shareOf = (total: Decimal, cell: string) => ({
+    const shareOf = (t: Decimal, cell: string) => ({
       formula: `=IF(${proceeds}>0,${cell}/${proceeds},"n/a")`,
-      expected: h.proceeds.gt(0) ? total.div(h.proceeds) : "n/a",
+      expected: h.proceeds.gt(0) ? t.div(h.proceeds) : "n/a",
     });
-    const share = (at_: number, total: Decimal, style?: "total") => {
-      const x = shareOf(total, `D${at_}`);
+    const share = (at_: number, t: Decimal, style?: "total") => {
+      const x = shareOf(t, `D${at_}`);
       s.formula(a1("F", at_), x.formula, x.expected, PERCENT, style);
     };
+    const names = `$A$${payoutFirst}:$A$${payoutLast}`;
     section(row, `Payout per holder at the exit value (${cu})`, HOLDER_PAYOUT_HEADERS.length - 1);
     row++;
     headers(row, HOLDER_PAYOUT_HEADERS);
     row++;
     const first = row;
     r.holders.forEach((p, k) => {
-      s.formula(a1("A", row), `=${ath(k, 1)}`, p.holder);
-      s.formula(a1("B", row), `=${ath(k, 3)}`, p.className);
-      s.formula(a1("C", row), `=${ath(k, 2)}`, p.shares, "#,##0");
-      s.formula(a1("D", row), `=${ath(k, 5)}`, p.total, f.amount);
+      const hin = holdingFirst + k;
+      // The class held, matched trimmed and case-insensitive (MATCH ignores case), as the engine matches it.
+      const m = `MATCH(TRIM(B${hin}),${names},0)`;
+      s.formula(a1("A", row), `=A${hin}`, p.holder);
+      s.formula(a1("B", row), `=INDEX(${names},${m})`, p.className);
+      s.formula(a1("C", row), `=C${hin}`, p.shares, "#,##0");
+      // The class's payout pro rata to the shares held.
+      s.formula(
+        a1("D", row),
+        `=IF(INDEX($B$${payoutFirst}:$B$${payoutLast},${m})>0,INDEX($E$${payoutFirst}:$E$${payoutLast},${m})*C${row}/INDEX($B$${payoutFirst}:$B$${payoutLast},${m}),0)`,
+        p.total,
+        f.amount,
+      );
       // Per share of the class held; "n/a" for a holding of no shares.
-      s.formula(a1("E", row), `=IF(C${holdingFirst + k}>0,${ath(k, 6)},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.pricePerShare);
+      s.formula(a1("E", row), `=IF(C${row}>0,D${row}/C${row},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.pricePerShare);
       share(row, p.total);
       // The multiple on what this holder paid (Invested in the holdings table); "n/a" when not given or 0.
       const invested = holdings[k].invested;
-      s.formula(
-        a1("G", row),
-        `=IF(D${holdingFirst + k}>0,D${row}/D${holdingFirst + k},"n/a")`,
-        invested !== null && invested > 0 ? p.total.div(invested) : "n/a",
-        MULTIPLE,
-      );
+      s.formula(a1("G", row), `=IF(D${hin}>0,D${row}/D${hin},"n/a")`, invested !== null && invested > 0 ? p.total.div(invested) : "n/a", MULTIPLE);
       row++;
     });
     const last = row - 1;
@@ -319,11 +406,11 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       s.value(a1("G", row), "Multiple (MOIC)", "header");
       row++;
       for (const g of groups) {
-        const total = sum(g.map((k) => r.holders[k].total));
+        const t = sum(g.map((k) => r.holders[k].total));
         s.formula(a1("A", row), `=A${first + g[0]}`, r.holders[g[0]].holder);
         s.value(a1("B", row), g.length, "calc", "0");
-        s.formula(a1("D", row), `=${g.map((k) => `D${first + k}`).join("+")}`, total, f.amount);
-        share(row, total);
+        s.formula(a1("D", row), `=${g.map((k) => `D${first + k}`).join("+")}`, t, f.amount);
+        share(row, t);
         // The multiple on everything the holder paid, when the cost of every holding is given.
         const cells = g.map((k) => `D${holdingFirst + k}`);
         const costs = g.map((k) => holdings[k].invested);
@@ -331,7 +418,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         s.formula(
           a1("G", row),
           `=IF(AND(COUNT(${cells.join(",")})=${g.length},${cells.join("+")}>0),D${row}/(${cells.join("+")}),"n/a")`,
-          cost !== undefined && cost.gt(0) ? total.div(cost) : "n/a",
+          cost !== undefined && cost.gt(0) ? t.div(cost) : "n/a",
           MULTIPLE,
         );
         row++;
@@ -348,55 +435,280 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
 
   // ---- Sensitivity ----------------------------------------------------------------------
   const proceedsColumn = columnLetter(n + 1);
-  section(row, `Payout by class across exit values (${cu})`, n + 1);
+  const residualColumn = columnLetter(n + 2);
+  section(row, `Payout by class across exit values (${cu})`, n + 2);
   row++;
   const sensHeader = row;
   s.value(a1("A", row), "Exit value", "header");
   input.classes.forEach((c, i) => s.value(a1(columnLetter(i + 1), row), c.name, "header"));
   s.value(a1(proceedsColumn, row), "Proceeds to equity", "header");
+  s.value(a1(residualColumn, row), "Residual per share", "header");
   row++;
   const sensFirst = row;
-  const S = "CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims)";
   r.sensitivity.forEach((x, k) => {
-    s.value(a1("A", row), input.exitValues[k], "input", f.amount);
-    x.result.classes.forEach((c, i) => s.formula(a1(columnLetter(i + 1), row), `=INDEX(${S},${k + 2},${i + 3})`, c.total, f.amount));
-    s.formula(a1(proceedsColumn, row), `=INDEX(${S},${k + 2},2)`, x.result.proceeds, f.amount);
+    const at = row;
+    const p = `${proceedsColumn}${at}`;
+    const xr = `${residualColumn}${at}`;
+    s.value(a1("A", at), input.exitValues[k], "input", f.amount);
+    x.result.classes.forEach((c, i) => fx(a1(columnLetter(i + 1), at), () => `=${total(i, p, xr)}`, c.total, f.amount));
+    s.formula(p, `=MAX(0,A${at}-NetDebt-OtherClaims-TransactionCosts)`, x.result.proceeds, f.amount);
+    fx(xr, () => `=${residualAt(p)}`, x.result.residualPerShare, f.pricePerShare);
     row++;
   });
   const sensLast = row - 1;
   s.name("ExitValues", `$A$${sensFirst}:$A$${sensLast}`, "Exit enterprise values of the sensitivity, one row each");
   s.value(a1("A", row), "One row per exit value (inputs in column A); each class's total payout; the chart stacks them.", "note");
-  const chartFrom = sensHeader;
   s.chart({
     type: "stackedColumn",
     title: "Payout by class across exit values",
     dataRange: `A${sensHeader}:${columnLetter(n)}${sensLast}`,
     seriesBy: "columns",
-    from: `${columnLetter(n + 3)}${chartFrom}`,
-    to: `${columnLetter(n + 11)}${chartFrom + 18}`,
+    from: `${columnLetter(n + 4)}${sensHeader}`,
+    to: `${columnLetter(n + 12)}${sensHeader + 18}`,
   });
   row += 2;
 
   // ---- Breakpoints ----------------------------------------------------------------------
-  const B = "CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims)";
-  section(row, `Breakpoints: where the split changes (${cu})`, 3);
+  // One row per breakpoint, in order: the proceeds at which the split changes, and each class's payout there.
+  section(row, `Breakpoints: where the split changes (${cu})`, n + 5);
   row++;
   headers(row, BREAKPOINT_HEADERS);
+  input.classes.forEach((c, i) => s.value(a1(columnLetter(4 + i), row), c.name, "header"));
+  s.value(a1(columnLetter(n + 4), row), "Event row", "header");
+  s.value(a1(columnLetter(n + 5), row), "Residual per share per unit above", "header");
   row++;
-  if (r.breakpoints.length === 0) {
-    s.formula(a1("D", row), `=INDEX(${B},2,4)`, "No breakpoint: every class shares pro rata from the first euro");
+  wk.bpFirst = row;
+  wk.bpLast = row + nb - 1;
+  const slotOf = (b: ExitBreakpoint): number => {
+    const i = input.classes.findIndex((c) => c.name === b.classes[0]);
+    const block = { PREFERENCE: 0, IN_THE_MONEY: 1, CAP: 2, CONVERSION: 3 }[b.kind];
+    return block * n + i + 1;
+  };
+  if (nb === 0) {
+    s.value(a1("D", row), "No breakpoint: every class shares pro rata from the first euro", "calc");
     row++;
   }
+  const totalN = sum(classes.map((c) => c.shares.times(c.conversionRatio ?? 1)));
   r.breakpoints.forEach((b, j) => {
-    s.formula(a1("A", row), `=INDEX(${B},${j + 2},1)`, b.exitValue, f.amount);
-    s.formula(a1("B", row), `=INDEX(${B},${j + 2},2)`, b.proceeds, f.amount);
-    s.formula(a1("C", row), `=INDEX(${B},${j + 2},3)`, b.residualPerShare, f.pricePerShare);
-    s.formula(a1("D", row), `=INDEX(${B},${j + 2},4)`, b.event);
+    const at = row;
+    const slot = `${columnLetter(n + 4)}${at}`;
+    const isPref = `${slot}<=${n}`;
+    const atB = stack(b.proceeds);
+    s.formula(a1("A", at), `=B${at}+NetDebt+OtherClaims+TransactionCosts`, b.exitValue, f.amount);
+    s.formula(a1("B", at), `=SUM(${columnLetter(4)}${at}:${columnLetter(n + 3)}${at})`, b.proceeds, f.amount);
+    fx(a1("C", at), () => `=IF(${isPref},0,INDEX(${range("C", wk.events, wk.events + 4 * n - 1)},${slot}))`, b.residualPerShare, f.pricePerShare);
+    fx(a1("D", at), () => `=INDEX(${range("B", wk.events, wk.events + 4 * n - 1)},${slot})`, b.event);
+    atB.classes.forEach((c, i) =>
+      fx(
+        a1(columnLetter(4 + i), at),
+        () => `=IF(${isPref},${prefPaid(i, `INDEX(${range("D", wk.events, wk.events + n - 1)},${slot})`)},${W("C", i)}+${part(i, `C${at}`)})`,
+        c.total,
+        f.amount,
+      ),
+    );
+    fx(slot, () => `=MATCH(${j + 1},${range("F", wk.events, wk.events + 4 * n - 1)},0)`, new Decimal(slotOf(b)), "0");
+    const next = r.breakpoints[j + 1];
+    const rate =
+      next === undefined
+        ? new Decimal(1).div(totalN)
+        : next.proceeds.gt(b.proceeds)
+          ? next.residualPerShare.minus(b.residualPerShare).div(next.proceeds.minus(b.proceeds))
+          : ZERO;
+    s.formula(
+      a1(columnLetter(n + 5), at),
+      next === undefined ? "=1/AsConvertedShares" : `=IF(B${at + 1}>B${at},(C${at + 1}-C${at})/(B${at + 1}-B${at}),0)`,
+      rate,
+      "0.000000000",
+    );
     row++;
   });
+  s.value(a1("A", row), "Breakpoints missing from this table", "label");
+  const eventsOrder = () => range("F", wk.events, wk.events + 4 * n - 1);
+  fx(a1("B", row), () => `=IF(COUNT(${eventsOrder()})=${nb},0,NA())`, ZERO, "0");
+  s.name("BreakpointCheck", `$B$${row}`, "0 while every breakpoint of the classes' terms has a row in the breakpoints table");
+  s.value(
+    a1("C", row),
+    "0 while the table lists every breakpoint; if you change the classes' terms so that there are more, it shows #N/A: rebuild the sheet.",
+    "note",
+  );
+  row++;
+  s.value(
+    a1("A", row),
+    "Between two breakpoints the residual per as-converted share grows linearly with the proceeds (the last column: its rate); each class's payout is read off it.",
+    "note",
+  );
+  row += 2;
+
+  // ---- Workings: each class's terms -------------------------------------------------------
+  section(row, "Workings: each class's terms", WORKING_HEADERS.length - 1);
+  row++;
+  headers(row, WORKING_HEADERS);
+  row++;
+  wk.first = row;
+  const seniorities = range("E", classFirst, classLast);
+  const prefs = range("C", wk.first, wk.first + n - 1);
+  classes.forEach((c, i) => {
+    const at = row;
+    const nConv = c.shares.times(c.conversionRatio ?? 1);
+    const pref = c.strike !== undefined ? ZERO : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO);
+    const before = sum(
+      classes.map((o) =>
+        o.strike === undefined && (o.seniority ?? 1) < (c.seniority ?? 1)
+          ? liquidationPreference(o.invested ?? ZERO, o.preferenceMultiple ?? ZERO)
+          : ZERO,
+      ),
+    );
+    const rank = sum(
+      classes.map((o) =>
+        o.strike === undefined && (o.seniority ?? 1) === (c.seniority ?? 1)
+          ? liquidationPreference(o.invested ?? ZERO, o.preferenceMultiple ?? ZERO)
+          : ZERO,
+      ),
+    );
+    const t = treatment(c, nConv);
+    const capTotal = c.participation === "CAPPED" ? (c.invested ?? ZERO).times(c.capMultiple ?? ZERO) : pref;
+    s.formula(a1("A", at), `=${IN("A", i)}`, c.name);
+    s.formula(a1("B", at), `=${IN("B", i)}*${IN("H", i)}`, nConv, "#,##0");
+    // Never silently wrong after an edit in the sheet: a strike with a preference, a participation word other than
+    // NONE, FULL or CAPPED, a capped class without its cap or with a cap below its preference give #N/A, as the engine refuses them.
+    s.formula(a1("C", at), `=IF(ISNUMBER(${IN("I", i)}),IF(${IN("D", i)}>0,NA(),0),${IN("C", i)}*${IN("D", i)})`, pref, f.amount);
+    s.formula(a1("D", at), `=SUMIF(${seniorities},"<"&${IN("E", i)},${prefs})`, before, f.amount);
+    s.formula(a1("E", at), `=SUMIF(${seniorities},${IN("E", i)},${prefs})`, rank, f.amount);
+    s.formula(
+      a1("F", at),
+      `=IF(AND(${IN("F", i)}<>"NONE",${IN("F", i)}<>"FULL",${IN("F", i)}<>"CAPPED"),NA(),` +
+        `IF(ISNUMBER(${IN("I", i)}),"Option",IF(AND(C${at}>0,${IN("F", i)}<>"FULL",B${at}>0),"Convertible","Shares the residual")))`,
+      t,
+    );
+    s.formula(
+      a1("G", at),
+      `=IF(${IN("F", i)}="CAPPED",IF(ISNUMBER(${IN("G", i)}),IF(${IN("G", i)}<${IN("D", i)},NA(),${IN("C", i)}*${IN("G", i)}),NA()),C${at})`,
+      capTotal,
+      f.amount,
+    );
+    s.formula(
+      a1("H", at),
+      `=IF(F${at}="Convertible",(G${at}-C${at})/B${at},"n/a")`,
+      t === "Convertible" ? capTotal.minus(pref).div(nConv) : "n/a",
+      f.pricePerShare,
+    );
+    s.formula(a1("I", at), `=IF(F${at}="Convertible",G${at}/B${at},"n/a")`, t === "Convertible" ? capTotal.div(nConv) : "n/a", f.pricePerShare);
+    row++;
+  });
+  const wLast = row - 1;
+  s.value(a1("A", row), "Total", "total");
+  s.formula(a1("B", row), `=SUM(B${wk.first}:B${wLast})`, totalN, "#,##0", "total");
+  s.name("AsConvertedShares", `$B$${row}`, "As-converted shares of all classes");
+  const totalPref = sum(
+    classes.map((c) => (c.strike !== undefined ? ZERO : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO))),
+  );
+  s.formula(a1("C", row), `=SUM(C${wk.first}:C${wLast})`, totalPref, f.amount, "total");
+  s.name("TotalPreferences", `$C$${row}`, "Liquidation preferences of all classes");
+  row++;
+  s.value(
+    a1("A", row),
+    "Preference = invested x multiple, paid by seniority (pari passu within a rank, pro rata to preference). Convertible classes keep their preference, with participation up to the cap point, until the residual per share passes cap total / as-converted shares; then they convert.",
+    "note",
+  );
+  row += 2;
+
+  // ---- Workings: breakpoint events --------------------------------------------------------
+  // Four blocks of one row per class (preference rank paid, in the money, cap reached, conversion):
+  // the events that apply are numbered in order (preferences by proceeds, then the others by residual
+  // per share; ties in block order, then class order, as the engine sorts them).
+  section(row, "Workings: breakpoint events, in order", EVENT_HEADERS.length - 1);
+  row++;
+  headers(row, EVENT_HEADERS);
+  row++;
+  wk.events = row;
+  const ev = wk.events;
+  const applies = (block: number) => range("E", ev + block * n, ev + block * n + n - 1);
+  const xApplies = range("E", ev + n, ev + 4 * n - 1);
+  const xValues = range("C", ev + n, ev + 4 * n - 1);
+  const orderOf = new Map(r.breakpoints.map((b, j) => [slotOf(b), j + 1]));
+  const prepared = wf.breakpoints();
+  const textOf = new Map(prepared.map((b) => [slotOf({ ...b, exitValue: ZERO }), b.event]));
+  for (let block = 0; block < 4; block++) {
+    classes.forEach((c, i) => {
+      const at = row;
+      const slot = block * n + i + 1;
+      const wRow = wk.first + i;
+      const nConv = c.shares.times(c.conversionRatio ?? 1);
+      const t = treatment(c, nConv);
+      const pref = c.strike !== undefined ? ZERO : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO);
+      const capTotal = c.participation === "CAPPED" ? (c.invested ?? ZERO).times(c.capMultiple ?? ZERO) : pref;
+      const order = orderOf.get(slot);
+      // "n/a" rather than an empty text where nothing applies: an .xlsx keeps no cached empty text.
+      const text = textOf.get(slot) ?? "n/a";
+      s.formula(a1("A", at), `=A${wRow}`, c.name);
+      if (block === 0) {
+        // The first class of its seniority rank (with a preference) stands for the rank; the text names every class of the rank.
+        const others = classes.map((_, j) => j).filter((j) => j > i);
+        const chain = others.map((j) => `IF(AND(${IN("E", j)}=${IN("E", i)},C${wk.first + j}>0),", "&A${wk.first + j},"")`).join("&");
+        s.formula(a1("B", at), `=IF(E${at}=1,"Preference paid in full: "&A${wRow}${chain ? "&" + chain : ""},"n/a")`, text);
+        s.value(a1("C", at), 0, "calc", f.pricePerShare);
+        s.formula(
+          a1("D", at),
+          `=D${wRow}+E${wRow}`,
+          sum(
+            classes.map((o) =>
+              o.strike === undefined && (o.seniority ?? 1) <= (c.seniority ?? 1)
+                ? liquidationPreference(o.invested ?? ZERO, o.preferenceMultiple ?? ZERO)
+                : ZERO,
+            ),
+          ),
+          f.amount,
+        );
+        const above =
+          i === 0 ? "" : `,COUNTIFS(${range("E", classFirst, classFirst + i - 1)},${IN("E", i)},${range("C", wk.first, wk.first + i - 1)},">0")=0`;
+        s.formula(a1("E", at), `=IF(AND(C${wRow}>0${above}),1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
+        s.formula(
+          a1("F", at),
+          `=IF(E${at}=1,SUMPRODUCT(${applies(0)}*(${range("D", ev, ev + n - 1)}<D${at}))+1,"n/a")`,
+          order !== undefined ? new Decimal(order) : "n/a",
+          "0",
+        );
+      } else {
+        const [text_, value, cond] =
+          block === 1
+            ? [`A${wRow}&" in the money (strike "&${IN("I", i)}&")"`, IN("I", i), `AND(F${wRow}="Option",${IN("I", i)}>0)`]
+            : block === 2
+              ? [`A${wRow}&" participation cap reached"`, `H${wRow}`, `AND(F${wRow}="Convertible",${IN("F", i)}="CAPPED")`]
+              : [`A${wRow}&" converts to common"`, `I${wRow}`, `F${wRow}="Convertible"`];
+        const x =
+          block === 1
+            ? c.strike !== undefined && c.strike.gt(0)
+              ? c.strike
+              : ZERO
+            : t !== "Convertible" || (block === 2 && c.participation !== "CAPPED")
+              ? ZERO
+              : block === 2
+                ? capTotal.minus(pref).div(nConv)
+                : capTotal.div(nConv);
+        s.formula(a1("B", at), `=IF(E${at}=1,${text_},"n/a")`, text);
+        s.formula(a1("C", at), `=IF(E${at}=1,${value},0)`, x, f.pricePerShare);
+        s.formula(a1("E", at), `=IF(${cond},1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
+        const tie = at === ev + n ? "" : `+SUMPRODUCT(${range("E", ev + n, at - 1)}*(${range("C", ev + n, at - 1)}=C${at}))`;
+        s.formula(
+          a1("F", at),
+          `=IF(E${at}=1,COUNT(${range("F", ev, ev + n - 1)})+SUMPRODUCT(${xApplies}*(${xValues}<C${at}))${tie}+1,"n/a")`,
+          order !== undefined ? new Decimal(order) : "n/a",
+          "0",
+        );
+      }
+      row++;
+    });
+  }
+  s.value(
+    a1("A", row),
+    "Applies 1 for an event of the classes' terms; Order numbers them as the breakpoints table lists them (SMALL-free: each counts the events before it).",
+    "note",
+  );
+  row++;
+  later.forEach((write) => write());
 
   // ---- Columns --------------------------------------------------------------------------
   s.column("A", 30);
-  for (let c = 1; c <= Math.max(8, n + 1); c++) s.column(columnLetter(c), 16);
+  for (let c = 1; c <= Math.max(8, n + 5); c++) s.column(columnLetter(c), 16);
   return s.build();
 }

@@ -2,27 +2,45 @@
  * The priced-round model: validated inputs -> the venture engine (`pricedRound`) -> one model sheet
  * described as plain data (`SheetSpec`), which every writer renders (Office.js, .xlsx, tests).
  *
- * The venture maths (SAFE and note conversions solved together with the pool top-up and the price)
- * has no sensible native-formula form, so the results are `=CAPTABLE.PRICEDROUND(...)` calls on the input
- * tables: the sheet needs the CapTable add-in to recalculate (the subtitle says so). A SheetSpec cell
- * holds one formula and one expected value, so each result cell reads one value of the spilled table
- * with `INDEX(CAPTABLE.PRICEDROUND(...), row, column)`; every formula cell carries `expected`, the engine's
- * value (exact in Decimal, a JS number at the end).
+ * The round is ONE `=CAPTABLE.PRICEDROUND(...)` formula on the input tables, spilled (the whole table:
+ * post-money cap table, total, summary block; `spill` on its CellSpec). Why not native: which term
+ * converts each SAFE and note (cap, discount or round price, MFN taking a later instrument's terms)
+ * and whether the pool target needs a top-up is a fixed point the engine finds by iterating (policy
+ * iteration in src/engine/venture/round.ts); cell formulas have no loop, and a circular reference
+ * would need iterative calculation switched on. Given the terms the solve is closed-form. Every other
+ * result cell is a native formula on the table's cells (price, shares, the post-money valuation as
+ * price x post-money shares, new money, ownership before and after), so the sheet makes one add-in call
+ * per recalculation. Every formula cell carries `expected`, the engine's value (exact in Decimal, a JS
+ * number at the end); the spilled formula carries the whole table.
  *
  * Layout (labels in column A):
- * 1. title, subtitle (company, currency, unit, "needs the CapTable add-in to recalculate");
+ * 1. title, subtitle (currency, "one CAPTABLE.PRICEDROUND table, needs the add-in"; the rest native);
  * 2. inputs: pre-money, pool target or pool increase, the pool row, share rounding (sheet-scoped names
  *    PreMoney, PoolTarget, PoolIncrease, PoolRow, Rounding); the cap table before (Holder, Shares:
  *    names Holders, Shares); the new money (Investor, Amount: name Investors, header included); the
  *    SAFEs and notes (Holder, Type, Amount, Cap, Discount, MFN, and for notes with interest Interest
  *    rate, Start date, Conversion date, Day count, Compounding: name Instruments, header included);
- * 3. the round summary: price per share, pre- and post-money, new money, fully diluted shares, pool
- *    increase, Company Capitalization, rounding used, the pool row, the value at the round price;
- * 4. the post-money cap table: per holder shares before, issued, after, % after, pro rata investment,
- *    conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); the total;
+ * 3. the round summary (native, on the table below): price per share, pre- and post-money, new money,
+ *    fully diluted shares, pool increase, Company Capitalization, rounding used, the pool row, the value
+ *    at the round price;
+ * 4. the CAPTABLE.PRICEDROUND table, spilled: per holder shares before, issued, after, % after, pro
+ *    rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares,
+ *    amount); the total; its summary block; why it needs the add-in;
  * 5. ownership before and after (chart data) and a clustered column chart over it.
  */
-import { Decimal, PricedRound, ZERO, accruedInterest, holderKey, pricedRound, sum, yearFraction, type ConvertibleInstrument } from "../engine";
+import {
+  Decimal,
+  PricedRound,
+  ROUND_SUMMARY_LABELS,
+  ZERO,
+  accruedInterest,
+  holderKey,
+  pricedRound,
+  pricedRoundTable,
+  sum,
+  yearFraction,
+  type ConvertibleInstrument,
+} from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, isoDateToSerial, type InstrumentInput } from "./pricedRoundInput";
 import { SheetBuilder, a1, sheetNameFor } from "./sheetBuilder";
@@ -86,19 +104,7 @@ export function pricedRoundSheetName(company: string): string {
 }
 
 /** The rows of CAPTABLE.PRICEDROUND's summary block, in its order (label in column 1, value in column 2). */
-export const ROUND_SUMMARY_ROWS = [
-  "Price per share",
-  "Pre-money valuation",
-  "New money",
-  "Post-money valuation",
-  "Pre-money fully diluted shares",
-  "Post-money fully diluted shares",
-  "Option pool increase",
-  "Company capitalization (post-money SAFE)",
-  "Share rounding",
-  "Option pool row",
-  "Post-money value at the round price (rounded shares)",
-] as const;
+export const ROUND_SUMMARY_ROWS = ROUND_SUMMARY_LABELS;
 
 /** Builds the priced-round model: validates (throws ZodError naming each field), computes, lays out the sheet. */
 export function buildPricedRoundModel(raw: PricedRoundInput): PricedRoundModel {
@@ -119,7 +125,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   s.value("A1", `${input.company}: priced round with option pool`, "title");
   s.value(
     "A2",
-    `${cur}; built by CapTable. Results are =CAPTABLE.PRICEDROUND calls on the input tables: needs the CapTable add-in to recalculate.`,
+    `${cur}; built by CapTable. The round is one CAPTABLE.PRICEDROUND table (needs the CapTable add-in to recalculate); the rest are native formulas on it.`,
     "subtitle",
   );
   // Which cells need the add-in, in words (filled when the sheet is built).
@@ -239,85 +245,62 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     ...(input.poolIncrease !== null ? ["PoolIncrease"] : []),
   ];
   const call = `CAPTABLE.PRICEDROUND(${args.join(",")})`;
-  const at = (tableRow: number, tableCol: number) => `=INDEX(${call},${tableRow},${tableCol})`;
   const n = round.rows.length;
-  // Rows of the ROUND table: 1 header, 2..n+1 holders, n+2 total, then the summary block.
-  const summaryRow = (i: number) => n + 3 + i;
+  const table = pricedRoundTable(round);
+  // The one table the add-in computes (spilled below the summary): header at `top`, holders from
+  // top + 1, the total at top + n + 1, the summary block from top + n + 2 (value in column B).
+  const summaryTop = row + 1;
+  const top = summaryTop + ROUND_SUMMARY_ROWS.length + 2;
+  const tableCell = (i: number, column: string) => `${column}${top + i}`;
+  const summaryCell = (i: number) => tableCell(n + 2 + i, "B");
 
   // ---- Round summary ---------------------------------------------------------------------
-  s.value(a1("A", row), "Round summary (CAPTABLE.PRICEDROUND)", "section");
+  s.value(a1("A", row), "Round summary", "section");
   row++;
   // The function names the pool row as the cap table spells it.
   const poolHolder = (input.capTable.find((h) => holderKey(h.holder) === holderKey(input.optionPool))?.holder ?? input.optionPool).trim();
-  const summary: [string, Decimal | string, string][] = [
-    [`Price per share (${cur})`, round.pricePerShare, f.pricePerShare],
-    [`Pre-money valuation (${cur})`, round.preMoney, f.amount],
-    [`New money (${cur})`, round.newMoney, f.amount],
-    [`Post-money valuation (${cur}) = pre-money + new money`, round.postMoney, f.amount],
-    ["Pre-money fully diluted shares", round.preMoneyShares, f.shares],
-    ["Post-money fully diluted shares", round.postMoneyShares, f.shares],
-    ["Option pool increase (shares)", round.poolIncrease, f.shares],
-    ["Company capitalization (post-money SAFE)", round.companyCapitalization, f.shares],
-    ["Share rounding used", round.rounding, ""],
-    ["Option pool row (the unissued pool topped up)", poolHolder, ""],
-    [`Post-money value at the round price (${cur}) = price x post-money shares, after rounding`, round.postMoneyAtRoundPrice, f.amount],
+  const investorAmounts = `B${invHeader + 1}:B${invHeader + input.investors.length}`;
+  const priceCell = summaryCell(0);
+  const postSharesCell = summaryCell(5);
+  // [label, formula, engine value, format]: the add-in's cells read from its table; the rest native.
+  const summary: [string, string, Decimal | string, string][] = [
+    [`Price per share (${cur})`, `=${priceCell}`, round.pricePerShare, f.pricePerShare],
+    [`Pre-money valuation (${cur})`, "=PreMoney", round.preMoney, f.amount],
+    [`New money (${cur})`, `=SUM(${investorAmounts})`, round.newMoney, f.amount],
+    [`Post-money valuation (${cur}) = pre-money + new money`, `=PreMoney+SUM(${investorAmounts})`, round.postMoney, f.amount],
+    ["Pre-money fully diluted shares", `=${summaryCell(4)}`, round.preMoneyShares, f.shares],
+    ["Post-money fully diluted shares", `=${postSharesCell}`, round.postMoneyShares, f.shares],
+    ["Option pool increase (shares)", `=${summaryCell(6)}`, round.poolIncrease, f.shares],
+    ["Company capitalization (post-money SAFE)", `=${summaryCell(7)}`, round.companyCapitalization, f.shares],
+    ["Share rounding used", "=Rounding", round.rounding, ""],
+    ["Option pool row (the unissued pool topped up)", `=${summaryCell(9)}`, poolHolder, ""],
+    [
+      `Post-money value at the round price (${cur}) = price x post-money shares, after rounding`,
+      `=${priceCell}*${postSharesCell}`,
+      round.postMoneyAtRoundPrice,
+      f.amount,
+    ],
   ];
-  summary.forEach(([label, value, format], i) => {
+  summary.forEach(([label, formula, value, format]) => {
     s.value(a1("A", row), label, "label");
-    s.formula(a1("B", row), at(summaryRow(i), 2), value, format || undefined);
+    s.formula(a1("B", row), formula, value, format || undefined);
     row++;
   });
   row++;
 
-  // ---- Post-money cap table ----------------------------------------------------------------
-  s.value(a1("A", row), "Post-money cap table (CAPTABLE.PRICEDROUND)", "section");
+  // ---- Post-money cap table: the one CAPTABLE.PRICEDROUND table --------------------------------
+  s.value(a1("A", row), "Post-money cap table and round (CAPTABLE.PRICEDROUND: one formula, spilled; needs the add-in)", "section");
   row++;
-  const headers = [
-    "Holder",
-    "Shares before",
-    "Shares issued",
-    "Shares after",
-    "% after",
-    `Pro rata investment (${cur}) = pre-money stake x new money`,
-    `Conversion price (${cur})`,
-    "Converts at",
-    "Cap basis",
-    "Pro rata right (shares, YC side letter)",
-    `Pro rata right (${cur})`,
-  ];
-  headers.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
-  row++;
-  const tableFirst = row;
-  const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
-  round.rows.forEach((h, i) => {
-    const c = byHolder.get(holderKey(h.holder));
-    const values: [Decimal | string, string | undefined][] = [
-      [h.holder, undefined],
-      [h.sharesBefore, f.shares],
-      [h.sharesIssued, f.shares],
-      [h.sharesAfter, f.shares],
-      [h.ownershipAfter, f.percent],
-      [h.isPool ? "" : h.proRataInvestment, f.amount],
-      [c === undefined ? "" : c.price, f.pricePerShare],
-      [c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`, undefined],
-      [c === undefined ? "" : c.capBasis, undefined],
-      [c?.proRataRight === undefined ? "" : c.proRataRight.shares, f.shares],
-      [c?.proRataRight === undefined ? "" : c.proRataRight.amount, f.amount],
-    ];
-    // An empty result (the pool's pro rata investment, the conversion columns of a holder with no instrument) is left
-    // blank: an .xlsx keeps no cached empty text, so such a cell would carry no value until recalculated.
-    values.forEach(([v, format], k) => {
-      if (v !== "") s.formula(a1(col(k), row), at(i + 2, k + 1), v, format, k === 0 ? "label" : "calc");
-    });
-    row++;
-  });
-  const totalBefore = sum(round.rows.map((h) => h.sharesBefore));
-  s.value(a1("A", row), "Total", "total");
-  s.formula(a1("B", row), at(n + 2, 2), totalBefore, f.shares, "total");
-  s.formula(a1("C", row), at(n + 2, 3), round.postMoneyShares.minus(totalBefore), f.shares, "total");
-  s.formula(a1("D", row), at(n + 2, 4), round.postMoneyShares, f.shares, "total");
-  s.formula(a1("E", row), at(n + 2, 5), new Decimal(1), f.percent, "total");
-  const totalRow = row;
+  if (row !== top) throw new Error(`internal: the round's table is at row ${row}, expected ${top}`);
+  s.spill(a1("A", top), `=${call}`, table);
+  const tableFirst = top + 1;
+  const totalRow = top + n + 1;
+  row = top + table.length;
+  s.value(
+    a1("A", row),
+    "Why the add-in: which term converts each SAFE and note (cap, discount or round price, and MFN) is a fixed point the engine finds by iteration, with the price and the pool top-up; cell formulas have no loop. Given the terms the solve is closed-form; the summary above and the ownership below are native formulas on this table.",
+    "note",
+  );
   row += 2;
 
   // ---- Ownership before and after (chart data) ---------------------------------------------

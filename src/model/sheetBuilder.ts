@@ -130,12 +130,19 @@ export class SheetBuilder {
   private readonly columns: ColumnSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private note?: { address: string; style: StyleName };
+  /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
+  private readonly spilled: { c0: number; c1: number; r0: number; r1: number; address: string }[] = [];
 
   constructor(private readonly sheetName: string) {}
 
   private put(cell: CellSpec): string {
     if (this.cells.has(cell.address)) throw new Error(`internal: cell ${cell.address} written twice`);
     if (this.note?.address === cell.address && typeof cell.value !== "string") throw new Error(`internal: cell ${cell.address} is the add-in note's`);
+    const [, col, row] = /^([A-Z]+)([0-9]+)$/.exec(cell.address) ?? [];
+    const c = columnIndex(col ?? "A");
+    const r = Number(row);
+    const over = this.spilled.find((x) => c >= x.c0 && c <= x.c1 && r >= x.r0 && r <= x.r1 && cell.address !== x.address);
+    if (over !== undefined) throw new Error(`internal: cell ${cell.address} is in the range the table at ${over.address} spills over`);
     this.cells.set(cell.address, cell);
     return cell.address;
   }
@@ -150,6 +157,31 @@ export class SheetBuilder {
     if (!formula.startsWith("=")) throw new Error(`internal: formula at ${address} must begin with "=": ${formula}`);
     const e = typeof expected === "string" ? expected : toCellNumber(expected, `the value at ${address}`);
     return this.put({ address, formula, expected: e, style, ...(format ? { format } : {}) });
+  }
+
+  /**
+   * A formula returning a table (a dynamic array spilling from `address`) with the engine's whole
+   * result: the cells it spills over stay empty in the spec (writers render the spill).
+   */
+  spill(address: string, formula: string, rows: readonly (readonly (Decimal | string | number)[])[], style: StyleName = "calc"): string {
+    if (!formula.startsWith("=")) throw new Error(`internal: formula at ${address} must begin with "=": ${formula}`);
+    const width = Math.max(...rows.map((r) => r.length));
+    const spill = rows.map((r, i) =>
+      Array.from({ length: width }, (_, k) => {
+        const v = r[k] ?? "";
+        return typeof v === "string" || typeof v === "number" ? v : toCellNumber(v, `the value at row ${i + 1} of the table at ${address}`);
+      }),
+    );
+    const [m, col, row] = /^([A-Z]+)([0-9]+)$/.exec(address) ?? [];
+    if (m === undefined) throw new Error(`internal: bad address ${address}`);
+    for (let i = 0; i < spill.length; i++)
+      for (let k = 0; k < width; k++)
+        if ((i > 0 || k > 0) && this.cells.has(`${columnLetter(columnIndex(col) + k)}${Number(row) + i}`))
+          throw new Error(`internal: the table at ${address} would spill over a written cell`);
+    const written = this.put({ address, formula, expected: spill[0][0], spill, style });
+    const c0 = columnIndex(col);
+    this.spilled.push({ c0, c1: c0 + width - 1, r0: Number(row), r1: Number(row) + spill.length - 1, address });
+    return written;
   }
 
   name(name: string, ref: string, comment?: string): void {

@@ -84,22 +84,40 @@ export function cellDisplay(cell: CellSpec, lang: Lang): { text: string; raw: nu
   return { text: formatCell(raw, cell.format, lang), raw };
 }
 
+/**
+ * The cells the preview shows, by address (at most MAX_PREVIEW rows and columns), and the grid's size.
+ * A table formula (spill) also fills the cells it spills over with the engine's values.
+ */
+export function previewGrid(sheet: SheetSpec): { byAddress: Map<string, CellSpec>; rows: number; cols: number } {
+  const map = new Map<string, CellSpec>();
+  let maxRow = 1;
+  let maxCol = 1;
+  for (const cell of sheet.cells) {
+    const at = parseAddress(cell.address);
+    if (at === undefined || at.row > MAX_PREVIEW.rows || at.col > MAX_PREVIEW.cols) continue;
+    map.set(`${columnLetter(at.col)}${at.row}`, cell);
+    maxRow = Math.max(maxRow, at.row);
+    maxCol = Math.max(maxCol, at.col);
+    // A table formula (spill): its other cells show the engine's values, as Excel shows the spilled range.
+    cell.spill?.forEach((r, i) =>
+      r.forEach((value, k) => {
+        const row = at.row + i;
+        const col = at.col + k;
+        if ((i === 0 && k === 0) || row > MAX_PREVIEW.rows || col > MAX_PREVIEW.cols) return;
+        const address = `${columnLetter(col)}${row}`;
+        map.set(address, { address, value, ...(cell.style ? { style: cell.style } : {}) });
+        maxRow = Math.max(maxRow, row);
+        maxCol = Math.max(maxCol, col);
+      }),
+    );
+  }
+  return { byAddress: map, rows: maxRow, cols: maxCol };
+}
+
 export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
   const s = useStyles();
   const cls = styleClasses();
-  const { byAddress, rows, cols } = React.useMemo(() => {
-    const map = new Map<string, CellSpec>();
-    let maxRow = 1;
-    let maxCol = 1;
-    for (const cell of sheet.cells) {
-      const at = parseAddress(cell.address);
-      if (at === undefined || at.row > MAX_PREVIEW.rows || at.col > MAX_PREVIEW.cols) continue;
-      map.set(`${columnLetter(at.col)}${at.row}`, cell);
-      maxRow = Math.max(maxRow, at.row);
-      maxCol = Math.max(maxCol, at.col);
-    }
-    return { byAddress: map, rows: maxRow, cols: maxCol };
-  }, [sheet]);
+  const { byAddress, rows, cols } = React.useMemo(() => previewGrid(sheet), [sheet]);
   const nameAt = React.useMemo(() => {
     const map = new Map<string, string>();
     for (const n of sheet.names) if (parseAddress(n.ref) !== undefined) map.set(n.ref.replace(/\$/g, "").toUpperCase(), n.name);

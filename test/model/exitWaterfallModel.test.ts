@@ -1,6 +1,6 @@
 /**
  * The exit-waterfall model sheet: the built-in example evaluated by a real spreadsheet engine
- * (HyperFormula with the built CAPTABLE functions, needs dist/ from `npm run build`) equals the
+ * (HyperFormula, native formulas only: no add-in) equals the
  * engine in every formula cell; the numbers are those of the worked example the venture engine
  * tests cite; references and names are sound; texts stay texts; bad input never builds and the
  * message names the field.
@@ -11,11 +11,8 @@ import { EXIT_LIMITS, ExitWaterfallInput, toShareClass } from "../../src/model/e
 import { buildExitWaterfallModel, exitWaterfallSheetName } from "../../src/model/exitWaterfallModel";
 import { builtInTemplate } from "../../src/templates/builtIn";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
-import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
 import { RenderedSheet, renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
-
-const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
 
 function example(): ExitWaterfallInput {
   const t = builtInTemplate("exit-waterfall")!.template;
@@ -36,15 +33,22 @@ function rowOf(sheet: SheetSpec, label: string, nth = 0): number {
   return Number(rows[nth].address.slice(1));
 }
 
-/** Reference problems, except the blank optional cells (Cap, Strike) inside the Classes table, which CAPTABLE.WATERFALL reads as "none". */
+/**
+ * Reference problems, except the blank optional cells (Cap, Strike) inside the Classes table, which CAPTABLE.WATERFALL reads as
+ * "none", and the names of the tables the add-in's functions read (Classes, Holdings, ExitValues): no native formula needs
+ * them, the note at the top gives the add-in's calls on them.
+ */
 function problemsOf(sheet: SheetSpec): string[] {
-  return referenceProblems(sheet, CAPTABLE_FUNCTIONS).filter(
-    (p) => !/^defined name Classes covers [GI][0-9]+, which the sheet does not write$/.test(p),
+  return referenceProblems(sheet, NATIVE_FUNCTIONS).filter(
+    (p) =>
+      !/^defined name Classes covers [GI][0-9]+, which the sheet does not write$/.test(p) &&
+      !/^defined name (Classes|Holdings|ExitValues) is never used$/.test(p),
   );
 }
 
 function withRender<T>(sheet: SheetSpec, f: (r: RenderedSheet) => T): T {
-  const r = renderSheet(sheet, { captable: true });
+  // Without the add-in's functions: the sheet needs none.
+  const r = renderSheet(sheet);
   try {
     return f(r);
   } finally {
@@ -103,7 +107,7 @@ describe("Exit waterfall: the built-in example", () => {
     });
   });
 
-  test("HyperFormula, computing the CAPTABLE calls of the built bundle, gives `expected` in every formula cell; texts stay texts", () => {
+  test("HyperFormula, without the add-in, gives `expected` in every formula cell; texts stay texts", () => {
     expect(problemsOf(sheet)).toEqual([]);
     withRender(sheet, (r) => {
       expect(mismatches(sheet, r)).toEqual([]);
@@ -111,36 +115,38 @@ describe("Exit waterfall: the built-in example", () => {
     });
   });
 
-  test("every result is a CAPTABLE call on the input tables, read with INDEX; the subtitle says the add-in is needed", () => {
+  test("every formula is native: no CAPTABLE call, only functions Excel, LibreOffice and Google Sheets all have; the subtitle says so", () => {
     const formulas = sheet.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula]));
     expect(formulas.length).toBeGreaterThan(100);
-    // The per-holder block adds native arithmetic on those results: share of proceeds, sums, the part not attributed.
-    const native = [
-      /^=IF\(E[0-9]+>0,D[0-9]+\/E[0-9]+,"n\/a"\)$/,
-      /^=SUM\(D[0-9]+:D[0-9]+\)$/,
-      /^=E[0-9]+-D[0-9]+$/,
-      /^=A[0-9]+$/,
-      /^=D[0-9]+(\+D[0-9]+)*$/,
-      // The multiple on a holding's cost, and on a holder's costs when each is given.
-      /^=IF\(D[0-9]+>0,D[0-9]+\/D[0-9]+,"n\/a"\)$/,
-      /^=IF\(AND\(COUNT\(D[0-9]+(,D[0-9]+)*\)=[0-9]+,D[0-9]+(\+D[0-9]+)*>0\),D[0-9]+\/\(D[0-9]+(\+D[0-9]+)*\),"n\/a"\)$/,
-    ];
     for (const f of formulas) {
-      if (native.some((re) => re.test(f))) continue;
-      expect(f).toMatch(/^=(IF\(C[0-9]+>0,)?INDEX\(CAPTABLE\.(WATERFALL|BREAKPOINTS)\(Classes,/);
-      expect(tokensOf(f).functions.filter((fn) => fn.startsWith("CAPTABLE."))).toHaveLength(1);
+      expect(f).not.toMatch(/CAPTABLE\./);
+      for (const fn of tokensOf(f).functions) expect(NATIVE_FUNCTIONS.has(fn)).toBe(true);
+      // No dynamic arrays, LET or LAMBDA: the sheet must open in LibreOffice, Google Sheets and Excel 2010 alike.
+      expect(f).not.toMatch(/\b(LET|LAMBDA|FILTER|SORT|SORTBY|UNIQUE|SEQUENCE|XLOOKUP|TEXTJOIN|IFS)\(/);
     }
-    expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,Holdings,OtherClaims)"))).toBe(true);
-    expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
-    expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims)"))).toBe(true);
-    expect(formulas.some((f) => f.includes("CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims)"))).toBe(true);
-    expect(String(cell(sheet, "A2").value)).toContain("needs the CapTable add-in to recalculate");
+    expect(sheet.cells.some((c) => c.spill !== undefined)).toBe(false);
+    expect(String(cell(sheet, "A2").value)).toContain("recalculates without the add-in");
+    // The add-in's functions stay one formula away: the note gives the calls on the same named tables.
+    expect(String(cell(sheet, "A4").value)).toContain("=CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,Holdings,OtherClaims)");
     expect(sheet.name).toBe(exitWaterfallSheetName(input.company));
   });
 
   test("the classes table has the header row CAPTABLE.WATERFALL reads, under the sheet-scoped name Classes; each input has a name", () => {
     const names = new Map(sheet.names.map((n) => [n.name, n.ref]));
-    expect([...names.keys()].sort()).toEqual(["Classes", "ExitValue", "ExitValues", "Holdings", "NetDebt", "OtherClaims", "TransactionCosts"]);
+    expect([...names.keys()].sort()).toEqual([
+      "AsConvertedShares",
+      "BreakpointCheck",
+      "Classes",
+      "ExitValue",
+      "ExitValues",
+      "Holdings",
+      "NetDebt",
+      "OtherClaims",
+      "Proceeds",
+      "ResidualPerShare",
+      "TotalPreferences",
+      "TransactionCosts",
+    ]);
     const [from, to] = names.get("Classes")!.replace(/\$/g, "").split(":");
     const header = Number(from.slice(1));
     expect(["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((c) => cell(sheet, `${c}${header}`).value)).toEqual([
@@ -185,7 +191,24 @@ describe("Exit waterfall: the built-in example", () => {
     model.results.breakpoints.forEach((b, j) => expect(cell(sheet, `D${header + 1 + j}`).expected).toBe(b.event));
   });
 
-  test("changing an input in the sheet recalculates through the add-in's functions: net debt 0 gives Series B the same 4M at 6M EV", () => {
+  test.each([
+    ["a participation word the engine does not know", "F", 0, "PARTICIPATING"],
+    ["a strike given to a class with a preference", "I", 0, 1],
+    ["a capped class without its cap", "F", 1, "CAPPED"],
+  ] as const)("an edit the engine would refuse (%s) turns the payouts into #N/A, never a wrong number", (_, column, k, value) => {
+    const [from] = sheet.names
+      .find((n) => n.name === "Classes")!
+      .ref.replace(/\$/g, "")
+      .split(":");
+    const classRow = Number(from.slice(1)) + 1 + k;
+    const pr = Number(sheet.cells.find((c) => c.address.startsWith("A") && c.expected === "Series B")!.address.slice(1));
+    withRender(sheet, (r) => {
+      r.set(`${column}${classRow}`, value);
+      for (let i = 0; i < input.classes.length; i++) expect(r.read(`E${pr + i}`)).toMatchObject({ error: "#N/A" });
+    });
+  });
+
+  test("changing an input in the sheet recalculates (native formulas): net debt 0 gives Series B the same 4M at 6M EV", () => {
     const nd = sheet.names.find((n) => n.name === "NetDebt")!.ref.replace(/\$/g, "");
     const ev = sheet.names.find((n) => n.name === "ExitValue")!.ref.replace(/\$/g, "");
     const tc = sheet.names.find((n) => n.name === "TransactionCosts")!.ref.replace(/\$/g, "");
@@ -669,7 +692,7 @@ describe("payout per holder", () => {
     expect(rowOf(none.sheet, "Payout per class at the exit value (USD)")).toBe(Number(note.address.slice(1)) + 2);
   });
 
-  test("changing a holding in the sheet recalculates the holder's payout through the add-in's function", () => {
+  test("changing a holding in the sheet recalculates the holder's payout (native formulas)", () => {
     const model = buildExitWaterfallModel(at(60_000_000));
     const sheet = model.sheet;
     const rows = holderRows(sheet);

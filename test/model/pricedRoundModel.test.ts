@@ -10,7 +10,7 @@ import { PricedRoundInput, YC_EXAMPLE_1, isoDateToSerial } from "../../src/model
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
-import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
+import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
 
 const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
 
@@ -23,11 +23,12 @@ function byLabel(sheet: SheetSpec, label: string, column = "B"): CellSpec {
   return cell;
 }
 
-/** The post-money cap-table row of a holder (its column-A formula's expected value is the name). */
+/** The post-money cap-table row of a holder: its row in the spilled CAPTABLE.PRICEDROUND table. */
 function holderRow(sheet: SheetSpec, holder: string): number {
-  const a = sheet.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.formula?.startsWith("=INDEX(") && c.expected === holder);
-  if (a === undefined) throw new Error(`no cap-table row for ${holder}`);
-  return Number(a.address.slice(1));
+  const t = sheet.cells.find((c) => c.spill !== undefined);
+  const i = t?.spill?.findIndex((r) => r[0] === holder) ?? -1;
+  if (t === undefined || i < 0) throw new Error(`no cap-table row for ${holder}`);
+  return Number(t.address.slice(1)) + i;
 }
 
 /** Reference problems, except blank cells inside the input tables (an instrument without a cap or discount). */
@@ -67,12 +68,18 @@ describe("YC post-money SAFE user guide, Example 1, as a model sheet", () => {
     expect(round.poolIncrease.toString()).toBe("1695000");
   });
 
-  test("every result is a CAPTABLE.PRICEDROUND call on the input tables; references and names are sound", () => {
-    const formulas = sheet.cells.filter((c) => c.formula !== undefined);
-    expect(formulas.length).toBeGreaterThan(40);
+  test("one CAPTABLE.PRICEDROUND call, spilled (the whole table); every other formula is native, on its cells; references and names are sound", () => {
     const call = "CAPTABLE.PRICEDROUND(Holders,Shares,PreMoney,Investors,,Instruments,Rounding,PoolRow,PoolIncrease)";
-    expect(byLabel(sheet, "Price per share (USD)").formula).toBe(`=INDEX(${call},${model.results.round.rows.length + 3},2)`);
-    expect(sheet.cells.filter((c) => c.formula?.includes("CAPTABLE.PRICEDROUND(")).every((c) => c.formula!.includes(call))).toBe(true);
+    const calls = sheet.cells.filter((c) => c.formula?.includes("CAPTABLE."));
+    expect(calls.map((c) => c.formula)).toEqual([`=${call}`]);
+    expect(calls[0].spill).toHaveLength(model.results.round.rows.length + 2 + 9);
+    expect(calls[0].spill![0][0]).toBe("Holder");
+    for (const c of sheet.cells)
+      if (c.formula !== undefined && c !== calls[0]) for (const fn of tokensOf(c.formula).functions) expect(NATIVE_FUNCTIONS.has(fn)).toBe(true);
+    // The price per share reads the table's summary block; the post-money valuation is native arithmetic on it.
+    const top = Number(calls[0].address.slice(1));
+    expect(byLabel(sheet, "Price per share (USD)").formula).toBe(`=B${top + model.results.round.rows.length + 2}`);
+    expect(byLabel(sheet, "Post-money valuation (USD) = price x post-money shares").formula).toMatch(/^=B[0-9]+\*B[0-9]+$/);
     expect(soundness(sheet)).toEqual([]);
     expect(String(sheet.cells.find((c) => c.address === "A2")!.value)).toContain("needs the CapTable add-in to recalculate");
     expect(sheet.charts).toEqual([

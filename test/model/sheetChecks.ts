@@ -9,7 +9,26 @@ import { isValidDefinedName } from "../../src/model/sheetBuilder";
 import { RenderedSheet, parseAddress } from "../support/hyperformulaSheet";
 
 /** Excel functions the native formulas may use. */
-export const NATIVE_FUNCTIONS = new Set(["IF", "AND", "COUNT", "ISNUMBER", "SUM", "ROUND", "ROUNDDOWN", "ROUNDUP", "INDEX"]);
+export const NATIVE_FUNCTIONS = new Set([
+  "IF",
+  "AND",
+  "OR",
+  "COUNT",
+  "COUNTIFS",
+  "ISNUMBER",
+  "SUM",
+  "SUMIF",
+  "SUMPRODUCT",
+  "MIN",
+  "MAX",
+  "MATCH",
+  "TRIM",
+  "NA",
+  "ROUND",
+  "ROUNDDOWN",
+  "ROUNDUP",
+  "INDEX",
+]);
 
 export interface FormulaTokens {
   readonly cells: string[];
@@ -60,8 +79,36 @@ function cellsOfRange(from: string, to: string): string[] {
 
 /** Cells that hold something (a value that is not null, or a formula), or an input cell left blank for the user to fill. */
 export function writtenCells(sheet: SheetSpec): Map<string, CellSpec> {
-  const written = (c: CellSpec) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || (c.value === null && c.style === "input");
-  return new Map(sheet.cells.filter(written).map((c) => [c.address, c]));
+  const written = (c: CellSpec) =>
+    c.formula !== undefined || (c.value !== undefined && c.value !== null) || (c.value === null && c.style === "input");
+  const out = new Map(sheet.cells.filter(written).map((c) => [c.address, c]));
+  // The cells a table spills over hold its values.
+  for (const c of sheet.cells) for (const [address, value] of spilledCells(c)) if (!out.has(address)) out.set(address, { address, value });
+  return out;
+}
+
+/** The cells a spilled formula fills besides its own, with the engine's values: [address, value]. */
+export function spilledCells(cell: CellSpec): [string, number | string][] {
+  if (cell.spill === undefined) return [];
+  const { col, row } = parseAddress(cell.address);
+  const out: [string, number | string][] = [];
+  cell.spill.forEach((r, i) =>
+    r.forEach((value, k) => {
+      if (i === 0 && k === 0) return;
+      out.push([`${letters(col + k)}${row + 1 + i}`, value]);
+    }),
+  );
+  return out;
+}
+
+function letters(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /** Problems with references and names; an empty list when the sheet is sound. */
@@ -136,6 +183,14 @@ export function mismatches(sheet: SheetSpec, rendered: RenderedSheet): Mismatch[
     const got = rendered.read(c.address);
     const ok = typeof c.expected === "number" && typeof got === "number" ? Math.abs(got - c.expected) <= tolerance(c, scale) : got === c.expected;
     if (!ok) out.push({ address: c.address, formula: c.formula, expected: c.expected, got });
+    // A spilled table: every cell it fills, within the amounts' tolerance (an empty text may read back as empty).
+    for (const [address, expected] of spilledCells(c)) {
+      const value = rendered.read(address);
+      const v = value === null ? "" : value;
+      const same =
+        typeof expected === "number" && typeof v === "number" ? Math.abs(v - expected) <= tolerance({ address, expected }, scale) : v === expected;
+      if (!same) out.push({ address, formula: `(spilled by ${c.address})`, expected, got: value });
+    }
   }
   return out;
 }

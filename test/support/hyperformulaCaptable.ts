@@ -165,7 +165,8 @@ function fromExcelResult(value: unknown): number | string | boolean | typeof Emp
   if (value === null || value === undefined) return EmptyValue;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof CustomFunctionsError) return toCellError(value);
-  if (typeof (value as { then?: unknown })?.then === "function") return new CellError(ErrorType.VALUE, "asynchronous results are not supported by this harness");
+  if (typeof (value as { then?: unknown })?.then === "function")
+    return new CellError(ErrorType.VALUE, "asynchronous results are not supported by this harness");
   return new CellError(ErrorType.VALUE, `the function returned an unsupported value ${String(value)}`);
 }
 
@@ -217,6 +218,17 @@ function reservedSizeIfRoot(ast: unknown, vertex: unknown): { width: number; hei
 // ---------------------------------------------------------------------------------------------
 // The plugin
 
+/** How many times the functions of the bundle were invoked (each evaluation of a CAPTABLE call), in all and by ID. */
+const callCount = { total: 0, byId: new Map<string, number>() };
+
+/** Invocations of the CAPTABLE functions while `run` runs (a recalculation, an edit): in all and by function ID. */
+export function countCustomFunctionCalls(run: () => void): { total: number; byId: Record<string, number> } {
+  callCount.total = 0;
+  callCount.byId.clear();
+  run();
+  return { total: callCount.total, byId: Object.fromEntries(callCount.byId) };
+}
+
 type ProcedureAst = { procedureName: string; args: unknown[] };
 type State = { formulaAddress: SimpleCellAddress; formulaVertex?: unknown };
 
@@ -238,6 +250,8 @@ class CaptablePlugin extends FunctionPlugin {
         args.push(v);
       }
       try {
+        callCount.total++;
+        callCount.byId.set(declared.id, (callCount.byId.get(declared.id) ?? 0) + 1);
         return fromExcelResult(fn(...args));
       } catch (error) {
         return toCellError(error);

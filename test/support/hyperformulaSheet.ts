@@ -58,7 +58,9 @@ export function renderSheet(spec: SheetSpec, options: RenderOptions = {}): Rende
     plugin.registerCaptable();
     settle = plugin.settleSpills;
   }
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, ...options.config });
+  // Array arithmetic on: SUMPRODUCT((range<x)*range) is evaluated as Excel (every version), LibreOffice and
+  // Google Sheets evaluate SUMPRODUCT's arguments, as arrays; HyperFormula refuses it otherwise ("Cell range not allowed").
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false, useArrayArithmetic: true, ...options.config });
   const sheetName = hf.addSheet(spec.name);
   const sheetId = hf.getSheetId(sheetName)!;
   if (sheetName !== spec.name) throw new Error(`HyperFormula renamed the sheet "${spec.name}" to "${sheetName}"`);

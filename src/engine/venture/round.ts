@@ -434,3 +434,80 @@ export function proRataInvestment(ownership: Decimal, roundSize: Decimal): Decim
   check(roundSize, "nonNegative", "round_size");
   return ownership.times(roundSize);
 }
+
+/** The header of the round's table (CAPTABLE.PRICEDROUND's first row). */
+export const ROUND_TABLE_HEADER = [
+  "Holder",
+  "Shares before",
+  "Shares issued",
+  "Shares after",
+  "% after",
+  "Pro rata investment",
+  "Conversion price",
+  "Converts at",
+  "Cap basis",
+  "Pro rata right (shares)",
+  "Pro rata right (amount)",
+] as const;
+
+/** The rows of the round's summary block, below the table, in order (label, value). */
+export const ROUND_SUMMARY_LABELS = [
+  "Price per share",
+  "Pre-money valuation",
+  "New money",
+  "Post-money valuation",
+  "Pre-money fully diluted shares",
+  "Post-money fully diluted shares",
+  "Option pool increase",
+  "Company capitalization (post-money SAFE)",
+  "Share rounding",
+  // Lines added since the first layout go last, so that INDEX(…, row, 2) cells of existing sheets keep their rows.
+  "Option pool row",
+  "Post-money value at the round price (rounded shares)",
+] as const;
+
+/**
+ * The round as one table, as CAPTABLE.PRICEDROUND spills it and the model sheet reads it: the header,
+ * one row per holder (shares before, issued, after, % after, pro rata investment, conversion price, the
+ * term it converts at, the cap basis, the YC pro rata right in shares and amount; "" where nothing
+ * applies), the total, then the summary block (label, value; with `pool`, the pool row as the caller
+ * found it and how, in a third cell). Rows are not padded: a spill pads them to the widest.
+ */
+export function pricedRoundTable(round: PricedRound, pool?: { readonly holder: string; readonly how: string }): (Decimal | string | number)[][] {
+  const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
+  const rows: (Decimal | string | number)[][] = [[...ROUND_TABLE_HEADER]];
+  for (const r of round.rows) {
+    const c = byHolder.get(holderKey(r.holder));
+    rows.push([
+      r.holder,
+      r.sharesBefore,
+      r.sharesIssued,
+      r.sharesAfter,
+      r.ownershipAfter,
+      r.isPool ? "" : r.proRataInvestment,
+      c === undefined ? "" : c.price,
+      c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`,
+      c === undefined ? "" : c.capBasis,
+      c?.proRataRight === undefined ? "" : c.proRataRight.shares,
+      c?.proRataRight === undefined ? "" : c.proRataRight.amount,
+    ]);
+  }
+  const before = sum(round.rows.map((r) => r.sharesBefore));
+  rows.push(["Total", before, round.postMoneyShares.minus(before), round.postMoneyShares, 1]);
+  const values: (Decimal | string)[] = [
+    round.pricePerShare,
+    round.preMoney,
+    round.newMoney,
+    round.postMoney,
+    round.preMoneyShares,
+    round.postMoneyShares,
+    round.poolIncrease,
+    round.companyCapitalization,
+    round.rounding,
+    pool?.holder ?? round.rows.find((r) => r.isPool)?.holder ?? "(none)",
+    round.postMoneyAtRoundPrice,
+  ];
+  ROUND_SUMMARY_LABELS.forEach((label, i) => rows.push([label, values[i]]));
+  if (pool !== undefined) rows[rows.length - 2].push(pool.how);
+  return rows;
+}
