@@ -170,8 +170,6 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     `With the CapTable add-in, =CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,${input.holdings.length > 0 ? "Holdings" : ""},OtherClaims), =CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims) and =CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims) give the same tables, as a cross-check.`,
     "note",
   );
-  // Which cells need the add-in, in words (filled when the sheet is built).
-  s.addInNote("A4");
 
   // ---- Inputs ---------------------------------------------------------------------------
   let row = 5;

@@ -246,7 +246,9 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   ];
   const call = `CAPTABLE.PRICEDROUND(${args.join(",")})`;
   const n = round.rows.length;
-  const table = pricedRoundTable(round);
+  // The function names the pool row as the cap table spells it, and says it was named by pool_row.
+  const poolHolder = (input.capTable.find((h) => holderKey(h.holder) === holderKey(input.optionPool))?.holder ?? input.optionPool).trim();
+  const table = pricedRoundTable(round, { holder: poolHolder, how: "named by pool_row" });
   // The one table the add-in computes (spilled below the summary): header at `top`, holders from
   // top + 1, the total at top + n + 1, the summary block from top + n + 2 (value in column B).
   const summaryTop = row + 1;
@@ -257,8 +259,6 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   // ---- Round summary ---------------------------------------------------------------------
   s.value(a1("A", row), "Round summary", "section");
   row++;
-  // The function names the pool row as the cap table spells it.
-  const poolHolder = (input.capTable.find((h) => holderKey(h.holder) === holderKey(input.optionPool))?.holder ?? input.optionPool).trim();
   const investorAmounts = `B${invHeader + 1}:B${invHeader + input.investors.length}`;
   const priceCell = summaryCell(0);
   const postSharesCell = summaryCell(5);

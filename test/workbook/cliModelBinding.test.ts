@@ -18,7 +18,7 @@ beforeEach(() => resetPartCache());
 
 /** The workbook Excel opens from the CLI's .xlsx: its sheet and its custom XML parts, and no marker name. */
 async function openedCliWorkbook(): Promise<{ wb: MockWorkbook; sheetName: string }> {
-  const built = await workbookFromTemplate(builtInTemplate("exit-waterfall")!.template, "m-cli");
+  const built = await workbookFromTemplate(builtInTemplate("priced-round-option-pool")!.template, "m-cli");
   const wb = new MockWorkbook([built.sheetName]);
   for (const xml of (await readXlsxContents(built.buffer)).customXml) wb.addPart(xml);
   return { wb, sheetName: built.sheetName };
@@ -53,7 +53,7 @@ test("Rebuild binds it: the sheet is rebuilt in place with CAPTABLE formulas, th
   expect(wb.sheets.map((s) => s.name)).toEqual([sheetName]);
   expect(wb.sheets[0].id).not.toBe(sheetId); // rebuilt, not patched
   const formulas = [...wb.sheets[0].cells.values()].flatMap((c) => (c.content.kind === "formula" ? [c.content.formula] : []));
-  expect(formulas.some((f) => f.includes("CAPTABLE.WATERFALL("))).toBe(true);
+  expect(formulas.some((f) => f.includes("CAPTABLE.PRICEDROUND("))).toBe(true);
   expect(formulas.some((f) => f.includes("_xldudf_"))).toBe(false);
   expect(wb.names.get(markerName("m-cli").toUpperCase())).toMatchObject({ sheetId: wb.sheets[0].id, visible: false });
 

@@ -113,7 +113,7 @@ describe("a workbook saved again by Excel", () => {
   );
 
   test("the cell formulas Excel writes for add-in calls read back as CAPTABLE calls", async () => {
-    const built = await workbookFromTemplate(builtInTemplate("exit-waterfall")!.template, "m-x");
+    const built = await workbookFromTemplate(builtInTemplate("priced-round-option-pool")!.template, "m-x");
     const zip = await JSZip.loadAsync(built.buffer);
     expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain("_xldudf_CAPTABLE_");
     const [sheet] = await readSheetSpecs(built.buffer);
