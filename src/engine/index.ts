@@ -12,3 +12,4 @@ export * from "./capitalIncrease";
 export * from "./capTable";
 export * from "./multiples";
 export * from "./venture";
+export * from "./vocabulary";

@@ -7,18 +7,13 @@
  * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come.
  */
 import {
-  AntiDilutionMethod,
-  Compounding,
   ConversionPrices,
   ConvertibleInstrument,
-  DayCount,
   Decimal,
   EngineError,
   ExitInput,
   HolderPosition,
-  InstrumentKind,
   OptionGrant,
-  Participation,
   RoundHolding,
   RuleName,
   ShareClass,
@@ -38,6 +33,14 @@ import {
   treasuryStockShares,
   yearFraction,
   classOutcome,
+  ANTIDILUTION_WORDS,
+  COMPOUNDING_WORDS,
+  DAY_COUNT_WORDS,
+  FD_METHOD_WORDS,
+  INSTRUMENT_WORDS,
+  PARTICIPATION_WORDS,
+  SAFE_BASIS_WORDS,
+  YES_NO_WORDS,
 } from "../engine";
 import {
   CellScalar,
@@ -51,96 +54,18 @@ import {
   readText,
   readVector,
 } from "./cells";
-import { ROUNDING, choiceKey, keywords } from "./choices";
+import { ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
 
-export const INSTRUMENT_KIND = keywords<InstrumentKind>({
-  SAFE: "POST_SAFE",
-  "POST SAFE": "POST_SAFE",
-  "POST-MONEY SAFE": "POST_SAFE",
-  POST: "POST_SAFE",
-  POST_SAFE: "POST_SAFE",
-  "PRE SAFE": "PRE_SAFE",
-  "PRE-MONEY SAFE": "PRE_SAFE",
-  PRE: "PRE_SAFE",
-  PRE_SAFE: "PRE_SAFE",
-  NOTE: "NOTE",
-  "CONVERTIBLE NOTE": "NOTE",
-  BSA: "PRE_SAFE",
-  "BSA AIR": "PRE_SAFE",
-  "OBLIGATION CONVERTIBLE": "NOTE",
-  OC: "NOTE",
-});
-
-export const SAFE_BASIS = keywords<"POST" | "PRE">({ POST: "POST", "POST-MONEY": "POST", PRE: "PRE", "PRE-MONEY": "PRE" });
-
-export const PARTICIPATION = keywords<Participation>({
-  NONE: "NONE",
-  NO: "NONE",
-  "NON-PARTICIPATING": "NONE",
-  "NON PARTICIPATING": "NONE",
-  NON: "NONE",
-  "NON PARTICIPATIVE": "NONE",
-  FULL: "FULL",
-  YES: "FULL",
-  PARTICIPATING: "FULL",
-  OUI: "FULL",
-  PARTICIPATIVE: "FULL",
-  CAPPED: "CAPPED",
-  "CAPPED PARTICIPATING": "CAPPED",
-  PLAFONNEE: "CAPPED",
-});
-
-export const ANTIDILUTION_METHOD = keywords<AntiDilutionMethod>({
-  BROAD: "BROAD",
-  "BROAD-BASED": "BROAD",
-  "BROAD BASED": "BROAD",
-  NARROW: "NARROW",
-  "NARROW-BASED": "NARROW",
-  "NARROW BASED": "NARROW",
-  RATCHET: "RATCHET",
-  "FULL RATCHET": "RATCHET",
-  NONE: "NONE",
-  LARGE: "BROAD",
-  ETROITE: "NARROW",
-  CLIQUET: "RATCHET",
-});
-
-export const DAY_COUNT = keywords<DayCount>({
-  "ACT/365": "ACT/365",
-  "ACTUAL/365": "ACT/365",
-  "ACT/360": "ACT/360",
-  "ACTUAL/360": "ACT/360",
-  "30/360": "30/360",
-});
-
-export const COMPOUNDING = keywords<Compounding>({
-  SIMPLE: "SIMPLE",
-  ANNUAL: "ANNUAL",
-  SEMIANNUAL: "SEMIANNUAL",
-  QUARTERLY: "QUARTERLY",
-  MONTHLY: "MONTHLY",
-  DAILY: "DAILY",
-  ANNUEL: "ANNUAL",
-  SEMESTRIEL: "SEMIANNUAL",
-  TRIMESTRIEL: "QUARTERLY",
-  MENSUEL: "MONTHLY",
-  QUOTIDIEN: "DAILY",
-});
-
-const YES_NO = keywords<"YES" | "NO">({
-  YES: "YES",
-  Y: "YES",
-  TRUE: "YES",
-  VRAI: "YES",
-  OUI: "YES",
-  NO: "NO",
-  N: "NO",
-  FALSE: "NO",
-  FAUX: "NO",
-  NON: "NO",
-});
+// Every keyword these functions read comes from the one vocabulary (src/engine/vocabulary.ts), shared with the forms, paste and templates.
+export const INSTRUMENT_KIND = INSTRUMENT_WORDS.words;
+export const SAFE_BASIS = SAFE_BASIS_WORDS.words;
+export const PARTICIPATION = PARTICIPATION_WORDS.words;
+export const ANTIDILUTION_METHOD = ANTIDILUTION_WORDS.words;
+export const DAY_COUNT = DAY_COUNT_WORDS.words;
+export const COMPOUNDING = COMPOUNDING_WORDS.words;
+const YES_NO = YES_NO_WORDS.words;
 
 // ---------------------------------------------------------------- header tables
 
@@ -714,14 +639,7 @@ export function breakpointsCells(classes: any, net_debt: any, transaction_costs:
 
 // ---------------------------------------------------------------- CAPTABLE.FDSHARES and CAPTABLE.TENDER
 
-const FD_METHOD = keywords<"TSM" | "ALL">({
-  TSM: "TSM",
-  "TREASURY STOCK": "TSM",
-  ALL: "ALL",
-  "ALL-IN": "ALL",
-  GROSS: "ALL",
-  "RACHAT D'ACTIONS": "TSM",
-});
+const FD_METHOD = FD_METHOD_WORDS.words;
 
 /**
  * CAPTABLE.FDSHARES: the fast path for the everyday call (see `fdSharesFast`), else the checked path,
