@@ -18,13 +18,14 @@
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
-import { COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS, holderKey } from "../engine";
-import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, nonNegative, text } from "./fields";
+import { COMPOUNDING_WORDS, DAY_COUNT_WORDS, INSTRUMENT_KINDS, INSTRUMENT_WORDS, ROUNDING_WORDS, holderKey } from "../engine";
+import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, choice, flag, nonNegative, text } from "./fields";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
 export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
 
-export const INSTRUMENT_TYPES = ["POST_SAFE", "PRE_SAFE", "NOTE"] as const;
+/** The instrument types: the engine's instrument kinds (the one vocabulary, src/engine/vocabulary.ts). */
+export const INSTRUMENT_TYPES = INSTRUMENT_KINDS;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 
 /** What the sheet's "Type" column shows for each instrument type (CAPTABLE.PRICEDROUND reads these words). */
@@ -62,8 +63,8 @@ export const NoteInterestInput = z
     rate: nonNegative("interest rate").refine((n) => n <= 10, { error: "interest rate must be at most 1000%" }),
     startDate: isoDate("interest start date"),
     conversionDate: isoDate("interest conversion date"),
-    dayCount: z.enum(DAY_COUNTS, { error: 'interest day count must be "ACT/365", "ACT/360" or "30/360"' }),
-    compounding: z.enum(COMPOUNDINGS, { error: `interest compounding must be one of ${COMPOUNDINGS.join(", ")}` }),
+    dayCount: choice(DAY_COUNT_WORDS, "interest day count"),
+    compounding: choice(COMPOUNDING_WORDS, "interest compounding"),
   })
   .refine((i) => i.conversionDate >= i.startDate, { path: ["conversionDate"], error: "interest conversion date must not be before the start date" });
 export type NoteInterestInput = z.infer<typeof NoteInterestInput>;
@@ -72,7 +73,7 @@ export const InstrumentInput = z.strictObject({
   /** The holder the conversion shares go to. */
   holder: text("instrument holder"),
   /** POST_SAFE (YC post-money SAFE), PRE_SAFE (pre-money SAFE) or NOTE (convertible note). */
-  type: z.enum(INSTRUMENT_TYPES, { error: 'instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"' }),
+  type: choice(INSTRUMENT_WORDS, "instrument type"),
   /** Purchase amount (SAFE) or a note's principal (its converting amount when `interest` is null). */
   amount: nonNegative("instrument amount"),
   /** Valuation cap (post-money for a post-money SAFE, pre-money otherwise), or null. */
@@ -84,7 +85,7 @@ export const InstrumentInput = z.strictObject({
     .refine((n) => n >= 0 && n < 1, { error: "instrument discount must be at least 0% and below 100%" })
     .nullable(),
   /** Most favoured nation: may take the terms of any instrument listed after it. */
-  mfn: z.boolean({ error: "instrument mfn must be true or false" }),
+  mfn: flag("instrument mfn"),
   /** A note's interest, or null (SAFEs; a note whose amount already includes its interest). */
   interest: NoteInterestInput.nullable(),
 });
@@ -119,7 +120,7 @@ export const PricedRoundInput = z
     instruments: z
       .array(InstrumentInput, { error: "instruments must be a list" })
       .max(ROUND_LIMITS.maxInstruments, { error: `instruments must have at most ${ROUND_LIMITS.maxInstruments} entries` }),
-    rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
+    rounding: choice(ROUNDING_WORDS, "rounding"),
   })
   .superRefine((m, ctx) => {
     const keys = checkCapTable(m.capTable, ctx);
