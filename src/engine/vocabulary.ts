@@ -126,7 +126,11 @@ export type VocabularyTuplesAreExhaustive = [
 
 /** Valuation basis (STAKEVALUE, DEALVIEW, IMPLIEDVALUE; the stake-sale form). */
 export const BASIS_WORDS = vocabulary<ValuationBasis>("basis", VALUATION_BASES, {
-  EQUITY: { en: "Equity value", fr: "Valeur des capitaux propres", also: ["EQUITY VALUE", "CAPITAUX PROPRES", "FONDS PROPRES", "VALEUR DES FONDS PROPRES"] },
+  EQUITY: {
+    en: "Equity value",
+    fr: "Valeur des capitaux propres",
+    also: ["EQUITY VALUE", "CAPITAUX PROPRES", "FONDS PROPRES", "VALEUR DES FONDS PROPRES"],
+  },
   EV: { en: "Enterprise value (EV)", fr: "Valeur d’entreprise (VE)", also: ["ENTERPRISE VALUE", "VE", "VALEUR D'ENTREPRISE"] },
 });
 
@@ -145,7 +149,11 @@ export const COMPONENT_WORDS = vocabulary<PriceComponent>("component", ["TOTAL",
 
 /** Share rounding policy (PRIMARYSHARES, PRIMARY, PRICEDROUND; the models' rounding). */
 export const ROUNDING_WORDS = vocabulary<ShareRounding>("rounding", SHARE_ROUNDING_VALUES, {
-  DOWN: { en: "Down to whole shares (as legal documents do)", fr: "À l’action entière inférieure (comme les actes juridiques)", also: ["BAS", "INFÉRIEUR"] },
+  DOWN: {
+    en: "Down to whole shares (as legal documents do)",
+    fr: "À l’action entière inférieure (comme les actes juridiques)",
+    also: ["BAS", "INFÉRIEUR"],
+  },
   UP: { en: "Up to whole shares", fr: "À l’action entière supérieure", also: ["HAUT", "SUPÉRIEUR"] },
   NEAREST: { en: "Nearest whole share", fr: "À l’action entière la plus proche", also: ["PROCHE", "PLUS PROCHE"] },
   NONE: { en: "None (exact fractions)", fr: "Aucun (fractions exactes)", also: ["EXACT", "AUCUN"] },
@@ -221,6 +229,16 @@ export const POOL_MODE_WORDS = vocabulary<"target" | "increase" | "none">("optio
   target: { en: "To a target % of post-money", fr: "Jusqu’à un % cible post-money" },
   increase: { en: "By a number of shares", fr: "D’un nombre d’actions" },
   none: { en: "No top-up", fr: "Pas de complément" },
+});
+
+export const CURRENCY_UNITS = ["units", "thousands", "millions"] as const;
+export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
+
+/** The unit a model's amounts are entered in. */
+export const UNIT_WORDS = vocabulary<CurrencyUnit>("unit", CURRENCY_UNITS, {
+  units: { en: "Units", fr: "Unités" },
+  thousands: { en: "Thousands", fr: "Milliers", also: ["K", "THOUSAND"] },
+  millions: { en: "Millions", fr: "Millions", also: ["M", "MILLION", "MN"] },
 });
 
 /** The stake-sale form's transaction. */

@@ -17,8 +17,18 @@
  * Class and holder names are matched trimmed and case-insensitive, as the engine does.
  */
 import { z } from "zod";
-import { Decimal, PARTICIPATION_WORDS, Waterfall, formatAmount, holderKey, isEngineError, sum, type HolderPosition, type ShareClass } from "../engine";
-import { CURRENCY_UNITS, LIMITS, amount, choice, nonNegative, text } from "./fields";
+import {
+  Decimal,
+  PARTICIPATION_WORDS,
+  Waterfall,
+  formatAmount,
+  holderKey,
+  isEngineError,
+  sum,
+  type HolderPosition,
+  type ShareClass,
+} from "../engine";
+import { currencyUnit, LIMITS, amount, choice, nonNegative, text } from "./fields";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const EXIT_LIMITS = {
@@ -100,7 +110,7 @@ export const ExitWaterfallInput = z
     company: text("company"),
     /** ISO 4217 code, e.g. "USD". */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
-    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    unit: currencyUnit(),
     classes: z
       .array(ShareClassInput, { error: "classes must be a list of share classes" })
       .min(1, { error: "classes must list at least one share class" })

@@ -3,7 +3,7 @@
  * amount or a cap table is checked, limited and worded the same way in every model kind.
  */
 import { z } from "zod";
-import { YES_NO_WORDS, holderKey, readWord, type Vocabulary } from "../engine";
+import { UNIT_WORDS, YES_NO_WORDS, holderKey, readWord, type Vocabulary } from "../engine";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
@@ -46,12 +46,18 @@ export function choice<T extends string>(vocab: Vocabulary<T>, field: string) {
 
 /** A yes-or-no: true or false, or a word the vocabulary reads as yes or no ("yes", "VRAI", "non"); any other value is an error. */
 export function flag(field: string) {
-  return z.preprocess((v) => {
-    if (typeof v !== "string") return v;
-    const word = readWord(YES_NO_WORDS, v);
-    return word === undefined ? v : word === "YES";
-  }, z.boolean({ error: `${field} must be true or false` }));
+  return z.preprocess(
+    (v) => {
+      if (typeof v !== "string") return v;
+      const word = readWord(YES_NO_WORDS, v);
+      return word === undefined ? v : word === "YES";
+    },
+    z.boolean({ error: `${field} must be true or false` }),
+  );
 }
+
+/** The unit amounts are entered in ("units", "thousands", "millions", or a word the vocabulary reads as one). */
+export const currencyUnit = () => choice(UNIT_WORDS, "unit");
 
 export const HoldingInput = z.strictObject({
   holder: text("holder"),
@@ -59,8 +65,7 @@ export const HoldingInput = z.strictObject({
 });
 export type HoldingInput = z.infer<typeof HoldingInput>;
 
-export const CURRENCY_UNITS = ["units", "thousands", "millions"] as const;
-export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
+export { CURRENCY_UNITS, type CurrencyUnit } from "../engine";
 
 /**
  * The checks a cap table needs beyond its rows' own: holders unique (matched as the engine matches

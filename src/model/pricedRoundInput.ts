@@ -19,7 +19,7 @@
  */
 import { z } from "zod";
 import { COMPOUNDING_WORDS, DAY_COUNT_WORDS, INSTRUMENT_KINDS, INSTRUMENT_WORDS, ROUNDING_WORDS, holderKey } from "../engine";
-import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, choice, flag, nonNegative, text } from "./fields";
+import { currencyUnit, HoldingInput, LIMITS, amount, checkCapTable, choice, flag, nonNegative, text } from "./fields";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
 export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
@@ -97,7 +97,7 @@ export const PricedRoundInput = z
     company: text("company"),
     /** ISO 4217 code, e.g. "USD". */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as USD" }),
-    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    unit: currencyUnit(),
     /** Fully diluted cap table before the round, including the unissued option pool row. */
     capTable: z
       .array(HoldingInput, { error: "cap table must be a list of holders" })

@@ -20,7 +20,7 @@
  */
 import { z } from "zod";
 import { BASIS_WORDS, Decimal, ROUNDING_WORDS, TRANSACTION_WORDS, holderKey, roundShares } from "../engine";
-import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, choice, text } from "./fields";
+import { currencyUnit, HoldingInput, LIMITS, amount, checkCapTable, choice, text } from "./fields";
 
 const pct = (n: number) => `${Number((n * 100).toPrecision(12))}%`;
 
@@ -34,7 +34,7 @@ export const StakeSaleInput = z
     /** ISO 4217 code, e.g. "EUR". */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
     /** The unit amounts are entered in. */
-    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    unit: currencyUnit(),
     basis: choice(BASIS_WORDS, "basis"),
     /** Headline valuation at 100%, on `basis`. */
     valuation: amount("valuation"),
