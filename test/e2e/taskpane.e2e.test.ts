@@ -10,7 +10,14 @@
 import fs from "fs";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { OFFICE_CDN, OUTPUT, expectPreviewMatches as expectSheetInPreview, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
+import {
+  OFFICE_CDN,
+  OUTPUT,
+  expectPreviewMatches as expectSheetInPreview,
+  expectText,
+  launchTaskpane,
+  type TaskpaneBrowser,
+} from "../support/taskpaneBrowser";
 import { dec, stakeSale } from "../../src/engine";
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
@@ -260,7 +267,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
 
     await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
     await page.getByTestId("paste-selection-capTable").click();
-    await expectText(page.getByTestId("status"), "2 actionnaires collés.");
+    await expectText(page.getByTestId("status"), "2 actionnaires collés.", "contains");
     await expect(page.getByTestId("cell-capTable-1-holder").inputValue()).resolves.toBe("Fonds Alpha");
     await expect(page.getByTestId("cell-capTable-0-shares").inputValue()).resolves.toBe("700000");
 

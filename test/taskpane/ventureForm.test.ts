@@ -14,6 +14,7 @@ import {
   emptyVentureForm,
   newGridRow,
   parseNumberList,
+  pasteProblemText,
   rowsFromGrid,
   rowsFromTsv,
   spreadExitValues,
@@ -158,7 +159,11 @@ describe("schema rules land on their cell", () => {
   test("after a blank row, the message is on the form's row, not the sent row", () => {
     // Row 0 blank, row 1 a duplicate of an existing holder.
     const base = round();
-    const rows = [newGridRow(tableSpec("pricedRound", "capTable")), ...base.tables.capTable, newGridRow(tableSpec("pricedRound", "capTable"), { holder: "founders", shares: "1" })];
+    const rows = [
+      newGridRow(tableSpec("pricedRound", "capTable")),
+      ...base.tables.capTable,
+      newGridRow(tableSpec("pricedRound", "capTable"), { holder: "founders", shares: "1" }),
+    ];
     const errors = errorsOf({ ...base, tables: { ...base.tables, capTable: rows } });
     expect(errors["capTable.5.holder"]).toBe('holder "founders" appears more than once');
   });
@@ -166,7 +171,14 @@ describe("schema rules land on their cell", () => {
     expect(errorsOf(setField(round(), "optionPool", "ESOP")).optionPool).toBe('option pool "ESOP" must be one of the holders');
   });
   test("a note's interest: each rule on its column", () => {
-    let f = addRow(round(), "instruments", { holder: "Angel", type: "NOTE", amount: "100000", rate: "8", startDate: "2024-02-30", conversionDate: "2025-01-01" });
+    let f = addRow(round(), "instruments", {
+      holder: "Angel",
+      type: "NOTE",
+      amount: "100000",
+      rate: "8",
+      startDate: "2024-02-30",
+      conversionDate: "2025-01-01",
+    });
     expect(errorsOf(f)["instruments.2.startDate"]).toBe("interest start date must be a real date from 1900-03-01 on");
     f = setCell(f, "instruments", 2, "startDate", "2026-01-01");
     expect(errorsOf(f)["instruments.2.conversionDate"]).toBe("interest conversion date must not be before the start date");
@@ -184,7 +196,9 @@ describe("schema rules land on their cell", () => {
     expect(errorsOf(f)["classes.0.cap"]).toBe('cap of class "Series B" is required: it is capped participating');
     f = setCell(setCell(f, "classes", 0, "participation", "FULL"), "classes", 0, "cap", "2");
     expect(inputOf<ExitWaterfallInput>(f).classes[0].cap).toBeNull();
-    expect(errorsOf(setCell(exit(), "classes", 1, "seniority", "1.5"))["classes.1.seniority"]).toBe("seniority must be a whole number from 1 (most senior)");
+    expect(errorsOf(setCell(exit(), "classes", 1, "seniority", "1.5"))["classes.1.seniority"]).toBe(
+      "seniority must be a whole number from 1 (most senior)",
+    );
   });
   test("paths the form has no place for go to the form", () => {
     expect(ventureKeyForPath("pricedRound", ["nowhere"])).toBe("form");
@@ -197,7 +211,11 @@ describe("schema rules land on their cell", () => {
 describe("pasted rows", () => {
   const instruments = tableSpec("pricedRound", "instruments");
   test("a header line is skipped; choices and flags read as people write them", () => {
-    const pasted = rowsFromTsv(instruments, "Holder\tType\tAmount\tCap\tDiscount\tMFN\nInvestor A\tSAFE\t200000\t4000000\t\tyes\nAngel\tnote\t50,000\t\t20%\t", "en");
+    const pasted = rowsFromTsv(
+      instruments,
+      "Holder\tType\tAmount\tCap\tDiscount\tMFN\nInvestor A\tSAFE\t200000\t4000000\t\tyes\nAngel\tnote\t50,000\t\t20%\t",
+      "en",
+    );
     expect(pasted.skippedHeader).toBe(true);
     expect(pasted.problems).toEqual([]);
     expect(pasted.rows.map((r) => r.cells)).toEqual([
@@ -205,16 +223,46 @@ describe("pasted rows", () => {
       expect.objectContaining({ holder: "Angel", type: "NOTE", amount: "50,000", discount: "20%", mfn: "false" }),
     ]);
   });
-  test("numbers from Excel cells, and lines with text where a number is expected", () => {
+  test("numbers from Excel cells; a line with text where a number is expected: nothing is pasted, the cell is named", () => {
     const investors = tableSpec("pricedRound", "investors");
-    const pasted = rowsFromGrid(investors, [["Fund", 5_000_000], ["Angel", "n/a"], [null, null], ["Other", 0.1 + 0.2]], "en");
-    expect(pasted.rows.map((r) => r.cells)).toEqual([{ name: "Fund", amount: "5000000" }, { name: "Other", amount: "0.3" }]);
-    expect(pasted.problems).toEqual([2]);
+    const good = rowsFromGrid(
+      investors,
+      [
+        ["Fund", 5_000_000],
+        [null, null],
+        ["Other", 0.1 + 0.2],
+      ],
+      "en",
+    );
+    expect(good.rows.map((r) => r.cells)).toEqual([
+      { name: "Fund", amount: "5000000" },
+      { name: "Other", amount: "0.3" },
+    ]);
+    const pasted = rowsFromGrid(
+      investors,
+      [
+        ["Fund", 5_000_000],
+        ["Angel", "n/a"],
+        [null, null],
+        ["Other", 0.1 + 0.2],
+      ],
+      "en",
+    );
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems).toEqual([{ line: 2, column: "amount", reason: "notANumber", text: "n/a" }]);
+    expect(pasteProblemText(investors, pasted.problems[0], "en")).toBe('Line 2, Investment: "n/a" is not a number');
+    expect(pasteProblemText(investors, pasted.problems[0], "fr")).toBe("Ligne 2, Investissement : « n/a » n’est pas un nombre");
   });
-  test("at most the table's limit of rows", () => {
+  test("more rows than the table's limit: nothing is pasted, the lines beyond are listed", () => {
     const classes = tableSpec("exitWaterfall", "classes");
-    const lines = Array.from({ length: classes.max + 5 }, (_, i) => `C${i}\t100`).join("\n");
-    expect(rowsFromTsv(classes, lines, "en").rows).toHaveLength(classes.max);
+    const lines = Array.from({ length: classes.max + 2 }, (_, i) => `C${i}\t100`).join("\n");
+    const pasted = rowsFromTsv(classes, lines, "en");
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems).toEqual([
+      { line: classes.max + 1, reason: "tooMany" },
+      { line: classes.max + 2, reason: "tooMany" },
+    ]);
+    expect(pasteProblemText(classes, pasted.problems[0], "en")).toBe(`Line ${classes.max + 1}: beyond the table's limit of ${classes.max} rows`);
   });
 });
 
@@ -228,7 +276,8 @@ describe("words", () => {
     for (const spec of Object.values(VENTURE_FORMS)) {
       for (const f of spec.fields) expect([spec.kind, f.key, VENTURE_WORDS.en.labels[f.key]]).toEqual([spec.kind, f.key, expect.any(String)]);
       for (const t of spec.tables)
-        for (const c of t.columns) expect([t.name, c.key, VENTURE_WORDS.en.labels[`${t.name}.${c.key}`]]).toEqual([t.name, c.key, expect.any(String)]);
+        for (const c of t.columns)
+          expect([t.name, c.key, VENTURE_WORDS.en.labels[`${t.name}.${c.key}`]]).toEqual([t.name, c.key, expect.any(String)]);
     }
   });
   test("the candidate of the example is plain JSON", () => {
@@ -244,10 +293,16 @@ describe("holdings (who holds the exit classes)", () => {
   test("a holding naming no class is refused on its class cell", () => {
     const f = addRow(exit(), "holdings", { holder: "Founder", className: "Series Z", shares: "10" });
     const row = f.tables.holdings.length - 1;
-    expect(errorsOf(f)[`holdings.${row}.className`]).toBe(`holdings row ${row + 1} ("Founder") names a class that is not in the classes table: "Series Z"`);
+    expect(errorsOf(f)[`holdings.${row}.className`]).toBe(
+      `holdings row ${row + 1} ("Founder") names a class that is not in the classes table: "Series Z"`,
+    );
   });
   test("holdings are sent in the input", () => {
-    let f = addRow({ ...exit(), tables: { ...exit().tables, holdings: [] } }, "holdings", { holder: "Founder", className: "common", shares: "1,000" });
+    let f = addRow({ ...exit(), tables: { ...exit().tables, holdings: [] } }, "holdings", {
+      holder: "Founder",
+      className: "common",
+      shares: "1,000",
+    });
     expect(inputOf<ExitWaterfallInput>(f).holdings).toEqual([{ holder: "Founder", className: "common", shares: 1000, invested: null }]);
     f = addRow(f, "holdings", { holder: "Fund", className: "Series B", shares: "10", invested: "12.5" });
     expect(inputOf<ExitWaterfallInput>(f).holdings[1]).toEqual({ holder: "Fund", className: "Series B", shares: 10, invested: 12.5 });
@@ -266,35 +321,53 @@ describe("property: any valid venture input survives the form (numbers of up to 
 
   test("priced round", () => {
     fc.assert(
-      fc.property(positive, positive, fraction, amount, fc.option(positive, { nil: null }), fc.option(fraction, { nil: null }), langs, (pre, inv, target, safe, cap, discount, lang) => {
-        const input: PricedRoundInput = {
-          ...YC_EXAMPLE_1,
-          preMoney: pre,
-          investors: [{ name: "Lead", amount: inv }],
-          poolTarget: target,
-          poolIncrease: null,
-          instruments: [{ ...YC_EXAMPLE_1.instruments[0], amount: safe, cap, discount }],
-        };
-        expect(inputOf(ventureFormFromInput(input, lang), lang)).toEqual(input);
-      }),
+      fc.property(
+        positive,
+        positive,
+        fraction,
+        amount,
+        fc.option(positive, { nil: null }),
+        fc.option(fraction, { nil: null }),
+        langs,
+        (pre, inv, target, safe, cap, discount, lang) => {
+          const input: PricedRoundInput = {
+            ...YC_EXAMPLE_1,
+            preMoney: pre,
+            investors: [{ name: "Lead", amount: inv }],
+            poolTarget: target,
+            poolIncrease: null,
+            instruments: [{ ...YC_EXAMPLE_1.instruments[0], amount: safe, cap, discount }],
+          };
+          expect(inputOf(ventureFormFromInput(input, lang), lang)).toEqual(input);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   test("exit waterfall", () => {
     fc.assert(
-      fc.property(amount, amount, amount, fc.array(amount, { minLength: 2, maxLength: 10 }), positive, fc.option(amount, { nil: null }), langs, (ev, debt, costs, exits, shares, invested, lang) => {
-        const input: ExitWaterfallInput = {
-          ...EXIT_WATERFALL_EXAMPLE,
-          exitValue: ev,
-          netDebt: debt,
-          transactionCosts: costs,
-          exitValues: exits,
-          classes: EXIT_WATERFALL_EXAMPLE.classes.map((c, i) => (i === 0 ? { ...c, shares } : c)),
-          holdings: [{ holder: "Fund", className: EXIT_WATERFALL_EXAMPLE.classes[0].name, shares, invested }],
-        };
-        expect(inputOf(ventureFormFromInput(input, lang), lang)).toEqual(input);
-      }),
+      fc.property(
+        amount,
+        amount,
+        amount,
+        fc.array(amount, { minLength: 2, maxLength: 10 }),
+        positive,
+        fc.option(amount, { nil: null }),
+        langs,
+        (ev, debt, costs, exits, shares, invested, lang) => {
+          const input: ExitWaterfallInput = {
+            ...EXIT_WATERFALL_EXAMPLE,
+            exitValue: ev,
+            netDebt: debt,
+            transactionCosts: costs,
+            exitValues: exits,
+            classes: EXIT_WATERFALL_EXAMPLE.classes.map((c, i) => (i === 0 ? { ...c, shares } : c)),
+            holdings: [{ holder: "Fund", className: EXIT_WATERFALL_EXAMPLE.classes[0].name, shares, invested }],
+          };
+          expect(inputOf(ventureFormFromInput(input, lang), lang)).toEqual(input);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -302,7 +375,9 @@ describe("property: any valid venture input survives the form (numbers of up to 
 
 describe("spreading the sensitivity around the exit value", () => {
   test("0.25x to 3x of the exit value, exact, in whole currency units", () => {
-    expect(spreadExitValues(40_000_000)).toEqual([10_000_000, 20_000_000, 30_000_000, 40_000_000, 50_000_000, 60_000_000, 80_000_000, 100_000_000, 120_000_000]);
+    expect(spreadExitValues(40_000_000)).toEqual([
+      10_000_000, 20_000_000, 30_000_000, 40_000_000, 50_000_000, 60_000_000, 80_000_000, 100_000_000, 120_000_000,
+    ]);
     // 0.1 + 0.2 style noise cannot creep in: 3 x 0.1 is 0.3 before rounding, then 0.
     expect(spreadExitValues(0.1)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(spreadExitValues(10)).toEqual([3, 5, 8, 10, 13, 15, 20, 25, 30]);
