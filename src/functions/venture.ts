@@ -525,7 +525,16 @@ export const readClasses = tableReader(
       throw new EngineError("value", `${t}: Seniority of "${name}" must be a whole number from 1 (most senior), got ${seniority.toString()}`, t);
     }
     const cap = row.get("cap");
-    const participation = row.get("participation") ?? (cap !== undefined ? "CAPPED" : "NONE");
+    const given = row.get("participation");
+    // A Cap is read only with CAPPED (or a blank Participation, then CAPPED): never ignored (NONE), nor turning FULL into another word.
+    if (given !== undefined && given !== "CAPPED" && cap !== undefined) {
+      throw new EngineError(
+        "value",
+        `${t}: Cap of "${name}" must be empty unless its Participation is "CAPPED", got ${cap.toString()} with "${given}"`,
+        t,
+      );
+    }
+    const participation = given ?? (cap !== undefined ? "CAPPED" : "NONE");
     const multiple = row.get("multiple");
     const invested = row.get("invested");
     return {
@@ -535,7 +544,7 @@ export const readClasses = tableReader(
       // No multiple, no preference: invested capital alone only feeds the multiple on invested capital.
       preferenceMultiple: multiple,
       seniority: seniority?.toNumber(),
-      participation: participation === "FULL" && cap !== undefined ? "CAPPED" : participation,
+      participation,
       capMultiple: cap,
       conversionRatio: row.get("ratio"),
       strike: row.get("strike"),
