@@ -90,10 +90,7 @@ describe("the venture models' rule messages in French", () => {
     ["exit values must list at least 2 values", "Indiquez au moins 2 valeurs de sortie"],
     ["exit value must be a number", "Valeur de sortie doit être un nombre"],
     ["exit values must be at most 1e15 in size", "Valeurs de sortie doit être au plus 1e15 en valeur absolue"],
-    [
-      'cap of class "Series A" must be at least its preference multiple (1.5x)',
-      "Le plafond de la catégorie « Series A » doit être au moins son multiple de préférence (1,5x)",
-    ],
+    ['cap of class "Series A" must be at least its preference multiple (1.5x)', "Le plafond de la catégorie « Series A » doit être au moins son multiple de préférence (1,5x)"],
     ["currency must be a three-letter code such as USD", "La devise doit être un code à trois lettres comme USD"],
   ])("%s", (en, fr) => {
     expect(translateRule(en, "fr")).toBe(fr);
@@ -102,29 +99,11 @@ describe("the venture models' rule messages in French", () => {
   test("the rules the venture forms meet most have a French translation", () => {
     const round = YC_EXAMPLE_1;
     const exit = builtInTemplate("exit-waterfall")?.template.inputs as ExitWaterfallInput;
-    const note = {
-      holder: "A",
-      type: "NOTE",
-      amount: 1,
-      cap: null,
-      discount: 2,
-      mfn: false,
-      interest: { rate: 20, startDate: "2025-02-30", conversionDate: "2024-13-01", dayCount: "ACT/365", compounding: "SIMPLE" },
-    };
+    const note = { holder: "A", type: "NOTE", amount: 1, cap: null, discount: 2, mfn: false, interest: { rate: 20, startDate: "2025-02-30", conversionDate: "2024-13-01", dayCount: "ACT/365", compounding: "SIMPLE" } };
     const messages = [
       PricedRoundInput.safeParse({ ...round, company: "", preMoney: 0, poolTarget: 1.2, poolIncrease: null, optionPool: "ESOP", investors: [] }),
-      PricedRoundInput.safeParse({
-        ...round,
-        investors: [
-          { name: "X", amount: 1 },
-          { name: "x", amount: -1 },
-        ],
-        instruments: [note],
-      }),
-      PricedRoundInput.safeParse({
-        ...round,
-        instruments: [{ ...note, interest: { ...note.interest, rate: 0.1, startDate: "2025-01-01", conversionDate: "2024-01-01" } }],
-      }),
+      PricedRoundInput.safeParse({ ...round, investors: [{ name: "X", amount: 1 }, { name: "x", amount: -1 }], instruments: [note] }),
+      PricedRoundInput.safeParse({ ...round, instruments: [{ ...note, interest: { ...note.interest, rate: 0.1, startDate: "2025-01-01", conversionDate: "2024-01-01" } }] }),
       ExitWaterfallInput.safeParse({ ...exit, classes: [], exitValues: [1] }),
       ExitWaterfallInput.safeParse({
         ...exit,
