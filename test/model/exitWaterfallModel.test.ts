@@ -377,7 +377,11 @@ describe("invalid input never builds, and the message names the field", () => {
     ["negative shares", withClass(1, { shares: -1 }), "classes.1.shares: shares must not be negative"],
     ["seniority 0", withClass(1, { seniority: 0 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
     ["seniority 1.5", withClass(1, { seniority: 1.5 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
-    ["an unknown participation", withClass(1, { participation: "MAYBE" }), 'classes.1.participation: participation must be "NONE", "FULL" or "CAPPED"'],
+    [
+      "an unknown participation",
+      withClass(1, { participation: "MAYBE" }),
+      'classes.1.participation: participation must be "NONE", "FULL" or "CAPPED"',
+    ],
     ["a zero conversion ratio", withClass(1, { conversionRatio: 0 }), "classes.1.conversionRatio: conversion ratio must be greater than 0"],
     ["no shares at all", { ...base, classes: base.classes.map((c) => ({ ...c, shares: 0 })) }, "classes: classes must hold some shares"],
     ["no classes", { ...base, classes: [] }, "classes: classes must list at least one share class"],
@@ -494,7 +498,9 @@ describe("payout per holder", () => {
     const parsed = ExitWaterfallInput.parse({ ...base, holdings: [bare] });
     expect(parsed.holdings[0].invested).toBeNull();
     const bad = ExitWaterfallInput.safeParse({ ...base, holdings: [{ ...bare, invested: -1 }] });
-    expect(bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["holdings.0.invested: invested must not be negative"]);
+    expect(bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "holdings.0.invested: invested must not be negative",
+    ]);
   });
 
   test("the multiple on invested capital per holding and per holder: payout / what was paid, n/a without a cost; HyperFormula agrees", () => {
@@ -528,7 +534,9 @@ describe("payout per holder", () => {
     // The early employee's two holdings have no cost: n/a.
     const staff = totals.find((c) => {
       const row = Number(c.address.slice(1));
-      return model.sheet.cells.some((x) => x.address === `A${row}` && x.formula === `=A${rows[input.holdings.findIndex((h) => h.holder === "Early employee")]}`);
+      return model.sheet.cells.some(
+        (x) => x.address === `A${row}` && x.formula === `=A${rows[input.holdings.findIndex((h) => h.holder === "Early employee")]}`,
+      );
     });
     expect(staff?.expected).toBe("n/a");
     withRender(model.sheet, (r) => {
