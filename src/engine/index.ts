@@ -13,3 +13,4 @@ export * from "./capTable";
 export * from "./multiples";
 export * from "./venture";
 export * from "./stakeSaleWarnings";
+export * from "./vocabulary";

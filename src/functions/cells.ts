@@ -137,7 +137,8 @@ export function readOptionalChoice<T extends string>(value: unknown, name: strin
   if (isBlankCell(value, "keyword")) return undefined;
   // Fast path: a keyword typed in its canonical spelling ("EV") is already its own choiceKey.
   if (typeof value === "string" && Object.prototype.hasOwnProperty.call(choices, value)) return choices[value];
-  const text = choiceKey(readText(value, name));
+  // A logical value is the word Excel shows for it (TRUE / FALSE): a yes-or-no choice lists both; elsewhere it is refused below.
+  const text = choiceKey(typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : readText(value, name));
   const found = Object.prototype.hasOwnProperty.call(choices, text) ? choices[text] : undefined;
   if (found === undefined) {
     const listed = [...new Set(Object.values(choices))].map((c) => `"${c}"`).join(", ");

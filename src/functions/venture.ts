@@ -7,24 +7,17 @@
  * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come.
  */
 import {
-  AntiDilutionMethod,
-  CapBasis,
-  Compounding,
   ConversionPrices,
   ConvertibleInstrument,
-  DayCount,
   Decimal,
   EngineError,
   ExitInput,
   HolderPosition,
-  InstrumentKind,
   OptionGrant,
-  Participation,
   PoolBasis,
   RoundAntiDilutionClass,
   RoundHolding,
   RuleName,
-  SafeCapitalizationBasis,
   ShareClass,
   TenderSale,
   Waterfall,
@@ -47,6 +40,16 @@ import {
   treasuryStockShares,
   yearFraction,
   classOutcome,
+  ANTIDILUTION_WORDS,
+  CAP_BASIS_WORDS,
+  COMPOUNDING_WORDS,
+  DAY_COUNT_WORDS,
+  FD_METHOD_WORDS,
+  INSTRUMENT_WORDS,
+  PARTICIPATION_WORDS,
+  SAFE_BASIS_WORDS,
+  SAFE_CAPITALIZATION_WORDS,
+  YES_NO_WORDS,
 } from "../engine";
 import {
   CellScalar,
@@ -64,139 +67,22 @@ import {
   readVector,
   withoutTrailingBlanks,
 } from "./cells";
-import { POOL_BASIS, ROUNDING, choiceKey, keywords } from "./choices";
+import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, toCell } from "./excel";
 
-export const INSTRUMENT_KIND = keywords<InstrumentKind>({
-  SAFE: "POST_SAFE",
-  "POST SAFE": "POST_SAFE",
-  "POST-MONEY SAFE": "POST_SAFE",
-  POST: "POST_SAFE",
-  POST_SAFE: "POST_SAFE",
-  "PRE SAFE": "PRE_SAFE",
-  "PRE-MONEY SAFE": "PRE_SAFE",
-  PRE: "PRE_SAFE",
-  PRE_SAFE: "PRE_SAFE",
-  NOTE: "NOTE",
-  "CONVERTIBLE NOTE": "NOTE",
-  BSA: "PRE_SAFE",
-  "BSA AIR": "PRE_SAFE",
-  "OBLIGATION CONVERTIBLE": "NOTE",
-  OC: "NOTE",
-});
-
-export const SAFE_BASIS = keywords<"POST" | "PRE">({ POST: "POST", "POST-MONEY": "POST", PRE: "PRE", "PRE-MONEY": "PRE" });
-
+// Every keyword these functions read comes from the one vocabulary (src/engine/vocabulary.ts), shared with the forms, paste and templates.
+export const INSTRUMENT_KIND = INSTRUMENT_WORDS.words;
+export const SAFE_BASIS = SAFE_BASIS_WORDS.words;
 /** What a cap is divided by in CAPTABLE.PRICEDROUND's instruments table ("Cap basis" column, `CapBasis`). */
-export const CAP_BASIS = keywords<CapBasis>({
-  EXISTING: "EXISTING",
-  "EXISTING SHARES": "EXISTING",
-  POOL: "POOL",
-  "WITH POOL": "POOL",
-  "POOL INCREASE": "POOL",
-  "WITH POOL INCREASE": "POOL",
-  "PRE-MONEY SAFE": "POOL",
-  CONVERTIBLES: "CONVERTIBLES",
-  "WITH CONVERTIBLES": "CONVERTIBLES",
-  "COMPANY CAPITALIZATION": "CONVERTIBLES",
-  "POST-MONEY SAFE": "CONVERTIBLES",
-  ALL: "ALL",
-  "POOL AND CONVERTIBLES": "ALL",
-  "POOL + CONVERTIBLES": "ALL",
-  // French
-  EXISTANT: "EXISTING",
-  "ACTIONS EXISTANTES": "EXISTING",
-  "AVEC POOL": "POOL",
-  "AVEC CONVERTIBLES": "CONVERTIBLES",
-  TOUT: "ALL",
-  "POOL ET CONVERTIBLES": "ALL",
-});
-
+export const CAP_BASIS = CAP_BASIS_WORDS.words;
 /** What CAPTABLE.SAFE's capitalization includes: this SAFE's own shares or not (`SafeCapitalizationBasis`). */
-export const SAFE_CAPITALIZATION = keywords<SafeCapitalizationBasis>({
-  INCLUDING: "INCLUDING",
-  "INCLUDING THIS SAFE": "INCLUDING",
-  "WITH THIS SAFE": "INCLUDING",
-  "COMPANY CAPITALIZATION": "INCLUDING",
-  EXCLUDING: "EXCLUDING",
-  "EXCLUDING THIS SAFE": "EXCLUDING",
-  "WITHOUT THIS SAFE": "EXCLUDING",
-  // French
-  "Y COMPRIS": "INCLUDING",
-  "Y COMPRIS CE SAFE": "INCLUDING",
-  "AVEC CE SAFE": "INCLUDING",
-  HORS: "EXCLUDING",
-  "HORS CE SAFE": "EXCLUDING",
-  "SANS CE SAFE": "EXCLUDING",
-});
-
-export const PARTICIPATION = keywords<Participation>({
-  NONE: "NONE",
-  NO: "NONE",
-  "NON-PARTICIPATING": "NONE",
-  "NON PARTICIPATING": "NONE",
-  NON: "NONE",
-  "NON PARTICIPATIVE": "NONE",
-  FULL: "FULL",
-  YES: "FULL",
-  PARTICIPATING: "FULL",
-  OUI: "FULL",
-  PARTICIPATIVE: "FULL",
-  CAPPED: "CAPPED",
-  "CAPPED PARTICIPATING": "CAPPED",
-  PLAFONNEE: "CAPPED",
-});
-
-export const ANTIDILUTION_METHOD = keywords<AntiDilutionMethod>({
-  BROAD: "BROAD",
-  "BROAD-BASED": "BROAD",
-  "BROAD BASED": "BROAD",
-  NARROW: "NARROW",
-  "NARROW-BASED": "NARROW",
-  "NARROW BASED": "NARROW",
-  RATCHET: "RATCHET",
-  "FULL RATCHET": "RATCHET",
-  NONE: "NONE",
-  LARGE: "BROAD",
-  ETROITE: "NARROW",
-  CLIQUET: "RATCHET",
-});
-
-export const DAY_COUNT = keywords<DayCount>({
-  "ACT/365": "ACT/365",
-  "ACTUAL/365": "ACT/365",
-  "ACT/360": "ACT/360",
-  "ACTUAL/360": "ACT/360",
-  "30/360": "30/360",
-});
-
-export const COMPOUNDING = keywords<Compounding>({
-  SIMPLE: "SIMPLE",
-  ANNUAL: "ANNUAL",
-  SEMIANNUAL: "SEMIANNUAL",
-  QUARTERLY: "QUARTERLY",
-  MONTHLY: "MONTHLY",
-  DAILY: "DAILY",
-  ANNUEL: "ANNUAL",
-  SEMESTRIEL: "SEMIANNUAL",
-  TRIMESTRIEL: "QUARTERLY",
-  MENSUEL: "MONTHLY",
-  QUOTIDIEN: "DAILY",
-});
-
-const YES_NO = keywords<"YES" | "NO">({
-  YES: "YES",
-  Y: "YES",
-  TRUE: "YES",
-  VRAI: "YES",
-  OUI: "YES",
-  NO: "NO",
-  N: "NO",
-  FALSE: "NO",
-  FAUX: "NO",
-  NON: "NO",
-});
+export const SAFE_CAPITALIZATION = SAFE_CAPITALIZATION_WORDS.words;
+export const PARTICIPATION = PARTICIPATION_WORDS.words;
+export const ANTIDILUTION_METHOD = ANTIDILUTION_WORDS.words;
+export const DAY_COUNT = DAY_COUNT_WORDS.words;
+export const COMPOUNDING = COMPOUNDING_WORDS.words;
+const YES_NO = YES_NO_WORDS.words;
 
 // ---------------------------------------------------------------- header tables
 
@@ -769,7 +655,16 @@ export const readClasses = tableReader(
       throw new EngineError("value", `${t}: Seniority of "${name}" must be a whole number from 1 (most senior), got ${seniority.toString()}`, t);
     }
     const cap = row.get("cap");
-    const participation = row.get("participation") ?? (cap !== undefined ? "CAPPED" : "NONE");
+    const given = row.get("participation");
+    // A Cap is read only with CAPPED (or a blank Participation, then CAPPED): never ignored (NONE), nor turning FULL into another word.
+    if (given !== undefined && given !== "CAPPED" && cap !== undefined) {
+      throw new EngineError(
+        "value",
+        `${t}: Cap of "${name}" must be empty unless its Participation is "CAPPED", got ${cap.toString()} with "${given}"`,
+        t,
+      );
+    }
+    const participation = given ?? (cap !== undefined ? "CAPPED" : "NONE");
     const multiple = row.get("multiple");
     const invested = row.get("invested");
     return {
@@ -779,7 +674,7 @@ export const readClasses = tableReader(
       // No multiple, no preference: invested capital alone only feeds the multiple on invested capital.
       preferenceMultiple: multiple,
       seniority: seniority?.toNumber(),
-      participation: participation === "FULL" && cap !== undefined ? "CAPPED" : participation,
+      participation,
       capMultiple: cap,
       conversionRatio: row.get("ratio"),
       strike: row.get("strike"),
@@ -902,14 +797,7 @@ export function breakpointsCells(classes: any, net_debt: any, transaction_costs:
 
 // ---------------------------------------------------------------- CAPTABLE.FDSHARES and CAPTABLE.TENDER
 
-const FD_METHOD = keywords<"TSM" | "ALL">({
-  TSM: "TSM",
-  "TREASURY STOCK": "TSM",
-  ALL: "ALL",
-  "ALL-IN": "ALL",
-  GROSS: "ALL",
-  "RACHAT D'ACTIONS": "TSM",
-});
+const FD_METHOD = FD_METHOD_WORDS.words;
 
 /**
  * CAPTABLE.FDSHARES: the fast path for the everyday call (see `fdSharesFast`), else the checked path,

@@ -17,8 +17,19 @@
  * Class and holder names are matched trimmed and case-insensitive, as the engine does.
  */
 import { z } from "zod";
-import { Decimal, Waterfall, exceedsShares, formatAmount, holderKey, isEngineError, sum, type HolderPosition, type ShareClass } from "../engine";
-import { CURRENCY_UNITS, LIMITS, amount, nonNegative, text } from "./fields";
+import {
+  Decimal,
+  PARTICIPATION_WORDS,
+  Waterfall,
+  exceedsShares,
+  formatAmount,
+  holderKey,
+  isEngineError,
+  sum,
+  type HolderPosition,
+  type ShareClass,
+} from "../engine";
+import { currencyUnit, LIMITS, amount, choice, nonNegative, text } from "./fields";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const EXIT_LIMITS = {
@@ -33,7 +44,7 @@ export const EXIT_LIMITS = {
 
 const positive = (field: string) => amount(field).refine((n) => n > 0, { error: `${field} must be greater than 0` });
 
-export const PARTICIPATIONS = ["NONE", "FULL", "CAPPED"] as const;
+export { PARTICIPATIONS } from "../engine";
 
 export const ShareClassInput = z.strictObject({
   /** Class name, e.g. "Series A". */
@@ -49,7 +60,7 @@ export const ShareClassInput = z.strictObject({
     .int({ error: "seniority must be a whole number from 1 (most senior)" })
     .min(1, { error: "seniority must be a whole number from 1 (most senior)" })
     .max(EXIT_LIMITS.maxSeniority, { error: `seniority must be at most ${EXIT_LIMITS.maxSeniority}` }),
-  participation: z.enum(PARTICIPATIONS, { error: 'participation must be "NONE", "FULL" or "CAPPED"' }),
+  participation: choice(PARTICIPATION_WORDS, "participation"),
   /** For "CAPPED": total return cap (preference + participation) as a multiple of invested capital; null otherwise. */
   cap: positive("cap").nullable(),
   /** Common shares per share on conversion (1 for common). */
@@ -100,7 +111,7 @@ export const ExitWaterfallInput = z
     company: text("company"),
     /** ISO 4217 code, e.g. "USD". */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
-    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    unit: currencyUnit(),
     classes: z
       .array(ShareClassInput, { error: "classes must be a list of share classes" })
       .min(1, { error: "classes must list at least one share class" })

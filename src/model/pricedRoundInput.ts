@@ -18,13 +18,23 @@
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
-import { CAP_BASES, COMPOUNDINGS, DAY_COUNTS, SHARE_ROUNDINGS, holderKey, isOptionPoolName } from "../engine";
-import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, nonNegative, text } from "./fields";
+import {
+  CAP_BASIS_WORDS,
+  COMPOUNDING_WORDS,
+  DAY_COUNT_WORDS,
+  INSTRUMENT_KINDS,
+  INSTRUMENT_WORDS,
+  ROUNDING_WORDS,
+  holderKey,
+  isOptionPoolName,
+} from "../engine";
+import { currencyUnit, HoldingInput, LIMITS, amount, checkCapTable, choice, flag, nonNegative, text } from "./fields";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
 export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
 
-export const INSTRUMENT_TYPES = ["POST_SAFE", "PRE_SAFE", "NOTE"] as const;
+/** The instrument types: the engine's instrument kinds (the one vocabulary, src/engine/vocabulary.ts). */
+export const INSTRUMENT_TYPES = INSTRUMENT_KINDS;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 
 /** What the sheet's "Type" column shows for each instrument type (CAPTABLE.PRICEDROUND reads these words). */
@@ -62,8 +72,8 @@ export const NoteInterestInput = z
     rate: nonNegative("interest rate").refine((n) => n <= 10, { error: "interest rate must be at most 1000%" }),
     startDate: isoDate("interest start date"),
     conversionDate: isoDate("interest conversion date"),
-    dayCount: z.enum(DAY_COUNTS, { error: 'interest day count must be "ACT/365", "ACT/360" or "30/360"' }),
-    compounding: z.enum(COMPOUNDINGS, { error: `interest compounding must be one of ${COMPOUNDINGS.join(", ")}` }),
+    dayCount: choice(DAY_COUNT_WORDS, "interest day count"),
+    compounding: choice(COMPOUNDING_WORDS, "interest compounding"),
   })
   .refine((i) => i.conversionDate >= i.startDate, { path: ["conversionDate"], error: "interest conversion date must not be before the start date" });
 export type NoteInterestInput = z.infer<typeof NoteInterestInput>;
@@ -72,7 +82,7 @@ export const InstrumentInput = z.strictObject({
   /** The holder the conversion shares go to. */
   holder: text("instrument holder"),
   /** POST_SAFE (YC post-money SAFE), PRE_SAFE (pre-money SAFE) or NOTE (convertible note). */
-  type: z.enum(INSTRUMENT_TYPES, { error: 'instrument type must be "POST_SAFE", "PRE_SAFE" or "NOTE"' }),
+  type: choice(INSTRUMENT_WORDS, "instrument type"),
   /** Purchase amount (SAFE) or a note's principal (its converting amount when `interest` is null). */
   amount: nonNegative("instrument amount"),
   /** Valuation cap (post-money for a post-money SAFE, pre-money otherwise), or null. */
@@ -84,17 +94,14 @@ export const InstrumentInput = z.strictObject({
     .refine((n) => n >= 0 && n < 1, { error: "instrument discount must be at least 0% and below 100%" })
     .nullable(),
   /** Most favoured nation: may take the terms of any instrument listed after it. */
-  mfn: z.boolean({ error: "instrument mfn must be true or false" }),
+  mfn: flag("instrument mfn"),
   /** A note's interest, or null (SAFEs; a note whose amount already includes its interest). */
   interest: NoteInterestInput.nullable(),
   /**
    * What the cap is divided by (CAPTABLE.PRICEDROUND's "Cap basis"): EXISTING, POOL, CONVERTIBLES or ALL;
    * null or left out: the document's definition for the type (POST_SAFE: CONVERTIBLES; PRE_SAFE, NOTE: POOL).
    */
-  capBasis: z
-    .enum(CAP_BASES, { error: `instrument cap basis must be one of ${CAP_BASES.join(", ")}` })
-    .nullable()
-    .optional(),
+  capBasis: choice(CAP_BASIS_WORDS, "instrument cap basis").nullable().optional(),
 });
 export type InstrumentInput = z.infer<typeof InstrumentInput>;
 
@@ -104,7 +111,7 @@ export const PricedRoundInput = z
     company: text("company"),
     /** ISO 4217 code, e.g. "USD". */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as USD" }),
-    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
+    unit: currencyUnit(),
     /** Fully diluted cap table before the round, including the unissued option pool row. */
     capTable: z
       .array(HoldingInput, { error: "cap table must be a list of holders" })
@@ -127,7 +134,7 @@ export const PricedRoundInput = z
     instruments: z
       .array(InstrumentInput, { error: "instruments must be a list" })
       .max(ROUND_LIMITS.maxInstruments, { error: `instruments must have at most ${ROUND_LIMITS.maxInstruments} entries` }),
-    rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
+    rounding: choice(ROUNDING_WORDS, "rounding"),
   })
   .superRefine((m, ctx) => {
     const keys = checkCapTable(m.capTable, ctx);

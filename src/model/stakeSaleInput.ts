@@ -19,8 +19,8 @@
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
-import { Decimal, SHARE_ROUNDINGS, holderKey, roundShares } from "../engine";
-import { CURRENCY_UNITS, HoldingInput, LIMITS, amount, checkCapTable, text } from "./fields";
+import { BASIS_WORDS, Decimal, ROUNDING_WORDS, TRANSACTION_WORDS, holderKey, roundShares } from "../engine";
+import { currencyUnit, HoldingInput, LIMITS, amount, checkCapTable, choice, text } from "./fields";
 
 const pct = (n: number) => `${Number((n * 100).toPrecision(12))}%`;
 
@@ -34,8 +34,8 @@ export const StakeSaleInput = z
     /** ISO 4217 code, e.g. "EUR". */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
     /** The unit amounts are entered in. */
-    unit: z.enum(CURRENCY_UNITS, { error: 'unit must be "units", "thousands" or "millions"' }),
-    basis: z.enum(["EV", "EQUITY"], { error: 'basis must be "EV" or "EQUITY"' }),
+    unit: currencyUnit(),
+    basis: choice(BASIS_WORDS, "basis"),
     /** Headline valuation at 100%, on `basis`. */
     valuation: amount("valuation"),
     /** Third-party financial debt less cash, excluding shareholder loans. */
@@ -54,13 +54,13 @@ export const StakeSaleInput = z
       .array(HoldingInput, { error: "cap table must be a list of holders" })
       .min(1, { error: "cap table must list at least one holder" })
       .max(LIMITS.maxHolders, { error: `cap table must have at most ${LIMITS.maxHolders} holders` }),
-    transaction: z.enum(["secondary", "primary", "both"], { error: 'transaction must be "secondary", "primary" or "both"' }),
+    transaction: choice(TRANSACTION_WORDS, "transaction"),
     /** The holder selling (secondary and both). */
     seller: text("seller"),
     buyer: text("buyer"),
     /** New money from the buyer (both); must be 0 otherwise (a value that would be ignored is refused). */
     primaryInvestment: amount("primary investment").refine((n) => n >= 0, { error: "primary investment must not be negative" }),
-    rounding: z.enum(SHARE_ROUNDINGS, { error: 'rounding must be "DOWN", "UP", "NEAREST" or "NONE"' }),
+    rounding: choice(ROUNDING_WORDS, "rounding"),
     /** Write native Excel formulas (default) or =CAPTABLE.* calls. */
     formulas: z.enum(["native", "captable"], { error: 'formulas must be "native" or "captable"' }),
   })

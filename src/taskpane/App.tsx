@@ -32,6 +32,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, BuildingFactoryRegular, DocumentAddRegular, PlayRegular } from "@fluentui/react-icons";
+import { ROUNDING_WORDS } from "../engine";
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { MODEL_KINDS, buildModel, checkStoredModel, type BuiltModel, type ModelInputs, type ModelKind } from "../model/build";
 import { newModelId } from "../workbook/modelXml";
@@ -672,7 +673,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                           name="rounding"
                           label={t.rounding}
                           value={form.rounding}
-                          options={(["DOWN", "UP", "NEAREST", "NONE"] as const).map((r) => ({ value: r, label: t[`rounding_${r}`] }))}
+                          options={ROUNDING_WORDS.values.map((r) => ({ value: r, label: t[`rounding_${r}`] }))}
                           onChange={(v) => update("rounding", v)}
                           error={shown("rounding")}
                         />

@@ -33,6 +33,7 @@ import { numberToText, parseNumber } from "./form";
 import {
   VENTURE_FORMS,
   newGridRow,
+  pasteProblemText,
   rowsFromGrid,
   rowsFromTsv,
   spreadExitValues,
@@ -337,17 +338,19 @@ export function TableEditor({
   const add = () => setRows([...rows, newGridRow(table)]);
 
   const apply = (pasted: PastedRows) => {
+    // All or nothing: a paste with any unreadable cell leaves the table as it was and lists each cell.
+    if (pasted.problems.length > 0) {
+      const lines = new Set(pasted.problems.map((p) => p.line)).size;
+      onStatus({ intent: "error", text: vt.pasteRejected(lines), details: pasted.problems.map((p) => pasteProblemText(table, p, lang)) });
+      return;
+    }
     if (pasted.rows.length === 0) {
       onStatus({ intent: "warning", text: vt.pasteNothing });
       return;
     }
     setRows(pasted.rows);
-    const problems = pasted.problems.join(", ");
-    onStatus(
-      problems === ""
-        ? { intent: "success", text: pasteDone(pasted.rows.length) }
-        : { intent: "warning", text: pasteDone(pasted.rows.length), details: [vt.pasteProblems(problems)] },
-    );
+    const header = pasted.headerLine === undefined ? [] : [vt.pasteHeaderSkipped(pasted.headerLine)];
+    onStatus({ intent: "success", text: pasteDone(pasted.rows.length), details: header.length > 0 ? header : undefined });
   };
   const fromSelection = async () => {
     if (readSelection === undefined) return;

@@ -178,6 +178,14 @@ export function parsePercent(text: string, lang: Lang = "en"): ParseResult {
   return { ok: true, value: new Decimal(parsed.value).div(100).toNumber() };
 }
 
+/**
+ * Reads a multiple as Excel shows one: "1x", "1.0x", "1.00x", "3 x", "2×" (and "1,5x" in French), or a
+ * plain number ("1"). The "x" is only the unit: "1x" is 1.
+ */
+export function parseMultiple(text: string, lang: Lang = "en"): ParseResult {
+  return parseNumber(text.trim().replace(/\s*[x\u00d7]$/i, ""), lang);
+}
+
 /** What the form produces: the candidate input for the schema, and the texts that were not numbers. */
 export interface Candidate {
   readonly input: Record<string, unknown>;

@@ -3,6 +3,7 @@
  * (preview). The UI talks only to `ModelHost`; the Office.js calls are all here, thin: the model is
  * computed by `buildStakeSaleModel` and written by the workbook's writer, never by the UI.
  */
+import { Decimal } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
@@ -56,6 +57,29 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
+/** Whether an Excel number format shows its number as a percentage: a "%" outside quoted text, escapes and [brackets]. */
+export function isPercentFormat(format: unknown): boolean {
+  return typeof format === "string" && /%/.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+}
+
+/**
+ * The selection's values, with each number formatted as a percentage turned into the text Excel
+ * shows ("20%" for 0.2). Range.values holds the raw value, Range.numberFormat how it is shown
+ * (Microsoft, "Set and get range values, text, or formulas using the Excel JavaScript API"): read
+ * raw, a 20% cell would be 0.2 and a percentage column would take it as 0.2%. As a text with its
+ * "%", a percentage column reads it as 20% and a number column refuses it, never a silent factor of 100.
+ */
+export function percentagesAsShown(values: unknown[][], formats: unknown[][] | undefined): unknown[][] {
+  if (!Array.isArray(formats)) return values;
+  return values.map((row, i) =>
+    row.map((v, j) =>
+      typeof v === "number" && Number.isFinite(v) && isPercentFormat(formats[i]?.[j])
+        ? `${new Decimal(v).times(100).toSignificantDigits(15).toFixed()}%`
+        : v,
+    ),
+  );
+}
+
 /**
  * Excel through Office.js. `displayLanguage` (Office.context.displayLanguage) picks the custom
  * functions' names the writer uses in formulas: the ones Excel loaded for that language
@@ -93,9 +117,9 @@ export function excelHost(options: { displayLanguage?: string | null } = {}): Mo
             `select at most ${MAX_SELECTION.rows} rows and ${MAX_SELECTION.columns} columns (got ${used.rowCount} x ${used.columnCount})`,
           );
         }
-        used.load("values");
+        used.load("values,numberFormat");
         await context.sync();
-        return used.values as unknown[][];
+        return percentagesAsShown(used.values as unknown[][], used.numberFormat as unknown[][] | undefined);
       }).catch((error: unknown) => {
         throw new Error(messageOf(error));
       }),

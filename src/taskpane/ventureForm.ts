@@ -9,12 +9,26 @@
  * As in the stake-sale form (form.ts): texts are kept as typed, percentages are typed as 20 or 20%
  * and become fractions through decimal.js, rows left entirely blank are dropped.
  */
-import { CAP_BASES, COMPOUNDINGS, DAY_COUNTS, Decimal, SHARE_ROUNDINGS } from "../engine";
-import { CURRENCY_UNITS, LIMITS } from "../model/fields";
-import { INSTRUMENT_TYPES, PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
-import { EXIT_LIMITS, ExitWaterfallInput, PARTICIPATIONS } from "../model/exitWaterfallInput";
+import {
+  CAP_BASIS_FORM_WORDS,
+  COMPOUNDING_WORDS,
+  DAY_COUNT_WORDS,
+  Decimal,
+  INSTRUMENT_WORDS,
+  PARTICIPATION_WORDS,
+  POOL_MODE_WORDS,
+  ROUNDING_WORDS,
+  UNIT_WORDS,
+  YES_NO_WORDS,
+  acceptedWords,
+  readWord,
+  type Vocabulary,
+} from "../engine";
+import { LIMITS } from "../model/fields";
+import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
+import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { builtInTemplate } from "../templates";
-import { fractionToPercentText, newRowKey, numberToText, parseNumber, parsePercent, type IssueLike } from "./form";
+import { fractionToPercentText, newRowKey, numberToText, parseMultiple, parseNumber, parsePercent, type IssueLike, type ParseResult } from "./form";
 import { translateRule, type Lang } from "./i18n";
 import { ventureText } from "./ventureI18n";
 
@@ -29,10 +43,13 @@ export interface CellSpec {
   readonly kind: CellKind;
   /** What an empty cell means: null or a number (then it is optional); absent: the value is required. */
   readonly empty?: null | number;
-  /** The values of a choice. */
+  /** The values of a choice (its vocabulary's values). */
   readonly options?: readonly string[];
-  /** Other words pasted cells may use for a choice (upper case): the sheet's "SAFE" for POST_SAFE. */
-  readonly aliases?: Readonly<Record<string, string>>;
+  /**
+   * The choice's vocabulary (src/engine/vocabulary.ts): the words typed or pasted cells may use, the
+   * same the functions, templates and French read ("Participating" is FULL everywhere). Any other word is an error.
+   */
+  readonly words?: Vocabulary<string>;
   /** The text of a fresh field or row. */
   readonly initial?: string;
   /** Shown (and read) only when this holds for the row's (or form's) texts. */
@@ -119,7 +136,17 @@ export function spreadExitValues(exitValue: number): number[] {
 
 const COMPANY: CellSpec = { key: "company", kind: "text", maxLength: LIMITS.maxText, required: true };
 const CURRENCY: CellSpec = { key: "currency", kind: "text", initial: "USD", maxLength: 3, required: true };
-const UNIT: CellSpec = { key: "unit", kind: "choice", options: CURRENCY_UNITS, initial: "units" };
+/** A choice column or field read through its vocabulary; its options are the vocabulary's values. */
+const choice = <T extends string>(key: string, words: Vocabulary<T>, initial: T, more: Partial<CellSpec> = {}): CellSpec => ({
+  key,
+  kind: "choice",
+  options: words.values,
+  words: words as unknown as Vocabulary<string>,
+  initial,
+  ...more,
+});
+
+const UNIT: CellSpec = choice("unit", UNIT_WORDS, "units");
 const isNote = (cells: Readonly<Record<string, string>>) => cells.type === "NOTE";
 
 /** A cap table: holder and shares (the stake-sale form's, and the priced round's before the round). */
@@ -142,10 +169,10 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
     UNIT,
     { key: "preMoney", kind: "number", suffix: "money", required: true },
     { key: "optionPool", kind: "text", initial: "Option pool", maxLength: LIMITS.maxText, required: true },
-    { key: "poolMode", kind: "choice", options: ["target", "increase", "none"], initial: "target" },
+    choice("poolMode", POOL_MODE_WORDS, "target"),
     { key: "poolTarget", kind: "percent", suffix: "%", when: (f) => f.poolMode === "target", required: true },
     { key: "poolIncrease", kind: "number", when: (f) => f.poolMode === "increase", required: true },
-    { key: "rounding", kind: "choice", options: SHARE_ROUNDINGS, initial: "DOWN" },
+    choice("rounding", ROUNDING_WORDS, "DOWN"),
   ],
   tables: [
     CAP_TABLE_SPEC,
@@ -166,13 +193,7 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
       initialRows: 0,
       columns: [
         { key: "holder", kind: "text", maxLength: LIMITS.maxText },
-        {
-          key: "type",
-          kind: "choice",
-          options: INSTRUMENT_TYPES,
-          initial: "POST_SAFE",
-          aliases: { SAFE: "POST_SAFE", "POST-MONEY_SAFE": "POST_SAFE", "PRE-MONEY_SAFE": "PRE_SAFE" },
-        },
+        choice("type", INSTRUMENT_WORDS, "POST_SAFE"),
         { key: "amount", kind: "number", suffix: "money" },
         { key: "cap", kind: "number", empty: null, suffix: "money" },
         { key: "discount", kind: "percent", empty: null, suffix: "%" },
@@ -180,10 +201,10 @@ export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
         { key: "rate", kind: "percent", empty: null, suffix: "%", when: isNote },
         { key: "startDate", kind: "date", when: isNote },
         { key: "conversionDate", kind: "date", when: isNote },
-        { key: "dayCount", kind: "choice", options: DAY_COUNTS, initial: "ACT/365", when: isNote },
-        { key: "compounding", kind: "choice", options: COMPOUNDINGS, initial: "SIMPLE", when: isNote },
+        choice("dayCount", DAY_COUNT_WORDS, "ACT/365", { when: isNote }),
+        choice("compounding", COMPOUNDING_WORDS, "SIMPLE", { when: isNote }),
         // DEFAULT: the document's definition for the type (the model leaves capBasis out).
-        { key: "capBasis", kind: "choice", options: ["DEFAULT", ...CAP_BASES], initial: "DEFAULT" },
+        choice("capBasis", CAP_BASIS_FORM_WORDS, "DEFAULT"),
       ],
     },
   ],
@@ -284,7 +305,7 @@ export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
         { key: "invested", kind: "number", empty: 0, suffix: "money" },
         { key: "preference", kind: "number", empty: 0, suffix: "x", initial: "1" },
         { key: "seniority", kind: "number", initial: "1" },
-        { key: "participation", kind: "choice", options: PARTICIPATIONS, initial: "NONE" },
+        choice("participation", PARTICIPATION_WORDS, "NONE"),
         { key: "cap", kind: "number", empty: null, suffix: "x", when: isCapped },
         { key: "conversionRatio", kind: "number", initial: "1" },
         { key: "strike", kind: "number", empty: null },
@@ -407,6 +428,12 @@ function nameOf(lang: Lang, key: string): string {
   return ventureText(lang).fieldName(key);
 }
 
+/** Reads a number or percentage cell: a percentage as a fraction ("20%" is 0.2), a multiple with or without its "x" ("1.00x" is 1). */
+function parseCellNumber(spec: CellSpec, text: string, lang: Lang): ParseResult {
+  if (spec.kind === "percent") return parsePercent(text, lang);
+  return spec.suffix === "x" ? parseMultiple(text, lang) : parseNumber(text, lang);
+}
+
 /** Reads one cell; `undefined` with a message in `errors[at]` when it cannot be read. */
 function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: VentureErrors, label: string): unknown {
   const messages = ventureText(lang);
@@ -414,10 +441,17 @@ function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: 
   switch (spec.kind) {
     case "text":
       return text;
-    case "choice":
-      return text;
-    case "flag":
-      return text === "true";
+    case "choice": {
+      if (spec.words === undefined) return text;
+      const value = readWord(spec.words, text);
+      if (value === undefined) errors[at] = messages.unknownWord(label, trimmed, acceptedWords(spec.words, lang));
+      return value;
+    }
+    case "flag": {
+      const value = readWord(YES_NO_WORDS, text);
+      if (value === undefined) errors[at] = messages.unknownWord(label, trimmed, acceptedWords(YES_NO_WORDS, lang));
+      return value === undefined ? undefined : value === "YES";
+    }
     case "date":
       return trimmed === "" && spec.empty !== undefined ? spec.empty : trimmed;
     case "list": {
@@ -433,7 +467,7 @@ function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: 
         errors[at] = messages.required(label);
         return undefined;
       }
-      const r = spec.kind === "number" ? parseNumber(text, lang) : parsePercent(text, lang);
+      const r = parseCellNumber(spec, text, lang);
       if (r.ok) return r.value;
       errors[at] = spec.kind === "number" ? messages.notANumber(label, trimmed) : messages.notAPercent(label, trimmed);
       return undefined;
@@ -525,10 +559,26 @@ export function validateVentureForm(form: VentureForm, lang: Lang): VentureValid
 
 // ----- Pasting rows -------------------------------------------------------------------------
 
+/** Why a pasted line cannot be taken. */
+export type PasteReason = "required" | "notANumber" | "notAPercent" | "unknownWord" | "tooMany";
+
+/** A pasted cell (or line) that cannot be read: where it is, why, and the text found. */
+export interface PasteProblem {
+  /** 1-based line of the pasted block (the selection's row). */
+  readonly line: number;
+  /** The column's key; absent for a problem of the whole line (beyond the table's limit). */
+  readonly column?: string;
+  readonly reason: PasteReason;
+  readonly text?: string;
+}
+
 export interface PastedRows {
+  /** Every line's row, or none: a paste takes all its lines or nothing (`problems` then says why). */
   readonly rows: GridRow[];
-  /** 1-based lines skipped: no name in the first column, text where a number is expected, or beyond the table's limit of rows. */
-  readonly problems: number[];
+  /** Every cell that cannot be read (empty when the paste is taken). */
+  readonly problems: PasteProblem[];
+  /** The line read as a header and skipped (1-based), if any. */
+  readonly headerLine?: number;
   readonly skippedHeader: boolean;
 }
 
@@ -539,58 +589,95 @@ function gridText(v: unknown, lang: Lang): string {
   return String(v).trim();
 }
 
+/** Reads one pasted cell as the form will read it: the text to keep (a choice as its canonical value), or why it cannot be read. */
+function pastedCell(col: CellSpec, text: string, lang: Lang): { ok: true; text: string } | { ok: false; reason: PasteReason } {
+  if (text === "") return { ok: true, text: col.kind === "choice" || col.kind === "flag" ? (col.initial ?? "") : "" };
+  if (col.kind === "choice") {
+    const value = col.words === undefined ? col.options?.find((o) => o === text) : readWord(col.words, text);
+    return value === undefined ? { ok: false, reason: "unknownWord" } : { ok: true, text: value };
+  }
+  if (col.kind === "flag") {
+    const value = readWord(YES_NO_WORDS, text);
+    return value === undefined ? { ok: false, reason: "unknownWord" } : { ok: true, text: value === "YES" ? "true" : "false" };
+  }
+  if (col.kind === "number" || col.kind === "percent") {
+    if (!parseCellNumber(col, text, lang).ok) return { ok: false, reason: col.kind === "number" ? "notANumber" : "notAPercent" };
+  }
+  return { ok: true, text };
+}
+
 /**
  * Rows of a table from a block of cells (the Excel selection, or pasted tab-separated text), in the
  * table's column order; in a block wider than the table, columns empty on every line (a gap in the
- * selection) are left out. A first
- * line whose number columns are not numbers is a header and skipped; a later one, a line without a
- * name in the first column, and lines beyond the table's limit are reported. Choices are matched
- * case-insensitively (a cell that is no known choice keeps the default); flags read TRUE/YES/X/1
- * (and OUI) as true.
+ * selection) are left out. A first line none of whose number columns reads as a number is a header
+ * and skipped (and said so). Every other line must read whole: a name in the first column, numbers
+ * where numbers are expected (multiples as Excel shows them, "1.00x"; percentages "20%"), choices and
+ * yes/no in the words of the one vocabulary (src/engine/vocabulary.ts), at most the table's limit of
+ * rows. A paste takes every line or none: when any cell cannot be read, no row is returned and each
+ * such cell is listed (line, column, reason), never skipped, defaulted or read as another word.
+ * An empty choice or yes/no cell takes the column's initial value, as a fresh row does.
  */
 export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[])[], lang: Lang): PastedRows {
   const rows: GridRow[] = [];
-  const problems: number[] = [];
-  let skippedHeader = false;
+  const problems: PasteProblem[] = [];
+  let headerLine: number | undefined;
+  let seenLine = false;
   const lines = grid.map((cells) => cells.map((c) => gridText(c, lang)));
   const width = Math.max(0, ...lines.map((l) => l.length));
   // A block wider than the table has gaps (a blank column in the selection): they are left out. A block as
   // wide or narrower keeps its columns in place, so that a column left blank on every line stays blank.
   const all = Array.from({ length: width }, (_, j) => j);
   const used = width > table.columns.length ? all.filter((j) => lines.some((l) => (l[j] ?? "") !== "")) : all;
-  lines.forEach((cells, line) => {
+  lines.forEach((cells, index) => {
+    const line = index + 1;
     const texts = used.map((j) => cells[j] ?? "");
     if (texts.every((t) => t === "")) return;
+    const first = !seenLine;
+    seenLine = true;
+    if (first) {
+      // A header: number columns given, none of them a number ("Shares", "Amount").
+      const numeric = table.columns
+        .map((col, j) => ({ col, text: texts[j] ?? "" }))
+        .filter(({ col, text }) => (col.kind === "number" || col.kind === "percent") && text !== "");
+      if (numeric.length > 0 && numeric.every(({ col, text }) => !parseCellNumber(col, text, lang).ok)) {
+        headerLine = line;
+        return;
+      }
+    }
     const row: Record<string, string> = {};
-    let bad = false;
     table.columns.forEach((col, j) => {
       const text = texts[j] ?? "";
-      if (col.kind === "choice") {
-        const word = text.toUpperCase().replace(/\s+/g, "_");
-        const match = col.options?.find((o) => o.toUpperCase() === word) ?? col.aliases?.[word];
-        row[col.key] = match ?? col.initial ?? col.options?.[0] ?? "";
-      } else if (col.kind === "flag") {
-        row[col.key] = /^(true|yes|x|1|oui|vrai)$/i.test(text) ? "true" : (col.initial ?? "false");
-      } else {
-        if ((col.kind === "number" || col.kind === "percent") && text !== "") {
-          const r = col.kind === "number" ? parseNumber(text, lang) : parsePercent(text, lang);
-          if (!r.ok) bad = true;
-        }
-        row[col.key] = text;
+      if (j === 0 && text === "") {
+        problems.push({ line, column: col.key, reason: "required" });
+        return;
       }
+      const read = pastedCell(col, text, lang);
+      if (read.ok) row[col.key] = read.text;
+      else problems.push({ line, column: col.key, reason: read.reason, text });
     });
-    if (bad) {
-      if (rows.length === 0 && problems.length === 0 && !skippedHeader) skippedHeader = true;
-      else problems.push(line + 1);
-      return;
-    }
-    if ((texts[0] ?? "") === "" || rows.length >= table.max) {
-      problems.push(line + 1);
-      return;
-    }
+    if (rows.length >= table.max) problems.push({ line, reason: "tooMany" });
     rows.push(newGridRow(table, row));
   });
-  return { rows, problems, skippedHeader };
+  return { rows: problems.length === 0 ? rows : [], problems, headerLine, skippedHeader: headerLine !== undefined };
+}
+
+/** The message for a pasted cell that cannot be read, in the UI's language: "Line 3, Participation: "Maybe" is not one of …". */
+export function pasteProblemText(table: TableSpec, p: PasteProblem, lang: Lang): string {
+  const vt = ventureText(lang);
+  const col = table.columns.find((c) => c.key === p.column);
+  const column = col === undefined ? undefined : (vt.labels[`${table.name}.${col.key}`] ?? col.key);
+  const text = p.text ?? "";
+  const reason =
+    p.reason === "required"
+      ? vt.pasteRequired
+      : p.reason === "notANumber"
+        ? vt.pasteNotANumber(text)
+        : p.reason === "notAPercent"
+          ? vt.pasteNotAPercent(text)
+          : p.reason === "tooMany"
+            ? vt.pasteTooMany(table.max)
+            : vt.pasteUnknownWord(text, acceptedWords(col?.kind === "flag" ? YES_NO_WORDS : (col?.words ?? YES_NO_WORDS), lang).join(", "));
+  return vt.pasteLine(p.line, column, reason);
 }
 
 /** Rows from tab-separated text (";" also separates columns when a line has no tab). */

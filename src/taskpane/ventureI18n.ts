@@ -5,6 +5,7 @@
  * stake-sale form and the shell) so each file stays readable; the same rule applies: the French
  * object has every key of the English one (the type says so).
  */
+import { CAP_BASIS_FORM_WORDS, COMPOUNDING_WORDS, INSTRUMENT_WORDS, PARTICIPATION_WORDS, POOL_MODE_WORDS, type Vocabulary } from "../engine";
 import { MESSAGES, type Lang } from "./i18n";
 
 type Words = Readonly<Record<string, string>>;
@@ -139,51 +140,23 @@ const frHints: Words = {
   "classes.strike": "Par action ; vide pour des actions",
 };
 
-const enOptions: Words = {
-  "poolMode.target": "To a target % of post-money",
-  "poolMode.increase": "By a number of shares",
-  "poolMode.none": "No top-up",
-  "type.POST_SAFE": "Post-money SAFE",
-  "type.PRE_SAFE": "Pre-money SAFE",
-  "type.NOTE": "Convertible note",
-  "participation.NONE": "Non-participating",
-  "participation.FULL": "Participating",
-  "participation.CAPPED": "Participating, capped",
-  "compounding.SIMPLE": "Simple",
-  "compounding.ANNUAL": "Yearly",
-  "compounding.SEMIANNUAL": "Half-yearly",
-  "compounding.QUARTERLY": "Quarterly",
-  "compounding.MONTHLY": "Monthly",
-  "compounding.DAILY": "Daily",
-  "capBasis.DEFAULT": "As the document defines it (post-money SAFE: with the converting shares; pre-money SAFE, note: with the pool increase)",
-  "capBasis.EXISTING": "Existing shares, options and pool only",
-  "capBasis.POOL": "With the pool increase",
-  "capBasis.CONVERTIBLES": "With the converting instruments' shares",
-  "capBasis.ALL": "With the pool increase and the converting shares",
-};
+/** The choices' labels ("participation.FULL"), from the one vocabulary (src/engine/vocabulary.ts): the words shown are words every reader accepts. */
+const CHOICES: Readonly<Record<string, Vocabulary<string>>> = {
+  poolMode: POOL_MODE_WORDS,
+  type: INSTRUMENT_WORDS,
+  participation: PARTICIPATION_WORDS,
+  compounding: COMPOUNDING_WORDS,
+  capBasis: CAP_BASIS_FORM_WORDS,
+} as unknown as Readonly<Record<string, Vocabulary<string>>>;
 
-const frOptions: Words = {
-  "poolMode.target": "Jusqu’à un % cible post-money",
-  "poolMode.increase": "D’un nombre d’actions",
-  "poolMode.none": "Pas de complément",
-  "type.POST_SAFE": "SAFE post-money",
-  "type.PRE_SAFE": "SAFE pré-money",
-  "type.NOTE": "Obligation convertible",
-  "participation.NONE": "Non participante",
-  "participation.FULL": "Participante",
-  "participation.CAPPED": "Participante plafonnée",
-  "compounding.SIMPLE": "Simple",
-  "compounding.ANNUAL": "Annuelle",
-  "compounding.SEMIANNUAL": "Semestrielle",
-  "compounding.QUARTERLY": "Trimestrielle",
-  "compounding.MONTHLY": "Mensuelle",
-  "compounding.DAILY": "Quotidienne",
-  "capBasis.DEFAULT": "Selon le document (SAFE post-money : avec les actions converties ; SAFE pre-money, obligation : avec le complément du pool)",
-  "capBasis.EXISTING": "Actions, options et pool existants seulement",
-  "capBasis.POOL": "Avec le complément du pool",
-  "capBasis.CONVERTIBLES": "Avec les actions des instruments convertis",
-  "capBasis.ALL": "Avec le complément du pool et les actions converties",
-};
+function optionLabels(lang: Lang): Words {
+  const out: Record<string, string> = {};
+  for (const [key, words] of Object.entries(CHOICES)) for (const v of words.values) out[`${key}.${v}`] = words.labels[v][lang];
+  return out;
+}
+
+const enOptions: Words = optionLabels("en");
+const frOptions: Words = optionLabels("fr");
 
 const en = {
   labels: enLabels,
@@ -226,9 +199,17 @@ const en = {
   pasteRowsLabel: (columns: string) => `Rows to paste, columns separated by a tab: ${columns}`,
   pasteApply: "Replace the rows",
   pasteDone: (n: number) => `${n} row${n === 1 ? "" : "s"} pasted.`,
-  pasteNothing: "Nothing to paste: no line with a name in the first column and numbers where numbers are expected.",
-  pasteProblems: (lines: string) =>
-    `Some lines were skipped (no name in the first column, text where a number is expected, or too many rows): ${lines}.`,
+  pasteNothing: "Nothing to paste: the block has no line below its header.",
+  pasteRejected: (lines: number) =>
+    `Nothing was pasted: ${lines} line${lines === 1 ? "" : "s"} could not be read, and the table is unchanged. Correct ${lines === 1 ? "it" : "them"} and paste again.`,
+  pasteHeaderSkipped: (line: number) => `Line ${line} was read as a header and skipped.`,
+  pasteLine: (line: number, column: string | undefined, reason: string) => `Line ${line}${column === undefined ? "" : `, ${column}`}: ${reason}`,
+  pasteRequired: "empty; a name is required",
+  pasteNotANumber: (text: string) => `"${text}" is not a number`,
+  pasteNotAPercent: (text: string) => `"${text}" is not a percentage`,
+  pasteUnknownWord: (text: string, accepted: string) => `"${text}" is not one of ${accepted}`,
+  pasteTooMany: (max: number) => `beyond the table's limit of ${max} rows`,
+  unknownWord: (field: string, text: string, accepted: readonly string[]) => `${field}: "${text}" is not one of ${accepted.join(", ")}`,
   pasteFailed: (reason: string) => `The selection could not be read: ${reason}`,
   listNotANumber: (field: string, text: string) => `${field}: "${text}" is not a number (one value per line, or separated by ;)`,
 };
@@ -282,9 +263,18 @@ const fr: typeof en = {
   pasteRowsLabel: (columns: string) => `Lignes à coller, colonnes séparées par une tabulation : ${columns}`,
   pasteApply: "Remplacer les lignes",
   pasteDone: (n: number) => `${n} ligne${n === 1 ? "" : "s"} collée${n === 1 ? "" : "s"}.`,
-  pasteNothing: "Rien à coller : aucune ligne avec un nom en première colonne et des nombres là où des nombres sont attendus.",
-  pasteProblems: (lines: string) =>
-    `Des lignes ont été ignorées (pas de nom en première colonne, du texte là où un nombre est attendu, ou trop de lignes) : ${lines}.`,
+  pasteNothing: "Rien à coller : le bloc n’a aucune ligne sous son en-tête.",
+  pasteRejected: (lines: number) =>
+    `Rien n’a été collé : ${lines} ligne${lines === 1 ? " n’a" : "s n’ont"} pas pu être lue${lines === 1 ? "" : "s"}, et la table est inchangée. Corrigez-${lines === 1 ? "la" : "les"} et collez à nouveau.`,
+  pasteHeaderSkipped: (line: number) => `La ligne ${line} a été lue comme un en-tête et ignorée.`,
+  pasteLine: (line: number, column: string | undefined, reason: string) => `Ligne ${line}${column === undefined ? "" : `, ${column}`} : ${reason}`,
+  pasteRequired: "vide ; un nom est obligatoire",
+  pasteNotANumber: (text: string) => `« ${text} » n’est pas un nombre`,
+  pasteNotAPercent: (text: string) => `« ${text} » n’est pas un pourcentage`,
+  pasteUnknownWord: (text: string, accepted: string) => `« ${text} » n’est pas l’une des valeurs ${accepted}`,
+  pasteTooMany: (max: number) => `au-delà de la limite de ${max} lignes de la table`,
+  unknownWord: (field: string, text: string, accepted: readonly string[]) =>
+    `${field} : « ${text} » n’est pas l’une des valeurs ${accepted.join(", ")}`,
   pasteFailed: (reason: string) => `La sélection n’a pas pu être lue : ${reason}`,
   listNotANumber: (field: string, text: string) => `${field} : « ${text} » n’est pas un nombre (une valeur par ligne, ou séparées par ;)`,
 };

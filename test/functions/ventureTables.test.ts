@@ -247,9 +247,16 @@ describe("the venture tables' messages, word for word", () => {
     expect(message(one("A", 1, 5, 1, 1, "SOMETIMES"))).toBe(
       'classes: Participation of "A" must be one of "NONE", "FULL", "CAPPED", got the text "SOMETIMES"',
     );
-    expect(message(one("A", 1, 5, 1, 1, "FULL", -2))).toBe('classes: Cap of "A" must be greater than 0, got -2');
-    expect(message(one("A", 1, 5, 1, 1, "FULL", 2, -1))).toBe('classes: Conversion ratio of "A" must be greater than 0, got -1');
-    expect(message(one("A", 1, 5, 1, 1, "FULL", 2, 1, -1))).toBe('classes: Strike of "A" must not be negative, got -1');
+    expect(message(one("A", 1, 5, 1, 1, "CAPPED", -2))).toBe('classes: Cap of "A" must be greater than 0, got -2');
+    // A cap with a participation that is not CAPPED is neither ignored (NONE) nor read as another word (FULL).
+    expect(message(one("A", 1, 5, 1, 1, "FULL", 2))).toBe(
+      'classes: Cap of "A" must be empty unless its Participation is "CAPPED", got 2 with "FULL"',
+    );
+    expect(message(one("A", 1, 5, 1, 1, "Non-participating", 2))).toBe(
+      'classes: Cap of "A" must be empty unless its Participation is "CAPPED", got 2 with "NONE"',
+    );
+    expect(message(one("A", 1, 5, 1, 1, "CAPPED", 2, -1))).toBe('classes: Conversion ratio of "A" must be greater than 0, got -1');
+    expect(message(one("A", 1, 5, 1, 1, "CAPPED", 2, 1, -1))).toBe('classes: Strike of "A" must not be negative, got -1');
     // Seniority is read before Shares: the first bad cell in that order is reported.
     expect(message(one("A", -1, null, null, -3))).toBe('classes: Seniority of "A" must be greater than 0, got -3');
     expect(

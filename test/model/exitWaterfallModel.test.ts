@@ -400,7 +400,11 @@ describe("invalid input never builds, and the message names the field", () => {
     ["negative shares", withClass(1, { shares: -1 }), "classes.1.shares: shares must not be negative"],
     ["seniority 0", withClass(1, { seniority: 0 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
     ["seniority 1.5", withClass(1, { seniority: 1.5 }), "classes.1.seniority: seniority must be a whole number from 1 (most senior)"],
-    ["an unknown participation", withClass(1, { participation: "YES" }), 'classes.1.participation: participation must be "NONE", "FULL" or "CAPPED"'],
+    [
+      "an unknown participation",
+      withClass(1, { participation: "MAYBE" }),
+      'classes.1.participation: participation must be "NONE", "FULL" or "CAPPED"',
+    ],
     ["a zero conversion ratio", withClass(1, { conversionRatio: 0 }), "classes.1.conversionRatio: conversion ratio must be greater than 0"],
     ["no shares at all", { ...base, classes: base.classes.map((c) => ({ ...c, shares: 0 })) }, "classes: classes must hold some shares"],
     ["no classes", { ...base, classes: [] }, "classes: classes must list at least one share class"],

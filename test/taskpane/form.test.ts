@@ -232,10 +232,13 @@ describe("pasting a cap table (the table editor's reader on the cap-table column
     ]);
   });
 
-  test("a line without a holder, or with text for shares, is reported with its line number", () => {
+  test("a line without a holder, or with text for shares: nothing is pasted, each cell is reported with its line and column", () => {
     const pasted = tsv("Iliad\t100\nFund\tlots\n\t5");
-    expect(cells(pasted)).toEqual([{ holder: "Iliad", shares: "100" }]);
-    expect(pasted.problems).toEqual([2, 3]);
+    expect(cells(pasted)).toEqual([]);
+    expect(pasted.problems).toEqual([
+      { line: 2, column: "shares", reason: "notANumber", text: "lots" },
+      { line: 3, column: "holder", reason: "required" },
+    ]);
   });
 
   test("the Excel selection's values: numbers as numbers, a blank column in the selection skipped", () => {
@@ -256,11 +259,15 @@ describe("pasting a cap table (the table editor's reader on the cap-table column
     expect(pasted.skippedHeader).toBe(true);
   });
 
-  test("at most 500 holders are taken; the lines beyond are reported", () => {
+  test("at most 500 holders: a longer block is not pasted, and the lines beyond are reported", () => {
     const grid = Array.from({ length: 502 }, (_, i) => [`H${i}`, 1]);
+    expect(rowsFromGrid(CAP_TABLE_SPEC, grid.slice(0, 500), "en").rows).toHaveLength(500);
     const pasted = rowsFromGrid(CAP_TABLE_SPEC, grid, "en");
-    expect(pasted.rows).toHaveLength(500);
-    expect(pasted.problems).toEqual([501, 502]);
+    expect(pasted.rows).toHaveLength(0);
+    expect(pasted.problems.map((p) => [p.line, p.reason])).toEqual([
+      [501, "tooMany"],
+      [502, "tooMany"],
+    ]);
   });
 
   test("pasted rows validate as a cap table", () => {

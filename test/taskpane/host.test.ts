@@ -6,9 +6,17 @@
  */
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
-import { HostWriteError, MAX_SELECTION, excelHost, previewHost, type ModelToWrite } from "../../src/taskpane/host";
+import {
+  HostWriteError,
+  MAX_SELECTION,
+  excelHost,
+  isPercentFormat,
+  percentagesAsShown,
+  previewHost,
+  type ModelToWrite,
+} from "../../src/taskpane/host";
 import { ModelWriteError } from "../../src/workbook/officeWriter";
-import { CAP_TABLE_SPEC, rowsFromGrid } from "../../src/taskpane/ventureForm";
+import { CAP_TABLE_SPEC, rowsFromGrid, tableSpec } from "../../src/taskpane/ventureForm";
 
 function toWrite(id: string, stake = 0.5): ModelToWrite {
   const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, stake });
@@ -104,6 +112,34 @@ describe("Excel host", () => {
       { holder: "Iliad", shares: "600000" },
       { holder: "InfraVia", shares: "400000" },
     ]);
+  });
+
+  test('a number shown as a percentage is read as Excel shows it (0.2 in a 20% cell is "20%"), never 0.2%', async () => {
+    expect(isPercentFormat("0%")).toBe(true);
+    expect(isPercentFormat("0.00%")).toBe(true);
+    expect(isPercentFormat('0.00"%"')).toBe(false);
+    expect(isPercentFormat("0.00\\%")).toBe(false);
+    expect(isPercentFormat("#,##0")).toBe(false);
+    expect(isPercentFormat(undefined)).toBe(false);
+    const values = [
+      ["Ann", "SAFE", 100000, null, 0.2],
+      ["Bob", "SAFE", 0.125, null, 0.125],
+    ];
+    const formats = [
+      ["General", "General", "#,##0", "General", "0%"],
+      ["General", "General", "0.0%", "General", "0.0%"],
+    ];
+    const shown = percentagesAsShown(values, formats);
+    expect(shown).toEqual([
+      ["Ann", "SAFE", 100000, null, "20%"],
+      ["Bob", "SAFE", "12.5%", null, "12.5%"],
+    ]);
+    const instruments = tableSpec("pricedRound", "instruments");
+    const good = rowsFromGrid(instruments, [shown[0]], "en");
+    expect(good.rows[0].cells.discount).toBe("20%");
+    // A percentage in the amount column is refused, not read as 12.5.
+    expect(rowsFromGrid(instruments, shown, "en").problems).toEqual([{ line: 2, column: "amount", reason: "notANumber", text: "12.5%" }]);
+    expect(percentagesAsShown(values, undefined)).toBe(values);
   });
 
   test("an empty selection gives no rows; a huge one is refused before its values are read", async () => {

@@ -14,6 +14,7 @@ import {
   emptyVentureForm,
   newGridRow,
   parseNumberList,
+  pasteProblemText,
   rowsFromGrid,
   rowsFromTsv,
   spreadExitValues,
@@ -240,8 +241,21 @@ describe("pasted rows", () => {
       expect.objectContaining({ holder: "Angel", type: "NOTE", amount: "50,000", discount: "20%", mfn: "false" }),
     ]);
   });
-  test("numbers from Excel cells, and lines with text where a number is expected", () => {
+  test("numbers from Excel cells; a line with text where a number is expected: nothing is pasted, the cell is named", () => {
     const investors = tableSpec("pricedRound", "investors");
+    const good = rowsFromGrid(
+      investors,
+      [
+        ["Fund", 5_000_000],
+        [null, null],
+        ["Other", 0.1 + 0.2],
+      ],
+      "en",
+    );
+    expect(good.rows.map((r) => r.cells)).toEqual([
+      { name: "Fund", amount: "5000000" },
+      { name: "Other", amount: "0.3" },
+    ]);
     const pasted = rowsFromGrid(
       investors,
       [
@@ -252,16 +266,21 @@ describe("pasted rows", () => {
       ],
       "en",
     );
-    expect(pasted.rows.map((r) => r.cells)).toEqual([
-      { name: "Fund", amount: "5000000" },
-      { name: "Other", amount: "0.3" },
-    ]);
-    expect(pasted.problems).toEqual([2]);
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems).toEqual([{ line: 2, column: "amount", reason: "notANumber", text: "n/a" }]);
+    expect(pasteProblemText(investors, pasted.problems[0], "en")).toBe('Line 2, Investment: "n/a" is not a number');
+    expect(pasteProblemText(investors, pasted.problems[0], "fr")).toBe("Ligne 2, Investissement : « n/a » n’est pas un nombre");
   });
-  test("at most the table's limit of rows", () => {
+  test("more rows than the table's limit: nothing is pasted, the lines beyond are listed", () => {
     const classes = tableSpec("exitWaterfall", "classes");
-    const lines = Array.from({ length: classes.max + 5 }, (_, i) => `C${i}\t100`).join("\n");
-    expect(rowsFromTsv(classes, lines, "en").rows).toHaveLength(classes.max);
+    const lines = Array.from({ length: classes.max + 2 }, (_, i) => `C${i}\t100`).join("\n");
+    const pasted = rowsFromTsv(classes, lines, "en");
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems).toEqual([
+      { line: classes.max + 1, reason: "tooMany" },
+      { line: classes.max + 2, reason: "tooMany" },
+    ]);
+    expect(pasteProblemText(classes, pasted.problems[0], "en")).toBe(`Line ${classes.max + 1}: beyond the table's limit of ${classes.max} rows`);
   });
 });
 

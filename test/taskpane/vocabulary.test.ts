@@ -1,0 +1,326 @@
+/**
+ * One vocabulary for every reader (issue 12, "Never silently wrong"): the custom functions' table
+ * readers, the forms, paste and the model/template schemas accept the same words for the same
+ * canonical value, in English and in French; an unknown word is an error naming where it is and the
+ * accepted words, never another word or a default.
+ */
+import {
+  COMPOUNDING_WORDS,
+  DAY_COUNT_WORDS,
+  INSTRUMENT_WORDS,
+  PARTICIPATION_WORDS,
+  ROUNDING_WORDS,
+  UNIT_WORDS,
+  YES_NO_WORDS,
+  choiceKey,
+  type Vocabulary,
+} from "../../src/engine";
+import { readChoice } from "../../src/functions/cells";
+import { ROUNDING } from "../../src/functions/choices";
+import { waterfallFn } from "../../src/functions/functions";
+import { choiceCell, readClasses, readInstruments } from "../../src/functions/venture";
+import { ShareClassInput } from "../../src/model/exitWaterfallInput";
+import { InstrumentInput, NoteInterestInput, PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
+import type { Lang } from "../../src/taskpane/i18n";
+import {
+  EXIT_WATERFALL_EXAMPLE,
+  pasteProblemText,
+  rowsFromGrid,
+  rowsFromTsv,
+  tableSpec,
+  validateVentureForm,
+  ventureFormFromInput,
+  ventureFormToCandidate,
+  type VentureForm,
+} from "../../src/taskpane/ventureForm";
+import { cellError } from "../support/customFunctionsRuntime";
+
+function setCell(form: VentureForm, table: string, row: number, key: string, value: string): VentureForm {
+  const rows = form.tables[table].map((r, i) => (i === row ? { ...r, cells: { ...r.cells, [key]: value } } : r));
+  return { ...form, tables: { ...form.tables, [table]: rows } };
+}
+const setField = (form: VentureForm, key: string, value: string): VentureForm => ({ ...form, fields: { ...form.fields, [key]: value } });
+
+const exit = () => ventureFormFromInput(EXIT_WATERFALL_EXAMPLE);
+const round = () => ventureFormFromInput(YC_EXAMPLE_1);
+const note = (f: VentureForm) =>
+  ["type:NOTE", "rate:5", "startDate:2025-01-01", "conversionDate:2026-01-01"].reduce((g, kv) => {
+    const [k, v] = kv.split(":");
+    return setCell(g, "instruments", 0, k, v);
+  }, f);
+const instrument = { holder: "A", type: "SAFE", amount: 1, cap: null, discount: null, mfn: false, interest: null };
+const interest = { rate: 0.05, startDate: "2025-01-01", conversionDate: "2026-01-01", dayCount: "ACT/365", compounding: "SIMPLE" };
+const at = { table: "instruments", column: "Day count", row: 2 };
+
+/** How each reader reads a word of a choice; `undefined` where that reader does not take the choice. */
+interface Readers {
+  readonly cells?: (word: string) => unknown;
+  readonly form: (word: string, lang: Lang) => unknown;
+  readonly paste?: (word: string, lang: Lang) => unknown;
+  readonly schema: (word: string) => unknown;
+}
+
+const schemaValue = (r: { success: boolean; data?: unknown }) => (r.success ? r.data : "refused");
+
+const READERS: [string, Vocabulary<string>, Readers][] = [
+  [
+    "participation",
+    PARTICIPATION_WORDS,
+    {
+      cells: (w) =>
+        readClasses([
+          ["Class", "Shares", "Participation"],
+          ["A", 1, w],
+        ])[0].participation,
+      form: (w, lang) =>
+        (ventureFormToCandidate(setCell(exit(), "classes", 0, "participation", w), lang).input.classes as { participation: unknown }[])[0]
+          .participation,
+      paste: (w, lang) => rowsFromTsv(tableSpec("exitWaterfall", "classes"), `A\t1\t\t\t\t${w}`, lang).rows[0]?.cells.participation,
+      schema: (w) => schemaValue(ShareClassInput.shape.participation.safeParse(w)),
+    },
+  ],
+  [
+    "instrument type",
+    INSTRUMENT_WORDS,
+    {
+      cells: (w) =>
+        readInstruments([
+          ["Holder", "Type", "Amount"],
+          ["A", w, 1],
+        ])[0].kind,
+      form: (w, lang) =>
+        (ventureFormToCandidate(setCell(round(), "instruments", 0, "type", w), lang).input.instruments as { type: unknown }[])[0].type,
+      paste: (w, lang) => rowsFromTsv(tableSpec("pricedRound", "instruments"), `A\t${w}\t1`, lang).rows[0]?.cells.type,
+      schema: (w) => InstrumentInput.safeParse({ ...instrument, type: w }).data?.type ?? "refused",
+    },
+  ],
+  [
+    "MFN (yes or no)",
+    YES_NO_WORDS,
+    {
+      cells: (w) =>
+        readInstruments([
+          ["Holder", "Amount", "MFN"],
+          ["A", 1, w],
+        ])[0].mfn,
+      form: (w, lang) => (ventureFormToCandidate(setCell(round(), "instruments", 0, "mfn", w), lang).input.instruments as { mfn: unknown }[])[0].mfn,
+      paste: (w, lang) => rowsFromTsv(tableSpec("pricedRound", "instruments"), `A\tSAFE\t1\t\t\t${w}`, lang).rows[0]?.cells.mfn === "true",
+      schema: (w) => InstrumentInput.safeParse({ ...instrument, mfn: w }).data?.mfn ?? "refused",
+    },
+  ],
+  [
+    "day count",
+    DAY_COUNT_WORDS,
+    {
+      cells: (w) => choiceCell(DAY_COUNT_WORDS.words)(w, at),
+      form: (w, lang) =>
+        (
+          ventureFormToCandidate(setCell(note(round()), "instruments", 0, "dayCount", w), lang).input.instruments as {
+            interest: { dayCount: unknown };
+          }[]
+        )[0].interest.dayCount,
+      paste: (w, lang) =>
+        rowsFromTsv(tableSpec("pricedRound", "instruments"), `A\tNOTE\t1\t\t\t\t5\t2025-01-01\t2026-01-01\t${w}`, lang).rows[0]?.cells.dayCount,
+      schema: (w) => NoteInterestInput.safeParse({ ...interest, dayCount: w }).data?.dayCount ?? "refused",
+    },
+  ],
+  [
+    "compounding",
+    COMPOUNDING_WORDS,
+    {
+      cells: (w) => choiceCell(COMPOUNDING_WORDS.words)(w, at),
+      form: (w, lang) =>
+        (
+          ventureFormToCandidate(setCell(note(round()), "instruments", 0, "compounding", w), lang).input.instruments as {
+            interest: { compounding: unknown };
+          }[]
+        )[0].interest.compounding,
+      paste: (w, lang) =>
+        rowsFromTsv(tableSpec("pricedRound", "instruments"), `A\tNOTE\t1\t\t\t\t5\t2025-01-01\t2026-01-01\t\t${w}`, lang).rows[0]?.cells.compounding,
+      schema: (w) => NoteInterestInput.safeParse({ ...interest, compounding: w }).data?.compounding ?? "refused",
+    },
+  ],
+  [
+    "rounding",
+    ROUNDING_WORDS,
+    {
+      cells: (w) => readChoice(w, "rounding", ROUNDING, "DOWN"),
+      form: (w, lang) => ventureFormToCandidate(setField(round(), "rounding", w), lang).input.rounding,
+      schema: (w) => PricedRoundInput.safeParse({ ...YC_EXAMPLE_1, rounding: w }).data?.rounding ?? "refused",
+    },
+  ],
+  [
+    "unit",
+    UNIT_WORDS,
+    {
+      form: (w, lang) => ventureFormToCandidate(setField(round(), "unit", w), lang).input.unit,
+      schema: (w) => PricedRoundInput.safeParse({ ...YC_EXAMPLE_1, unit: w }).data?.unit ?? "refused",
+    },
+  ],
+];
+
+/** Every word of a vocabulary with its value: the normalised words, and each label as a form shows it. */
+function wordsOf(vocab: Vocabulary<string>): [string, string][] {
+  const labels = vocab.values.flatMap((v) => [
+    [vocab.labels[v].en, v],
+    [vocab.labels[v].fr, v],
+    [vocab.labels[v].fr.toLowerCase(), v],
+  ]) as [string, string][];
+  return [...Object.entries(vocab.words), ...labels];
+}
+
+describe("every reader accepts the same words for the same value, in English and in French", () => {
+  for (const [name, vocab, readers] of READERS) {
+    test(name, () => {
+      const canon = (value: string) => (vocab === YES_NO_WORDS ? value === "YES" : value);
+      const got: string[] = [];
+      const wrong = (reader: string, word: string, value: unknown, expected: unknown) => {
+        if (value !== expected) got.push(`${reader} read "${word}" as ${JSON.stringify(value)}, not ${JSON.stringify(expected)}`);
+      };
+      for (const [word, value] of wordsOf(vocab)) {
+        const expected = canon(value);
+        if (readers.cells !== undefined) wrong("cells", word, readers.cells(word), expected);
+        wrong("schema", word, readers.schema(word), expected);
+        for (const lang of ["en", "fr"] as const) {
+          wrong(`form (${lang})`, word, readers.form(word, lang), expected);
+          if (readers.paste !== undefined) wrong(`paste (${lang})`, word, readers.paste(word, lang), expected);
+        }
+      }
+      expect(got).toEqual([]);
+    });
+  }
+});
+
+describe("the user's cases", () => {
+  const classes = tableSpec("exitWaterfall", "classes");
+
+  test('"Participating", the form\'s own label, pastes as FULL, as CAPTABLE.WATERFALL reads it', () => {
+    const pasted = rowsFromTsv(
+      classes,
+      "Class\tShares\tInvested\tPreference\tSeniority\tParticipation\nSeries A\t100\t100\t1\t1\tParticipating\nCommon\t100\t0\t0\t2\tNon-participating",
+      "en",
+    );
+    expect(pasted.problems).toEqual([]);
+    expect(pasted.rows.map((r) => r.cells.participation)).toEqual(["FULL", "NONE"]);
+    expect(rowsFromTsv(classes, "Série A;100;100;1;1;Participante", "fr").rows[0].cells.participation).toBe("FULL");
+    // CAPTABLE.WATERFALL at 300: Series A takes its 100 back, then half of the 200 left (participating): 200.
+    const table = [
+      ["Class", "Shares", "Invested", "Preference", "Participation"],
+      ["Series A", 100, 100, 1, "Participating"],
+      ["Common", 100, 0, 0, "Non-participating"],
+    ];
+    const result = waterfallFn(table, [[300]]);
+    expect(result[1][0]).toBe("Series A");
+    expect(result[1][4]).toBe(200);
+  });
+
+  test.each([
+    ["1x", 1],
+    ["1.0x", 1],
+    ["1.00x", 1],
+    ["3x", 3],
+    ["1.5 x", 1.5],
+    ["2×", 2],
+  ])('a multiple as Excel shows it, "%s", pastes and reads as %d', (shown, multiple) => {
+    const pasted = rowsFromTsv(classes, `Series A\t100\t100\t${shown}\t1\tNONE\t\t1`, "en");
+    expect(pasted.problems).toEqual([]);
+    expect(pasted.rows).toHaveLength(1);
+    const form = { ...exit(), tables: { ...exit().tables, classes: pasted.rows, holdings: [] } };
+    const read = ventureFormToCandidate(form, "en");
+    expect(read.parseErrors).toEqual({});
+    expect((read.input.classes as { preference: number }[])[0].preference).toBe(multiple);
+  });
+
+  test('French multiples and percentages: "1,5x", "20 %"', () => {
+    const pasted = rowsFromTsv(classes, "Série A\t100\t100\t1,5x\t1\tNONE", "fr");
+    expect(pasted.problems).toEqual([]);
+    const instruments = rowsFromTsv(tableSpec("pricedRound", "instruments"), "A\tSAFE\t1 000\t\t20 %", "fr");
+    expect(instruments.problems).toEqual([]);
+    expect(instruments.rows[0].cells.discount).toBe("20 %");
+  });
+
+  test("a pasted block with one bad row takes none, and lists each bad cell with its line, column and reason", () => {
+    const pasted = rowsFromTsv(classes, "Series A\t100\t100\t1x\t1\tParticipating\nSeed\t50\tabc\t1\t1\tmaybe\n\t5", "en");
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems.map((p) => pasteProblemText(classes, p, "en"))).toEqual([
+      'Line 2, Invested: "abc" is not a number',
+      'Line 2, Participation: "maybe" is not one of Non-participating (NONE), Participating (FULL), Participating, capped (CAPPED)',
+      "Line 3, Class: empty; a name is required",
+    ]);
+    expect(pasted.problems.map((p) => pasteProblemText(classes, p, "fr"))[1]).toBe(
+      "Ligne 2, Participation : « maybe » n’est pas l’une des valeurs Non participante (NONE), Participante (FULL), Participante plafonnée (CAPPED)",
+    );
+  });
+});
+
+describe("an unknown word is an error naming where it is and the accepted words, never another word or a default", () => {
+  test("cells", () => {
+    const classes = [
+      ["Class", "Shares", "Participation"],
+      ["Series A", 100, "Maybe"],
+    ];
+    expect(cellError(() => waterfallFn(classes, [[100]])).message).toBe(
+      'classes: Participation of "Series A" must be one of "NONE", "FULL", "CAPPED", got the text "Maybe"',
+    );
+    expect(() =>
+      readInstruments([
+        ["Holder", "Amount", "MFN"],
+        ["Ann", 1, "maybe"],
+      ]),
+    ).toThrow('instruments: MFN of "Ann" must be one of "YES", "NO", got the text "maybe"');
+    // Excel's logical values are yes and no; a BSA (a plain warrant) is no SAFE.
+    expect(
+      readInstruments([
+        ["Holder", "Amount", "MFN"],
+        ["Ann", 1, true],
+      ])[0].mfn,
+    ).toBe(true);
+    expect(
+      readInstruments([
+        ["Holder", "Amount", "MFN"],
+        ["Ann", 1, false],
+      ])[0].mfn,
+    ).toBe(false);
+    expect(() =>
+      readInstruments([
+        ["Holder", "Type", "Amount"],
+        ["Ann", "BSA", 1],
+      ]),
+    ).toThrow('instruments: Type of "Ann" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BSA"');
+  });
+
+  test("form", () => {
+    const f = setCell(setCell(exit(), "classes", 0, "participation", "Maybe"), "classes", 1, "preference", "1y");
+    expect(validateVentureForm(f, "en").errors).toMatchObject({
+      "classes.0.participation":
+        'Participation: "Maybe" is not one of Non-participating (NONE), Participating (FULL), Participating, capped (CAPPED)',
+      "classes.1.preference": 'Preference must be a number, got "1y"',
+    });
+    const g = setCell(round(), "instruments", 0, "mfn", "maybe");
+    expect(validateVentureForm(g, "en").errors["instruments.0.mfn"]).toBe('MFN (most favoured nation): "maybe" is not one of YES, NO');
+    expect(validateVentureForm(g, "fr").errors["instruments.0.mfn"]).toBe(
+      "MFN (clause de la nation la plus favorisée) : « maybe » n’est pas l’une des valeurs Oui (YES), Non (NO)",
+    );
+  });
+
+  test("paste: a yes/no column reading maybe is no false", () => {
+    const instruments = tableSpec("pricedRound", "instruments");
+    const pasted = rowsFromGrid(instruments, [["Ann", "SAFE", 1, null, null, "maybe"]], "en");
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems).toEqual([{ line: 1, column: "mfn", reason: "unknownWord", text: "maybe" }]);
+    expect(pasteProblemText(instruments, pasted.problems[0], "en")).toBe('Line 1, MFN (most favoured nation): "maybe" is not one of YES, NO');
+    // Excel's TRUE in the selection is a yes.
+    expect(rowsFromGrid(instruments, [["Ann", "SAFE", 1, null, null, true]], "en").rows[0].cells.mfn).toBe("true");
+  });
+
+  test("templates and models", () => {
+    const r = ShareClassInput.shape.participation.safeParse("Maybe");
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toBe('participation must be "NONE", "FULL" or "CAPPED"');
+    expect(InstrumentInput.safeParse({ ...instrument, mfn: "maybe" }).error?.issues[0].message).toBe("instrument mfn must be true or false");
+  });
+});
+
+test("the words a vocabulary lists are its own normalised keys", () => {
+  for (const [, vocab] of READERS) for (const key of Object.keys(vocab.words)) expect(choiceKey(key)).toBe(key);
+});
