@@ -213,6 +213,12 @@ export const CONVENTION_ROWS = [
     "`basis`; `output` for IMPLIEDVALUE",
     "STAKEVALUE, DEALVIEW, IMPLIEDVALUE",
   ],
+  [
+    "Net debt on the valuation basis",
+    "required on EV (an empty cell is not 0: type 0 for none); on EQUITY `net_debt` and `other_claims` must be empty or 0, else an error; DEALVIEW always requires net debt (it shows both values)",
+    "`net_debt`, `other_claims` with `basis` (`output` for IMPLIEDVALUE)",
+    "STAKEVALUE, DEALVIEW, IMPLIEDVALUE",
+  ],
   ["Part of a stake's price", "**TOTAL**, SHARES, LOANS (shareholder loans at face value)", "`component`", "STAKEVALUE"],
   ["Premium or discount on a stake", "**0** (pro rata value), a fraction above -100%", "`premium`", "STAKEVALUE, IMPLIEDVALUE, DEALVIEW"],
   ["Share rounding", "**DOWN** (whole shares), UP, NEAREST, NONE (exact)", "`rounding`", "PRIMARYSHARES, PRIMARY, PRICEDROUND, SAFE, CONVERTNOTE"],
@@ -224,9 +230,21 @@ export const CONVENTION_ROWS = [
   ],
   ["Valuation cap of one SAFE", "**POST** (post-money cap / Company Capitalization, YC), PRE (pre-money cap)", "`basis`", "SAFE"],
   [
+    "Capitalization of one SAFE",
+    "**INCLUDING** this SAFE's own shares (default for POST: the YC post-money SAFE's Company Capitalization), **EXCLUDING** them (default for PRE)",
+    "`capitalization_basis`",
+    "SAFE",
+  ],
+  [
     "Instrument type (its cap basis) in a round",
     "**SAFE** (post-money), PRE SAFE (pre-money), NOTE (pre-money cap, principal + interest)",
     "Type column of `instruments`",
+    "PRICEDROUND",
+  ],
+  [
+    "Cap basis of a SAFE or note in a round (what its cap is divided by)",
+    "EXISTING (shares, options and pool before the round), POOL (+ the pool increase), CONVERTIBLES (+ the converting instruments' shares), ALL (both); **CONVERTIBLES for a SAFE (post-money), POOL for a PRE SAFE or NOTE**; the basis used is shown on each instrument's line",
+    "Cap basis column of `instruments`",
     "PRICEDROUND",
   ],
   ["Most favoured nation", "**no**, yes (the best terms of the instruments listed after it)", "MFN column of `instruments`", "PRICEDROUND"],
@@ -242,7 +260,12 @@ export const CONVENTION_ROWS = [
     "`pool_basis`, `option_rows`",
     "PRICEDROUND",
   ],
-  ["Which holder is the unissued pool", "**a holder named Option pool, Pool, ESOP, Unissued pool…**, or the one named", "`pool_row`", "PRICEDROUND"],
+  [
+    "Which holder is the unissued pool",
+    "**the one holder whose name is a recognised pool name** (English or French: Option pool, Unissued option pool, ESOP, Employee pool, Pool d'options, BSPCE…; compared without case, accents, spaces or punctuation), or the holder named; two such holders, or none with a pool top-up, is an error naming `pool_row` (no pool is created unasked); the row taken and how is shown",
+    "`pool_row`",
+    "PRICEDROUND",
+  ],
   ["Day count of a note", "**ACT/365**, ACT/360, 30/360", "`day_count`; Day count column of `instruments`", "CONVERTNOTE, PRICEDROUND"],
   [
     "Interest compounding of a note",
@@ -262,6 +285,12 @@ export const CONVENTION_ROWS = [
     "**none**; the classes given are adjusted and their shares join the pre-money, solved with the price",
     "`antidilution`",
     "PRICEDROUND",
+  ],
+  [
+    "Share counts compared",
+    "equal within a relative tolerance of 1e-12 of the larger count (SHARE_TOLERANCE), so counts typed as formulas (`=20000000/price`) add up to their class; more than that is an error",
+    "fixed",
+    "WATERFALL, TENDER",
   ],
   [
     "Participation of preferred",
@@ -314,6 +343,12 @@ export const CONVENTION_ROWS = [
   ],
   ["Dilution before the exit (VC method)", "**retention 100%** (none), or the fraction kept", "`retention`", "VCMETHOD"],
   ["Fully diluted shares", "**TSM** (treasury stock method), ALL (every option in full)", "`method`", "FDSHARES"],
+  [
+    "Empty cells that arrive as 0 (some Excel builds)",
+    "read as empty where 0 cannot be a value (a name, a keyword, an optional number that must be above 0, an optional table, a row of blanks and zeros); a 0 stays 0 where 0 is a value (shares, amounts, rates, net debt)",
+    "fixed",
+    "every function",
+  ],
 ];
 
 function conventionTable() {

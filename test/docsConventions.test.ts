@@ -11,16 +11,16 @@ import { readFunctionMetadata } from "./support/hyperformulaCaptable";
 const root = path.resolve(__dirname, "..");
 const doc = fs.readFileSync(path.join(root, "docs", "functions.md"), "utf8");
 
-function conventionRows(): { selectedBy: string; functions: string[] }[] {
+function conventionRows(): { choices: string; selectedBy: string; functions: string[] }[] {
   const start = doc.indexOf("### Which argument selects each convention");
   expect(start).toBeGreaterThan(0);
   const lines = doc.slice(start).split("\n");
   const first = lines.findIndex((l) => l.startsWith("|---"));
-  const rows: { selectedBy: string; functions: string[] }[] = [];
+  const rows: { choices: string; selectedBy: string; functions: string[] }[] = [];
   for (const line of lines.slice(first + 1)) {
     if (!line.startsWith("|")) break;
     const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
-    rows.push({ selectedBy: cells[3], functions: cells[4].split(",").map((f) => f.trim()) });
+    rows.push({ choices: cells[2], selectedBy: cells[3], functions: cells[4].split(",").map((f) => f.trim()) });
   }
   return rows;
 }
@@ -42,6 +42,20 @@ describe("docs/functions.md conventions table", () => {
 
   test("rows name only declared functions", () => {
     const ids = new Set(readFunctionMetadata().map((f) => f.id));
-    expect(rows.flatMap((r) => r.functions).filter((f) => !ids.has(f))).toEqual([]);
+    expect(rows.flatMap((r) => r.functions).filter((f) => !ids.has(f) && f !== "every function")).toEqual([]);
+  });
+
+  // Issue 12: every convention that changes a result without a keyword of its own is in the table too.
+  test.each([
+    ["the cap basis of each SAFE or note in a round", "Cap basis column of `instruments`", "PRICEDROUND", /EXISTING.*POOL.*CONVERTIBLES.*ALL/],
+    ["what a SAFE's capitalization includes", "`capitalization_basis`", "SAFE", /INCLUDING.*POST.*EXCLUDING.*PRE/],
+    ["which holder is the pool", "`pool_row`", "PRICEDROUND", /Unissued option pool.*Pool d'options/],
+    ["the share-count tolerance", "fixed", "TENDER", /1e-12/],
+    ["the pool target basis", "`pool_basis`", "PRICEDROUND", /UNISSUED.*TOTAL/],
+    ["net debt on the EV basis", "`net_debt`", "IMPLIEDVALUE", /required on EV.*EQUITY.*must be empty or 0/],
+    ["empty cells that arrive as 0", "fixed", "every function", /read as empty where 0 cannot be a value/],
+  ])("lists %s", (_what, selectedBy, fn, choices) => {
+    const found = rows.filter((r) => r.selectedBy.includes(selectedBy) && r.functions.includes(fn) && choices.test(r.choices));
+    expect(found).toHaveLength(1);
   });
 });
