@@ -408,7 +408,7 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param holders Holder names before the round (fully diluted: common, preferred as converted, options, the unissued pool row).
  * @param shares Shares held, beside the names (same size).
  * @param pre_money Pre-money valuation; it includes the pool increase and the converting SAFEs and notes.
- * @param investors New money: two columns, investor and amount (a header row is allowed).
+ * @param investors New money: two columns, investor and amount; a first row is a header when its words say so ("Investor", "Amount (EUR)", "Montant"…), and any other text amount is an error naming its row.
  * @param [pool_target] Unissued option pool after the round as a fraction of post-money fully diluted shares (e.g. 10%). Optional.
  * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN, Cap basis (EXISTING, POOL, CONVERTIBLES, ALL); for notes also Interest rate, Start date, Conversion date.
  * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).

@@ -281,10 +281,53 @@ function findPoolRow(holders: readonly string[], named: string | undefined, topp
 /** The header of CAPTABLE.PRICEDROUND's table (the engine's, `ROUND_TABLE_HEADER`). */
 export const ROUND_HEADER: readonly string[] = ROUND_TABLE_HEADER;
 
+/** Header words of the investors table's amount column (an optional unit in brackets follows: "Amount (EUR)", as the model sheet writes it). */
+export const INVESTOR_AMOUNT_HEADERS: readonly string[] = [
+  "Amount",
+  "Amounts",
+  "Investment",
+  "Investments",
+  "Amount invested",
+  "Invested",
+  "New money",
+  "Montant",
+  "Montants",
+  "Investissement",
+  "Investissements",
+  "Montant investi",
+  "Apport",
+];
+/** Header words of the investors table's name column. */
+export const INVESTOR_NAME_HEADERS: readonly string[] = [
+  "Investor",
+  "Investors",
+  "Name",
+  "Holder",
+  "Investisseur",
+  "Investisseurs",
+  "Nom",
+  "Détenteur",
+];
+
+/** A header cell's words, without a unit in brackets at the end ("Amount (EUR)" -> AMOUNT). */
+const headerKey = (v: unknown): string => (typeof v === "string" ? choiceKey(v.replace(/\([^()]*\)\s*$/, "")) : "");
+
+/**
+ * The investors table's first row is a header when its amount cell is text and a header word
+ * ("Amount", "Amount (EUR)", "Montant"…) or its name cell is one ("Investor", "Investisseur"…).
+ * Any other text amount is an error naming its row, never a row dropped as a header.
+ */
+function isInvestorsHeader(row: readonly unknown[]): boolean {
+  const [n, a] = row;
+  if (typeof a !== "string" || a.trim() === "") return false;
+  const is = (words: readonly string[], v: unknown) => words.some((w) => choiceKey(w) === headerKey(v));
+  return is(INVESTOR_AMOUNT_HEADERS, a) || is(INVESTOR_NAME_HEADERS, n);
+}
+
 function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
   if (m[0].length !== 2) throw new EngineError("value", `investors must be two columns (investor, amount), got ${m[0].length} columns`, "investors");
-  const start = m.length > 1 && typeof m[0][1] === "string" ? 1 : 0; // a header row
+  const start = isInvestorsHeader(m[0]) ? 1 : 0;
   const out: { name: string; amount: Decimal }[] = [];
   for (let r = start; r < m.length; r++) {
     const [n, a] = m[r];
@@ -293,7 +336,12 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
       throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
     const name = String(n).trim();
-    out.push({ name, amount: attributed("investors", () => readNumber(a, `investors: amount of "${name}"`, "nonNegative")) });
+    if (typeof a === "string" && a.trim() !== "") {
+      // A number typed as text ("5,000,000") is not read as a number, and a first row is a header only by its words.
+      const header = r === 0 ? ' (a header row says "Amount" or "Investor")' : "";
+      throw new EngineError("value", `investors: amount of "${name}" must be a number, got ${describeCell(a)} (row ${r + 1})${header}`, "investors");
+    }
+    out.push({ name, amount: attributed("investors", () => readNumber(a, `investors: amount of "${name}" (row ${r + 1})`, "nonNegative")) });
   }
   if (out.length === 0) throw new EngineError("value", "investors must list at least one investor", "investors");
   return out;

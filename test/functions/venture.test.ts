@@ -197,10 +197,49 @@ describe("CAPTABLE.PRICEDROUND", () => {
     ).toBe('instruments: "N" has an interest rate: give its Start date and Conversion date columns too');
   });
 
+  test("a first investor row with a text amount is an error naming the row, never dropped as a header (issue 12)", () => {
+    // Before: any text amount in the first row made it a header, and "VC" was silently left out of the round.
+    for (const text of ["5,000,000", "n/a", "TBC"]) {
+      expect(
+        cellError(() =>
+          f.pricedRoundFn(holders, shares, 1e7, [
+            ["VC", text],
+            ["Angel", 1_000_000],
+          ]),
+        ).message,
+      ).toBe(`investors: amount of "VC" must be a number, got the text "${text}" (row 1) (a header row says "Amount" or "Investor")`);
+    }
+    // Below the first row too, with its row number.
+    expect(
+      cellError(() =>
+        f.pricedRoundFn(holders, shares, 1e7, [
+          ["Investor", "Amount"],
+          ["VC", 1_000_000],
+          ["Angel", "n/a"],
+        ]),
+      ).message,
+    ).toBe('investors: amount of "Angel" must be a number, got the text "n/a" (row 3)');
+  });
+
+  test("a header row of the investors table is recognised by its words, English or French, with a unit", () => {
+    const reference = f.pricedRoundFn(holders, shares, 1e7, [["VC", 2_000_000]]);
+    for (const header of [
+      ["Investor", "Amount"],
+      ["Investor", "Amount (EUR)"],
+      ["Name", "Investment"],
+      ["Investisseur", "Montant (€)"],
+      ["", "Investissement"],
+      ["Investor", "New money in $"],
+    ]) {
+      const t = f.pricedRoundFn(holders, shares, 1e7, [header, ["VC", 2_000_000]]);
+      expect(t).toEqual(reference);
+    }
+  });
+
   test("errors name the argument and the rule", () => {
     expect(cellError(() => f.pricedRoundFn(holders, shares, 0, investors)).message).toBe("pre_money must be greater than 0, got 0");
     expect(cellError(() => f.pricedRoundFn(holders, shares, 1e7, [["A", "lots"]])).message).toBe(
-      'investors: amount of "A" must be a number, got the text "lots"',
+      'investors: amount of "A" must be a number, got the text "lots" (row 1) (a header row says "Amount" or "Investor")',
     );
     expect(cellError(() => f.pricedRoundFn(holders, shares, 1e7, investors, 0.1, OMITTED, null, null, 5)).message).toBe(
       "pool_increase must be empty when pool_target is given: give one or the other",
