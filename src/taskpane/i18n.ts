@@ -356,6 +356,12 @@ const FR_FIELD_BY_EN: Readonly<Record<string, string>> = {
   "interest rate": "taux d’intérêt",
   "interest start date": "date de début des intérêts",
   "interest conversion date": "date de conversion",
+  "interest day count": "base de calcul des intérêts",
+  "interest compounding": "capitalisation des intérêts",
+  "instrument type": "type d’instrument",
+  "instrument cap basis": "base du plafond de l’instrument",
+  "instrument mfn": "clause NPF de l’instrument",
+  participation: "participation",
   class: "catégorie",
   invested: "montant investi",
   preference: "préférence",
@@ -453,6 +459,26 @@ const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string
     /^valuation leaves nothing for the shares/,
     () => "La valorisation ne laisse rien aux actions : l’émission exige des capitaux propres × (1 + prime) supérieurs aux prêts d’actionnaires",
   ],
+  // A list argument that is not a list (a template edited by hand).
+  [/^cap table must be a list of holders$/, () => "La table de capitalisation doit être une liste d’actionnaires"],
+  [/^investors must be a list$/, () => "Les investisseurs doivent être une liste"],
+  [/^instruments must be a list$/, () => "Les instruments doivent être une liste"],
+  [/^classes must be a list of share classes$/, () => "Les catégories doivent être une liste de catégories d’actions"],
+  [/^exit values must be a list of numbers$/, () => "Les valeurs de sortie doivent être une liste de nombres"],
+  [
+    /^holdings must be a list of holdings \(holder, class, shares\)$/,
+    () => "La détention doit être une liste de lignes (porteur, catégorie, actions)",
+  ],
+  // A choice or a yes-or-no (src/model/fields.ts `choice`, `flag`): the canonical words, which every reader accepts in French too.
+  [
+    new RegExp(`^${FIELD_PATTERN} must be ((?:"[^"]*", )*"[^"]*") or ("[^"]*")$`),
+    (m, f) =>
+      `${cap(f(m[1]))} doit être ${[...m[2].matchAll(/"([^"]*)"/g), ...m[3].matchAll(/"([^"]*)"/g)]
+        .map((w) => `« ${w[1]} »`)
+        .join(", ")
+        .replace(/, (« [^«]* »)$/, " ou $1")}`,
+  ],
+  [new RegExp(`^${FIELD_PATTERN} must be true or false$`), (m, f) => `${cap(f(m[1]))} doit être vrai ou faux`],
   // After the specific rules above (e.g. capacity's, worded with its article).
   [new RegExp(`^${FIELD_PATTERN} must be greater than 0$`), (m, f) => `${cap(f(m[1]))} doit être supérieur à 0`],
 ];

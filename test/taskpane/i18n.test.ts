@@ -4,6 +4,10 @@ import { FIELD_LABELS, MESSAGES, pickLanguage, translateRule } from "../../src/t
 import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
 import { builtInTemplate } from "../../src/templates";
+import fs from "fs";
+import path from "path";
+import * as engine from "../../src/engine";
+import { choice, flag } from "../../src/model/fields";
 
 describe("i18n", () => {
   const en = MESSAGES.en as Record<string, unknown>;
@@ -142,5 +146,56 @@ describe("the venture models' rule messages in French", () => {
     expect(messages.length).toBeGreaterThan(15);
     const untranslated = messages.filter((m) => translateRule(m, "fr") === m);
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe("every choice and yes-or-no rule of the model schemas in French", () => {
+  // Read from the schemas' source, so that a choice added to a model (as the instrument cap basis was) needs its French here.
+  const dir = path.resolve(__dirname, "../../src/model");
+  const source = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
+  const choices = [...source.matchAll(/\bchoice\((\w+), "([^"]+)"\)/g)].map((m) => [m[1], m[2]] as const);
+  const flags = [...source.matchAll(/\bflag\("([^"]+)"\)/g)].map((m) => m[1]);
+
+  test("the model schemas have choices (the source is read)", () => {
+    expect(choices.map(([, field]) => field)).toEqual(expect.arrayContaining(["instrument cap basis", "rounding", "participation"]));
+    expect(flags).toContain("instrument mfn");
+  });
+
+  test.each([
+    [
+      'instrument cap basis must be "EXISTING", "POOL", "CONVERTIBLES" or "ALL"',
+      "Base du plafond de l’instrument doit être « EXISTING », « POOL », « CONVERTIBLES » ou « ALL »",
+    ],
+    ["instrument mfn must be true or false", "Clause NPF de l’instrument doit être vrai ou faux"],
+  ])("%s", (en, fr) => {
+    expect(translateRule(en, "fr")).toBe(fr);
+  });
+
+  test("every fixed rule message written in the model schemas has a French translation", () => {
+    // The literal `error: "…"` texts (messages built from a field name are covered above and by the form tests).
+    const fixed = [...new Set([...source.matchAll(/error: (?:"([^"]*)"|`([^`$]*)`)/g)].map((m) => m[1] ?? m[2]))];
+    expect(fixed.length).toBeGreaterThan(20);
+    expect(fixed.filter((m) => translateRule(m, "fr") === m)).toEqual([]);
+  });
+
+  test("every choice's and yes-or-no's message has a French translation", () => {
+    const vocabularies = engine as unknown as Record<string, engine.Vocabulary<string>>;
+    const messages = [
+      ...choices.map(([vocab, field]) => {
+        expect(vocabularies[vocab]?.values).toBeDefined();
+        const r = choice(vocabularies[vocab], field).safeParse("not a word");
+        return r.success ? "" : r.error.issues[0].message;
+      }),
+      ...flags.map((field) => {
+        const r = flag(field).safeParse("not a word");
+        return r.success ? "" : r.error.issues[0].message;
+      }),
+    ];
+    expect(messages.filter((m) => m === "")).toEqual([]);
+    expect(messages.filter((m) => translateRule(m, "fr") === m)).toEqual([]);
   });
 });
