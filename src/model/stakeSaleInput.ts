@@ -16,6 +16,9 @@
  * - "both": the secondary of `stake` from the seller, then the buyer also invests
  *   `primaryInvestment` in new shares at the same price per new share (new shares =
  *   investment / price, rounded by `rounding`; the cash is new shares x price).
+ * A primary issue has no seller: `seller` may be empty; a name given anyway (the built-in capital-
+ * increase template carries "Founders") is shown on the sheet as not used in a primary issue,
+ * never silently dropped and never refused (stored templates keep loading).
  * Holder names are matched trimmed and case-insensitive, as the engine does (`holderKey`).
  */
 import { z } from "zod";
@@ -55,8 +58,15 @@ export const StakeSaleInput = z
       .min(1, { error: "cap table must list at least one holder" })
       .max(LIMITS.maxHolders, { error: `cap table must have at most ${LIMITS.maxHolders} holders` }),
     transaction: choice(TRANSACTION_WORDS, "transaction"),
-    /** The holder selling (secondary and both). */
-    seller: text("seller"),
+    /**
+     * The holder selling (secondary and both: required, one of the holders). A primary issue has no
+     * seller: empty, or a name kept from another deal, which the sheet shows as not used (never
+     * checked against the holders, so that no stored template stops loading).
+     */
+    seller: z
+      .string({ error: "seller must be a text" })
+      .trim()
+      .max(LIMITS.maxText, { error: `seller must be at most ${LIMITS.maxText} characters` }),
     buyer: text("buyer"),
     /** New money from the buyer (both); must be 0 otherwise (a value that would be ignored is refused). */
     primaryInvestment: amount("primary investment").refine((n) => n >= 0, { error: "primary investment must not be negative" }),
@@ -67,7 +77,9 @@ export const StakeSaleInput = z
   .superRefine((m, ctx) => {
     const keys = checkCapTable(m.capTable, ctx);
     const has = (name: string) => keys.has(holderKey(name));
-    if (m.transaction !== "primary" && !has(m.seller)) {
+    if (m.transaction !== "primary" && m.seller === "") {
+      ctx.addIssue({ code: "custom", path: ["seller"], message: "seller is required" });
+    } else if (m.transaction !== "primary" && !has(m.seller)) {
       ctx.addIssue({ code: "custom", path: ["seller"], message: `seller "${m.seller}" must be one of the holders` });
     }
     if (m.transaction !== "primary" && holderKey(m.seller) === holderKey(m.buyer)) {

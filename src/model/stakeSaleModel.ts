@@ -334,6 +334,8 @@ const TRANSACTION_TEXT: Readonly<Record<StakeSaleInput["transaction"], string>> 
 };
 
 const NA = "n/a";
+/** The note beside a seller given for a primary issue (the built-in capital-increase template carries one). */
+export const SELLER_NOT_USED = "(not used in a primary issue: new shares have no seller)";
 
 function percentText(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(12))}%`;
@@ -432,13 +434,16 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   if (hasCapacity) input_("Capacity", "Capacity (100%)", input.capacity as number, f.capacity, input.capacityUnit, "Capacity at 100%");
   if (input.transaction === "both")
     input_("PrimaryInvestment", "Primary investment by the buyer", input.primaryInvestment, f.amount, cu, "New money for new shares");
-  const terms: [string, string][] = [];
-  if (hasSecondary) terms.push(["Seller", input.seller]);
-  terms.push(["Buyer", input.buyer], ["Transaction", input.transaction], ["Share rounding", input.rounding]);
-  for (const [text, value] of terms) {
+  const shapes = "set in the taskpane (shapes the sheet)";
+  const terms: [string, string, string][] = [];
+  // A seller given for a primary issue is shown, as not used: never an argument silently ignored.
+  if (hasSecondary) terms.push(["Seller", input.seller, shapes]);
+  else if (input.seller.trim() !== "") terms.push(["Seller", input.seller, SELLER_NOT_USED]);
+  terms.push(["Buyer", input.buyer, shapes], ["Transaction", input.transaction, shapes], ["Share rounding", input.rounding, shapes]);
+  for (const [text, value, note] of terms) {
     label(row, text);
     s.value(a1("B", row), value, "label");
-    s.value(a1("C", row), "set in the taskpane (shapes the sheet)", "note");
+    s.value(a1("C", row), note, "note");
     row++;
   }
   // Inputs that are allowed but look wrong: a visible note under the inputs (the engine's words).

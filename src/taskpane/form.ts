@@ -249,8 +249,8 @@ export function formToCandidate(form: FormState, lang: Lang): Candidate & { read
     capacityUnit: form.capacityUnit,
     capTable,
     transaction: form.transaction,
-    // A primary issue has no seller: the schema still wants a text, the buyer's name is harmless there.
-    seller: form.transaction === "primary" && form.seller.trim() === "" ? form.buyer : form.seller,
+    // A primary issue has no seller (the field is hidden then): none is sent, rather than a name the sheet would show as not used.
+    seller: form.transaction === "primary" ? "" : form.seller,
     buyer: form.buyer,
     primaryInvestment: form.transaction === "both" ? num("primaryInvestment", form.primaryInvestment) : 0,
     rounding: form.rounding,

@@ -4,7 +4,7 @@
  * references and names are sound; texts stay texts; bad input never builds.
  */
 import { ZodError } from "zod";
-import { buildStakeSaleModel, stakeSaleSheetName } from "../../src/model/stakeSaleModel";
+import { SELLER_NOT_USED, buildStakeSaleModel, stakeSaleSheetName } from "../../src/model/stakeSaleModel";
 import { isValidDefinedName, isValidSheetName } from "../../src/model/sheetBuilder";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
@@ -405,6 +405,40 @@ describe("an input given and then ignored is refused", () => {
       "L’investissement primaire ne s’applique qu’à l’opération « Les deux » (cession et augmentation de capital) : une augmentation de capital est dimensionnée par la participation ; mettez-le à 0 ou choisissez « Les deux »",
     );
     expect(() => buildStakeSaleModel({ ...OPCORE_EXAMPLE, transaction: "both", primaryInvestment: 5_000_000 })).not.toThrow();
+  });
+});
+
+describe("the seller of a primary issue (issue 12: required, then ignored)", () => {
+  const template = builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput;
+
+  test('the capital-increase template\'s seller "Founders" is shown on the sheet as not used, not silently ignored', () => {
+    expect(template.seller).toBe("Founders");
+    const sheet = buildStakeSaleModel(template).sheet;
+    expect(byLabel(sheet, "Seller").value).toBe("Founders");
+    expect(byLabel(sheet, "Seller", "C").value).toBe(SELLER_NOT_USED);
+  });
+
+  test("a primary issue needs no seller, and then shows none", () => {
+    const sheet = buildStakeSaleModel({ ...template, seller: "" }).sheet;
+    expect(() => byLabel(sheet, "Seller")).toThrow(/no row labelled Seller/);
+    // The figures do not depend on it.
+    const withSeller = buildStakeSaleModel(template).results;
+    const without = buildStakeSaleModel({ ...template, seller: "" }).results;
+    expect(without.deal.price.total.toString()).toBe(withSeller.deal.price.total.toString());
+  });
+
+  test("a name that is not a holder is shown too, never refused: stored templates keep loading", () => {
+    // The taskpane used to store the buyer's name as the seller of a primary issue.
+    const sheet = buildStakeSaleModel({ ...template, seller: template.buyer }).sheet;
+    expect(byLabel(sheet, "Seller").value).toBe("New investor");
+    expect(byLabel(sheet, "Seller", "C").value).toBe(SELLER_NOT_USED);
+  });
+
+  test("a secondary sale still requires its seller, one of the holders", () => {
+    expect(errorMessages({ ...OPCORE_EXAMPLE, seller: "" })).toEqual(["seller is required"]);
+    expect(errorMessages({ ...OPCORE_EXAMPLE, seller: " " })).toEqual(["seller is required"]);
+    expect(errorMessages({ ...OPCORE_EXAMPLE, transaction: "both", primaryInvestment: 1, seller: "" })).toEqual(["seller is required"]);
+    expect(translateRule("seller is required", "fr")).toBe("Cédant est obligatoire");
   });
 });
 

@@ -156,6 +156,9 @@ describe("form -> model input", () => {
   test("primary issue: no seller needed, primary investment only read for 'both'", () => {
     const v = validateForm({ ...opcoreForm(), transaction: "primary", seller: "", stake: "20", primaryInvestment: "not read" }, "en");
     expect(v.ok).toBe(true);
+    // The seller field is hidden for a primary issue: no seller is sent (not the buyer's name, nor a seller kept from a secondary).
+    expect(formToCandidate({ ...opcoreForm(), transaction: "primary", seller: "", stake: "20" }, "en").input.seller).toBe("");
+    expect(formToCandidate({ ...opcoreForm(), transaction: "primary", seller: "Iliad", stake: "20" }, "en").input.seller).toBe("");
     const both = validateForm({ ...opcoreForm(), transaction: "both", primaryInvestment: "abc" }, "en");
     expect(both.errors.primaryInvestment).toBe('primary investment must be a number, got "abc"');
   });
