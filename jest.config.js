@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" }, diagnostics: false }],
   },
-  setupFiles: ["<rootDir>/test/setup/customFunctionsStub.ts"],
+  setupFiles: ["<rootDir>/test/setup/customFunctionsStub.ts", "<rootDir>/test/setup/fastCheckSeed.ts"],
   testTimeout: 60000,
 };

@@ -114,6 +114,15 @@ describe("randomized exit waterfalls: native formulas equal the engine", () => {
         // proceeds below the first breakpoint when no class has a preference (options without shares).
         examples: [
           [{ ...EXAMPLE_BASE, classes: [{ ...CLASS, name: "Class 1", shares: 1, invested: 1, preference: 1, participation: "CAPPED", cap: 2 }] }],
+          // The same flat stretch where the engine's two knots' proceeds differed in the 40th digit (it took the largest x).
+          [
+            {
+              ...EXAMPLE_BASE,
+              exitValues: [0, 0],
+              exitValue: 0,
+              classes: [{ ...CLASS, name: "Class 1", shares: 2_088_583, invested: 275_775, preference: 1.5, participation: "CAPPED", cap: 2.5 }],
+            },
+          ],
           [
             {
               ...EXAMPLE_BASE,

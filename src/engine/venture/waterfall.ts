@@ -219,6 +219,9 @@ interface Knot {
  * A waterfall structure prepared once and evaluated at many exits: the residual per share is found by
  * binary search over the precomputed knots of G, then one exact linear solve.
  */
+/** Relative gap below which two proceeds at 40 significant digits are the same point (rounding of quotients). */
+const SAME_PROCEEDS = new Decimal("1e-30");
+
 export class Waterfall {
   private readonly cls: Prepared[];
   private readonly totalPreference: Decimal;
@@ -286,19 +289,26 @@ export class Waterfall {
   /** Residual per share x with G(x) = proceeds, the smallest such x; proceeds must be at least the total preference. */
   private residualPerShare(proceeds: Decimal): Decimal {
     const k = this.knots;
+    // Knots' proceeds are sums of quotients at 40 significant digits: two that are equal in exact
+    // arithmetic may differ in the last digits. Proceeds that close are the same point.
+    const same = (a: Decimal, b: Decimal) =>
+      a
+        .minus(b)
+        .abs()
+        .lte(Decimal.max(a.abs(), b.abs(), 1).times(SAME_PROCEEDS));
     let lo = 0;
     let hi = k.length - 1;
     // Last knot with g <= proceeds.
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (k[mid].g.lte(proceeds)) lo = mid;
+      if (k[mid].g.lte(proceeds) || same(k[mid].g, proceeds)) lo = mid;
       else hi = mid - 1;
     }
     // Several knots may share g (flat segments): take the first, the smallest x.
-    while (lo > 0 && k[lo - 1].g.eq(k[lo].g) && k[lo].g.eq(proceeds)) lo--;
+    while (lo > 0 && same(k[lo - 1].g, k[lo].g) && same(k[lo].g, proceeds)) lo--;
     const knot = k[lo];
     const extra = proceeds.minus(knot.g);
-    if (extra.isZero()) return knot.x;
+    if (extra.isZero() || same(knot.g, proceeds)) return knot.x;
     if (knot.slope.isZero()) {
       // Only reachable after the last knot with nobody sharing: impossible, every class holding shares shares above its threshold.
       throw new EngineError("num", "the residual cannot be shared: no class takes part above the last breakpoint");
