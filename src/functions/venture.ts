@@ -437,6 +437,14 @@ function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: Roun
   return { basis };
 }
 
+/** The columns of CAPTABLE.ANTIDILUTION's classes table, which CAPTABLE.PRICEDROUND's antidilution argument reads too. */
+const ANTIDILUTION_CLASS_COLUMNS = {
+  name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
+  shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
+  oip: { headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"], read: optionalNumberCell("positive") },
+  cp: { headers: ["Conversion price", "Prix de conversion"], read: optionalNumberCell("positive") },
+};
+
 export const ROUND_ANTIDILUTION_HEADER = [
   "Anti-dilution",
   "Method",
@@ -452,14 +460,9 @@ export const ROUND_ANTIDILUTION_HEADER = [
 const readRoundAntiDilution = tableReader(
   "antidilution",
   {
-    name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
-    shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
-    oip: {
-      headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"],
-      required: true,
-      read: numberCell("positive"),
-    },
-    cp: { headers: ["Conversion price", "Prix de conversion"], read: optionalNumberCell("positive") },
+    ...ANTIDILUTION_CLASS_COLUMNS,
+    // Inside a round every listed class is adjusted, so each needs its original issue price.
+    oip: { ...ANTIDILUTION_CLASS_COLUMNS.oip, required: true, read: numberCell("positive") },
     method: { headers: ["Method", "Anti-dilution", "Méthode", "Antidilution"], read: choiceCell(ANTIDILUTION_METHOD) },
   },
   "name",
@@ -640,17 +643,12 @@ export const ANTIDILUTION_HEADER = [
 ];
 
 /** The classes argument of CAPTABLE.ANTIDILUTION: preferred classes and their prices. */
-const readAntiDilutionClasses = tableReader(
-  "classes",
-  {
-    name: { headers: ["Class", "Name", "Classe", "Catégorie"], required: true, read: nameCell },
-    shares: { headers: ["Shares", "Actions"], required: true, read: numberCell("nonNegative") },
-    oip: { headers: ["Original issue price", "Issue price", "Original price", "Prix d'émission"], read: optionalNumberCell("positive") },
-    cp: { headers: ["Conversion price", "Prix de conversion"], read: optionalNumberCell("positive") },
-  },
-  "name",
-  (row) => ({ name: row.get("name"), shares: row.get("shares"), originalIssuePrice: row.get("oip"), conversionPrice: row.get("cp") }),
-);
+const readAntiDilutionClasses = tableReader("classes", ANTIDILUTION_CLASS_COLUMNS, "name", (row) => ({
+  name: row.get("name"),
+  shares: row.get("shares"),
+  originalIssuePrice: row.get("oip"),
+  conversionPrice: row.get("cp"),
+}));
 
 export function antiDilutionCells(classes: any, new_price: any, new_shares: any, method: any, shares_outstanding: any): CellOutput[][] {
   const r = antiDilution(
