@@ -22,7 +22,7 @@
  * in LibreOffice that table and the cells computed from it show #NAME?, and every other cell equals
  * the engine. The exit waterfall and the stake sales are native formulas: no error at all.
  *
- * Needs soffice (scripts/ensure-libreoffice.mjs installs it for `npm test`; LIBREOFFICE_PATH
+ * Needs soffice (scripts/ensure-tools.mjs installs it for `npm test`; LIBREOFFICE_PATH
  * overrides /usr/bin/soffice).
  */
 import { spawn } from "node:child_process";
@@ -140,7 +140,7 @@ describe("built-in templates opened in LibreOffice, recalculated on load", () =>
   let soffice = "";
 
   beforeAll(async () => {
-    if (!existsSync(SOFFICE)) throw new Error(`${SOFFICE} is missing: run node scripts/ensure-libreoffice.mjs (npm test does)`);
+    if (!existsSync(SOFFICE)) throw new Error(`${SOFFICE} is missing: run node scripts/ensure-tools.mjs libreoffice (npm test does)`);
     dir = mkdtempSync(path.join(os.tmpdir(), "captable-lo-"));
     const books = path.join(dir, "books");
     const out = path.join(dir, "csv");

@@ -96,7 +96,7 @@ export interface TaskpaneBrowser {
 /** Serves dist/ and launches Chromium (a taskpane-sized window, no network). */
 export async function launchTaskpane(): Promise<TaskpaneBrowser> {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does).");
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-chromium.mjs\` (npm test does).`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-tools.mjs chromium\` (npm test does).`);
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "captable-e2e-"));
