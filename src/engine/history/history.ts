@@ -1,0 +1,485 @@
+/**
+ * A company's cap table over time: share classes, holders, option plans and a dated list of
+ * security events, replayed to give the cap table as of any date.
+ *
+ * Conventions (the same as Open Cap Format's, `docs/explainers/TraversingTransactions.md`):
+ * - A security is one holding (one certificate, one grant, one SAFE) with its own id. An issuance
+ *   opens it. A cancellation, transfer, exercise, conversion, repurchase, release, reissuance,
+ *   return to pool or retraction CLOSES it, whatever quantity it names; what remains goes on a new
+ *   "balance" security, and what a transfer or conversion creates goes on new "resulting"
+ *   securities, each opened by its own issuance on the same date.
+ * - Dates are ISO calendar dates ("2024-03-31"). Events of one date run in a fixed order of types
+ *   (issuances first, then retractions, acceptances, cancellations, conversions, ...), the order
+ *   OCF-Tools pins because the standard does not (`ocf_validator/constants/constants.ts`); within
+ *   a type, in the order given.
+ * - Quantities are exact decimals, never rounded: a split by 3/2 of 1 share gives 1.5 shares.
+ * - Anything inconsistent (a security closed twice or never issued, a remainder with no balance
+ *   security, resulting securities that loop, a holder or class that does not exist) is an error
+ *   naming the event: a history is replayed whole or not at all.
+ */
+import { Decimal, ONE, ZERO } from "../decimal";
+import { EngineError } from "../errors";
+
+export type ClassKind = "COMMON" | "PREFERRED";
+export type SecurityKind = "STOCK" | "OPTION" | "WARRANT" | "CONVERTIBLE";
+
+/** A share class with the terms an exit waterfall needs. */
+export interface HistoryClass {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ClassKind;
+  /** Higher is paid first (OCF's convention: seniority 2 ranks above 1). */
+  readonly seniority: number;
+  readonly originalIssuePrice?: Decimal;
+  readonly liquidationPreferenceMultiple?: Decimal;
+  /** Total return cap as a multiple of the issue price; undefined = no participation stated. */
+  readonly participationCapMultiple?: Decimal;
+  /** Common shares one share converts into (1 for common). */
+  readonly conversionRatio: Decimal;
+  readonly authorized?: Decimal;
+}
+
+export interface HistoryHolder {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface HistoryPlan {
+  readonly id: string;
+  readonly name: string;
+  /** Shares reserved when the plan was adopted (later changed by pool adjustments). */
+  readonly reserved: Decimal;
+  /** What a cancelled grant does: returns to the pool (the default) or is retired. */
+  readonly cancelledGrants: "RETURN_TO_POOL" | "RETIRE";
+}
+
+/** One explicit vesting instalment: `quantity` vests on `date`. */
+export interface VestingInstalment {
+  readonly date: string;
+  readonly quantity: Decimal;
+}
+
+export interface Issuance {
+  readonly type: "ISSUANCE";
+  readonly id: string;
+  readonly date: string;
+  readonly securityId: string;
+  readonly kind: SecurityKind;
+  readonly holderId: string;
+  /** Stock: its class. Options and warrants: the class they exercise into, when known. */
+  readonly classId?: string;
+  /** Options granted under a plan. */
+  readonly planId?: string;
+  /** Shares (stock) or shares under option (options, warrants). Absent for convertibles. */
+  readonly quantity?: Decimal;
+  /** Convertibles: the amount invested. */
+  readonly amount?: Decimal;
+  /** Stock: price paid per share. Options and warrants: the exercise price. */
+  readonly price?: Decimal;
+  readonly currency?: string;
+  /** Convertibles: NOTE, SAFE or another type as the source names it. */
+  readonly convertibleType?: string;
+  /** Options: the vesting schedule, already resolved to dated instalments; undefined = not known. */
+  readonly vesting?: readonly VestingInstalment[];
+}
+
+export const CLOSING_TYPES = [
+  "RETRACTION",
+  "CANCELLATION",
+  "CONVERSION",
+  "REISSUANCE",
+  "REPURCHASE",
+  "TRANSFER",
+  "EXERCISE",
+  "RELEASE",
+  "RETURN_TO_POOL",
+] as const;
+export type ClosingType = (typeof CLOSING_TYPES)[number];
+
+export interface Closing {
+  readonly type: ClosingType;
+  readonly id: string;
+  readonly date: string;
+  readonly securityId: string;
+  /** The quantity (or, for convertibles, amount) the event acts on; undefined = all of it. */
+  readonly quantity?: Decimal;
+  readonly resultingSecurityIds: readonly string[];
+  readonly balanceSecurityId?: string;
+  /** Repurchases: the price per share paid back. */
+  readonly price?: Decimal;
+}
+
+export interface ClassSplit {
+  readonly type: "SPLIT";
+  readonly id: string;
+  readonly date: string;
+  readonly classId: string;
+  /** New shares per old share (numerator / denominator): 2 for a 2-for-1 split. */
+  readonly ratio: Decimal;
+}
+
+export interface RatioAdjustment {
+  readonly type: "RATIO_ADJUSTMENT";
+  readonly id: string;
+  readonly date: string;
+  readonly classId: string;
+  readonly conversionRatio: Decimal;
+}
+
+export interface PoolAdjustment {
+  readonly type: "POOL_ADJUSTMENT";
+  readonly id: string;
+  readonly date: string;
+  readonly planId: string;
+  readonly reserved: Decimal;
+}
+
+export interface AuthorizedAdjustment {
+  readonly type: "AUTHORIZED_ADJUSTMENT";
+  readonly id: string;
+  readonly date: string;
+  /** Undefined: the issuer's total. */
+  readonly classId?: string;
+  readonly authorized: Decimal;
+}
+
+export interface VestingAcceleration {
+  readonly type: "VESTING_ACCELERATION";
+  readonly id: string;
+  readonly date: string;
+  readonly securityId: string;
+  readonly quantity: Decimal;
+}
+
+export type HistoryEvent = Issuance | Closing | ClassSplit | RatioAdjustment | PoolAdjustment | AuthorizedAdjustment | VestingAcceleration;
+
+export interface CapTableHistory {
+  readonly classes: readonly HistoryClass[];
+  readonly holders: readonly HistoryHolder[];
+  readonly plans: readonly HistoryPlan[];
+  readonly events: readonly HistoryEvent[];
+}
+
+/** Same-day order of event types: OCF-Tools' order (issuance first, then retraction, acceptance, cancellation, conversion, ...). */
+const TYPE_ORDER: Record<HistoryEvent["type"], number> = {
+  ISSUANCE: 0,
+  RETRACTION: 1,
+  CANCELLATION: 2,
+  CONVERSION: 3,
+  REISSUANCE: 4,
+  REPURCHASE: 5,
+  TRANSFER: 6,
+  EXERCISE: 7,
+  RELEASE: 8,
+  RETURN_TO_POOL: 9,
+  SPLIT: 10,
+  RATIO_ADJUSTMENT: 11,
+  POOL_ADJUSTMENT: 12,
+  AUTHORIZED_ADJUSTMENT: 13,
+  VESTING_ACCELERATION: 14,
+};
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A security's state during the replay. */
+interface OpenSecurity {
+  readonly issuance: Issuance;
+  quantity: Decimal;
+  price?: Decimal;
+  closedBy?: string;
+  accelerated: Decimal;
+}
+
+/** One holder's shares of one class at the date. */
+export interface StockPosition {
+  readonly holderId: string;
+  readonly classId: string;
+  readonly shares: Decimal;
+}
+
+/** One outstanding option or warrant at the date. */
+export interface DerivativePosition {
+  readonly securityId: string;
+  readonly kind: "OPTION" | "WARRANT";
+  readonly holderId: string;
+  readonly planId?: string;
+  readonly classId?: string;
+  readonly quantity: Decimal;
+  readonly exercisePrice?: Decimal;
+  /** Vested at the date; undefined when the history carries no schedule for it. */
+  readonly vested?: Decimal;
+}
+
+export interface ConvertiblePosition {
+  readonly securityId: string;
+  readonly holderId: string;
+  readonly convertibleType: string;
+  readonly amount: Decimal;
+  readonly currency?: string;
+}
+
+export interface PlanPosition {
+  readonly planId: string;
+  readonly reserved: Decimal;
+  /** Options outstanding under the plan. */
+  readonly granted: Decimal;
+  /** Shares issued on exercise (or release) of the plan's grants: no longer in the pool. */
+  readonly exercised: Decimal;
+  /** reserved - granted - exercised (cancelled grants return to the pool unless the plan retires them). */
+  readonly available: Decimal;
+}
+
+/** The cap table at a date, on every basis the product states. */
+export interface CapTableAsOf {
+  readonly date: string;
+  readonly stock: readonly StockPosition[];
+  readonly derivatives: readonly DerivativePosition[];
+  readonly convertibles: readonly ConvertiblePosition[];
+  readonly plans: readonly PlanPosition[];
+  /** Shares issued and outstanding, each class in its own shares. */
+  readonly outstandingShares: Decimal;
+  /** Outstanding shares as converted to common (each class times its conversion ratio). */
+  readonly outstandingAsConverted: Decimal;
+  /**
+   * Fully diluted: outstanding as converted + options and warrants outstanding (vested or not) +
+   * the plans' available pool. Convertibles (SAFEs, notes) are NOT included: their shares depend on
+   * a future round's price, which a history does not know.
+   */
+  readonly fullyDiluted: Decimal;
+  /** Each class's terms as they stand at the date (after splits and ratio adjustments). */
+  readonly classes: readonly HistoryClass[];
+}
+
+function fail(event: { id: string; date: string }, message: string): never {
+  throw new EngineError("value", `event "${event.id}" (${event.date}): ${message}`, "history");
+}
+
+/** Events in replay order: by date, then by type as OCF-Tools orders them, then as given. */
+export function orderEvents(events: readonly HistoryEvent[]): HistoryEvent[] {
+  return events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) =>
+      a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : TYPE_ORDER[a.event.type] - TYPE_ORDER[b.event.type] || a.index - b.index,
+    )
+    .map((e) => e.event);
+}
+
+/**
+ * Checks a whole history once: dates, references, unique security ids, and resulting and balance
+ * securities that are issued on the closing date, by one event each, without loops.
+ */
+export function validateHistory(history: CapTableHistory): void {
+  const classes = new Set(history.classes.map((c) => c.id));
+  const holders = new Set(history.holders.map((h) => h.id));
+  const plans = new Set(history.plans.map((p) => p.id));
+  const issued = new Map<string, Issuance>();
+  const ids = new Set<string>();
+  for (const event of history.events) {
+    if (!isIsoDate(event.date)) fail(event, `date must be a calendar date written YYYY-MM-DD, got "${event.date}"`);
+    if (ids.has(event.id)) fail(event, "the same event id appears twice");
+    ids.add(event.id);
+    if (event.type === "ISSUANCE") {
+      if (issued.has(event.securityId)) fail(event, `security "${event.securityId}" is issued twice`);
+      issued.set(event.securityId, event);
+      if (!holders.has(event.holderId)) fail(event, `holder "${event.holderId}" is not among the stakeholders`);
+      if (event.classId !== undefined && !classes.has(event.classId)) fail(event, `class "${event.classId}" is not among the stock classes`);
+      if (event.planId !== undefined && !plans.has(event.planId)) fail(event, `plan "${event.planId}" is not among the stock plans`);
+      if (event.kind === "STOCK" && event.classId === undefined) fail(event, "a stock issuance needs its class");
+      if (event.kind === "CONVERTIBLE" ? event.amount === undefined : event.quantity === undefined) {
+        fail(event, event.kind === "CONVERTIBLE" ? "a convertible issuance needs its amount" : "an issuance needs its quantity");
+      }
+      const size = event.kind === "CONVERTIBLE" ? event.amount : event.quantity;
+      if (size !== undefined && size.isNegative()) fail(event, `the quantity must not be negative, got ${size.toString()}`);
+    } else if ("classId" in event && event.classId !== undefined && !classes.has(event.classId)) {
+      fail(event, `class "${event.classId}" is not among the stock classes`);
+    } else if (event.type === "POOL_ADJUSTMENT" && !plans.has(event.planId)) {
+      fail(event, `plan "${event.planId}" is not among the stock plans`);
+    }
+  }
+  // Resulting and balance securities: issued on the closing's date, each the product of one closing, no loops.
+  const parent = new Map<string, string>();
+  for (const event of history.events) {
+    if (!isClosing(event)) continue;
+    for (const child of [...event.resultingSecurityIds, ...(event.balanceSecurityId === undefined ? [] : [event.balanceSecurityId])]) {
+      const issuance = issued.get(child);
+      if (issuance === undefined) fail(event, `resulting security "${child}" is never issued`);
+      if (issuance.date !== event.date)
+        fail(event, `resulting security "${child}" is issued on ${issuance.date}, not on the date of the event that creates it`);
+      if (child === event.securityId) fail(event, `security "${child}" results from itself`);
+      if (parent.has(child)) fail(event, `security "${child}" results from two events`);
+      parent.set(child, event.securityId);
+    }
+  }
+  for (const start of parent.keys()) {
+    const seen = new Set<string>([start]);
+    let at = parent.get(start);
+    while (at !== undefined) {
+      if (seen.has(at)) throw new EngineError("value", `securities loop: "${start}" results, through others, from itself`, "history");
+      seen.add(at);
+      at = parent.get(at);
+    }
+  }
+}
+
+function isClosing(event: HistoryEvent): event is Closing {
+  return (CLOSING_TYPES as readonly string[]).includes(event.type);
+}
+
+/**
+ * The cap table as of `date` (inclusive: events dated `date` count): every event up to the date
+ * replayed in order. Throws on the first inconsistent event, naming it.
+ */
+export function capTableAsOf(history: CapTableHistory, date: string): CapTableAsOf {
+  if (!isIsoDate(date)) throw new EngineError("value", `as_of must be a calendar date written YYYY-MM-DD, got "${date}"`, "as_of");
+  validateHistory(history);
+  const classes = new Map(history.classes.map((c) => [c.id, { ...c }]));
+  const plans = new Map(history.plans.map((p) => [p.id, { ...p, exercised: ZERO }]));
+  const securities = new Map<string, OpenSecurity>();
+
+  for (const event of orderEvents(history.events)) {
+    if (event.date > date) break;
+    switch (event.type) {
+      case "ISSUANCE": {
+        const size = event.kind === "CONVERTIBLE" ? (event.amount ?? ZERO) : (event.quantity ?? ZERO);
+        securities.set(event.securityId, { issuance: event, quantity: size, price: event.price, accelerated: ZERO });
+        break;
+      }
+      case "SPLIT": {
+        if (!event.ratio.isPositive()) fail(event, `the split ratio must be above 0, got ${event.ratio.toString()}`);
+        for (const s of securities.values()) {
+          if (s.closedBy === undefined && s.issuance.kind === "STOCK" && s.issuance.classId === event.classId) {
+            s.quantity = s.quantity.mul(event.ratio);
+            if (s.price !== undefined) s.price = s.price.div(event.ratio);
+          }
+        }
+        const c = classes.get(event.classId)!;
+        if (c.originalIssuePrice !== undefined) classes.set(c.id, { ...c, originalIssuePrice: c.originalIssuePrice.div(event.ratio) });
+        break;
+      }
+      case "RATIO_ADJUSTMENT":
+        classes.set(event.classId, { ...classes.get(event.classId)!, conversionRatio: event.conversionRatio });
+        break;
+      case "POOL_ADJUSTMENT":
+        plans.set(event.planId, { ...plans.get(event.planId)!, reserved: event.reserved });
+        break;
+      case "AUTHORIZED_ADJUSTMENT":
+        if (event.classId !== undefined) classes.set(event.classId, { ...classes.get(event.classId)!, authorized: event.authorized });
+        break;
+      case "VESTING_ACCELERATION": {
+        const s = securities.get(event.securityId);
+        if (s === undefined || s.closedBy !== undefined) fail(event, `security "${event.securityId}" is not outstanding`);
+        s.accelerated = s.accelerated.add(event.quantity);
+        break;
+      }
+      default:
+        close(event, securities, plans);
+    }
+  }
+  return summarise(date, history, classes, plans, securities);
+}
+
+function close(event: Closing, securities: Map<string, OpenSecurity>, plans: Map<string, HistoryPlan & { exercised: Decimal }>): void {
+  const s = securities.get(event.securityId);
+  if (s === undefined) fail(event, `security "${event.securityId}" is not issued on or before this date`);
+  if (s.closedBy !== undefined) fail(event, `security "${event.securityId}" was already closed by "${s.closedBy}"`);
+  const quantity = event.quantity ?? s.quantity;
+  if (quantity.isNegative()) fail(event, `the quantity must not be negative, got ${quantity.toString()}`);
+  if (quantity.gt(s.quantity)) fail(event, `acts on ${quantity.toString()} but security "${event.securityId}" holds ${s.quantity.toString()}`);
+  if (quantity.lt(s.quantity) && event.balanceSecurityId === undefined && event.type !== "RETRACTION") {
+    fail(
+      event,
+      `acts on ${quantity.toString()} of the ${s.quantity.toString()} security "${event.securityId}" holds, and names no balance security for the remaining ${s.quantity.sub(quantity).toString()}`,
+    );
+  }
+  s.closedBy = event.id;
+  const planId = s.issuance.planId;
+  if (planId !== undefined && (event.type === "EXERCISE" || event.type === "RELEASE")) {
+    const plan = plans.get(planId)!;
+    plans.set(planId, { ...plan, exercised: plan.exercised.add(quantity) });
+  }
+  if (planId !== undefined && event.type === "CANCELLATION" && plans.get(planId)!.cancelledGrants === "RETIRE") {
+    const plan = plans.get(planId)!;
+    plans.set(planId, { ...plan, reserved: plan.reserved.sub(quantity) });
+  }
+}
+
+function vestedAt(s: OpenSecurity, date: string): Decimal | undefined {
+  const schedule = s.issuance.vesting;
+  if (schedule === undefined) return undefined;
+  let vested = s.accelerated;
+  for (const instalment of schedule) if (instalment.date <= date) vested = vested.add(instalment.quantity);
+  return Decimal.min(vested, s.quantity);
+}
+
+function summarise(
+  date: string,
+  history: CapTableHistory,
+  classes: Map<string, HistoryClass>,
+  plans: Map<string, HistoryPlan & { exercised: Decimal }>,
+  securities: Map<string, OpenSecurity>,
+): CapTableAsOf {
+  const stockByKey = new Map<string, StockPosition>();
+  const derivatives: DerivativePosition[] = [];
+  const convertibles: ConvertiblePosition[] = [];
+  const granted = new Map<string, Decimal>();
+  let outstandingShares = ZERO;
+  let outstandingAsConverted = ZERO;
+  let options = ZERO;
+  for (const s of securities.values()) {
+    if (s.closedBy !== undefined) continue;
+    const i = s.issuance;
+    if (i.kind === "STOCK") {
+      const key = `${i.holderId}\u0000${i.classId}`;
+      const before = stockByKey.get(key)?.shares ?? ZERO;
+      stockByKey.set(key, { holderId: i.holderId, classId: i.classId!, shares: before.add(s.quantity) });
+      outstandingShares = outstandingShares.add(s.quantity);
+      outstandingAsConverted = outstandingAsConverted.add(s.quantity.mul(classes.get(i.classId!)?.conversionRatio ?? ONE));
+    } else if (i.kind === "CONVERTIBLE") {
+      convertibles.push({
+        securityId: i.securityId,
+        holderId: i.holderId,
+        convertibleType: i.convertibleType ?? "CONVERTIBLE",
+        amount: s.quantity,
+        currency: i.currency,
+      });
+    } else {
+      derivatives.push({
+        securityId: i.securityId,
+        kind: i.kind,
+        holderId: i.holderId,
+        planId: i.planId,
+        classId: i.classId,
+        quantity: s.quantity,
+        exercisePrice: s.price,
+        vested: vestedAt(s, date),
+      });
+      options = options.add(s.quantity);
+      if (i.planId !== undefined) granted.set(i.planId, (granted.get(i.planId) ?? ZERO).add(s.quantity));
+    }
+  }
+  const planPositions: PlanPosition[] = history.plans.map((p) => {
+    const plan = plans.get(p.id)!;
+    const g = granted.get(p.id) ?? ZERO;
+    return { planId: p.id, reserved: plan.reserved, granted: g, exercised: plan.exercised, available: plan.reserved.sub(g).sub(plan.exercised) };
+  });
+  const pool = planPositions.reduce((sum, p) => sum.add(Decimal.max(p.available, ZERO)), ZERO);
+  return {
+    date,
+    stock: [...stockByKey.values()],
+    derivatives,
+    convertibles,
+    plans: planPositions,
+    outstandingShares,
+    outstandingAsConverted,
+    fullyDiluted: outstandingAsConverted.add(options).add(pool),
+    classes: history.classes.map((c) => classes.get(c.id)!),
+  };
+}

@@ -1,0 +1,151 @@
+import { Decimal } from "../../../src/engine/decimal";
+import { capTableAsOf, type CapTableHistory, type HistoryEvent, type Issuance } from "../../../src/engine/history/history";
+
+const d = (x: string | number) => new Decimal(x);
+
+const base: Omit<CapTableHistory, "events"> = {
+  classes: [
+    { id: "common", name: "Common", kind: "COMMON", seniority: 1, conversionRatio: d(1) },
+    {
+      id: "seed",
+      name: "Seed Preferred",
+      kind: "PREFERRED",
+      seniority: 2,
+      originalIssuePrice: d(2),
+      liquidationPreferenceMultiple: d(1),
+      conversionRatio: d(1),
+    },
+  ],
+  holders: [
+    { id: "ana", name: "Ana" },
+    { id: "ben", name: "Ben" },
+    { id: "fund", name: "Fund" },
+  ],
+  plans: [{ id: "esop", name: "2024 ESOP", reserved: d(1000), cancelledGrants: "RETURN_TO_POOL" }],
+};
+
+const events: HistoryEvent[] = [
+  { type: "ISSUANCE", id: "i1", date: "2024-01-01", securityId: "CS-1", kind: "STOCK", holderId: "ana", classId: "common", quantity: d(6000) },
+  { type: "ISSUANCE", id: "i2", date: "2024-01-01", securityId: "CS-2", kind: "STOCK", holderId: "ben", classId: "common", quantity: d(4000) },
+  {
+    type: "ISSUANCE",
+    id: "o1",
+    date: "2024-02-01",
+    securityId: "OPT-1",
+    kind: "OPTION",
+    holderId: "ben",
+    planId: "esop",
+    quantity: d(400),
+    price: d("0.5"),
+    vesting: [
+      { date: "2024-08-01", quantity: d(100) },
+      { date: "2025-02-01", quantity: d(300) },
+    ],
+  },
+  {
+    type: "ISSUANCE",
+    id: "safe",
+    date: "2024-03-01",
+    securityId: "SAFE-1",
+    kind: "CONVERTIBLE",
+    holderId: "fund",
+    amount: d(500000),
+    convertibleType: "SAFE",
+  },
+  // Ana sells 1,000 to the fund: CS-1 closes, CS-3 (fund) and CS-4 (Ana's balance) open the same day.
+  {
+    type: "TRANSFER",
+    id: "t1",
+    date: "2024-06-01",
+    securityId: "CS-1",
+    quantity: d(1000),
+    resultingSecurityIds: ["CS-3"],
+    balanceSecurityId: "CS-4",
+  },
+  { type: "ISSUANCE", id: "i3", date: "2024-06-01", securityId: "CS-3", kind: "STOCK", holderId: "fund", classId: "common", quantity: d(1000) },
+  { type: "ISSUANCE", id: "i4", date: "2024-06-01", securityId: "CS-4", kind: "STOCK", holderId: "ana", classId: "common", quantity: d(5000) },
+  { type: "SPLIT", id: "s1", date: "2024-09-01", classId: "common", ratio: d(2) },
+  { type: "POOL_ADJUSTMENT", id: "p1", date: "2024-10-01", planId: "esop", reserved: d(2000) },
+];
+
+const history: CapTableHistory = { ...base, events };
+
+describe("capTableAsOf", () => {
+  it("replays issuances, a transfer with its balance, a split and a pool top-up", () => {
+    const t = capTableAsOf(history, "2024-12-31");
+    const shares = Object.fromEntries(t.stock.map((s) => [s.holderId, s.shares.toString()]));
+    expect(shares).toEqual({ ben: "8000", ana: "10000", fund: "2000" });
+    expect(t.outstandingShares.toString()).toBe("20000");
+    expect(t.plans[0]).toMatchObject({ reserved: d(2000), granted: d(400), available: d(1600) });
+    expect(t.fullyDiluted.toString()).toBe("22000"); // 20,000 + 400 options + 1,600 pool; the SAFE is not counted
+    expect(t.convertibles).toEqual([expect.objectContaining({ holderId: "fund", amount: d(500000), convertibleType: "SAFE" })]);
+    expect(t.derivatives[0].vested?.toString()).toBe("100");
+  });
+  it("gives the cap table as of an earlier date: events after it do not count, events on it do", () => {
+    const t = capTableAsOf(history, "2024-06-01");
+    expect(Object.fromEntries(t.stock.map((s) => [s.holderId, s.shares.toString()]))).toEqual({ ben: "4000", fund: "1000", ana: "5000" });
+    expect(capTableAsOf(history, "2023-12-31").stock).toEqual([]);
+  });
+  it("an exercise takes the shares out of the pool; a cancellation returns them", () => {
+    const more: HistoryEvent[] = [
+      ...events,
+      {
+        type: "EXERCISE",
+        id: "x1",
+        date: "2025-03-01",
+        securityId: "OPT-1",
+        quantity: d(100),
+        resultingSecurityIds: ["CS-5"],
+        balanceSecurityId: "OPT-2",
+      },
+      { type: "ISSUANCE", id: "i5", date: "2025-03-01", securityId: "CS-5", kind: "STOCK", holderId: "ben", classId: "common", quantity: d(100) },
+      {
+        type: "ISSUANCE",
+        id: "o2",
+        date: "2025-03-01",
+        securityId: "OPT-2",
+        kind: "OPTION",
+        holderId: "ben",
+        planId: "esop",
+        quantity: d(300),
+        price: d("0.5"),
+      },
+      { type: "CANCELLATION", id: "c1", date: "2025-04-01", securityId: "OPT-2", resultingSecurityIds: [] },
+    ];
+    const t = capTableAsOf({ ...history, events: more }, "2025-12-31");
+    expect(t.plans[0]).toMatchObject({ granted: d(0), exercised: d(100), available: d(1900) });
+    expect(t.derivatives).toEqual([]);
+  });
+  it("refuses a closing with no balance security for what remains", () => {
+    const bad: HistoryEvent[] = [
+      events[0],
+      { type: "CANCELLATION", id: "c", date: "2024-02-01", securityId: "CS-1", quantity: d(10), resultingSecurityIds: [] },
+    ];
+    expect(() => capTableAsOf({ ...history, events: bad }, "2024-12-31")).toThrow(/names no balance security for the remaining 5990/);
+  });
+  it("refuses dangling and looping securities, and a security closed twice", () => {
+    const dangling: HistoryEvent[] = [{ type: "CANCELLATION", id: "c", date: "2024-02-01", securityId: "nope", resultingSecurityIds: [] }];
+    expect(() => capTableAsOf({ ...history, events: dangling }, "2024-12-31")).toThrow(/"nope" is not issued/);
+    const twice: HistoryEvent[] = [
+      events[0],
+      { type: "RETRACTION", id: "r1", date: "2024-02-01", securityId: "CS-1", resultingSecurityIds: [] },
+      { type: "RETRACTION", id: "r2", date: "2024-02-02", securityId: "CS-1", resultingSecurityIds: [] },
+    ];
+    expect(() => capTableAsOf({ ...history, events: twice }, "2024-12-31")).toThrow(/already closed by "r1"/);
+    const loop: HistoryEvent[] = [
+      { type: "ISSUANCE", id: "a", date: "2024-01-01", securityId: "A", kind: "STOCK", holderId: "ana", classId: "common", quantity: d(1) },
+      { type: "ISSUANCE", id: "b", date: "2024-01-01", securityId: "B", kind: "STOCK", holderId: "ana", classId: "common", quantity: d(1) },
+      { type: "TRANSFER", id: "ta", date: "2024-01-01", securityId: "A", resultingSecurityIds: ["B"] },
+      { type: "TRANSFER", id: "tb", date: "2024-01-01", securityId: "B", resultingSecurityIds: ["A"] },
+    ];
+    expect(() => capTableAsOf({ ...history, events: loop }, "2024-12-31")).toThrow(/loop/);
+  });
+  it("refuses a resulting security issued on another date, unknown holders and bad dates", () => {
+    const moved = { ...(events[5] as Issuance), date: "2024-06-02" };
+    const late: HistoryEvent[] = [events[0], events[4], moved, events[6]];
+    expect(() => capTableAsOf({ ...history, events: late }, "2024-12-31")).toThrow(/issued on 2024-06-02, not on the date/);
+    const stranger: HistoryEvent[] = [{ ...(events[0] as Issuance), holderId: "zed" }];
+    expect(() => capTableAsOf({ ...history, events: stranger }, "2024-12-31")).toThrow(/holder "zed"/);
+    expect(() => capTableAsOf(history, "2024-02-30")).toThrow(/as_of must be a calendar date/);
+  });
+});

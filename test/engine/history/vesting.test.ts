@@ -1,0 +1,101 @@
+import { Decimal } from "../../../src/engine/decimal";
+import { addMonths, vestingSchedule, type AllocationType, type VestingTermsSpec } from "../../../src/engine/history/vesting";
+
+const d = (x: string | number) => new Decimal(x);
+
+function fourTranches(allocation: AllocationType): VestingTermsSpec {
+  return {
+    id: "t",
+    allocation,
+    conditions: [
+      { id: "start", quantity: d(0), trigger: { type: "START" } },
+      { id: "q", portion: d(1).div(4), trigger: { type: "RELATIVE", unit: "MONTHS", length: 3, occurrences: 4, relativeTo: "start" } },
+    ],
+  };
+}
+
+describe("vestingSchedule: OCF's AllocationType example (18 shares over 4 tranches)", () => {
+  const cases: [AllocationType, string[]][] = [
+    ["CUMULATIVE_ROUNDING", ["5", "4", "5", "4"]],
+    ["CUMULATIVE_ROUND_DOWN", ["4", "5", "4", "5"]],
+    ["FRONT_LOADED", ["5", "5", "4", "4"]],
+    ["BACK_LOADED", ["4", "4", "5", "5"]],
+    ["FRONT_LOADED_TO_SINGLE_TRANCHE", ["6", "4", "4", "4"]],
+    ["BACK_LOADED_TO_SINGLE_TRANCHE", ["4", "4", "4", "6"]],
+    ["FRACTIONAL", ["4.5", "4.5", "4.5", "4.5"]],
+  ];
+  it.each(cases)("%s gives %j", (allocation, expected) => {
+    const s = vestingSchedule(fourTranches(allocation), d(18), "2024-01-15");
+    expect(s.instalments.map((i) => i.quantity.toString())).toEqual(expected);
+    expect(s.instalments.map((i) => i.date)).toEqual(["2024-04-15", "2024-07-15", "2024-10-15", "2025-01-15"]);
+  });
+});
+
+describe("vestingSchedule: 4 years monthly with a 1-year cliff (OCF sample 4yr-1yr-cliff-schedule)", () => {
+  const terms: VestingTermsSpec = {
+    id: "4yr-1yr-cliff-schedule",
+    allocation: "CUMULATIVE_ROUNDING",
+    conditions: [
+      { id: "vesting-start", quantity: d(0), trigger: { type: "START" } },
+      { id: "cliff", portion: d(12).div(48), trigger: { type: "RELATIVE", unit: "MONTHS", length: 12, occurrences: 1, relativeTo: "vesting-start" } },
+      { id: "monthly", portion: d(1).div(48), trigger: { type: "RELATIVE", unit: "MONTHS", length: 1, occurrences: 36, relativeTo: "cliff" } },
+    ],
+  };
+  it("vests a quarter at the cliff, then 1/48 a month, all by the fourth anniversary, on the start's day or the month's last", () => {
+    const s = vestingSchedule(terms, d(4800), "2023-01-31");
+    expect(s.instalments).toHaveLength(37);
+    expect(s.instalments[0]).toEqual({ date: "2024-01-31", quantity: d(1200) });
+    expect(s.instalments[1].date).toBe("2024-02-29"); // leap year, last day of a shorter month
+    expect(s.instalments[2].date).toBe("2024-03-31"); // back to the start's day
+    expect(s.instalments[36].date).toBe("2027-01-31");
+    expect(s.instalments.reduce((t, i) => t.add(i.quantity), d(0)).toString()).toBe("4800");
+  });
+  it("cumulative rounding keeps whole shares that add up to the grant", () => {
+    const s = vestingSchedule(terms, d(1001), "2023-05-10");
+    expect(s.instalments.every((i) => i.quantity.isInteger())).toBe(true);
+    expect(s.instalments.reduce((t, i) => t.add(i.quantity), d(0)).toString()).toBe("1001");
+    expect(s.instalments[0].quantity.toString()).toBe("250"); // 1001 x 12/48 = 250.25
+  });
+});
+
+describe("vestingSchedule: rules", () => {
+  it("an event trigger (an exit) has no date and is listed as unscheduled", () => {
+    const s = vestingSchedule(
+      { id: "e", allocation: "FRACTIONAL", conditions: [{ id: "exit", portion: d(1), trigger: { type: "EVENT" } }] },
+      d(10),
+      "2024-01-01",
+    );
+    expect(s.instalments).toEqual([]);
+    expect(s.unscheduled).toEqual(["exit"]);
+  });
+  it("refuses conditions that are relative to themselves or to nothing", () => {
+    const loop: VestingTermsSpec = {
+      id: "loop",
+      allocation: "FRACTIONAL",
+      conditions: [
+        { id: "a", portion: d("0.5"), trigger: { type: "RELATIVE", unit: "DAYS", length: 1, occurrences: 1, relativeTo: "b" } },
+        { id: "b", portion: d("0.5"), trigger: { type: "RELATIVE", unit: "DAYS", length: 1, occurrences: 1, relativeTo: "a" } },
+      ],
+    };
+    expect(() => vestingSchedule(loop, d(10), "2024-01-01")).toThrow(/relative to itself/);
+    const dangling: VestingTermsSpec = { ...loop, conditions: [loop.conditions[0]] };
+    expect(() => vestingSchedule(dangling, d(10), "2024-01-01")).toThrow(/"b", which does not exist/);
+  });
+  it("loaded allocations refuse tranches that are not whole multiples of the smallest", () => {
+    const odd: VestingTermsSpec = {
+      id: "odd",
+      allocation: "FRONT_LOADED",
+      conditions: [
+        { id: "s", quantity: d(0), trigger: { type: "START" } },
+        { id: "a", portion: d(2).div(5), trigger: { type: "ABSOLUTE", date: "2024-06-01" } },
+        { id: "b", portion: d(3).div(5), trigger: { type: "ABSOLUTE", date: "2025-06-01" } },
+      ],
+    };
+    expect(() => vestingSchedule(odd, d(10), "2024-01-01")).toThrow(/whole multiples/);
+  });
+  it("addMonths lands on fixed days and on the month's last day", () => {
+    expect(addMonths("2024-01-31", 1, "31_OR_LAST_DAY_OF_MONTH", 31)).toBe("2024-02-29");
+    expect(addMonths("2024-01-15", 13, "03", 15)).toBe("2025-02-03");
+    expect(addMonths("2024-11-30", 3, undefined, 30)).toBe("2025-02-28");
+  });
+});
