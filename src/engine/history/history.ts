@@ -307,6 +307,11 @@ export function validateHistory(history: CapTableHistory): void {
   // Resulting and balance securities: issued on the closing's date, each the product of one closing, no loops.
   const parent = new Map<string, string>();
   for (const event of history.events) {
+    if (event.type === "VESTING_ACCELERATION" || isClosing(event)) {
+      const origin = issued.get(event.securityId);
+      if (origin === undefined) fail(event, `security "${event.securityId}" is not issued on or before this date`);
+      if (origin.date > event.date) fail(event, `security "${event.securityId}" is issued later, on ${origin.date}`);
+    }
     if (!isClosing(event)) continue;
     for (const child of [...event.resultingSecurityIds, ...(event.balanceSecurityId === undefined ? [] : [event.balanceSecurityId])]) {
       const issuance = issued.get(child);

@@ -51,6 +51,8 @@ export interface VestingConditionSpec {
   readonly portion?: Decimal;
   /** Shares vesting at each occurrence (instead of a portion). */
   readonly quantity?: Decimal;
+  /** The portion applies to what has not vested yet at that date, not to the whole grant. */
+  readonly remainder?: boolean;
   readonly trigger: VestingTrigger;
 }
 
@@ -147,7 +149,7 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
   };
 
   // Every condition's tranches, in date order.
-  const tranches: { date: string; exact: Decimal; units?: Decimal }[] = [];
+  const dated: { date: string; condition: VestingConditionSpec }[] = [];
   const unscheduled: string[] = [];
   for (const c of terms.conditions) {
     if ((c.portion === undefined) === (c.quantity === undefined)) termsError(terms, `condition "${c.id}" must give either a portion or a quantity`);
@@ -157,12 +159,16 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
       if (!each.isZero()) unscheduled.push(c.id);
       continue;
     }
-    for (const date of dates) {
-      const exact = c.portion !== undefined ? quantity.mul(c.portion) : c.quantity!;
-      if (!exact.isZero()) tranches.push({ date, exact, units: c.portion });
-    }
+    for (const date of dates) dated.push({ date, condition: c });
   }
-  tranches.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const tranches: { date: string; exact: Decimal; units?: Decimal }[] = [];
+  let vestedSoFar = ZERO;
+  for (const { date, condition: c } of dated) {
+    const exact = c.portion === undefined ? c.quantity! : c.remainder ? quantity.sub(vestedSoFar).mul(c.portion) : quantity.mul(c.portion);
+    vestedSoFar = vestedSoFar.add(exact);
+    if (!exact.isZero()) tranches.push({ date, exact, units: c.remainder ? undefined : c.portion });
+  }
   return { instalments: allocate(terms, quantity, tranches), unscheduled };
 }
 

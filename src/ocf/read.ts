@@ -1,0 +1,620 @@
+/**
+ * Open Cap Format import: an OCF package (its manifest and `*.ocf.json` files, from a zip or a
+ * folder) read into a cap-table history (`src/engine/history`) and a report of what was read.
+ *
+ * Rules (Open Cap Format 1.2.0, /work/shared/ocf and `../shared/research/anchors.md` §1, §7):
+ * - Versions 1.x are read (1.2.0 is the latest release; 1.2.1-alpha is main); another major
+ *   version is refused: "`$id`s stable within a MAJOR" (`docs/development/versioning.md`).
+ * - Numbers are OCF's fixed-point strings (`^[+-]?[0-9]+(\.[0-9]{1,10})?$`) read as decimals,
+ *   never through a JS number.
+ * - md5: each file the manifest lists carries an md5. A mismatch is reported as a warning and the
+ *   file is still read (the official 1.2.0 samples carry stale md5s for unchanged files); with
+ *   `requireMd5` it is an error. The md5 is an integrity check, not a signature; every object is
+ *   validated either way.
+ * - Every object is accounted for: applied to the history, read without effect on holdings (with
+ *   the reason: acceptances, legends, valuations...), or, when its type is unknown, skipped with
+ *   the reason. Nothing is dropped silently; an object that breaks a rule is an error naming it,
+ *   and no partial history is returned.
+ */
+import { z } from "zod";
+import { Decimal } from "../engine/decimal";
+import {
+  type CapTableHistory,
+  type ClosingType,
+  type HistoryClass,
+  type HistoryEvent,
+  type HistoryHolder,
+  type HistoryPlan,
+  type Issuance,
+  type VestingInstalment,
+  isIsoDate,
+  validateHistory,
+} from "../engine/history/history";
+import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, vestingSchedule } from "../engine/history/vesting";
+
+/** Sizes an import reads at most: a company with 10,000 grants and 50 events is far below. */
+export const OCF_READ_LIMITS = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxFiles: 1000,
+  maxObjects: 1_000_000,
+} as const;
+
+export class OcfError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OcfError";
+  }
+}
+
+const NUMERIC = /^[+-]?[0-9]+(\.[0-9]{1,10})?$/;
+const numeric = z.string().regex(NUMERIC, "must be an OCF number (digits, at most 10 decimals, as a string)");
+const date = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
+const monetary = z.object({ amount: numeric, currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code") });
+const ratio = z.object({ numerator: numeric, denominator: numeric });
+const id = z.string().min(1);
+
+const fileRef = z.object({ filepath: z.string().min(1), md5: z.string() });
+const FILE_LISTS = [
+  "stock_plans_files",
+  "stock_legend_templates_files",
+  "stock_classes_files",
+  "vesting_terms_files",
+  "valuations_files",
+  "transactions_files",
+  "stakeholders_files",
+  "financings_files",
+  "documents_files",
+] as const;
+const manifestSchema = z.object({
+  ocf_version: z.string(),
+  file_type: z.literal("OCF_MANIFEST_FILE"),
+  issuer: z.object({ id, legal_name: z.string(), object_type: z.literal("ISSUER") }).loose(),
+  as_of: date,
+  ...Object.fromEntries(FILE_LISTS.map((k) => [k, z.array(fileRef).optional()])),
+});
+
+const stakeholder = z.object({ id, name: z.object({ legal_name: z.string() }).loose() }).loose();
+const stockClass = z
+  .object({
+    id,
+    name: z.string(),
+    class_type: z.enum(["COMMON", "PREFERRED"]),
+    seniority: numeric,
+    price_per_share: monetary.optional(),
+    liquidation_preference_multiple: numeric.optional(),
+    participation_cap_multiple: numeric.optional(),
+    initial_shares_authorized: z.union([numeric, z.string()]).optional(),
+    conversion_rights: z
+      .array(z.object({ conversion_mechanism: z.object({ type: z.string(), ratio: ratio.optional() }).loose() }).loose())
+      .optional(),
+  })
+  .loose();
+const stockPlan = z
+  .object({ id, plan_name: z.string(), initial_shares_reserved: numeric, default_cancellation_behavior: z.string().optional() })
+  .loose();
+const vestingTrigger = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("VESTING_START_DATE") }).loose(),
+  z.object({ type: z.literal("VESTING_SCHEDULE_ABSOLUTE"), date }).loose(),
+  z
+    .object({
+      type: z.literal("VESTING_SCHEDULE_RELATIVE"),
+      period: z.object({
+        type: z.enum(["MONTHS", "DAYS"]),
+        length: z.number().int().min(0),
+        occurrences: z.number().int().min(1),
+        day_of_month: z.string().optional(),
+        cliff_installment: z.number().optional(),
+      }),
+      relative_to_condition_id: id,
+    })
+    .loose(),
+  z.object({ type: z.literal("VESTING_EVENT") }).loose(),
+]);
+const vestingTerms = z
+  .object({
+    id,
+    allocation_type: z.enum(ALLOCATION_TYPES),
+    vesting_conditions: z.array(
+      z
+        .object({
+          id,
+          portion: z.object({ numerator: numeric, denominator: numeric, remainder: z.boolean().optional() }).optional(),
+          quantity: numeric.optional(),
+          trigger: vestingTrigger,
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
+const base = { id, date };
+const closing = z
+  .object({
+    ...base,
+    security_id: id,
+    quantity: numeric.optional(),
+    quantity_converted: numeric.optional(),
+    amount: monetary.optional(),
+    resulting_security_ids: z.array(id).optional(),
+    balance_security_id: id.optional(),
+    price: monetary.optional(),
+  })
+  .loose();
+const issuanceBase = { ...base, security_id: id, stakeholder_id: id };
+const vestings = z.array(z.object({ date, amount: numeric })).optional();
+const stockIssuance = z
+  .object({
+    ...issuanceBase,
+    stock_class_id: id,
+    quantity: numeric,
+    share_price: monetary,
+    stock_plan_id: id.optional(),
+    vestings,
+    vesting_terms_id: id.optional(),
+  })
+  .loose();
+const equityCompIssuance = z
+  .object({
+    ...issuanceBase,
+    compensation_type: z.string(),
+    quantity: numeric,
+    exercise_price: monetary.optional(),
+    base_price: monetary.optional(),
+    stock_plan_id: id.optional(),
+    stock_class_id: id.optional(),
+    vestings,
+    vesting_terms_id: id.optional(),
+  })
+  .loose();
+const warrantIssuance = z
+  .object({ ...issuanceBase, quantity: numeric.optional(), exercise_price: monetary.optional(), vestings, vesting_terms_id: id.optional() })
+  .loose();
+const convertibleIssuance = z.object({ ...issuanceBase, convertible_type: z.string(), investment_amount: monetary }).loose();
+
+/** Transaction types that close a security, by OCF object type. */
+const CLOSINGS: Record<string, ClosingType> = {
+  TX_STOCK_CANCELLATION: "CANCELLATION",
+  TX_STOCK_CONVERSION: "CONVERSION",
+  TX_STOCK_REISSUANCE: "REISSUANCE",
+  TX_STOCK_REPURCHASE: "REPURCHASE",
+  TX_STOCK_RETRACTION: "RETRACTION",
+  TX_STOCK_TRANSFER: "TRANSFER",
+  TX_EQUITY_COMPENSATION_CANCELLATION: "CANCELLATION",
+  TX_EQUITY_COMPENSATION_EXERCISE: "EXERCISE",
+  TX_EQUITY_COMPENSATION_RELEASE: "RELEASE",
+  TX_EQUITY_COMPENSATION_RETRACTION: "RETRACTION",
+  TX_EQUITY_COMPENSATION_TRANSFER: "TRANSFER",
+  TX_STOCK_PLAN_RETURN_TO_POOL: "RETURN_TO_POOL",
+  TX_WARRANT_CANCELLATION: "CANCELLATION",
+  TX_WARRANT_EXERCISE: "EXERCISE",
+  TX_WARRANT_RETRACTION: "RETRACTION",
+  TX_WARRANT_TRANSFER: "TRANSFER",
+  TX_CONVERTIBLE_CANCELLATION: "CANCELLATION",
+  TX_CONVERTIBLE_CONVERSION: "CONVERSION",
+  TX_CONVERTIBLE_RETRACTION: "RETRACTION",
+  TX_CONVERTIBLE_TRANSFER: "TRANSFER",
+};
+
+/** Objects read that change nothing in holdings, and why. */
+const NO_EFFECT: Record<string, string> = {
+  TX_STOCK_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+  TX_EQUITY_COMPENSATION_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+  TX_WARRANT_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+  TX_CONVERTIBLE_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+  TX_VESTING_EVENT: "an event-triggered vesting condition was met; vested quantities come from the schedule and accelerations",
+  TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: "the issuer's authorized shares do not change holdings",
+  STOCK_LEGEND_TEMPLATE: "legends are document text",
+  VALUATION: "a 409A valuation is a fair-market value, not a transaction",
+  FINANCING: "a financing groups issuances; the issuances themselves are read",
+  DOCUMENT: "documents are not cap-table data",
+};
+
+export interface OcfObjectNote {
+  readonly file: string;
+  readonly id: string;
+  readonly objectType: string;
+  readonly reason: string;
+}
+
+export interface OcfReport {
+  readonly ocfVersion: string;
+  readonly issuer: string;
+  readonly asOf: string;
+  /** Objects applied to the history, by OCF object type. */
+  readonly applied: Readonly<Record<string, number>>;
+  /** Objects read that change no holding, each with the reason. */
+  readonly noEffect: readonly OcfObjectNote[];
+  /** Objects of a type this reader does not know, each with the reason: never applied, never silent. */
+  readonly skipped: readonly OcfObjectNote[];
+  readonly warnings: readonly string[];
+}
+
+export interface OcfImport {
+  readonly history: CapTableHistory;
+  readonly report: OcfReport;
+}
+
+export interface OcfFile {
+  /** Path inside the package, with "/" separators ("Manifest.ocf.json", "data/Transactions.ocf.json"). */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface OcfReadOptions {
+  /** md5 of bytes as 32 lowercase hex digits; absent: md5s are not checked (and a warning says so). */
+  readonly md5?: (bytes: Uint8Array) => string;
+  /** A wrong md5 is an error instead of a warning. */
+  readonly requireMd5?: boolean;
+  /**
+   * Check the history's references (every security closed was issued, resulting securities exist,
+   * no loops) before returning it; on by default. Off only to read a catalogue of unrelated
+   * examples (OCF's own samples) object by object.
+   */
+  readonly validate?: boolean;
+}
+
+function problems(error: z.ZodError, where: string): string {
+  const first = error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join(".") : "the object"} ${i.message}`);
+  return `${where}: ${first.join("; ")}${error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : ""}`;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new OcfError(problems(r.error, where));
+  return r.data;
+}
+
+function normalise(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.replace(/\\/g, "/").split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") {
+      if (parts.length === 0) throw new OcfError(`the manifest refers to "${path}", outside the package`);
+      parts.pop();
+    } else parts.push(p);
+  }
+  return parts.join("/");
+}
+
+function decodeJson(file: OcfFile): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new OcfError(`${file.path} is not UTF-8 text`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new OcfError(`${file.path} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+const d = (text: string): Decimal => new Decimal(text);
+
+/** The manifest among the files: the one whose file_type is OCF_MANIFEST_FILE (usually Manifest.ocf.json). */
+function findManifest(files: readonly OcfFile[]): OcfFile {
+  const named = files.filter((f) => /(^|\/)manifest\.ocf\.json$/i.test(f.path));
+  const candidates = named.length > 0 ? named : files.filter((f) => f.path.endsWith(".ocf.json"));
+  const manifests = candidates.filter((f) => {
+    try {
+      return (decodeJson(f) as { file_type?: unknown })?.file_type === "OCF_MANIFEST_FILE";
+    } catch {
+      return false;
+    }
+  });
+  if (manifests.length === 0) throw new OcfError("no OCF manifest (a file with file_type OCF_MANIFEST_FILE) in the package");
+  if (manifests.length > 1)
+    throw new OcfError(`the package holds ${manifests.length} manifests (${manifests.map((m) => m.path).join(", ")}); one is read`);
+  return manifests[0];
+}
+
+/** Reads an OCF package into a history and a report. Throws OcfError naming the file and object at fault. */
+export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOptions = {}): OcfImport {
+  if (files.length > OCF_READ_LIMITS.maxFiles)
+    throw new OcfError(`the package holds ${files.length} files, more than the ${OCF_READ_LIMITS.maxFiles} read`);
+  let total = 0;
+  for (const f of files) {
+    if (f.bytes.byteLength > OCF_READ_LIMITS.maxFileBytes)
+      throw new OcfError(`${f.path} is ${f.bytes.byteLength} bytes, more than the ${OCF_READ_LIMITS.maxFileBytes} read`);
+    total += f.bytes.byteLength;
+  }
+  if (total > OCF_READ_LIMITS.maxTotalBytes) throw new OcfError(`the package is ${total} bytes, more than the ${OCF_READ_LIMITS.maxTotalBytes} read`);
+
+  const manifestFile = findManifest(files);
+  const rawManifest = decodeJson(manifestFile) as { ocf_version?: unknown };
+  const version = typeof rawManifest?.ocf_version === "string" ? rawManifest.ocf_version : "";
+  const major = /^(\d+)\.\d+\.\d+/.exec(version)?.[1];
+  if (major !== "1") throw new OcfError(`OCF version "${version}" is not read: this reader reads versions 1.x (1.2.0 and its successors)`);
+  const manifest = parseWith(manifestSchema, rawManifest, manifestFile.path);
+
+  const byPath = new Map(files.map((f) => [normalise(f.path), f]));
+  const root = manifestFile.path.includes("/") ? manifestFile.path.slice(0, manifestFile.path.lastIndexOf("/") + 1) : "";
+  const warnings: string[] = [];
+  if (options.md5 === undefined) warnings.push("md5 checksums were not checked");
+  const seenFiles = new Set<string>([normalise(manifestFile.path)]);
+
+  const objectsOf = (list: (typeof FILE_LISTS)[number], fileType: string): { file: string; item: Record<string, unknown> }[] => {
+    const refs = (manifest as Record<string, unknown>)[list] as { filepath: string; md5: string }[] | undefined;
+    const out: { file: string; item: Record<string, unknown> }[] = [];
+    for (const ref of refs ?? []) {
+      const path = normalise(root + ref.filepath);
+      const file = byPath.get(path);
+      if (file === undefined) throw new OcfError(`the manifest lists ${ref.filepath} (${list}), which is not in the package`);
+      seenFiles.add(path);
+      if (options.md5 !== undefined) {
+        const actual = options.md5(file.bytes);
+        if (actual.toLowerCase() !== ref.md5.toLowerCase()) {
+          const message = `${ref.filepath}: md5 is ${actual}, the manifest says ${ref.md5}`;
+          if (options.requireMd5) throw new OcfError(message);
+          warnings.push(`${message} (read anyway)`);
+        }
+      }
+      const body = decodeJson(file) as { file_type?: unknown; items?: unknown };
+      if (body?.file_type !== fileType)
+        throw new OcfError(`${ref.filepath} has file_type ${String(body?.file_type)}, not ${fileType} as ${list} requires`);
+      if (!Array.isArray(body.items)) throw new OcfError(`${ref.filepath} has no items list`);
+      for (const item of body.items) {
+        if (typeof item !== "object" || item === null || Array.isArray(item)) throw new OcfError(`${ref.filepath}: every item must be an object`);
+        out.push({ file: ref.filepath, item: item as Record<string, unknown> });
+      }
+      if (out.length > OCF_READ_LIMITS.maxObjects) throw new OcfError(`the package holds more than ${OCF_READ_LIMITS.maxObjects} objects`);
+    }
+    return out;
+  };
+
+  const applied: Record<string, number> = {};
+  const noEffect: OcfObjectNote[] = [];
+  const skipped: OcfObjectNote[] = [];
+  const count = (type: string) => (applied[type] = (applied[type] ?? 0) + 1);
+  const noteOf = (file: string, item: Record<string, unknown>, reason: string): OcfObjectNote => ({
+    file,
+    id: String(item.id ?? "(no id)"),
+    objectType: String(item.object_type ?? "(no object_type)"),
+    reason,
+  });
+  const where = (file: string, item: Record<string, unknown>) => `${file}, ${String(item.object_type)} "${String(item.id)}"`;
+
+  const holders: HistoryHolder[] = [];
+  for (const { file, item } of objectsOf("stakeholders_files", "OCF_STAKEHOLDERS_FILE")) {
+    const s = parseWith(stakeholder, item, where(file, item));
+    holders.push({ id: s.id, name: s.name.legal_name });
+    count("STAKEHOLDER");
+  }
+  const classes: HistoryClass[] = [];
+  for (const { file, item } of objectsOf("stock_classes_files", "OCF_STOCK_CLASSES_FILE")) {
+    const c = parseWith(stockClass, item, where(file, item));
+    const ratioRight = c.conversion_rights?.find((r) => r.conversion_mechanism.type === "RATIO_CONVERSION")?.conversion_mechanism.ratio;
+    classes.push({
+      id: c.id,
+      name: c.name,
+      kind: c.class_type,
+      seniority: Number(c.seniority),
+      originalIssuePrice: c.price_per_share ? d(c.price_per_share.amount) : undefined,
+      liquidationPreferenceMultiple: c.liquidation_preference_multiple ? d(c.liquidation_preference_multiple) : undefined,
+      participationCapMultiple: c.participation_cap_multiple ? d(c.participation_cap_multiple) : undefined,
+      conversionRatio: ratioRight ? d(ratioRight.numerator).div(d(ratioRight.denominator)) : new Decimal(1),
+      authorized: c.initial_shares_authorized !== undefined && NUMERIC.test(c.initial_shares_authorized) ? d(c.initial_shares_authorized) : undefined,
+    });
+    count("STOCK_CLASS");
+  }
+  const plans: HistoryPlan[] = [];
+  for (const { file, item } of objectsOf("stock_plans_files", "OCF_STOCK_PLANS_FILE")) {
+    const p = parseWith(stockPlan, item, where(file, item));
+    plans.push({
+      id: p.id,
+      name: p.plan_name,
+      reserved: d(p.initial_shares_reserved),
+      cancelledGrants: p.default_cancellation_behavior === "RETIRE" ? "RETIRE" : "RETURN_TO_POOL",
+    });
+    count("STOCK_PLAN");
+  }
+  const terms = new Map<string, VestingTermsSpec>();
+  for (const { file, item } of objectsOf("vesting_terms_files", "OCF_VESTING_TERMS_FILE")) {
+    const t = parseWith(vestingTerms, item, where(file, item));
+    terms.set(t.id, {
+      id: t.id,
+      allocation: t.allocation_type,
+      conditions: t.vesting_conditions.map((c): VestingConditionSpec => {
+        const tr = c.trigger;
+        return {
+          id: c.id,
+          portion: c.portion ? d(c.portion.numerator).div(d(c.portion.denominator)) : undefined,
+          quantity: c.quantity !== undefined ? d(c.quantity) : undefined,
+          remainder: c.portion?.remainder === true,
+          trigger:
+            tr.type === "VESTING_START_DATE"
+              ? { type: "START" }
+              : tr.type === "VESTING_SCHEDULE_ABSOLUTE"
+                ? { type: "ABSOLUTE", date: tr.date }
+                : tr.type === "VESTING_EVENT"
+                  ? { type: "EVENT" }
+                  : {
+                      type: "RELATIVE",
+                      unit: tr.period.type,
+                      length: tr.period.length,
+                      occurrences: tr.period.occurrences,
+                      dayOfMonth: tr.period.day_of_month,
+                      relativeTo: tr.relative_to_condition_id,
+                    },
+        };
+      }),
+    });
+    count("VESTING_TERMS");
+  }
+  for (const list of ["stock_legend_templates_files", "valuations_files", "financings_files", "documents_files"] as const) {
+    const fileType = {
+      stock_legend_templates_files: "OCF_STOCK_LEGEND_TEMPLATES_FILE",
+      valuations_files: "OCF_VALUATIONS_FILE",
+      financings_files: "OCF_FINANCINGS_FILE",
+      documents_files: "OCF_DOCUMENTS_FILE",
+    }[list];
+    for (const { file, item } of objectsOf(list, fileType)) {
+      const reason = NO_EFFECT[String(item.object_type)];
+      if (reason !== undefined) noEffect.push(noteOf(file, item, reason));
+      else skipped.push(noteOf(file, item, `object type ${String(item.object_type)} is not expected in ${list}`));
+    }
+  }
+
+  // Transactions: vesting starts first (they date the grants' schedules), then every event.
+  const transactions = objectsOf("transactions_files", "OCF_TRANSACTIONS_FILE");
+  const vestingStart = new Map<string, string>();
+  for (const { file, item } of transactions) {
+    if (item.object_type !== "TX_VESTING_START") continue;
+    const v = parseWith(z.object({ ...base, security_id: id }).loose(), item, where(file, item));
+    vestingStart.set(v.security_id, v.date);
+    noEffect.push(noteOf(file, item, "a vesting start dates the grant's schedule (read into its vesting)"));
+  }
+  const events: HistoryEvent[] = [];
+  const unscheduled: string[] = [];
+  const scheduleOf = (
+    file: string,
+    item: Record<string, unknown>,
+    quantity: Decimal,
+    explicit: { date: string; amount: string }[] | undefined,
+    termsId: string | undefined,
+    securityId: string,
+    issued: string,
+  ): VestingInstalment[] | undefined => {
+    if (explicit !== undefined) return explicit.map((v) => ({ date: v.date, quantity: d(v.amount) }));
+    if (termsId === undefined) return undefined;
+    const t = terms.get(termsId);
+    if (t === undefined) throw new OcfError(`${where(file, item)}: vesting terms "${termsId}" are not among the package's vesting terms`);
+    const start = vestingStart.get(securityId) ?? issued;
+    if (!vestingStart.has(securityId))
+      warnings.push(`${String(item.id)}: no vesting start transaction; its schedule starts on the issue date ${issued}`);
+    const s = vestingSchedule(t, quantity, start);
+    for (const c of s.unscheduled)
+      unscheduled.push(`${String(item.id)}: condition "${c}" of "${termsId}" vests on an event, so nothing vests from it until an acceleration`);
+    return [...s.instalments];
+  };
+
+  for (const { file, item } of transactions) {
+    const type = String(item.object_type);
+    const at = where(file, item);
+    if (type === "TX_VESTING_START") continue;
+    if (type === "TX_STOCK_ISSUANCE") {
+      const t = parseWith(stockIssuance, item, at);
+      events.push({
+        type: "ISSUANCE",
+        id: t.id,
+        date: t.date,
+        securityId: t.security_id,
+        kind: "STOCK",
+        holderId: t.stakeholder_id,
+        classId: t.stock_class_id,
+        quantity: d(t.quantity),
+        price: d(t.share_price.amount),
+        currency: t.share_price.currency,
+      });
+    } else if (type === "TX_EQUITY_COMPENSATION_ISSUANCE" || type === "TX_WARRANT_ISSUANCE") {
+      const t = type === "TX_WARRANT_ISSUANCE" ? parseWith(warrantIssuance, item, at) : parseWith(equityCompIssuance, item, at);
+      if (t.quantity === undefined) {
+        skipped.push(
+          noteOf(
+            file,
+            item,
+            "a warrant whose number of shares is set later (no quantity: it depends on a future price) is not counted in the cap table",
+          ),
+        );
+        continue;
+      }
+      const quantity = d(t.quantity);
+      const price = (t.exercise_price ?? ("base_price" in t ? t.base_price : undefined)) as { amount: string; currency: string } | undefined;
+      const issuance: Issuance = {
+        type: "ISSUANCE",
+        id: t.id,
+        date: t.date,
+        securityId: t.security_id,
+        kind: type === "TX_WARRANT_ISSUANCE" ? "WARRANT" : "OPTION",
+        holderId: t.stakeholder_id,
+        planId: "stock_plan_id" in t ? (t.stock_plan_id as string | undefined) : undefined,
+        classId: "stock_class_id" in t ? (t.stock_class_id as string | undefined) : undefined,
+        quantity,
+        price: price ? d(price.amount) : undefined,
+        currency: price?.currency,
+        vesting: scheduleOf(file, item, quantity, t.vestings, t.vesting_terms_id, t.security_id, t.date),
+      };
+      events.push(issuance);
+    } else if (type === "TX_CONVERTIBLE_ISSUANCE") {
+      const t = parseWith(convertibleIssuance, item, at);
+      events.push({
+        type: "ISSUANCE",
+        id: t.id,
+        date: t.date,
+        securityId: t.security_id,
+        kind: "CONVERTIBLE",
+        holderId: t.stakeholder_id,
+        amount: d(t.investment_amount.amount),
+        currency: t.investment_amount.currency,
+        convertibleType: t.convertible_type,
+      });
+    } else if (type in CLOSINGS) {
+      const t = parseWith(closing, item, at);
+      const quantity = t.quantity ?? t.quantity_converted ?? t.amount?.amount;
+      events.push({
+        type: CLOSINGS[type],
+        id: t.id,
+        date: t.date,
+        securityId: t.security_id,
+        quantity: quantity !== undefined ? d(quantity) : undefined,
+        resultingSecurityIds: t.resulting_security_ids ?? [],
+        balanceSecurityId: t.balance_security_id,
+        price: t.price ? d(t.price.amount) : undefined,
+      });
+    } else if (type === "TX_STOCK_CLASS_SPLIT") {
+      const t = parseWith(z.object({ ...base, stock_class_id: id, split_ratio: ratio }).loose(), item, at);
+      events.push({
+        type: "SPLIT",
+        id: t.id,
+        date: t.date,
+        classId: t.stock_class_id,
+        ratio: d(t.split_ratio.numerator).div(d(t.split_ratio.denominator)),
+      });
+    } else if (type === "TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT") {
+      const t = parseWith(z.object({ ...base, stock_class_id: id, new_ratio_conversion_mechanism: z.object({ ratio }).loose() }).loose(), item, at);
+      const r = t.new_ratio_conversion_mechanism.ratio;
+      events.push({
+        type: "RATIO_ADJUSTMENT",
+        id: t.id,
+        date: t.date,
+        classId: t.stock_class_id,
+        conversionRatio: d(r.numerator).div(d(r.denominator)),
+      });
+    } else if (type === "TX_STOCK_PLAN_POOL_ADJUSTMENT") {
+      const t = parseWith(z.object({ ...base, stock_plan_id: id, shares_reserved: numeric }).loose(), item, at);
+      events.push({ type: "POOL_ADJUSTMENT", id: t.id, date: t.date, planId: t.stock_plan_id, reserved: d(t.shares_reserved) });
+    } else if (type === "TX_STOCK_CLASS_AUTHORIZED_SHARES_ADJUSTMENT") {
+      const t = parseWith(z.object({ ...base, stock_class_id: id, new_shares_authorized: numeric }).loose(), item, at);
+      events.push({ type: "AUTHORIZED_ADJUSTMENT", id: t.id, date: t.date, classId: t.stock_class_id, authorized: d(t.new_shares_authorized) });
+    } else if (type === "TX_VESTING_ACCELERATION") {
+      const t = parseWith(z.object({ ...base, security_id: id, quantity: numeric }).loose(), item, at);
+      events.push({ type: "VESTING_ACCELERATION", id: t.id, date: t.date, securityId: t.security_id, quantity: d(t.quantity) });
+    } else if (type in NO_EFFECT) {
+      noEffect.push(noteOf(file, item, NO_EFFECT[type]));
+      continue;
+    } else {
+      skipped.push(noteOf(file, item, `transaction type ${type} is not one this reader knows (OCF 1.2.0 TransactionsFile types are read)`));
+      continue;
+    }
+    count(type);
+  }
+
+  for (const f of files) {
+    const path = normalise(f.path);
+    if (!seenFiles.has(path)) warnings.push(`${f.path} is in the package but the manifest does not list it; not read`);
+  }
+  warnings.push(...unscheduled);
+
+  const history: CapTableHistory = { classes, holders, plans, events };
+  try {
+    if (options.validate !== false) validateHistory(history);
+  } catch (e) {
+    throw new OcfError(e instanceof Error ? e.message : String(e));
+  }
+  return {
+    history,
+    report: { ocfVersion: manifest.ocf_version, issuer: manifest.issuer.legal_name, asOf: manifest.as_of, applied, noEffect, skipped, warnings },
+  };
+}
