@@ -6,6 +6,7 @@
  *   captable build-workbook <template.json | id> -o model.xlsx
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json>
+ *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o cap-table.json]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
  * says which and why); 2 the command line itself is wrong (unknown command or option, missing
@@ -50,6 +51,12 @@ Commands:
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
   validate-template <file.json>        Check a template file and list what is wrong with it.
+  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json]
+                                       Read an Open Cap Format package (.ocf.zip, or a folder with
+                                       its manifest and *.ocf.json files) and give its cap table as
+                                       of a date (default: the manifest's as_of), with a report of
+                                       every object read or skipped. An md5 that does not match is
+                                       a warning, or an error with --require-md5.
 
 Options:
   -o, --output <file>  Output file.
@@ -71,6 +78,9 @@ interface Parsed {
   readonly output?: string;
   readonly force: boolean;
   readonly help: boolean;
+  /** import-ocf only. */
+  readonly asOf?: string;
+  readonly requireMd5: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -78,9 +88,16 @@ function parseArgs(argv: readonly string[]): Parsed {
   let output: string | undefined;
   let force = false;
   let help = false;
+  let asOf: string | undefined;
+  let requireMd5 = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "-h" || a === "--help") help = true;
+    else if (a === "--require-md5") requireMd5 = true;
+    else if (a === "--as-of") {
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a date (YYYY-MM-DD)`);
+      asOf = argv[++i];
+    } else if (a.startsWith("--as-of=")) asOf = a.slice("--as-of=".length);
     else if (a === "-f" || a === "--force") force = true;
     else if (a === "-o" || a === "--output") {
       if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a file name`);
@@ -90,7 +107,11 @@ function parseArgs(argv: readonly string[]): Parsed {
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option "${a}"`);
     else args.push(a);
   }
-  return { command: args.shift(), args, output, force, help };
+  const command = args.shift();
+  // An option given and then ignored would be silently wrong: only import-ocf reads these two.
+  if (command !== "import-ocf" && asOf !== undefined) throw new UsageError("--as-of is an option of import-ocf only");
+  if (command !== "import-ocf" && requireMd5) throw new UsageError("--require-md5 is an option of import-ocf only");
+  return { command, args, output, force, help, asOf, requireMd5 };
 }
 
 function expectArgs(p: Parsed, count: number, names: string): void {
@@ -256,12 +277,38 @@ async function validateTemplateFile(p: Parsed, io: CliIO): Promise<void> {
   io.stdout(`${p.args[0]}: valid template "${template.title}" (${template.kind}, version ${template.version})\n`);
 }
 
+async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 1, "an OCF package (a .ocf.zip file or a folder)");
+  if (p.output !== undefined && p.output !== "-" && !p.output.toLowerCase().endsWith(".json"))
+    throw new UsageError(`the output of import-ocf is a .json file, got "${p.output}"`);
+  const ocf = require("./ocf") as typeof import("./ocf");
+  const source = p.args[0];
+  let imported;
+  let table;
+  try {
+    imported = await ocf.importOcf(path.resolve(io.cwd, source), { requireMd5: p.requireMd5 });
+    table = ocf.capTableAsOf(imported.history, p.asOf ?? imported.report.asOf);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Failure(code !== undefined ? describeFsError(error, source) : `${source}: ${(error as Error).message}`);
+  }
+  if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, imported.report));
+  else {
+    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report), null, 2)}\n`, p, io);
+    io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
+    for (const w of imported.report.warnings) io.stderr(`Warning: ${w}\n`);
+    if (imported.report.skipped.length > 0)
+      io.stderr(`Note: ${imported.report.skipped.length} object(s) skipped; the file's report lists each with the reason.\n`);
+  }
+}
+
 const COMMANDS: Record<string, (p: Parsed, io: CliIO) => Promise<void>> = {
   "list-templates": listTemplates,
   "export-template": exportTemplate,
   "build-workbook": buildWorkbook,
   "extract-template": extractTemplate,
   "validate-template": validateTemplateFile,
+  "import-ocf": importOcfCommand,
 };
 
 /** Runs one command line; resolves to the exit code (never rejects). */

@@ -1,0 +1,212 @@
+/**
+ * `captable import-ocf`: an Open Cap Format package (a `.ocf.zip` or a folder holding its manifest
+ * and `*.ocf.json` files) read, replayed, and its cap table as of a date printed or written as JSON.
+ *
+ * Limits are checked while reading, never after: a zip entry inflates in chunks and stops at the
+ * size limit whatever size its header declares; a folder's files are measured before being read.
+ */
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { capTableAsOf, type CapTableAsOf, type CapTableHistory } from "../engine/history/history";
+import { OCF_READ_LIMITS, OcfError, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
+
+export const md5Hex = (bytes: Uint8Array): string => createHash("md5").update(bytes).digest("hex");
+
+interface StreamHelper {
+  on(event: "data", cb: (chunk: Uint8Array) => void): StreamHelper;
+  on(event: "error", cb: (e: Error) => void): StreamHelper;
+  on(event: "end", cb: () => void): StreamHelper;
+  pause(): StreamHelper;
+  resume(): StreamHelper;
+}
+
+/** One zip entry's bytes, inflated chunk by chunk and abandoned as soon as they pass `limit`. */
+function inflateCapped(entry: JSZip.JSZipObject, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let done = false;
+    // JSZip's StreamHelper (https://stuk.github.io/jszip/documentation/api_streamhelper.html): inflates
+    // chunk by chunk on resume(); its typings omit internalStream, which JSZipObject has.
+    const stream = (entry as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        if (done) return;
+        size += chunk.byteLength;
+        if (size > limit) {
+          done = true;
+          stream.pause();
+          reject(new OcfError(`${entry.name} inflates to more than ${limit} bytes, the most read for one file`));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on("error", (e: Error) => {
+        if (!done) reject(new OcfError(`${entry.name} cannot be inflated: ${e.message}`));
+        done = true;
+      })
+      .on("end", () => {
+        if (done) return;
+        done = true;
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          out.set(c, at);
+          at += c.byteLength;
+        }
+        resolve(out);
+      })
+      .resume();
+  });
+}
+
+/** The files of a `.ocf.zip`: every entry that is not a folder, within the read limits. */
+export async function filesFromZip(bytes: Uint8Array): Promise<OcfFile[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new OcfError("not a zip file (an OCF package is a .ocf.zip or a folder)");
+  }
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  if (entries.length > OCF_READ_LIMITS.maxFiles)
+    throw new OcfError(`the package holds ${entries.length} files, more than the ${OCF_READ_LIMITS.maxFiles} read`);
+  const files: OcfFile[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    const body = await inflateCapped(entry, OCF_READ_LIMITS.maxFileBytes);
+    total += body.byteLength;
+    if (total > OCF_READ_LIMITS.maxTotalBytes)
+      throw new OcfError(`the package inflates to more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
+    files.push({ path: entry.name, bytes: body });
+  }
+  return files;
+}
+
+/** The files of a folder (and its subfolders), measured before they are read; links are not followed. */
+export async function filesFromFolder(folder: string): Promise<OcfFile[]> {
+  const files: OcfFile[] = [];
+  let total = 0;
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = prefix + entry.name;
+      if (entry.isSymbolicLink()) throw new OcfError(`${rel} is a link; an OCF folder is read without following links`);
+      if (entry.isDirectory()) {
+        await walk(full, `${rel}/`);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      if (files.length >= OCF_READ_LIMITS.maxFiles) throw new OcfError(`the folder holds more than ${OCF_READ_LIMITS.maxFiles} files, the most read`);
+      const { size } = await fs.stat(full);
+      if (size > OCF_READ_LIMITS.maxFileBytes) throw new OcfError(`${rel} is ${size} bytes, more than the ${OCF_READ_LIMITS.maxFileBytes} read`);
+      total += size;
+      if (total > OCF_READ_LIMITS.maxTotalBytes)
+        throw new OcfError(`the folder holds more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
+      files.push({ path: rel, bytes: new Uint8Array(await fs.readFile(full)) });
+    }
+  };
+  await walk(folder, "");
+  return files;
+}
+
+/** Reads a package from a path: a folder, or a zip file. */
+export async function importOcf(full: string, options: Omit<OcfReadOptions, "md5"> = {}): Promise<OcfImport> {
+  const stat = await fs.stat(full);
+  let files: OcfFile[];
+  if (stat.isDirectory()) files = await filesFromFolder(full);
+  else {
+    if (stat.size > OCF_READ_LIMITS.maxTotalBytes)
+      throw new OcfError(`the package is ${stat.size} bytes, more than the ${OCF_READ_LIMITS.maxTotalBytes} read`);
+    files = await filesFromZip(new Uint8Array(await fs.readFile(full)));
+  }
+  return readOcfPackage(files, { ...options, md5: md5Hex });
+}
+
+const names = (history: CapTableHistory) => ({
+  holder: new Map(history.holders.map((h) => [h.id, h.name])),
+  cls: new Map(history.classes.map((c) => [c.id, c.name])),
+  plan: new Map(history.plans.map((p) => [p.id, p.name])),
+});
+
+/** The cap table as of a date as plain JSON: every number an exact decimal string. */
+export function capTableJson(history: CapTableHistory, table: CapTableAsOf, imported: OcfImport["report"]): unknown {
+  const n = names(history);
+  return {
+    issuer: imported.issuer,
+    asOf: table.date,
+    basis: {
+      outstanding: "shares issued and outstanding, each class in its own shares",
+      fullyDiluted:
+        "outstanding as converted to common + options and warrants outstanding (vested or not) + the plans' available pool; SAFEs and notes not included (their shares depend on a future round's price)",
+    },
+    outstandingShares: table.outstandingShares.toString(),
+    outstandingAsConverted: table.outstandingAsConverted.toString(),
+    fullyDiluted: table.fullyDiluted.toString(),
+    stock: table.stock.map((s) => ({ holder: n.holder.get(s.holderId), class: n.cls.get(s.classId), shares: s.shares.toString() })),
+    optionsAndWarrants: table.derivatives.map((d) => ({
+      security: d.securityId,
+      kind: d.kind,
+      holder: n.holder.get(d.holderId),
+      plan: d.planId === undefined ? undefined : n.plan.get(d.planId),
+      quantity: d.quantity.toString(),
+      exercisePrice: d.exercisePrice?.toString(),
+      vested: d.vested?.toString() ?? "no schedule in the package",
+    })),
+    convertibles: table.convertibles.map((c) => ({
+      security: c.securityId,
+      holder: n.holder.get(c.holderId),
+      type: c.convertibleType,
+      amount: c.amount.toString(),
+      currency: c.currency,
+    })),
+    plans: table.plans.map((p) => ({
+      plan: n.plan.get(p.planId),
+      reserved: p.reserved.toString(),
+      granted: p.granted.toString(),
+      exercised: p.exercised.toString(),
+      available: p.available.toString(),
+    })),
+    report: imported,
+  };
+}
+
+/** A readable text of the import: the report, then the cap table as of the date. */
+export function capTableText(history: CapTableHistory, table: CapTableAsOf, report: OcfImport["report"]): string {
+  const n = names(history);
+  const lines: string[] = [];
+  const applied = Object.values(report.applied).reduce((a, b) => a + b, 0);
+  lines.push(`${report.issuer}: OCF ${report.ocfVersion} package as of ${report.asOf}.`);
+  lines.push(`Read ${applied} object(s) into the history, ${report.noEffect.length} without effect on holdings, ${report.skipped.length} skipped.`);
+  for (const s of report.skipped) lines.push(`  skipped ${s.objectType} "${s.id}" (${s.file}): ${s.reason}`);
+  for (const w of report.warnings) lines.push(`  warning: ${w}`);
+  lines.push("", `Cap table as of ${table.date}`, "Holder\tClass\tShares");
+  for (const s of table.stock) lines.push(`${n.holder.get(s.holderId)}\t${n.cls.get(s.classId)}\t${s.shares.toString()}`);
+  if (table.derivatives.length > 0) {
+    lines.push("", "Holder\tOptions/warrants\tExercise price\tVested");
+    for (const d of table.derivatives)
+      lines.push(
+        `${n.holder.get(d.holderId)}\t${d.quantity.toString()}\t${d.exercisePrice?.toString() ?? ""}\t${d.vested?.toString() ?? "no schedule"}`,
+      );
+  }
+  if (table.convertibles.length > 0) {
+    lines.push("", "Holder\tConvertible\tAmount");
+    for (const c of table.convertibles)
+      lines.push(`${n.holder.get(c.holderId)}\t${c.convertibleType}\t${c.amount.toString()} ${c.currency ?? ""}`.trimEnd());
+  }
+  for (const p of table.plans)
+    lines.push(
+      "",
+      `Plan ${n.plan.get(p.planId)}: reserved ${p.reserved.toString()}, granted ${p.granted.toString()}, exercised ${p.exercised.toString()}, available ${p.available.toString()}`,
+    );
+  lines.push(
+    "",
+    `Outstanding: ${table.outstandingShares.toString()} shares (${table.outstandingAsConverted.toString()} as converted).`,
+    `Fully diluted: ${table.fullyDiluted.toString()} (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+export { capTableAsOf };

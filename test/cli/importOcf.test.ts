@@ -1,0 +1,80 @@
+/**
+ * `captable import-ocf`: a package as a folder and as a .ocf.zip, the cap table as of a date, the
+ * report, and hostile zips (a header that lies about its size, too many files) refused while reading.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { companyPackage } from "../ocf/ocfFixture";
+
+async function run(args: string[], cwd: string) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "captable-ocf-"));
+  mkdirSync(path.join(dir, "pkg"));
+  const zip = new JSZip();
+  for (const f of companyPackage()) {
+    writeFileSync(path.join(dir, "pkg", f.path), f.bytes);
+    zip.file(f.path, f.bytes);
+  }
+  writeFileSync(path.join(dir, "company.ocf.zip"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("captable import-ocf", () => {
+  test("a folder: the report and the cap table as of the manifest's date", async () => {
+    const r = await run(["import-ocf", "pkg"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Example SAS: OCF 1.2.0 package as of 2025-06-30.");
+    expect(r.stdout).toContain("Ben Founder\tCommon\t3500000");
+    expect(r.stdout).toContain("Seed Fund I\tSeed Preferred\t2000000");
+    expect(r.stdout).toContain(
+      "Fully diluted: 13000000 (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).",
+    );
+  });
+  test("a .ocf.zip as of an earlier date, written as JSON with exact decimal strings", async () => {
+    const r = await run(["import-ocf", "company.ocf.zip", "--as-of", "2024-06-29", "-o", "t.json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, "t.json"), "utf8"));
+    expect(json).toMatchObject({ issuer: "Example SAS", asOf: "2024-06-29", outstandingShares: "10000000" });
+    expect(json.optionsAndWarrants[0]).toMatchObject({ holder: "Eve Engineer", quantity: "480000", exercisePrice: "0.1", vested: "150000" });
+  });
+  test("wrong command lines: a bad date, an option another command does not read", async () => {
+    expect((await run(["import-ocf", "pkg", "--as-of", "2024-13-01"], dir)).stderr).toMatch(/as_of must be a calendar date/);
+    const other = await run(["list-templates", "--as-of", "2024-01-01"], dir);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/--as-of is an option of import-ocf only/);
+  });
+  test("a zip entry whose header understates its size stops inflating at the limit", async () => {
+    const zip = new JSZip();
+    // 60 MB of zeros compress to about 60 KB; the reader must stop at 50 MB, not inflate it all first.
+    zip.file("Manifest.ocf.json", new Uint8Array(60 * 1024 * 1024));
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    // Make both headers lie: the local file header (uncompressed size at offset 22) and the central
+    // directory entry (offset 24) declare 1 KB (APPNOTE.TXT 4.3.7, 4.3.12).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 4 <= bytes.byteLength; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 22, 1024, true);
+      if (sig === 0x02014b50) view.setUint32(i + 24, 1024, true);
+    }
+    writeFileSync(path.join(dir, "bomb.ocf.zip"), bytes);
+    const r = await run(["import-ocf", "bomb.ocf.zip"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Manifest.ocf.json inflates to more than 52428800 bytes/);
+  });
+  test("not a zip, not there", async () => {
+    writeFileSync(path.join(dir, "junk.ocf.zip"), "hello");
+    expect((await run(["import-ocf", "junk.ocf.zip"], dir)).stderr).toMatch(/not a zip file/);
+    expect((await run(["import-ocf", "nope.ocf.zip"], dir)).stderr).toMatch(/nope.ocf.zip: no such file/);
+  });
+});
