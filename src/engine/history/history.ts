@@ -57,6 +57,8 @@ export interface HistoryPlan {
 export interface VestingInstalment {
   readonly date: string;
   readonly quantity: Decimal;
+  /** Vested to date, this instalment included, when the schedule is in date order (vestingSchedule sets it): as-of lookups then add nothing. */
+  readonly total?: Decimal;
 }
 
 export interface Issuance {
@@ -181,12 +183,15 @@ const TYPE_ORDER: Record<HistoryEvent["type"], number> = {
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/** True for a real calendar date written YYYY-MM-DD (Gregorian leap years). */
 export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const [y, m, d] = text.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (text.length !== 10 || !ISO_DATE.test(text)) return false;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
 }
 
 /** A security's state during the replay. */
@@ -416,12 +421,40 @@ function close(event: Closing, securities: Map<string, OpenSecurity>, plans: Map
   }
 }
 
+/** Each schedule's dates and running totals, computed once per schedule (histories are not mutated). */
+const cumulativeCache = new WeakMap<readonly VestingInstalment[], { dates: string[]; totals: Decimal[] }>();
+
+function cumulative(schedule: readonly VestingInstalment[]): { dates: string[]; totals: Decimal[] } {
+  let c = cumulativeCache.get(schedule);
+  if (c === undefined && schedule.every((i, k) => i.total !== undefined && (k === 0 || schedule[k - 1].date <= i.date))) {
+    c = { dates: schedule.map((i) => i.date), totals: schedule.map((i) => i.total!) };
+    cumulativeCache.set(schedule, c);
+  }
+  if (c === undefined) {
+    const sorted = [...schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    let total = ZERO;
+    c = { dates: sorted.map((i) => i.date), totals: sorted.map((i) => (total = total.add(i.quantity))) };
+    cumulativeCache.set(schedule, c);
+  }
+  return c;
+}
+
+/** Vested at the date: instalments dated on or before it, plus accelerations, at most the quantity held. */
 function vestedAt(s: OpenSecurity, date: string): Decimal | undefined {
   const schedule = s.issuance.vesting;
   if (schedule === undefined) return undefined;
-  let vested = s.accelerated;
-  for (const instalment of schedule) if (instalment.date <= date) vested = vested.add(instalment.quantity);
-  return Decimal.min(vested, s.quantity);
+  const { dates, totals } = cumulative(schedule);
+  // The last instalment dated on or before `date` (binary search).
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  const scheduled = lo === 0 ? ZERO : totals[lo - 1];
+  const vested = s.accelerated.isZero() ? scheduled : scheduled.add(s.accelerated);
+  return vested.lte(s.quantity) ? vested : s.quantity;
 }
 
 function summarise(

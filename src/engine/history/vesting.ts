@@ -169,7 +169,9 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
     vestedSoFar = vestedSoFar.add(exact);
     if (!exact.isZero()) tranches.push({ date, exact, units: c.remainder ? undefined : c.portion });
   }
-  return { instalments: allocate(terms, quantity, tranches), unscheduled };
+  let total = ZERO;
+  const instalments = allocate(terms, quantity, tranches).map((i) => ({ ...i, total: (total = total.add(i.quantity)) }));
+  return { instalments, unscheduled };
 }
 
 function allocate(terms: VestingTermsSpec, quantity: Decimal, tranches: { date: string; exact: Decimal; units?: Decimal }[]): VestingInstalment[] {

@@ -44,7 +44,7 @@ describe("vestingSchedule: 4 years monthly with a 1-year cliff (OCF sample 4yr-1
   it("vests a quarter at the cliff, then 1/48 a month, all by the fourth anniversary, on the start's day or the month's last", () => {
     const s = vestingSchedule(terms, d(4800), "2023-01-31");
     expect(s.instalments).toHaveLength(37);
-    expect(s.instalments[0]).toEqual({ date: "2024-01-31", quantity: d(1200) });
+    expect(s.instalments[0]).toEqual({ date: "2024-01-31", quantity: d(1200), total: d(1200) });
     expect(s.instalments[1].date).toBe("2024-02-29"); // leap year, last day of a shorter month
     expect(s.instalments[2].date).toBe("2024-03-31"); // back to the start's day
     expect(s.instalments[36].date).toBe("2027-01-31");
