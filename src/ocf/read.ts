@@ -21,6 +21,7 @@ import { Decimal } from "../engine/decimal";
 import {
   type CapTableHistory,
   type ClosingType,
+  type ConvertibleTerms,
   type HistoryClass,
   type HistoryEvent,
   type HistoryHolder,
@@ -74,7 +75,9 @@ const manifestSchema = z.object({
   ...Object.fromEntries(FILE_LISTS.map((k) => [k, z.array(fileRef).optional()])),
 });
 
-const stakeholder = z.object({ id, name: z.object({ legal_name: z.string() }).loose() }).loose();
+const stakeholder = z
+  .object({ id, name: z.object({ legal_name: z.string() }).loose(), stakeholder_type: z.enum(["INDIVIDUAL", "INSTITUTION"]).optional() })
+  .loose();
 const stockClass = z
   .object({
     id,
@@ -85,6 +88,8 @@ const stockClass = z
     liquidation_preference_multiple: numeric.optional(),
     participation_cap_multiple: numeric.optional(),
     initial_shares_authorized: z.union([numeric, z.string()]).optional(),
+    votes_per_share: numeric.optional(),
+    default_id_prefix: z.string().optional(),
     conversion_rights: z
       .array(z.object({ conversion_mechanism: z.object({ type: z.string(), ratio: ratio.optional() }).loose() }).loose())
       .optional(),
@@ -170,7 +175,71 @@ const equityCompIssuance = z
 const warrantIssuance = z
   .object({ ...issuanceBase, quantity: numeric.optional(), exercise_price: monetary.optional(), vestings, vesting_terms_id: id.optional() })
   .loose();
-const convertibleIssuance = z.object({ ...issuanceBase, convertible_type: z.string(), investment_amount: monetary }).loose();
+const safeMechanism = z
+  .object({
+    type: z.literal("SAFE_CONVERSION"),
+    conversion_mfn: z.boolean(),
+    conversion_discount: numeric.optional(),
+    conversion_valuation_cap: monetary.optional(),
+    conversion_timing: z.enum(["PRE_MONEY", "POST_MONEY"]).optional(),
+  })
+  .loose();
+const noteMechanism = z
+  .object({
+    type: z.literal("CONVERTIBLE_NOTE_CONVERSION"),
+    interest_rates: z.array(z.object({ rate: numeric, accrual_start_date: date, accrual_end_date: date.optional() })),
+    day_count_convention: z.enum(["ACTUAL_365", "30_360"]),
+    interest_payout: z.enum(["DEFERRED", "CASH"]),
+    interest_accrual_period: z.enum(["DAILY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"]),
+    compounding_type: z.enum(["COMPOUNDING", "SIMPLE"]),
+    conversion_discount: numeric.optional(),
+    conversion_valuation_cap: monetary.optional(),
+    conversion_mfn: z.boolean().optional(),
+  })
+  .loose();
+const convertibleIssuance = z
+  .object({
+    ...issuanceBase,
+    convertible_type: z.string(),
+    investment_amount: monetary,
+    custom_id: z.string().optional(),
+    conversion_triggers: z.array(z.object({ conversion_right: z.object({ conversion_mechanism: z.object({ type: z.string() }).loose() }).loose() }).loose()).optional(),
+  })
+  .loose();
+
+/** A convertible's terms from its first conversion right with a SAFE or note mechanism (others: none, and the report says so). */
+function convertibleTerms(t: z.infer<typeof convertibleIssuance>, at: string): ConvertibleTerms | undefined {
+  for (const trigger of t.conversion_triggers ?? []) {
+    const m = trigger.conversion_right.conversion_mechanism;
+    if (m.type === "SAFE_CONVERSION") {
+      const safe = parseWith(safeMechanism, m, `${at}, its SAFE conversion`);
+      return {
+        mechanism: "SAFE",
+        mfn: safe.conversion_mfn,
+        discount: safe.conversion_discount !== undefined ? d(safe.conversion_discount) : undefined,
+        valuationCap: safe.conversion_valuation_cap ? d(safe.conversion_valuation_cap.amount) : undefined,
+        capCurrency: safe.conversion_valuation_cap?.currency,
+        timing: safe.conversion_timing,
+      };
+    }
+    if (m.type === "CONVERTIBLE_NOTE_CONVERSION") {
+      const note = parseWith(noteMechanism, m, `${at}, its note conversion`);
+      return {
+        mechanism: "NOTE",
+        mfn: note.conversion_mfn ?? false,
+        discount: note.conversion_discount !== undefined ? d(note.conversion_discount) : undefined,
+        valuationCap: note.conversion_valuation_cap ? d(note.conversion_valuation_cap.amount) : undefined,
+        capCurrency: note.conversion_valuation_cap?.currency,
+        interestRates: note.interest_rates.map((r) => ({ rate: d(r.rate), from: r.accrual_start_date, to: r.accrual_end_date })),
+        dayCount: note.day_count_convention,
+        interestPayout: note.interest_payout,
+        accrualPeriod: note.interest_accrual_period,
+        compounding: note.compounding_type,
+      };
+    }
+  }
+  return undefined;
+}
 
 /** Transaction types that close a security, by OCF object type. */
 const CLOSINGS: Record<string, ClosingType> = {
@@ -379,7 +448,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   const holders: HistoryHolder[] = [];
   for (const { file, item } of objectsOf("stakeholders_files", "OCF_STAKEHOLDERS_FILE")) {
     const s = parseWith(stakeholder, item, where(file, item));
-    holders.push({ id: s.id, name: s.name.legal_name });
+    holders.push({ id: s.id, name: s.name.legal_name, kind: s.stakeholder_type });
     count("STAKEHOLDER");
   }
   const classes: HistoryClass[] = [];
@@ -396,6 +465,8 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       participationCapMultiple: c.participation_cap_multiple ? d(c.participation_cap_multiple) : undefined,
       conversionRatio: ratioRight ? d(ratioRight.numerator).div(d(ratioRight.denominator)) : new Decimal(1),
       authorized: c.initial_shares_authorized !== undefined && NUMERIC.test(c.initial_shares_authorized) ? d(c.initial_shares_authorized) : undefined,
+      votesPerShare: c.votes_per_share !== undefined ? d(c.votes_per_share) : undefined,
+      idPrefix: c.default_id_prefix,
     });
     count("STOCK_CLASS");
   }
@@ -507,6 +578,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
         quantity: d(t.quantity),
         price: d(t.share_price.amount),
         currency: t.share_price.currency,
+        customId: typeof item.custom_id === "string" ? item.custom_id : undefined,
       });
     } else if (type === "TX_EQUITY_COMPENSATION_ISSUANCE" || type === "TX_WARRANT_ISSUANCE") {
       const t = type === "TX_WARRANT_ISSUANCE" ? parseWith(warrantIssuance, item, at) : parseWith(equityCompIssuance, item, at);
@@ -535,6 +607,9 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
         price: price ? d(price.amount) : undefined,
         currency: price?.currency,
         vesting: scheduleOf(file, item, quantity, t.vestings, t.vesting_terms_id, t.security_id, t.date),
+        customId: typeof item.custom_id === "string" ? item.custom_id : undefined,
+        compensationType: typeof item.compensation_type === "string" ? item.compensation_type : undefined,
+        expirationDate: typeof item.expiration_date === "string" ? item.expiration_date : undefined,
       };
       events.push(issuance);
     } else if (type === "TX_CONVERTIBLE_ISSUANCE") {
@@ -549,6 +624,8 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
         amount: d(t.investment_amount.amount),
         currency: t.investment_amount.currency,
         convertibleType: t.convertible_type,
+        customId: t.custom_id,
+        conversion: convertibleTerms(t, at),
       });
     } else if (type in CLOSINGS) {
       const t = parseWith(closing, item, at);

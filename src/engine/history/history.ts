@@ -37,11 +37,35 @@ export interface HistoryClass {
   /** Common shares one share converts into (1 for common). */
   readonly conversionRatio: Decimal;
   readonly authorized?: Decimal;
+  /** Votes per share, when the source says (OCF requires it on export). */
+  readonly votesPerShare?: Decimal;
+  /** Prefix of the class's certificate ids ("CS-"), when the source says. */
+  readonly idPrefix?: string;
 }
 
 export interface HistoryHolder {
   readonly id: string;
   readonly name: string;
+  readonly kind?: "INDIVIDUAL" | "INSTITUTION";
+}
+
+/** A SAFE's or a note's conversion terms, as the source states them (numbers as decimals, rates and discounts as fractions). */
+export interface ConvertibleTerms {
+  readonly mechanism: "SAFE" | "NOTE";
+  /** Most-favoured-nation clause. */
+  readonly mfn: boolean;
+  /** Discount to the round price, as a fraction (0.2 = 20%). */
+  readonly discount?: Decimal;
+  readonly valuationCap?: Decimal;
+  readonly capCurrency?: string;
+  /** SAFEs: whether the cap is a pre- or post-money valuation. */
+  readonly timing?: "PRE_MONEY" | "POST_MONEY";
+  /** Notes: interest, OCF's day count, payout, accrual period and compounding. */
+  readonly interestRates?: readonly { readonly rate: Decimal; readonly from: string; readonly to?: string }[];
+  readonly dayCount?: "ACTUAL_365" | "30_360";
+  readonly interestPayout?: "DEFERRED" | "CASH";
+  readonly accrualPeriod?: "DAILY" | "MONTHLY" | "QUARTERLY" | "SEMI_ANNUAL" | "ANNUAL";
+  readonly compounding?: "COMPOUNDING" | "SIMPLE";
 }
 
 export interface HistoryPlan {
@@ -83,6 +107,13 @@ export interface Issuance {
   readonly convertibleType?: string;
   /** Options: the vesting schedule, already resolved to dated instalments; undefined = not known. */
   readonly vesting?: readonly VestingInstalment[];
+  /** The holder's certificate or grant number, when the source gives one. */
+  readonly customId?: string;
+  /** Options: OPTION_ISO, OPTION_NSO, OPTION, RSU, CSAR, SSAR as the source names it. */
+  readonly compensationType?: string;
+  readonly expirationDate?: string;
+  /** Convertibles: conversion terms, when the source gives them. */
+  readonly conversion?: ConvertibleTerms;
 }
 
 export const CLOSING_TYPES = [
