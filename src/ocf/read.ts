@@ -96,7 +96,14 @@ const stockClass = z
   })
   .loose();
 const stockPlan = z
-  .object({ id, plan_name: z.string(), initial_shares_reserved: numeric, default_cancellation_behavior: z.string().optional() })
+  .object({
+    id,
+    plan_name: z.string(),
+    initial_shares_reserved: numeric,
+    default_cancellation_behavior: z.string().optional(),
+    stock_class_ids: z.array(id).optional(),
+    stock_class_id: id.optional(),
+  })
   .loose();
 const vestingTrigger = z.discriminatedUnion("type", [
   z.object({ type: z.literal("VESTING_START_DATE") }).loose(),
@@ -203,7 +210,9 @@ const convertibleIssuance = z
     convertible_type: z.string(),
     investment_amount: monetary,
     custom_id: z.string().optional(),
-    conversion_triggers: z.array(z.object({ conversion_right: z.object({ conversion_mechanism: z.object({ type: z.string() }).loose() }).loose() }).loose()).optional(),
+    conversion_triggers: z
+      .array(z.object({ conversion_right: z.object({ conversion_mechanism: z.object({ type: z.string() }).loose() }).loose() }).loose())
+      .optional(),
   })
   .loose();
 
@@ -478,6 +487,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       name: p.plan_name,
       reserved: d(p.initial_shares_reserved),
       cancelledGrants: p.default_cancellation_behavior === "RETIRE" ? "RETIRE" : "RETURN_TO_POOL",
+      classIds: p.stock_class_ids ?? (p.stock_class_id !== undefined ? [p.stock_class_id] : undefined),
     });
     count("STOCK_PLAN");
   }

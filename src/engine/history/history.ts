@@ -75,6 +75,8 @@ export interface HistoryPlan {
   readonly reserved: Decimal;
   /** What a cancelled grant does: returns to the pool (the default) or is retired. */
   readonly cancelledGrants: "RETURN_TO_POOL" | "RETIRE";
+  /** Classes the plan's grants exercise into, when the source says. */
+  readonly classIds?: readonly string[];
 }
 
 /** One explicit vesting instalment: `quantity` vests on `date`. */
