@@ -10,8 +10,6 @@
  * Parameters are typed `any` so that bad input reaches our readers and gets a clear message,
  * instead of a bare #VALUE! from Excel's own conversion.
  */
-// First: zod without `new Function` before any schema is built (see ./zodJitless).
-import "./zodJitless";
 import {
   Decimal,
   EngineError,
