@@ -5,9 +5,7 @@
  */
 import { z } from "zod";
 import { UNIT_WORDS, YES_NO_WORDS, holderKey, readWord, type Vocabulary } from "../engine";
-import { type FieldName, type ListName, orList, ruleError, ruleIssue } from "./ruleMessages";
-
-export { orList };
+import { type FieldName, type ListName, ruleError, ruleIssue } from "./ruleMessages";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
