@@ -25,3 +25,8 @@ export class EngineError extends Error {
 export function isEngineError(e: unknown): e is EngineError {
   return e instanceof EngineError;
 }
+
+/** The message of anything thrown: an Error's own message, otherwise the value as text. The one copy for every adapter. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

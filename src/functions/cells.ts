@@ -1,5 +1,7 @@
 /**
- * Reading cell values at the Excel boundary, with zod.
+ * Reading cell values at the Excel boundary, in plain TypeScript: no zod here, so that the functions
+ * bundle carries none (it must stay under 150 KB; zod was a fifth of it). The model and template
+ * schemas (src/model, src/templates) use zod; the cells need only typeof checks.
  *
  * What Excel hands a custom function declared `any`: a number, a text, a boolean, `null` for an
  * omitted optional argument (and, in some hosts, `undefined` or "" for an empty cell), or a 2-D
@@ -13,7 +15,6 @@
  * (a cap of 0 is no cap); a row of blanks and zeros is an empty row. Where 0 is a value (shares,
  * amounts, rates), it stays 0.
  */
-import { z } from "zod";
 import { Decimal, EngineError, RuleName, rules } from "../engine";
 import { choiceKey } from "./choices";
 
@@ -68,14 +69,10 @@ function fail(name: string, message: string): never {
   throw new EngineError("value", message, name);
 }
 
-/** zod schema for one numeric cell: a finite JS number, turned into a Decimal. */
-const finiteNumber = z.number().finite();
-
 /** Reads a required number, checks a rule, returns a Decimal. */
 export function readNumber(value: unknown, name: string, rule: RuleName = "amount"): Decimal {
-  // Fast path for the everyday cell, a finite number: exactly the values `finiteNumber` accepts
-  // (test/functions/fastPaths.test.ts checks the equivalence), without the cost of a zod parse on
-  // every argument of every call (npm run bench). Everything else takes the path below.
+  // The everyday cell, a finite number: exactly the values zod's `z.number().finite()` accepts
+  // (test/functions/fastPaths.test.ts checks the equivalence). Everything else is refused below.
   if (typeof value === "number" && Number.isFinite(value)) {
     const d = new Decimal(value === 0 ? 0 : value); // -0 reads as 0
     const message = rules[rule](d, name);
@@ -88,15 +85,8 @@ export function readNumber(value: unknown, name: string, rule: RuleName = "amoun
     fail(name, `${name} must be a single cell, got a range`);
   }
   if (isBlank(value)) fail(name, `${name} is required, got an empty cell`);
-  const parsed = finiteNumber.safeParse(value);
-  if (!parsed.success) {
-    if (typeof value === "number") fail(name, `${name} must be a finite number, got ${describeCell(value)}`);
-    fail(name, `${name} must be a number, got ${describeCell(value)}`);
-  }
-  const d = new Decimal(Object.is(parsed.data, -0) ? 0 : parsed.data);
-  const message = rules[rule](d, name);
-  if (message !== undefined) fail(name, message);
-  return d;
+  if (typeof value === "number") fail(name, `${name} must be a finite number, got ${describeCell(value)}`);
+  return fail(name, `${name} must be a number, got ${describeCell(value)}`);
 }
 
 /**

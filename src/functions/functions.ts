@@ -10,8 +10,6 @@
  * Parameters are typed `any` so that bad input reaches our readers and gets a clear message,
  * instead of a bare #VALUE! from Excel's own conversion.
  */
-// First: zod without `new Function` before any schema is built (see ./zodJitless).
-import "./zodJitless";
 import {
   Decimal,
   EngineError,
@@ -517,7 +515,7 @@ export function convertNoteFn(
  * @param classes A table with a header row: Class, Shares, Original issue price, Conversion price (empty prices for common and options).
  * @param new_price Price per share of the new (dilutive) issue.
  * @param new_shares Number of new shares issued.
- * @param [method] "BROAD" (default, broad-based weighted average), "NARROW" (narrow-based) or "RATCHET" (full ratchet).
+ * @param [method] "BROAD" (default, broad-based weighted average), "NARROW" (narrow-based), "RATCHET" (full ratchet) or "NONE" (no adjustment).
  * @param [shares_outstanding] The A of the formula, when the charter defines it differently. Optional.
  * @returns A table per class: conversion price and ratio before and after, shares as converted before and after.
  */

@@ -1,6 +1,7 @@
 /**
- * zod without `new Function`: imported FIRST by both entries (src/functions/functions.ts and
- * src/taskpane/index.tsx; each bundle has its own zod), so it runs before any schema is built.
+ * zod without `new Function`: imported FIRST by the taskpane entry (src/taskpane/index.tsx), so it
+ * runs before any schema is built. The functions bundle has no zod (src/functions/cells.ts reads
+ * cells with plain checks; test/functions/bundle.test.ts keeps it so).
  * zod probes `new Function("")` once, when the first object schema is built, to choose its
  * compiled fast path; under the taskpane's Content-Security-Policy (no 'unsafe-eval') the probe
  * throws, zod falls back, but the browser still reports a `securitypolicyviolation` (script-src

@@ -29,7 +29,8 @@ import {
   type HolderPosition,
   type ShareClass,
 } from "../engine";
-import { currencyUnit, LIMITS, amount, choice, nonNegative, text } from "./fields";
+import { LIMITS, amount, choice, list, modelHeader, nonNegative, positive, text } from "./fields";
+import { ruleError, ruleIssue } from "./ruleMessages";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const EXIT_LIMITS = {
@@ -41,8 +42,6 @@ export const EXIT_LIMITS = {
   maxSeniority: 100,
   maxHoldings: LIMITS.maxHolders,
 } as const;
-
-const positive = (field: string) => amount(field).refine((n) => n > 0, { error: `${field} must be greater than 0` });
 
 export { PARTICIPATIONS } from "../engine";
 
@@ -56,10 +55,10 @@ export const ShareClassInput = z.strictObject({
   preference: nonNegative("preference"),
   /** 1 is paid first; equal ranks are pari passu. */
   seniority: z
-    .number({ error: "seniority must be a number" })
-    .int({ error: "seniority must be a whole number from 1 (most senior)" })
-    .min(1, { error: "seniority must be a whole number from 1 (most senior)" })
-    .max(EXIT_LIMITS.maxSeniority, { error: `seniority must be at most ${EXIT_LIMITS.maxSeniority}` }),
+    .number(ruleError("notNumber", { field: "seniority" }))
+    .int(ruleError("seniorityWhole", {}))
+    .min(1, ruleError("seniorityWhole", {}))
+    .max(EXIT_LIMITS.maxSeniority, ruleError("seniorityTooBig", { max: EXIT_LIMITS.maxSeniority })),
   participation: choice(PARTICIPATION_WORDS, "participation"),
   /** For "CAPPED": total return cap (preference + participation) as a multiple of invested capital; null otherwise. */
   cap: positive("cap").nullable(),
@@ -107,15 +106,8 @@ export const classKey = (name: string): string => name.trim().toLocaleUpperCase(
 
 export const ExitWaterfallInput = z
   .strictObject({
-    kind: z.literal("exitWaterfall"),
-    company: text("company"),
-    /** ISO 4217 code, e.g. "USD". */
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
-    unit: currencyUnit(),
-    classes: z
-      .array(ShareClassInput, { error: "classes must be a list of share classes" })
-      .min(1, { error: "classes must list at least one share class" })
-      .max(EXIT_LIMITS.maxClasses, { error: `classes must have at most ${EXIT_LIMITS.maxClasses} share classes` }),
+    ...modelHeader("exitWaterfall"),
+    classes: list("classes", ShareClassInput, { min: 1, max: EXIT_LIMITS.maxClasses }),
     /** Net debt repaid at exit (third-party debt less cash). */
     netDebt: amount("net debt"),
     transactionCosts: nonNegative("transaction costs"),
@@ -123,49 +115,31 @@ export const ExitWaterfallInput = z
     /** The headline exit enterprise value. */
     exitValue: amount("exit value"),
     /** Exit enterprise values of the sensitivity table, one row each. */
-    exitValues: z
-      .array(amount("exit values"), { error: "exit values must be a list of numbers" })
-      .min(EXIT_LIMITS.minExits, { error: `exit values must list at least ${EXIT_LIMITS.minExits} values` })
-      .max(EXIT_LIMITS.maxExits, { error: `exit values must list at most ${EXIT_LIMITS.maxExits} values` }),
+    exitValues: list("exitValues", amount("exit values"), { min: EXIT_LIMITS.minExits, max: EXIT_LIMITS.maxExits }),
     /** Who holds the classes (optional: a model stored before holdings existed has none). */
-    holdings: z
-      .array(ClassHoldingInput, { error: "holdings must be a list of holdings (holder, class, shares)" })
-      .max(EXIT_LIMITS.maxHoldings, { error: `holdings must have at most ${EXIT_LIMITS.maxHoldings} rows` })
-      .default([]),
+    holdings: list("holdings", ClassHoldingInput, { max: EXIT_LIMITS.maxHoldings }).default([]),
   })
   .superRefine((m, ctx) => {
     const before = ctx.issues.length;
     const keys = new Map<string, number>();
     m.classes.forEach((c, i) => {
       const key = c.name.toLocaleUpperCase("en-US");
-      if (keys.has(key)) ctx.addIssue({ code: "custom", path: ["classes", i, "name"], message: `class "${c.name}" appears more than once` });
+      if (keys.has(key)) ctx.addIssue(ruleIssue("duplicate", { list: "classes", name: c.name }, ["classes", i, "name"]));
       keys.set(key, i);
       if (c.participation === "CAPPED" && c.cap === null) {
-        ctx.addIssue({ code: "custom", path: ["classes", i, "cap"], message: `cap of class "${c.name}" is required: it is capped participating` });
+        ctx.addIssue(ruleIssue("capRequired", { className: c.name }, ["classes", i, "cap"]));
       }
       if (c.participation !== "CAPPED" && c.cap !== null) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["classes", i, "cap"],
-          message: `cap of class "${c.name}" must be empty unless its participation is "CAPPED"`,
-        });
+        ctx.addIssue(ruleIssue("capUnlessCapped", { className: c.name }, ["classes", i, "cap"]));
       }
       if (c.cap !== null && c.cap < c.preference) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["classes", i, "cap"],
-          message: `cap of class "${c.name}" must be at least its preference multiple (${c.preference}x)`,
-        });
+        ctx.addIssue(ruleIssue("capBelowPreference", { className: c.name, preference: c.preference }, ["classes", i, "cap"]));
       }
       if (c.strike !== null && c.preference !== 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["classes", i, "preference"],
-          message: `preference of class "${c.name}" must be 0: it has a strike (options and warrants have no preference)`,
-        });
+        ctx.addIssue(ruleIssue("preferenceWithStrike", { className: c.name }, ["classes", i, "preference"]));
       }
     });
-    if (m.classes.every((c) => c.shares === 0)) ctx.addIssue({ code: "custom", path: ["classes"], message: "classes must hold some shares" });
+    if (m.classes.every((c) => c.shares === 0)) ctx.addIssue(ruleIssue("noShares", { list: "classes" }, ["classes"]));
     checkHoldings(m, keys, ctx);
     if (ctx.issues.length > before) return;
     // Whatever else the engine refuses, said in its own words (it names the class and the rule).
@@ -190,21 +164,14 @@ function checkHoldings(m: Pick<ExitWaterfallInput, "classes" | "holdings">, clas
   m.holdings.forEach((h, i) => {
     const c = classIndex.get(classKey(h.className));
     if (c === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["holdings", i, "className"],
-        message: `holdings row ${i + 1} ("${h.holder}") names a class that is not in the classes table: "${h.className}"`,
-      });
+      ctx.addIssue(ruleIssue("holdingUnknownClass", { row: i + 1, holder: h.holder, className: h.className }, ["holdings", i, "className"]));
       return;
     }
     const pair = `${holderKey(h.holder)}\u0000${c}`;
     const first = pairs.get(pair);
     if (first !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["holdings", i, "holder"],
-        message: `holdings row ${i + 1}: "${h.holder}" already holds class "${m.classes[c].name}" in row ${first + 1} (one row per holder and class)`,
-      });
+      const twice = { row: i + 1, holder: h.holder, className: m.classes[c].name, firstRow: first + 1 };
+      ctx.addIssue(ruleIssue("holdingTwice", twice, ["holdings", i, "holder"]));
     } else pairs.set(pair, i);
     rowsOf.set(c, [...(rowsOf.get(c) ?? []), i]);
   });
@@ -214,13 +181,14 @@ function checkHoldings(m: Pick<ExitWaterfallInput, "classes" | "holdings">, clas
     const excess = held.minus(cls.shares);
     // Within the tolerance for counts typed as doubles, the holdings are the whole class (see SHARE_TOLERANCE).
     if (exceedsShares(held, new Decimal(cls.shares))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["holdings", rows[rows.length - 1], "shares"],
-        message:
-          `holdings of class "${cls.name}" add up to ${formatAmount(held)} shares, more than the class's ${formatAmount(new Decimal(cls.shares))} ` +
-          `by ${formatAmount(excess)} (rows ${rows.map((i) => i + 1).join(", ")})`,
-      });
+      const exceed = {
+        className: cls.name,
+        held: formatAmount(held),
+        shares: formatAmount(new Decimal(cls.shares)),
+        excess: formatAmount(excess),
+        rows: rows.map((i) => i + 1),
+      };
+      ctx.addIssue(ruleIssue("holdingsExceed", exceed, ["holdings", rows[rows.length - 1], "shares"]));
     }
   }
 }

@@ -51,7 +51,7 @@ import {
   ZERO,
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
-import { SheetBuilder, a1, columnLetter, sheetNameFor } from "./sheetBuilder";
+import { SheetBuilder, a1, columnLetters, sheetNameFor } from "./sheetBuilder";
 import { ExitWaterfallInput, type ExitWaterfallInputData, toHolderPosition, toShareClass } from "./exitWaterfallInput";
 import { modelFormats } from "./stakeSaleModel";
 
@@ -152,10 +152,10 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
 
   const section = (row: number, title: string, lastColumn: number, unitText?: string) => {
     s.value(a1("A", row), title, "section");
-    for (let c = 1; c <= lastColumn; c++) s.value(a1(columnLetter(c), row), c === 1 && unitText ? unitText : null, "section");
+    for (let c = 1; c <= lastColumn; c++) s.value(a1(columnLetters(c), row), c === 1 && unitText ? unitText : null, "section");
   };
   const headers = (row: number, texts: readonly string[], first = 0) =>
-    texts.forEach((h, i) => s.value(a1(columnLetter(first + i), row), h, "header"));
+    texts.forEach((h, i) => s.value(a1(columnLetters(first + i), row), h, "header"));
 
   // ---- Title ----------------------------------------------------------------------------
   s.value("A1", `${input.company}: exit waterfall`, "title");
@@ -208,7 +208,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       c.strike,
     ];
     const formats = ["", "#,##0", f.amount, MULTIPLE, "0", "", MULTIPLE, "0.00", f.pricePerShare];
-    cells.forEach((v, i) => s.value(a1(columnLetter(i), row), v, "input", formats[i] === "" ? undefined : formats[i]));
+    cells.forEach((v, i) => s.value(a1(columnLetters(i), row), v, "input", formats[i] === "" ? undefined : formats[i]));
     row++;
   });
   const classLast = row - 1;
@@ -280,7 +280,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       // Below the first breakpoint (no preference at all): x grows linearly from 0 at the preferences to the first breakpoint.
       `IF(${p}<=TotalPreferences,0,IF(${p}<INDEX(${bpP},1),(${p}-TotalPreferences)*INDEX(${bpX},1)/(INDEX(${bpP},1)-TotalPreferences),` +
       `IF(${p}=INDEX(${bpP},${k}),INDEX(${bpX},MATCH(${p},${bpP},0)),` +
-      `INDEX(${bpX},${k})+(${p}-INDEX(${bpP},${k}))*INDEX(${range(columnLetter(n + 5), wk.bpFirst, wk.bpLast)},${k}))))+BreakpointCheck`
+      `INDEX(${bpX},${k})+(${p}-INDEX(${bpP},${k}))*INDEX(${range(columnLetters(n + 5), wk.bpFirst, wk.bpLast)},${k}))))+BreakpointCheck`
     );
   };
   const wf = new Waterfall(classes);
@@ -432,13 +432,13 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   }
 
   // ---- Sensitivity ----------------------------------------------------------------------
-  const proceedsColumn = columnLetter(n + 1);
-  const residualColumn = columnLetter(n + 2);
+  const proceedsColumn = columnLetters(n + 1);
+  const residualColumn = columnLetters(n + 2);
   section(row, `Payout by class across exit values (${cu})`, n + 2);
   row++;
   const sensHeader = row;
   s.value(a1("A", row), "Exit value", "header");
-  input.classes.forEach((c, i) => s.value(a1(columnLetter(i + 1), row), c.name, "header"));
+  input.classes.forEach((c, i) => s.value(a1(columnLetters(i + 1), row), c.name, "header"));
   s.value(a1(proceedsColumn, row), "Proceeds to equity", "header");
   s.value(a1(residualColumn, row), "Residual per share", "header");
   row++;
@@ -448,7 +448,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     const p = `${proceedsColumn}${at}`;
     const xr = `${residualColumn}${at}`;
     s.value(a1("A", at), input.exitValues[k], "input", f.amount);
-    x.result.classes.forEach((c, i) => fx(a1(columnLetter(i + 1), at), () => `=${total(i, p, xr)}`, c.total, f.amount));
+    x.result.classes.forEach((c, i) => fx(a1(columnLetters(i + 1), at), () => `=${total(i, p, xr)}`, c.total, f.amount));
     s.formula(p, `=MAX(0,A${at}-NetDebt-OtherClaims-TransactionCosts)`, x.result.proceeds, f.amount);
     fx(xr, () => `=${residualAt(p)}`, x.result.residualPerShare, f.pricePerShare);
     row++;
@@ -459,10 +459,10 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   s.chart({
     type: "stackedColumn",
     title: "Payout by class across exit values",
-    dataRange: `A${sensHeader}:${columnLetter(n)}${sensLast}`,
+    dataRange: `A${sensHeader}:${columnLetters(n)}${sensLast}`,
     seriesBy: "columns",
-    from: `${columnLetter(n + 4)}${sensHeader}`,
-    to: `${columnLetter(n + 12)}${sensHeader + 18}`,
+    from: `${columnLetters(n + 4)}${sensHeader}`,
+    to: `${columnLetters(n + 12)}${sensHeader + 18}`,
   });
   row += 2;
 
@@ -471,9 +471,9 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   section(row, `Breakpoints: where the split changes (${cu})`, n + 5);
   row++;
   headers(row, BREAKPOINT_HEADERS);
-  input.classes.forEach((c, i) => s.value(a1(columnLetter(4 + i), row), c.name, "header"));
-  s.value(a1(columnLetter(n + 4), row), "Event row", "header");
-  s.value(a1(columnLetter(n + 5), row), "Residual per share per unit above", "header");
+  input.classes.forEach((c, i) => s.value(a1(columnLetters(4 + i), row), c.name, "header"));
+  s.value(a1(columnLetters(n + 4), row), "Event row", "header");
+  s.value(a1(columnLetters(n + 5), row), "Residual per share per unit above", "header");
   row++;
   wk.bpFirst = row;
   wk.bpLast = row + nb - 1;
@@ -489,16 +489,16 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const totalN = sum(classes.map((c) => c.shares.times(c.conversionRatio ?? 1)));
   r.breakpoints.forEach((b, j) => {
     const at = row;
-    const slot = `${columnLetter(n + 4)}${at}`;
+    const slot = `${columnLetters(n + 4)}${at}`;
     const isPref = `${slot}<=${n}`;
     const atB = stack(b.proceeds);
     s.formula(a1("A", at), `=B${at}+NetDebt+OtherClaims+TransactionCosts`, b.exitValue, f.amount);
-    s.formula(a1("B", at), `=SUM(${columnLetter(4)}${at}:${columnLetter(n + 3)}${at})`, b.proceeds, f.amount);
+    s.formula(a1("B", at), `=SUM(${columnLetters(4)}${at}:${columnLetters(n + 3)}${at})`, b.proceeds, f.amount);
     fx(a1("C", at), () => `=IF(${isPref},0,INDEX(${range("C", wk.events, wk.events + 4 * n - 1)},${slot}))`, b.residualPerShare, f.pricePerShare);
     fx(a1("D", at), () => `=INDEX(${range("B", wk.events, wk.events + 4 * n - 1)},${slot})`, b.event);
     atB.classes.forEach((c, i) =>
       fx(
-        a1(columnLetter(4 + i), at),
+        a1(columnLetters(4 + i), at),
         () => `=IF(${isPref},${prefPaid(i, `INDEX(${range("D", wk.events, wk.events + n - 1)},${slot})`)},${W("C", i)}+${part(i, `C${at}`)})`,
         c.total,
         f.amount,
@@ -513,7 +513,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
           ? next.residualPerShare.minus(b.residualPerShare).div(next.proceeds.minus(b.proceeds))
           : ZERO;
     s.formula(
-      a1(columnLetter(n + 5), at),
+      a1(columnLetters(n + 5), at),
       next === undefined ? "=1/AsConvertedShares" : `=IF(B${at + 1}>B${at},(C${at + 1}-C${at})/(B${at + 1}-B${at}),0)`,
       rate,
       "0.000000000",
@@ -707,6 +707,6 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
 
   // ---- Columns --------------------------------------------------------------------------
   s.column("A", 30);
-  for (let c = 1; c <= Math.max(8, n + 5); c++) s.column(columnLetter(c), 16);
+  for (let c = 1; c <= Math.max(8, n + 5); c++) s.column(columnLetters(c), 16);
   return s.build();
 }

@@ -28,7 +28,8 @@ import {
   holderKey,
   isOptionPoolName,
 } from "../engine";
-import { currencyUnit, HoldingInput, LIMITS, amount, checkCapTable, choice, flag, nonNegative, text } from "./fields";
+import { capTableList, checkCapTable, choice, flag, fractionBelowOne, list, modelHeader, nonNegative, positive, text } from "./fields";
+import { type FieldName, ruleError, ruleIssue } from "./ruleMessages";
 
 /** Limits of a priced round (with the stake-sale model's LIMITS for holders, text and sizes). */
 export const ROUND_LIMITS = { maxInvestors: 100, maxInstruments: 100 } as const;
@@ -52,30 +53,30 @@ export function isoDateToSerial(iso: string): number {
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-const isoDate = (field: string) =>
+const isoDate = (field: FieldName) =>
   z
-    .string({ error: `${field} must be a date text YYYY-MM-DD` })
-    .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { error: `${field} must be a date YYYY-MM-DD` })
+    .string(ruleError("dateNotText", { field }))
+    .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, ruleError("dateFormat", { field }))
     .refine(
       (t) => {
         const [y, m, d] = t.split("-").map(Number);
         const date = new Date(Date.UTC(y, m - 1, d));
         return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && t >= "1900-03-01";
       },
-      { error: `${field} must be a real date from 1900-03-01 on` },
+      ruleError("dateReal", { field }),
     );
 
 /** A convertible note's interest, accrued from the start date to the conversion date. */
 export const NoteInterestInput = z
   .strictObject({
     /** Yearly rate (5% = 0.05). */
-    rate: nonNegative("interest rate").refine((n) => n <= 10, { error: "interest rate must be at most 1000%" }),
+    rate: nonNegative("interest rate").refine((n) => n <= 10, ruleError("rateTooHigh", {})),
     startDate: isoDate("interest start date"),
     conversionDate: isoDate("interest conversion date"),
     dayCount: choice(DAY_COUNT_WORDS, "interest day count"),
     compounding: choice(COMPOUNDING_WORDS, "interest compounding"),
   })
-  .refine((i) => i.conversionDate >= i.startDate, { path: ["conversionDate"], error: "interest conversion date must not be before the start date" });
+  .refine((i) => i.conversionDate >= i.startDate, { path: ["conversionDate"], ...ruleError("conversionBeforeStart", {}) });
 export type NoteInterestInput = z.infer<typeof NoteInterestInput>;
 
 export const InstrumentInput = z.strictObject({
@@ -86,13 +87,9 @@ export const InstrumentInput = z.strictObject({
   /** Purchase amount (SAFE) or a note's principal (its converting amount when `interest` is null). */
   amount: nonNegative("instrument amount"),
   /** Valuation cap (post-money for a post-money SAFE, pre-money otherwise), or null. */
-  cap: amount("instrument cap")
-    .refine((n) => n > 0, { error: "instrument cap must be greater than 0" })
-    .nullable(),
+  cap: positive("instrument cap").nullable(),
   /** Discount on the round price (20% = 0.2), or null. */
-  discount: amount("instrument discount")
-    .refine((n) => n >= 0 && n < 1, { error: "instrument discount must be at least 0% and below 100%" })
-    .nullable(),
+  discount: fractionBelowOne("instrument discount").nullable(),
   /** Most favoured nation: may take the terms of any instrument listed after it. */
   mfn: flag("instrument mfn"),
   /** A note's interest, or null (SAFEs; a note whose amount already includes its interest). */
@@ -107,33 +104,19 @@ export type InstrumentInput = z.infer<typeof InstrumentInput>;
 
 export const PricedRoundInput = z
   .strictObject({
-    kind: z.literal("pricedRound"),
-    company: text("company"),
-    /** ISO 4217 code, e.g. "USD". */
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as USD" }),
-    unit: currencyUnit(),
+    ...modelHeader("pricedRound"),
     /** Fully diluted cap table before the round, including the unissued option pool row. */
-    capTable: z
-      .array(HoldingInput, { error: "cap table must be a list of holders" })
-      .min(1, { error: "cap table must list at least one holder" })
-      .max(LIMITS.maxHolders, { error: `cap table must have at most ${LIMITS.maxHolders} holders` }),
+    capTable: capTableList(),
     /** The cap-table row that is the unissued (available) option pool. */
     optionPool: text("option pool"),
     /** Pre-money valuation: it includes the pool increase and the converting SAFEs and notes. */
-    preMoney: amount("pre-money").refine((n) => n > 0, { error: "pre-money must be greater than 0" }),
-    investors: z
-      .array(InvestorInput, { error: "investors must be a list" })
-      .min(1, { error: "investors must list at least one investor" })
-      .max(ROUND_LIMITS.maxInvestors, { error: `investors must have at most ${ROUND_LIMITS.maxInvestors} entries` }),
+    preMoney: positive("pre-money"),
+    investors: list("investors", InvestorInput, { min: 1, max: ROUND_LIMITS.maxInvestors }),
     /** Unissued pool after the round as a fraction of post-money fully diluted shares, or null. */
-    poolTarget: amount("pool target")
-      .refine((n) => n >= 0 && n < 1, { error: "pool target must be at least 0% and below 100%" })
-      .nullable(),
+    poolTarget: fractionBelowOne("pool target").nullable(),
     /** A fixed number of shares added to the pool instead of a target, or null. */
     poolIncrease: nonNegative("pool increase").nullable(),
-    instruments: z
-      .array(InstrumentInput, { error: "instruments must be a list" })
-      .max(ROUND_LIMITS.maxInstruments, { error: `instruments must have at most ${ROUND_LIMITS.maxInstruments} entries` }),
+    instruments: list("instruments", InstrumentInput, { max: ROUND_LIMITS.maxInstruments }),
     rounding: choice(ROUNDING_WORDS, "rounding"),
   })
   .superRefine((m, ctx) => {
@@ -141,30 +124,21 @@ export const PricedRoundInput = z
     if (!keys.has(holderKey(m.optionPool))) {
       // Point at the row named like a pool (isOptionPoolName: "Unissued Option Pool", "ESOP", "Pool d'options"…) when there is one.
       const named = m.capTable.filter((h) => isOptionPoolName(h.holder));
-      const hint = named.length === 1 ? ` ("${named[0].holder.trim()}" looks like the pool)` : "";
-      ctx.addIssue({ code: "custom", path: ["optionPool"], message: `option pool "${m.optionPool}" must be one of the holders${hint}` });
+      const lookalike = named.length === 1 ? named[0].holder.trim() : null;
+      ctx.addIssue(ruleIssue("optionPoolNotHolder", { pool: m.optionPool, lookalike }, ["optionPool"]));
     }
     if (m.poolTarget !== null && m.poolIncrease !== null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["poolIncrease"],
-        message: "pool increase must be null when a pool target is given: give one or the other",
-      });
+      ctx.addIssue(ruleIssue("poolIncreaseWithTarget", {}, ["poolIncrease"]));
     }
     const investorKeys = new Set<string>();
     m.investors.forEach((v, i) => {
       const key = holderKey(v.name);
-      if (investorKeys.has(key))
-        ctx.addIssue({ code: "custom", path: ["investors", i, "name"], message: `investor "${v.name}" appears more than once` });
+      if (investorKeys.has(key)) ctx.addIssue(ruleIssue("duplicate", { list: "investors", name: v.name }, ["investors", i, "name"]));
       investorKeys.add(key);
     });
     m.instruments.forEach((x, i) => {
       if (x.interest !== null && x.type !== "NOTE") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["instruments", i, "interest"],
-          message: 'instrument interest is for a convertible note: type must be "NOTE"',
-        });
+        ctx.addIssue(ruleIssue("interestNotNote", {}, ["instruments", i, "interest"]));
       }
     });
   });

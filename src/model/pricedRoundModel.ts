@@ -43,7 +43,7 @@ import {
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, isoDateToSerial, type InstrumentInput } from "./pricedRoundInput";
-import { SheetBuilder, a1, sheetNameFor } from "./sheetBuilder";
+import { SheetBuilder, a1, columnLetters, sheetNameFor } from "./sheetBuilder";
 import { modelFormats } from "./stakeSaleModel";
 
 /** The engine's results for a priced-round model, exact (Decimal). */
@@ -208,8 +208,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       ...(withInterest ? ["Interest rate", "Start date", "Conversion date", "Day count", "Compounding"] : []),
       ...(withCapBasis ? ["Cap basis"] : []),
     ];
-    const last = col(columns.length - 1);
-    columns.forEach((h, i) => s.value(a1(col(i), row), h, "header"));
+    const last = columnLetters(columns.length - 1);
+    columns.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
     row++;
     for (const x of input.instruments) {
       s.value(a1("A", row), x.holder, "input");
@@ -330,8 +330,4 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   s.column("A", 58);
   for (const c of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) s.column(c, 17);
   return s.build();
-}
-
-function col(index: number): string {
-  return String.fromCharCode(65 + index);
 }

@@ -4,26 +4,10 @@
  * No Office, no DOM, no I/O: model builders call these, writers render the result.
  */
 import { Decimal, EngineError } from "../engine";
+import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
 import type { CellSpec, ChartSpec, ColumnSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
 
-/** Column letter of a 0-based column index: 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** 0-based column index of a column letter: "A" -> 0. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex, columnLetters };
 
 /** A1 address from a column letter and a 1-based row. */
 export function a1(column: string, row: number): string {
@@ -176,7 +160,7 @@ export class SheetBuilder {
     if (m === undefined) throw new Error(`internal: bad address ${address}`);
     for (let i = 0; i < spill.length; i++)
       for (let k = 0; k < width; k++)
-        if ((i > 0 || k > 0) && this.cells.has(`${columnLetter(columnIndex(col) + k)}${Number(row) + i}`))
+        if ((i > 0 || k > 0) && this.cells.has(`${columnLetters(columnIndex(col) + k)}${Number(row) + i}`))
           throw new Error(`internal: the table at ${address} would spill over a written cell`);
     const written = this.put({ address, formula, expected: spill[0][0], spill, style });
     const c0 = columnIndex(col);

@@ -23,78 +23,65 @@
  */
 import { z } from "zod";
 import { BASIS_WORDS, Decimal, ROUNDING_WORDS, TRANSACTION_WORDS, holderKey, roundShares } from "../engine";
-import { currencyUnit, HoldingInput, LIMITS, amount, checkCapTable, choice, text } from "./fields";
-
-const pct = (n: number) => `${Number((n * 100).toPrecision(12))}%`;
+import { amount, capTableList, checkCapTable, choice, modelHeader, nonNegative, optionalText, text } from "./fields";
+import { ruleError, ruleIssue } from "./ruleMessages";
 
 // Shared field schemas, re-exported here where the other models and the taskpane first found them.
 export { CURRENCY_UNITS, HoldingInput, LIMITS, type CurrencyUnit } from "./fields";
 
 export const StakeSaleInput = z
   .strictObject({
-    kind: z.literal("stakeSale"),
-    company: text("company"),
-    /** ISO 4217 code, e.g. "EUR". */
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: "currency must be a three-letter code such as EUR" }),
-    /** The unit amounts are entered in. */
-    unit: currencyUnit(),
+    ...modelHeader("stakeSale"),
     basis: choice(BASIS_WORDS, "basis"),
     /** Headline valuation at 100%, on `basis`. */
     valuation: amount("valuation"),
     /** Third-party financial debt less cash, excluding shareholder loans. */
     netDebt: amount("net debt"),
-    shareholderLoans: amount("shareholder loans").refine((n) => n >= 0, { error: "shareholder loans must not be negative" }),
+    shareholderLoans: nonNegative("shareholder loans"),
     otherClaims: amount("other claims"),
-    stake: amount("stake").refine((n) => n >= 0 && n <= 1, { error: (iss) => `stake must be between 0% and 100%, got ${pct(iss.input as number)}` }),
+    stake: amount("stake").refine(
+      (n) => n >= 0 && n <= 1,
+      ruleError("stakeRange", (input) => ({ got: input as number })),
+    ),
     /** Control premium (> 0) or minority discount (< 0). */
-    premium: amount("premium").refine((n) => n > -1, { error: "premium must be greater than -100%" }),
+    premium: amount("premium").refine((n) => n > -1, ruleError("premiumRange", {})),
     /** Capacity (MW, beds, ...) at 100%, or null. */
     capacity: amount("capacity")
-      .refine((n) => n > 0, { error: "capacity must be greater than 0" })
+      .refine((n) => n > 0, ruleError("capacityPositive", {}))
       .nullable(),
     capacityUnit: text("capacity unit"),
-    capTable: z
-      .array(HoldingInput, { error: "cap table must be a list of holders" })
-      .min(1, { error: "cap table must list at least one holder" })
-      .max(LIMITS.maxHolders, { error: `cap table must have at most ${LIMITS.maxHolders} holders` }),
+    capTable: capTableList(),
     transaction: choice(TRANSACTION_WORDS, "transaction"),
     /**
      * The holder selling (secondary and both: required, one of the holders). A primary issue has no
      * seller: empty, or a name kept from another deal, which the sheet shows as not used (never
      * checked against the holders, so that no stored template stops loading).
      */
-    seller: z
-      .string({ error: "seller must be a text" })
-      .trim()
-      .max(LIMITS.maxText, { error: `seller must be at most ${LIMITS.maxText} characters` }),
+    seller: optionalText("seller"),
     buyer: text("buyer"),
     /** New money from the buyer (both); must be 0 otherwise (a value that would be ignored is refused). */
-    primaryInvestment: amount("primary investment").refine((n) => n >= 0, { error: "primary investment must not be negative" }),
+    primaryInvestment: nonNegative("primary investment"),
     rounding: choice(ROUNDING_WORDS, "rounding"),
     /** Write native Excel formulas (default) or =CAPTABLE.* calls. */
-    formulas: z.enum(["native", "captable"], { error: 'formulas must be "native" or "captable"' }),
+    formulas: z.enum(["native", "captable"], ruleError("choice", { field: "formulas", values: ["native", "captable"] })),
   })
   .superRefine((m, ctx) => {
     const keys = checkCapTable(m.capTable, ctx);
     const has = (name: string) => keys.has(holderKey(name));
     if (m.transaction !== "primary" && m.seller === "") {
-      ctx.addIssue({ code: "custom", path: ["seller"], message: "seller is required" });
+      ctx.addIssue(ruleIssue("required", { field: "seller" }, ["seller"]));
     } else if (m.transaction !== "primary" && !has(m.seller)) {
-      ctx.addIssue({ code: "custom", path: ["seller"], message: `seller "${m.seller}" must be one of the holders` });
+      ctx.addIssue(ruleIssue("sellerNotHolder", { seller: m.seller }, ["seller"]));
     }
     if (m.transaction !== "primary" && holderKey(m.seller) === holderKey(m.buyer)) {
-      ctx.addIssue({ code: "custom", path: ["buyer"], message: "buyer must differ from the seller" });
+      ctx.addIssue(ruleIssue("buyerIsSeller", {}, ["buyer"]));
     }
     // Given and then ignored would be silently wrong: only "both" invests a separate amount.
     if (m.transaction !== "both" && m.primaryInvestment !== 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["primaryInvestment"],
-        message: `primary investment applies only when transaction is "both" (a ${m.transaction === "primary" ? "primary issue is sized by the stake" : "secondary sale invests nothing"}): set it to 0 or choose "both"`,
-      });
+      ctx.addIssue(ruleIssue("primaryInvestmentUnused", { transaction: m.transaction }, ["primaryInvestment"]));
     }
     if (m.transaction === "primary" && m.stake >= 1) {
-      ctx.addIssue({ code: "custom", path: ["stake"], message: "stake after a primary issue must be below 100%" });
+      ctx.addIssue(ruleIssue("primaryStakeTooBig", {}, ["stake"]));
     }
     // The seller must hold the shares it sells: stake x all shares, rounded by the policy.
     const total = m.capTable.reduce((t, h) => t.plus(new Decimal(h.shares)), new Decimal(0));
@@ -102,11 +89,8 @@ export const StakeSaleInput = z
     if (m.transaction !== "primary" && seller !== undefined && total.gt(0)) {
       const needed = roundShares(new Decimal(m.stake).times(total), m.rounding);
       if (needed.gt(seller.shares)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["stake"],
-          message: `stake of ${pct(m.stake)} is ${needed.toString()} shares but seller "${seller.holder}" holds ${new Decimal(seller.shares).toString()}`,
-        });
+        const short = { stake: m.stake, needed: needed.toString(), seller: seller.holder, held: new Decimal(seller.shares).toString() };
+        ctx.addIssue(ruleIssue("sellerShort", short, ["stake"]));
       }
     }
     // New shares need a positive price: the whole equity at the deal price must exceed the loans.
@@ -114,11 +98,7 @@ export const StakeSaleInput = z
       const equity = m.basis === "EV" ? new Decimal(m.valuation).minus(m.netDebt).minus(m.otherClaims) : new Decimal(m.valuation);
       const forShares = equity.times(new Decimal(1).plus(m.premium)).minus(m.shareholderLoans);
       if (forShares.lte(0)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["valuation"],
-          message: "valuation leaves nothing for the shares: new shares need equity value x (1 + premium) above the shareholder loans",
-        });
+        ctx.addIssue(ruleIssue("nothingForShares", {}, ["valuation"]));
       }
     }
   });

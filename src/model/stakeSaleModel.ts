@@ -55,7 +55,7 @@ import {
   sum,
 } from "../engine";
 import type { SheetSpec, StyleName } from "../workbook/spec";
-import { SheetBuilder, a1, sheetNameFor } from "./sheetBuilder";
+import { SheetBuilder, a1, columnIndex, columnLetters, sheetNameFor } from "./sheetBuilder";
 import { CurrencyUnit, StakeSaleInput } from "./stakeSaleInput";
 
 /** One holder's look-through after the deal: ownership after x each layer of the company at 100%. */
@@ -363,7 +363,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   /** A section band across columns A to `lastColumn`; `unitText` in column B (e.g. "EUR m"). */
   const section = (row: number, title: string, lastColumn = "E", unitText?: string) => {
     s.value(a1("A", row), title, "section");
-    for (let c = 1; c <= lastColumnIndex(lastColumn); c++) s.value(a1(letter(c), row), c === 1 && unitText ? unitText : null, "section");
+    for (let c = 1; c <= columnIndex(lastColumn); c++) s.value(a1(columnLetters(c), row), c === 1 && unitText ? unitText : null, "section");
   };
   const label = (row: number, text: string, style: StyleName = "label") => s.value(a1("A", row), text, style);
 
@@ -794,7 +794,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   row = capStart;
   section(row, "Cap table before and after the deal");
   row = capHeader;
-  ["Holder", "Shares before", "% before", "Shares after", "% after"].forEach((h, i) => s.value(a1(letter(i), row), h, "header"));
+  ["Holder", "Shares before", "% before", "Shares after", "% after"].forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
   s.name("SharesBefore", `$B$${capFirst}:$B$${originalLast}`, "Shares held before the deal, one row per holder");
   const sellerKey = hasSecondary ? holderKey(input.seller) : undefined;
   const buyerKey = holderKey(input.buyer);
@@ -827,7 +827,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   section(row, `Look-through after the deal (${cu}): each holder's share of the company at 100%`, "H");
   row++;
   ["Holder", "Ownership", "Enterprise value", "Net debt", "Other claims", "Equity value", "Shareholder loans", "Share equity"].forEach((h, i) =>
-    s.value(a1(letter(i), row), h, "header"),
+    s.value(a1(columnLetters(i), row), h, "header"),
   );
   row++;
   const ltFirst = row;
@@ -886,14 +886,6 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   s.column("K", 11);
   s.column("L", 11);
   return s.build();
-}
-
-function letter(index: number): string {
-  return String.fromCharCode(65 + index);
-}
-
-function lastColumnIndex(column: string): number {
-  return column.charCodeAt(0) - 65;
 }
 
 function rowOf(address: string): number {

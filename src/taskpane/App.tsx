@@ -32,7 +32,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, BuildingFactoryRegular, DocumentAddRegular, PlayRegular } from "@fluentui/react-icons";
-import { ROUNDING_WORDS } from "../engine";
+import { ROUNDING_WORDS, messageOf } from "../engine";
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { MODEL_KINDS, buildModel, checkStoredModel, type BuiltModel, type ModelInputs, type ModelKind } from "../model/build";
 import { newModelId } from "../workbook/modelXml";
@@ -177,11 +177,6 @@ type VentureForms = Readonly<Record<VentureKind, VentureForm>>;
 
 /** The current form's outcome, whatever its kind: the valid inputs, or the messages by field. */
 type AnyValidation = { ok: true; input: ModelInputs; errors: VentureErrors } | { ok: false; errors: VentureErrors };
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
 
 export function App({ host, lang, t }: Props): React.ReactElement {
   const s = useStyles();

@@ -9,7 +9,7 @@ import { Caption1, Caption1Strong, makeStyles, tokens } from "@fluentui/react-co
 import type { CellSpec, ChartSpec, SheetSpec } from "../workbook/spec";
 import { formatCell } from "./numberFormat";
 import type { Lang } from "./i18n";
-import { columnLetter, parseAddress } from "./a1";
+import { cellAddress, parseCell } from "../workbook/a1";
 
 const COLORS = ["#1F3864", "#2E75B6", "#9DC3E6", "#C55A11", "#70AD47", "#FFC000"];
 
@@ -26,14 +26,14 @@ function rawOf(cell: CellSpec | undefined): unknown {
 /** Reads a chart's data range from the sheet description; numeric categories (exit values) are shown in their cells' number format, as Excel shows them. */
 export function chartData(chart: ChartSpec, sheet: SheetSpec, lang: Lang = "en"): ChartData | undefined {
   const [a, b] = chart.dataRange.split(":");
-  const from = parseAddress(a ?? "");
-  const to = parseAddress(b ?? a ?? "");
+  const from = parseCell(a ?? "");
+  const to = parseCell(b ?? a ?? "");
   if (from === undefined || to === undefined) return undefined;
   const cells = new Map(sheet.cells.map((c) => [c.address.replace(/\$/g, "").toUpperCase(), c]));
   const grid: (CellSpec | undefined)[][] = [];
   for (let r = from.row; r <= to.row; r++) {
     const line: (CellSpec | undefined)[] = [];
-    for (let c = from.col; c <= to.col; c++) line.push(cells.get(`${columnLetter(c)}${r}`));
+    for (let c = from.col; c <= to.col; c++) line.push(cells.get(cellAddress(r, c)));
     grid.push(line);
   }
   const byColumns = chart.seriesBy === "columns";
@@ -84,8 +84,8 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   const band = width / data.categories.length;
   const barWidth = stacked ? band * 0.5 : (band * 0.7) / data.series.length;
   // The format of the first data cell, for the tooltips.
-  const from = parseAddress(chart.dataRange.split(":")[0]);
-  const fmtCell = from ? sheet.cells.find((c) => c.address === `${columnLetter(from.col + 1)}${from.row + 1}`) : undefined;
+  const from = parseCell(chart.dataRange.split(":")[0]);
+  const fmtCell = from ? sheet.cells.find((c) => c.address === cellAddress(from.row + 1, from.col + 1)) : undefined;
   const fmt = (v: number) => formatCell(v, fmtCell?.format, lang);
   return (
     <figure className={s.box} data-testid="preview-chart" aria-label={chart.title}>

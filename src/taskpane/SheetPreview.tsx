@@ -10,7 +10,7 @@ import { STYLES, type CellSpec, type SheetSpec, type StyleName } from "../workbo
 import { formatCell } from "./numberFormat";
 import type { Lang, Messages } from "./i18n";
 import { OwnershipChart } from "./PreviewChart";
-import { columnLetter, parseAddress } from "./a1";
+import { cellAddress, columnLetters, parseCell } from "../workbook/a1";
 
 const ROW_HEAD_WIDTH = 32;
 
@@ -93,21 +93,21 @@ export function previewGrid(sheet: SheetSpec): { byAddress: Map<string, CellSpec
   let maxRow = 1;
   let maxCol = 1;
   for (const cell of sheet.cells) {
-    const at = parseAddress(cell.address);
-    if (at === undefined || at.row > MAX_PREVIEW.rows || at.col > MAX_PREVIEW.cols) continue;
-    map.set(`${columnLetter(at.col)}${at.row}`, cell);
-    maxRow = Math.max(maxRow, at.row);
-    maxCol = Math.max(maxCol, at.col);
+    const at = parseCell(cell.address);
+    if (at === undefined || at.row >= MAX_PREVIEW.rows || at.col >= MAX_PREVIEW.cols) continue;
+    map.set(cellAddress(at.row, at.col), cell);
+    maxRow = Math.max(maxRow, at.row + 1);
+    maxCol = Math.max(maxCol, at.col + 1);
     // A table formula (spill): its other cells show the engine's values, as Excel shows the spilled range.
     cell.spill?.forEach((r, i) =>
       r.forEach((value, k) => {
         const row = at.row + i;
         const col = at.col + k;
-        if ((i === 0 && k === 0) || row > MAX_PREVIEW.rows || col > MAX_PREVIEW.cols) return;
-        const address = `${columnLetter(col)}${row}`;
+        if ((i === 0 && k === 0) || row >= MAX_PREVIEW.rows || col >= MAX_PREVIEW.cols) return;
+        const address = cellAddress(row, col);
         map.set(address, { address, value, ...(cell.style ? { style: cell.style } : {}) });
-        maxRow = Math.max(maxRow, row);
-        maxCol = Math.max(maxCol, col);
+        maxRow = Math.max(maxRow, row + 1);
+        maxCol = Math.max(maxCol, col + 1);
       }),
     );
   }
@@ -120,14 +120,14 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
   const { byAddress, rows, cols } = React.useMemo(() => previewGrid(sheet), [sheet]);
   const nameAt = React.useMemo(() => {
     const map = new Map<string, string>();
-    for (const n of sheet.names) if (parseAddress(n.ref) !== undefined) map.set(n.ref.replace(/\$/g, "").toUpperCase(), n.name);
+    for (const n of sheet.names) if (parseCell(n.ref) !== undefined) map.set(n.ref.replace(/\$/g, "").toUpperCase(), n.name);
     return map;
   }, [sheet]);
   const widths = new Map((sheet.columns ?? []).map((c) => [c.column.toUpperCase(), c.width]));
   // Excel's column width is in characters of the default font: about 6 px each at the preview's size.
   const colWidth = (letter: string) => Math.round((widths.get(letter) ?? 8.43) * 6 + 5);
   // A fixed table layout needs an explicit table width, or long texts would widen their columns.
-  const tableWidth = ROW_HEAD_WIDTH + Array.from({ length: cols }, (_, i) => colWidth(columnLetter(i + 1))).reduce((a, b) => a + b, 0);
+  const tableWidth = ROW_HEAD_WIDTH + Array.from({ length: cols }, (_, i) => colWidth(columnLetters(i))).reduce((a, b) => a + b, 0);
   const gridlines = sheet.showGridlines === true;
 
   return (
@@ -142,7 +142,7 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
           <colgroup>
             <col style={{ width: `${ROW_HEAD_WIDTH}px` }} />
             {Array.from({ length: cols }, (_, i) => (
-              <col key={i} style={{ width: `${colWidth(columnLetter(i + 1))}px` }} />
+              <col key={i} style={{ width: `${colWidth(columnLetters(i))}px` }} />
             ))}
           </colgroup>
           <thead>
@@ -150,7 +150,7 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
               <th className={mergeClasses(s.head, s.rowHead)} aria-hidden="true" />
               {Array.from({ length: cols }, (_, i) => (
                 <th key={i} className={s.head} scope="col">
-                  {columnLetter(i + 1)}
+                  {columnLetters(i)}
                 </th>
               ))}
             </tr>
@@ -162,11 +162,11 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
                   {r + 1}
                 </th>
                 {Array.from({ length: cols }, (_, c) => {
-                  const address = `${columnLetter(c + 1)}${r + 1}`;
+                  const address = cellAddress(r, c);
                   const cell = byAddress.get(address);
                   if (cell === undefined) return <td key={c} className={mergeClasses(s.cell, gridlines && s.gridlines)} />;
                   const { text, raw } = cellDisplay(cell, lang);
-                  const next = byAddress.get(`${columnLetter(c + 2)}${r + 1}`);
+                  const next = byAddress.get(cellAddress(r, c + 1));
                   const spills = typeof raw === "string" && (next === undefined || cellDisplay(next, lang).text === "");
                   const name = nameAt.get(address);
                   const tip = [name, cell.formula !== undefined ? t.previewFormula(cell.formula) : undefined].filter(Boolean).join(" · ");

@@ -13,7 +13,7 @@
 import { Decimal } from "../engine";
 import { CURRENCY_UNITS, CurrencyUnit, StakeSaleInput } from "../model/stakeSaleInput";
 import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
-import { FIELD_LABELS, Lang, MESSAGES, stakeSaleWarningMessage, translateRule } from "./i18n";
+import { FIELD_LABELS, Lang, MESSAGES, ruleMessage, stakeSaleWarningMessage } from "./i18n";
 import type { Template } from "../templates";
 import type { ModelInputs } from "../model/build";
 
@@ -327,7 +327,7 @@ export function validateForm(form: FormState, lang: Lang): Validation {
   const schemaErrors = result.success
     ? {}
     : issuesToFieldErrors(
-        result.error.issues.map((i) => ({ path: i.path, message: translateRule(i.message, lang) })),
+        result.error.issues.map((i) => ({ path: i.path, message: ruleMessage(i, lang) })),
         rowIndex,
       );
   // A parse error is more precise than the schema's "must be a number" for the same field.

@@ -3,7 +3,7 @@
  * (preview). The UI talks only to `ModelHost`; the Office.js calls are all here, thin: the model is
  * computed by `buildStakeSaleModel` and written by the workbook's writer, never by the UI.
  */
-import { Decimal } from "../engine";
+import { Decimal, messageOf } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
@@ -50,11 +50,6 @@ export class HostWriteError extends Error {
     this.name = "HostWriteError";
     this.undone = undone;
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 /** Whether an Excel number format shows its number as a percentage: a "%" outside quoted text, escapes and [brackets]. */

@@ -29,7 +29,7 @@ import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRou
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { builtInTemplate } from "../templates";
 import { fractionToPercentText, newRowKey, numberToText, parseMultiple, parseNumber, parsePercent, type IssueLike, type ParseResult } from "./form";
-import { translateRule, type Lang } from "./i18n";
+import { ruleMessage, type Lang } from "./i18n";
 import { ventureText } from "./ventureI18n";
 
 export type VentureKind = "pricedRound" | "exitWaterfall";
@@ -551,7 +551,7 @@ export function validateVentureForm(form: VentureForm, lang: Lang): VentureValid
     for (const issue of result.error.issues) {
       const key = ventureKeyForPath(form.kind, issue.path, rowIndex);
       // A cell that could not be read already has the more precise message.
-      if (errors[key] === undefined) errors[key] = translateRule(issue.message, lang);
+      if (errors[key] === undefined) errors[key] = ruleMessage(issue, lang);
     }
   }
   return { ok: false, errors: { ...errors, ...parseErrors } };

@@ -97,34 +97,27 @@ const common = {
   presentation: Presentation,
 };
 
-export const StakeSaleTemplate = z.strictObject({
-  ...common,
-  kind: z.literal("stakeSale"),
-  inputs: StakeSaleInput,
-  toFill: toFillList(STAKE_SALE_FIELDS),
-});
+/**
+ * The template schema of one model kind: the fields every template has, the kind, the kind's input
+ * schema, and the inputs it may mark "to fill". One shape for every kind.
+ */
+function templateOf<K extends string, S extends z.ZodType & { shape: Record<string, unknown> }>(kind: K, inputs: S) {
+  return z.strictObject({ ...common, kind: z.literal(kind), inputs, toFill: toFillList(inputFields(inputs)) });
+}
+
+export const StakeSaleTemplate = templateOf("stakeSale", StakeSaleInput);
 export type StakeSaleTemplate = z.infer<typeof StakeSaleTemplate>;
 
 /** The inputs of an exit waterfall a template may mark "to fill". */
 export const EXIT_WATERFALL_FIELDS = inputFields(ExitWaterfallInput);
 
-export const ExitWaterfallTemplate = z.strictObject({
-  ...common,
-  kind: z.literal("exitWaterfall"),
-  inputs: ExitWaterfallInput,
-  toFill: toFillList(EXIT_WATERFALL_FIELDS),
-});
+export const ExitWaterfallTemplate = templateOf("exitWaterfall", ExitWaterfallInput);
 export type ExitWaterfallTemplate = z.infer<typeof ExitWaterfallTemplate>;
 
 /** The inputs of a priced round a template may mark "to fill". */
 export const PRICED_ROUND_FIELDS = inputFields(PricedRoundInput);
 
-export const PricedRoundTemplate = z.strictObject({
-  ...common,
-  kind: z.literal("pricedRound"),
-  inputs: PricedRoundInput,
-  toFill: toFillList(PRICED_ROUND_FIELDS),
-});
+export const PricedRoundTemplate = templateOf("pricedRound", PricedRoundInput);
 export type PricedRoundTemplate = z.infer<typeof PricedRoundTemplate>;
 
 /** The model kinds a template can describe. New kinds are added here and to `Template`. */

@@ -21,6 +21,7 @@
  *   are deleted, the old sheet gets its name back, the part its XML, the user their active sheet.
  * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
  */
+import { messageOf } from "../engine";
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
 import { STYLES, type ChartSpec, type SheetSpec } from "./spec";
 import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
@@ -215,7 +216,8 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   await context.sync();
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\.\s*$/, "");
+/** A thrown value's message without its final full stop, to go inside a sentence. */
+const reasonOf = (e: unknown) => messageOf(e).replace(/\.\s*$/, "");
 
 /** A write that failed; `cause` is Office.js's error. `undone` says whether the workbook was restored. */
 export class ModelWriteError extends Error {
@@ -248,7 +250,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     before = await readState(context, request.model.id);
   } catch (error) {
     throw new ModelWriteError(
-      `Could not read the workbook to write the model sheet "${spec.name}": ${messageOf(error)}. Nothing was changed.`,
+      `Could not read the workbook to write the model sheet "${spec.name}": ${reasonOf(error)}. Nothing was changed.`,
       error,
       true,
     );
@@ -289,12 +291,12 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   try {
     await context.sync();
   } catch (error) {
-    const what = `Could not write the model sheet "${finalName}": ${messageOf(error)}`;
+    const what = `Could not write the model sheet "${finalName}": ${reasonOf(error)}`;
     try {
       await undo(context, { modelId: request.model.id, before, addedNames: [buildName, finalName], old });
     } catch (undoError) {
       throw new ModelWriteError(
-        `${what}. Undoing the partial write also failed (${messageOf(undoError)}): check the workbook for a sheet named "${buildName}".`,
+        `${what}. Undoing the partial write also failed (${reasonOf(undoError)}): check the workbook for a sheet named "${buildName}".`,
         error,
         false,
       );

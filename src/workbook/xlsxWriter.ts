@@ -47,6 +47,7 @@ import {
   webExtensionXml,
   type AddInReference,
 } from "./addInParts";
+import { columnLetters, parseCell } from "./a1";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
 
@@ -321,22 +322,14 @@ const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** 1-based column number to letters: this writer counts columns from 1 (1 -> "A"), the A1 module from 0. */
+const colLetters = (n: number): string => columnLetters(n - 1);
 
-function colLetters(n: number): string {
-  let s = "";
-  for (let m = n; m > 0; m = Math.floor((m - 1) / 26)) s = String.fromCharCode(65 + ((m - 1) % 26)) + s;
-  return s;
-}
-
+/** An A1 address ("$C$5" too) as a 1-based column and row. */
 function cellPos(address: string): { col: number; row: number } {
-  const m = CELL.exec(address.replace(/\$/g, ""));
-  if (m === null) throw new Error(`"${address}" is not an A1 address`);
-  return { col: colNumber(m[1]), row: Number(m[2]) };
+  const at = parseCell(address);
+  if (at === undefined) throw new Error(`"${address}" is not an A1 address`);
+  return { col: at.col + 1, row: at.row + 1 };
 }
 
 interface ChartSeries {

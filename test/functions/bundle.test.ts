@@ -85,6 +85,12 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
     }
   });
 
+  test("the bundle is under 150 KB and carries no zod (issue 15: the cells read numbers with typeof checks)", () => {
+    const code = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
+    expect(Buffer.byteLength(code)).toBeLessThan(150 * 1024);
+    expect(code).not.toMatch(/\$ZodType|\$ZodCheck/);
+  });
+
   test("argument orders are the published ones", () => {
     const params = (id: string) => metadata.functions.find((m) => m.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
     expect(params("EQUITYVALUE")).toEqual(["enterprise_value", "net_debt", "[other_claims]"]);

@@ -302,7 +302,7 @@ describe("invalid input is refused with messages naming the field", () => {
       { ...YC_EXAMPLE_1, instruments: [{ ...YC_EXAMPLE_1.instruments[0], cap: 0 }] },
       "instruments.0.cap: instrument cap must be greater than 0",
     ],
-    ["currency", { ...YC_EXAMPLE_1, currency: "usd" }, "currency: currency must be a three-letter code such as USD"],
+    ["currency", { ...YC_EXAMPLE_1, currency: "usd" }, "currency: currency must be a three-letter code such as EUR"],
     ["rounding", { ...YC_EXAMPLE_1, rounding: "HALF" }, 'rounding: rounding must be "DOWN", "UP", "NEAREST" or "NONE"'],
     ["huge amount", { ...YC_EXAMPLE_1, preMoney: 1e16 }, "preMoney: pre-money must be at most 1e15 in size"],
     [

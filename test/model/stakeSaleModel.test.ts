@@ -13,7 +13,7 @@ import { RenderedSheet, renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems, tokensOf } from "./sheetChecks";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";
 import { builtInTemplate } from "../../src/templates";
-import { translateRule } from "../../src/taskpane/i18n";
+import { ruleMessage } from "../../src/taskpane/i18n";
 
 const CAPTABLE_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, ...CAPTABLE_FUNCTION_IDS.map((id) => `CAPTABLE.${id}`)]);
 
@@ -401,7 +401,8 @@ describe("an input given and then ignored is refused", () => {
     expect(primary).toEqual([
       'primary investment applies only when transaction is "both" (a primary issue is sized by the stake): set it to 0 or choose "both"',
     ]);
-    expect(translateRule(primary[0], "fr")).toBe(
+    const primaryIssue = StakeSaleInput.safeParse({ ...template, primaryInvestment: 1 }).error!.issues[0];
+    expect(ruleMessage(primaryIssue, "fr")).toBe(
       "L’investissement primaire ne s’applique qu’à l’opération « Les deux » (cession et augmentation de capital) : une augmentation de capital est dimensionnée par la participation ; mettez-le à 0 ou choisissez « Les deux »",
     );
     expect(() => buildStakeSaleModel({ ...OPCORE_EXAMPLE, transaction: "both", primaryInvestment: 5_000_000 })).not.toThrow();
@@ -438,7 +439,7 @@ describe("the seller of a primary issue (issue 12: required, then ignored)", () 
     expect(errorMessages({ ...OPCORE_EXAMPLE, seller: "" })).toEqual(["seller is required"]);
     expect(errorMessages({ ...OPCORE_EXAMPLE, seller: " " })).toEqual(["seller is required"]);
     expect(errorMessages({ ...OPCORE_EXAMPLE, transaction: "both", primaryInvestment: 1, seller: "" })).toEqual(["seller is required"]);
-    expect(translateRule("seller is required", "fr")).toBe("Cédant est obligatoire");
+    expect(ruleMessage(StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, seller: "" }).error!.issues[0], "fr")).toBe("Cédant est obligatoire");
   });
 });
 

@@ -26,7 +26,7 @@ jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manife
 }));
 
 import { OfficeMockObject } from "office-addin-mock";
-import { cellAddress, columnIndex, parseCell, parseRange, rangeAddress, type RangeRef } from "../../src/workbook/office/a1";
+import { cellAddress, columnIndex, parseCell, parseRange, rangeAddress, type RangeRef } from "../../src/workbook/a1";
 
 const rangeText = (r: RangeRef) => rangeAddress(r);
 

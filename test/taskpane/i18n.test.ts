@@ -1,6 +1,7 @@
 /** The taskpane's strings: every key in both languages, and the language choice. */
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
-import { FIELD_LABELS, MESSAGES, pickLanguage, translateRule } from "../../src/taskpane/i18n";
+import { FIELD_LABELS, MESSAGES, pickLanguage, ruleMessage } from "../../src/taskpane/i18n";
+import type { FieldName } from "../../src/model/ruleMessages";
 import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
 import { builtInTemplate } from "../../src/templates";
@@ -60,22 +61,48 @@ describe("i18n", () => {
   });
 });
 
-describe("the schema's rule messages in French", () => {
+/** The issues of a failed parse, each as its English message and the French the taskpane shows. */
+function issuesOf(result: { success: boolean; error?: { issues: { message: string; params?: unknown }[] } }): { en: string; fr: string }[] {
+  return result.success ? [] : result.error!.issues.map((i) => ({ en: ruleMessage(i, "en"), fr: ruleMessage(i, "fr") }));
+}
+
+describe("the schema's rule messages in French (issue 15: from the rule's id and parameters, never from the English)", () => {
   test.each([
-    ["company is required", "Société est obligatoire"],
-    ["net debt must be at most 1e15 in size", "Dette nette doit être au plus 1e15 en valeur absolue"],
-    ["shares must not be negative", "Actions ne doit pas être négatif"],
-    ["stake must be between 0% and 100%, got 12.5%", "La participation doit être comprise entre 0 % et 100 %, reçu 12,5 %"],
-    ['holder "Iliad" appears more than once', "L’actionnaire « Iliad » apparaît plusieurs fois"],
-    ["cap table must have at most 500 holders", "La table de capitalisation doit compter au plus 500 actionnaires"],
-    ["buyer must differ from the seller", "L’acquéreur doit être différent du cédant"],
-  ])("%s", (en, fr) => {
-    expect(translateRule(en, "fr")).toBe(fr);
-    expect(translateRule(en, "en")).toBe(en);
+    [{ ...OPCORE_EXAMPLE, company: "" }, "company is required", "Société est obligatoire"],
+    [{ ...OPCORE_EXAMPLE, netDebt: 2e15 }, "net debt must be at most 1e15 in size", "Dette nette doit être au plus 1e15 en valeur absolue"],
+    [{ ...OPCORE_EXAMPLE, capTable: [{ holder: "Iliad", shares: -1 }] }, "shares must not be negative", "Actions ne doit pas être négatif"],
+    [
+      { ...OPCORE_EXAMPLE, stake: 1.125 },
+      "stake must be between 0% and 100%, got 112.5%",
+      "La participation doit être comprise entre 0 % et 100 %, reçu 112,5 %",
+    ],
+    [
+      { ...OPCORE_EXAMPLE, capTable: [...OPCORE_EXAMPLE.capTable, { holder: "iliad", shares: 1 }] },
+      'holder "iliad" appears more than once',
+      "L’actionnaire « iliad » apparaît plusieurs fois",
+    ],
+    [
+      { ...OPCORE_EXAMPLE, capTable: Array.from({ length: 501 }, (_, i) => ({ holder: `H${i}`, shares: 1 })), seller: "H0" },
+      "cap table must have at most 500 holders",
+      "La table de capitalisation doit compter au plus 500 actionnaires",
+    ],
+    [{ ...OPCORE_EXAMPLE, buyer: "Iliad" }, "buyer must differ from the seller", "L’acquéreur doit être différent du cédant"],
+  ])("%#: %s", (input, en, fr) => {
+    const issues = issuesOf(StakeSaleInput.safeParse(input));
+    expect(issues).toContainEqual({ en, fr });
   });
 
-  test("a message without a translation stays in English rather than being lost", () => {
-    expect(translateRule("something new the schema says", "fr")).toBe("something new the schema says");
+  test("a message without a rule (zod's own, or the engine's words) stays in English rather than being lost", () => {
+    const issues = issuesOf(StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, extra: 1 }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0].fr).toBe(issues[0].en);
+    expect(ruleMessage({ message: "something new the schema says" }, "fr")).toBe("something new the schema says");
+  });
+
+  test("a reworded English message changes nothing in French: French is made from the rule, not the text", () => {
+    const [issue] = (StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, company: "" }) as { error: { issues: { message: string; params?: unknown }[] } })
+      .error.issues;
+    expect(ruleMessage({ ...issue, message: "the company's name is missing" }, "fr")).toBe("Société est obligatoire");
   });
 
   test("every rule message of the schema for the OpCore form has a French translation", () => {
@@ -85,25 +112,44 @@ describe("the schema's rule messages in French", () => {
       StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, capTable: [] }),
       StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, seller: "X", buyer: "X" }),
       StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, transaction: "primary", stake: 1 }),
-    ].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => i.message)));
+    ].flatMap(issuesOf);
     expect(messages.length).toBeGreaterThan(6);
-    for (const m of messages) expect(translateRule(m, "fr")).not.toBe(m);
+    for (const m of messages) expect(m.fr).not.toBe(m.en);
   });
 });
 
 describe("the venture models' rule messages in French", () => {
   test.each([
-    ["pre-money must be greater than 0", "Valorisation pré-money doit être supérieur à 0"],
-    ["exit values must list at least 2 values", "Indiquez au moins 2 valeurs de sortie"],
-    ["exit value must be a number", "Valeur de sortie doit être un nombre"],
-    ["exit values must be at most 1e15 in size", "Valeurs de sortie doit être au plus 1e15 en valeur absolue"],
     [
-      'cap of class "Series A" must be at least its preference multiple (1.5x)',
-      "Le plafond de la catégorie « Series A » doit être au moins son multiple de préférence (1,5x)",
+      PricedRoundInput.safeParse({ ...YC_EXAMPLE_1, preMoney: 0 }),
+      "pre-money must be greater than 0",
+      "Valorisation pré-money doit être supérieur à 0",
     ],
-    ["currency must be a three-letter code such as USD", "La devise doit être un code à trois lettres comme USD"],
-  ])("%s", (en, fr) => {
-    expect(translateRule(en, "fr")).toBe(fr);
+    [
+      PricedRoundInput.safeParse({ ...YC_EXAMPLE_1, currency: "usd" }),
+      "currency must be a three-letter code such as EUR",
+      "La devise doit être un code à trois lettres comme EUR",
+    ],
+  ])("%#: %s", (result, en, fr) => {
+    expect(issuesOf(result)).toContainEqual({ en, fr });
+  });
+
+  test.each([
+    ["exit values must list at least 2 values", "Indiquez au moins 2 valeurs de sortie", { exitValues: [1] }],
+    ["exit value must be a number", "Valeur de sortie doit être un nombre", { exitValue: "x" }],
+    ["exit values must be at most 1e15 in size", "Valeurs de sortie doit être au plus 1e15 en valeur absolue", { exitValues: [1, 2e15] }],
+  ])("%s", (en, fr, change) => {
+    const exit = builtInTemplate("exit-waterfall")?.template.inputs as ExitWaterfallInput;
+    expect(issuesOf(ExitWaterfallInput.safeParse({ ...exit, ...change }))).toContainEqual({ en, fr });
+  });
+
+  test("a cap below the preference: the multiple in French notation", () => {
+    const exit = builtInTemplate("exit-waterfall")?.template.inputs as ExitWaterfallInput;
+    const classes = [{ ...exit.classes[0], name: "Series A", participation: "CAPPED", preference: 1.5, cap: 1.2 }, ...exit.classes.slice(1)];
+    expect(issuesOf(ExitWaterfallInput.safeParse({ ...exit, classes }))).toContainEqual({
+      en: 'cap of class "Series A" must be at least its preference multiple (1.5x)',
+      fr: "Le plafond de la catégorie « Series A » doit être au moins son multiple de préférence (1,5x)",
+    });
   });
 
   test("the rules the venture forms meet most have a French translation", () => {
@@ -142,23 +188,22 @@ describe("the venture models' rule messages in French", () => {
         ],
         holdings: [{ holder: "H", className: "Nope", shares: 1, invested: null }],
       }),
-    ].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => i.message)));
+    ].flatMap(issuesOf);
     expect(messages.length).toBeGreaterThan(15);
-    const untranslated = messages.filter((m) => translateRule(m, "fr") === m);
-    expect(untranslated).toEqual([]);
+    expect(messages.filter((m) => m.fr === m.en)).toEqual([]);
   });
 });
 
 describe("every choice and yes-or-no rule of the model schemas in French", () => {
-  // Read from the schemas' source, so that a choice added to a model (as the instrument cap basis was) needs its French here.
+  // Read from the schemas' source, so that a choice added to a model (as the instrument cap basis was) is checked here.
   const dir = path.resolve(__dirname, "../../src/model");
   const source = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".ts"))
     .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
     .join("\n");
-  const choices = [...source.matchAll(/\bchoice\((\w+), "([^"]+)"\)/g)].map((m) => [m[1], m[2]] as const);
-  const flags = [...source.matchAll(/\bflag\("([^"]+)"\)/g)].map((m) => m[1]);
+  const choices = [...source.matchAll(/\bchoice\((\w+), "([^"]+)"\)/g)].map((m) => [m[1], m[2] as FieldName] as const);
+  const flags = [...source.matchAll(/\bflag\("([^"]+)"\)/g)].map((m) => m[1] as FieldName);
 
   test("the model schemas have choices (the source is read)", () => {
     expect(choices.map(([, field]) => field)).toEqual(expect.arrayContaining(["instrument cap basis", "rounding", "participation"]));
@@ -167,35 +212,36 @@ describe("every choice and yes-or-no rule of the model schemas in French", () =>
 
   test.each([
     [
+      choice(engine.CAP_BASIS_WORDS, "instrument cap basis"),
       'instrument cap basis must be "EXISTING", "POOL", "CONVERTIBLES" or "ALL"',
       "Base du plafond de l’instrument doit être « EXISTING », « POOL », « CONVERTIBLES » ou « ALL »",
     ],
-    ["instrument mfn must be true or false", "Clause NPF de l’instrument doit être vrai ou faux"],
-  ])("%s", (en, fr) => {
-    expect(translateRule(en, "fr")).toBe(fr);
+    [flag("instrument mfn"), "instrument mfn must be true or false", "Clause NPF de l’instrument doit être vrai ou faux"],
+  ])("%#: %s", (schema, en, fr) => {
+    expect(issuesOf(schema.safeParse("not a word"))).toEqual([{ en, fr }]);
   });
 
-  test("every fixed rule message written in the model schemas has a French translation", () => {
-    // The literal `error: "…"` texts (messages built from a field name are covered above and by the form tests).
-    const fixed = [...new Set([...source.matchAll(/error: (?:"([^"]*)"|`([^`$]*)`)/g)].map((m) => m[1] ?? m[2]))];
-    expect(fixed.length).toBeGreaterThan(20);
-    expect(fixed.filter((m) => translateRule(m, "fr") === m)).toEqual([]);
+  test("no rule message is written in the model schemas outside the catalogue (src/model/ruleMessages.ts)", () => {
+    // A literal `error: "…"` or `message: "…"` would reach French untranslated: every rule goes through ruleError / ruleIssue.
+    const inputs = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith("Input.ts") || f === "fields.ts")
+      .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
+    expect(inputs).toMatch(/ruleError\(/);
+    expect([...inputs.matchAll(/\b(?:error|message): *(?:"|`|'|\()/g)].map((m) => m[0])).toEqual([]);
   });
 
   test("every choice's and yes-or-no's message has a French translation", () => {
     const vocabularies = engine as unknown as Record<string, engine.Vocabulary<string>>;
     const messages = [
-      ...choices.map(([vocab, field]) => {
+      ...choices.flatMap(([vocab, field]) => {
         expect(vocabularies[vocab]?.values).toBeDefined();
-        const r = choice(vocabularies[vocab], field).safeParse("not a word");
-        return r.success ? "" : r.error.issues[0].message;
+        return issuesOf(choice(vocabularies[vocab], field).safeParse("not a word"));
       }),
-      ...flags.map((field) => {
-        const r = flag(field).safeParse("not a word");
-        return r.success ? "" : r.error.issues[0].message;
-      }),
+      ...flags.flatMap((field) => issuesOf(flag(field).safeParse("not a word"))),
     ];
-    expect(messages.filter((m) => m === "")).toEqual([]);
-    expect(messages.filter((m) => translateRule(m, "fr") === m)).toEqual([]);
+    expect(messages).toHaveLength(choices.length + flags.length);
+    expect(messages.filter((m) => m.fr === m.en)).toEqual([]);
   });
 });

@@ -5,6 +5,9 @@
  * accepted words, never another word or a default.
  */
 import {
+  BASIS_WORDS,
+  CAP_BASIS_WORDS,
+  TRANSACTION_WORDS,
   COMPOUNDING_WORDS,
   DAY_COUNT_WORDS,
   INSTRUMENT_WORDS,
@@ -16,7 +19,8 @@ import {
   type Vocabulary,
 } from "../../src/engine";
 import { readChoice } from "../../src/functions/cells";
-import { ROUNDING } from "../../src/functions/choices";
+import { BASIS, ROUNDING } from "../../src/functions/choices";
+import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { waterfallFn } from "../../src/functions/functions";
 import { choiceCell, readClasses, readInstruments } from "../../src/functions/venture";
 import { ShareClassInput } from "../../src/model/exitWaterfallInput";
@@ -34,6 +38,9 @@ import {
   type VentureForm,
 } from "../../src/taskpane/ventureForm";
 import { cellError } from "../support/customFunctionsRuntime";
+import fs from "fs";
+import path from "path";
+import * as engine from "../../src/engine";
 
 function setCell(form: VentureForm, table: string, row: number, key: string, value: string): VentureForm {
   const rows = form.tables[table].map((r, i) => (i === row ? { ...r, cells: { ...r.cells, [key]: value } } : r));
@@ -147,6 +154,38 @@ const READERS: [string, Vocabulary<string>, Readers][] = [
       cells: (w) => readChoice(w, "rounding", ROUNDING, "DOWN"),
       form: (w, lang) => ventureFormToCandidate(setField(round(), "rounding", w), lang).input.rounding,
       schema: (w) => PricedRoundInput.safeParse({ ...YC_EXAMPLE_1, rounding: w }).data?.rounding ?? "refused",
+    },
+  ],
+  [
+    "instrument cap basis",
+    CAP_BASIS_WORDS,
+    {
+      cells: (w) =>
+        readInstruments([
+          ["Holder", "Amount", "Cap basis"],
+          ["A", 1, w],
+        ])[0].capBasis,
+      form: (w, lang) =>
+        (ventureFormToCandidate(setCell(round(), "instruments", 0, "capBasis", w), lang).input.instruments as { capBasis?: unknown }[])[0].capBasis,
+      paste: (w, lang) => rowsFromTsv(tableSpec("pricedRound", "instruments"), `A\tSAFE\t1\t\t\t\t\t\t\t\t\t${w}`, lang).rows[0]?.cells.capBasis,
+      schema: (w) => InstrumentInput.safeParse({ ...instrument, capBasis: w }).data?.capBasis ?? "refused",
+    },
+  ],
+  [
+    "valuation basis (stake sale: a radio in the form, no paste)",
+    BASIS_WORDS,
+    {
+      cells: (w) => readChoice(w, "basis", BASIS, "EQUITY"),
+      form: (w) => StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, basis: w }).data?.basis ?? "refused",
+      schema: (w) => StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, basis: w }).data?.basis ?? "refused",
+    },
+  ],
+  [
+    "transaction (stake sale: a radio in the form, no cell, no paste)",
+    TRANSACTION_WORDS,
+    {
+      form: (w) => StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, transaction: w, primaryInvestment: 0 }).data?.transaction ?? "refused",
+      schema: (w) => StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, transaction: w, primaryInvestment: 0 }).data?.transaction ?? "refused",
     },
   ],
   [
@@ -323,4 +362,17 @@ describe("an unknown word is an error naming where it is and the accepted words,
 
 test("the words a vocabulary lists are its own normalised keys", () => {
   for (const [, vocab] of READERS) for (const key of Object.keys(vocab.words)) expect(choiceKey(key)).toBe(key);
+});
+
+test("every choice the model schemas read has its readers above (issue 15: one vocabulary for every reader)", () => {
+  const dir = path.resolve(__dirname, "../../src/model");
+  const source = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith("Input.ts") || f === "fields.ts")
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
+  const used = new Set([...source.matchAll(/\bchoice\((\w+_WORDS),/g)].map((m) => m[1]));
+  const engineVocabularies = engine as unknown as Record<string, Vocabulary<string>>;
+  const covered = new Set(READERS.map(([, vocab]) => vocab));
+  expect([...used].filter((name) => !covered.has(engineVocabularies[name]))).toEqual([]);
 });

@@ -1,7 +1,7 @@
 /** Checks that a sheet in the fake workbook holds exactly what a SheetSpec describes. */
 import type { MockContent, MockWorkbook } from "../support/officeMock";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec } from "../../src/workbook/spec";
-import { cellAddress, parseRange, rangeAddress } from "../../src/workbook/office/a1";
+import { cellAddress, parseRange, rangeAddress } from "../../src/workbook/a1";
 
 export function expectedContent(cell: CellSpec): MockContent {
   if (cell.formula !== undefined) return { kind: "formula", formula: cell.formula };

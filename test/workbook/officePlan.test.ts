@@ -2,7 +2,7 @@
 import { columnWidthPoints, freeSheetName, literalInput, planSheet } from "../../src/workbook/office/plan";
 import { markedSheet, markerFormula, markerName } from "../../src/workbook/office/marker";
 import { definedNameProblem, sheetNameProblem } from "../../src/workbook/office/request";
-import { parseRange, rangeAddress } from "../../src/workbook/office/a1";
+import { parseRange, rangeAddress } from "../../src/workbook/a1";
 
 test("texts get Excel's apostrophe prefix; numbers, booleans and blanks do not", () => {
   expect(literalInput("=1+1")).toBe("'=1+1");

@@ -6,7 +6,7 @@
  * round trips does not grow at all.
  */
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "../spec";
-import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAddress, type RangeRef } from "./a1";
+import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAddress, type RangeRef } from "../a1";
 
 /** What goes into `Range.formulas` for one cell. */
 export type FormulaInput = string | number | boolean;

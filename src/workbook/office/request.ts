@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { STYLES, type SheetSpec, type StyleName } from "../spec";
-import { parseCell, parseRange } from "./a1";
+import { parseCell, parseRange } from "../a1";
 
 /** Excel's own limits that a sheet description must respect. */
 export const EXCEL_LIMITS = { sheetName: 31, formula: 8192, text: 32_767, definedName: 255, numberFormat: 255, maxCells: 250_000 } as const;

@@ -1,6 +1,8 @@
 /**
- * A1 addresses within one sheet: parsing and formatting. Pure; used by the Office.js writer to
- * group cells into ranges (one write per range instead of one per cell).
+ * A1 addresses within one sheet: parsing and formatting, the one copy (issue 15). Indexes are
+ * 0-based everywhere: column 0 is "A", row 0 is "1". Pure; used by the model builders
+ * (src/model/sheetBuilder.ts), the Office.js writer to group cells into ranges (one write per
+ * range instead of one per cell) and the taskpane's preview.
  */
 
 /** Excel's grid: 16,384 columns (A..XFD) by 1,048,576 rows. */
@@ -29,6 +31,13 @@ export function columnIndex(letters: string): number | undefined {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n >= 1 && n <= MAX_COLUMNS ? n - 1 : undefined;
+}
+
+/** Column letters a program wrote ("A", "AB") to a 0-based index; throws when they are not a column of Excel's grid. */
+export function columnIndexOf(letters: string): number {
+  const index = columnIndex(letters);
+  if (index === undefined) throw new Error(`"${letters}" is not a column of Excel's grid`);
+  return index;
 }
 
 /** 0-based column index to letters (0 -> "A", 27 -> "AB"). */
@@ -63,6 +72,7 @@ export function parseRange(address: string): RangeRef | undefined {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
+/** A 0-based cell as "B4". */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }

@@ -1,0 +1,270 @@
+/**
+ * The one message catalogue of the model schemas' rules (as zod's locales do it: an issue carries
+ * a rule id and its parameters, and each language has one message function per id).
+ *
+ * - Every rule a model or template schema checks has an id in `RuleParams`, with its parameters.
+ * - English is written here, once (`RULES_EN`): the text zod puts in `issue.message`, which the
+ *   command line, the template import and the English taskpane show as it is. The custom functions'
+ *   cell errors do not come from here (src/engine/rules.ts and src/functions/cells.ts; English, as
+ *   Excel shows them), and this module is not part of the functions bundle.
+ * - Every other language is a `RuleMessages` object of its own (French: src/taskpane/ruleMessagesFr.ts),
+ *   so the compiler refuses a language that misses an id, and a French message is rendered from the
+ *   id and the parameters, never recovered from the English text: a reworded English rule cannot
+ *   silently stay English in French.
+ * - `ruleError` (zod's `error` option) and `ruleIssue` (a custom issue of a `superRefine`) are the
+ *   only ways the schemas word a rule; both leave `{ id, params }` on the issue (`ruleOf` reads it).
+ *
+ * Field names are a closed list (`FIELD_NAMES`), so that each has its name in every language.
+ */
+/** The fields the rules name, in the English the messages use. */
+export const FIELD_NAMES = [
+  "company",
+  "currency",
+  "unit",
+  "basis",
+  "valuation",
+  "net debt",
+  "shareholder loans",
+  "other claims",
+  "stake",
+  "premium",
+  "capacity",
+  "capacity unit",
+  "transaction",
+  "seller",
+  "buyer",
+  "primary investment",
+  "rounding",
+  "formulas",
+  "shares",
+  "holder",
+  "cap table",
+  "pre-money",
+  "option pool",
+  "pool target",
+  "pool increase",
+  "investor name",
+  "investor amount",
+  "instrument holder",
+  "instrument amount",
+  "instrument cap",
+  "instrument discount",
+  "interest rate",
+  "interest start date",
+  "interest conversion date",
+  "interest day count",
+  "interest compounding",
+  "instrument type",
+  "instrument cap basis",
+  "instrument mfn",
+  "participation",
+  "class",
+  "invested",
+  "preference",
+  "seniority",
+  "cap",
+  "conversion ratio",
+  "strike",
+  "transaction costs",
+  "exit value",
+  "exit values",
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
+export type ListName = "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings";
+
+/** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
+export interface RuleParams {
+  // Any field (src/model/fields.ts)
+  required: { field: FieldName };
+  notText: { field: FieldName };
+  tooLong: { field: FieldName; max: number };
+  notNumber: { field: FieldName };
+  notFinite: { field: FieldName };
+  tooBig: { field: FieldName };
+  negative: { field: FieldName };
+  notPositive: { field: FieldName };
+  choice: { field: FieldName; values: readonly string[] };
+  flag: { field: FieldName };
+  currency: { example: string };
+  // Lists
+  notList: { list: ListName };
+  emptyList: { list: ListName };
+  tooFew: { list: ListName; min: number };
+  tooMany: { list: ListName; max: number };
+  duplicate: { list: ListName; name: string };
+  noShares: { list: ListName };
+  // Stake sale (src/model/stakeSaleInput.ts)
+  stakeRange: { got: number };
+  premiumRange: Record<string, never>;
+  capacityPositive: Record<string, never>;
+  sellerNotHolder: { seller: string };
+  buyerIsSeller: Record<string, never>;
+  primaryInvestmentUnused: { transaction: "primary" | "secondary" };
+  primaryStakeTooBig: Record<string, never>;
+  sellerShort: { stake: number; needed: string; seller: string; held: string };
+  nothingForShares: Record<string, never>;
+  // Priced round (src/model/pricedRoundInput.ts)
+  dateNotText: { field: FieldName };
+  dateFormat: { field: FieldName };
+  dateReal: { field: FieldName };
+  rateTooHigh: Record<string, never>;
+  conversionBeforeStart: Record<string, never>;
+  fractionBelowOne: { field: FieldName };
+  optionPoolNotHolder: { pool: string; lookalike: string | null };
+  poolIncreaseWithTarget: Record<string, never>;
+  interestNotNote: Record<string, never>;
+  // Exit waterfall (src/model/exitWaterfallInput.ts)
+  seniorityWhole: Record<string, never>;
+  seniorityTooBig: { max: number };
+  capRequired: { className: string };
+  capUnlessCapped: { className: string };
+  capBelowPreference: { className: string; preference: number };
+  preferenceWithStrike: { className: string };
+  holdingUnknownClass: { row: number; holder: string; className: string };
+  holdingTwice: { row: number; holder: string; className: string; firstRow: number };
+  holdingsExceed: { className: string; held: string; shares: string; excess: string; rows: readonly number[] };
+}
+export type RuleId = keyof RuleParams;
+
+/** One language's messages: a function per rule id (a missing id is a compile error). */
+export type RuleMessages = { readonly [K in RuleId]: (p: RuleParams[K]) => string };
+
+/** A rule as an issue carries it: the id and the parameters the message is made of. */
+export interface RuleRef<K extends RuleId = RuleId> {
+  readonly id: K;
+  readonly params: RuleParams[K];
+}
+
+/** A fraction as a percentage number, as messages print it: 0.125 -> "12.5". */
+export const percentText = (n: number): string => String(Number((n * 100).toPrecision(12)));
+
+/** "A", "B" or "C": the accepted values as a message lists them. */
+export function orList(values: readonly string[]): string {
+  const quoted = values.map((v) => `"${v}"`);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+const LIST_EN: Readonly<Record<ListName, { name: string; notList: string; empty: string; item: string }>> = {
+  capTable: { name: "cap table", notList: "a list of holders", empty: "list at least one holder", item: "holders" },
+  investors: { name: "investors", notList: "a list", empty: "list at least one investor", item: "entries" },
+  instruments: { name: "instruments", notList: "a list", empty: "list at least one instrument", item: "entries" },
+  classes: { name: "classes", notList: "a list of share classes", empty: "list at least one share class", item: "share classes" },
+  exitValues: { name: "exit values", notList: "a list of numbers", empty: "list at least one value", item: "values" },
+  holdings: { name: "holdings", notList: "a list of holdings (holder, class, shares)", empty: "list at least one holding", item: "rows" },
+};
+
+/** What a duplicate is called in each list ("holder", "investor", "class"). */
+const ITEM_EN: Readonly<Record<ListName, string>> = {
+  capTable: "holder",
+  investors: "investor",
+  instruments: "instrument",
+  classes: "class",
+  exitValues: "exit value",
+  holdings: "holding",
+};
+
+/** The English messages: the products' one wording of each rule. */
+export const RULES_EN: RuleMessages = {
+  required: (p) => `${p.field} is required`,
+  notText: (p) => `${p.field} must be a text`,
+  tooLong: (p) => `${p.field} must be at most ${p.max} characters`,
+  notNumber: (p) => `${p.field} must be a number`,
+  notFinite: (p) => `${p.field} must be a finite number`,
+  tooBig: (p) => `${p.field} must be at most 1e15 in size`,
+  negative: (p) => `${p.field} must not be negative`,
+  notPositive: (p) => `${p.field} must be greater than 0`,
+  choice: (p) => `${p.field} must be ${orList(p.values)}`,
+  flag: (p) => `${p.field} must be true or false`,
+  currency: (p) => `currency must be a three-letter code such as ${p.example}`,
+
+  notList: (p) => `${LIST_EN[p.list].name} must be ${LIST_EN[p.list].notList}`,
+  emptyList: (p) => `${LIST_EN[p.list].name} must ${LIST_EN[p.list].empty}`,
+  tooFew: (p) => `${LIST_EN[p.list].name} must list at least ${p.min} ${LIST_EN[p.list].item}`,
+  tooMany: (p) =>
+    p.list === "exitValues"
+      ? `exit values must list at most ${p.max} values`
+      : `${LIST_EN[p.list].name} must have at most ${p.max} ${LIST_EN[p.list].item}`,
+  duplicate: (p) => `${ITEM_EN[p.list]} "${p.name}" appears more than once`,
+  noShares: (p) => (p.list === "classes" ? "classes must hold some shares" : `${LIST_EN[p.list].name} must have some shares`),
+
+  stakeRange: (p) => `stake must be between 0% and 100%, got ${percentText(p.got)}%`,
+  premiumRange: () => "premium must be greater than -100%",
+  capacityPositive: () => "capacity must be greater than 0",
+  sellerNotHolder: (p) => `seller "${p.seller}" must be one of the holders`,
+  buyerIsSeller: () => "buyer must differ from the seller",
+  primaryInvestmentUnused: (p) =>
+    `primary investment applies only when transaction is "both" (a ${p.transaction === "primary" ? "primary issue is sized by the stake" : "secondary sale invests nothing"}): set it to 0 or choose "both"`,
+  primaryStakeTooBig: () => "stake after a primary issue must be below 100%",
+  sellerShort: (p) => `stake of ${percentText(p.stake)}% is ${p.needed} shares but seller "${p.seller}" holds ${p.held}`,
+  nothingForShares: () => "valuation leaves nothing for the shares: new shares need equity value x (1 + premium) above the shareholder loans",
+
+  dateNotText: (p) => `${p.field} must be a date text YYYY-MM-DD`,
+  dateFormat: (p) => `${p.field} must be a date YYYY-MM-DD`,
+  dateReal: (p) => `${p.field} must be a real date from 1900-03-01 on`,
+  rateTooHigh: () => "interest rate must be at most 1000%",
+  conversionBeforeStart: () => "interest conversion date must not be before the start date",
+  fractionBelowOne: (p) => `${p.field} must be at least 0% and below 100%`,
+  optionPoolNotHolder: (p) =>
+    `option pool "${p.pool}" must be one of the holders${p.lookalike === null ? "" : ` ("${p.lookalike}" looks like the pool)`}`,
+  poolIncreaseWithTarget: () => "pool increase must be null when a pool target is given: give one or the other",
+  interestNotNote: () => 'instrument interest is for a convertible note: type must be "NOTE"',
+
+  seniorityWhole: () => "seniority must be a whole number from 1 (most senior)",
+  seniorityTooBig: (p) => `seniority must be at most ${p.max}`,
+  capRequired: (p) => `cap of class "${p.className}" is required: it is capped participating`,
+  capUnlessCapped: (p) => `cap of class "${p.className}" must be empty unless its participation is "CAPPED"`,
+  capBelowPreference: (p) => `cap of class "${p.className}" must be at least its preference multiple (${p.preference}x)`,
+  preferenceWithStrike: (p) => `preference of class "${p.className}" must be 0: it has a strike (options and warrants have no preference)`,
+  holdingUnknownClass: (p) => `holdings row ${p.row} ("${p.holder}") names a class that is not in the classes table: "${p.className}"`,
+  holdingTwice: (p) =>
+    `holdings row ${p.row}: "${p.holder}" already holds class "${p.className}" in row ${p.firstRow} (one row per holder and class)`,
+  holdingsExceed: (p) =>
+    `holdings of class "${p.className}" add up to ${p.held} shares, more than the class's ${p.shares} by ${p.excess} (rows ${p.rows.join(", ")})`,
+};
+
+/** The text of a rule in a language's messages (English by default). */
+export function ruleText<K extends RuleId>(id: K, params: RuleParams[K], messages: RuleMessages = RULES_EN): string {
+  return (messages[id] as (p: RuleParams[K]) => string)(params);
+}
+
+/** What zod hands an error map: the raw issue, with the value at fault as `input`. */
+interface RawIssue {
+  input?: unknown;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * zod's `error` option for a rule: the English message, and `{ id, params }` left on the issue's
+ * `params.rule` (zod copies the raw issue's keys into the final issue after asking for the message,
+ * node_modules/zod/v4/core/util.js `finalizeIssue`; test/model/ruleMessages.test.ts checks it
+ * stays so). `params` may be computed from the value at fault.
+ */
+export function ruleError<K extends RuleId>(
+  id: K,
+  params: RuleParams[K] | ((input: unknown) => RuleParams[K]),
+): { error: (iss: RawIssue) => string } {
+  return {
+    error: (iss) => {
+      const p = typeof params === "function" ? params(iss.input) : params;
+      iss.params = { ...iss.params, rule: { id, params: p } satisfies RuleRef<K> };
+      return ruleText(id, p);
+    },
+  };
+}
+
+/** A custom issue for `ctx.addIssue` in a `superRefine`: the English message, with the rule on `params.rule`. */
+export function ruleIssue<K extends RuleId>(
+  id: K,
+  params: RuleParams[K],
+  path: PropertyKey[],
+): { code: "custom"; path: PropertyKey[]; message: string; params: { rule: RuleRef<K> } } {
+  return { code: "custom", path, message: ruleText(id, params), params: { rule: { id, params } } };
+}
+
+/** The rule an issue carries (see `ruleError`, `ruleIssue`), or undefined for zod's own issues (an unknown key) and the engine's words. */
+export function ruleOf(issue: object): RuleRef | undefined {
+  const rule = (issue as { params?: { rule?: RuleRef } }).params?.rule;
+  return rule !== undefined && typeof rule === "object" && Object.prototype.hasOwnProperty.call(RULES_EN, rule.id) ? rule : undefined;
+}

@@ -1,0 +1,204 @@
+/**
+ * The model schemas' rules in French: one message per rule id of the catalogue
+ * (src/model/ruleMessages.ts), made from the issue's parameters. `RuleMessages` makes the compiler
+ * refuse a missing id; nothing here reads the English text, so a reworded English rule changes
+ * nothing here and an added rule does not compile until it has its French.
+ */
+import { type FieldName, type ListName, type RuleMessages, percentText, ruleOf, ruleText } from "../model/ruleMessages";
+
+/** The fields' names in French messages. */
+export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
+  company: "société",
+  currency: "devise",
+  unit: "unité",
+  basis: "base",
+  valuation: "valorisation",
+  "net debt": "dette nette",
+  "shareholder loans": "prêts d’actionnaires",
+  "other claims": "autres engagements",
+  stake: "participation",
+  premium: "prime",
+  capacity: "capacité",
+  "capacity unit": "unité de capacité",
+  transaction: "opération",
+  seller: "cédant",
+  buyer: "acquéreur",
+  "primary investment": "investissement primaire",
+  rounding: "arrondi",
+  formulas: "formules",
+  shares: "actions",
+  holder: "actionnaire",
+  "cap table": "table de capitalisation",
+  "pre-money": "valorisation pré-money",
+  "option pool": "pool d’options",
+  "pool target": "pool cible",
+  "pool increase": "complément du pool",
+  "investor name": "nom de l’investisseur",
+  "investor amount": "investissement",
+  "instrument holder": "porteur de l’instrument",
+  "instrument amount": "montant de l’instrument",
+  "instrument cap": "plafond de valorisation",
+  "instrument discount": "décote",
+  "interest rate": "taux d’intérêt",
+  "interest start date": "date de début des intérêts",
+  "interest conversion date": "date de conversion",
+  "interest day count": "base de calcul des intérêts",
+  "interest compounding": "capitalisation des intérêts",
+  "instrument type": "type d’instrument",
+  "instrument cap basis": "base du plafond de l’instrument",
+  "instrument mfn": "clause NPF de l’instrument",
+  participation: "participation",
+  class: "catégorie",
+  invested: "montant investi",
+  preference: "préférence",
+  seniority: "rang",
+  cap: "plafond",
+  "conversion ratio": "ratio de conversion",
+  strike: "prix d’exercice",
+  "transaction costs": "frais de transaction",
+  "exit value": "valeur de sortie",
+  "exit values": "valeurs de sortie",
+};
+
+/** Per list: the list as a subject ("La table de capitalisation"), what it must be, and its items ("actionnaires"). */
+const LIST_FR: Readonly<Record<ListName, { subject: string; notList: string; one: string; items: string; duplicate: string }>> = {
+  capTable: {
+    subject: "La table de capitalisation",
+    notList: "La table de capitalisation doit être une liste d’actionnaires",
+    one: "un actionnaire",
+    items: "actionnaires",
+    duplicate: "L’actionnaire",
+  },
+  investors: {
+    subject: "Les investisseurs",
+    notList: "Les investisseurs doivent être une liste",
+    one: "un investisseur",
+    items: "investisseurs",
+    duplicate: "L’investisseur",
+  },
+  instruments: {
+    subject: "Les instruments",
+    notList: "Les instruments doivent être une liste",
+    one: "un instrument",
+    items: "instruments",
+    duplicate: "L’instrument",
+  },
+  classes: {
+    subject: "Les catégories",
+    notList: "Les catégories doivent être une liste de catégories d’actions",
+    one: "une catégorie d’actions",
+    items: "catégories d’actions",
+    duplicate: "La catégorie",
+  },
+  exitValues: {
+    subject: "Les valeurs de sortie",
+    notList: "Les valeurs de sortie doivent être une liste de nombres",
+    one: "une valeur de sortie",
+    items: "valeurs de sortie",
+    duplicate: "La valeur de sortie",
+  },
+  holdings: {
+    subject: "La détention",
+    notList: "La détention doit être une liste de lignes (porteur, catégorie, actions)",
+    one: "une ligne de détention",
+    items: "lignes de détention",
+    duplicate: "La ligne de détention",
+  },
+};
+
+/** A field's French name, capitalised to open a sentence. */
+const subject = (field: FieldName): string => capitalise(FIELD_NAMES_FR[field]);
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A number in French notation: a decimal comma ("12,5"). */
+const frNumber = (text: string | number): string => String(text).replace(".", ",");
+
+/** « A », « B » ou « C ». */
+function ouList(values: readonly string[]): string {
+  const quoted = values.map((v) => `« ${v} »`);
+  return quoted.length < 2 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} ou ${quoted[quoted.length - 1]}`;
+}
+
+/** A fraction field's rule, with its article and agreement where the field is known. */
+const FRACTION_BELOW_ONE: Partial<Record<FieldName, string>> = {
+  "pool target": "Le pool cible doit être d’au moins 0 % et inférieur à 100 %",
+  "instrument discount": "La décote doit être d’au moins 0 % et inférieure à 100 %",
+};
+
+export const RULES_FR: RuleMessages = {
+  required: (p) => `${subject(p.field)} est obligatoire`,
+  notText: (p) => `${subject(p.field)} doit être un texte`,
+  tooLong: (p) => `${subject(p.field)} doit faire au plus ${p.max} caractères`,
+  notNumber: (p) => `${subject(p.field)} doit être un nombre`,
+  notFinite: (p) => `${subject(p.field)} doit être un nombre`,
+  tooBig: (p) => `${subject(p.field)} doit être au plus 1e15 en valeur absolue`,
+  negative: (p) => `${subject(p.field)} ne doit pas être négatif`,
+  notPositive: (p) => `${subject(p.field)} doit être supérieur à 0`,
+  choice: (p) => `${subject(p.field)} doit être ${ouList(p.values)}`,
+  flag: (p) => `${subject(p.field)} doit être vrai ou faux`,
+  currency: (p) => `La devise doit être un code à trois lettres comme ${p.example}`,
+
+  notList: (p) => LIST_FR[p.list].notList,
+  emptyList: (p) =>
+    p.list === "capTable" ? "La table de capitalisation doit compter au moins un actionnaire" : `Indiquez au moins ${LIST_FR[p.list].one}`,
+  tooFew: (p) => `Indiquez au moins ${p.min} ${LIST_FR[p.list].items}`,
+  tooMany: (p) =>
+    p.list === "capTable"
+      ? `La table de capitalisation doit compter au plus ${p.max} actionnaires`
+      : `Indiquez au plus ${p.max} ${LIST_FR[p.list].items}`,
+  duplicate: (p) => `${LIST_FR[p.list].duplicate} « ${p.name} » apparaît plusieurs fois`,
+  noShares: (p) =>
+    p.list === "capTable" ? "La table de capitalisation doit compter des actions" : `${LIST_FR[p.list].subject} doivent compter des actions`,
+
+  stakeRange: (p) => `La participation doit être comprise entre 0 % et 100 %, reçu ${frNumber(percentText(p.got))} %`,
+  premiumRange: () => "La prime doit être supérieure à -100 %",
+  capacityPositive: () => "La capacité doit être supérieure à 0",
+  sellerNotHolder: (p) => `Le cédant « ${p.seller} » doit être l’un des actionnaires`,
+  buyerIsSeller: () => "L’acquéreur doit être différent du cédant",
+  primaryInvestmentUnused: (p) =>
+    `L’investissement primaire ne s’applique qu’à l’opération « Les deux » (cession et augmentation de capital) : ${p.transaction === "primary" ? "une augmentation de capital est dimensionnée par la participation" : "une cession secondaire n’investit rien"} ; mettez-le à 0 ou choisissez « Les deux »`,
+  primaryStakeTooBig: () => "La participation après une augmentation de capital doit être inférieure à 100 %",
+  sellerShort: (p) =>
+    `Une participation de ${frNumber(percentText(p.stake))} % représente ${frNumber(p.needed)} actions, mais le cédant « ${p.seller} » n’en détient que ${frNumber(p.held)}`,
+  nothingForShares: () =>
+    "La valorisation ne laisse rien aux actions : l’émission exige des capitaux propres × (1 + prime) supérieurs aux prêts d’actionnaires",
+
+  dateNotText: (p) => `La ${FIELD_NAMES_FR[p.field]} doit être un texte de date AAAA-MM-JJ`,
+  dateFormat: (p) => `La ${FIELD_NAMES_FR[p.field]} doit être une date AAAA-MM-JJ`,
+  dateReal: (p) => `La ${FIELD_NAMES_FR[p.field]} doit être une date réelle, à partir du 1900-03-01`,
+  rateTooHigh: () => "Le taux d’intérêt doit être d’au plus 1000 %",
+  conversionBeforeStart: () => "La date de conversion ne doit pas précéder la date de début des intérêts",
+  fractionBelowOne: (p) => FRACTION_BELOW_ONE[p.field] ?? `${subject(p.field)} doit être d’au moins 0 % et inférieur à 100 %`,
+  optionPoolNotHolder: (p) =>
+    `Le pool d’options « ${p.pool} » doit être l’un des actionnaires${p.lookalike === null ? "" : ` (« ${p.lookalike} » ressemble au pool)`}`,
+  poolIncreaseWithTarget: () => "Le complément du pool doit être vide quand un pool cible est indiqué : indiquez l’un ou l’autre",
+  interestNotNote: () => "Les intérêts sont réservés aux obligations convertibles : le type doit être « NOTE »",
+
+  seniorityWhole: () => "Le rang doit être un nombre entier à partir de 1 (le plus prioritaire)",
+  seniorityTooBig: (p) => `Le rang doit être au plus ${p.max}`,
+  capRequired: (p) => `Le plafond de la catégorie « ${p.className} » est obligatoire : elle est participante plafonnée`,
+  capUnlessCapped: (p) => `Le plafond de la catégorie « ${p.className} » doit être vide sauf si sa participation est « CAPPED »`,
+  capBelowPreference: (p) =>
+    `Le plafond de la catégorie « ${p.className} » doit être au moins son multiple de préférence (${frNumber(p.preference)}x)`,
+  preferenceWithStrike: (p) =>
+    `La préférence de la catégorie « ${p.className} » doit être 0 : elle a un prix d’exercice (options et BSA n’ont pas de préférence)`,
+  holdingUnknownClass: (p) => `Détention ligne ${p.row} (« ${p.holder} ») : la catégorie « ${p.className} » n’est pas dans la table des catégories`,
+  holdingTwice: (p) =>
+    `Détention ligne ${p.row} : « ${p.holder} » détient déjà la catégorie « ${p.className} » ligne ${p.firstRow} (une ligne par porteur et catégorie)`,
+  holdingsExceed: (p) =>
+    `Les détentions de la catégorie « ${p.className} » totalisent ${frNumber(p.held)} actions, soit ${frNumber(p.excess)} de plus que les ${frNumber(p.shares)} actions de la catégorie (lignes ${p.rows.join(", ")})`,
+};
+
+/**
+ * A model schema's issue in the UI language: in English its own message; in French the message of
+ * its rule (`ruleOf`). zod's own issues (an unknown key) and the engine's words passed on by a
+ * schema carry no rule and are shown in English, as the command line shows them.
+ */
+export function ruleMessage(issue: { readonly message: string }, lang: "en" | "fr"): string {
+  if (lang === "en") return issue.message;
+  const rule = ruleOf(issue);
+  return rule === undefined ? issue.message : ruleText(rule.id, rule.params, RULES_FR);
+}
