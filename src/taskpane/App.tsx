@@ -340,10 +340,11 @@ export function App({ host, lang, t }: Props): React.ReactElement {
             : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) });
         const written = await host.writeModel({ id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet });
         setEditing({ id, sheet: written.sheetName, kind: model.kind });
-        setStatus({
-          intent: "success",
-          text: host.mode === "excel" ? t.buildOk(written.sheetName) : t.buildOkPreview(written.sheetName),
-        });
+        setStatus(
+          written.notReplaced !== undefined
+            ? { intent: "warning", text: t.buildNewSheet(written.sheetName, written.notReplaced.recorded, written.notReplaced.reason) }
+            : { intent: "success", text: host.mode === "excel" ? t.buildOk(written.sheetName) : t.buildOkPreview(written.sheetName) },
+        );
         if (written.sheet !== undefined) setPreview(written.sheet);
       } catch (error) {
         const undone = !(error instanceof HostWriteError) || error.undone;

@@ -6,7 +6,7 @@
 import { Decimal } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
-import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
+import { ModelWriteError, writeModelSheet, type WriteModelResult } from "../workbook/officeWriter";
 import { listModelsWithBinding, type ListedModel } from "../workbook/modelStore";
 import { freeSheetName } from "../workbook/office/plan";
 import { localizedFunctionNames } from "../functions/functionLocales";
@@ -25,6 +25,8 @@ export interface WriteResult {
   readonly sheetName: string;
   /** True when an existing model sheet was replaced (a rebuild). */
   readonly replaced: boolean;
+  /** Set when the model's sheet could not be proven its own and a new sheet was written (officeWriter.ts `notReplaced`). */
+  readonly notReplaced?: WriteModelResult["notReplaced"];
   /** The sheet as written, for the preview (preview host only). */
   readonly sheet?: SheetSpec;
 }
@@ -99,7 +101,7 @@ export function excelHost(options: { displayLanguage?: string | null } = {}): Mo
             ...(functionNames === undefined ? {} : { functionNames }),
           }),
         );
-        return { sheetName: result.sheetName, replaced: result.replaced };
+        return result;
       } catch (error) {
         throw new HostWriteError(messageOf(error), error instanceof ModelWriteError ? error.undone : true);
       }

@@ -140,6 +140,12 @@ const en = {
   previewNote: "Preview of the sheet Build writes in Excel: formulas show the values the engine computed.",
   previewFormula: (formula: string) => `Formula: ${formula}`,
   previewNames: "Named inputs",
+
+  // The model sheet as the workspace (SheetSync.tsx; issues 11 and 13).
+  buildNewSheet: (sheet: string, recorded: string, reason: "noMarker" | "sheetDeleted") =>
+    reason === "noMarker"
+      ? `Model written to a new sheet "${sheet}". Nothing proves the sheet "${recorded}" is this model's (the workbook has no CapTable marker for it, as in workbooks from an older command line), so no sheet was replaced: delete the old one yourself if it is no longer needed.`
+      : `Model written to a new sheet "${sheet}": its sheet "${recorded}" was deleted.`,
 };
 
 export type Messages = typeof en;
@@ -273,6 +279,12 @@ const fr: Messages = {
   previewNote: "Aperçu de la feuille que Générer écrit dans Excel : les formules affichent les valeurs calculées par le moteur.",
   previewFormula: (formula: string) => `Formule : ${formula}`,
   previewNames: "Entrées nommées",
+
+  // The model sheet as the workspace (SheetSync.tsx; issues 11 and 13).
+  buildNewSheet: (sheet: string, recorded: string, reason: "noMarker" | "sheetDeleted") =>
+    reason === "noMarker"
+      ? `Modèle écrit dans une nouvelle feuille « ${sheet} ». Rien ne prouve que la feuille « ${recorded} » est celle de ce modèle (le classeur n'a pas de marqueur CapTable pour elle, comme les classeurs d'une ancienne ligne de commande) : aucune feuille n'a été remplacée. Supprimez l'ancienne vous-même si elle ne sert plus.`
+      : `Modèle écrit dans une nouvelle feuille « ${sheet} » : sa feuille « ${recorded} » a été supprimée.`,
 };
 
 /** Field names in messages, per language (keys of form.FIELD_NAMES). */

@@ -10,11 +10,13 @@
  *
  * Safety:
  * - A new model gets a new sheet named as the spec asks, or a free variant ("OpCore deal (2)").
- * - A rebuild replaces only the sheet recorded in the model's part, under that recorded name, and
- *   only if it is still the sheet the model built: a hidden workbook-scoped name (office/marker.ts)
- *   follows that sheet through renames and turns to #REF! when it is deleted. If the user renamed
- *   or deleted it, no other sheet is touched, even one the user has since given the recorded name:
- *   a new sheet is written under a free name, and the part and the marker record it.
+ * - A rebuild replaces only the sheet the model can prove is its own: the one its hidden
+ *   workbook-scoped marker name points at (office/marker.ts; written by this writer and by the
+ *   command line's), which follows that sheet through renames and turns to #REF! when it is
+ *   deleted. A renamed sheet keeps the user's name. Without a marker, or once its sheet is deleted,
+ *   no sheet is touched, even one that has the name the part records (it may be the user's): a new
+ *   sheet is written under a free name, the part and the marker record it, and the result says so
+ *   (`notReplaced`).
  * - The new sheet is built under a temporary name; the old sheet is renamed aside, the new one
  *   takes the name, and deleting the old one is the last operation of the batch. If the batch
  *   fails, whatever it did is undone (extra syncs, on the failure path only): the sheets it added
@@ -26,10 +28,8 @@ import { STYLES, type ChartSpec, type SheetSpec } from "./spec";
 import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
 import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
-import { markedSheet, markerFormula, markerName } from "./office/marker";
+import { MARKER_COMMENT, markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
-
-const MARKER_COMMENT = "CapTable: the sheet this model built (used when rebuilding it)";
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
@@ -46,6 +46,13 @@ export interface WriteModelRequest {
 export interface WriteModelResult {
   readonly sheetName: string;
   readonly replaced: boolean;
+  /**
+   * Set when the workbook stores this model but the writer could not prove which sheet is the
+   * model's, so it wrote a new sheet (`sheetName`) and touched no other: `recorded` is the sheet
+   * name the stored model records; `reason` is "noMarker" (the workbook has no marker name for the
+   * model: an older command-line workbook) or "sheetDeleted" (the marker's sheet was deleted).
+   */
+  readonly notReplaced?: { readonly recorded: string; readonly reason: "noMarker" | "sheetDeleted" };
 }
 
 interface SheetInfo {
@@ -60,8 +67,8 @@ interface WorkbookState {
   /** This model's part, if it is stored. */
   readonly part?: StoredModelPart;
   readonly partIds: readonly string[];
-  /** The formula of this model's marker name, if the workbook has one. */
-  readonly marker?: string;
+  /** The formula and comment of this model's marker name, if the workbook has one. */
+  readonly marker?: { readonly formula: string; readonly comment: string };
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -74,7 +81,7 @@ async function readState(context: Excel.RequestContext, modelId: string): Promis
     const active = sheets.getActiveWorksheet();
     active.load("id");
     const marker = context.workbook.names.getItemOrNullObject(markerName(modelId));
-    marker.load("formula");
+    marker.load("formula,comment");
     return { sheets, active, marker };
   });
   return {
@@ -82,18 +89,19 @@ async function readState(context: Excel.RequestContext, modelId: string): Promis
     activeId: queued.active.id,
     part: parts[0],
     partIds,
-    ...(queued.marker.isNullObject ? {} : { marker: queued.marker.formula }),
+    ...(queued.marker.isNullObject ? {} : { marker: { formula: queued.marker.formula, comment: queued.marker.comment } }),
   };
 }
 
-/** The sheet a rebuild may replace: the one recorded in the part, if the marker (when there is one) still points at it. */
+/**
+ * The sheet a rebuild may replace: the one the model's marker name points at, whatever it is called
+ * now (Excel reports the marker's formula with the sheet's current name, unique in the workbook).
+ * Never a sheet found by the name the part records: that may be a sheet the user made since (issue 13).
+ */
 function ownSheet(state: WorkbookState): SheetInfo | undefined {
-  const recorded = state.part?.model.sheet;
-  if (recorded === undefined) return undefined;
-  const sheet = state.sheets.find((s) => sameName(s.name, recorded));
-  if (sheet === undefined || state.marker === undefined) return sheet;
-  const marked = markedSheet(state.marker);
-  return typeof marked === "string" && sameName(marked, sheet.name) ? sheet : undefined;
+  if (state.marker === undefined) return undefined;
+  const marked = markedSheet(state.marker.formula);
+  return typeof marked === "string" ? state.sheets.find((s) => s.name === marked) : undefined;
 }
 
 /** Font, fill and bottom border of a style, applied to a whole rectangle at once. */
@@ -206,10 +214,11 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   if (before.marker === undefined) {
     if (!marker.isNullObject) marker.delete();
   } else if (marker.isNullObject) {
-    context.workbook.names.add(key, before.marker, MARKER_COMMENT).visible = false;
+    context.workbook.names.add(key, before.marker.formula, before.marker.comment).visible = false;
   } else {
     // Always: the text may read the same while it points at the new sheet under the old name.
-    marker.formula = before.marker;
+    marker.formula = before.marker.formula;
+    marker.comment = before.marker.comment;
   }
   if (sheets.items.some((s) => s.id === before.activeId)) sheets.getItem(before.activeId).activate();
   await context.sync();
@@ -273,8 +282,12 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   if (old !== undefined) sheet.position = old.position;
   // The marker follows the new sheet from here on, through the renames below.
   const key = markerName(request.model.id);
-  if (before.marker !== undefined) context.workbook.names.getItem(key).formula = markerFormula(buildName);
-  else context.workbook.names.add(key, sheet.getRange("A1"), MARKER_COMMENT).visible = false;
+  if (before.marker !== undefined) {
+    const item = context.workbook.names.getItem(key);
+    item.formula = markerFormula(buildName);
+    // Written by the add-in from now on (a command-line marker said otherwise: modelStore's `unbound`).
+    item.comment = MARKER_COMMENT;
+  } else context.workbook.names.add(key, sheet.getRange("A1"), MARKER_COMMENT).visible = false;
   const part = before.part !== undefined ? context.workbook.customXmlParts.getItem(before.part.partId) : context.workbook.customXmlParts.add(xml);
   if (before.part !== undefined) part.setXml(xml);
   part.load("id");
@@ -302,5 +315,10 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     throw new ModelWriteError(`${what}. The workbook was left as it was.`, error, true);
   }
   rememberPart(part.id, request.model.id);
+  const recorded = before.part?.model.sheet;
+  if (old === undefined && recorded !== undefined) {
+    const reason = before.marker === undefined ? "noMarker" : "sheetDeleted";
+    return { sheetName: finalName, replaced: false, notReplaced: { recorded, reason } };
+  }
   return { sheetName: finalName, replaced: old !== undefined };
 }

@@ -228,6 +228,17 @@ export class MockWorkbook {
     return { sheetId: this.sheetByKey(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).id, address };
   }
 
+  /** Adds a workbook-scoped name as Excel does when it opens a file that defines it (formula "='Sheet'!$A$1"). */
+  addName(name: string, formula: string, options: { comment?: string; visible?: boolean } = {}): void {
+    const target = this.parseReference(formula);
+    this.names.set(name.toUpperCase(), {
+      name,
+      ...target,
+      visible: options.visible ?? true,
+      ...(options.comment === undefined ? {} : { comment: options.comment }),
+    });
+  }
+
   /** Deletes a sheet as the user would (Excel then activates another one). */
   removeSheet(name: string): void {
     const s = this.sheetByKey(name);
@@ -289,18 +300,23 @@ class WorkbookProxy {
 }
 
 class WorkbookNamesProxy {
-  private loadedItems?: { name: string }[];
+  private loadedItems?: { name: string; comment: string; formula: string; visible: boolean }[];
   constructor(private readonly wb: MockWorkbook) {}
 
-  /** Loads the workbook-scoped names (hidden ones included, as Office.js lists them); only `name` is read, whatever is asked. */
+  /** Loads the workbook-scoped names (hidden ones included, as Office.js lists them): name, comment ("" when none), formula, visible. */
   load(): this {
     this.wb.enqueue(() => {
-      this.loadedItems = [...this.wb.names.values()].map((n) => ({ name: n.name }));
+      this.loadedItems = [...this.wb.names.values()].map((n) => ({
+        name: n.name,
+        comment: n.comment ?? "",
+        formula: this.wb.nameFormula(n),
+        visible: n.visible,
+      }));
     });
     return this;
   }
 
-  get items(): { name: string }[] {
+  get items(): { name: string; comment: string; formula: string; visible: boolean }[] {
     if (this.loadedItems === undefined) throw notLoaded("items");
     return this.loadedItems;
   }
@@ -324,8 +340,10 @@ class WorkbookNamesProxy {
   }
 }
 
+type NamedItemProperty = "isNullObject" | "formula" | "visible" | "name" | "comment";
+
 class NamedItemProxy {
-  private loaded: Partial<Record<"isNullObject" | "formula" | "visible" | "name", unknown>> = {};
+  private loaded: Partial<Record<NamedItemProperty, unknown>> = {};
   constructor(
     private readonly wb: MockWorkbook,
     private readonly key: string,
@@ -347,11 +365,12 @@ class NamedItemProxy {
       if (n !== undefined && (props.size === 0 || props.has("formula"))) this.loaded.formula = this.wb.nameFormula(n);
       if (n !== undefined && (props.size === 0 || props.has("visible"))) this.loaded.visible = n.visible;
       if (n !== undefined && (props.size === 0 || props.has("name"))) this.loaded.name = n.name;
+      if (n !== undefined && (props.size === 0 || props.has("comment"))) this.loaded.comment = n.comment ?? "";
     });
     return this;
   }
 
-  private read(p: "isNullObject" | "formula" | "visible" | "name"): unknown {
+  private read(p: NamedItemProperty): unknown {
     if (!(p in this.loaded)) throw notLoaded(p);
     return this.loaded[p];
   }
@@ -370,6 +389,16 @@ class NamedItemProxy {
   }
   get visible(): boolean {
     return this.read("visible") as boolean;
+  }
+  get comment(): string {
+    return this.read("comment") as string;
+  }
+  set comment(v: string) {
+    this.wb.enqueue(() => {
+      const n = this.item();
+      if (v === "") delete n.comment;
+      else n.comment = v;
+    });
   }
   set visible(v: boolean) {
     this.wb.enqueue(() => {

@@ -178,16 +178,14 @@ describe("rebuilding a model", () => {
     ]);
   });
 
-  test("if the user renamed the model's sheet, that sheet is left alone and a new one is written", async () => {
+  test("if the user renamed the model's sheet, the marker proves it is the model's: it is rebuilt under the user's name", async () => {
     const wb = new MockWorkbook();
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
     wb.sheet("OpCore deal").name = "My copy";
-    const copy = JSON.stringify([...wb.sheet("My copy").cells]);
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
-    expect(result).toEqual({ sheetName: "OpCore deal", replaced: false });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "My copy", "OpCore deal"]);
-    expect(JSON.stringify([...wb.sheet("My copy").cells])).toBe(copy);
-    expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["OpCore deal"]);
+    expect(result).toEqual({ sheetName: "My copy", replaced: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "My copy"]);
+    expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["My copy"]);
   });
 
   test("if the user deleted the model's sheet, a new one is written and the part records it", async () => {
@@ -195,7 +193,7 @@ describe("rebuilding a model", () => {
     await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "Deal" }));
     wb.removeSheet("Deal");
     const result = await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "Deal" }));
-    expect(result).toEqual({ sheetName: "Deal", replaced: false });
+    expect(result).toEqual({ sheetName: "Deal", replaced: false, notReplaced: { recorded: "Deal", reason: "sheetDeleted" } });
     expect(wb.parts).toHaveLength(1);
   });
 
@@ -216,7 +214,7 @@ describe("rebuilding a model", () => {
     wb.addSheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
     const theirs = JSON.stringify([...wb.sheet("OpCore deal").cells]);
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
-    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false, notReplaced: { recorded: "OpCore deal", reason: "sheetDeleted" } });
     expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(theirs);
     expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["OpCore deal (2)"]);
     expect(wb.names.get("CAPTABLE_MODEL_M.OPCORE.1")?.sheetId).toBe(wb.sheet("OpCore deal (2)").id);
@@ -225,26 +223,40 @@ describe("rebuilding a model", () => {
     expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(theirs);
   });
 
-  test("the user renamed the model's sheet and made a new one with the old name: both are left alone", async () => {
+  test("the user renamed the model's sheet and made a new one with the old name: theirs is left alone, the renamed one rebuilt (issue 13)", async () => {
     const wb = new MockWorkbook();
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
     wb.sheet("OpCore deal").name = "Kept version";
-    wb.addSheet("OpCore deal");
-    const before = JSON.stringify(wb.sheets.map((s) => [s.id, s.name, [...s.cells]]));
+    wb.addSheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
+    const theirs = JSON.stringify(wb.sheet("OpCore deal"), (_k, v: unknown) => (v instanceof Map ? [...v] : v));
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
-    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
-    expect(JSON.stringify(wb.sheets.slice(0, 3).map((s) => [s.id, s.name, [...s.cells]]))).toBe(before);
+    expect(result).toEqual({ sheetName: "Kept version", replaced: true });
+    expect(JSON.stringify(wb.sheet("OpCore deal"), (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(theirs);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Kept version", "OpCore deal"]);
   });
 
-  test("a model stored without a marker (written by the command line) is rebuilt on the sheet its part records", async () => {
+  test("a model stored without a marker: no sheet is replaced, not even one of its recorded name; a new sheet, and the result says so (issue 13)", async () => {
     const wb = new MockWorkbook(["Sheet1", "OpCore deal", "Notes"]);
+    wb.sheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
     wb.addPart(serializeModel({ id: "m-cli", sheet: "OpCore deal", kind: "stakeSale", schemaVersion: 1, inputs: {} }));
-    const oldId = wb.sheet("OpCore deal").id;
+    const theirs = JSON.stringify([wb.sheet("OpCore deal").id, ...wb.sheet("OpCore deal").cells]);
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-cli"));
-    expect(result).toEqual({ sheetName: "OpCore deal", replaced: true });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes"]);
-    expect(wb.sheet("OpCore deal").id).not.toBe(oldId);
-    expect(wb.names.get("CAPTABLE_MODEL_M.CLI")?.sheetId).toBe(wb.sheet("OpCore deal").id);
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false, notReplaced: { recorded: "OpCore deal", reason: "noMarker" } });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes", "OpCore deal (2)"]);
+    expect(JSON.stringify([wb.sheet("OpCore deal").id, ...wb.sheet("OpCore deal").cells])).toBe(theirs);
+    expect(wb.names.get("CAPTABLE_MODEL_M.CLI")?.sheetId).toBe(wb.sheet("OpCore deal (2)").id);
+    // From then on the marker proves the new sheet is the model's.
+    expect(await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-cli"))).toEqual({ sheetName: "OpCore deal (2)", replaced: true });
+  });
+
+  test("a stored sheet name that differs only in case from the user's sheet: the user's sheet is untouched (issue 13)", async () => {
+    const wb = new MockWorkbook(["Sheet1", "Budget 2026"]);
+    wb.sheet("Budget 2026").cells.set("B2", { content: { kind: "number", value: 42 } });
+    wb.addPart(serializeModel({ id: "m-budget", sheet: "budget 2026", kind: "stakeSale", schemaVersion: 1, inputs: {} }));
+    const theirs = JSON.stringify([wb.sheet("Budget 2026").id, ...wb.sheet("Budget 2026").cells]);
+    const result = await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "budget 2026" }, "m-budget"));
+    expect(result).toEqual({ sheetName: "budget 2026 (2)", replaced: false, notReplaced: { recorded: "budget 2026", reason: "noMarker" } });
+    expect(JSON.stringify([wb.sheet("Budget 2026").id, ...wb.sheet("Budget 2026").cells])).toBe(theirs);
   });
 
   test("a fresh session that lists the models first rebuilds in 2 syncs; without the list, one extra read", async () => {
