@@ -7,7 +7,7 @@
  * the user owns from then on (it may hold their notes or links).
  */
 import type { StoredModel } from "./modelXml";
-import { forgetPart, readAllParts, syncWithLookup } from "./office/parts";
+import { forgetPart, readAllParts, rememberMarker, syncWithLookup } from "./office/parts";
 import { markerName, writtenByCli } from "./office/marker";
 
 export type { StoredModel } from "./modelXml";
@@ -47,6 +47,7 @@ export async function listModelsWithBinding(context: Excel.RequestContext): Prom
   names.load("items/name,items/comment");
   const models = await listStoredModels(context);
   const comments = new Map(names.items.map((n) => [n.name.toUpperCase(), n.comment]));
+  for (const m of models) rememberMarker(m.id, comments.has(markerName(m.id).toUpperCase()));
   return models.map((m) => {
     const key = markerName(m.id).toUpperCase();
     return comments.has(key) && !writtenByCli(comments.get(key)) ? m : { ...m, unbound: true };

@@ -75,7 +75,7 @@ test("Rebuild binds it: the sheet is rebuilt in place with CAPTABLE formulas, th
   const result = await rebuild(wb, listed);
   expect(result).toEqual({ sheetName, replaced: true });
   expect(wb.sheets.map((s) => s.name)).toEqual([sheetName]);
-  expect(wb.sheets[0].id).not.toBe(sheetId); // rebuilt, not patched
+  expect(wb.sheets[0].id).toBe(sheetId); // rewritten in place (issue 11): the same sheet
   const formulas = [...wb.sheets[0].cells.values()].flatMap((c) => (c.content.kind === "formula" ? [c.content.formula] : []));
   expect(formulas.some((f) => f.includes("CAPTABLE.PRICEDROUND("))).toBe(true);
   expect(formulas.some((f) => f.includes("_xldudf_"))).toBe(false);
