@@ -4,7 +4,7 @@
  * No Office, no DOM, no I/O: model builders call these, writers render the result.
  */
 import { Decimal, EngineError } from "../engine";
-import type { CellSpec, ChartSpec, ColumnSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
+import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
 
 /** Column letter of a 0-based column index: 0 -> "A", 25 -> "Z", 26 -> "AA". */
 export function columnLetter(index: number): string {
@@ -129,6 +129,7 @@ export class SheetBuilder {
   private readonly names: NameSpec[] = [];
   private readonly columns: ColumnSpec[] = [];
   private readonly charts: ChartSpec[] = [];
+  private readonly inputs: InputSpec[] = [];
   private note?: { address: string; style: StyleName };
   /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
   private readonly spilled: { c0: number; c1: number; r0: number; r1: number; address: string }[] = [];
@@ -189,6 +190,11 @@ export class SheetBuilder {
     this.names.push({ name, ref, ...(comment ? { comment } : {}) });
   }
 
+  /** Declares where an input is on the sheet (a cell, or a table's data rows with its column keys): see InputSpec. */
+  input(field: string, ref: string, columns?: readonly string[]): void {
+    this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }) });
+  }
+
   column(column: string, width: number): void {
     this.columns.push({ column, width });
   }
@@ -230,6 +236,7 @@ export class SheetBuilder {
       columns: [...this.columns],
       charts: [...this.charts],
       showGridlines: false,
+      ...(this.inputs.length === 0 ? {} : { inputs: [...this.inputs] }),
     };
   }
 }

@@ -56,6 +56,7 @@ import type { Lang, Messages } from "./i18n";
 import { HostWriteError, type ModelHost } from "./host";
 import { ChoiceField, TextField } from "./fields";
 import { SheetPreview } from "./SheetPreview";
+import { SheetSync } from "./SheetSync";
 import { TemplatesPanel } from "./TemplatesPanel";
 import { TableEditor, VentureFormView } from "./VentureForm";
 import { ventureText } from "./ventureI18n";
@@ -710,6 +711,16 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                     )}
                   </div>
                   {statusBar}
+                  {editingHere !== undefined && host.readSheetInputs !== undefined && (
+                    <SheetSync
+                      key={editingHere.id}
+                      host={host}
+                      t={t}
+                      id={editingHere.id}
+                      input={validation.ok ? validation.input : undefined}
+                      onUse={(input, sheet) => load(input, { editing: editingHere, status: { intent: "info", text: t.sheetUsed(sheet) } })}
+                    />
+                  )}
                   {!validation.ok && firstError !== undefined && (
                     <Body1 id="build-reason" className={s.reason} data-testid="build-reason" role="status">
                       {t.buildBlocked(errorCount, firstError)}

@@ -8,7 +8,8 @@
  */
 import type { StoredModel } from "./modelXml";
 import { forgetPart, readAllParts, rememberMarker, syncWithLookup } from "./office/parts";
-import { markerName, writtenByCli } from "./office/marker";
+import { markedSheet, markerName, writtenByCli } from "./office/marker";
+import type { InputSpec } from "./spec";
 
 export type { StoredModel } from "./modelXml";
 
@@ -76,4 +77,32 @@ export async function deleteStoredModel(context: Excel.RequestContext, id: strin
   await context.sync();
   for (const p of parts) forgetPart(p.partId);
   return true;
+}
+
+/** What `readSheetInputs` read: the model's sheet (as it is called now) and, per input field, its range's rows of values. */
+export interface SheetRead {
+  readonly sheetName: string;
+  readonly values: ReadonlyMap<string, unknown[][]>;
+}
+
+/**
+ * Reads the model's input cells and tables (`inputs`, from the spec its stored inputs build) from
+ * the sheet its marker points at (office/marker.ts); undefined when no sheet is provably the
+ * model's (no marker, or its sheet deleted). Two syncs: the marker, then the values.
+ */
+export async function readSheetInputs(context: Excel.RequestContext, id: string, inputs: readonly InputSpec[]): Promise<SheetRead | undefined> {
+  const marker = context.workbook.names.getItemOrNullObject(markerName(id));
+  marker.load("formula");
+  await context.sync();
+  if (marker.isNullObject) return undefined;
+  const sheetName = markedSheet(marker.formula);
+  if (typeof sheetName !== "string") return undefined;
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const ranges = inputs.map((i) => {
+    const range = sheet.getRange(i.ref);
+    range.load("values");
+    return { field: i.field, range };
+  });
+  await context.sync();
+  return { sheetName, values: new Map(ranges.map((r) => [r.field, r.range.values as unknown[][]])) };
 }
