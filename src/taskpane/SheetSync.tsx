@@ -22,6 +22,8 @@ const useStyles = makeStyles({
 /** What reading the sheet found. */
 export type SheetComparison =
   | { readonly kind: "notFound" }
+  /** The model's sheet declares no input cells (the exit waterfall, for now): nothing to read. */
+  | { readonly kind: "unsupported" }
   | { readonly kind: "same"; readonly sheetName: string }
   | { readonly kind: "differs"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly input: ModelInputs }
   | { readonly kind: "invalid"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly errors: readonly string[] };
@@ -31,6 +33,7 @@ export async function compareWithSheet(host: ModelHost, id: string, input: Model
   if (host.readSheetInputs === undefined) return { kind: "notFound" };
   const built = buildModel(input);
   const specs = built.sheet.inputs ?? [];
+  if (specs.length === 0) return { kind: "unsupported" };
   const read = await host.readSheetInputs(id, specs);
   if (read === undefined) return { kind: "notFound" };
   const { inputs, differences } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
@@ -83,7 +86,7 @@ export function SheetSync({ host, t, id, input, onUse }: Props): React.ReactElem
     void read();
   }, [read]);
 
-  if (host.readSheetInputs === undefined) return null;
+  if (host.readSheetInputs === undefined || found?.kind === "unsupported") return null;
   const table = (differences: readonly InputDifference[]) => (
     <table className={s.table} data-testid="sheet-differences">
       <thead>

@@ -128,5 +128,8 @@ describe("through the taskpane's Excel host (SheetSync.tsx `compareWithSheet`)",
 
     wb.names.clear();
     expect(await compareWithSheet(host, "m-sheet", model.input)).toEqual({ kind: "notFound" });
+    // A model whose sheet declares no input cells (the exit waterfall): nothing read, nothing claimed.
+    const exit = builtInTemplate("exit-waterfall")!.template.inputs as ModelInputs;
+    expect(await compareWithSheet(host, "m-sheet", exit)).toEqual({ kind: "unsupported" });
   });
 });
