@@ -137,26 +137,31 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   row++;
   s.value(a1("A", row), `Pre-money valuation (${cur})`, "label");
   s.value(a1("B", row), input.preMoney, "input", f.amount);
+  s.input("preMoney", a1("B", row));
   s.name("PreMoney", a1("B", row), "Pre-money valuation, including the pool increase and the converting SAFEs and notes");
   row++;
   s.value(a1("A", row), "Option pool target (% of post-money fully diluted)", "label");
   if (input.poolTarget !== null) {
     s.value(a1("B", row), input.poolTarget, "input", f.percent);
+    s.input("poolTarget", a1("B", row));
     s.name("PoolTarget", a1("B", row), "Unissued pool after the round, fraction of post-money fully diluted shares");
   } else s.value(a1("B", row), "none", "note");
   row++;
   s.value(a1("A", row), "Option pool increase (shares, instead of a target)", "label");
   if (input.poolIncrease !== null) {
     s.value(a1("B", row), input.poolIncrease, "input", f.shares);
+    s.input("poolIncrease", a1("B", row));
     s.name("PoolIncrease", a1("B", row), "Shares added to the pool");
   } else s.value(a1("B", row), "none", "note");
   row++;
   s.value(a1("A", row), "Option pool row (unissued pool in the cap table)", "label");
   s.value(a1("B", row), input.optionPool, "input");
+  s.input("optionPool", a1("B", row));
   s.name("PoolRow", a1("B", row), "The cap-table row that is the unissued option pool");
   row++;
   s.value(a1("A", row), "Share rounding", "label");
   s.value(a1("B", row), input.rounding, "input");
+  s.input("rounding", a1("B", row));
   s.name("Rounding", a1("B", row), "DOWN, UP, NEAREST or NONE");
   row += 2;
 
@@ -173,6 +178,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   }
   const capLast = row - 1;
   s.name("Holders", `A${capFirst}:A${capLast}`, "Holders before the round");
+  s.input("capTable", `A${capFirst}:B${capLast}`, ["holder", "shares"]);
   s.name("Shares", `B${capFirst}:B${capLast}`, "Fully diluted shares before the round");
   row++;
 
@@ -188,6 +194,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     row++;
   }
   s.name("Investors", `A${invHeader}:B${row - 1}`, "New money: investor and amount, with a header row");
+  if (input.investors.length > 0) s.input("investors", `A${invHeader + 1}:B${row - 1}`, ["name", "amount"]);
   row++;
 
   const hasInstruments = input.instruments.length > 0;

@@ -5,7 +5,7 @@
  */
 import { Decimal, EngineError } from "../engine";
 import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
-import type { CellSpec, ChartSpec, ColumnSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
+import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
 
 export { columnIndex, columnLetters };
 
@@ -113,6 +113,7 @@ export class SheetBuilder {
   private readonly names: NameSpec[] = [];
   private readonly columns: ColumnSpec[] = [];
   private readonly charts: ChartSpec[] = [];
+  private readonly inputs: InputSpec[] = [];
   private note?: { address: string; style: StyleName };
   /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
   private readonly spilled: { c0: number; c1: number; r0: number; r1: number; address: string }[] = [];
@@ -173,6 +174,11 @@ export class SheetBuilder {
     this.names.push({ name, ref, ...(comment ? { comment } : {}) });
   }
 
+  /** Declares where an input is on the sheet (a cell, or a table's data rows with its column keys): see InputSpec. */
+  input(field: string, ref: string, columns?: readonly string[]): void {
+    this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }) });
+  }
+
   column(column: string, width: number): void {
     this.columns.push({ column, width });
   }
@@ -214,6 +220,7 @@ export class SheetBuilder {
       columns: [...this.columns],
       charts: [...this.charts],
       showGridlines: false,
+      ...(this.inputs.length === 0 ? {} : { inputs: [...this.inputs] }),
     };
   }
 }

@@ -387,6 +387,8 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     s.value(a1("B", row), value, "input", format);
     s.value(a1("C", row), note, "note");
     s.name(name, `$B$${row}`, comment);
+    // The input's field: its defined name with a lower-case initial (the cell holds the stored value).
+    s.input(`${name.charAt(0).toLowerCase()}${name.slice(1)}`, a1("B", row));
     row++;
     return name;
   };
@@ -796,6 +798,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   row = capHeader;
   ["Holder", "Shares before", "% before", "Shares after", "% after"].forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
   s.name("SharesBefore", `$B$${capFirst}:$B$${originalLast}`, "Shares held before the deal, one row per holder");
+  s.input("capTable", `A${capFirst}:B${originalLast}`, ["holder", "shares"]);
   const sellerKey = hasSecondary ? holderKey(input.seller) : undefined;
   const buyerKey = holderKey(input.buyer);
   const ownershipCall = (column: string) => `CAPTABLE.OWNERSHIP(${column}${capFirst}:${column}${capLast})`;

@@ -56,6 +56,7 @@ import type { Lang, Messages } from "./i18n";
 import { HostWriteError, type ModelHost } from "./host";
 import { ChoiceField, TextField } from "./fields";
 import { SheetPreview } from "./SheetPreview";
+import { SheetSync } from "./SheetSync";
 import { TemplatesPanel } from "./TemplatesPanel";
 import { TableEditor, VentureFormView } from "./VentureForm";
 import { ventureText } from "./ventureI18n";
@@ -335,10 +336,11 @@ export function App({ host, lang, t }: Props): React.ReactElement {
             : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) });
         const written = await host.writeModel({ id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet });
         setEditing({ id, sheet: written.sheetName, kind: model.kind });
-        setStatus({
-          intent: "success",
-          text: host.mode === "excel" ? t.buildOk(written.sheetName) : t.buildOkPreview(written.sheetName),
-        });
+        setStatus(
+          written.notReplaced !== undefined
+            ? { intent: "warning", text: t.buildNewSheet(written.sheetName, written.notReplaced.recorded, written.notReplaced.reason) }
+            : { intent: "success", text: host.mode === "excel" ? t.buildOk(written.sheetName) : t.buildOkPreview(written.sheetName) },
+        );
         if (written.sheet !== undefined) setPreview(written.sheet);
       } catch (error) {
         const undone = !(error instanceof HostWriteError) || error.undone;
@@ -704,6 +706,16 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                     )}
                   </div>
                   {statusBar}
+                  {editingHere !== undefined && host.readSheetInputs !== undefined && (
+                    <SheetSync
+                      key={editingHere.id}
+                      host={host}
+                      t={t}
+                      id={editingHere.id}
+                      input={validation.ok ? validation.input : undefined}
+                      onUse={(input, sheet) => load(input, { editing: editingHere, status: { intent: "info", text: t.sheetUsed(sheet) } })}
+                    />
+                  )}
                   {!validation.ok && firstError !== undefined && (
                     <Body1 id="build-reason" className={s.reason} data-testid="build-reason" role="status">
                       {t.buildBlocked(errorCount, firstError)}

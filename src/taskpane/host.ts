@@ -4,10 +4,10 @@
  * computed by `buildStakeSaleModel` and written by the workbook's writer, never by the UI.
  */
 import { Decimal, messageOf } from "../engine";
-import type { SheetSpec } from "../workbook/spec";
+import type { InputSpec, SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
-import { ModelWriteError, writeModelSheet } from "../workbook/officeWriter";
-import { listModelsWithBinding, type ListedModel } from "../workbook/modelStore";
+import { ModelWriteError, writeModelSheet, type WriteModelResult } from "../workbook/officeWriter";
+import { listModelsWithBinding, readSheetInputs, type ListedModel, type SheetRead } from "../workbook/modelStore";
 import { freeSheetName } from "../workbook/office/plan";
 import { localizedFunctionNames } from "../functions/functionLocales";
 
@@ -25,6 +25,8 @@ export interface WriteResult {
   readonly sheetName: string;
   /** True when an existing model sheet was replaced (a rebuild). */
   readonly replaced: boolean;
+  /** Set when the model's sheet could not be proven its own and a new sheet was written (officeWriter.ts `notReplaced`). */
+  readonly notReplaced?: WriteModelResult["notReplaced"];
   /** The sheet as written, for the preview (preview host only). */
   readonly sheet?: SheetSpec;
 }
@@ -37,6 +39,8 @@ export interface ModelHost {
   writeModel(model: ModelToWrite): Promise<WriteResult>;
   /** The values of the selected cells (Excel only; a bounded block). */
   readSelection?(): Promise<unknown[][]>;
+  /** The model's input cells and tables as its sheet holds them (Excel only; undefined when no sheet is provably the model's). */
+  readSheetInputs?(id: string, inputs: readonly InputSpec[]): Promise<SheetRead | undefined>;
 }
 
 /** The largest selection "Paste from selection" reads (a cap table has at most 500 holders). */
@@ -94,11 +98,15 @@ export function excelHost(options: { displayLanguage?: string | null } = {}): Mo
             ...(functionNames === undefined ? {} : { functionNames }),
           }),
         );
-        return { sheetName: result.sheetName, replaced: result.replaced };
+        return result;
       } catch (error) {
         throw new HostWriteError(messageOf(error), error instanceof ModelWriteError ? error.undone : true);
       }
     },
+    readSheetInputs: (id, inputs) =>
+      Excel.run((context) => readSheetInputs(context, id, inputs)).catch((error: unknown) => {
+        throw new Error(messageOf(error));
+      }),
     readSelection: () =>
       Excel.run(async (context) => {
         // Clip a whole-column selection to the used cells before reading any value.

@@ -140,6 +140,28 @@ const en = {
   previewNote: "Preview of the sheet Build writes in Excel: formulas show the values the engine computed.",
   previewFormula: (formula: string) => `Formula: ${formula}`,
   previewNames: "Named inputs",
+
+  // The model sheet as the workspace (SheetSync.tsx; issues 11 and 13).
+  buildNewSheet: (sheet: string, recorded: string, reason: "noMarker" | "sheetDeleted") =>
+    reason === "noMarker"
+      ? `Model written to a new sheet "${sheet}". Nothing proves the sheet "${recorded}" is this model's (the workbook has no CapTable marker for it, as in workbooks from an older command line), so no sheet was replaced: delete the old one yourself if it is no longer needed.`
+      : `Model written to a new sheet "${sheet}": its sheet "${recorded}" was deleted.`,
+  sheetRead: "Read from sheet",
+  sheetReading: "Reading the sheet…",
+  sheetSame: (sheet: string) => `The sheet "${sheet}" holds the same inputs as the model.`,
+  sheetDiffers: (sheet: string, count: number) =>
+    `The sheet "${sheet}" differs from the model in ${count} value${count === 1 ? "" : "s"}. Choose which to keep before rebuilding.`,
+  sheetField: "Field",
+  sheetModelValue: "Model",
+  sheetSheetValue: "Sheet",
+  sheetNone: "(none)",
+  sheetUse: "Use the sheet's values",
+  sheetKeep: "Keep the model's values",
+  sheetUsed: (sheet: string) => `The sheet's values from "${sheet}" are in the form: press Rebuild to recompute the sheet with them.`,
+  sheetInvalid: (sheet: string) => `The values in the sheet "${sheet}" cannot be used as they are:`,
+  sheetNotFound: "No sheet of this workbook is provably this model's (no CapTable marker), so nothing was read.",
+  sheetReadFailed: (reason: string) => `The sheet could not be read: ${reason}`,
+  sheetRowsNote: "Rows added below a table are not read: add them in the taskpane, or insert rows inside the table.",
 };
 
 export type Messages = typeof en;
@@ -273,6 +295,29 @@ const fr: Messages = {
   previewNote: "Aperçu de la feuille que Générer écrit dans Excel : les formules affichent les valeurs calculées par le moteur.",
   previewFormula: (formula: string) => `Formule : ${formula}`,
   previewNames: "Entrées nommées",
+
+  // The model sheet as the workspace (SheetSync.tsx; issues 11 and 13).
+  buildNewSheet: (sheet: string, recorded: string, reason: "noMarker" | "sheetDeleted") =>
+    reason === "noMarker"
+      ? `Modèle écrit dans une nouvelle feuille « ${sheet} ». Rien ne prouve que la feuille « ${recorded} » est celle de ce modèle (le classeur n'a pas de marqueur CapTable pour elle, comme les classeurs d'une ancienne ligne de commande) : aucune feuille n'a été remplacée. Supprimez l'ancienne vous-même si elle ne sert plus.`
+      : `Modèle écrit dans une nouvelle feuille « ${sheet} » : sa feuille « ${recorded} » a été supprimée.`,
+  sheetRead: "Lire la feuille",
+  sheetReading: "Lecture de la feuille…",
+  sheetSame: (sheet: string) => `La feuille « ${sheet} » contient les mêmes entrées que le modèle.`,
+  sheetDiffers: (sheet: string, count: number) =>
+    `La feuille « ${sheet} » diffère du modèle pour ${count} valeur${count === 1 ? "" : "s"}. Choisissez lesquelles garder avant de régénérer.`,
+  sheetField: "Champ",
+  sheetModelValue: "Modèle",
+  sheetSheetValue: "Feuille",
+  sheetNone: "(aucune)",
+  sheetUse: "Utiliser les valeurs de la feuille",
+  sheetKeep: "Garder les valeurs du modèle",
+  sheetUsed: (sheet: string) =>
+    `Les valeurs de la feuille « ${sheet} » sont dans le formulaire : cliquez sur Régénérer pour recalculer la feuille avec elles.`,
+  sheetInvalid: (sheet: string) => `Les valeurs de la feuille « ${sheet} » ne peuvent pas être utilisées telles quelles :`,
+  sheetNotFound: "Aucune feuille de ce classeur n'est de façon sûre celle de ce modèle (pas de marqueur CapTable) : rien n'a été lu.",
+  sheetReadFailed: (reason: string) => `La feuille n'a pas pu être lue : ${reason}`,
+  sheetRowsNote: "Les lignes ajoutées sous un tableau ne sont pas lues : ajoutez-les dans le volet, ou insérez des lignes à l'intérieur du tableau.",
 };
 
 /** Field names in messages, per language (keys of form.FIELD_NAMES). */

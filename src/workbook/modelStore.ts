@@ -7,8 +7,9 @@
  * the user owns from then on (it may hold their notes or links).
  */
 import type { StoredModel } from "./modelXml";
-import { forgetPart, readAllParts, syncWithLookup } from "./office/parts";
-import { markerName } from "./office/marker";
+import { forgetPart, readAllParts, rememberMarker, syncWithLookup } from "./office/parts";
+import { markedSheet, markerName, writtenByCli } from "./office/marker";
+import type { InputSpec } from "./spec";
 
 export type { StoredModel } from "./modelXml";
 
@@ -27,24 +28,31 @@ export async function listStoredModels(context: Excel.RequestContext): Promise<S
 /** A stored model as the taskpane lists it. */
 export interface ListedModel extends StoredModel {
   /**
-   * Set on a model written outside the add-in (the command line's .xlsx): the workbook has no marker
-   * name for its sheet (office/marker.ts). Its add-in cells are not live until the taskpane
-   * rebuilds the sheet in place (open the model, press Rebuild): formulas entered through Office.js
-   * while the add-in is loaded are bound to it, and the rebuild writes the marker.
+   * Set on a model written outside the add-in: its marker name (office/marker.ts) says the command
+   * line wrote the sheet, or the workbook has no marker for it (a command-line workbook from before
+   * the markers). Its add-in cells are not live until the taskpane rewrites the sheet (open the
+   * model, press Rebuild): formulas entered through Office.js while the add-in is loaded are bound
+   * to it, and the rebuild marks the sheet as the add-in's. Without a marker, Rebuild cannot prove
+   * which sheet is the model's and writes a new one (officeWriter.ts).
    */
   readonly unbound?: true;
 }
 
 /**
- * Every stored model, as listStoredModels, each flagged `unbound` when the workbook has no marker
- * name for it. Same syncs as listStoredModels: the names are read with the parts.
+ * Every stored model, as listStoredModels, each flagged `unbound` when its marker name says the
+ * command line wrote its sheet, or when there is no marker. Same syncs as listStoredModels: the
+ * names are read with the parts.
  */
 export async function listModelsWithBinding(context: Excel.RequestContext): Promise<ListedModel[]> {
   const names = context.workbook.names;
-  names.load("items/name");
+  names.load("items/name,items/comment");
   const models = await listStoredModels(context);
-  const marked = new Set(names.items.map((n) => n.name.toUpperCase()));
-  return models.map((m) => (marked.has(markerName(m.id).toUpperCase()) ? m : { ...m, unbound: true }));
+  const comments = new Map(names.items.map((n) => [n.name.toUpperCase(), n.comment]));
+  for (const m of models) rememberMarker(m.id, comments.has(markerName(m.id).toUpperCase()));
+  return models.map((m) => {
+    const key = markerName(m.id).toUpperCase();
+    return comments.has(key) && !writtenByCli(comments.get(key)) ? m : { ...m, unbound: true };
+  });
 }
 
 /** The stored model with this id, or undefined. One sync when the session already knows the workbook's parts, else two. */
@@ -69,4 +77,32 @@ export async function deleteStoredModel(context: Excel.RequestContext, id: strin
   await context.sync();
   for (const p of parts) forgetPart(p.partId);
   return true;
+}
+
+/** What `readSheetInputs` read: the model's sheet (as it is called now) and, per input field, its range's rows of values. */
+export interface SheetRead {
+  readonly sheetName: string;
+  readonly values: ReadonlyMap<string, unknown[][]>;
+}
+
+/**
+ * Reads the model's input cells and tables (`inputs`, from the spec its stored inputs build) from
+ * the sheet its marker points at (office/marker.ts); undefined when no sheet is provably the
+ * model's (no marker, or its sheet deleted). Two syncs: the marker, then the values.
+ */
+export async function readSheetInputs(context: Excel.RequestContext, id: string, inputs: readonly InputSpec[]): Promise<SheetRead | undefined> {
+  const marker = context.workbook.names.getItemOrNullObject(markerName(id));
+  marker.load("formula");
+  await context.sync();
+  if (marker.isNullObject) return undefined;
+  const sheetName = markedSheet(marker.formula);
+  if (typeof sheetName !== "string") return undefined;
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const ranges = inputs.map((i) => {
+    const range = sheet.getRange(i.ref);
+    range.load("values");
+    return { field: i.field, range };
+  });
+  await context.sync();
+  return { sheetName, values: new Map(ranges.map((r) => [r.field, r.range.values as unknown[][]])) };
 }

@@ -4,33 +4,40 @@
  * it is grouped into ranges from office/plan.ts.
  *
  * Round trips: one `context.sync()` reads what exists (sheet names and ids, the active sheet, this
- * model's stored part), one writes everything (values and formulas per rectangle, number formats,
- * styles, column widths, gridlines, sheet-scoped names, the chart, the stored part), whatever the
- * size of the sheet. See office/parts.ts for the one case that needs an extra read.
+ * model's stored part and marker, and the content of the model's sheet, to restore it if the write
+ * fails), one writes everything (values and formulas per rectangle, number formats, styles, column
+ * widths, gridlines, sheet-scoped names, the chart, the stored part), whatever the size of the
+ * sheet. See office/parts.ts and `readState` for the cold-session case that needs one extra read.
  *
  * Safety:
  * - A new model gets a new sheet named as the spec asks, or a free variant ("OpCore deal (2)").
- * - A rebuild replaces only the sheet recorded in the model's part, under that recorded name, and
- *   only if it is still the sheet the model built: a hidden workbook-scoped name (office/marker.ts)
- *   follows that sheet through renames and turns to #REF! when it is deleted. If the user renamed
- *   or deleted it, no other sheet is touched, even one the user has since given the recorded name:
- *   a new sheet is written under a free name, and the part and the marker record it.
- * - The new sheet is built under a temporary name; the old sheet is renamed aside, the new one
- *   takes the name, and deleting the old one is the last operation of the batch. If the batch
- *   fails, whatever it did is undone (extra syncs, on the failure path only): the sheets it added
- *   are deleted, the old sheet gets its name back, the part its XML, the user their active sheet.
+ * - A rebuild replaces only the sheet the model can prove is its own: the one its hidden
+ *   workbook-scoped marker name points at (office/marker.ts; written by this writer and by the
+ *   command line's), which follows that sheet through renames and turns to #REF! when it is
+ *   deleted. A renamed sheet keeps the user's name. Without a marker, or once its sheet is deleted,
+ *   no sheet is touched, even one that has the name the part records (it may be the user's): a new
+ *   sheet is written under a free name, the part and the marker record it, and the result says so
+ *   (`notReplaced`).
+ * - A rebuild rewrites that sheet in place (issue 11): the same worksheet, cleared and written
+ *   again, its sheet-scoped names kept as the same names pointed at their new cells (dropped ones
+ *   deleted), its old charts deleted last. Formulas on other sheets that refer to its cells or
+ *   names keep working (deleting and re-adding the sheet would turn them into #REF!).
+ * - If the write fails, whatever it did is undone (extra syncs, on the failure path only): a sheet
+ *   it added is deleted; a sheet rebuilt in place gets back its values, formulas, number formats,
+ *   names, charts and gridlines (read in the first round trip; fonts, fills and borders are not
+ *   read back, as a cell's format can only be read from ExcelApi 1.9, and come back with the next
+ *   rebuild: the message says so); the part gets its XML back, the marker its reference, the user
+ *   their active sheet.
  * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
  */
 import { messageOf } from "../engine";
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
 import { STYLES, type ChartSpec, type SheetSpec } from "./spec";
-import { rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
+import { markerKnown, rememberMarker, rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
 import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
 import { checkWriteRequest } from "./office/request";
-import { markedSheet, markerFormula, markerName } from "./office/marker";
+import { MARKER_COMMENT, markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
-
-const MARKER_COMMENT = "CapTable: the sheet this model built (used when rebuilding it)";
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
@@ -47,6 +54,13 @@ export interface WriteModelRequest {
 export interface WriteModelResult {
   readonly sheetName: string;
   readonly replaced: boolean;
+  /**
+   * Set when the workbook stores this model but the writer could not prove which sheet is the
+   * model's, so it wrote a new sheet (`sheetName`) and touched no other: `recorded` is the sheet
+   * name the stored model records; `reason` is "noMarker" (the workbook has no marker name for the
+   * model: an older command-line workbook) or "sheetDeleted" (the marker's sheet was deleted).
+   */
+  readonly notReplaced?: { readonly recorded: string; readonly reason: "noMarker" | "sheetDeleted" };
 }
 
 interface SheetInfo {
@@ -55,46 +69,121 @@ interface SheetInfo {
   readonly position: number;
 }
 
+/** What a rebuild in place changes on the model's sheet, read before it writes: restored if the write fails. */
+interface OldContent {
+  readonly sheetId: string;
+  /** The used range: its address on the sheet ("A1:H40"), formulas (and literals) and number formats; undefined for an empty sheet. */
+  readonly used?: { readonly address: string; readonly formulas: unknown[][]; readonly values: unknown[][]; readonly numberFormat: unknown[][] };
+  readonly names: readonly { readonly name: string; readonly formula: string; readonly comment: string }[];
+  readonly charts: readonly string[];
+  readonly showGridlines: boolean;
+}
+
 interface WorkbookState {
   readonly sheets: readonly SheetInfo[];
   readonly activeId: string;
   /** This model's part, if it is stored. */
   readonly part?: StoredModelPart;
   readonly partIds: readonly string[];
-  /** The formula of this model's marker name, if the workbook has one. */
-  readonly marker?: string;
+  /** The formula and comment of this model's marker name, if the workbook has one. */
+  readonly marker?: { readonly formula: string; readonly comment: string };
+  /** The content of the sheet the marker points at, when it was read in the same round trip. */
+  readonly content?: OldContent;
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Sync 1: sheet names, ids and positions, the active sheet, this model's stored part and marker. */
-async function readState(context: Excel.RequestContext, modelId: string): Promise<WorkbookState> {
-  const { queued, parts, partIds } = await syncWithLookup(context, modelId, () => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/id,items/name,items/position");
-    const active = sheets.getActiveWorksheet();
-    active.load("id");
-    const marker = context.workbook.names.getItemOrNullObject(markerName(modelId));
-    marker.load("formula");
-    return { sheets, active, marker };
+/** Queues the reads of a sheet's content that an in-place rebuild restores on failure. */
+function queueContentRead(sheet: Excel.Worksheet): () => OldContent {
+  sheet.load("id,showGridlines");
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("address,formulas,values,numberFormat");
+  sheet.names.load("items/name,items/formula,items/comment");
+  sheet.charts.load("items/name");
+  // Read by the caller after its context.sync() (the closure runs then).
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+  return () => ({
+    sheetId: sheet.id,
+    ...(used.isNullObject
+      ? {}
+      : {
+          used: {
+            address: used.address.replace(/^.*!/, ""),
+            formulas: used.formulas as unknown[][],
+            values: used.values as unknown[][],
+            numberFormat: used.numberFormat as unknown[][],
+          },
+        }),
+    names: sheet.names.items.map((n) => ({ name: n.name, formula: String(n.formula), comment: n.comment ?? "" })),
+    charts: sheet.charts.items.map((c) => c.name),
+    showGridlines: sheet.showGridlines,
   });
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+}
+
+/**
+ * Sync 1: sheet names, ids and positions, the active sheet, this model's stored part and marker,
+ * and, when this session knows the model has a marker (the taskpane lists the models first), the
+ * content of the marked sheet (for the undo). A marker not known yet costs one more read, once.
+ */
+async function readState(context: Excel.RequestContext, modelId: string): Promise<WorkbookState> {
+  const withContent = markerKnown(modelId);
+  try {
+    return await readOnce(context, modelId, withContent);
+  } catch (error) {
+    // The marker was deleted since the session saw it (reading its sheet then fails): read again without it.
+    if (!withContent) throw error;
+    rememberMarker(modelId, false);
+    return readOnce(context, modelId, false);
+  }
+}
+
+async function readOnce(context: Excel.RequestContext, modelId: string, withContent: boolean): Promise<WorkbookState> {
+  let late: (() => OldContent) | undefined;
+  const { queued, parts, partIds } = await syncWithLookup(
+    context,
+    modelId,
+    () => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id,items/name,items/position");
+      const active = sheets.getActiveWorksheet();
+      active.load("id");
+      const marker = context.workbook.names.getItemOrNullObject(markerName(modelId));
+      marker.load("formula,comment");
+      const content = withContent ? queueContentRead(context.workbook.names.getItem(markerName(modelId)).getRange().worksheet) : undefined;
+      return { sheets, active, marker, content };
+    },
+    (q) => {
+      // A marker this session had not seen: its sheet's content is read in the next round trip.
+      if (q.content !== undefined || q.marker.isNullObject) return false;
+      const name = markedSheet(q.marker.formula);
+      const own = typeof name === "string" ? q.sheets.items.find((s) => s.name === name) : undefined;
+      if (own === undefined) return false;
+      late = queueContentRead(context.workbook.worksheets.getItem(own.id));
+      return true;
+    },
+  );
+  rememberMarker(modelId, !queued.marker.isNullObject);
+  const content = queued.content ?? late;
   return {
     sheets: queued.sheets.items.map((s) => ({ id: s.id, name: s.name, position: s.position })),
     activeId: queued.active.id,
     part: parts[0],
     partIds,
-    ...(queued.marker.isNullObject ? {} : { marker: queued.marker.formula }),
+    ...(queued.marker.isNullObject ? {} : { marker: { formula: queued.marker.formula, comment: queued.marker.comment } }),
+    ...(content === undefined ? {} : { content: content() }),
   };
 }
 
-/** The sheet a rebuild may replace: the one recorded in the part, if the marker (when there is one) still points at it. */
+/**
+ * The sheet a rebuild may replace: the one the model's marker name points at, whatever it is called
+ * now (Excel reports the marker's formula with the sheet's current name, unique in the workbook).
+ * Never a sheet found by the name the part records: that may be a sheet the user made since (issue 13).
+ */
 function ownSheet(state: WorkbookState): SheetInfo | undefined {
-  const recorded = state.part?.model.sheet;
-  if (recorded === undefined) return undefined;
-  const sheet = state.sheets.find((s) => sameName(s.name, recorded));
-  if (sheet === undefined || state.marker === undefined) return sheet;
-  const marked = markedSheet(state.marker);
-  return typeof marked === "string" && sameName(marked, sheet.name) ? sheet : undefined;
+  if (state.marker === undefined) return undefined;
+  const marked = markedSheet(state.marker.formula);
+  return typeof marked === "string" ? state.sheets.find((s) => s.name === marked) : undefined;
 }
 
 /** Font, fill and bottom border of a style, applied to a whole rectangle at once. */
@@ -119,10 +208,27 @@ function applyStyle(range: Excel.Range, style: (typeof STYLES)[keyof typeof STYL
   }
 }
 
-/** Queues the whole sheet's content: cells, formats, styles, widths, gridlines, names, charts. */
-function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, functionNames?: Readonly<Record<string, string>>): void {
+/**
+ * Queues the whole sheet's content: cells, formats, styles, widths, gridlines, names, charts.
+ * `inPlace.names` (upper case): names the sheet already has, which are pointed at their new cells
+ * rather than added again, so that formulas elsewhere that use them keep working.
+ */
+function queueContent(
+  sheet: Excel.Worksheet,
+  spec: SheetSpec,
+  plan: WritePlan,
+  functionNames?: Readonly<Record<string, string>>,
+  inPlace?: { readonly sheetName: string; readonly names: ReadonlySet<string> },
+): void {
   // Names first, so that the formulas using them resolve as they are entered.
-  for (const n of spec.names) sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
+  for (const n of spec.names) {
+    if (inPlace?.names.has(n.name.toUpperCase()) === true) {
+      const item = sheet.names.getItem(n.name);
+      // A reference with its sheet, as Office.js gives and takes a name's formula (ExcelApi 1.7).
+      item.formula = `${markerFormula(inPlace.sheetName).replace(/!\$A\$1$/, "")}!${absolute(n.ref)}`;
+      item.comment = n.comment ?? "";
+    } else sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
+  }
   for (const block of plan.blocks) {
     const range = sheet.getRange(block.address);
     range.formulas =
@@ -163,9 +269,9 @@ function queueChart(sheet: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void
   chart.setPosition(c.from, c.to);
 }
 
-/** A name no sheet has, for building beside the old sheet before taking its name. */
-function temporaryName(taken: readonly string[], label: string): string {
-  return freeSheetName(`~${label} ${Date.now().toString(36)}`, taken);
+/** "B4" -> "$B$4", "B4:D9" -> "$B$4:$D$9". */
+function absolute(ref: string): string {
+  return ref.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 interface Attempt {
@@ -173,12 +279,22 @@ interface Attempt {
   readonly before: WorkbookState;
   /** Names the batch gave to sheets it added. */
   readonly addedNames: readonly string[];
-  readonly old?: SheetInfo;
+  /** The sheet rebuilt in place, with what it held before. */
+  readonly inPlace?: OldContent;
+}
+
+/**
+ * A literal as Range.formulas must be given it to come back the same: a text that Excel would read
+ * as a formula or a number keeps its apostrophe (Range.formulas gives a text cell's text; the value
+ * equals it only for a text).
+ */
+function restorable(formula: unknown, value: unknown): unknown {
+  return typeof value === "string" && typeof formula === "string" && formula === value && value !== "" ? `'${value}` : formula;
 }
 
 /** After a failed batch: removes what it added and restores what it changed. */
 async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<void> {
-  const { before, addedNames, old } = attempt;
+  const { before, addedNames, inPlace } = attempt;
   const sheets = context.workbook.worksheets;
   sheets.load("items/id,items/name");
   const scoped = context.workbook.customXmlParts.getByNamespace(MODEL_XML_NAMESPACE);
@@ -186,15 +302,40 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   const key = markerName(attempt.modelId);
   const marker = context.workbook.names.getItemOrNullObject(key);
   marker.load("formula");
+  const own = inPlace === undefined ? undefined : sheets.getItem(inPlace.sheetId);
+  own?.names.load("items/name");
+  own?.charts.load("items/name");
   await context.sync();
 
   const existed = new Set(before.sheets.map((s) => s.id));
   for (const s of sheets.items) {
     if (!existed.has(s.id) && addedNames.some((n) => sameName(n, s.name))) s.delete();
   }
-  if (old !== undefined) {
-    const o = sheets.items.find((s) => s.id === old.id);
-    if (o !== undefined && o.name !== old.name) o.name = old.name;
+  if (own !== undefined && inPlace !== undefined) {
+    // The sheet's values, formulas, number formats, names, charts and gridlines as they were. Fonts,
+    // fills, borders and widths are not read back (a cell's format needs ExcelApi 1.9): the next
+    // rebuild writes them again.
+    own.getRange().clear();
+    if (inPlace.used !== undefined) {
+      const range = own.getRange(inPlace.used.address);
+      const { formulas, values } = inPlace.used;
+      range.formulas = formulas.map((row, i) => row.map((f, j) => restorable(f, values[i]?.[j])));
+      range.numberFormat = inPlace.used.numberFormat;
+    }
+    const old = new Map(inPlace.names.map((n) => [n.name.toUpperCase(), n]));
+    const nowNames = own.names.items;
+    for (const n of nowNames) if (!old.has(n.name.toUpperCase())) own.names.getItem(n.name).delete();
+    const present = new Set(nowNames.map((n) => n.name.toUpperCase()));
+    for (const n of inPlace.names) {
+      if (present.has(n.name.toUpperCase())) {
+        const item = own.names.getItem(n.name);
+        item.formula = n.formula;
+        item.comment = n.comment;
+      } else own.names.add(n.name, n.formula, n.comment);
+    }
+    const oldCharts = new Set(inPlace.charts);
+    for (const c of own.charts.items) if (!oldCharts.has(c.name)) c.delete();
+    own.showGridlines = inPlace.showGridlines;
   }
   const partsBefore = new Set(before.partIds);
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded above, as "items/id"
@@ -203,14 +344,13 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   if (before.part !== undefined && partsNow.some((p) => p.id === before.part?.partId)) {
     context.workbook.customXmlParts.getItem(before.part.partId).setXml(before.part.xml);
   }
-  // After the old sheet has its name back, so that the restored reference finds it.
   if (before.marker === undefined) {
     if (!marker.isNullObject) marker.delete();
   } else if (marker.isNullObject) {
-    context.workbook.names.add(key, before.marker, MARKER_COMMENT).visible = false;
+    context.workbook.names.add(key, before.marker.formula, before.marker.comment).visible = false;
   } else {
-    // Always: the text may read the same while it points at the new sheet under the old name.
-    marker.formula = before.marker;
+    marker.formula = before.marker.formula;
+    marker.comment = before.marker.comment;
   }
   if (sheets.items.some((s) => s.id === before.activeId)) sheets.getItem(before.activeId).activate();
   await context.sync();
@@ -232,7 +372,10 @@ export class ModelWriteError extends Error {
   }
 }
 
-/** Writes (or rebuilds) a model sheet and stores the model; at most 2 context.sync() calls on success. */
+/**
+ * Writes (or rebuilds) a model sheet and stores the model; at most 2 context.sync() calls on
+ * success (3 the first time a session meets a stored model it has not listed, see readState).
+ */
 export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
   const { sheet: spec, functionNames } = checkWriteRequest(request);
   const plan = planSheet(spec);
@@ -257,9 +400,8 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   }
   const taken = before.sheets.map((s) => s.name);
   const old = ownSheet(before);
-  const finalName = old !== undefined ? old.name : freeSheetName(spec.name, taken);
-  const buildName = old !== undefined ? temporaryName(taken, "building") : finalName;
-  const asideName = old !== undefined ? temporaryName([...taken, buildName], "replaced") : undefined;
+  const content = old !== undefined && before.content?.sheetId === old.id ? before.content : undefined;
+  const finalName = old !== undefined && content !== undefined ? old.name : freeSheetName(spec.name, taken);
   const xml = serializeModel({
     id: request.model.id,
     kind: request.model.kind,
@@ -268,41 +410,60 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     sheet: finalName,
   });
 
-  // Sync 2: the whole write, in an order where the only step that cannot be undone comes last.
+  // Sync 2: the whole write. A rebuild rewrites the model's own sheet in place: the same worksheet,
+  // so references to its cells and names from other sheets and workbooks stay valid (deleting a
+  // sheet turns them into #REF!); its old charts are deleted last.
   const worksheets = context.workbook.worksheets;
-  const sheet = worksheets.add(buildName);
-  queueContent(sheet, spec, plan, functionNames);
-  if (old !== undefined) sheet.position = old.position;
-  // The marker follows the new sheet from here on, through the renames below.
   const key = markerName(request.model.id);
-  if (before.marker !== undefined) context.workbook.names.getItem(key).formula = markerFormula(buildName);
-  else context.workbook.names.add(key, sheet.getRange("A1"), MARKER_COMMENT).visible = false;
+  let sheet: Excel.Worksheet;
+  if (old !== undefined && content !== undefined) {
+    sheet = worksheets.getItem(content.sheetId);
+    sheet.getRange().clear();
+    const wanted = new Set(spec.names.map((n) => n.name.toUpperCase()));
+    for (const n of content.names) if (!wanted.has(n.name.toUpperCase())) sheet.names.getItem(n.name).delete();
+    queueContent(sheet, spec, plan, functionNames, { sheetName: old.name, names: new Set(content.names.map((n) => n.name.toUpperCase())) });
+    // Written by the add-in from now on (a command-line marker said otherwise: modelStore's `unbound`).
+    context.workbook.names.getItem(key).comment = MARKER_COMMENT;
+  } else {
+    sheet = worksheets.add(finalName);
+    queueContent(sheet, spec, plan, functionNames);
+    if (before.marker !== undefined) {
+      const item = context.workbook.names.getItem(key);
+      item.formula = markerFormula(finalName);
+      item.comment = MARKER_COMMENT;
+    } else context.workbook.names.add(key, sheet.getRange("A1"), MARKER_COMMENT).visible = false;
+  }
   const part = before.part !== undefined ? context.workbook.customXmlParts.getItem(before.part.partId) : context.workbook.customXmlParts.add(xml);
   if (before.part !== undefined) part.setXml(xml);
   part.load("id");
-  const oldSheet = old !== undefined ? worksheets.getItem(old.id) : undefined;
-  if (oldSheet !== undefined && asideName !== undefined) {
-    oldSheet.name = asideName;
-    sheet.name = finalName;
-  }
   sheet.activate();
-  oldSheet?.delete();
+  if (content !== undefined) for (const c of content.charts) sheet.charts.getItem(c).delete();
 
   try {
     await context.sync();
   } catch (error) {
     const what = `Could not write the model sheet "${finalName}": ${reasonOf(error)}`;
     try {
-      await undo(context, { modelId: request.model.id, before, addedNames: [buildName, finalName], old });
+      await undo(context, { modelId: request.model.id, before, addedNames: content === undefined ? [finalName] : [], inPlace: content });
     } catch (undoError) {
       throw new ModelWriteError(
-        `${what}. Undoing the partial write also failed (${reasonOf(undoError)}): check the workbook for a sheet named "${buildName}".`,
+        `${what}. Undoing the partial write also failed (${reasonOf(undoError)}): check the workbook for the sheet "${finalName}".`,
         error,
         false,
       );
     }
-    throw new ModelWriteError(`${what}. The workbook was left as it was.`, error, true);
+    const restored =
+      content === undefined
+        ? "The workbook was left as it was."
+        : "The sheet's values, formulas, number formats, names and charts were restored (its colours and borders come back with the next Rebuild).";
+    throw new ModelWriteError(`${what}. ${restored}`, error, true);
   }
   rememberPart(part.id, request.model.id);
-  return { sheetName: finalName, replaced: old !== undefined };
+  rememberMarker(request.model.id, true);
+  const recorded = before.part?.model.sheet;
+  if (old === undefined && recorded !== undefined) {
+    const reason = before.marker === undefined ? "noMarker" : "sheetDeleted";
+    return { sheetName: finalName, replaced: false, notReplaced: { recorded, reason } };
+  }
+  return { sheetName: finalName, replaced: content !== undefined };
 }

@@ -72,6 +72,20 @@ export interface ChartSpec {
   readonly to: string;
 }
 
+/**
+ * Where one of the model's inputs is on the sheet, so that values edited in the sheet can be read
+ * back (the taskpane's "Read from sheet"). The cell holds the input's value as stored (a fraction
+ * for a percentage, an amount in currency units), never a converted or formatted form.
+ */
+export interface InputSpec {
+  /** The field of the model's inputs: "valuation", or a table's "capTable". */
+  readonly field: string;
+  /** A single input cell ("B7"); for a table, its data rows ("A14:B16"), one row per item, no header. */
+  readonly ref: string;
+  /** For a table: the key each column holds in an item, in order ("holder", "shares"). */
+  readonly columns?: readonly string[];
+}
+
 export interface SheetSpec {
   /** Desired sheet name (at most 31 characters, none of : \ / ? * [ ]). Writers pick a free name if taken. */
   readonly name: string;
@@ -81,6 +95,8 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
   /** Hide gridlines, as finance model sheets usually do. */
   readonly showGridlines?: boolean;
+  /** The input cells and tables that hold the model's inputs as they are stored (read back by "Read from sheet"). */
+  readonly inputs?: readonly InputSpec[];
 }
 
 /** The look of each style, shared by all writers. Colours are #RRGGBB. */

@@ -25,6 +25,20 @@ export interface XlsxContents {
   readonly models: StoredModel[];
   /** Every custom XML part's text, in part order (ours and others'). */
   readonly customXml: string[];
+  /**
+   * The workbook-scoped defined names (no `localSheetId`; Excel's own `_xlnm.` names left out), in
+   * file order, formulas with a leading "=" as Office.js shows them: among them the hidden marker
+   * of each model's sheet (office/marker.ts).
+   */
+  readonly workbookNames: WorkbookName[];
+}
+
+export interface WorkbookName {
+  readonly name: string;
+  /** The reference, e.g. "='OpCore deal'!$A$1". */
+  readonly formula: string;
+  readonly comment?: string;
+  readonly hidden: boolean;
 }
 
 function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
@@ -113,7 +127,8 @@ export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents
     const model = parseModel(xml);
     if (model !== undefined) models.push(model);
   }
-  return { models, customXml };
+  const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  return { models, customXml, workbookNames: readWorkbookNames(workbookXml) };
 }
 
 /** The models stored in an .xlsx (as the add-in lists them). */
@@ -125,15 +140,36 @@ function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
 }
 
-/** Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$" removed. */
-function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
-  const bySheet = new Map<number, NameSpec[]>();
+/** The attributes and text of each <definedName> of xl/workbook.xml. */
+function definedNames(workbookXml: string): { attrs: Record<string, string>; text: string }[] {
+  const out: { attrs: Record<string, string>; text: string }[] = [];
   for (const m of workbookXml.matchAll(/<definedName\s+([^>]*)>([^<]*)<\/definedName>/g)) {
     const attrs: Record<string, string> = {};
     for (const a of m[1].matchAll(/([A-Za-z:]+)="([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
+    if (attrs.name !== undefined) out.push({ attrs, text: unescapeXml(m[2]) });
+  }
+  return out;
+}
+
+/** Workbook-scoped defined names from xl/workbook.xml (see XlsxContents.workbookNames). */
+function readWorkbookNames(workbookXml: string): WorkbookName[] {
+  return definedNames(workbookXml)
+    .filter(({ attrs }) => attrs.localSheetId === undefined && !attrs.name.startsWith("_xlnm."))
+    .map(({ attrs, text }) => ({
+      name: attrs.name,
+      formula: `=${text}`,
+      ...(attrs.comment === undefined ? {} : { comment: attrs.comment }),
+      hidden: attrs.hidden === "1" || attrs.hidden === "true",
+    }));
+}
+
+/** Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$" removed. */
+function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
+  const bySheet = new Map<number, NameSpec[]>();
+  for (const { attrs, text } of definedNames(workbookXml)) {
     if (attrs.localSheetId === undefined || attrs.name.startsWith("_xlnm.")) continue;
     const index = Number(attrs.localSheetId);
-    const ref = unescapeXml(m[2]).replace(/^.*!/, "").replace(/\$/g, "");
+    const ref = text.replace(/^.*!/, "").replace(/\$/g, "");
     const list = bySheet.get(index) ?? [];
     list.push(attrs.comment === undefined ? { name: attrs.name, ref } : { name: attrs.name, ref, comment: attrs.comment });
     bySheet.set(index, list);

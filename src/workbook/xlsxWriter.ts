@@ -20,7 +20,9 @@
  * - `value` cells as literals: a text is ALWAYS a string cell, even "=HYPERLINK(...)" or "@SUM(1)".
  * - Number formats, the STYLES look, column widths, gridlines.
  * - Defined names scoped to their sheet (`localSheetId`), written into xl/workbook.xml directly:
- *   ExcelJS only writes workbook-wide names.
+ *   ExcelJS only writes workbook-wide names. For each stored model, the hidden workbook-scoped
+ *   marker name the add-in writes too (`CapTable_Model_<id>` -> 'Sheet'!$A$1, office/marker.ts),
+ *   commented as written by the command line: the add-in replaces a sheet only when it points at it.
  * - The model stored inside, exactly as the add-in stores it (serializeModel, one custom XML part
  *   per model: customXml/itemN.xml, itemPropsN.xml, _rels/itemN.xml.rels, the workbook
  *   relationship and the content type), so the add-in lists and re-opens it. Extra custom XML parts
@@ -49,6 +51,7 @@ import {
 } from "./addInParts";
 import { columnLetters, parseCell } from "./a1";
 import { serializeModel, type StoredModel } from "./modelXml";
+import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
 
 export interface XlsxSheetInput {
@@ -254,13 +257,23 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
-/** Adds sheet-scoped defined names to xl/workbook.xml. */
-function addDefinedNames(workbookXml: string, names: readonly { name: string; sheetIndex: number; ref: string; comment?: string }[]): string {
+/** A defined name for xl/workbook.xml: scoped to a sheet (`sheetIndex`) or to the workbook (none), hidden or not. */
+interface DefinedName {
+  readonly name: string;
+  readonly sheetIndex?: number;
+  readonly ref: string;
+  readonly comment?: string;
+  readonly hidden?: boolean;
+}
+
+/** Adds defined names to xl/workbook.xml (ECMA-376 Part 1, 18.2.5 definedName: `localSheetId`, `hidden`, `comment`). */
+function addDefinedNames(workbookXml: string, names: readonly DefinedName[]): string {
   if (names.length === 0) return workbookXml;
   const xml = names
     .map(
       (n) =>
-        `<definedName name="${escapeXml(n.name)}" localSheetId="${n.sheetIndex}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.ref)}</definedName>`,
+        `<definedName name="${escapeXml(n.name)}"${n.sheetIndex === undefined ? "" : ` localSheetId="${n.sheetIndex}"`}` +
+        `${n.hidden === true ? ` hidden="1"` : ""}${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.ref)}</definedName>`,
     )
     .join("");
   if (workbookXml.includes("</definedNames>")) return workbookXml.replace("</definedNames>", `${xml}</definedNames>`);
@@ -563,7 +576,7 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
   wb.description = input.properties?.description ?? "";
 
   const sheetNames: string[] = [];
-  const names: { name: string; sheetIndex: number; ref: string; comment?: string }[] = [];
+  const names: DefinedName[] = [];
   const parts: string[] = [];
   const rendered: RenderedSheet[] = [];
   let chartsSkipped = 0;
@@ -579,7 +592,15 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
       local.add(n.name.toLowerCase());
       names.push({ name: n.name, sheetIndex, ref: `${quoteSheetName(name)}!${absoluteRef(n.ref)}`, comment: n.comment });
     }
-    if (sheet.model !== undefined) parts.push(serializeModel({ ...sheet.model, sheet: name }));
+    if (sheet.model !== undefined) {
+      parts.push(serializeModel({ ...sheet.model, sheet: name }));
+      // The marker the add-in looks for before it replaces a sheet (office/marker.ts): it follows this
+      // sheet through renames, and its comment says the command line wrote it.
+      const marker = markerName(sheet.model.id);
+      if (names.some((n) => n.sheetIndex === undefined && n.name.toLowerCase() === marker.toLowerCase()))
+        throw new Error(`${name}: the model "${sheet.model.id}" is stored on another sheet already (a model id is unique in a workbook)`);
+      names.push({ name: marker, ref: markerFormula(name).slice(1), comment: MARKER_COMMENT_CLI, hidden: true });
+    }
     parts.push(...(sheet.parts ?? []));
   });
   const addInCells = rendered.flatMap((r, i) => r.addInCells.map((a) => `${quoteSheetName(sheetNames[i])}!${a}`));

@@ -56,6 +56,8 @@ export interface MockSeries {
 }
 
 export interface MockChart {
+  /** Unique on its sheet ("Chart 1", "Chart 2"...), as Excel names new charts. */
+  name: string;
   type: string;
   source: string;
   seriesBy: string;
@@ -228,6 +230,29 @@ export class MockWorkbook {
     return { sheetId: this.sheetByKey(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).id, address };
   }
 
+  /** What Excel does to formulas elsewhere that refer to a deleted sheet: their references become #REF!. */
+  breakReferencesTo(sheetName: string): void {
+    const quoted = `'${sheetName.replace(/'/g, "''")}'!`;
+    for (const s of this.sheets)
+      for (const c of s.cells.values())
+        if (c.content.kind === "formula") {
+          let f = c.content.formula.split(quoted).join("#REF!");
+          if (/^[A-Za-z_][\w.]*$/.test(sheetName)) f = f.replace(new RegExp(`(^|[^\\w.'])${sheetName}!`, "gi"), "$1#REF!");
+          c.content = { kind: "formula", formula: f };
+        }
+  }
+
+  /** Adds a workbook-scoped name as Excel does when it opens a file that defines it (formula "='Sheet'!$A$1"). */
+  addName(name: string, formula: string, options: { comment?: string; visible?: boolean } = {}): void {
+    const target = this.parseReference(formula);
+    this.names.set(name.toUpperCase(), {
+      name,
+      ...target,
+      visible: options.visible ?? true,
+      ...(options.comment === undefined ? {} : { comment: options.comment }),
+    });
+  }
+
   /** Deletes a sheet as the user would (Excel then activates another one). */
   removeSheet(name: string): void {
     const s = this.sheetByKey(name);
@@ -253,6 +278,31 @@ export class MockWorkbook {
         names: [...this.names],
       }),
     );
+  }
+
+  /**
+   * The snapshot without what a failed in-place rebuild cannot restore (fonts, fills, borders,
+   * column widths: a cell's format is read back only from ExcelApi 1.9): every sheet's order, cells
+   * holding a value or a number format, names, charts, gridlines; the parts, workbook names and the active sheet.
+   */
+  contentSnapshot(): unknown {
+    const snap = this.snapshot() as {
+      sheets: { id: string; name: string; showGridlines: boolean; cells: [string, MockCell][]; names: unknown; charts: unknown }[];
+    };
+    return {
+      ...snap,
+      sheets: snap.sheets.map((sh) => ({
+        id: sh.id,
+        name: sh.name,
+        showGridlines: sh.showGridlines,
+        names: sh.names,
+        charts: sh.charts,
+        cells: sh.cells
+          .filter(([, c]) => c.content.kind !== "empty" || (c.numberFormat ?? "General") !== "General")
+          .map(([a, c]) => [a, c.content, c.numberFormat ?? "General"])
+          .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      })),
+    };
   }
 
   /** An Excel.RequestContext for this workbook (office-addin-mock's object, extended). */
@@ -289,18 +339,23 @@ class WorkbookProxy {
 }
 
 class WorkbookNamesProxy {
-  private loadedItems?: { name: string }[];
+  private loadedItems?: { name: string; comment: string; formula: string; visible: boolean }[];
   constructor(private readonly wb: MockWorkbook) {}
 
-  /** Loads the workbook-scoped names (hidden ones included, as Office.js lists them); only `name` is read, whatever is asked. */
+  /** Loads the workbook-scoped names (hidden ones included, as Office.js lists them): name, comment ("" when none), formula, visible. */
   load(): this {
     this.wb.enqueue(() => {
-      this.loadedItems = [...this.wb.names.values()].map((n) => ({ name: n.name }));
+      this.loadedItems = [...this.wb.names.values()].map((n) => ({
+        name: n.name,
+        comment: n.comment ?? "",
+        formula: this.wb.nameFormula(n),
+        visible: n.visible,
+      }));
     });
     return this;
   }
 
-  get items(): { name: string }[] {
+  get items(): { name: string; comment: string; formula: string; visible: boolean }[] {
     if (this.loadedItems === undefined) throw notLoaded("items");
     return this.loadedItems;
   }
@@ -324,8 +379,10 @@ class WorkbookNamesProxy {
   }
 }
 
+type NamedItemProperty = "isNullObject" | "formula" | "visible" | "name" | "comment";
+
 class NamedItemProxy {
-  private loaded: Partial<Record<"isNullObject" | "formula" | "visible" | "name", unknown>> = {};
+  private loaded: Partial<Record<NamedItemProperty, unknown>> = {};
   constructor(
     private readonly wb: MockWorkbook,
     private readonly key: string,
@@ -347,11 +404,12 @@ class NamedItemProxy {
       if (n !== undefined && (props.size === 0 || props.has("formula"))) this.loaded.formula = this.wb.nameFormula(n);
       if (n !== undefined && (props.size === 0 || props.has("visible"))) this.loaded.visible = n.visible;
       if (n !== undefined && (props.size === 0 || props.has("name"))) this.loaded.name = n.name;
+      if (n !== undefined && (props.size === 0 || props.has("comment"))) this.loaded.comment = n.comment ?? "";
     });
     return this;
   }
 
-  private read(p: "isNullObject" | "formula" | "visible" | "name"): unknown {
+  private read(p: NamedItemProperty): unknown {
     if (!(p in this.loaded)) throw notLoaded(p);
     return this.loaded[p];
   }
@@ -371,6 +429,16 @@ class NamedItemProxy {
   get visible(): boolean {
     return this.read("visible") as boolean;
   }
+  get comment(): string {
+    return this.read("comment") as string;
+  }
+  set comment(v: string) {
+    this.wb.enqueue(() => {
+      const n = this.item();
+      if (v === "") delete n.comment;
+      else n.comment = v;
+    });
+  }
   set visible(v: boolean) {
     this.wb.enqueue(() => {
       this.item().visible = v;
@@ -381,6 +449,16 @@ class NamedItemProxy {
       this.item();
       this.wb.names.delete(this.key.toUpperCase());
     });
+  }
+  /** The range the name refers to (an error when the name or its sheet is gone). */
+  getRange(): RangeProxy {
+    const sheet = () => {
+      const n = this.item();
+      const s = n.sheetId === null ? undefined : this.wb.sheets.find((x) => x.id === n.sheetId);
+      if (s === undefined) throw new MockOfficeError("InvalidReference", `The name "${this.key}" does not refer to a range.`);
+      return s;
+    };
+    return new RangeProxy(this.wb, sheet, this.wb.names.get(this.key.toUpperCase())?.address ?? "A1");
   }
 }
 
@@ -504,11 +582,18 @@ class WorksheetProxy {
       if (this.wb.sheets.length === 1) throw new MockOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
       if (this.wb.activeId === s.id) this.wb.activeId = this.wb.sheets[0].id;
+      this.wb.breakReferencesTo(s.name);
     });
   }
 
-  getRange(address: string): RangeProxy {
-    return new RangeProxy(this.wb, this.target, address);
+  /** A range of the sheet; no address: the whole sheet. */
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.wb, this.target, address ?? WHOLE_SHEET);
+  }
+
+  /** The bounding rectangle of the cells holding a value or a format; a null object when there is none. */
+  getUsedRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.wb, this.target, USED_RANGE);
   }
 }
 
@@ -526,12 +611,16 @@ function rangeOf(address: string): { cells?: RangeRef; columns?: [number, number
   return { cells: r };
 }
 
+const WHOLE_SHEET = "A1:XFD1048576";
+const USED_RANGE = "(used range)";
+
 class RangeProxy {
   readonly format: RangeFormatProxy;
+  private loaded: Partial<Record<"address" | "formulas" | "values" | "numberFormat" | "isNullObject", unknown>> = {};
   constructor(
     private readonly wb: MockWorkbook,
     readonly sheet: () => MockSheet,
-    readonly address: string,
+    private readonly where: string,
   ) {
     this.format = new RangeFormatProxy(
       wb,
@@ -542,7 +631,97 @@ class RangeProxy {
     );
   }
 
+  /** The A1 address (the used range's is worked out when the operation runs). */
+  get address(): string {
+    if (this.where !== USED_RANGE) return this.where;
+    if ("address" in this.loaded) return String(this.loaded.address).replace(/^.*!/, "");
+    const used = this.usedRect();
+    if (used === undefined) throw new MockOfficeError("ItemNotFound", "The sheet has no used range.");
+    return rangeText(used);
+  }
+
+  private usedRect(): RangeRef | undefined {
+    let r: RangeRef | undefined;
+    for (const a of this.sheet().cells.keys()) {
+      const c = parseCell(a);
+      if (c === undefined) continue;
+      r =
+        r === undefined
+          ? { top: c.row, bottom: c.row, left: c.col, right: c.col }
+          : { top: Math.min(r.top, c.row), bottom: Math.max(r.bottom, c.row), left: Math.min(r.left, c.col), right: Math.max(r.right, c.col) };
+    }
+    return r;
+  }
+
+  /** The worksheet the range is on. */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.wb, this.sheet);
+  }
+
+  /** Loads address (with the sheet's name, as Office.js gives it), formulas, values (a formula's value is not computed: null) and numberFormat. */
+  load(spec?: string): this {
+    const props = wanted(spec);
+    this.wb.enqueue(() => {
+      if (this.where === USED_RANGE && this.usedRect() === undefined) {
+        this.loaded = { isNullObject: true };
+        return;
+      }
+      const r = this.rect();
+      const s = this.sheet();
+      const rows: MockCell[][] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: MockCell[] = [];
+        for (let col = r.left; col <= r.right; col++) line.push(s.cells.get(cellAddress(row, col)) ?? { content: { kind: "empty" } });
+        rows.push(line);
+      }
+      const formula = (c: MockCell): unknown =>
+        c.content.kind === "empty" ? "" : c.content.kind === "formula" ? c.content.formula : c.content.value;
+      const value = (c: MockCell): unknown => (c.content.kind === "empty" ? "" : c.content.kind === "formula" ? null : c.content.value);
+      this.loaded = { isNullObject: false };
+      const all = props.size === 0;
+      if (all || props.has("address")) this.loaded.address = `'${s.name.replace(/'/g, "''")}'!${rangeText(r)}`;
+      if (all || props.has("formulas")) this.loaded.formulas = rows.map((l) => l.map(formula));
+      if (all || props.has("values")) this.loaded.values = rows.map((l) => l.map(value));
+      if (all || props.has("numberFormat")) this.loaded.numberFormat = rows.map((l) => l.map((c) => c.numberFormat ?? "General"));
+    });
+    return this;
+  }
+
+  private read(p: "formulas" | "values" | "numberFormat" | "isNullObject"): unknown {
+    if (!(p in this.loaded)) throw notLoaded(p);
+    return this.loaded[p];
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject") as boolean;
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas") as unknown[][];
+  }
+  get values(): unknown[][] {
+    return this.read("values") as unknown[][];
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat") as unknown[][];
+  }
+
+  /** Clears contents and formats (the cells are removed from the mock's map). */
+  clear(): void {
+    this.wb.enqueue(() => {
+      const r = this.rect();
+      const s = this.sheet();
+      for (const a of [...s.cells.keys()]) {
+        const c = parseCell(a);
+        if (c !== undefined && c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right) s.cells.delete(a);
+      }
+    });
+  }
+
   rect(): RangeRef {
+    if (this.where === USED_RANGE) {
+      const used = this.usedRect();
+      if (used === undefined) throw new MockOfficeError("ItemNotFound", "The sheet has no used range.");
+      return used;
+    }
     const r = rangeOf(this.address).cells;
     if (r === undefined) throw new MockOfficeError("InvalidArgument", `"${this.address}" is not a cell range.`);
     return r;
@@ -592,10 +771,11 @@ class RangeProxy {
       });
     });
   }
-  set values(v: unknown[][]) {
-    this.formulas = v;
-  }
+
   set numberFormat(v: unknown[][]) {
+    this.setNumberFormat(v);
+  }
+  private setNumberFormat(v: unknown[][]): void {
     this.wb.enqueue(() => {
       const m = this.matrix(v, "numberFormat");
       this.eachCell((c, i, j) => {
@@ -657,16 +837,73 @@ class RangeFormatProxy {
   }
 }
 
+/** The reference of a sheet-scoped name's formula ("='Sheet'!$B$6" -> "$B$6"), kept as written (the mock does not normalise "$"). */
+function refOfFormula(formula: string): string {
+  return formula.replace(/^=(?:'(?:[^']|'')+'|[^'!]+)!/, "").replace(/^=/, "");
+}
+
 class NameCollectionProxy {
+  private loadedItems?: { name: string; formula: string; comment: string }[];
   constructor(
     private readonly wb: MockWorkbook,
     private readonly sheet: () => MockSheet,
   ) {}
+  /** Loads the sheet-scoped names: name, formula ("='Sheet'!$B$6"), comment ("" when none). */
+  load(): this {
+    this.wb.enqueue(() => {
+      const s = this.sheet();
+      this.loadedItems = [...s.names.values()].map((n) => ({
+        name: n.name,
+        formula: `='${s.name.replace(/'/g, "''")}'!${n.ref}`,
+        comment: n.comment ?? "",
+      }));
+    });
+    return this;
+  }
+  get items(): { name: string; formula: string; comment: string }[] {
+    if (this.loadedItems === undefined) throw notLoaded("items");
+    return this.loadedItems;
+  }
+  /** A sheet-scoped name: its formula and comment can be set (the name keeps its identity), or it can be deleted. */
+  getItem(name: string): { formula: string; comment: string; delete(): void } {
+    const item = () => {
+      const n = this.sheet().names.get(name.toUpperCase());
+      if (n === undefined) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (name "${name}").`);
+      return n;
+    };
+    const wb = this.wb;
+    const sheet = this.sheet;
+    return Object.defineProperties({} as { formula: string; comment: string; delete(): void }, {
+      formula: {
+        set: (v: string) => {
+          wb.enqueue(() => {
+            item().ref = refOfFormula(v);
+          });
+        },
+      },
+      comment: {
+        set: (v: string) => {
+          wb.enqueue(() => {
+            const n = item();
+            if (v === "") delete n.comment;
+            else n.comment = v;
+          });
+        },
+      },
+      delete: {
+        value: () =>
+          wb.enqueue(() => {
+            item();
+            sheet().names.delete(name.toUpperCase());
+          }),
+      },
+    });
+  }
   add(name: string, reference: RangeProxy | string, comment?: string): void {
     this.wb.enqueue(() => {
       const s = this.sheet();
       if (s.names.has(name.toUpperCase())) throw new MockOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
-      const ref = typeof reference === "string" ? reference : reference.address;
+      const ref = typeof reference === "string" ? refOfFormula(reference) : reference.address;
       if (typeof reference !== "string" && reference.sheet() !== s)
         throw new MockOfficeError("InvalidArgument", "A sheet-scoped name must refer to its own sheet in this test.");
       s.names.set(name.toUpperCase(), comment === undefined ? { name, ref } : { name, ref, comment });
@@ -675,10 +912,39 @@ class NameCollectionProxy {
 }
 
 class ChartCollectionProxy {
+  private loadedItems?: { name: string; delete(): void }[];
   constructor(
     private readonly wb: MockWorkbook,
     private readonly sheet: () => MockSheet,
   ) {}
+  /** Loads the charts' names (whatever is asked); each item can be deleted. */
+  load(): this {
+    this.wb.enqueue(() => {
+      this.loadedItems = this.sheet().charts.map((c) => ({ name: c.name, delete: () => this.deleteChart(c) }));
+    });
+    return this;
+  }
+  get items(): { name: string; delete(): void }[] {
+    if (this.loadedItems === undefined) throw notLoaded("items");
+    return this.loadedItems;
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.wb.enqueue(() => {
+          const c = this.sheet().charts.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (c === undefined) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (chart "${name}").`);
+          this.sheet().charts = this.sheet().charts.filter((x) => x !== c);
+        }),
+    };
+  }
+  private deleteChart(c: MockChart): void {
+    this.wb.enqueue(() => {
+      const s = this.sheet();
+      if (!s.charts.includes(c)) throw new MockOfficeError("ItemNotFound", "The requested resource doesn't exist (chart).");
+      s.charts = s.charts.filter((x) => x !== c);
+    });
+  }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     let chart: MockChart | undefined;
     this.wb.enqueue(() => {
@@ -687,7 +953,10 @@ class ChartCollectionProxy {
       const series: MockSeries[] = [];
       if (by === "Rows") for (let row = r.top; row <= r.bottom; row++) series.push({ values: rangeText({ ...r, top: row, bottom: row }) });
       else for (let col = r.left; col <= r.right; col++) series.push({ values: rangeText({ ...r, left: col, right: col }) });
-      chart = { type, source: source.address, seriesBy: by, series };
+      const taken = new Set(this.sheet().charts.map((c) => c.name));
+      let n = 1;
+      while (taken.has(`Chart ${n}`)) n++;
+      chart = { name: `Chart ${n}`, type, source: source.address, seriesBy: by, series };
       this.sheet().charts.push(chart);
     });
     const get = () => {

@@ -4,7 +4,7 @@
  */
 import { MockWorkbook } from "../support/officeMock";
 import { writeModelSheet, ModelWriteError } from "../../src/workbook/officeWriter";
-import { listStoredModels } from "../../src/workbook/modelStore";
+import { listModelsWithBinding } from "../../src/workbook/modelStore";
 import { MODEL_XML_NAMESPACE, parseModel, serializeModel } from "../../src/workbook/modelXml";
 import { resetPartCache } from "../../src/workbook/office/parts";
 import { STYLES, type SheetSpec } from "../../src/workbook/spec";
@@ -70,6 +70,7 @@ describe("writing a new model", () => {
     // Series and categories set explicitly (ExcelApi 1.7), from the data range B13:D15: names in row 13, categories in column B.
     expect(sheet.charts).toEqual([
       {
+        name: "Chart 1",
         type: "ColumnClustered",
         source: "C14:C15",
         seriesBy: "Columns",
@@ -153,7 +154,7 @@ describe("rebuilding a model", () => {
     expect(result).toEqual({ sheetName: "OpCore deal", replaced: true });
     expect(wb.syncs - syncsBefore).toBe(2);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes"]);
-    expect(wb.sheet("OpCore deal").id).not.toBe(oldId);
+    expect(wb.sheet("OpCore deal").id).toBe(oldId); // rewritten in place (issue 11)
     expect(wb.cell("OpCore deal", "C8")?.content).toEqual({ kind: "number", value: 0.49 });
     expect(wb.sheet("OpCore deal").names.size).toBe(4);
     expect(wb.sheet("OpCore deal").charts).toHaveLength(1);
@@ -178,16 +179,14 @@ describe("rebuilding a model", () => {
     ]);
   });
 
-  test("if the user renamed the model's sheet, that sheet is left alone and a new one is written", async () => {
+  test("if the user renamed the model's sheet, the marker proves it is the model's: it is rebuilt under the user's name", async () => {
     const wb = new MockWorkbook();
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
     wb.sheet("OpCore deal").name = "My copy";
-    const copy = JSON.stringify([...wb.sheet("My copy").cells]);
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
-    expect(result).toEqual({ sheetName: "OpCore deal", replaced: false });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "My copy", "OpCore deal"]);
-    expect(JSON.stringify([...wb.sheet("My copy").cells])).toBe(copy);
-    expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["OpCore deal"]);
+    expect(result).toEqual({ sheetName: "My copy", replaced: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "My copy"]);
+    expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["My copy"]);
   });
 
   test("if the user deleted the model's sheet, a new one is written and the part records it", async () => {
@@ -195,7 +194,7 @@ describe("rebuilding a model", () => {
     await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "Deal" }));
     wb.removeSheet("Deal");
     const result = await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "Deal" }));
-    expect(result).toEqual({ sheetName: "Deal", replaced: false });
+    expect(result).toEqual({ sheetName: "Deal", replaced: false, notReplaced: { recorded: "Deal", reason: "sheetDeleted" } });
     expect(wb.parts).toHaveLength(1);
   });
 
@@ -216,7 +215,7 @@ describe("rebuilding a model", () => {
     wb.addSheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
     const theirs = JSON.stringify([...wb.sheet("OpCore deal").cells]);
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
-    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false, notReplaced: { recorded: "OpCore deal", reason: "sheetDeleted" } });
     expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(theirs);
     expect(modelParts(wb).map((m) => m?.sheet)).toEqual(["OpCore deal (2)"]);
     expect(wb.names.get("CAPTABLE_MODEL_M.OPCORE.1")?.sheetId).toBe(wb.sheet("OpCore deal (2)").id);
@@ -225,26 +224,40 @@ describe("rebuilding a model", () => {
     expect(JSON.stringify([...wb.sheet("OpCore deal").cells])).toBe(theirs);
   });
 
-  test("the user renamed the model's sheet and made a new one with the old name: both are left alone", async () => {
+  test("the user renamed the model's sheet and made a new one with the old name: theirs is left alone, the renamed one rebuilt (issue 13)", async () => {
     const wb = new MockWorkbook();
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
     wb.sheet("OpCore deal").name = "Kept version";
-    wb.addSheet("OpCore deal");
-    const before = JSON.stringify(wb.sheets.map((s) => [s.id, s.name, [...s.cells]]));
+    wb.addSheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
+    const theirs = JSON.stringify(wb.sheet("OpCore deal"), (_k, v: unknown) => (v instanceof Map ? [...v] : v));
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
-    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false });
-    expect(JSON.stringify(wb.sheets.slice(0, 3).map((s) => [s.id, s.name, [...s.cells]]))).toBe(before);
+    expect(result).toEqual({ sheetName: "Kept version", replaced: true });
+    expect(JSON.stringify(wb.sheet("OpCore deal"), (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(theirs);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Kept version", "OpCore deal"]);
   });
 
-  test("a model stored without a marker (written by the command line) is rebuilt on the sheet its part records", async () => {
+  test("a model stored without a marker: no sheet is replaced, not even one of its recorded name; a new sheet, and the result says so (issue 13)", async () => {
     const wb = new MockWorkbook(["Sheet1", "OpCore deal", "Notes"]);
+    wb.sheet("OpCore deal").cells.set("A1", { content: { kind: "text", value: "the user's own work", prefixed: false } });
     wb.addPart(serializeModel({ id: "m-cli", sheet: "OpCore deal", kind: "stakeSale", schemaVersion: 1, inputs: {} }));
-    const oldId = wb.sheet("OpCore deal").id;
+    const theirs = JSON.stringify([wb.sheet("OpCore deal").id, ...wb.sheet("OpCore deal").cells]);
     const result = await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-cli"));
-    expect(result).toEqual({ sheetName: "OpCore deal", replaced: true });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes"]);
-    expect(wb.sheet("OpCore deal").id).not.toBe(oldId);
-    expect(wb.names.get("CAPTABLE_MODEL_M.CLI")?.sheetId).toBe(wb.sheet("OpCore deal").id);
+    expect(result).toEqual({ sheetName: "OpCore deal (2)", replaced: false, notReplaced: { recorded: "OpCore deal", reason: "noMarker" } });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "OpCore deal", "Notes", "OpCore deal (2)"]);
+    expect(JSON.stringify([wb.sheet("OpCore deal").id, ...wb.sheet("OpCore deal").cells])).toBe(theirs);
+    expect(wb.names.get("CAPTABLE_MODEL_M.CLI")?.sheetId).toBe(wb.sheet("OpCore deal (2)").id);
+    // From then on the marker proves the new sheet is the model's.
+    expect(await writeModelSheet(wb.context(), request(SMALL_SPEC, "m-cli"))).toEqual({ sheetName: "OpCore deal (2)", replaced: true });
+  });
+
+  test("a stored sheet name that differs only in case from the user's sheet: the user's sheet is untouched (issue 13)", async () => {
+    const wb = new MockWorkbook(["Sheet1", "Budget 2026"]);
+    wb.sheet("Budget 2026").cells.set("B2", { content: { kind: "number", value: 42 } });
+    wb.addPart(serializeModel({ id: "m-budget", sheet: "budget 2026", kind: "stakeSale", schemaVersion: 1, inputs: {} }));
+    const theirs = JSON.stringify([wb.sheet("Budget 2026").id, ...wb.sheet("Budget 2026").cells]);
+    const result = await writeModelSheet(wb.context(), request({ ...SMALL_SPEC, name: "budget 2026" }, "m-budget"));
+    expect(result).toEqual({ sheetName: "budget 2026 (2)", replaced: false, notReplaced: { recorded: "budget 2026", reason: "noMarker" } });
+    expect(JSON.stringify([wb.sheet("Budget 2026").id, ...wb.sheet("Budget 2026").cells])).toBe(theirs);
   });
 
   test("a fresh session that lists the models first rebuilds in 2 syncs; without the list, one extra read", async () => {
@@ -252,7 +265,7 @@ describe("rebuilding a model", () => {
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
 
     resetPartCache(); // the taskpane reopens
-    const listed = await listStoredModels(wb.context());
+    const listed = await listModelsWithBinding(wb.context());
     expect(listed.map((m) => m.id)).toEqual(["m-opcore-1"]);
     let s = wb.syncs;
     await writeModelSheet(wb.context(), request(SMALL_SPEC));
@@ -317,6 +330,67 @@ describe("round trips do not grow with the sheet", () => {
   });
 });
 
+describe("rebuild in place: the same sheet, so formulas elsewhere keep working (issue 11)", () => {
+  const refs = [
+    { address: "A1", content: { kind: "formula" as const, formula: "='OpCore deal'!C8*2" } },
+    { address: "A2", content: { kind: "formula" as const, formula: "=SUM('OpCore deal'!Ownership)" } },
+    { address: "A3", content: { kind: "formula" as const, formula: "='OpCore deal'!EV" } },
+  ];
+
+  test("a formula on another sheet that points at the model sheet is untouched; same sheet object; 2 syncs", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await listModelsWithBinding(wb.context());
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    const notes = wb.addSheet("Notes");
+    for (const r of refs) notes.cells.set(r.address, { content: r.content });
+    const model = wb.sheet("OpCore deal");
+    const s = wb.syncs;
+    const changed = { ...SMALL_SPEC, cells: SMALL_SPEC.cells.map((c) => (c.address === "C8" ? { ...c, value: 0.4 } : c)) };
+    expect(await writeModelSheet(wb.context(), request(changed, "m-opcore-1", { stake: 0.4 }))).toEqual({ sheetName: "OpCore deal", replaced: true });
+    expect(wb.syncs - s).toBe(2);
+    expect(wb.sheet("OpCore deal")).toBe(model); // the same worksheet, never deleted and added again
+    for (const r of refs) expect(wb.cell("Notes", r.address)?.content).toEqual(r.content); // no #REF!
+    expect(wb.cell("OpCore deal", "C8")?.content).toEqual({ kind: "number", value: 0.4 });
+    expect(wb.sheet("OpCore deal").charts.map((c) => c.name)).toEqual(["Chart 2"]); // the old chart deleted, the new one kept
+    expectSheetMatchesSpec(wb, "OpCore deal", changed);
+  });
+
+  test("names the new spec keeps are moved, not re-created; names it drops are deleted; old cells are cleared", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.sheet("OpCore deal").cells.set("Z99", { content: { kind: "number", value: 1 } });
+    const moved: SheetSpec = {
+      ...SMALL_SPEC,
+      names: SMALL_SPEC.names.filter((n) => n.name !== "NetDebt").map((n) => (n.name === "EV" ? { ...n, ref: "C7" } : n)),
+    };
+    await writeModelSheet(wb.context(), request(moved));
+    const names = wb.sheet("OpCore deal").names;
+    expect(names.has("NETDEBT")).toBe(false);
+    expect(names.get("EV")).toEqual({ name: "EV", ref: "$C$7", comment: "Enterprise value (100%)" });
+    expect(wb.cell("OpCore deal", "Z99")).toBeUndefined();
+  });
+
+  test("a marker the session has not seen (no listing first): one more read, then in place", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    const model = wb.sheet("OpCore deal");
+    resetPartCache();
+    const s = wb.syncs;
+    expect(await writeModelSheet(wb.context(), request(SMALL_SPEC))).toEqual({ sheetName: "OpCore deal", replaced: true });
+    // One read with the unseen parts and the marked sheet's content in one extra round trip.
+    expect(wb.syncs - s).toBe(3);
+    expect(wb.sheet("OpCore deal")).toBe(model);
+  });
+
+  test("a marker deleted since the session saw it: read again without it, and a new sheet", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    wb.names.clear();
+    const result = await writeModelSheet(wb.context(), request(SMALL_SPEC));
+    expect(result).toMatchObject({ replaced: false, notReplaced: { reason: "noMarker" } });
+  });
+});
+
 describe("a failed write leaves the workbook as it was", () => {
   async function opsOfWrite(setup: (wb: MockWorkbook) => Promise<void>): Promise<number> {
     resetPartCache();
@@ -358,12 +432,17 @@ describe("a failed write leaves the workbook as it was", () => {
       resetPartCache();
       const wb = new MockWorkbook(["Sheet1", "Notes"]);
       await setup(wb);
-      const before = JSON.stringify(wb.snapshot());
+      const before = JSON.stringify(wb.contentSnapshot());
+      const id = wb.sheet("OpCore deal").id;
       wb.failOnSync(2, k);
       const changed = { ...SMALL_SPEC, cells: SMALL_SPEC.cells.filter((c) => c.address !== "C8") };
       const error = await writeModelSheet(wb.context(), request(changed, "m-opcore-1", { other: true })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModelWriteError);
-      expect(wb.snapshot()).toEqual(JSON.parse(before));
+      expect((error as ModelWriteError).undone).toBe(true);
+      expect((error as ModelWriteError).message).toMatch(/values, formulas, number formats, names and charts were restored/);
+      // Rebuilt in place: restored in place. Fonts, fills and borders are not read back (ExcelApi 1.9), everything else is.
+      expect(wb.contentSnapshot()).toEqual(JSON.parse(before));
+      expect(wb.sheet("OpCore deal").id).toBe(id);
     }
   });
 
@@ -408,7 +487,7 @@ describe("a failed write leaves the workbook as it was", () => {
       return sync();
     };
     const error = (await writeModelSheet(ctx, request(SMALL_SPEC)).catch((e: unknown) => e)) as ModelWriteError;
-    expect(error.message).toMatch(/Undoing the partial write also failed \(connection lost\): check the workbook for a sheet named "OpCore deal"/);
+    expect(error.message).toMatch(/Undoing the partial write also failed \(connection lost\): check the workbook for the sheet "OpCore deal"/);
     expect(error.undone).toBe(false);
   });
 });

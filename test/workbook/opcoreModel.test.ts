@@ -62,12 +62,13 @@ describe("through the taskpane's Excel host (Excel.run on the fake workbook)", (
     expectSheetMatchesSpec(wb, written.sheetName, model.sheet);
     expect((await host.listModels()).map((m) => [m.id, m.sheet])).toEqual([["m-host", model.sheet.name]]);
 
-    const before = JSON.stringify(wb.snapshot());
+    // A rebuild is in place (issue 11): a failure restores the sheet's content, names and charts in place.
+    const before = JSON.stringify(wb.contentSnapshot());
     wb.failOnSync(2, 40);
     await expect(host.writeModel(toWrite)).rejects.toMatchObject({
       undone: true,
-      message: expect.stringMatching(/The workbook was left as it was\.$/),
+      message: expect.stringMatching(/values, formulas, number formats, names and charts were restored/),
     });
-    expect(wb.snapshot()).toEqual(JSON.parse(before));
+    expect(wb.contentSnapshot()).toEqual(JSON.parse(before));
   });
 });

@@ -4,6 +4,7 @@ import { MODEL_XML_NAMESPACE, parseModel } from "../../src/workbook/modelXml";
 import type { SheetSpec } from "../../src/workbook/spec";
 import { absoluteRef, cleanSheetName, quoteSheetName, uniqueSheetName, writeXlsx } from "../../src/workbook/xlsxWriter";
 import { readSheetSpecs, readStoredModels, readXlsxContents } from "../../src/workbook/xlsxReader";
+import { MARKER_COMMENT_CLI, markedSheet, markerName } from "../../src/workbook/office/marker";
 
 const SHEET: SheetSpec = {
   name: "OpCore deal",
@@ -164,6 +165,26 @@ describe("xlsx writer", () => {
     ]);
     const wb = await (await unzip(result.buffer))("xl/workbook.xml");
     expect(wb).toContain(`<definedName name="EV" localSheetId="1" comment="Enterprise value at 100%">&apos;opcore DEAL (2)&apos;!$B$6</definedName>`);
+  });
+
+  test("each model's sheet gets the hidden workbook-scoped marker the add-in looks for, read back by the reader (issue 13)", async () => {
+    const result = await writeXlsx({
+      sheets: [{ spec: { ...SHEET, name: "Bob's deal" }, model: MODEL }, { spec: { ...SHEET, name: "Plain" } }],
+    });
+    const { workbookNames } = await readXlsxContents(result.buffer);
+    expect(workbookNames).toEqual([{ name: markerName("m-test-1"), formula: "='Bob''s deal'!$A$1", comment: MARKER_COMMENT_CLI, hidden: true }]);
+    expect(markedSheet(workbookNames[0].formula)).toBe("Bob's deal");
+    // Sheet-scoped names are unchanged, and the marker is not one of them.
+    expect((await readSheetSpecs(result.buffer)).map((s) => s.names.length)).toEqual([3, 3]);
+    // A model id is unique in a workbook: two sheets storing one model are refused (two markers of one name).
+    await expect(
+      writeXlsx({
+        sheets: [
+          { spec: SHEET, model: MODEL },
+          { spec: SHEET, model: MODEL },
+        ],
+      }),
+    ).rejects.toThrow(/the model "m-test-1" is stored on another sheet already/);
   });
 
   test("a spec that breaks the rules is refused with the sheet and cell named, never written wrong", async () => {

@@ -32,6 +32,22 @@ export function forgetModel(modelId: string): void {
 /** Test hook: forget everything (as a fresh taskpane session would). */
 export function resetPartCache(): void {
   partModels.clear();
+  markedModels.clear();
+}
+
+/**
+ * Models whose marker name (office/marker.ts) this session has seen in the workbook: a rebuild
+ * then reads the marked sheet's content (to restore it if the write fails) in its first round trip.
+ */
+const markedModels = new Set<string>();
+
+export function rememberMarker(modelId: string, present: boolean): void {
+  if (present) markedModels.add(modelId);
+  else markedModels.delete(modelId);
+}
+
+export function markerKnown(modelId: string): boolean {
+  return markedModels.has(modelId);
 }
 
 export interface StoredModelPart {
@@ -50,6 +66,8 @@ export interface ModelLookup {
    * holds parts not seen before in this session.
    */
   resolve(): Promise<{ parts: StoredModelPart[]; partIds: string[] }>;
+  /** After resolve(): whether it took a round trip of its own (which also ran whatever else was queued). */
+  readonly synced: boolean;
 }
 
 /**
@@ -63,8 +81,12 @@ export function queueModelLookup(context: Excel.RequestContext, modelId: string,
   const remembered = useMemory
     ? [...partModels].filter(([, m]) => m === modelId).map(([partId]) => ({ partId, xml: xmlParts.getItem(partId).getXml() }))
     : [];
+  let synced = false;
   return {
     usesMemory: remembered.length > 0,
+    get synced() {
+      return synced;
+    },
     async resolve() {
       const partIds = scoped.items.map((p) => p.id);
       const present = new Set(partIds);
@@ -75,6 +97,7 @@ export function queueModelLookup(context: Excel.RequestContext, modelId: string,
       if (unseen.length > 0) {
         const results = unseen.map((partId) => ({ partId, xml: xmlParts.getItem(partId).getXml() }));
         await context.sync();
+        synced = true;
         read.push(...results.map((r) => ({ partId: r.partId, xml: r.xml.value })));
       }
       const parts: StoredModelPart[] = [];
@@ -108,24 +131,29 @@ export async function readAllParts(context: Excel.RequestContext): Promise<Store
 /**
  * Syncs the queued reads plus a model lookup; if a part remembered from earlier in the session has
  * since gone (Excel then fails the whole read), forgets it and reads again without memory.
- * `queue` queues the caller's own reads and is called again on a retry.
+ * `queue` queues the caller's own reads and is called again on a retry. `then`, given what the
+ * first round trip read, may queue more reads: they share the lookup's extra round trip when it
+ * takes one, else get one of their own.
  */
 export async function syncWithLookup<T>(
   context: Excel.RequestContext,
   modelId: string,
   queue: () => T,
+  then?: (queued: T) => boolean,
 ): Promise<{ queued: T; parts: StoredModelPart[]; partIds: string[] }> {
-  const queued = queue();
-  const lookup = queueModelLookup(context, modelId);
+  let queued = queue();
+  let lookup = queueModelLookup(context, modelId);
   try {
     await context.sync();
   } catch (error) {
     if (!lookup.usesMemory) throw error;
     forgetModel(modelId);
-    const again = queue();
-    const fresh = queueModelLookup(context, modelId, false);
+    queued = queue();
+    lookup = queueModelLookup(context, modelId, false);
     await context.sync();
-    return { queued: again, ...(await fresh.resolve()) };
   }
-  return { queued, ...(await lookup.resolve()) };
+  const more = then?.(queued) ?? false;
+  const found = await lookup.resolve();
+  if (more && !lookup.synced) await context.sync();
+  return { queued, ...found };
 }

@@ -1,0 +1,177 @@
+/**
+ * The model sheet as the workspace (issue 11): reads the inputs back from the model's sheet when a
+ * model is opened and on "Read from sheet", shows what differs from the model in the taskpane
+ * (field, model value, sheet value) and lets the user choose: use the sheet's values (they go into
+ * the form, validated by the model's schema; Rebuild then writes them) or keep the model's.
+ * The sheet read is the model's own sheet only, found by its marker (src/workbook/office/marker.ts).
+ */
+import * as React from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSyncRegular } from "@fluentui/react-icons";
+import { buildModel, checkStoredModel, type ModelInputs } from "../model/build";
+import { inputsFromSheet, type InputDifference } from "../workbook/sheetInputs";
+import type { ModelHost } from "./host";
+import type { Messages } from "./i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  cell: { padding: `0 ${tokens.spacingHorizontalXS}`, textAlign: "left", verticalAlign: "top", overflowWrap: "anywhere" },
+});
+
+/** What reading the sheet found. */
+export type SheetComparison =
+  | { readonly kind: "notFound" }
+  /** The model's sheet declares no input cells (the exit waterfall, for now): nothing to read. */
+  | { readonly kind: "unsupported" }
+  | { readonly kind: "same"; readonly sheetName: string }
+  | { readonly kind: "differs"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly input: ModelInputs }
+  | { readonly kind: "invalid"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly errors: readonly string[] };
+
+/** Reads the model's inputs from its sheet and compares them with `input` (the model in the taskpane). */
+export async function compareWithSheet(host: ModelHost, id: string, input: ModelInputs): Promise<SheetComparison> {
+  if (host.readSheetInputs === undefined) return { kind: "notFound" };
+  const built = buildModel(input);
+  const specs = built.sheet.inputs ?? [];
+  if (specs.length === 0) return { kind: "unsupported" };
+  const read = await host.readSheetInputs(id, specs);
+  if (read === undefined) return { kind: "notFound" };
+  const { inputs, differences } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
+  if (differences.length === 0) return { kind: "same", sheetName: read.sheetName };
+  const checked = checkStoredModel({ kind: built.kind, schemaVersion: built.schemaVersion, inputs });
+  return checked.ok
+    ? { kind: "differs", sheetName: read.sheetName, differences, input: checked.input }
+    : { kind: "invalid", sheetName: read.sheetName, differences, errors: checked.ok === false && checked.reason === "invalid" ? checked.errors : [] };
+}
+
+const shown = (v: unknown, none: string): string => (v === undefined || v === null ? none : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+interface Props {
+  readonly host: ModelHost;
+  readonly t: Messages;
+  /** The model being edited (its id finds its sheet). */
+  readonly id: string;
+  /** The model in the taskpane, when the form is valid. */
+  readonly input: ModelInputs | undefined;
+  /** Puts the sheet's values into the form. */
+  readonly onUse: (input: ModelInputs, sheetName: string) => void;
+}
+
+/** "Read from sheet", run once when the model is opened (mount this with `key={id}`). */
+export function SheetSync({ host, t, id, input, onUse }: Props): React.ReactElement | null {
+  const s = useStyles();
+  const [busy, setBusy] = React.useState(false);
+  const [found, setFound] = React.useState<SheetComparison | undefined>();
+  const [error, setError] = React.useState<string | undefined>();
+  const latest = React.useRef(input);
+  latest.current = input;
+
+  const read = React.useCallback(async () => {
+    const current = latest.current;
+    if (current === undefined) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setFound(await compareWithSheet(host, id, current));
+    } catch (e) {
+      setFound(undefined);
+      setError(t.sheetReadFailed(e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  }, [host, id, t]);
+
+  // Opening a model reads its sheet back once.
+  React.useEffect(() => {
+    void read();
+  }, [read]);
+
+  if (host.readSheetInputs === undefined || found?.kind === "unsupported") return null;
+  const table = (differences: readonly InputDifference[]) => (
+    <table className={s.table} data-testid="sheet-differences">
+      <thead>
+        <tr>
+          <th className={s.cell}>{t.sheetField}</th>
+          <th className={s.cell}>{t.sheetModelValue}</th>
+          <th className={s.cell}>{t.sheetSheetValue}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {differences.map((d) => (
+          <tr key={d.path}>
+            <td className={s.cell}>{d.path}</td>
+            <td className={s.cell}>{shown(d.stored, t.sheetNone)}</td>
+            <td className={s.cell}>{shown(d.sheet, t.sheetNone)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <div className={s.root} data-testid="sheet-sync">
+      <div>
+        <Button icon={<ArrowSyncRegular />} onClick={() => void read()} disabled={busy || input === undefined} data-testid="sheet-read">
+          {busy ? t.sheetReading : t.sheetRead}
+        </Button>
+      </div>
+      {error !== undefined && (
+        <MessageBar intent="error" data-testid="sheet-status">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {found?.kind === "notFound" && (
+        <MessageBar intent="info" data-testid="sheet-status">
+          <MessageBarBody>{t.sheetNotFound}</MessageBarBody>
+        </MessageBar>
+      )}
+      {found?.kind === "same" && (
+        <MessageBar intent="success" data-testid="sheet-status">
+          <MessageBarBody>
+            {t.sheetSame(found.sheetName)} {t.sheetRowsNote}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {found?.kind === "differs" && (
+        <MessageBar intent="warning" layout="multiline" data-testid="sheet-status">
+          <MessageBarBody>
+            <MessageBarTitle>{t.sheetDiffers(found.sheetName, found.differences.length)}</MessageBarTitle>
+            {table(found.differences)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="primary"
+              data-testid="sheet-use"
+              onClick={() => {
+                onUse(found.input, found.sheetName);
+                setFound(undefined);
+              }}
+            >
+              {t.sheetUse}
+            </Button>
+            <Button data-testid="sheet-keep" onClick={() => setFound(undefined)}>
+              {t.sheetKeep}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {found?.kind === "invalid" && (
+        <MessageBar intent="error" layout="multiline" data-testid="sheet-status">
+          <MessageBarBody>
+            <MessageBarTitle>{t.sheetInvalid(found.sheetName)}</MessageBarTitle>
+            <ul>
+              {found.errors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+            {table(found.differences)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button data-testid="sheet-keep" onClick={() => setFound(undefined)}>
+              {t.sheetKeep}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The model's inputs as the sheet holds them: the values read from the input cells and tables a
+ * SheetSpec declares (spec.ts `InputSpec`), merged into the stored inputs, and what differs. Pure:
+ * the Office.js read is `readSheetInputs` in modelStore.ts; the taskpane shows the differences and
+ * lets the user choose (src/taskpane/SheetSync.tsx). The merged inputs are validated by the model's
+ * schema before they are used, like any stored model.
+ *
+ * Cells come as Range.values gives them: a number, a text, a boolean, "" for an empty cell (read
+ * here as null, an input left empty). A table row whose cells are all empty is no row (a row the user
+ * cleared); a table's other keys (not on the sheet) are kept from the stored row at the same place.
+ */
+import type { InputSpec } from "./spec";
+
+/** One value that differs: `path` is the field, or "capTable[2].shares" in a table; undefined on one side = a row only on the other. */
+export interface InputDifference {
+  readonly path: string;
+  readonly stored: unknown;
+  readonly sheet: unknown;
+}
+
+export interface SheetInputs {
+  /** The stored inputs with every declared input replaced by the sheet's. */
+  readonly inputs: Record<string, unknown>;
+  readonly differences: readonly InputDifference[];
+}
+
+const cellValue = (v: unknown): unknown => (v === "" || v === undefined ? null : v);
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Merges the values read (field -> the range's rows of values) into the stored inputs; a field not read keeps its stored value. */
+export function inputsFromSheet(
+  stored: Readonly<Record<string, unknown>>,
+  specs: readonly InputSpec[],
+  read: ReadonlyMap<string, readonly (readonly unknown[])[]>,
+): SheetInputs {
+  const inputs: Record<string, unknown> = { ...stored };
+  const differences: InputDifference[] = [];
+  for (const spec of specs) {
+    const rows = read.get(spec.field);
+    if (rows === undefined) continue;
+    if (spec.columns === undefined) {
+      const sheet = cellValue(rows[0]?.[0]);
+      inputs[spec.field] = sheet;
+      if (!same(stored[spec.field], sheet)) differences.push({ path: spec.field, stored: stored[spec.field], sheet });
+      continue;
+    }
+    const columns = spec.columns;
+    const before = Array.isArray(stored[spec.field]) ? (stored[spec.field] as unknown[]) : [];
+    const items = rows
+      .filter((r) => r.some((v) => cellValue(v) !== null))
+      .map((r, i) => {
+        const base = typeof before[i] === "object" && before[i] !== null ? (before[i] as Record<string, unknown>) : {};
+        const item: Record<string, unknown> = { ...base };
+        columns.forEach((key, j) => {
+          item[key] = cellValue(r[j]);
+        });
+        return item;
+      });
+    inputs[spec.field] = items;
+    for (let i = 0; i < Math.max(items.length, before.length); i++) {
+      const a = before[i] as Record<string, unknown> | undefined;
+      const b = items[i];
+      if (a === undefined || b === undefined) {
+        differences.push({ path: `${spec.field}[${i + 1}]`, stored: a, sheet: b });
+        continue;
+      }
+      for (const key of columns)
+        if (!same(a[key], b[key])) differences.push({ path: `${spec.field}[${i + 1}].${key}`, stored: a[key], sheet: b[key] });
+    }
+  }
+  return { inputs, differences };
+}

@@ -1,0 +1,135 @@
+/**
+ * "The sheet is the workspace" (issue 11): the inputs typed into the model's sheet are read back
+ * (modelStore.ts `readSheetInputs`, sheetInputs.ts `inputsFromSheet`) from the input cells and
+ * tables the spec declares, compared with the stored model, and used for the rebuild. Fake
+ * workbook: test/support/officeMock.ts.
+ */
+import { MockWorkbook } from "../support/officeMock";
+import { buildModel, checkStoredModel, type ModelInputs } from "../../src/model/build";
+import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
+import { builtInTemplate } from "../../src/templates";
+import { readSheetInputs } from "../../src/workbook/modelStore";
+import { resetPartCache } from "../../src/workbook/office/parts";
+import { writeModelSheet } from "../../src/workbook/officeWriter";
+import { inputsFromSheet } from "../../src/workbook/sheetInputs";
+
+beforeEach(() => resetPartCache());
+
+async function written(input: ModelInputs, id = "m-sheet") {
+  const model = buildModel(input);
+  const wb = new MockWorkbook(["Sheet1"]);
+  const result = await writeModelSheet(wb.context(), {
+    sheet: model.sheet,
+    model: { id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input },
+  });
+  return { wb, model, sheetName: result.sheetName };
+}
+
+async function readBack(wb: MockWorkbook, input: ModelInputs, id = "m-sheet") {
+  const specs = buildModel(input).sheet.inputs ?? [];
+  const read = await readSheetInputs(wb.context(), id, specs);
+  if (read === undefined) throw new Error("no sheet");
+  return { read, ...inputsFromSheet(input as unknown as Record<string, unknown>, specs, read.values) };
+}
+
+const examples: [string, ModelInputs][] = [
+  ["stake sale (OpCore)", OPCORE_EXAMPLE],
+  ["priced round (built-in template)", builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs],
+];
+
+test.each(examples)("%s: an unedited sheet reads back as the stored inputs, no difference", async (_, input) => {
+  const { wb, model } = await written(input);
+  expect(model.sheet.inputs?.length).toBeGreaterThan(3);
+  const { inputs, differences } = await readBack(wb, model.input);
+  expect(differences).toEqual([]);
+  expect(inputs).toEqual(model.input);
+});
+
+test("edits in the sheet read back, with what differs; the merged inputs are valid and rebuild in place", async () => {
+  const { wb, model, sheetName } = await written(OPCORE_EXAMPLE);
+  const specs = model.sheet.inputs!;
+  const at = (field: string) => specs.find((s) => s.field === field)!.ref;
+  const cells = wb.sheet(sheetName).cells;
+  cells.set(at("valuation"), { content: { kind: "number", value: 900_000_000 } });
+  const table = /^A(\d+):B(\d+)$/.exec(at("capTable"))!;
+  cells.set(`B${table[1]}`, { content: { kind: "number", value: 1_200_000 } });
+
+  const { inputs, differences } = await readBack(wb, model.input);
+  expect(differences).toEqual([
+    { path: "valuation", stored: 860_000_000, sheet: 900_000_000 },
+    { path: "capTable[1].shares", stored: 1_000_000, sheet: 1_200_000 },
+  ]);
+  const checked = checkStoredModel({ kind: model.kind, schemaVersion: model.schemaVersion, inputs });
+  expect(checked.ok).toBe(true);
+  if (!checked.ok) return;
+  const sheet = wb.sheet(sheetName);
+  const rebuilt = buildModel(checked.input);
+  await writeModelSheet(wb.context(), {
+    sheet: rebuilt.sheet,
+    model: { id: "m-sheet", kind: rebuilt.kind, schemaVersion: rebuilt.schemaVersion, inputs: rebuilt.input },
+  });
+  expect(wb.sheet(sheetName)).toBe(sheet);
+  expect(wb.cell(sheetName, at("valuation"))?.content).toEqual({ kind: "number", value: 900_000_000 });
+  expect((await readBack(wb, rebuilt.input)).differences).toEqual([]);
+});
+
+test("a cleared table row is no row; a value the schema refuses is reported by the check, never used silently", async () => {
+  const input = builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs;
+  const { wb, model, sheetName } = await written(input);
+  const ref = model.sheet.inputs!.find((s) => s.field === "investors")!.ref;
+  const [, first] = /^A(\d+):/.exec(ref)!;
+  const cells = wb.sheet(sheetName).cells;
+  cells.delete(`A${first}`);
+  cells.delete(`B${first}`);
+  const { differences, inputs } = await readBack(wb, model.input);
+  expect(differences.some((d) => /^investors\[\d+\]/.test(d.path))).toBe(true);
+  expect((inputs.investors as unknown[]).length).toBe((model.input as { investors: unknown[] }).investors.length - 1);
+
+  cells.set(model.sheet.inputs!.find((s) => s.field === "preMoney")!.ref, { content: { kind: "text", value: "a lot", prefixed: false } });
+  const bad = await readBack(wb, model.input);
+  const checked = checkStoredModel({ kind: model.kind, schemaVersion: model.schemaVersion, inputs: bad.inputs });
+  expect(checked.ok).toBe(false);
+});
+
+test("the sheet the marker points at is read, whatever it is called; none without a marker", async () => {
+  const { wb, model, sheetName } = await written(OPCORE_EXAMPLE);
+  wb.sheet(sheetName).name = "My deal";
+  const { read, differences } = await readBack(wb, model.input);
+  expect(read.sheetName).toBe("My deal");
+  expect(differences).toEqual([]);
+  wb.names.clear();
+  expect(await readSheetInputs(wb.context(), "m-sheet", model.sheet.inputs!)).toBeUndefined();
+});
+
+describe("through the taskpane's Excel host (SheetSync.tsx `compareWithSheet`)", () => {
+  const g = globalThis as unknown as { Excel?: unknown };
+  afterEach(() => {
+    delete g.Excel;
+  });
+
+  test("same, differs (valid: the inputs to use), invalid (the schema's messages), not found", async () => {
+    const { excelHost } = await import("../../src/taskpane/host");
+    const { compareWithSheet } = await import("../../src/taskpane/SheetSync");
+    const { wb, model, sheetName } = await written(OPCORE_EXAMPLE);
+    g.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(wb.context()) };
+    const host = excelHost();
+    expect(await compareWithSheet(host, "m-sheet", model.input)).toEqual({ kind: "same", sheetName });
+
+    const stake = model.sheet.inputs!.find((s) => s.field === "stake")!.ref;
+    wb.sheet(sheetName).cells.set(stake, { content: { kind: "number", value: 0.4 } });
+    const differs = await compareWithSheet(host, "m-sheet", model.input);
+    expect(differs).toMatchObject({ kind: "differs", differences: [{ path: "stake", stored: 0.5, sheet: 0.4 }] });
+    expect(differs.kind === "differs" && differs.input.kind === "stakeSale" ? differs.input.stake : undefined).toBe(0.4);
+
+    wb.sheet(sheetName).cells.set(stake, { content: { kind: "number", value: 1.5 } });
+    const invalid = await compareWithSheet(host, "m-sheet", model.input);
+    expect(invalid.kind).toBe("invalid");
+    expect(invalid.kind === "invalid" ? invalid.errors.join(" ") : "").toMatch(/stake/);
+
+    wb.names.clear();
+    expect(await compareWithSheet(host, "m-sheet", model.input)).toEqual({ kind: "notFound" });
+    // A model whose sheet declares no input cells (the exit waterfall): nothing read, nothing claimed.
+    const exit = builtInTemplate("exit-waterfall")!.template.inputs as ModelInputs;
+    expect(await compareWithSheet(host, "m-sheet", exit)).toEqual({ kind: "unsupported" });
+  });
+});
