@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
-import { buildModel } from "../../src/model/build";
+import { MODEL_KINDS, buildModel } from "../../src/model/build";
 import { builtInTemplates } from "../../src/templates";
 import {
   EXIT_WATERFALL_EXAMPLE,
@@ -281,6 +281,25 @@ describe("pasted rows", () => {
       { line: classes.max + 2, reason: "tooMany" },
     ]);
     expect(pasteProblemText(classes, pasted.problems[0], "en")).toBe(`Line ${classes.max + 1}: beyond the table's limit of ${classes.max} rows`);
+  });
+});
+
+describe("the registry of forms", () => {
+  test("one form per model kind, keyed like the model schemas", () => {
+    expect(Object.keys(VENTURE_FORMS).sort()).toEqual([...MODEL_KINDS].sort());
+    for (const kind of MODEL_KINDS) expect(VENTURE_FORMS[kind].kind).toBe(kind);
+  });
+  test("every field and table is shown in exactly one section", () => {
+    for (const spec of Object.values(VENTURE_FORMS)) {
+      const placed = spec.sections.flatMap((s) => ("fields" in s ? s.fields : [s.table]));
+      const declared = [...spec.fields.map((f) => f.key), ...spec.tables.map((t) => t.name)];
+      expect([spec.kind, [...placed].sort()]).toEqual([spec.kind, [...declared].sort()]);
+    }
+  });
+  test("every example fills its form and reads back unchanged", () => {
+    for (const spec of Object.values(VENTURE_FORMS))
+      for (const lang of ["en", "fr"] as const)
+        expect([spec.kind, lang, inputOf(ventureFormFromInput(spec.example, lang), lang)]).toEqual([spec.kind, lang, spec.example]);
   });
 });
 
