@@ -227,6 +227,8 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     preview,
     tab,
     setTab,
+    /** Fills the form of an input's kind (a sheet read back, an example...) and shows it, with its status. */
+    load,
     loadExample,
     newModel,
     openModel,
