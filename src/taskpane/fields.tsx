@@ -1,25 +1,36 @@
 /**
- * Small form fields on Fluent UI's Field: a visible label, an optional hint, the error next to the
- * field (linked to the control by Fluent for screen readers), and a stable data-testid on the
- * control itself ("field-<name>") and on its message ("error-<name>").
+ * The form's controls on Fluent UI's Field, one per kind of cell (FormView.tsx picks them by the
+ * cell's kind): a visible label, an optional hint, the error (or a warning) next to the field, linked
+ * to the control by Fluent for screen readers, and stable data-testids on the control ("field-<name>")
+ * and on its message ("error-<name>", "warning-<name>").
  */
 import * as React from "react";
-import { Field, Input, Select, makeStyles, type InputProps } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens, type FieldProps } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   // Fields sit in grid cells: let them shrink with the taskpane instead of overflowing.
   field: { minWidth: 0 },
+  // A field across the whole grid row (radio buttons, a list).
+  wide: { gridColumn: "1 / -1", minWidth: 0 },
   control: { width: "100%", minWidth: 0 },
+  list: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
 
-export interface TextFieldProps {
+/** The message under a field: its error, else its warning (allowed but looks wrong, never blocking), with a stable data-testid. */
+export function fieldMessage(name: string, error?: string, warning?: string): Pick<FieldProps, "validationState" | "validationMessage"> {
+  if (error !== undefined) return { validationState: "error", validationMessage: { children: error, "data-testid": `error-${name}` } as never };
+  if (warning !== undefined)
+    return { validationState: "warning", validationMessage: { children: warning, "data-testid": `warning-${name}` } as never };
+  return { validationState: "none" };
+}
+
+/** What every control is given; each uses the parts that apply to it. */
+export interface ControlProps {
   readonly name: string;
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly onBlur?: () => void;
   readonly error?: string;
-  /** A warning (the value is allowed but looks wrong): shown when there is no error, never blocking. */
   readonly warning?: string;
   readonly hint?: string;
   readonly required?: boolean;
@@ -28,29 +39,18 @@ export interface TextFieldProps {
   readonly numeric?: boolean;
   readonly placeholder?: string;
   readonly maxLength?: number;
-  readonly inputProps?: Partial<InputProps>;
+  /** The choices of a select or radio group. */
+  readonly options?: readonly { value: string; label: string }[];
+  /** A button under the field (a list's "Spread around the exit value"). */
+  readonly action?: { readonly testId: string; readonly label: string; readonly disabled: boolean; readonly onClick: () => void };
 }
 
-export function TextField(props: TextFieldProps): React.ReactElement {
-  const { name, label, value, onChange, onBlur, error, warning, hint, required, suffix, numeric, placeholder, maxLength, inputProps } = props;
+export function TextField(props: ControlProps): React.ReactElement {
+  const { name, label, value, onChange, error, warning, hint, required, suffix, numeric, placeholder, maxLength } = props;
   const s = useStyles();
-  const message =
-    error !== undefined
-      ? ({ children: error, "data-testid": `error-${name}` } as never)
-      : warning !== undefined
-        ? ({ children: warning, "data-testid": `warning-${name}` } as never)
-        : undefined;
   return (
-    <Field
-      className={s.field}
-      label={label}
-      hint={hint}
-      required={required}
-      validationState={error !== undefined ? "error" : warning !== undefined ? "warning" : "none"}
-      validationMessage={message}
-    >
+    <Field className={s.field} label={label} hint={hint} required={required} {...fieldMessage(name, error, warning)}>
       <Input
-        {...inputProps}
         className={s.control}
         name={name}
         data-testid={`field-${name}`}
@@ -62,39 +62,74 @@ export function TextField(props: TextFieldProps): React.ReactElement {
         spellCheck={numeric ? false : undefined}
         contentAfter={suffix !== undefined ? <span aria-hidden="true">{suffix}</span> : undefined}
         onChange={(_, data) => onChange(data.value)}
-        onBlur={onBlur}
       />
     </Field>
   );
 }
 
-export interface ChoiceFieldProps<T extends string> {
-  readonly name: string;
-  readonly label: string;
-  readonly value: T;
-  readonly options: readonly { value: T; label: string }[];
-  readonly onChange: (value: T) => void;
-  readonly error?: string;
-  readonly hint?: string;
-}
-
-export function ChoiceField<T extends string>({ name, label, value, options, onChange, error, hint }: ChoiceFieldProps<T>): React.ReactElement {
+export function ChoiceField({ name, label, value, options = [], onChange, error, hint }: ControlProps): React.ReactElement {
   const s = useStyles();
   return (
-    <Field
-      className={s.field}
-      label={label}
-      hint={hint}
-      validationState={error !== undefined ? "error" : "none"}
-      validationMessage={error !== undefined ? ({ children: error, "data-testid": `error-${name}` } as never) : undefined}
-    >
-      <Select className={s.control} name={name} data-testid={`field-${name}`} value={value} onChange={(_, data) => onChange(data.value as T)}>
+    <Field className={s.field} label={label} hint={hint} {...fieldMessage(name, error)}>
+      <Select className={s.control} name={name} data-testid={`field-${name}`} value={value} onChange={(_, data) => onChange(data.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </Select>
+    </Field>
+  );
+}
+
+export function RadioField({ name, label, value, options = [], onChange, error, hint }: ControlProps): React.ReactElement {
+  const s = useStyles();
+  return (
+    <Field className={s.wide} label={label} hint={hint} {...fieldMessage(name, error)}>
+      <RadioGroup value={value} onChange={(_, d) => onChange(d.value)} data-testid={`field-${name}`}>
+        {options.map((o) => (
+          <Radio key={o.value} value={o.value} label={o.label} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+/** A yes-or-no field: a checkbox whose label is the field's, its text "true" or "false". */
+export function FlagField({ name, label, value, onChange, error, hint }: ControlProps): React.ReactElement {
+  return (
+    <Field hint={hint} {...fieldMessage(name, error)}>
+      <Checkbox
+        checked={value === "true"}
+        onChange={(_, d) => onChange(d.checked === true ? "true" : "false")}
+        label={label}
+        data-testid={`field-${name}`}
+      />
+    </Field>
+  );
+}
+
+/** A list of values, one per line, with an optional button that fills it. */
+export function ListField({ name, label, value, onChange, error, hint, required, action }: ControlProps): React.ReactElement {
+  const s = useStyles();
+  return (
+    <Field className={s.wide} label={label} required={required} hint={hint} {...fieldMessage(name, error)}>
+      <div className={s.list}>
+        <Textarea
+          name={name}
+          data-testid={`field-${name}`}
+          value={value}
+          rows={4}
+          resize="vertical"
+          spellCheck={false}
+          onChange={(_, d) => onChange(d.value)}
+        />
+        {action !== undefined && (
+          <Button size="small" appearance="secondary" data-testid={action.testId} disabled={action.disabled} onClick={action.onClick}>
+            {action.label}
+          </Button>
+        )}
+      </div>
     </Field>
   );
 }

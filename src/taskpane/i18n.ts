@@ -1,19 +1,22 @@
 /**
- * Every string the taskpane shows, in English and French. The language follows Office's display
- * language (the French locales of src/functions/functionLocales.ts -> French), or the browser's in the preview; `?lang=fr` / `?lang=en` in the URL
- * overrides both (for testing). Rule messages from the model schema (zod) stay in English, as in
- * the custom functions' errors (they are the product's one wording of each rule); the French UI
- * shows each rule's French message, made from the rule's id and parameters (`ruleMessage`).
+ * Every string the taskpane shows, in English and French: one dictionary, and the French is typed
+ * `Messages` (the English's type), so the compiler checks that it has every key. The language follows
+ * Office's display language (the French locales of src/functions/functionLocales.ts -> French), or
+ * the browser's in the preview; `?lang=fr` / `?lang=en` in the URL overrides both (for testing).
+ *
+ * The forms' words are keyed by field (forms.ts): `label.<field>` and `label.<table>.<column>`,
+ * `hint.<field>`, `section.<id>`; a field's label or hint that differs in one model kind is keyed
+ * `<kind>.<field>` ("exitWaterfall.netDebt": net debt at exit). The labels of choices are the
+ * vocabulary's (src/engine/vocabulary.ts), the same words every reader accepts. Rule messages from
+ * the model schema: src/model/ruleMessages.ts (English) and ruleMessagesFr.ts (French), by rule id.
  */
 
-import { BASIS_WORDS, ROUNDING_WORDS, TRANSACTION_WORDS, UNIT_WORDS, type StakeSaleWarning, stakeSaleWarningText } from "../engine";
 import { TABLE_LANGUAGE, functionTable } from "../functions/functionLocales";
 
 export type Lang = "en" | "fr";
 
 const en = {
   appTitle: "CapTable",
-  appSubtitle: "Stake sale model",
   tabModel: "Model",
   modeExcel: "Excel",
   modePreview: "Preview",
@@ -24,9 +27,9 @@ const en = {
   connectingSlow: "Still connecting to Excel… If this lasts, close the taskpane and open it again.",
   language: "Language",
 
-  loadExample: "Load the OpCore example",
+  loadExample_stakeSale: "Load the OpCore example",
   newModel: "New model",
-  exampleLoaded:
+  exampleLoaded_stakeSale:
     "OpCore example loaded: Iliad sells 50% of OpCore to InfraVia at an EV of EUR 860M. Net debt and shareholder loans are illustrative: replace them.",
 
   modelsTitle: "Models in this workbook",
@@ -46,56 +49,9 @@ const en = {
     `Model "${sheet}" was stored by another version of CapTable (inputs version ${version}); update the add-in to edit it. Its sheet is unchanged.`,
   editing: (sheet: string) => `Editing "${sheet}"`,
 
-  sectionCompany: "Company",
-  sectionValuation: "Valuation",
-  sectionDeal: "Deal",
-  sectionCapTable: "Cap table before the deal",
-  sectionOutput: "Sheet options",
-
-  company: "Company",
-  currency: "Currency",
-  currencyHint: "Three-letter code, e.g. EUR",
-  unit: "Amounts in",
-  unit_units: UNIT_WORDS.labels.units.en,
-  unit_thousands: UNIT_WORDS.labels.thousands.en,
-  unit_millions: UNIT_WORDS.labels.millions.en,
-  basis: "Headline valuation is",
-  basis_EV: BASIS_WORDS.labels.EV.en,
-  basis_EQUITY: BASIS_WORDS.labels.EQUITY.en,
-  valuation: "Headline valuation (100%)",
-  netDebt: "Net debt",
-  netDebtHint: "Third-party debt less cash, excluding shareholder loans",
-  shareholderLoans: "Shareholder loans",
-  otherClaims: "Other claims",
-  otherClaimsHint: "Minorities, pensions and other debt-like items; empty = 0",
-  stake: "Stake (%)",
-  stakeHint_secondary: "Share of the equity sold, e.g. 50",
-  stakeHint_primary: "Buyer's stake after the new shares, e.g. 20",
-  stakeHint_both: "Share of the equity bought from the seller, e.g. 50",
-  premium: "Control premium / minority discount (%)",
-  premiumHint: "Positive for a premium, negative for a discount; empty = 0",
-  capacity: "Capacity",
-  capacityHint: "For value per unit; leave empty if none",
-  capacityUnit: "Capacity unit",
-  transaction: "Transaction",
-  transaction_secondary: TRANSACTION_WORDS.labels.secondary.en,
-  transaction_primary: TRANSACTION_WORDS.labels.primary.en,
-  transaction_both: TRANSACTION_WORDS.labels.both.en,
-  seller: "Seller",
-  buyer: "Buyer",
-  primaryInvestment: "Primary investment",
-  primaryInvestmentHint: "New money from the buyer, at the same price per share",
-  rounding: "Share rounding",
-  rounding_DOWN: ROUNDING_WORDS.labels.DOWN.en,
-  rounding_UP: ROUNDING_WORDS.labels.UP.en,
-  rounding_NEAREST: ROUNDING_WORDS.labels.NEAREST.en,
-  rounding_NONE: ROUNDING_WORDS.labels.NONE.en,
-  formulasCaptable: "Write =CAPTABLE.* formulas instead of native Excel formulas",
-  formulasHint: "Native formulas calculate on any machine, with or without the add-in.",
-
   pasteSelectionHint: "Select two columns in the sheet (holder, shares), then press this.",
   pasteCancel: "Cancel",
-  pasteDone: (n: number) => `${n} holder${n === 1 ? "" : "s"} pasted.`,
+  pasteDoneHolders: (n: number) => `${n} holder${n === 1 ? "" : "s"} pasted.`,
 
   build: "Build",
   rebuild: "Rebuild",
@@ -162,13 +118,156 @@ const en = {
   sheetNotFound: "No sheet of this workbook is provably this model's (no CapTable marker), so nothing was read.",
   sheetReadFailed: (reason: string) => `The sheet could not be read: ${reason}`,
   sheetRowsNote: "Rows added below a table are not read: add them in the taskpane, or insert rows inside the table.",
+
+  kindLabel: "Model type",
+  kind_stakeSale: "Stake sale (EV to equity)",
+  kind_pricedRound: "Priced round (SAFEs, notes, option pool)",
+  kind_exitWaterfall: "Exit waterfall",
+  subtitle_stakeSale: "Stake sale model",
+  subtitle_pricedRound: "Priced round model",
+  subtitle_exitWaterfall: "Exit waterfall model",
+  loadExample_pricedRound: "Load the YC SAFE example",
+  loadExample_exitWaterfall: "Load an example exit",
+  exampleLoaded_pricedRound:
+    "YC Post-Money Safe User Guide, Example 1 loaded: two SAFEs convert in a $5M Series A at a $15M pre-money with 1,695,000 new pool shares.",
+  exampleLoaded_exitWaterfall:
+    "Example exit loaded: a Series B senior to a Series A and Seed (pari passu), common and options, with illustrative holders. Replace them with your classes.",
+  add_holdings: "Add holding",
+  instrumentsEmpty: "No SAFE or note converts in this round.",
+  spreadExitValues: "Spread around the exit value (0.25x to 3x)",
+  rowTitle_instruments: (n: number) => `Instrument ${n}`,
+  rowTitle_classes: (n: number) => `Class ${n}`,
+  add_capTable: "Add holder",
+  add_investors: "Add investor",
+  add_instruments: "Add a SAFE or note",
+  add_classes: "Add class",
+  remove: (n: number) => `Remove row ${n}`,
+  cell: (label: string, n: number) => `${label}, row ${n}`,
+  pasteRows: "Paste rows",
+  pasteSelection: "Paste from selection",
+  pasteRowsLabel: (columns: string) => `Rows to paste, columns separated by a tab: ${columns}`,
+  pasteApply: "Replace the rows",
+  pasteDone: (n: number) => `${n} row${n === 1 ? "" : "s"} pasted.`,
+  pasteNothing: "Nothing to paste: the block has no line below its header.",
+  pasteRejected: (lines: number) =>
+    `Nothing was pasted: ${lines} line${lines === 1 ? "" : "s"} could not be read, and the table is unchanged. Correct ${lines === 1 ? "it" : "them"} and paste again.`,
+  pasteHeaderSkipped: (line: number) => `Line ${line} was read as a header and skipped.`,
+  pasteLine: (line: number, column: string | undefined, reason: string) => `Line ${line}${column === undefined ? "" : `, ${column}`}: ${reason}`,
+  pasteRequired: "empty; a name is required",
+  pasteNotANumber: (text: string) => `"${text}" is not a number`,
+  pasteNotAPercent: (text: string) => `"${text}" is not a percentage`,
+  pasteUnknownWord: (text: string, accepted: string) => `"${text}" is not one of ${accepted}`,
+  pasteTooMany: (max: number) => `beyond the table's limit of ${max} rows`,
+  unknownWord: (field: string, text: string, accepted: string) => `${field}: "${text}" is not one of ${accepted}`,
+  pasteFailed: (reason: string) => `The selection could not be read: ${reason}`,
+  listNotANumber: (field: string, text: string) => `${field}: "${text}" is not a number (one value per line, or separated by ;)`,
+
+  label: {
+    company: "Company",
+    currency: "Currency",
+    unit: "Amounts in",
+    basis: "Headline valuation is",
+    valuation: "Headline valuation (100%)",
+    netDebt: "Net debt",
+    shareholderLoans: "Shareholder loans",
+    otherClaims: "Other claims",
+    stake: "Stake (%)",
+    premium: "Control premium / minority discount (%)",
+    capacity: "Capacity",
+    capacityUnit: "Capacity unit",
+    transaction: "Transaction",
+    seller: "Seller",
+    buyer: "Buyer",
+    primaryInvestment: "Primary investment",
+    rounding: "Share rounding",
+    formulas: "Write =CAPTABLE.* formulas instead of native Excel formulas",
+    preMoney: "Pre-money valuation",
+    optionPool: "Option pool row",
+    poolMode: "Option pool top-up",
+    poolTarget: "Pool target (post-money, fully diluted)",
+    poolIncrease: "Shares added to the pool",
+    exitValue: "Exit enterprise value",
+    "exitWaterfall.netDebt": "Net debt at exit",
+    transactionCosts: "Transaction costs",
+    exitValues: "Exit values of the sensitivity",
+    "capTable.holder": "Holder",
+    "capTable.shares": "Shares",
+    "investors.name": "Investor",
+    "investors.amount": "Investment",
+    "instruments.holder": "Holder",
+    "instruments.type": "Type",
+    "instruments.amount": "Amount (principal)",
+    "instruments.cap": "Valuation cap",
+    "instruments.discount": "Discount",
+    "instruments.mfn": "MFN (most favoured nation)",
+    "instruments.rate": "Interest rate (yearly)",
+    "instruments.startDate": "Interest from",
+    "instruments.conversionDate": "Converts on",
+    "instruments.dayCount": "Day count",
+    "instruments.compounding": "Compounding",
+    "instruments.capBasis": "Cap basis (what the cap is divided by)",
+    "classes.name": "Class",
+    "classes.shares": "Shares",
+    "classes.invested": "Invested",
+    "classes.preference": "Preference",
+    "classes.seniority": "Seniority",
+    "classes.participation": "Participation",
+    "classes.cap": "Participation cap",
+    "classes.conversionRatio": "Conversion ratio",
+    "classes.strike": "Strike (options, warrants)",
+    "holdings.holder": "Holder",
+    "holdings.className": "Class",
+    "holdings.shares": "Shares",
+    "holdings.invested": "Invested (cost)",
+  },
+  hint: {
+    "stakeSale.currency": "Three-letter code, e.g. EUR",
+    netDebt: "Third-party debt less cash, excluding shareholder loans",
+    otherClaims: "Minorities, pensions and other debt-like items; empty = 0",
+    capacity: "For value per unit; leave empty if none",
+    premium: "Positive for a premium, negative for a discount; empty = 0",
+    stake_secondary: "Share of the equity sold, e.g. 50",
+    stake_primary: "Buyer's stake after the new shares, e.g. 20",
+    stake_both: "Share of the equity bought from the seller, e.g. 50",
+    primaryInvestment: "New money from the buyer, at the same price per share",
+    formulas: "Native formulas calculate on any machine, with or without the add-in.",
+    currency: "Three-letter code, e.g. USD",
+    preMoney: "Includes the pool top-up and the converting SAFEs and notes",
+    optionPool: "The cap-table row that is the unissued option pool",
+    poolTarget: "Unissued pool after the round, e.g. 10",
+    poolIncrease: "A fixed number of new pool shares",
+    exitValues: "One per line (or separated by ;). Each gives a row of the sensitivity table and a column of the chart.",
+    "exitWaterfall.netDebt": "Repaid before the shareholders; empty = 0",
+    transactionCosts: "Empty = 0",
+    "exitWaterfall.otherClaims": "Ahead of the shareholders; empty = 0",
+    "instruments.cap": "Post-money for a post-money SAFE, pre-money otherwise; empty = none",
+    "instruments.discount": "On the round price, e.g. 20; empty = none",
+    "instruments.rate": "Empty when the amount already includes the interest",
+    "classes.preference": "Multiple of invested capital (1 = 1x); 0 for common",
+    "classes.seniority": "1 is paid first; equal ranks are pari passu",
+    "classes.cap": "Total return cap, multiple of invested capital",
+    "classes.strike": "Per share; empty for shares",
+  },
+  section: {
+    company: "Company",
+    valuation: "Valuation",
+    deal: "Deal",
+    capTableBeforeDeal: "Cap table before the deal",
+    output: "Sheet options",
+    round: "Round",
+    capTable: "Cap table before the round (fully diluted, with the unissued pool)",
+    investors: "New money",
+    instruments: "SAFEs and convertible notes",
+    exit: "Exit",
+    classes: "Share classes",
+    holdings: "Who holds the classes (optional: adds the payout per holder; with what each paid, its multiple)",
+  },
 };
 
 export type Messages = typeof en;
 
 const fr: Messages = {
   appTitle: "CapTable",
-  appSubtitle: "Modèle de cession de participation",
   tabModel: "Modèle",
   modeExcel: "Excel",
   modePreview: "Aperçu",
@@ -179,9 +278,9 @@ const fr: Messages = {
   connectingSlow: "Connexion à Excel toujours en cours… Si cela dure, fermez le volet et rouvrez-le.",
   language: "Langue",
 
-  loadExample: "Charger l’exemple OpCore",
+  loadExample_stakeSale: "Charger l’exemple OpCore",
   newModel: "Nouveau modèle",
-  exampleLoaded:
+  exampleLoaded_stakeSale:
     "Exemple OpCore chargé : Iliad cède 50 % d’OpCore à InfraVia pour une VE de 860 M EUR. La dette nette et les prêts d’actionnaires sont indicatifs : remplacez-les.",
 
   modelsTitle: "Modèles de ce classeur",
@@ -201,56 +300,9 @@ const fr: Messages = {
     `Le modèle « ${sheet} » a été enregistré par une autre version de CapTable (version des données ${version}) ; mettez à jour le complément pour le modifier. Sa feuille est inchangée.`,
   editing: (sheet: string) => `Modification de « ${sheet} »`,
 
-  sectionCompany: "Société",
-  sectionValuation: "Valorisation",
-  sectionDeal: "Opération",
-  sectionCapTable: "Table de capitalisation avant l’opération",
-  sectionOutput: "Options de la feuille",
-
-  company: "Société",
-  currency: "Devise",
-  currencyHint: "Code à trois lettres, par ex. EUR",
-  unit: "Montants en",
-  unit_units: UNIT_WORDS.labels.units.fr,
-  unit_thousands: UNIT_WORDS.labels.thousands.fr,
-  unit_millions: UNIT_WORDS.labels.millions.fr,
-  basis: "La valorisation affichée est",
-  basis_EV: BASIS_WORDS.labels.EV.fr,
-  basis_EQUITY: BASIS_WORDS.labels.EQUITY.fr,
-  valuation: "Valorisation affichée (100 %)",
-  netDebt: "Dette nette",
-  netDebtHint: "Dette financière externe moins la trésorerie, hors prêts d’actionnaires",
-  shareholderLoans: "Prêts d’actionnaires",
-  otherClaims: "Autres engagements",
-  otherClaimsHint: "Minoritaires, retraites et autres éléments assimilés à de la dette ; vide = 0",
-  stake: "Participation (%)",
-  stakeHint_secondary: "Part des capitaux propres cédée, par ex. 50",
-  stakeHint_primary: "Part de l’acquéreur après l’émission, par ex. 20",
-  stakeHint_both: "Part des capitaux propres achetée au cédant, par ex. 50",
-  premium: "Prime de contrôle / décote de minorité (%)",
-  premiumHint: "Positive pour une prime, négative pour une décote ; vide = 0",
-  capacity: "Capacité",
-  capacityHint: "Pour la valeur par unité ; laisser vide si aucune",
-  capacityUnit: "Unité de capacité",
-  transaction: "Opération",
-  transaction_secondary: TRANSACTION_WORDS.labels.secondary.fr,
-  transaction_primary: TRANSACTION_WORDS.labels.primary.fr,
-  transaction_both: TRANSACTION_WORDS.labels.both.fr,
-  seller: "Cédant",
-  buyer: "Acquéreur",
-  primaryInvestment: "Investissement primaire",
-  primaryInvestmentHint: "Argent frais de l’acquéreur, au même prix par action",
-  rounding: "Arrondi des actions",
-  rounding_DOWN: ROUNDING_WORDS.labels.DOWN.fr,
-  rounding_UP: ROUNDING_WORDS.labels.UP.fr,
-  rounding_NEAREST: ROUNDING_WORDS.labels.NEAREST.fr,
-  rounding_NONE: ROUNDING_WORDS.labels.NONE.fr,
-  formulasCaptable: "Écrire des formules =CAPTABLE.* au lieu de formules Excel natives",
-  formulasHint: "Les formules natives se calculent sur tout poste, avec ou sans le complément.",
-
   pasteSelectionHint: "Sélectionnez deux colonnes dans la feuille (actionnaire, actions), puis cliquez ici.",
   pasteCancel: "Annuler",
-  pasteDone: (n: number) => `${n} actionnaire${n === 1 ? "" : "s"} collé${n === 1 ? "" : "s"}.`,
+  pasteDoneHolders: (n: number) => `${n} actionnaire${n === 1 ? "" : "s"} collé${n === 1 ? "" : "s"}.`,
 
   build: "Générer",
   rebuild: "Régénérer",
@@ -318,53 +370,149 @@ const fr: Messages = {
   sheetNotFound: "Aucune feuille de ce classeur n'est de façon sûre celle de ce modèle (pas de marqueur CapTable) : rien n'a été lu.",
   sheetReadFailed: (reason: string) => `La feuille n'a pas pu être lue : ${reason}`,
   sheetRowsNote: "Les lignes ajoutées sous un tableau ne sont pas lues : ajoutez-les dans le volet, ou insérez des lignes à l'intérieur du tableau.",
-};
 
-/** Field names in messages, per language (keys of form.FIELD_NAMES). */
-export const FIELD_LABELS: Record<Lang, Record<string, string>> = {
-  en: {
-    company: "company",
-    currency: "currency",
-    unit: "unit",
-    basis: "basis",
-    valuation: "valuation",
-    netDebt: "net debt",
-    shareholderLoans: "shareholder loans",
-    otherClaims: "other claims",
-    stake: "stake",
-    premium: "premium",
-    capacity: "capacity",
-    capacityUnit: "capacity unit",
-    transaction: "transaction",
-    seller: "seller",
-    buyer: "buyer",
-    primaryInvestment: "primary investment",
-    rounding: "rounding",
-    formulas: "formulas",
-    shares: "shares",
-    holder: "holder",
+  kindLabel: "Type de modèle",
+  kind_stakeSale: "Cession de participation (VE vers capitaux propres)",
+  kind_pricedRound: "Tour de financement (SAFE, convertibles, pool d’options)",
+  kind_exitWaterfall: "Répartition du prix de sortie (waterfall)",
+  subtitle_stakeSale: "Modèle de cession de participation",
+  subtitle_pricedRound: "Modèle de tour de financement",
+  subtitle_exitWaterfall: "Modèle de répartition à la sortie",
+  loadExample_pricedRound: "Charger l’exemple SAFE de YC",
+  loadExample_exitWaterfall: "Charger un exemple de sortie",
+  exampleLoaded_pricedRound:
+    "Exemple 1 du guide YC des SAFE post-money chargé : deux SAFE se convertissent dans une série A de 5 M$ sur 15 M$ pré-money, avec 1 695 000 actions nouvelles au pool.",
+  exampleLoaded_exitWaterfall:
+    "Exemple de sortie chargé : une série B prioritaire sur une série A et un Seed (pari passu), des ordinaires et des options, avec des porteurs fictifs. Remplacez-les par vos catégories.",
+  add_holdings: "Ajouter une détention",
+  instrumentsEmpty: "Aucun SAFE ni obligation convertible ne se convertit dans ce tour.",
+  spreadExitValues: "Répartir autour de la valeur de sortie (0,25x à 3x)",
+  rowTitle_instruments: (n: number) => `Instrument ${n}`,
+  rowTitle_classes: (n: number) => `Catégorie ${n}`,
+  add_capTable: "Ajouter un actionnaire",
+  add_investors: "Ajouter un investisseur",
+  add_instruments: "Ajouter un SAFE ou une obligation",
+  add_classes: "Ajouter une catégorie",
+  remove: (n: number) => `Supprimer la ligne ${n}`,
+  cell: (label: string, n: number) => `${label}, ligne ${n}`,
+  pasteRows: "Coller des lignes",
+  pasteSelection: "Coller depuis la sélection",
+  pasteRowsLabel: (columns: string) => `Lignes à coller, colonnes séparées par une tabulation : ${columns}`,
+  pasteApply: "Remplacer les lignes",
+  pasteDone: (n: number) => `${n} ligne${n === 1 ? "" : "s"} collée${n === 1 ? "" : "s"}.`,
+  pasteNothing: "Rien à coller : le bloc n’a aucune ligne sous son en-tête.",
+  pasteRejected: (lines: number) =>
+    `Rien n’a été collé : ${lines} ligne${lines === 1 ? " n’a" : "s n’ont"} pas pu être lue${lines === 1 ? "" : "s"}, et la table est inchangée. Corrigez-${lines === 1 ? "la" : "les"} et collez à nouveau.`,
+  pasteHeaderSkipped: (line: number) => `La ligne ${line} a été lue comme un en-tête et ignorée.`,
+  pasteLine: (line: number, column: string | undefined, reason: string) => `Ligne ${line}${column === undefined ? "" : `, ${column}`} : ${reason}`,
+  pasteRequired: "vide ; un nom est obligatoire",
+  pasteNotANumber: (text: string) => `« ${text} » n’est pas un nombre`,
+  pasteNotAPercent: (text: string) => `« ${text} » n’est pas un pourcentage`,
+  pasteUnknownWord: (text: string, accepted: string) => `« ${text} » n’est pas l’une des valeurs ${accepted}`,
+  pasteTooMany: (max: number) => `au-delà de la limite de ${max} lignes de la table`,
+  unknownWord: (field: string, text: string, accepted: string) => `${field} : « ${text} » n’est pas l’une des valeurs ${accepted}`,
+  pasteFailed: (reason: string) => `La sélection n’a pas pu être lue : ${reason}`,
+  listNotANumber: (field: string, text: string) => `${field} : « ${text} » n’est pas un nombre (une valeur par ligne, ou séparées par ;)`,
+
+  label: {
+    company: "Société",
+    currency: "Devise",
+    unit: "Montants en",
+    basis: "La valorisation affichée est",
+    valuation: "Valorisation affichée (100 %)",
+    netDebt: "Dette nette",
+    shareholderLoans: "Prêts d’actionnaires",
+    otherClaims: "Autres engagements",
+    stake: "Participation (%)",
+    premium: "Prime de contrôle / décote de minorité (%)",
+    capacity: "Capacité",
+    capacityUnit: "Unité de capacité",
+    transaction: "Opération",
+    seller: "Cédant",
+    buyer: "Acquéreur",
+    primaryInvestment: "Investissement primaire",
+    rounding: "Arrondi des actions",
+    formulas: "Écrire des formules =CAPTABLE.* au lieu de formules Excel natives",
+    preMoney: "Valorisation pré-money",
+    optionPool: "Ligne du pool d’options",
+    poolMode: "Complément du pool d’options",
+    poolTarget: "Pool cible (post-money, entièrement dilué)",
+    poolIncrease: "Actions ajoutées au pool",
+    exitValue: "Valeur d’entreprise de sortie",
+    "exitWaterfall.netDebt": "Dette nette à la sortie",
+    transactionCosts: "Frais de transaction",
+    exitValues: "Valeurs de sortie de la sensibilité",
+    "capTable.holder": "Actionnaire",
+    "capTable.shares": "Actions",
+    "investors.name": "Investisseur",
+    "investors.amount": "Investissement",
+    "instruments.holder": "Porteur",
+    "instruments.type": "Type",
+    "instruments.amount": "Montant (principal)",
+    "instruments.cap": "Plafond de valorisation",
+    "instruments.discount": "Décote",
+    "instruments.mfn": "MFN (clause de la nation la plus favorisée)",
+    "instruments.rate": "Taux d’intérêt (annuel)",
+    "instruments.startDate": "Intérêts depuis le",
+    "instruments.conversionDate": "Conversion le",
+    "instruments.dayCount": "Base de calcul",
+    "instruments.compounding": "Capitalisation",
+    "instruments.capBasis": "Base du plafond (diviseur du plafond)",
+    "classes.name": "Catégorie",
+    "classes.shares": "Actions",
+    "classes.invested": "Montant investi",
+    "classes.preference": "Préférence",
+    "classes.seniority": "Rang",
+    "classes.participation": "Participation",
+    "classes.cap": "Plafond de participation",
+    "classes.conversionRatio": "Ratio de conversion",
+    "classes.strike": "Prix d’exercice (options, BSA)",
+    "holdings.holder": "Porteur",
+    "holdings.className": "Catégorie",
+    "holdings.shares": "Actions",
+    "holdings.invested": "Investi (coût)",
   },
-  fr: {
-    company: "société",
-    currency: "devise",
-    unit: "unité",
-    basis: "base",
-    valuation: "valorisation",
-    netDebt: "dette nette",
-    shareholderLoans: "prêts d’actionnaires",
-    otherClaims: "autres engagements",
-    stake: "participation",
-    premium: "prime",
-    capacity: "capacité",
-    capacityUnit: "unité de capacité",
-    transaction: "opération",
-    seller: "cédant",
-    buyer: "acquéreur",
-    primaryInvestment: "investissement primaire",
-    rounding: "arrondi",
-    formulas: "formules",
-    shares: "actions",
-    holder: "actionnaire",
+  hint: {
+    "stakeSale.currency": "Code à trois lettres, par ex. EUR",
+    netDebt: "Dette financière externe moins la trésorerie, hors prêts d’actionnaires",
+    otherClaims: "Minoritaires, retraites et autres éléments assimilés à de la dette ; vide = 0",
+    capacity: "Pour la valeur par unité ; laisser vide si aucune",
+    premium: "Positive pour une prime, négative pour une décote ; vide = 0",
+    stake_secondary: "Part des capitaux propres cédée, par ex. 50",
+    stake_primary: "Part de l’acquéreur après l’émission, par ex. 20",
+    stake_both: "Part des capitaux propres achetée au cédant, par ex. 50",
+    primaryInvestment: "Argent frais de l’acquéreur, au même prix par action",
+    formulas: "Les formules natives se calculent sur tout poste, avec ou sans le complément.",
+    currency: "Code à trois lettres, par ex. USD",
+    preMoney: "Inclut le complément du pool et les BSA-AIR et obligations convertibles qui se convertissent",
+    optionPool: "La ligne de la table qui est le pool d’options non attribuées",
+    poolTarget: "Pool non attribué après le tour, par ex. 10",
+    poolIncrease: "Un nombre fixe d’actions nouvelles du pool",
+    exitValues: "Une par ligne (ou séparées par ;). Chacune donne une ligne de la sensibilité et une colonne du graphique.",
+    "exitWaterfall.netDebt": "Remboursée avant les actionnaires ; vide = 0",
+    transactionCosts: "Vide = 0",
+    "exitWaterfall.otherClaims": "Avant les actionnaires ; vide = 0",
+    "instruments.cap": "Post-money pour un SAFE post-money, pré-money sinon ; vide = aucun",
+    "instruments.discount": "Sur le prix du tour, par ex. 20 ; vide = aucune",
+    "instruments.rate": "Vide si le montant inclut déjà les intérêts",
+    "classes.preference": "Multiple du montant investi (1 = 1x) ; 0 pour les ordinaires",
+    "classes.seniority": "1 est payé en premier ; rangs égaux = pari passu",
+    "classes.cap": "Plafond du rendement total, multiple du montant investi",
+    "classes.strike": "Par action ; vide pour des actions",
+  },
+  section: {
+    company: "Société",
+    valuation: "Valorisation",
+    deal: "Opération",
+    capTableBeforeDeal: "Table de capitalisation avant l’opération",
+    output: "Options de la feuille",
+    round: "Tour",
+    capTable: "Table de capitalisation avant le tour (entièrement diluée, pool non attribué compris)",
+    investors: "Argent frais",
+    instruments: "SAFE et obligations convertibles",
+    exit: "Sortie",
+    classes: "Catégories d’actions",
+    holdings: "Qui détient les catégories (facultatif : ajoute la répartition par porteur ; avec ce que chacun a payé, son multiple)",
   },
 };
 
@@ -384,6 +532,21 @@ export function pickLanguage(sources: { search?: string; officeLanguage?: string
   return table === undefined ? "en" : TABLE_LANGUAGE[table];
 }
 
+/** A field's or column's label in a form of this kind (its kind's own label first: "exitWaterfall.netDebt"). */
+export function labelOf(t: Messages, kind: string, key: string): string {
+  const labels: Readonly<Record<string, string>> = t.label;
+  return labels[`${kind}.${key}`] ?? labels[key] ?? key;
+}
+
+/** A field's or column's hint in a form of this kind, if it has one (the dictionary key may depend on the form: "stake_primary"). */
+export function hintOf(t: Messages, kind: string, key: string): string | undefined {
+  const hints: Readonly<Record<string, string>> = t.hint;
+  return hints[`${kind}.${key}`] ?? hints[key];
+}
+
+/** Kept here for their importers; they live in messagesFr.ts. */
+export { FIELD_LABELS, stakeSaleWarningMessage } from "./messagesFr";
+
 /**
  * The model schemas' rule messages in the UI language: each issue carries its rule's id and
  * parameters (the catalogue, src/model/ruleMessages.ts), and French has one message per id
@@ -394,30 +557,4 @@ export { ruleMessage } from "./ruleMessagesFr";
 function cap(text: string): string {
   const s = String(text);
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/**
- * An input allowed but that looks wrong (the engine's `stakeSaleWarnings`), as shown beside its
- * field: English in the engine's words (as on the sheet and the command line), French here.
- */
-export function stakeSaleWarningMessage(w: StakeSaleWarning, lang: Lang): string {
-  return lang === "fr" ? `À vérifier : ${frenchWarning(w)}.` : `Check: ${stakeSaleWarningText(w)}.`;
-}
-
-/** The French words of a stake-sale warning (the English ones are the engine's `stakeSaleWarningText`). */
-function frenchWarning(w: StakeSaleWarning): string {
-  const p: Record<string, string> = {};
-  for (const [k, v] of Object.entries(w.params)) p[k] = v.replace(".", ",");
-  switch (w.id) {
-    case "negativeEnterpriseValue":
-      return `la valeur d’entreprise est négative (${p.enterpriseValue}) : vérifiez la valorisation et sa base`;
-    case "negativeEquity":
-      return `la dette nette et les autres ajustements (${p.claims}) dépassent la valeur d’entreprise (${p.enterpriseValue}) : la valeur des fonds propres est négative (${p.equityValue}), et le prix de la participation aussi`;
-    case "negativeShareEquity":
-      return `les comptes courants (${p.shareholderLoans}) dépassent la valeur des fonds propres (${p.equityValue}) : les actions valent moins que rien (${p.shareEquity}) avec les comptes courants à leur valeur nominale`;
-    case "zeroStake":
-      return "la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle";
-    case "noPrimaryInvestment":
-      return "l’investissement primaire est nul : l’acquéreur ne souscrit aucune action nouvelle (choisissez une cession secondaire, ou saisissez l’investissement)";
-  }
 }

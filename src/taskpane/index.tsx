@@ -32,7 +32,7 @@ function main(): void {
     const lang = pickLanguage({ search: window.location.search, officeLanguage, navigatorLanguage: navigator.language });
     const t = MESSAGES[lang];
     document.documentElement.lang = lang;
-    document.title = `${t.appTitle} · ${t.appSubtitle}`;
+    document.title = `${t.appTitle} · ${t.subtitle_stakeSale}`;
     if (connection.state === "connecting") {
       container.setAttribute("data-mode", "connecting");
       root.render(

@@ -12,7 +12,7 @@ import { buildModel, type ModelInputs } from "../../src/model/build";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import { computePricedRound } from "../../src/model/pricedRoundModel";
 import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
-import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/ventureForm";
+import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/forms";
 import { builtInTemplate, parseTemplateJson } from "../../src/templates";
 import { OUTPUT, expectPreviewMatches as expectSheetInPreview, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
 

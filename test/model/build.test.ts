@@ -5,7 +5,7 @@
 import { MODEL_KINDS, MODEL_SCHEMA_VERSIONS, buildModel, checkStoredModel } from "../../src/model/build";
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
-import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/ventureForm";
+import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/forms";
 
 const EXAMPLES = { stakeSale: OPCORE_EXAMPLE, pricedRound: YC_EXAMPLE_1, exitWaterfall: EXIT_WATERFALL_EXAMPLE } as const;
 
@@ -22,7 +22,12 @@ describe("model kinds", () => {
 
   test("another kind, another version or invalid inputs are refused, each with its reason", () => {
     expect(checkStoredModel({ kind: "lbo", schemaVersion: 1, inputs: {} })).toEqual({ ok: false, reason: "kind", kind: "lbo" });
-    expect(checkStoredModel({ kind: "stakeSale", schemaVersion: 2, inputs: OPCORE_EXAMPLE })).toEqual({ ok: false, reason: "version", version: 2, expected: 1 });
+    expect(checkStoredModel({ kind: "stakeSale", schemaVersion: 2, inputs: OPCORE_EXAMPLE })).toEqual({
+      ok: false,
+      reason: "version",
+      version: 2,
+      expected: 1,
+    });
     // Stored inputs are JSON read back from the workbook: a "__proto__" key arrives as an own key.
     const stored: unknown = JSON.parse(JSON.stringify({ ...OPCORE_EXAMPLE, currency: "euro" }).replace(/^\{/, '{"__proto__":{"x":1},'));
     const bad = checkStoredModel({ kind: "stakeSale", schemaVersion: 1, inputs: stored });

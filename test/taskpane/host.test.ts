@@ -16,7 +16,7 @@ import {
   type ModelToWrite,
 } from "../../src/taskpane/host";
 import { ModelWriteError } from "../../src/workbook/officeWriter";
-import { CAP_TABLE_SPEC, rowsFromGrid, tableSpec } from "../../src/taskpane/ventureForm";
+import { CAP_TABLE_SPEC, rowsFromGrid, tableSpec } from "../../src/taskpane/forms";
 
 function toWrite(id: string, stake = 0.5): ModelToWrite {
   const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, stake });

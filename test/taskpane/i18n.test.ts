@@ -11,8 +11,15 @@ import * as engine from "../../src/engine";
 import { choice, flag } from "../../src/model/fields";
 
 describe("i18n", () => {
-  const en = MESSAGES.en as Record<string, unknown>;
-  const fr = MESSAGES.fr as Record<string, unknown>;
+  // The forms' words (label, hint, section) are nested: "label.company".
+  const flat = (m: object): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(m).flatMap(([k, v]) =>
+        typeof v === "object" && v !== null ? Object.entries(v as object).map(([kk, vv]) => [`${k}.${kk}`, vv]) : [[k, v]],
+      ),
+    );
+  const en = flat(MESSAGES.en);
+  const fr = flat(MESSAGES.fr);
 
   test("English and French have exactly the same keys", () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
@@ -41,8 +48,8 @@ describe("i18n", () => {
 
   test("French is really translated (not a copy of the English)", () => {
     const same = Object.keys(en).filter((k) => typeof en[k] === "string" && en[k] === fr[k]);
-    // Product names, "Millions" and "Description" are the same in both languages.
-    expect(same.sort()).toEqual(["appTitle", "modeExcel", "templateDescription", "unit_millions"]);
+    // Product names, "Description", "Type", "Participation" and the day count are the same in both languages.
+    expect(same.sort()).toEqual(["appTitle", "label.classes.participation", "label.instruments.type", "modeExcel", "templateDescription"]);
   });
 
   test("language: URL override, then Office, then the browser", () => {

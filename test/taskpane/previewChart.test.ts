@@ -4,7 +4,7 @@
  */
 import { chartData } from "../../src/taskpane/PreviewChart";
 import { buildModel } from "../../src/model/build";
-import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/ventureForm";
+import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/forms";
 
 describe("chart data of the exit-waterfall sheet", () => {
   const sheet = buildModel({ ...EXIT_WATERFALL_EXAMPLE, exitValues: [5_000_000, 12_500_000.5] }).sheet;

@@ -1,17 +1,17 @@
 /**
- * The venture forms' pure logic (src/taskpane/ventureForm.ts): inputs -> form texts -> inputs is
+ * The venture forms' pure logic (src/taskpane/forms.ts): inputs -> form texts -> inputs is
  * the identity (examples and built-in templates, English and French), typed texts become numbers
  * and fractions, every schema issue lands on the field or table cell it is about, pasted rows.
  */
 import fc from "fast-check";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import type { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
-import { buildModel } from "../../src/model/build";
+import { MODEL_KINDS, buildModel } from "../../src/model/build";
 import { builtInTemplates } from "../../src/templates";
 import {
   EXIT_WATERFALL_EXAMPLE,
-  VENTURE_FORMS,
-  emptyVentureForm,
+  FORMS as VENTURE_FORMS,
+  emptyForm as emptyVentureForm,
   newGridRow,
   parseNumberList,
   pasteProblemText,
@@ -19,13 +19,13 @@ import {
   rowsFromTsv,
   spreadExitValues,
   tableSpec,
-  validateVentureForm,
-  ventureFormFromInput,
-  ventureFormToCandidate,
-  ventureKeyForPath,
-  type VentureForm,
-} from "../../src/taskpane/ventureForm";
-import { VENTURE_TEXT_KEYS, VENTURE_WORDS } from "../../src/taskpane/ventureI18n";
+  validateForm as validateVentureForm,
+  formFromInput as ventureFormFromInput,
+  formToCandidate as ventureFormToCandidate,
+  keyForPath as ventureKeyForPath,
+  type ModelForm as VentureForm,
+} from "../../src/taskpane/forms";
+import { MESSAGES, labelOf } from "../../src/taskpane/i18n";
 
 const round = (): VentureForm => ventureFormFromInput(YC_EXAMPLE_1);
 const exit = (): VentureForm => ventureFormFromInput(EXIT_WATERFALL_EXAMPLE);
@@ -284,18 +284,35 @@ describe("pasted rows", () => {
   });
 });
 
-describe("words", () => {
-  test("every label, hint and choice has its French", () => {
-    expect(Object.keys(VENTURE_WORDS.fr.labels).sort()).toEqual([...VENTURE_TEXT_KEYS.labels].sort());
-    expect(Object.keys(VENTURE_WORDS.fr.hints).sort()).toEqual([...VENTURE_TEXT_KEYS.hints].sort());
-    expect(Object.keys(VENTURE_WORDS.fr.options).sort()).toEqual([...VENTURE_TEXT_KEYS.options].sort());
+describe("the registry of forms", () => {
+  test("one form per model kind, keyed like the model schemas", () => {
+    expect(Object.keys(VENTURE_FORMS).sort()).toEqual([...MODEL_KINDS].sort());
+    for (const kind of MODEL_KINDS) expect(VENTURE_FORMS[kind].kind).toBe(kind);
   });
+  test("every field and table is shown in exactly one section", () => {
+    for (const spec of Object.values(VENTURE_FORMS)) {
+      const placed = spec.sections.flatMap((s) => ("fields" in s ? s.fields : [s.table]));
+      const declared = [...spec.fields.map((f) => f.key), ...spec.tables.map((t) => t.name)];
+      expect([spec.kind, [...placed].sort()]).toEqual([spec.kind, [...declared].sort()]);
+    }
+  });
+  test("every example fills its form and reads back unchanged", () => {
+    for (const spec of Object.values(VENTURE_FORMS))
+      for (const lang of ["en", "fr"] as const)
+        expect([spec.kind, lang, inputOf(ventureFormFromInput(spec.example, lang), lang)]).toEqual([spec.kind, lang, spec.example]);
+  });
+});
+
+describe("words", () => {
+  // The French has every key of the English: the compiler checks it (i18n.ts, `fr: Messages`).
   test("every field and column of the forms has a label", () => {
     for (const spec of Object.values(VENTURE_FORMS)) {
-      for (const f of spec.fields) expect([spec.kind, f.key, VENTURE_WORDS.en.labels[f.key]]).toEqual([spec.kind, f.key, expect.any(String)]);
+      for (const f of spec.fields) expect([spec.kind, f.key, labelOf(MESSAGES.en, spec.kind, f.key)]).not.toEqual([spec.kind, f.key, f.key]);
       for (const t of spec.tables)
-        for (const c of t.columns)
-          expect([t.name, c.key, VENTURE_WORDS.en.labels[`${t.name}.${c.key}`]]).toEqual([t.name, c.key, expect.any(String)]);
+        for (const c of t.columns) {
+          const key = `${t.name}.${c.key}`;
+          for (const lang of ["en", "fr"] as const) expect([key, labelOf(MESSAGES[lang], spec.kind, key)]).not.toEqual([key, key]);
+        }
     }
   });
   test("the candidate of the example is plain JSON", () => {

@@ -32,11 +32,11 @@ import {
   rowsFromGrid,
   rowsFromTsv,
   tableSpec,
-  validateVentureForm,
-  ventureFormFromInput,
-  ventureFormToCandidate,
-  type VentureForm,
-} from "../../src/taskpane/ventureForm";
+  validateForm as validateVentureForm,
+  formFromInput as ventureFormFromInput,
+  formToCandidate as ventureFormToCandidate,
+  type ModelForm as VentureForm,
+} from "../../src/taskpane/forms";
 import { cellError } from "../support/customFunctionsRuntime";
 import fs from "fs";
 import path from "path";

@@ -1,15 +1,20 @@
 /**
- * The venture models' forms (priced round, exit waterfall) as the user types them, described as
- * data: each form is a list of fields and a list of tables, each with its kind of cell (text,
- * number, percentage, choice, flag, date). One generic reader turns the typed texts into the plain
+ * Every model kind's form, described as data (react-jsonschema-form's idea: shape, presentation and
+ * typed texts apart): a list of fields, a list of tables, each with its kind of cell (text, number,
+ * percentage, choice, radio, flag, date, list), and the sections they are shown in. One registry
+ * (`FORMS`, keyed like src/model/build.ts `MODEL_INPUT_SCHEMAS`) holds them; a new model kind is a
+ * new description here, not a component. One generic reader turns the typed texts into the plain
  * JSON the model's zod schema validates, and maps every zod issue back to the field or table cell
- * it is shown next to. The UI (VentureForm.tsx) renders the same description.
+ * it is shown next to. The view (FormView.tsx) renders the same description, picking each control
+ * by the cell's kind.
  *
- * Pure functions (no React, no Office, no DOM), unit-tested in test/taskpane/ventureForm.test.ts.
- * As in the stake-sale form (form.ts): texts are kept as typed, percentages are typed as 20 or 20%
- * and become fractions through decimal.js, rows left entirely blank are dropped.
+ * Pure functions (no React, no Office, no DOM), unit-tested in test/taskpane/ventureForm.test.ts and
+ * test/taskpane/form.test.ts. Texts are kept as typed (a half-typed number is never lost or changed),
+ * percentages are typed as 20 or 20% and become fractions through decimal.js (numberText.ts), rows
+ * left entirely blank are dropped.
  */
 import {
+  BASIS_WORDS,
   CAP_BASIS_FORM_WORDS,
   COMPOUNDING_WORDS,
   DAY_COUNT_WORDS,
@@ -18,32 +23,34 @@ import {
   PARTICIPATION_WORDS,
   POOL_MODE_WORDS,
   ROUNDING_WORDS,
+  TRANSACTION_WORDS,
   UNIT_WORDS,
   YES_NO_WORDS,
   acceptedWords,
   readWord,
   type Vocabulary,
 } from "../engine";
+import type { ModelInputs, ModelKind } from "../model/build";
 import { LIMITS } from "../model/fields";
+import { OPCORE_EXAMPLE, StakeSaleInput } from "../model/stakeSaleInput";
+import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
-import { builtInTemplate } from "../templates";
-import { fractionToPercentText, newRowKey, numberToText, parseMultiple, parseNumber, parsePercent, type IssueLike, type ParseResult } from "./form";
-import { ruleMessage, type Lang } from "./i18n";
-import { ventureText } from "./ventureI18n";
+import { builtInTemplate, type Template } from "../templates";
+import { fractionToPercentText, newRowKey, numberToText, parseMultiple, parseNumber, parsePercent, type ParseResult } from "./numberText";
+import { FIELD_LABELS, MESSAGES, labelOf, ruleMessage, stakeSaleWarningMessage, type Lang, type Messages } from "./i18n";
 
-export type VentureKind = "pricedRound" | "exitWaterfall";
-export type VentureInput = PricedRoundInput | ExitWaterfallInput;
+/** How a cell is typed and read (and so which control shows it: FormView.tsx `CONTROLS`). */
+export type CellKind = "text" | "number" | "percent" | "choice" | "radio" | "flag" | "date" | "list";
 
-/** How a cell is typed and read. */
-export type CellKind = "text" | "number" | "percent" | "choice" | "flag" | "date" | "list";
+type Cells = Readonly<Record<string, string>>;
 
 export interface CellSpec {
   readonly key: string;
   readonly kind: CellKind;
   /** What an empty cell means: null or a number (then it is optional); absent: the value is required. */
   readonly empty?: null | number;
-  /** The values of a choice (its vocabulary's values). */
+  /** The values of a choice or radio (its vocabulary's values). */
   readonly options?: readonly string[];
   /**
    * The choice's vocabulary (src/engine/vocabulary.ts): the words typed or pasted cells may use, the
@@ -53,12 +60,19 @@ export interface CellSpec {
   /** The text of a fresh field or row. */
   readonly initial?: string;
   /** Shown (and read) only when this holds for the row's (or form's) texts. */
-  readonly when?: (cells: Readonly<Record<string, string>>) => boolean;
-  /** A unit shown after the value ("%", "x"); "money" shows the form's currency. */
-  readonly suffix?: "%" | "x" | "money";
+  readonly when?: (cells: Cells) => boolean;
+  /** A unit shown after the value ("%", "x"); "money" shows the form's currency; a function reads it from the form. */
+  readonly suffix?: "%" | "x" | "money" | ((cells: Cells) => string | undefined);
   readonly maxLength?: number;
+  readonly placeholder?: string;
   /** Marked required next to its label. */
   readonly required?: boolean;
+  /** The dictionary key of its hint when it depends on the form (the stake's hint follows the transaction). */
+  readonly hint?: (cells: Cells) => string;
+  /** A choice among the names typed in another table (the pool row, a holding's class). */
+  readonly optionsFrom?: { readonly table: string; readonly column: string };
+  /** A button under the field that fills it from another field (the spread of exit values around the exit value). */
+  readonly action?: { readonly id: "spread"; readonly label: "spreadExitValues"; readonly from: string; readonly values: (from: number) => number[] };
 }
 
 export interface TableSpec {
@@ -69,33 +83,52 @@ export interface TableSpec {
   readonly initialRows: number;
   /** "grid": a row of boxes per row (few columns); "cards": a block of fields per row (many columns). */
   readonly layout: "grid" | "cards";
+  /** Rows are holders: a paste says "2 holders pasted" and what to select. */
+  readonly holders?: boolean;
 }
+
+/** A section of the form: fields (in a grid, or one under the other), or one table. */
+export type Section =
+  | { readonly title: keyof Messages["section"]; readonly fields: readonly string[]; readonly stack?: boolean }
+  | { readonly title: keyof Messages["section"]; readonly table: string };
 
 /** A table row as typed: a stable key for React lists and the text of each column. */
 export interface GridRow {
   readonly key: string;
-  readonly cells: Readonly<Record<string, string>>;
+  readonly cells: Cells;
 }
 
-export interface VentureForm {
-  readonly kind: VentureKind;
-  readonly fields: Readonly<Record<string, string>>;
+/** A form as typed: its kind, the text of each field and the rows of each table. */
+export interface ModelForm {
+  readonly kind: ModelKind;
+  readonly fields: Cells;
   readonly tables: Readonly<Record<string, readonly GridRow[]>>;
 }
 
 /** Where a message is shown: a field, a table, a table cell ("<table>.<row>.<column>") or the form. */
-export type VentureErrors = Partial<Record<string, string>>;
+export type FormErrors = Partial<Record<string, string>>;
 
-export interface FormSpec<I extends VentureInput = VentureInput> {
-  readonly kind: VentureKind;
+/** A zod issue reduced to what the mapping needs (zod's own type, structurally). */
+export interface IssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+export interface FormSpec<I extends ModelInputs = ModelInputs> {
+  readonly kind: ModelKind;
   readonly fields: readonly CellSpec[];
   readonly tables: readonly TableSpec[];
+  readonly sections: readonly Section[];
   /** The candidate input from the values read (numbers, fractions, booleans, null for empty optionals). */
   assemble(fields: Record<string, unknown>, tables: Record<string, Record<string, unknown>[]>): Record<string, unknown>;
   /** The form's texts from a valid input. */
   disassemble(input: I, lang: Lang): { fields: Record<string, string>; tables: Record<string, Record<string, string>[]> };
   /** The column of a table an issue path below a row points to (default: its first key). */
   columnOf?(table: string, rest: readonly PropertyKey[]): string | undefined;
+  /** The name of a field or column in a message (default: its label, "Pre-money valuation is required"). */
+  fieldName?(key: string, lang: Lang): string;
+  /** Inputs allowed but that look wrong, by field: shown beside it, never blocking Build. */
+  warnings?(input: I, lang: Lang): FormErrors;
   readonly schema: { safeParse(value: unknown): { success: true; data: I } | { success: false; error: { issues: readonly IssueLike[] } } };
   readonly example: I;
 }
@@ -132,11 +165,11 @@ export function spreadExitValues(exitValue: number): number[] {
   return EXIT_SPREAD.map((m) => new Decimal(exitValue).times(m).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
 }
 
-// ----- The two forms ------------------------------------------------------------------------
+// ----- The forms ----------------------------------------------------------------------------
 
 const COMPANY: CellSpec = { key: "company", kind: "text", maxLength: LIMITS.maxText, required: true };
 const CURRENCY: CellSpec = { key: "currency", kind: "text", initial: "USD", maxLength: 3, required: true };
-/** A choice column or field read through its vocabulary; its options are the vocabulary's values. */
+/** A choice (or radio) column or field read through its vocabulary; its options are the vocabulary's values. */
 const choice = <T extends string>(key: string, words: Vocabulary<T>, initial: T, more: Partial<CellSpec> = {}): CellSpec => ({
   key,
   kind: "choice",
@@ -145,9 +178,11 @@ const choice = <T extends string>(key: string, words: Vocabulary<T>, initial: T,
   initial,
   ...more,
 });
+const text = (key: string, more: Partial<CellSpec> = {}): CellSpec => ({ key, kind: "text", maxLength: LIMITS.maxText, ...more });
+const money = (key: string, more: Partial<CellSpec> = {}): CellSpec => ({ key, kind: "number", suffix: "money", ...more });
 
 const UNIT: CellSpec = choice("unit", UNIT_WORDS, "units");
-const isNote = (cells: Readonly<Record<string, string>>) => cells.type === "NOTE";
+const isNote = (cells: Cells) => cells.type === "NOTE";
 
 /** A cap table: holder and shares (the stake-sale form's, and the priced round's before the round). */
 export const CAP_TABLE_SPEC: TableSpec = {
@@ -161,18 +196,116 @@ export const CAP_TABLE_SPEC: TableSpec = {
   ],
 };
 
+export const STAKE_SALE_FORM: FormSpec<StakeSaleInput> = {
+  kind: "stakeSale",
+  fields: [
+    COMPANY,
+    { ...CURRENCY, initial: "EUR", maxLength: LIMITS.maxText },
+    UNIT,
+    { key: "capacity", kind: "number", empty: null, suffix: (f) => f.capacityUnit || undefined },
+    text("capacityUnit", { initial: "MW", placeholder: "MW" }),
+    choice("basis", BASIS_WORDS, "EV", { kind: "radio", options: ["EV", "EQUITY"] }),
+    money("valuation", { required: true }),
+    money("netDebt", { initial: "0", required: true }),
+    money("shareholderLoans", { initial: "0", required: true }),
+    money("otherClaims", { empty: 0, initial: "0" }),
+    choice("transaction", TRANSACTION_WORDS, "secondary", { kind: "radio" }),
+    { key: "stake", kind: "percent", suffix: "%", required: true, hint: (f) => `stake_${f.transaction}` },
+    { key: "premium", kind: "percent", suffix: "%", empty: 0, initial: "0" },
+    // A primary issue has no seller (the field is hidden then): none is sent, rather than a name the sheet would show as not used.
+    text("seller", { required: true, when: (f) => f.transaction !== "primary" }),
+    text("buyer", { required: true }),
+    money("primaryInvestment", { initial: "0", required: true, when: (f) => f.transaction === "both" }),
+    choice("rounding", ROUNDING_WORDS, "DOWN"),
+    // Checked: =CAPTABLE.* formulas; unchecked: native Excel formulas.
+    { key: "formulas", kind: "flag", initial: "false" },
+  ],
+  tables: [{ ...CAP_TABLE_SPEC, initialRows: 2, holders: true }],
+  sections: [
+    { title: "company", fields: ["company", "currency", "unit", "capacity", "capacityUnit"] },
+    { title: "valuation", fields: ["basis", "valuation", "netDebt", "shareholderLoans", "otherClaims"] },
+    { title: "deal", fields: ["transaction", "stake", "premium", "seller", "buyer", "primaryInvestment"] },
+    { title: "capTableBeforeDeal", table: "capTable" },
+    { title: "output", fields: ["rounding", "formulas"], stack: true },
+  ],
+  assemble: (f, t) => ({
+    kind: "stakeSale",
+    company: f.company,
+    currency: f.currency,
+    unit: f.unit,
+    basis: f.basis,
+    valuation: f.valuation,
+    netDebt: f.netDebt,
+    shareholderLoans: f.shareholderLoans,
+    otherClaims: f.otherClaims,
+    stake: f.stake,
+    premium: f.premium,
+    capacity: f.capacity,
+    capacityUnit: f.capacityUnit,
+    capTable: t.capTable,
+    transaction: f.transaction,
+    seller: f.transaction === "primary" ? "" : f.seller,
+    buyer: f.buyer,
+    primaryInvestment: f.transaction === "both" ? f.primaryInvestment : 0,
+    rounding: f.rounding,
+    formulas: f.formulas === undefined ? undefined : f.formulas === true ? "captable" : "native",
+  }),
+  disassemble: (input, lang) => ({
+    fields: {
+      company: input.company,
+      currency: input.currency,
+      unit: input.unit,
+      basis: input.basis,
+      valuation: num(input.valuation, lang),
+      netDebt: num(input.netDebt, lang),
+      shareholderLoans: num(input.shareholderLoans, lang),
+      otherClaims: num(input.otherClaims, lang),
+      stake: pct(input.stake, lang),
+      premium: pct(input.premium, lang),
+      capacity: num(input.capacity, lang),
+      capacityUnit: input.capacityUnit,
+      transaction: input.transaction,
+      seller: input.seller,
+      buyer: input.buyer,
+      primaryInvestment: num(input.primaryInvestment, lang),
+      rounding: input.rounding,
+      formulas: flag(input.formulas === "captable"),
+    },
+    tables: { capTable: input.capTable.map((h) => ({ holder: h.holder, shares: num(h.shares, lang) })) },
+  }),
+  // The stake sale's messages name a field as its rules do ("valuation must be a number"): the message catalogue's names.
+  fieldName: (key, lang) => FIELD_LABELS[lang][key.split(".").pop() ?? key] ?? key,
+  warnings: (input, lang) => {
+    const out: FormErrors = {};
+    for (const w of stakeSaleInputWarnings(input)) {
+      const message = stakeSaleWarningMessage(w, lang);
+      out[w.field] = out[w.field] === undefined ? message : `${out[w.field]} ${message}`;
+    }
+    return out;
+  },
+  schema: StakeSaleInput,
+  example: OPCORE_EXAMPLE,
+};
+
 export const PRICED_ROUND_FORM: FormSpec<PricedRoundInput> = {
   kind: "pricedRound",
   fields: [
     COMPANY,
     CURRENCY,
     UNIT,
-    { key: "preMoney", kind: "number", suffix: "money", required: true },
-    { key: "optionPool", kind: "text", initial: "Option pool", maxLength: LIMITS.maxText, required: true },
+    money("preMoney", { required: true }),
+    text("optionPool", { initial: "Option pool", required: true, optionsFrom: { table: "capTable", column: "holder" } }),
     choice("poolMode", POOL_MODE_WORDS, "target"),
     { key: "poolTarget", kind: "percent", suffix: "%", when: (f) => f.poolMode === "target", required: true },
     { key: "poolIncrease", kind: "number", when: (f) => f.poolMode === "increase", required: true },
     choice("rounding", ROUNDING_WORDS, "DOWN"),
+  ],
+  sections: [
+    { title: "company", fields: ["company", "currency", "unit"] },
+    { title: "round", fields: ["preMoney", "poolMode", "poolTarget", "poolIncrease", "optionPool", "rounding"] },
+    { title: "capTable", table: "capTable" },
+    { title: "investors", table: "investors" },
+    { title: "instruments", table: "instruments" },
   ],
   tables: [
     CAP_TABLE_SPEC,
@@ -287,11 +420,22 @@ export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
     COMPANY,
     CURRENCY,
     UNIT,
-    { key: "exitValue", kind: "number", suffix: "money", required: true },
-    { key: "netDebt", kind: "number", empty: 0, initial: "0", suffix: "money" },
-    { key: "transactionCosts", kind: "number", empty: 0, initial: "0", suffix: "money" },
-    { key: "otherClaims", kind: "number", empty: 0, initial: "0", suffix: "money" },
-    { key: "exitValues", kind: "list", required: true },
+    money("exitValue", { required: true }),
+    money("netDebt", { empty: 0, initial: "0" }),
+    money("transactionCosts", { empty: 0, initial: "0" }),
+    money("otherClaims", { empty: 0, initial: "0" }),
+    {
+      key: "exitValues",
+      kind: "list",
+      required: true,
+      action: { id: "spread", label: "spreadExitValues", from: "exitValue", values: spreadExitValues },
+    },
+  ],
+  sections: [
+    { title: "company", fields: ["company", "currency", "unit"] },
+    { title: "exit", fields: ["exitValue", "netDebt", "transactionCosts", "otherClaims", "exitValues"] },
+    { title: "classes", table: "classes" },
+    { title: "holdings", table: "holdings" },
   ],
   tables: [
     {
@@ -318,7 +462,7 @@ export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
       initialRows: 0,
       columns: [
         { key: "holder", kind: "text", maxLength: LIMITS.maxText },
-        { key: "className", kind: "text", maxLength: LIMITS.maxText },
+        text("className", { optionsFrom: { table: "classes", column: "name" } }),
         { key: "shares", kind: "number" },
         { key: "invested", kind: "number", empty: null, suffix: "money" },
       ],
@@ -372,7 +516,9 @@ export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
   example: EXIT_WATERFALL_EXAMPLE,
 };
 
-export const VENTURE_FORMS: { readonly [K in VentureKind]: FormSpec } = {
+/** Every model kind's form, keyed like src/model/build.ts `MODEL_INPUT_SCHEMAS`. */
+export const FORMS: { readonly [K in ModelKind]: FormSpec } = {
+  stakeSale: STAKE_SALE_FORM as unknown as FormSpec,
   pricedRound: PRICED_ROUND_FORM as unknown as FormSpec,
   exitWaterfall: EXIT_WATERFALL_FORM as unknown as FormSpec,
 };
@@ -386,15 +532,15 @@ export function newGridRow(table: TableSpec, cells: Readonly<Record<string, stri
   return { key: newRowKey(), cells: { ...base, ...cells } };
 }
 
-export function tableSpec(kind: VentureKind, name: string): TableSpec {
-  const table = VENTURE_FORMS[kind].tables.find((t) => t.name === name);
+export function tableSpec(kind: ModelKind, name: string): TableSpec {
+  const table = FORMS[kind].tables.find((t) => t.name === name);
   if (table === undefined) throw new Error(`no table "${name}" in the ${kind} form`);
   return table;
 }
 
 /** An empty form of a kind, with its defaults. */
-export function emptyVentureForm(kind: VentureKind): VentureForm {
-  const spec = VENTURE_FORMS[kind];
+export function emptyForm(kind: ModelKind): ModelForm {
+  const spec = FORMS[kind];
   const fields: Record<string, string> = {};
   for (const f of spec.fields) fields[f.key] = f.initial ?? "";
   const tables: Record<string, GridRow[]> = {};
@@ -403,8 +549,8 @@ export function emptyVentureForm(kind: VentureKind): VentureForm {
 }
 
 /** Fills a form from a model's inputs (its example, a stored model, a template). */
-export function ventureFormFromInput(input: VentureInput, lang: Lang = "en"): VentureForm {
-  const spec = VENTURE_FORMS[input.kind];
+export function formFromInput(input: ModelInputs, lang: Lang = "en"): ModelForm {
+  const spec = FORMS[input.kind];
   const texts = spec.disassemble(input, lang);
   const tables: Record<string, GridRow[]> = {};
   for (const t of spec.tables) tables[t.name] = (texts.tables[t.name] ?? []).map((cells) => newGridRow(t, cells));
@@ -423,9 +569,9 @@ export function isBlankRow(table: TableSpec, row: GridRow): boolean {
 
 // ----- Reading and validating ---------------------------------------------------------------
 
-/** The label a message uses for a field or a column: its label in the form ("Pre-money valuation", "Investment"). */
-function nameOf(lang: Lang, key: string): string {
-  return ventureText(lang).fieldName(key);
+/** The name a message uses for a field or a column: its label in the form ("Pre-money valuation", "Investment"), or the form's own names. */
+function nameOf(spec: FormSpec, lang: Lang, key: string): string {
+  return spec.fieldName?.(key, lang) ?? labelOf(MESSAGES[lang], spec.kind, key);
 }
 
 /** Reads a number or percentage cell: a percentage as a fraction ("20%" is 0.2), a multiple with or without its "x" ("1.00x" is 1). */
@@ -435,21 +581,22 @@ function parseCellNumber(spec: CellSpec, text: string, lang: Lang): ParseResult 
 }
 
 /** Reads one cell; `undefined` with a message in `errors[at]` when it cannot be read. */
-function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: VentureErrors, label: string): unknown {
-  const messages = ventureText(lang);
+function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: FormErrors, label: string): unknown {
+  const messages = MESSAGES[lang];
   const trimmed = text.trim();
   switch (spec.kind) {
     case "text":
       return text;
-    case "choice": {
+    case "choice":
+    case "radio": {
       if (spec.words === undefined) return text;
       const value = readWord(spec.words, text);
-      if (value === undefined) errors[at] = messages.unknownWord(label, trimmed, acceptedWords(spec.words, lang));
+      if (value === undefined) errors[at] = messages.unknownWord(label, trimmed, acceptedWords(spec.words, lang).join(", "));
       return value;
     }
     case "flag": {
       const value = readWord(YES_NO_WORDS, text);
-      if (value === undefined) errors[at] = messages.unknownWord(label, trimmed, acceptedWords(YES_NO_WORDS, lang));
+      if (value === undefined) errors[at] = messages.unknownWord(label, trimmed, acceptedWords(YES_NO_WORDS, lang).join(", "));
       return value === undefined ? undefined : value === "YES";
     }
     case "date":
@@ -475,21 +622,21 @@ function readCell(spec: CellSpec, text: string, lang: Lang, at: string, errors: 
   }
 }
 
-export interface VentureCandidate {
+export interface Candidate {
   readonly input: Record<string, unknown>;
-  readonly parseErrors: VentureErrors;
+  readonly parseErrors: FormErrors;
   /** For each table, the form row of each row sent (blank rows are not sent). */
   readonly rowIndex: Readonly<Record<string, readonly number[]>>;
 }
 
 /** Turns the form's texts into the candidate input of its schema, collecting a message for each text that cannot be read. */
-export function ventureFormToCandidate(form: VentureForm, lang: Lang): VentureCandidate {
-  const spec = VENTURE_FORMS[form.kind];
-  const errors: VentureErrors = {};
+export function formToCandidate(form: ModelForm, lang: Lang): Candidate {
+  const spec = FORMS[form.kind];
+  const errors: FormErrors = {};
   const fields: Record<string, unknown> = {};
   for (const f of spec.fields) {
     if (f.when !== undefined && !f.when(form.fields)) continue;
-    const value = readCell(f, form.fields[f.key] ?? "", lang, f.key, errors, nameOf(lang, f.key));
+    const value = readCell(f, form.fields[f.key] ?? "", lang, f.key, errors, nameOf(spec, lang, f.key));
     fields[f.key] = f.key === "currency" && typeof value === "string" ? value.trim().toUpperCase() : value;
   }
   const tables: Record<string, Record<string, unknown>[]> = {};
@@ -505,7 +652,7 @@ export function ventureFormToCandidate(form: VentureForm, lang: Lang): VentureCa
           values[c.key] = c.empty ?? null;
           continue;
         }
-        values[c.key] = readCell(c, row.cells[c.key] ?? "", lang, `${t.name}.${i}.${c.key}`, errors, nameOf(lang, `${t.name}.${c.key}`));
+        values[c.key] = readCell(c, row.cells[c.key] ?? "", lang, `${t.name}.${i}.${c.key}`, errors, nameOf(spec, lang, `${t.name}.${c.key}`));
       }
       rows.push(values);
       index.push(i);
@@ -517,12 +664,8 @@ export function ventureFormToCandidate(form: VentureForm, lang: Lang): VentureCa
 }
 
 /** The field or cell a schema issue is shown next to. */
-export function ventureKeyForPath(
-  kind: VentureKind,
-  path: readonly PropertyKey[],
-  rowIndex: Readonly<Record<string, readonly number[]>> = {},
-): string {
-  const spec = VENTURE_FORMS[kind];
+export function keyForPath(kind: ModelKind, path: readonly PropertyKey[], rowIndex: Readonly<Record<string, readonly number[]>> = {}): string {
+  const spec = FORMS[kind];
   const [head, index, ...rest] = path;
   if (typeof head !== "string") return "form";
   const table = spec.tables.find((t) => t.name === head);
@@ -535,21 +678,21 @@ export function ventureKeyForPath(
   return spec.fields.some((f) => f.key === head) ? head : "form";
 }
 
-export type VentureValidation = { ok: true; input: VentureInput; errors: VentureErrors } | { ok: false; errors: VentureErrors };
+export type FormValidation = { ok: true; input: ModelInputs; errors: FormErrors } | { ok: false; errors: FormErrors };
 
 /**
  * Validates the form: texts that are not numbers first, then the model schema's rules (the same
  * schema the model builder, templates and the command line use). `ok` only without any message.
  */
-export function validateVentureForm(form: VentureForm, lang: Lang): VentureValidation {
-  const spec = VENTURE_FORMS[form.kind];
-  const { input, parseErrors, rowIndex } = ventureFormToCandidate(form, lang);
+export function validateForm(form: ModelForm, lang: Lang): FormValidation {
+  const spec = FORMS[form.kind];
+  const { input, parseErrors, rowIndex } = formToCandidate(form, lang);
   const result = spec.schema.safeParse(input);
   if (result.success && Object.keys(parseErrors).length === 0) return { ok: true, input: result.data, errors: {} };
-  const errors: VentureErrors = {};
+  const errors: FormErrors = {};
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const key = ventureKeyForPath(form.kind, issue.path, rowIndex);
+      const key = keyForPath(form.kind, issue.path, rowIndex);
       // A cell that could not be read already has the more precise message.
       if (errors[key] === undefined) errors[key] = ruleMessage(issue, lang);
     }
@@ -663,9 +806,9 @@ export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[
 
 /** The message for a pasted cell that cannot be read, in the UI's language: "Line 3, Participation: "Maybe" is not one of …". */
 export function pasteProblemText(table: TableSpec, p: PasteProblem, lang: Lang): string {
-  const vt = ventureText(lang);
+  const vt = MESSAGES[lang];
   const col = table.columns.find((c) => c.key === p.column);
-  const column = col === undefined ? undefined : (vt.labels[`${table.name}.${col.key}`] ?? col.key);
+  const column = col === undefined ? undefined : (vt.label[`${table.name}.${col.key}` as keyof Messages["label"]] ?? col.key);
   const text = p.text ?? "";
   const reason =
     p.reason === "required"
@@ -688,4 +831,19 @@ export function rowsFromTsv(table: TableSpec, text: string, lang: Lang): PastedR
     lines.map((line) => (line.includes("\t") ? line.split("\t") : line.includes(";") ? line.split(";") : [line])),
     lang,
   );
+}
+
+// ----- Warnings and templates ---------------------------------------------------------------
+
+/** Warnings beside the fields for a VALID input: inputs allowed but that look wrong (the stake sale's negative equity, 0% stake...). */
+export function formWarnings(input: ModelInputs, lang: Lang): FormErrors {
+  return FORMS[input.kind].warnings?.(input, lang) ?? {};
+}
+
+/** The template's "to fill" entries whose value the user has not changed yet (the others are no longer placeholders). */
+export function stillToFill(template: Template, input: ModelInputs): Template["toFill"] {
+  const original = template.inputs as Record<string, unknown>;
+  const current = input as Record<string, unknown>;
+  const entries: Template["toFill"][number][] = template.toFill;
+  return entries.filter((entry) => JSON.stringify(original[entry.field]) === JSON.stringify(current[entry.field])) as Template["toFill"];
 }
