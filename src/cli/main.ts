@@ -233,12 +233,16 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
     throw new Failure(describeFsError(error, file));
   }
   let found;
+  let unreadable: string[];
   try {
-    found = await workbookModule().templatesFromWorkbook(buffer);
+    ({ templates: found, unreadable } = await workbookModule().workbookTemplates(buffer));
   } catch (error) {
     throw new Failure(`${file}: ${(error as Error).message}`);
   }
-  if (found.length === 0) throw new Failure(`${file} holds no CapTable model`);
+  const skipped = unreadable.map((u) => `  - ${u}`).join("\n");
+  if (found.length === 0)
+    throw new Failure(`${file} holds no CapTable model${unreadable.length > 0 ? `; these stored parts could not be read:\n${skipped}` : ""}`);
+  if (unreadable.length > 0) io.stderr(`Warning: ${file}: these stored parts could not be read and were skipped:\n${skipped}\n`);
   if (found.length > 1) io.stderr(`${file} holds ${found.length} models; writing the first (sheet "${found[0].sheet}")\n`);
   const first = found[0];
   if (!first.result.ok) throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${problemLines(first.result.errors)}`);

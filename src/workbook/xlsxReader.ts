@@ -10,7 +10,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unbindAddInCalls } from "./addInParts";
-import { parseModel, type StoredModel } from "./modelXml";
+import { readModelPart, type StoredModel } from "./modelXml";
+import { elementsOf, parseXml, textOf, type XmlElement } from "./xml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
 export const XLSX_READ_LIMITS = {
@@ -25,6 +26,8 @@ export interface XlsxContents {
   readonly models: StoredModel[];
   /** Every custom XML part's text, in part order (ours and others'). */
   readonly customXml: string[];
+  /** The custom XML parts that could not be read, each with why ("customXml/item2.xml: not well-formed XML: line 1, …"). */
+  readonly unreadable: string[];
 }
 
 function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
@@ -76,11 +79,11 @@ function decodePart(bytes: Uint8Array): string {
  */
 async function customXmlPaths(zip: JSZip): Promise<string[]> {
   const found = new Set<string>();
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
-    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
-    if (type !== REL_CUSTOM_XML || target === undefined || /\bTargetMode\s*=\s*["']External/.test(m[0])) continue;
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  const rels = await zip.file(relsPath)?.async("string");
+  for (const r of rels === undefined ? [] : elementsOf(readPartXml(rels, relsPath))) {
+    const { Type: type, Target: target, TargetMode: mode } = r.attributes;
+    if (r.local !== "Relationship" || type !== REL_CUSTOM_XML || target === undefined || mode === "External") continue;
     // Targets are relative to xl/ ("../customXml/item1.xml") or absolute from the package root ("/customXml/item1.xml").
     const resolved: string[] = [];
     for (const p of (target.startsWith("/") ? target.slice(1) : `xl/${target}`).split("/")) {
@@ -97,23 +100,43 @@ async function customXmlPaths(zip: JSZip): Promise<string[]> {
     .sort((a, b) => partNumber(a) - partNumber(b) || a.localeCompare(b));
 }
 
+/** A package part parsed as XML (xml.ts: linear, no DTD); a part that is not well-formed is a clear error naming it. */
+function readPartXml(xml: string, path: string): XmlElement {
+  try {
+    return parseXml(xml);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+}
+
 /** The custom XML parts of an .xlsx and the models among them. Throws a clear Error for a file that is not an .xlsx. */
 export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents> {
   const zip = await openZip(buffer);
   const customXml: string[] = [];
   const models: StoredModel[] = [];
+  const unreadable: string[] = [];
   for (const path of await customXmlPaths(zip)) {
     const file = zip.files[path];
     const size = uncompressedSize(file);
     // Ours are small; UTF-16 doubles the bytes of the same text.
-    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes * 2) continue;
+    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes * 2) {
+      unreadable.push(`${path}: ${size} bytes, more than the ${XLSX_READ_LIMITS.maxCustomXmlBytes * 2} read`);
+      continue;
+    }
     const xml = decodePart(await file.async("uint8array"));
-    if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) continue;
+    if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) {
+      unreadable.push(`${path}: ${xml.length} characters, more than the ${XLSX_READ_LIMITS.maxCustomXmlBytes} read`);
+      continue;
+    }
     customXml.push(xml);
-    const model = parseModel(xml);
-    if (model !== undefined) models.push(model);
+    try {
+      const model = readModelPart(xml);
+      if (model !== undefined) models.push(model);
+    } catch (error) {
+      unreadable.push(`${path}: ${(error as Error).message}`);
+    }
   }
-  return { models, customXml };
+  return { models, customXml, unreadable };
 }
 
 /** The models stored in an .xlsx (as the add-in lists them). */
@@ -121,22 +144,23 @@ export async function readStoredModels(buffer: Uint8Array): Promise<StoredModel[
   return (await readXlsxContents(buffer)).models;
 }
 
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
-}
-
 /** Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$" removed. */
 function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
   const bySheet = new Map<number, NameSpec[]>();
-  for (const m of workbookXml.matchAll(/<definedName\s+([^>]*)>([^<]*)<\/definedName>/g)) {
-    const attrs: Record<string, string> = {};
-    for (const a of m[1].matchAll(/([A-Za-z:]+)="([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
-    if (attrs.localSheetId === undefined || attrs.name.startsWith("_xlnm.")) continue;
-    const index = Number(attrs.localSheetId);
-    const ref = unescapeXml(m[2]).replace(/^.*!/, "").replace(/\$/g, "");
-    const list = bySheet.get(index) ?? [];
-    list.push(attrs.comment === undefined ? { name: attrs.name, ref } : { name: attrs.name, ref, comment: attrs.comment });
-    bySheet.set(index, list);
+  if (workbookXml === "") return bySheet;
+  const workbook = readPartXml(workbookXml, "xl/workbook.xml");
+  for (const group of elementsOf(workbook)) {
+    if (group.local !== "definedNames") continue;
+    for (const n of elementsOf(group)) {
+      const { name, localSheetId, comment } = n.attributes;
+      if (n.local !== "definedName" || name === undefined || localSheetId === undefined || name.startsWith("_xlnm.")) continue;
+      const index = Number(localSheetId);
+      const text = textOf(n);
+      const ref = text.slice(text.lastIndexOf("!") + 1).replace(/\$/g, "");
+      const list = bySheet.get(index) ?? [];
+      list.push(comment === undefined ? { name, ref } : { name, ref, comment });
+      bySheet.set(index, list);
+    }
   }
   return bySheet;
 }
