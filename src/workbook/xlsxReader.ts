@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unbindAddInCalls } from "./addInParts";
 import { readModelPart, type StoredModel } from "./modelXml";
-import { elementsOf, parseXml, textOf, type XmlElement } from "./xml";
+import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
 export const XLSX_READ_LIMITS = {
@@ -278,10 +278,12 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { address: cell.address, value: v, ...format };
   if (typeof v === "object" && "formula" in v && typeof v.formula === "string") {
     // The cell's model, not its value: ExcelJS's value getter drops a cached result of 0, "" or false.
+    // ExcelJS decodes the ST_Xstring escapes (`_xHHHH_`, xml.ts) of shared strings only: a formula
+    // and its cached text result are decoded here.
     const result = (cell.model as { result?: unknown }).result;
-    const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
+    const expected = typeof result === "number" ? { expected: result } : typeof result === "string" ? { expected: decodeOoxmlString(result) } : {};
     // A call bound to the add-in is stored as _xldudf_CAPTABLE_<ID>( (by Excel and by xlsxWriter.ts).
-    return { address: cell.address, formula: `=${unbindAddInCalls(v.formula)}`, ...expected, ...format };
+    return { address: cell.address, formula: `=${unbindAddInCalls(decodeOoxmlString(v.formula))}`, ...expected, ...format };
   }
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
   if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };

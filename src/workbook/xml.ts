@@ -141,9 +141,11 @@ function isOoxmlEscapeAt(text: string, i: number): boolean {
  * §22.9.2.19 ST_Xstring: a character XML cannot carry is written `_xHHHH_` (its UTF-16 code in
  * hexadecimal), and an underscore that starts a literal `_xHHHH_` is itself written `_x005F_`, so
  * that the text `_x003D_1+1` is stored `_x005F_x003D_1+1` and read back as written (stored raw,
- * Excel decodes it to `=1+1`). Carriage return and tab are encoded too (`_x000D_`, `_x0009_`):
- * a reader's end-of-line normalization would turn a raw CR into a line feed (Excel itself writes
- * a CR in a cell as `_x000D_`). Line feed stays raw, as Excel writes it.
+ * Excel decodes it to `=1+1`). A carriage return is encoded too (`_x000D_`): a reader's
+ * end-of-line normalization (XML 1.0 §2.11) would turn a raw CR into a line feed (Excel itself
+ * writes a CR in a cell as `_x000D_`); and DEL (`_x007F_`), which ExcelJS drops from text it
+ * writes. Line feed and tab stay raw, as Excel writes them. Hex digits in upper case (ExcelJS's
+ * reader only decodes those).
  */
 export function encodeOoxmlString(text: string): string {
   let out = "";
@@ -153,7 +155,7 @@ export function encodeOoxmlString(text: string): string {
     let code: string | undefined;
     if (c === 0x5f && isOoxmlEscapeAt(text, i)) code = "_x005F_";
     else if (c === 0x0d) code = "_x000D_";
-    else if (c === 0x09) code = "_x0009_";
+    else if (c === 0x7f) code = "_x007F_";
     if (code !== undefined) {
       out += text.slice(from, i) + code;
       from = i + 1;
