@@ -4,17 +4,27 @@
  */
 import { z } from "zod";
 import { UNIT_WORDS, YES_NO_WORDS, holderKey, readWord, type Vocabulary } from "../engine";
+import { xmlForbiddenMessage } from "../workbook/xml";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
 
-/** A required, trimmed text of at most LIMITS.maxText characters. */
+/**
+ * A required, trimmed text of at most LIMITS.maxText characters, holding only characters an Excel
+ * file can store (XML 1.0's rule, one place: xmlForbiddenAt in src/workbook/xml.ts, the rule
+ * template import applies too): the inputs are stored in the workbook as XML, and a U+FFFF or a
+ * control character there could not be saved or read back.
+ */
 export const text = (field: string) =>
   z
     .string({ error: `${field} must be a text` })
     .trim()
     .min(1, { error: `${field} is required` })
-    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` });
+    .max(LIMITS.maxText, { error: `${field} must be at most ${LIMITS.maxText} characters` })
+    .superRefine((value, ctx) => {
+      const problem = xmlForbiddenMessage(value, field);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    });
 
 /** A finite number of at most 1e15 in size. */
 export const amount = (field: string) =>

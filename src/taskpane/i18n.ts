@@ -384,6 +384,10 @@ const FIELD_PATTERN = `(${Object.keys(FR_FIELD_BY_EN)
 const FR_RULES: readonly [RegExp, (m: RegExpExecArray, f: (en: string) => string) => string][] = [
   [new RegExp(`^${FIELD_PATTERN} is required$`), (m, f) => `${cap(f(m[1]))} est obligatoire`],
   [new RegExp(`^${FIELD_PATTERN} must be a text$`), (m, f) => `${cap(f(m[1]))} doit être un texte`],
+  [
+    new RegExp(`^${FIELD_PATTERN} contains (U\\+[0-9A-F]{4}) \\(character (\\d+)\\), a control or invalid character an Excel file cannot hold$`),
+    (m, f) => `${cap(f(m[1]))} contient ${m[2]} (caractère ${m[3]}), un caractère de contrôle ou invalide qu’un fichier Excel ne peut pas contenir`,
+  ],
   [new RegExp(`^${FIELD_PATTERN} must be at most (\\d+) characters$`), (m, f) => `${cap(f(m[1]))} doit faire au plus ${m[2]} caractères`],
   [new RegExp(`^${FIELD_PATTERN} must be a (?:finite )?number$`), (m, f) => `${cap(f(m[1]))} doit être un nombre`],
   [new RegExp(`^${FIELD_PATTERN} must be at most 1e15 in size$`), (m, f) => `${cap(f(m[1]))} doit être au plus 1e15 en valeur absolue`],

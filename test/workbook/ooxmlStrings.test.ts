@@ -38,7 +38,7 @@ const anyXmlText = fc
   .map((parts) => parts.join(""))
   .filter((t) => xmlForbiddenAt(t) < 0);
 
-async function roundTrip(texts: readonly string[]): Promise<CellSpec[]> {
+async function roundTrip(texts: readonly string[]): Promise<readonly CellSpec[]> {
   const cells: CellSpec[] = texts.map((value, i) => ({ address: `A${i + 1}`, value }));
   // The same texts as cached results of formulas and inside formulas.
   texts.forEach((value, i) => cells.push({ address: `B${i + 1}`, formula: `=A${i + 1}`, expected: value }));
