@@ -107,7 +107,12 @@ describe("parseTemplatePart", () => {
 describe("parseXml", () => {
   test("namespaces are scoped: a declaration ends with its element", () => {
     const root = parseXml(`<a xmlns="urn:1"><b xmlns="urn:2"><c/></b><d/><p:e xmlns:p="urn:3" p:x="1"/></a>`);
-    const [b, d, e] = root.children as unknown as { namespace: string; local: string; children: { namespace: string }[]; attributes: Record<string, string> }[];
+    const [b, d, e] = root.children as unknown as {
+      namespace: string;
+      local: string;
+      children: { namespace: string }[];
+      attributes: Record<string, string>;
+    }[];
     expect([root.namespace, b.namespace, b.children[0].namespace, d.namespace, e.namespace, e.local]).toEqual([
       "urn:1",
       "urn:2",
