@@ -10,8 +10,9 @@
  * XML 1.0 (https://www.w3.org/TR/xml-names/) that matter for data, and refuses, with a message
  * naming the line and column:
  * - a document type declaration (`<!DOCTYPE`): it can define entities, the vector of "billion
- *   laughs" expansion attacks, and no Office part has one (ECMA-376 Part 2, §8.1.4: "The package
- *   implementer shall not map a logical item name ... DTD", i.e. OPC parts must not use DTDs);
+ *   laughs" expansion attacks, and the parts we read never need one (ECMA-376 Part 2, Open
+ *   Packaging Conventions, requires XML parts not to contain DTD declarations; section not
+ *   re-checked here);
  * - any entity but the five predefined ones, and character references to characters XML forbids;
  * - tags that do not match, duplicate attributes, undeclared namespace prefixes, text outside the
  *   root, characters XML 1.0 forbids;
