@@ -144,17 +144,49 @@ function problemLines(errors: readonly string[]): string {
   return errors.map((e) => `  - ${readableProblem(e)}`).join("\n");
 }
 
+/** The largest workbook extract-template reads: XLSX_READ_LIMITS.maxFileBytes (a test keeps them equal; not imported, to keep ExcelJS out of the CLI's start). */
+export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The bytes of a file, reading at most `limit` + 1 bytes whatever the file is (a regular file, a
+ * FIFO or a device whose size stat cannot tell): one byte more than the limit is refused as too
+ * large, without reading the rest.
+ */
+export async function readAtMost(full: string, limit: number, tooLarge: (size: string) => string): Promise<Buffer> {
+  const handle = await fs.open(full, "r");
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (stat.isFile() && stat.size > limit) throw new Failure(tooLarge(`${stat.size} bytes`));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw new Failure(tooLarge(`more than ${limit} bytes`));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readText(file: string, io: CliIO): Promise<string> {
   const full = path.resolve(io.cwd, file);
   try {
-    const stat = await fs.stat(full);
-    if (stat.isDirectory()) throw new Failure(`${file}: is a directory, not a template file`);
     // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
-    if (stat.size > JSON_LIMITS.maxChars * 4)
-      throw new Failure(`${file}: template is too large: ${stat.size} bytes, at most ${JSON_LIMITS.maxChars} characters allowed`);
-    return await fs.readFile(full, "utf8");
+    const bytes = await readAtMost(
+      full,
+      JSON_LIMITS.maxChars * 4,
+      (size) => `${file}: template is too large: ${size}, at most ${JSON_LIMITS.maxChars} characters allowed`,
+    );
+    return bytes.toString("utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
+    if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new Failure(`${file}: is a directory, not a template file`);
     throw new Failure(describeFsError(error, file));
   }
 }
@@ -249,17 +281,26 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
   const file = p.args[0];
   let buffer: Buffer;
   try {
-    buffer = await fs.readFile(path.resolve(io.cwd, file));
+    buffer = await readAtMost(
+      path.resolve(io.cwd, file),
+      MAX_WORKBOOK_BYTES,
+      (size) => `${file}: the workbook is too large: ${size}, at most ${MAX_WORKBOOK_BYTES} read`,
+    );
   } catch (error) {
+    if (error instanceof Failure) throw error;
     throw new Failure(describeFsError(error, file));
   }
   let found;
+  let unreadable: string[];
   try {
-    found = await workbookModule().templatesFromWorkbook(buffer);
+    ({ templates: found, unreadable } = await workbookModule().workbookTemplates(buffer));
   } catch (error) {
     throw new Failure(`${file}: ${(error as Error).message}`);
   }
-  if (found.length === 0) throw new Failure(`${file} holds no CapTable model`);
+  const skipped = unreadable.map((u) => `  - ${u}`).join("\n");
+  if (found.length === 0)
+    throw new Failure(`${file} holds no CapTable model${unreadable.length > 0 ? `; these stored parts could not be read:\n${skipped}` : ""}`);
+  if (unreadable.length > 0) io.stderr(`Warning: ${file}: these stored parts could not be read and were skipped:\n${skipped}\n`);
   if (found.length > 1) io.stderr(`${file} holds ${found.length} models; writing the first (sheet "${found[0].sheet}")\n`);
   const first = found[0];
   if (!first.result.ok) throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${problemLines(first.result.errors)}`);

@@ -16,7 +16,7 @@ import {
   TEMPLATE_VERSION,
   inputFromTemplate,
   parseSafeJson,
-  parseTemplatePart,
+  readTemplatePart,
   presentSheet,
   serializeTemplatePart,
   templateToJson,
@@ -87,13 +87,27 @@ export interface WorkbookTemplate {
  * gets a template titled after its sheet, with nothing marked to fill.
  */
 export async function templatesFromWorkbook(buffer: Uint8Array): Promise<WorkbookTemplate[]> {
-  const { models, customXml } = await readXlsxContents(buffer);
+  return (await workbookTemplates(buffer)).templates;
+}
+
+/**
+ * templatesFromWorkbook, with the custom XML parts that could not be read and why (not well-formed
+ * XML, a model part with a wrong attribute...), so that a model is never skipped without a word.
+ */
+export async function workbookTemplates(buffer: Uint8Array): Promise<{ templates: WorkbookTemplate[]; unreadable: string[] }> {
+  const { models, customXml, unreadable } = await readXlsxContents(buffer);
   const stored = new Map<string, string>();
   for (const xml of customXml) {
-    const part = parseTemplatePart(xml);
+    let part: { modelId: string; json: string } | undefined;
+    try {
+      part = readTemplatePart(xml);
+    } catch {
+      // Already listed in `unreadable` when not well-formed; a template part with a wrong model id matches no model.
+      continue;
+    }
     if (part !== undefined) stored.set(part.modelId, part.json);
   }
-  return models.map((model) => {
+  const templates = models.map((model): WorkbookTemplate => {
     const known = Object.prototype.hasOwnProperty.call(MODEL_SCHEMA_VERSIONS, model.kind)
       ? MODEL_SCHEMA_VERSIONS[model.kind as Template["kind"]]
       : undefined;
@@ -122,4 +136,5 @@ export async function templatesFromWorkbook(buffer: Uint8Array): Promise<Workboo
     const result = validateTemplate({ ...meta, kind: model.kind, inputs: model.inputs });
     return { modelId: model.id, sheet: model.sheet, kind: model.kind, result };
   });
+  return { templates, unreadable };
 }

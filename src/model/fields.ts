@@ -6,24 +6,38 @@
 import { z } from "zod";
 import { UNIT_WORDS, YES_NO_WORDS, holderKey, readWord, type Vocabulary } from "../engine";
 import { type FieldName, type ListName, ruleError, ruleIssue } from "./ruleMessages";
+import { codePointName, xmlForbiddenAt } from "../workbook/xml";
 
 /** Limits that keep a model a model (and an imported file harmless). */
 export const LIMITS = { maxHolders: 500, maxText: 100, maxAbs: 1e15 } as const;
 
-/** A required, trimmed text of at most LIMITS.maxText characters. */
+/**
+ * A required, trimmed text of at most LIMITS.maxText characters, holding only characters an Excel
+ * file can store (XML 1.0's rule, one place: xmlForbiddenAt in src/workbook/xml.ts, the rule
+ * template import applies too): the inputs are stored in the workbook as XML, and a U+FFFF or a
+ * control character there could not be saved or read back.
+ */
 export const text = (field: FieldName) =>
   z
     .string(ruleError("notText", { field }))
     .trim()
     .min(1, ruleError("required", { field }))
-    .max(LIMITS.maxText, ruleError("tooLong", { field, max: LIMITS.maxText }));
+    .max(LIMITS.maxText, ruleError("tooLong", { field, max: LIMITS.maxText }))
+    .superRefine((value, ctx) => xmlCharacters(value, ctx, field));
 
-/** An optional trimmed text ("" when none) of at most LIMITS.maxText characters. */
+/** An optional trimmed text ("" when none) of at most LIMITS.maxText characters, of characters an Excel file can store. */
 export const optionalText = (field: FieldName) =>
   z
     .string(ruleError("notText", { field }))
     .trim()
-    .max(LIMITS.maxText, ruleError("tooLong", { field, max: LIMITS.maxText }));
+    .max(LIMITS.maxText, ruleError("tooLong", { field, max: LIMITS.maxText }))
+    .superRefine((value, ctx) => xmlCharacters(value, ctx, field));
+
+/** The forbiddenChar rule: the first character XML 1.0 cannot hold, named with its position. */
+function xmlCharacters(value: string, ctx: z.RefinementCtx, field: FieldName): void {
+  const at = xmlForbiddenAt(value);
+  if (at >= 0) ctx.addIssue(ruleIssue("forbiddenChar", { field, char: codePointName(value, at), position: at + 1 }, []));
+}
 
 /** A finite number of at most 1e15 in size. */
 export const amount = (field: FieldName) =>

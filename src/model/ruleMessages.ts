@@ -80,6 +80,7 @@ export interface RuleParams {
   required: { field: FieldName };
   notText: { field: FieldName };
   tooLong: { field: FieldName; max: number };
+  forbiddenChar: { field: FieldName; char: string; position: number };
   notNumber: { field: FieldName };
   notFinite: { field: FieldName };
   tooBig: { field: FieldName };
@@ -170,6 +171,7 @@ export const RULES_EN: RuleMessages = {
   required: (p) => `${p.field} is required`,
   notText: (p) => `${p.field} must be a text`,
   tooLong: (p) => `${p.field} must be at most ${p.max} characters`,
+  forbiddenChar: (p) => `${p.field} contains ${p.char} (character ${p.position}), a control or invalid character an Excel file cannot hold`,
   notNumber: (p) => `${p.field} must be a number`,
   notFinite: (p) => `${p.field} must be a finite number`,
   tooBig: (p) => `${p.field} must be at most 1e15 in size`,

@@ -26,7 +26,7 @@ export * from "./schema";
 export { builtInTemplates, builtInTemplate, type BuiltInTemplate } from "./builtIn";
 export { JSON_LIMITS, FORBIDDEN_KEYS, parseSafeJson, checkJsonValue, jsonSyntaxError, type JsonSyntaxError } from "./safeJson";
 export { MIGRATIONS, migrateTemplate, type Migration } from "./migrations";
-export { serializeTemplatePart, parseTemplatePart, TEMPLATE_XML_NAMESPACE } from "./workbookPart";
+export { serializeTemplatePart, parseTemplatePart, readTemplatePart, TEMPLATE_XML_NAMESPACE } from "./workbookPart";
 export { presentSheet, toFillNotes, TO_FILL_PREFIX } from "./presentation";
 
 export type TemplateResult = { ok: true; template: Template } | { ok: false; errors: string[] };

@@ -6,6 +6,7 @@
  *
  * Pure functions, no I/O; they never throw.
  */
+import { xmlForbiddenAt } from "../workbook/xml";
 
 /** Limits for a document read from outside. A real template is a few kilobytes. */
 export const JSON_LIMITS = {
@@ -39,24 +40,12 @@ export function formatPath(path: readonly (string | number | symbol)[], root = "
 }
 
 /**
- * Control characters (other than tab, line feed and carriage return) and lone surrogates: they
- * cannot be stored in an .xlsx (XML 1.0 forbids them) and have no place in a label.
+ * Control characters (other than tab, line feed and carriage return), U+FFFE, U+FFFF and lone
+ * surrogates: they cannot be stored in an .xlsx (XML 1.0 forbids them) and have no place in a
+ * label. The one rule, shared with the model's fields: xmlForbiddenAt (src/workbook/xml.ts).
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-/** True when `text` has a control character or a lone surrogate (checked by hand: regex lookbehind breaks older Safari, Excel on Mac's web view). */
 function hasBadChars(text: string): boolean {
-  if (CONTROL.test(text)) return true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
-  }
-  return false;
+  return xmlForbiddenAt(text) >= 0;
 }
 
 /** Depth of nesting in raw JSON text, counted outside strings, without parsing (so without recursion). */

@@ -25,6 +25,8 @@
  * Pure string functions: no Office, no I/O. xlsxWriter.ts places the parts; tests check them.
  */
 
+import { escapeXml } from "./xml";
+
 /** The custom functions' namespace (manifest.xml, Functions.Namespace). */
 export const FUNCTIONS_NAMESPACE = "CAPTABLE";
 
@@ -122,10 +124,6 @@ export function bindAddInCalls(formula: string, namespace = FUNCTIONS_NAMESPACE)
 /** The reverse of bindAddInCalls: `_xldudf_CAPTABLE_<ID>(` back to `CAPTABLE.<ID>(` (outside quotes). */
 export function unbindAddInCalls(formula: string, namespace = FUNCTIONS_NAMESPACE): string {
   return rewriteCalls(formula, new RegExp(`_xldudf_${namespace}_([A-Za-z0-9_]+)\\s*\\(`, "iy"), (m) => `${namespace}.${m[1].toUpperCase()}(`);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 const XML_DECL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;

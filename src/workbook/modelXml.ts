@@ -12,6 +12,8 @@
  * Pure string functions: Office.js (customXmlParts) and the .xlsx writer both call these.
  */
 
+import { XML_LIMITS, escapeXml, parseXml, textOf, type XmlLimits } from "./xml";
+
 export const MODEL_XML_NAMESPACE = "urn:captable:model:1";
 
 export interface StoredModel {
@@ -24,11 +26,9 @@ export interface StoredModel {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MAX_XML = 2_000_000;
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
+/** The largest stored part read, in characters (a model's inputs are a few kilobytes). */
+export const MAX_MODEL_XML = 2_000_000;
+const PART_LIMITS: XmlLimits = { ...XML_LIMITS, maxChars: MAX_MODEL_XML };
 
 /** A fresh model ID. */
 export function newModelId(random: () => number = Math.random): string {
@@ -52,57 +52,72 @@ export interface XmlRoot {
   readonly local: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly text: string;
-}
-
-/** Decodes the five named entities, numeric character references and CDATA sections. */
-function decodeXmlText(text: string): string {
-  return text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(lt|gt|quot|apos|amp|#[0-9]+|#x[0-9A-Fa-f]+);/g, (_, cdata: string | undefined, e: string) => {
-    if (cdata !== undefined) return cdata;
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" }[e] as string;
-  });
+  /** True when the root holds elements as well as (or instead of) text. */
+  readonly hasElements: boolean;
 }
 
 /**
  * The root element of a custom XML part, however the application that saved it wrote it: with or
  * without an XML declaration, a byte order mark, comments, a namespace prefix (`<ns0:x
  * xmlns:ns0="…">`), single or double quotes, attributes in any order, entities, character
- * references or CDATA in the text. Undefined for anything else (a root with child elements, or not
- * XML). Never throws.
+ * references or CDATA in the text (read by the linear parser of xml.ts). Throws an `XmlError`
+ * naming the line and column for a document that is not well-formed XML or is over
+ * MAX_MODEL_XML characters.
  */
-export function readXmlRoot(xml: string): XmlRoot | undefined {
-  if (xml.length > MAX_XML) return undefined;
-  const body = xml
-    .replace(/^\uFEFF/, "")
-    .replace(/<\?[\s\S]*?\?>/g, "")
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .trim();
-  const m = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(?:\/>$|>([\s\S]*)<\/\1?\2\s*>$)/.exec(
-    body,
-  );
-  if (m === null) return undefined;
-  const prefix = m[1]?.slice(0, -1);
-  const attributes: Record<string, string> = {};
-  let namespace: string | undefined;
-  for (const a of m[3].matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const value = decodeXmlText(a[2] ?? a[3]);
-    if (a[1] === (prefix === undefined ? "xmlns" : `xmlns:${prefix}`)) namespace = value;
-    else if (!a[1].includes(":") && a[1] !== "xmlns") attributes[a[1]] = value;
-  }
-  return { namespace: namespace ?? "", local: m[2], attributes, text: decodeXmlText(m[4] ?? "") };
+export function readXmlRootStrict(xml: string): XmlRoot {
+  const root = parseXml(xml, PART_LIMITS);
+  const attributes: [string, string][] = [];
+  for (const [name, value] of Object.entries(root.attributes)) if (!name.includes(":")) attributes.push([name, value]);
+  return {
+    namespace: root.namespace,
+    local: root.local,
+    attributes: Object.fromEntries(attributes),
+    text: textOf(root),
+    hasElements: root.children.some((c) => typeof c !== "string"),
+  };
 }
 
-/** Parses a stored model part; returns undefined for a part that is not ours or is malformed (never throws). */
-export function parseModel(xml: string): StoredModel | undefined {
-  const root = readXmlRoot(xml);
-  if (root === undefined || root.local !== "captableModel" || root.namespace !== MODEL_XML_NAMESPACE) return undefined;
-  const attrs = root.attributes;
-  if (!ID.test(attrs.id ?? "") || !ID.test(attrs.kind ?? "")) return undefined;
-  const version = Number(attrs.schemaVersion);
-  if (!Number.isInteger(version) || version < 1) return undefined;
+/** readXmlRootStrict, or undefined for a document it refuses, or a root holding elements. Never throws. */
+export function readXmlRoot(xml: string): XmlRoot | undefined {
   try {
-    return { id: attrs.id, sheet: attrs.sheet ?? "", kind: attrs.kind, schemaVersion: version, inputs: JSON.parse(root.text) };
+    const root = readXmlRootStrict(xml);
+    return root.hasElements ? undefined : root;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a stored part: the model, or undefined for well-formed XML that is not a model part (another
+ * namespace or element: Excel's own parts, other add-ins'). Throws a clear Error for a part that is
+ * not well-formed XML (line and column named), or is a model part whose content is wrong (which
+ * attribute, or the JSON).
+ */
+export function readModelPart(xml: string): StoredModel | undefined {
+  const root = readXmlRootStrict(xml);
+  if (root.local !== "captableModel" || root.namespace !== MODEL_XML_NAMESPACE) return undefined;
+  if (root.hasElements) throw new Error("the stored model <captableModel> must hold only its JSON text, not elements");
+  const attrs = root.attributes;
+  for (const name of ["id", "kind"] as const) {
+    if (!ID.test(attrs[name] ?? ""))
+      throw new Error(`the stored model's ${name} must be 1-64 letters, digits, "-" or "_", got "${attrs[name] ?? ""}"`);
+  }
+  const version = Number(attrs.schemaVersion);
+  if (!Number.isInteger(version) || version < 1)
+    throw new Error(`the stored model's schemaVersion must be a whole number from 1, got "${attrs.schemaVersion ?? ""}"`);
+  let inputs: unknown;
+  try {
+    inputs = JSON.parse(root.text);
+  } catch {
+    throw new Error(`the stored model "${attrs.id}" does not hold valid JSON inputs`);
+  }
+  return { id: attrs.id, sheet: attrs.sheet ?? "", kind: attrs.kind, schemaVersion: version, inputs };
+}
+
+/** readModelPart, with undefined for a part it refuses (for listings that skip what they cannot read). Never throws. */
+export function parseModel(xml: string): StoredModel | undefined {
+  try {
+    return readModelPart(xml);
   } catch {
     return undefined;
   }

@@ -7,10 +7,12 @@
  * XML part are limited, so a zip bomb is refused instead of filling memory.
  */
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies */
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unbindAddInCalls } from "./addInParts";
-import { parseModel, type StoredModel } from "./modelXml";
+import { readModelPart, type StoredModel } from "./modelXml";
+import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
 
 export const XLSX_READ_LIMITS = {
@@ -18,6 +20,8 @@ export const XLSX_READ_LIMITS = {
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxParts: 5000,
   maxCustomXmlBytes: 2_000_000,
+  /** Bytes of xl/workbook.xml and its relationships (read before the sheets). */
+  maxWorkbookPartBytes: 8_000_000,
 } as const;
 
 export interface XlsxContents {
@@ -31,6 +35,8 @@ export interface XlsxContents {
    * of each model's sheet (office/marker.ts).
    */
   readonly workbookNames: WorkbookName[];
+  /** The custom XML parts that could not be read, each with why ("customXml/item2.xml: not well-formed XML: line 1, …"). */
+  readonly unreadable: string[];
 }
 
 export interface WorkbookName {
@@ -45,6 +51,87 @@ function uncompressedSize(file: JSZip.JSZipObject): number | undefined {
   const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
   // JSZip reads the 32-bit size as a signed number: a declared size of 2 GB or more comes out negative.
   return typeof size === "number" ? (size < 0 ? size + 2 ** 32 : size) : undefined;
+}
+
+/** What JSZip keeps of an entry it has not inflated: the compressed bytes and the method (JSZip internals, Node only). */
+interface RawEntry {
+  readonly compressedContent: Uint8Array;
+  readonly compression: { readonly magic: string } | null;
+  readonly crc32: number;
+}
+
+let crcTable: Int32Array | undefined;
+/** CRC-32 (ISO 3309, the ZIP checksum, APPNOTE.TXT 4.4.7), as an unsigned number. */
+function crc32(bytes: Uint8Array): number {
+  if (crcTable === undefined) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/** ZIP compression methods (APPNOTE.TXT 4.4.5) as JSZip's `magic` spells them: 0 stored, 8 deflated. */
+const STORED = "\x00\x00";
+const DEFLATED = "\x08\x00";
+
+function rawEntry(file: JSZip.JSZipObject, path: string): { data: Uint8Array; method: string; crc: number | undefined } {
+  const raw = (file as unknown as { _data?: Partial<RawEntry> })._data;
+  const data = raw?.compressedContent;
+  const method = raw?.compression?.magic;
+  if (!(data instanceof Uint8Array) || typeof method !== "string") throw new Error(`${path}: the part cannot be read from the zip`);
+  if (method !== STORED && method !== DEFLATED) throw new Error(`${path}: unknown compression method (only stored and deflated parts are read)`);
+  return { data, method, crc: typeof raw?.crc32 === "number" ? raw.crc32 >>> 0 : undefined };
+}
+
+/**
+ * The bytes of a part, inflating at most `cap` bytes whatever size the zip declares: a part that
+ * inflates to more is refused as soon as the inflater passes the cap (zlib's maxOutputLength), so
+ * a small file that claims 1 KB and inflates to 1 GB never fills memory.
+ */
+export function readPartBytes(zip: JSZip, path: string, cap: number): Uint8Array | undefined {
+  const file = zip.files[path];
+  if (file === undefined || file.dir) return undefined;
+  const { data, method, crc } = rawEntry(file, path);
+  let bytes: Uint8Array;
+  if (method === STORED) {
+    if (data.byteLength > cap) throw new Error(`${path} is ${data.byteLength} bytes, more than the ${cap} read`);
+    bytes = data;
+  } else {
+    try {
+      bytes = inflateRawSync(data, { maxOutputLength: cap });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)
+        throw new Error(`${path} inflates to more than the ${cap} bytes read`);
+      throw new Error(`${path}: the compressed data is damaged`);
+    }
+  }
+  // Damaged data can still inflate to something: the checksum tells (JSZip does not check it by default).
+  if (crc !== undefined && crc32(bytes) !== crc) throw new Error(`${path}: the part is damaged (its checksum does not match)`);
+  return bytes;
+}
+
+/** How many bytes a part really inflates to, counted as it streams (nothing kept); stops past `cap`. */
+function inflatedSize(data: Uint8Array, cap: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflater = createInflateRaw();
+    let total = 0;
+    inflater.on("data", (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > cap) {
+        inflater.destroy();
+        resolve(total);
+      }
+    });
+    inflater.on("end", () => resolve(total));
+    inflater.on("error", () => reject(new Error(`${path}: the compressed data is damaged`)));
+    inflater.end(data);
+  });
 }
 
 async function openZip(buffer: Uint8Array): Promise<JSZip> {
@@ -66,6 +153,27 @@ async function openZip(buffer: Uint8Array): Promise<JSZip> {
     throw new Error(`the workbook inflates to ${inflated} bytes, more than the ${XLSX_READ_LIMITS.maxUncompressedBytes} read`);
   }
   return zip;
+}
+
+/**
+ * Checks that no part inflates to more than the size the zip declares for it (counted while
+ * streaming, stopped at the declared size), so that the total checked by openZip is the real one
+ * before a library (ExcelJS) inflates every part in full.
+ */
+async function checkDeclaredSizes(zip: JSZip): Promise<void> {
+  for (const [path, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const declared = uncompressedSize(file) ?? 0;
+    const { data, method } = rawEntry(file, path);
+    const real = method === STORED ? data.byteLength : await inflatedSize(data, declared, path);
+    if (real > declared) throw new Error(`${path} inflates to more than the ${declared} bytes the zip declares: the file is damaged or hostile`);
+  }
+}
+
+/** A part as text (UTF-8), at most `cap` bytes inflated. */
+function readPartText(zip: JSZip, path: string, cap: number): string | undefined {
+  const bytes = readPartBytes(zip, path, cap);
+  return bytes === undefined ? undefined : new TextDecoder("utf-8").decode(bytes);
 }
 
 function partNumber(path: string): number {
@@ -90,11 +198,11 @@ function decodePart(bytes: Uint8Array): string {
  */
 async function customXmlPaths(zip: JSZip): Promise<string[]> {
   const found = new Set<string>();
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const type = /\bType\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
-    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(m[0])?.[1];
-    if (type !== REL_CUSTOM_XML || target === undefined || /\bTargetMode\s*=\s*["']External/.test(m[0])) continue;
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  const rels = readPartText(zip, relsPath, XLSX_READ_LIMITS.maxWorkbookPartBytes);
+  for (const r of rels === undefined ? [] : elementsOf(readPartXml(rels, relsPath))) {
+    const { Type: type, Target: target, TargetMode: mode } = r.attributes;
+    if (r.local !== "Relationship" || type !== REL_CUSTOM_XML || target === undefined || mode === "External") continue;
     // Targets are relative to xl/ ("../customXml/item1.xml") or absolute from the package root ("/customXml/item1.xml").
     const resolved: string[] = [];
     for (const p of (target.startsWith("/") ? target.slice(1) : `xl/${target}`).split("/")) {
@@ -111,24 +219,45 @@ async function customXmlPaths(zip: JSZip): Promise<string[]> {
     .sort((a, b) => partNumber(a) - partNumber(b) || a.localeCompare(b));
 }
 
+/** A package part parsed as XML (xml.ts: linear, no DTD); a part that is not well-formed is a clear error naming it. */
+function readPartXml(xml: string, path: string): XmlElement {
+  try {
+    return parseXml(xml);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+}
+
 /** The custom XML parts of an .xlsx and the models among them. Throws a clear Error for a file that is not an .xlsx. */
 export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents> {
   const zip = await openZip(buffer);
   const customXml: string[] = [];
   const models: StoredModel[] = [];
+  const unreadable: string[] = [];
   for (const path of await customXmlPaths(zip)) {
-    const file = zip.files[path];
-    const size = uncompressedSize(file);
-    // Ours are small; UTF-16 doubles the bytes of the same text.
-    if (size !== undefined && size > XLSX_READ_LIMITS.maxCustomXmlBytes * 2) continue;
-    const xml = decodePart(await file.async("uint8array"));
-    if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) continue;
+    // Ours are small; UTF-16 doubles the bytes of the same text. The cap holds whatever size the zip declares.
+    let bytes: Uint8Array;
+    try {
+      bytes = readPartBytes(zip, path, XLSX_READ_LIMITS.maxCustomXmlBytes * 2) as Uint8Array;
+    } catch (error) {
+      unreadable.push((error as Error).message);
+      continue;
+    }
+    const xml = decodePart(bytes);
+    if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) {
+      unreadable.push(`${path}: ${xml.length} characters, more than the ${XLSX_READ_LIMITS.maxCustomXmlBytes} read`);
+      continue;
+    }
     customXml.push(xml);
-    const model = parseModel(xml);
-    if (model !== undefined) models.push(model);
+    try {
+      const model = readModelPart(xml);
+      if (model !== undefined) models.push(model);
+    } catch (error) {
+      unreadable.push(`${path}: ${(error as Error).message}`);
+    }
   }
-  const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  return { models, customXml, workbookNames: readWorkbookNames(workbookXml) };
+  const workbookXml = readPartText(zip, "xl/workbook.xml", XLSX_READ_LIMITS.maxWorkbookPartBytes) ?? "";
+  return { models, customXml, unreadable, workbookNames: readWorkbookNames(workbookXml) };
 }
 
 /** The models stored in an .xlsx (as the add-in lists them). */
@@ -136,43 +265,38 @@ export async function readStoredModels(buffer: Uint8Array): Promise<StoredModel[
   return (await readXlsxContents(buffer)).models;
 }
 
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
-}
-
-/** The attributes and text of each <definedName> of xl/workbook.xml. */
-function definedNames(workbookXml: string): { attrs: Record<string, string>; text: string }[] {
-  const out: { attrs: Record<string, string>; text: string }[] = [];
-  for (const m of workbookXml.matchAll(/<definedName\s+([^>]*)>([^<]*)<\/definedName>/g)) {
-    const attrs: Record<string, string> = {};
-    for (const a of m[1].matchAll(/([A-Za-z:]+)="([^"]*)"/g)) attrs[a[1]] = unescapeXml(a[2]);
-    if (attrs.name !== undefined) out.push({ attrs, text: unescapeXml(m[2]) });
-  }
-  return out;
-}
-
 /** Workbook-scoped defined names from xl/workbook.xml (see XlsxContents.workbookNames). */
 function readWorkbookNames(workbookXml: string): WorkbookName[] {
-  return definedNames(workbookXml)
-    .filter(({ attrs }) => attrs.localSheetId === undefined && !attrs.name.startsWith("_xlnm."))
-    .map(({ attrs, text }) => ({
-      name: attrs.name,
-      formula: `=${text}`,
-      ...(attrs.comment === undefined ? {} : { comment: attrs.comment }),
-      hidden: attrs.hidden === "1" || attrs.hidden === "true",
-    }));
+  const out: WorkbookName[] = [];
+  if (workbookXml === "") return out;
+  for (const group of elementsOf(readPartXml(workbookXml, "xl/workbook.xml"))) {
+    if (group.local !== "definedNames") continue;
+    for (const n of elementsOf(group)) {
+      const { name, localSheetId, comment, hidden } = n.attributes;
+      if (n.local !== "definedName" || name === undefined || localSheetId !== undefined || name.startsWith("_xlnm.")) continue;
+      out.push({ name, formula: `=${textOf(n)}`, ...(comment === undefined ? {} : { comment }), hidden: hidden === "1" || hidden === "true" });
+    }
+  }
+  return out;
 }
 
 /** Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$" removed. */
 function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
   const bySheet = new Map<number, NameSpec[]>();
-  for (const { attrs, text } of definedNames(workbookXml)) {
-    if (attrs.localSheetId === undefined || attrs.name.startsWith("_xlnm.")) continue;
-    const index = Number(attrs.localSheetId);
-    const ref = text.replace(/^.*!/, "").replace(/\$/g, "");
-    const list = bySheet.get(index) ?? [];
-    list.push(attrs.comment === undefined ? { name: attrs.name, ref } : { name: attrs.name, ref, comment: attrs.comment });
-    bySheet.set(index, list);
+  if (workbookXml === "") return bySheet;
+  const workbook = readPartXml(workbookXml, "xl/workbook.xml");
+  for (const group of elementsOf(workbook)) {
+    if (group.local !== "definedNames") continue;
+    for (const n of elementsOf(group)) {
+      const { name, localSheetId, comment } = n.attributes;
+      if (n.local !== "definedName" || name === undefined || localSheetId === undefined || name.startsWith("_xlnm.")) continue;
+      const index = Number(localSheetId);
+      const text = textOf(n);
+      const ref = text.slice(text.lastIndexOf("!") + 1).replace(/\$/g, "");
+      const list = bySheet.get(index) ?? [];
+      list.push(comment === undefined ? { name, ref } : { name, ref, comment });
+      bySheet.set(index, list);
+    }
   }
   return bySheet;
 }
@@ -184,10 +308,12 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { address: cell.address, value: v, ...format };
   if (typeof v === "object" && "formula" in v && typeof v.formula === "string") {
     // The cell's model, not its value: ExcelJS's value getter drops a cached result of 0, "" or false.
+    // ExcelJS decodes the ST_Xstring escapes (`_xHHHH_`, xml.ts) of shared strings only: a formula
+    // and its cached text result are decoded here.
     const result = (cell.model as { result?: unknown }).result;
-    const expected = typeof result === "number" || typeof result === "string" ? { expected: result } : {};
+    const expected = typeof result === "number" ? { expected: result } : typeof result === "string" ? { expected: decodeOoxmlString(result) } : {};
     // A call bound to the add-in is stored as _xldudf_CAPTABLE_<ID>( (by Excel and by xlsxWriter.ts).
-    return { address: cell.address, formula: `=${unbindAddInCalls(v.formula)}`, ...expected, ...format };
+    return { address: cell.address, formula: `=${unbindAddInCalls(decodeOoxmlString(v.formula))}`, ...expected, ...format };
   }
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
   if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };
@@ -213,7 +339,8 @@ function spilledValue(cell: ExcelJS.Cell): number | string {
  */
 export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
   const zip = await openZip(buffer);
-  const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  await checkDeclaredSizes(zip);
+  const workbookXml = readPartText(zip, "xl/workbook.xml", XLSX_READ_LIMITS.maxWorkbookPartBytes) ?? "";
   const names = readDefinedNames(workbookXml);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);

@@ -52,6 +52,7 @@ import {
 import { columnLetters, parseCell } from "./a1";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
+import { encodeOoxmlString, escapeXml, xmlForbiddenMessage } from "./xml";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
 
 export interface XlsxSheetInput {
@@ -147,11 +148,23 @@ function applyStyle(cell: ExcelJS.Cell, style: StyleName): void {
   if (s.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF000000" } } };
 }
 
+/**
+ * A text as the file stores it (ST_Xstring, xml.ts encodeOoxmlString: a literal `_x003D_` is not
+ * read as "=", a carriage return survives); a character no Excel file can hold is an error naming
+ * the cell, never dropped (ExcelJS would drop it silently).
+ */
+function ooxmlText<T>(value: T, where: string): T {
+  if (typeof value !== "string") return value;
+  const bad = xmlForbiddenMessage(value, `${where}: the text`);
+  if (bad !== undefined) throw new Error(bad);
+  return encodeOoxmlString(value) as T;
+}
+
 function checkLiteral(spec: CellSpec, sheet: string): ExcelJS.CellValue {
   const value = spec.value ?? null;
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`${sheet}!${spec.address}: value must be a finite number, got ${value}`);
   // A string is a string cell (t="s"): ExcelJS never reads "=…" in a string as a formula.
-  return value;
+  return ooxmlText(value, `${sheet}!${spec.address}`);
 }
 
 /** What a sheet holds that the add-in computes, for the parts written after ExcelJS. */
@@ -225,8 +238,10 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
       if (!c.formula.startsWith("=")) throw new Error(`${where}: formula must begin with "=", got "${c.formula}"`);
       if (over !== undefined && over.anchor !== c.address)
         throw new Error(`${where}: the cell is in the spill range of ${over.anchor}; a spilled-over cell is left empty`);
-      const { formula, ids } = bindAddInCalls(c.formula.slice(1));
-      const result = c.spill !== undefined ? c.spill[0][0] : c.expected;
+      const bound = bindAddInCalls(c.formula.slice(1));
+      const ids = bound.ids;
+      const formula = ooxmlText(bound.formula, where);
+      const result = ooxmlText(c.spill !== undefined ? c.spill[0][0] : c.expected, where);
       if (ids.length > 0 || c.spill !== undefined) {
         // As Excel stores it: an array formula over its spill range (a single cell for a scalar
         // result), marked dynamic by cm="1" (added after ExcelJS, which cannot write it).
@@ -242,19 +257,16 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
       // A spilled-over cell may carry a format and a style; its value is the spill's.
       if (c.value !== undefined && c.value !== null)
         throw new Error(`${where}: the cell is in the spill range of ${over.anchor}; a spilled-over cell is left empty`);
-      cell.value = over.value;
+      cell.value = ooxmlText(over.value, where);
     } else {
       cell.value = checkLiteral(c, spec.name);
     }
     if (c.format !== undefined) cell.numFmt = c.format;
     if (c.style !== undefined) applyStyle(cell, c.style);
   }
-  for (const [address, { value, anchor }] of spilled) if (address !== anchor && !seen.has(address)) ws.getCell(address).value = value;
+  for (const [address, { value, anchor }] of spilled)
+    if (address !== anchor && !seen.has(address)) ws.getCell(address).value = ooxmlText(value, `${spec.name}!${address}`);
   return rendered;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 /** A defined name for xl/workbook.xml: scoped to a sheet (`sheetIndex`) or to the workbook (none), hidden or not. */
@@ -400,7 +412,7 @@ function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): Chart
 }
 
 function strCache(texts: readonly string[]): string {
-  return `<c:strCache><c:ptCount val="${texts.length}"/>${texts.map((t, i) => `<c:pt idx="${i}"><c:v>${escapeXml(t)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  return `<c:strCache><c:ptCount val="${texts.length}"/>${texts.map((t, i) => `<c:pt idx="${i}"><c:v>${escapeXml(encodeOoxmlString(t))}</c:v></c:pt>`).join("")}</c:strCache>`;
 }
 
 function seriesXml(s: ChartSeries, i: number, bar: boolean): string {

@@ -16,6 +16,7 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   required: { field: "company" },
   notText: { field: "buyer" },
   tooLong: { field: "seller", max: 100 },
+  forbiddenChar: { field: "company", char: "U+FFFF", position: 3 },
   notNumber: { field: "valuation" },
   notFinite: { field: "net debt" },
   tooBig: { field: "exit value" },
