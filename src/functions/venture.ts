@@ -231,7 +231,7 @@ function readFirstText(value: unknown, name: string): string {
 
 /** Pads rows to a rectangle: Excel spills rectangles only. */
 function rectangle(rows: CellOutput[][]): CellOutput[][] {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => (r.length === width ? r : [...r, ...Array<CellOutput>(width - r.length).fill("")]));
 }
 

@@ -512,7 +512,7 @@ async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: s
     );
     const drawing = `<drawing r:id="${relId}"/>`;
     const next = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
-    const at = next.length > 0 ? Math.min(...next) : sheetXml.lastIndexOf("</worksheet>");
+    const at = next.length > 0 ? next.reduce((a, b) => Math.min(a, b)) : sheetXml.lastIndexOf("</worksheet>");
     zip.file(sheetPath, `${sheetXml.slice(0, at)}${drawing}${sheetXml.slice(at)}`);
   }
   if (typeXml !== "") {
@@ -587,7 +587,7 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
       names.push({ name: n.name, sheetIndex, ref: `${quoteSheetName(name)}!${absoluteRef(n.ref)}`, comment: n.comment });
     }
     if (sheet.model !== undefined) parts.push(serializeModel({ ...sheet.model, sheet: name }));
-    parts.push(...(sheet.parts ?? []));
+    for (const part of sheet.parts ?? []) parts.push(part);
   });
   const addInCells = rendered.flatMap((r, i) => r.addInCells.map((a) => `${quoteSheetName(sheetNames[i])}!${a}`));
   const boundIds = [...new Set(rendered.flatMap((r) => r.boundIds))];
