@@ -282,7 +282,8 @@ export class Waterfall {
 
   private buildKnots(): Knot[] {
     const xs = this.events();
-    const slopes = this.sumsAreExact() ? this.sweptSlopes(xs) : xs.map((x) => this.slopeAbove(x));
+    // A few classes: summing them at each event costs less than setting up the sweep.
+    const slopes = this.cls.length > 16 && this.sumsAreExact() ? this.sweptSlopes(xs) : xs.map((x) => this.slopeAbove(x));
     const knots: Knot[] = [];
     let g = this.totalPreference;
     xs.forEach((x, i) => {
@@ -319,35 +320,20 @@ export class Waterfall {
    * (n log n instead of classes x events). Used only when the sums are exact (`sumsAreExact`).
    */
   private sweptSlopes(xs: readonly Decimal[]): Decimal[] {
-    const indexOf = (x: Decimal): number => {
-      let lo = 0;
-      let hi = xs.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (xs[mid].lt(x)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    // Events by value: Decimal keeps no trailing zeros, so equal values have equal texts.
+    const at = new Map(xs.map((x, i) => [x.toString(), i]));
     const changing: Prepared[][] = xs.map(() => []);
-    const active = new Set<Prepared>();
-    let s = ZERO;
-    for (const c of this.cls) {
-      if (Waterfall.sharesAbove(c, xs[0])) {
-        active.add(c);
-        s = s.plus(c.n);
-      }
-      for (const point of [c.strike, c.capPoint, c.threshold]) if (point !== undefined) changing[indexOf(point)].push(c);
-    }
+    for (const c of this.cls) for (const p of [c.strike, c.capPoint, c.threshold]) if (p !== undefined) changing[at.get(p.toString())!].push(c);
+    const on = this.cls.map((c) => Waterfall.sharesAbove(c, xs[0]));
+    let s = this.slopeAbove(xs[0]);
     return xs.map((x, i) => {
-      if (i > 0)
-        for (const c of changing[i]) {
-          const now = Waterfall.sharesAbove(c, x);
-          if (now === active.has(c)) continue;
-          if (now) active.add(c);
-          else active.delete(c);
+      for (const c of i > 0 ? changing[i] : []) {
+        const now = Waterfall.sharesAbove(c, x);
+        if (now !== on[c.index]) {
+          on[c.index] = now;
           s = now ? s.plus(c.n) : s.minus(c.n);
         }
+      }
       return s;
     });
   }
@@ -361,7 +347,7 @@ export class Waterfall {
       a
         .minus(b)
         .abs()
-        .lte(Decimal.max(a.abs(), b.abs(), 1).times(SAME_PROCEEDS));
+        .lte(Decimal.max(a.abs(), b.abs(), ONE).times(SAME_PROCEEDS));
     let lo = 0;
     let hi = k.length - 1;
     // Last knot with g <= proceeds.
