@@ -7,6 +7,11 @@
  * Two additions to the template: .tsx files get the same TypeScript setup as .ts (the plugin's
  * config lists only .js/.ts extensions), and `no-undef` and `no-redeclare` are left to the
  * TypeScript compiler, as typescript-eslint recommends.
+ *
+ * One rule of our own, for src/: no spread arguments (`Math.max(...rows)`, `push(...cells)`) and no
+ * `fn.apply(this, array)`. Each element becomes one argument on the call stack, so a user-sized array
+ * (a column of 130,000 holders) throws "Maximum call stack size exceeded" (issue 13). Use a loop or
+ * `reduce`; spreading into an array literal (`[...a, ...b]`) is fine.
  */
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
@@ -28,6 +33,22 @@ export default [
     // The compiler checks these, knowing TypeScript's globals (Office, Excel, CustomFunctions) and
     // that a type and a value may share a name (`const Decimal` and `type Decimal`).
     rules: { ...typescript.rules, "no-undef": "off", "no-redeclare": "off" },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > SpreadElement, NewExpression > SpreadElement",
+          message: "No spread arguments: one stack slot per element overflows the stack on a big range (issue 13). Use a loop or reduce.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='apply']",
+          message: "No fn.apply(this, array): one stack slot per element overflows the stack on a big range (issue 13). Use a loop or reduce.",
+        },
+      ],
+    },
   },
   {
     files: ["**/*.{js,cjs,mjs}"],

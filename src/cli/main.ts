@@ -226,7 +226,7 @@ async function listTemplates(p: Parsed, io: CliIO): Promise<void> {
   expectArgs(p, 0, "");
   if (p.output !== undefined) throw new UsageError("list-templates writes to the terminal; it takes no -o");
   const all = builtInTemplates();
-  const width = Math.max(...all.map((b) => b.id.length));
+  const width = all.reduce((w, b) => Math.max(w, b.id.length), 0);
   for (const b of all) io.stdout(`${b.id.padEnd(width)}  ${b.title}\n${" ".repeat(width)}  ${b.description}\n\n`);
   io.stdout(`Export one with: captable export-template <id> -o template.json\n`);
 }

@@ -163,19 +163,33 @@ export function choiceCell<T extends string>(choices: Readonly<Record<string, T>
   return (v, at) => (isBlankCell(v, "keyword") ? undefined : attributed(at.table, () => readOptionalChoice(v, cellName(at), choices)));
 }
 
+const headerIndexes = new WeakMap<TableColumns, Map<string, string>>();
+
+/** The column key of every accepted header text (its choiceKey), the first column listing it; built once per table definition. */
+function headerIndex(columns: TableColumns): Map<string, string> {
+  let index = headerIndexes.get(columns);
+  if (index === undefined) {
+    index = new Map();
+    for (const k of Object.keys(columns)) for (const x of columns[k].headers) if (!index.has(choiceKey(x))) index.set(choiceKey(x), k);
+    headerIndexes.set(columns, index);
+  }
+  return index;
+}
+
 /**
  * Reads a range whose first row holds column headers (matched by name, in any order; extra columns
  * such as notes or totals are ignored); returns its non-blank rows, whose cells are read on demand.
  */
 export function readHeaderTable<C extends TableColumns>(value: unknown, name: string, columns: C, label?: keyof C & string): TableRow<C>[] {
   const keys = Object.keys(columns);
+  const byHeader = headerIndex(columns);
   const m = readMatrix(value, name);
   if (m.length < 2) throw new EngineError("value", `${name} must have a header row and at least one row below it`, name);
   const index = new Map<string, number>();
   m[0].forEach((h, c) => {
     if (typeof h !== "string" || h.trim() === "") return;
     const header = choiceKey(h);
-    const key = keys.find((k) => columns[k].headers.some((x) => choiceKey(x) === header));
+    const key = byHeader.get(header);
     if (key === undefined) return;
     if (index.has(key)) throw new EngineError("value", `${name} has the column "${columns[key].headers[0]}" twice`, name);
     index.set(key, c);
@@ -231,7 +245,7 @@ function readFirstText(value: unknown, name: string): string {
 
 /** Pads rows to a rectangle: Excel spills rectangles only. */
 function rectangle(rows: CellOutput[][]): CellOutput[][] {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => (r.length === width ? r : [...r, ...Array<CellOutput>(width - r.length).fill("")]));
 }
 

@@ -150,7 +150,7 @@ export class SheetBuilder {
    */
   spill(address: string, formula: string, rows: readonly (readonly (Decimal | string | number)[])[], style: StyleName = "calc"): string {
     if (!formula.startsWith("=")) throw new Error(`internal: formula at ${address} must begin with "=": ${formula}`);
-    const width = Math.max(...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     const spill = rows.map((r, i) =>
       Array.from({ length: width }, (_, k) => {
         const v = r[k] ?? "";

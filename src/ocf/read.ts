@@ -692,7 +692,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     const path = normalise(f.path);
     if (!seenFiles.has(path)) warnings.push(`${f.path} is in the package but the manifest does not list it; not read`);
   }
-  warnings.push(...unscheduled);
+  for (const note of unscheduled) warnings.push(note);
 
   const history: CapTableHistory = { classes, holders, plans, events };
   try {

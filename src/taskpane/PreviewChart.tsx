@@ -79,7 +79,7 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   const bottom = 24;
   const plot = height - top - bottom;
   const totals = data.categories.map((_, k) => data.series.reduce((acc, sr) => acc + Math.max(0, sr.values[k]), 0));
-  const max = stacked ? Math.max(...totals, 0) : Math.max(...data.series.flatMap((sr) => sr.values), 0);
+  const max = stacked ? totals.reduce((m, t) => Math.max(m, t), 0) : data.series.reduce((m, sr) => sr.values.reduce((n, v) => Math.max(n, v), m), 0);
   const scale = max > 0 ? plot / max : 0;
   const band = width / data.categories.length;
   const barWidth = stacked ? band * 0.5 : (band * 0.7) / data.series.length;

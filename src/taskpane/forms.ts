@@ -766,7 +766,7 @@ export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[
   let headerLine: number | undefined;
   let seenLine = false;
   const lines = grid.map((cells) => cells.map((c) => gridText(c, lang)));
-  const width = Math.max(0, ...lines.map((l) => l.length));
+  const width = lines.reduce((w, l) => Math.max(w, l.length), 0);
   // A block wider than the table has gaps (a blank column in the selection): they are left out. A block as
   // wide or narrower keeps its columns in place, so that a column left blank on every line stays blank.
   const all = Array.from({ length: width }, (_, j) => j);

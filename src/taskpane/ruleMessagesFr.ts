@@ -132,7 +132,8 @@ export const RULES_FR: RuleMessages = {
   required: (p) => `${subject(p.field)} est obligatoire`,
   notText: (p) => `${subject(p.field)} doit être un texte`,
   tooLong: (p) => `${subject(p.field)} doit faire au plus ${p.max} caractères`,
-  forbiddenChar: (p) => `${subject(p.field)} contient ${p.char} (caractère ${p.position}), un caractère de contrôle ou invalide qu’un fichier Excel ne peut pas contenir`,
+  forbiddenChar: (p) =>
+    `${subject(p.field)} contient ${p.char} (caractère ${p.position}), un caractère de contrôle ou invalide qu’un fichier Excel ne peut pas contenir`,
   notNumber: (p) => `${subject(p.field)} doit être un nombre`,
   notFinite: (p) => `${subject(p.field)} doit être un nombre`,
   tooBig: (p) => `${subject(p.field)} doit être au plus 1e15 en valeur absolue`,

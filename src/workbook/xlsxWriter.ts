@@ -530,7 +530,7 @@ async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: s
     );
     const drawing = `<drawing r:id="${relId}"/>`;
     const next = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
-    const at = next.length > 0 ? Math.min(...next) : sheetXml.lastIndexOf("</worksheet>");
+    const at = next.length > 0 ? next.reduce((a, b) => Math.min(a, b)) : sheetXml.lastIndexOf("</worksheet>");
     zip.file(sheetPath, `${sheetXml.slice(0, at)}${drawing}${sheetXml.slice(at)}`);
   }
   if (typeXml !== "") {
@@ -613,7 +613,7 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
         throw new Error(`${name}: the model "${sheet.model.id}" is stored on another sheet already (a model id is unique in a workbook)`);
       names.push({ name: marker, ref: markerFormula(name).slice(1), comment: MARKER_COMMENT_CLI, hidden: true });
     }
-    parts.push(...(sheet.parts ?? []));
+    for (const part of sheet.parts ?? []) parts.push(part);
   });
   const addInCells = rendered.flatMap((r, i) => r.addInCells.map((a) => `${quoteSheetName(sheetNames[i])}!${a}`));
   const boundIds = [...new Set(rendered.flatMap((r) => r.boundIds))];

@@ -50,3 +50,15 @@ describe("add-in note", () => {
     }).toThrow(/written twice/);
   });
 });
+
+describe("a spilled table of a size users reach (issue 13)", () => {
+  test("200,000 rows spill without overflowing the call stack", () => {
+    const s = new SheetBuilder("Big");
+    const rows = Array.from({ length: 200_000 }, (_, i) => (i === 7 ? ["Holder", 1, 2] : ["Holder", 1]));
+    s.spill("A1", "=CAPTABLE.TENDER(X)", rows);
+    const cell = s.build().cells.find((c) => c.address === "A1");
+    expect(cell?.spill?.length).toBe(200_000);
+    expect(cell?.spill?.[0]).toEqual(["Holder", 1, ""]);
+    expect(cell?.spill?.[7]).toEqual(["Holder", 1, 2]);
+  });
+});

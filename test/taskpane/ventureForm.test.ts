@@ -282,6 +282,17 @@ describe("pasted rows", () => {
     ]);
     expect(pasteProblemText(classes, pasted.problems[0], "en")).toBe(`Line ${classes.max + 1}: beyond the table's limit of ${classes.max} rows`);
   });
+  test("a pasted block of 200,000 lines is refused line by line, without overflowing the call stack (issue 13)", () => {
+    const classes = tableSpec("exitWaterfall", "classes");
+    const pasted = rowsFromGrid(
+      classes,
+      Array.from({ length: 200_000 }, (_, i) => [`C${i}`, 100]),
+      "en",
+    );
+    expect(pasted.rows).toEqual([]);
+    expect(pasted.problems.length).toBe(200_000 - classes.max);
+    expect(pasted.problems[0]).toEqual({ line: classes.max + 1, reason: "tooMany" });
+  });
 });
 
 describe("the registry of forms", () => {

@@ -368,11 +368,18 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   // The table: existing holders, then new names (instrument holders, investors), then the pool row when created.
   type Acc = { holder: string; before: Decimal; issued: Decimal; isPool: boolean };
   const rows: Acc[] = input.holdings.map((h) => ({ holder: h.holder.trim(), before: h.shares, issued: ZERO, isPool: Boolean(h.pool) }));
+  // Rows by key, the first of equal keys (as a scan would find): one lookup per credit, not one scan of every row.
+  const rowByKey = new Map<string, Acc>();
+  for (const r of rows) if (!rowByKey.has(holderKey(r.holder))) rowByKey.set(holderKey(r.holder), r);
   const credit = (name: string, shares: Decimal, isPool = false) => {
     const key = holderKey(name);
-    const row = rows.find((r) => holderKey(r.holder) === key);
+    const row = rowByKey.get(key);
     if (row !== undefined) row.issued = row.issued.plus(shares);
-    else rows.push({ holder: name.trim(), before: ZERO, issued: shares, isPool });
+    else {
+      const added: Acc = { holder: name.trim(), before: ZERO, issued: shares, isPool };
+      rows.push(added);
+      rowByKey.set(key, added);
+    }
   };
   conversions.forEach((c) => credit(c.holder, c.shares));
   adjustments.forEach((a) => credit(a.name, a.shares));

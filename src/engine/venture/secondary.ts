@@ -11,7 +11,7 @@
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { EngineError } from "../errors";
-import { CapTable, holderKey, validateCapTable } from "../capTable";
+import { CapTable, Holding, holderKey, validateCapTable } from "../capTable";
 import { check, formatAmount } from "../rules";
 import { sameShareCount } from "../shares";
 
@@ -53,12 +53,19 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
   check(price, "nonNegative", "tender_price");
   if (holderKey(buyer) === "") throw new EngineError("value", "buyer must be a holder's name, got an empty text", "buyer");
   if (sales.length === 0) throw new EngineError("value", "sellers must list at least one seller", "sellers");
+  // Holders by key, the first of equal keys (as `table.find` would): one pass, not one scan per seller.
+  const byKey = new Map<string, Holding>();
+  for (const r of table) {
+    const key = holderKey(r.holder);
+    if (!byKey.has(key)) byKey.set(key, r);
+  }
+  const buyerKey = holderKey(buyer);
   const sold = new Map<string, Decimal>();
   for (const s of sales) {
     const key = holderKey(s.seller);
-    const row = table.find((r) => holderKey(r.holder) === key);
+    const row = byKey.get(key);
     if (row === undefined) throw new EngineError("value", `seller "${s.seller.trim()}" is not one of the holders`, "sellers");
-    if (key === holderKey(buyer)) throw new EngineError("value", `buyer must differ from the sellers, both are "${row.holder.trim()}"`, "buyer");
+    if (key === buyerKey) throw new EngineError("value", `buyer must differ from the sellers, both are "${row.holder.trim()}"`, "buyer");
     check(s.shares, "nonNegative", `shares sold by "${row.holder.trim()}"`);
     let total = (sold.get(key) ?? ZERO).plus(s.shares);
     // Counts typed as formulas differ from the holding by a few ulps: within the tolerance the seller sells exactly the holding.
@@ -78,7 +85,7 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
   const rows: TenderRow[] = table.map((r) => {
     const key = holderKey(r.holder);
     const out = sold.get(key) ?? ZERO;
-    const bought = key === holderKey(buyer) ? moved : ZERO;
+    const bought = key === buyerKey ? moved : ZERO;
     const after = r.shares.minus(out).plus(bought);
     return {
       holder: r.holder.trim(),
@@ -91,7 +98,7 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
       cash: out.minus(bought).times(price),
     };
   });
-  if (!table.some((r) => holderKey(r.holder) === holderKey(buyer))) {
+  if (!byKey.has(buyerKey)) {
     rows.push({
       holder: buyer.trim(),
       sharesBefore: ZERO,

@@ -207,7 +207,7 @@ class Payout implements ClassPayout {
 }
 
 /** One segment start of the proceeds function G(x) of the residual per share x. */
-interface Knot {
+export interface Knot {
   readonly x: Decimal;
   /** G(x): total paid when the residual per share is x. */
   readonly g: Decimal;
@@ -226,13 +226,19 @@ export class Waterfall {
   private readonly cls: Prepared[];
   private readonly totalPreference: Decimal;
   private readonly ranks: { rank: number; members: Prepared[]; total: Decimal }[];
-  private readonly knots: Knot[];
+  /** The segments of G, by increasing residual per share (public for tests: their slopes are swept, see `sweptSlopes`). */
+  readonly knots: readonly Knot[];
 
   constructor(classes: readonly ShareClass[]) {
     this.cls = prepare(classes);
     this.totalPreference = sum(this.cls.map((c) => c.preference));
     const byRank = new Map<number, Prepared[]>();
-    for (const c of this.cls) if (!c.preference.isZero()) byRank.set(c.seniority, [...(byRank.get(c.seniority) ?? []), c]);
+    for (const c of this.cls) {
+      if (c.preference.isZero()) continue;
+      const members = byRank.get(c.seniority);
+      if (members === undefined) byRank.set(c.seniority, [c]);
+      else members.push(c);
+    }
     this.ranks = [...byRank.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([rank, members]) => ({ rank, members, total: sum(members.map((m) => m.preference)) }));
@@ -256,24 +262,28 @@ export class Waterfall {
     return xs.filter((x, i) => i === 0 || !x.eq(xs[i - 1]));
   }
 
-  /** Slope of G just above x: the as-converted shares sharing one more unit of residual per share. */
-  private slopeAbove(x: Decimal): Decimal {
+  /** Whether class c shares one more unit of residual per share just above x (its as-converted shares count in the slope of G). */
+  private static sharesAbove(c: Prepared, x: Decimal): boolean {
+    if (c.n.isZero()) return false;
+    if (c.strike !== undefined) return x.gte(c.strike);
+    if (c.threshold === undefined) return c.participation === "FULL";
+    return x.gte(c.threshold) || x.lt(c.capPoint!);
+  }
+
+  /**
+   * Slope of G just above x: the as-converted shares sharing one more unit of residual per share,
+   * summed over every class in class order (the reference `sweptSlopes` is tested against).
+   */
+  slopeAbove(x: Decimal): Decimal {
     let s = ZERO;
-    for (const c of this.cls) {
-      if (c.n.isZero()) continue;
-      if (c.strike !== undefined) {
-        if (x.gte(c.strike)) s = s.plus(c.n);
-      } else if (c.threshold === undefined) {
-        if (c.participation === "FULL") s = s.plus(c.n);
-      } else if (x.gte(c.threshold) || x.lt(c.capPoint!)) {
-        s = s.plus(c.n);
-      }
-    }
+    for (const c of this.cls) if (Waterfall.sharesAbove(c, x)) s = s.plus(c.n);
     return s;
   }
 
   private buildKnots(): Knot[] {
     const xs = this.events();
+    // A few classes: summing them at each event costs less than setting up the sweep.
+    const slopes = this.cls.length > 16 && this.sumsAreExact() ? this.sweptSlopes(xs) : xs.map((x) => this.slopeAbove(x));
     const knots: Knot[] = [];
     let g = this.totalPreference;
     xs.forEach((x, i) => {
@@ -281,9 +291,51 @@ export class Waterfall {
         const prev = knots[i - 1];
         g = prev.g.plus(prev.slope.times(x.minus(prev.x)));
       }
-      knots.push({ x, g, slope: this.slopeAbove(x) });
+      knots.push({ x, g, slope: slopes[i] });
     });
     return knots;
+  }
+
+  /**
+   * Whether every sum of as-converted share counts, in any order, is exact at the configured precision:
+   * the digits from the total's leading digit down to the finest decimal place of any count fit in it.
+   * Then the slopes can be updated event by event (`sweptSlopes`) and give the same digits as summing
+   * every class at every event (`slopeAbove`); otherwise (counts spanning more than 40 digits) the
+   * slower sums are used, so that no result depends on the method.
+   */
+  private sumsAreExact(): boolean {
+    let total = ZERO;
+    let places = 0;
+    for (const c of this.cls) {
+      total = total.plus(c.n);
+      places = Math.max(places, c.n.decimalPlaces());
+    }
+    // A total rounded on the way has a leading digit at least as high as the exact one: the test still fails.
+    return (total.isZero() ? 0 : total.e + 1) + places <= Decimal.precision;
+  }
+
+  /**
+   * The slope of G above every event, by one sweep: a class's part in the slope changes only at its own
+   * strike, cap point or conversion threshold, so each event updates the classes whose points it is
+   * (n log n instead of classes x events). Used only when the sums are exact (`sumsAreExact`).
+   */
+  private sweptSlopes(xs: readonly Decimal[]): Decimal[] {
+    // Events by value: Decimal keeps no trailing zeros, so equal values have equal texts.
+    const at = new Map(xs.map((x, i) => [x.toString(), i]));
+    const changing: Prepared[][] = xs.map(() => []);
+    for (const c of this.cls) for (const p of [c.strike, c.capPoint, c.threshold]) if (p !== undefined) changing[at.get(p.toString())!].push(c);
+    const on = this.cls.map((c) => Waterfall.sharesAbove(c, xs[0]));
+    let s = this.slopeAbove(xs[0]);
+    return xs.map((x, i) => {
+      for (const c of i > 0 ? changing[i] : []) {
+        const now = Waterfall.sharesAbove(c, x);
+        if (now !== on[c.index]) {
+          on[c.index] = now;
+          s = now ? s.plus(c.n) : s.minus(c.n);
+        }
+      }
+      return s;
+    });
   }
 
   /** Residual per share x with G(x) = proceeds, the smallest such x; proceeds must be at least the total preference. */
@@ -295,7 +347,7 @@ export class Waterfall {
       a
         .minus(b)
         .abs()
-        .lte(Decimal.max(a.abs(), b.abs(), 1).times(SAME_PROCEEDS));
+        .lte(Decimal.max(a.abs(), b.abs(), ONE).times(SAME_PROCEEDS));
     let lo = 0;
     let hi = k.length - 1;
     // Last knot with g <= proceeds.
@@ -392,9 +444,15 @@ export class Waterfall {
       });
     }
     const g = (x: Decimal): Decimal => {
-      let i = this.knots.length - 1;
-      while (i > 0 && this.knots[i].x.gt(x)) i--;
-      const k = this.knots[i];
+      // The last knot at or below x (the first knot when none is), by binary search: knots' x increase.
+      let lo = 0;
+      let hi = this.knots.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.knots[mid].x.gt(x)) hi = mid - 1;
+        else lo = mid;
+      }
+      const k = this.knots[lo];
       return k.g.plus(k.slope.times(x.minus(k.x)));
     };
     const add = (x: Decimal, kind: BreakpointKind, c: Prepared, event: string) => {

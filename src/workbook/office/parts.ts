@@ -98,7 +98,7 @@ export function queueModelLookup(context: Excel.RequestContext, modelId: string,
         const results = unseen.map((partId) => ({ partId, xml: xmlParts.getItem(partId).getXml() }));
         await context.sync();
         synced = true;
-        read.push(...results.map((r) => ({ partId: r.partId, xml: r.xml.value })));
+        for (const r of results) read.push({ partId: r.partId, xml: r.xml.value });
       }
       const parts: StoredModelPart[] = [];
       for (const r of read) {

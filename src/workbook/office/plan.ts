@@ -157,7 +157,7 @@ function styleBlocks(cells: readonly Located[]): StyleBlock[] {
       open.set(key, { top: run.row, bottom: run.row, left: run.left, right: run.right, style: run.style });
     }
   }
-  done.push(...open.values());
+  for (const rect of open.values()) done.push(rect);
   return done.sort((a, b) => a.top - b.top || a.left - b.left).map((r) => ({ address: rangeAddress(r), style: r.style, rows: r.bottom - r.top + 1 }));
 }
 

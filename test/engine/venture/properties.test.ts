@@ -162,7 +162,15 @@ describe("waterfall properties", () => {
     fc.assert(
       fc.property(classesArb, (classes) => {
         const w = new Waterfall(classes);
-        const points = [dec(0), ...w.breakpoints().map((b) => b.proceeds), w.breakpoints().reduce((m, b) => Decimal.max(m, b.proceeds), dec(0)).times(2).plus(1000)];
+        const points = [
+          dec(0),
+          ...w.breakpoints().map((b) => b.proceeds),
+          w
+            .breakpoints()
+            .reduce((m, b) => Decimal.max(m, b.proceeds), dec(0))
+            .times(2)
+            .plus(1000),
+        ];
         for (let k = 0; k + 1 < points.length; k++) {
           const a = points[k];
           const b = points[k + 1];
@@ -173,6 +181,42 @@ describe("waterfall properties", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("waterfall knots: one sweep gives the digits of the sum over every class (issue 13)", () => {
+  // Many classes on few distinct points (strikes, cap points and thresholds that coincide), and
+  // conversion ratios of 16 digits and tiny ones, so that some sums are not exact at 40 digits (then the engine sums every class).
+  const crowded = (i: number): fc.Arbitrary<ShareClass> =>
+    fc
+      .record({
+        base: shareClass(i),
+        strike: fc.constantFrom(0, 0.5, 1, 2),
+        ratio: fc.constantFrom(1, 1, 2, 0.3333333333333333, 1e-20, 1.000000000000001e-30),
+        invested: fc.constantFrom(1_000, 2_000, 4_000),
+      })
+      .map(({ base, strike, ratio, invested }): ShareClass => {
+        if (base.strike !== undefined) return { ...base, strike: dec(strike) };
+        if (base.invested === undefined) return base;
+        return { ...base, invested: dec(invested), shares: dec(1_000), conversionRatio: dec(ratio) };
+      });
+  const many = fc
+    .integer({ min: 17, max: 40 }) // more than 16: the engine sweeps (fewer are summed at each event)
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => crowded(i))));
+
+  test("every knot's slope equals the slope summed over every class, to the digit", () => {
+    fc.assert(
+      fc.property(fc.oneof(classesArb, many), (classes) => {
+        let w: Waterfall;
+        try {
+          w = new Waterfall(classes);
+        } catch {
+          return;
+        }
+        for (const k of w.knots) expect([k.x.toString(), k.slope.toString()]).toEqual([k.x.toString(), w.slopeAbove(k.x).toString()]);
+      }),
+      { numRuns: 400 },
     );
   });
 });
@@ -223,7 +267,12 @@ describe("priced round properties", () => {
             expect((e as Error).message).toMatch(/100% or more/);
             return;
           }
-          expect(sum(r.rows.map((x) => x.ownershipAfter)).minus(1).abs().lte("1e-35")).toBe(true);
+          expect(
+            sum(r.rows.map((x) => x.ownershipAfter))
+              .minus(1)
+              .abs()
+              .lte("1e-35"),
+          ).toBe(true);
           expect(r.rows.every((x) => x.sharesAfter.gte(x.sharesBefore))).toBe(true);
           if (rounding === "NONE") {
             for (const c of r.conversions) expect(c.price.lte(r.pricePerShare.times(TOL))).toBe(true);
@@ -232,11 +281,17 @@ describe("priced round properties", () => {
               expect(poolRow.ownershipAfter.minus(dec(target).div(100)).abs().lte("1e-30")).toBe(true);
             }
             // Price x post-money shares = pre-money + new money.
-            expect(r.postMoney.minus(pre + money).abs().lte("1e-20")).toBe(true);
+            expect(
+              r.postMoney
+                .minus(pre + money)
+                .abs()
+                .lte("1e-20"),
+            ).toBe(true);
             // Each instrument got the most shares among its candidate prices (no cheaper term was left out).
             for (const [i, c] of r.conversions.entries()) {
               const x = instruments[i];
-              if (x.discount !== undefined && x.discount.gt(0)) expect(c.price.lte(r.pricePerShare.times(dec(1).minus(x.discount)).times(TOL))).toBe(true);
+              if (x.discount !== undefined && x.discount.gt(0))
+                expect(c.price.lte(r.pricePerShare.times(dec(1).minus(x.discount)).times(TOL))).toBe(true);
               if (x.cap !== undefined && x.kind === "POST_SAFE") expect(c.price.lte(x.cap.div(r.companyCapitalization).times(TOL))).toBe(true);
             }
           }
