@@ -6,6 +6,8 @@
  * - Missing, running as root on Debian/Ubuntu: `apt-get update && apt-get install -y
  *   libreoffice-calc-nogui` (Calc without the GUI toolkits: what a headless conversion needs).
  * - Otherwise: fail with a message saying what to install.
+ * Also pdftoppm and pdfinfo (Debian's poppler-utils), which the print test
+ * (test/libreoffice/print.libreoffice.test.ts) uses to turn LibreOffice's PDFs into PNGs, the same way.
  * Run by `npm test` before Jest, like scripts/ensure-chromium.mjs.
  */
 import { spawnSync } from "node:child_process";
@@ -31,14 +33,17 @@ function run(cmd, args) {
   if (r.status !== 0) fail(`${cmd} ${args.join(" ")} exited with ${r.status}`);
 }
 
-if (existsSync(path)) process.exit(0);
+const POPPLER = "poppler-utils";
+const hasPoppler = () => existsSync("/usr/bin/pdftoppm") && existsSync("/usr/bin/pdfinfo");
 
-if (process.env.LIBREOFFICE_PATH) fail(`LIBREOFFICE_PATH is set to ${path}, which does not exist.`);
+if (existsSync(path) && hasPoppler()) process.exit(0);
+
+if (process.env.LIBREOFFICE_PATH && !existsSync(path)) fail(`LIBREOFFICE_PATH is set to ${path}, which does not exist.`);
 
 const root = typeof process.getuid === "function" && process.getuid() === 0;
 if (process.platform === "linux" && root && isDebianLike()) {
   run("apt-get", ["update"]);
-  run("apt-get", ["install", "-y", PACKAGE]);
+  run("apt-get", ["install", "-y", ...(existsSync(path) ? [] : [PACKAGE]), ...(hasPoppler() ? [] : [POPPLER])]);
   if (!existsSync(path)) fail(`apt-get installed ${PACKAGE} but ${path} is still missing.`);
   console.log(`ensure-libreoffice: installed ${path}`);
   process.exit(0);
@@ -46,9 +51,9 @@ if (process.platform === "linux" && root && isDebianLike()) {
 
 fail(
   [
-    `LibreOffice is needed at ${path} for the test that opens the built workbooks in LibreOffice (test/libreoffice), and it is missing.`,
+    `LibreOffice (${path}) and poppler-utils (pdftoppm, pdfinfo) are needed for the tests that open and print the built workbooks in LibreOffice (test/libreoffice); ${existsSync(path) ? POPPLER : PACKAGE} is missing.`,
     process.platform === "linux"
-      ? `  Install it as root: apt-get update && apt-get install -y ${PACKAGE}  (Debian/Ubuntu), or your distribution's package.`
+      ? `  Install them as root: apt-get update && apt-get install -y ${PACKAGE} ${POPPLER}  (Debian/Ubuntu), or your distribution's packages.`
       : "  Install LibreOffice.",
     "  Or point LIBREOFFICE_PATH at an existing soffice binary: LIBREOFFICE_PATH=/path/to/soffice npm test",
   ].join("\n"),

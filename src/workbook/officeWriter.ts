@@ -28,6 +28,7 @@ import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchByte
 import { checkWriteRequest } from "./office/request";
 import { markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
+import { pageLayoutSupported, queuePrint, type PageLayoutLike } from "./office/print";
 
 const MARKER_COMMENT = "CapTable: the sheet this model built (used when rebuilding it)";
 
@@ -134,6 +135,7 @@ function queueContent(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, 
   for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
   if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
   for (const c of spec.charts ?? []) queueChart(sheet, spec, c);
+  if (spec.print !== undefined && pageLayoutSupported()) queuePrint(sheet.pageLayout as unknown as PageLayoutLike, spec.print);
 }
 
 /**
