@@ -154,6 +154,7 @@ export class SheetBuilder {
   private note?: { address: string; style: StyleName };
   private band?: string;
   private checkCount = 0;
+  private checkRange = "";
   private printTitle?: string;
   private printTitleRows = 2;
   private checksOk = false;
@@ -226,14 +227,15 @@ export class SheetBuilder {
 
   /**
    * One line saying whether every check of the checks block shows OK (written after `checks`):
-   * `=IF(COUNTIFS(Checks,"OK")=n,"OK","See the checks")`.
+   * `=IF(COUNTIFS(B40:B45,"OK")=n,"OK","See the checks")` (the range by address, so that a reader
+   * tracing references, like the LibreOffice test, sees what it depends on).
    */
   checksSummary(row: number, label: string, okText = "OK", failText = "See the checks"): void {
     if (this.checkCount === 0) throw new Error("internal: checksSummary before checks");
     this.value(a1("A", row), label, "label");
     this.put({
       address: a1("B", row),
-      formula: `=IF(COUNTIFS(Checks,"${okText}")=${this.checkCount},"${okText}","${failText}")`,
+      formula: `=IF(COUNTIFS(${this.checkRange},"${okText}")=${this.checkCount},"${okText}","${failText}")`,
       expected: this.checksOk ? okText : failText,
       style: "total",
     });
@@ -278,7 +280,7 @@ export class SheetBuilder {
    * The checks block: a section band `title` at `row`, then one live check per row: its label in
    * column A and in column B a native formula showing "OK" when the two sides agree (to 1e-9 of
    * the larger, as doubles allow) or else the difference; the engine's two sides (exact) say what
-   * the cell shows. Returns the range of the check cells ("B40:B43"), named `Checks`.
+   * the cell shows. Returns the range of the check cells ("B40:B43").
    */
   checks(row: number, title: string, checks: readonly Check[], okText = "OK"): string {
     this.value(a1("A", row), title, "section");
@@ -299,8 +301,8 @@ export class SheetBuilder {
     }
     const range = `B${row + 1}:B${r - 1}`;
     this.checkCount = checks.length;
+    this.checkRange = range;
     this.checksOk = checks.every((_, i) => this.cells.get(`B${row + 1 + i}`)?.expected === okText);
-    this.name("Checks", `$B$${row + 1}:$B$${r - 1}`, "Checks: each shows OK when its two sides agree");
     return range;
   }
 

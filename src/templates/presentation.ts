@@ -13,7 +13,7 @@ import type { Template } from "./schema";
 const NAME_OF_FIELD: Readonly<Record<string, string>> = { capTable: "SharesBefore" };
 
 /** Columns tried, left to right, for a "to fill" note on an input's row. */
-const NOTE_COLUMNS = ["D", "E", "F", "G", "H"];
+const NOTE_COLUMNS = ["D", "E", "F"];
 
 export const TO_FILL_PREFIX = "To fill: ";
 
@@ -50,7 +50,7 @@ function stillTemplateValue(name: string, cell: CellSpec | undefined): string | 
 
 /**
  * Notes for the inputs to fill: on the row of the input cell (its defined name), in the first of
- * columns D to H that the sheet leaves empty and no text runs over (issue 14). An input without a defined name on the sheet, or
+ * columns D to F that the sheet leaves empty and no text runs over (issue 14). An input without a defined name on the sheet, or
  * whose row has no free column, gets no note (the template still lists it).
  *
  * The note goes away once the figure is given: for an input in one cell, the note is a formula

@@ -136,7 +136,6 @@ describe("Exit waterfall: the built-in example", () => {
     expect([...names.keys()].sort()).toEqual([
       "AsConvertedShares",
       "BreakpointCheck",
-      "Checks",
       "Classes",
       "ExitValue",
       "ExitValues",
