@@ -3,7 +3,7 @@
  * Makes sure the system programs the tests drive are installed. playwright-core downloads no
  * browser and this machine has no internet beyond npm and Debian, so the programs come from apt.
  *
- *   node scripts/ensure-tools.mjs chromium libreoffice
+ *   node scripts/ensure-tools.mjs chromium libreoffice pdftoppm pdfinfo
  *
  * For each tool named (all when none is named):
  * - present at its path (or the path its environment variable names): nothing to do;
@@ -32,6 +32,21 @@ const TOOLS = {
     package: "libreoffice-calc-nogui",
     usedBy: "the test that opens the built workbooks in LibreOffice (test/libreoffice)",
     other: "Install LibreOffice.",
+  },
+  // Debian's poppler-utils: the print test turns LibreOffice's PDFs into PNGs and reads their pages.
+  pdftoppm: {
+    env: "PDFTOPPM_PATH",
+    path: "/usr/bin/pdftoppm",
+    package: "poppler-utils",
+    usedBy: "the print test (test/libreoffice/print.libreoffice.test.ts)",
+    other: "Install Poppler's utilities.",
+  },
+  pdfinfo: {
+    env: "PDFINFO_PATH",
+    path: "/usr/bin/pdfinfo",
+    package: "poppler-utils",
+    usedBy: "the print test (test/libreoffice/print.libreoffice.test.ts)",
+    other: "Install Poppler's utilities.",
   },
 };
 
@@ -67,7 +82,7 @@ for (const t of missing) if (process.env[t.env]) fail(`${t.env} is set to ${t.pa
 const root = typeof process.getuid === "function" && process.getuid() === 0;
 if (process.platform === "linux" && root && isDebianLike()) {
   run("apt-get", ["update"]);
-  run("apt-get", ["install", "-y", ...missing.map((t) => t.package)]);
+  run("apt-get", ["install", "-y", ...new Set(missing.map((t) => t.package))]);
   for (const t of missing) {
     if (!existsSync(t.path)) fail(`apt-get installed ${t.package} but ${t.path} is still missing.`);
     console.log(`ensure-tools: installed ${t.path}`);

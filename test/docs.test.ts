@@ -18,12 +18,17 @@ interface Example {
   args: unknown[];
   result: unknown;
 }
-const { examples } = JSON.parse(fs.readFileSync(path.join(root, "docs", "function-examples.json"), "utf8")) as { examples: Record<string, Example[]> };
+const { examples } = JSON.parse(fs.readFileSync(path.join(root, "docs", "function-examples.json"), "utf8")) as {
+  examples: Record<string, Example[]>;
+};
 const metadata = readFunctionMetadata();
 
 describe("docs/functions.md", () => {
   test("is what npm run docs generates from the current build", () => {
-    const generated = execFileSync(process.execPath, [path.join(root, "scripts", "gen-function-docs.mjs"), "--stdout"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const generated = execFileSync(process.execPath, [path.join(root, "scripts", "gen-function-docs.mjs"), "--stdout"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const committed = fs.readFileSync(path.join(root, "docs", "functions.md"), "utf8");
     if (generated !== committed) {
       const a = committed.split("\n");

@@ -51,9 +51,9 @@ import {
   ZERO,
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
-import { SheetBuilder, a1, columnLetters, sheetNameFor } from "./sheetBuilder";
+import { type Check, SheetBuilder, a1, columnLetters, sheetNameFor } from "./sheetBuilder";
 import { ExitWaterfallInput, type ExitWaterfallInputData, toHolderPosition, toShareClass } from "./exitWaterfallInput";
-import { modelFormats } from "./stakeSaleModel";
+import { modelFormats } from "./numberFormats";
 
 /** One row of the sensitivity: the waterfall at one exit value. */
 export interface SensitivityRow {
@@ -130,8 +130,6 @@ const WORKING_HEADERS = [
 const EVENT_HEADERS = ["Class", "Event", "Residual per share", "Proceeds to equity", "Applies", "Order"];
 const HOLDING_HEADERS = ["Holder", "Class", "Shares", "Invested"];
 const HOLDER_PAYOUT_HEADERS = ["Holder", "Class", "Shares", "Total", "Per share", "Share of proceeds", "Multiple (MOIC)"];
-const MULTIPLE = '0.00"x"';
-const PERCENT = "0.0%";
 
 /** The holdings grouped by holder (matched trimmed, case-insensitive), in order of first appearance: the holding indexes of each. */
 export function holdingsByHolder(holdings: readonly { holder: string }[]): number[][] {
@@ -172,7 +170,10 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   );
 
   // ---- Inputs ---------------------------------------------------------------------------
-  let row = 5;
+  // The key-outputs box (rows 5 on) is written last, once the cells it shows are: rows reserved here.
+  const keyRow = 5;
+  const keyCount = 4;
+  let row = keyRow + 1 + keyCount + 1;
   section(row, "Inputs", 4, cu);
   row++;
   const input_ = (name: string, text: string, value: number, note: string, comment: string) => {
@@ -207,7 +208,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       c.conversionRatio,
       c.strike,
     ];
-    const formats = ["", "#,##0", f.amount, MULTIPLE, "0", "", MULTIPLE, "0.00", f.pricePerShare];
+    const formats = ["", f.shares, f.amount, f.multiple, f.count, "", f.multiple, f.ratio, f.perShareInAmountUnit];
     cells.forEach((v, i) => s.value(a1(columnLetters(i), row), v, "input", formats[i] === "" ? undefined : formats[i]));
     row++;
   });
@@ -233,7 +234,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     holdings.forEach((hd) => {
       s.value(a1("A", row), hd.holder, "input");
       s.value(a1("B", row), hd.className, "input");
-      s.value(a1("C", row), hd.shares, "input", "#,##0");
+      s.value(a1("C", row), hd.shares, "input", f.shares);
       // Left blank when not known: the multiple then says "n/a".
       s.value(a1("D", row), hd.invested, "input", f.amount);
       row++;
@@ -303,12 +304,12 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     const at = row;
     const converted = () => `AND(${W("F", i)}="Convertible",ResidualPerShare>${W("I", i)})`;
     fx(a1("A", at), () => `=${W("A", i)}`, c.name);
-    fx(a1("B", at), () => `=${IN("B", i)}`, c.shares, "#,##0");
+    fx(a1("B", at), () => `=${IN("B", i)}`, c.shares, f.shares);
     fx(a1("C", at), () => `=IF(${converted()},0,${prefPaid(i, "Proceeds")})`, c.preference, f.amount);
     fx(a1("D", at), () => `=E${at}-C${at}`, c.participation, f.amount);
     fx(a1("E", at), () => `=${total(i, "Proceeds", "ResidualPerShare")}`, c.total, f.amount);
-    fx(a1("F", at), () => `=IF(B${at}>0,E${at}/B${at},0)`, c.perShare, f.pricePerShare);
-    fx(a1("G", at), () => `=IF(${IN("C", i)}>0,E${at}/${IN("C", i)},"n/a")`, c.moic ?? "n/a", MULTIPLE);
+    fx(a1("F", at), () => `=IF(B${at}>0,E${at}/B${at},0)`, c.perShare, f.perShareInAmountUnit);
+    fx(a1("G", at), () => `=IF(${IN("C", i)}>0,E${at}/${IN("C", i)},"n/a")`, c.moic ?? "n/a", f.multiple);
     fx(
       a1("H", at),
       () =>
@@ -336,7 +337,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   row++;
   s.value(a1("A", row), "Residual per as-converted share", "label");
   const residualRow = row;
-  fx(a1("E", row), () => `=${residualAt("Proceeds")}`, h.residualPerShare, f.pricePerShare);
+  fx(a1("E", row), () => `=${residualAt("Proceeds")}`, h.residualPerShare, f.perShareInAmountUnit);
   s.name("ResidualPerShare", `$E$${residualRow}`, "Residual per as-converted share at the exit value");
   s.value(a1("F", row), "0 until the preferences are paid; read off the breakpoints below", "note");
   row += 2;
@@ -350,7 +351,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     });
     const share = (at_: number, t: Decimal, style?: "total") => {
       const x = shareOf(t, `D${at_}`);
-      s.formula(a1("F", at_), x.formula, x.expected, PERCENT, style);
+      s.formula(a1("F", at_), x.formula, x.expected, f.percent1, style);
     };
     const names = `$A$${payoutFirst}:$A$${payoutLast}`;
     section(row, `Payout per holder at the exit value (${cu})`, HOLDER_PAYOUT_HEADERS.length - 1);
@@ -364,7 +365,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       const m = `MATCH(TRIM(B${hin}),${names},0)`;
       s.formula(a1("A", row), `=A${hin}`, p.holder);
       s.formula(a1("B", row), `=INDEX(${names},${m})`, p.className);
-      s.formula(a1("C", row), `=C${hin}`, p.shares, "#,##0");
+      s.formula(a1("C", row), `=C${hin}`, p.shares, f.shares);
       // The class's payout pro rata to the shares held.
       s.formula(
         a1("D", row),
@@ -373,11 +374,11 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         f.amount,
       );
       // Per share of the class held; "n/a" for a holding of no shares.
-      s.formula(a1("E", row), `=IF(C${row}>0,D${row}/C${row},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.pricePerShare);
+      s.formula(a1("E", row), `=IF(C${row}>0,D${row}/C${row},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.perShareInAmountUnit);
       share(row, p.total);
       // The multiple on what this holder paid (Invested in the holdings table); "n/a" when not given or 0.
       const invested = holdings[k].invested;
-      s.formula(a1("G", row), `=IF(D${hin}>0,D${row}/D${hin},"n/a")`, invested !== null && invested > 0 ? p.total.div(invested) : "n/a", MULTIPLE);
+      s.formula(a1("G", row), `=IF(D${hin}>0,D${row}/D${hin},"n/a")`, invested !== null && invested > 0 ? p.total.div(invested) : "n/a", f.multiple);
       row++;
     });
     const last = row - 1;
@@ -417,7 +418,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
           a1("G", row),
           `=IF(AND(COUNT(${cells.join(",")})=${g.length},${cells.join("+")}>0),D${row}/(${cells.join("+")}),"n/a")`,
           cost !== undefined && cost.gt(0) ? t.div(cost) : "n/a",
-          MULTIPLE,
+          f.multiple,
         );
         row++;
       }
@@ -450,20 +451,18 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.value(a1("A", at), input.exitValues[k], "input", f.amount);
     x.result.classes.forEach((c, i) => fx(a1(columnLetters(i + 1), at), () => `=${total(i, p, xr)}`, c.total, f.amount));
     s.formula(p, `=MAX(0,A${at}-NetDebt-OtherClaims-TransactionCosts)`, x.result.proceeds, f.amount);
-    fx(xr, () => `=${residualAt(p)}`, x.result.residualPerShare, f.pricePerShare);
+    fx(xr, () => `=${residualAt(p)}`, x.result.residualPerShare, f.perShareInAmountUnit);
     row++;
   });
   const sensLast = row - 1;
   s.name("ExitValues", `$A$${sensFirst}:$A$${sensLast}`, "Exit enterprise values of the sensitivity, one row each");
   s.value(a1("A", row), "One row per exit value (inputs in column A); each class's total payout; the chart stacks them.", "note");
-  s.chart({
-    type: "stackedColumn",
+  const chart = {
+    type: "stackedColumn" as const,
     title: "Payout by class across exit values",
     dataRange: `A${sensHeader}:${columnLetters(n)}${sensLast}`,
-    seriesBy: "columns",
-    from: `${columnLetters(n + 4)}${sensHeader}`,
-    to: `${columnLetters(n + 12)}${sensHeader + 18}`,
-  });
+    seriesBy: "columns" as const,
+  };
   row += 2;
 
   // ---- Breakpoints ----------------------------------------------------------------------
@@ -494,7 +493,12 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     const atB = stack(b.proceeds);
     s.formula(a1("A", at), `=B${at}+NetDebt+OtherClaims+TransactionCosts`, b.exitValue, f.amount);
     s.formula(a1("B", at), `=SUM(${columnLetters(4)}${at}:${columnLetters(n + 3)}${at})`, b.proceeds, f.amount);
-    fx(a1("C", at), () => `=IF(${isPref},0,INDEX(${range("C", wk.events, wk.events + 4 * n - 1)},${slot}))`, b.residualPerShare, f.pricePerShare);
+    fx(
+      a1("C", at),
+      () => `=IF(${isPref},0,INDEX(${range("C", wk.events, wk.events + 4 * n - 1)},${slot}))`,
+      b.residualPerShare,
+      f.perShareInAmountUnit,
+    );
     fx(a1("D", at), () => `=INDEX(${range("B", wk.events, wk.events + 4 * n - 1)},${slot})`, b.event);
     atB.classes.forEach((c, i) =>
       fx(
@@ -516,7 +520,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       a1(columnLetters(n + 5), at),
       next === undefined ? "=1/AsConvertedShares" : `=IF(B${at + 1}>B${at},(C${at + 1}-C${at})/(B${at + 1}-B${at}),0)`,
       rate,
-      "0.000000000",
+      f.workingRate,
     );
     row++;
   });
@@ -566,7 +570,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     const t = treatment(c, nConv);
     const capTotal = c.participation === "CAPPED" ? (c.invested ?? ZERO).times(c.capMultiple ?? ZERO) : pref;
     s.formula(a1("A", at), `=${IN("A", i)}`, c.name);
-    s.formula(a1("B", at), `=${IN("B", i)}*${IN("H", i)}`, nConv, "#,##0");
+    s.formula(a1("B", at), `=${IN("B", i)}*${IN("H", i)}`, nConv, f.shares);
     // Never silently wrong after an edit in the sheet: a strike with a preference, a participation word other than
     // NONE, FULL or CAPPED, a capped class without its cap or with a cap below its preference give #N/A, as the engine refuses them.
     s.formula(a1("C", at), `=IF(ISNUMBER(${IN("I", i)}),IF(${IN("D", i)}>0,NA(),0),${IN("C", i)}*${IN("D", i)})`, pref, f.amount);
@@ -588,14 +592,19 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       a1("H", at),
       `=IF(F${at}="Convertible",(G${at}-C${at})/B${at},"n/a")`,
       t === "Convertible" ? capTotal.minus(pref).div(nConv) : "n/a",
-      f.pricePerShare,
+      f.perShareInAmountUnit,
     );
-    s.formula(a1("I", at), `=IF(F${at}="Convertible",G${at}/B${at},"n/a")`, t === "Convertible" ? capTotal.div(nConv) : "n/a", f.pricePerShare);
+    s.formula(
+      a1("I", at),
+      `=IF(F${at}="Convertible",G${at}/B${at},"n/a")`,
+      t === "Convertible" ? capTotal.div(nConv) : "n/a",
+      f.perShareInAmountUnit,
+    );
     row++;
   });
   const wLast = row - 1;
   s.value(a1("A", row), "Total", "total");
-  s.formula(a1("B", row), `=SUM(B${wk.first}:B${wLast})`, totalN, "#,##0", "total");
+  s.formula(a1("B", row), `=SUM(B${wk.first}:B${wLast})`, totalN, f.shares, "total");
   s.name("AsConvertedShares", `$B$${row}`, "As-converted shares of all classes");
   const totalPref = sum(
     classes.map((c) => (c.strike !== undefined ? ZERO : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO))),
@@ -644,7 +653,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         const others = classes.map((_, j) => j).filter((j) => j > i);
         const chain = others.map((j) => `IF(AND(${IN("E", j)}=${IN("E", i)},C${wk.first + j}>0),", "&A${wk.first + j},"")`).join("&");
         s.formula(a1("B", at), `=IF(E${at}=1,"Preference paid in full: "&A${wRow}${chain ? "&" + chain : ""},"n/a")`, text);
-        s.value(a1("C", at), 0, "calc", f.pricePerShare);
+        s.value(a1("C", at), 0, "calc", f.perShareInAmountUnit);
         s.formula(
           a1("D", at),
           `=D${wRow}+E${wRow}`,
@@ -684,7 +693,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
                 ? capTotal.minus(pref).div(nConv)
                 : capTotal.div(nConv);
         s.formula(a1("B", at), `=IF(E${at}=1,${text_},"n/a")`, text);
-        s.formula(a1("C", at), `=IF(E${at}=1,${value},0)`, x, f.pricePerShare);
+        s.formula(a1("C", at), `=IF(E${at}=1,${value},0)`, x, f.perShareInAmountUnit);
         s.formula(a1("E", at), `=IF(${cond},1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
         const tie = at === ev + n ? "" : `+SUMPRODUCT(${range("E", ev + n, at - 1)}*(${range("C", ev + n, at - 1)}=C${at}))`;
         s.formula(
@@ -705,8 +714,56 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   row++;
   later.forEach((write) => write());
 
-  // ---- Columns --------------------------------------------------------------------------
-  s.column("A", 30);
-  for (let c = 1; c <= Math.max(8, n + 5); c++) s.column(columnLetters(c), 16);
+  // ---- Checks ---------------------------------------------------------------------------
+  row += 1;
+  const payoutTotal = sum(h.classes.map((c) => c.total));
+  const checks: Check[] = [
+    {
+      label: "Payouts to the classes = proceeds to equity",
+      left: `E${payoutLast + 1}`,
+      right: `E${proceedsRow}`,
+      engine: [payoutTotal, h.proceeds],
+      format: f.amount,
+    },
+    {
+      label: "Preference + participation = total payout",
+      left: `C${payoutLast + 1}+D${payoutLast + 1}`,
+      right: `E${payoutLast + 1}`,
+      engine: [sum(h.classes.map((c) => c.preference.plus(c.participation))), payoutTotal],
+      format: f.amount,
+    },
+    {
+      label: "Proceeds = exit value - debt - claims - costs, min. 0",
+      left: `E${proceedsRow}`,
+      right: "MAX(0,ExitValue-NetDebt-OtherClaims-TransactionCosts)",
+      scale: "ABS(ExitValue)+ABS(NetDebt)+ABS(OtherClaims)+ABS(TransactionCosts)",
+      engine: [h.proceeds, Decimal.max(0, new Decimal(input.exitValue).minus(input.netDebt).minus(input.otherClaims).minus(input.transactionCosts))],
+      format: f.amount,
+    },
+  ];
+  s.checks(row, "Checks", checks);
+  row += 1 + checks.length + 1;
+
+  // ---- Key outputs (top of the sheet) ---------------------------------------------------
+  const keyEnd = s.keyOutputs(keyRow, `Key outputs (${cu})`, [
+    {
+      label: "Exit value (EV)",
+      ref: s
+        .names()
+        .find((x) => x.name === "ExitValue")!
+        .ref.replace(/\$/g, ""),
+    },
+    { label: "Proceeds to equity", ref: `E${proceedsRow}` },
+    { label: "Residual per as-converted share", ref: `E${residualRow}` },
+  ]);
+  s.checksSummary(keyEnd, "Checks (below)");
+  if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
+
+  // The chart under the checks, inside the printed columns.
+  s.chart({ ...chart, from: `A${row}`, to: `D${row + 18}` });
+
+  // ---- Columns: fitted to the content when built ------------------------------------------
+  s.bandTo(columnLetters(Math.max(7, n + 5)));
+  s.printable(`${input.company}: exit waterfall`);
   return s.build();
 }

@@ -30,6 +30,7 @@
  */
 import {
   Decimal,
+  ONE,
   PricedRound,
   ROUND_SUMMARY_LABELS,
   ZERO,
@@ -43,8 +44,8 @@ import {
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
 import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, isoDateToSerial, type InstrumentInput } from "./pricedRoundInput";
-import { SheetBuilder, a1, columnLetters, sheetNameFor } from "./sheetBuilder";
-import { modelFormats } from "./stakeSaleModel";
+import { SheetBuilder, a1, columnLetters, sheetNameFor, type Check } from "./sheetBuilder";
+import { modelFormats } from "./numberFormats";
 
 /** The engine's results for a priced-round model, exact (Decimal). */
 export interface PricedRoundResults {
@@ -132,7 +133,10 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   s.addInNote("A3");
 
   // ---- Inputs -----------------------------------------------------------------------------
-  let row = 4;
+  // The key-outputs box (rows 4 on) is written last, once the cells it shows are: rows reserved here.
+  const keyRow = 4;
+  const keyCount = 5;
+  let row = keyRow + 1 + keyCount + 1;
   s.value(a1("A", row), "Inputs", "section");
   row++;
   s.value(a1("A", row), `Pre-money valuation (${cur})`, "label");
@@ -271,7 +275,12 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const postSharesCell = summaryCell(5);
   // [label, formula, engine value, format]: the add-in's cells read from its table; the rest native.
   const summary: [string, string, Decimal | string, string][] = [
-    [`Price per share (${cur})`, `=${priceCell}`, round.pricePerShare, f.pricePerShare],
+    [
+      `Price per share (${f.perShareLabel})`,
+      `=${priceCell}${f.perShareFactor === 1 ? "" : `*${f.perShareFactor}`}`,
+      round.pricePerShare.times(f.perShareFactor),
+      f.pricePerShare,
+    ],
     [`Pre-money valuation (${cur})`, "=PreMoney", round.preMoney, f.amount],
     [`New money (${cur})`, `=SUM(${investorAmounts})`, round.newMoney, f.amount],
     [`Post-money valuation (${cur}) = pre-money + new money`, `=PreMoney+SUM(${investorAmounts})`, round.postMoney, f.amount],
@@ -288,6 +297,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       f.amount,
     ],
   ];
+  const summaryStart = row;
   summary.forEach(([label, formula, value, format]) => {
     s.value(a1("A", row), label, "label");
     s.formula(a1("B", row), formula, value, format || undefined);
@@ -334,7 +344,48 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     to: `J${chartHeader + 17}`,
   });
 
-  s.column("A", 58);
-  for (const c of ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]) s.column(c, 17);
+  const chartLast = row - 1;
+  row += 1;
+
+  // ---- Checks ---------------------------------------------------------------------------
+  const before = sum(round.rows.map((h) => h.sharesBefore));
+  const issued = sum(round.rows.map((h) => h.sharesIssued));
+  const checks: Check[] = [
+    {
+      label: "Ownership after the round adds up to 100%",
+      left: `SUM(C${chartHeader + 1}:C${chartLast})`,
+      right: "1",
+      engine: [sum(round.rows.map((h) => h.ownershipAfter)), ONE],
+    },
+    {
+      label: "Shares after = shares before + shares issued",
+      left: `D${totalRow}`,
+      right: `B${totalRow}+C${totalRow}`,
+      engine: [round.postMoneyShares, before.plus(issued)],
+      format: f.shares,
+    },
+    {
+      label: "Shares before in the round = the cap table's (every row used)",
+      left: `B${totalRow}`,
+      right: "SUM(Shares)",
+      engine: [before, sum(input.capTable.map((h) => new Decimal(h.shares)))],
+      format: f.shares,
+    },
+  ];
+  s.checks(row, "Checks", checks);
+  row += 1 + checks.length + 1;
+
+  // ---- Key outputs (top of the sheet) ---------------------------------------------------
+  const keyEnd = s.keyOutputs(keyRow, `Key outputs (${cur})`, [
+    { label: `Round price per share (${f.perShareLabel})`, ref: a1("B", summaryStart) },
+    { label: "Pre-money valuation", ref: a1("B", summaryStart + 1) },
+    { label: "Post-money valuation", ref: a1("B", summaryStart + 3) },
+    { label: "Option pool increase (shares)", ref: a1("B", summaryStart + 6) },
+  ]);
+  s.checksSummary(keyEnd, "Checks (below)");
+  if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
+
+  s.bandTo(columnLetters(Math.max(4, table[0].length - 1)));
+  s.printable(`${input.company}: priced round`);
   return s.build();
 }

@@ -5,7 +5,8 @@
  */
 import { Decimal, EngineError } from "../engine";
 import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
-import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, SheetSpec, StyleName } from "../workbook/spec";
+import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, SheetSpec, StyleName } from "../workbook/spec";
+import { fitColumnWidths } from "../workbook/layout";
 
 export { columnIndex, columnLetters };
 
@@ -107,14 +108,41 @@ export function addInNoteText(addresses: readonly string[]): string {
   );
 }
 
+/** Characters of the default font a portrait A4 or Letter page shows across at 100% (margins 0.7"). */
+export const PORTRAIT_CHARACTERS = 95;
+
+/** Relative tolerance of a check on the sheet: doubles carry about 1e-15; 1e-9 leaves room for sums of many rows. */
+export const CHECK_TOLERANCE = "0.000000001";
+
+/** One check of the checks block: two native expressions that must agree, and the engine's values of both. */
+export interface Check {
+  readonly label: string;
+  readonly left: string;
+  readonly right: string;
+  readonly engine: readonly [Decimal, Decimal];
+  /**
+   * The size of the terms the sides are computed from, as a native expression, when they can be
+   * much larger than the sides (a bridge whose terms cancel): the tolerance is relative to it.
+   */
+  readonly scale?: string;
+  /** Format of the difference when the check fails. */
+  readonly format?: string;
+}
+
 /** Collects the cells, names, columns and charts of one sheet, refusing a cell written twice. */
 export class SheetBuilder {
   private readonly cells = new Map<string, CellSpec>();
-  private readonly names: NameSpec[] = [];
+  private readonly names_: NameSpec[] = [];
   private readonly columns: ColumnSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private readonly inputs: InputSpec[] = [];
   private note?: { address: string; style: StyleName };
+  private band?: string;
+  private checkCount = 0;
+  private checkRange = "";
+  private printTitle?: string;
+  private printTitleRows = 2;
+  private checksOk = false;
   /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
   private readonly spilled: { c0: number; c1: number; r0: number; r1: number; address: string }[] = [];
 
@@ -171,7 +199,7 @@ export class SheetBuilder {
 
   name(name: string, ref: string, comment?: string): void {
     if (!isValidDefinedName(name)) throw new Error(`internal: invalid defined name ${name}`);
-    this.names.push({ name, ref, ...(comment ? { comment } : {}) });
+    this.names_.push({ name, ref, ...(comment ? { comment } : {}) });
   }
 
   /** Declares where an input is on the sheet (a cell, or a table's data rows with its column keys): see InputSpec. */
@@ -179,8 +207,93 @@ export class SheetBuilder {
     this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }) });
   }
 
+  /**
+   * A fixed column width (a narrow spacer column). Every other column is fitted to its content
+   * when the sheet is built (workbook/layout.ts `fitColumnWidths`).
+   */
   column(column: string, width: number): void {
     this.columns.push({ column, width });
+  }
+
+  /**
+   * One line saying whether every check of the checks block shows OK (written after `checks`):
+   * `=IF(COUNTIFS(B40:B45,"OK")=n,"OK","See the checks")` (the range by address, so that a reader
+   * tracing references, like the LibreOffice test, sees what it depends on).
+   */
+  checksSummary(row: number, label: string, okText = "OK", failText = "See the checks"): void {
+    if (this.checkCount === 0) throw new Error("internal: checksSummary before checks");
+    this.value(a1("A", row), label, "label");
+    this.put({
+      address: a1("B", row),
+      formula: `=IF(COUNTIFS(${this.checkRange},"${okText}")=${this.checkCount},"${okText}","${failText}")`,
+      expected: this.checksOk ? okText : failText,
+      style: "total",
+    });
+  }
+
+  /** Section bands (rows whose column A has the "section" style) run to this column, across the table. */
+  bandTo(column: string): void {
+    this.band = column;
+  }
+
+  /** The defined names so far. */
+  names(): readonly NameSpec[] {
+    return this.names_;
+  }
+
+  /** Cells already written, by address (to copy a value and format into a summary). */
+  cellAt(address: string): CellSpec | undefined {
+    return this.cells.get(address);
+  }
+
+  /**
+   * The key-outputs box: a section band `title` at `row`, then one row per output, its label in
+   * column A and in column B a formula showing the cell it points at (same value and format).
+   * Returns the row after the box. The cells pointed at must already be written.
+   */
+  keyOutputs(row: number, title: string, outputs: readonly { label: string; ref: string }[]): number {
+    this.value(a1("A", row), title, "section");
+    let r = row + 1;
+    for (const o of outputs) {
+      const target = this.cells.get(o.ref);
+      if (target === undefined) throw new Error(`internal: key output ${o.label} points at ${o.ref}, which is empty`);
+      const expected = target.formula !== undefined ? target.expected : target.value;
+      if (typeof expected !== "number" && typeof expected !== "string") throw new Error(`internal: key output ${o.label} at ${o.ref} has no value`);
+      this.value(a1("A", r), o.label, "label");
+      this.put({ address: a1("B", r), formula: `=${o.ref}`, expected, style: "total", ...(target.format ? { format: target.format } : {}) });
+      r++;
+    }
+    return r;
+  }
+
+  /**
+   * The checks block: a section band `title` at `row`, then one live check per row: its label in
+   * column A and in column B a native formula showing "OK" when the two sides agree (to 1e-9 of
+   * the larger, as doubles allow) or else the difference; the engine's two sides (exact) say what
+   * the cell shows. Returns the range of the check cells ("B40:B43").
+   */
+  checks(row: number, title: string, checks: readonly Check[], okText = "OK"): string {
+    this.value(a1("A", row), title, "section");
+    let r = row + 1;
+    for (const c of checks) {
+      this.value(a1("A", r), c.label, "label");
+      const diff = c.engine[0].minus(c.engine[1]);
+      const tolerance = Decimal.max(1, c.engine[0].abs(), c.engine[1].abs()).times(CHECK_TOLERANCE);
+      const expected = diff.abs().lte(tolerance) ? okText : toCellNumber(diff, `check ${c.label}`);
+      this.put({
+        address: a1("B", r),
+        formula: `=IF(ABS((${c.left})-(${c.right}))<=${CHECK_TOLERANCE}*MAX(1,ABS(${c.left}),ABS(${c.right})${c.scale ? `,${c.scale}` : ""}),"${okText}",(${c.left})-(${c.right}))`,
+        expected,
+        style: "calc",
+        ...(c.format ? { format: c.format } : {}),
+      });
+      r++;
+    }
+    const range = `B${row + 1}:B${r - 1}`;
+    this.checkCount = checks.length;
+    this.checkRange = range;
+    this.checksOk = checks.every((_, i) => this.cells.get(`B${row + 1 + i}`)?.expected === okText);
+    return range;
   }
 
   chart(chart: ChartSpec): void {
@@ -198,11 +311,55 @@ export class SheetBuilder {
     this.note = { address, style };
   }
 
+  /**
+   * Prints the sheet: the print area from A1 to the section bands' last column (`bandTo`, else the
+   * last column written) and the last row written or covered by a chart; rows 1 to `titleRows`
+   * repeated on every page; fit to one page wide, landscape when the printed columns are wider
+   * than a portrait page shows at a readable scale; the footer names the model, the page and the
+   * print date (Excel's &D, so the date is the day it is printed).
+   */
+  printable(title: string, titleRows = 2): void {
+    this.printTitle = title;
+    this.printTitleRows = titleRows;
+  }
+
+  private printSpec(cells: readonly CellSpec[], columns: readonly ColumnSpec[]): PrintSpec {
+    let lastRow = 1;
+    let lastCol = 0;
+    for (const c of cells) {
+      const m = /^([A-Z]+)([0-9]+)$/.exec(c.address)!;
+      lastRow = Math.max(lastRow, Number(m[2]) + (c.spill ? c.spill.length - 1 : 0));
+      lastCol = Math.max(lastCol, columnIndex(m[1]) + (c.spill ? c.spill[0].length - 1 : 0));
+    }
+    for (const ch of this.charts) lastRow = Math.max(lastRow, Number(/[0-9]+$/.exec(ch.to)![0]));
+    if (this.band !== undefined) lastCol = columnIndex(this.band);
+    const width = new Map(columns.map((c) => [columnIndex(c.column), c.width]));
+    let chars = 0;
+    for (let k = 0; k <= lastCol; k++) chars += width.get(k) ?? 8.43;
+    return {
+      // A4 / Letter portrait shows about 90 characters of Calibri 11 across at 100%; wider prints landscape.
+      orientation: chars > PORTRAIT_CHARACTERS ? "landscape" : "portrait",
+      fitToWidth: 1,
+      area: `A1:${columnLetters(lastCol)}${lastRow}`,
+      titleRows: { first: 1, last: this.printTitleRows },
+      footer: { left: this.printTitle!.replace(/&/g, "&&"), center: "Page &P of &N", right: "&D" },
+    };
+  }
+
   /** The sheet, cells in reading order (row by row, then column). */
   build(): SheetSpec {
     if (this.note !== undefined && !this.cells.has(this.note.address)) {
       const calling = [...this.cells.values()].filter((c) => c.formula !== undefined && callsAddIn(c.formula)).map((c) => c.address);
       if (calling.length > 0) this.put({ address: this.note.address, value: addInNoteText(calling), style: this.note.style });
+    }
+    if (this.band !== undefined) {
+      const last = columnIndex(this.band);
+      for (const c of [...this.cells.values()]) {
+        const m = /^A([0-9]+)$/.exec(c.address);
+        if (m === null || c.style !== "section") continue;
+        for (let k = 1; k <= last; k++)
+          if (!this.cells.has(`${columnLetters(k)}${m[1]}`)) this.put({ address: `${columnLetters(k)}${m[1]}`, value: null, style: "section" });
+      }
     }
     const order = (address: string): [number, number] => {
       const m = /^([A-Z]+)([0-9]+)$/.exec(address)!;
@@ -213,14 +370,17 @@ export class SheetBuilder {
       const [ry, cy] = order(y.address);
       return rx - ry || cx - cy;
     });
+    const content: SheetSpec = { name: this.sheetName, cells, names: [...this.names_] };
+    const columns = fitColumnWidths(content, this.columns);
     return {
       name: this.sheetName,
       cells,
-      names: [...this.names],
-      columns: [...this.columns],
+      names: [...this.names_],
+      columns,
       charts: [...this.charts],
       showGridlines: false,
       ...(this.inputs.length === 0 ? {} : { inputs: [...this.inputs] }),
+      ...(this.printTitle !== undefined ? { print: this.printSpec(cells, columns) } : {}),
     };
   }
 }

@@ -55,8 +55,9 @@ import {
   sum,
 } from "../engine";
 import type { SheetSpec, StyleName } from "../workbook/spec";
-import { SheetBuilder, a1, columnIndex, columnLetters, sheetNameFor } from "./sheetBuilder";
-import { CurrencyUnit, StakeSaleInput } from "./stakeSaleInput";
+import { modelFormats } from "./numberFormats";
+import { SheetBuilder, a1, columnIndex, columnLetters, sheetNameFor, type Check } from "./sheetBuilder";
+import { StakeSaleInput } from "./stakeSaleInput";
 
 /** One holder's look-through after the deal: ownership after x each layer of the company at 100%. */
 export interface HolderLookThrough {
@@ -143,33 +144,9 @@ export function stakeSaleInputWarnings(input: StakeSaleInput): StakeSaleWarning[
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formats
+// Formats: one catalogue for every model (numberFormats.ts), re-exported under the old names.
 
-const UNIT_SUFFIX: Readonly<Record<CurrencyUnit, string>> = { units: "", thousands: " k", millions: " m" };
-
-export interface ModelFormats {
-  /** "EUR", "EUR k", "EUR m": shown in headers. */
-  readonly currencyLabel: string;
-  readonly amount: string;
-  readonly perUnit: string;
-  readonly pricePerShare: string;
-  readonly shares: string;
-  readonly percent: string;
-  readonly capacity: string;
-}
-
-/** Number formats for a currency unit and a share rounding policy. */
-export function modelFormats(currency: string, unit: CurrencyUnit, rounding: ShareRounding): ModelFormats {
-  return {
-    currencyLabel: `${currency}${UNIT_SUFFIX[unit]}`,
-    amount: unit === "units" ? "#,##0" : "#,##0.0",
-    perUnit: unit === "units" ? "#,##0" : unit === "thousands" ? "#,##0.0" : "#,##0.00",
-    pricePerShare: unit === "units" ? "#,##0.00" : unit === "thousands" ? "#,##0.0000" : "#,##0.000000",
-    shares: rounding === "NONE" ? "#,##0.00" : "#,##0",
-    percent: "0.00%",
-    capacity: "#,##0.0",
-  };
-}
+export { modelFormats, type ModelFormats } from "./numberFormats";
 
 // ---------------------------------------------------------------------------------------------
 // Engine
@@ -359,6 +336,10 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   const s = new SheetBuilder(stakeSaleSheetName(input.company));
   const cu = f.currencyLabel;
   const perUnitLabel = `${cu} per ${input.capacityUnit}`;
+  // Prices per share are in currency units whatever the unit of amounts: "*1000000" into a price, "/1000000" back to an amount.
+  const ps = f.perShareLabel;
+  const toCurrency = f.perShareFactor === 1 ? "" : `*${f.perShareFactor}`;
+  const toAmount = f.perShareFactor === 1 ? "" : `/${f.perShareFactor}`;
 
   /** A section band across columns A to `lastColumn`; `unitText` in column B (e.g. "EUR m"). */
   const section = (row: number, title: string, lastColumn = "E", unitText?: string) => {
@@ -379,7 +360,10 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   s.value("A3", `Deal: ${TRANSACTION_TEXT[input.transaction]}: ${parties}. Blue cells are inputs.`, "note");
 
   // ---- Inputs ---------------------------------------------------------------------------
-  let row = 5;
+  // The key-outputs box (rows 5 on) is written last, once the cells it shows are: rows reserved here.
+  const keyRow = 5;
+  const keyCount = 4 + (hasCapacity ? 1 : 0);
+  let row = keyRow + 1 + keyCount + 1;
   section(row, "Inputs");
   row++;
   const input_ = (name: string, text: string, value: number | string, format: string | undefined, note: string, comment: string) => {
@@ -658,21 +642,23 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     s.formula(c.loans, captable ? `=${stakeValue("LOANS")}` : `=Stake*${shl}`, r.deal.price.shareholderLoans, f.amount);
     label(rowOf(c.shares), "  of which shares");
     s.formula(c.shares, captable ? `=${stakeValue("SHARES")}` : `=${c.price}-${c.loans}`, r.deal.price.shares, f.amount);
-    label(rowOf(c.perShare), `Price per share transferred (${cu})`);
+    label(rowOf(c.perShare), `Price per share transferred (${ps})`);
     s.formula(
       c.perShare,
-      `=IF(${c.transferred}>0,${c.shares}/${c.transferred},"${NA}")`,
-      r.sharesTransferred.gt(0) ? r.deal.price.shares.div(r.sharesTransferred) : NA,
+      `=IF(${c.transferred}>0,${c.shares}${toCurrency}/${c.transferred},"${NA}")`,
+      r.sharesTransferred.gt(0) ? r.deal.price.shares.times(f.perShareFactor).div(r.sharesTransferred) : NA,
       f.pricePerShare,
     );
   }
   if (hasPrimary) {
     const c = priceCells;
-    label(rowOf(c.pps), `Price per new share (${cu}): (equity value x (1 + premium) - loans) / shares before`);
+    label(rowOf(c.pps), `Price per new share (${ps}): (equity value x (1 + premium) - loans) / shares before`);
     s.formula(
       c.pps,
-      captable ? `=CAPTABLE.PRICEPERSHARE(${eq}*(1+Premium)-${shl},${totalBefore})` : `=(${eq}*(1+Premium)-${shl})/${totalBefore}`,
-      r.pricePerNewShare!,
+      captable
+        ? `=CAPTABLE.PRICEPERSHARE(${eq}*(1+Premium)-${shl},${totalBefore})${toCurrency}`
+        : `=(${eq}*(1+Premium)-${shl})${toCurrency}/${totalBefore}`,
+      r.pricePerNewShare!.times(f.perShareFactor),
       f.pricePerShare,
     );
     if (input.transaction === "primary") {
@@ -685,10 +671,10 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       );
     } else {
       label(rowOf(c.newShares), `New shares issued (investment / price per new share, ${input.rounding.toLowerCase()})`);
-      s.formula(c.newShares, `=${rounded(`PrimaryInvestment/${c.pps}`)}`, r.newShares, f.shares);
+      s.formula(c.newShares, `=${rounded(`PrimaryInvestment${toCurrency}/${c.pps}`)}`, r.newShares, f.shares);
     }
     label(rowOf(c.cash), "Cash invested in new shares (stays in the company)", "total");
-    s.formula(c.cash, `=${c.newShares}*${c.pps}`, r.cashRaised, f.amount, "total");
+    s.formula(c.cash, `=${c.newShares}*${c.pps}${toAmount}`, r.cashRaised, f.amount, "total");
     label(rowOf(c.primaryPremium), "Premium / (discount) on the new shares");
     s.formula(
       c.primaryPremium,
@@ -752,7 +738,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   const impliedEvValue = r.implied?.enterpriseValue ?? NA;
   if (input.transaction === "primary") {
     label(rowOf(impliedEq), "Equity value (100%) implied by the price per new share (pre-money, incl. loans)");
-    s.formula(impliedEq, `=${priceCells.pps}*${totalBefore}+ShareholderLoans`, impliedEqValue, f.amount);
+    s.formula(impliedEq, `=${priceCells.pps}*${totalBefore}${toAmount}+ShareholderLoans`, impliedEqValue, f.amount);
     label(rowOf(impliedEv), "Enterprise value implied by the price per new share");
     s.formula(
       impliedEv,
@@ -861,6 +847,80 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     "note",
   );
 
+  // ---- Checks ---------------------------------------------------------------------------
+  row += 2;
+  const bridgeSum = (b: Bridge) => b.enterpriseValue.minus(b.netDebt).minus(b.otherClaims).minus(b.shareholderLoans);
+  const checks: Check[] = [
+    {
+      label: "Ownership after the deal adds up to 100%",
+      left: `SUM(E${capFirst}:E${capLast})`,
+      right: "1",
+      engine: [sum(r.capTable.map((h) => h.ownershipAfter)), ONE],
+    },
+    {
+      label: "Bridge: EV - net debt - claims - loans = share equity",
+      left: `${ev}-${nd}-${oc}-${shl}`,
+      right: se,
+      scale: `ABS(${ev})+ABS(${nd})+ABS(${oc})+ABS(${shl})`,
+      engine: [bridgeSum(company), company.shareEquity],
+      format: f.amount,
+    },
+    {
+      label: "Stake + rest = company (equity value, views)",
+      left: `C${stakeRow + 4}+D${stakeRow + 4}`,
+      right: `B${stakeRow + 4}`,
+      scale: `ABS(C${stakeRow + 4})+ABS(D${stakeRow + 4})`,
+      engine: [v.stakeView.equityValue.plus(v.rest.equityValue), v.company.equityValue],
+      format: f.amount,
+    },
+    {
+      label: "Shares after = shares before + new shares",
+      left: `D${capTotal}`,
+      right: hasPrimary ? `${totalBefore}+${priceCells.newShares}` : totalBefore,
+      engine: [sum(r.capTable.map((h) => h.sharesAfter)), r.totalSharesBefore.plus(r.newShares)],
+      format: f.shares,
+    },
+    {
+      label: "Look-through adds up to the company after (EV)",
+      left: `SUM(C${ltFirst}:C${ltLast})`,
+      right: after.ev,
+      engine: [sum(r.lookThrough.map((h) => h.view.enterpriseValue)), r.after.enterpriseValue],
+      format: f.amount,
+    },
+  ];
+  if (hasSecondary)
+    checks.push({
+      label: "Price of the stake = shares + loans (sources = uses)",
+      left: priceCells.price,
+      right: `${priceCells.shares}+${priceCells.loans}`,
+      scale: `ABS(${priceCells.shares})+ABS(${priceCells.loans})`,
+      engine: [r.deal.price.total, r.deal.price.shares.plus(r.deal.price.shareholderLoans)],
+      format: f.amount,
+    });
+  if (hasPrimary)
+    checks.push({
+      label: "Cash raised = fall in net debt (sources = uses)",
+      left: priceCells.cash,
+      right: `NetDebt-${afterCells.nd}`,
+      scale: `ABS(NetDebt)+ABS(${afterCells.nd})`,
+      engine: [r.cashRaised, company.netDebt.minus(r.after.netDebt)],
+      format: f.amount,
+    });
+  s.checks(row, "Checks", checks);
+  row += 1 + checks.length;
+
+  // ---- Key outputs (top of the sheet) ---------------------------------------------------
+  const paid =
+    input.transaction === "secondary" ? priceCells.price : input.transaction === "primary" ? priceCells.subscription : priceCells.totalPaid;
+  const keyEnd = s.keyOutputs(keyRow, `Key outputs (${cu})`, [
+    { label: input.transaction === "secondary" ? "Price paid for the stake" : "Price paid by the buyer", ref: paid },
+    { label: "Enterprise value (100%) implied by the price", ref: impliedEv },
+    ...(hasCapacity ? [{ label: `EV per ${input.capacityUnit} implied by the price (${perUnitLabel})`, ref: impliedPerUnitCell }] : []),
+    { label: `${input.buyer}: ownership after the deal`, ref: buyerOwnershipAfter },
+  ]);
+  s.checksSummary(keyEnd, "Checks (below)");
+  if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
+
   // ---- Chart data and chart -------------------------------------------------------------
   const chartHeader = capHeader;
   s.value(a1("J", chartHeader), "Holder", "header");
@@ -877,17 +937,15 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     title: "Ownership before and after the deal",
     dataRange: `J${chartHeader}:L${chartHeader + capRows}`,
     seriesBy: "columns",
-    from: `N${chartHeader}`,
-    to: `U${chartHeader + 17}`,
+    // Under the checks, inside the printed columns.
+    from: `A${row + 1}`,
+    to: `C${row + 18}`,
   });
 
-  // ---- Columns --------------------------------------------------------------------------
-  s.column("A", 58);
-  for (const c of ["B", "C", "D", "E", "F", "G", "H"]) s.column(c, 17);
+  // ---- Columns: fitted to the content when built; a spacer before the chart data ------------
   s.column("I", 3);
-  s.column("J", 22);
-  s.column("K", 11);
-  s.column("L", 11);
+  s.bandTo("H");
+  s.printable(`${input.company}: stake sale`);
   return s.build();
 }
 

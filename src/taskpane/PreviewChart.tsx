@@ -43,7 +43,8 @@ export function chartData(chart: ChartSpec, sheet: SheetSpec, lang: Lang = "en")
   const get = (s: number, k: number) => rawOf(cellAt(s, k));
   const categories = Array.from({ length: inner - 1 }, (_, k) => {
     const raw = get(0, k + 1);
-    return typeof raw === "number" ? formatCell(raw, cellAt(0, k + 1)?.format, lang) : String(raw ?? "");
+    // Trimmed: a banker's format pads a positive number by the width of ")" (`_)`), which a chart label does not need.
+    return typeof raw === "number" ? formatCell(raw, cellAt(0, k + 1)?.format, lang).trim() : String(raw ?? "");
   });
   const series = Array.from({ length: outer - 1 }, (_, s) => ({
     name: String(get(s + 1, 0) ?? ""),
@@ -86,7 +87,7 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   // The format of the first data cell, for the tooltips.
   const from = parseCell(chart.dataRange.split(":")[0]);
   const fmtCell = from ? sheet.cells.find((c) => c.address === cellAddress(from.row + 1, from.col + 1)) : undefined;
-  const fmt = (v: number) => formatCell(v, fmtCell?.format, lang);
+  const fmt = (v: number) => formatCell(v, fmtCell?.format, lang).trim();
   return (
     <figure className={s.box} data-testid="preview-chart" aria-label={chart.title}>
       <Caption1Strong as="p">{chart.title}</Caption1Strong>

@@ -81,7 +81,9 @@ interface Props {
 /** The shown text and the raw value of a cell. */
 export function cellDisplay(cell: CellSpec, lang: Lang): { text: string; raw: number | string | boolean | null | undefined } {
   const raw = cell.formula !== undefined ? cell.expected : cell.value;
-  return { text: formatCell(raw, cell.format, lang), raw };
+  // A number's trailing pad (`_)` in a banker's format, the width of ")") is dropped: HTML collapses it anyway.
+  const text = formatCell(raw, cell.format, lang);
+  return { text: typeof raw === "number" ? text.trimEnd() : text, raw };
 }
 
 /**

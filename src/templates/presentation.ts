@@ -5,6 +5,8 @@
  * SheetSpec out; the taskpane and the command line both use it.
  */
 import type { CellSpec, SheetSpec } from "../workbook/spec";
+import { coveredColumns, shownCells } from "../workbook/layout";
+import { columnIndex } from "../workbook/a1";
 import type { Template } from "./schema";
 
 /** The defined name of the input cell of each field, where it differs from the field name with a capital. */
@@ -48,7 +50,7 @@ function stillTemplateValue(name: string, cell: CellSpec | undefined): string | 
 
 /**
  * Notes for the inputs to fill: on the row of the input cell (its defined name), in the first of
- * columns D to F that the sheet leaves empty. An input without a defined name on the sheet, or
+ * columns D to F that the sheet leaves empty and no text runs over (issue 14). An input without a defined name on the sheet, or
  * whose row has no free column, gets no note (the template still lists it).
  *
  * The note goes away once the figure is given: for an input in one cell, the note is a formula
@@ -60,11 +62,20 @@ export function toFillNotes(sheet: SheetSpec, toFill: Template["toFill"]): CellS
   const used = new Set(sheet.cells.map((c) => c.address));
   const cellAt = new Map(sheet.cells.map((c) => [c.address, c]));
   const notes: CellSpec[] = [];
+  const shown = shownCells(sheet);
+  const occupied = new Set(shown.map((c) => `${c.row}:${c.col}`));
+  const widths = new Map((sheet.columns ?? []).map((c) => [columnIndex(c.column) ?? -1, c.width]));
+  /** Columns (0-based) a text on this 1-based row runs over. */
+  const coveredOn = (row: number) => new Set(shown.filter((c) => c.row === row - 1).flatMap((c) => coveredColumns(c, occupied, widths).slice(1)));
   for (const entry of toFill) {
     const name = sheet.names.find((n) => n.name.toLowerCase() === definedNameOf(entry.field).toLowerCase());
     const row = name === undefined ? undefined : /^\$?[A-Z]+\$?([0-9]+)/.exec(name.ref)?.[1];
     if (name === undefined || row === undefined) continue;
-    const address = NOTE_COLUMNS.map((col) => `${col}${row}`).find((a) => !used.has(a));
+    // Never over a text that runs into the column (an input's note in C running over D: issue 14).
+    const covered = coveredOn(Number(row));
+    const address = NOTE_COLUMNS.filter((col) => !covered.has(columnIndex(col) ?? -1))
+      .map((col) => `${col}${row}`)
+      .find((a) => !used.has(a));
     if (address === undefined) continue;
     used.add(address);
     const text = `${TO_FILL_PREFIX}${entry.note === "" ? "replace with your own figure" : entry.note}`;

@@ -38,6 +38,7 @@ import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchByte
 import { checkWriteRequest } from "./office/request";
 import { MARKER_COMMENT, markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
+import { pageLayoutSupported, queuePrint, type PageLayoutLike } from "./office/print";
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
@@ -241,6 +242,7 @@ function queueContent(
   for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
   if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
   for (const c of spec.charts ?? []) queueChart(sheet, spec, c);
+  if (spec.print !== undefined && pageLayoutSupported()) queuePrint(sheet.pageLayout as unknown as PageLayoutLike, spec.print);
 }
 
 /**

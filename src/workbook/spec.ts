@@ -86,6 +86,28 @@ export interface InputSpec {
   readonly columns?: readonly string[];
 }
 
+/**
+ * How the sheet prints: fit to a number of pages wide (any number tall), titles repeated on every
+ * page, a print area and a footer. Writers render it as Excel stores it (xlsx: pageSetup,
+ * printOptions, headerFooter and the _xlnm.Print_Area / _xlnm.Print_Titles names; Office.js:
+ * worksheet.pageLayout, ExcelApi 1.9).
+ */
+export interface PrintSpec {
+  readonly orientation: "portrait" | "landscape";
+  /** Pages wide the print area is scaled to fit (1); pages tall are as many as needed. */
+  readonly fitToWidth: number;
+  /** The print area, "A1:H80". */
+  readonly area: string;
+  /** Rows repeated at the top of every page, 1-based inclusive, e.g. { first: 1, last: 2 }. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /**
+   * Footer sections, in Excel's header and footer codes (&P page, &N pages, &D print date;
+   * a literal "&" doubled): the same codes in .xlsx (ECMA-376 §18.3.1.46 oddFooter) and
+   * Office.js (HeaderFooter.leftFooter...).
+   */
+  readonly footer: { readonly left: string; readonly center: string; readonly right: string };
+}
+
 export interface SheetSpec {
   /** Desired sheet name (at most 31 characters, none of : \ / ? * [ ]). Writers pick a free name if taken. */
   readonly name: string;
@@ -97,6 +119,8 @@ export interface SheetSpec {
   readonly showGridlines?: boolean;
   /** The input cells and tables that hold the model's inputs as they are stored (read back by "Read from sheet"). */
   readonly inputs?: readonly InputSpec[];
+  /** Page setup for printing (model sheets always have one). */
+  readonly print?: PrintSpec;
 }
 
 /** The look of each style, shared by all writers. Colours are #RRGGBB. */

@@ -200,8 +200,30 @@ function spillRange(
   return { ref: last === anchor ? anchor : `${anchor}:${last}`, cells };
 }
 
+/**
+ * The page setup of `spec.print` as Excel stores it: <pageSetup orientation fitToWidth
+ * fitToHeight="0"> with <sheetPr><pageSetUpPr fitToPage="1"/> (ECMA-376 Part 1, §18.3.1.63 and
+ * §18.3.1.64), <headerFooter><oddFooter> in Excel's &L/&C/&R codes (§18.3.1.46), and the
+ * sheet-scoped names _xlnm.Print_Area and _xlnm.Print_Titles (§18.2.5, built-in defined names),
+ * which ExcelJS writes from `printArea` and `printTitlesRow`.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const p = spec.print;
+  if (p === undefined) return;
+  ws.pageSetup.orientation = p.orientation;
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = p.fitToWidth;
+  ws.pageSetup.fitToHeight = 0;
+  // ExcelJS writes the name as `$<first>:$<last>` (exceljs/lib/xlsx/xform/book/workbook-xform.js),
+  // so the rows get their "$" here: "A$1:H$80" is stored as $A$1:$H$80, as Excel stores it.
+  ws.pageSetup.printArea = p.area.replace(/([A-Z]+)([0-9]+)/g, "$1$$$2");
+  if (p.titleRows !== undefined) ws.pageSetup.printTitlesRow = `${p.titleRows.first}:${p.titleRows.last}`;
+  ws.headerFooter.oddFooter = `&L${p.footer.left}&C${p.footer.center}&R${p.footer.right}`;
+}
+
 function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
   ws.views = [{ showGridLines: spec.showGridlines ?? true }];
+  applyPrint(ws, spec);
   for (const col of spec.columns ?? []) {
     if (!/^[A-Z]{1,3}$/.test(col.column)) throw new Error(`${spec.name}: column "${col.column}" is not a column letter`);
     if (!(col.width > 0 && col.width <= 255)) throw new Error(`${spec.name}: column ${col.column} width must be between 0 and 255`);

@@ -33,7 +33,13 @@ async function violations(page: Page): Promise<string[]> {
     if (result.passes.length < 10) throw new Error("axe checked almost nothing");
     return result.violations;
   })) as Violation[];
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")}`);
+  return found.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(", ")}`,
+  );
 }
 
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {

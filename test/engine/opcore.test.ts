@@ -52,7 +52,9 @@ describe("OpCore: 50% at EUR 860M EV", () => {
 
   test("cap table before and after: Iliad 100% -> Iliad 50% / InfraVia 50%", () => {
     const rows = secondaryTransfer([{ holder: "Iliad", shares: dec(OPCORE.sharesBefore) }], "Iliad", "InfraVia", dec(500_000));
-    expect(rows.map((r) => [r.holder, r.sharesBefore.toString(), r.ownershipBefore.toString(), r.sharesAfter.toString(), r.ownershipAfter.toString()])).toEqual([
+    expect(
+      rows.map((r) => [r.holder, r.sharesBefore.toString(), r.ownershipBefore.toString(), r.sharesAfter.toString(), r.ownershipAfter.toString()]),
+    ).toEqual([
       ["Iliad", "1000000", "1", "500000", "0.5"],
       ["InfraVia", "0", "0", "500000", "0.5"],
     ]);

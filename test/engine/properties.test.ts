@@ -60,45 +60,69 @@ describe("properties", () => {
 
   test("a primary issue at a target stake gives exactly that stake (unrounded shares)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999 }).map((n) => new Decimal(n).div(1_000_000)), positiveShares, (target, existing) => {
-        const issued = primarySharesForTargetStake(target, existing, "NONE");
-        expect(investorStake(issued, existing).minus(target).abs().lte("1e-35")).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999 }).map((n) => new Decimal(n).div(1_000_000)),
+        positiveShares,
+        (target, existing) => {
+          const issued = primarySharesForTargetStake(target, existing, "NONE");
+          expect(investorStake(issued, existing).minus(target).abs().lte("1e-35")).toBe(true);
+        },
+      ),
     );
   });
 
   test("rounded down, a primary issue never gives more than the target stake", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999 }).map((n) => new Decimal(n).div(1_000_000)), positiveShares, (target, existing) => {
-        const issued = primarySharesForTargetStake(target, existing);
-        expect(issued.isInteger()).toBe(true);
-        expect(investorStake(issued, existing).lte(target)).toBe(true);
-        expect(investorStake(issued.plus(1), existing).gt(target)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999 }).map((n) => new Decimal(n).div(1_000_000)),
+        positiveShares,
+        (target, existing) => {
+          const issued = primarySharesForTargetStake(target, existing);
+          expect(issued.isInteger()).toBe(true);
+          expect(investorStake(issued, existing).lte(target)).toBe(true);
+          expect(investorStake(issued.plus(1), existing).gt(target)).toBe(true);
+        },
+      ),
     );
   });
 
   test("after a primary issue, ownership sums to 1 and total shares grow by the new shares", () => {
     fc.assert(
-      fc.property(fc.array(positiveShares, { minLength: 1, maxLength: 10 }), amount.map((a) => a.abs()), amount.map((a) => a.abs().plus(1)), (shares, investment, pre) => {
-        const table = shares.map((s, i) => ({ holder: `H${i}`, shares: s }));
-        const { rows, round } = primaryIssue(table, "Investor", investment, pre);
-        expect(sum(rows.map((r) => r.sharesAfter)).eq(sum(shares).plus(round.newShares))).toBe(true);
-        expect(sum(rows.map((r) => r.ownershipAfter)).minus(1).abs().lte("1e-38")).toBe(true);
-      }),
+      fc.property(
+        fc.array(positiveShares, { minLength: 1, maxLength: 10 }),
+        amount.map((a) => a.abs()),
+        amount.map((a) => a.abs().plus(1)),
+        (shares, investment, pre) => {
+          const table = shares.map((s, i) => ({ holder: `H${i}`, shares: s }));
+          const { rows, round } = primaryIssue(table, "Investor", investment, pre);
+          expect(sum(rows.map((r) => r.sharesAfter)).eq(sum(shares).plus(round.newShares))).toBe(true);
+          expect(
+            sum(rows.map((r) => r.ownershipAfter))
+              .minus(1)
+              .abs()
+              .lte("1e-38"),
+          ).toBe(true);
+        },
+      ),
     );
   });
 
   test("stake sold and stake retained add up to the company, layer by layer", () => {
     fc.assert(
-      fc.property(fraction, amount, amount, amount.map((a) => a.abs()), (stake, ev, nd, shl) => {
-        const d = stakeSale({ stake, valuation: ev, basis: "EV", netDebt: nd, shareholderLoans: shl });
-        for (const k of ["enterpriseValue", "netDebt", "equityValue", "shareholderLoans", "shareEquity"] as const) {
-          expect(d.sold[k].plus(d.retained[k]).eq(d.company[k])).toBe(true);
-        }
-        expect(d.price.shares.plus(d.price.shareholderLoans).eq(d.price.total)).toBe(true);
-        expect(bridge({ valuation: d.company.equityValue, basis: "EQUITY", netDebt: nd, shareholderLoans: shl }).enterpriseValue.eq(ev)).toBe(true);
-      }),
+      fc.property(
+        fraction,
+        amount,
+        amount,
+        amount.map((a) => a.abs()),
+        (stake, ev, nd, shl) => {
+          const d = stakeSale({ stake, valuation: ev, basis: "EV", netDebt: nd, shareholderLoans: shl });
+          for (const k of ["enterpriseValue", "netDebt", "equityValue", "shareholderLoans", "shareEquity"] as const) {
+            expect(d.sold[k].plus(d.retained[k]).eq(d.company[k])).toBe(true);
+          }
+          expect(d.price.shares.plus(d.price.shareholderLoans).eq(d.price.total)).toBe(true);
+          expect(bridge({ valuation: d.company.equityValue, basis: "EQUITY", netDebt: nd, shareholderLoans: shl }).enterpriseValue.eq(ev)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -57,7 +57,10 @@ const builtIns = new Set<string>([
 function isCellReference(name: string): boolean {
   const a1 = /^([A-Z]{1,3})([0-9]+)$/i.exec(name);
   if (a1) {
-    const col = a1[1].toUpperCase().split("").reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    const col = a1[1]
+      .toUpperCase()
+      .split("")
+      .reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
     const row = Number(a1[2]);
     if (col <= 16384 && row >= 1 && row <= 1048576) return true;
   }

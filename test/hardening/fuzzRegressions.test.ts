@@ -5,7 +5,6 @@
 import * as f from "../../src/functions/functions";
 import { cellError } from "../support/customFunctionsRuntime";
 
-
 /** A data-type value, as Excel passes one to an `any` argument when allowCustomDataForDataTypeAny is on. */
 const ENTITY = { type: "Entity", text: "OpCore", properties: {} };
 
@@ -29,9 +28,9 @@ describe("a data-type cell (an object) is described in words, never as [object O
     expect(cellError(call(ENTITY))).toEqual({ code: "#VALUE!", message: "pool_row must be a text, got a value of an unsupported kind" });
     expect(cellError(call(true))).toEqual({ code: "#VALUE!", message: "pool_row must be a text, got the logical value TRUE" });
     expect(cellError(call("Nobody"))).toEqual({ code: "#VALUE!", message: 'pool_row must be one of the holders, got "Nobody"' });
-    expect(Array.isArray(f.pricedRoundFn([["Founders"], ["ESOP"]], [[800], [100]], 2000, [["Fund", 500]], null, undefined, null, [["ESOP"]], null))).toBe(
-      true,
-    );
+    expect(
+      Array.isArray(f.pricedRoundFn([["Founders"], ["ESOP"]], [[800], [100]], 2000, [["Fund", 500]], null, undefined, null, [["ESOP"]], null)),
+    ).toBe(true);
   });
 
   test("TENDER: a seller or the buyer given a data-type value", () => {

@@ -591,7 +591,7 @@ describe("payout per holder", () => {
     base.holdings.forEach((h, k) => {
       expect(cell(sheet, `A${header + 1 + k}`)).toMatchObject({ value: h.holder, style: "input" });
       expect(cell(sheet, `B${header + 1 + k}`)).toMatchObject({ value: h.className, style: "input" });
-      expect(cell(sheet, `C${header + 1 + k}`)).toMatchObject({ value: h.shares, style: "input", format: "#,##0" });
+      expect(cell(sheet, `C${header + 1 + k}`)).toMatchObject({ value: h.shares, style: "input", format: "#,##0_);(#,##0)" });
     });
     // After the classes table, before the payout per class.
     expect(header).toBeGreaterThan(

@@ -28,6 +28,7 @@ export const NATIVE_FUNCTIONS = new Set([
   "ROUNDDOWN",
   "ROUNDUP",
   "INDEX",
+  "ABS",
 ]);
 
 export interface FormulaTokens {

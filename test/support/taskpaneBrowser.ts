@@ -76,7 +76,11 @@ export async function expectPreviewMatches(page: Page, sheet: SheetSpec, minimum
   for (const cell of sheet.cells) {
     const raw = cell.formula !== undefined ? cell.expected : cell.value;
     if (raw === undefined || raw === null) continue;
-    expect({ address: cell.address, ...shown[cell.address] }).toEqual({ address: cell.address, value: String(raw), text: formatCell(raw, cell.format, "en") });
+    expect({ address: cell.address, ...shown[cell.address] }).toEqual({
+      address: cell.address,
+      value: String(raw),
+      text: formatCell(raw, cell.format, "en"),
+    });
     checked++;
   }
   expect(checked).toBeGreaterThan(minimum);
@@ -103,7 +107,15 @@ export async function launchTaskpane(): Promise<TaskpaneBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: 480, height: 900 },
     locale: "en-US",
     acceptDownloads: true,
