@@ -71,7 +71,7 @@ describe("a text amount never makes a data row a header (every table reader)", (
           [ns[1], b, b],
         ];
         for (const call of [
-          () => f.waterfallFn(classes, 1e7),
+          () => f.waterfallFn(classes, [[1e7]]),
           () => f.breakpointsFn(classes),
           () => f.antiDilutionFn(classes, 1, 1000),
           () => f.pricedRoundFn(holders, shares, 1e7, [[ns[0], a]], null, classes),
@@ -90,11 +90,11 @@ describe("a text amount never makes a data row a header (every table reader)", (
         const text = String([a, b][at]);
         const cls = (v: unknown, i: number) => (i === at ? text : v);
         const classes = [["Class", "Shares", "Invested"], ...ns.map((n, i) => [n, cls([a, b][i], i), 0])];
-        for (const call of [() => f.waterfallFn(classes, 1e7), () => f.breakpointsFn(classes)]) keepsRow(outcome(call), ns[at], at + 2);
+        for (const call of [() => f.waterfallFn(classes, [[1e7]]), () => f.breakpointsFn(classes)]) keepsRow(outcome(call), ns[at], at + 2);
         const holdings = [["Holder", "Class", "Shares"], ...ns.map((n, i) => [n, ns[i], cls([a, b][i], i)])];
         const plain = [["Class", "Shares"], ...ns.map((n, i) => [n, [a, b][i]])];
         keepsRow(
-          outcome(() => f.waterfallFn(plain, 1e7, null, null, holdings)),
+          outcome(() => f.waterfallFn(plain, [[1e7]], null, null, holdings)),
           ns[at],
           at + 2,
         );
