@@ -349,6 +349,12 @@ export const CONVENTION_ROWS = [
     "fixed",
     "every function",
   ],
+  [
+    "A result text longer than a cell holds",
+    "cut to Excel's 32,767 characters on a whole character, ending with \"… (truncated)\" (never cut silently)",
+    "fixed",
+    "every function",
+  ],
 ];
 
 function conventionTable() {

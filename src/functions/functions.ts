@@ -34,14 +34,15 @@ import {
 import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
-import { ownershipOfWholeShares, toCell, toCellError } from "./excel";
+import { ownershipOfWholeShares, toCell, toCellError, withinCellLimits } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
 function run<T>(body: () => T): T {
   try {
-    return body();
+    // Every text of every result within a cell's 32,767 characters, and saying so when cut (./excel).
+    return withinCellLimits(body());
   } catch (error) {
     throw toCellError(error);
   }
