@@ -18,3 +18,40 @@ export function cutText(text: string, maxUnits: number): string {
   const end = Math.max(0, maxUnits);
   return end > 0 && isHighSurrogate(text.charCodeAt(end - 1)) ? text.slice(0, end - 1) : text.slice(0, end);
 }
+
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
+
+/** Each character's one-character case-insensitive form, cached (see `nameKey`). */
+const SIMPLE_UPPER = new Map<string, string>();
+
+/** A character's upper case when it is one character ("é" -> "É"), else the character itself ("ß" stays "ß", never "SS"). */
+function simpleUpper(ch: string): string {
+  let upper = SIMPLE_UPPER.get(ch);
+  if (upper === undefined) {
+    // Lower case first, so both forms of a letter meet ("ẞ" -> "ß", "ß" stays): one code point to one code point only.
+    const lower = ch.toLowerCase();
+    const base = [...lower].length === 1 ? lower : ch;
+    const up = base.toUpperCase();
+    upper = [...up].length === 1 ? up : base;
+    SIMPLE_UPPER.set(ch, upper);
+  }
+  return upper;
+}
+
+/**
+ * The key every name is compared by (holders, classes, the pool row, a solver's `who`): trimmed and
+ * case-insensitive, as Excel's own lookups are (Microsoft, MATCH function,
+ * https://support.microsoft.com/office/match-function-e8dffd45-c762-47d6-bf89-533f4a37673a: "MATCH
+ * does not distinguish between uppercase and lowercase letters when matching text values"; XLOOKUP,
+ * VLOOKUP and COUNTIF likewise), one character against one character. Never JavaScript's full case
+ * mapping (`toUpperCase`, Unicode SpecialCasing.txt), which turns "ß" into "SS" and so made
+ * "Straße" and "Strasse" one holder: here "ß" matches "ẞ" only, "ﬁ" matches itself, accents count
+ * ("é" is not "e"). No locale is applied.
+ */
+export function nameKey(name: string): string {
+  const t = name.trim();
+  // ASCII (no character from U+0080): the everyday name, and where full and simple case mapping agree.
+  if (!NON_ASCII.test(t)) return t.toUpperCase();
+  return t.replace(/[a-z]/g, (c) => c.toUpperCase()).replace(NON_ASCII_ALL, simpleUpper);
+}
