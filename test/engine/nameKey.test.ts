@@ -69,7 +69,7 @@ describe("nameKey: the one name comparison", () => {
       1e3,
       [["VC", 100]],
       null,
-      null,
+      null as never,
       null,
       "Strasse pool",
     ) as unknown[][];
