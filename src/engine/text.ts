@@ -20,7 +20,8 @@ export function cutText(text: string, maxUnits: number): string {
 }
 
 const NON_ASCII = /[\u0080-\u{10ffff}]/u;
-const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
+/** A run of ASCII characters, or one other character (a code point). */
+const ASCII_RUN_OR_OTHER = /[^\u0080-\u{10ffff}]+|[\u0080-\u{10ffff}]/gu;
 
 /** Each character's one-character case-insensitive form, cached (see `nameKey`). */
 const SIMPLE_UPPER = new Map<string, string>();
@@ -53,5 +54,6 @@ export function nameKey(name: string): string {
   const t = name.trim();
   // ASCII (no character from U+0080): the everyday name, and where full and simple case mapping agree.
   if (!NON_ASCII.test(t)) return t.toUpperCase();
-  return t.replace(/[a-z]/g, (c) => c.toUpperCase()).replace(NON_ASCII_ALL, simpleUpper);
+  // Runs of ASCII in one call each (a long name costs one pass, not a call per letter); other characters one by one.
+  return t.replace(ASCII_RUN_OR_OTHER, (m) => (NON_ASCII.test(m) ? simpleUpper(m) : m.toUpperCase()));
 }
