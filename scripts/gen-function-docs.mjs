@@ -349,6 +349,18 @@ export const CONVENTION_ROWS = [
     "fixed",
     "every function",
   ],
+  [
+    "Names (holders, classes, pool row, `who`)",
+    "matched trimmed and case-insensitive, one character against one character, as Excel's MATCH and XLOOKUP do: \"Straße\" = \"STRAẞE\", \"Straße\" ≠ \"Strasse\", accents count",
+    "fixed",
+    "every function",
+  ],
+  [
+    "A result text longer than a cell holds",
+    "cut to Excel's 32,767 characters on a whole character, ending with \"… (truncated)\" (never cut silently)",
+    "fixed",
+    "every function",
+  ],
 ];
 
 function conventionTable() {

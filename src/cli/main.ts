@@ -197,21 +197,31 @@ async function readTemplateFile(file: string, io: CliIO): Promise<Template> {
   return result.template;
 }
 
-async function exists(full: string): Promise<boolean> {
+/** What is at `full`, without following a symbolic link: nothing, a link (even one to nothing), or something else. */
+async function entryAt(full: string): Promise<"none" | "link" | "entry"> {
   try {
-    await fs.stat(full);
-    return true;
+    return (await fs.lstat(full)).isSymbolicLink() ? "link" : "entry";
   } catch {
-    return false;
+    return "none";
   }
 }
 
+/**
+ * Writes the output file. Never through a symbolic link, even one whose target does not exist yet
+ * (the file would land wherever the link points): a link is refused, with or without --force.
+ * Without --force the file is created exclusively ("wx": O_CREAT | O_EXCL, which fails on any existing
+ * entry, a dangling link included, without following it), so nothing appearing meanwhile is overwritten.
+ */
 async function writeOutput(file: string, data: string | Buffer, p: Parsed, io: CliIO): Promise<void> {
   const full = path.resolve(io.cwd, file);
-  if (!p.force && (await exists(full))) throw new Failure(`${file} already exists: choose another name or add --force to overwrite it`);
+  const at = await entryAt(full);
+  if (at === "link") throw new Failure(`${file} is a symbolic link: the output is never written through a link; give the path of a new file`);
+  const exists = `${file} already exists: choose another name or add --force to overwrite it`;
+  if (!p.force && at === "entry") throw new Failure(exists);
   try {
-    await fs.writeFile(full, data);
+    await fs.writeFile(full, data, { flag: p.force ? "w" : "wx" });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Failure(exists);
     throw new Failure(describeFsError(error, file));
   }
 }
@@ -249,7 +259,7 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   if (!p.output.toLowerCase().endsWith(".xlsx")) throw new UsageError(`the output of build-workbook must be an .xlsx file, got "${p.output}"`);
   const source = p.args[0];
   let template: Template;
-  if (await exists(path.resolve(io.cwd, source))) template = await readTemplateFile(source, io);
+  if ((await entryAt(path.resolve(io.cwd, source))) !== "none") template = await readTemplateFile(source, io);
   else {
     const found = builtInTemplate(source);
     if (found === undefined) throw new Failure(`${source}: no such file, and no built-in template of that id (built-in: ${idList()})`);

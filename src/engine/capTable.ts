@@ -13,6 +13,7 @@ import { EngineError } from "./errors";
 import { check, formatAmount } from "./rules";
 import { CapitalIncrease, capitalIncrease } from "./capitalIncrease";
 import { ShareRounding } from "./shares";
+import { nameKey } from "./text";
 
 export interface Holding {
   readonly holder: string;
@@ -38,9 +39,9 @@ export function ownership(shares: readonly Decimal[]): Decimal[] {
   return shares.map((s) => s.div(total));
 }
 
-/** The key a holder name is matched by: trimmed and case-insensitive. */
+/** The key a holder name is matched by: trimmed and case-insensitive as Excel's lookups are (`nameKey`, ./text.ts). */
 export function holderKey(name: string): string {
-  return name.trim().toLocaleUpperCase("en-US");
+  return nameKey(name);
 }
 
 /** Checks a cap table: names present and unique, share counts not negative. */

@@ -15,3 +15,4 @@ export * from "./venture";
 export * from "./stakeSaleWarnings";
 export * from "./vocabulary";
 export * from "./history";
+export * from "./text";

@@ -15,7 +15,7 @@
  * (a cap of 0 is no cap); a row of blanks and zeros is an empty row. Where 0 is a value (shares,
  * amounts, rates), it stays 0.
  */
-import { Decimal, EngineError, RuleName, rules } from "../engine";
+import { Decimal, EngineError, RuleName, cutText, rules } from "../engine";
 import { choiceKey } from "./choices";
 
 export type CellScalar = number | string | boolean | null | undefined;
@@ -58,7 +58,7 @@ export const numberBlankKind = (rule: RuleName): BlankKind => (rule === "positiv
 /** Describes a rejected value in words a spreadsheet user recognises. */
 export function describeCell(value: unknown): string {
   if (isBlank(value)) return "an empty cell";
-  if (typeof value === "string") return `the text "${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
+  if (typeof value === "string") return `the text "${value.length > 40 ? cutText(value, 40) + "…" : value}"`;
   if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
   if (typeof value === "number") return Number.isNaN(value) ? "a value that is not a number" : String(value);
   if (Array.isArray(value)) return "a range";

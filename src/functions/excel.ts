@@ -2,7 +2,7 @@
  * The Excel side of the boundary: engine results become cell values, engine errors become
  * `CustomFunctions.Error` with a message the user reads in the cell's error tooltip.
  */
-import { Decimal, EngineError, isEngineError } from "../engine";
+import { Decimal, EngineError, cutText, isEngineError } from "../engine";
 
 /** What a cell can show: a number, a text, or a boolean. */
 export type CellOutput = number | string | boolean;
@@ -25,6 +25,42 @@ export function toCell(value: Decimal, what = "the result"): number {
   const n = value.toNumber();
   if (!Number.isFinite(n)) throw new EngineError("num", `${what} is too large for a cell (${value.toSignificantDigits(6).toString()})`);
   return n === 0 ? 0 : n; // never -0
+}
+
+/**
+ * The most characters a cell holds: 32,767 (Microsoft, "Excel specifications and limits",
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3:
+ * "Total number of characters that a cell can contain: 32,767 characters"), counted in UTF-16 units.
+ */
+export const MAX_CELL_TEXT = 32_767;
+
+/** How a text cut to fit a cell ends, so the cut is never silent. */
+export const TRUNCATED_MARK = "… (truncated)";
+
+/**
+ * A result text as a cell can hold it: unchanged up to 32,767 characters; beyond, cut on a whole
+ * character (`cutText`) and ending with "… (truncated)", the whole at most 32,767 characters.
+ */
+export function cellText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : cutText(text, MAX_CELL_TEXT - TRUNCATED_MARK.length) + TRUNCATED_MARK;
+}
+
+/**
+ * A function's result as Excel receives it: every text cell within a cell's 32,767 characters
+ * (`cellText`), a scalar or each cell of a spilled table. The one place every result passes through
+ * (`run` in functions.ts). Tables are changed in place only where a text is too long.
+ */
+export function withinCellLimits<T>(result: T): T {
+  if (typeof result === "string") return cellText(result) as T;
+  if (!Array.isArray(result)) return result;
+  for (const row of result as unknown[]) {
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = cellText(v);
+    }
+  }
+  return result;
 }
 
 function runtime(): typeof CustomFunctions | undefined {

@@ -32,14 +32,15 @@ import {
 import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
-import { ownershipOfWholeShares, toCell, toCellError } from "./excel";
+import { ownershipOfWholeShares, toCell, toCellError, withinCellLimits } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
 function run<T>(body: () => T): T {
   try {
-    return body();
+    // Every text of every result within a cell's 32,767 characters, and saying so when cut (./excel).
+    return withinCellLimits(body());
   } catch (error) {
     throw toCellError(error);
   }
@@ -532,7 +533,7 @@ export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
  * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder (with several exit values: one column per holder). A class's holdings add up to at most its shares (within 1e-12 relative, for counts typed as formulas).
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
- * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision. With several exit values: one row per exit value (exit value, proceeds to equity, one total per class or per holder, then "Converts": the classes converting to common, or "None").
+ * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision. With several exit values: one row per exit value (exit value, proceeds to equity, one total per class or per holder, then "Converts": the classes converting to common, or "None"). Rows and exit values read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function waterfallFn(
   classes: any[][],
@@ -552,7 +553,7 @@ export function waterfallFn(
  * @param [net_debt] Net debt repaid at exit. Default 0.
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
- * @returns A table: exit value, proceeds to equity, residual per share, event.
+ * @returns A table: exit value, proceeds to equity, residual per share, event. Class rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function breakpointsFn(classes: any[][], net_debt?: any, transaction_costs?: any, other_claims?: any): any[][] {
   return run(() => breakpointsCells(classes, net_debt, transaction_costs, other_claims));

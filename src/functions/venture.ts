@@ -4,7 +4,8 @@
  * sees lives in functions.ts; each function there calls one `*Cells` function here.
  *
  * Header rows are matched by name, case- and accent-insensitive, in any column order; optional columns
- * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come.
+ * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come;
+ * WATERFALL and BREAKPOINTS list what they skipped in a last row (`ignoredNote`), never silently.
  */
 import {
   ConversionPrices,
@@ -180,7 +181,13 @@ function headerIndex(columns: TableColumns): Map<string, string> {
  * Reads a range whose first row holds column headers (matched by name, in any order; extra columns
  * such as notes or totals are ignored); returns its non-blank rows, whose cells are read on demand.
  */
-export function readHeaderTable<C extends TableColumns>(value: unknown, name: string, columns: C, label?: keyof C & string): TableRow<C>[] {
+export function readHeaderTable<C extends TableColumns>(
+  value: unknown,
+  name: string,
+  columns: C,
+  label?: keyof C & string,
+  skipped?: number[],
+): TableRow<C>[] {
   const keys = Object.keys(columns);
   const byHeader = headerIndex(columns);
   const m = readMatrix(value, name);
@@ -210,7 +217,10 @@ export function readHeaderTable<C extends TableColumns>(value: unknown, name: st
   const rows: TableRow<C>[] = [];
   for (let r = 1; r < m.length; r++) {
     const cells = m[r];
-    if (isBlankRow([...index.values()].map((c) => cells[c]))) continue;
+    if (isBlankRow([...index.values()].map((c) => cells[c]))) {
+      skipped?.push(r + 1); // 1-based row numbers of the range, for a caller that shows them (`ignoredNote`)
+      continue;
+    }
     const row = r + 1;
     let who: string | undefined;
     const get = <K extends keyof C & string>(key: K): CellValue<C[K]> => {
@@ -234,8 +244,24 @@ export function tableReader<C extends TableColumns, T>(
   columns: C,
   label: keyof C & string,
   build: (row: TableRow<C>, table: string) => T,
-): (value: unknown) => T[] {
-  return (value) => readHeaderTable(value, name, columns, label).map((row) => build(row, name));
+): (value: unknown, skipped?: number[]) => T[] {
+  return (value, skipped) => readHeaderTable(value, name, columns, label, skipped).map((row) => build(row, name));
+}
+
+/**
+ * The note a result shows for the rows or cells it skipped as empty (blank, or 0 where some Excel
+ * builds send 0 for an empty cell: cells.ts), so that none is dropped silently: undefined when none was.
+ * Each part: rows or cells `of` an argument ("classes", "exit_value"), `at` their 1-based positions.
+ */
+export function ignoredNote(parts: readonly { unit: "row" | "cell"; of: string; at: readonly number[] }[]): string | undefined {
+  const said = parts
+    .filter((p) => p.at.length > 0)
+    .map((p) => {
+      const shown = p.at.slice(0, 5).join(", ") + (p.at.length > 5 ? ", …" : "");
+      const one = p.at.length === 1;
+      return `${p.at.length} ${one ? p.unit : `${p.unit}s`} of ${p.of} (${one ? "number" : "numbers"} ${shown})`;
+    });
+  return said.length === 0 ? undefined : `Ignored as empty (blank, or 0 as some Excel builds send an empty cell): ${said.join("; ")}`;
 }
 
 /** A name given as one cell, or as the first cell of a row or column (see `readText`). */
@@ -786,13 +812,25 @@ export function waterfallCells(
   holdings: any,
   other_claims: any,
 ): CellOutput[][] {
-  const cls = readClasses(classes);
+  const skippedClasses: number[] = [];
+  const cls = readClasses(classes, skippedClasses);
   const w = new Waterfall(cls);
   const costs = readExitCosts(net_debt, transaction_costs, other_claims);
-  const exits = withoutTrailingBlanks(readVector(exit_values, "exit_value")).filter((v) => !isBlank(v));
+  const cells = readVector(exit_values, "exit_value");
+  const kept = withoutTrailingBlanks(cells);
+  // Every cell left out is shown in the note below: blanks anywhere, and 0s after the last exit value.
+  const skippedExits: number[] = [];
+  const exits: { v: CellScalar; at: number }[] = [];
+  cells.forEach((v, i) => (i >= kept.length || isBlank(v) ? skippedExits.push(i + 1) : exits.push({ v, at: i + 1 })));
   if (exits.length === 0) throw new EngineError("value", "exit_value is required, got an empty cell", "exit_value");
-  const values = exits.map((v, i) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${i + 1})`));
-  const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings);
+  const values = exits.map(({ v, at }) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${at})`));
+  const skippedHoldings: number[] = [];
+  const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings, skippedHoldings);
+  const note = ignoredNote([
+    { unit: "cell", of: "exit_value", at: skippedExits },
+    { unit: "row", of: "classes", at: skippedClasses },
+    { unit: "row", of: "holdings", at: skippedHoldings },
+  ]);
   if (values.length > 1) {
     // A sensitivity: one row per exit value, one column per class (per holder when holdings are given),
     // then the "Converts" column last (so the positions of the columns before it never move).
@@ -802,7 +840,7 @@ export function waterfallCells(
       ...(positions === undefined ? w.classNames : positions.map((p) => p.holder)),
       SENSITIVITY_CONVERTS,
     ];
-    return [
+    const table: CellOutput[][] = [
       header,
       ...values.map((ev) => {
         const r = w.atExit({ enterpriseValue: ev, ...costs });
@@ -810,6 +848,9 @@ export function waterfallCells(
         return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t)), convertingClasses(r)];
       }),
     ];
+    // Below the table, only when something was skipped: the rows above never move.
+    if (note !== undefined) table.push([note]);
+    return rectangle(table);
   }
   const r = w.atExit({ enterpriseValue: values[0], ...costs });
   const rows: CellOutput[][] = [[...WATERFALL_HEADER]];
@@ -840,18 +881,22 @@ export function waterfallCells(
     for (const h of byHolder)
       rows.push([h.holder, toCell(h.shares), h.className, "", toCell(h.total), h.shares.isZero() ? 0 : toCell(h.total.div(h.shares))]);
   }
+  if (note !== undefined) rows.push([note]);
   return rectangle(rows);
 }
 
 export const BREAKPOINTS_HEADER = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
 
 export function breakpointsCells(classes: any, net_debt: any, transaction_costs: any, other_claims: any): CellOutput[][] {
-  const w = new Waterfall(readClasses(classes));
+  const skipped: number[] = [];
+  const w = new Waterfall(readClasses(classes, skipped));
   const costs = readExitCosts(net_debt, transaction_costs, other_claims);
   const points = w.breakpoints();
   const rows: CellOutput[][] = [[...BREAKPOINTS_HEADER]];
   for (const b of points) rows.push([toCell(exitValueForProceeds(b.proceeds, costs)), toCell(b.proceeds), toCell(b.residualPerShare), b.event]);
   if (points.length === 0) rows.push(["", "", "", "No breakpoint: every class shares pro rata from the first euro"]);
+  const note = ignoredNote([{ unit: "row", of: "classes", at: skipped }]);
+  if (note !== undefined) rows.push([note, "", "", ""]);
   return rows;
 }
 

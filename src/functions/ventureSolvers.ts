@@ -3,7 +3,7 @@
  * src/engine/venture/solvers.ts, lay the result out. The tables are read as CAPTABLE.WATERFALL reads
  * them (./venture.ts), so one classes table feeds the waterfall, its breakpoints and its solver.
  */
-import { EngineError, PayoutOf, exitForTarget, vcMethod } from "../engine";
+import { EngineError, PayoutOf, exitForTarget, nameKey, vcMethod } from "../engine";
 import { isBlank, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
 import { TARGET_KIND } from "./choices";
 import { CellOutput, toCell } from "./excel";
@@ -35,9 +35,9 @@ export function exitForTargetCell(
     throw new EngineError("value", 'invested must be empty when target_type is "PAYOUT": it is the base of a multiple', "invested");
   }
   const positions = isBlank(holdings) ? undefined : readHoldings(holdings);
-  const key = name.toLocaleUpperCase("en-US");
-  const isClass = cls.some((c) => c.name.trim().toLocaleUpperCase("en-US") === key);
-  const isHolder = positions?.some((p) => p.holder.trim().toLocaleUpperCase("en-US") === key) ?? false;
+  const key = nameKey(name);
+  const isClass = cls.some((c) => nameKey(c.name) === key);
+  const isHolder = positions?.some((p) => nameKey(p.holder) === key) ?? false;
   if (isClass && isHolder) {
     throw new EngineError("value", `who names both a class and a holder ("${name}"): leave holdings empty to follow the class`, "who");
   }

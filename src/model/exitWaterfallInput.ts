@@ -24,6 +24,7 @@ import {
   exceedsShares,
   formatAmount,
   holderKey,
+  nameKey,
   isEngineError,
   sum,
   type HolderPosition,
@@ -102,7 +103,7 @@ export function toHolderPosition(h: ClassHoldingInput): HolderPosition {
 }
 
 /** The key a class name is matched by: trimmed and case-insensitive, as the engine matches it. */
-export const classKey = (name: string): string => name.trim().toLocaleUpperCase("en-US");
+export const classKey = (name: string): string => nameKey(name);
 
 export const ExitWaterfallInput = z
   .strictObject({
@@ -123,7 +124,7 @@ export const ExitWaterfallInput = z
     const before = ctx.issues.length;
     const keys = new Map<string, number>();
     m.classes.forEach((c, i) => {
-      const key = c.name.toLocaleUpperCase("en-US");
+      const key = classKey(c.name);
       if (keys.has(key)) ctx.addIssue(ruleIssue("duplicate", { list: "classes", name: c.name }, ["classes", i, "name"]));
       keys.set(key, i);
       if (c.participation === "CAPPED" && c.cap === null) {

@@ -7,6 +7,7 @@ import { Decimal, EngineError } from "../engine";
 import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
 import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, SheetSpec, StyleName } from "../workbook/spec";
 import { fitColumnWidths } from "../workbook/layout";
+import { cleanSheetName } from "../workbook/sheetName";
 
 export { columnIndex, columnLetters };
 
@@ -15,32 +16,16 @@ export function a1(column: string, row: number): string {
   return `${column}${row}`;
 }
 
-/** Characters Excel refuses in a sheet name. */
-const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/g;
-export const MAX_SHEET_NAME = 31;
+export { MAX_SHEET_NAME, isValidSheetName } from "../workbook/sheetName";
 
 /**
- * A sheet name Excel accepts, from a base (e.g. a company) and a suffix (" deal"): forbidden
- * characters removed, no apostrophe at either end, at most 31 characters (the base is shortened,
- * never the suffix), `fallback` when nothing is left of the base.
+ * A sheet name Excel accepts, from a base (e.g. a company) and a suffix (" deal"): the one rule of
+ * src/workbook/sheetName.ts (forbidden and control characters as spaces, no apostrophe at either end,
+ * at most 31 characters with the base shortened on a whole character, never the suffix), `fallback`
+ * when nothing is left of the base.
  */
 export function sheetNameFor(base: string, suffix: string, fallback: string): string {
-  const clean = (s: string) =>
-    s
-      .replace(SHEET_NAME_FORBIDDEN, " ")
-      .replace(/\p{Cc}/gu, " ") // control characters
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/^'+|'+$/g, "")
-      .trim();
-  const room = MAX_SHEET_NAME - suffix.length;
-  const head = clean(clean(base).slice(0, room));
-  return head === "" ? fallback : `${head}${suffix}`;
-}
-
-/** True when `name` is a sheet name Excel accepts. */
-export function isValidSheetName(name: string): boolean {
-  return name.length >= 1 && name.length <= MAX_SHEET_NAME && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
+  return cleanSheetName(base, fallback, suffix);
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   UNIT_WORDS,
   YES_NO_WORDS,
   acceptedWords,
+  choiceKey,
   readWord,
   type Vocabulary,
 } from "../engine";
@@ -749,11 +750,33 @@ function pastedCell(col: CellSpec, text: string, lang: Lang): { ok: true; text: 
   return { ok: true, text };
 }
 
+/** A header cell's words: without a unit or note in brackets at the end ("Amount (principal)" -> AMOUNT), as `choiceKey` reads keywords. */
+const headerWord = (text: string): string => choiceKey(text.replace(/\([^()]*\)\s*$/, ""));
+
+/**
+ * A first pasted line is a header only by its words: every cell given is its column's label, in
+ * English or French (with or without the part in brackets), or the column's key ("Holder", "Actions",
+ * "Amount", "cap"). A line with any other text (a name, "n/a", a number typed as text) is data, and is
+ * read, or refused cell by cell, as every other line: never skipped because it holds no number.
+ */
+function isHeaderLine(table: TableSpec, texts: readonly string[]): boolean {
+  const given = texts.map((text, j) => ({ text, col: table.columns[j] })).filter(({ text }) => text !== "");
+  if (given.length === 0) return false;
+  return given.every(({ text, col }) => {
+    if (col === undefined) return false;
+    const words = [
+      col.key,
+      ...(["en", "fr"] as const).map((l) => (MESSAGES[l].label as Readonly<Record<string, string>>)[`${table.name}.${col.key}`] ?? ""),
+    ];
+    return words.some((w) => w !== "" && headerWord(w) === headerWord(text));
+  });
+}
+
 /**
  * Rows of a table from a block of cells (the Excel selection, or pasted tab-separated text), in the
  * table's column order; in a block wider than the table, columns empty on every line (a gap in the
- * selection) are left out. A first line none of whose number columns reads as a number is a header
- * and skipped (and said so). Every other line must read whole: a name in the first column, numbers
+ * selection) are left out. A first line whose every cell is its column's header word is a header and
+ * skipped (and said so: `isHeaderLine`). Every other line must read whole: a name in the first column, numbers
  * where numbers are expected (multiples as Excel shows them, "1.00x"; percentages "20%"), choices and
  * yes/no in the words of the one vocabulary (src/engine/vocabulary.ts), at most the table's limit of
  * rows. A paste takes every line or none: when any cell cannot be read, no row is returned and each
@@ -777,15 +800,9 @@ export function rowsFromGrid(table: TableSpec, grid: readonly (readonly unknown[
     if (texts.every((t) => t === "")) return;
     const first = !seenLine;
     seenLine = true;
-    if (first) {
-      // A header: number columns given, none of them a number ("Shares", "Amount").
-      const numeric = table.columns
-        .map((col, j) => ({ col, text: texts[j] ?? "" }))
-        .filter(({ col, text }) => (col.kind === "number" || col.kind === "percent") && text !== "");
-      if (numeric.length > 0 && numeric.every(({ col, text }) => !parseCellNumber(col, text, lang).ok)) {
-        headerLine = line;
-        return;
-      }
+    if (first && isHeaderLine(table, texts)) {
+      headerLine = line;
+      return;
     }
     const row: Record<string, string> = {};
     table.columns.forEach((col, j) => {

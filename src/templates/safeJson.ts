@@ -122,10 +122,11 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     throw new Stop(at, problem);
   };
   const shown = (at: number): string => {
-    const c = text.charAt(at);
-    if (c === "") return "the end of the text";
+    const code = text.codePointAt(at);
+    if (code === undefined) return "the end of the text";
+    const c = String.fromCodePoint(code);
     if (c === "'") return "a single quote (JSON texts and field names need double quotes)";
-    return /[\x21-\x7e]/.test(c) ? `"${c}"` : `the character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return /[\x21-\x7e]/.test(c) ? `"${c}"` : `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
   };
   const space = () => {
     while (i < text.length && " \t\n\r".includes(text.charAt(i))) i++;

@@ -23,6 +23,7 @@ import { z } from "zod";
 import { StakeSaleInput } from "../model/stakeSaleInput";
 import { PricedRoundInput } from "../model/pricedRoundInput";
 import { ExitWaterfallInput } from "../model/exitWaterfallInput";
+import { sheetNameProblem } from "../workbook/sheetName";
 
 export const TEMPLATE_FORMAT = "captable-template";
 /** The format version this code writes. Files of older versions are migrated; newer ones are refused. */
@@ -37,16 +38,14 @@ const text = (field: string, max: number, required: boolean) =>
     .min(required ? 1 : 0, { error: `${field} is required` })
     .max(max, { error: `${field} must be at most ${max} characters` });
 
-/** Excel's rules for a sheet name. */
-const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
+/** Excel's rules for a sheet name, and no control character: the one rule, src/workbook/sheetName.ts. */
 export const SheetName = z
   .string({ error: "sheet name must be a text" })
   .trim()
-  .min(1, { error: "sheet name must not be empty" })
-  .max(31, { error: "sheet name must be at most 31 characters" })
-  .refine((s) => !INVALID_SHEET_CHARS.test(s), { error: "sheet name must not contain any of : \\ / ? * [ ]" })
-  .refine((s) => !s.startsWith("'") && !s.endsWith("'"), { error: "sheet name must not begin or end with an apostrophe" })
-  .refine((s) => s.toLowerCase() !== "history", { error: 'sheet name must not be "History" (reserved by Excel)' });
+  .superRefine((s, ctx) => {
+    const problem = sheetNameProblem(s);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: `sheet name ${problem}` });
+  });
 
 /** How the model sheet looks; the inputs and the maths do not depend on it. */
 export const Presentation = z.strictObject({

@@ -54,6 +54,7 @@ import { serializeModel, type StoredModel } from "./modelXml";
 import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
 import { encodeOoxmlString, escapeXml, xmlForbiddenMessage } from "./xml";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
+import { cleanSheetName as cleanName, numberedSheetName } from "./sheetName";
 
 export interface XlsxSheetInput {
   readonly spec: SheetSpec;
@@ -92,15 +93,9 @@ const NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/;
 /** Names Excel would read as a cell reference ("AB12", "R1C1", "R", "C"). */
 const LOOKS_LIKE_REF = /^([A-Za-z]{1,3}[0-9]+|[Rr]([0-9]*)?([Cc][0-9]*)?|[Cc][0-9]*)$/;
 
-/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
+/** A sheet name Excel accepts, from `desired`: the one rule (./sheetName.ts); "Model" when nothing is left. */
 export function cleanSheetName(desired: string): string {
-  const cleaned = desired
-    .replace(/[:\\/?*[\]]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, 31)
-    .trim();
-  return cleaned === "" || cleaned.toLowerCase() === "history" ? "Model" : cleaned;
+  return cleanName(desired, "Model");
 }
 
 /** `desired` made valid, or with " (2)", " (3)"… if a sheet already has that name (names compare case-insensitively). */
@@ -109,8 +104,7 @@ export function uniqueSheetName(desired: string, taken: readonly string[]): stri
   const used = new Set(taken.map((t) => t.toLowerCase()));
   if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+    const candidate = numberedSheetName(base, n);
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }

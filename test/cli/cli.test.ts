@@ -5,7 +5,7 @@
  * codes, without a second of start-up per case); each kind also has a child-process case.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -180,6 +180,34 @@ describe("captable (child process)", () => {
     const forced = await inProcess(["build-workbook", "opcore-stake-sale", "-o", "keep.xlsx", "--force"], dir);
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(dir, "keep.xlsx")).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("-o naming a symbolic link is refused, even a link to nothing yet, with or without --force (issue 13)", async () => {
+    // Before: a dangling link made the output land at the link's target, wherever it pointed.
+    const target = path.join(dir, "elsewhere", "target.xlsx");
+    mkdirSync(path.dirname(target), { recursive: true });
+    for (const [link, to] of [
+      ["dangling.xlsx", target],
+      ["dangling.captable.json", path.join(dir, "elsewhere", "t.json")],
+      ["existing.xlsx", path.join(dir, "kept.xlsx")],
+    ]) {
+      if (link === "existing.xlsx") writeFileSync(to, "precious");
+      symlinkSync(to, path.join(dir, link));
+      const args = link.endsWith(".xlsx")
+        ? ["build-workbook", "opcore-stake-sale", "-o", link]
+        : ["export-template", "opcore-stake-sale", "-o", link];
+      for (const force of [[], ["--force"]]) {
+        const r = await inProcess([...args, ...force], dir);
+        expect(r).toMatchObject({
+          code: 1,
+          stderr: `captable: ${link} is a symbolic link: the output is never written through a link; give the path of a new file\n`,
+        });
+      }
+      expect(lstatSync(path.join(dir, link)).isSymbolicLink()).toBe(true);
+    }
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(path.join(dir, "elsewhere", "t.json"))).toBe(false);
+    expect(readFileSync(path.join(dir, "kept.xlsx"), "utf8")).toBe("precious");
   });
 
   test("a wrong command line: exit code 2 and a pointer to --help", async () => {

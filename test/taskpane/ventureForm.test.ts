@@ -271,6 +271,65 @@ describe("pasted rows", () => {
     expect(pasteProblemText(investors, pasted.problems[0], "en")).toBe('Line 2, Investment: "n/a" is not a number');
     expect(pasteProblemText(investors, pasted.problems[0], "fr")).toBe("Ligne 2, Investissement : « n/a » n’est pas un nombre");
   });
+  test("a first line is a header only by its words, never because it holds no number (issue 13)", () => {
+    // Before: a first data line whose numbers were all unreadable ("n/a", "TBC") was taken for a header and dropped silently.
+    const investors = tableSpec("pricedRound", "investors");
+    const classes = tableSpec("exitWaterfall", "classes");
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z][a-z]{2,8}( [A-Z][a-z]{1,6})?$/),
+        fc.constantFrom("n/a", "TBC", "-", "?", "un million"),
+        fc.integer({ min: 1, max: 1e7 }),
+        (name, text, amount) => {
+          fc.pre(!["Investor", "Investment", "Name", "Amount", "Investisseur", "Investissement"].includes(name));
+          const pasted = rowsFromGrid(
+            investors,
+            [
+              [name, text],
+              ["Other", amount],
+            ],
+            "en",
+          );
+          expect(pasted.skippedHeader).toBe(false);
+          expect(pasted.rows).toEqual([]);
+          expect(pasted.problems).toEqual([{ line: 1, column: "amount", reason: "notANumber", text }]);
+        },
+      ),
+    );
+    // Header words in English or French, with the part in brackets or without, or the column's key.
+    for (const [table, header] of [
+      [investors, ["Investor", "Investment"]],
+      [investors, ["Investisseur", "Investissement"]],
+      [classes, ["Class", "Shares", "Invested"]],
+      [classes, ["Catégorie", "Actions"]],
+      [tableSpec("pricedRound", "instruments"), ["holder", "Type", "Amount (principal)"]],
+    ] as const) {
+      const pasted = rowsFromGrid(table, [[...header], ["Fund", 100]], "en");
+      expect([header, pasted.skippedHeader, pasted.headerLine]).toEqual([header, true, 1]);
+    }
+    // A header word in the wrong column, or a mix of words and data, is data.
+    expect(
+      rowsFromGrid(
+        investors,
+        [
+          ["Investment", "Investor"],
+          ["Fund", 100],
+        ],
+        "en",
+      ).skippedHeader,
+    ).toBe(false);
+    expect(
+      rowsFromGrid(
+        investors,
+        [
+          ["Investor", "n/a"],
+          ["Fund", 100],
+        ],
+        "en",
+      ).skippedHeader,
+    ).toBe(false);
+  });
+
   test("more rows than the table's limit: nothing is pasted, the lines beyond are listed", () => {
     const classes = tableSpec("exitWaterfall", "classes");
     const lines = Array.from({ length: classes.max + 2 }, (_, i) => `C${i}\t100`).join("\n");

@@ -214,7 +214,7 @@ describe("xlsx writer", () => {
   });
 
   test("sheet names", () => {
-    expect(cleanSheetName("Deal: A/B [2025]?")).toBe("Deal_ A_B _2025__");
+    expect(cleanSheetName("Deal: A/B [2025]?")).toBe("Deal A B 2025");
     expect(cleanSheetName("'quoted'")).toBe("quoted");
     expect(cleanSheetName("x".repeat(40))).toHaveLength(31);
     expect(cleanSheetName("History")).toBe("Model");

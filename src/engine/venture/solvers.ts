@@ -26,6 +26,7 @@
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { EngineError } from "../errors";
 import { check, formatAmount, formatPercent } from "../rules";
+import { nameKey } from "../text";
 import { ExitInput, HolderPosition, ShareClass, Waterfall, WaterfallResult, exitValueForProceeds, payoutsByHolder } from "./waterfall";
 
 /** Whose payout a solver follows: one class, or one holder (every position it holds, see `payoutsByHolder`). */
@@ -45,7 +46,7 @@ export interface ExitForTarget {
   readonly invested?: Decimal;
 }
 
-const key = (name: string) => name.trim().toLocaleUpperCase("en-US");
+const key = nameKey;
 
 /** The payout function of a class or a holder, and its invested capital. */
 function follower(classes: readonly ShareClass[], of: PayoutOf): { payout: (r: WaterfallResult) => Decimal; invested: Decimal; name: string } {

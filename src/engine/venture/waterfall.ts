@@ -25,6 +25,7 @@ import { EngineError } from "../errors";
 import { bridge } from "../bridge";
 import { check, formatAmount } from "../rules";
 import { exceedsShares, sameShareCount } from "../shares";
+import { nameKey } from "../text";
 
 export type Participation = "NONE" | "FULL" | "CAPPED";
 
@@ -125,7 +126,7 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
     const name = c.name.trim();
     const where = `class "${name}"`;
     if (name === "") throw new EngineError("value", `classes must have a name (row ${index + 1})`, "classes");
-    const key = name.toLocaleUpperCase("en-US");
+    const key = nameKey(name);
     if (names.has(key)) throw new EngineError("value", `classes must be unique: "${name}" appears more than once`, "classes");
     names.add(key);
     check(c.shares, "nonNegative", `shares of ${where}`);
@@ -529,10 +530,10 @@ export interface HolderPayout {
  * SHARE_TOLERANCE (counts typed as formulas), and are then treated as the whole class.
  */
 export function payoutsByHolder(result: WaterfallResult, positions: readonly HolderPosition[]): HolderPayout[] {
-  const byClass = new Map(result.classes.map((c) => [c.name.trim().toLocaleUpperCase("en-US"), c]));
+  const byClass = new Map(result.classes.map((c) => [nameKey(c.name), c]));
   const held = new Map<string, Decimal>();
   for (const p of positions) {
-    const key = p.className.trim().toLocaleUpperCase("en-US");
+    const key = nameKey(p.className);
     if (!byClass.has(key))
       throw new EngineError("value", `holdings name a class that is not in the classes table: "${p.className.trim()}"`, "holdings");
     check(p.shares, "nonNegative", `shares of "${p.holder.trim()}"`);
@@ -550,7 +551,7 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
     }
   }
   return positions.map((p) => {
-    const key = p.className.trim().toLocaleUpperCase("en-US");
+    const key = nameKey(p.className);
     const c = byClass.get(key)!;
     // Holdings equal to the class within the tolerance share the class's payout exactly (divided by what they add up to).
     const classHeld = held.get(key)!;

@@ -7,6 +7,7 @@
  */
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "../spec";
 import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAddress, type RangeRef } from "../a1";
+import { numberedSheetName } from "../sheetName";
 
 /** What goes into `Range.formulas` for one cell. */
 export type FormulaInput = string | number | boolean;
@@ -256,12 +257,7 @@ export function freeSheetName(desired: string, taken: Iterable<string>): string 
   for (const t of taken) used.add(t.toLowerCase());
   if (!used.has(desired.toLowerCase())) return desired;
   for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const base = desired
-      .slice(0, 31 - suffix.length)
-      .replace(/'+$/, "")
-      .trimEnd();
-    const candidate = `${base}${suffix}`;
+    const candidate = numberedSheetName(desired, n);
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }

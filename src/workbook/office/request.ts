@@ -3,23 +3,23 @@
  * message naming the field and the rule, before anything is read from or written to the workbook.
  */
 import { z } from "zod";
+import { cutText } from "../../engine/text";
 import { STYLES, type SheetSpec, type StyleName } from "../spec";
 import { parseCell, parseRange } from "../a1";
+import { MAX_SHEET_NAME, sheetNameProblem } from "../sheetName";
 
 /** Excel's own limits that a sheet description must respect. */
-export const EXCEL_LIMITS = { sheetName: 31, formula: 8192, text: 32_767, definedName: 255, numberFormat: 255, maxCells: 250_000 } as const;
+export const EXCEL_LIMITS = {
+  sheetName: MAX_SHEET_NAME,
+  formula: 8192,
+  text: 32_767,
+  definedName: 255,
+  numberFormat: 255,
+  maxCells: 250_000,
+} as const;
 
-const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
-
-/** Why a sheet name is not acceptable to Excel, or undefined when it is. */
-export function sheetNameProblem(name: string): string | undefined {
-  if (name.trim().length === 0) return "must not be empty";
-  if (name.length > EXCEL_LIMITS.sheetName) return `must be at most ${EXCEL_LIMITS.sheetName} characters, got ${name.length}`;
-  if (FORBIDDEN_SHEET_CHARS.test(name)) return "must not contain any of : \\ / ? * [ ]";
-  if (name.startsWith("'") || name.endsWith("'")) return "must not begin or end with an apostrophe";
-  if (name.toLowerCase() === "history") return 'must not be "History" (reserved by Excel)';
-  return undefined;
-}
+/** Why a sheet name is not acceptable to Excel, or undefined when it is: the one rule (../sheetName.ts). */
+export { sheetNameProblem };
 
 /** Why a defined name is not acceptable to Excel, or undefined when it is. */
 export function definedNameProblem(name: string): string | undefined {
@@ -66,7 +66,7 @@ const CellSchema = z
     formula: z
       .string()
       .max(EXCEL_LIMITS.formula, { error: `a formula must be at most ${EXCEL_LIMITS.formula} characters` })
-      .refine((f) => f.startsWith("=") && f.length > 1, { error: (i) => `a formula must begin with "=", got "${String(i.input).slice(0, 40)}"` })
+      .refine((f) => f.startsWith("=") && f.length > 1, { error: (i) => `a formula must begin with "=", got "${cutText(String(i.input), 40)}"` })
       .optional(),
     expected: z.union([z.number(), z.string()]).optional(),
     format: z

@@ -117,7 +117,12 @@ export function contractBreach(fn: FunctionMetadata, outcome: Outcome, slowMs = 
       if (Object.is(v, -0)) return `${where} is -0`;
       return undefined;
     }
-    if (typeof v === "string") return v.length > 32767 ? `${where} is a text of ${v.length} characters (a cell holds at most 32,767)` : undefined;
+    if (typeof v === "string") {
+      if (v.length > 32767) return `${where} is a text of ${v.length} characters (a cell holds at most 32,767)`;
+      // The inputs hold whole characters only: half of a surrogate pair in a result is a text cut inside a character.
+      if (/[\uD800-\uDFFF]/u.test(v)) return `${where} holds half of a two-unit character (a text cut inside a character)`;
+      return undefined;
+    }
     if (typeof v === "boolean") return undefined;
     return `${where} is ${v === null ? "null" : typeof v}`;
   };
@@ -270,7 +275,27 @@ const plausibleNumber = fc.oneof(
   { arbitrary: fc.integer({ min: -5, max: 5 }), weight: 1 },
 );
 
+/** A character beyond U+FFFF (two UTF-16 code units): emoji, mathematical letters. */
+const astral = fc.integer({ min: 0x1f300, max: 0x1faff }).map((c) => String.fromCodePoint(c));
+/** A control character: C0 (tab, line feed, carriage return, NUL…), DEL, C1. */
+const controlChar = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+const word = fc.stringMatching(/^[A-Z][a-z]{1,8}$/);
+
+/**
+ * Edge texts, generated (issue 13): names around a cell's 32,767-character limit ending in a
+ * two-unit character; names with a control character inside; names with ß, ẞ or SS (one holder or
+ * two, as Excel's lookups say); names whose 30th-32nd code unit is an emoji (where sheet names and
+ * messages cut). Given where a name, a keyword or a number belongs.
+ */
+export const edgeText: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.integer({ min: 32_700, max: 33_500 }), word, astral).map(([n, w, tail]) => w + "n".repeat(n - w.length) + tail),
+  fc.tuple(word, controlChar, word).map(([a, c, b]) => `${a}${c}${b}`),
+  fc.tuple(word, fc.constantFrom("ß", "ẞ", "SS", "ss", "s")).map(([w, s]) => `Stra${s}e ${w}`),
+  fc.tuple(fc.integer({ min: 26, max: 32 }), astral).map(([n, a]) => "c".repeat(n) + a + a),
+);
+
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: edgeText, weight: 1 },
   { arbitrary: fc.constantFrom(...HOSTILE_NUMBERS), weight: 3 },
   { arbitrary: fc.double(), weight: 2 }, // any double, NaN, infinities and -0 included
   { arbitrary: fc.constantFrom(...TEXTS), weight: 3 },
@@ -382,7 +407,32 @@ function grow(args: unknown[], rows: number): void {
   });
 }
 
+/**
+ * Grows the call's first range, and the ranges beside it (as many rows: a cap table's shares, FDSHARES'
+ * strikes), to `rows` rows below its header (a first row of texts). Rows are repeated with only the
+ * first cell made unique ("Iliad 7"), so names stay names, keywords stay keywords and a grown valid
+ * call stays valid; the other ranges (investors, exit values, sellers) are left as they are.
+ */
+export function growNames(args: unknown[], rows: number): void {
+  const isRange = (a: unknown): a is unknown[][] => Array.isArray(a) && a.length > 0 && a.every((r) => Array.isArray(r) && r.length > 0);
+  const first = args.find(isRange);
+  if (first === undefined) return;
+  const height = first.length;
+  args.forEach((a, i) => {
+    if (!isRange(a) || a.length !== height) return;
+    const header = a.length > 1 && a[0].every((v) => typeof v === "string") && a.slice(1).some((r) => r.some((v) => typeof v === "number"));
+    const body = header ? a.slice(1) : a.slice();
+    const out = header ? [a[0]] : [];
+    for (let k = 0; out.length - (header ? 1 : 0) < rows; k++) {
+      const source = body[k % body.length];
+      out.push(k < body.length ? source : [typeof source[0] === "string" ? `${source[0]} ${k}` : source[0], ...source.slice(1)]);
+    }
+    args[i] = out;
+  });
+}
+
 const mutationValue: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: edgeText, weight: 1 },
   { arbitrary: hostile, weight: 4 },
   { arbitrary: plausibleNumber, weight: 2 },
   { arbitrary: fc.constantFrom(...NAMES), weight: 1 },
