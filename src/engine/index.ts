@@ -14,3 +14,4 @@ export * from "./multiples";
 export * from "./venture";
 export * from "./stakeSaleWarnings";
 export * from "./vocabulary";
+export * from "./deal";

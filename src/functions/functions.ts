@@ -36,6 +36,7 @@ import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { ownershipOfWholeShares, toCell, toCellError } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
+import { dealIrrCell, dealNpvCell, dealReturnsCells } from "./deal";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
@@ -640,4 +641,43 @@ export function exitForTargetFn(
  */
 export function vcMethodFn(exit_value: any, target_multiple: any, investment: any, retention?: any): any[][] {
   return run(() => vcMethodCells(exit_value, target_multiple, investment, retention));
+}
+
+// ---------------------------------------------------------------- Deal pricing and returns (issue 16)
+// Thin adapters: see ./deal.ts and src/engine/deal/.
+
+/**
+ * Internal rate of return of dated cash flows, with Excel's XIRR convention: actual/365 from the first flow's date.
+ * @customfunction DEALIRR DEALIRR
+ * @param flows Cash flows (a column or a row): negative when paid (invested), positive when received.
+ * @param dates Their dates, beside them (same size). None before the first date.
+ * @param [guess] Starting rate of the search, as in XIRR. Default 10%; matters only when the flows have several IRRs.
+ * @returns The annual rate that discounts the flows to zero (not rounded).
+ */
+export function dealIrrFn(flows: any[][], dates: any[][], guess?: any): number {
+  return run(() => dealIrrCell(flows, dates, guess));
+}
+
+/**
+ * Net present value of dated cash flows at a rate, with Excel's XNPV convention: actual/365 from the first flow's date, which is not discounted.
+ * @customfunction DEALNPV DEALNPV
+ * @param rate Annual discount rate (8% = 0.08).
+ * @param flows Cash flows (a column or a row): negative when paid, positive when received.
+ * @param dates Their dates, beside them (same size). None before the first date.
+ * @returns The present value at the first date (not rounded).
+ */
+export function dealNpvFn(rate: any, flows: any[][], dates: any[][]): number {
+  return run(() => dealNpvCell(rate, flows, dates));
+}
+
+/**
+ * Returns of one holder's dated cash flows: IRR (XIRR convention), multiple on invested capital, net gain, holding period and cash yield.
+ * @customfunction DEALRETURNS DEALRETURNS
+ * @param flows Cash flows (a column or a row): negative when paid (invested), positive when received (interest, dividends, repayments, exit).
+ * @param dates Their dates, beside them (same size). None before the first date; the last date is the exit.
+ * @param [guess] Starting rate of the IRR search, as in XIRR. Default 10%.
+ * @returns A two-column table: IRR, multiple on invested capital (received / paid), invested, distributed, net gain, holding period in years (actual/365), average cash yield (received before the last date, a year, on invested).
+ */
+export function dealReturnsFn(flows: any[][], dates: any[][], guess?: any): any[][] {
+  return run(() => dealReturnsCells(flows, dates, guess));
 }

@@ -76,6 +76,10 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         // Venture solvers (issue 12)
         "EXITFORTARGET",
         "VCMETHOD",
+        // Deal pricing and returns (issue 16)
+        "DEALIRR",
+        "DEALNPV",
+        "DEALRETURNS",
       ].sort(),
     );
     for (const m of metadata.functions) {
