@@ -80,6 +80,13 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "DEALIRR",
         "DEALNPV",
         "DEALRETURNS",
+        "LOCKEDBOX",
+        "COMPLETIONACCOUNTS",
+        "DEFERREDPV",
+        "PIKACCRUED",
+        "PRICESPLIT",
+        "SOURCESUSES",
+        "DISPOSALGAIN",
       ].sort(),
     );
     for (const m of metadata.functions) {

@@ -49,3 +49,66 @@ describe("CAPTABLE.DEALIRR, DEALNPV, DEALRETURNS", () => {
     expect(cellError(() => f.dealNpvFn(-1, flows, dates)).message).toBe("rate must be greater than -100%, got -100%");
   });
 });
+
+describe("CAPTABLE.LOCKEDBOX, COMPLETIONACCOUNTS, DEFERREDPV, PIKACCRUED, PRICESPLIT", () => {
+  test("the option chosen for the ticker is shown; French keywords read", () => {
+    const t = f.lockedBoxFn(1000, 45657, 45747, 0.1, null, "actions", 200);
+    expect(t[1]).toEqual(["Ticker accrues on", "Shares only"]);
+    expect(t[3][1]).toBeCloseTo((800 * 0.1 * 90) / 365, 12);
+    expect(f.lockedBoxFn(1000, 45657, 45747, 0.1)[1]).toEqual(["Ticker accrues on", "Equity price (shares and loans)"]);
+    expect(f.lockedBoxFn(1000, 45657, 45747)[1]).toEqual(["Ticker accrues on", "No ticker"]);
+  });
+
+  test("an argument given then unused is an error, never ignored", () => {
+    expect(cellError(() => f.lockedBoxFn(1000, 45657, 45747, null, null, "SHARES")).message).toBe(
+      "ticker_base is given but ticker_rate is empty: the base applies to a ticker rate; give ticker_rate or leave ticker_base empty",
+    );
+    expect(cellError(() => f.lockedBoxFn(1000, 45657, 45747, 0.1, null, null, 200)).message).toMatch(
+      /^shareholder_loans is given but the ticker does not accrue on the shares/,
+    );
+    expect(cellError(() => f.lockedBoxFn(1000, "31/12/2024", 45747)).message).toBe(
+      'box_date must be a date (a day serial number), got the text "31/12/2024"',
+    );
+    expect(cellError(() => f.pikAccruedFn(100, 0.08, 45000, 45500, "WEEKLY")).message).toMatch(/^compounding must be one of "SIMPLE", "ANNUAL"/);
+  });
+
+  test("PRICESPLIT reads its table with French headers; DEFERREDPV checks the probabilities", () => {
+    const t = f.priceSplitFn(500, [
+      ["Détenteur", "Actions", "Prêts", "Actions cédées", "Prêts cédés"],
+      ["A", 50, 150, 50, 150],
+      ["B", 50, 50, 0, 0],
+    ]);
+    expect(t[1]).toEqual(["A", 150, 150, 300]);
+    expect(cellError(() => f.deferredPvFn(45747, [[10]], [[46112]], 0.1, [[1.5]])).message).toBe(
+      "probabilities (position 1) must be between 0% and 100%, got 150%",
+    );
+  });
+});
+
+describe("CAPTABLE.SOURCESUSES and DISPOSALGAIN", () => {
+  test("equity alone funds the uses when no source is given; the check row is 0", () => {
+    const t = f.sourcesUsesFn([
+      ["Emploi", "Montant"],
+      ["Prix", 100],
+      ["Frais", 3],
+    ]);
+    expect(t.slice(-3)).toEqual([
+      ["Equity (plug)", 103],
+      ["Total sources", 103],
+      ["Check: sources - uses", 0],
+    ]);
+    expect(
+      cellError(() =>
+        f.sourcesUsesFn([
+          ["Use", "Amount"],
+          ["Price", -5],
+        ]),
+      ).message,
+    ).toBe('uses: Amount of "Price" must not be negative, got -5');
+  });
+
+  test("DISPOSALGAIN: the whole sold by default; stake checked", () => {
+    expect(f.disposalGainFn(500, 394).map((r) => r[1])).toEqual([394, 106, 0, 106]);
+    expect(cellError(() => f.disposalGainFn(500, 394, 1.5)).message).toBe("stake_sold must be greater than 0% and at most 100%, got 150%");
+  });
+});

@@ -3,3 +3,7 @@
  * convention, price mechanics at completion, sources and uses, value creation, comps. Pure engine.
  */
 export * from "./returns";
+export * from "./pricing";
+export * from "./funding";
+export * from "./valueBridge";
+export * from "./comps";
