@@ -8,6 +8,11 @@ import {
   Decimal,
   EngineError,
   COMPOUNDING_WORDS,
+  CROSS_TERM_WORDS,
+  buyerIrr,
+  multipleStats,
+  sensitivityGrid,
+  valueBridge,
   TICKER_BASE_WORDS,
   completionAccounts,
   dealReturns,
@@ -21,6 +26,7 @@ import {
   xnpv,
 } from "../engine";
 import { describeCell, isBlank, isBlankRow, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
+import { keywords } from "./choices";
 import { CellOutput, toCell } from "./excel";
 import { nameCell, numberCell, optionalNumberCell, tableReader } from "./venture";
 
@@ -277,4 +283,146 @@ export function disposalGainCells(
     ["Remeasurement of the part retained (fair value - carrying amount)", toCell(r.remeasurement)],
     ["Gain on disposal", toCell(r.gain)],
   ]);
+}
+
+export function valueBridgeCells(
+  entry_ebitda: unknown,
+  entry_multiple: unknown,
+  exit_ebitda: unknown,
+  exit_multiple: unknown,
+  entry_net_debt: unknown,
+  exit_net_debt: unknown,
+  cash_returned: unknown,
+  cross_term: unknown,
+): CellOutput[][] {
+  const option = readChoice(cross_term, "cross_term", CROSS_TERM_WORDS.words, "SEPARATE");
+  const r = valueBridge({
+    entryEbitda: readNumber(entry_ebitda, "entry_ebitda"),
+    entryMultiple: readNumber(entry_multiple, "entry_multiple"),
+    exitEbitda: readNumber(exit_ebitda, "exit_ebitda"),
+    exitMultiple: readNumber(exit_multiple, "exit_multiple"),
+    entryNetDebt: readNumber(entry_net_debt, "entry_net_debt"),
+    exitNetDebt: readNumber(exit_net_debt, "exit_net_debt"),
+    cashReturned: readOptionalNumber(cash_returned, "cash_returned", "amount", false) ?? new Decimal(0),
+    crossTerm: option,
+  });
+  return column([
+    ["Entry equity value (multiple x EBITDA - net debt)", toCell(r.entryEquity)],
+    ["EBITDA growth", toCell(r.ebitdaGrowth)],
+    ["Multiple change", toCell(r.multipleChange)],
+    ["Cross term (EBITDA growth x multiple change)", option === "SEPARATE" ? toCell(r.crossTerm) : CROSS_TERM_WORDS.labels[option].en],
+    ["Deleveraging (entry - exit net debt)", toCell(r.deleveraging)],
+    ["Cash returned", toCell(r.cashReturned)],
+    ["Gain (exit equity + cash returned - entry equity)", toCell(r.gain)],
+    ["Exit equity value", toCell(r.exitEquity)],
+  ]);
+}
+
+const COMP_METRICS = keywords<"EBITDA" | "MW">({
+  "EV/EBITDA": "EBITDA",
+  "EV/MW": "MW",
+  EBITDA: "EBITDA",
+  MW: "MW",
+  "VE/EBITDA": "EBITDA",
+  "VE/MW": "MW",
+});
+
+const readComps = tableReader(
+  "comps",
+  {
+    deal: { headers: ["Deal", "Opération"], required: true, read: nameCell },
+    ev: { headers: ["EV", "Enterprise value", "VE"], required: true, read: numberCell("positive") },
+    ebitda: { headers: ["EBITDA"], read: optionalNumberCell("positive", false) },
+    mw: { headers: ["MW", "Capacity", "Capacité"], read: optionalNumberCell("positive", false) },
+    basis: { headers: ["Basis", "Base"], read: (v) => (isBlank(v) ? "" : String(v).trim()) },
+  },
+  "deal",
+  (row) => ({ deal: row.get("deal"), ev: row.get("ev"), ebitda: row.get("ebitda"), mw: row.get("mw"), basis: row.get("basis") }),
+);
+
+export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, target_metric: unknown): CellOutput[][] {
+  const m = readChoice(metric, "metric", COMP_METRICS, "EBITDA");
+  const rows = readComps(comps);
+  const wanted = isBlank(basis) ? undefined : String(basis).trim();
+  if (wanted !== undefined && m !== "MW")
+    throw new EngineError(
+      "value",
+      'basis is given but metric is "EV/EBITDA": a capacity basis applies to EV/MW; set metric to "EV/MW" or leave basis empty',
+      "basis",
+    );
+  let used = rows;
+  if (m === "MW") {
+    if (wanted === undefined) {
+      const bases = [...new Set(rows.map((r) => r.basis))];
+      if (bases.length > 1) {
+        throw new EngineError(
+          "value",
+          `comps mix capacity bases (${bases.map((b) => `"${b}"`).join(", ")}): a per-MW multiple compares one basis at a time; give basis`,
+          "basis",
+        );
+      }
+    } else used = rows.filter((r) => r.basis.toLowerCase() === wanted.toLowerCase());
+  }
+  // Deals without the metric (EBITDA not disclosed) are left out, and counted on the "Deals used" row.
+  const multiples: Decimal[] = [];
+  for (const r of used) {
+    const denominator = m === "MW" ? r.mw : r.ebitda;
+    if (denominator !== undefined) multiples.push(r.ev.div(denominator));
+  }
+  if (multiples.length === 0) {
+    throw new EngineError(
+      "value",
+      `comps has no deal with ${m === "MW" ? "MW" : "EBITDA"}${wanted === undefined ? "" : ` on basis "${wanted}"`}`,
+      "comps",
+    );
+  }
+  const s = multipleStats(multiples);
+  const target = readOptionalNumber(target_metric, "target_metric", "positive");
+  const stats: [string, Decimal][] = [
+    ["Min", s.min],
+    ["First quartile (QUARTILE.INC)", s.q1],
+    ["Median", s.median],
+    ["Mean", s.mean],
+    ["Third quartile (QUARTILE.INC)", s.q3],
+    ["Max", s.max],
+  ];
+  const label = m === "MW" ? `EV/MW${wanted === undefined ? "" : ` (${wanted})`}` : "EV/EBITDA";
+  return [
+    ["Statistic", label, target === undefined ? "" : "Implied EV"],
+    ["Deals used", multiples.length, `of ${rows.length} listed`],
+    ...stats.map(([name, v]): CellOutput[] => [name, toCell(v), target === undefined ? "" : toCell(v.times(target))]),
+  ];
+}
+
+/** Numbers of one axis (a row or a column of cells, none blank). */
+function readAxis(value: unknown, name: string): Decimal[] {
+  return readVector(value, name).map((c, i) => readNumber(c, `${name} (position ${i + 1})`));
+}
+
+export function irrGridCells(
+  entry_evs: unknown,
+  exit_multiples: unknown,
+  entry_net_debt: unknown,
+  exit_ebitda: unknown,
+  exit_net_debt: unknown,
+  entry_date: unknown,
+  exit_date: unknown,
+  interim_flows: unknown,
+  interim_dates: unknown,
+): CellOutput[][] {
+  const evs = readAxis(entry_evs, "entry_evs");
+  const multiples = readAxis(exit_multiples, "exit_multiples");
+  const deal = {
+    entryNetDebt: readNumber(entry_net_debt, "entry_net_debt"),
+    exitEbitda: readNumber(exit_ebitda, "exit_ebitda"),
+    exitNetDebt: readNumber(exit_net_debt, "exit_net_debt"),
+    entryDate: readDate(entry_date, "entry_date"),
+    exitDate: readDate(exit_date, "exit_date"),
+    interim: isBlank(interim_flows) && isBlank(interim_dates) ? [] : readDatedFlows(interim_flows, interim_dates),
+  };
+  const grid = sensitivityGrid(evs, multiples, (ev, mult) => buyerIrr(deal, ev, mult));
+  return [
+    ["Entry EV \\ exit multiple", ...multiples.map((m) => toCell(m))],
+    ...grid.map((row, i): CellOutput[] => [toCell(evs[i]), ...row.map((v) => (typeof v === "number" ? v : `#NUM! ${v.message}`))]),
+  ];
 }

@@ -47,6 +47,9 @@ import {
   pikAccruedCell,
   priceSplitCells,
   sourcesUsesCells,
+  valueBridgeCells,
+  compStatsCells,
+  irrGridCells,
 } from "./deal";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
@@ -823,4 +826,75 @@ export function sourcesUsesFn(uses: any[][], sources?: any[][], equity_label?: a
  */
 export function disposalGainFn(proceeds: any, carrying_amount: any, stake_sold?: any, retained_fair_value?: any, costs?: any): any[][] {
   return run(() => disposalGainCells(proceeds, carrying_amount, stake_sold, retained_fair_value, costs));
+}
+
+/**
+ * Value creation bridge from entry to exit: EBITDA growth, multiple change, cross term, deleveraging and cash returned add up to the equity gain.
+ * @customfunction VALUEBRIDGE VALUEBRIDGE
+ * @param entry_ebitda EBITDA at entry.
+ * @param entry_multiple EV / EBITDA at entry.
+ * @param exit_ebitda EBITDA at exit.
+ * @param exit_multiple EV / EBITDA at exit.
+ * @param entry_net_debt Net debt at entry.
+ * @param exit_net_debt Net debt at exit.
+ * @param [cash_returned] Cash returned to the equity during the hold (dividends, loan interest and repayments). Default 0.
+ * @param [cross_term] Where EBITDA growth x multiple change goes: "SEPARATE" (default, its own row), "EBITDA" (growth at the exit multiple) or "MULTIPLE" (change on the exit EBITDA).
+ * @returns A two-column table: entry equity, EBITDA growth, multiple change, cross term (or where it went), deleveraging, cash returned, gain, exit equity.
+ */
+export function valueBridgeFn(
+  entry_ebitda: any,
+  entry_multiple: any,
+  exit_ebitda: any,
+  exit_multiple: any,
+  entry_net_debt: any,
+  exit_net_debt: any,
+  cash_returned?: any,
+  cross_term?: any,
+): any[][] {
+  return run(() =>
+    valueBridgeCells(entry_ebitda, entry_multiple, exit_ebitda, exit_multiple, entry_net_debt, exit_net_debt, cash_returned, cross_term),
+  );
+}
+
+/**
+ * Statistics of comparable deals' multiples (min, quartiles as QUARTILE.INC, median, mean, max) and the implied EV range of a target.
+ * @customfunction COMPSTATS COMPSTATS
+ * @param comps A table with a header row: Deal, EV, EBITDA, MW, Basis (the capacity basis: built, contracted, under construction, ...).
+ * @param [metric] "EV/EBITDA" (default) or "EV/MW".
+ * @param [basis] For EV/MW: the capacity basis to compare (the other rows are left out, and counted). Required when the comps mix bases.
+ * @param [target_metric] The target's EBITDA or MW, to add the implied EV at each statistic. Optional.
+ * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each.
+ */
+export function compStatsFn(comps: any[][], metric?: any, basis?: any, target_metric?: any): any[][] {
+  return run(() => compStatsCells(comps, metric, basis, target_metric));
+}
+
+/**
+ * Sensitivity grid of the buyer's IRR (XIRR convention) over entry EV x exit multiple, computed in one call instead of a What-If data table.
+ * @customfunction IRRGRID IRRGRID
+ * @param entry_evs Entry enterprise values (a column or a row): the rows of the grid.
+ * @param exit_multiples Exit EV / EBITDA multiples (a column or a row): the columns of the grid.
+ * @param entry_net_debt Net debt at entry: the buyer pays entry EV - entry net debt.
+ * @param exit_ebitda EBITDA at exit.
+ * @param exit_net_debt Net debt at exit: the buyer receives exit multiple x exit EBITDA - exit net debt.
+ * @param entry_date Entry date.
+ * @param exit_date Exit date.
+ * @param [interim_flows] Cash received (or paid) by the buyer between entry and exit. Optional.
+ * @param [interim_dates] Their dates, beside them (same size).
+ * @returns A grid: the exit multiples across, the entry EVs down, the buyer's IRR in each cell.
+ */
+export function irrGridFn(
+  entry_evs: any[][],
+  exit_multiples: any[][],
+  entry_net_debt: any,
+  exit_ebitda: any,
+  exit_net_debt: any,
+  entry_date: any,
+  exit_date: any,
+  interim_flows?: any[][],
+  interim_dates?: any[][],
+): any[][] {
+  return run(() =>
+    irrGridCells(entry_evs, exit_multiples, entry_net_debt, exit_ebitda, exit_net_debt, entry_date, exit_date, interim_flows, interim_dates),
+  );
 }

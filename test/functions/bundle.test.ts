@@ -87,6 +87,9 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "PRICESPLIT",
         "SOURCESUSES",
         "DISPOSALGAIN",
+        "VALUEBRIDGE",
+        "COMPSTATS",
+        "IRRGRID",
       ].sort(),
     );
     for (const m of metadata.functions) {

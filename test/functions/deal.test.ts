@@ -112,3 +112,34 @@ describe("CAPTABLE.SOURCESUSES and DISPOSALGAIN", () => {
     expect(cellError(() => f.disposalGainFn(500, 394, 1.5)).message).toBe("stake_sold must be greater than 0% and at most 100%, got 150%");
   });
 });
+
+describe("CAPTABLE.VALUEBRIDGE, COMPSTATS, IRRGRID", () => {
+  const comps = [
+    ["Deal", "EV", "EBITDA", "MW", "Basis"],
+    ["OpCore", 860, null, 131, "incl. development"],
+    ["UltraEdge", 764, 26, 45, "installed"],
+    ["Deal D", 1000, 40, 100, "installed"],
+  ];
+
+  test("the cross-term option is shown where the cross term went", () => {
+    expect(f.valueBridgeFn(100, 10, 150, 12, 600, 400, 50, "EBITDA")[3]).toEqual([
+      "Cross term (EBITDA growth x multiple change)",
+      "In EBITDA growth (at the exit multiple)",
+    ]);
+    expect(f.valueBridgeFn(100, 10, 150, 12, 600, 400, 50, "EBITDA")[6][1]).toBe(1050);
+  });
+
+  test("COMPSTATS: deals without the metric are left out and counted; mixed capacity bases need a basis", () => {
+    expect(f.compStatsFn(comps)[1]).toEqual(["Deals used", 2, "of 3 listed"]);
+    expect(cellError(() => f.compStatsFn(comps, "EV/MW")).message).toBe(
+      'comps mix capacity bases ("incl. development", "installed"): a per-MW multiple compares one basis at a time; give basis',
+    );
+    expect(cellError(() => f.compStatsFn(comps, "EV/EBITDA", "installed")).message).toMatch(/^basis is given but metric is "EV\/EBITDA"/);
+  });
+
+  test("IRRGRID: exit multiples across, entry EVs down", () => {
+    const g = f.irrGridFn([[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574);
+    expect(g[0]).toEqual(["Entry EV \\ exit multiple", 18, 20]);
+    expect(g[2][1]).toBe(f.dealIrrFn([[-660], [750]], [[45748], [47574]]));
+  });
+});
