@@ -397,6 +397,9 @@ export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, 
   ];
 }
 
+/** Most cells of one IRRGRID (an IRR each): 100 x 100, a bounded call. */
+const GRID_CELLS = 10_000;
+
 /** Numbers of one axis (a row or a column of cells, none blank). */
 function readAxis(value: unknown, name: string): Decimal[] {
   return readVector(value, name).map((c, i) => readNumber(c, `${name} (position ${i + 1})`));
@@ -415,6 +418,13 @@ export function irrGridCells(
 ): CellOutput[][] {
   const evs = readAxis(entry_evs, "entry_evs");
   const multiples = readAxis(exit_multiples, "exit_multiples");
+  if (evs.length * multiples.length > GRID_CELLS) {
+    throw new EngineError(
+      "value",
+      `the grid must have at most ${GRID_CELLS} cells, got ${evs.length} entry_evs x ${multiples.length} exit_multiples`,
+      "exit_multiples",
+    );
+  }
   const deal = {
     entryNetDebt: readNumber(entry_net_debt, "entry_net_debt"),
     exitEbitda: readNumber(exit_ebitda, "exit_ebitda"),

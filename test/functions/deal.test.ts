@@ -143,3 +143,11 @@ describe("CAPTABLE.VALUEBRIDGE, COMPSTATS, IRRGRID", () => {
     expect(g[2][1]).toBe(f.dealIrrFn([[-660], [750]], [[45748], [47574]]));
   });
 });
+
+test("IRRGRID refuses more than 10,000 cells (a bounded call)", () => {
+  const rows = Array.from({ length: 101 }, (_, i) => [800 + i]);
+  const cols = [Array.from({ length: 100 }, (_, i) => 10 + i / 10)];
+  expect(cellError(() => f.irrGridFn(rows, cols, 200, 50, 150, 45748, 47574)).message).toBe(
+    "the grid must have at most 10000 cells, got 101 entry_evs x 100 exit_multiples",
+  );
+});

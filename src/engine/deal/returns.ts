@@ -105,6 +105,13 @@ export function xnpv(rate: Decimal, flows: readonly DatedFlow[]): Decimal {
  * iterates, then a bracketed search on ln(1 + r) if Newton fails. Converged to the last bits of a double.
  */
 export function xirr(flows: readonly DatedFlow[], guess = 0.1): number {
+  const r = xirrRoot(flows, guess);
+  if (!Number.isFinite(r))
+    throw new EngineError("num", "the IRR is too large for a cell: the flows grow beyond any double in the time between their dates", "flows");
+  return r;
+}
+
+function xirrRoot(flows: readonly DatedFlow[], guess: number): number {
   if (!(guess > -1)) throw new EngineError("value", `guess must be greater than -100%, got ${guess * 100}%`, "guess");
   const { amounts, years } = checkFlows(flows);
   // Newton in x = ln(1 + r): the domain r > -1 is all of x, and the function is smooth in x.

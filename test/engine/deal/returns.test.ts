@@ -156,3 +156,11 @@ describe("MOIC, net gain, holding period, cash yield", () => {
     expect(Math.abs(xnpv(new Decimal(r.irr), [flow(-100, 43831), flow(5, 44196), flow(5, 44561), flow(130, 44926)]).toNumber())).toBeLessThan(1e-10);
   });
 });
+
+describe("results a cell cannot hold", () => {
+  test("an IRR beyond any double is an error, never Infinity", () => {
+    // 1e-308 paid, 1 received the next day: (1e308)^365 overflows.
+    const e = errorOf(() => xirr([flow(-1e-308, 40000), flow(1, 40001)]));
+    expect([e.kind, e.message]).toEqual(["num", "the IRR is too large for a cell: the flows grow beyond any double in the time between their dates"]);
+  });
+});
