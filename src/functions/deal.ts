@@ -42,7 +42,7 @@ export function readDatedFlows(flows: unknown, dates: unknown): DatedFlow[] {
   const out: DatedFlow[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const day = days[i];
-    if (typeof day !== "number") {
+    if (typeof day !== "number" || !Number.isFinite(day)) {
       throw new EngineError("value", `dates must be dates (day serial numbers), got ${describeCell(day)} at position ${i + 1}`, "dates");
     }
     const a = amounts[i];
@@ -337,7 +337,7 @@ const readComps = tableReader(
     ev: { headers: ["EV", "Enterprise value", "VE"], required: true, read: numberCell("positive") },
     ebitda: { headers: ["EBITDA"], read: optionalNumberCell("positive", false) },
     mw: { headers: ["MW", "Capacity", "Capacité"], read: optionalNumberCell("positive", false) },
-    basis: { headers: ["Basis", "Base"], read: (v) => (isBlank(v) ? "" : String(v).trim()) },
+    basis: { headers: ["Basis", "Base"], read: (v, at) => (isBlank(v) ? "" : nameCell(v, at)) },
   },
   "deal",
   (row) => ({ deal: row.get("deal"), ev: row.get("ev"), ebitda: row.get("ebitda"), mw: row.get("mw"), basis: row.get("basis") }),
@@ -346,7 +346,7 @@ const readComps = tableReader(
 export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, target_metric: unknown): CellOutput[][] {
   const m = readChoice(metric, "metric", COMP_METRICS, "EBITDA");
   const rows = readComps(comps);
-  const wanted = isBlank(basis) ? undefined : String(basis).trim();
+  const wanted = isBlank(basis) ? undefined : readText(basis, "basis");
   if (wanted !== undefined && m !== "MW")
     throw new EngineError(
       "value",

@@ -151,3 +151,14 @@ test("IRRGRID refuses more than 10,000 cells (a bounded call)", () => {
     "the grid must have at most 10000 cells, got 101 entry_evs x 100 exit_multiples",
   );
 });
+
+test("a date or a basis that is not one is named in words (fuzz findings)", () => {
+  expect(cellError(() => f.dealIrrFn([[-1], [2]], [[40000], [Number.NaN]])).message).toBe(
+    "dates must be dates (day serial numbers), got a value that is not a number at position 2",
+  );
+  const comps = [
+    ["Deal", "EV", "EBITDA", "MW", "Basis"],
+    ["A", 860, 40, 131, "installed"],
+  ];
+  expect(cellError(() => f.compStatsFn(comps, "EV/MW", {})).message).toBe("basis must be a text, got a value of an unsupported kind");
+});
