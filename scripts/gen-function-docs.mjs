@@ -351,15 +351,40 @@ export const CONVENTION_ROWS = [
   ],
   [
     "Names (holders, classes, pool row, `who`)",
-    "matched trimmed and case-insensitive, one character against one character, as Excel's MATCH and XLOOKUP do: \"Straße\" = \"STRAẞE\", \"Straße\" ≠ \"Strasse\", accents count",
+    'matched trimmed and case-insensitive, one character against one character, as Excel\'s MATCH and XLOOKUP do: "Straße" = "STRAẞE", "Straße" ≠ "Strasse", accents count',
     "fixed",
     "every function",
   ],
   [
     "A result text longer than a cell holds",
-    "cut to Excel's 32,767 characters on a whole character, ending with \"… (truncated)\" (never cut silently)",
+    'cut to Excel\'s 32,767 characters on a whole character, ending with "… (truncated)" (never cut silently)',
     "fixed",
     "every function",
+  ],
+  [
+    "Dated returns (IRR, NPV)",
+    "Excel's XIRR / XNPV: actual/365 from the first flow's date, dates truncated to days, none before the first; the IRR is the exact root (Newton from `guess`, default 10%, then a bracketed search)",
+    "fixed",
+    "DEALIRR, DEALNPV, DEALRETURNS, IRRGRID",
+  ],
+  [
+    "What a locked-box ticker accrues on",
+    "**EQUITY** (the whole equity price, loans included), SHARES (the price less the loans, which accrue their own interest); simple interest, actual/365; shown in the result",
+    "`ticker_base`",
+    "LOCKEDBOX",
+  ],
+  ["PIK interest compounding", "**ANNUAL**, SEMIANNUAL, QUARTERLY, MONTHLY, DAILY, SIMPLE; actual/365, as a note", "`compounding`", "PIKACCRUED"],
+  [
+    "Cross term of a value bridge",
+    "**SEPARATE** (its own row), EBITDA (growth at the exit multiple), MULTIPLE (change on the exit EBITDA); shown in the result",
+    "`cross_term`",
+    "VALUEBRIDGE",
+  ],
+  [
+    "Comps multiple and capacity basis",
+    "**EV/EBITDA**, EV/MW (one capacity basis at a time: `basis` is required when the comps mix them); deals without the metric are left out and counted; quartiles as QUARTILE.INC",
+    "`metric`, `basis`",
+    "COMPSTATS",
   ],
 ];
 

@@ -16,3 +16,4 @@ export * from "./stakeSaleWarnings";
 export * from "./vocabulary";
 export * from "./history";
 export * from "./text";
+export * from "./deal";

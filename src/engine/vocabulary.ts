@@ -16,6 +16,8 @@
  *
  * Pure data, no zod (the functions bundle stays small): the schemas wrap it in src/model/fields.ts.
  */
+import { TICKER_BASES, TickerBase } from "./deal/pricing";
+import { CROSS_TERMS, CrossTerm } from "./deal/valueBridge";
 import type { ValuationBasis } from "./bridge";
 import type { ShareRounding } from "./shares";
 import type { AntiDilutionMethod } from "./venture/antiDilution";
@@ -203,7 +205,7 @@ export const DAY_COUNT_WORDS = vocabulary<DayCount>("day count", DAY_COUNT_VALUE
   "30/360": { en: "30/360", fr: "30/360" },
 });
 
-/** Compounding of a note's interest. */
+/** Compounding of a note's interest, and of a shareholder loan's PIK interest (PIKACCRUED). */
 export const COMPOUNDING_WORDS = vocabulary<Compounding>("compounding", COMPOUNDING_VALUES, {
   SIMPLE: { en: "Simple", fr: "Simple" },
   ANNUAL: { en: "Yearly", fr: "Annuelle", also: ["ANNUAL", "ANNUEL"] },
@@ -318,4 +320,29 @@ export const POOL_BASIS_WORDS = vocabulary<PoolBasis>("pool basis", ["UNISSUED",
     also: ["AVAILABLE", "UNALLOCATED", "NON ATTRIBUE", "NON ATTRIBUES", "DISPONIBLE"],
   },
   TOTAL: { en: "Whole pool", fr: "Pool total", also: ["WHOLE", "WHOLE POOL", "TOTAL POOL", "ENSEMBLE"] },
+});
+
+/** What a locked-box ticker accrues on (LOCKEDBOX): the whole equity price, or the shares' part when the loans accrue their own interest. */
+export const TICKER_BASE_WORDS = vocabulary<TickerBase>("ticker base", TICKER_BASES, {
+  EQUITY: {
+    en: "Equity price (shares and loans)",
+    fr: "Prix des fonds propres (actions et prêts)",
+    also: ["WHOLE EQUITY", "FONDS PROPRES", "TOTAL"],
+  },
+  SHARES: { en: "Shares only", fr: "Actions seules", also: ["SHARE EQUITY", "ACTIONS", "TITRES"] },
+});
+
+/** Where a value bridge puts the cross term, EBITDA growth x multiple change (VALUEBRIDGE). */
+export const CROSS_TERM_WORDS = vocabulary<CrossTerm>("cross term", CROSS_TERMS, {
+  SEPARATE: { en: "Cross term on its own row", fr: "Terme croisé à part", also: ["OWN ROW", "A PART", "SEPARE"] },
+  EBITDA: {
+    en: "In EBITDA growth (at the exit multiple)",
+    fr: "Dans la croissance de l'EBITDA (au multiple de sortie)",
+    also: ["EBITDA GROWTH", "CROISSANCE EBITDA"],
+  },
+  MULTIPLE: {
+    en: "In multiple change (on the exit EBITDA)",
+    fr: "Dans la variation du multiple (sur l'EBITDA de sortie)",
+    also: ["MULTIPLE CHANGE", "VARIATION MULTIPLE"],
+  },
 });

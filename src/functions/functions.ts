@@ -34,6 +34,21 @@ import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { ownershipOfWholeShares, toCell, toCellError, withinCellLimits } from "./excel";
 import { dealViewTable, proFormaTable } from "./tables";
+import {
+  completionAccountsCells,
+  dealIrrCell,
+  dealNpvCell,
+  dealReturnsCells,
+  deferredPvCell,
+  disposalGainCells,
+  lockedBoxCells,
+  pikAccruedCell,
+  priceSplitCells,
+  sourcesUsesCells,
+  valueBridgeCells,
+  compStatsCells,
+  irrGridCells,
+} from "./deal";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
@@ -639,4 +654,246 @@ export function exitForTargetFn(
  */
 export function vcMethodFn(exit_value: any, target_multiple: any, investment: any, retention?: any): any[][] {
   return run(() => vcMethodCells(exit_value, target_multiple, investment, retention));
+}
+
+// ---------------------------------------------------------------- Deal pricing and returns (issue 16)
+// Thin adapters: see ./deal.ts and src/engine/deal/.
+
+/**
+ * Internal rate of return of dated cash flows, with Excel's XIRR convention: actual/365 from the first flow's date.
+ * @customfunction DEALIRR DEALIRR
+ * @param flows Cash flows (a column or a row): negative when paid (invested), positive when received.
+ * @param dates Their dates, beside them (same size). None before the first date.
+ * @param [guess] Starting rate of the search, as in XIRR. Default 10%; matters only when the flows have several IRRs.
+ * @returns The annual rate that discounts the flows to zero (not rounded).
+ */
+export function dealIrrFn(flows: any[][], dates: any[][], guess?: any): number {
+  return run(() => dealIrrCell(flows, dates, guess));
+}
+
+/**
+ * Net present value of dated cash flows at a rate, with Excel's XNPV convention: actual/365 from the first flow's date, which is not discounted.
+ * @customfunction DEALNPV DEALNPV
+ * @param rate Annual discount rate (8% = 0.08).
+ * @param flows Cash flows (a column or a row): negative when paid, positive when received.
+ * @param dates Their dates, beside them (same size). None before the first date.
+ * @returns The present value at the first date (not rounded).
+ */
+export function dealNpvFn(rate: any, flows: any[][], dates: any[][]): number {
+  return run(() => dealNpvCell(rate, flows, dates));
+}
+
+/**
+ * Returns of one holder's dated cash flows: IRR (XIRR convention), multiple on invested capital, net gain, holding period and cash yield.
+ * @customfunction DEALRETURNS DEALRETURNS
+ * @param flows Cash flows (a column or a row): negative when paid (invested), positive when received (interest, dividends, repayments, exit).
+ * @param dates Their dates, beside them (same size). None before the first date; the last date is the exit.
+ * @param [guess] Starting rate of the IRR search, as in XIRR. Default 10%.
+ * @returns A two-column table: IRR, multiple on invested capital (received / paid), invested, distributed, net gain, holding period in years (actual/365), average cash yield (received before the last date, a year, on invested).
+ */
+export function dealReturnsFn(flows: any[][], dates: any[][], guess?: any): any[][] {
+  return run(() => dealReturnsCells(flows, dates, guess));
+}
+
+/**
+ * Locked-box price at completion: equity price at the box date, plus a ticker from the box date to completion, less leakage not permitted.
+ * @customfunction LOCKEDBOX LOCKEDBOX
+ * @param equity_at_box Equity price at the locked-box date, shareholder loans included (EV - net debt - debt-like items on the box balance sheet).
+ * @param box_date Locked-box date.
+ * @param completion_date Completion date (not before the box date).
+ * @param [ticker_rate] Annual ticker rate, simple interest on actual/365 days (5% = 0.05). Optional; not with ticker_per_day.
+ * @param [ticker_per_day] Ticker as an amount per day (e.g. the daily cash profit). Optional; not with ticker_rate.
+ * @param [ticker_base] What the rate accrues on: "EQUITY" (default, the whole equity price) or "SHARES" (the price less shareholder_loans, when the loans accrue their own interest).
+ * @param [shareholder_loans] Shareholder loans (face + accrued) at the box date, included in equity_at_box. Required with ticker_base "SHARES".
+ * @param [leakage] Value extracted by the seller since the box date (dividends, fees, ...). Default 0.
+ * @param [permitted_leakage] The part of the leakage the agreement permits (already priced in): not refunded. Default 0.
+ * @returns A two-column table: days, what the ticker accrues on, ticker base, ticker, leakage refunded, price at completion.
+ */
+export function lockedBoxFn(
+  equity_at_box: any,
+  box_date: any,
+  completion_date: any,
+  ticker_rate?: any,
+  ticker_per_day?: any,
+  ticker_base?: any,
+  shareholder_loans?: any,
+  leakage?: any,
+  permitted_leakage?: any,
+): any[][] {
+  return run(() =>
+    lockedBoxCells(equity_at_box, box_date, completion_date, ticker_rate, ticker_per_day, ticker_base, shareholder_loans, leakage, permitted_leakage),
+  );
+}
+
+/**
+ * Completion accounts: price = EV - net debt - debt-like items + (working capital - target), on estimates at completion then on the final accounts, with the true-up settled against an escrow.
+ * @customfunction COMPLETIONACCOUNTS COMPLETIONACCOUNTS
+ * @param enterprise_value Enterprise value agreed (cash-free, debt-free).
+ * @param debt_like Debt-like items deducted from the price (0 if none).
+ * @param target_working_capital Normalised (target) net working capital.
+ * @param estimated_net_debt Net debt estimated at completion.
+ * @param estimated_working_capital Net working capital estimated at completion.
+ * @param final_net_debt Net debt in the final completion accounts.
+ * @param final_working_capital Net working capital in the final completion accounts.
+ * @param [escrow] Held back from the price at completion against a true-up owed by the seller. Default 0.
+ * @returns A two-column table: estimated price, final price, true-up, paid at completion, escrow to the seller and to the buyer, paid by the buyer after, owed by the seller beyond the escrow.
+ */
+export function completionAccountsFn(
+  enterprise_value: any,
+  debt_like: any,
+  target_working_capital: any,
+  estimated_net_debt: any,
+  estimated_working_capital: any,
+  final_net_debt: any,
+  final_working_capital: any,
+  escrow?: any,
+): any[][] {
+  return run(() =>
+    completionAccountsCells(
+      enterprise_value,
+      debt_like,
+      target_working_capital,
+      estimated_net_debt,
+      estimated_working_capital,
+      final_net_debt,
+      final_working_capital,
+      escrow,
+    ),
+  );
+}
+
+/**
+ * Present value at completion of deferred consideration or an earn-out: amount x probability / (1 + rate)^(days from completion / 365).
+ * @customfunction DEFERREDPV DEFERREDPV
+ * @param completion_date Completion date: the date of the present value.
+ * @param payments Deferred or earn-out payments (a column or a row).
+ * @param dates Their dates, beside them (same size), not before completion.
+ * @param rate Annual discount rate (actual/365, compounded yearly as in XNPV).
+ * @param [probabilities] Probability of each payment (an earn-out), beside them. Default 100%.
+ * @returns The present value at completion (not rounded).
+ */
+export function deferredPvFn(completion_date: any, payments: any[][], dates: any[][], rate: any, probabilities?: any[][]): number {
+  return run(() => deferredPvCell(completion_date, payments, dates, rate, probabilities));
+}
+
+/**
+ * PIK interest accrued on a shareholder loan from a start date to completion.
+ * @customfunction PIKACCRUED PIKACCRUED
+ * @param principal Face value of the loan at the start date (principal plus interest already capitalised).
+ * @param interest_rate Annual interest rate (8% = 0.08).
+ * @param start_date Start date (drawdown or last capitalisation).
+ * @param completion_date Completion date (not before the start date).
+ * @param [compounding] "ANNUAL" (default), "SEMIANNUAL", "QUARTERLY", "MONTHLY", "DAILY": principal x ((1 + rate / m)^(m x days / 365) - 1), as CAPTABLE.CONVERTNOTE; or "SIMPLE": principal x rate x days / 365.
+ * @returns Interest accrued, to add to the face value (not rounded).
+ */
+export function pikAccruedFn(principal: any, interest_rate: any, start_date: any, completion_date: any, compounding?: any): number {
+  return run(() => pikAccruedCell(principal, interest_rate, start_date, completion_date, compounding));
+}
+
+/**
+ * Price split between shareholder loans at accrued face value and shares, for what each holder sells; loans need not be held pro rata to shares.
+ * @customfunction PRICESPLIT PRICESPLIT
+ * @param equity_price Price for 100% of the equity at completion, shareholder loans included (e.g. from LOCKEDBOX or COMPLETIONACCOUNTS).
+ * @param holdings A table with a header row: Holder, Shares, Loans (accrued face value at completion), Shares sold, Loans sold.
+ * @returns A table per holder: price for shares, price for loans, total; then the totals and the price per share (equity price less all loans, over all shares).
+ */
+export function priceSplitFn(equity_price: any, holdings: any[][]): any[][] {
+  return run(() => priceSplitCells(equity_price, holdings));
+}
+
+/**
+ * Sources and uses at closing, with the equity as the plug: equity = total uses - the other sources; the check (sources - uses) is the last row.
+ * @customfunction SOURCESUSES SOURCESUSES
+ * @param uses A table with a header row: Use, Amount (price paid, refinanced debt, fees, minimum cash, ...).
+ * @param [sources] A table with a header row: Source, Amount (acquisition debt, shareholder loans, rollover, seller note, cash, ...), without the equity. Optional.
+ * @param [equity_label] Name of the plug row. Default "Equity (plug)".
+ * @returns A two-column table: the uses and their total, the sources with the equity plug last and their total, then the check (0).
+ */
+export function sourcesUsesFn(uses: any[][], sources?: any[][], equity_label?: any): any[][] {
+  return run(() => sourcesUsesCells(uses, sources, equity_label));
+}
+
+/**
+ * Seller's gain on disposal: proceeds less the carrying amount of the part sold, plus, on loss of control, the remeasurement of the part retained at fair value (IFRS 10).
+ * @customfunction DISPOSALGAIN DISPOSALGAIN
+ * @param proceeds Consideration received for the stake sold.
+ * @param carrying_amount Carrying amount (book value) of the net assets at 100%, as consolidated before the sale.
+ * @param [stake_sold] Fraction sold (50% = 0.5). Default 100%.
+ * @param [retained_fair_value] Fair value of the interest retained, remeasured on loss of control. Optional: empty leaves the part retained at its carrying amount.
+ * @param [costs] Costs of the disposal. Default 0.
+ * @returns A two-column table: carrying amount of the part sold, gain on the part sold, remeasurement of the part retained, gain on disposal.
+ */
+export function disposalGainFn(proceeds: any, carrying_amount: any, stake_sold?: any, retained_fair_value?: any, costs?: any): any[][] {
+  return run(() => disposalGainCells(proceeds, carrying_amount, stake_sold, retained_fair_value, costs));
+}
+
+/**
+ * Value creation bridge from entry to exit: EBITDA growth, multiple change, cross term, deleveraging and cash returned add up to the equity gain.
+ * @customfunction VALUEBRIDGE VALUEBRIDGE
+ * @param entry_ebitda EBITDA at entry.
+ * @param entry_multiple EV / EBITDA at entry.
+ * @param exit_ebitda EBITDA at exit.
+ * @param exit_multiple EV / EBITDA at exit.
+ * @param entry_net_debt Net debt at entry.
+ * @param exit_net_debt Net debt at exit.
+ * @param [cash_returned] Cash returned to the equity during the hold (dividends, loan interest and repayments). Default 0.
+ * @param [cross_term] Where EBITDA growth x multiple change goes: "SEPARATE" (default, its own row), "EBITDA" (growth at the exit multiple) or "MULTIPLE" (change on the exit EBITDA).
+ * @returns A two-column table: entry equity, EBITDA growth, multiple change, cross term (or where it went), deleveraging, cash returned, gain, exit equity.
+ */
+export function valueBridgeFn(
+  entry_ebitda: any,
+  entry_multiple: any,
+  exit_ebitda: any,
+  exit_multiple: any,
+  entry_net_debt: any,
+  exit_net_debt: any,
+  cash_returned?: any,
+  cross_term?: any,
+): any[][] {
+  return run(() =>
+    valueBridgeCells(entry_ebitda, entry_multiple, exit_ebitda, exit_multiple, entry_net_debt, exit_net_debt, cash_returned, cross_term),
+  );
+}
+
+/**
+ * Statistics of comparable deals' multiples (min, quartiles as QUARTILE.INC, median, mean, max) and the implied EV range of a target.
+ * @customfunction COMPSTATS COMPSTATS
+ * @param comps A table with a header row: Deal, EV, EBITDA, MW, Basis (the capacity basis: built, contracted, under construction, ...).
+ * @param [metric] "EV/EBITDA" (default) or "EV/MW".
+ * @param [basis] For EV/MW: the capacity basis to compare (the other rows are left out, and counted). Required when the comps mix bases.
+ * @param [target_metric] The target's EBITDA or MW, to add the implied EV at each statistic. Optional.
+ * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each.
+ */
+export function compStatsFn(comps: any[][], metric?: any, basis?: any, target_metric?: any): any[][] {
+  return run(() => compStatsCells(comps, metric, basis, target_metric));
+}
+
+/**
+ * Sensitivity grid of the buyer's IRR (XIRR convention) over entry EV x exit multiple, computed in one call instead of a What-If data table.
+ * @customfunction IRRGRID IRRGRID
+ * @param entry_evs Entry enterprise values (a column or a row): the rows of the grid.
+ * @param exit_multiples Exit EV / EBITDA multiples (a column or a row): the columns of the grid.
+ * @param entry_net_debt Net debt at entry: the buyer pays entry EV - entry net debt.
+ * @param exit_ebitda EBITDA at exit.
+ * @param exit_net_debt Net debt at exit: the buyer receives exit multiple x exit EBITDA - exit net debt.
+ * @param entry_date Entry date.
+ * @param exit_date Exit date.
+ * @param [interim_flows] Cash received (or paid) by the buyer between entry and exit. Optional.
+ * @param [interim_dates] Their dates, beside them (same size).
+ * @returns A grid: the exit multiples across, the entry EVs down, the buyer's IRR in each cell.
+ */
+export function irrGridFn(
+  entry_evs: any[][],
+  exit_multiples: any[][],
+  entry_net_debt: any,
+  exit_ebitda: any,
+  exit_net_debt: any,
+  entry_date: any,
+  exit_date: any,
+  interim_flows?: any[][],
+  interim_dates?: any[][],
+): any[][] {
+  return run(() =>
+    irrGridCells(entry_evs, exit_multiples, entry_net_debt, exit_ebitda, exit_net_debt, entry_date, exit_date, interim_flows, interim_dates),
+  );
 }

@@ -76,6 +76,20 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         // Venture solvers (issue 12)
         "EXITFORTARGET",
         "VCMETHOD",
+        // Deal pricing and returns (issue 16)
+        "DEALIRR",
+        "DEALNPV",
+        "DEALRETURNS",
+        "LOCKEDBOX",
+        "COMPLETIONACCOUNTS",
+        "DEFERREDPV",
+        "PIKACCRUED",
+        "PRICESPLIT",
+        "SOURCESUSES",
+        "DISPOSALGAIN",
+        "VALUEBRIDGE",
+        "COMPSTATS",
+        "IRRGRID",
       ].sort(),
     );
     for (const m of metadata.functions) {

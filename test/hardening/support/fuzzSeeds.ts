@@ -166,4 +166,44 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
     [[["Founders"], ["Angel"]], [[8e6], [1e6]], [["Founders"]], [[100000]], "Fund", 2.5, 2],
     [CAP_HOLDERS, CAP_SHARES, [["Iliad"], ["Management"]], [[50], [10]], "InfraVia", 1000, null],
   ],
+  DEALIRR: [[[[-10000], [2750], [4250], [3250], [2750]], [[39448], [39508], [39751], [39859], [39904]], null]],
+  DEALRETURNS: [[[[-100], [5], [5], [130]], [[43831], [44196], [44561], [44926]], 0.1]],
+  PRICESPLIT: [
+    [
+      500,
+      [
+        ["Holder", "Shares", "Loans", "Shares sold", "Loans sold"],
+        ["A", 50, 150, 50, 150],
+        ["B", 50, 50, 25, 25],
+      ],
+    ],
+  ],
+  SOURCESUSES: [
+    [
+      [
+        ["Use", "Amount"],
+        ["Purchase of equity", 600],
+        ["Fees", 30],
+      ],
+      [
+        ["Source", "Amount"],
+        ["Senior debt", 500],
+      ],
+      "Sponsor equity",
+    ],
+  ],
+  COMPSTATS: [
+    [
+      [
+        ["Deal", "EV", "EBITDA", "MW", "Basis"],
+        ["OpCore", 860, null, 131, "incl. development"],
+        ["UltraEdge", 764, 26, 45, "installed"],
+        ["Deal D", 1000, 40, 100, "installed"],
+      ],
+      "EV/MW",
+      "installed",
+      65.5,
+    ],
+  ],
+  IRRGRID: [[[[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574, null, null]],
 };
