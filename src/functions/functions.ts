@@ -769,7 +769,7 @@ export function completionAccountsFn(
  * @param payments Deferred or earn-out payments (a column or a row).
  * @param dates Their dates, beside them (same size), not before completion.
  * @param rate Annual discount rate (actual/365, compounded yearly as in XNPV).
- * @param [probabilities] Probability of each payment (an earn-out), beside them. Default 100%.
+ * @param [probabilities] Probability of each payment (an earn-out), beside them, or one probability for all. Default 100%.
  * @returns The present value at completion (not rounded).
  */
 export function deferredPvFn(completion_date: any, payments: any[][], dates: any[][], rate: any, probabilities?: any[][]): number {
@@ -859,7 +859,7 @@ export function valueBridgeFn(
  * Statistics of comparable deals' multiples (min, quartiles as QUARTILE.INC, median, mean, max) and the implied EV range of a target.
  * @customfunction COMPSTATS COMPSTATS
  * @param comps A table with a header row: Deal, EV, EBITDA, MW, Basis (the capacity basis: built, contracted, under construction, ...).
- * @param [metric] "EV/EBITDA" (default) or "EV/MW".
+ * @param [metric] "EV/EBITDA" (default, or "EBITDA") or "EV/MW" (or "MW").
  * @param [basis] For EV/MW: the capacity basis to compare (the other rows are left out, and counted). Required when the comps mix bases.
  * @param [target_metric] The target's EBITDA or MW, to add the implied EV at each statistic. Optional.
  * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each.

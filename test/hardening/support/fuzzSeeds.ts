@@ -170,7 +170,8 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
   DEALRETURNS: [[[[-100], [5], [5], [130]], [[43831], [44196], [44561], [44926]], 0.1]],
   PRICESPLIT: [
     [
-      500,
+      // An equity price far above the loans, so the call stays valid when its rows are grown (big ranges).
+      1_000_000_000,
       [
         ["Holder", "Shares", "Loans", "Shares sold", "Loans sold"],
         ["A", 50, 150, 50, 150],
