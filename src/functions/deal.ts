@@ -170,17 +170,18 @@ export function deferredPvCell(completion_date: unknown, payments: unknown, date
   let probs: Decimal[] | undefined;
   if (!isBlank(probabilities)) {
     const cells = readVector(probabilities, "probabilities");
-    if (cells.length === 1) {
+    if (cells.length === flows.length) probs = flows.map((_, i) => readNumber(cells[i], `probabilities (position ${i + 1})`, "fraction"));
+    else if (cells.length === 1) {
       // One probability for every payment (100% typed as the default reads as omitting it).
       const p = readNumber(cells[0], "probabilities", "fraction");
       probs = flows.map(() => p);
-    } else if (cells.length !== flows.length) {
+    } else {
       throw new EngineError(
         "value",
         `probabilities must have one cell per payment, or one for all, got ${cells.length} for ${flows.length} payments`,
         "probabilities",
       );
-    } else probs = flows.map((_, i) => readNumber(cells[i], `probabilities (position ${i + 1})`, "fraction"));
+    }
   }
   return toCell(deferredConsiderationPV(readDate(completion_date, "completion_date"), flows, readNumber(rate, "rate"), probs));
 }
