@@ -347,7 +347,7 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
   else {
     await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report), null, 2)}\n`, p, io);
     io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
-    for (const w of imported.report.warnings) io.stderr(`Warning: ${w}\n`);
+    for (const w of [...imported.report.warnings, ...table.warnings]) io.stderr(`Warning: ${w}\n`);
     if (imported.report.skipped.length > 0)
       io.stderr(`Note: ${imported.report.skipped.length} object(s) skipped; the file's report lists each with the reason.\n`);
   }

@@ -169,6 +169,7 @@ export function capTableJson(history: CapTableHistory, table: CapTableAsOf, impo
       exercised: p.exercised.toString(),
       available: p.available.toString(),
     })),
+    warnings: table.warnings,
     report: imported,
   };
 }
@@ -181,7 +182,7 @@ export function capTableText(history: CapTableHistory, table: CapTableAsOf, repo
   lines.push(`${report.issuer}: OCF ${report.ocfVersion} package as of ${report.asOf}.`);
   lines.push(`Read ${applied} object(s) into the history, ${report.noEffect.length} without effect on holdings, ${report.skipped.length} skipped.`);
   for (const s of report.skipped) lines.push(`  skipped ${s.objectType} "${s.id}" (${s.file}): ${s.reason}`);
-  for (const w of report.warnings) lines.push(`  warning: ${w}`);
+  for (const w of [...report.warnings, ...table.warnings]) lines.push(`  warning: ${w}`);
   lines.push("", `Cap table as of ${table.date}`, "Holder\tClass\tShares");
   for (const s of table.stock) lines.push(`${n.holder.get(s.holderId)}\t${n.cls.get(s.classId)}\t${s.shares.toString()}`);
   if (table.derivatives.length > 0) {

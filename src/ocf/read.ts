@@ -87,7 +87,7 @@ const stockClass = z
     price_per_share: monetary.optional(),
     liquidation_preference_multiple: numeric.optional(),
     participation_cap_multiple: numeric.optional(),
-    initial_shares_authorized: z.union([numeric, z.string()]).optional(),
+    initial_shares_authorized: numeric.optional(),
     votes_per_share: numeric.optional(),
     default_id_prefix: z.string().optional(),
     conversion_rights: z
@@ -464,6 +464,8 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   for (const { file, item } of objectsOf("stock_classes_files", "OCF_STOCK_CLASSES_FILE")) {
     const c = parseWith(stockClass, item, where(file, item));
     const ratioRight = c.conversion_rights?.find((r) => r.conversion_mechanism.type === "RATIO_CONVERSION")?.conversion_mechanism.ratio;
+    if (ratioRight === undefined && c.class_type === "PREFERRED")
+      warnings.push(`class "${c.name}" states no ratio conversion into common: counted one common share per share (as converted, fully diluted)`);
     classes.push({
       id: c.id,
       name: c.name,
@@ -473,7 +475,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       liquidationPreferenceMultiple: c.liquidation_preference_multiple ? d(c.liquidation_preference_multiple) : undefined,
       participationCapMultiple: c.participation_cap_multiple ? d(c.participation_cap_multiple) : undefined,
       conversionRatio: ratioRight ? d(ratioRight.numerator).div(d(ratioRight.denominator)) : new Decimal(1),
-      authorized: c.initial_shares_authorized !== undefined && NUMERIC.test(c.initial_shares_authorized) ? d(c.initial_shares_authorized) : undefined,
+      authorized: c.initial_shares_authorized !== undefined ? d(c.initial_shares_authorized) : undefined,
       votesPerShare: c.votes_per_share !== undefined ? d(c.votes_per_share) : undefined,
       idPrefix: c.default_id_prefix,
     });

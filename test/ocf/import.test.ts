@@ -66,6 +66,17 @@ describe("OCF import: hostile or broken packages get a clear error and no partia
     const late = tx().map((t) => (t.id === "CS-3" ? { ...t, date: "2024-09-02" } : t));
     expect(() => readOcfPackage(companyPackage(companyFiles(late)), { md5 })).toThrow(/"CS-3" is issued on 2024-09-02, not on the date/);
   });
+  it("a preferred class without a ratio conversion is read one for one, with a warning; a malformed authorized count is an error", () => {
+    const files = companyFiles();
+    const classes = (files["StockClasses.ocf.json"] as { items: Record<string, unknown>[] }).items;
+    delete classes[1].conversion_rights;
+    expect(readOcfPackage(companyPackage(files), { md5 }).report.warnings).toEqual([
+      'class "Seed Preferred" states no ratio conversion into common: counted one common share per share (as converted, fully diluted)',
+    ]);
+    classes[1].initial_shares_authorized = "five million";
+    expect(() => readOcfPackage(companyPackage(files), { md5 })).toThrow(/STOCK_CLASS "seed": initial_shares_authorized must be an OCF number/);
+  });
+
   it("an unknown transaction type is skipped with the reason; an object breaking the schema is an error naming it", () => {
     const unknown = [...tx(), { object_type: "TX_TIME_TRAVEL", id: "TT-1", date: "2025-01-01" }];
     expect(readOcfPackage(companyPackage(companyFiles(unknown)), { md5 }).report.skipped).toEqual([

@@ -294,6 +294,8 @@ export interface CapTableAsOf {
   readonly fullyDiluted: Decimal;
   /** Each class's terms as they stand at the date (after splits and ratio adjustments). */
   readonly classes: readonly HistoryClass[];
+  /** What the figures above had to decide, in words (a plan granting more than it reserves counts 0 available). */
+  readonly warnings: readonly string[];
 }
 
 function fail(event: { id: string; date: string }, message: string): never {
@@ -541,6 +543,14 @@ function summarise(
     const g = granted.get(p.id) ?? ZERO;
     return { planId: p.id, reserved: plan.reserved, granted: g, exercised: plan.exercised, available: plan.reserved.sub(g).sub(plan.exercised) };
   });
+  // A plan that has granted more than it reserves adds nothing to fully diluted (never a negative pool): said, not silent.
+  const warnings: string[] = [];
+  for (const p of planPositions) {
+    if (p.available.isNegative())
+      warnings.push(
+        `plan "${history.plans.find((x) => x.id === p.planId)!.name}" has granted ${p.available.neg().toString()} shares more than it reserves: its available pool counts as 0 in fully diluted`,
+      );
+  }
   const pool = planPositions.reduce((sum, p) => sum.add(Decimal.max(p.available, ZERO)), ZERO);
   return {
     date,
@@ -552,5 +562,6 @@ function summarise(
     outstandingAsConverted,
     fullyDiluted: outstandingAsConverted.add(options).add(pool),
     classes: history.classes.map((c) => classes.get(c.id)!),
+    warnings,
   };
 }

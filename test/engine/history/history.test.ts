@@ -116,6 +116,15 @@ describe("capTableAsOf", () => {
     expect(t.plans[0]).toMatchObject({ granted: d(0), exercised: d(100), available: d(1900) });
     expect(t.derivatives).toEqual([]);
   });
+  it("a plan granting more than it reserves counts 0 available in fully diluted, and says so", () => {
+    const over = { ...history, plans: [{ ...history.plans[0], reserved: d(100) }], events: events.filter((e) => e.type !== "POOL_ADJUSTMENT") };
+    const t = capTableAsOf(over, "2024-12-31");
+    expect(t.plans[0].available.toString()).toBe("-300");
+    expect(t.fullyDiluted.toString()).toBe("20400"); // 20,000 + 400 options + 0 pool
+    expect(t.warnings).toEqual(['plan "2024 ESOP" has granted 300 shares more than it reserves: its available pool counts as 0 in fully diluted']);
+    expect(capTableAsOf(history, "2024-12-31").warnings).toEqual([]);
+  });
+
   it("refuses a closing with no balance security for what remains", () => {
     const bad: HistoryEvent[] = [
       events[0],
