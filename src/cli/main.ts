@@ -337,7 +337,9 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
   let imported;
   let table;
   try {
-    imported = await ocf.importOcf(path.resolve(io.cwd, source), { requireMd5: p.requireMd5 });
+    const read = (full: string, limit: number) =>
+      readAtMost(full, limit, (size) => `${path.relative(io.cwd, full) || source} is ${size}, more than the ${limit} bytes read`);
+    imported = await ocf.importOcf(path.resolve(io.cwd, source), read, { requireMd5: p.requireMd5 });
     table = ocf.capTableAsOf(imported.history, p.asOf ?? imported.report.asOf);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

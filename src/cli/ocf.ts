@@ -9,58 +9,11 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
+import { readPartBytes } from "../workbook/xlsxReader";
 import { capTableAsOf, type CapTableAsOf, type CapTableHistory } from "../engine/history/history";
 import { OCF_READ_LIMITS, OcfError, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
 
 export const md5Hex = (bytes: Uint8Array): string => createHash("md5").update(bytes).digest("hex");
-
-interface StreamHelper {
-  on(event: "data", cb: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: "error", cb: (e: Error) => void): StreamHelper;
-  on(event: "end", cb: () => void): StreamHelper;
-  pause(): StreamHelper;
-  resume(): StreamHelper;
-}
-
-/** One zip entry's bytes, inflated chunk by chunk and abandoned as soon as they pass `limit`. */
-function inflateCapped(entry: JSZip.JSZipObject, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let done = false;
-    // JSZip's StreamHelper (https://stuk.github.io/jszip/documentation/api_streamhelper.html): inflates
-    // chunk by chunk on resume(); its typings omit internalStream, which JSZipObject has.
-    const stream = (entry as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
-    stream
-      .on("data", (chunk: Uint8Array) => {
-        if (done) return;
-        size += chunk.byteLength;
-        if (size > limit) {
-          done = true;
-          stream.pause();
-          reject(new OcfError(`${entry.name} inflates to more than ${limit} bytes, the most read for one file`));
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on("error", (e: Error) => {
-        if (!done) reject(new OcfError(`${entry.name} cannot be inflated: ${e.message}`));
-        done = true;
-      })
-      .on("end", () => {
-        if (done) return;
-        done = true;
-        const out = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          out.set(c, at);
-          at += c.byteLength;
-        }
-        resolve(out);
-      })
-      .resume();
-  });
-}
 
 /** The files of a `.ocf.zip`: every entry that is not a folder, within the read limits. */
 export async function filesFromZip(bytes: Uint8Array): Promise<OcfFile[]> {
@@ -76,7 +29,13 @@ export async function filesFromZip(bytes: Uint8Array): Promise<OcfFile[]> {
   const files: OcfFile[] = [];
   let total = 0;
   for (const entry of entries) {
-    const body = await inflateCapped(entry, OCF_READ_LIMITS.maxFileBytes);
+    // Inflated with a byte cap whatever size the entry declares, and its checksum checked (the .xlsx reader's own way).
+    let body: Uint8Array;
+    try {
+      body = readPartBytes(zip, entry.name, OCF_READ_LIMITS.maxFileBytes)!;
+    } catch (error) {
+      throw new OcfError((error as Error).message);
+    }
     total += body.byteLength;
     if (total > OCF_READ_LIMITS.maxTotalBytes)
       throw new OcfError(`the package inflates to more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
@@ -85,8 +44,11 @@ export async function filesFromZip(bytes: Uint8Array): Promise<OcfFile[]> {
   return files;
 }
 
-/** The files of a folder (and its subfolders), measured before they are read; links are not followed. */
-export async function filesFromFolder(folder: string): Promise<OcfFile[]> {
+/** Reads at most `limit` bytes of a file (the command line's `readAtMost`: a file that grows, or a FIFO, is refused past the limit). */
+export type ReadAtMost = (full: string, limit: number) => Promise<Uint8Array>;
+
+/** The files of a folder (and its subfolders), each read up to the size limit; links are not followed. */
+export async function filesFromFolder(folder: string, read: ReadAtMost): Promise<OcfFile[]> {
   const files: OcfFile[] = [];
   let total = 0;
   const walk = async (dir: string, prefix: string): Promise<void> => {
@@ -100,28 +62,22 @@ export async function filesFromFolder(folder: string): Promise<OcfFile[]> {
       }
       if (!entry.isFile()) continue;
       if (files.length >= OCF_READ_LIMITS.maxFiles) throw new OcfError(`the folder holds more than ${OCF_READ_LIMITS.maxFiles} files, the most read`);
-      const { size } = await fs.stat(full);
-      if (size > OCF_READ_LIMITS.maxFileBytes) throw new OcfError(`${rel} is ${size} bytes, more than the ${OCF_READ_LIMITS.maxFileBytes} read`);
-      total += size;
+      const bytes = await read(full, OCF_READ_LIMITS.maxFileBytes);
+      total += bytes.byteLength;
       if (total > OCF_READ_LIMITS.maxTotalBytes)
         throw new OcfError(`the folder holds more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
-      files.push({ path: rel, bytes: new Uint8Array(await fs.readFile(full)) });
+      files.push({ path: rel, bytes });
     }
   };
   await walk(folder, "");
   return files;
 }
 
-/** Reads a package from a path: a folder, or a zip file. */
-export async function importOcf(full: string, options: Omit<OcfReadOptions, "md5"> = {}): Promise<OcfImport> {
-  const stat = await fs.stat(full);
-  let files: OcfFile[];
-  if (stat.isDirectory()) files = await filesFromFolder(full);
-  else {
-    if (stat.size > OCF_READ_LIMITS.maxTotalBytes)
-      throw new OcfError(`the package is ${stat.size} bytes, more than the ${OCF_READ_LIMITS.maxTotalBytes} read`);
-    files = await filesFromZip(new Uint8Array(await fs.readFile(full)));
-  }
+/** Reads a package from a path: a folder, or a zip file (read up to the size limit). */
+export async function importOcf(full: string, read: ReadAtMost, options: Omit<OcfReadOptions, "md5"> = {}): Promise<OcfImport> {
+  const files = (await fs.stat(full)).isDirectory()
+    ? await filesFromFolder(full, read)
+    : await filesFromZip(await read(full, OCF_READ_LIMITS.maxTotalBytes));
   return readOcfPackage(files, { ...options, md5: md5Hex });
 }
 

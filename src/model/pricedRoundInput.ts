@@ -47,11 +47,6 @@ export const InvestorInput = z.strictObject({
 });
 export type InvestorInput = z.infer<typeof InvestorInput>;
 
-/** Excel's day number of an ISO date "YYYY-MM-DD" (1900 date system: 1900-03-01 is 61). */
-export function isoDateToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
 
 const isoDate = (field: FieldName) =>
   z

@@ -41,9 +41,10 @@ import {
   sum,
   yearFraction,
   type ConvertibleInstrument,
+  isoDateToSerial,
 } from "../engine";
 import type { SheetSpec } from "../workbook/spec";
-import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, isoDateToSerial, type InstrumentInput } from "./pricedRoundInput";
+import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, type InstrumentInput } from "./pricedRoundInput";
 import { SheetBuilder, a1, columnLetters, sheetNameFor, type Check } from "./sheetBuilder";
 import { modelFormats } from "./numberFormats";
 

@@ -6,7 +6,8 @@
  */
 import { ZodError } from "zod";
 import { buildPricedRoundModel, buildpricedRoundModel, convertingAmount, pricedRoundSheetName } from "../../src/model/pricedRoundModel";
-import { PricedRoundInput, YC_EXAMPLE_1, isoDateToSerial } from "../../src/model/pricedRoundInput";
+import { isoDateToSerial } from "../../src/engine";
+import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { CAPTABLE_FUNCTION_IDS } from "../support/hyperformulaCaptable";

@@ -16,7 +16,7 @@
  */
 import { Decimal, ZERO } from "../decimal";
 import { EngineError } from "../errors";
-import { type Compounding, accruedInterest } from "../venture/instruments";
+import { type Compounding, accruedInterest, isoDateToSerial, yearFraction } from "../venture/instruments";
 import { type ConvertibleInstrument, type PricedRound, type PricedRoundInput, type RoundHolding, pricedRound } from "../venture/round";
 import { holderKey as nameKey } from "../capTable";
 import type { CapTableAsOf, CapTableHistory, ConvertibleTerms } from "./history";
@@ -35,19 +35,6 @@ export interface NextRoundFromHistory {
   readonly assumptions: readonly string[];
 }
 
-function days(from: string, to: string): number {
-  const t = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
-  return Math.round((t(to) - t(from)) / 86_400_000);
-}
-
-function days30360(from: string, to: string): number {
-  const [y1, m1, d1r] = from.split("-").map(Number);
-  const [y2, m2, d2r] = to.split("-").map(Number);
-  const d1 = d1r === 31 ? 30 : d1r;
-  const d2 = d2r === 31 && d1 >= 30 ? 30 : d2r;
-  return 360 * (y2 - y1) + 30 * (m2 - m1) + (d2 - d1);
-}
-
 const COMPOUNDING: Record<NonNullable<ConvertibleTerms["accrualPeriod"]>, Compounding> = {
   DAILY: "DAILY",
   MONTHLY: "MONTHLY",
@@ -62,7 +49,7 @@ export function noteInterestToDate(principal: Decimal, terms: ConvertibleTerms, 
   for (const r of terms.interestRates ?? []) {
     const end = r.to !== undefined && r.to < roundDate ? r.to : roundDate;
     if (end <= r.from) continue;
-    const years = terms.dayCount === "30_360" ? new Decimal(days30360(r.from, end)).div(360) : new Decimal(days(r.from, end)).div(365);
+    const years = yearFraction(isoDateToSerial(r.from), isoDateToSerial(end), terms.dayCount === "30_360" ? "30/360" : "ACT/365");
     const compounding: Compounding = terms.compounding === "COMPOUNDING" ? COMPOUNDING[terms.accrualPeriod ?? "ANNUAL"] : "SIMPLE";
     interest = interest.add(accruedInterest(principal, r.rate, years, compounding));
   }

@@ -33,6 +33,12 @@ export function excelSerialToDate(serial: number): { y: number; m: number; d: nu
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 }
 
+/** Excel's day number of an ISO date "YYYY-MM-DD" (1900 date system: 1900-03-01 is 61). */
+export function isoDateToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
 function checkSerial(serial: number, name: string): void {
   if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) {
     throw new EngineError("value", `${name} must be a date (a whole Excel day number from 1900-03-01 to 9999-12-31), got ${serial}`, name);
