@@ -47,7 +47,6 @@ export const InvestorInput = z.strictObject({
 });
 export type InvestorInput = z.infer<typeof InvestorInput>;
 
-
 const isoDate = (field: FieldName) =>
   z
     .string(ruleError("dateNotText", { field }))
