@@ -363,16 +363,23 @@ export function validateHistory(history: CapTableHistory): void {
       parent.set(child, event.securityId);
     }
   }
+  // Each security is walked once: a walk stops at a security already known to lead to an issuance.
+  const leadsToIssuance = new Set<string>();
   for (const start of parent.keys()) {
-    const seen = new Set<string>([start]);
+    const path = new Set<string>([start]);
     let at = parent.get(start);
-    while (at !== undefined) {
-      if (seen.has(at)) throw new EngineError("value", `securities loop: "${start}" results, through others, from itself`, "history");
-      seen.add(at);
+    while (at !== undefined && !leadsToIssuance.has(at)) {
+      if (path.has(at)) throw new EngineError("value", `securities loop: "${start}" results, through others, from itself`, "history");
+      path.add(at);
       at = parent.get(at);
     }
+    for (const id of path) leadsToIssuance.add(id);
   }
+  validated.add(history);
 }
+
+/** Histories already checked whole (a history is read-only data): the cap table as of each date does not check it again. */
+const validated = new WeakSet<CapTableHistory>();
 
 function isClosing(event: HistoryEvent): event is Closing {
   return (CLOSING_TYPES as readonly string[]).includes(event.type);
@@ -384,7 +391,7 @@ function isClosing(event: HistoryEvent): event is Closing {
  */
 export function capTableAsOf(history: CapTableHistory, date: string): CapTableAsOf {
   if (!isIsoDate(date)) throw new EngineError("value", `as_of must be a calendar date written YYYY-MM-DD, got "${date}"`, "as_of");
-  validateHistory(history);
+  if (!validated.has(history)) validateHistory(history);
   const classes = new Map(history.classes.map((c) => [c.id, { ...c }]));
   const plans = new Map(history.plans.map((p) => [p.id, { ...p, exercised: ZERO }]));
   const securities = new Map<string, OpenSecurity>();

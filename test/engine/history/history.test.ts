@@ -158,3 +158,31 @@ describe("capTableAsOf", () => {
     expect(() => capTableAsOf(history, "2024-02-30")).toThrow(/as_of must be a calendar date/);
   });
 });
+
+describe("validateHistory on long chains", () => {
+  it("a security transferred 5,000 times in a row is checked in one pass, and a loop at its end is still found", () => {
+    const chain: HistoryEvent[] = [
+      { type: "ISSUANCE", id: "i0", date: "2024-01-01", securityId: "S0", kind: "STOCK", holderId: "ana", classId: "common", quantity: d(1) },
+    ];
+    for (let k = 1; k <= 5000; k++) {
+      chain.push({ type: "TRANSFER", id: `t${k}`, date: "2024-01-01", securityId: `S${k - 1}`, resultingSecurityIds: [`S${k}`] });
+      chain.push({
+        type: "ISSUANCE",
+        id: `i${k}`,
+        date: "2024-01-01",
+        securityId: `S${k}`,
+        kind: "STOCK",
+        holderId: k % 2 ? "ben" : "ana",
+        classId: "common",
+        quantity: d(1),
+      });
+    }
+    const t = capTableAsOf({ ...base, events: chain }, "2024-12-31");
+    expect(t.stock).toEqual([{ holderId: "ana", classId: "common", shares: d(1) }]);
+    const looped: HistoryEvent[] = [
+      ...chain,
+      { type: "TRANSFER", id: "back", date: "2024-01-01", securityId: "S5000", resultingSecurityIds: ["S1"] },
+    ];
+    expect(() => capTableAsOf({ ...base, events: looped }, "2024-12-31")).toThrow(/results from two events|loop/);
+  });
+});
