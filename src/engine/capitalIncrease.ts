@@ -9,7 +9,7 @@
  *   so EV at closing is unchanged and equity value at closing = pre-money + investment.
  */
 import { Decimal, ONE } from "./decimal";
-import { EngineError } from "./errors";
+import { engineError } from "./engineRules";
 import { check } from "./rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "./shares";
 
@@ -53,7 +53,7 @@ export function sharesForInvestmentAtPreMoney(
 /** Investor's post-money stake = new shares / (existing shares + new shares). */
 export function investorStake(newShares: Decimal, existingShares: Decimal): Decimal {
   const total = existingShares.plus(newShares);
-  if (total.isZero()) throw new EngineError("num", "there are no shares before or after the issue, so no stake can be computed");
+  if (total.isZero()) throw engineError("num", "noSharesForStake", {});
   return newShares.div(total);
 }
 

@@ -7,18 +7,27 @@
  * - "num": the arguments are valid but the result cannot be computed (division by a zero total);
  * - "na": a lookup found nothing.
  */
+import type { EngineRuleRef } from "./engineRules";
+
 export type EngineErrorKind = "value" | "num" | "na";
 
 export class EngineError extends Error {
   readonly kind: EngineErrorKind;
   /** The user-facing name of the argument at fault, as it appears in the function's help. */
   readonly argument?: string;
+  /**
+   * The rule broken, by id and parameters (src/engine/engineRules.ts), so another language can word
+   * it. Every error the engine throws has one (made by `engineError`); the cell readers' errors
+   * (src/functions) have none: they are shown in Excel, in English.
+   */
+  readonly rule?: EngineRuleRef;
 
-  constructor(kind: EngineErrorKind, message: string, argument?: string) {
+  constructor(kind: EngineErrorKind, message: string, argument?: string, rule?: EngineRuleRef) {
     super(message);
     this.name = "EngineError";
     this.kind = kind;
     this.argument = argument;
+    this.rule = rule;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 export * from "./decimal";
 export * from "./errors";
+export * from "./engineRules";
 export * from "./rules";
 export * from "./bridge";
 export * from "./stakeSale";

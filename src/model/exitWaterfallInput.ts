@@ -148,7 +148,7 @@ export const ExitWaterfallInput = z
       new Waterfall(m.classes.map(toShareClass));
     } catch (e) {
       if (!isEngineError(e)) throw e;
-      ctx.addIssue({ code: "custom", path: ["classes"], message: e.message });
+      ctx.addIssue({ code: "custom", path: ["classes"], message: e.message, params: { engineRule: e.rule } });
     }
   });
 export type ExitWaterfallInput = z.infer<typeof ExitWaterfallInput>;

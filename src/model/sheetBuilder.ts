@@ -3,7 +3,7 @@
  * currency unit, sheet names Excel accepts, and a small collector of cells and defined names.
  * No Office, no DOM, no I/O: model builders call these, writers render the result.
  */
-import { Decimal, EngineError } from "../engine";
+import { type CellWhat, Decimal, engineError } from "../engine";
 import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
 import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, SheetSpec, StyleName } from "../workbook/spec";
 import { fitColumnWidths } from "../workbook/layout";
@@ -40,9 +40,9 @@ export function isValidDefinedName(name: string): boolean {
 }
 
 /** A value from the engine to the cell: a JS number (never -0); beyond a double's range is an error, never Infinity. */
-export function toCellNumber(value: Decimal, what = "a result"): number {
+export function toCellNumber(value: Decimal, what: CellWhat = { result: true }): number {
   const n = value.toNumber();
-  if (!Number.isFinite(n)) throw new EngineError("num", `${what} is too large for a cell (${value.toSignificantDigits(6).toString()})`);
+  if (!Number.isFinite(n)) throw engineError("num", "tooLargeForCell", { what, value: value.toSignificantDigits(6).toString() });
   return n === 0 ? 0 : n;
 }
 
@@ -153,7 +153,7 @@ export class SheetBuilder {
   /** A formula with the engine's value for it. */
   formula(address: string, formula: string, expected: Decimal | string, format?: string, style: StyleName = "calc"): string {
     if (!formula.startsWith("=")) throw new Error(`internal: formula at ${address} must begin with "=": ${formula}`);
-    const e = typeof expected === "string" ? expected : toCellNumber(expected, `the value at ${address}`);
+    const e = typeof expected === "string" ? expected : toCellNumber(expected, { address });
     return this.put({ address, formula, expected: e, style, ...(format ? { format } : {}) });
   }
 
@@ -167,7 +167,7 @@ export class SheetBuilder {
     const spill = rows.map((r, i) =>
       Array.from({ length: width }, (_, k) => {
         const v = r[k] ?? "";
-        return typeof v === "string" || typeof v === "number" ? v : toCellNumber(v, `the value at row ${i + 1} of the table at ${address}`);
+        return typeof v === "string" || typeof v === "number" ? v : toCellNumber(v, { row: i + 1, address });
       }),
     );
     const [m, col, row] = /^([A-Z]+)([0-9]+)$/.exec(address) ?? [];
@@ -264,7 +264,7 @@ export class SheetBuilder {
       this.value(a1("A", r), c.label, "label");
       const diff = c.engine[0].minus(c.engine[1]);
       const tolerance = Decimal.max(1, c.engine[0].abs(), c.engine[1].abs()).times(CHECK_TOLERANCE);
-      const expected = diff.abs().lte(tolerance) ? okText : toCellNumber(diff, `check ${c.label}`);
+      const expected = diff.abs().lte(tolerance) ? okText : toCellNumber(diff, { check: c.label });
       this.put({
         address: a1("B", r),
         formula: `=IF(ABS((${c.left})-(${c.right}))<=${CHECK_TOLERANCE}*MAX(1,ABS(${c.left}),ABS(${c.right})${c.scale ? `,${c.scale}` : ""}),"${okText}",(${c.left})-(${c.right}))`,

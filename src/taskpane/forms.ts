@@ -31,7 +31,7 @@ import {
   readWord,
   type Vocabulary,
 } from "../engine";
-import type { ModelInputs, ModelKind } from "../model/build";
+import { type BuiltModel, type ModelInputs, type ModelKind, buildModel } from "../model/build";
 import { LIMITS } from "../model/fields";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../model/stakeSaleInput";
 import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
@@ -39,7 +39,7 @@ import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRou
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { builtInTemplate, type Template } from "../templates";
 import { fractionToPercentText, newRowKey, numberToText, parseMultiple, parseNumber, parsePercent, type ParseResult } from "./numberText";
-import { FIELD_LABELS, MESSAGES, labelOf, ruleMessage, stakeSaleWarningMessage, type Lang, type Messages } from "./i18n";
+import { FIELD_LABELS, MESSAGES, engineMessage, labelOf, ruleMessage, stakeSaleWarningMessage, type Lang, type Messages } from "./i18n";
 
 /** How a cell is typed and read (and so which control shows it: FormView.tsx `CONTROLS`). */
 export type CellKind = "text" | "number" | "percent" | "choice" | "radio" | "flag" | "date" | "list";
@@ -699,6 +699,20 @@ export function validateForm(form: ModelForm, lang: Lang): FormValidation {
     }
   }
   return { ok: false, errors: { ...errors, ...parseErrors } };
+}
+
+/**
+ * Builds the model of valid inputs (Build's first step). Inputs every rule of the schema accepts can
+ * still be refused by the maths (SAFEs and new money at 100% or more, a result too large for a cell):
+ * that failure comes back as the engine's rule in the UI language (`engineMessage`), never in English
+ * in the French taskpane.
+ */
+export function buildInputs(input: ModelInputs, lang: Lang): { ok: true; model: BuiltModel } | { ok: false; message: string } {
+  try {
+    return { ok: true, model: buildModel(input) };
+  } catch (error) {
+    return { ok: false, message: engineMessage(error, lang) };
+  }
 }
 
 // ----- Pasting rows -------------------------------------------------------------------------

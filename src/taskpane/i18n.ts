@@ -553,6 +553,7 @@ export { FIELD_LABELS, stakeSaleWarningMessage } from "./messagesFr";
  * (./ruleMessagesFr.ts), checked by the compiler. No English text is translated after the fact.
  */
 export { ruleMessage } from "./ruleMessagesFr";
+export { engineMessage } from "./engineMessagesFr";
 
 function cap(text: string): string {
   const s = String(text);

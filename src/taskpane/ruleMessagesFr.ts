@@ -4,7 +4,9 @@
  * refuse a missing id; nothing here reads the English text, so a reworded English rule changes
  * nothing here and an added rule does not compile until it has its French.
  */
+import { type EngineRuleRef, engineRuleText } from "../engine";
 import { type FieldName, type ListName, type RuleMessages, percentText, ruleOf, ruleText } from "../model/ruleMessages";
+import { ENGINE_RULES_FR } from "./engineMessagesFr";
 
 /** The fields' names in French messages. */
 export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
@@ -196,11 +198,14 @@ export const RULES_FR: RuleMessages = {
 
 /**
  * A model schema's issue in the UI language: in English its own message; in French the message of
- * its rule (`ruleOf`). zod's own issues (an unknown key) and the engine's words passed on by a
- * schema carry no rule and are shown in English, as the command line shows them.
+ * its rule (`ruleOf`), or of the engine's rule when the schema passes the engine's refusal on
+ * (`params.engineRule`, src/model/exitWaterfallInput.ts). Only zod's own issues (an unknown key)
+ * carry no rule and are shown in English, as the command line shows them.
  */
 export function ruleMessage(issue: { readonly message: string }, lang: "en" | "fr"): string {
   if (lang === "en") return issue.message;
   const rule = ruleOf(issue);
-  return rule === undefined ? issue.message : ruleText(rule.id, rule.params, RULES_FR);
+  if (rule !== undefined) return ruleText(rule.id, rule.params, RULES_FR);
+  const engine = (issue as { params?: { engineRule?: EngineRuleRef } }).params?.engineRule;
+  return engine === undefined ? issue.message : engineRuleText(engine.id, engine.params, ENGINE_RULES_FR);
 }

@@ -10,16 +10,16 @@
  * preview. The views (ModelsPanel, BuildBar, StatusBar, FormView) only read the session and call it.
  */
 import * as React from "react";
-import { messageOf } from "../engine";
-import { MODEL_KINDS, buildModel, checkStoredModel, type BuiltModel, type ModelInputs, type ModelKind } from "../model/build";
+import { MODEL_KINDS, checkStoredModel, type ModelInputs, type ModelKind } from "../model/build";
 import { newModelId } from "../workbook/modelXml";
 import type { ListedModel } from "../workbook/modelStore";
 import type { SheetSpec } from "../workbook/spec";
 import { presentSheet, type Template } from "../templates";
-import type { Lang, Messages } from "./i18n";
+import { engineMessage, type Lang, type Messages } from "./i18n";
 import { HostWriteError, type ModelHost } from "./host";
 import {
   FORMS,
+  buildInputs,
   emptyForm,
   formFromInput,
   formWarnings,
@@ -87,8 +87,8 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
         setModelsError(undefined);
       } catch (error) {
         setModels((previous) => previous ?? []);
-        setModelsError(t.modelsLoadFailed(messageOf(error)));
-        if (!quiet) setStatus({ intent: "error", text: t.modelsLoadFailed(messageOf(error)) });
+        setModelsError(t.modelsLoadFailed(engineMessage(error, lang)));
+        if (!quiet) setStatus({ intent: "error", text: t.modelsLoadFailed(engineMessage(error, lang)) });
       }
     },
     [host, t],
@@ -163,13 +163,12 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     setBusy(true);
     setStatus(undefined);
     try {
-      let model: BuiltModel;
-      try {
-        model = buildModel(validation.input);
-      } catch (error) {
-        setStatus({ intent: "error", text: t.buildFailed(messageOf(error)) });
+      const built = buildInputs(validation.input, lang);
+      if (!built.ok) {
+        setStatus({ intent: "error", text: t.buildFailed(built.message) });
         return;
       }
+      const model = built.model;
       const id = !asNew && editingHere !== undefined ? editingHere.id : newModelId();
       try {
         const sheet =
@@ -186,7 +185,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
         if (written.sheet !== undefined) setPreview(written.sheet);
       } catch (error) {
         const undone = !(error instanceof HostWriteError) || error.undone;
-        setStatus({ intent: "error", text: undone ? t.writeFailed(messageOf(error)) : t.writeFailedNotUndone(messageOf(error)) });
+        setStatus({ intent: "error", text: undone ? t.writeFailed(engineMessage(error, lang)) : t.writeFailedNotUndone(engineMessage(error, lang)) });
         return;
       }
       await refreshModels(true);

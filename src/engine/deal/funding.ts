@@ -12,7 +12,7 @@
  * part retained (fair value - (1 - stake) x carrying amount), the latter only when a fair value is given.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { check, formatAmount } from "../rules";
 
 export interface LabelledAmount {
@@ -34,17 +34,13 @@ export interface SourcesAndUses {
 
 /** Sources and uses with the equity as the plug: equity = total uses - other sources; check = sources - uses = 0. */
 export function sourcesAndUses(uses: readonly LabelledAmount[], sources: readonly LabelledAmount[], equityLabel: string): SourcesAndUses {
-  for (const u of uses) check(u.amount, "nonNegative", `uses: Amount of "${u.label}"`);
-  for (const s of sources) check(s.amount, "nonNegative", `sources: Amount of "${s.label}"`);
+  for (const u of uses) check(u.amount, "nonNegative", { arg: "uses: Amount", of: { item: u.label } });
+  for (const s of sources) check(s.amount, "nonNegative", { arg: "sources: Amount", of: { item: s.label } });
   const totalUses = sum(uses.map((u) => u.amount));
   const others = sum(sources.map((s) => s.amount));
   const equity = totalUses.minus(others);
   if (equity.isNegative()) {
-    throw new EngineError(
-      "num",
-      `the sources (${formatAmount(others)}) exceed the uses (${formatAmount(totalUses)}) before any equity: the equity plug would be negative; reduce a source or add a use`,
-      "sources",
-    );
+    throw engineError("num", "sourcesExceedUses", { sources: formatAmount(others), uses: formatAmount(totalUses) }, "sources");
   }
   const all = [...sources, { label: equityLabel, amount: equity }];
   const totalSources = sum(all.map((s) => s.amount));
@@ -81,7 +77,7 @@ export function disposalGain(input: DisposalGainInput): DisposalGain {
   if (input.retainedFairValue !== undefined) {
     check(input.retainedFairValue, "nonNegative", "retained_fair_value");
     if (input.stakeSold.eq(ONE) && !input.retainedFairValue.isZero()) {
-      throw new EngineError("value", "retained_fair_value must be empty or 0 when stake_sold is 100%: nothing is retained", "retained_fair_value");
+      throw engineError("value", "retainedAtFullSale", {}, "retained_fair_value");
     }
   }
   const carryingSold = input.carryingAmount.times(input.stakeSold);

@@ -19,15 +19,15 @@
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { Compounding, accruedInterest } from "../venture/instruments";
-import { EngineError } from "../errors";
+import { type ArgName, engineError } from "../engineRules";
 import { check, formatAmount } from "../rules";
 import { DatedFlow, wholeDay, xnpv } from "./returns";
 
 /** Days between two Excel date serials, whole days (dates truncated as Excel does); the end must not be before the start. */
-export function daysBetween(start: number, end: number, startName: string, endName: string): number {
+export function daysBetween(start: number, end: number, startName: ArgName, endName: ArgName): number {
   const a = wholeDay(start, startName);
   const b = wholeDay(end, endName);
-  if (b < a) throw new EngineError("value", `${endName} must not be before ${startName}, got ${b - a} days`, endName);
+  if (b < a) throw engineError("value", "dateBefore", { end: endName, start: startName, days: b - a }, endName);
   return b - a;
 }
 
@@ -71,35 +71,24 @@ export function lockedBoxPrice(input: LockedBoxInput): LockedBoxPrice {
   const days = daysBetween(input.boxDate, input.completionDate, "box_date", "completion_date");
   const loans = input.shareholderLoansAtBox === undefined ? ZERO : check(input.shareholderLoansAtBox, "nonNegative", "shareholder_loans");
   if (loans.gt(input.equityAtBox)) {
-    throw new EngineError(
+    throw engineError(
       "value",
-      `shareholder_loans (${formatAmount(loans)}) must not exceed the equity price at the box (${formatAmount(input.equityAtBox)}), which includes them`,
+      "loansExceedEquityAtBox",
+      { loans: formatAmount(loans), equity: formatAmount(input.equityAtBox) },
       "shareholder_loans",
     );
   }
   if (input.shareholderLoansAtBox !== undefined && !(input.tickerRate !== undefined && input.tickerBase === "SHARES")) {
-    throw new EngineError(
-      "value",
-      'shareholder_loans is given but the ticker does not accrue on the shares: the loans are used only with ticker_rate and ticker_base "SHARES"; set them or leave shareholder_loans empty',
-      "shareholder_loans",
-    );
+    throw engineError("value", "loansWithoutShareTicker", {}, "shareholder_loans");
   }
   let ticker = ZERO;
   let base: Decimal | undefined;
   if (input.tickerRate !== undefined && input.tickerPerDay !== undefined) {
-    throw new EngineError(
-      "value",
-      "ticker_per_day must be empty when ticker_rate is given: the ticker is a rate or an amount per day, not both",
-      "ticker_per_day",
-    );
+    throw engineError("value", "tickerBoth", {}, "ticker_per_day");
   }
   if (input.tickerRate !== undefined) {
     if (input.tickerBase === "SHARES" && input.shareholderLoansAtBox === undefined) {
-      throw new EngineError(
-        "value",
-        'shareholder_loans is required when ticker_base is "SHARES": the ticker then accrues on the equity price less the loans',
-        "shareholder_loans",
-      );
+      throw engineError("value", "loansRequiredForShares", {}, "shareholder_loans");
     }
     base = input.tickerBase === "SHARES" ? input.equityAtBox.minus(loans) : input.equityAtBox;
     ticker = base.times(input.tickerRate).times(days).div(365);
@@ -109,9 +98,10 @@ export function lockedBoxPrice(input: LockedBoxInput): LockedBoxPrice {
   const leakage = check(input.leakage ?? ZERO, "nonNegative", "leakage");
   const permitted = check(input.permittedLeakage ?? ZERO, "nonNegative", "permitted_leakage");
   if (permitted.gt(leakage)) {
-    throw new EngineError(
+    throw engineError(
       "value",
-      `permitted_leakage (${formatAmount(permitted)}) must not exceed leakage (${formatAmount(leakage)}): it is the permitted part of it`,
+      "permittedExceedsLeakage",
+      { permitted: formatAmount(permitted), leakage: formatAmount(leakage) },
       "permitted_leakage",
     );
   }
@@ -158,11 +148,7 @@ export function completionAccounts(input: CompletionAccountsInput): CompletionAc
   const estimatedPrice = priceOn(input.estimatedNetDebt, input.estimatedWorkingCapital);
   const finalPrice = priceOn(input.finalNetDebt, input.finalWorkingCapital);
   if (escrow.gt(estimatedPrice)) {
-    throw new EngineError(
-      "value",
-      `escrow (${formatAmount(escrow)}) must not exceed the estimated price (${formatAmount(estimatedPrice)})`,
-      "escrow",
-    );
+    throw engineError("value", "escrowExceedsPrice", { escrow: formatAmount(escrow), price: formatAmount(estimatedPrice) }, "escrow");
   }
   const trueUp = finalPrice.minus(estimatedPrice);
   const sellerOwes = trueUp.isNegative() ? trueUp.negated() : ZERO;
@@ -190,11 +176,7 @@ export function deferredConsiderationPV(
   const flows: DatedFlow[] = [{ amount: ZERO, date: start }];
   payments.forEach((p, i) => {
     if (wholeDay(p.date, "dates") < start) {
-      throw new EngineError(
-        "value",
-        `dates must not be before completion_date (payment ${i + 1} is ${start - Math.trunc(p.date)} days before)`,
-        "dates",
-      );
+      throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(p.date) }, "dates");
     }
     const probability = probabilities === undefined ? ONE : check(probabilities[i], "fraction", "probabilities");
     flows.push({ amount: p.amount.times(probability), date: p.date });
@@ -236,7 +218,7 @@ export interface PriceSplit {
 
 /** Price split: loans at accrued face value, shares at (equity price - all loans) / all shares; per holder, for what it sells. */
 export function priceSplit(equityPrice: Decimal, positions: readonly SaleHolding[]): PriceSplit {
-  if (positions.length === 0) throw new EngineError("value", "holdings must list at least one holder", "holdings");
+  if (positions.length === 0) throw engineError("value", "listEmpty", { list: "holdings" }, "holdings");
   for (const p of positions) {
     for (const [v, name] of [
       [p.shares, "Shares"],
@@ -244,31 +226,29 @@ export function priceSplit(equityPrice: Decimal, positions: readonly SaleHolding
       [p.sharesSold, "Shares sold"],
       [p.loansSold, "Loans sold"],
     ] as const) {
-      check(v, "nonNegative", `${name} of "${p.holder}"`);
+      check(v, "nonNegative", { arg: name, of: { item: p.holder } });
     }
     if (p.sharesSold.gt(p.shares))
-      throw new EngineError(
+      throw engineError(
         "value",
-        `Shares sold of "${p.holder}" (${formatAmount(p.sharesSold)}) must not exceed its shares (${formatAmount(p.shares)})`,
+        "soldExceeds",
+        { what: "shares", holder: p.holder, sold: formatAmount(p.sharesSold), held: formatAmount(p.shares) },
         "holdings",
       );
     if (p.loansSold.gt(p.loans))
-      throw new EngineError(
+      throw engineError(
         "value",
-        `Loans sold of "${p.holder}" (${formatAmount(p.loansSold)}) must not exceed its loans (${formatAmount(p.loans)})`,
+        "soldExceeds",
+        { what: "loans", holder: p.holder, sold: formatAmount(p.loansSold), held: formatAmount(p.loans) },
         "holdings",
       );
   }
   const allShares = sum(positions.map((p) => p.shares));
-  if (allShares.isZero()) throw new EngineError("num", "holdings must hold some shares: the price per share divides by them", "holdings");
+  if (allShares.isZero()) throw engineError("num", "holdingsNoShares", {}, "holdings");
   const allLoans = sum(positions.map((p) => p.loans));
   const shareEquity = equityPrice.minus(allLoans);
   if (shareEquity.isNegative()) {
-    throw new EngineError(
-      "num",
-      `the loans at accrued face value (${formatAmount(allLoans)}) exceed the equity price (${formatAmount(equityPrice)}): the loans are not worth face value, so this split does not apply`,
-      "equity_price",
-    );
+    throw engineError("num", "loansExceedPrice", { loans: formatAmount(allLoans), price: formatAmount(equityPrice) }, "equity_price");
   }
   const pricePerShare = shareEquity.div(allShares);
   const rows = positions.map((p) => {

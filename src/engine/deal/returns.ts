@@ -18,7 +18,7 @@
  * The sums of amounts (invested, distributed, MOIC) stay exact decimals.
  */
 import { Decimal, ZERO } from "../decimal";
-import { EngineError } from "../errors";
+import { type ArgName, engineError } from "../engineRules";
 
 /** Excel's last valid date serial: 31 December 9999 (Excel's date system limits). */
 export const LAST_DATE_SERIAL = 2958465;
@@ -30,25 +30,21 @@ export interface DatedFlow {
 }
 
 /** Day serial -> whole day, as Excel reads dates (truncated); rejects what is not a date. */
-export function wholeDay(date: number, name = "dates"): number {
+export function wholeDay(date: number, name: ArgName = "dates"): number {
   if (!Number.isFinite(date) || date < 0 || date >= LAST_DATE_SERIAL + 1) {
-    throw new EngineError("value", `${name} must be dates (day serial numbers from 0 to ${LAST_DATE_SERIAL}, 31/12/9999), got ${date}`, name);
+    throw engineError("value", "notDates", { subject: name, got: date }, name);
   }
   return Math.trunc(date);
 }
 
 /** Years from the first date, actual/365 (XIRR's convention); checks Excel's date rules. */
-export function yearsFromFirst(dates: readonly number[], name = "dates"): Float64Array {
+export function yearsFromFirst(dates: readonly number[], name: ArgName = "dates"): Float64Array {
   const days = dates.map((d) => wholeDay(d, name));
   const origin = days[0];
   const out = new Float64Array(days.length);
   for (let i = 0; i < days.length; i++) {
     if (days[i] < origin) {
-      throw new EngineError(
-        "num",
-        `${name} must not be before the first date (the origin of the discounting), got ${days[i]} before ${origin} at position ${i + 1}`,
-        name,
-      );
+      throw engineError("num", "beforeFirstDate", { subject: name, day: days[i], origin, position: i + 1 }, name);
     }
     out[i] = (days[i] - origin) / 365;
   }
@@ -56,7 +52,7 @@ export function yearsFromFirst(dates: readonly number[], name = "dates"): Float6
 }
 
 function checkFlows(flows: readonly DatedFlow[]): { amounts: Float64Array; years: Float64Array } {
-  if (flows.length < 2) throw new EngineError("num", `flows must have at least two dated cash flows, got ${flows.length}`, "flows");
+  if (flows.length < 2) throw engineError("num", "tooFewFlows", { got: flows.length }, "flows");
   const years = yearsFromFirst(flows.map((f) => f.date));
   const amounts = new Float64Array(flows.length);
   let positive = false;
@@ -67,9 +63,9 @@ function checkFlows(flows: readonly DatedFlow[]): { amounts: Float64Array; years
     if (a > 0) positive = true;
     if (a < 0) negative = true;
   }
-  if (years.every((t) => t === 0)) throw new EngineError("num", "flows must not all fall on the same date: no rate discounts them", "dates");
+  if (years.every((t) => t === 0)) throw engineError("num", "flowsSameDate", {}, "dates");
   if (!positive || !negative) {
-    throw new EngineError("num", "flows must have at least one negative (paid) and one positive (received) amount, as XIRR requires", "flows");
+    throw engineError("num", "flowsOneSign", {}, "flows");
   }
   return { amounts, years };
 }
@@ -88,8 +84,8 @@ function npvAt(amounts: Float64Array, years: Float64Array, x: number): [number, 
 
 /** XNPV = sum of P_i / (1 + rate)^((d_i - d1) / 365), Excel's convention; exact decimals (40 digits). */
 export function xnpv(rate: Decimal, flows: readonly DatedFlow[]): Decimal {
-  if (rate.lte(-1)) throw new EngineError("num", `rate must be greater than -100%, got ${rate.times(100).toString()}%`, "rate");
-  if (flows.length === 0) throw new EngineError("num", "flows must have at least one dated cash flow", "flows");
+  if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
+  if (flows.length === 0) throw engineError("num", "noFlows", {}, "flows");
   const years = yearsFromFirst(flows.map((f) => f.date));
   const base = rate.plus(1);
   let total = ZERO;
@@ -106,13 +102,12 @@ export function xnpv(rate: Decimal, flows: readonly DatedFlow[]): Decimal {
  */
 export function xirr(flows: readonly DatedFlow[], guess = 0.1): number {
   const r = xirrRoot(flows, guess);
-  if (!Number.isFinite(r))
-    throw new EngineError("num", "the IRR is too large for a cell: the flows grow beyond any double in the time between their dates", "flows");
+  if (!Number.isFinite(r)) throw engineError("num", "irrTooLarge", {}, "flows");
   return r;
 }
 
 function xirrRoot(flows: readonly DatedFlow[], guess: number): number {
-  if (!(guess > -1)) throw new EngineError("value", `guess must be greater than -100%, got ${guess * 100}%`, "guess");
+  if (!(guess > -1)) throw engineError("value", "aboveMinus100", { subject: "guess", got: String(guess * 100) }, "guess");
   const { amounts, years } = checkFlows(flows);
   // Newton in x = ln(1 + r): the domain r > -1 is all of x, and the function is smooth in x.
   let x = Math.log1p(guess);
@@ -157,7 +152,7 @@ function bracketedRoot(amounts: Float64Array, years: Float64Array, x0: number): 
     if (sign(nextHi) !== s0) return bisect(sign, hi, nextHi);
     hi = nextHi;
   }
-  throw new EngineError("num", "no rate discounts these flows to zero (XIRR would show #NUM!): check the signs and dates of the flows", "flows");
+  throw engineError("num", "noIrr", {}, "flows");
 }
 
 /** Bisection of a sign change in [lo, hi] down to adjacent doubles. */

@@ -18,7 +18,7 @@
  *   naming the event: a history is replayed whole or not at all.
  */
 import { Decimal, ONE, ZERO } from "../decimal";
-import { EngineError } from "../errors";
+import { type EngineRuleId, type EngineRuleParams, engineError } from "../engineRules";
 
 export type ClassKind = "COMMON" | "PREFERRED";
 export type SecurityKind = "STOCK" | "OPTION" | "WARRANT" | "CONVERTIBLE";
@@ -298,8 +298,11 @@ export interface CapTableAsOf {
   readonly warnings: readonly string[];
 }
 
-function fail(event: { id: string; date: string }, message: string): never {
-  throw new EngineError("value", `event "${event.id}" (${event.date}): ${message}`, "history");
+/** The rules that name the event at fault first: their parameters besides the event and its date. */
+type EventRule = { [K in EngineRuleId]: EngineRuleParams[K] extends { event: string; date: string } ? K : never }[EngineRuleId];
+
+function fail<K extends EventRule>(event: { id: string; date: string }, id: K, params: Omit<EngineRuleParams[K], "event" | "date">): never {
+  throw engineError("value", id, { ...params, event: event.id, date: event.date } as EngineRuleParams[K], "history");
 }
 
 /** Events in replay order: by date, then by type as OCF-Tools orders them, then as given. */
@@ -323,25 +326,25 @@ export function validateHistory(history: CapTableHistory): void {
   const issued = new Map<string, Issuance>();
   const ids = new Set<string>();
   for (const event of history.events) {
-    if (!isIsoDate(event.date)) fail(event, `date must be a calendar date written YYYY-MM-DD, got "${event.date}"`);
-    if (ids.has(event.id)) fail(event, "the same event id appears twice");
+    if (!isIsoDate(event.date)) fail(event, "eventDate", { got: event.date });
+    if (ids.has(event.id)) fail(event, "eventIdTwice", {});
     ids.add(event.id);
     if (event.type === "ISSUANCE") {
-      if (issued.has(event.securityId)) fail(event, `security "${event.securityId}" is issued twice`);
+      if (issued.has(event.securityId)) fail(event, "issuedTwice", { security: event.securityId });
       issued.set(event.securityId, event);
-      if (!holders.has(event.holderId)) fail(event, `holder "${event.holderId}" is not among the stakeholders`);
-      if (event.classId !== undefined && !classes.has(event.classId)) fail(event, `class "${event.classId}" is not among the stock classes`);
-      if (event.planId !== undefined && !plans.has(event.planId)) fail(event, `plan "${event.planId}" is not among the stock plans`);
-      if (event.kind === "STOCK" && event.classId === undefined) fail(event, "a stock issuance needs its class");
+      if (!holders.has(event.holderId)) fail(event, "holderUnknown", { holder: event.holderId });
+      if (event.classId !== undefined && !classes.has(event.classId)) fail(event, "classUnknown", { className: event.classId });
+      if (event.planId !== undefined && !plans.has(event.planId)) fail(event, "planUnknown", { plan: event.planId });
+      if (event.kind === "STOCK" && event.classId === undefined) fail(event, "stockNeedsClass", {});
       if (event.kind === "CONVERTIBLE" ? event.amount === undefined : event.quantity === undefined) {
-        fail(event, event.kind === "CONVERTIBLE" ? "a convertible issuance needs its amount" : "an issuance needs its quantity");
+        fail(event, "issuanceNeedsSize", { convertible: event.kind === "CONVERTIBLE" });
       }
       const size = event.kind === "CONVERTIBLE" ? event.amount : event.quantity;
-      if (size !== undefined && size.isNegative()) fail(event, `the quantity must not be negative, got ${size.toString()}`);
+      if (size !== undefined && size.isNegative()) fail(event, "quantityNegative", { got: size.toString() });
     } else if ("classId" in event && event.classId !== undefined && !classes.has(event.classId)) {
-      fail(event, `class "${event.classId}" is not among the stock classes`);
+      fail(event, "classUnknown", { className: event.classId });
     } else if (event.type === "POOL_ADJUSTMENT" && !plans.has(event.planId)) {
-      fail(event, `plan "${event.planId}" is not among the stock plans`);
+      fail(event, "planUnknown", { plan: event.planId });
     }
   }
   // Resulting and balance securities: issued on the closing's date, each the product of one closing, no loops.
@@ -349,17 +352,16 @@ export function validateHistory(history: CapTableHistory): void {
   for (const event of history.events) {
     if (event.type === "VESTING_ACCELERATION" || isClosing(event)) {
       const origin = issued.get(event.securityId);
-      if (origin === undefined) fail(event, `security "${event.securityId}" is not issued on or before this date`);
-      if (origin.date > event.date) fail(event, `security "${event.securityId}" is issued later, on ${origin.date}`);
+      if (origin === undefined) fail(event, "securityNotIssued", { security: event.securityId });
+      if (origin.date > event.date) fail(event, "securityIssuedLater", { security: event.securityId, issued: origin.date });
     }
     if (!isClosing(event)) continue;
     for (const child of [...event.resultingSecurityIds, ...(event.balanceSecurityId === undefined ? [] : [event.balanceSecurityId])]) {
       const issuance = issued.get(child);
-      if (issuance === undefined) fail(event, `resulting security "${child}" is never issued`);
-      if (issuance.date !== event.date)
-        fail(event, `resulting security "${child}" is issued on ${issuance.date}, not on the date of the event that creates it`);
-      if (child === event.securityId) fail(event, `security "${child}" results from itself`);
-      if (parent.has(child)) fail(event, `security "${child}" results from two events`);
+      if (issuance === undefined) fail(event, "resultNeverIssued", { security: child });
+      if (issuance.date !== event.date) fail(event, "resultIssuedOtherDate", { security: child, issued: issuance.date });
+      if (child === event.securityId) fail(event, "resultsFromItself", { security: child });
+      if (parent.has(child)) fail(event, "resultsFromTwo", { security: child });
       parent.set(child, event.securityId);
     }
   }
@@ -369,7 +371,7 @@ export function validateHistory(history: CapTableHistory): void {
     const path = new Set<string>([start]);
     let at = parent.get(start);
     while (at !== undefined && !leadsToIssuance.has(at)) {
-      if (path.has(at)) throw new EngineError("value", `securities loop: "${start}" results, through others, from itself`, "history");
+      if (path.has(at)) throw engineError("value", "securitiesLoop", { security: start }, "history");
       path.add(at);
       at = parent.get(at);
     }
@@ -390,7 +392,7 @@ function isClosing(event: HistoryEvent): event is Closing {
  * replayed in order. Throws on the first inconsistent event, naming it.
  */
 export function capTableAsOf(history: CapTableHistory, date: string): CapTableAsOf {
-  if (!isIsoDate(date)) throw new EngineError("value", `as_of must be a calendar date written YYYY-MM-DD, got "${date}"`, "as_of");
+  if (!isIsoDate(date)) throw engineError("value", "asOfDate", { got: date }, "as_of");
   if (!validated.has(history)) validateHistory(history);
   const classes = new Map(history.classes.map((c) => [c.id, { ...c }]));
   const plans = new Map(history.plans.map((p) => [p.id, { ...p, exercised: ZERO }]));
@@ -405,7 +407,7 @@ export function capTableAsOf(history: CapTableHistory, date: string): CapTableAs
         break;
       }
       case "SPLIT": {
-        if (!event.ratio.isPositive()) fail(event, `the split ratio must be above 0, got ${event.ratio.toString()}`);
+        if (!event.ratio.isPositive()) fail(event, "splitRatio", { got: event.ratio.toString() });
         for (const s of securities.values()) {
           if (s.closedBy === undefined && s.issuance.kind === "STOCK" && s.issuance.classId === event.classId) {
             s.quantity = s.quantity.mul(event.ratio);
@@ -427,7 +429,7 @@ export function capTableAsOf(history: CapTableHistory, date: string): CapTableAs
         break;
       case "VESTING_ACCELERATION": {
         const s = securities.get(event.securityId);
-        if (s === undefined || s.closedBy !== undefined) fail(event, `security "${event.securityId}" is not outstanding`);
+        if (s === undefined || s.closedBy !== undefined) fail(event, "notOutstanding", { security: event.securityId });
         s.accelerated = s.accelerated.add(event.quantity);
         break;
       }
@@ -440,16 +442,18 @@ export function capTableAsOf(history: CapTableHistory, date: string): CapTableAs
 
 function close(event: Closing, securities: Map<string, OpenSecurity>, plans: Map<string, HistoryPlan & { exercised: Decimal }>): void {
   const s = securities.get(event.securityId);
-  if (s === undefined) fail(event, `security "${event.securityId}" is not issued on or before this date`);
-  if (s.closedBy !== undefined) fail(event, `security "${event.securityId}" was already closed by "${s.closedBy}"`);
+  if (s === undefined) fail(event, "securityNotIssued", { security: event.securityId });
+  if (s.closedBy !== undefined) fail(event, "alreadyClosed", { security: event.securityId, by: s.closedBy });
   const quantity = event.quantity ?? s.quantity;
-  if (quantity.isNegative()) fail(event, `the quantity must not be negative, got ${quantity.toString()}`);
-  if (quantity.gt(s.quantity)) fail(event, `acts on ${quantity.toString()} but security "${event.securityId}" holds ${s.quantity.toString()}`);
+  if (quantity.isNegative()) fail(event, "quantityNegative", { got: quantity.toString() });
+  if (quantity.gt(s.quantity)) fail(event, "actsOnMore", { quantity: quantity.toString(), security: event.securityId, held: s.quantity.toString() });
   if (quantity.lt(s.quantity) && event.balanceSecurityId === undefined && event.type !== "RETRACTION") {
-    fail(
-      event,
-      `acts on ${quantity.toString()} of the ${s.quantity.toString()} security "${event.securityId}" holds, and names no balance security for the remaining ${s.quantity.sub(quantity).toString()}`,
-    );
+    fail(event, "noBalanceSecurity", {
+      quantity: quantity.toString(),
+      held: s.quantity.toString(),
+      security: event.securityId,
+      remaining: s.quantity.sub(quantity).toString(),
+    });
   }
   s.closedBy = event.id;
   const planId = s.issuance.planId;

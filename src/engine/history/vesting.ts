@@ -17,7 +17,7 @@
  *   says so, and `unscheduled` lists them so the caller can say so.
  */
 import { Decimal, ZERO } from "../decimal";
-import { EngineError } from "../errors";
+import { type EngineRuleId, type EngineRuleParams, engineError } from "../engineRules";
 import type { VestingInstalment } from "./history";
 
 export const ALLOCATION_TYPES = [
@@ -68,8 +68,11 @@ export interface VestingSchedule {
   readonly unscheduled: readonly string[];
 }
 
-function termsError(terms: VestingTermsSpec, message: string): never {
-  throw new EngineError("value", `vesting terms "${terms.id}": ${message}`, "vesting_terms");
+/** The rules that name the vesting terms at fault first: their parameters besides the terms. */
+type TermsRule = { [K in EngineRuleId]: EngineRuleParams[K] extends { terms: string } ? K : never }[EngineRuleId];
+
+function termsError<K extends TermsRule>(terms: VestingTermsSpec, id: K, params: Omit<EngineRuleParams[K], "terms">): never {
+  throw engineError("value", id, { ...params, terms: terms.id } as EngineRuleParams[K], "vesting_terms");
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -113,8 +116,8 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
     const known = lastDate.get(id);
     if (known !== undefined) return known;
     const c = byId.get(id);
-    if (c === undefined) termsError(terms, `a condition is relative to "${id}", which does not exist`);
-    if (visiting.has(id)) termsError(terms, `condition "${id}" is relative to itself through others`);
+    if (c === undefined) termsError(terms, "conditionUnknown", { condition: id });
+    if (visiting.has(id)) termsError(terms, "conditionCycle", { condition: id });
     visiting.add(id);
     const dates = occurrences(c);
     visiting.delete(id);
@@ -132,11 +135,9 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
       case "EVENT":
         return null;
       case "RELATIVE": {
-        if (!Number.isInteger(t.length) || t.length < 0)
-          termsError(terms, `condition "${c.id}": the period length must be a whole number of ${t.unit.toLowerCase()}`);
-        if (!Number.isInteger(t.occurrences) || t.occurrences < 1)
-          termsError(terms, `condition "${c.id}": occurrences must be a whole number from 1`);
-        if (t.occurrences > 10_000) termsError(terms, `condition "${c.id}": ${t.occurrences} occurrences is more than the 10,000 read`);
+        if (!Number.isInteger(t.length) || t.length < 0) termsError(terms, "periodNotWhole", { condition: c.id, unit: t.unit });
+        if (!Number.isInteger(t.occurrences) || t.occurrences < 1) termsError(terms, "occurrencesNotWhole", { condition: c.id });
+        if (t.occurrences > 10_000) termsError(terms, "occurrencesTooMany", { condition: c.id, got: t.occurrences });
         const base = last(t.relativeTo);
         if (base === null) return null;
         const dates: string[] = [];
@@ -152,7 +153,7 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
   const dated: { date: string; condition: VestingConditionSpec }[] = [];
   const unscheduled: string[] = [];
   for (const c of terms.conditions) {
-    if ((c.portion === undefined) === (c.quantity === undefined)) termsError(terms, `condition "${c.id}" must give either a portion or a quantity`);
+    if ((c.portion === undefined) === (c.quantity === undefined)) termsError(terms, "portionOrQuantity", { condition: c.id });
     const dates = occurrences(c);
     if (dates === null) {
       const each = c.portion !== undefined ? c.portion : c.quantity!;
@@ -198,10 +199,7 @@ function allocate(terms: VestingTermsSpec, quantity: Decimal, tranches: { date: 
       const unit = portions.reduce((min, p) => Decimal.min(min, p));
       const counts = portions.map((p) => p.div(unit));
       if (counts.some((k) => !k.isInteger())) {
-        termsError(
-          terms,
-          `${terms.allocation} needs tranches that are whole multiples of the smallest one; use a cumulative allocation for these portions`,
-        );
+        termsError(terms, "tranchesNotMultiples", { allocation: terms.allocation });
       }
       const totalUnits = counts.reduce((s, k) => s + k.toNumber(), 0);
       const covered = quantity.mul(unit).mul(totalUnits).toDecimalPlaces(0, Decimal.ROUND_DOWN);

@@ -14,7 +14,7 @@
  *   The adjusted price is not rounded (a charter may round it to the cent: round it in the sheet).
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { check } from "../rules";
 
 export type AntiDilutionMethod = "BROAD" | "NARROW" | "RATCHET" | "NONE";
@@ -26,7 +26,7 @@ export function weightedAverageConversionPrice(cp1: Decimal, sharesOutstanding: 
   check(moneyReceived, "nonNegative", "money_received");
   check(newShares, "nonNegative", "new_shares");
   const denominator = sharesOutstanding.plus(newShares);
-  if (denominator.isZero()) throw new EngineError("num", "shares outstanding and new shares are both zero: no weighted average", "new_shares");
+  if (denominator.isZero()) throw engineError("num", "noWeightedAverage", {}, "new_shares");
   return cp1.times(sharesOutstanding.plus(moneyReceived.div(cp1))).div(denominator);
 }
 
@@ -81,18 +81,18 @@ export function antiDilution(
   method: AntiDilutionMethod = "BROAD",
   sharesOutstanding?: Decimal,
 ): AntiDilutionResult {
-  if (classes.length === 0) throw new EngineError("value", "classes must list at least one class", "classes");
+  if (classes.length === 0) throw engineError("value", "listEmpty", { list: "classes" }, "classes");
   check(newPrice, "positive", "new_price");
   check(newShares, "nonNegative", "new_shares");
   const prepared = classes.map((c) => {
-    const where = `class "${c.name.trim()}"`;
-    check(c.shares, "nonNegative", `shares of ${where}`);
+    const of = { className: c.name.trim() };
+    check(c.shares, "nonNegative", { arg: "shares", of });
     if (c.originalIssuePrice === undefined) {
-      if (c.conversionPrice !== undefined) throw new EngineError("value", `${where} has a conversion price but no original issue price`, "classes");
+      if (c.conversionPrice !== undefined) throw engineError("value", "conversionPriceWithoutOip", { className: c.name.trim() }, "classes");
       return { c, oip: undefined, cp1: undefined, ratio: ONE };
     }
-    const oip = check(c.originalIssuePrice, "positive", `original issue price of ${where}`);
-    const cp1 = check(c.conversionPrice ?? oip, "positive", `conversion price of ${where}`);
+    const oip = check(c.originalIssuePrice, "positive", { arg: "original issue price", of });
+    const cp1 = check(c.conversionPrice ?? oip, "positive", { arg: "conversion price", of });
     return { c, oip, cp1, ratio: oip.div(cp1) };
   });
   const A =

@@ -13,7 +13,7 @@
  *   rounded by the share rounding policy (default: down).
  */
 import { Decimal, ONE, ZERO } from "../decimal";
-import { EngineError } from "../errors";
+import { type ArgName, engineError } from "../engineRules";
 import { check } from "../rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
 import { ConversionTerm, discountPrice } from "./round";
@@ -39,9 +39,9 @@ export function isoDateToSerial(iso: string): number {
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-function checkSerial(serial: number, name: string): void {
+function checkSerial(serial: number, name: ArgName): void {
   if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) {
-    throw new EngineError("value", `${name} must be a date (a whole Excel day number from 1900-03-01 to 9999-12-31), got ${serial}`, name);
+    throw engineError("value", "serialDate", { subject: name, got: serial }, name);
   }
 }
 
@@ -49,7 +49,7 @@ function checkSerial(serial: number, name: string): void {
 export function yearFraction(start: number, end: number, dayCount: DayCount = "ACT/365"): Decimal {
   checkSerial(start, "start_date");
   checkSerial(end, "conversion_date");
-  if (end < start) throw new EngineError("value", "conversion_date must not be before start_date", "conversion_date");
+  if (end < start) throw engineError("value", "conversionBeforeStart", {}, "conversion_date");
   switch (dayCount) {
     case "ACT/365":
       return new Decimal(end - start).div(365);
@@ -102,9 +102,7 @@ export function conversionPrice(roundPrice: Decimal, capPrice?: Decimal, discoun
 }
 
 function checkDiscount(discount: Decimal | undefined): void {
-  if (discount !== undefined && (discount.lt(0) || discount.gte(1))) {
-    throw new EngineError("value", `discount must be at least 0% and below 100%, got ${discount.times(100).toString()}%`, "discount");
-  }
+  if (discount !== undefined) check(discount, "fractionBelowOne", "discount");
 }
 
 export interface NoteInput {
@@ -145,8 +143,7 @@ export function convertNote(input: NoteInput): NoteConversion {
   let capPrice: Decimal | undefined;
   if (input.cap !== undefined) {
     check(input.cap, "positive", "cap");
-    if (input.capitalization === undefined)
-      throw new EngineError("value", "capitalization is required with a cap: the cap price is cap / capitalization", "capitalization");
+    if (input.capitalization === undefined) throw engineError("value", "capitalizationRequired", { explained: true }, "capitalization");
     capPrice = input.cap.div(check(input.capitalization, "positive", "capitalization"));
   }
   const prices = conversionPrice(input.roundPrice, capPrice, input.discount);
@@ -220,11 +217,10 @@ export function convertSafe(input: SafeInput): SafeConversion {
   let capPrice: Decimal | undefined;
   if (input.cap !== undefined) {
     check(input.cap, "positive", "cap");
-    if (input.capitalization === undefined) throw new EngineError("value", "capitalization is required with a cap", "capitalization");
+    if (input.capitalization === undefined) throw engineError("value", "capitalizationRequired", { explained: false }, "capitalization");
     const c = check(input.capitalization, "positive", "capitalization");
     const ownSharesIn = capitalizationBasis === "INCLUDING";
-    if (basis === "POST" && input.amount.gte(input.cap))
-      throw new EngineError("value", "investment must be below the post-money cap (it would own 100% or more)", "investment");
+    if (basis === "POST" && input.amount.gte(input.cap)) throw engineError("value", "investmentAtCap", {}, "investment");
     if (basis === "POST" && !ownSharesIn) {
       capPrice = input.cap.minus(input.amount).div(c);
     } else if (basis === "PRE" && ownSharesIn) {

@@ -36,7 +36,7 @@
  *   states it, and new money shares are amount / that price, rounded.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { holderKey } from "../capTable";
 import { check } from "../rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
@@ -187,17 +187,10 @@ export function discountPrice(roundPrice: Decimal, discount: Decimal): Decimal {
 }
 
 function validateInstrument(x: ConvertibleInstrument, i: number): void {
-  const where = `instrument "${x.holder.trim()}"`;
-  if (holderKey(x.holder) === "") throw new EngineError("value", `instruments must name a holder (row ${i + 1})`, "instruments");
-  check(x.amount, "nonNegative", `amount of ${where}`);
-  if (x.cap !== undefined) check(x.cap, "positive", `cap of ${where}`);
-  if (x.discount !== undefined && (x.discount.lt(0) || x.discount.gte(1))) {
-    throw new EngineError(
-      "value",
-      `discount of ${where} must be at least 0% and below 100%, got ${x.discount.times(100).toString()}%`,
-      "instruments",
-    );
-  }
+  if (holderKey(x.holder) === "") throw engineError("value", "instrumentNoHolder", { row: i + 1 }, "instruments");
+  check(x.amount, "nonNegative", { arg: "amount", of: { instrument: x.holder.trim() } });
+  if (x.cap !== undefined) check(x.cap, "positive", { arg: "cap", of: { instrument: x.holder.trim() } });
+  if (x.discount !== undefined) check(x.discount, "fractionBelowOne", { arg: "discount", of: { instrument: x.holder.trim() } });
 }
 
 /**
@@ -208,24 +201,24 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
   const instruments = input.instruments ?? [];
   check(input.preMoney, "positive", "pre_money");
-  if (input.holdings.length === 0) throw new EngineError("value", "holders must list at least one holder", "holders");
+  if (input.holdings.length === 0) throw engineError("value", "listEmpty", { list: "holders" }, "holders");
   const seen = new Set<string>();
   input.holdings.forEach((h, i) => {
     const key = holderKey(h.holder);
-    if (key === "") throw new EngineError("value", `holders must not be empty (row ${i + 1})`, "holders");
-    if (seen.has(key)) throw new EngineError("value", `holders must be unique: "${h.holder.trim()}" appears more than once`, "holders");
+    if (key === "") throw engineError("value", "holderEmpty", { row: i + 1 }, "holders");
+    if (seen.has(key)) throw engineError("value", "notUnique", { list: "holders", name: h.holder.trim() }, "holders");
     seen.add(key);
-    check(h.shares, "nonNegative", `shares of "${h.holder.trim()}"`);
+    check(h.shares, "nonNegative", { arg: "shares", of: { item: h.holder.trim() } });
   });
-  if (input.holdings.filter((h) => h.pool).length > 1) throw new EngineError("value", "holders must have at most one unissued pool row", "holders");
+  if (input.holdings.filter((h) => h.pool).length > 1) throw engineError("value", "poolRows", {}, "holders");
   input.investors.forEach((v, i) => {
-    if (holderKey(v.name) === "") throw new EngineError("value", `investors must have a name (row ${i + 1})`, "investors");
-    check(v.amount, "nonNegative", `amount of investor "${v.name.trim()}"`);
+    if (holderKey(v.name) === "") throw engineError("value", "nameMissing", { list: "investors", row: i + 1 }, "investors");
+    check(v.amount, "nonNegative", { arg: "amount", of: { investor: v.name.trim() } });
   });
   instruments.forEach(validateInstrument);
 
   const F = sum(input.holdings.map((h) => h.shares));
-  if (F.lte(0)) throw new EngineError("value", "shares must add up to more than 0 before the round", "shares");
+  if (F.lte(0)) throw engineError("value", "noSharesBeforeRound", {}, "shares");
   const E = sum(input.holdings.filter((h) => h.pool).map((h) => h.shares));
   // The pool the target is measured on, before the round: the unissued pool, plus granted and promised options on the "TOTAL" basis.
   const poolBasis: PoolBasis = input.pool !== undefined && "target" in input.pool ? (input.pool.basis ?? "UNISSUED") : "UNISSUED";
@@ -298,7 +291,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const limit = 4 * (instruments.length + 2) * (instruments.length + 2) * (adjusted.length + 1);
   for (;;) {
     iterations++;
-    if (iterations > limit) throw new EngineError("num", "the conversion terms did not settle (please report this case)");
+    if (iterations > limit) throw engineError("num", "conversionUnsettled", {});
     const pool = poolBranch(poolActive);
     const lists = candidatesFor(poolActive);
     const chosen = instruments.map((_, i) => lists[i][choice[i]]);
@@ -309,12 +302,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     const adj = ad.terms(adjusted);
     const denominator = ONE.minus(q).minus(pool.p).minus(adj.a).times(oneMinusAb).minus(At);
     if (oneMinusAb.lte(0) || denominator.lte(0)) {
-      throw new EngineError(
-        "num",
-        adjusted.some((x) => x)
-          ? "the SAFEs and notes, the pool target, the anti-dilution adjustments and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money"
-          : "the SAFEs and notes, the pool target and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money",
-      );
+      throw engineError("num", "roundOverOwned", { antiDilution: adjusted.some((x) => x) });
     }
     T = F.plus(G).plus(pool.c.plus(adj.b).times(oneMinusAb)).div(denominator);
     B = F.plus(G).plus(At.times(T)).div(oneMinusAb);

@@ -27,7 +27,7 @@
  *   rounded by the round's share rounding policy.
  */
 import { Decimal, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { holderKey } from "../capTable";
 import { check, formatAmount } from "../rules";
 import { ShareRounding, roundShares } from "../shares";
@@ -83,24 +83,25 @@ export function roundAntiDilution(
   const seen = new Set<string>();
   const prepared = classes.map((c, i) => {
     const name = c.name.trim();
-    const where = `class "${name}"`;
+    const of = { className: name };
     const key = holderKey(name);
-    if (key === "") throw new EngineError("value", `antidilution classes must have a name (row ${i + 1})`, "antidilution");
-    if (seen.has(key)) throw new EngineError("value", `antidilution classes must be unique: "${name}" appears more than once`, "antidilution");
+    if (key === "") throw engineError("value", "nameMissing", { list: "antidilutionClasses", row: i + 1 }, "antidilution");
+    if (seen.has(key)) throw engineError("value", "notUnique", { list: "antidilutionClasses", name }, "antidilution");
     seen.add(key);
     const holding = holdings.find((h) => holderKey(h.holder) === key);
     if (holding === undefined || holding.pool) {
-      throw new EngineError("value", `antidilution: ${where} must be one of the holders (its row holds the class as converted)`, "antidilution");
+      throw engineError("value", "antidilutionNotHolder", { className: name }, "antidilution");
     }
-    check(c.shares, "nonNegative", `shares of ${where}`);
-    const oip = check(c.originalIssuePrice, "positive", `original issue price of ${where}`);
-    const cp1 = check(c.conversionPrice ?? oip, "positive", `conversion price of ${where}`);
+    check(c.shares, "nonNegative", { arg: "shares", of });
+    const oip = check(c.originalIssuePrice, "positive", { arg: "original issue price", of });
+    const cp1 = check(c.conversionPrice ?? oip, "positive", { arg: "conversion price", of });
     const before = c.shares.times(oip).div(cp1);
     // The row must hold the class as converted (to the share: the table may round it), or A and the price would count it wrong.
     if (holding.shares.minus(before).abs().gte(1)) {
-      throw new EngineError(
+      throw engineError(
         "value",
-        `antidilution: class "${name}" converts into ${formatAmount(before)} shares before the round, but its holder row holds ${formatAmount(holding.shares)}: the row must hold the class as converted`,
+        "antidilutionRowMismatch",
+        { className: name, before: formatAmount(before), held: formatAmount(holding.shares) },
         "antidilution",
       );
     }

@@ -10,7 +10,7 @@
  *   options at or out of the money add nothing.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { CapTable, Holding, holderKey, validateCapTable } from "../capTable";
 import { check, formatAmount } from "../rules";
 import { sameShareCount } from "../shares";
@@ -51,8 +51,8 @@ export function premiumToRoundPrice(tenderPrice: Decimal, roundPrice: Decimal): 
 export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer: string, price: Decimal, roundPrice?: Decimal): Tender {
   validateCapTable(table);
   check(price, "nonNegative", "tender_price");
-  if (holderKey(buyer) === "") throw new EngineError("value", "buyer must be a holder's name, got an empty text", "buyer");
-  if (sales.length === 0) throw new EngineError("value", "sellers must list at least one seller", "sellers");
+  if (holderKey(buyer) === "") throw engineError("value", "nameEmpty", { role: "buyer" }, "buyer");
+  if (sales.length === 0) throw engineError("value", "listEmpty", { list: "sellers" }, "sellers");
   // Holders by key, the first of equal keys (as `table.find` would): one pass, not one scan per seller.
   const byKey = new Map<string, Holding>();
   for (const r of table) {
@@ -64,16 +64,17 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
   for (const s of sales) {
     const key = holderKey(s.seller);
     const row = byKey.get(key);
-    if (row === undefined) throw new EngineError("value", `seller "${s.seller.trim()}" is not one of the holders`, "sellers");
-    if (key === buyerKey) throw new EngineError("value", `buyer must differ from the sellers, both are "${row.holder.trim()}"`, "buyer");
-    check(s.shares, "nonNegative", `shares sold by "${row.holder.trim()}"`);
+    if (row === undefined) throw engineError("value", "sellerNotHolder", { seller: s.seller.trim() }, "sellers");
+    if (key === buyerKey) throw engineError("value", "buyerIsSeller", { seller: row.holder.trim(), sellers: true }, "buyer");
+    check(s.shares, "nonNegative", { arg: "shares sold", of: { seller: row.holder.trim() } });
     let total = (sold.get(key) ?? ZERO).plus(s.shares);
     // Counts typed as formulas differ from the holding by a few ulps: within the tolerance the seller sells exactly the holding.
     if (sameShareCount(total, row.shares)) total = row.shares;
     if (total.gt(row.shares)) {
-      throw new EngineError(
+      throw engineError(
         "value",
-        `shares sold by "${row.holder.trim()}" must not exceed its holding of ${formatAmount(row.shares)}, got ${formatAmount(total)}`,
+        "sharesSoldByExceed",
+        { seller: row.holder.trim(), held: formatAmount(row.shares), sold: formatAmount(total) },
         "sellers",
       );
     }
@@ -81,7 +82,7 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
   }
   const moved = sum([...sold.values()]);
   const totalShares = sum(table.map((r) => r.shares));
-  if (totalShares.isZero()) throw new EngineError("num", "shares must not all be zero", "shares");
+  if (totalShares.isZero()) throw engineError("num", "sharesAllZero", { ownership: false }, "shares");
   const rows: TenderRow[] = table.map((r) => {
     const key = holderKey(r.holder);
     const out = sold.get(key) ?? ZERO;
@@ -137,8 +138,8 @@ export interface FullyDilutedCount {
 /** Checks one grant; names are built only when a rule fails (this runs once per grant on every recalculation). */
 function checkGrant(g: OptionGrant, i: number): void {
   if (g.count.isNegative() || g.strike.isNegative()) {
-    check(g.count, "nonNegative", `options (row ${i + 1})`);
-    check(g.strike, "nonNegative", `strikes (row ${i + 1})`);
+    check(g.count, "nonNegative", { arg: "options", of: { row: i + 1 } });
+    check(g.strike, "nonNegative", { arg: "strikes", of: { row: i + 1 } });
   }
 }
 

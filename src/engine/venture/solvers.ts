@@ -24,7 +24,7 @@
  *   ownership today (= exit value x retention / target multiple); pre-money = post-money - investment.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { type Who, engineError } from "../engineRules";
 import { check, formatAmount, formatPercent } from "../rules";
 import { nameKey } from "../text";
 import { ExitInput, HolderPosition, ShareClass, Waterfall, WaterfallResult, exitValueForProceeds, payoutsByHolder } from "./waterfall";
@@ -49,19 +49,19 @@ export interface ExitForTarget {
 const key = nameKey;
 
 /** The payout function of a class or a holder, and its invested capital. */
-function follower(classes: readonly ShareClass[], of: PayoutOf): { payout: (r: WaterfallResult) => Decimal; invested: Decimal; name: string } {
+function follower(classes: readonly ShareClass[], of: PayoutOf): { payout: (r: WaterfallResult) => Decimal; invested: Decimal; who: Who } {
   const classIndex = (name: string) => classes.findIndex((c) => key(c.name) === key(name));
   const investedOf = (i: number) => classes[i].invested ?? ZERO;
   if ("className" in of) {
     const index = classIndex(of.className);
-    if (index < 0) throw new EngineError("value", `who must be a class of the classes table, got "${of.className.trim()}"`, "who");
-    return { name: `class "${classes[index].name.trim()}"`, payout: (r) => r.classes[index].total, invested: investedOf(index) };
+    if (index < 0) throw engineError("value", "whoNotClass", { className: of.className.trim() }, "who");
+    return { who: { className: classes[index].name.trim() }, payout: (r) => r.classes[index].total, invested: investedOf(index) };
   }
   const k = key(of.holder);
   const mine = of.positions.map((p, i) => ({ p, i })).filter(({ p }) => key(p.holder) === k);
-  if (mine.length === 0) throw new EngineError("value", `who must be a holder of the holdings table, got "${of.holder.trim()}"`, "who");
+  if (mine.length === 0) throw engineError("value", "whoNotHolder", { holder: of.holder.trim() }, "who");
   return {
-    name: `holder "${mine[0].p.holder.trim()}"`,
+    who: { holder: mine[0].p.holder.trim() },
     payout: (r) => {
       const all = payoutsByHolder(r, of.positions);
       return sum(mine.map(({ i }) => all[i].total));
@@ -99,11 +99,7 @@ export function exitForTarget(
     check(target.multiple, "positive", "target");
     invested = target.invested !== undefined ? check(target.invested, "positive", "invested") : f.invested;
     if (invested.isZero()) {
-      throw new EngineError(
-        "value",
-        `${f.name} has no invested capital, so no multiple on it: give the Invested column (or the invested argument), or a target payout`,
-        "target",
-      );
+      throw engineError("value", "noInvested", { who: f.who }, "target");
     }
     payout = target.multiple.times(invested);
   }
@@ -129,11 +125,7 @@ export function exitForTarget(
     const step = prevP.gt(ONE) ? prevP : ONE;
     const slope = at(prevP.plus(step)).minus(prevY).div(step);
     if (!slope.gt(0)) {
-      throw new EngineError(
-        "num",
-        `${f.name} cannot reach a payout of ${formatAmount(payout)}: its payout stops at ${formatAmount(prevY)} whatever the exit value`,
-        "target",
-      );
+      throw engineError("num", "payoutUnreachable", { who: f.who, payout: formatAmount(payout), max: formatAmount(prevY) }, "target");
     }
     const estimate = prevP.plus(payout.minus(prevY).div(slope));
     const y = at(estimate);
@@ -177,11 +169,7 @@ export function vcMethod(input: VcMethodInput): VcMethod {
   const ownershipAtExit = valueAtExit.div(exit);
   const ownershipToday = ownershipAtExit.div(retention);
   if (ownershipToday.gte(1)) {
-    throw new EngineError(
-      "num",
-      `the investor would need ${formatPercent(ownershipToday)} of the company today (100% or more): raise the exit value or the retention, or lower the target multiple or the investment`,
-      "investment",
-    );
+    throw engineError("num", "ownershipTooHigh", { got: formatPercent(ownershipToday).slice(0, -1) }, "investment");
   }
   const postMoney = investment.div(ownershipToday);
   return { postMoney, preMoney: postMoney.minus(investment), ownershipToday, ownershipAtExit, retention, valueAtExit };

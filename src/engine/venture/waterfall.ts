@@ -21,7 +21,7 @@
  *   of a piecewise-linear function, so payouts sum to the proceeds to 40 significant digits.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { bridge } from "../bridge";
 import { check, formatAmount } from "../rules";
 import { exceedsShares, sameShareCount } from "../shares";
@@ -120,29 +120,28 @@ export function liquidationPreference(invested: Decimal, multiple: Decimal): Dec
 }
 
 function prepare(classes: readonly ShareClass[]): Prepared[] {
-  if (classes.length === 0) throw new EngineError("value", "classes must list at least one share class", "classes");
+  if (classes.length === 0) throw engineError("value", "listEmpty", { list: "shareClasses" }, "classes");
   const names = new Set<string>();
   const out = classes.map((c, index): Prepared => {
     const name = c.name.trim();
-    const where = `class "${name}"`;
-    if (name === "") throw new EngineError("value", `classes must have a name (row ${index + 1})`, "classes");
+    const of = { className: name };
+    if (name === "") throw engineError("value", "nameMissing", { list: "classes", row: index + 1 }, "classes");
     const key = nameKey(name);
-    if (names.has(key)) throw new EngineError("value", `classes must be unique: "${name}" appears more than once`, "classes");
+    if (names.has(key)) throw engineError("value", "notUnique", { list: "classes", name }, "classes");
     names.add(key);
-    check(c.shares, "nonNegative", `shares of ${where}`);
+    check(c.shares, "nonNegative", { arg: "shares", of });
     const ratio = c.conversionRatio ?? ONE;
-    check(ratio, "positive", `conversion ratio of ${where}`);
-    const invested = check(c.invested ?? ZERO, "nonNegative", `invested of ${where}`);
-    const multiple = check(c.preferenceMultiple ?? ZERO, "nonNegative", `preference multiple of ${where}`);
+    check(ratio, "positive", { arg: "conversion ratio", of });
+    const invested = check(c.invested ?? ZERO, "nonNegative", { arg: "invested", of });
+    const multiple = check(c.preferenceMultiple ?? ZERO, "nonNegative", { arg: "preference multiple", of });
     const seniority = c.seniority ?? 1;
     if (!Number.isInteger(seniority) || seniority < 1) {
-      throw new EngineError("value", `seniority of ${where} must be a whole number from 1 (most senior), got ${seniority}`, "classes");
+      throw engineError("value", "seniorityWhole", { className: name, got: seniority }, "classes");
     }
     const n = c.shares.times(ratio);
     if (c.strike !== undefined) {
-      check(c.strike, "nonNegative", `strike of ${where}`);
-      if (!multiple.isZero())
-        throw new EngineError("value", `${where} has a strike and a preference: options and warrants have no preference`, "classes");
+      check(c.strike, "nonNegative", { arg: "strike", of });
+      if (!multiple.isZero()) throw engineError("value", "strikeAndPreference", { className: name }, "classes");
       return { index, name, shares: c.shares, n, invested, preference: ZERO, seniority, participation: "FULL", strike: c.strike };
     }
     const preference = liquidationPreference(invested, multiple);
@@ -153,11 +152,10 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
     }
     let capTotal = preference;
     if (participation === "CAPPED") {
-      if (c.capMultiple === undefined)
-        throw new EngineError("value", `${where} is capped participating: give its cap (a multiple of invested capital)`, "classes");
+      if (c.capMultiple === undefined) throw engineError("value", "capMissing", { className: name }, "classes");
       capTotal = invested.times(c.capMultiple);
       if (capTotal.lt(preference)) {
-        throw new EngineError("value", `cap of ${where} must be at least its preference multiple, got ${formatAmount(c.capMultiple)}x`, "classes");
+        throw engineError("value", "capBelowPreference", { className: name, got: formatAmount(c.capMultiple) }, "classes");
       }
     }
     if (n.isZero()) {
@@ -178,8 +176,7 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
       threshold: capTotal.div(n),
     };
   });
-  if (out.every((c) => c.n.isZero()))
-    throw new EngineError("num", "classes must hold some shares: a waterfall needs shares to share the residual", "classes");
+  if (out.every((c) => c.n.isZero())) throw engineError("num", "classesNoShares", {}, "classes");
   return out;
 }
 
@@ -364,7 +361,7 @@ export class Waterfall {
     if (extra.isZero() || same(knot.g, proceeds)) return knot.x;
     if (knot.slope.isZero()) {
       // Only reachable after the last knot with nobody sharing: impossible, every class holding shares shares above its threshold.
-      throw new EngineError("num", "the residual cannot be shared: no class takes part above the last breakpoint");
+      throw engineError("num", "residualUnshared", {});
     }
     return knot.x.plus(extra.div(knot.slope));
   }
@@ -534,20 +531,15 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
   const held = new Map<string, Decimal>();
   for (const p of positions) {
     const key = nameKey(p.className);
-    if (!byClass.has(key))
-      throw new EngineError("value", `holdings name a class that is not in the classes table: "${p.className.trim()}"`, "holdings");
-    check(p.shares, "nonNegative", `shares of "${p.holder.trim()}"`);
+    if (!byClass.has(key)) throw engineError("value", "holdingUnknownClass", { className: p.className.trim() }, "holdings");
+    check(p.shares, "nonNegative", { arg: "shares", of: { item: p.holder.trim() } });
     held.set(key, (held.get(key) ?? ZERO).plus(p.shares));
   }
   for (const [key, shares] of held) {
     const c = byClass.get(key)!;
     // Holdings typed as formulas (=20000000/price) may add up to the class only within a few ulps: compare with the tolerance.
     if (exceedsShares(shares, c.shares)) {
-      throw new EngineError(
-        "value",
-        `holdings of class "${c.name}" add up to ${formatAmount(shares)} shares, more than the class's ${formatAmount(c.shares)}`,
-        "holdings",
-      );
+      throw engineError("value", "holdingsExceed", { className: c.name, held: formatAmount(shares), shares: formatAmount(c.shares) }, "holdings");
     }
   }
   return positions.map((p) => {
