@@ -346,3 +346,12 @@ export const CROSS_TERM_WORDS = vocabulary<CrossTerm>("cross term", CROSS_TERMS,
     also: ["MULTIPLE CHANGE", "VARIATION MULTIPLE"],
   },
 });
+
+export type CompMetric = "EBITDA" | "MW";
+export const COMP_METRICS = ["EBITDA", "MW"] as const satisfies readonly CompMetric[];
+
+/** The multiple comparable deals are read on (COMPSTATS): EV / EBITDA, or EV per MW of capacity. Its labels head the result. */
+export const COMP_METRIC_WORDS = vocabulary<CompMetric>("metric", COMP_METRICS, {
+  EBITDA: { en: "EV/EBITDA", fr: "VE/EBITDA" },
+  MW: { en: "EV/MW", fr: "VE/MW" },
+});

@@ -8,6 +8,7 @@ import {
   Decimal,
   EngineError,
   COMPOUNDING_WORDS,
+  COMP_METRIC_WORDS,
   CROSS_TERM_WORDS,
   buyerIrr,
   multipleStats,
@@ -26,7 +27,6 @@ import {
   xnpv,
 } from "../engine";
 import { describeCell, isBlank, isBlankRow, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
-import { keywords } from "./choices";
 import { CellOutput, toCell } from "./excel";
 import { nameCell, numberCell, optionalNumberCell, tableReader } from "./venture";
 
@@ -325,15 +325,6 @@ export function valueBridgeCells(
   ]);
 }
 
-const COMP_METRICS = keywords<"EBITDA" | "MW">({
-  "EV/EBITDA": "EBITDA",
-  "EV/MW": "MW",
-  EBITDA: "EBITDA",
-  MW: "MW",
-  "VE/EBITDA": "EBITDA",
-  "VE/MW": "MW",
-});
-
 const readComps = tableReader(
   "comps",
   {
@@ -348,7 +339,7 @@ const readComps = tableReader(
 );
 
 export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, target_metric: unknown): CellOutput[][] {
-  const m = readChoice(metric, "metric", COMP_METRICS, "EBITDA");
+  const m = readChoice(metric, "metric", COMP_METRIC_WORDS.words, "EBITDA");
   const rows = readComps(comps);
   const wanted = isBlank(basis) ? undefined : readText(basis, "basis");
   if (wanted !== undefined && m !== "MW")
@@ -393,7 +384,7 @@ export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, 
     ["Third quartile (QUARTILE.INC)", s.q3],
     ["Max", s.max],
   ];
-  const label = m === "MW" ? `EV/MW${wanted === undefined ? "" : ` (${wanted})`}` : "EV/EBITDA";
+  const label = `${COMP_METRIC_WORDS.labels[m].en}${m === "MW" && wanted !== undefined ? ` (${wanted})` : ""}`;
   return [
     ["Statistic", label, target === undefined ? "" : "Implied EV"],
     ["Deals used", multiples.length, `of ${rows.length} listed`],

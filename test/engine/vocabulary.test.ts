@@ -13,6 +13,7 @@ describe("the one vocabulary", () => {
         "CAP_BASIS_FORM_WORDS",
         "CAP_BASIS_WORDS",
         "COMPONENT_WORDS",
+        "COMP_METRIC_WORDS",
         "COMPOUNDING_WORDS",
         "CROSS_TERM_WORDS",
         "DAY_COUNT_WORDS",

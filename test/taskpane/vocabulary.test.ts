@@ -7,6 +7,7 @@
 import {
   BASIS_WORDS,
   CAP_BASIS_WORDS,
+  COMP_METRIC_WORDS,
   TRANSACTION_WORDS,
   COMPOUNDING_WORDS,
   DAY_COUNT_WORDS,
@@ -19,6 +20,7 @@ import {
   type Vocabulary,
 } from "../../src/engine";
 import { readChoice } from "../../src/functions/cells";
+import { compStatsCells } from "../../src/functions/deal";
 import { BASIS, ROUNDING } from "../../src/functions/choices";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { waterfallFn } from "../../src/functions/functions";
@@ -62,10 +64,19 @@ const at = { table: "instruments", column: "Day count", row: 2 };
 /** How each reader reads a word of a choice; `undefined` where that reader does not take the choice. */
 interface Readers {
   readonly cells?: (word: string) => unknown;
-  readonly form: (word: string, lang: Lang) => unknown;
+  /** The taskpane's form; absent for a choice only a custom function takes (COMPSTATS' metric). */
+  readonly form?: (word: string, lang: Lang) => unknown;
   readonly paste?: (word: string, lang: Lang) => unknown;
-  readonly schema: (word: string) => unknown;
+  /** The model and template schemas; absent for a choice only a custom function takes. */
+  readonly schema?: (word: string) => unknown;
 }
+
+/** Comparable deals with both metrics on one capacity basis (COMPSTATS). */
+const COMPS = [
+  ["Deal", "EV", "EBITDA", "MW", "Basis"],
+  ["UltraEdge", 764, 26, 45, "installed"],
+  ["Deal D", 1000, 40, 100, "installed"],
+];
 
 const schemaValue = (r: { success: boolean; data?: unknown }) => (r.success ? r.data : "refused");
 
@@ -189,6 +200,16 @@ const READERS: [string, Vocabulary<string>, Readers][] = [
     },
   ],
   [
+    "comparables' metric (COMPSTATS only: the metric its result is headed by)",
+    COMP_METRIC_WORDS,
+    {
+      cells: (w) => {
+        const heading = compStatsCells(COMPS, w, "", "")[0][1];
+        return COMP_METRIC_WORDS.values.find((v) => COMP_METRIC_WORDS.labels[v].en === heading);
+      },
+    },
+  ],
+  [
     "unit",
     UNIT_WORDS,
     {
@@ -219,9 +240,9 @@ describe("every reader accepts the same words for the same value, in English and
       for (const [word, value] of wordsOf(vocab)) {
         const expected = canon(value);
         if (readers.cells !== undefined) wrong("cells", word, readers.cells(word), expected);
-        wrong("schema", word, readers.schema(word), expected);
+        if (readers.schema !== undefined) wrong("schema", word, readers.schema(word), expected);
         for (const lang of ["en", "fr"] as const) {
-          wrong(`form (${lang})`, word, readers.form(word, lang), expected);
+          if (readers.form !== undefined) wrong(`form (${lang})`, word, readers.form(word, lang), expected);
           if (readers.paste !== undefined) wrong(`paste (${lang})`, word, readers.paste(word, lang), expected);
         }
       }
@@ -326,6 +347,8 @@ describe("an unknown word is an error naming where it is and the accepted words,
         ["Ann", "BSA", 1],
       ]),
     ).toThrow('instruments: Type of "Ann" must be one of "POST_SAFE", "PRE_SAFE", "NOTE", got the text "BSA"');
+    // COMPSTATS reads its metric through the vocabulary: an unknown metric is no EV/EBITDA by default.
+    expect(() => compStatsCells(COMPS, "EV/Sales", "", "")).toThrow('metric must be one of "EBITDA", "MW", got the text "EV/Sales"');
   });
 
   test("form", () => {
