@@ -6,7 +6,7 @@
  *
  * English is written here, once (`ENGINE_RULES_EN`): the text of `EngineError.message`, which the
  * custom functions' cells, the command line and the English taskpane show. French is a catalogue of
- * its own in the taskpane (src/taskpane/engineMessagesFr.ts), made from the id and the parameters,
+ * its own (src/locales/engineMessagesFr.ts, used by the taskpane), made from the id and the parameters,
  * never from the English text, and kept out of the functions bundle.
  *
  * Arguments are named as the functions' help names them (`ArgName`, "pre_money"), or as a field of

@@ -7,7 +7,7 @@
  *   command line, the template import and the English taskpane show as it is. The custom functions'
  *   cell errors do not come from here (src/engine/rules.ts and src/functions/cells.ts; English, as
  *   Excel shows them), and this module is not part of the functions bundle.
- * - Every other language is a `RuleMessages` object of its own (French: src/taskpane/ruleMessagesFr.ts),
+ * - Every other language is a `RuleMessages` object of its own (French: src/locales/ruleMessagesFr.ts),
  *   so the compiler refuses a language that misses an id, and a French message is rendered from the
  *   id and the parameters, never recovered from the English text: a reworded English rule cannot
  *   silently stay English in French.

@@ -8,7 +8,7 @@
  * `hint.<field>`, `section.<id>`; a field's label or hint that differs in one model kind is keyed
  * `<kind>.<field>` ("exitWaterfall.netDebt": net debt at exit). The labels of choices are the
  * vocabulary's (src/engine/vocabulary.ts), the same words every reader accepts. Rule messages from
- * the model schema: src/model/ruleMessages.ts (English) and ruleMessagesFr.ts (French), by rule id.
+ * the model schema: src/model/ruleMessages.ts (English) and src/locales/ruleMessagesFr.ts (French), by rule id.
  */
 
 import { TABLE_LANGUAGE, functionTable } from "../functions/functionLocales";
@@ -550,10 +550,10 @@ export { FIELD_LABELS, stakeSaleWarningMessage } from "./messagesFr";
 /**
  * The model schemas' rule messages in the UI language: each issue carries its rule's id and
  * parameters (the catalogue, src/model/ruleMessages.ts), and French has one message per id
- * (./ruleMessagesFr.ts), checked by the compiler. No English text is translated after the fact.
+ * (src/locales/ruleMessagesFr.ts), checked by the compiler. No English text is translated after the fact.
  */
-export { ruleMessage } from "./ruleMessagesFr";
-export { engineMessage } from "./engineMessagesFr";
+export { ruleMessage } from "../locales/ruleMessagesFr";
+export { engineMessage } from "../locales/engineMessagesFr";
 
 function cap(text: string): string {
   const s = String(text);

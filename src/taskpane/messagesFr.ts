@@ -1,7 +1,7 @@
 /**
  * The stake-sale warnings in French, and `FIELD_LABELS`, the field names the forms' own parse
  * messages use ("valuation must be a number"). The schemas' rule messages are by rule id:
- * src/model/ruleMessages.ts (English) and ruleMessagesFr.ts (French).
+ * src/model/ruleMessages.ts (English) and src/locales/ruleMessagesFr.ts (French).
  */
 
 import { type StakeSaleWarning, stakeSaleWarningText } from "../engine";

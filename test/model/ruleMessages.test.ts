@@ -8,7 +8,7 @@ import { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
 import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import { FIELD_NAMES, RULES_EN, type RuleId, type RuleParams, ruleError, ruleIssue, ruleOf, ruleText } from "../../src/model/ruleMessages";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
-import { FIELD_NAMES_FR, RULES_FR } from "../../src/taskpane/ruleMessagesFr";
+import { FIELD_NAMES_FR, RULES_FR } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate } from "../../src/templates";
 
 /** One set of parameters per rule id: the compiler refuses this table when an id is missing. */

@@ -1,6 +1,6 @@
 /**
  * The engine's message catalogue (issue 15): every rule the engine checks has an id, parameters, an
- * English message (src/engine/engineRules.ts) and a French one (src/taskpane/engineMessagesFr.ts);
+ * English message (src/engine/engineRules.ts) and a French one (src/locales/engineMessagesFr.ts);
  * an `EngineError` carries its rule, so the French taskpane words an engine failure from the id and
  * the parameters, never from the English text.
  */
@@ -19,9 +19,9 @@ import {
 } from "../../src/engine";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import { toCellNumber } from "../../src/model/sheetBuilder";
-import { ARG_NAMES_FR, ENGINE_RULES_FR, engineMessage } from "../../src/taskpane/engineMessagesFr";
+import { ARG_NAMES_FR, ENGINE_RULES_FR, engineMessage } from "../../src/locales/engineMessagesFr";
 import { buildInputs } from "../../src/taskpane/forms";
-import { ruleMessage } from "../../src/taskpane/ruleMessagesFr";
+import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 
 const at = { event: "e1", date: "2024-01-31" };
 const terms = { terms: "4y-1y-cliff" };

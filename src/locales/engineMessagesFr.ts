@@ -2,8 +2,9 @@
  * The engine's rules in French: one message per rule id of the engine's catalogue
  * (src/engine/engineRules.ts), made from the error's parameters. `EngineRuleMessages` makes the
  * compiler refuse a missing id; nothing here reads the English text, so a reworded English rule
- * changes nothing here and an added rule does not compile until it has its French. This module is
- * the taskpane's: the functions bundle shows the engine's English in cells and never imports it.
+ * changes nothing here and an added rule does not compile until it has its French. The taskpane
+ * uses it (src/locales: the French catalogues, below the taskpane); the functions bundle shows the
+ * engine's English in cells and never imports it.
  */
 import {
   ARG_NAMES,
