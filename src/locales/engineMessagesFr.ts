@@ -119,6 +119,32 @@ function subjectFr(s: Subject): string {
   return capitalise(typeof s === "string" ? argFr(s) : `${argFr(s.arg)} ${ownerFr(s.of)}`);
 }
 
+/** The feminine names among those elided ("l’estimation"); "la …" and "les …" say their own. */
+const FEMININE_ELIDED: ReadonlySet<ArgName> = new Set<ArgName>(["guess"]);
+/** The plural feminine names ("les dates"). */
+const FEMININE_PLURAL: ReadonlySet<ArgName> = new Set<ArgName>(["dates", "leakage", "permitted_leakage", "probabilities"]);
+
+/** How a subject's verb and adjectives agree with its name: "doit" or "doivent", and the ending ("", "e", "s", "es"). */
+function agreement(s: Subject): { readonly must: string; readonly mustNot: string; readonly e: "" | "e" | "s" | "es" } {
+  const arg = typeof s === "string" ? s : s.arg;
+  const name = argFr(arg);
+  const plural = name.startsWith("les ");
+  const feminine = plural ? FEMININE_PLURAL.has(arg) : name.startsWith("la ") || FEMININE_ELIDED.has(arg);
+  return {
+    must: plural ? "doivent" : "doit",
+    mustNot: plural ? "ne doivent pas" : "ne doit pas",
+    e: `${feminine ? "e" : ""}${plural ? "s" : ""}` as "" | "e" | "s" | "es",
+  };
+}
+
+/** "négatif" agreed with its subject: négative, négatifs, négatives. */
+const negative = (e: string): string => (e === "" ? "négatif" : e === "e" ? "négative" : e === "s" ? "négatifs" : "négatives");
+
+/** A subject and its verb: "La participation doit", "Les dates doivent". */
+function subjectMust(s: Subject): { readonly head: string; readonly must: string; readonly mustNot: string; readonly e: string } {
+  return { head: subjectFr(s), ...agreement(s) };
+}
+
 const whoFr = (w: Who): string => ("className" in w ? `la catégorie ${q(w.className)}` : `l’actionnaire ${q(w.holder)}`);
 
 const cellWhatFr = (w: CellWhat): string =>
@@ -132,7 +158,7 @@ const cellWhatFr = (w: CellWhat): string =>
 
 const LIST_FR: Readonly<Record<EngineList, { subject: string; one: string }>> = {
   holders: { subject: "Les actionnaires", one: "un actionnaire" },
-  holdings: { subject: "La détention", one: "un actionnaire" },
+  holdings: { subject: "Les détentions", one: "un actionnaire" },
   sellers: { subject: "Les cédants", one: "un cédant" },
   classes: { subject: "Les catégories", one: "une catégorie" },
   shareClasses: { subject: "Les catégories", one: "une catégorie d’actions" },
@@ -146,15 +172,35 @@ const atTerms = (p: { terms: string }): string => `Conditions d’acquisition ${
 const UNIT_FR: Readonly<Record<"MONTHS" | "DAYS", string>> = { DAYS: "jours", MONTHS: "mois" };
 
 export const ENGINE_RULES_FR: EngineRuleMessages = {
-  nonNegative: (p) => `${subjectFr(p.subject)} ne doit pas être négatif, reçu ${frNumber(p.got)}`,
-  positive: (p) => `${subjectFr(p.subject)} doit être supérieur à 0, reçu ${frNumber(p.got)}`,
-  fraction: (p) => `${subjectFr(p.subject)} doit être comprise entre 0 % et 100 %, reçu ${frNumber(p.got)} %`,
-  positiveFraction: (p) => `${subjectFr(p.subject)} doit être supérieure à 0 % et d’au plus 100 %, reçu ${frNumber(p.got)} %`,
-  fractionBelowOne: (p) => `${subjectFr(p.subject)} doit être d’au moins 0 % et inférieure à 100 %, reçu ${frNumber(p.got)} %`,
-  premium: (p) =>
-    `${subjectFr(p.subject)} doit être supérieure à -100 % (une décote de 100 % ou plus ne laisse rien à payer), reçu ${frNumber(p.got)} %`,
-  aboveMinus100: (p) => `${subjectFr(p.subject)} doit être supérieur à -100 %, reçu ${frNumber(p.got)} %`,
-  tooLargeForCell: (p) => `${cellWhatFr(p.what)} est trop grand pour une cellule (${frNumber(p.value)})`,
+  nonNegative: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.mustNot} être ${negative(s.e)}, reçu ${frNumber(p.got)}`;
+  },
+  positive: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.must} être supérieur${s.e} à 0, reçu ${frNumber(p.got)}`;
+  },
+  fraction: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.must} être compris${s.e === "s" ? "" : s.e} entre 0 % et 100 %, reçu ${frNumber(p.got)} %`;
+  },
+  positiveFraction: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.must} être supérieur${s.e} à 0 % et d’au plus 100 %, reçu ${frNumber(p.got)} %`;
+  },
+  fractionBelowOne: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.must} être d’au moins 0 % et inférieur${s.e} à 100 %, reçu ${frNumber(p.got)} %`;
+  },
+  premium: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.must} être supérieur${s.e} à -100 % (une décote de 100 % ou plus ne laisse rien à payer), reçu ${frNumber(p.got)} %`;
+  },
+  aboveMinus100: (p) => {
+    const s = subjectMust(p.subject);
+    return `${s.head} ${s.must} être supérieur${s.e} à -100 %, reçu ${frNumber(p.got)} %`;
+  },
+  tooLargeForCell: (p) => `${cellWhatFr(p.what)} est trop ${"address" in p.what ? "grande" : "grand"} pour une cellule (${frNumber(p.value)})`,
 
   listEmpty: (p) => `${LIST_FR[p.list].subject} doivent compter au moins ${LIST_FR[p.list].one}`,
   nameMissing: (p) => `${LIST_FR[p.list].subject} doivent avoir un nom (ligne ${p.row})`,
@@ -180,7 +226,8 @@ export const ENGINE_RULES_FR: EngineRuleMessages = {
   conversionUnsettled: () => "Les conditions de conversion ne se sont pas stabilisées (merci de signaler ce cas)",
   roundOverOwned: (p) =>
     `Les BSA AIR et obligations convertibles, le pool cible${p.antiDilution ? ", les ajustements anti-dilution" : ""} et l’argent frais détiendraient 100 % ou plus de la société : réduisez les montants, ou relevez les plafonds ou la valorisation pré-money`,
-  serialDate: (p) => `${subjectFr(p.subject)} doit être une date (un numéro de jour Excel entier du 1900-03-01 au 9999-12-31), reçu ${p.got}`,
+  serialDate: (p) =>
+    `${subjectMust(p.subject).head} ${subjectMust(p.subject).must} être une date (un numéro de jour Excel entier du 1900-03-01 au 9999-12-31), reçu ${p.got}`,
   conversionBeforeStart: () => "La date de conversion ne doit pas précéder la date de début",
   capitalizationRequired: (p) =>
     `La capitalisation est obligatoire avec un plafond${p.explained ? " : le prix plafond est plafond / capitalisation" : ""}`,
@@ -212,7 +259,7 @@ export const ENGINE_RULES_FR: EngineRuleMessages = {
   ownershipTooHigh: (p) =>
     `L’investisseur devrait détenir ${frNumber(p.got)} % de la société aujourd’hui (100 % ou plus) : relevez la valeur de sortie ou le taux de rétention, ou baissez le multiple cible ou l’investissement`,
 
-  dateBefore: (p) => `${capitalise(argFr(p.end))} ne doit pas précéder ${argFr(p.start)}, reçu ${p.days} jours`,
+  dateBefore: (p) => `${capitalise(argFr(p.end))} ${agreement(p.end).mustNot} précéder ${argFr(p.start)}, reçu ${p.days} jours`,
   loansExceedEquityAtBox: (p) =>
     `Les prêts d’actionnaires (${frNumber(p.loans)}) ne doivent pas dépasser le prix des titres à la date du bilan de référence (${frNumber(p.equity)}), qui les inclut`,
   loansWithoutShareTicker: () =>
@@ -283,9 +330,12 @@ export const ENGINE_RULES_FR: EngineRuleMessages = {
 
 /**
  * What failed, in the UI language: an engine error in its rule's words (French from the rule's id
- * and parameters); anything else (an error of a cell reader, of the host) as its own message.
+ * and parameters), also when it is carried by another error (`engineError`, the taskpane host's
+ * write error); anything else (an error of a cell reader, of Office) as its own message.
  */
 export function engineMessage(error: unknown, lang: "en" | "fr"): string {
-  if (lang === "fr" && isEngineError(error) && error.rule !== undefined) return engineRuleText(error.rule.id, error.rule.params, ENGINE_RULES_FR);
+  const carried = error instanceof Error && "engineError" in error ? (error as { engineError?: unknown }).engineError : undefined;
+  const engine = isEngineError(error) ? error : isEngineError(carried) ? carried : undefined;
+  if (lang === "fr" && engine?.rule !== undefined) return engineRuleText(engine.rule.id, engine.rule.params, ENGINE_RULES_FR);
   return messageOf(error);
 }

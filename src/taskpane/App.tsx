@@ -144,7 +144,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
                   readSelection={host.readSelection}
                   onStatus={session.setStatus}
                 />
-                <BuildBar session={session} host={host} t={t} />
+                <BuildBar session={session} host={host} lang={lang} t={t} />
               </div>
             </form>
           )}

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
-import type { Messages } from "./i18n";
+import type { Lang, Messages } from "./i18n";
 import type { ModelSession } from "./useModelSession";
 import { StatusBar } from "./StatusBar";
 import { SheetSync } from "./SheetSync";
@@ -18,10 +18,12 @@ const useStyles = makeStyles({
 export function BuildBar({
   session,
   host,
+  lang,
   t,
 }: {
   readonly session: ModelSession;
   readonly host: ModelHost;
+  readonly lang: Lang;
   readonly t: Messages;
 }): React.ReactElement {
   const s = useStyles();
@@ -51,6 +53,7 @@ export function BuildBar({
         <SheetSync
           key={editing.id}
           host={host}
+          lang={lang}
           t={t}
           id={editing.id}
           input={validation.ok ? validation.input : undefined}

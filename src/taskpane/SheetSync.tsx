@@ -11,7 +11,7 @@ import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { buildModel, checkStoredModel, type ModelInputs } from "../model/build";
 import { inputsFromSheet, type InputDifference } from "../workbook/sheetInputs";
 import type { ModelHost } from "./host";
-import type { Messages } from "./i18n";
+import { engineMessage, type Lang, type Messages } from "./i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -48,6 +48,7 @@ const shown = (v: unknown, none: string): string => (v === undefined || v === nu
 
 interface Props {
   readonly host: ModelHost;
+  readonly lang: Lang;
   readonly t: Messages;
   /** The model being edited (its id finds its sheet). */
   readonly id: string;
@@ -58,7 +59,7 @@ interface Props {
 }
 
 /** "Read from sheet", run once when the model is opened (mount this with `key={id}`). */
-export function SheetSync({ host, t, id, input, onUse }: Props): React.ReactElement | null {
+export function SheetSync({ host, lang, t, id, input, onUse }: Props): React.ReactElement | null {
   const s = useStyles();
   const [busy, setBusy] = React.useState(false);
   const [found, setFound] = React.useState<SheetComparison | undefined>();
@@ -75,7 +76,7 @@ export function SheetSync({ host, t, id, input, onUse }: Props): React.ReactElem
       setFound(await compareWithSheet(host, id, current));
     } catch (e) {
       setFound(undefined);
-      setError(t.sheetReadFailed(e instanceof Error ? e.message : String(e)));
+      setError(t.sheetReadFailed(engineMessage(e, lang)));
     } finally {
       setBusy(false);
     }

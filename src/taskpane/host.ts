@@ -3,7 +3,7 @@
  * (preview). The UI talks only to `ModelHost`; the Office.js calls are all here, thin: the model is
  * computed by `buildStakeSaleModel` and written by the workbook's writer, never by the UI.
  */
-import { Decimal, messageOf } from "../engine";
+import { Decimal, type EngineError, isEngineError, messageOf } from "../engine";
 import type { InputSpec, SheetSpec } from "../workbook/spec";
 import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet, type WriteModelResult } from "../workbook/officeWriter";
@@ -49,10 +49,13 @@ export const MAX_SELECTION = { rows: 1000, columns: 20 } as const;
 /** A failed write; `undone` says whether the workbook was left as it was (the writer's rollback worked). */
 export class HostWriteError extends Error {
   readonly undone: boolean;
-  constructor(message: string, undone: boolean) {
+  /** The engine's error behind it, if any, so the UI words its rule in its own language (`engineMessage`). */
+  readonly engineError?: EngineError;
+  constructor(message: string, undone: boolean, engineError?: EngineError) {
     super(message);
     this.name = "HostWriteError";
     this.undone = undone;
+    this.engineError = engineError;
   }
 }
 
@@ -100,7 +103,7 @@ export function excelHost(options: { displayLanguage?: string | null } = {}): Mo
         );
         return result;
       } catch (error) {
-        throw new HostWriteError(messageOf(error), error instanceof ModelWriteError ? error.undone : true);
+        throw new HostWriteError(messageOf(error), error instanceof ModelWriteError ? error.undone : true, isEngineError(error) ? error : undefined);
       }
     },
     readSheetInputs: (id, inputs) =>

@@ -21,6 +21,7 @@ import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRound
 import { toCellNumber } from "../../src/model/sheetBuilder";
 import { ARG_NAMES_FR, ENGINE_RULES_FR, engineMessage } from "../../src/locales/engineMessagesFr";
 import { buildInputs } from "../../src/taskpane/forms";
+import { HostWriteError } from "../../src/taskpane/host";
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 
 const at = { event: "e1", date: "2024-01-31" };
@@ -155,6 +156,19 @@ describe("the engine's catalogue", () => {
     );
   });
 
+  test("French agrees the verb and the adjective with the argument's name", () => {
+    const fr = <K extends EngineRuleId>(id: K, p: EngineRuleParams[K]) => engineRuleText(id, p, ENGINE_RULES_FR);
+    expect(fr("positive", { subject: "pre_money", got: "0" })).toBe("La valorisation pré-money doit être supérieure à 0, reçu 0");
+    expect(fr("positive", { subject: "capacity", got: "-1" })).toBe("La capacité doit être supérieure à 0, reçu -1");
+    expect(fr("nonNegative", { subject: "leakage", got: "-1" })).toBe("Les fuites de valeur ne doivent pas être négatives, reçu -1");
+    expect(fr("nonNegative", { subject: "costs", got: "-1" })).toBe("Les frais ne doivent pas être négatifs, reçu -1");
+    expect(fr("nonNegative", { subject: { arg: "shares", of: { item: "Alice" } }, got: "-5" })).toBe(
+      "Le nombre d’actions de « Alice » ne doit pas être négatif, reçu -5",
+    );
+    expect(fr("fraction", { subject: "probabilities", got: "150" })).toBe("Les probabilités doivent être comprises entre 0 % et 100 %, reçu 150 %");
+    expect(fr("aboveMinus100", { subject: "guess", got: "-200" })).toBe("L’estimation doit être supérieure à -100 %, reçu -200 %");
+  });
+
   test("every error the engine throws is made by engineError, so it carries its rule (no `new EngineError` in src/engine but the factory)", () => {
     const root = path.join(__dirname, "../../src/engine");
     const offenders: string[] = [];
@@ -180,8 +194,12 @@ describe("the engine's catalogue", () => {
     expect(caught).toBeInstanceOf(EngineError);
     expect((caught as EngineError).rule).toEqual({ id: "positive", params: { subject: "pre_money", got: "0" } });
     expect(engineMessage(caught, "en")).toBe("pre_money must be greater than 0, got 0");
-    expect(engineMessage(caught, "fr")).toBe("La valorisation pré-money doit être supérieur à 0, reçu 0");
+    expect(engineMessage(caught, "fr")).toBe("La valorisation pré-money doit être supérieure à 0, reçu 0");
     expect(engineMessage(new Error("the sheet is protected"), "fr")).toBe("the sheet is protected");
+    // Carried by the host's write error (the Excel writer refused a value): still the rule, in French.
+    const written = new HostWriteError(engineMessage(caught, "en"), true, caught as EngineError);
+    expect(engineMessage(written, "fr")).toBe("La valorisation pré-money doit être supérieure à 0, reçu 0");
+    expect(engineMessage(written, "en")).toBe("pre_money must be greater than 0, got 0");
     expect(() => toCellNumber(new Decimal("1e400"), { check: "Total" })).toThrow("check Total is too large for a cell (1e+400)");
   });
 });
