@@ -29,6 +29,7 @@ export const NATIVE_FUNCTIONS = new Set([
   "ROUNDUP",
   "INDEX",
   "ABS",
+  "ROWS",
 ]);
 
 export interface FormulaTokens {
