@@ -544,7 +544,9 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const eventsOrder = () => range("F", wk.events, wk.events + 4 * n - 1);
   // Also #N/A when the classes or holdings tables have more or fewer rows than the sheet was built for
   // (a row added in the sheet): never a result that leaves a row out; Read from sheet, then Rebuild.
-  const sameRows = `ROWS(Classes)=${n + 1}${holdings.length > 0 ? `,ROWS(Holdings)=${holdings.length + 1}` : ""}`;
+  // The tables' size counted as cells (COUNTA + COUNTBLANK = rows x columns), which every engine evaluates on a name.
+  const cellsOf = (name: string, rows: number, columns: number) => `COUNTA(${name})+COUNTBLANK(${name})=${rows * columns}`;
+  const sameRows = `${cellsOf("Classes", n + 1, CLASS_HEADERS.length)}${holdings.length > 0 ? `,${cellsOf("Holdings", holdings.length + 1, 3)}` : ""}`;
   fx(a1("B", row), () => `=IF(AND(COUNT(${eventsOrder()})=${nb},${sameRows}),0,NA())`, ZERO, "0");
   s.name("BreakpointCheck", `$B$${row}`, "0 while every breakpoint of the classes' terms has a row in the breakpoints table");
   s.value(

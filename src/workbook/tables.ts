@@ -42,19 +42,24 @@ function columnSpecifier(column: string): string {
 
 /**
  * The structured reference for a part of `table` once a writer named it `tableName`:
- * `T[#Data]`, `T[#All]`, `T[Shares]`, `T[[Amount (EUR)]]`, `T[[#All],[Holder]:[Shares]]`.
+ * `T[Shares]`, `T[[Amount (EUR)]]`, `T[[#All],[Shares]]`, `T[[#All],[Holder]:[Shares]]`.
  */
 export function structuredReference(part: TablePart, table: TableSpec, tableName = table.name): string {
-  if (part.column === undefined) return `${tableName}[${part.all === true ? "#All" : "#Data"}]`;
+  // Every column: as the run from the first to the last column, never `T[#All]` or `T[#Data]`, which
+  // LibreOffice (7.x) reads as #NAME? in a defined name while it evaluates the column forms.
+  if (part.column === undefined) return structuredReference({ ...part, column: 0, lastColumn: table.columns.length - 1 }, table, tableName);
   const header = (i: number) => {
     const h = table.columns[i];
     if (h === undefined) throw new Error(`table "${table.name}" has no column ${i + 1}`);
     return h;
   };
   const first = header(part.column);
-  const columns = part.lastColumn === undefined ? columnSpecifier(first) : `${columnSpecifier(first)}:${columnSpecifier(header(part.lastColumn))}`;
+  const columns =
+    part.lastColumn === undefined || part.lastColumn === part.column
+      ? columnSpecifier(first)
+      : `${columnSpecifier(first)}:${columnSpecifier(header(part.lastColumn))}`;
   if (part.all === true) return `${tableName}[[#All],${columns}]`;
-  if (part.lastColumn === undefined && !SPECIAL.test(first)) return `${tableName}[${escapeColumn(first)}]`;
+  if ((part.lastColumn === undefined || part.lastColumn === part.column) && !SPECIAL.test(first)) return `${tableName}[${escapeColumn(first)}]`;
   return `${tableName}[${columns}]`;
 }
 
@@ -94,21 +99,26 @@ export function checkTables(spec: SheetSpec): void {
   const cells = new Map(spec.cells.map((c) => [c.address, c]));
   const rects: { table: TableSpec; r: NonNullable<ReturnType<typeof parseRange>> }[] = [];
   for (const t of tables) {
-    if (!isValidTableName(t.name)) throw new Error(`${where(t)}: not a valid table name (a letter or "_" first, then letters, digits, "_" or "."; not a cell reference)`);
+    if (!isValidTableName(t.name))
+      throw new Error(`${where(t)}: not a valid table name (a letter or "_" first, then letters, digits, "_" or "."; not a cell reference)`);
     if (seen.has(t.name.toLowerCase())) throw new Error(`${where(t)}: the name is used by two tables`);
     if (definedNames.has(t.name.toLowerCase())) throw new Error(`${where(t)}: the name is also a defined name of the sheet`);
     seen.set(t.name.toLowerCase(), t);
     const r = /^[A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+$/.test(t.ref) ? parseRange(t.ref) : undefined;
     if (r === undefined) throw new Error(`${where(t)}: "${t.ref}" is not a range like "A14:B17"`);
     if (r.bottom - r.top < 1) throw new Error(`${where(t)}: needs a header row and at least one data row, got ${t.ref}`);
-    if (t.columns.length !== r.right - r.left + 1) throw new Error(`${where(t)}: ${t.columns.length} header texts for ${r.right - r.left + 1} columns`);
+    if (t.columns.length !== r.right - r.left + 1)
+      throw new Error(`${where(t)}: ${t.columns.length} header texts for ${r.right - r.left + 1} columns`);
     const headers = new Set<string>();
     t.columns.forEach((h, i) => {
       if (h.trim() === "") throw new Error(`${where(t)}: header ${i + 1} is empty`);
       if (headers.has(h.toLowerCase())) throw new Error(`${where(t)}: the header "${h}" is there twice (headers are unique in a table)`);
       headers.add(h.toLowerCase());
       const cell = cells.get(cellAddress(r.top, r.left + i));
-      if (cell?.value !== h) throw new Error(`${where(t)}: the header cell of column ${i + 1} holds ${JSON.stringify(cell?.value ?? cell?.formula ?? null)}, not the header "${h}"`);
+      if (cell?.value !== h)
+        throw new Error(
+          `${where(t)}: the header cell of column ${i + 1} holds ${JSON.stringify(cell?.value ?? cell?.formula ?? null)}, not the header "${h}"`,
+        );
     });
     for (const o of rects)
       if (r.left <= o.r.right && o.r.left <= r.right && r.top <= o.r.bottom && o.r.top <= r.bottom)
@@ -130,6 +140,7 @@ export function checkTables(spec: SheetSpec): void {
   for (const i of spec.inputs ?? []) {
     if (i.table === undefined) continue;
     const t = table(i.table, `the input "${i.field}"`);
-    if ((i.columns?.length ?? 0) > t.columns.length) throw new Error(`${spec.name}: the input "${i.field}" reads more columns than the table "${t.name}" has`);
+    if ((i.columns?.length ?? 0) > t.columns.length)
+      throw new Error(`${spec.name}: the input "${i.field}" reads more columns than the table "${t.name}" has`);
   }
 }

@@ -29,7 +29,8 @@ export const NATIVE_FUNCTIONS = new Set([
   "ROUNDUP",
   "INDEX",
   "ABS",
-  "ROWS",
+  "COUNTA",
+  "COUNTBLANK",
 ]);
 
 export interface FormulaTokens {
