@@ -181,6 +181,8 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.value(a1("B", row), value, "input", f.amount);
     s.value(a1("C", row), note, "note");
     s.name(name, `$B$${row}`, comment);
+    // The input's field is the name in lower camel case (ExitValue -> exitValue), read back by "Read from sheet".
+    s.input(`${name.charAt(0).toLowerCase()}${name.slice(1)}`, `B${row}`);
     row++;
   };
   input_("ExitValue", "Exit value (EV)", input.exitValue, "Headline exit enterprise value", "Headline exit enterprise value");
@@ -213,7 +215,18 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     row++;
   });
   const classLast = row - 1;
-  s.name("Classes", `$A$${classHeader}:$I$${classLast}`, "The share classes with their header row, as CAPTABLE.WATERFALL reads them");
+  // An Excel table (classes can be added in the sheet, then Read from sheet and Rebuild); the name reads all of it.
+  s.table("ExitClasses", `A${classHeader}:I${classLast}`);
+  s.name("Classes", `$A$${classHeader}:$I$${classLast}`, "The share classes with their header row, as CAPTABLE.WATERFALL reads them", {
+    table: "ExitClasses",
+    all: true,
+  });
+  s.input(
+    "classes",
+    `A${classFirst}:I${classLast}`,
+    ["name", "shares", "invested", "preference", "seniority", "participation", "cap", "conversionRatio", "strike"],
+    "ExitClasses",
+  );
   s.value(
     a1("A", row),
     "Preference and Cap are multiples of invested capital; Seniority 1 is paid first (equal ranks pari passu); Participation NONE, FULL or CAPPED; Strike for options and warrants.",
@@ -239,11 +252,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       s.value(a1("D", row), hd.invested, "input", f.amount);
       row++;
     });
+    s.table("ExitHoldings", `A${holdingHeader}:D${row - 1}`);
     s.name(
       "Holdings",
       `$A$${holdingHeader}:$C$${row - 1}`,
       "Who holds the classes (Holder, Class, Shares) with the header row, as CAPTABLE.WATERFALL reads them",
+      { table: "ExitHoldings", all: true, column: 0, lastColumn: 2 },
     );
+    s.input("holdings", `A${holdingFirst}:D${row - 1}`, ["holder", "className", "shares", "invested"], "ExitHoldings");
     s.value(
       a1("A", row),
       "One row per holder and class; a holder may hold several classes. Each holder takes its class's payout pro rata to the shares it holds.",
@@ -526,7 +542,12 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   });
   s.value(a1("A", row), "Breakpoints missing from this table", "label");
   const eventsOrder = () => range("F", wk.events, wk.events + 4 * n - 1);
-  fx(a1("B", row), () => `=IF(COUNT(${eventsOrder()})=${nb},0,NA())`, ZERO, "0");
+  // Also #N/A when the classes or holdings tables have more or fewer rows than the sheet was built for
+  // (a row added in the sheet): never a result that leaves a row out; Read from sheet, then Rebuild.
+  // The tables' size counted as cells (COUNTA + COUNTBLANK = rows x columns), which every engine evaluates on a name.
+  const cellsOf = (name: string, rows: number, columns: number) => `COUNTA(${name})+COUNTBLANK(${name})=${rows * columns}`;
+  const sameRows = `${cellsOf("Classes", n + 1, CLASS_HEADERS.length)}${holdings.length > 0 ? `,${cellsOf("Holdings", holdings.length + 1, 3)}` : ""}`;
+  fx(a1("B", row), () => `=IF(AND(COUNT(${eventsOrder()})=${nb},${sameRows}),0,NA())`, ZERO, "0");
   s.name("BreakpointCheck", `$B$${row}`, "0 while every breakpoint of the classes' terms has a row in the breakpoints table");
   s.value(
     a1("C", row),

@@ -182,9 +182,11 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     row++;
   }
   const capLast = row - 1;
-  s.name("Holders", `A${capFirst}:A${capLast}`, "Holders before the round");
-  s.input("capTable", `A${capFirst}:B${capLast}`, ["holder", "shares"]);
-  s.name("Shares", `B${capFirst}:B${capLast}`, "Fully diluted shares before the round");
+  // Excel tables over the input tables (rows can be added in the sheet); the names read them by column.
+  s.table("RoundCapTable", `A${capFirst - 1}:B${capLast}`);
+  s.name("Holders", `A${capFirst}:A${capLast}`, "Holders before the round", { table: "RoundCapTable", column: 0 });
+  s.input("capTable", `A${capFirst}:B${capLast}`, ["holder", "shares"], "RoundCapTable");
+  s.name("Shares", `B${capFirst}:B${capLast}`, "Fully diluted shares before the round", { table: "RoundCapTable", column: 1 });
   row++;
 
   s.value(a1("A", row), "New money", "section");
@@ -198,8 +200,11 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     s.value(a1("B", row), v.amount, "input", f.amount);
     row++;
   }
-  s.name("Investors", `A${invHeader}:B${row - 1}`, "New money: investor and amount, with a header row");
-  if (input.investors.length > 0) s.input("investors", `A${invHeader + 1}:B${row - 1}`, ["name", "amount"]);
+  // At least one investor (the schema's rule): a table with a data row.
+  s.table("RoundInvestors", `A${invHeader}:B${row - 1}`);
+  s.name("Investors", `A${invHeader}:B${row - 1}`, "New money: investor and amount, with a header row", { table: "RoundInvestors", all: true });
+  s.name("NewMoneyAmounts", `B${invHeader + 1}:B${row - 1}`, "New money: the amounts", { table: "RoundInvestors", column: 1 });
+  s.input("investors", `A${invHeader + 1}:B${row - 1}`, ["name", "amount"], "RoundInvestors");
   row++;
 
   const hasInstruments = input.instruments.length > 0;
@@ -241,7 +246,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       if (withCapBasis) s.value(a1(last, row), x.capBasis ?? null, "input");
       row++;
     }
-    s.name("Instruments", `A${head}:${last}${row - 1}`, "SAFEs and notes converting, with a header row");
+    s.table("RoundInstruments", `A${head}:${last}${row - 1}`);
+    s.name("Instruments", `A${head}:${last}${row - 1}`, "SAFEs and notes converting, with a header row", { table: "RoundInstruments", all: true });
     row++;
   }
 
@@ -271,7 +277,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   // ---- Round summary ---------------------------------------------------------------------
   s.value(a1("A", row), "Round summary", "section");
   row++;
-  const investorAmounts = `B${invHeader + 1}:B${invHeader + input.investors.length}`;
+  // The amounts by name: the table's column, rows added in the sheet included.
+  const investorAmounts = "NewMoneyAmounts";
   const priceCell = summaryCell(0);
   const postSharesCell = summaryCell(5);
   // [label, formula, engine value, format]: the add-in's cells read from its table; the rest native.

@@ -5,7 +5,8 @@
  */
 import { type CellWhat, Decimal, engineError } from "../engine";
 import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
-import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, SheetSpec, StyleName } from "../workbook/spec";
+import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, SheetSpec, StyleName, TablePart, TableSpec } from "../workbook/spec";
+import { checkTables } from "../workbook/tables";
 import { fitColumnWidths } from "../workbook/layout";
 import { cleanSheetName } from "../workbook/sheetName";
 
@@ -121,6 +122,7 @@ export class SheetBuilder {
   private readonly columns: ColumnSpec[] = [];
   private readonly charts: ChartSpec[] = [];
   private readonly inputs: InputSpec[] = [];
+  private readonly tables: TableSpec[] = [];
   private note?: { address: string; style: StyleName };
   private band?: string;
   private checkCount = 0;
@@ -182,14 +184,36 @@ export class SheetBuilder {
     return written;
   }
 
-  name(name: string, ref: string, comment?: string): void {
+  /** A sheet-scoped defined name; `table`: the part of a table it covers (NameSpec.table), so it grows with the table's rows. */
+  name(name: string, ref: string, comment?: string, table?: TablePart): void {
     if (!isValidDefinedName(name)) throw new Error(`internal: invalid defined name ${name}`);
-    this.names_.push({ name, ref, ...(comment ? { comment } : {}) });
+    this.names_.push({ name, ref, ...(comment ? { comment } : {}), ...(table === undefined ? {} : { table }) });
   }
 
-  /** Declares where an input is on the sheet (a cell, or a table's data rows with its column keys): see InputSpec. */
-  input(field: string, ref: string, columns?: readonly string[]): void {
-    this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }) });
+  /**
+   * Declares where an input is on the sheet (a cell, or a table's data rows with its column keys): see
+   * InputSpec. `table`: the Excel table (`table()`) the rows are read from, rows added or deleted included.
+   */
+  input(field: string, ref: string, columns?: readonly string[], table?: string): void {
+    this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }), ...(table === undefined ? {} : { table }) });
+  }
+
+  /**
+   * An Excel table over `ref` (header row and data rows, written already): its columns are the
+   * header cells' texts. Built-in style "TableStyleLight1" (thin lines, no fill over the input colours).
+   */
+  table(name: string, ref: string, style = "TableStyleLight1"): void {
+    const [from, to] = ref.split(":");
+    const [, c0, r0] = /^([A-Z]+)([0-9]+)$/.exec(from) ?? [];
+    const [, c1] = /^([A-Z]+)([0-9]+)$/.exec(to ?? "") ?? [];
+    if (c0 === undefined || c1 === undefined) throw new Error(`internal: table ${name} at ${ref} is not a range`);
+    const columns: string[] = [];
+    for (let k = columnIndex(c0); k <= columnIndex(c1); k++) {
+      const v = this.cells.get(`${columnLetters(k)}${r0}`)?.value;
+      if (typeof v !== "string") throw new Error(`internal: table ${name}: the header cell ${columnLetters(k)}${r0} holds no text`);
+      columns.push(v);
+    }
+    this.tables.push({ name, ref, columns, style });
   }
 
   /**
@@ -357,7 +381,7 @@ export class SheetBuilder {
     });
     const content: SheetSpec = { name: this.sheetName, cells, names: [...this.names_] };
     const columns = fitColumnWidths(content, this.columns);
-    return {
+    const sheet: SheetSpec = {
       name: this.sheetName,
       cells,
       names: [...this.names_],
@@ -366,6 +390,9 @@ export class SheetBuilder {
       showGridlines: false,
       ...(this.inputs.length === 0 ? {} : { inputs: [...this.inputs] }),
       ...(this.printTitle !== undefined ? { print: this.printSpec(cells, columns) } : {}),
+      ...(this.tables.length === 0 ? {} : { tables: [...this.tables] }),
     };
+    checkTables(sheet);
+    return sheet;
   }
 }

@@ -10,6 +10,7 @@ import type { StoredModel } from "./modelXml";
 import { forgetPart, readAllParts, rememberMarker, syncWithLookup } from "./office/parts";
 import { markedSheet, markerName, writtenByCli } from "./office/marker";
 import type { InputSpec } from "./spec";
+import { isTableNamed } from "./tables";
 
 export type { StoredModel } from "./modelXml";
 
@@ -88,21 +89,43 @@ export interface SheetRead {
 /**
  * Reads the model's input cells and tables (`inputs`, from the spec its stored inputs build) from
  * the sheet its marker points at (office/marker.ts); undefined when no sheet is provably the
- * model's (no marker, or its sheet deleted). Two syncs: the marker, then the values.
+ * model's (no marker, or its sheet deleted). An input on an Excel table (InputSpec.table) is read
+ * from the table's data rows as they are now (`Table.getDataBodyRange`, ExcelApi 1.1): a row the
+ * user added is read, a row deleted is gone; the table is found on that sheet by its name, or the
+ * free variant the writer gave it (tables.ts `isTableNamed`), and when the sheet has no such table
+ * any more, the rows where it was built are read. Two syncs: the marker and the workbook's tables,
+ * then the values.
  */
 export async function readSheetInputs(context: Excel.RequestContext, id: string, inputs: readonly InputSpec[]): Promise<SheetRead | undefined> {
   const marker = context.workbook.names.getItemOrNullObject(markerName(id));
   marker.load("formula");
+  const withTables = inputs.some((i) => i.table !== undefined);
+  const tables = context.workbook.tables;
+  if (withTables) tables.load("items/name,items/worksheet/name");
   await context.sync();
   if (marker.isNullObject) return undefined;
   const sheetName = markedSheet(marker.formula);
   if (typeof sheetName !== "string") return undefined;
   const sheet = context.workbook.worksheets.getItem(sheetName);
+  const onSheet = withTables ? tables.items.filter((t) => t.worksheet.name.toLowerCase() === sheetName.toLowerCase()).map((t) => t.name) : [];
   const ranges = inputs.map((i) => {
-    const range = sheet.getRange(i.ref);
+    const wanted = i.table;
+    const table =
+      wanted === undefined
+        ? undefined
+        : (onSheet.find((n) => n.toLowerCase() === wanted.toLowerCase()) ?? onSheet.find((n) => isTableNamed(n, wanted)));
+    const range = table === undefined ? sheet.getRange(i.ref) : sheet.tables.getItem(table).getDataBodyRange();
     range.load("values");
-    return { field: i.field, range };
+    return { field: i.field, range, width: table === undefined ? undefined : i.columns?.length };
   });
   await context.sync();
-  return { sheetName, values: new Map(ranges.map((r) => [r.field, r.range.values as unknown[][]])) };
+  return {
+    sheetName,
+    values: new Map(
+      ranges.map((r) => {
+        const rows = r.range.values as unknown[][];
+        return [r.field, r.width === undefined ? rows : rows.map((row) => row.slice(0, r.width))];
+      }),
+    ),
+  };
 }

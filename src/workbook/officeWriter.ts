@@ -29,12 +29,35 @@
  *   rebuild: the message says so); the part gets its XML back, the marker its reference, the user
  *   their active sheet.
  * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
+ * - Tables (spec.ts `TableSpec`) are Excel tables: the header and data cells written first, then
+ *   `worksheet.tables.add(range, true)` on a Range of the model's sheet (a string address without a
+ *   sheet would be read on the active sheet), then its `name` (set after creating it, as "Work with
+ *   tables using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables,
+ *   says) and `style`; a name another sheet's table has gets a free variant (table names are unique in
+ *   a workbook), in the names that read it too. The sheet's names on a table are its structured
+ *   references (tables.ts), added after the table. A rebuild in place first turns the sheet's
+ *   tables into plain cells (`Table.convertToRange`, ExcelApi 1.2: clearing the cells leaves a table
+ *   behind, and adding one of the same name would fail as a duplicate), then adds them again under
+ *   the same names; references elsewhere to the sheet's names keep working (the names are kept). A
+ *   failed rebuild turns the tables it added back into cells; the old tables come back with the next Rebuild.
  */
 import { messageOf } from "../engine";
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
 import { STYLES, type ChartSpec, type SheetSpec } from "./spec";
+import { checkTables, freeTableName, structuredReference } from "./tables";
 import { markerKnown, rememberMarker, rememberPart, syncWithLookup, type StoredModelPart } from "./office/parts";
-import { CHART_TYPES, MAX_BATCH_BYTES, SERIES_BY, chartSeries, estimateBatchBytes, freeSheetName, planSheet, type WritePlan } from "./office/plan";
+import {
+  CHART_TYPES,
+  MAX_BATCH_BYTES,
+  SERIES_BY,
+  cellInput,
+  chartSeries,
+  estimateBatchBytes,
+  freeSheetName,
+  planSheet,
+  type WritePlan,
+} from "./office/plan";
+import { parseRange, cellAddress } from "./a1";
 import { checkWriteRequest } from "./office/request";
 import { MARKER_COMMENT, markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
@@ -78,6 +101,8 @@ interface OldContent {
   readonly names: readonly { readonly name: string; readonly formula: string; readonly comment: string }[];
   readonly charts: readonly string[];
   readonly showGridlines: boolean;
+  /** The sheet's tables (name and id). */
+  readonly tables: readonly { readonly name: string; readonly id: string }[];
 }
 
 interface WorkbookState {
@@ -90,6 +115,8 @@ interface WorkbookState {
   readonly marker?: { readonly formula: string; readonly comment: string };
   /** The content of the sheet the marker points at, when it was read in the same round trip. */
   readonly content?: OldContent;
+  /** Every table of the workbook: its name and its sheet's name (table names are unique in a workbook). */
+  readonly tables: readonly { readonly name: string; readonly sheet: string }[];
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -101,6 +128,7 @@ function queueContentRead(sheet: Excel.Worksheet): () => OldContent {
   used.load("address,formulas,values,numberFormat");
   sheet.names.load("items/name,items/formula,items/comment");
   sheet.charts.load("items/name");
+  sheet.tables.load("items/name,items/id");
   // Read by the caller after its context.sync() (the closure runs then).
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return () => ({
@@ -118,6 +146,7 @@ function queueContentRead(sheet: Excel.Worksheet): () => OldContent {
     names: sheet.names.items.map((n) => ({ name: n.name, formula: String(n.formula), comment: n.comment ?? "" })),
     charts: sheet.charts.items.map((c) => c.name),
     showGridlines: sheet.showGridlines,
+    tables: sheet.tables.items.map((t) => ({ name: t.name, id: t.id })),
   });
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
@@ -152,7 +181,9 @@ async function readOnce(context: Excel.RequestContext, modelId: string, withCont
       const marker = context.workbook.names.getItemOrNullObject(markerName(modelId));
       marker.load("formula,comment");
       const content = withContent ? queueContentRead(context.workbook.names.getItem(markerName(modelId)).getRange().worksheet) : undefined;
-      return { sheets, active, marker, content };
+      const tables = context.workbook.tables;
+      tables.load("items/name,items/worksheet/name");
+      return { sheets, active, marker, content, tables };
     },
     (q) => {
       // A marker this session had not seen: its sheet's content is read in the next round trip.
@@ -173,6 +204,7 @@ async function readOnce(context: Excel.RequestContext, modelId: string, withCont
     partIds,
     ...(queued.marker.isNullObject ? {} : { marker: { formula: queued.marker.formula, comment: queued.marker.comment } }),
     ...(content === undefined ? {} : { content: content() }),
+    tables: queued.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
   };
 }
 
@@ -218,17 +250,43 @@ function queueContent(
   sheet: Excel.Worksheet,
   spec: SheetSpec,
   plan: WritePlan,
+  tableNames: ReadonlyMap<string, string>,
   functionNames?: Readonly<Record<string, string>>,
   inPlace?: { readonly sheetName: string; readonly names: ReadonlySet<string> },
 ): void {
-  // Names first, so that the formulas using them resolve as they are entered.
+  // Tables first (their cells, then the table), so that the names on them can be defined.
+  const cells = new Map(spec.cells.map((c) => [c.address, c]));
+  for (const t of spec.tables ?? []) {
+    const r = parseRange(t.ref)!;
+    const range = sheet.getRange(t.ref);
+    const rows: unknown[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: unknown[] = [];
+      for (let col = r.left; col <= r.right; col++) {
+        const c = cells.get(cellAddress(row, col));
+        line.push(c === undefined ? "" : cellInput(c));
+      }
+      rows.push(line);
+    }
+    range.formulas = rows;
+    const table = sheet.tables.add(range, true);
+    table.name = tableNames.get(t.name.toLowerCase()) ?? t.name;
+    table.style = t.style;
+  }
+  // Names next, so that the formulas using them resolve as they are entered.
   for (const n of spec.names) {
+    const onTable = n.table === undefined ? undefined : spec.tables?.find((t) => t.name.toLowerCase() === n.table?.table.toLowerCase());
+    const structured =
+      n.table !== undefined && onTable !== undefined
+        ? `=${structuredReference(n.table, onTable, tableNames.get(onTable.name.toLowerCase()))}`
+        : undefined;
     if (inPlace?.names.has(n.name.toUpperCase()) === true) {
       const item = sheet.names.getItem(n.name);
       // A reference with its sheet, as Office.js gives and takes a name's formula (ExcelApi 1.7).
-      item.formula = `${markerFormula(inPlace.sheetName).replace(/!\$A\$1$/, "")}!${absolute(n.ref)}`;
+      item.formula = structured ?? `${markerFormula(inPlace.sheetName).replace(/!\$A\$1$/, "")}!${absolute(n.ref)}`;
       item.comment = n.comment ?? "";
-    } else sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
+    } else if (structured !== undefined) sheet.names.add(n.name, structured, n.comment);
+    else sheet.names.add(n.name, sheet.getRange(n.ref), n.comment);
   }
   for (const block of plan.blocks) {
     const range = sheet.getRange(block.address);
@@ -307,6 +365,7 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   const own = inPlace === undefined ? undefined : sheets.getItem(inPlace.sheetId);
   own?.names.load("items/name");
   own?.charts.load("items/name");
+  own?.tables.load("items/name,items/id");
   await context.sync();
 
   const existed = new Set(before.sheets.map((s) => s.id));
@@ -316,7 +375,9 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   if (own !== undefined && inPlace !== undefined) {
     // The sheet's values, formulas, number formats, names, charts and gridlines as they were. Fonts,
     // fills, borders and widths are not read back (a cell's format needs ExcelApi 1.9): the next
-    // rebuild writes them again.
+    // rebuild writes them again, and its tables (the failed write's tables become cells here).
+    const oldTables = new Set(inPlace.tables.map((t) => t.id));
+    for (const t of own.tables.items) if (!oldTables.has(t.id)) own.tables.getItem(t.name).convertToRange();
     own.getRange().clear();
     if (inPlace.used !== undefined) {
       const range = own.getRange(inPlace.used.address);
@@ -380,6 +441,7 @@ export class ModelWriteError extends Error {
  */
 export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
   const { sheet: spec, functionNames } = checkWriteRequest(request);
+  checkTables(spec);
   const plan = planSheet(spec);
   const bytes = estimateBatchBytes(plan, spec, JSON.stringify(request.model.inputs).length * 2);
   if (bytes > MAX_BATCH_BYTES) {
@@ -404,6 +466,13 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   const old = ownSheet(before);
   const content = old !== undefined && before.content?.sheetId === old.id ? before.content : undefined;
   const finalName = old !== undefined && content !== undefined ? old.name : freeSheetName(spec.name, taken);
+  // Table names free in the workbook; those of the sheet rebuilt in place are its own (turned into cells first).
+  const takenTables = before.tables.filter((t) => content === undefined || !sameName(t.sheet, finalName)).map((t) => t.name);
+  const tableNames = new Map<string, string>();
+  for (const t of spec.tables ?? []) {
+    const name = freeTableName(t.name, [...takenTables, ...tableNames.values()]);
+    tableNames.set(t.name.toLowerCase(), name);
+  }
   const xml = serializeModel({
     id: request.model.id,
     kind: request.model.kind,
@@ -420,15 +489,19 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   let sheet: Excel.Worksheet;
   if (old !== undefined && content !== undefined) {
     sheet = worksheets.getItem(content.sheetId);
+    for (const t of content.tables) sheet.tables.getItem(t.name).convertToRange();
     sheet.getRange().clear();
     const wanted = new Set(spec.names.map((n) => n.name.toUpperCase()));
     for (const n of content.names) if (!wanted.has(n.name.toUpperCase())) sheet.names.getItem(n.name).delete();
-    queueContent(sheet, spec, plan, functionNames, { sheetName: old.name, names: new Set(content.names.map((n) => n.name.toUpperCase())) });
+    queueContent(sheet, spec, plan, tableNames, functionNames, {
+      sheetName: old.name,
+      names: new Set(content.names.map((n) => n.name.toUpperCase())),
+    });
     // Written by the add-in from now on (a command-line marker said otherwise: modelStore's `unbound`).
     context.workbook.names.getItem(key).comment = MARKER_COMMENT;
   } else {
     sheet = worksheets.add(finalName);
-    queueContent(sheet, spec, plan, functionNames);
+    queueContent(sheet, spec, plan, tableNames, functionNames);
     if (before.marker !== undefined) {
       const item = context.workbook.names.getItem(key);
       item.formula = markerFormula(finalName);
@@ -457,7 +530,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     const restored =
       content === undefined
         ? "The workbook was left as it was."
-        : "The sheet's values, formulas, number formats, names and charts were restored (its colours and borders come back with the next Rebuild).";
+        : `The sheet's values, formulas, number formats, names and charts were restored (its colours and borders${content.tables.length > 0 ? " and its tables" : ""} come back with the next Rebuild).`;
     throw new ModelWriteError(`${what}. ${restored}`, error, true);
   }
   rememberPart(part.id, request.model.id);

@@ -12,6 +12,9 @@
  * - `expected` is the engine's value for a formula cell: written as the cached result in .xlsx,
  *   and compared with what a spreadsheet engine computes in tests.
  * - Addresses are A1 references within the sheet ("B4"); ranges "B4:D9".
+ * - A cell formula never names a table: it reads a table through a defined name whose `table` says
+ *   which part of the table it is (NameSpec.table), so a writer can give a table a free name
+ *   (table names are unique in a workbook) by changing the names alone.
  * No Office, no DOM, no I/O here: this module is data only.
  */
 
@@ -52,6 +55,44 @@ export interface NameSpec {
   /** A1 address or range on this sheet. */
   readonly ref: string;
   readonly comment?: string;
+  /**
+   * Set when the name covers a part of a table (TableSpec): a writer that renders tables defines
+   * the name as that part by a structured reference (tables.ts `structuredReference`), so that it
+   * grows and shrinks with the table's rows; `ref` is the range it covers as built (what a writer
+   * without tables, the test engine, uses).
+   */
+  readonly table?: TablePart;
+}
+
+/** A part of a table: its data rows (default) or its header and data rows (`all`), every column or `column` (to `lastColumn`). */
+export interface TablePart {
+  /** The table's name in the spec (TableSpec.name). */
+  readonly table: string;
+  /** A column, by its place in the table (0: the first); every column when left out. */
+  readonly column?: number;
+  /** With `column`: the last of a run of columns. */
+  readonly lastColumn?: number;
+  /** Include the header row. */
+  readonly all?: boolean;
+}
+
+/**
+ * An Excel table (ECMA-376 Part 1 §18.5; Office.js `worksheet.tables.add`) over an input table of the
+ * sheet, so that rows can be added and removed in the sheet and read back (InputSpec.table).
+ */
+export interface TableSpec {
+  /**
+   * Table name: valid as a defined name, unique among the spec's tables and different from its
+   * defined names. Table names are unique in a workbook: a writer uses a free variant ("Name_2")
+   * when another sheet's table has it, in the names that refer to it too.
+   */
+  readonly name: string;
+  /** Header row and data rows, "A14:B17" (at least one data row). */
+  readonly ref: string;
+  /** The header cells' texts, left to right: unique (case-insensitive), equal to the header row's values in `cells`. */
+  readonly columns: readonly string[];
+  /** A built-in table style ("TableStyleLight1"). */
+  readonly style: string;
 }
 
 export interface ColumnSpec {
@@ -84,6 +125,12 @@ export interface InputSpec {
   readonly ref: string;
   /** For a table: the key each column holds in an item, in order ("holder", "shares"). */
   readonly columns?: readonly string[];
+  /**
+   * For a table that is an Excel table (TableSpec.name): read from the table's data rows as they are
+   * now (rows the user added or deleted included), its first columns.length columns; `ref` is where
+   * they were built, read when the sheet has no such table any more.
+   */
+  readonly table?: string;
 }
 
 /**
@@ -121,6 +168,8 @@ export interface SheetSpec {
   readonly inputs?: readonly InputSpec[];
   /** Page setup for printing (model sheets always have one). */
   readonly print?: PrintSpec;
+  /** Excel tables over the input tables (rows can be added in the sheet). */
+  readonly tables?: readonly TableSpec[];
 }
 
 /** The look of each style, shared by all writers. Colours are #RRGGBB. */

@@ -13,7 +13,8 @@ import JSZip from "jszip";
 import { unbindAddInCalls } from "./addInParts";
 import { readModelPart, type StoredModel } from "./modelXml";
 import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
-import type { CellSpec, ColumnSpec, NameSpec, SheetSpec } from "./spec";
+import type { CellSpec, ColumnSpec, NameSpec, SheetSpec, TablePart, TableSpec } from "./spec";
+import { cellAddress, parseRange } from "./a1";
 
 export const XLSX_READ_LIMITS = {
   maxFileBytes: 50 * 1024 * 1024,
@@ -280,8 +281,137 @@ function readWorkbookNames(workbookXml: string): WorkbookName[] {
   return out;
 }
 
-/** Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$" removed. */
-function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
+/** A relationship's target from the part that holds it: ("xl/worksheets/sheet1.xml", "../tables/table1.xml") -> "xl/tables/table1.xml". */
+function resolveTarget(from: string, target: string): string {
+  const parts = target.startsWith("/") ? [] : from.split("/").slice(0, -1);
+  for (const p of (target.startsWith("/") ? target.slice(1) : target).split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== "." && p !== "") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+/** The targets of a part's relationships of one type. */
+function relationshipTargets(zip: JSZip, part: string, type: string): Map<string, string> {
+  const relsPath = `${part.split("/").slice(0, -1).join("/")}/_rels/${part.split("/").pop()}.rels`;
+  const out = new Map<string, string>();
+  const rels = readPartText(zip, relsPath, XLSX_READ_LIMITS.maxWorkbookPartBytes);
+  for (const r of rels === undefined ? [] : elementsOf(readPartXml(rels, relsPath))) {
+    const { Id: id, Type: t, Target: target, TargetMode: mode } = r.attributes;
+    if (r.local === "Relationship" && t === type && id !== undefined && target !== undefined && mode !== "External")
+      out.set(id, resolveTarget(part, target));
+  }
+  return out;
+}
+
+const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+
+/**
+ * The tables of each sheet, by sheet index in the workbook's order (ECMA-376 Part 1 §18.5.1.2):
+ * workbook.xml's sheets -> their parts -> each sheet's table parts. A table without a header row
+ * (headerRowCount="0") is left out: a TableSpec has one.
+ */
+function readTables(zip: JSZip, workbookXml: string): Map<number, TableSpec[]> {
+  const out = new Map<number, TableSpec[]>();
+  if (workbookXml === "") return out;
+  const sheetParts = relationshipTargets(zip, "xl/workbook.xml", REL_WORKSHEET);
+  const sheets = elementsOf(readPartXml(workbookXml, "xl/workbook.xml")).find((e) => e.local === "sheets");
+  if (sheets === undefined) return out;
+  elementsOf(sheets).forEach((sheet, index) => {
+    const rid = Object.entries(sheet.attributes).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
+    const part = rid === undefined ? undefined : sheetParts.get(rid);
+    if (part === undefined) return;
+    for (const path of relationshipTargets(zip, part, REL_TABLE).values()) {
+      const xml = readPartText(zip, path, XLSX_READ_LIMITS.maxWorkbookPartBytes);
+      if (xml === undefined) continue;
+      const table = readPartXml(xml, path);
+      const { name, ref, headerRowCount } = table.attributes;
+      if (name === undefined || ref === undefined || headerRowCount === "0") continue;
+      const children = elementsOf(table);
+      const columns = elementsOf(children.find((e) => e.local === "tableColumns") ?? table)
+        .filter((e) => e.local === "tableColumn")
+        .map((e) => decodeOoxmlString(e.attributes.name ?? ""));
+      const style = children.find((e) => e.local === "tableStyleInfo")?.attributes.name ?? "";
+      out.set(index, [...(out.get(index) ?? []), { name, ref, columns, style }]);
+    }
+  });
+  return out;
+}
+
+/** The bracketed items of a structured reference's inside ("[#All],[A]:[B]" -> ["#All", ",", "A", ":", "B"]), ' escapes undone. */
+function structuredItems(inside: string): string[] | undefined {
+  if (!inside.startsWith("[")) return [inside.replace(/'(.)/g, "$1")];
+  const items: string[] = [];
+  let i = 0;
+  while (i < inside.length) {
+    const ch = inside[i];
+    if (ch === "," || ch === ":") {
+      items.push(ch);
+      i++;
+      continue;
+    }
+    if (ch !== "[") return undefined;
+    let text = "";
+    i++;
+    while (i < inside.length && inside[i] !== "]") {
+      if (inside[i] === "'") i++;
+      text += inside[i] ?? "";
+      i++;
+    }
+    if (inside[i] !== "]") return undefined;
+    items.push(text);
+    i++;
+  }
+  return items;
+}
+
+/**
+ * A defined name's structured reference to one of the sheet's tables ("T[Shares]", "T[[#All],[A]:[B]]",
+ * "T[#All]", "T[#Data]") as the part of the table and the range it covers now; undefined when it is not one.
+ */
+function tableReference(text: string, tables: readonly TableSpec[]): { ref: string; table: TablePart } | undefined {
+  const m = /^([A-Za-z_\\][A-Za-z0-9_.\\]*)\[(.*)\]$/.exec(text.trim());
+  const table = m === null ? undefined : tables.find((t) => t.name.toLowerCase() === m[1].toLowerCase());
+  const rect = table === undefined ? undefined : parseRange(table.ref);
+  const items = m === null ? undefined : structuredItems(m[2]);
+  if (table === undefined || rect === undefined || items === undefined) return undefined;
+  let all = false;
+  const columns: number[] = [];
+  for (const item of items) {
+    if (item === "," || item === ":") continue;
+    if (item.toLowerCase() === "#all") all = true;
+    else if (item.toLowerCase() === "#data") all = false;
+    else {
+      const k = table.columns.findIndex((c) => c.toLowerCase() === item.toLowerCase());
+      if (k < 0) return undefined;
+      columns.push(k);
+    }
+  }
+  // Every column (T[#All], or the run of all of them): no column, as a TableSpec part says it.
+  const every = columns.length === 0 || (columns.length === 2 && columns[0] === 0 && columns[1] === table.columns.length - 1);
+  const first = every ? undefined : columns[0];
+  const last = every ? undefined : columns[columns.length - 1];
+  const part: TablePart = {
+    table: table.name,
+    ...(first === undefined ? {} : { column: first }),
+    ...(last === undefined || last === first ? {} : { lastColumn: last }),
+    ...(all ? { all: true } : {}),
+  };
+  // Always "from:to", as a part of a table is a range even when it is one cell.
+  const ref = `${cellAddress(all ? rect.top : rect.top + 1, first === undefined ? rect.left : rect.left + first)}:${cellAddress(
+    rect.bottom,
+    rect.left + (last ?? first ?? rect.right - rect.left),
+  )}`;
+  return { ref, table: part };
+}
+
+/**
+ * Sheet-scoped defined names from xl/workbook.xml, by sheet index, with the sheet prefix and "$"
+ * removed; a name on a part of one of the sheet's tables (a structured reference) with its `table`
+ * and the range the table gives it now.
+ */
+function readDefinedNames(workbookXml: string, tables: ReadonlyMap<number, readonly TableSpec[]> = new Map()): Map<number, NameSpec[]> {
   const bySheet = new Map<number, NameSpec[]>();
   if (workbookXml === "") return bySheet;
   const workbook = readPartXml(workbookXml, "xl/workbook.xml");
@@ -292,9 +422,10 @@ function readDefinedNames(workbookXml: string): Map<number, NameSpec[]> {
       if (n.local !== "definedName" || name === undefined || localSheetId === undefined || name.startsWith("_xlnm.")) continue;
       const index = Number(localSheetId);
       const text = textOf(n);
-      const ref = text.slice(text.lastIndexOf("!") + 1).replace(/\$/g, "");
+      const onTable = text.includes("!") ? undefined : tableReference(text, tables.get(index) ?? []);
+      const ref = onTable?.ref ?? text.slice(text.lastIndexOf("!") + 1).replace(/\$/g, "");
       const list = bySheet.get(index) ?? [];
-      list.push(comment === undefined ? { name, ref } : { name, ref, comment });
+      list.push({ name, ref, ...(comment === undefined ? {} : { comment }), ...(onTable === undefined ? {} : { table: onTable.table }) });
       bySheet.set(index, list);
     }
   }
@@ -335,13 +466,15 @@ function spilledValue(cell: ExcelJS.Cell): number | string {
  * result as `expected`), number formats, column widths, gridlines and the sheet-scoped names.
  * A formula stored over a spill range (`<f t="array" ref="A1:C9">`, a dynamic array) gets `spill`,
  * the cached values of its range, and the cells it spills over are left out, as spec.ts describes.
+ * Tables come back as TableSpecs (their parts), and names on them with their `table`.
  * Styles and charts are not read back.
  */
 export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
   const zip = await openZip(buffer);
   await checkDeclaredSizes(zip);
   const workbookXml = readPartText(zip, "xl/workbook.xml", XLSX_READ_LIMITS.maxWorkbookPartBytes) ?? "";
-  const names = readDefinedNames(workbookXml);
+  const tables = readTables(zip, workbookXml);
+  const names = readDefinedNames(workbookXml, tables);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return wb.worksheets.map((ws, index) => {
@@ -382,6 +515,7 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
       names: names.get(index) ?? [],
       columns,
       showGridlines: view?.showGridLines ?? true,
+      ...(tables.has(index) ? { tables: tables.get(index) } : {}),
     };
   });
 }

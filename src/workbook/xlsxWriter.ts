@@ -31,6 +31,11 @@
  *   DrawingML parts (xl/charts/chartN.xml, xl/drawings/drawingN.xml, their relationships and
  *   content types), with the series read from the spec's cells, values cached. A "waterfall"
  *   chart (chartex, Excel 2016+) is not written; `chartsSkipped` says how many were left out.
+ * - Tables (spec.ts `TableSpec`) as table parts (ECMA-376 Part 1 §18.5.1.2 table: xl/tables/tableN.xml
+ *   with its autoFilter, tableColumns named as the header cells and tableStyleInfo; the sheet's
+ *   <tableParts> §18.3.1.95, its relationship and the content type). Table names are unique in the
+ *   workbook (`id` and `name` both): a name taken by an earlier sheet's table gets a free variant, in
+ *   the defined names that read it too (structured references, tables.ts).
  */
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
@@ -53,8 +58,9 @@ import { columnLetters, parseCell } from "./a1";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
 import { encodeOoxmlString, escapeXml, xmlForbiddenMessage } from "./xml";
-import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "./spec";
+import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName, type TableSpec } from "./spec";
 import { cleanSheetName as cleanName, numberedSheetName } from "./sheetName";
+import { checkTables, freeTableName, structuredReference } from "./tables";
 
 export interface XlsxSheetInput {
   readonly spec: SheetSpec;
@@ -557,6 +563,66 @@ async function addCharts(zip: JSZip, sheets: readonly { spec: SheetSpec; name: s
   return chartCount;
 }
 
+const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+
+/** A table as written: its sheet, its spec and the name it got (unique in the workbook). */
+interface WrittenTable {
+  readonly sheetIndex: number;
+  readonly spec: TableSpec;
+  readonly name: string;
+}
+
+/**
+ * A table part (ECMA-376 Part 1 §18.5.1.2): `id` unique in the workbook, `name` and `displayName`
+ * the table's name, `ref` header and data rows, no totals row (`totalsRowShown="0"`, as Excel writes
+ * a table without one), an autoFilter over it (the header's filter buttons), one tableColumn per
+ * header (its `name` is the header cell's text, §18.5.1.3) and the style.
+ */
+export function tablePartXml(id: number, name: string, spec: TableSpec): string {
+  const columns = spec.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(encodeOoxmlString(c))}"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${spec.ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${spec.ref}"/><tableColumns count="${spec.columns.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="${escapeXml(spec.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+/** Adds the table parts, each sheet's <tableParts> (last before <extLst>, CT_Worksheet's sequence) and relationships, and the content types. */
+async function addTables(zip: JSZip, tables: readonly WrittenTable[]): Promise<void> {
+  if (tables.length === 0) return;
+  let typeXml = "";
+  const bySheet = new Map<number, { n: number; table: WrittenTable }[]>();
+  tables.forEach((table, i) => {
+    const n = i + 1;
+    zip.file(`xl/tables/table${n}.xml`, tablePartXml(n, table.name, table.spec));
+    typeXml += `<Override PartName="/xl/tables/table${n}.xml" ContentType="${CT_TABLE}"/>`;
+    bySheet.set(table.sheetIndex, [...(bySheet.get(table.sheetIndex) ?? []), { n, table }]);
+  });
+  for (const [index, list] of bySheet) {
+    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
+    const sheetXml = await zip.file(sheetPath)?.async("string");
+    if (sheetXml === undefined) throw new Error(`the workbook written by ExcelJS has no ${sheetPath}`);
+    if (sheetXml.includes("<tableParts")) throw new Error(`${sheetPath}: the sheet already has table parts`);
+    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
+    let rels =
+      (await zip.file(relsPath)?.async("string")) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const parts = list.map(({ n }) => {
+      const relId = `rIdCapTableTable${n}`;
+      rels = rels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${REL_TABLE}" Target="../tables/table${n}.xml"/></Relationships>`);
+      return `<tablePart r:id="${relId}"/>`;
+    });
+    zip.file(relsPath, rels);
+    const at = sheetXml.includes("<extLst") ? sheetXml.indexOf("<extLst") : sheetXml.lastIndexOf("</worksheet>");
+    zip.file(sheetPath, `${sheetXml.slice(0, at)}<tableParts count="${parts.length}">${parts.join("")}</tableParts>${sheetXml.slice(at)}`);
+  }
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  if (types === undefined) throw new Error("the workbook written by ExcelJS has no content types");
+  zip.file("[Content_Types].xml", types.replace("</Types>", `${typeXml}</Types>`));
+}
+
 /** Marks the dynamic-array anchors of a worksheet part with cell metadata 1 (`cm="1"`, xl/metadata.xml). */
 function markDynamicArrays(sheetXml: string, addresses: readonly string[], sheet: string): string {
   let xml = sheetXml;
@@ -607,18 +673,34 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
   const names: DefinedName[] = [];
   const parts: string[] = [];
   const rendered: RenderedSheet[] = [];
+  const tables: WrittenTable[] = [];
   let chartsSkipped = 0;
   input.sheets.forEach((sheet, sheetIndex) => {
     const name = uniqueSheetName(sheet.spec.name, sheetNames);
     sheetNames.push(name);
     rendered.push(renderSheet(wb.addWorksheet(name), sheet.spec));
     chartsSkipped += (sheet.spec.charts ?? []).filter((c) => c.type === "waterfall").length;
+    checkTables(sheet.spec);
+    const tableNames = new Map<string, string>();
+    for (const t of sheet.spec.tables ?? []) {
+      const final = freeTableName(
+        t.name,
+        tables.map((x) => x.name),
+      );
+      tableNames.set(t.name.toLowerCase(), final);
+      tables.push({ sheetIndex, spec: t, name: final });
+    }
     const local = new Set<string>();
     for (const n of sheet.spec.names) {
       if (!NAME.test(n.name) || LOOKS_LIKE_REF.test(n.name)) throw new Error(`${name}: "${n.name}" is not a valid Excel name`);
       if (local.has(n.name.toLowerCase())) throw new Error(`${name}: the name "${n.name}" is defined twice`);
       local.add(n.name.toLowerCase());
-      names.push({ name: n.name, sheetIndex, ref: `${quoteSheetName(name)}!${absoluteRef(n.ref)}`, comment: n.comment });
+      const table = n.table === undefined ? undefined : sheet.spec.tables?.find((t) => t.name.toLowerCase() === n.table?.table.toLowerCase());
+      const ref =
+        n.table !== undefined && table !== undefined
+          ? structuredReference(n.table, table, tableNames.get(table.name.toLowerCase()))
+          : `${quoteSheetName(name)}!${absoluteRef(n.ref)}`;
+      names.push({ name: n.name, sheetIndex, ref, comment: n.comment });
     }
     if (sheet.model !== undefined) {
       parts.push(serializeModel({ ...sheet.model, sheet: name }));
@@ -687,6 +769,7 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
     zip,
     input.sheets.map((sheet, index) => ({ spec: sheet.spec, name: sheetNames[index], index })),
   );
+  await addTables(zip, tables);
   const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { buffer, sheetNames, chartsWritten, chartsSkipped, addInCells };
 }

@@ -29,6 +29,8 @@ export const NATIVE_FUNCTIONS = new Set([
   "ROUNDUP",
   "INDEX",
   "ABS",
+  "COUNTA",
+  "COUNTBLANK",
 ]);
 
 export interface FormulaTokens {

@@ -15,6 +15,11 @@
  * - Excel's input parsing: a string written through `formulas` that begins with "=", "+", "-" or "@"
  *   becomes a formula, one that looks like a number becomes a number, and an apostrophe prefix keeps
  *   a text as text (the prefix is not part of the value);
+ * - tables: worksheet.tables (add over a range with headers, name and style set, items, getItem,
+ *   convertToRange, getDataBodyRange) and workbook.tables; a name taken in the workbook or a range
+ *   over another table is refused (ItemAlreadyExists / InvalidOperation), as in Excel, and clearing
+ *   the cells leaves the table (the pessimistic case for a rebuild); `addTableRow` and
+ *   `deleteTableRow` do what a user does in the sheet (a row typed under the table, a table row deleted);
  * - counting `context.sync()` calls, and failing a chosen sync after a chosen number of operations.
  *
  * office-addin-mock 4 cannot be imported as installed (its `office-addin-manifest` dependency pulls
@@ -80,6 +85,16 @@ export interface MockSheet {
   charts: MockChart[];
   columnWidths: Map<string, number>;
   showGridlines: boolean;
+  /** Excel tables on the sheet: name (unique in the workbook), header and data rows, style; `id` stays through renames. */
+  tables: MockTable[];
+}
+
+export interface MockTable {
+  readonly id: string;
+  name: string;
+  /** Header row and data rows, "A14:B17". */
+  ref: string;
+  style?: string;
 }
 
 /** A workbook-scoped defined name: a reference to a sheet (followed through renames; #REF! once deleted). */
@@ -190,7 +205,16 @@ export class MockWorkbook {
 
   addSheet(name: string): MockSheet {
     this.checkSheetName(name, undefined);
-    const sheet: MockSheet = { id: nextGuid(), name, cells: new Map(), names: new Map(), charts: [], columnWidths: new Map(), showGridlines: true };
+    const sheet: MockSheet = {
+      id: nextGuid(),
+      name,
+      cells: new Map(),
+      names: new Map(),
+      charts: [],
+      columnWidths: new Map(),
+      showGridlines: true,
+      tables: [],
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -268,6 +292,46 @@ export class MockWorkbook {
     return this.sheet(sheetName).cells.get(address);
   }
 
+  /** The table of that name, anywhere in the workbook (names compare case-insensitively), with its sheet. */
+  table(name: string): { sheet: MockSheet; table: MockTable } {
+    for (const sheet of this.sheets) {
+      const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (table !== undefined) return { sheet, table };
+    }
+    throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (table "${name}").`);
+  }
+
+  /**
+   * A user types a row under the table: Excel's AutoCorrect takes the row into the table (the cells
+   * under it must be empty here, as Excel needs to extend it so).
+   */
+  addTableRow(name: string, values: readonly (string | number | null)[]): void {
+    const { sheet, table } = this.table(name);
+    const r = parseRange(table.ref)!;
+    if (values.length !== r.right - r.left + 1) throw new Error(`addTableRow: ${values.length} values for ${r.right - r.left + 1} columns`);
+    const row = r.bottom + 1;
+    for (let c = r.left; c <= r.right; c++)
+      if ((sheet.cells.get(cellAddress(row, c))?.content.kind ?? "empty") !== "empty")
+        throw new Error(`addTableRow: ${cellAddress(row, c)} is not empty`);
+    values.forEach((v, k) => sheet.cells.set(cellAddress(row, r.left + k), { content: parseEntry(v) }));
+    table.ref = rangeText({ ...r, bottom: row });
+  }
+
+  /** A user deletes data row `index` (0-based) of the table: the table's rows below move up within its columns; the table ends a row higher. */
+  deleteTableRow(name: string, index: number): void {
+    const { sheet, table } = this.table(name);
+    const r = parseRange(table.ref)!;
+    const first = r.top + 1 + index;
+    if (first > r.bottom || r.bottom - r.top < 2) throw new Error(`deleteTableRow: no data row ${index} to delete (a table keeps one)`);
+    for (let row = first; row <= r.bottom; row++)
+      for (let c = r.left; c <= r.right; c++) {
+        const below = sheet.cells.get(cellAddress(row + 1, c));
+        if (row < r.bottom && below !== undefined) sheet.cells.set(cellAddress(row, c), below);
+        else sheet.cells.delete(cellAddress(row, c));
+      }
+    table.ref = rangeText({ ...r, bottom: r.bottom - 1 });
+  }
+
   /** A deep copy of everything observable, to compare before and after. */
   snapshot(): unknown {
     return JSON.parse(
@@ -331,10 +395,133 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly customXmlParts: CustomXmlPartCollectionProxy;
   readonly names: WorkbookNamesProxy;
+  readonly tables: TableCollectionProxy;
   constructor(wb: MockWorkbook) {
     this.worksheets = new WorksheetCollectionProxy(wb);
     this.customXmlParts = new CustomXmlPartCollectionProxy(wb);
     this.names = new WorkbookNamesProxy(wb);
+    this.tables = new TableCollectionProxy(wb, undefined);
+  }
+}
+
+/** A loaded table: its name, id and worksheet's name (what `load("items/name,items/id,items/worksheet/name")` gives). */
+interface LoadedTable {
+  name: string;
+  id: string;
+  worksheet: { name: string };
+}
+
+/** Every worksheet.tables.add call (address, hasHeaders), for tests; `tableAdds.length = 0` to reset. */
+export const tableAdds: { address: string; hasHeaders: boolean }[] = [];
+
+/** worksheet.tables (a sheet given) or workbook.tables (none). */
+class TableCollectionProxy {
+  private loadedItems?: LoadedTable[];
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly sheet: (() => MockSheet) | undefined,
+  ) {}
+
+  private scope(): { sheet: MockSheet; table: MockTable }[] {
+    const sheets = this.sheet === undefined ? this.wb.sheets : [this.sheet()];
+    return sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  load(): this {
+    this.wb.enqueue(() => {
+      this.loadedItems = this.scope().map(({ sheet, table }) => ({ name: table.name, id: table.id, worksheet: { name: sheet.name } }));
+    });
+    return this;
+  }
+
+  get items(): LoadedTable[] {
+    if (this.loadedItems === undefined) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.wb, () => {
+      const found = this.scope().find((x) => x.table.name.toLowerCase() === name.toLowerCase());
+      if (found === undefined) throw new MockOfficeError("ItemNotFound", `The requested resource doesn't exist (table "${name}").`);
+      return found;
+    });
+  }
+
+  /** A table over `address` (a range of this sheet), named "TableN" as Excel names a new one; the header row must hold its texts. */
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    const sheetOf = this.sheet;
+    if (sheetOf === undefined) throw new MockOfficeError("NotImplemented", "workbook.tables.add is not modelled: add on the worksheet");
+    let made: { sheet: MockSheet; table: MockTable } | undefined;
+    this.wb.enqueue(() => {
+      const sheet = sheetOf();
+      const ref = typeof address === "string" ? address.replace(/^.*!/, "") : address.address;
+      tableAdds.push({ address: ref, hasHeaders });
+      const r = parseRange(ref);
+      if (r === undefined || r.bottom <= r.top) throw new MockOfficeError("InvalidArgument", `A table needs a header row and a data row: "${ref}".`);
+      if (!hasHeaders) throw new MockOfficeError("NotImplemented", "the mock models tables with a header row only");
+      for (const t of sheet.tables) {
+        const o = parseRange(t.ref)!;
+        if (r.left <= o.right && o.left <= r.right && r.top <= o.bottom && o.top <= r.bottom)
+          throw new MockOfficeError("InvalidOperation", `A table can't overlap another table (${t.name}).`);
+      }
+      const headers = new Set<string>();
+      for (let c = r.left; c <= r.right; c++) {
+        const content = sheet.cells.get(cellAddress(r.top, c))?.content;
+        if (content?.kind !== "text" || headers.has(content.value.toLowerCase()))
+          throw new MockOfficeError("InvalidArgument", `The header cell ${cellAddress(r.top, c)} must hold a unique text in this test.`);
+        headers.add(content.value.toLowerCase());
+      }
+      const taken = new Set(this.wb.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+      let n = 1;
+      while (taken.has(`table${n}`)) n++;
+      const table: MockTable = { id: nextGuid(), name: `Table${n}`, ref: rangeText(r) };
+      sheet.tables.push(table);
+      made = { sheet, table };
+    });
+    return new TableProxy(this.wb, () => {
+      if (made === undefined || !made.sheet.tables.includes(made.table))
+        throw new MockOfficeError("ItemNotFound", "The requested resource doesn't exist (added table).");
+      return made;
+    });
+  }
+}
+
+class TableProxy {
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly target: () => { sheet: MockSheet; table: MockTable },
+  ) {}
+  set name(v: string) {
+    this.wb.enqueue(() => {
+      const { table } = this.target();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v)) throw new MockOfficeError("InvalidArgument", `The table name "${v}" is not valid.`);
+      if (this.wb.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === v.toLowerCase())))
+        throw new MockOfficeError("ItemAlreadyExists", `A table named "${v}" already exists.`);
+      table.name = v;
+    });
+  }
+  set style(v: string) {
+    this.wb.enqueue(() => void (this.target().table.style = v));
+  }
+  /** The table becomes plain cells (values and formats stay). */
+  convertToRange(): void {
+    this.wb.enqueue(() => {
+      const { sheet, table } = this.target();
+      sheet.tables = sheet.tables.filter((t) => t !== table);
+    });
+  }
+  /** The data rows, as they are when the operation runs. */
+  getDataBodyRange(): RangeProxy {
+    let where = "";
+    this.wb.enqueue(() => {
+      const r = parseRange(this.target().table.ref)!;
+      where = rangeText({ ...r, top: r.top + 1 });
+    });
+    return new RangeProxy(
+      this.wb,
+      () => this.target().sheet,
+      () => where,
+    );
   }
 }
 
@@ -509,6 +696,7 @@ class WorksheetProxy {
   private values: Partial<Record<"id" | "name" | "position" | "showGridlines", unknown>> = {};
   readonly names: NameCollectionProxy;
   readonly charts: ChartCollectionProxy;
+  readonly tables: TableCollectionProxy;
 
   constructor(
     private readonly wb: MockWorkbook,
@@ -516,6 +704,7 @@ class WorksheetProxy {
   ) {
     this.names = new NameCollectionProxy(wb, target);
     this.charts = new ChartCollectionProxy(wb, target);
+    this.tables = new TableCollectionProxy(wb, target);
   }
 
   fill(s: MockSheet, props: Set<string>) {
@@ -620,7 +809,7 @@ class RangeProxy {
   constructor(
     private readonly wb: MockWorkbook,
     readonly sheet: () => MockSheet,
-    private readonly where: string,
+    private readonly whereOf: string | (() => string),
   ) {
     this.format = new RangeFormatProxy(
       wb,
@@ -629,6 +818,11 @@ class RangeProxy {
       () => this.rect(),
       sheet,
     );
+  }
+
+  /** The address given, or worked out when an operation runs (a table's data rows). */
+  private get where(): string {
+    return typeof this.whereOf === "function" ? this.whereOf() : this.whereOf;
   }
 
   /** The A1 address (the used range's is worked out when the operation runs). */

@@ -2,6 +2,7 @@
 import type { MockContent, MockWorkbook } from "../support/officeMock";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec } from "../../src/workbook/spec";
 import { cellAddress, parseRange, rangeAddress } from "../../src/workbook/a1";
+import { structuredReference } from "../../src/workbook/tables";
 
 export function expectedContent(cell: CellSpec): MockContent {
   if (cell.formula !== undefined) return { kind: "formula", formula: cell.formula };
@@ -52,7 +53,13 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
   }
   // "$" or not, the same cells (a name's reference is absolute in Excel; a rebuild in place sets it so).
   const ref = (r: string) => r.replace(/\$/g, "");
-  expect([...sheet.names.values()].map((n) => [n.name, ref(n.ref)]).sort()).toEqual(spec.names.map((n) => [n.name, ref(n.ref)]).sort());
+  // A name on a table is its structured reference (tables.ts), under the table's name as written.
+  const expectedRef = (n: SheetSpec["names"][number]) => {
+    const table = n.table === undefined ? undefined : spec.tables?.find((t) => t.name === n.table?.table);
+    const written = table === undefined ? undefined : sheet.tables.find((t) => t.ref === table.ref)?.name;
+    return n.table !== undefined && table !== undefined ? structuredReference(n.table, table, written) : ref(n.ref);
+  };
+  expect([...sheet.names.values()].map((n) => [n.name, ref(n.ref)]).sort()).toEqual(spec.names.map((n) => [n.name, expectedRef(n)]).sort());
   const officeType = { clusteredColumn: "ColumnClustered", stackedColumn: "ColumnStacked", pie: "Pie", waterfall: "Waterfall" };
   expect(sheet.charts.map((c) => [c.type, c.seriesBy, c.title, c.from, c.to, c.series])).toEqual(
     (spec.charts ?? []).map((c) => [officeType[c.type], c.seriesBy === "rows" ? "Rows" : "Columns", c.title, c.from, c.to, expectedSeries(spec, c)]),

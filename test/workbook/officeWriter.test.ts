@@ -2,7 +2,7 @@
  * The Office.js writer against a fake workbook (test/support/officeMock.ts): what is written where,
  * the names, the stored part, sheet naming, the number of round trips, and failed writes.
  */
-import { MockWorkbook } from "../support/officeMock";
+import { MockWorkbook, tableAdds } from "../support/officeMock";
 import { writeModelSheet, ModelWriteError } from "../../src/workbook/officeWriter";
 import { listModelsWithBinding } from "../../src/workbook/modelStore";
 import { MODEL_XML_NAMESPACE, parseModel, serializeModel } from "../../src/workbook/modelXml";
@@ -654,6 +654,94 @@ describe("charts: series and categories set explicitly, never guessed by Excel",
     const wb = new MockWorkbook();
     await expect(writeModelSheet(wb.context(), request({ ...EXIT, charts: [{ ...EXIT.charts![0], dataRange: "B1:B4" }] }))).rejects.toThrow(
       /chart data range must have a header row, a category column and data/,
+    );
+    expect(wb.syncs).toBe(0);
+  });
+});
+
+describe("input tables are Excel tables (issue 11)", () => {
+  /** SMALL_SPEC with its holders table (B13:D15) as an Excel table, read by the name Holders (its Holder column). */
+  const TABLE_SPEC: SheetSpec = {
+    ...SMALL_SPEC,
+    names: [...SMALL_SPEC.names, { name: "Holders", ref: "B14:B15", table: { table: "DealHolders", column: 0 } }],
+    tables: [{ name: "DealHolders", ref: "B13:D15", columns: ["Holder", "Before", "After"], style: "TableStyleLight1" }],
+  };
+  beforeEach(() => {
+    tableAdds.length = 0;
+  });
+
+  test("tables.add on the table's range with its header row, then its name and style; the name on it is a structured reference; 2 syncs", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(TABLE_SPEC));
+    expect(wb.syncs).toBe(2);
+    expect(tableAdds).toEqual([{ address: "B13:D15", hasHeaders: true }]);
+    expect(wb.sheet("OpCore deal").tables).toEqual([{ id: expect.any(String), name: "DealHolders", ref: "B13:D15", style: "TableStyleLight1" }]);
+    expect(wb.sheet("OpCore deal").names.get("HOLDERS")).toEqual({ name: "Holders", ref: "DealHolders[Holder]" });
+    expectSheetMatchesSpec(wb, "OpCore deal", TABLE_SPEC);
+  });
+
+  test("a second model with a table of the same name: a free name (table names are unique in a workbook), in its names too", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(TABLE_SPEC));
+    await writeModelSheet(wb.context(), request(TABLE_SPEC, "m-opcore-2"));
+    expect(wb.sheet("OpCore deal").tables.map((t) => t.name)).toEqual(["DealHolders"]);
+    expect(wb.sheet("OpCore deal (2)").tables.map((t) => t.name)).toEqual(["DealHolders_2"]);
+    expect(wb.sheet("OpCore deal (2)").names.get("HOLDERS")?.ref).toBe("DealHolders_2[Holder]");
+  });
+
+  test("rebuild in place keeps the table under its name (no duplicate-table error), with the rows it has now; 2 syncs", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    await listModelsWithBinding(wb.context());
+    await writeModelSheet(wb.context(), request(TABLE_SPEC));
+    const sheet = wb.sheet("OpCore deal");
+    const grown: SheetSpec = {
+      ...TABLE_SPEC,
+      cells: [
+        ...TABLE_SPEC.cells.filter((c) => !/^[BCD]1[6-9]$/.test(c.address)),
+        { address: "B16", value: "Late fund" },
+        { address: "C16", value: 0, format: "0%" },
+        { address: "D16", value: 0, format: "0%" },
+      ],
+      names: [...SMALL_SPEC.names, { name: "Holders", ref: "B14:B16", table: { table: "DealHolders", column: 0 } }],
+      tables: [{ ...TABLE_SPEC.tables![0], ref: "B13:D16" }],
+    };
+    const syncs = wb.syncs;
+    const result = await writeModelSheet(wb.context(), request(grown));
+    expect(result).toEqual({ sheetName: "OpCore deal", replaced: true });
+    expect(wb.syncs - syncs).toBe(2);
+    expect(wb.sheet("OpCore deal")).toBe(sheet);
+    expect(sheet.tables.map((t) => [t.name, t.ref])).toEqual([["DealHolders", "B13:D16"]]);
+    expect(sheet.names.get("HOLDERS")?.ref).toBe("DealHolders[Holder]");
+  });
+
+  test("a failed rebuild leaves no table it added, and says the tables come back with the next Rebuild", async () => {
+    const setup = async (wb: MockWorkbook) => {
+      await listModelsWithBinding(wb.context());
+      await writeModelSheet(wb.context(), request(TABLE_SPEC));
+    };
+    const probe = new MockWorkbook(["Sheet1"]);
+    await setup(probe);
+    const before = probe.batchSizes.length;
+    await writeModelSheet(probe.context(), request(TABLE_SPEC));
+    const n = probe.batchSizes[before + 1];
+    for (let k = 0; k < n; k++) {
+      resetPartCache();
+      const wb = new MockWorkbook(["Sheet1"]);
+      await setup(wb);
+      const oldIds = wb.sheet("OpCore deal").tables.map((t) => t.id);
+      wb.failOnSync(2, k);
+      const error = await writeModelSheet(wb.context(), request(TABLE_SPEC)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelWriteError);
+      expect((error as ModelWriteError).message).toMatch(/colours and borders and its tables come back with the next Rebuild/);
+      expect(wb.sheet("OpCore deal").tables.every((t) => oldIds.includes(t.id))).toBe(true);
+    }
+  });
+
+  test("a table whose header texts differ from its header cells is refused before anything is written", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    const bad: SheetSpec = { ...TABLE_SPEC, tables: [{ ...TABLE_SPEC.tables![0], columns: ["Holder", "Before", "Later"] }] };
+    await expect(writeModelSheet(wb.context(), request(bad))).rejects.toThrow(
+      /table "DealHolders": the header cell of column 3 holds "After", not the header "Later"/,
     );
     expect(wb.syncs).toBe(0);
   });

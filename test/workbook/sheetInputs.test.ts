@@ -32,9 +32,13 @@ async function readBack(wb: MockWorkbook, input: ModelInputs, id = "m-sheet") {
   return { read, ...inputsFromSheet(input as unknown as Record<string, unknown>, specs, read.values) };
 }
 
+const ROUND = builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs;
+const EXIT = builtInTemplate("exit-waterfall")!.template.inputs as ModelInputs;
+
 const examples: [string, ModelInputs][] = [
   ["stake sale (OpCore)", OPCORE_EXAMPLE],
-  ["priced round (built-in template)", builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs],
+  ["priced round (built-in template)", ROUND],
+  ["exit waterfall (built-in template)", EXIT],
 ];
 
 test.each(examples)("%s: an unedited sheet reads back as the stored inputs, no difference", async (_, input) => {
@@ -128,8 +132,82 @@ describe("through the taskpane's Excel host (SheetSync.tsx `compareWithSheet`)",
 
     wb.names.clear();
     expect(await compareWithSheet(host, "m-sheet", model.input)).toEqual({ kind: "notFound" });
-    // A model whose sheet declares no input cells (the exit waterfall): nothing read, nothing claimed.
+    // The exit waterfall declares its inputs too (issue 11): looked for, and not found here either.
     const exit = builtInTemplate("exit-waterfall")!.template.inputs as ModelInputs;
-    expect(await compareWithSheet(host, "m-sheet", exit)).toEqual({ kind: "unsupported" });
+    expect(await compareWithSheet(host, "m-sheet", exit)).toEqual({ kind: "notFound" });
+  });
+});
+
+describe("input tables are Excel tables: rows added or deleted in the sheet are read back (issue 11)", () => {
+  test("the exit waterfall declares its inputs: the four amounts, the classes and the holdings tables", () => {
+    const model = buildModel(EXIT);
+    expect(model.sheet.inputs!.map((i) => [i.field, i.table])).toEqual([
+      ["exitValue", undefined],
+      ["netDebt", undefined],
+      ["transactionCosts", undefined],
+      ["otherClaims", undefined],
+      ["classes", "ExitClasses"],
+      ["holdings", "ExitHoldings"],
+    ]);
+  });
+
+  test("exit waterfall: an edited amount and a class's shares read back, and the inputs are valid", async () => {
+    const { wb, model, sheetName } = await written(EXIT);
+    const specs = model.sheet.inputs!;
+    const cells = wb.sheet(sheetName).cells;
+    cells.set(specs.find((s) => s.field === "netDebt")!.ref, { content: { kind: "number", value: 123 } });
+    const first = Number(/^A(\d+):/.exec(specs.find((s) => s.field === "classes")!.ref)![1]);
+    const shares = (model.input as { classes: { shares: number }[] }).classes[1].shares;
+    cells.set(`B${first + 1}`, { content: { kind: "number", value: shares + 1_000 } });
+    const { inputs, differences } = await readBack(wb, model.input);
+    expect(differences).toEqual([
+      { path: "netDebt", stored: (model.input as { netDebt: number }).netDebt, sheet: 123 },
+      { path: "classes[2].shares", stored: shares, sheet: shares + 1_000 },
+    ]);
+    const checked = checkStoredModel({ kind: model.kind, schemaVersion: model.schemaVersion, inputs });
+    expect(checked).toMatchObject({ ok: true });
+  });
+
+  test("priced round: an investor row added under the table is read, the rebuild keeps the tables (same names, no duplicate) and reads back the same", async () => {
+    const { wb, model, sheetName } = await written(ROUND);
+    const tablesBefore = wb.sheet(sheetName).tables.map((t) => ({ id: t.id, name: t.name }));
+    expect(tablesBefore.map((t) => t.name)).toEqual(["RoundCapTable", "RoundInvestors", "RoundInstruments"]);
+    const stored = (model.input as { investors: { name: string; amount: number }[] }).investors;
+    wb.addTableRow("RoundInvestors", ["Late fund", 250_000]);
+
+    const { inputs, differences } = await readBack(wb, model.input);
+    expect(inputs.investors).toEqual([...stored, { name: "Late fund", amount: 250_000 }]);
+    expect(differences).toEqual([{ path: `investors[${stored.length + 1}]`, stored: undefined, sheet: { name: "Late fund", amount: 250_000 } }]);
+
+    const checked = checkStoredModel({ kind: model.kind, schemaVersion: model.schemaVersion, inputs });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const rebuilt = buildModel(checked.input);
+    const syncs = wb.syncs;
+    await writeModelSheet(wb.context(), {
+      sheet: rebuilt.sheet,
+      model: { id: "m-sheet", kind: rebuilt.kind, schemaVersion: rebuilt.schemaVersion, inputs: rebuilt.input },
+    });
+    expect(wb.syncs - syncs).toBe(2);
+    const after = wb.sheet(sheetName).tables;
+    expect(after.map((t) => t.name)).toEqual(["RoundCapTable", "RoundInvestors", "RoundInstruments"]);
+    expect(after.map((t) => t.ref)).toEqual(rebuilt.sheet.tables!.map((t) => t.ref));
+    expect((await readBack(wb, rebuilt.input)).differences).toEqual([]);
+  });
+
+  test("priced round: a cap-table row deleted in the sheet is gone from what is read", async () => {
+    const { wb, model } = await written(ROUND);
+    const capTable = (model.input as { capTable: { holder: string; shares: number }[] }).capTable;
+    wb.deleteTableRow("RoundCapTable", 0);
+    const { inputs, differences } = await readBack(wb, model.input);
+    expect(inputs.capTable).toEqual(capTable.slice(1));
+    expect(differences.length).toBeGreaterThan(0);
+  });
+
+  test("a table renamed away (or converted to cells) is read where it was built", async () => {
+    const { wb, model, sheetName } = await written(ROUND);
+    wb.sheet(sheetName).tables = [];
+    const { differences } = await readBack(wb, model.input);
+    expect(differences).toEqual([]);
   });
 });

@@ -87,6 +87,22 @@ const NameSchema = z.object({
   }),
   ref: rangeAddress("defined name reference"),
   comment: z.string().max(255, { error: "a defined name comment must be at most 255 characters" }).optional(),
+  table: z
+    .object({
+      table: z.string(),
+      column: z.number().int().nonnegative().optional(),
+      lastColumn: z.number().int().nonnegative().optional(),
+      all: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+/** A table (spec.ts TableSpec); the rules between tables, cells and names are tables.ts `checkTables`. */
+const TableSchema = z.object({
+  name: z.string().max(255, { error: "a table name must be at most 255 characters" }),
+  ref: rangeAddress("table range"),
+  columns: z.array(z.string().max(255, { error: "a table header must be at most 255 characters" })),
+  style: z.string().max(255, { error: "a table style must be at most 255 characters" }),
 });
 
 const ChartSchema = z.object({
@@ -126,6 +142,7 @@ export const SheetSpecSchema = z
       .optional(),
     charts: z.array(ChartSchema).optional(),
     showGridlines: z.boolean().optional(),
+    tables: z.array(TableSchema).optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
