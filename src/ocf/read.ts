@@ -31,6 +31,7 @@ import {
   isIsoDate,
   validateHistory,
 } from "../engine/history/history";
+import type { OcfIssuer } from "./historyJson";
 import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, vestingSchedule } from "../engine/history/vesting";
 
 /** Sizes an import reads at most: a company with 10,000 grants and 50 events is far below. */
@@ -70,7 +71,15 @@ const FILE_LISTS = [
 const manifestSchema = z.object({
   ocf_version: z.string(),
   file_type: z.literal("OCF_MANIFEST_FILE"),
-  issuer: z.object({ id, legal_name: z.string(), object_type: z.literal("ISSUER") }).loose(),
+  issuer: z
+    .object({
+      id,
+      legal_name: z.string(),
+      object_type: z.literal("ISSUER"),
+      formation_date: z.string().optional(),
+      country_of_formation: z.string().optional(),
+    })
+    .loose(),
   as_of: date,
   ...Object.fromEntries(FILE_LISTS.map((k) => [k, z.array(fileRef).optional()])),
 });
@@ -311,6 +320,8 @@ export interface OcfReport {
 export interface OcfImport {
   readonly history: CapTableHistory;
   readonly report: OcfReport;
+  /** The manifest's issuer (an export needs it back). */
+  readonly issuer: OcfIssuer;
 }
 
 export interface OcfFile {
@@ -702,8 +713,15 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   } catch (e) {
     throw new OcfError(e instanceof Error ? e.message : String(e));
   }
+  const { id: issuerId, legal_name: legalName, formation_date: formationDate, country_of_formation: countryOfFormation } = manifest.issuer;
   return {
     history,
+    issuer: {
+      id: issuerId,
+      legalName,
+      ...(formationDate !== undefined ? { formationDate } : {}),
+      ...(countryOfFormation !== undefined ? { countryOfFormation } : {}),
+    },
     report: { ocfVersion: manifest.ocf_version, issuer: manifest.issuer.legal_name, asOf: manifest.as_of, applied, noEffect, skipped, warnings },
   };
 }
