@@ -15,37 +15,12 @@ import { capTableAsOf, isIsoDate, type CapTableAsOf, type CapTableHistory } from
 import { historyToJson, parseHistoryJson, type HistoryDocument } from "../ocf/historyJson";
 import { OCF_READ_LIMITS, OcfError, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
 import { writeOcfPackage, type OcfExport } from "../ocf/write";
+import { filesFromZip as zipFiles } from "../ocf/zip";
 
 export const md5Hex = (bytes: Uint8Array): string => createHash("md5").update(bytes).digest("hex");
 
-/** The files of a `.ocf.zip`: every entry that is not a folder, within the read limits. */
-export async function filesFromZip(bytes: Uint8Array): Promise<OcfFile[]> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new OcfError("not a zip file (an OCF package is a .ocf.zip or a folder)");
-  }
-  const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > OCF_READ_LIMITS.maxFiles)
-    throw new OcfError(`the package holds ${entries.length} files, more than the ${OCF_READ_LIMITS.maxFiles} read`);
-  const files: OcfFile[] = [];
-  let total = 0;
-  for (const entry of entries) {
-    // Inflated with a byte cap whatever size the entry declares, and its checksum checked (the .xlsx reader's own way).
-    let body: Uint8Array;
-    try {
-      body = readPartBytes(zip, entry.name, OCF_READ_LIMITS.maxFileBytes)!;
-    } catch (error) {
-      throw new OcfError((error as Error).message);
-    }
-    total += body.byteLength;
-    if (total > OCF_READ_LIMITS.maxTotalBytes)
-      throw new OcfError(`the package inflates to more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
-    files.push({ path: entry.name, bytes: body });
-  }
-  return files;
-}
+/** The files of a `.ocf.zip`, each entry inflated with the .xlsx reader's readPartBytes (Node's zlib: a byte cap, the checksum checked). */
+export const filesFromZip = (bytes: Uint8Array): Promise<OcfFile[]> => zipFiles(bytes, (zip, name, cap) => readPartBytes(zip, name, cap)!);
 
 /** Reads at most `limit` bytes of a file (the command line's `readAtMost`: a file that grows, or a FIFO, is refused past the limit). */
 export type ReadAtMost = (full: string, limit: number) => Promise<Uint8Array>;
