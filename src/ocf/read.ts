@@ -758,6 +758,15 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       ...(formationDate !== undefined ? { formationDate } : {}),
       ...(countryOfFormation !== undefined ? { countryOfFormation } : {}),
     },
-    report: { ocfVersion: manifest.ocf_version, issuer: manifest.issuer.legal_name, asOf: manifest.as_of, applied, noEffect, skipped, warnings, md5Mismatches },
+    report: {
+      ocfVersion: manifest.ocf_version,
+      issuer: manifest.issuer.legal_name,
+      asOf: manifest.as_of,
+      applied,
+      noEffect,
+      skipped,
+      warnings,
+      md5Mismatches,
+    },
   };
 }

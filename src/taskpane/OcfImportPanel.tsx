@@ -3,6 +3,10 @@
  * read without effect, skipped with the reason, md5 warnings), then fill the priced round with the
  * cap table as of a date. The logic is in ocfImport.ts; a failed import shows its error and
  * changes nothing (no partial model).
+ *
+ * ocfImport.ts (the OCF reader, the history replay, JSZip: about 145 KB minified) is loaded when a
+ * package is picked, as its own chunk (webpack's dynamic import, same origin, so the page's CSP
+ * `script-src 'self'` allows it): the taskpane's first load does not carry it.
  */
 import * as React from "react";
 import {
@@ -24,7 +28,7 @@ import { ArrowUploadRegular, TableRegular } from "@fluentui/react-icons";
 import { messageOf } from "../engine";
 import type { OcfImport } from "../ocf/read";
 import type { Lang, Messages } from "./i18n";
-import { MAX_OCF_ZIP_BYTES, pricedRoundFromOcf, readOcfZip, reportView } from "./ocfImport";
+import type * as OcfImportModule from "./ocfImport";
 import type { ModelSession } from "./useModelSession";
 import { useFormStyles } from "./styles";
 
@@ -34,11 +38,24 @@ const useStyles = makeStyles({
   report: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
+/** The largest package file read: OCF_READ_LIMITS.maxTotalBytes (a test keeps them equal; not imported, to keep the reader out of the first load). */
+export const MAX_OCF_ZIP_BYTES = 200 * 1024 * 1024;
+
+const loadOcfImport = (): Promise<typeof OcfImportModule> => import(/* webpackChunkName: "ocf-import" */ "./ocfImport");
+
 type Outcome =
-  | { readonly ok: true; readonly file: string; readonly imported: OcfImport }
+  | { readonly ok: true; readonly file: string; readonly imported: OcfImport; readonly inconsistent?: string }
   | { readonly ok: false; readonly file: string; readonly error: string };
 
-function Lines({ title, lines, testId }: { readonly title: string; readonly lines: readonly string[]; readonly testId: string }): React.ReactElement | null {
+function Lines({
+  title,
+  lines,
+  testId,
+}: {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly testId: string;
+}): React.ReactElement | null {
   const s = useStyles();
   if (lines.length === 0) return null;
   return (
@@ -53,7 +70,15 @@ function Lines({ title, lines, testId }: { readonly title: string; readonly line
   );
 }
 
-export function OcfImportPanel({ session, t, lang }: { readonly session: ModelSession; readonly t: Messages; readonly lang: Lang }): React.ReactElement {
+export function OcfImportPanel({
+  session,
+  t,
+  lang,
+}: {
+  readonly session: ModelSession;
+  readonly t: Messages;
+  readonly lang: Lang;
+}): React.ReactElement {
   const s = useStyles();
   const f = useFormStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -62,6 +87,7 @@ export function OcfImportPanel({ session, t, lang }: { readonly session: ModelSe
   const [outcome, setOutcome] = React.useState<Outcome | undefined>();
   const [asOf, setAsOf] = React.useState("");
   const [buildError, setBuildError] = React.useState<string | undefined>();
+  const [ocf, setOcf] = React.useState<typeof OcfImportModule | undefined>();
 
   const onFile = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -73,8 +99,10 @@ export function OcfImportPanel({ session, t, lang }: { readonly session: ModelSe
     setBusy(true);
     setOutcome(undefined);
     try {
-      const imported = await readOcfZip(new Uint8Array(await file.arrayBuffer()), requireMd5);
-      setOutcome({ ok: true, file: file.name, imported });
+      const module = ocf ?? (await loadOcfImport());
+      setOcf(() => module);
+      const { imported, inconsistent } = await module.readOcfZip(new Uint8Array(await file.arrayBuffer()), requireMd5);
+      setOutcome({ ok: true, file: file.name, imported, inconsistent });
       setAsOf(imported.report.asOf);
     } catch (error) {
       setOutcome({ ok: false, file: file.name, error: messageOf(error) });
@@ -83,12 +111,12 @@ export function OcfImportPanel({ session, t, lang }: { readonly session: ModelSe
     }
   };
 
-  const view = outcome?.ok === true ? reportView(outcome.imported.report, t) : undefined;
+  const view = outcome?.ok === true && ocf !== undefined ? ocf.reportView(outcome.imported.report, t) : undefined;
 
   const fill = () => {
-    if (outcome?.ok !== true) return;
+    if (outcome?.ok !== true || ocf === undefined) return;
     try {
-      const { form, notes } = pricedRoundFromOcf(outcome.imported, asOf, lang, t);
+      const { form, notes } = ocf.pricedRoundFromOcf(outcome.imported, asOf, lang, t);
       setBuildError(undefined);
       session.loadForm(form, { intent: "info", text: t.ocf.loaded(outcome.imported.report.issuer, asOf), details: notes });
     } catch (error) {
@@ -102,12 +130,7 @@ export function OcfImportPanel({ session, t, lang }: { readonly session: ModelSe
         {t.ocf.title}
       </Subtitle2>
       <Caption1>{t.ocf.intro}</Caption1>
-      <Checkbox
-        checked={requireMd5}
-        onChange={(_, d) => setRequireMd5(d.checked === true)}
-        label={t.ocf.requireMd5}
-        data-testid="ocf-require-md5"
-      />
+      <Checkbox checked={requireMd5} onChange={(_, d) => setRequireMd5(d.checked === true)} label={t.ocf.requireMd5} data-testid="ocf-require-md5" />
       <div className={s.actions}>
         <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()} disabled={busy} data-testid="ocf-import">
           {t.ocf.pick}
@@ -157,15 +180,26 @@ export function OcfImportPanel({ session, t, lang }: { readonly session: ModelSe
             </MessageBar>
           )}
           <Lines title={lang === "en" ? t.ocf.warningsTitle : t.ocf.otherWarningsTitle} lines={view.other} testId="ocf-warnings" />
-          <Caption1>{t.ocf.target}</Caption1>
-          <div className={s.actions}>
-            <Field label={t.ocf.asOf} validationMessage={buildError} validationState={buildError !== undefined ? "error" : "none"}>
-              <Input value={asOf} onChange={(_, d) => setAsOf(d.value)} placeholder="YYYY-MM-DD" data-testid="ocf-as-of" />
-            </Field>
-            <Button appearance="primary" icon={<TableRegular />} onClick={fill} data-testid="ocf-fill">
-              {t.ocf.build}
-            </Button>
-          </div>
+          {outcome?.ok === true && outcome.inconsistent !== undefined ? (
+            <MessageBar intent="error" role="alert" data-testid="ocf-inconsistent">
+              <MessageBarBody>
+                <MessageBarTitle>{t.ocf.inconsistent}</MessageBarTitle>
+                {lang === "en" ? outcome.inconsistent : `${t.ocf.readerMessage} ${outcome.inconsistent}`}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <Caption1>{t.ocf.target}</Caption1>
+              <div className={s.actions}>
+                <Field label={t.ocf.asOf} validationMessage={buildError} validationState={buildError !== undefined ? "error" : "none"}>
+                  <Input value={asOf} onChange={(_, d) => setAsOf(d.value)} placeholder="YYYY-MM-DD" data-testid="ocf-as-of" />
+                </Field>
+                <Button appearance="primary" icon={<TableRegular />} onClick={fill} data-testid="ocf-fill">
+                  {t.ocf.build}
+                </Button>
+              </div>
+            </>
+          )}
         </div>
       )}
     </section>

@@ -132,6 +132,7 @@ const en = {
       laterQuantity: () => "a warrant whose number of shares is set later (it depends on a future price) is not counted in the cap table",
       unknownTransaction: (type: string) => `transaction type ${type} is not one this reader knows (OCF 1.2.0 transaction types are read)`,
     },
+    inconsistent: "This package's transactions do not form one cap table: the report above lists what was read; no cap table is built from it.",
     asOf: "Cap table as of",
     asOfBad: "Enter a date written YYYY-MM-DD.",
     target:
@@ -141,17 +142,22 @@ const en = {
       `Cap table of ${issuer} as of ${asOf} loaded into the priced round. Enter the pre-money and the new money, then Build.`,
     buildFailed: (reason: string) => `The cap table could not be taken into the priced round; the form was not changed. ${reason}`,
     tooManyRows: (rows: number, max: number) => `The cap table has ${rows} rows; the priced round holds at most ${max}.`,
-    tooManyInstruments: (count: number, max: number) => `The package has ${count} SAFEs and notes outstanding; the priced round holds at most ${max}.`,
-    notePoolNone: (row: string) => `No plan has shares available at the date: a "${row}" row with 0 shares is added (the priced round names its pool row).`,
+    tooManyInstruments: (count: number, max: number) =>
+      `The package has ${count} SAFEs and notes outstanding; the priced round holds at most ${max}.`,
+    notePoolNone: (row: string) =>
+      `No plan has shares available at the date: a "${row}" row with 0 shares is added (the priced round names its pool row).`,
     notePoolMerged: (count: number, row: string) => `${count} plans have shares available: their available pools are added up in one "${row}" row.`,
     noteCurrency: (found: string) =>
-      found === "" ? "The package names no currency: enter the model's currency." : `The package names several currencies (${found}): enter the model's currency.`,
+      found === ""
+        ? "The package names no currency: enter the model's currency."
+        : `The package names several currencies (${found}): enter the model's currency.`,
     noteInterestBaked: (holder: string, date: string) =>
       `${holder}'s note has several interest rates: it converts its principal plus the interest accrued to ${date}, entered as one amount.`,
     noteInterestDate: (holder: string, date: string) =>
       `${holder}'s note accrues interest to ${date} (the cap table's date): set its conversion date to the round's date.`,
     noteSafeTiming: (holder: string) => `${holder}'s SAFE does not say whether its cap is pre- or post-money: read as a pre-money SAFE.`,
-    noteNoTerms: (holder: string, type: string) => `${holder}'s ${type} states no conversion terms: it converts at the round price as a pre-money SAFE.`,
+    noteNoTerms: (holder: string, type: string) =>
+      `${holder}'s ${type} states no conversion terms: it converts at the round price as a pre-money SAFE.`,
     poolRow: "Option pool",
     poolsRow: "Option pools (available)",
   },
@@ -447,6 +453,8 @@ const fr: Messages = {
       laterQuantity: () => "un BSA dont le nombre d’actions sera fixé plus tard (il dépend d’un prix futur) n’est pas compté dans la table",
       unknownTransaction: (type: string) => `le type d’opération ${type} n’est pas connu de ce lecteur (les types d’opération d’OCF 1.2.0 sont lus)`,
     },
+    inconsistent:
+      "Les opérations de ce paquet ne forment pas une table de capitalisation : le rapport ci-dessus liste ce qui a été lu ; aucune table n’en est construite.",
     asOf: "Table de capitalisation au",
     asOfBad: "Saisissez une date écrite AAAA-MM-JJ.",
     target:
@@ -460,7 +468,8 @@ const fr: Messages = {
       `Le paquet compte ${count} SAFE et obligations en circulation ; le tour valorisé en accepte au plus ${max}.`,
     notePoolNone: (row: string) =>
       `Aucun plan n’a d’actions disponibles à la date : une ligne « ${row} » de 0 action est ajoutée (le tour valorisé nomme sa ligne de pool).`,
-    notePoolMerged: (count: number, row: string) => `${count} plans ont des actions disponibles : leurs pools disponibles sont additionnés sur une ligne « ${row} ».`,
+    notePoolMerged: (count: number, row: string) =>
+      `${count} plans ont des actions disponibles : leurs pools disponibles sont additionnés sur une ligne « ${row} ».`,
     noteCurrency: (found: string) =>
       found === ""
         ? "Le paquet ne nomme aucune devise : saisissez la devise du modèle."
@@ -469,8 +478,7 @@ const fr: Messages = {
       `L’obligation de ${holder} a plusieurs taux d’intérêt : elle convertit son nominal plus les intérêts courus au ${date}, saisis en un seul montant.`,
     noteInterestDate: (holder: string, date: string) =>
       `L’obligation de ${holder} court les intérêts jusqu’au ${date} (la date de la table) : mettez sa date de conversion à la date du tour.`,
-    noteSafeTiming: (holder: string) =>
-      `Le SAFE de ${holder} ne dit pas si son plafond est pré- ou post-money : lu comme un SAFE pré-money.`,
+    noteSafeTiming: (holder: string) => `Le SAFE de ${holder} ne dit pas si son plafond est pré- ou post-money : lu comme un SAFE pré-money.`,
     noteNoTerms: (holder: string, type: string) =>
       `Le ${type} de ${holder} n’a pas de conditions de conversion : il convertit au prix du tour, comme un SAFE pré-money.`,
     poolRow: "Pool d’options",

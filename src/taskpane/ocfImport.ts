@@ -15,23 +15,39 @@
  *   notes its instruments. Each reading that the package does not state is a shown note.
  */
 import { Decimal } from "../engine/decimal";
-import { capTableAsOf, isIsoDate, type CapTableHistory, type ConvertibleTerms, type Issuance } from "../engine/history/history";
+import { messageOf } from "../engine/errors";
+import { capTableAsOf, isIsoDate, validateHistory, type CapTableHistory, type ConvertibleTerms, type Issuance } from "../engine/history/history";
 import { nextRoundFromHistory } from "../engine/history/nextRound";
 import { LIMITS } from "../model/fields";
 import { ROUND_LIMITS, type InstrumentInput, type PricedRoundInput } from "../model/pricedRoundInput";
 import { md5Hex } from "../ocf/md5";
-import { NO_EFFECT_TYPES, OCF_READ_LIMITS, readOcfPackage, type OcfImport, type OcfObjectNote, type OcfReport } from "../ocf/read";
+import { NO_EFFECT_TYPES, readOcfPackage, type OcfImport, type OcfObjectNote, type OcfReport } from "../ocf/read";
 import { filesFromZip, streamEntry } from "../ocf/zip";
 import { formFromInput, newGridRow, tableSpec, type ModelForm } from "./forms";
 import type { Lang, Messages } from "./i18n";
 
-/** The largest package file read (the reader's own limit on what it inflates to is the same). */
-export const MAX_OCF_ZIP_BYTES = OCF_READ_LIMITS.maxTotalBytes;
+/** A package read: its history and report, and why its transactions do not form one cap table, if they do not. */
+export interface OcfRead {
+  readonly imported: OcfImport;
+  /** Set when the history does not hold together (a dangling or looping security, a date out of order): the report is shown, no cap table is built. */
+  readonly inconsistent?: string;
+}
 
-/** Reads a picked `.ocf.zip` whole, or throws (an OcfError naming the file and object at fault). */
-export async function readOcfZip(bytes: Uint8Array, requireMd5: boolean): Promise<OcfImport> {
+/**
+ * Reads a picked `.ocf.zip` whole, or throws (an OcfError naming the file and object at fault: a
+ * zip bomb, a bad md5 when refused, a malformed object). Every object is read first and the history
+ * checked after, so a package whose transactions do not form one cap table (OCF's own samples are a
+ * catalogue of examples) still shows its report, with the reason no cap table can be built.
+ */
+export async function readOcfZip(bytes: Uint8Array, requireMd5: boolean): Promise<OcfRead> {
   const files = await filesFromZip(bytes, streamEntry);
-  return readOcfPackage(files, { md5: md5Hex, requireMd5 });
+  const imported = readOcfPackage(files, { md5: md5Hex, requireMd5, validate: false });
+  try {
+    validateHistory(imported.history);
+    return { imported };
+  } catch (error) {
+    return { imported, inconsistent: messageOf(error) };
+  }
 }
 
 /** The report as the taskpane shows it: each line in the UI language, English only where the reader's own words are the message. */
