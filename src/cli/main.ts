@@ -7,6 +7,7 @@
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json>
  *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o cap-table.json]
+ *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
  * says which and why); 2 the command line itself is wrong (unknown command or option, missing
@@ -34,6 +35,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
+  /** The clock an export's generated_at reads (tests pin it); default: the system clock. */
+  readonly now?: () => Date;
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -56,11 +59,20 @@ Commands:
                                        its manifest and *.ocf.json files) and give its cap table as
                                        of a date (default: the manifest's as_of), with a report of
                                        every object read or skipped. An md5 that does not match is
-                                       a warning, or an error with --require-md5.
+                                       a warning, or an error with --require-md5. The .json
+                                       output holds the whole history too, for export-ocf.
+  export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
+                                       Write a history (the .json import-ocf writes) as an Open Cap
+                                       Format 1.2.0 package: a .ocf.zip, or with --dir a folder of
+                                       the manifest and *.ocf.json files. as_of defaults to the last
+                                       event's date; --currency is needed when the history names no
+                                       currency, or several. Each field OCF requires that the
+                                       history does not know is written with a default and listed.
 
 Options:
   -o, --output <file>  Output file.
-  -f, --force          Overwrite the output file if it exists.
+  -f, --force          Overwrite the output file if it exists (export-ocf --dir: write
+                       into an existing folder that holds only the package's files).
   -h, --help           Show this help.
 
 Example:
@@ -78,9 +90,13 @@ interface Parsed {
   readonly output?: string;
   readonly force: boolean;
   readonly help: boolean;
-  /** import-ocf only. */
+  /** import-ocf and export-ocf. */
   readonly asOf?: string;
+  /** import-ocf only. */
   readonly requireMd5: boolean;
+  /** export-ocf only. */
+  readonly dir: boolean;
+  readonly currency?: string;
 }
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -90,10 +106,17 @@ function parseArgs(argv: readonly string[]): Parsed {
   let help = false;
   let asOf: string | undefined;
   let requireMd5 = false;
+  let dir = false;
+  let currency: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "-h" || a === "--help") help = true;
     else if (a === "--require-md5") requireMd5 = true;
+    else if (a === "--dir") dir = true;
+    else if (a === "--currency") {
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a currency code (EUR, USD...)`);
+      currency = argv[++i];
+    } else if (a.startsWith("--currency=")) currency = a.slice("--currency=".length);
     else if (a === "--as-of") {
       if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a date (YYYY-MM-DD)`);
       asOf = argv[++i];
@@ -108,10 +131,13 @@ function parseArgs(argv: readonly string[]): Parsed {
     else args.push(a);
   }
   const command = args.shift();
-  // An option given and then ignored would be silently wrong: only import-ocf reads these two.
-  if (command !== "import-ocf" && asOf !== undefined) throw new UsageError("--as-of is an option of import-ocf only");
+  // An option given and then ignored would be silently wrong: each is refused outside its commands.
+  if (command !== "import-ocf" && command !== "export-ocf" && asOf !== undefined)
+    throw new UsageError("--as-of is an option of import-ocf and export-ocf only");
   if (command !== "import-ocf" && requireMd5) throw new UsageError("--require-md5 is an option of import-ocf only");
-  return { command, args, output, force, help, asOf, requireMd5 };
+  if (command !== "export-ocf" && dir) throw new UsageError("--dir is an option of export-ocf only");
+  if (command !== "export-ocf" && currency !== undefined) throw new UsageError("--currency is an option of export-ocf only");
+  return { command, args, output, force, help, asOf, requireMd5, dir, currency };
 }
 
 function expectArgs(p: Parsed, count: number, names: string): void {
@@ -174,19 +200,25 @@ export async function readAtMost(full: string, limit: number, tooLarge: (size: s
   }
 }
 
-async function readText(file: string, io: CliIO): Promise<string> {
+/** The largest history file export-ocf reads: the most an OCF import reads in all (OCF_READ_LIMITS.maxTotalBytes; not imported, to keep zod's OCF readers out of the CLI's start). */
+export const MAX_HISTORY_BYTES = 200 * 1024 * 1024;
+
+async function readText(file: string, io: CliIO, what: "template" | "history" = "template"): Promise<string> {
   const full = path.resolve(io.cwd, file);
   try {
     // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
-    const bytes = await readAtMost(
-      full,
-      JSON_LIMITS.maxChars * 4,
-      (size) => `${file}: template is too large: ${size}, at most ${JSON_LIMITS.maxChars} characters allowed`,
-    );
+    const bytes =
+      what === "template"
+        ? await readAtMost(
+            full,
+            JSON_LIMITS.maxChars * 4,
+            (size) => `${file}: template is too large: ${size}, at most ${JSON_LIMITS.maxChars} characters allowed`,
+          )
+        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => `${file}: the history is too large: ${size}, at most ${MAX_HISTORY_BYTES} bytes read`);
     return bytes.toString("utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
-    if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new Failure(`${file}: is a directory, not a template file`);
+    if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new Failure(`${file}: is a directory, not a ${what} file`);
     throw new Failure(describeFsError(error, file));
   }
 }
@@ -347,12 +379,70 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
   }
   if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, imported.report));
   else {
-    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report), null, 2)}\n`, p, io);
+    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report, imported), null, 2)}\n`, p, io);
     io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
     for (const w of [...imported.report.warnings, ...table.warnings]) io.stderr(`Warning: ${w}\n`);
     if (imported.report.skipped.length > 0)
       io.stderr(`Note: ${imported.report.skipped.length} object(s) skipped; the file's report lists each with the reason.\n`);
   }
+}
+
+/**
+ * Writes a package as a folder: created new; with --force an existing folder is written into only
+ * when every file in it is one the package writes (nothing stale from another package is left to
+ * be read with it). No file is written through a link.
+ */
+async function writeFolder(folder: string, files: readonly { path: string; bytes: Uint8Array }[], p: Parsed, io: CliIO): Promise<void> {
+  const full = path.resolve(io.cwd, folder);
+  const at = await entryAt(full);
+  if (at === "link") throw new Failure(`${folder} is a symbolic link: the output is never written through a link; give the path of a new folder`);
+  try {
+    if (at === "entry") {
+      if (!p.force) throw new Failure(`${folder} already exists: choose another name or add --force to write the package into it`);
+      if (!(await fs.lstat(full)).isDirectory()) throw new Failure(`${folder} exists and is not a folder`);
+      const ours = new Set(files.map((f) => f.path));
+      const others = (await fs.readdir(full)).filter((name) => !ours.has(name));
+      if (others.length > 0)
+        throw new Failure(
+          `${folder} holds other files (${others.slice(0, 5).join(", ")}${others.length > 5 ? ", ..." : ""}); the package is written only into a new folder or one holding just its own files`,
+        );
+    } else await fs.mkdir(full);
+    for (const f of files) {
+      const target = path.join(full, f.path);
+      if ((await entryAt(target)) === "link")
+        throw new Failure(`${path.join(folder, f.path)} is a symbolic link: the output is never written through a link`);
+      await fs.writeFile(target, f.bytes, { flag: p.force ? "w" : "wx" });
+    }
+  } catch (error) {
+    if (error instanceof Failure) throw error;
+    throw new Failure(describeFsError(error, folder));
+  }
+}
+
+async function exportOcfCommand(p: Parsed, io: CliIO): Promise<void> {
+  expectArgs(p, 1, "a history file (the .json import-ocf writes)");
+  if (p.output === undefined || p.output === "-")
+    throw new UsageError(
+      `export-ocf needs -o <file.ocf.zip>${p.output === "-" ? " (a zip is not written to the terminal)" : ""}, or --dir -o <folder>`,
+    );
+  if (!p.dir && !p.output.toLowerCase().endsWith(".zip"))
+    throw new UsageError(`the output of export-ocf is a .ocf.zip file (or a folder with --dir), got "${p.output}"`);
+  const ocf = require("./ocf") as typeof import("./ocf");
+  const source = p.args[0];
+  const text = await readText(source, io, "history");
+  const now = (io.now ?? (() => new Date()))();
+  let out;
+  try {
+    out = ocf.exportHistory(text, { asOf: p.asOf, currency: p.currency, generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z") });
+  } catch (error) {
+    throw new Failure(`${source}: ${(error as Error).message}`);
+  }
+  if (p.dir) await writeFolder(p.output, out.files, p, io);
+  else await writeOutput(p.output, await ocf.zipOcf(out.files, now), p, io);
+  io.stderr(
+    `Wrote an OCF 1.2.0 package as of ${out.asOf} to ${p.output}${p.dir ? "/" : ""} (${out.files.length} files; prices not tagged are in ${out.currency}).\n`,
+  );
+  for (const w of out.warnings) io.stderr(`Default written: ${w}\n`);
 }
 
 const COMMANDS: Record<string, (p: Parsed, io: CliIO) => Promise<void>> = {
@@ -362,6 +452,7 @@ const COMMANDS: Record<string, (p: Parsed, io: CliIO) => Promise<void>> = {
   "extract-template": extractTemplate,
   "validate-template": validateTemplateFile,
   "import-ocf": importOcfCommand,
+  "export-ocf": exportOcfCommand,
 };
 
 /** Runs one command line; resolves to the exit code (never rejects). */

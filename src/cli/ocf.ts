@@ -1,6 +1,7 @@
 /**
  * `captable import-ocf`: an Open Cap Format package (a `.ocf.zip` or a folder holding its manifest
- * and `*.ocf.json` files) read, replayed, and its cap table as of a date printed or written as JSON.
+ * and `*.ocf.json` files) read, replayed, and its cap table as of a date printed or written as JSON
+ * (with the whole history, which `captable export-ocf` writes back as a package).
  *
  * Limits are checked while reading, never after: a zip entry inflates in chunks and stops at the
  * size limit whatever size its header declares; a folder's files are measured before being read.
@@ -10,39 +11,16 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { readPartBytes } from "../workbook/xlsxReader";
-import { capTableAsOf, type CapTableAsOf, type CapTableHistory } from "../engine/history/history";
+import { capTableAsOf, isIsoDate, type CapTableAsOf, type CapTableHistory } from "../engine/history/history";
+import { historyToJson, parseHistoryJson, type HistoryDocument } from "../ocf/historyJson";
 import { OCF_READ_LIMITS, OcfError, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
+import { writeOcfPackage, type OcfExport } from "../ocf/write";
+import { filesFromZip as zipFiles } from "../ocf/zip";
 
 export const md5Hex = (bytes: Uint8Array): string => createHash("md5").update(bytes).digest("hex");
 
-/** The files of a `.ocf.zip`: every entry that is not a folder, within the read limits. */
-export async function filesFromZip(bytes: Uint8Array): Promise<OcfFile[]> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new OcfError("not a zip file (an OCF package is a .ocf.zip or a folder)");
-  }
-  const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > OCF_READ_LIMITS.maxFiles)
-    throw new OcfError(`the package holds ${entries.length} files, more than the ${OCF_READ_LIMITS.maxFiles} read`);
-  const files: OcfFile[] = [];
-  let total = 0;
-  for (const entry of entries) {
-    // Inflated with a byte cap whatever size the entry declares, and its checksum checked (the .xlsx reader's own way).
-    let body: Uint8Array;
-    try {
-      body = readPartBytes(zip, entry.name, OCF_READ_LIMITS.maxFileBytes)!;
-    } catch (error) {
-      throw new OcfError((error as Error).message);
-    }
-    total += body.byteLength;
-    if (total > OCF_READ_LIMITS.maxTotalBytes)
-      throw new OcfError(`the package inflates to more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
-    files.push({ path: entry.name, bytes: body });
-  }
-  return files;
-}
+/** The files of a `.ocf.zip`, each entry inflated with the .xlsx reader's readPartBytes (Node's zlib: a byte cap, the checksum checked). */
+export const filesFromZip = (bytes: Uint8Array): Promise<OcfFile[]> => zipFiles(bytes, (zip, name, cap) => readPartBytes(zip, name, cap)!);
 
 /** Reads at most `limit` bytes of a file (the command line's `readAtMost`: a file that grows, or a FIFO, is refused past the limit). */
 export type ReadAtMost = (full: string, limit: number) => Promise<Uint8Array>;
@@ -88,7 +66,7 @@ const names = (history: CapTableHistory) => ({
 });
 
 /** The cap table as of a date as plain JSON: every number an exact decimal string. */
-export function capTableJson(history: CapTableHistory, table: CapTableAsOf, imported: OcfImport["report"]): unknown {
+export function capTableJson(history: CapTableHistory, table: CapTableAsOf, imported: OcfImport["report"], full?: OcfImport): unknown {
   const n = names(history);
   return {
     issuer: imported.issuer,
@@ -127,6 +105,8 @@ export function capTableJson(history: CapTableHistory, table: CapTableAsOf, impo
     })),
     warnings: table.warnings,
     report: imported,
+    // The whole history (every number a decimal string): `captable export-ocf` reads it back.
+    ...(full !== undefined ? { history: historyToJson(full.history, full.issuer) } : {}),
   };
 }
 
@@ -164,6 +144,95 @@ export function capTableText(history: CapTableHistory, table: CapTableAsOf, repo
     `Fully diluted: ${table.fullyDiluted.toString()} (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** What `export-ocf` needs beyond the history. */
+export interface ExportChoices {
+  /** The package's as_of date; default: the date of the history's last event. */
+  readonly asOf?: string;
+  /** Currency of prices the history does not tag; default: the one currency the history uses. */
+  readonly currency?: string;
+  readonly generatedAt: string;
+}
+
+/** The currencies the history's issuances name. */
+function currenciesOf(doc: HistoryDocument): string[] {
+  const found = new Set<string>();
+  for (const e of doc.history.events) {
+    if (e.type !== "ISSUANCE") continue;
+    if (e.currency !== undefined) found.add(e.currency);
+    if (e.conversion?.capCurrency !== undefined) found.add(e.conversion.capCurrency);
+  }
+  return [...found].sort();
+}
+
+/**
+ * An OCF 1.2.0 package of a history document (the JSON `import-ocf -o` writes, or `historyToJson`'s).
+ * Throws OcfError when something OCF requires is not known and cannot be defaulted without saying
+ * a wrong thing: the issuer's name, formation date and country, or which currency prices are in.
+ */
+export function exportHistory(text: string, choices: ExportChoices): OcfExport & { readonly asOf: string; readonly currency: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new OcfError(`not valid JSON (${(error as Error).message})`);
+  }
+  const doc = (() => {
+    try {
+      return parseHistoryJson(value);
+    } catch (error) {
+      throw new OcfError((error as Error).message);
+    }
+  })();
+  const issuer = doc.issuer;
+  const missing = [
+    issuer === undefined ? "id" : undefined,
+    issuer === undefined ? "legalName" : undefined,
+    issuer?.formationDate === undefined ? "formationDate" : undefined,
+    issuer?.countryOfFormation === undefined ? "countryOfFormation" : undefined,
+  ].filter((m): m is string => m !== undefined);
+  if (issuer === undefined || missing.length > 0)
+    throw new OcfError(
+      `an OCF manifest requires the issuer's ${missing.join(", ")}: add them to the history's "issuer" member ({"id", "legalName", "formationDate": "YYYY-MM-DD", "countryOfFormation": "FR"})`,
+    );
+  if (!/^[A-Z]{2}$/.test(issuer.countryOfFormation!))
+    throw new OcfError(`issuer.countryOfFormation must be a 2-letter ISO 3166-1 country code, got "${issuer.countryOfFormation}"`);
+  const used = currenciesOf(doc);
+  let currency = choices.currency;
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+    throw new OcfError(`--currency must be a 3-letter currency code (EUR, USD), got "${currency}"`);
+  if (currency === undefined) {
+    if (used.length !== 1)
+      throw new OcfError(
+        used.length === 0
+          ? "the history names no currency, and OCF prices need one: give --currency (EUR, USD...)"
+          : `the history names several currencies (${used.join(", ")}); a class's issue price carries none: give --currency for the prices that do not say`,
+      );
+    currency = used[0];
+  }
+  const last = doc.history.events.reduce((max, e) => (e.date > max ? e.date : max), "");
+  const asOf = choices.asOf ?? (last !== "" ? last : choices.generatedAt.slice(0, 10));
+  if (!isIsoDate(asOf)) throw new OcfError(`--as-of must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
+  try {
+    const out = writeOcfPackage(doc.history, {
+      issuer: { id: issuer.id, legalName: issuer.legalName, formationDate: issuer.formationDate!, countryOfFormation: issuer.countryOfFormation! },
+      asOf,
+      generatedAt: choices.generatedAt,
+      currency,
+      md5: md5Hex,
+    });
+    return { ...out, asOf, currency };
+  } catch (error) {
+    throw new OcfError((error as Error).message);
+  }
+}
+
+/** The package's files in a zip (deflated; every entry dated `date`, so the same history gives the same bytes). */
+export async function zipOcf(files: OcfExport["files"], date: Date): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.path, f.bytes, { date });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
 export { capTableAsOf };

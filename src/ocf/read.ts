@@ -31,6 +31,7 @@ import {
   isIsoDate,
   validateHistory,
 } from "../engine/history/history";
+import type { OcfIssuer } from "./historyJson";
 import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, vestingSchedule } from "../engine/history/vesting";
 
 /** Sizes an import reads at most: a company with 10,000 grants and 50 events is far below. */
@@ -70,7 +71,15 @@ const FILE_LISTS = [
 const manifestSchema = z.object({
   ocf_version: z.string(),
   file_type: z.literal("OCF_MANIFEST_FILE"),
-  issuer: z.object({ id, legal_name: z.string(), object_type: z.literal("ISSUER") }).loose(),
+  issuer: z
+    .object({
+      id,
+      legal_name: z.string(),
+      object_type: z.literal("ISSUER"),
+      formation_date: z.string().optional(),
+      country_of_formation: z.string().optional(),
+    })
+    .loose(),
   as_of: date,
   ...Object.fromEntries(FILE_LISTS.map((k) => [k, z.array(fileRef).optional()])),
 });
@@ -274,8 +283,11 @@ const CLOSINGS: Record<string, ClosingType> = {
   TX_CONVERTIBLE_TRANSFER: "TRANSFER",
 };
 
+/** A key of the table itself, not one inherited ("constructor", "toString" are object types a hostile package can name). */
+const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
 /** Objects read that change nothing in holdings, and why. */
-const NO_EFFECT: Record<string, string> = {
+const NO_EFFECT: Record<Exclude<(typeof NO_EFFECT_TYPES)[number], "TX_VESTING_START">, string> & Record<string, string | undefined> = {
   TX_STOCK_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
   TX_EQUITY_COMPENSATION_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
   TX_WARRANT_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
@@ -288,12 +300,37 @@ const NO_EFFECT: Record<string, string> = {
   DOCUMENT: "documents are not cap-table data",
 };
 
+/**
+ * Why an object was skipped, as an id a translation can key on (the `reason` is the English text):
+ * an object type not expected in its file, a warrant whose quantity is set later, a transaction type
+ * this reader does not know.
+ */
+export type OcfSkipCode = "unexpectedType" | "laterQuantity" | "unknownTransaction";
+
 export interface OcfObjectNote {
   readonly file: string;
   readonly id: string;
   readonly objectType: string;
+  /** In English. Notes without effect are explained by their object type (`NO_EFFECT_TYPES`). */
   readonly reason: string;
+  /** Skipped objects: why, as an id. */
+  readonly code?: OcfSkipCode;
 }
+
+/** The object types read without effect on holdings (each note's reason says why, keyed by the type). */
+export const NO_EFFECT_TYPES = [
+  "TX_STOCK_ACCEPTANCE",
+  "TX_EQUITY_COMPENSATION_ACCEPTANCE",
+  "TX_WARRANT_ACCEPTANCE",
+  "TX_CONVERTIBLE_ACCEPTANCE",
+  "TX_VESTING_EVENT",
+  "TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT",
+  "STOCK_LEGEND_TEMPLATE",
+  "VALUATION",
+  "FINANCING",
+  "DOCUMENT",
+  "TX_VESTING_START",
+] as const;
 
 export interface OcfReport {
   readonly ocfVersion: string;
@@ -306,11 +343,15 @@ export interface OcfReport {
   /** Objects of a type this reader does not know, each with the reason: never applied, never silent. */
   readonly skipped: readonly OcfObjectNote[];
   readonly warnings: readonly string[];
+  /** The files whose md5 does not match the manifest's (each also in `warnings`, in words). */
+  readonly md5Mismatches: readonly { readonly file: string; readonly actual: string; readonly expected: string }[];
 }
 
 export interface OcfImport {
   readonly history: CapTableHistory;
   readonly report: OcfReport;
+  /** The manifest's issuer (an export needs it back). */
+  readonly issuer: OcfIssuer;
 }
 
 export interface OcfFile {
@@ -410,6 +451,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   const byPath = new Map(files.map((f) => [normalise(f.path), f]));
   const root = manifestFile.path.includes("/") ? manifestFile.path.slice(0, manifestFile.path.lastIndexOf("/") + 1) : "";
   const warnings: string[] = [];
+  const md5Mismatches: { file: string; actual: string; expected: string }[] = [];
   if (options.md5 === undefined) warnings.push("md5 checksums were not checked");
   const seenFiles = new Set<string>([normalise(manifestFile.path)]);
 
@@ -427,6 +469,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
           const message = `${ref.filepath}: md5 is ${actual}, the manifest says ${ref.md5}`;
           if (options.requireMd5) throw new OcfError(message);
           warnings.push(`${message} (read anyway)`);
+          md5Mismatches.push({ file: ref.filepath, actual, expected: ref.md5 });
         }
       }
       const body = decodeJson(file) as { file_type?: unknown; items?: unknown };
@@ -446,11 +489,12 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   const noEffect: OcfObjectNote[] = [];
   const skipped: OcfObjectNote[] = [];
   const count = (type: string) => (applied[type] = (applied[type] ?? 0) + 1);
-  const noteOf = (file: string, item: Record<string, unknown>, reason: string): OcfObjectNote => ({
+  const noteOf = (file: string, item: Record<string, unknown>, reason: string, code?: OcfSkipCode): OcfObjectNote => ({
     file,
     id: String(item.id ?? "(no id)"),
     objectType: String(item.object_type ?? "(no object_type)"),
     reason,
+    ...(code !== undefined ? { code } : {}),
   });
   const where = (file: string, item: Record<string, unknown>) => `${file}, ${String(item.object_type)} "${String(item.id)}"`;
 
@@ -534,9 +578,9 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       documents_files: "OCF_DOCUMENTS_FILE",
     }[list];
     for (const { file, item } of objectsOf(list, fileType)) {
-      const reason = NO_EFFECT[String(item.object_type)];
+      const reason = own(NO_EFFECT, String(item.object_type)) ? NO_EFFECT[String(item.object_type)] : undefined;
       if (reason !== undefined) noEffect.push(noteOf(file, item, reason));
-      else skipped.push(noteOf(file, item, `object type ${String(item.object_type)} is not expected in ${list}`));
+      else skipped.push(noteOf(file, item, `object type ${String(item.object_type)} is not expected in ${list}`, "unexpectedType"));
     }
   }
 
@@ -600,6 +644,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
             file,
             item,
             "a warrant whose number of shares is set later (no quantity: it depends on a future price) is not counted in the cap table",
+            "laterQuantity",
           ),
         );
         continue;
@@ -639,7 +684,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
         customId: t.custom_id,
         conversion: convertibleTerms(t, at),
       });
-    } else if (type in CLOSINGS) {
+    } else if (own(CLOSINGS, type)) {
       const t = parseWith(closing, item, at);
       const quantity = t.quantity ?? t.quantity_converted ?? t.amount?.amount;
       events.push({
@@ -680,11 +725,13 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     } else if (type === "TX_VESTING_ACCELERATION") {
       const t = parseWith(z.object({ ...base, security_id: id, quantity: numeric }).loose(), item, at);
       events.push({ type: "VESTING_ACCELERATION", id: t.id, date: t.date, securityId: t.security_id, quantity: d(t.quantity) });
-    } else if (type in NO_EFFECT) {
-      noEffect.push(noteOf(file, item, NO_EFFECT[type]));
+    } else if (own(NO_EFFECT, type)) {
+      noEffect.push(noteOf(file, item, NO_EFFECT[type]!));
       continue;
     } else {
-      skipped.push(noteOf(file, item, `transaction type ${type} is not one this reader knows (OCF 1.2.0 TransactionsFile types are read)`));
+      skipped.push(
+        noteOf(file, item, `transaction type ${type} is not one this reader knows (OCF 1.2.0 TransactionsFile types are read)`, "unknownTransaction"),
+      );
       continue;
     }
     count(type);
@@ -702,8 +749,24 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   } catch (e) {
     throw new OcfError(e instanceof Error ? e.message : String(e));
   }
+  const { id: issuerId, legal_name: legalName, formation_date: formationDate, country_of_formation: countryOfFormation } = manifest.issuer;
   return {
     history,
-    report: { ocfVersion: manifest.ocf_version, issuer: manifest.issuer.legal_name, asOf: manifest.as_of, applied, noEffect, skipped, warnings },
+    issuer: {
+      id: issuerId,
+      legalName,
+      ...(formationDate !== undefined ? { formationDate } : {}),
+      ...(countryOfFormation !== undefined ? { countryOfFormation } : {}),
+    },
+    report: {
+      ocfVersion: manifest.ocf_version,
+      issuer: manifest.issuer.legal_name,
+      asOf: manifest.as_of,
+      applied,
+      noEffect,
+      skipped,
+      warnings,
+      md5Mismatches,
+    },
   };
 }

@@ -14,6 +14,7 @@ import { ChoiceField } from "./fields";
 import { BuildBar } from "./BuildBar";
 import { FormView } from "./FormView";
 import { ModelsPanel } from "./ModelsPanel";
+import { OcfImportPanel } from "./OcfImportPanel";
 import { SheetPreview } from "./SheetPreview";
 import { StatusBar } from "./StatusBar";
 import { TemplatesPanel } from "./TemplatesPanel";
@@ -115,6 +116,7 @@ export function App({ host, lang, t }: Props): React.ReactElement {
               />
             </section>
           )}
+          {session.tab === "templates" && <OcfImportPanel session={session} t={t} lang={lang} />}
 
           {session.tab === "model" && (
             <form

@@ -92,6 +92,76 @@ const en = {
   templateDownload: "Download",
   templateToFill: (note: string) => `To fill: ${note}`,
 
+  // Open Cap Format import (OcfImportPanel.tsx, ocfImport.ts; issue 17).
+  ocf: {
+    title: "Import a cap table (Open Cap Format)",
+    intro:
+      "Read an Open Cap Format package (.ocf.zip) exported from Carta, Pulley or another cap-table system: every object is listed as read, read without effect, or skipped with the reason.",
+    pick: "Import OCF package",
+    fileLabel: "OCF package (.ocf.zip)",
+    requireMd5: "Refuse a package whose md5 checksums do not match its manifest",
+    reading: "Reading the package…",
+    failed: (file: string) => `${file} could not be imported; nothing was changed.`,
+    tooBig: (limit: number) => `The file is larger than the ${limit} bytes a package may be.`,
+    readerMessage: "Reason (as the OCF reader states it, in English):",
+    summary: (issuer: string, version: string, asOf: string) => `${issuer}: OCF ${version} package as of ${asOf}.`,
+    counts: (applied: number, noEffect: number, skipped: number) =>
+      `${applied} object(s) read into the history, ${noEffect} read without effect on holdings, ${skipped} skipped.`,
+    appliedTitle: "Read into the history",
+    noEffectTitle: "Read without effect on holdings",
+    skippedTitle: "Skipped",
+    warningsTitle: "Warnings",
+    otherWarningsTitle: "Other warnings (as the OCF reader states them, in English)",
+    md5Mismatch: (file: string, actual: string, expected: string) =>
+      `${file}: its md5 is ${actual}, the manifest says ${expected}. The file was read anyway (tick the box above to refuse such a package).`,
+    noEffectReason: {
+      TX_STOCK_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+      TX_EQUITY_COMPENSATION_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+      TX_WARRANT_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+      TX_CONVERTIBLE_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
+      TX_VESTING_EVENT: "an event-triggered vesting condition was met; vested quantities come from the schedule and accelerations",
+      TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: "the issuer's authorized shares do not change holdings",
+      STOCK_LEGEND_TEMPLATE: "legends are document text",
+      VALUATION: "a 409A valuation is a fair-market value, not a transaction",
+      FINANCING: "a financing groups issuances; the issuances themselves are read",
+      DOCUMENT: "documents are not cap-table data",
+      TX_VESTING_START: "a vesting start dates the grant's schedule (read into its vesting)",
+    },
+    skipReason: {
+      unexpectedType: (type: string) => `object type ${type} is not expected in this file`,
+      laterQuantity: () => "a warrant whose number of shares is set later (it depends on a future price) is not counted in the cap table",
+      unknownTransaction: (type: string) => `transaction type ${type} is not one this reader knows (OCF 1.2.0 transaction types are read)`,
+    },
+    inconsistent: "This package's transactions do not form one cap table: the report above lists what was read; no cap table is built from it.",
+    asOf: "Cap table as of",
+    asOfBad: "Enter a date written YYYY-MM-DD.",
+    target:
+      "The cap table as of the date fills the priced round's cap table: holders and fully diluted shares (shares as converted to common, options and warrants outstanding vested or not, each plan's available pool), and its SAFEs and notes. You then enter the pre-money and the new money.",
+    build: "Fill the priced round with this cap table",
+    loaded: (issuer: string, asOf: string) =>
+      `Cap table of ${issuer} as of ${asOf} loaded into the priced round. Enter the pre-money and the new money, then Build.`,
+    buildFailed: (reason: string) => `The cap table could not be taken into the priced round; the form was not changed. ${reason}`,
+    tooManyRows: (rows: number, max: number) => `The cap table has ${rows} rows; the priced round holds at most ${max}.`,
+    tooManyInstruments: (count: number, max: number) =>
+      `The package has ${count} SAFEs and notes outstanding; the priced round holds at most ${max}.`,
+    notePoolNone: (row: string) =>
+      `No plan has shares available at the date: a "${row}" row with 0 shares is added (the priced round names its pool row).`,
+    notePoolMerged: (count: number, row: string) => `${count} plans have shares available: their available pools are added up in one "${row}" row.`,
+    noteCurrency: (found: string) =>
+      found === ""
+        ? "The package names no currency: enter the model's currency."
+        : `The package names several currencies (${found}): enter the model's currency.`,
+    noteInterestBaked: (holder: string, date: string) =>
+      `${holder}'s note has several interest rates: it converts its principal plus the interest accrued to ${date}, entered as one amount.`,
+    noteInterestDate: (holder: string, date: string) =>
+      `${holder}'s note accrues interest to ${date} (the cap table's date): set its conversion date to the round's date.`,
+    noteSafeTiming: (holder: string) => `${holder}'s SAFE does not say whether its cap is pre- or post-money: read as a pre-money SAFE.`,
+    noteNoTerms: (holder: string, type: string) =>
+      `${holder}'s ${type} states no conversion terms: it converts at the round price as a pre-money SAFE.`,
+    poolRow: "Option pool",
+    poolsRow: "Option pools (available)",
+  },
+
   previewTitle: "Preview",
   previewNote: "Preview of the sheet Build writes in Excel: formulas show the values the engine computed.",
   previewFormula: (formula: string) => `Formula: ${formula}`,
@@ -342,6 +412,78 @@ const fr: Messages = {
   templateCopy: "Copier",
   templateDownload: "Télécharger",
   templateToFill: (note: string) => `À renseigner : ${note}`,
+
+  ocf: {
+    title: "Importer une table de capitalisation (Open Cap Format)",
+    intro:
+      "Lit un paquet Open Cap Format (.ocf.zip) exporté de Carta, Pulley ou d’un autre outil de gestion de la table : chaque objet est listé, lu, lu sans effet ou ignoré avec la raison.",
+    pick: "Importer un paquet OCF",
+    fileLabel: "Paquet OCF (.ocf.zip)",
+    requireMd5: "Refuser un paquet dont les sommes md5 ne correspondent pas à son manifeste",
+    reading: "Lecture du paquet…",
+    failed: (file: string) => `${file} n’a pas pu être importé ; rien n’a été modifié.`,
+    tooBig: (limit: number) => `Le fichier dépasse les ${limit} octets qu’un paquet peut faire.`,
+    readerMessage: "Raison (telle que le lecteur OCF la donne, en anglais) :",
+    summary: (issuer: string, version: string, asOf: string) => `${issuer} : paquet OCF ${version} au ${asOf}.`,
+    counts: (applied: number, noEffect: number, skipped: number) =>
+      `${applied} objet(s) lu(s) dans l’historique, ${noEffect} lu(s) sans effet sur les détentions, ${skipped} ignoré(s).`,
+    appliedTitle: "Lus dans l’historique",
+    noEffectTitle: "Lus sans effet sur les détentions",
+    skippedTitle: "Ignorés",
+    warningsTitle: "Avertissements",
+    otherWarningsTitle: "Autres avertissements (tels que le lecteur OCF les donne, en anglais)",
+    md5Mismatch: (file: string, actual: string, expected: string) =>
+      `${file} : son md5 est ${actual}, le manifeste indique ${expected}. Le fichier a quand même été lu (cochez la case ci-dessus pour refuser un tel paquet).`,
+    noEffectReason: {
+      TX_STOCK_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
+      TX_EQUITY_COMPENSATION_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
+      TX_WARRANT_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
+      TX_CONVERTIBLE_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
+      TX_VESTING_EVENT:
+        "une condition d’acquisition liée à un événement est remplie ; les quantités acquises viennent du calendrier et des accélérations",
+      TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: "le nombre d’actions autorisées de la société ne change pas les détentions",
+      STOCK_LEGEND_TEMPLATE: "les mentions légales sont du texte de document",
+      VALUATION: "une évaluation 409A est une juste valeur, pas une opération",
+      FINANCING: "un financement regroupe des émissions ; les émissions elles-mêmes sont lues",
+      DOCUMENT: "les documents ne sont pas des données de la table",
+      TX_VESTING_START: "un début d’acquisition date le calendrier de l’attribution (lu dans son calendrier)",
+    },
+    skipReason: {
+      unexpectedType: (type: string) => `le type d’objet ${type} n’est pas attendu dans ce fichier`,
+      laterQuantity: () => "un BSA dont le nombre d’actions sera fixé plus tard (il dépend d’un prix futur) n’est pas compté dans la table",
+      unknownTransaction: (type: string) => `le type d’opération ${type} n’est pas connu de ce lecteur (les types d’opération d’OCF 1.2.0 sont lus)`,
+    },
+    inconsistent:
+      "Les opérations de ce paquet ne forment pas une table de capitalisation : le rapport ci-dessus liste ce qui a été lu ; aucune table n’en est construite.",
+    asOf: "Table de capitalisation au",
+    asOfBad: "Saisissez une date écrite AAAA-MM-JJ.",
+    target:
+      "La table à la date remplit celle du tour valorisé : porteurs et actions entièrement diluées (actions converties en ordinaires, options et BSA en circulation acquis ou non, pool disponible de chaque plan), et ses SAFE et obligations convertibles. Vous saisissez ensuite la valorisation pré-money et l’argent frais.",
+    build: "Remplir le tour valorisé avec cette table",
+    loaded: (issuer: string, asOf: string) =>
+      `Table de ${issuer} au ${asOf} chargée dans le tour valorisé. Saisissez la valorisation pré-money et l’argent frais, puis Construire.`,
+    buildFailed: (reason: string) => `La table n’a pas pu être reprise dans le tour valorisé ; le formulaire n’a pas changé. ${reason}`,
+    tooManyRows: (rows: number, max: number) => `La table compte ${rows} lignes ; le tour valorisé en accepte au plus ${max}.`,
+    tooManyInstruments: (count: number, max: number) =>
+      `Le paquet compte ${count} SAFE et obligations en circulation ; le tour valorisé en accepte au plus ${max}.`,
+    notePoolNone: (row: string) =>
+      `Aucun plan n’a d’actions disponibles à la date : une ligne « ${row} » de 0 action est ajoutée (le tour valorisé nomme sa ligne de pool).`,
+    notePoolMerged: (count: number, row: string) =>
+      `${count} plans ont des actions disponibles : leurs pools disponibles sont additionnés sur une ligne « ${row} ».`,
+    noteCurrency: (found: string) =>
+      found === ""
+        ? "Le paquet ne nomme aucune devise : saisissez la devise du modèle."
+        : `Le paquet nomme plusieurs devises (${found}) : saisissez la devise du modèle.`,
+    noteInterestBaked: (holder: string, date: string) =>
+      `L’obligation de ${holder} a plusieurs taux d’intérêt : elle convertit son nominal plus les intérêts courus au ${date}, saisis en un seul montant.`,
+    noteInterestDate: (holder: string, date: string) =>
+      `L’obligation de ${holder} court les intérêts jusqu’au ${date} (la date de la table) : mettez sa date de conversion à la date du tour.`,
+    noteSafeTiming: (holder: string) => `Le SAFE de ${holder} ne dit pas si son plafond est pré- ou post-money : lu comme un SAFE pré-money.`,
+    noteNoTerms: (holder: string, type: string) =>
+      `Le ${type} de ${holder} n’a pas de conditions de conversion : il convertit au prix du tour, comme un SAFE pré-money.`,
+    poolRow: "Pool d’options",
+    poolsRow: "Pools d’options (disponibles)",
+  },
 
   previewTitle: "Aperçu",
   previewNote: "Aperçu de la feuille que Générer écrit dans Excel : les formules affichent les valeurs calculées par le moteur.",

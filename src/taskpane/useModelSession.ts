@@ -119,6 +119,21 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     setTab("model");
   };
 
+  /**
+   * Shows a form that is not a valid model yet (an OCF cap table with the round's terms to fill):
+   * a new model, every message shown so the fields to fill are pointed at.
+   */
+  const loadForm = (next: ModelForm, nextStatus: Status) => {
+    setForms((f) => ({ ...f, [next.kind]: next }));
+    setKindState(next.kind);
+    setEditing(undefined);
+    setOrigin(undefined);
+    setNotes({});
+    setShowAll(true);
+    setStatus(nextStatus);
+    setTab("model");
+  };
+
   const loadExample = () => load(FORMS[kind].example, { status: { intent: "info", text: t[`exampleLoaded_${kind}`] } });
 
   const newModel = () => {
@@ -228,6 +243,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     setTab,
     /** Fills the form of an input's kind (a sheet read back, an example...) and shows it, with its status. */
     load,
+    loadForm,
     loadExample,
     newModel,
     openModel,

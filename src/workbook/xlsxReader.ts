@@ -11,6 +11,7 @@ import { createInflateRaw, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unbindAddInCalls } from "./addInParts";
+import { crc32 } from "./crc32";
 import { readModelPart, type StoredModel } from "./modelXml";
 import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
 import type { CellSpec, ColumnSpec, NameSpec, SheetSpec, TablePart, TableSpec } from "./spec";
@@ -59,22 +60,6 @@ interface RawEntry {
   readonly compressedContent: Uint8Array;
   readonly compression: { readonly magic: string } | null;
   readonly crc32: number;
-}
-
-let crcTable: Int32Array | undefined;
-/** CRC-32 (ISO 3309, the ZIP checksum, APPNOTE.TXT 4.4.7), as an unsigned number. */
-function crc32(bytes: Uint8Array): number {
-  if (crcTable === undefined) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let crc = -1;
-  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
 }
 
 /** ZIP compression methods (APPNOTE.TXT 4.4.5) as JSZip's `magic` spells them: 0 stored, 8 deflated. */

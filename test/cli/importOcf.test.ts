@@ -52,7 +52,7 @@ describe("captable import-ocf", () => {
     expect((await run(["import-ocf", "pkg", "--as-of", "2024-13-01"], dir)).stderr).toMatch(/as_of must be a calendar date/);
     const other = await run(["list-templates", "--as-of", "2024-01-01"], dir);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/--as-of is an option of import-ocf only/);
+    expect(other.stderr).toMatch(/--as-of is an option of import-ocf and export-ocf only/);
   });
   test("a zip entry whose header understates its size stops inflating at the limit", async () => {
     const zip = new JSZip();

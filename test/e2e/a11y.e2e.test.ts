@@ -7,8 +7,11 @@
  */
 import fs from "fs";
 import path from "path";
+import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { ROOT, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
+
+const SAMPLES = path.join(ROOT, "test/fixtures/ocf-1.2.0-samples");
 
 const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 
@@ -78,6 +81,16 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
     }
     await page.getByTestId("tab-templates").click();
     await check("templates tab");
+    // The OCF import's report (every list and the md5 warnings: OCF's own samples) and its error.
+    const zip = new JSZip();
+    for (const f of fs.readdirSync(SAMPLES).filter((n) => n.endsWith(".ocf.json"))) zip.file(f, fs.readFileSync(path.join(SAMPLES, f)));
+    const buffer = await zip.generateAsync({ type: "nodebuffer" });
+    await page.getByTestId("ocf-file").setInputFiles({ name: "samples.ocf.zip", mimeType: "application/zip", buffer });
+    await page.getByTestId("ocf-report").waitFor();
+    await check("OCF import report");
+    await page.getByTestId("ocf-file").setInputFiles({ name: "junk.ocf.zip", mimeType: "application/zip", buffer: Buffer.from("junk") });
+    await page.getByTestId("ocf-error").waitFor();
+    await check("OCF import error");
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -71,6 +71,10 @@ const ALLOWED_URLS: { pattern: RegExp; reason: string }[] = [
   },
   { pattern: /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/, reason: "Office.js, loaded by the page itself" },
   {
+    pattern: /^https:\/\/stuk\.github\.io\/jszip\/documentation\/howto\/read_zip\.html$/,
+    reason: "JSZip's error message for input it cannot read points to its documentation (the taskpane's OCF import chunk); text only",
+  },
+  {
     pattern: /^https:\/\/www\.ycombinator\.com\/documents$/,
     reason: 'the source cited in the description of the built-in template "Priced round with option pool"; text shown to the user, never fetched',
   },

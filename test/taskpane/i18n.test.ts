@@ -11,11 +11,11 @@ import * as engine from "../../src/engine";
 import { choice, flag } from "../../src/model/fields";
 
 describe("i18n", () => {
-  // The forms' words (label, hint, section) are nested: "label.company".
-  const flat = (m: object): Record<string, unknown> =>
+  // The forms' words (label, hint, section) are nested: "label.company"; the OCF import's two levels: "ocf.skipReason.laterQuantity".
+  const flat = (m: object, prefix = ""): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(m).flatMap(([k, v]) =>
-        typeof v === "object" && v !== null ? Object.entries(v as object).map(([kk, vv]) => [`${k}.${kk}`, vv]) : [[k, v]],
+        typeof v === "object" && v !== null ? Object.entries(flat(v as object, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
       ),
     );
   const en = flat(MESSAGES.en);

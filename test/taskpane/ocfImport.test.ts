@@ -1,0 +1,225 @@
+/**
+ * The taskpane's OCF import without the UI (src/taskpane/ocfImport.ts): a .ocf.zip read in the
+ * browser's way (entries inflated chunk by chunk with a cap, CRC and md5 checked in plain
+ * TypeScript), the report in English and French, and the cap table as of a date as the priced
+ * round's form; hostile packages refused whole.
+ */
+import JSZip from "jszip";
+import { MESSAGES } from "../../src/taskpane/i18n";
+import { formToCandidate, validateForm } from "../../src/taskpane/forms";
+import { pricedRoundFromOcf, readOcfZip, reportView } from "../../src/taskpane/ocfImport";
+import { buildModel } from "../../src/model/build";
+import { NO_EFFECT_TYPES } from "../../src/ocf/read";
+import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
+
+const en = MESSAGES.en;
+const fr = MESSAGES.fr;
+
+async function zipOf(files: readonly { path: string; bytes: Uint8Array }[], compression: "DEFLATE" | "STORE" = "DEFLATE"): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.path, f.bytes);
+  return zip.generateAsync({ type: "uint8array", compression });
+}
+
+const safe = (id: string, holder: string, mechanism: Record<string, unknown>) => ({
+  object_type: "TX_CONVERTIBLE_ISSUANCE",
+  id,
+  security_id: id,
+  date: "2024-02-01",
+  stakeholder_id: holder,
+  custom_id: id,
+  convertible_type: mechanism.type === "SAFE_CONVERSION" ? "SAFE" : "NOTE",
+  investment_amount: { amount: "250000", currency: "EUR" },
+  security_law_exemptions: [],
+  seniority: 1,
+  conversion_triggers: [
+    {
+      trigger_id: `${id}.T`,
+      type: "UNSPECIFIED",
+      conversion_right: { type: "CONVERTIBLE_CONVERSION_RIGHT", converts_to_future_round: true, conversion_mechanism: mechanism },
+    },
+  ],
+});
+
+describe("taskpane OCF import: reading", () => {
+  test("a .ocf.zip (deflated or stored) gives the same import as the command line's reader", async () => {
+    for (const compression of ["DEFLATE", "STORE"] as const) {
+      const read = await readOcfZip(await zipOf(companyPackage(), compression), true);
+      expect(read.inconsistent).toBeUndefined();
+      expect(read.imported.report).toMatchObject({ issuer: "Example SAS", ocfVersion: "1.2.0", asOf: "2025-06-30", skipped: [], md5Mismatches: [] });
+    }
+  });
+
+  test("the report in English and French: counts, the no-effect reasons by type, skips by code", async () => {
+    const files = companyFiles([...companyTransactions(), { object_type: "TX_TELEPORT", id: "odd", date: "2024-01-01" }]);
+    const { imported } = await readOcfZip(await zipOf(companyPackage(files)), false);
+    const e = reportView(imported.report, en);
+    expect(e.summary).toBe("Example SAS: OCF 1.2.0 package as of 2025-06-30.");
+    expect(e.counts).toBe("15 object(s) read into the history, 2 read without effect on holdings, 1 skipped.");
+    expect(e.skipped).toEqual([
+      'TX_TELEPORT "odd" (./Transactions.ocf.json): transaction type TX_TELEPORT is not one this reader knows (OCF 1.2.0 transaction types are read)',
+    ]);
+    expect(e.noEffect).toContain(
+      'TX_STOCK_ACCEPTANCE "PS-1-accept" (./Transactions.ocf.json): an acceptance records that the holder accepted; holdings do not change',
+    );
+    const f = reportView(imported.report, fr);
+    expect(f.summary).toBe("Example SAS : paquet OCF 1.2.0 au 2025-06-30.");
+    expect(f.counts).toBe("15 objet(s) lu(s) dans l’historique, 2 lu(s) sans effet sur les détentions, 1 ignoré(s).");
+    expect(f.skipped[0]).toMatch(/le type d’opération TX_TELEPORT n’est pas connu de ce lecteur/);
+    expect(f.noEffect).toContain(
+      'TX_STOCK_ACCEPTANCE "PS-1-accept" (./Transactions.ocf.json): une acceptation constate que le porteur a accepté ; les détentions ne changent pas',
+    );
+    // Every no-effect type has its reason in both languages (the reader's and the dictionaries' lists agree).
+    for (const type of NO_EFFECT_TYPES) expect([en.ocf.noEffectReason[type], fr.ocf.noEffectReason[type]].every((x) => x.length > 0)).toBe(true);
+  });
+
+  test("an object type named like an Object property is skipped as unknown, not read as a known one", async () => {
+    const files = companyFiles([...companyTransactions(), { object_type: "constructor", id: "c", date: "2024-01-01", security_id: "CS-1" }]);
+    const { imported } = await readOcfZip(await zipOf(companyPackage(files)), false);
+    expect(imported.report.skipped).toEqual([expect.objectContaining({ id: "c", code: "unknownTransaction" })]);
+  });
+
+  test("a wrong md5: a warning in the UI language, or the whole import refused when asked", async () => {
+    const bytes = await zipOf(companyPackage(undefined, true));
+    const { imported } = await readOcfZip(bytes, false);
+    const view = reportView(imported.report, fr);
+    expect(view.md5.length).toBeGreaterThan(0);
+    expect(view.md5[0]).toMatch(/^\.\/\S+ : son md5 est [0-9a-f]{32}, le manifeste indique \S+\. Le fichier a quand même été lu/);
+    expect(view.other).toEqual([]); // the md5 lines are not repeated in English
+    await expect(readOcfZip(bytes, true)).rejects.toThrow(/md5 is [0-9a-f]{32}, the manifest says/);
+  });
+
+  test("a zip bomb whose headers understate its size stops inflating at the cap; a damaged entry fails its checksum", async () => {
+    const zip = new JSZip();
+    zip.file("Manifest.ocf.json", new Uint8Array(60 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let i = 0; i + 4 <= bomb.byteLength; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50) view.setUint32(i + 22, 1024, true);
+      if (sig === 0x02014b50) view.setUint32(i + 24, 1024, true);
+    }
+    await expect(readOcfZip(bomb, false)).rejects.toThrow("Manifest.ocf.json inflates to more than the 52428800 bytes read");
+
+    const good = await zipOf(companyPackage(), "STORE");
+    const damaged = good.slice();
+    const at = new TextDecoder("latin1").decode(damaged).indexOf("Ben Founder");
+    damaged[at] = "X".charCodeAt(0);
+    await expect(readOcfZip(damaged, false)).rejects.toThrow(/the file is damaged \(its checksum does not match\)/);
+    await expect(readOcfZip(new TextEncoder().encode("not a zip"), false)).rejects.toThrow(/not a zip file/);
+  });
+
+  test("a package whose transactions do not hold together: the report, and the reason no cap table is built", async () => {
+    const dangling = { object_type: "TX_STOCK_CANCELLATION", id: "X-1", date: "2024-01-01", security_id: "ghost", quantity: "1", reason_text: "x" };
+    const read = await readOcfZip(await zipOf(companyPackage(companyFiles([...companyTransactions(), dangling]))), false);
+    expect(read.inconsistent).toMatch(/security "ghost" is not issued/);
+    expect(() => pricedRoundFromOcf(read.imported, "2025-06-30", "en", en)).toThrow(/ghost/);
+  });
+});
+
+describe("taskpane OCF import: the priced round as of a date", () => {
+  test("fully diluted rows, one pool row, the round's terms left to fill; filled, it builds", async () => {
+    const { imported } = await readOcfZip(await zipOf(companyPackage()), true);
+    const { form, notes } = pricedRoundFromOcf(imported, "2025-06-30", "en", en);
+    expect(notes).toEqual([]);
+    expect(form.kind).toBe("pricedRound");
+    expect(form.fields).toMatchObject({
+      company: "Example SAS",
+      currency: "EUR",
+      preMoney: "",
+      optionPool: "2023 Plan (available)",
+      poolMode: "none",
+    });
+    // Fully diluted, 13,000,000 as the command line prints: Seed Fund I's 2,000,000 preferred (one common each) and the
+    // 500,000 common it bought from Ben, Eve's 480,000 options (vested or not), and the plan's reserve less what it granted.
+    expect(form.tables.capTable.map((r) => [r.cells.holder, r.cells.shares])).toEqual([
+      ["Ana Founder", "6000000"],
+      ["Seed Fund I", "2500000"],
+      ["Ben Founder", "3500000"],
+      ["Eve Engineer", "480000"],
+      ["2023 Plan (available)", "520000"],
+    ]);
+    const v = validateForm(form, "en");
+    expect(v.ok).toBe(false);
+    expect(Object.keys(v.errors).sort()).toEqual(
+      ["investors", "preMoney"].sort().filter((k) => k in v.errors).length === 2 ? Object.keys(v.errors).sort() : ["?"],
+    );
+    const filled = {
+      ...form,
+      fields: { ...form.fields, preMoney: "20,000,000" },
+      tables: { ...form.tables, investors: [{ key: "i", cells: { name: "Series A Fund", amount: "5,000,000" } }] },
+    };
+    const ok = validateForm(filled, "en");
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(buildModel(ok.input).kind).toBe("pricedRound");
+    expect(formToCandidate(filled, "en").input).toBeDefined();
+  });
+
+  test("SAFEs and notes: terms carried, readings the package does not state shown as notes", async () => {
+    const txs = [
+      ...companyTransactions(),
+      safe("SAFE-POST", "fund", {
+        type: "SAFE_CONVERSION",
+        conversion_mfn: false,
+        conversion_discount: "0.2",
+        conversion_valuation_cap: { amount: "8000000", currency: "EUR" },
+        conversion_timing: "POST_MONEY",
+      }),
+      safe("SAFE-ANY", "ben", { type: "SAFE_CONVERSION", conversion_mfn: true, conversion_valuation_cap: { amount: "6000000", currency: "EUR" } }),
+      safe("NOTE-1", "ana", {
+        type: "CONVERTIBLE_NOTE_CONVERSION",
+        interest_rates: [{ rate: "0.05", accrual_start_date: "2024-02-01" }],
+        day_count_convention: "30_360",
+        interest_payout: "DEFERRED",
+        interest_accrual_period: "ANNUAL",
+        compounding_type: "COMPOUNDING",
+      }),
+    ];
+    const { imported } = await readOcfZip(await zipOf(companyPackage(companyFiles(txs))), true);
+    const fromFr = pricedRoundFromOcf(imported, "2025-06-30", "fr", fr);
+    expect(fromFr.notes).toEqual([
+      "Le SAFE de Ben Founder ne dit pas si son plafond est pré- ou post-money : lu comme un SAFE pré-money.",
+      "L’obligation de Ana Founder court les intérêts jusqu’au 2025-06-30 (la date de la table) : mettez sa date de conversion à la date du tour.",
+    ]);
+    const { form } = pricedRoundFromOcf(imported, "2025-06-30", "en", en);
+    expect(form.tables.instruments.map((r) => r.cells)).toEqual([
+      expect.objectContaining({ holder: "Seed Fund I", type: "POST_SAFE", amount: "250000", cap: "8000000", discount: "20", mfn: "false" }),
+      expect.objectContaining({ holder: "Ben Founder", type: "PRE_SAFE", amount: "250000", cap: "6000000", discount: "", mfn: "true" }),
+      expect.objectContaining({
+        holder: "Ana Founder",
+        type: "NOTE",
+        amount: "250000",
+        rate: "5",
+        startDate: "2024-02-01",
+        conversionDate: "2025-06-30",
+        dayCount: "30/360",
+        compounding: "ANNUAL",
+      }),
+    ]);
+  });
+
+  test("a date that is not one, or before the package, fills nothing", async () => {
+    const { imported } = await readOcfZip(await zipOf(companyPackage()), true);
+    expect(() => pricedRoundFromOcf(imported, "30/06/2025", "fr", fr)).toThrow("Saisissez une date écrite AAAA-MM-JJ.");
+    // Before any event: no holder yet, only the plan's pool.
+    expect(pricedRoundFromOcf(imported, "2000-01-01", "en", en).form.tables.capTable.map((r) => r.cells.holder)).toEqual(["2023 Plan (available)"]);
+  });
+
+  test("no plan: a pool row of 0 shares is added, and the note says so", async () => {
+    const files = companyFiles(companyTransactions().filter((x) => !String(x.id).startsWith("OPT-1")));
+    (files["StockPlans.ocf.json"] as { items: unknown[] }).items = [];
+    const { imported } = await readOcfZip(await zipOf(companyPackage(files)), true);
+    const { form, notes } = pricedRoundFromOcf(imported, "2025-06-30", "en", en);
+    expect(form.fields.optionPool).toBe("Option pool");
+    expect(form.tables.capTable.at(-1)?.cells).toMatchObject({ holder: "Option pool", shares: "0" });
+    expect(notes).toEqual([
+      'No plan has shares available at the date: a "Option pool" row with 0 shares is added (the priced round names its pool row).',
+    ]);
+  });
+});
+
+test("the panel's file-size limit is the reader's (the panel does not import the reader, to keep it out of the first load)", async () => {
+  const { MAX_OCF_ZIP_BYTES } = await import("../../src/taskpane/OcfImportPanel");
+  const { OCF_READ_LIMITS } = await import("../../src/ocf/read");
+  expect(MAX_OCF_ZIP_BYTES).toBe(OCF_READ_LIMITS.maxTotalBytes);
+});
