@@ -11,12 +11,18 @@
  * - share counts whole, or to 2 decimals when shares are not rounded.
  * Pure data: model builders pick a kind, every writer and the preview render the code.
  *
- * The codes are the same in every language: Excel stores a format code in one invariant syntax
- * ("." decimal point, "," thousands separator, as in the .xlsx `numFmt` and Office.js
- * `Range.numberFormat`) and displays it with the separators of the user's locale, so a French
- * Excel shows `#,##0.0` as "1 234,5" (Microsoft, "Number format codes", support.microsoft.com;
- * Office.js `Range.numberFormatLocal` is the localised view, which the writers never set). Only the
- * unit label is a word: "EUR m" in English, "MEUR" in French (src/model/sheetText.ts).
+ * The codes are the same in every language (a French sheet uses the same codes as an English
+ * one): Excel keeps a format code in one invariant syntax, "." the decimal point and "," the
+ * thousands separator, which is what the .xlsx `numFmt` and Office.js `Range.numberFormat` hold,
+ * and shows it with the separators of the user's locale ("1 234,5" in a French Excel). The
+ * localised spelling is a separate property: NumberFormatLocal is "the format code for the object
+ * as a string in the language of the user" (Microsoft Learn, Range.NumberFormatLocal property,
+ * learn.microsoft.com/office/vba/api/excel.range.numberformatlocal, which points to "Number format
+ * codes" on support.microsoft.com; Office.js has the same pair, `numberFormat` and
+ * `numberFormatLocal`), and the separators in use come from the user's settings
+ * (`Application.cultureInfo.numberFormat.numberDecimalSeparator`, Microsoft Learn, "Work with
+ * workbooks using the Excel JavaScript API"). The writers set `numberFormat` only, never the local
+ * one. Only the unit label is a word: "EUR m" in English, "MEUR" in French (src/model/sheetText.ts).
  */
 import type { ShareRounding } from "../engine";
 import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "./sheetText";

@@ -15,11 +15,10 @@
  *   are words those functions accept (src/functions/venture.ts `headers`), in either language;
  * - the table CAPTABLE.PRICEDROUND spills is the function's result (its own header and summary
  *   labels, in English), so that the cached values are what the add-in computes again;
- * - number format codes: Excel stores them in one invariant syntax ("." decimal point, ","
- *   thousands separator) and shows them with the separators of the user's locale
- *   (Microsoft, "Number format codes" and Office.js `Range.numberFormat` vs `numberFormatLocal`:
- *   "represents Excel's number format code for the given range, based on the language settings of
- *   the user" is `numberFormatLocal`; `numberFormat` is the invariant one the writers set).
+ * - number format codes: Excel keeps them in one invariant syntax ("." decimal point, ","
+ *   thousands separator) and shows them with the separators of the user's locale; the localised
+ *   spelling is the separate `NumberFormatLocal` property, which the writers never set (sources in
+ *   src/model/numberFormats.ts).
  *
  * French typography (decided here, tested in test/model/sheetText.test.ts): a no-break space
  * U+00A0 before ":", ";", "?", "!" and "%", and inside « ». The narrow no-break space U+202F is

@@ -165,7 +165,8 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     try {
       let model: BuiltModel;
       try {
-        model = buildModel(validation.input);
+        // The sheet in the taskpane's language; the stored model (inputs) is the same in either.
+        model = buildModel(validation.input, { language: lang });
       } catch (error) {
         setStatus({ intent: "error", text: t.buildFailed(messageOf(error)) });
         return;
@@ -175,7 +176,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
         const sheet =
           originHere === undefined
             ? model.sheet
-            : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) });
+            : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) }, lang);
         const written = await host.writeModel({ id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet });
         setEditing({ id, sheet: written.sheetName, kind: model.kind });
         setStatus(
