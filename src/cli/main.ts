@@ -3,7 +3,7 @@
  *
  *   captable list-templates
  *   captable export-template <id> [-o template.json]
- *   captable build-workbook <template.json | id> -o model.xlsx
+ *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json>
  *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o cap-table.json]
@@ -21,6 +21,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
 import { fieldList, readableProblem } from "./words";
+import { SHEET_LANGUAGES, isSheetLanguage, type SheetLanguage } from "../model/sheetText";
 
 /**
  * The workbook half (ExcelJS, JSZip, the model builders), loaded only by the commands that need
@@ -46,11 +47,13 @@ const USAGE = `Usage: captable <command> [options]
 Commands:
   list-templates                       List the built-in templates.
   export-template <id> [-o file.json]  Write a built-in template as JSON (to stdout without -o).
-  build-workbook <template> -o file.xlsx
+  build-workbook <template> -o file.xlsx [--lang en|fr]
                                        Build the model workbook a template describes: native
                                        formulas with their values, named ranges, formats, and the
                                        model stored inside so the CapTable add-in re-opens it.
                                        <template> is a template file, or the id of a built-in one.
+                                       --lang fr writes the sheet's words in French (default en);
+                                       the model stored inside is the same in either language.
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
   validate-template <file.json>        Check a template file and list what is wrong with it.
@@ -77,6 +80,7 @@ Options:
 
 Example:
   npx captable build-workbook opcore-stake-sale -o opcore.xlsx
+  npx captable build-workbook opcore-stake-sale -o opcore-fr.xlsx --lang fr
 
 Exit codes: 0 done, 1 input refused or file error, 2 wrong command line.
 `;
@@ -97,6 +101,13 @@ interface Parsed {
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
+  /** build-workbook only: the language of the sheet's words. */
+  readonly lang?: SheetLanguage;
+}
+
+function readLang(option: string, value: string): SheetLanguage {
+  if (!isSheetLanguage(value)) throw new UsageError(`${option} must be ${SHEET_LANGUAGES.map((l) => `"${l}"`).join(" or ")}, got "${value}"`);
+  return value;
 }
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -108,6 +119,7 @@ function parseArgs(argv: readonly string[]): Parsed {
   let requireMd5 = false;
   let dir = false;
   let currency: string | undefined;
+  let lang: SheetLanguage | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "-h" || a === "--help") help = true;
@@ -121,7 +133,14 @@ function parseArgs(argv: readonly string[]): Parsed {
       if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a date (YYYY-MM-DD)`);
       asOf = argv[++i];
     } else if (a.startsWith("--as-of=")) asOf = a.slice("--as-of=".length);
-    else if (a === "-f" || a === "--force") force = true;
+    else if (a === "--lang") {
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a language (en or fr)`);
+      if (lang !== undefined) throw new UsageError(`${a} is given twice`);
+      lang = readLang(a, argv[++i]);
+    } else if (a.startsWith("--lang=")) {
+      if (lang !== undefined) throw new UsageError("--lang is given twice");
+      lang = readLang("--lang", a.slice("--lang=".length));
+    } else if (a === "-f" || a === "--force") force = true;
     else if (a === "-o" || a === "--output") {
       if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a file name`);
       if (output !== undefined) throw new UsageError(`${a} is given twice`);
@@ -137,7 +156,8 @@ function parseArgs(argv: readonly string[]): Parsed {
   if (command !== "import-ocf" && requireMd5) throw new UsageError("--require-md5 is an option of import-ocf only");
   if (command !== "export-ocf" && dir) throw new UsageError("--dir is an option of export-ocf only");
   if (command !== "export-ocf" && currency !== undefined) throw new UsageError("--currency is an option of export-ocf only");
-  return { command, args, output, force, help, asOf, requireMd5, dir, currency };
+  if (command !== "build-workbook" && lang !== undefined) throw new UsageError("--lang is an option of build-workbook only");
+  return { command, args, output, force, help, asOf, requireMd5, dir, currency, lang };
 }
 
 function expectArgs(p: Parsed, count: number, names: string): void {
@@ -299,7 +319,7 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   }
   let built;
   try {
-    built = await workbookModule().workbookFromTemplate(template);
+    built = await workbookModule().workbookFromTemplate(template, undefined, p.lang);
   } catch (error) {
     throw new Failure(`the model could not be built: ${(error as Error).message}`);
   }

@@ -25,6 +25,7 @@ import {
   type TemplateResult,
 } from "../templates";
 import { newModelId } from "../workbook/modelXml";
+import type { SheetLanguage } from "../model/sheetText";
 import type { SheetSpec } from "../workbook/spec";
 import { writeXlsx } from "../workbook/xlsxWriter";
 import { readXlsxContents } from "../workbook/xlsxReader";
@@ -47,10 +48,17 @@ export interface BuiltWorkbook {
   readonly addInCells: readonly string[];
 }
 
-/** Builds the model a template describes and writes it as an .xlsx, with the model and the template stored inside. */
-export async function workbookFromTemplate(template: Template, modelId: string = newModelId()): Promise<BuiltWorkbook> {
-  const model = buildModel(inputFromTemplate(template));
-  const sheet = presentSheet(model.sheet, template);
+/**
+ * Builds the model a template describes and writes it as an .xlsx, with the model and the template
+ * stored inside; the sheet's words in `language` (the stored model and template are the same in either).
+ */
+export async function workbookFromTemplate(
+  template: Template,
+  modelId: string = newModelId(),
+  language: SheetLanguage = "en",
+): Promise<BuiltWorkbook> {
+  const model = buildModel(inputFromTemplate(template), { language });
+  const sheet = presentSheet(model.sheet, template, language);
   const result = await writeXlsx({
     sheets: [
       {

@@ -148,7 +148,7 @@ export const COMPONENT_WORDS = vocabulary<PriceComponent>("component", ["TOTAL",
   SHARES: { en: "Shares", fr: "Actions", also: ["TITRES"] },
   LOANS: {
     en: "Shareholder loans",
-    fr: "Prêts d’actionnaires",
+    fr: "Comptes courants d’associés",
     also: ["LOANS", "PRÊTS", "COMPTES COURANTS", "COMPTES COURANTS D'ASSOCIÉS", "CCA"],
   },
 });

@@ -16,7 +16,7 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   basis: "base",
   valuation: "valorisation",
   "net debt": "dette nette",
-  "shareholder loans": "prêts d’actionnaires",
+  "shareholder loans": "comptes courants d’associés",
   "other claims": "autres engagements",
   stake: "participation",
   premium: "prime",
@@ -168,7 +168,7 @@ export const RULES_FR: RuleMessages = {
   sellerShort: (p) =>
     `Une participation de ${frNumber(percentText(p.stake))} % représente ${frNumber(p.needed)} actions, mais le cédant « ${p.seller} » n’en détient que ${frNumber(p.held)}`,
   nothingForShares: () =>
-    "La valorisation ne laisse rien aux actions : l’émission exige des capitaux propres × (1 + prime) supérieurs aux prêts d’actionnaires",
+    "La valorisation ne laisse rien aux actions : l’émission exige des capitaux propres × (1 + prime) supérieurs aux comptes courants d’associés",
 
   dateNotText: (p) => `La ${FIELD_NAMES_FR[p.field]} doit être un texte de date AAAA-MM-JJ`,
   dateFormat: (p) => `La ${FIELD_NAMES_FR[p.field]} doit être une date AAAA-MM-JJ`,

@@ -11,6 +11,7 @@ import { ExitWaterfallInput } from "./exitWaterfallInput";
 import { buildStakeSaleModel } from "./stakeSaleModel";
 import { buildPricedRoundModel } from "./pricedRoundModel";
 import { buildExitWaterfallModel } from "./exitWaterfallModel";
+import { DEFAULT_SHEET_LANGUAGE, type SheetLanguage } from "./sheetText";
 
 /** The model kinds, in the order the taskpane offers them. */
 export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall"] as const;
@@ -41,15 +42,26 @@ export function isModelKind(kind: string): kind is ModelKind {
   return (MODEL_KINDS as readonly string[]).includes(kind);
 }
 
-/** Builds the model of any kind: validates (throws ZodError naming each field), computes, lays out its sheet. */
-export function buildModel(inputs: ModelInputs): BuiltModel {
+/**
+ * How a model's sheet is built, beside its inputs. Not stored: the stored model (its inputs, kind
+ * and version: src/workbook/modelXml.ts) is the same whatever the options, so a model built in
+ * French rebuilds in English and back.
+ */
+export interface BuildOptions {
+  /** The language of every word on the sheet (src/model/sheetText.ts); English by default. */
+  readonly language?: SheetLanguage;
+}
+
+/** Builds the model of any kind: validates (throws ZodError naming each field), computes, lays out its sheet in the language asked for. */
+export function buildModel(inputs: ModelInputs, options: BuildOptions = {}): BuiltModel {
+  const language = options.language ?? DEFAULT_SHEET_LANGUAGE;
   switch (inputs.kind) {
     case "stakeSale":
-      return buildStakeSaleModel(inputs);
+      return buildStakeSaleModel(inputs, language);
     case "pricedRound":
-      return buildPricedRoundModel(inputs);
+      return buildPricedRoundModel(inputs, language);
     case "exitWaterfall":
-      return buildExitWaterfallModel(inputs);
+      return buildExitWaterfallModel(inputs, language);
   }
 }
 

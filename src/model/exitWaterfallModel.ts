@@ -54,6 +54,8 @@ import type { SheetSpec } from "../workbook/spec";
 import { type Check, SheetBuilder, a1, columnLetters, sheetNameFor } from "./sheetBuilder";
 import { ExitWaterfallInput, type ExitWaterfallInputData, toHolderPosition, toShareClass } from "./exitWaterfallInput";
 import { modelFormats } from "./numberFormats";
+import { formatAmount } from "../engine/rules";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
 
 /** One row of the sensitivity: the waterfall at one exit value. */
 export interface SensitivityRow {
@@ -98,38 +100,50 @@ export function computeExitWaterfall(input: ExitWaterfallInput): ExitWaterfallRe
   };
 }
 
-/** The name of the sheet a model of this company asks for: "Acme exit". */
-export function exitWaterfallSheetName(company: string): string {
-  return sheetNameFor(company, " exit", "Exit waterfall");
+/** The name of the sheet a model of this company asks for: "Acme exit" ("Acme sortie" in French). */
+export function exitWaterfallSheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  const t = sheetText(language).exitWaterfall;
+  return sheetNameFor(company, t.sheetSuffix, t.sheetFallback);
 }
 
-/** Builds the exit-waterfall model: validates the inputs (`holdings` may be left out), runs the engine, describes the sheet. */
-export function buildExitWaterfallModel(input: ExitWaterfallInputData): ExitWaterfallModel {
+/** Builds the exit-waterfall model: validates the inputs (`holdings` may be left out), runs the engine, describes the sheet (in `language`, English by default). */
+export function buildExitWaterfallModel(input: ExitWaterfallInputData, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): ExitWaterfallModel {
   const valid = ExitWaterfallInput.parse(input);
   const results = computeExitWaterfall(valid);
-  return { kind: "exitWaterfall", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results), results };
+  return { kind: "exitWaterfall", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results, language), results };
+}
+
+/**
+ * A breakpoint's event in the sheet's words, from its kind and classes (the engine's `event` is
+ * the English; the English built here equals it, test/model/sheetText.test.ts).
+ */
+export function breakpointEventText(
+  b: Pick<Breakpoint, "kind" | "classes">,
+  strikeOf: (className: string) => Decimal | undefined,
+  t: SheetText["exitWaterfall"],
+): string {
+  const name = b.classes[0];
+  switch (b.kind) {
+    case "PREFERENCE":
+      return `${t.eventPreferencePaid}${b.classes.join(", ")}`;
+    case "IN_THE_MONEY":
+      return `${name}${t.eventInTheMoney}${formatAmount(strikeOf(name) ?? ZERO)})`;
+    case "CAP":
+      return `${name}${t.eventCapReached}`;
+    case "CONVERSION":
+      return `${name}${t.eventConverts}`;
+  }
+}
+
+/** What a class did at the exit (the engine's `classOutcome`, one of its words) in the sheet's words. */
+function outcomeText(outcome: string, t: SheetText["exitWaterfall"]): string {
+  const words = t.outcome as Readonly<Record<string, string>>;
+  if (!Object.prototype.hasOwnProperty.call(words, outcome)) throw new Error(`internal: no sheet words for the class outcome "${outcome}"`);
+  return words[outcome];
 }
 
 /** The same builder under the name the task list gives it. */
 export const buildexitWaterfallModel = buildExitWaterfallModel;
-
-const CLASS_HEADERS = ["Class", "Shares", "Invested", "Preference", "Seniority", "Participation", "Cap", "Conversion ratio", "Strike"];
-const PAYOUT_HEADERS = ["Class", "Shares", "Preference", "Participation", "Total", "Per share", "Multiple on invested", "Decision"];
-const BREAKPOINT_HEADERS = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
-const WORKING_HEADERS = [
-  "Class",
-  "As-converted shares",
-  "Preference",
-  "Senior preferences",
-  "Preferences of its rank",
-  "Treatment",
-  "Cap total",
-  "Cap point (per share)",
-  "Converts above (per share)",
-];
-const EVENT_HEADERS = ["Class", "Event", "Residual per share", "Proceeds to equity", "Applies", "Order"];
-const HOLDING_HEADERS = ["Holder", "Class", "Shares", "Invested"];
-const HOLDER_PAYOUT_HEADERS = ["Holder", "Class", "Shares", "Total", "Per share", "Share of proceeds", "Multiple (MOIC)"];
 
 /** The holdings grouped by holder (matched trimmed, case-insensitive), in order of first appearance: the holding indexes of each. */
 export function holdingsByHolder(holdings: readonly { holder: string }[]): number[][] {
@@ -141,10 +155,22 @@ export function holdingsByHolder(holdings: readonly { holder: string }[]): numbe
   return [...groups.values()];
 }
 
-function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): SheetSpec {
-  const f = modelFormats(input.currency, input.unit, "DOWN");
+function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults, language: SheetLanguage): SheetSpec {
+  const text = sheetText(language);
+  const tx = text.exitWaterfall;
+  const common = text.common;
+  const NA = common.na;
+  const { classHeaders: CLASS_HEADERS, payoutHeaders: PAYOUT_HEADERS, breakpointHeaders: BREAKPOINT_HEADERS } = tx;
+  const {
+    workingHeaders: WORKING_HEADERS,
+    eventHeaders: EVENT_HEADERS,
+    holdingHeaders: HOLDING_HEADERS,
+    holderPayoutHeaders: HOLDER_PAYOUT_HEADERS,
+  } = tx;
+  const TREAT = tx.treatment;
+  const f = modelFormats(input.currency, input.unit, "DOWN", language);
   const cu = f.currencyLabel;
-  const s = new SheetBuilder(exitWaterfallSheetName(input.company));
+  const s = new SheetBuilder(exitWaterfallSheetName(input.company, language), language);
   const n = input.classes.length;
   const classes = input.classes.map(toShareClass);
 
@@ -156,16 +182,15 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     texts.forEach((h, i) => s.value(a1(columnLetters(first + i), row), h, "header"));
 
   // ---- Title ----------------------------------------------------------------------------
-  s.value("A1", `${input.company}: exit waterfall`, "title");
-  s.value("A2", `${input.company} · ${input.currency} · amounts in ${cu} · built by CapTable · recalculates without the add-in`, "subtitle");
-  s.value(
-    "A3",
-    "Results are native formulas (no add-in needed): debt and costs first, preferences by seniority, then the residual per as-converted share; the workings at the bottom show each step. Blue cells are inputs.",
-    "note",
-  );
+  s.value("A1", tx.title(input.company), "title");
+  s.value("A2", tx.subtitle(input.company, input.currency, cu), "subtitle");
+  s.value("A3", tx.intro, "note");
+  const and = language === "fr" ? "et" : "and";
   s.value(
     "A4",
-    `With the CapTable add-in, =CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,${input.holdings.length > 0 ? "Holdings" : ""},OtherClaims), =CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims) and =CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims) give the same tables, as a cross-check.`,
+    tx.crossCheck(
+      `=CAPTABLE.WATERFALL(Classes,ExitValue,NetDebt,TransactionCosts,${input.holdings.length > 0 ? "Holdings" : ""},OtherClaims), =CAPTABLE.WATERFALL(Classes,ExitValues,NetDebt,TransactionCosts,,OtherClaims) ${and} =CAPTABLE.BREAKPOINTS(Classes,NetDebt,TransactionCosts,OtherClaims)`,
+    ),
     "note",
   );
 
@@ -174,7 +199,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const keyRow = 5;
   const keyCount = 4;
   let row = keyRow + 1 + keyCount + 1;
-  section(row, "Inputs", 4, cu);
+  section(row, common.inputs, 4, cu);
   row++;
   const input_ = (name: string, text: string, value: number, note: string, comment: string) => {
     s.value(a1("A", row), text, "label");
@@ -185,14 +210,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.input(`${name.charAt(0).toLowerCase()}${name.slice(1)}`, `B${row}`);
     row++;
   };
-  input_("ExitValue", "Exit value (EV)", input.exitValue, "Headline exit enterprise value", "Headline exit enterprise value");
-  input_("NetDebt", "Net debt", input.netDebt, "Repaid at exit, before the shareholders", "Net debt repaid at exit");
-  input_("TransactionCosts", "Transaction costs", input.transactionCosts, "Paid at exit, before the shareholders", "Transaction costs paid at exit");
-  input_("OtherClaims", "Other claims", input.otherClaims, "Ahead of the shareholders", "Other claims ahead of the shareholders");
+  input_("ExitValue", tx.exitValue, input.exitValue, tx.exitValueNote, tx.exitValueComment);
+  input_("NetDebt", tx.netDebt, input.netDebt, tx.netDebtNote, tx.netDebtComment);
+  input_("TransactionCosts", tx.transactionCosts, input.transactionCosts, tx.transactionCostsNote, tx.transactionCostsComment);
+  input_("OtherClaims", tx.otherClaims, input.otherClaims, tx.otherClaimsNote, tx.otherClaimsComment);
 
   // ---- Share classes --------------------------------------------------------------------
   row++;
-  section(row, "Share classes", CLASS_HEADERS.length - 1);
+  section(row, tx.classes, CLASS_HEADERS.length - 1);
   row++;
   const classHeader = row;
   headers(row, CLASS_HEADERS);
@@ -217,7 +242,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const classLast = row - 1;
   // An Excel table (classes can be added in the sheet, then Read from sheet and Rebuild); the name reads all of it.
   s.table("ExitClasses", `A${classHeader}:I${classLast}`);
-  s.name("Classes", `$A$${classHeader}:$I$${classLast}`, "The share classes with their header row, as CAPTABLE.WATERFALL reads them", {
+  s.name("Classes", `$A$${classHeader}:$I$${classLast}`, tx.classesComment, {
     table: "ExitClasses",
     all: true,
   });
@@ -227,18 +252,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     ["name", "shares", "invested", "preference", "seniority", "participation", "cap", "conversionRatio", "strike"],
     "ExitClasses",
   );
-  s.value(
-    a1("A", row),
-    "Preference and Cap are multiples of invested capital; Seniority 1 is paid first (equal ranks pari passu); Participation NONE, FULL or CAPPED; Strike for options and warrants.",
-    "note",
-  );
+  s.value(a1("A", row), tx.classesNote, "note");
   row += 2;
 
   // ---- Holdings (only when given) ---------------------------------------------------------
   const holdings = input.holdings;
   let holdingFirst = 0;
   if (holdings.length > 0) {
-    section(row, "Holdings", HOLDING_HEADERS.length - 1);
+    section(row, tx.holdings, HOLDING_HEADERS.length - 1);
     row++;
     const holdingHeader = row;
     headers(row, HOLDING_HEADERS);
@@ -256,15 +277,11 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.name(
       "Holdings",
       `$A$${holdingHeader}:$C$${row - 1}`,
-      "Who holds the classes (Holder, Class, Shares) with the header row, as CAPTABLE.WATERFALL reads them",
+      tx.holdingsComment,
       { table: "ExitHoldings", all: true, column: 0, lastColumn: 2 },
     );
     s.input("holdings", `A${holdingFirst}:D${row - 1}`, ["holder", "className", "shares", "invested"], "ExitHoldings");
-    s.value(
-      a1("A", row),
-      "One row per holder and class; a holder may hold several classes. Each holder takes its class's payout pro rata to the shares it holds.",
-      "note",
-    );
+    s.value(a1("A", row), tx.holdingsNote, "note");
     row += 2;
   }
 
@@ -283,7 +300,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const prefPaid = (i: number, p: string) => `IF(${W("E", i)}>0,${W("C", i)}/${W("E", i)}*MIN(MAX(${p}-${W("D", i)},0),${W("E", i)}),0)`;
   /** What the class takes of the residual at x per as-converted share (beyond a preference it keeps). */
   const part = (i: number, x: string) =>
-    `${W("B", i)}*IF(${W("F", i)}="Option",MAX(${x}-${IN("I", i)},0),IF(${W("F", i)}="Convertible",MIN(${x},${W("H", i)})+MAX(${x}-${W("I", i)},0),${x}))`;
+    `${W("B", i)}*IF(${W("F", i)}="${TREAT.option}",MAX(${x}-${IN("I", i)},0),IF(${W("F", i)}="${TREAT.convertible}",MIN(${x},${W("H", i)})+MAX(${x}-${W("I", i)},0),${x}))`;
   const total = (i: number, p: string, x: string) => `${prefPaid(i, p)}+${part(i, x)}`;
   const nb = r.breakpoints.length;
   /** Residual per as-converted share at proceeds P: 0 until the preferences are paid, then linear on each tranche. */
@@ -301,43 +318,46 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     );
   };
   const wf = new Waterfall(classes);
+  const O = tx.outcome;
+  const strikeOf = (name: string) => classes.find((c) => c.name === name)?.strike;
+  const eventText = (b: Pick<Breakpoint, "kind" | "classes">) => breakpointEventText(b, strikeOf, tx);
   const stack = (proceeds: Decimal) => wf.atProceeds(proceeds);
   const treatment = (c: (typeof classes)[number], n_: Decimal) =>
     c.strike !== undefined
-      ? "Option"
+      ? TREAT.option
       : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO).gt(0) && c.participation !== "FULL" && n_.gt(0)
-        ? "Convertible"
-        : "Shares the residual";
+        ? TREAT.convertible
+        : TREAT.residual;
 
   // ---- Payout per class at the exit value -----------------------------------------------
   const h = r.headline;
-  section(row, `Payout per class at the exit value (${cu})`, PAYOUT_HEADERS.length - 1);
+  section(row, tx.payout(cu), PAYOUT_HEADERS.length - 1);
   row++;
   headers(row, PAYOUT_HEADERS);
   row++;
   const payoutFirst = row;
   h.classes.forEach((c, i) => {
     const at = row;
-    const converted = () => `AND(${W("F", i)}="Convertible",ResidualPerShare>${W("I", i)})`;
+    const converted = () => `AND(${W("F", i)}="${TREAT.convertible}",ResidualPerShare>${W("I", i)})`;
     fx(a1("A", at), () => `=${W("A", i)}`, c.name);
     fx(a1("B", at), () => `=${IN("B", i)}`, c.shares, f.shares);
     fx(a1("C", at), () => `=IF(${converted()},0,${prefPaid(i, "Proceeds")})`, c.preference, f.amount);
     fx(a1("D", at), () => `=E${at}-C${at}`, c.participation, f.amount);
     fx(a1("E", at), () => `=${total(i, "Proceeds", "ResidualPerShare")}`, c.total, f.amount);
     fx(a1("F", at), () => `=IF(B${at}>0,E${at}/B${at},0)`, c.perShare, f.perShareInAmountUnit);
-    fx(a1("G", at), () => `=IF(${IN("C", i)}>0,E${at}/${IN("C", i)},"n/a")`, c.moic ?? "n/a", f.multiple);
+    fx(a1("G", at), () => `=IF(${IN("C", i)}>0,E${at}/${IN("C", i)},"${NA}")`, c.moic ?? NA, f.multiple);
     fx(
       a1("H", at),
       () =>
-        `=IF(${W("F", i)}="Option",IF(ResidualPerShare>${IN("I", i)},"Exercised","Out of the money"),IF(${converted()},"Converts",` +
-        `IF(AND(${W("F", i)}="Convertible",${IN("F", i)}="CAPPED",Proceeds>TotalPreferences,ResidualPerShare>=${W("H", i)}),"Preference + participation (capped)",` +
-        `IF(OR(C${at}>0,${IN("D", i)}>0),IF(OR(${IN("F", i)}="FULL",${IN("F", i)}="CAPPED"),"Preference + participation","Preference"),"Common"))))`,
-      classOutcome(c, classes[i]),
+        `=IF(${W("F", i)}="${TREAT.option}",IF(ResidualPerShare>${IN("I", i)},"${O.Exercised}","${O["Out of the money"]}"),IF(${converted()},"${O.Converts}",` +
+        `IF(AND(${W("F", i)}="${TREAT.convertible}",${IN("F", i)}="CAPPED",Proceeds>TotalPreferences,ResidualPerShare>=${W("H", i)}),"${O["Preference + participation (capped)"]}",` +
+        `IF(OR(C${at}>0,${IN("D", i)}>0),IF(OR(${IN("F", i)}="FULL",${IN("F", i)}="CAPPED"),"${O["Preference + participation"]}","${O.Preference}"),"${O.Common}"))))`,
+      outcomeText(classOutcome(c, classes[i]), tx),
     );
     row++;
   });
   const payoutLast = row - 1;
-  s.value(a1("A", row), "Total", "total");
+  s.value(a1("A", row), common.total, "total");
   for (const [col, v] of [
     ["C", sum(h.classes.map((c) => c.preference))],
     ["D", sum(h.classes.map((c) => c.participation))],
@@ -345,32 +365,32 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   ] as const)
     s.formula(a1(col, row), `=SUM(${col}${payoutFirst}:${col}${payoutLast})`, v, f.amount, "total");
   row++;
-  s.value(a1("A", row), "Proceeds to equity", "label");
+  s.value(a1("A", row), tx.proceeds, "label");
   const proceedsRow = row;
   s.formula(a1("E", row), "=MAX(0,ExitValue-NetDebt-OtherClaims-TransactionCosts)", h.proceeds, f.amount);
-  s.name("Proceeds", `$E$${row}`, "Proceeds to equity at the exit value");
-  s.value(a1("F", row), "= exit value - net debt - other claims - transaction costs, never below 0", "note");
+  s.name("Proceeds", `$E$${row}`, tx.proceedsComment);
+  s.value(a1("F", row), tx.proceedsNote, "note");
   row++;
-  s.value(a1("A", row), "Residual per as-converted share", "label");
+  s.value(a1("A", row), tx.residual, "label");
   const residualRow = row;
   fx(a1("E", row), () => `=${residualAt("Proceeds")}`, h.residualPerShare, f.perShareInAmountUnit);
-  s.name("ResidualPerShare", `$E$${residualRow}`, "Residual per as-converted share at the exit value");
-  s.value(a1("F", row), "0 until the preferences are paid; read off the breakpoints below", "note");
+  s.name("ResidualPerShare", `$E$${residualRow}`, tx.residualComment);
+  s.value(a1("F", row), tx.residualNote, "note");
   row += 2;
 
   // ---- Payout per holder at the exit value (only with holdings) -------------------------
   if (holdings.length > 0) {
     const proceeds = `E${proceedsRow}`;
     const shareOf = (t: Decimal, cell: string) => ({
-      formula: `=IF(${proceeds}>0,${cell}/${proceeds},"n/a")`,
-      expected: h.proceeds.gt(0) ? t.div(h.proceeds) : "n/a",
+      formula: `=IF(${proceeds}>0,${cell}/${proceeds},"${NA}")`,
+      expected: h.proceeds.gt(0) ? t.div(h.proceeds) : NA,
     });
     const share = (at_: number, t: Decimal, style?: "total") => {
       const x = shareOf(t, `D${at_}`);
       s.formula(a1("F", at_), x.formula, x.expected, f.percent1, style);
     };
     const names = `$A$${payoutFirst}:$A$${payoutLast}`;
-    section(row, `Payout per holder at the exit value (${cu})`, HOLDER_PAYOUT_HEADERS.length - 1);
+    section(row, tx.holderPayout(cu), HOLDER_PAYOUT_HEADERS.length - 1);
     row++;
     headers(row, HOLDER_PAYOUT_HEADERS);
     row++;
@@ -390,35 +410,35 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         f.amount,
       );
       // Per share of the class held; "n/a" for a holding of no shares.
-      s.formula(a1("E", row), `=IF(C${row}>0,D${row}/C${row},"n/a")`, p.shares.gt(0) ? p.total.div(p.shares) : "n/a", f.perShareInAmountUnit);
+      s.formula(a1("E", row), `=IF(C${row}>0,D${row}/C${row},"${NA}")`, p.shares.gt(0) ? p.total.div(p.shares) : NA, f.perShareInAmountUnit);
       share(row, p.total);
       // The multiple on what this holder paid (Invested in the holdings table); "n/a" when not given or 0.
       const invested = holdings[k].invested;
-      s.formula(a1("G", row), `=IF(D${hin}>0,D${row}/D${hin},"n/a")`, invested !== null && invested > 0 ? p.total.div(invested) : "n/a", f.multiple);
+      s.formula(a1("G", row), `=IF(D${hin}>0,D${row}/D${hin},"${NA}")`, invested !== null && invested > 0 ? p.total.div(invested) : NA, f.multiple);
       row++;
     });
     const last = row - 1;
     const held = sum(r.holders.map((p) => p.total));
-    s.value(a1("A", row), "Held by the holders listed", "total");
+    s.value(a1("A", row), tx.heldByListed, "total");
     s.formula(a1("D", row), `=SUM(D${first}:D${last})`, held, f.amount, "total");
     share(row, held, "total");
     const heldRow = row;
     row++;
-    s.value(a1("A", row), "Not attributed to a listed holder", "label");
+    s.value(a1("A", row), tx.notAttributed, "label");
     s.formula(a1("D", row), `=${proceeds}-D${heldRow}`, h.proceeds.minus(held), f.amount);
     share(row, h.proceeds.minus(held));
-    s.value(a1("H", row), "= proceeds to equity - held by the holders listed: the shares of a class no holder above holds", "note");
+    s.value(a1("H", row), tx.notAttributedNote, "note");
     row++;
     const groups = holdingsByHolder(holdings);
     if (groups.some((g) => g.length > 1)) {
       row++;
-      section(row, `Total per holder at the exit value (${cu})`, HOLDER_PAYOUT_HEADERS.length - 1);
+      section(row, tx.totalPerHolder(cu), HOLDER_PAYOUT_HEADERS.length - 1);
       row++;
-      s.value(a1("A", row), "Holder", "header");
-      s.value(a1("B", row), "Classes held", "header");
-      s.value(a1("D", row), "Total", "header");
-      s.value(a1("F", row), "Share of proceeds", "header");
-      s.value(a1("G", row), "Multiple (MOIC)", "header");
+      s.value(a1("A", row), HOLDER_PAYOUT_HEADERS[0], "header");
+      s.value(a1("B", row), tx.classesHeld, "header");
+      s.value(a1("D", row), common.total, "header");
+      s.value(a1("F", row), tx.shareOfProceeds, "header");
+      s.value(a1("G", row), tx.moic, "header");
       row++;
       for (const g of groups) {
         const t = sum(g.map((k) => r.holders[k].total));
@@ -432,17 +452,13 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         const cost = costs.every((c) => c !== null) ? sum(costs.map((c) => new Decimal(c as number))) : undefined;
         s.formula(
           a1("G", row),
-          `=IF(AND(COUNT(${cells.join(",")})=${g.length},${cells.join("+")}>0),D${row}/(${cells.join("+")}),"n/a")`,
-          cost !== undefined && cost.gt(0) ? t.div(cost) : "n/a",
+          `=IF(AND(COUNT(${cells.join(",")})=${g.length},${cells.join("+")}>0),D${row}/(${cells.join("+")}),"${NA}")`,
+          cost !== undefined && cost.gt(0) ? t.div(cost) : NA,
           f.multiple,
         );
         row++;
       }
-      s.value(
-        a1("A", row),
-        "A holder of several classes: the sum of its rows above; the multiple when the cost of each of its holdings is given.",
-        "note",
-      );
+      s.value(a1("A", row), tx.severalClassesNote, "note");
       row++;
     }
     row++;
@@ -451,13 +467,13 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   // ---- Sensitivity ----------------------------------------------------------------------
   const proceedsColumn = columnLetters(n + 1);
   const residualColumn = columnLetters(n + 2);
-  section(row, `Payout by class across exit values (${cu})`, n + 2);
+  section(row, tx.sensitivity(cu), n + 2);
   row++;
   const sensHeader = row;
-  s.value(a1("A", row), "Exit value", "header");
+  s.value(a1("A", row), tx.exitValueHeader, "header");
   input.classes.forEach((c, i) => s.value(a1(columnLetters(i + 1), row), c.name, "header"));
-  s.value(a1(proceedsColumn, row), "Proceeds to equity", "header");
-  s.value(a1(residualColumn, row), "Residual per share", "header");
+  s.value(a1(proceedsColumn, row), tx.proceeds, "header");
+  s.value(a1(residualColumn, row), tx.residualPerShare, "header");
   row++;
   const sensFirst = row;
   r.sensitivity.forEach((x, k) => {
@@ -471,11 +487,11 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     row++;
   });
   const sensLast = row - 1;
-  s.name("ExitValues", `$A$${sensFirst}:$A$${sensLast}`, "Exit enterprise values of the sensitivity, one row each");
-  s.value(a1("A", row), "One row per exit value (inputs in column A); each class's total payout; the chart stacks them.", "note");
+  s.name("ExitValues", `$A$${sensFirst}:$A$${sensLast}`, tx.exitValuesComment);
+  s.value(a1("A", row), tx.sensitivityNote, "note");
   const chart = {
     type: "stackedColumn" as const,
-    title: "Payout by class across exit values",
+    title: tx.chartTitle,
     dataRange: `A${sensHeader}:${columnLetters(n)}${sensLast}`,
     seriesBy: "columns" as const,
   };
@@ -483,12 +499,12 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
 
   // ---- Breakpoints ----------------------------------------------------------------------
   // One row per breakpoint, in order: the proceeds at which the split changes, and each class's payout there.
-  section(row, `Breakpoints: where the split changes (${cu})`, n + 5);
+  section(row, tx.breakpoints(cu), n + 5);
   row++;
   headers(row, BREAKPOINT_HEADERS);
   input.classes.forEach((c, i) => s.value(a1(columnLetters(4 + i), row), c.name, "header"));
-  s.value(a1(columnLetters(n + 4), row), "Event row", "header");
-  s.value(a1(columnLetters(n + 5), row), "Residual per share per unit above", "header");
+  s.value(a1(columnLetters(n + 4), row), tx.eventRow, "header");
+  s.value(a1(columnLetters(n + 5), row), tx.ratePerUnit, "header");
   row++;
   wk.bpFirst = row;
   wk.bpLast = row + nb - 1;
@@ -498,7 +514,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     return block * n + i + 1;
   };
   if (nb === 0) {
-    s.value(a1("D", row), "No breakpoint: every class shares pro rata from the first euro", "calc");
+    s.value(a1("D", row), tx.noBreakpoint, "calc");
     row++;
   }
   const totalN = sum(classes.map((c) => c.shares.times(c.conversionRatio ?? 1)));
@@ -515,7 +531,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       b.residualPerShare,
       f.perShareInAmountUnit,
     );
-    fx(a1("D", at), () => `=INDEX(${range("B", wk.events, wk.events + 4 * n - 1)},${slot})`, b.event);
+    fx(a1("D", at), () => `=INDEX(${range("B", wk.events, wk.events + 4 * n - 1)},${slot})`, eventText(b));
     atB.classes.forEach((c, i) =>
       fx(
         a1(columnLetters(4 + i), at),
@@ -540,7 +556,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     );
     row++;
   });
-  s.value(a1("A", row), "Breakpoints missing from this table", "label");
+  s.value(a1("A", row), tx.breakpointsMissing, "label");
   const eventsOrder = () => range("F", wk.events, wk.events + 4 * n - 1);
   // Also #N/A when the classes or holdings tables have more or fewer rows than the sheet was built for
   // (a row added in the sheet): never a result that leaves a row out; Read from sheet, then Rebuild.
@@ -548,22 +564,14 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const cellsOf = (name: string, rows: number, columns: number) => `COUNTA(${name})+COUNTBLANK(${name})=${rows * columns}`;
   const sameRows = `${cellsOf("Classes", n + 1, CLASS_HEADERS.length)}${holdings.length > 0 ? `,${cellsOf("Holdings", holdings.length + 1, 3)}` : ""}`;
   fx(a1("B", row), () => `=IF(AND(COUNT(${eventsOrder()})=${nb},${sameRows}),0,NA())`, ZERO, "0");
-  s.name("BreakpointCheck", `$B$${row}`, "0 while every breakpoint of the classes' terms has a row in the breakpoints table");
-  s.value(
-    a1("C", row),
-    "0 while the table lists every breakpoint; if you change the classes' terms so that there are more, it shows #N/A: rebuild the sheet.",
-    "note",
-  );
+  s.name("BreakpointCheck", `$B$${row}`, tx.breakpointCheckComment);
+  s.value(a1("C", row), tx.breakpointCheckNote, "note");
   row++;
-  s.value(
-    a1("A", row),
-    "Between two breakpoints the residual per as-converted share grows linearly with the proceeds (the last column: its rate); each class's payout is read off it.",
-    "note",
-  );
+  s.value(a1("A", row), tx.breakpointsNote, "note");
   row += 2;
 
   // ---- Workings: each class's terms -------------------------------------------------------
-  section(row, "Workings: each class's terms", WORKING_HEADERS.length - 1);
+  section(row, tx.workings, WORKING_HEADERS.length - 1);
   row++;
   headers(row, WORKING_HEADERS);
   row++;
@@ -600,7 +608,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     s.formula(
       a1("F", at),
       `=IF(AND(${IN("F", i)}<>"NONE",${IN("F", i)}<>"FULL",${IN("F", i)}<>"CAPPED"),NA(),` +
-        `IF(ISNUMBER(${IN("I", i)}),"Option",IF(AND(C${at}>0,${IN("F", i)}<>"FULL",B${at}>0),"Convertible","Shares the residual")))`,
+        `IF(ISNUMBER(${IN("I", i)}),"${TREAT.option}",IF(AND(C${at}>0,${IN("F", i)}<>"FULL",B${at}>0),"${TREAT.convertible}","${TREAT.residual}")))`,
       t,
     );
     s.formula(
@@ -611,40 +619,36 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
     );
     s.formula(
       a1("H", at),
-      `=IF(F${at}="Convertible",(G${at}-C${at})/B${at},"n/a")`,
-      t === "Convertible" ? capTotal.minus(pref).div(nConv) : "n/a",
+      `=IF(F${at}="${TREAT.convertible}",(G${at}-C${at})/B${at},"${NA}")`,
+      t === TREAT.convertible ? capTotal.minus(pref).div(nConv) : NA,
       f.perShareInAmountUnit,
     );
     s.formula(
       a1("I", at),
-      `=IF(F${at}="Convertible",G${at}/B${at},"n/a")`,
-      t === "Convertible" ? capTotal.div(nConv) : "n/a",
+      `=IF(F${at}="${TREAT.convertible}",G${at}/B${at},"${NA}")`,
+      t === TREAT.convertible ? capTotal.div(nConv) : NA,
       f.perShareInAmountUnit,
     );
     row++;
   });
   const wLast = row - 1;
-  s.value(a1("A", row), "Total", "total");
+  s.value(a1("A", row), common.total, "total");
   s.formula(a1("B", row), `=SUM(B${wk.first}:B${wLast})`, totalN, f.shares, "total");
-  s.name("AsConvertedShares", `$B$${row}`, "As-converted shares of all classes");
+  s.name("AsConvertedShares", `$B$${row}`, tx.asConvertedComment);
   const totalPref = sum(
     classes.map((c) => (c.strike !== undefined ? ZERO : liquidationPreference(c.invested ?? ZERO, c.preferenceMultiple ?? ZERO))),
   );
   s.formula(a1("C", row), `=SUM(C${wk.first}:C${wLast})`, totalPref, f.amount, "total");
-  s.name("TotalPreferences", `$C$${row}`, "Liquidation preferences of all classes");
+  s.name("TotalPreferences", `$C$${row}`, tx.totalPreferencesComment);
   row++;
-  s.value(
-    a1("A", row),
-    "Preference = invested x multiple, paid by seniority (pari passu within a rank, pro rata to preference). Convertible classes keep their preference, with participation up to the cap point, until the residual per share passes cap total / as-converted shares; then they convert.",
-    "note",
-  );
+  s.value(a1("A", row), tx.workingsNote, "note");
   row += 2;
 
   // ---- Workings: breakpoint events --------------------------------------------------------
   // Four blocks of one row per class (preference rank paid, in the money, cap reached, conversion):
   // the events that apply are numbered in order (preferences by proceeds, then the others by residual
   // per share; ties in block order, then class order, as the engine sorts them).
-  section(row, "Workings: breakpoint events, in order", EVENT_HEADERS.length - 1);
+  section(row, tx.events, EVENT_HEADERS.length - 1);
   row++;
   headers(row, EVENT_HEADERS);
   row++;
@@ -655,7 +659,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const xValues = range("C", ev + n, ev + 4 * n - 1);
   const orderOf = new Map(r.breakpoints.map((b, j) => [slotOf(b), j + 1]));
   const prepared = wf.breakpoints();
-  const textOf = new Map(prepared.map((b) => [slotOf({ ...b, exitValue: ZERO }), b.event]));
+  const textOf = new Map(prepared.map((b) => [slotOf({ ...b, exitValue: ZERO }), eventText(b)]));
   for (let block = 0; block < 4; block++) {
     classes.forEach((c, i) => {
       const at = row;
@@ -667,13 +671,13 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       const capTotal = c.participation === "CAPPED" ? (c.invested ?? ZERO).times(c.capMultiple ?? ZERO) : pref;
       const order = orderOf.get(slot);
       // "n/a" rather than an empty text where nothing applies: an .xlsx keeps no cached empty text.
-      const text = textOf.get(slot) ?? "n/a";
+      const text = textOf.get(slot) ?? NA;
       s.formula(a1("A", at), `=A${wRow}`, c.name);
       if (block === 0) {
         // The first class of its seniority rank (with a preference) stands for the rank; the text names every class of the rank.
         const others = classes.map((_, j) => j).filter((j) => j > i);
         const chain = others.map((j) => `IF(AND(${IN("E", j)}=${IN("E", i)},C${wk.first + j}>0),", "&A${wk.first + j},"")`).join("&");
-        s.formula(a1("B", at), `=IF(E${at}=1,"Preference paid in full: "&A${wRow}${chain ? "&" + chain : ""},"n/a")`, text);
+        s.formula(a1("B", at), `=IF(E${at}=1,"${tx.eventPreferencePaid}"&A${wRow}${chain ? "&" + chain : ""},"${NA}")`, text);
         s.value(a1("C", at), 0, "calc", f.perShareInAmountUnit);
         s.formula(
           a1("D", at),
@@ -692,46 +696,42 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
         s.formula(a1("E", at), `=IF(AND(C${wRow}>0${above}),1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
         s.formula(
           a1("F", at),
-          `=IF(E${at}=1,SUMPRODUCT(${applies(0)}*(${range("D", ev, ev + n - 1)}<D${at}))+1,"n/a")`,
-          order !== undefined ? new Decimal(order) : "n/a",
+          `=IF(E${at}=1,SUMPRODUCT(${applies(0)}*(${range("D", ev, ev + n - 1)}<D${at}))+1,"${NA}")`,
+          order !== undefined ? new Decimal(order) : NA,
           "0",
         );
       } else {
         const [text_, value, cond] =
           block === 1
-            ? [`A${wRow}&" in the money (strike "&${IN("I", i)}&")"`, IN("I", i), `AND(F${wRow}="Option",${IN("I", i)}>0)`]
+            ? [`A${wRow}&"${tx.eventInTheMoney}"&${IN("I", i)}&")"`, IN("I", i), `AND(F${wRow}="${TREAT.option}",${IN("I", i)}>0)`]
             : block === 2
-              ? [`A${wRow}&" participation cap reached"`, `H${wRow}`, `AND(F${wRow}="Convertible",${IN("F", i)}="CAPPED")`]
-              : [`A${wRow}&" converts to common"`, `I${wRow}`, `F${wRow}="Convertible"`];
+              ? [`A${wRow}&"${tx.eventCapReached}"`, `H${wRow}`, `AND(F${wRow}="${TREAT.convertible}",${IN("F", i)}="CAPPED")`]
+              : [`A${wRow}&"${tx.eventConverts}"`, `I${wRow}`, `F${wRow}="${TREAT.convertible}"`];
         const x =
           block === 1
             ? c.strike !== undefined && c.strike.gt(0)
               ? c.strike
               : ZERO
-            : t !== "Convertible" || (block === 2 && c.participation !== "CAPPED")
+            : t !== TREAT.convertible || (block === 2 && c.participation !== "CAPPED")
               ? ZERO
               : block === 2
                 ? capTotal.minus(pref).div(nConv)
                 : capTotal.div(nConv);
-        s.formula(a1("B", at), `=IF(E${at}=1,${text_},"n/a")`, text);
+        s.formula(a1("B", at), `=IF(E${at}=1,${text_},"${NA}")`, text);
         s.formula(a1("C", at), `=IF(E${at}=1,${value},0)`, x, f.perShareInAmountUnit);
         s.formula(a1("E", at), `=IF(${cond},1,0)`, new Decimal(order !== undefined ? 1 : 0), "0");
         const tie = at === ev + n ? "" : `+SUMPRODUCT(${range("E", ev + n, at - 1)}*(${range("C", ev + n, at - 1)}=C${at}))`;
         s.formula(
           a1("F", at),
-          `=IF(E${at}=1,COUNT(${range("F", ev, ev + n - 1)})+SUMPRODUCT(${xApplies}*(${xValues}<C${at}))${tie}+1,"n/a")`,
-          order !== undefined ? new Decimal(order) : "n/a",
+          `=IF(E${at}=1,COUNT(${range("F", ev, ev + n - 1)})+SUMPRODUCT(${xApplies}*(${xValues}<C${at}))${tie}+1,"${NA}")`,
+          order !== undefined ? new Decimal(order) : NA,
           "0",
         );
       }
       row++;
     });
   }
-  s.value(
-    a1("A", row),
-    "Applies 1 for an event of the classes' terms; Order numbers them as the breakpoints table lists them (SMALL-free: each counts the events before it).",
-    "note",
-  );
+  s.value(a1("A", row), tx.eventsNote, "note");
   row++;
   later.forEach((write) => write());
 
@@ -740,21 +740,21 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
   const payoutTotal = sum(h.classes.map((c) => c.total));
   const checks: Check[] = [
     {
-      label: "Payouts to the classes = proceeds to equity",
+      label: tx.checkPayouts,
       left: `E${payoutLast + 1}`,
       right: `E${proceedsRow}`,
       engine: [payoutTotal, h.proceeds],
       format: f.amount,
     },
     {
-      label: "Preference + participation = total payout",
+      label: tx.checkTotal,
       left: `C${payoutLast + 1}+D${payoutLast + 1}`,
       right: `E${payoutLast + 1}`,
       engine: [sum(h.classes.map((c) => c.preference.plus(c.participation))), payoutTotal],
       format: f.amount,
     },
     {
-      label: "Proceeds = exit value - debt - claims - costs, min. 0",
+      label: tx.checkProceeds,
       left: `E${proceedsRow}`,
       right: "MAX(0,ExitValue-NetDebt-OtherClaims-TransactionCosts)",
       scale: "ABS(ExitValue)+ABS(NetDebt)+ABS(OtherClaims)+ABS(TransactionCosts)",
@@ -762,22 +762,22 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
       format: f.amount,
     },
   ];
-  s.checks(row, "Checks", checks);
+  s.checks(row, common.checks, checks);
   row += 1 + checks.length + 1;
 
   // ---- Key outputs (top of the sheet) ---------------------------------------------------
-  const keyEnd = s.keyOutputs(keyRow, `Key outputs (${cu})`, [
+  const keyEnd = s.keyOutputs(keyRow, common.keyOutputs(cu), [
     {
-      label: "Exit value (EV)",
+      label: tx.keyExitValue,
       ref: s
         .names()
         .find((x) => x.name === "ExitValue")!
         .ref.replace(/\$/g, ""),
     },
-    { label: "Proceeds to equity", ref: `E${proceedsRow}` },
-    { label: "Residual per as-converted share", ref: `E${residualRow}` },
+    { label: tx.keyProceeds, ref: `E${proceedsRow}` },
+    { label: tx.keyResidual, ref: `E${residualRow}` },
   ]);
-  s.checksSummary(keyEnd, "Checks (below)");
+  s.checksSummary(keyEnd, common.checksBelow);
   if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
 
   // The chart under the checks, inside the printed columns.
@@ -785,6 +785,6 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults): Shee
 
   // ---- Columns: fitted to the content when built ------------------------------------------
   s.bandTo(columnLetters(Math.max(7, n + 5)));
-  s.printable(`${input.company}: exit waterfall`);
+  s.printable(tx.footer(input.company));
   return s.build();
 }

@@ -10,8 +10,22 @@
  * - multiples as 0.00x; ownership and rates to 2 decimals, premiums and shares of proceeds to 1;
  * - share counts whole, or to 2 decimals when shares are not rounded.
  * Pure data: model builders pick a kind, every writer and the preview render the code.
+ *
+ * The codes are the same in every language (a French sheet uses the same codes as an English
+ * one): Excel keeps a format code in one invariant syntax, "." the decimal point and "," the
+ * thousands separator, which is what the .xlsx `numFmt` and Office.js `Range.numberFormat` hold,
+ * and shows it with the separators of the user's locale ("1 234,5" in a French Excel). The
+ * localised spelling is a separate property: NumberFormatLocal is "the format code for the object
+ * as a string in the language of the user" (Microsoft Learn, Range.NumberFormatLocal property,
+ * learn.microsoft.com/office/vba/api/excel.range.numberformatlocal, which points to "Number format
+ * codes" on support.microsoft.com; Office.js has the same pair, `numberFormat` and
+ * `numberFormatLocal`), and the separators in use come from the user's settings
+ * (`Application.cultureInfo.numberFormat.numberDecimalSeparator`, Microsoft Learn, "Work with
+ * workbooks using the Excel JavaScript API"). The writers set `numberFormat` only, never the local
+ * one. Only the unit label is a word: "EUR m" in English, "MEUR" in French (src/model/sheetText.ts).
  */
 import type { ShareRounding } from "../engine";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "./sheetText";
 
 /** The currency units a model's amounts are written in. */
 export type AmountUnit = "units" | "thousands" | "millions";
@@ -24,11 +38,9 @@ export function withParentheses(positive: string): string {
 /** Currency units per amount unit: a price per share in currency = amount per share x this factor. */
 export const UNIT_FACTOR: Readonly<Record<AmountUnit, number>> = { units: 1, thousands: 1_000, millions: 1_000_000 };
 
-const UNIT_SUFFIX: Readonly<Record<AmountUnit, string>> = { units: "", thousands: " k", millions: " m" };
-
 /** Every kind of number a model sheet shows, and its format code. */
 export interface ModelFormats {
-  /** "EUR", "EUR k", "EUR m": the unit of amounts, shown in headers. */
+  /** "EUR", "EUR k", "EUR m" ("EUR", "kEUR", "MEUR" in French): the unit of amounts, shown in headers. */
   readonly currencyLabel: string;
   /** "EUR": the unit of prices per share, whatever the unit of amounts. */
   readonly perShareLabel: string;
@@ -62,12 +74,17 @@ export interface ModelFormats {
   readonly date: string;
 }
 
-/** Number formats for a currency, a unit of amounts and a share rounding policy. */
-export function modelFormats(currency: string, unit: AmountUnit, rounding: ShareRounding): ModelFormats {
+/** Number formats for a currency, a unit of amounts and a share rounding policy (the unit label in the sheet's language). */
+export function modelFormats(
+  currency: string,
+  unit: AmountUnit,
+  rounding: ShareRounding,
+  language: SheetLanguage = DEFAULT_SHEET_LANGUAGE,
+): ModelFormats {
   const decimals = (n: number) => (n === 0 ? "" : `.${"0".repeat(n)}`);
   const unitDecimals = { units: 0, thousands: 3, millions: 6 }[unit];
   return {
-    currencyLabel: `${currency}${UNIT_SUFFIX[unit]}`,
+    currencyLabel: sheetText(language).common.currencyUnit[unit](currency),
     perShareLabel: currency,
     perShareFactor: UNIT_FACTOR[unit],
     amount: withParentheses(unit === "units" ? "#,##0" : "#,##0.0"),

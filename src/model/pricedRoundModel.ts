@@ -47,6 +47,7 @@ import type { SheetSpec } from "../workbook/spec";
 import { INSTRUMENT_TYPE_LABEL, PricedRoundInput, type InstrumentInput } from "./pricedRoundInput";
 import { SheetBuilder, a1, columnLetters, sheetNameFor, type Check } from "./sheetBuilder";
 import { modelFormats } from "./numberFormats";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "./sheetText";
 
 /** The engine's results for a priced-round model, exact (Decimal). */
 export interface PricedRoundResults {
@@ -100,36 +101,36 @@ export function convertingAmount(x: InstrumentInput): Decimal {
   return principal.plus(accruedInterest(principal, new Decimal(i.rate), years, i.compounding));
 }
 
-/** The model sheet's default name: "<company> round", at most 31 characters. */
-export function pricedRoundSheetName(company: string): string {
-  return sheetNameFor(company, " round", "Priced round");
+/** The model sheet's default name: "<company> round" ("<company> levée" in French), at most 31 characters. */
+export function pricedRoundSheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  const t = sheetText(language).pricedRound;
+  return sheetNameFor(company, t.sheetSuffix, t.sheetFallback);
 }
 
 /** The rows of CAPTABLE.PRICEDROUND's summary block, in its order (label in column 1, value in column 2). */
 export const ROUND_SUMMARY_ROWS = ROUND_SUMMARY_LABELS;
 
-/** Builds the priced-round model: validates (throws ZodError naming each field), computes, lays out the sheet. */
-export function buildPricedRoundModel(raw: PricedRoundInput): PricedRoundModel {
+/** Builds the priced-round model: validates (throws ZodError naming each field), computes, lays out the sheet (in `language`, English by default). */
+export function buildPricedRoundModel(raw: PricedRoundInput, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): PricedRoundModel {
   const input = PricedRoundInput.parse(raw);
   const results = computePricedRound(input);
-  return { kind: "pricedRound", schemaVersion: 1, input, sheet: pricedRoundSheet(input, results), results };
+  return { kind: "pricedRound", schemaVersion: 1, input, sheet: pricedRoundSheet(input, results, language), results };
 }
 
 /** Alias with the name the issue uses. */
 export const buildpricedRoundModel = buildPricedRoundModel;
 
-function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): SheetSpec {
-  const f = modelFormats(input.currency, input.unit, input.rounding);
-  const s = new SheetBuilder(pricedRoundSheetName(input.company));
+function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults, language: SheetLanguage): SheetSpec {
+  const text = sheetText(language);
+  const t = text.pricedRound;
+  const common = text.common;
+  const f = modelFormats(input.currency, input.unit, input.rounding, language);
+  const s = new SheetBuilder(pricedRoundSheetName(input.company, language), language);
   const round = r.round;
   const cur = f.currencyLabel;
 
-  s.value("A1", `${input.company}: priced round with option pool`, "title");
-  s.value(
-    "A2",
-    `${cur}; built by CapTable. The round is one CAPTABLE.PRICEDROUND table (needs the CapTable add-in to recalculate); the rest are native formulas on it.`,
-    "subtitle",
-  );
+  s.value("A1", t.title(input.company), "title");
+  s.value("A2", t.subtitle(cur), "subtitle");
   // Which cells need the add-in, in words (filled when the sheet is built).
   s.addInNote("A3");
 
@@ -138,42 +139,42 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const keyRow = 4;
   const keyCount = 5;
   let row = keyRow + 1 + keyCount + 1;
-  s.value(a1("A", row), "Inputs", "section");
+  s.value(a1("A", row), common.inputs, "section");
   row++;
-  s.value(a1("A", row), `Pre-money valuation (${cur})`, "label");
+  s.value(a1("A", row), t.preMoney(cur), "label");
   s.value(a1("B", row), input.preMoney, "input", f.amount);
   s.input("preMoney", a1("B", row));
-  s.name("PreMoney", a1("B", row), "Pre-money valuation, including the pool increase and the converting SAFEs and notes");
+  s.name("PreMoney", a1("B", row), t.preMoneyComment);
   row++;
-  s.value(a1("A", row), "Option pool target (% of post-money fully diluted)", "label");
+  s.value(a1("A", row), t.poolTarget, "label");
   if (input.poolTarget !== null) {
     s.value(a1("B", row), input.poolTarget, "input", f.percent);
     s.input("poolTarget", a1("B", row));
-    s.name("PoolTarget", a1("B", row), "Unissued pool after the round, fraction of post-money fully diluted shares");
-  } else s.value(a1("B", row), "none", "note");
+    s.name("PoolTarget", a1("B", row), t.poolTargetComment);
+  } else s.value(a1("B", row), t.none, "note");
   row++;
-  s.value(a1("A", row), "Option pool increase (shares, instead of a target)", "label");
+  s.value(a1("A", row), t.poolIncrease, "label");
   if (input.poolIncrease !== null) {
     s.value(a1("B", row), input.poolIncrease, "input", f.shares);
     s.input("poolIncrease", a1("B", row));
-    s.name("PoolIncrease", a1("B", row), "Shares added to the pool");
-  } else s.value(a1("B", row), "none", "note");
+    s.name("PoolIncrease", a1("B", row), t.poolIncreaseComment);
+  } else s.value(a1("B", row), t.none, "note");
   row++;
-  s.value(a1("A", row), "Option pool row (unissued pool in the cap table)", "label");
+  s.value(a1("A", row), t.poolRow, "label");
   s.value(a1("B", row), input.optionPool, "input");
   s.input("optionPool", a1("B", row));
-  s.name("PoolRow", a1("B", row), "The cap-table row that is the unissued option pool");
+  s.name("PoolRow", a1("B", row), t.poolRowComment);
   row++;
-  s.value(a1("A", row), "Share rounding", "label");
+  s.value(a1("A", row), t.rounding, "label");
   s.value(a1("B", row), input.rounding, "input");
   s.input("rounding", a1("B", row));
-  s.name("Rounding", a1("B", row), "DOWN, UP, NEAREST or NONE");
+  s.name("Rounding", a1("B", row), t.roundingComment);
   row += 2;
 
-  s.value(a1("A", row), "Cap table before the round (fully diluted)", "section");
+  s.value(a1("A", row), t.capTable, "section");
   row++;
-  s.value(a1("A", row), "Holder", "header");
-  s.value(a1("B", row), "Shares", "header");
+  s.value(a1("A", row), t.capTableHeaders[0], "header");
+  s.value(a1("B", row), t.capTableHeaders[1], "header");
   row++;
   const capFirst = row;
   for (const h of input.capTable) {
@@ -184,16 +185,16 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const capLast = row - 1;
   // Excel tables over the input tables (rows can be added in the sheet); the names read them by column.
   s.table("RoundCapTable", `A${capFirst - 1}:B${capLast}`);
-  s.name("Holders", `A${capFirst}:A${capLast}`, "Holders before the round", { table: "RoundCapTable", column: 0 });
+  s.name("Holders", `A${capFirst}:A${capLast}`, t.holdersComment, { table: "RoundCapTable", column: 0 });
   s.input("capTable", `A${capFirst}:B${capLast}`, ["holder", "shares"], "RoundCapTable");
-  s.name("Shares", `B${capFirst}:B${capLast}`, "Fully diluted shares before the round", { table: "RoundCapTable", column: 1 });
+  s.name("Shares", `B${capFirst}:B${capLast}`, t.sharesComment, { table: "RoundCapTable", column: 1 });
   row++;
 
-  s.value(a1("A", row), "New money", "section");
+  s.value(a1("A", row), t.newMoney, "section");
   row++;
   const invHeader = row;
-  s.value(a1("A", row), "Investor", "header");
-  s.value(a1("B", row), `Amount (${cur})`, "header");
+  s.value(a1("A", row), t.investorHeader, "header");
+  s.value(a1("B", row), t.amountHeader(cur), "header");
   row++;
   for (const v of input.investors) {
     s.value(a1("A", row), v.name, "input");
@@ -202,8 +203,8 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   }
   // At least one investor (the schema's rule): a table with a data row.
   s.table("RoundInvestors", `A${invHeader}:B${row - 1}`);
-  s.name("Investors", `A${invHeader}:B${row - 1}`, "New money: investor and amount, with a header row", { table: "RoundInvestors", all: true });
-  s.name("NewMoneyAmounts", `B${invHeader + 1}:B${row - 1}`, "New money: the amounts", { table: "RoundInvestors", column: 1 });
+  s.name("Investors", `A${invHeader}:B${row - 1}`, t.investorsComment, { table: "RoundInvestors", all: true });
+  s.name("NewMoneyAmounts", `B${invHeader + 1}:B${row - 1}`, t.newMoneyAmountsComment, { table: "RoundInvestors", column: 1 });
   s.input("investors", `A${invHeader + 1}:B${row - 1}`, ["name", "amount"], "RoundInvestors");
   row++;
 
@@ -212,18 +213,19 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
     const withInterest = input.instruments.some((x) => x.interest !== null);
     // A "Cap basis" column only when an instrument says one (blank cells: the document's definition).
     const withCapBasis = input.instruments.some((x) => x.capBasis != null);
-    s.value(a1("A", row), "SAFEs and notes converting (a note with an interest rate converts principal plus accrued interest)", "section");
+    s.value(a1("A", row), t.instruments, "section");
     row++;
     const head = row;
+    const h = t.instrumentHeaders;
     const columns = [
-      "Holder",
-      "Type",
-      "Amount",
-      "Cap",
-      "Discount",
-      "MFN",
-      ...(withInterest ? ["Interest rate", "Start date", "Conversion date", "Day count", "Compounding"] : []),
-      ...(withCapBasis ? ["Cap basis"] : []),
+      h.holder,
+      h.type,
+      h.amount,
+      h.cap,
+      h.discount,
+      h.mfn,
+      ...(withInterest ? [h.rate, h.start, h.conversion, h.dayCount, h.compounding] : []),
+      ...(withCapBasis ? [h.capBasis] : []),
     ];
     const last = columnLetters(columns.length - 1);
     columns.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
@@ -247,7 +249,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
       row++;
     }
     s.table("RoundInstruments", `A${head}:${last}${row - 1}`);
-    s.name("Instruments", `A${head}:${last}${row - 1}`, "SAFEs and notes converting, with a header row", { table: "RoundInstruments", all: true });
+    s.name("Instruments", `A${head}:${last}${row - 1}`, t.instrumentsComment, { table: "RoundInstruments", all: true });
     row++;
   }
 
@@ -275,7 +277,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const summaryCell = (i: number) => tableCell(n + 2 + i, "B");
 
   // ---- Round summary ---------------------------------------------------------------------
-  s.value(a1("A", row), "Round summary", "section");
+  s.value(a1("A", row), t.summary, "section");
   row++;
   // The amounts by name: the table's column, rows added in the sheet included.
   const investorAmounts = "NewMoneyAmounts";
@@ -284,26 +286,21 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   // [label, formula, engine value, format]: the add-in's cells read from its table; the rest native.
   const summary: [string, string, Decimal | string, string][] = [
     [
-      `Price per share (${f.perShareLabel})`,
+      t.pricePerShare(f.perShareLabel),
       `=${priceCell}${f.perShareFactor === 1 ? "" : `*${f.perShareFactor}`}`,
       round.pricePerShare.times(f.perShareFactor),
       f.pricePerShare,
     ],
-    [`Pre-money valuation (${cur})`, "=PreMoney", round.preMoney, f.amount],
-    [`New money (${cur})`, `=SUM(${investorAmounts})`, round.newMoney, f.amount],
-    [`Post-money valuation (${cur}) = pre-money + new money`, `=PreMoney+SUM(${investorAmounts})`, round.postMoney, f.amount],
-    ["Pre-money fully diluted shares", `=${summaryCell(4)}`, round.preMoneyShares, f.shares],
-    ["Post-money fully diluted shares", `=${postSharesCell}`, round.postMoneyShares, f.shares],
-    ["Option pool increase (shares)", `=${summaryCell(6)}`, round.poolIncrease, f.shares],
-    ["Company capitalization (post-money SAFE)", `=${summaryCell(7)}`, round.companyCapitalization, f.shares],
-    ["Share rounding used", "=Rounding", round.rounding, ""],
-    ["Option pool row (the unissued pool topped up)", `=${summaryCell(9)}`, poolHolder, ""],
-    [
-      `Post-money value at the round price (${cur}) = price x post-money shares, after rounding`,
-      `=${priceCell}*${postSharesCell}`,
-      round.postMoneyAtRoundPrice,
-      f.amount,
-    ],
+    [t.preMoney(cur), "=PreMoney", round.preMoney, f.amount],
+    [t.newMoneyOf(cur), `=SUM(${investorAmounts})`, round.newMoney, f.amount],
+    [t.postMoney(cur), `=PreMoney+SUM(${investorAmounts})`, round.postMoney, f.amount],
+    [t.preMoneyShares, `=${summaryCell(4)}`, round.preMoneyShares, f.shares],
+    [t.postMoneyShares, `=${postSharesCell}`, round.postMoneyShares, f.shares],
+    [t.poolIncreaseShares, `=${summaryCell(6)}`, round.poolIncrease, f.shares],
+    [t.companyCapitalization, `=${summaryCell(7)}`, round.companyCapitalization, f.shares],
+    [t.roundingUsed, "=Rounding", round.rounding, ""],
+    [t.poolRowUsed, `=${summaryCell(9)}`, poolHolder, ""],
+    [t.postMoneyAtPrice(cur), `=${priceCell}*${postSharesCell}`, round.postMoneyAtRoundPrice, f.amount],
   ];
   const summaryStart = row;
   summary.forEach(([label, formula, value, format]) => {
@@ -314,27 +311,23 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   row++;
 
   // ---- Post-money cap table: the one CAPTABLE.PRICEDROUND table --------------------------------
-  s.value(a1("A", row), "Post-money cap table and round (CAPTABLE.PRICEDROUND: one formula, spilled; needs the add-in)", "section");
+  s.value(a1("A", row), t.table, "section");
   row++;
   if (row !== top) throw new Error(`internal: the round's table is at row ${row}, expected ${top}`);
   s.spill(a1("A", top), `=${call}`, table);
   const tableFirst = top + 1;
   const totalRow = top + n + 1;
   row = top + table.length;
-  s.value(
-    a1("A", row),
-    "Why the add-in: which term converts each SAFE and note (cap, discount or round price, and MFN) is a fixed point the engine finds by iteration, with the price and the pool top-up; cell formulas have no loop. Given the terms the solve is closed-form; the summary above and the ownership below are native formulas on this table.",
-    "note",
-  );
+  s.value(a1("A", row), t.whyAddIn, "note");
   row += 2;
 
   // ---- Ownership before and after (chart data) ---------------------------------------------
-  s.value(a1("A", row), "Ownership before and after the round", "section");
+  s.value(a1("A", row), t.ownership, "section");
   row++;
   const chartHeader = row;
-  s.value(a1("A", row), "Holder", "header");
-  s.value(a1("B", row), "Before", "header");
-  s.value(a1("C", row), "After", "header");
+  s.value(a1("A", row), common.holder, "header");
+  s.value(a1("B", row), common.before, "header");
+  s.value(a1("C", row), common.after, "header");
   row++;
   round.rows.forEach((h, i) => {
     const tr = tableFirst + i;
@@ -345,7 +338,7 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   });
   s.chart({
     type: "clusteredColumn",
-    title: "Ownership before and after the round",
+    title: t.chartTitle,
     dataRange: `A${chartHeader}:C${row - 1}`,
     seriesBy: "columns",
     from: `E${chartHeader}`,
@@ -360,40 +353,40 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults): Sheet
   const issued = sum(round.rows.map((h) => h.sharesIssued));
   const checks: Check[] = [
     {
-      label: "Ownership after the round adds up to 100%",
+      label: t.checkOwnership,
       left: `SUM(C${chartHeader + 1}:C${chartLast})`,
       right: "1",
       engine: [sum(round.rows.map((h) => h.ownershipAfter)), ONE],
     },
     {
-      label: "Shares after = shares before + shares issued",
+      label: t.checkShares,
       left: `D${totalRow}`,
       right: `B${totalRow}+C${totalRow}`,
       engine: [round.postMoneyShares, before.plus(issued)],
       format: f.shares,
     },
     {
-      label: "Shares before in the round = the cap table's (every row used)",
+      label: t.checkCapTable,
       left: `B${totalRow}`,
       right: "SUM(Shares)",
       engine: [before, sum(input.capTable.map((h) => new Decimal(h.shares)))],
       format: f.shares,
     },
   ];
-  s.checks(row, "Checks", checks);
+  s.checks(row, common.checks, checks);
   row += 1 + checks.length + 1;
 
   // ---- Key outputs (top of the sheet) ---------------------------------------------------
-  const keyEnd = s.keyOutputs(keyRow, `Key outputs (${cur})`, [
-    { label: `Round price per share (${f.perShareLabel})`, ref: a1("B", summaryStart) },
-    { label: "Pre-money valuation", ref: a1("B", summaryStart + 1) },
-    { label: "Post-money valuation", ref: a1("B", summaryStart + 3) },
-    { label: "Option pool increase (shares)", ref: a1("B", summaryStart + 6) },
+  const keyEnd = s.keyOutputs(keyRow, common.keyOutputs(cur), [
+    { label: t.keyPrice(f.perShareLabel), ref: a1("B", summaryStart) },
+    { label: t.keyPreMoney, ref: a1("B", summaryStart + 1) },
+    { label: t.keyPostMoney, ref: a1("B", summaryStart + 3) },
+    { label: t.keyPoolIncrease, ref: a1("B", summaryStart + 6) },
   ]);
-  s.checksSummary(keyEnd, "Checks (below)");
+  s.checksSummary(keyEnd, common.checksBelow);
   if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
 
   s.bandTo(columnLetters(Math.max(4, table[0].length - 1)));
-  s.printable(`${input.company}: priced round`);
+  s.printable(t.footer(input.company));
   return s.build();
 }

@@ -9,6 +9,7 @@ import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, S
 import { checkTables } from "../workbook/tables";
 import { fitColumnWidths } from "../workbook/layout";
 import { cleanSheetName } from "../workbook/sheetName";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
 
 export { columnIndex, columnLetters };
 
@@ -87,11 +88,8 @@ export function describeCells(addresses: readonly string[]): string {
  * The words a sheet shows about its cells that call the add-in: which ones, what they show
  * without it, and how to make them live (the taskpane's Rebuild rewrites them as Excel binds them).
  */
-export function addInNoteText(addresses: readonly string[]): string {
-  return (
-    `Cells ${describeCells(addresses)} call the CapTable add-in (=CAPTABLE.*). Without it they show the values computed when the file was written; ` +
-    `open the file in Excel with the CapTable add-in and press Rebuild in its taskpane to make them live.`
-  );
+export function addInNoteText(addresses: readonly string[], language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  return sheetText(language).common.addInNote(describeCells(addresses));
 }
 
 /** Characters of the default font a portrait A4 or Letter page shows across at 100% (margins 0.7"). */
@@ -133,7 +131,15 @@ export class SheetBuilder {
   /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
   private readonly spilled: { c0: number; c1: number; r0: number; r1: number; address: string }[] = [];
 
-  constructor(private readonly sheetName: string) {}
+  /** The sheet's words for what the builder writes itself (checks, footer, the add-in note). */
+  private readonly text: SheetText["common"];
+
+  constructor(
+    private readonly sheetName: string,
+    readonly language: SheetLanguage = DEFAULT_SHEET_LANGUAGE,
+  ) {
+    this.text = sheetText(language).common;
+  }
 
   private put(cell: CellSpec): string {
     if (this.cells.has(cell.address)) throw new Error(`internal: cell ${cell.address} written twice`);
@@ -227,9 +233,9 @@ export class SheetBuilder {
   /**
    * One line saying whether every check of the checks block shows OK (written after `checks`):
    * `=IF(COUNTIFS(B40:B45,"OK")=n,"OK","See the checks")` (the range by address, so that a reader
-   * tracing references, like the LibreOffice test, sees what it depends on).
+   * tracing references, like the LibreOffice test, sees what it depends on), in the sheet's language.
    */
-  checksSummary(row: number, label: string, okText = "OK", failText = "See the checks"): void {
+  checksSummary(row: number, label: string, okText = this.text.checkOk, failText = this.text.checkFailed): void {
     if (this.checkCount === 0) throw new Error("internal: checksSummary before checks");
     this.value(a1("A", row), label, "label");
     this.put({
@@ -281,7 +287,7 @@ export class SheetBuilder {
    * the larger, as doubles allow) or else the difference; the engine's two sides (exact) say what
    * the cell shows. Returns the range of the check cells ("B40:B43").
    */
-  checks(row: number, title: string, checks: readonly Check[], okText = "OK"): string {
+  checks(row: number, title: string, checks: readonly Check[], okText = this.text.checkOk): string {
     this.value(a1("A", row), title, "section");
     let r = row + 1;
     for (const c of checks) {
@@ -351,7 +357,7 @@ export class SheetBuilder {
       fitToWidth: 1,
       area: `A1:${columnLetters(lastCol)}${lastRow}`,
       titleRows: { first: 1, last: this.printTitleRows },
-      footer: { left: this.printTitle!.replace(/&/g, "&&"), center: "Page &P of &N", right: "&D" },
+      footer: { left: this.printTitle!.replace(/&/g, "&&"), center: this.text.footerPage, right: "&D" },
     };
   }
 
@@ -359,7 +365,7 @@ export class SheetBuilder {
   build(): SheetSpec {
     if (this.note !== undefined && !this.cells.has(this.note.address)) {
       const calling = [...this.cells.values()].filter((c) => c.formula !== undefined && callsAddIn(c.formula)).map((c) => c.address);
-      if (calling.length > 0) this.put({ address: this.note.address, value: addInNoteText(calling), style: this.note.style });
+      if (calling.length > 0) this.put({ address: this.note.address, value: addInNoteText(calling, this.language), style: this.note.style });
     }
     if (this.band !== undefined) {
       const last = columnIndex(this.band);

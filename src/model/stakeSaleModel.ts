@@ -50,7 +50,6 @@ import {
   sharesForInvestmentAtPreMoney,
   stakePrice,
   stakeSale,
-  stakeSaleWarningText,
   stakeSaleWarnings,
   sum,
 } from "../engine";
@@ -58,6 +57,7 @@ import type { SheetSpec, StyleName } from "../workbook/spec";
 import { modelFormats } from "./numberFormats";
 import { SheetBuilder, a1, columnIndex, columnLetters, sheetNameFor, type Check } from "./sheetBuilder";
 import { StakeSaleInput } from "./stakeSaleInput";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
 
 /** One holder's look-through after the deal: ownership after x each layer of the company at 100%. */
 export interface HolderLookThrough {
@@ -299,43 +299,55 @@ export function roundSharesFormula(expression: string, rounding: ShareRounding):
   }
 }
 
-/** The name of the sheet a model of this company asks for: "OpCore deal". */
-export function stakeSaleSheetName(company: string): string {
-  return sheetNameFor(company, " deal", "Stake sale");
+/** The name of the sheet a model of this company asks for: "OpCore deal" ("OpCore cession" in French). */
+export function stakeSaleSheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  const t = sheetText(language).stakeSale;
+  return sheetNameFor(company, t.sheetSuffix, t.sheetFallback);
 }
 
-const TRANSACTION_TEXT: Readonly<Record<StakeSaleInput["transaction"], string>> = {
-  secondary: "secondary sale (existing shares change hands)",
-  primary: "primary issue (new shares for cash)",
-  both: "secondary sale and primary issue",
-};
-
-const NA = "n/a";
 /** The note beside a seller given for a primary issue (the built-in capital-increase template carries one). */
-export const SELLER_NOT_USED = "(not used in a primary issue: new shares have no seller)";
+export const SELLER_NOT_USED = sheetText("en").stakeSale.sellerNotUsed;
 
-function percentText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(12))}%`;
+/** A stake-sale warning in the sheet's language (the engine's ids and params). */
+export function stakeSaleWarningWords(w: StakeSaleWarning, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  return sheetText(language).stakeSale.warningText(w);
 }
 
-/** Builds the stake-sale model: validates the inputs, runs the engine, describes the sheet. */
-export function buildStakeSaleModel(input: StakeSaleInput): StakeSaleModel {
+/** Builds the stake-sale model: validates the inputs, runs the engine, describes the sheet (in `language`, English by default). */
+export function buildStakeSaleModel(input: StakeSaleInput, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): StakeSaleModel {
   const valid = StakeSaleInput.parse(input);
   const results = computeStakeSale(valid);
   const warnings = stakeSaleInputWarnings(valid);
-  return { kind: "stakeSale", schemaVersion: 1, input: valid, sheet: describeSheet(valid, results, warnings), results, warnings };
+  return {
+    kind: "stakeSale",
+    schemaVersion: 1,
+    input: valid,
+    sheet: describeSheet(valid, results, warnings, sheetText(language), language),
+    results,
+    warnings,
+  };
 }
 
-function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: readonly StakeSaleWarning[]): SheetSpec {
-  const f = modelFormats(input.currency, input.unit, input.rounding);
+function describeSheet(
+  input: StakeSaleInput,
+  r: StakeSaleResults,
+  warnings: readonly StakeSaleWarning[],
+  text: SheetText,
+  language: SheetLanguage,
+): SheetSpec {
+  const t = text.stakeSale;
+  const common = text.common;
+  const NA = common.na;
+  const percentText = common.percent;
+  const f = modelFormats(input.currency, input.unit, input.rounding, language);
   const captable = input.formulas === "captable";
   const hasSecondary = input.transaction !== "primary";
   const hasPrimary = input.transaction !== "secondary";
   const hasCapacity = input.capacity !== null;
   const company = r.deal.company;
-  const s = new SheetBuilder(stakeSaleSheetName(input.company));
+  const s = new SheetBuilder(stakeSaleSheetName(input.company, language), language);
   const cu = f.currencyLabel;
-  const perUnitLabel = `${cu} per ${input.capacityUnit}`;
+  const perUnitLabel = t.perUnitLabel(cu, input.capacityUnit);
   // Prices per share are in currency units whatever the unit of amounts: "*1000000" into a price, "/1000000" back to an amount.
   const ps = f.perShareLabel;
   const toCurrency = f.perShareFactor === 1 ? "" : `*${f.perShareFactor}`;
@@ -349,22 +361,22 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   const label = (row: number, text: string, style: StyleName = "label") => s.value(a1("A", row), text, style);
 
   // ---- Title ----------------------------------------------------------------------------
-  s.value("A1", `${input.company}: stake sale`, "title");
-  s.value("A2", `${input.company} · ${input.currency} · amounts in ${cu} · built by CapTable`, "subtitle");
+  s.value("A1", t.title(input.company), "title");
+  s.value("A2", t.subtitle(input.company, input.currency, cu), "subtitle");
   const parties =
     input.transaction === "secondary"
-      ? `${input.seller} sells ${percentText(input.stake)} to ${input.buyer}`
+      ? t.partiesSecondary(input.seller, percentText(input.stake), input.buyer)
       : input.transaction === "primary"
-        ? `${input.buyer} subscribes new shares making up ${percentText(input.stake)} of the shares after the issue`
-        : `${input.seller} sells ${percentText(input.stake)} to ${input.buyer}, who also invests in new shares`;
-  s.value("A3", `Deal: ${TRANSACTION_TEXT[input.transaction]}: ${parties}. Blue cells are inputs.`, "note");
+        ? t.partiesPrimary(input.buyer, percentText(input.stake))
+        : t.partiesBoth(input.seller, percentText(input.stake), input.buyer);
+  s.value("A3", t.dealLine(t.transaction[input.transaction], parties), "note");
 
   // ---- Inputs ---------------------------------------------------------------------------
   // The key-outputs box (rows 5 on) is written last, once the cells it shows are: rows reserved here.
   const keyRow = 5;
   const keyCount = 4 + (hasCapacity ? 1 : 0);
   let row = keyRow + 1 + keyCount + 1;
-  section(row, "Inputs");
+  section(row, common.inputs);
   row++;
   const input_ = (name: string, text: string, value: number | string, format: string | undefined, note: string, comment: string) => {
     label(row, text);
@@ -376,56 +388,28 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     row++;
     return name;
   };
-  input_(
-    "Basis",
-    "Valuation basis",
-    input.basis,
-    undefined,
-    '"EV" (enterprise value) or "EQUITY" (equity value incl. shareholder loans)',
-    "Basis of the headline valuation",
-  );
-  input_("Valuation", "Headline valuation (100%)", input.valuation, f.amount, cu, "Headline valuation at 100%, on the basis");
-  input_(
-    "NetDebt",
-    "Net debt (excl. shareholder loans)",
-    input.netDebt,
-    f.amount,
-    `${cu}: third-party debt less cash`,
-    "Net debt excluding shareholder loans",
-  );
-  input_("ShareholderLoans", "Shareholder loans (face value)", input.shareholderLoans, f.amount, cu, "Shareholder loans at face value, at 100%");
-  input_(
-    "OtherClaims",
-    "Other claims",
-    input.otherClaims,
-    f.amount,
-    `${cu}: minorities, preferred, debt-like items`,
-    "Other claims ahead of shareholders",
-  );
-  const stakeLabel =
-    input.transaction === "secondary"
-      ? "Stake sold"
-      : input.transaction === "primary"
-        ? "Stake issued (of the shares after the issue)"
-        : "Stake sold by the seller";
-  input_("Stake", stakeLabel, input.stake, f.percent, "of the equity (shares and shareholder loans)", "Stake of the equity");
-  input_(
-    "Premium",
-    "Premium / (discount)",
-    input.premium,
-    f.percent,
-    "on the pro rata price; negative for a discount",
-    "Control premium or minority discount",
-  );
-  if (hasCapacity) input_("Capacity", "Capacity (100%)", input.capacity as number, f.capacity, input.capacityUnit, "Capacity at 100%");
+  input_("Basis", t.basis, input.basis, undefined, t.basisNote, t.basisComment);
+  input_("Valuation", t.valuation, input.valuation, f.amount, cu, t.valuationComment);
+  input_("NetDebt", t.netDebt, input.netDebt, f.amount, t.netDebtNote(cu), t.netDebtComment);
+  input_("ShareholderLoans", t.shareholderLoans, input.shareholderLoans, f.amount, cu, t.shareholderLoansComment);
+  input_("OtherClaims", t.otherClaims, input.otherClaims, f.amount, t.otherClaimsNote(cu), t.otherClaimsComment);
+  const stakeLabel = input.transaction === "secondary" ? t.stakeSold : input.transaction === "primary" ? t.stakeIssued : t.stakeSoldBySeller;
+  input_("Stake", stakeLabel, input.stake, f.percent, t.stakeNote, t.stakeComment);
+  input_("Premium", t.premium, input.premium, f.percent, t.premiumNote, t.premiumComment);
+  if (hasCapacity) input_("Capacity", t.capacity, input.capacity as number, f.capacity, input.capacityUnit, t.capacityComment);
   if (input.transaction === "both")
-    input_("PrimaryInvestment", "Primary investment by the buyer", input.primaryInvestment, f.amount, cu, "New money for new shares");
-  const shapes = "set in the taskpane (shapes the sheet)";
+    input_("PrimaryInvestment", t.primaryInvestment, input.primaryInvestment, f.amount, cu, t.primaryInvestmentComment);
+  const shapes = t.shapes;
   const terms: [string, string, string][] = [];
   // A seller given for a primary issue is shown, as not used: never an argument silently ignored.
-  if (hasSecondary) terms.push(["Seller", input.seller, shapes]);
-  else if (input.seller.trim() !== "") terms.push(["Seller", input.seller, SELLER_NOT_USED]);
-  terms.push(["Buyer", input.buyer, shapes], ["Transaction", input.transaction, shapes], ["Share rounding", input.rounding, shapes]);
+  // The values are the stored ones (a transaction and a rounding are keywords, the same in every language).
+  if (hasSecondary) terms.push([t.seller, input.seller, shapes]);
+  else if (input.seller.trim() !== "") terms.push([t.seller, input.seller, t.sellerNotUsed]);
+  terms.push(
+    [t.buyer, input.buyer, shapes],
+    [t.transactionLabel, t.transactionValue[input.transaction], shapes],
+    [t.rounding, input.rounding, shapes],
+  );
   for (const [text, value, note] of terms) {
     label(row, text);
     s.value(a1("B", row), value, "label");
@@ -434,18 +418,18 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   }
   // Inputs that are allowed but look wrong: a visible note under the inputs (the engine's words).
   for (const w of warnings) {
-    s.value(a1("A", row), `Warning: ${stakeSaleWarningText(w)}.`, "note");
+    s.value(a1("A", row), t.warning(t.warningText(w)), "note");
     row++;
   }
 
   // ---- Bridge ---------------------------------------------------------------------------
   row++;
-  section(row, "EV to equity bridge (100%, before the deal)");
+  section(row, t.bridge);
   row++;
   s.value(a1("B", row), cu, "header");
   row++;
   const ev = a1("B", row);
-  label(row, "Enterprise value");
+  label(row, t.enterpriseValue);
   s.formula(
     ev,
     captable
@@ -455,11 +439,11 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     f.amount,
   );
   row++;
-  label(row, "Less: net debt");
+  label(row, t.lessNetDebt);
   const nd = s.formula(a1("B", row++), "=NetDebt", company.netDebt, f.amount);
-  label(row, "Less: other claims");
+  label(row, t.lessOtherClaims);
   const oc = s.formula(a1("B", row++), "=OtherClaims", company.otherClaims, f.amount);
-  label(row, "Equity value (incl. shareholder loans)", "total");
+  label(row, t.equityValue, "total");
   const eq = s.formula(
     a1("B", row++),
     captable
@@ -469,9 +453,9 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     f.amount,
     "total",
   );
-  label(row, "Less: shareholder loans");
+  label(row, t.lessShareholderLoans);
   const shl = s.formula(a1("B", row++), "=ShareholderLoans", company.shareholderLoans, f.amount);
-  label(row, "Share equity", "total");
+  label(row, t.shareEquity, "total");
   const se = s.formula(a1("B", row++), `=${eq}-${shl}`, company.shareEquity, f.amount, "total");
 
   // ---- Cap table rows are needed by the price block: fix the cap-table layout first -------
@@ -544,23 +528,18 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   const postMoney = input.transaction === "primary";
   const v = r.views;
   row = viewsStart;
-  section(
-    row,
-    postMoney
-      ? `Equity and debt views (${cu}): the buyer's stake in the company after the issue (post-money)`
-      : `Equity and debt views (${cu}): the stake at the deal valuation`,
-  );
+  section(row, postMoney ? t.viewsPostMoney(cu) : t.viewsDeal(cu));
   row++;
   const dealViewCall = postMoney
     ? `CAPTABLE.DEALVIEW(${buyerOwnershipAfter},${afterEq},"EQUITY",${afterCells.nd},ShareholderLoans,OtherClaims${hasCapacity ? ",,Capacity" : ""})`
     : `CAPTABLE.DEALVIEW(Stake,Valuation,Basis,NetDebt,ShareholderLoans,OtherClaims,Premium${hasCapacity ? ",Capacity" : ""})`;
   const viaDealView = (viewRow: number, viewCol: number) => `=INDEX(${dealViewCall},${viewRow},${viewCol})`;
-  s.value(a1("B", row), postMoney ? "Company after the issue (100%)" : "Company (100%)", "header");
-  s.value(a1("C", row), postMoney ? "Stake (buyer)" : "Stake sold", "header");
-  s.value(a1("D", row), postMoney ? "Other holders" : "Stake retained", "header");
+  s.value(a1("B", row), postMoney ? t.companyAfterIssue : t.company, "header");
+  s.value(a1("C", row), postMoney ? t.stakeBuyer : t.stakeSold, "header");
+  s.value(a1("D", row), postMoney ? t.otherHolders : t.stakeRetained, "header");
   row++;
   const stakeRow = row;
-  label(row, postMoney ? "Stake (ownership after the issue)" : "Stake");
+  label(row, postMoney ? t.stakeOwnershipAfter : t.stake);
   s.value(a1("B", row), 1, "calc", f.percent);
   s.formula(a1("C", row), captable ? viaDealView(2, 3) : postMoney ? `=${buyerOwnershipAfter}` : "=Stake", v.stake, f.percent);
   s.formula(a1("D", row), captable ? viaDealView(2, 4) : `=1-C${stakeRow}`, ONE.minus(v.stake), f.percent);
@@ -569,12 +548,12 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     ? { ev: afterCells.ev, nd: afterCells.nd, oc: afterCells.oc, eq: afterEq, shl: afterShl, se: afterSe }
     : { ev, nd, oc, eq, shl, se };
   const layers: [string, string, (b: Bridge) => Decimal, StyleName][] = [
-    ["Enterprise value", sources.ev, (b) => b.enterpriseValue, "calc"],
-    ["Net debt", sources.nd, (b) => b.netDebt, "calc"],
-    ["Other claims", sources.oc, (b) => b.otherClaims, "calc"],
-    ["Equity value (incl. shareholder loans)", sources.eq, (b) => b.equityValue, "total"],
-    ["Shareholder loans", sources.shl, (b) => b.shareholderLoans, "calc"],
-    ["Share equity", sources.se, (b) => b.shareEquity, "total"],
+    [t.enterpriseValue, sources.ev, (b) => b.enterpriseValue, "calc"],
+    [t.netDebtLayer, sources.nd, (b) => b.netDebt, "calc"],
+    [t.otherClaimsLayer, sources.oc, (b) => b.otherClaims, "calc"],
+    [t.equityValue, sources.eq, (b) => b.equityValue, "total"],
+    [t.shareholderLoansLayer, sources.shl, (b) => b.shareholderLoans, "calc"],
+    [t.shareEquity, sources.se, (b) => b.shareEquity, "total"],
   ];
   layers.forEach(([text, source, pick, style], i) => {
     label(row, text, style === "total" ? "total" : "label");
@@ -585,19 +564,19 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     row++;
   });
   if (hasSecondary) {
-    label(row, "Price paid for the stake");
+    label(row, t.pricePaidForStake);
     s.formula(a1("C", row), captable ? viaDealView(9, 3) : `=${priceCells.price}`, r.deal.price.total, f.amount, "total");
     row++;
   }
   if (hasCapacity) {
     const cap = v.capacity!;
     const capRow = row;
-    label(row, `Capacity (${input.capacityUnit})`);
+    label(row, t.capacityOf(input.capacityUnit));
     s.formula(a1("B", row), captable ? viaDealView(10, 2) : "=Capacity", cap.company, f.capacity);
     s.formula(a1("C", row), captable ? viaDealView(10, 3) : `=B${capRow}*C$${stakeRow}`, cap.stake, f.capacity);
     s.formula(a1("D", row), captable ? viaDealView(10, 4) : `=B${capRow}*D$${stakeRow}`, cap.rest, f.capacity);
     row++;
-    label(row, `EV per ${input.capacityUnit} (${perUnitLabel})`);
+    label(row, t.evPer(input.capacityUnit, perUnitLabel));
     for (const [c, col] of [
       ["B", 2],
       ["C", 3],
@@ -606,7 +585,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       s.formula(a1(c, row), captable ? viaDealView(11, col) : `=${evPerUnitCell}`, r.deal.evPerUnit!, f.perUnit);
     }
     row++;
-    label(row, `EV per ${input.capacityUnit} implied by the price of the stake`);
+    label(row, t.evPerImpliedByStake(input.capacityUnit));
     const impliedPerUnit = r.deal.impliedEvPerUnit;
     if (captable && !postMoney) {
       s.formula(a1("C", row), viaDealView(12, 3), impliedPerUnit ?? "", f.perUnit);
@@ -622,7 +601,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
 
   // ---- Price paid -----------------------------------------------------------------------
   row = priceStart;
-  section(row, "Price paid", "E", cu);
+  section(row, t.pricePaid, "E", cu);
   const rounded = (expression: string) => roundSharesFormula(expression, input.rounding);
   // On the equity value of the bridge (whichever the basis): STAKEVALUE refuses a net debt on the
   // equity basis, where the sheet still uses it for the EV.
@@ -630,19 +609,19 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     `CAPTABLE.STAKEVALUE(Stake,${eq},"EQUITY",,ShareholderLoans,,Premium${component ? `,"${component}"` : ""})`;
   if (hasSecondary) {
     const c = priceCells;
-    label(rowOf(c.transferred), `Shares transferred (stake x shares before, ${input.rounding.toLowerCase()})`);
+    label(rowOf(c.transferred), t.sharesTransferred(t.roundingWord[input.rounding]));
     s.formula(c.transferred, `=${rounded(`Stake*${totalBefore}`)}`, r.sharesTransferred, f.shares);
-    label(rowOf(c.proRata), "Pro rata value (stake x equity value)");
+    label(rowOf(c.proRata), t.proRataValue);
     s.formula(c.proRata, captable ? `=CAPTABLE.STAKEVALUE(Stake,${eq},"EQUITY")` : `=Stake*${eq}`, r.proRataValue, f.amount);
-    label(rowOf(c.premium), "Premium / (discount)");
+    label(rowOf(c.premium), t.premium);
     s.formula(c.premium, `=${c.price}-${c.proRata}`, r.deal.price.total.minus(r.proRataValue), f.amount);
-    label(rowOf(c.price), "Price paid for the stake", "total");
+    label(rowOf(c.price), t.pricePaidForStake, "total");
     s.formula(c.price, captable ? `=${stakeValue()}` : `=Stake*${eq}*(1+Premium)`, r.deal.price.total, f.amount, "total");
-    label(rowOf(c.loans), "  of which shareholder loans (face value)");
+    label(rowOf(c.loans), t.ofWhichLoans);
     s.formula(c.loans, captable ? `=${stakeValue("LOANS")}` : `=Stake*${shl}`, r.deal.price.shareholderLoans, f.amount);
-    label(rowOf(c.shares), "  of which shares");
+    label(rowOf(c.shares), t.ofWhichShares);
     s.formula(c.shares, captable ? `=${stakeValue("SHARES")}` : `=${c.price}-${c.loans}`, r.deal.price.shares, f.amount);
-    label(rowOf(c.perShare), `Price per share transferred (${ps})`);
+    label(rowOf(c.perShare), t.pricePerShareTransferred(ps));
     s.formula(
       c.perShare,
       `=IF(${c.transferred}>0,${c.shares}${toCurrency}/${c.transferred},"${NA}")`,
@@ -652,7 +631,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   }
   if (hasPrimary) {
     const c = priceCells;
-    label(rowOf(c.pps), `Price per new share (${ps}): (equity value x (1 + premium) - loans) / shares before`);
+    label(rowOf(c.pps), t.pricePerNewShare(ps));
     s.formula(
       c.pps,
       captable
@@ -662,7 +641,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       f.pricePerShare,
     );
     if (input.transaction === "primary") {
-      label(rowOf(c.newShares), `New shares issued (stake / (1 - stake) x shares before, ${input.rounding.toLowerCase()})`);
+      label(rowOf(c.newShares), t.newSharesForStake(t.roundingWord[input.rounding]));
       s.formula(
         c.newShares,
         captable ? `=CAPTABLE.PRIMARYSHARES(Stake,${totalBefore},"${input.rounding}")` : `=${rounded(`Stake*${totalBefore}/(1-Stake)`)}`,
@@ -670,12 +649,12 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
         f.shares,
       );
     } else {
-      label(rowOf(c.newShares), `New shares issued (investment / price per new share, ${input.rounding.toLowerCase()})`);
+      label(rowOf(c.newShares), t.newSharesForInvestment(t.roundingWord[input.rounding]));
       s.formula(c.newShares, `=${rounded(`PrimaryInvestment${toCurrency}/${c.pps}`)}`, r.newShares, f.shares);
     }
-    label(rowOf(c.cash), "Cash invested in new shares (stays in the company)", "total");
+    label(rowOf(c.cash), t.cashInvested, "total");
     s.formula(c.cash, `=${c.newShares}*${c.pps}${toAmount}`, r.cashRaised, f.amount, "total");
-    label(rowOf(c.primaryPremium), "Premium / (discount) on the new shares");
+    label(rowOf(c.primaryPremium), t.primaryPremium);
     s.formula(
       c.primaryPremium,
       `=${c.cash}-${c.newShares}*${se}/${totalBefore}`,
@@ -685,15 +664,15 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   }
   if (input.transaction === "primary") {
     const c = priceCells;
-    label(rowOf(c.subscription), "Price paid by the buyer", "total");
+    label(rowOf(c.subscription), t.pricePaidByBuyer, "total");
     s.formula(c.subscription, `=${c.cash}`, r.totalPaid, f.amount, "total");
-    label(rowOf(c.subscriptionShares), "  of which shares");
+    label(rowOf(c.subscriptionShares), t.ofWhichShares);
     s.formula(c.subscriptionShares, `=${c.cash}`, r.cashRaised, f.amount);
-    label(rowOf(c.subscriptionLoans), "  of which shareholder loans");
+    label(rowOf(c.subscriptionLoans), t.ofWhichLoansPrimary);
     s.value(c.subscriptionLoans, 0, "calc", f.amount);
   }
   if (input.transaction === "both") {
-    label(rowOf(priceCells.totalPaid), "Total paid by the buyer (stake + new shares)", "total");
+    label(rowOf(priceCells.totalPaid), t.totalPaid, "total");
     s.formula(priceCells.totalPaid, `=${priceCells.price}+${priceCells.cash}`, r.totalPaid, f.amount, "total");
   }
 
@@ -701,19 +680,19 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   let after = { ev, nd, oc, eq, shl, se };
   if (hasPrimary) {
     row = afterStart;
-    section(row, "The company after the deal (100%)");
+    section(row, t.companyAfter);
     row++;
     s.value(a1("B", row), cu, "header");
     row++;
-    label(row, "Enterprise value (unchanged by the cash)");
+    label(row, t.evUnchanged);
     const aEv = s.formula(a1("B", row++), `=${ev}`, r.after.enterpriseValue, f.amount);
-    label(row, "Cash raised");
+    label(row, t.cashRaised);
     const aCash = s.formula(a1("B", row++), `=${priceCells.cash}`, r.cashRaised, f.amount);
-    label(row, "Less: net debt after the deal");
+    label(row, t.lessNetDebtAfter);
     const aNd = s.formula(a1("B", row++), `=NetDebt-${aCash}`, r.after.netDebt, f.amount);
-    label(row, "Less: other claims");
+    label(row, t.lessOtherClaims);
     const aOc = s.formula(a1("B", row++), "=OtherClaims", r.after.otherClaims, f.amount);
-    label(row, "Equity value after the deal (incl. shareholder loans)", "total");
+    label(row, t.equityValueAfter, "total");
     const aEq = s.formula(
       a1("B", row++),
       captable ? `=CAPTABLE.EQUITYVALUE(${aEv},${aNd},${aOc})` : `=${aEv}-${aNd}-${aOc}`,
@@ -721,9 +700,9 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       f.amount,
       "total",
     );
-    label(row, "Less: shareholder loans");
+    label(row, t.lessShareholderLoans);
     const aShl = s.formula(a1("B", row++), "=ShareholderLoans", r.after.shareholderLoans, f.amount);
-    label(row, "Share equity after the deal", "total");
+    label(row, t.shareEquityAfter, "total");
     const aSe = s.formula(a1("B", row++), `=${aEq}-${aShl}`, r.after.shareEquity, f.amount, "total");
     row++;
     if (row !== afterStart + afterRows) throw new Error("internal: after block size");
@@ -733,13 +712,13 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
 
   // ---- Implied valuation ----------------------------------------------------------------
   row = impliedStart;
-  section(row, "Implied valuation", "E", cu);
+  section(row, t.impliedValuation, "E", cu);
   const impliedEqValue = r.implied?.equityValue ?? NA;
   const impliedEvValue = r.implied?.enterpriseValue ?? NA;
   if (input.transaction === "primary") {
-    label(rowOf(impliedEq), "Equity value (100%) implied by the price per new share (pre-money, incl. loans)");
+    label(rowOf(impliedEq), t.impliedEquityByNewShare);
     s.formula(impliedEq, `=${priceCells.pps}*${totalBefore}${toAmount}+ShareholderLoans`, impliedEqValue, f.amount);
-    label(rowOf(impliedEv), "Enterprise value implied by the price per new share");
+    label(rowOf(impliedEv), t.impliedEvByNewShare);
     s.formula(
       impliedEv,
       captable ? `=CAPTABLE.ENTERPRISEVALUE(${impliedEq},NetDebt,OtherClaims)` : `=${impliedEq}+NetDebt+OtherClaims`,
@@ -747,14 +726,14 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       f.amount,
     );
   } else {
-    label(rowOf(impliedEq), "Equity value (100%) implied by the price of the stake");
+    label(rowOf(impliedEq), t.impliedEquityByStake);
     s.formula(
       impliedEq,
       captable ? `=IF(Stake>0,CAPTABLE.IMPLIEDVALUE(${priceCells.price},Stake),"${NA}")` : `=IF(Stake>0,${priceCells.price}/Stake,"${NA}")`,
       impliedEqValue,
       f.amount,
     );
-    label(rowOf(impliedEv), "Enterprise value implied by the price of the stake");
+    label(rowOf(impliedEv), t.impliedEvByStake);
     s.formula(
       impliedEv,
       captable
@@ -765,9 +744,9 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     );
   }
   if (hasCapacity) {
-    label(rowOf(evPerUnitCell), `EV per ${input.capacityUnit} (${perUnitLabel})`);
+    label(rowOf(evPerUnitCell), t.evPer(input.capacityUnit, perUnitLabel));
     s.formula(evPerUnitCell, captable ? `=CAPTABLE.EVPERUNIT(${ev},Capacity)` : `=${ev}/Capacity`, r.evPerUnit!, f.perUnit);
-    label(rowOf(impliedPerUnitCell), `EV per ${input.capacityUnit} implied by the price (${perUnitLabel})`);
+    label(rowOf(impliedPerUnitCell), t.evPerImplied(input.capacityUnit, perUnitLabel));
     s.formula(
       impliedPerUnitCell,
       captable
@@ -780,10 +759,10 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
 
   // ---- Cap table ------------------------------------------------------------------------
   row = capStart;
-  section(row, "Cap table before and after the deal");
+  section(row, t.capTable);
   row = capHeader;
-  ["Holder", "Shares before", "% before", "Shares after", "% after"].forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
-  s.name("SharesBefore", `$B$${capFirst}:$B$${originalLast}`, "Shares held before the deal, one row per holder");
+  t.capTableHeaders.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
+  s.name("SharesBefore", `$B$${capFirst}:$B$${originalLast}`, t.sharesBeforeComment);
   s.input("capTable", `A${capFirst}:B${originalLast}`, ["holder", "shares"]);
   const sellerKey = hasSecondary ? holderKey(input.seller) : undefined;
   const buyerKey = holderKey(input.buyer);
@@ -805,7 +784,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     s.formula(a1("D", rr), after, h.sharesAfter, f.shares);
     s.formula(a1("E", rr), captable ? `=INDEX(${ownershipCall("D")},${i + 1},1)` : `=D${rr}/D$${capTotal}`, h.ownershipAfter, f.percent);
   });
-  label(capTotal, "Total", "total");
+  label(capTotal, common.total, "total");
   s.formula(totalBefore, "=SUM(SharesBefore)", r.totalSharesBefore, f.shares, "total");
   s.formula(a1("C", capTotal), `=SUM(C${capFirst}:C${capLast})`, sum(r.capTable.map((h) => h.ownershipBefore)), f.percent, "total");
   s.formula(a1("D", capTotal), `=SUM(D${capFirst}:D${capLast})`, sum(r.capTable.map((h) => h.sharesAfter)), f.shares, "total");
@@ -813,11 +792,9 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
 
   // ---- Look-through after the deal ------------------------------------------------------
   row = capTotal + 2;
-  section(row, `Look-through after the deal (${cu}): each holder's share of the company at 100%`, "H");
+  section(row, t.lookThrough(cu), "H");
   row++;
-  ["Holder", "Ownership", "Enterprise value", "Net debt", "Other claims", "Equity value", "Shareholder loans", "Share equity"].forEach((h, i) =>
-    s.value(a1(columnLetters(i), row), h, "header"),
-  );
+  t.lookThroughHeaders.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
   row++;
   const ltFirst = row;
   const ltColumns: [string, string, (b: Bridge) => Decimal][] = [
@@ -835,30 +812,26 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     row++;
   });
   const ltLast = row - 1;
-  label(row, "Total", "total");
+  label(row, common.total, "total");
   s.formula(a1("B", row), `=SUM(B${ltFirst}:B${ltLast})`, sum(r.lookThrough.map((h) => h.ownership)), f.percent, "total");
   for (const [column, , pick] of ltColumns) {
     s.formula(a1(column, row), `=SUM(${column}${ltFirst}:${column}${ltLast})`, sum(r.lookThrough.map((h) => pick(h.view))), f.amount, "total");
   }
   row++;
-  s.value(
-    a1("A", row),
-    "Each holder's share = its ownership of the shares after the deal x each layer of the company at 100% (shareholder loans taken as held pro rata to shares, as strips).",
-    "note",
-  );
+  s.value(a1("A", row), t.lookThroughNote, "note");
 
   // ---- Checks ---------------------------------------------------------------------------
   row += 2;
   const bridgeSum = (b: Bridge) => b.enterpriseValue.minus(b.netDebt).minus(b.otherClaims).minus(b.shareholderLoans);
   const checks: Check[] = [
     {
-      label: "Ownership after the deal adds up to 100%",
+      label: t.checkOwnership,
       left: `SUM(E${capFirst}:E${capLast})`,
       right: "1",
       engine: [sum(r.capTable.map((h) => h.ownershipAfter)), ONE],
     },
     {
-      label: "Bridge: EV - net debt - claims - loans = share equity",
+      label: t.checkBridge,
       left: `${ev}-${nd}-${oc}-${shl}`,
       right: se,
       scale: `ABS(${ev})+ABS(${nd})+ABS(${oc})+ABS(${shl})`,
@@ -866,7 +839,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       format: f.amount,
     },
     {
-      label: "Stake + rest = company (equity value, views)",
+      label: t.checkViews,
       left: `C${stakeRow + 4}+D${stakeRow + 4}`,
       right: `B${stakeRow + 4}`,
       scale: `ABS(C${stakeRow + 4})+ABS(D${stakeRow + 4})`,
@@ -874,14 +847,14 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
       format: f.amount,
     },
     {
-      label: "Shares after = shares before + new shares",
+      label: t.checkShares,
       left: `D${capTotal}`,
       right: hasPrimary ? `${totalBefore}+${priceCells.newShares}` : totalBefore,
       engine: [sum(r.capTable.map((h) => h.sharesAfter)), r.totalSharesBefore.plus(r.newShares)],
       format: f.shares,
     },
     {
-      label: "Look-through adds up to the company after (EV)",
+      label: t.checkLookThrough,
       left: `SUM(C${ltFirst}:C${ltLast})`,
       right: after.ev,
       engine: [sum(r.lookThrough.map((h) => h.view.enterpriseValue)), r.after.enterpriseValue],
@@ -890,7 +863,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   ];
   if (hasSecondary)
     checks.push({
-      label: "Price of the stake = shares + loans (sources = uses)",
+      label: t.checkPrice,
       left: priceCells.price,
       right: `${priceCells.shares}+${priceCells.loans}`,
       scale: `ABS(${priceCells.shares})+ABS(${priceCells.loans})`,
@@ -899,33 +872,33 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
     });
   if (hasPrimary)
     checks.push({
-      label: "Cash raised = fall in net debt (sources = uses)",
+      label: t.checkCash,
       left: priceCells.cash,
       right: `NetDebt-${afterCells.nd}`,
       scale: `ABS(NetDebt)+ABS(${afterCells.nd})`,
       engine: [r.cashRaised, company.netDebt.minus(r.after.netDebt)],
       format: f.amount,
     });
-  s.checks(row, "Checks", checks);
+  s.checks(row, common.checks, checks);
   row += 1 + checks.length;
 
   // ---- Key outputs (top of the sheet) ---------------------------------------------------
   const paid =
     input.transaction === "secondary" ? priceCells.price : input.transaction === "primary" ? priceCells.subscription : priceCells.totalPaid;
-  const keyEnd = s.keyOutputs(keyRow, `Key outputs (${cu})`, [
-    { label: input.transaction === "secondary" ? "Price paid for the stake" : "Price paid by the buyer", ref: paid },
-    { label: "Enterprise value (100%) implied by the price", ref: impliedEv },
-    ...(hasCapacity ? [{ label: `EV per ${input.capacityUnit} implied by the price (${perUnitLabel})`, ref: impliedPerUnitCell }] : []),
-    { label: `${input.buyer}: ownership after the deal`, ref: buyerOwnershipAfter },
+  const keyEnd = s.keyOutputs(keyRow, common.keyOutputs(cu), [
+    { label: input.transaction === "secondary" ? t.pricePaidForStake : t.pricePaidByBuyer, ref: paid },
+    { label: t.keyImpliedEv, ref: impliedEv },
+    ...(hasCapacity ? [{ label: t.evPerImplied(input.capacityUnit, perUnitLabel), ref: impliedPerUnitCell }] : []),
+    { label: t.keyOwnership(input.buyer), ref: buyerOwnershipAfter },
   ]);
-  s.checksSummary(keyEnd, "Checks (below)");
+  s.checksSummary(keyEnd, common.checksBelow);
   if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
 
   // ---- Chart data and chart -------------------------------------------------------------
   const chartHeader = capHeader;
-  s.value(a1("J", chartHeader), "Holder", "header");
-  s.value(a1("K", chartHeader), "Before", "header");
-  s.value(a1("L", chartHeader), "After", "header");
+  s.value(a1("J", chartHeader), common.holder, "header");
+  s.value(a1("K", chartHeader), common.before, "header");
+  s.value(a1("L", chartHeader), common.after, "header");
   r.capTable.forEach((h, i) => {
     const rr = chartHeader + 1 + i;
     s.value(a1("J", rr), h.holder, "label");
@@ -934,7 +907,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   });
   s.chart({
     type: "clusteredColumn",
-    title: "Ownership before and after the deal",
+    title: t.chartTitle,
     dataRange: `J${chartHeader}:L${chartHeader + capRows}`,
     seriesBy: "columns",
     // Under the checks, inside the printed columns.
@@ -945,7 +918,7 @@ function describeSheet(input: StakeSaleInput, r: StakeSaleResults, warnings: rea
   // ---- Columns: fitted to the content when built; a spacer before the chart data ------------
   s.column("I", 3);
   s.bandTo("H");
-  s.printable(`${input.company}: stake sale`);
+  s.printable(t.footer(input.company));
   return s.build();
 }
 

@@ -709,7 +709,7 @@ export function validateForm(form: ModelForm, lang: Lang): FormValidation {
  */
 export function buildInputs(input: ModelInputs, lang: Lang): { ok: true; model: BuiltModel } | { ok: false; message: string } {
   try {
-    return { ok: true, model: buildModel(input) };
+    return { ok: true, model: buildModel(input, { language: lang }) };
   } catch (error) {
     return { ok: false, message: engineMessage(error, lang) };
   }

@@ -351,7 +351,7 @@ const fr: Messages = {
   loadExample_stakeSale: "Charger l’exemple OpCore",
   newModel: "Nouveau modèle",
   exampleLoaded_stakeSale:
-    "Exemple OpCore chargé : Iliad cède 50 % d’OpCore à InfraVia pour une VE de 860 M EUR. La dette nette et les prêts d’actionnaires sont indicatifs : remplacez-les.",
+    "Exemple OpCore chargé : Iliad cède 50 % d’OpCore à InfraVia pour une VE de 860 M EUR. La dette nette et les comptes courants d’associés sont indicatifs : remplacez-les.",
 
   modelsTitle: "Modèles de ce classeur",
   modelsTitlePreview: "Modèles de cette page",
@@ -563,7 +563,7 @@ const fr: Messages = {
     basis: "La valorisation affichée est",
     valuation: "Valorisation affichée (100 %)",
     netDebt: "Dette nette",
-    shareholderLoans: "Prêts d’actionnaires",
+    shareholderLoans: "Comptes courants d’associés",
     otherClaims: "Autres engagements",
     stake: "Participation (%)",
     premium: "Prime de contrôle / décote de minorité (%)",
@@ -616,7 +616,7 @@ const fr: Messages = {
   },
   hint: {
     "stakeSale.currency": "Code à trois lettres, par ex. EUR",
-    netDebt: "Dette financière externe moins la trésorerie, hors prêts d’actionnaires",
+    netDebt: "Dette financière externe moins la trésorerie, hors comptes courants d’associés",
     otherClaims: "Minoritaires, retraites et autres éléments assimilés à de la dette ; vide = 0",
     capacity: "Pour la valeur par unité ; laisser vide si aucune",
     premium: "Positive pour une prime, négative pour une décote ; vide = 0",

@@ -6,6 +6,7 @@
 
 import { type StakeSaleWarning, stakeSaleWarningText } from "../engine";
 import type { Lang } from "./i18n";
+import { sheetText } from "../model/sheetText";
 
 /** Field names in messages, per language (keys of form.FIELD_NAMES). */
 export const FIELD_LABELS: Record<Lang, Record<string, string>> = {
@@ -38,7 +39,7 @@ export const FIELD_LABELS: Record<Lang, Record<string, string>> = {
     basis: "base",
     valuation: "valorisation",
     netDebt: "dette nette",
-    shareholderLoans: "prêts d’actionnaires",
+    shareholderLoans: "comptes courants d’associés",
     otherClaims: "autres engagements",
     stake: "participation",
     premium: "prime",
@@ -63,20 +64,7 @@ export function stakeSaleWarningMessage(w: StakeSaleWarning, lang: Lang): string
   return lang === "fr" ? `À vérifier : ${frenchWarning(w)}.` : `Check: ${stakeSaleWarningText(w)}.`;
 }
 
-/** The French words of a stake-sale warning (the English ones are the engine's `stakeSaleWarningText`). */
+/** The French words of a stake-sale warning: the model sheet's (src/model/sheetText.ts), one French for the sheet and the form. */
 function frenchWarning(w: StakeSaleWarning): string {
-  const p: Record<string, string> = {};
-  for (const [k, v] of Object.entries(w.params)) p[k] = v.replace(".", ",");
-  switch (w.id) {
-    case "negativeEnterpriseValue":
-      return `la valeur d’entreprise est négative (${p.enterpriseValue}) : vérifiez la valorisation et sa base`;
-    case "negativeEquity":
-      return `la dette nette et les autres ajustements (${p.claims}) dépassent la valeur d’entreprise (${p.enterpriseValue}) : la valeur des fonds propres est négative (${p.equityValue}), et le prix de la participation aussi`;
-    case "negativeShareEquity":
-      return `les comptes courants (${p.shareholderLoans}) dépassent la valeur des fonds propres (${p.equityValue}) : les actions valent moins que rien (${p.shareEquity}) avec les comptes courants à leur valeur nominale`;
-    case "zeroStake":
-      return "la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle";
-    case "noPrimaryInvestment":
-      return "l’investissement primaire est nul : l’acquéreur ne souscrit aucune action nouvelle (choisissez une cession secondaire, ou saisissez l’investissement)";
-  }
+  return sheetText("fr").stakeSale.warningText(w);
 }

@@ -189,7 +189,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
         const sheet =
           originHere === undefined
             ? model.sheet
-            : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) });
+            : presentSheet(model.sheet, { presentation: originHere.presentation, toFill: stillToFill(originHere, model.input) }, lang);
         const written = await host.writeModel({ id, kind: model.kind, schemaVersion: model.schemaVersion, inputs: model.input, sheet });
         setEditing({ id, sheet: written.sheetName, kind: model.kind });
         setStatus(

@@ -23,6 +23,36 @@ export interface BuiltInTemplate {
 
 const ILLUSTRATIVE = "Placeholder: replace with your own figure.";
 
+/**
+ * The built-in templates' "to fill" notes in French, by their English text: a sheet built in
+ * French shows these (src/templates/presentation.ts). A note a user wrote is shown as written.
+ * test/model/sheetText.test.ts checks that every built-in note has its French here.
+ */
+export const BUILT_IN_NOTES_FR: Readonly<Record<string, string>> = {
+  [ILLUSTRATIVE]: "Valeur indicative : remplacez-la par votre propre chiffre.",
+  "Your share classes: shares, invested capital and terms (preference, seniority, participation, cap, strike).":
+    "Vos catégories d’actions : actions, montant investi et termes (préférence, rang, participation, plafond, prix d’exercice).",
+  "Who holds each class: one row per holder and class (illustrative holders).":
+    "Qui détient chaque catégorie : une ligne par détenteur et par catégorie (détenteurs fictifs).",
+  "The exit enterprise value you are testing.": "La valeur d’entreprise de sortie que vous testez.",
+  "YC's published Example 1; put your fully diluted cap table before the round, with the unissued pool row.":
+    "Exemple 1 publié par YC ; saisissez votre table de capitalisation entièrement diluée avant le tour, avec la ligne du pool non attribué.",
+  "YC's published Example 1; put the pre-money valuation of your term sheet.":
+    "Exemple 1 publié par YC ; saisissez la valorisation pré-money de votre lettre d’intention.",
+  "YC's published Example 1; put the new money, per investor.": "Exemple 1 publié par YC ; saisissez l’argent frais, par investisseur.",
+  "YC's published Example 1; put your pool top-up in shares, or null and a pool target (poolTarget) instead.":
+    "Exemple 1 publié par YC ; saisissez le complément du pool en actions, ou null et un pool cible (poolTarget) à la place.",
+  "YC's published Example 1; put the SAFEs and notes converting in your round.":
+    "Exemple 1 publié par YC ; saisissez les SAFE et obligations convertibles qui se convertissent dans votre tour.",
+  "Not public: illustrative value (third-party debt less cash, excluding shareholder loans).":
+    "Non publique : valeur indicative (dette financière externe moins la trésorerie, hors comptes courants d’associés).",
+  "Not public: illustrative value (at face value).": "Non publique : valeur indicative (à la valeur nominale).",
+  "The pre-money equity value agreed with the investor.": "La valeur pré-money des capitaux propres convenue avec l’investisseur.",
+  "The stake the investor will own after the issue.": "La participation que l’investisseur détiendra après l’émission.",
+  "The shareholders and their shares today.": "Les actionnaires et leurs actions aujourd’hui.",
+  "The partners and their shares.": "Les associés et leurs actions.",
+};
+
 function stakeSale(t: Omit<Extract<Template, { kind: "stakeSale" }>, "format" | "version" | "kind" | "presentation">): Template {
   return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "stakeSale", presentation: { ...DEFAULT_PRESENTATION }, ...t };
 }

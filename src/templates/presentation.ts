@@ -8,6 +8,8 @@ import type { CellSpec, SheetSpec } from "../workbook/spec";
 import { coveredColumns, shownCells } from "../workbook/layout";
 import { columnIndex } from "../workbook/a1";
 import type { Template } from "./schema";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "../model/sheetText";
+import { BUILT_IN_NOTES_FR } from "./builtIn";
 
 /** The defined name of the input cell of each field, where it differs from the field name with a capital. */
 const NAME_OF_FIELD: Readonly<Record<string, string>> = { capTable: "SharesBefore" };
@@ -15,7 +17,8 @@ const NAME_OF_FIELD: Readonly<Record<string, string>> = { capTable: "SharesBefor
 /** Columns tried, left to right, for a "to fill" note on an input's row. */
 const NOTE_COLUMNS = ["D", "E", "F"];
 
-export const TO_FILL_PREFIX = "To fill: ";
+/** The English prefix of a "to fill" note (the French is "À compléter : ", src/model/sheetText.ts). */
+export const TO_FILL_PREFIX = sheetText("en").common.toFill("");
 
 function definedNameOf(field: string): string {
   return NAME_OF_FIELD[field] ?? `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
@@ -58,7 +61,8 @@ function stillTemplateValue(name: string, cell: CellSpec | undefined): string | 
  * (`=IF(NetDebt=120000000,"To fill: …","")`; Excel compares texts without case). A table (a
  * range) keeps a plain note: no one value says it was filled.
  */
-export function toFillNotes(sheet: SheetSpec, toFill: Template["toFill"]): CellSpec[] {
+export function toFillNotes(sheet: SheetSpec, toFill: Template["toFill"], language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): CellSpec[] {
+  const words = sheetText(language).common;
   const used = new Set(sheet.cells.map((c) => c.address));
   const cellAt = new Map(sheet.cells.map((c) => [c.address, c]));
   const notes: CellSpec[] = [];
@@ -78,7 +82,9 @@ export function toFillNotes(sheet: SheetSpec, toFill: Template["toFill"]): CellS
       .find((a) => !used.has(a));
     if (address === undefined) continue;
     used.add(address);
-    const text = `${TO_FILL_PREFIX}${entry.note === "" ? "replace with your own figure" : entry.note}`;
+    // A built-in template's note in the sheet's language; a note the user wrote, as written.
+    const note = language === "fr" ? (BUILT_IN_NOTES_FR[entry.note] ?? entry.note) : entry.note;
+    const text = words.toFill(note === "" ? words.toFillDefault : note);
     const single = /^\$?[A-Z]+\$?[0-9]+$/.test(name.ref) ? name.ref.replace(/\$/g, "") : undefined;
     const test = single === undefined ? undefined : stillTemplateValue(name.name, cellAt.get(single));
     notes.push(
@@ -90,14 +96,18 @@ export function toFillNotes(sheet: SheetSpec, toFill: Template["toFill"]): CellS
   return notes;
 }
 
-/** The model's sheet as the template presents it. */
-export function presentSheet(sheet: SheetSpec, template: Pick<Template, "presentation" | "toFill">): SheetSpec {
+/** The model's sheet as the template presents it (the notes in the sheet's language). */
+export function presentSheet(
+  sheet: SheetSpec,
+  template: Pick<Template, "presentation" | "toFill">,
+  language: SheetLanguage = DEFAULT_SHEET_LANGUAGE,
+): SheetSpec {
   const p = template.presentation;
   return {
     ...sheet,
     name: p.sheetName ?? sheet.name,
     showGridlines: p.showGridlines,
     charts: p.chart ? sheet.charts : [],
-    cells: [...sheet.cells, ...toFillNotes(sheet, template.toFill)],
+    cells: [...sheet.cells, ...toFillNotes(sheet, template.toFill, language)],
   };
 }

@@ -95,6 +95,25 @@ describe("captable (child process)", () => {
     expect(back.stdout).toBe(templateToJson(builtInTemplate("jv-look-through")!.template));
   });
 
+  test("build-workbook --lang fr writes the sheet in French; the model and template stored inside are the English build's", async () => {
+    const r = await captable(["build-workbook", "opcore-stake-sale", "-o", "opcore-fr.xlsx", "--lang", "fr"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('sheet "OpCore cession"');
+    const en = await inProcess(["build-workbook", "opcore-stake-sale", "-o", "opcore-en.xlsx"], dir);
+    expect(en.code).toBe(0);
+    const fr = readFileSync(path.join(dir, "opcore-fr.xlsx"));
+    const [sheet] = await readSheetSpecs(fr);
+    expect(sheet.name).toBe("OpCore cession");
+    expect(sheet.cells.find((c) => c.address === "A1")?.value).toBe("OpCore\u00a0: cession de participation");
+    // The stored model: the same inputs, kind and version as the English build (only the sheet's name differs).
+    const [storedFr] = await readStoredModels(fr);
+    const [storedEn] = await readStoredModels(readFileSync(path.join(dir, "opcore-en.xlsx")));
+    expect({ ...storedFr, id: "", sheet: "" }).toEqual({ ...storedEn, id: "", sheet: "" });
+    expect(await templatesFromWorkbook(fr)).toMatchObject([{ result: { ok: true, template: builtInTemplate("opcore-stake-sale")!.template } }]);
+    const eq = await inProcess(["build-workbook", "opcore-stake-sale", "-o", "opcore-fr2.xlsx", "--lang=fr"], dir);
+    expect(eq.code).toBe(0);
+  });
+
   test("build-workbook prints the model's warnings (the engine's words, as on the sheet) and still writes the file", async () => {
     const t = builtInTemplate("opcore-stake-sale")!.template;
     const odd = { ...t, inputs: { ...t.inputs, netDebt: 900_000_000 } };
@@ -221,6 +240,10 @@ describe("captable (child process)", () => {
       [["export-template", "a", "b"], 'captable: export-template takes the id of a built-in template, got also "b"'],
       [["list-templates", "--verbose"], 'captable: unknown option "--verbose"'],
       [["export-template", "opcore-stake-sale", "-o"], "captable: -o needs a file name"],
+      [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "de"], 'captable: --lang must be "en" or "fr", got "de"'],
+      [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang"], "captable: --lang needs a language (en or fr)"],
+      [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "fr", "--lang=en"], "captable: --lang is given twice"],
+      [["export-template", "opcore-stake-sale", "--lang", "fr"], "captable: --lang is an option of build-workbook only"],
     ];
     for (const [args, message] of cases) {
       const r = await inProcess(args, dir);

@@ -233,6 +233,11 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     }).price.total;
     const values = await page.$$eval("[data-value]", (cells) => cells.map((c) => c.getAttribute("data-value")));
     expect(values).toContain(price.toNumber().toString());
+    // A French taskpane builds a French sheet: every cell of the French build is in the preview, in French (issue 14).
+    const french = buildStakeSaleModel({ ...OPCORE_EXAMPLE, stake: 0.4 }, "fr").sheet;
+    await expectSheetInPreview(page, french, 40, "fr");
+    expect(french.cells.find((c) => c.address === "A1")!.value).toBe("OpCore\u00a0: cession de participation");
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-fr-sheet.png"), fullPage: true });
     await page.close();
   });
 

@@ -67,7 +67,7 @@ export async function expectText(locator: Locator, expected: string | RegExp, ho
  * Every value cell and formula of a model sheet shows, in the taskpane's preview, its value (the
  * engine's, for formulas) formatted as the sheet's number format says; at least `minimum` cells.
  */
-export async function expectPreviewMatches(page: Page, sheet: SheetSpec, minimum: number): Promise<void> {
+export async function expectPreviewMatches(page: Page, sheet: SheetSpec, minimum: number, lang: "en" | "fr" = "en"): Promise<void> {
   await page.getByTestId("preview-grid").waitFor();
   const shown = await page.$$eval("[data-cell]", (cells) =>
     Object.fromEntries(cells.map((c) => [c.getAttribute("data-cell"), { value: c.getAttribute("data-value"), text: c.textContent ?? "" }])),
@@ -80,7 +80,7 @@ export async function expectPreviewMatches(page: Page, sheet: SheetSpec, minimum
       address: cell.address,
       value: String(raw),
       // As the preview shows it: a number's trailing pad from a banker's format (`_)`) dropped.
-      text: typeof raw === "number" ? formatCell(raw, cell.format, "en").trimEnd() : formatCell(raw, cell.format, "en"),
+      text: typeof raw === "number" ? formatCell(raw, cell.format, lang).trimEnd() : formatCell(raw, cell.format, lang),
     });
     checked++;
   }

@@ -302,7 +302,8 @@ describe("warnings beside the fields: allowed inputs that look wrong, never bloc
         "Check: net debt and other claims (900000000) exceed the enterprise value (860000000): the equity value is negative (-40000000), and so is the price of the stake.",
     });
     expect(formWarnings(en.input, "fr").netDebt).toBe(
-      "À vérifier : la dette nette et les autres ajustements (900000000) dépassent la valeur d’entreprise (860000000) : la valeur des fonds propres est négative (-40000000), et le prix de la participation aussi.",
+      // The sheet's French (src/model/sheetText.ts): a no-break space before ":".
+      "À vérifier : la dette nette et les autres ajustements (900000000) dépassent la valeur d’entreprise (860000000)\u00a0: la valeur des capitaux propres est négative (-40000000), et le prix de la participation aussi.",
     );
   });
 
@@ -312,7 +313,8 @@ describe("warnings beside the fields: allowed inputs that look wrong, never bloc
     if (!v.ok) return;
     const w = formWarnings(v.input, "fr");
     expect(Object.keys(w).sort()).toEqual(["shareholderLoans", "stake"]);
-    expect(w.stake).toBe("À vérifier : la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle.");
+    expect(w.stake).toBe("À vérifier : la participation est de 0\u00a0%\u00a0: rien ne change de mains et aucune valorisation n’en découle.");
+    expect(w.shareholderLoans).toMatch(/^À vérifier : les comptes courants d’associés \(700000000\) dépassent la valeur des capitaux propres/);
   });
 
   test("the OpCore example has none", () => {
