@@ -121,6 +121,12 @@ export interface SheetSpec {
   readonly inputs?: readonly InputSpec[];
   /** Page setup for printing (model sheets always have one). */
   readonly print?: PrintSpec;
+  /**
+   * The key-outputs box at the top of the sheet ("A5:B9"): its title in the first cell, then one row
+   * per output, the label in the first column and the value in the second. Writers need not do
+   * anything with it (the cells are in `cells`); the taskpane's preview shows it as a card.
+   */
+  readonly keyOutputs?: string;
 }
 
 /** The look of each style, shared by all writers. Colours are #RRGGBB. */
