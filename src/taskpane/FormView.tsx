@@ -439,17 +439,23 @@ function TableEditor({
         </Caption1>
       )}
       <div className={s.actions}>
-        <Button icon={<AddRegular />} onClick={add} disabled={rows.length >= table.max} data-testid={`add-${table.name}`}>
+        <Button size="small" icon={<AddRegular />} onClick={add} disabled={rows.length >= table.max} data-testid={`add-${table.name}`}>
           {t[`add_${table.name}` as "add_capTable"] ?? "+"}
         </Button>
         {readSelection !== undefined && (
           <Tooltip content={pasteSelectionHint ?? t.pasteRowsLabel(table.columns.map(columnLabel).join(", "))} relationship="description">
-            <Button icon={<TableRegular />} onClick={() => void fromSelection()} disabled={reading} data-testid={`paste-selection-${table.name}`}>
+            <Button
+              size="small"
+              icon={<TableRegular />}
+              onClick={() => void fromSelection()}
+              disabled={reading}
+              data-testid={`paste-selection-${table.name}`}
+            >
               {t.pasteSelection}
             </Button>
           </Tooltip>
         )}
-        <Button icon={<ClipboardPasteRegular />} onClick={() => setPasteOpen(true)} data-testid={`paste-open-${table.name}`}>
+        <Button size="small" icon={<ClipboardPasteRegular />} onClick={() => setPasteOpen(true)} data-testid={`paste-open-${table.name}`}>
           {t.pasteRows}
         </Button>
       </div>

@@ -6,7 +6,7 @@ export const useFormStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow2,
@@ -63,6 +63,6 @@ export const useFormStyles = makeStyles({
   cell: { minWidth: 0 },
   control: { width: "100%", minWidth: 0 },
   number: { textAlign: "right" },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   error: { color: tokens.colorPaletteRedForeground1 },
 });

@@ -61,6 +61,7 @@ describe("the taskpane at 350 px (preview, no Excel)", () => {
   test.each(LANGS)("%s: the exit template's form is compact grids, readable, grouped once left", async (lang, query) => {
     const page = await open(query);
     await useTemplate(page, "exit-waterfall");
+    await page.screenshot({ path: path.join(OUTPUT, `narrow-exit-${lang}.png`), fullPage: true });
     const height = await page.locator("form").evaluate((f) => Math.round(f.getBoundingClientRect().height));
     expect(height).toBeLessThan(2000);
     await expectNoSidewaysOverflow(page);
@@ -73,6 +74,7 @@ describe("the taskpane at 350 px (preview, no Excel)", () => {
       .evaluateAll((trs) => trs.map((tr) => Math.round(tr.getBoundingClientRect().height)));
     expect(rows.length).toBe(5);
     for (const h of rows) expect(h).toBeLessThan(40);
+    await page.getByTestId("section-classes").screenshot({ path: path.join(OUTPUT, `narrow-exit-classes-${lang}.png`) });
     // Names and amounts whole, with their separators.
     await expect(cutCells(page)).resolves.toEqual([]);
     const sep = lang === "en" ? "," : "\u202f";
@@ -93,8 +95,8 @@ describe("the taskpane at 350 px (preview, no Excel)", () => {
     const described = await page.getByTestId("cell-classes-0-preference").getAttribute("aria-describedby");
     expect(described).toBeTruthy();
     await expect(page.locator(`[id="${described}"]`).textContent()).resolves.toContain(lang === "en" ? "Multiple of invested capital" : "Multiple");
-    await page.screenshot({ path: path.join(OUTPUT, `narrow-exit-${lang}.png`), fullPage: true });
-    await page.getByTestId("section-classes").screenshot({ path: path.join(OUTPUT, `narrow-exit-classes-${lang}.png`) });
+    await grid.evaluate((g) => g.scrollTo({ left: 0 }));
+    await page.screenshot({ path: path.join(OUTPUT, `narrow-exit-edited-${lang}.png`), fullPage: true });
     await page.getByTestId("build").click();
     await page.getByTestId("preview-grid").waitFor();
     // The key outputs: each answer shown whole inside the pane, without scrolling sideways.
