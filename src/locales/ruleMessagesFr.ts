@@ -5,8 +5,9 @@
  * nothing here and an added rule does not compile until it has its French.
  */
 import { type EngineRuleRef, engineRuleText } from "../engine";
-import { type FieldName, type ListName, type RuleMessages, percentText, ruleOf, ruleText } from "../model/ruleMessages";
+import { type FieldName, type ListName, type RuleMessages, RULES_EN, percentText, ruleOf, ruleText } from "../model/ruleMessages";
 import { ENGINE_RULES_FR } from "./engineMessagesFr";
+import { groupedNumberText } from "./numberText";
 
 /** The fields' names in French messages. */
 export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
@@ -115,8 +116,21 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A number in French notation: a decimal comma ("12,5"). */
-const frNumber = (text: string | number): string => String(text).replace(".", ",");
+/** A number in French notation, as the forms show it: grouped by three, a decimal comma ("900 000", "12,5"). */
+const frNumber = (text: string | number): string => groupedNumberText(String(text), "fr") ?? String(text).replace(".", ",");
+
+/** A number in a message in English, as the forms show it: "900,000 shares". */
+const enNumber = (text: string | number): string => groupedNumberText(String(text), "en") ?? String(text);
+
+/** The fields whose name is a plural ("shareholder loans are required"), in both languages' messages. */
+const PLURAL_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
+  "shareholder loans",
+  "other claims",
+  "shares",
+  "formulas",
+  "transaction costs",
+  "exit values",
+]);
 
 /** « A », « B » ou « C ». */
 function ouList(values: readonly string[]): string {
@@ -131,7 +145,7 @@ const FRACTION_BELOW_ONE: Partial<Record<FieldName, string>> = {
 };
 
 export const RULES_FR: RuleMessages = {
-  required: (p) => `${subject(p.field)} est obligatoire`,
+  required: (p) => `${subject(p.field)} ${PLURAL_FIELDS.has(p.field) ? "sont obligatoires" : "est obligatoire"}`,
   notText: (p) => `${subject(p.field)} doit être un texte`,
   tooLong: (p) => `${subject(p.field)} doit faire au plus ${p.max} caractères`,
   forbiddenChar: (p) =>
@@ -203,9 +217,22 @@ export const RULES_FR: RuleMessages = {
  * carry no rule and are shown in English, as the command line shows them.
  */
 export function ruleMessage(issue: { readonly message: string }, lang: "en" | "fr"): string {
-  if (lang === "en") return issue.message;
   const rule = ruleOf(issue);
-  if (rule !== undefined) return ruleText(rule.id, rule.params, RULES_FR);
+  if (rule !== undefined) return ruleText(rule.id, rule.params, lang === "en" ? RULES_EN_FORMS : RULES_FR);
+  if (lang === "en") return issue.message;
   const engine = (issue as { params?: { engineRule?: EngineRuleRef } }).params?.engineRule;
   return engine === undefined ? issue.message : engineRuleText(engine.id, engine.params, ENGINE_RULES_FR);
 }
+
+/**
+ * The English rules as the taskpane shows them: the catalogue's words (src/model/ruleMessages.ts, as
+ * the command line prints them), with a plural field's verb agreeing ("shareholder loans are
+ * required") and share counts grouped as the forms show numbers ("900,000 shares"). The view
+ * writes each as a sentence (`asSentence`, i18n.ts).
+ */
+const RULES_EN_FORMS: RuleMessages = {
+  ...RULES_EN,
+  required: (p) => (PLURAL_FIELDS.has(p.field) ? `${p.field} are required` : RULES_EN.required(p)),
+  sellerShort: (p) => RULES_EN.sellerShort({ ...p, needed: enNumber(p.needed), held: enNumber(p.held) }),
+  holdingsExceed: (p) => RULES_EN.holdingsExceed({ ...p, held: enNumber(p.held), shares: enNumber(p.shares), excess: enNumber(p.excess) }),
+};

@@ -128,6 +128,7 @@ export class SheetBuilder {
   private printTitle?: string;
   private printTitleRows = 2;
   private checksOk = false;
+  private keyRange?: string;
   /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
   private readonly spilled: { c0: number; c1: number; r0: number; r1: number; address: string }[] = [];
 
@@ -278,6 +279,7 @@ export class SheetBuilder {
       this.put({ address: a1("B", r), formula: `=${o.ref}`, expected, style: "total", ...(target.format ? { format: target.format } : {}) });
       r++;
     }
+    this.keyRange = `A${row}:B${r - 1}`;
     return r;
   }
 
@@ -397,6 +399,7 @@ export class SheetBuilder {
       ...(this.inputs.length === 0 ? {} : { inputs: [...this.inputs] }),
       ...(this.printTitle !== undefined ? { print: this.printSpec(cells, columns) } : {}),
       ...(this.tables.length === 0 ? {} : { tables: [...this.tables] }),
+      ...(this.keyRange !== undefined ? { keyOutputs: this.keyRange } : {}),
     };
     checkTables(sheet);
     return sheet;

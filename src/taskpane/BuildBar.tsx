@@ -1,8 +1,8 @@
 /** Build (or Rebuild the model being edited, or build it as a new one), the status line, and why Build is disabled. */
 import * as React from "react";
-import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
-import type { Lang, Messages } from "./i18n";
+import { asSentence, type Lang, type Messages } from "./i18n";
 import type { ModelSession } from "./useModelSession";
 import { StatusBar } from "./StatusBar";
 import { SheetSync } from "./SheetSync";
@@ -29,6 +29,8 @@ export function BuildBar({
   const s = useStyles();
   const { validation, busy, editing } = session;
   const messages = Object.values(validation.errors);
+  // Red only once a message is shown next to a field: an untouched form only says how much is left to fill.
+  const shownMessages = Object.values(session.errors).filter((m) => m !== undefined);
   return (
     <div className={s.bar}>
       <div className={s.buttons}>
@@ -60,10 +62,15 @@ export function BuildBar({
           onUse={(input, sheet) => session.load(input, { editing, status: { intent: "info", text: t.sheetUsed(sheet) } })}
         />
       )}
-      {!validation.ok && messages[0] !== undefined && (
+      {!validation.ok && shownMessages[0] !== undefined && (
         <Body1 id="build-reason" className={s.reason} data-testid="build-reason" role="status">
-          {t.buildBlocked(messages.length, messages[0])}
+          {t.buildBlocked(messages.length, asSentence(shownMessages[0]))}
         </Body1>
+      )}
+      {!validation.ok && shownMessages[0] === undefined && (
+        <Caption1 id="build-reason" data-testid="build-todo">
+          {t.buildTodo(messages.length)}
+        </Caption1>
       )}
     </div>
   );

@@ -22,11 +22,13 @@ import {
   Subtitle2,
   Textarea,
   Tooltip,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { AddRegular, ClipboardPasteRegular, DeleteRegular, TableRegular } from "@fluentui/react-icons";
 import { hintOf, labelOf, type Lang, type Messages } from "./i18n";
-import { ChoiceField, FlagField, ListField, RadioField, TextField, fieldMessage, type ControlProps } from "./fields";
-import { numberToText, parseNumber } from "./numberText";
+import { ChoiceField, FlagField, ListField, RadioField, TextField, type ControlProps } from "./fields";
+import { asSentence } from "./i18n";
+import { groupedNumber, groupedNumberText, parseNumber } from "../locales/numberText";
 import { useFormStyles } from "./styles";
 import {
   FORMS,
@@ -56,6 +58,29 @@ const CONTROLS: Readonly<Record<CellKind, (props: ControlProps) => React.ReactEl
 };
 
 type Option = { value: string; label: string };
+
+/** A list of numbers, one per line, each shown with its separators (a line that is not one number is left as typed). */
+function groupedListText(text: string, lang: Lang): string | undefined {
+  const lines = text.split("\n").map((line) => (line.trim() === "" ? line : (groupedNumberText(line, lang) ?? line)));
+  return lines.join("\n");
+}
+
+/** The width of the remove button's column, in px. */
+const REMOVE_WIDTH = 36;
+
+/**
+ * A grid column's width in px, from the kind of its cells: wide enough for a name ("Series B Fund"),
+ * an amount with its separators ("100,000,000") or the longest choice ("Non-participating"), so that
+ * nothing shows cut ("Foun", "8571"); the grid scrolls sideways in its own box when the pane is narrower.
+ */
+export function columnWidth(c: CellSpec): number {
+  if (c.kind === "flag") return 56;
+  if (c.kind === "percent" || c.suffix === "x") return 84;
+  if (c.kind === "number") return 120;
+  if (c.kind === "date") return 136;
+  if (c.kind === "choice" || c.kind === "radio") return 164;
+  return 140;
+}
 
 export interface FormViewProps {
   readonly form: ModelForm;
@@ -101,7 +126,7 @@ export function FormView(props: FormViewProps): React.ReactElement {
     // A field's action (the spread of exit values) fills it from another field once that reads as a positive number.
     const from = c.action === undefined ? undefined : parseNumber(form.fields[c.action.from] ?? "", lang);
     const base = from?.ok === true && from.value > 0 ? from.value : undefined;
-    const fill = (values: number[]) => setField(key, values.map((v) => numberToText(v, lang)).join("\n"));
+    const fill = (values: number[]) => setField(key, values.map((v) => groupedNumber(v, lang)).join("\n"));
     const Control = CONTROLS[c.optionsFrom !== undefined ? "choice" : c.kind];
     return (
       <Control
@@ -116,6 +141,7 @@ export function FormView(props: FormViewProps): React.ReactElement {
         required={c.required}
         suffix={suffixOf(c)}
         numeric={c.kind === "number" || c.kind === "percent"}
+        format={c.kind === "number" ? (v) => groupedNumberText(v, lang) : c.kind === "list" ? (v) => groupedListText(v, lang) : undefined}
         placeholder={c.placeholder}
         maxLength={c.maxLength}
         options={c.options !== undefined || c.optionsFrom !== undefined ? optionsOf(c, value) : undefined}
@@ -246,27 +272,39 @@ function TableEditor({
   };
 
   const columnLabel = (c: CellSpec) => labelOf(t, kind, `${table.name}.${c.key}`);
+  // A column whose cells show only for some rows (a note's interest, a capped class's cap) is shown when any row needs it.
+  const shown = table.columns.filter((c) => c.when === undefined || rows.some((r) => c.when?.(r.cells) === true));
+  const messageId = (key: string) => `msg-${key.replace(/\./g, "-")}`;
+  const hintId = (c: CellSpec) => `hint-${table.name}-${c.key}`;
 
-  const control = (row: GridRow, i: number, c: CellSpec, withLabel: boolean) => {
+  const control = (row: GridRow, i: number, c: CellSpec) => {
+    if (c.when !== undefined && !c.when(row.cells))
+      return (
+        <span className={s.na} aria-hidden="true">
+          –
+        </span>
+      );
     const key = `${table.name}.${i}.${c.key}`;
     const error = errors[key];
     const value = row.cells[c.key] ?? "";
-    const label = columnLabel(c);
     const testId = `cell-${table.name}-${i}-${c.key}`;
-    const aria = t.cell(label, i + 1);
-    let inner: React.ReactElement;
+    const described = [
+      error === undefined ? undefined : messageId(key),
+      hintOf(t, kind, `${table.name}.${c.key}`) === undefined ? undefined : hintId(c),
+    ]
+      .filter((x) => x !== undefined)
+      .join(" ");
+    const common = {
+      "aria-label": t.cell(columnLabel(c), i + 1),
+      "aria-invalid": error === undefined ? undefined : true,
+      "aria-describedby": described === "" ? undefined : described,
+      "data-testid": testId,
+    };
     if (c.kind === "flag")
-      inner = (
-        <Checkbox
-          checked={value === "true"}
-          aria-label={aria}
-          data-testid={testId}
-          onChange={(_, d) => setCell(i, c.key, d.checked === true ? "true" : "false")}
-        />
-      );
-    else if (c.kind === "choice" || c.optionsFrom !== undefined)
-      inner = (
-        <Select className={s.control} aria-label={aria} data-testid={testId} value={value} onChange={(_, d) => setCell(i, c.key, d.value)}>
+      return <Checkbox checked={value === "true"} {...common} onChange={(_, d) => setCell(i, c.key, d.checked === true ? "true" : "false")} />;
+    if (c.kind === "choice" || c.optionsFrom !== undefined)
+      return (
+        <Select size="small" className={s.control} {...common} value={value} onChange={(_, d) => setCell(i, c.key, d.value)}>
           {optionsOf(c, value).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -274,108 +312,150 @@ function TableEditor({
           ))}
         </Select>
       );
-    else {
-      const numeric = c.kind === "number" || c.kind === "percent";
-      const suffix = suffixOf(c);
-      inner = (
-        <Input
-          className={s.control}
-          aria-label={aria}
-          data-testid={testId}
-          value={value}
-          type={c.kind === "date" ? "date" : "text"}
-          maxLength={c.maxLength}
-          inputMode={numeric ? "decimal" : undefined}
-          autoComplete="off"
-          input={numeric ? { className: s.number } : undefined}
-          contentAfter={suffix !== undefined && withLabel ? <span aria-hidden="true">{suffix}</span> : undefined}
-          onChange={(_, d) => setCell(i, c.key, d.value)}
-          onPaste={
-            c === table.columns[0]
-              ? (e) => {
-                  // Several lines pasted into a row's first box fill the table from the clipboard.
-                  const text = e.clipboardData.getData("text/plain");
-                  if (!/[\t\n]/.test(text.trim())) return;
-                  e.preventDefault();
-                  apply(rowsFromTsv(table, text, lang));
-                }
-              : undefined
-          }
-        />
-      );
-    }
+    const numeric = c.kind === "number" || c.kind === "percent";
     return (
-      <Field
-        key={c.key}
-        className={s.cell}
-        label={withLabel ? label : undefined}
-        hint={withLabel ? hintOf(t, kind, `${table.name}.${c.key}`) : undefined}
-        {...fieldMessage(key, error)}
-      >
-        {inner}
-      </Field>
+      <Input
+        size="small"
+        className={s.control}
+        {...common}
+        value={value}
+        type={c.kind === "date" ? "date" : "text"}
+        maxLength={c.maxLength}
+        inputMode={numeric ? "decimal" : undefined}
+        autoComplete="off"
+        spellCheck={numeric ? false : undefined}
+        input={numeric ? { className: s.number } : undefined}
+        onChange={(_, d) => setCell(i, c.key, d.value)}
+        onBlur={() => {
+          // Once the cell is left, a number shows its thousands separators (read back exactly: numberText.ts).
+          const grouped = c.kind === "number" ? groupedNumberText(value, lang) : undefined;
+          if (grouped !== undefined && grouped !== value) setCell(i, c.key, grouped);
+        }}
+        onPaste={
+          c === table.columns[0]
+            ? (e) => {
+                // Several lines pasted into a row's first box fill the table from the clipboard.
+                const text = e.clipboardData.getData("text/plain");
+                if (!/[\t\n]/.test(text.trim())) return;
+                e.preventDefault();
+                apply(rowsFromTsv(table, text, lang));
+              }
+            : undefined
+        }
+      />
     );
   };
 
   const removeButton = (i: number) => (
     <Tooltip content={t.remove(i + 1)} relationship="label">
-      <Button appearance="subtle" icon={<DeleteRegular />} data-testid={`remove-${table.name}-${i}`} onClick={() => remove(i)} />
+      <Button size="small" appearance="subtle" icon={<DeleteRegular />} data-testid={`remove-${table.name}-${i}`} onClick={() => remove(i)} />
     </Tooltip>
   );
 
   const tableError = errors[table.name];
-  const rowTitle = table.name === "instruments" ? t.rowTitle_instruments : t.rowTitle_classes;
+  // The messages of the table's cells, under the grid (a narrow column has no room for a sentence), each linked to its cell.
+  const cellMessages = rows.flatMap((_, i) =>
+    shown.flatMap((c) => {
+      const key = `${table.name}.${i}.${c.key}`;
+      const message = errors[key];
+      return message === undefined ? [] : [{ key, text: message, where: t.cell(columnLabel(c), i + 1) }];
+    }),
+  );
+  const notes = shown.flatMap((c) => {
+    const hint = hintOf(t, kind, `${table.name}.${c.key}`);
+    return hint === undefined ? [] : [{ c, hint }];
+  });
+  const width = (c: CellSpec) => columnWidth(c);
+  const total = shown.reduce((sum, c) => sum + width(c), 0) + REMOVE_WIDTH;
   return (
-    <div role="group" aria-label={title} data-testid={`table-${table.name}`}>
-      {table.layout === "grid" ? (
-        <div className={s.grid} style={{ gridTemplateColumns: `${table.columns.map(() => "minmax(0, 1fr)").join(" ")} 32px` }}>
-          {table.columns.map((c) => (
-            <Caption1 key={c.key} className={s.head} aria-hidden="true">
-              {columnLabel(c)}
-              {suffixOf(c) !== undefined ? ` (${suffixOf(c)})` : ""}
-            </Caption1>
-          ))}
-          <span />
-          {rows.map((row, i) => (
-            <React.Fragment key={row.key}>
-              {table.columns.map((c) => control(row, i, c, false))}
-              {removeButton(i)}
-            </React.Fragment>
-          ))}
+    <div role="group" aria-label={title} data-testid={`table-${table.name}`} className={s.tableBlock}>
+      {rows.length === 0 && table.name === "instruments" && <Caption1>{t.instrumentsEmpty}</Caption1>}
+      {rows.length > 0 && (
+        // The grid scrolls sideways in its own box; the first column (the row's name) stays in view.
+        <div className={s.gridScroll} data-testid={`grid-${table.name}`}>
+          <table className={s.gridTable} style={{ width: `${total}px` }}>
+            <colgroup>
+              {shown.map((c) => (
+                <col key={c.key} style={{ width: `${width(c)}px` }} />
+              ))}
+              <col style={{ width: `${REMOVE_WIDTH}px` }} />
+            </colgroup>
+            <thead>
+              <tr>
+                {shown.map((c, k) => {
+                  const suffix = suffixOf(c);
+                  return (
+                    <th key={c.key} scope="col" className={mergeClasses(s.th, k === 0 && s.sticky)}>
+                      {columnLabel(c)}
+                      {suffix !== undefined && <span className={s.unit}> ({suffix})</span>}
+                    </th>
+                  );
+                })}
+                <th scope="col" className={s.th}>
+                  <span className={s.visuallyHidden}>{t.removeColumn}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={row.key} data-testid={`row-${table.name}-${i}`}>
+                  {shown.map((c, k) => (
+                    <td key={c.key} className={mergeClasses(s.td, k === 0 && s.sticky)}>
+                      {control(row, i, c)}
+                    </td>
+                  ))}
+                  <td className={s.td}>{removeButton(i)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
-      ) : (
-        <div className={s.grid}>
-          {rows.length === 0 && table.name === "instruments" && <Caption1>{t.instrumentsEmpty}</Caption1>}
-          {rows.map((row, i) => (
-            <div key={row.key} className={s.card} data-testid={`row-${table.name}-${i}`}>
-              <div className={s.cardHead}>
-                <Caption1>{rowTitle(i + 1)}</Caption1>
-                {removeButton(i)}
-              </div>
-              <div className={s.cardFields}>
-                {table.columns.filter((c) => c.when === undefined || c.when(row.cells)).map((c) => control(row, i, c, true))}
-              </div>
+      )}
+      {notes.length > 0 && (
+        // What each column holds, where the grid is (each cell of the column points to its note: aria-describedby).
+        <dl className={s.notes} data-testid={`notes-${table.name}`}>
+          {notes.map(({ c, hint }) => (
+            <div key={c.key} className={s.note}>
+              <dt className={s.noteTerm}>{columnLabel(c)}</dt>
+              <dd id={hintId(c)} className={s.noteText}>
+                {hint}
+              </dd>
             </div>
           ))}
-        </div>
+        </dl>
+      )}
+      {cellMessages.length > 0 && (
+        <ul className={s.messages}>
+          {cellMessages.map((m) => (
+            <li key={m.key} id={messageId(m.key)} className={s.error}>
+              {m.where}: <span data-testid={`error-${m.key}`}>{asSentence(m.text)}</span>
+            </li>
+          ))}
+        </ul>
       )}
       {tableError !== undefined && (
         <Caption1 className={s.error} role="alert" data-testid={`error-${table.name}`}>
-          {tableError}
+          {asSentence(tableError)}
         </Caption1>
       )}
       <div className={s.actions}>
-        <Button icon={<AddRegular />} onClick={add} disabled={rows.length >= table.max} data-testid={`add-${table.name}`}>
+        <Button size="small" icon={<AddRegular />} onClick={add} disabled={rows.length >= table.max} data-testid={`add-${table.name}`}>
           {t[`add_${table.name}` as "add_capTable"] ?? "+"}
         </Button>
         {readSelection !== undefined && (
           <Tooltip content={pasteSelectionHint ?? t.pasteRowsLabel(table.columns.map(columnLabel).join(", "))} relationship="description">
-            <Button icon={<TableRegular />} onClick={() => void fromSelection()} disabled={reading} data-testid={`paste-selection-${table.name}`}>
+            <Button
+              size="small"
+              icon={<TableRegular />}
+              onClick={() => void fromSelection()}
+              disabled={reading}
+              data-testid={`paste-selection-${table.name}`}
+            >
               {t.pasteSelection}
             </Button>
           </Tooltip>
         )}
-        <Button icon={<ClipboardPasteRegular />} onClick={() => setPasteOpen(true)} data-testid={`paste-open-${table.name}`}>
+        <Button size="small" icon={<ClipboardPasteRegular />} onClick={() => setPasteOpen(true)} data-testid={`paste-open-${table.name}`}>
           {t.pasteRows}
         </Button>
       </div>

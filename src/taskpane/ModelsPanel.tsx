@@ -24,9 +24,12 @@ export function ModelsPanel({
   const s = useStyles();
   const f = useFormStyles();
   const { models, modelsError } = session;
-  const [picked, setPicked] = React.useState("");
-  // The pick stays while its model is listed; otherwise the first model.
-  const current = models?.some((m) => m.id === picked) === true ? picked : (models?.[0]?.id ?? "");
+  const editingId = session.editing?.id;
+  // A pick holds while the model being edited is the one it was made next to: once another model is
+  // opened or built, the picker shows that model, the one the header names ("Editing …").
+  const [pick, setPick] = React.useState<{ id: string; editing?: string }>({ id: "" });
+  const listed = (id: string | undefined) => id !== undefined && models?.some((m) => m.id === id) === true;
+  const current = pick.editing === editingId && listed(pick.id) ? pick.id : listed(editingId) ? (editingId as string) : (models?.[0]?.id ?? "");
   return (
     <section className={f.section} aria-labelledby="models-title">
       <Subtitle2 as="h2" id="models-title">
@@ -43,7 +46,7 @@ export function ModelsPanel({
       ) : (
         <div className={s.models}>
           <Field label={t.modelsPick} className={s.grow}>
-            <Select value={current} onChange={(_, d) => setPicked(d.value)} data-testid="models">
+            <Select value={current} onChange={(_, d) => setPick({ id: d.value, editing: editingId })} data-testid="models">
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.unbound ? t.modelUnbound(m.sheet || m.id) : m.sheet || m.id}

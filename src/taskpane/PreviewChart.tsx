@@ -13,6 +13,11 @@ import { cellAddress, parseCell } from "../workbook/a1";
 
 const COLORS = ["#1F3864", "#2E75B6", "#9DC3E6", "#C55A11", "#70AD47", "#FFC000"];
 
+/** The category labels' font size in the chart's units (about as many px in a 350-px taskpane). */
+export const LABEL_FONT_SIZE = 13;
+/** A generous average width of a character of the labels, in font sizes (digits and separators). */
+const CHAR_WIDTH = 0.6;
+
 export interface ChartData {
   readonly categories: string[];
   readonly series: { name: string; values: number[] }[];
@@ -75,14 +80,21 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   if (data === undefined || data.series.length === 0 || data.categories.length === 0) return null;
   const stacked = chart.type === "stackedColumn";
   const width = 320;
-  const height = 160;
   const top = 10;
-  const bottom = 24;
-  const plot = height - top - bottom;
+  const plot = 126;
+  const band = width / data.categories.length;
+  // Category labels at a size legible in a 350-px taskpane (the chart is drawn about as wide as its
+  // viewBox there); when they would overlap side by side, they are turned 45 degrees, never cut or dropped.
+  const fontSize = LABEL_FONT_SIZE;
+  const longest = data.categories.reduce((m, c) => Math.max(m, c.length), 0);
+  const turned = longest * fontSize * CHAR_WIDTH > band - 4;
+  const bottom = turned ? Math.ceil(longest * fontSize * CHAR_WIDTH * Math.SQRT1_2 + fontSize + 8) : fontSize + 12;
+  const height = top + plot + bottom;
+  // Room on the left for the first turned label.
+  const left = turned ? Math.max(0, Math.ceil(longest * fontSize * CHAR_WIDTH * Math.SQRT1_2 - band / 2)) : 0;
   const totals = data.categories.map((_, k) => data.series.reduce((acc, sr) => acc + Math.max(0, sr.values[k]), 0));
   const max = stacked ? totals.reduce((m, t) => Math.max(m, t), 0) : data.series.reduce((m, sr) => sr.values.reduce((n, v) => Math.max(n, v), m), 0);
   const scale = max > 0 ? plot / max : 0;
-  const band = width / data.categories.length;
   const barWidth = stacked ? band * 0.5 : (band * 0.7) / data.series.length;
   // The format of the first data cell, for the tooltips.
   const from = parseCell(chart.dataRange.split(":")[0]);
@@ -91,30 +103,53 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   return (
     <figure className={s.box} data-testid="preview-chart" aria-label={chart.title}>
       <Caption1Strong as="p">{chart.title}</Caption1Strong>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={chart.title}>
-        <line x1={0} x2={width} y1={top + plot} y2={top + plot} stroke="#BFBFBF" />
-        {data.categories.map((cat, k) => {
-          let base = top + plot;
-          return (
-            <g key={k}>
-              {data.series.map((sr, i) => {
-                const v = Math.max(0, sr.values[k]);
-                const h = v * scale;
-                const x = stacked ? k * band + (band - barWidth) / 2 : k * band + band * 0.15 + i * barWidth;
-                const y = stacked ? base - h : top + plot - h;
-                if (stacked) base -= h;
-                return (
-                  <rect key={i} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={COLORS[i % COLORS.length]}>
-                    <title>{`${sr.name} · ${cat}: ${fmt(sr.values[k])}`}</title>
-                  </rect>
-                );
-              })}
-              <text x={k * band + band / 2} y={height - 8} fontSize="10" textAnchor="middle" fill="#404040">
-                {cat}
-              </text>
-            </g>
-          );
-        })}
+      <svg viewBox={`0 0 ${width + left} ${height}`} width="100%" role="img" aria-label={chart.title}>
+        <g transform={`translate(${left} 0)`}>
+          <line x1={0} x2={width} y1={top + plot} y2={top + plot} stroke="#BFBFBF" />
+          {data.categories.map((cat, k) => {
+            let base = top + plot;
+            return (
+              <g key={k}>
+                {data.series.map((sr, i) => {
+                  const v = Math.max(0, sr.values[k]);
+                  const h = v * scale;
+                  const x = stacked ? k * band + (band - barWidth) / 2 : k * band + band * 0.15 + i * barWidth;
+                  const y = stacked ? base - h : top + plot - h;
+                  if (stacked) base -= h;
+                  return (
+                    <rect key={i} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={COLORS[i % COLORS.length]}>
+                      <title>{`${sr.name} · ${cat}: ${fmt(sr.values[k])}`}</title>
+                    </rect>
+                  );
+                })}
+                {turned ? (
+                  <text
+                    x={k * band + band / 2}
+                    y={top + plot + fontSize}
+                    fontSize={fontSize}
+                    textAnchor="end"
+                    fill="#404040"
+                    transform={`rotate(-45 ${k * band + band / 2} ${top + plot + fontSize})`}
+                    data-testid="chart-label"
+                  >
+                    {cat}
+                  </text>
+                ) : (
+                  <text
+                    x={k * band + band / 2}
+                    y={top + plot + fontSize + 4}
+                    fontSize={fontSize}
+                    textAnchor="middle"
+                    fill="#404040"
+                    data-testid="chart-label"
+                  >
+                    {cat}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </g>
       </svg>
       <div className={s.legend}>
         {data.series.map((sr, i) => (

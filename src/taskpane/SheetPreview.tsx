@@ -5,11 +5,12 @@
  * its address (`data-cell="C12"`) and, for numbers, its exact value (`data-value`) for tests.
  */
 import * as React from "react";
-import { makeStyles, mergeClasses, tokens, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens, Caption1, Caption1Strong, Subtitle2 } from "@fluentui/react-components";
 import { STYLES, type CellSpec, type SheetSpec, type StyleName } from "../workbook/spec";
 import { formatCell } from "./numberFormat";
 import type { Lang, Messages } from "./i18n";
 import { OwnershipChart } from "./PreviewChart";
+import { columnNote } from "./columnNotes";
 import { cellAddress, columnLetters, parseCell } from "../workbook/a1";
 
 const ROW_HEAD_WIDTH = 32;
@@ -68,7 +69,34 @@ const useStyles = makeStyles({
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   // As in Excel, a text runs on over empty cells to its right instead of being cut.
   spill: { overflow: "visible", textOverflow: "clip" },
+  // A header with a note: underlined with dots, as a term with a definition.
+  explained: { textDecorationLine: "underline", textDecorationStyle: "dotted", textUnderlineOffset: "2px", cursor: "help" },
+  noteList: {
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  noteTerm: { display: "inline", fontWeight: tokens.fontWeightSemibold, "::after": { content: '": "' } },
+  noteText: { display: "inline", margin: 0 },
   names: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: "2px" },
+  // The key outputs as a card: each label over its value, so the answer shows in a 350-px pane without scrolling sideways.
+  keyCard: {
+    margin: 0,
+    padding: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  keyList: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  keyRow: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM },
+  keyLabel: { color: tokens.colorNeutralForeground2, minWidth: 0, overflowWrap: "anywhere" },
+  keyValue: { margin: 0, marginLeft: "auto", fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   name: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
 });
 
@@ -116,6 +144,37 @@ export function previewGrid(sheet: SheetSpec): { byAddress: Map<string, CellSpec
   return { byAddress: map, rows: maxRow, cols: maxCol };
 }
 
+/** The sheet's key-outputs box (`SheetSpec.keyOutputs`) as a card: its title, then each output's label and value as the sheet shows it. */
+function KeyOutputs({ range, byAddress, lang }: { range: string; byAddress: Map<string, CellSpec>; lang: Lang }): React.ReactElement | null {
+  const s = useStyles();
+  const [a, b] = range.split(":");
+  const from = parseCell(a ?? "");
+  const to = parseCell(b ?? "");
+  if (from === undefined || to === undefined) return null;
+  const text = (row: number, col: number) => {
+    const cell = byAddress.get(cellAddress(row, col));
+    return cell === undefined ? "" : cellDisplay(cell, lang).text;
+  };
+  const rows = Array.from({ length: to.row - from.row }, (_, i) => from.row + 1 + i);
+  return (
+    <section className={s.keyCard} aria-labelledby="key-outputs-title" data-testid="key-outputs">
+      <Subtitle2 as="h3" id="key-outputs-title">
+        {text(from.row, from.col)}
+      </Subtitle2>
+      <dl className={s.keyList}>
+        {rows.map((r) => (
+          <div key={r} className={s.keyRow}>
+            <dt className={s.keyLabel}>{text(r, from.col)}</dt>
+            <dd className={s.keyValue} data-testid="key-output-value">
+              {text(r, from.col + 1)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
   const s = useStyles();
   const cls = styleClasses();
@@ -131,6 +190,17 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
   // A fixed table layout needs an explicit table width, or long texts would widen their columns.
   const tableWidth = ROW_HEAD_WIDTH + Array.from({ length: cols }, (_, i) => colWidth(columnLetters(i))).reduce((a, b) => a + b, 0);
   const gridlines = sheet.showGridlines === true;
+  // The computed columns on this sheet with a note (columnNotes.ts): by header text, in order of appearance.
+  const notes = React.useMemo(() => {
+    const found = new Map<string, { id: string; text: string }>();
+    for (const cell of byAddress.values()) {
+      // A spilled table's header row is its first row of values (previewGrid), so any text cell is looked up.
+      const header = typeof cell.value === "string" ? cell.value : undefined;
+      const text = header === undefined ? undefined : columnNote(header, lang);
+      if (header !== undefined && text !== undefined && !found.has(header)) found.set(header, { id: `column-note-${found.size + 1}`, text });
+    }
+    return found;
+  }, [byAddress, lang]);
 
   return (
     <section className={s.wrap} aria-label={t.previewTitle} data-testid="preview">
@@ -138,6 +208,7 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
         {t.previewTitle}: {sheet.name}
       </Subtitle2>
       <Caption1>{t.previewNote}</Caption1>
+      {sheet.keyOutputs !== undefined && <KeyOutputs range={sheet.keyOutputs} byAddress={byAddress} lang={lang} />}
       {/* Focusable, so that the sheet can be scrolled sideways from the keyboard. */}
       <div className={s.scroller} tabIndex={0} role="region" aria-label={`${t.previewTitle}: ${sheet.name}`}>
         <table className={s.grid} style={{ width: `${tableWidth}px` }} data-testid="preview-grid" aria-label={sheet.name}>
@@ -171,7 +242,8 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
                   const next = byAddress.get(cellAddress(r, c + 1));
                   const spills = typeof raw === "string" && (next === undefined || cellDisplay(next, lang).text === "");
                   const name = nameAt.get(address);
-                  const tip = [name, cell.formula !== undefined ? t.previewFormula(cell.formula) : undefined].filter(Boolean).join(" · ");
+                  const note = typeof raw === "string" ? notes.get(raw) : undefined;
+                  const tip = [note?.text, name, cell.formula !== undefined ? t.previewFormula(cell.formula) : undefined].filter(Boolean).join(" · ");
                   return (
                     <td
                       key={c}
@@ -180,7 +252,9 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
                       data-formula={cell.formula}
                       data-name={name}
                       title={tip === "" ? undefined : tip}
+                      aria-describedby={note?.id}
                       className={mergeClasses(
+                        note !== undefined && s.explained,
                         s.cell,
                         gridlines && s.gridlines,
                         typeof raw === "number" && s.number,
@@ -197,6 +271,21 @@ export function SheetPreview({ sheet, lang, t }: Props): React.ReactElement {
           </tbody>
         </table>
       </div>
+      {notes.size > 0 && (
+        <section aria-label={t.columnNotesTitle} data-testid="column-notes">
+          <Caption1Strong as="h3">{t.columnNotesTitle}</Caption1Strong>
+          <dl className={s.noteList}>
+            {[...notes].map(([header, note]) => (
+              <div key={header}>
+                <dt className={s.noteTerm}>{header}</dt>
+                <dd id={note.id} className={s.noteText}>
+                  {note.text}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       {(sheet.charts ?? []).map((chart, i) => (
         <OwnershipChart key={i} chart={chart} sheet={sheet} lang={lang} />
       ))}

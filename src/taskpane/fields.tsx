@@ -5,6 +5,7 @@
  * and on its message ("error-<name>", "warning-<name>").
  */
 import * as React from "react";
+import { asSentence } from "./i18n";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens, type FieldProps } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
@@ -18,9 +19,10 @@ const useStyles = makeStyles({
 
 /** The message under a field: its error, else its warning (allowed but looks wrong, never blocking), with a stable data-testid. */
 export function fieldMessage(name: string, error?: string, warning?: string): Pick<FieldProps, "validationState" | "validationMessage"> {
-  if (error !== undefined) return { validationState: "error", validationMessage: { children: error, "data-testid": `error-${name}` } as never };
+  if (error !== undefined)
+    return { validationState: "error", validationMessage: { children: asSentence(error), "data-testid": `error-${name}` } as never };
   if (warning !== undefined)
-    return { validationState: "warning", validationMessage: { children: warning, "data-testid": `warning-${name}` } as never };
+    return { validationState: "warning", validationMessage: { children: asSentence(warning), "data-testid": `warning-${name}` } as never };
   return { validationState: "none" };
 }
 
@@ -41,12 +43,14 @@ export interface ControlProps {
   readonly maxLength?: number;
   /** The choices of a select or radio group. */
   readonly options?: readonly { value: string; label: string }[];
+  /** The text shown once the field is left (a number with its thousands separators); undefined leaves it as typed. */
+  readonly format?: (text: string) => string | undefined;
   /** A button under the field (a list's "Spread around the exit value"). */
   readonly action?: { readonly testId: string; readonly label: string; readonly disabled: boolean; readonly onClick: () => void };
 }
 
 export function TextField(props: ControlProps): React.ReactElement {
-  const { name, label, value, onChange, error, warning, hint, required, suffix, numeric, placeholder, maxLength } = props;
+  const { name, label, value, onChange, error, warning, hint, required, suffix, numeric, placeholder, maxLength, format } = props;
   const s = useStyles();
   return (
     <Field className={s.field} label={label} hint={hint} required={required} {...fieldMessage(name, error, warning)}>
@@ -62,9 +66,16 @@ export function TextField(props: ControlProps): React.ReactElement {
         spellCheck={numeric ? false : undefined}
         contentAfter={suffix !== undefined ? <span aria-hidden="true">{suffix}</span> : undefined}
         onChange={(_, data) => onChange(data.value)}
+        onBlur={() => reformat(value, onChange, format)}
       />
     </Field>
   );
+}
+
+/** Once a field is left: its text as `format` shows it (a number with its separators), when that differs. */
+function reformat(value: string, onChange: (value: string) => void, format?: (text: string) => string | undefined): void {
+  const shown = format?.(value);
+  if (shown !== undefined && shown !== value) onChange(shown);
 }
 
 export function ChoiceField({ name, label, value, options = [], onChange, error, hint }: ControlProps): React.ReactElement {
@@ -110,7 +121,7 @@ export function FlagField({ name, label, value, onChange, error, hint }: Control
 }
 
 /** A list of values, one per line, with an optional button that fills it. */
-export function ListField({ name, label, value, onChange, error, hint, required, action }: ControlProps): React.ReactElement {
+export function ListField({ name, label, value, onChange, error, hint, required, action, format }: ControlProps): React.ReactElement {
   const s = useStyles();
   return (
     <Field className={s.wide} label={label} required={required} hint={hint} {...fieldMessage(name, error)}>
@@ -123,6 +134,7 @@ export function ListField({ name, label, value, onChange, error, hint, required,
           resize="vertical"
           spellCheck={false}
           onChange={(_, d) => onChange(d.value)}
+          onBlur={() => reformat(value, onChange, format)}
         />
         {action !== undefined && (
           <Button size="small" appearance="secondary" data-testid={action.testId} disabled={action.disabled} onClick={action.onClick}>

@@ -38,7 +38,16 @@ import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { builtInTemplate, type Template } from "../templates";
-import { fractionToPercentText, newRowKey, numberToText, parseMultiple, parseNumber, parsePercent, type ParseResult } from "./numberText";
+import {
+  fractionToPercentText,
+  groupedNumberText,
+  newRowKey,
+  numberToText,
+  parseMultiple,
+  parseNumber,
+  parsePercent,
+  type ParseResult,
+} from "../locales/numberText";
 import { FIELD_LABELS, MESSAGES, engineMessage, labelOf, ruleMessage, stakeSaleWarningMessage, type Lang, type Messages } from "./i18n";
 
 /** How a cell is typed and read (and so which control shows it: FormView.tsx `CONTROLS`). */
@@ -82,8 +91,12 @@ export interface TableSpec {
   readonly max: number;
   /** Rows a fresh form starts with. */
   readonly initialRows: number;
-  /** "grid": a row of boxes per row (few columns); "cards": a block of fields per row (many columns). */
-  readonly layout: "grid" | "cards";
+  /**
+   * Ignored: every table is drawn as a compact grid that scrolls sideways in its own box
+   * (FormView.tsx), whatever its number of columns. Kept optional so that older descriptions compile.
+   * @deprecated
+   */
+  readonly layout?: "grid" | "cards";
   /** Rows are holders: a paste says "2 holders pasted" and what to select. */
   readonly holders?: boolean;
 }
@@ -553,11 +566,30 @@ export function emptyForm(kind: ModelKind): ModelForm {
 export function formFromInput(input: ModelInputs, lang: Lang = "en"): ModelForm {
   const spec = FORMS[input.kind];
   const texts = spec.disassemble(input, lang);
+  // Numbers are shown as a field shows them once left: with their thousands separators ("8,571,428").
+  const shown = (c: CellSpec, text: string): string =>
+    c.kind === "number"
+      ? (groupedNumberText(text, lang) ?? text)
+      : c.kind === "list"
+        ? text
+            .split("\n")
+            .map((line) => groupedNumberText(line, lang) ?? line)
+            .join("\n")
+        : text;
   const tables: Record<string, GridRow[]> = {};
-  for (const t of spec.tables) tables[t.name] = (texts.tables[t.name] ?? []).map((cells) => newGridRow(t, cells));
+  for (const t of spec.tables) {
+    tables[t.name] = (texts.tables[t.name] ?? []).map((cells) =>
+      newGridRow(t, Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, shownIn(t.columns, k, v)]))),
+    );
+  }
   const fields: Record<string, string> = {};
-  for (const f of spec.fields) fields[f.key] = texts.fields[f.key] ?? f.initial ?? "";
+  for (const f of spec.fields) fields[f.key] = shown(f, texts.fields[f.key] ?? f.initial ?? "");
   return { kind: input.kind, fields, tables };
+
+  function shownIn(columns: readonly CellSpec[], key: string, text: string): string {
+    const c = columns.find((col) => col.key === key);
+    return c === undefined ? text : shown(c, text);
+  }
 }
 
 /** A row counts when any of its cells was typed: differs from a fresh row's (choices and flags always have a value, some numbers a default). */

@@ -58,6 +58,7 @@ const en = {
   buildAsNew: "Build as a new model",
   building: "Building…",
   buildBlocked: (count: number, first: string) => `Build is disabled: ${count} field${count === 1 ? "" : "s"} to fix. ${first}`,
+  buildTodo: (count: number) => `Fill in the form to build: ${count} field${count === 1 ? "" : "s"} still to fill.`,
   buildOk: (sheet: string) => `Model written to the sheet "${sheet}".`,
   buildOkPreview: (sheet: string) => `Model "${sheet}" built. Preview below.`,
   buildFailed: (reason: string) => `The model could not be built: ${reason}`,
@@ -65,7 +66,7 @@ const en = {
   writeFailedNotUndone: (reason: string) =>
     `The sheet could not be written, and undoing the partial write failed too: check the workbook's sheets. ${reason}`,
 
-  required: (field: string) => `${field} is required`,
+  required: (field: string) => `${field} ${PLURAL_LABELS.has(String(field).toLowerCase()) ? "are" : "is"} required`,
   notANumber: (field: string, text: string) => `${field} must be a number, got "${text}"`,
   notAPercent: (field: string, text: string) => `${field} must be a percentage such as 50 or 12.5%, got "${text}"`,
 
@@ -166,6 +167,7 @@ const en = {
   previewNote: "Preview of the sheet Build writes in Excel: formulas show the values the engine computed.",
   previewFormula: (formula: string) => `Formula: ${formula}`,
   previewNames: "Named inputs",
+  columnNotesTitle: "What the computed columns mean",
 
   // The model sheet as the workspace (SheetSync.tsx; issues 11 and 13).
   buildNewSheet: (sheet: string, recorded: string, reason: "noMarker" | "sheetDeleted") =>
@@ -205,13 +207,12 @@ const en = {
   add_holdings: "Add holding",
   instrumentsEmpty: "No SAFE or note converts in this round.",
   spreadExitValues: "Spread around the exit value (0.25x to 3x)",
-  rowTitle_instruments: (n: number) => `Instrument ${n}`,
-  rowTitle_classes: (n: number) => `Class ${n}`,
   add_capTable: "Add holder",
   add_investors: "Add investor",
   add_instruments: "Add a SAFE or note",
   add_classes: "Add class",
   remove: (n: number) => `Remove row ${n}`,
+  removeColumn: "Remove",
   cell: (label: string, n: number) => `${label}, row ${n}`,
   pasteRows: "Paste rows",
   pasteSelection: "Paste from selection",
@@ -379,6 +380,7 @@ const fr: Messages = {
   buildAsNew: "Générer comme nouveau modèle",
   building: "Génération…",
   buildBlocked: (count: number, first: string) => `Génération impossible : ${count} champ${count === 1 ? "" : "s"} à corriger. ${first}`,
+  buildTodo: (count: number) => `Remplissez le formulaire pour générer : ${count} champ${count === 1 ? "" : "s"} encore à remplir.`,
   buildOk: (sheet: string) => `Modèle écrit dans la feuille « ${sheet} ».`,
   buildOkPreview: (sheet: string) => `Modèle « ${sheet} » généré. Aperçu ci-dessous.`,
   buildFailed: (reason: string) => `Le modèle n’a pas pu être généré : ${reason}`,
@@ -386,7 +388,7 @@ const fr: Messages = {
   writeFailedNotUndone: (reason: string) =>
     `La feuille n’a pas pu être écrite et l’annulation de l’écriture partielle a échoué : vérifiez les feuilles du classeur. ${reason}`,
 
-  required: (field: string) => `${cap(field)} est obligatoire`,
+  required: (field: string) => `${cap(field)} ${PLURAL_LABELS.has(String(field).toLowerCase()) ? "sont obligatoires" : "est obligatoire"}`,
   notANumber: (field: string, text: string) => `${cap(field)} doit être un nombre, reçu « ${text} »`,
   notAPercent: (field: string, text: string) => `${cap(field)} doit être un pourcentage comme 50 ou 12,5 %, reçu « ${text} »`,
 
@@ -489,6 +491,7 @@ const fr: Messages = {
   previewNote: "Aperçu de la feuille que Générer écrit dans Excel : les formules affichent les valeurs calculées par le moteur.",
   previewFormula: (formula: string) => `Formule : ${formula}`,
   previewNames: "Entrées nommées",
+  columnNotesTitle: "Ce que signifient les colonnes calculées",
 
   // The model sheet as the workspace (SheetSync.tsx; issues 11 and 13).
   buildNewSheet: (sheet: string, recorded: string, reason: "noMarker" | "sheetDeleted") =>
@@ -529,13 +532,12 @@ const fr: Messages = {
   add_holdings: "Ajouter une détention",
   instrumentsEmpty: "Aucun SAFE ni obligation convertible ne se convertit dans ce tour.",
   spreadExitValues: "Répartir autour de la valeur de sortie (0,25x à 3x)",
-  rowTitle_instruments: (n: number) => `Instrument ${n}`,
-  rowTitle_classes: (n: number) => `Catégorie ${n}`,
   add_capTable: "Ajouter un actionnaire",
   add_investors: "Ajouter un investisseur",
   add_instruments: "Ajouter un SAFE ou une obligation",
   add_classes: "Ajouter une catégorie",
   remove: (n: number) => `Supprimer la ligne ${n}`,
+  removeColumn: "Supprimer",
   cell: (label: string, n: number) => `${label}, ligne ${n}`,
   pasteRows: "Coller des lignes",
   pasteSelection: "Coller depuis la sélection",
@@ -696,6 +698,30 @@ export { FIELD_LABELS, stakeSaleWarningMessage } from "./messagesFr";
  */
 export { ruleMessage } from "../locales/ruleMessagesFr";
 export { engineMessage } from "../locales/engineMessagesFr";
+
+/**
+ * A message shown on its own, as a sentence: its first letter a capital ("Stake must be between 0%
+ * and 100%"). The catalogue's English rules are clauses the command line also prints after "Error:".
+ */
+export function asSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The labels and field names (lower case) that are plurals, for the verb's agreement in "… are required" / "… sont obligatoires". */
+const PLURAL_LABELS: ReadonlySet<string> = new Set([
+  "shareholder loans",
+  "other claims",
+  "shares",
+  "formulas",
+  "transaction costs",
+  "exit values of the sensitivity",
+  "prêts d’actionnaires",
+  "autres engagements",
+  "actions",
+  "formules",
+  "frais de transaction",
+  "valeurs de sortie de la sensibilité",
+]);
 
 function cap(text: string): string {
   const s = String(text);

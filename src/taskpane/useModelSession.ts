@@ -53,18 +53,30 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
   const [kind, setKindState] = React.useState<ModelKind>("stakeSale");
   const [forms, setForms] = React.useState(emptyForms);
   const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
-  const [showAll, setShowAll] = React.useState(false);
+  // The kinds whose every message is shown (after a load or a Build of that kind); the others only their touched fields'.
+  const [shownAll, setShownAll] = React.useState<ReadonlySet<ModelKind>>(new Set());
   const [editing, setEditing] = React.useState<Editing | undefined>();
   const [status, setStatus] = React.useState<Status | undefined>();
   const [busy, setBusy] = React.useState(false);
   const [models, setModels] = React.useState<ListedModel[] | undefined>();
   const [modelsError, setModelsError] = React.useState<string | undefined>();
-  const [preview, setPreview] = React.useState<SheetSpec | undefined>();
+  // The last sheet built or opened, per kind: switching the model type never shows another kind's sheet.
+  const [previews, setPreviews] = React.useState<Partial<Record<ModelKind, SheetSpec>>>({});
+  const preview = previews[kind];
+  const setPreview = (of: ModelKind, sheet: SheetSpec | undefined) => setPreviews((p) => ({ ...p, [of]: sheet }));
   const [origin, setOrigin] = React.useState<Template | undefined>();
   const [notes, setNotes] = React.useState<FieldNotes>({});
   const [tab, setTab] = React.useState<"model" | "templates">("model");
 
   const form = forms[kind];
+  const showAll = shownAll.has(kind);
+  const setShowAll = (of: ModelKind, all: boolean) =>
+    setShownAll((prev) => {
+      const next = new Set(prev);
+      if (all) next.add(of);
+      else next.delete(of);
+      return next;
+    });
   const validation: FormValidation = React.useMemo(() => validateForm(form, lang), [form, lang]);
   // Inputs allowed but that look wrong (negative equity, a 0% stake...): shown beside the field, never blocking Build.
   const warnings: FormErrors = React.useMemo(() => (validation.ok ? formWarnings(validation.input, lang) : {}), [validation, lang]);
@@ -100,6 +112,8 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
 
   const edit = (next: ModelForm, key: string) => {
     setForms((f) => ({ ...f, [next.kind]: next }));
+    // "Built" no longer describes the form once it changes (a paste's own message is set after this).
+    setStatus((s) => (s?.intent === "success" ? undefined : s));
     setTouched((prev) => (prev.has(`${next.kind}:${key}`) ? prev : new Set(prev).add(`${next.kind}:${key}`)));
   };
 
@@ -114,7 +128,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     setEditing(extra.editing);
     setOrigin(extra.origin);
     setNotes(extra.notes ?? {});
-    setShowAll(true);
+    setShowAll(input.kind, true);
     setStatus(extra.status);
     setTab("model");
   };
@@ -129,7 +143,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     setEditing(undefined);
     setOrigin(undefined);
     setNotes({});
-    setShowAll(true);
+    setShowAll(next.kind, true);
     setStatus(nextStatus);
     setTab("model");
   };
@@ -141,10 +155,10 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     setEditing(undefined);
     setOrigin(undefined);
     setNotes({});
-    setShowAll(false);
+    setShowAll(kind, false);
     setTouched(new Set());
     setStatus(undefined);
-    setPreview(undefined);
+    setPreview(kind, undefined);
   };
 
   const openModel = (id: string) => {
@@ -161,7 +175,8 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
       editing: { id: model.id, sheet: model.sheet, kind: checked.input.kind },
       status: { intent: "info", text: model.unbound ? t.modelOpenedUnbound(model.sheet) : t.modelOpened(model.sheet) },
     });
-    if ("sheetOf" in host && typeof host.sheetOf === "function") setPreview((host.sheetOf as (id: string) => SheetSpec | undefined)(model.id));
+    if ("sheetOf" in host && typeof host.sheetOf === "function")
+      setPreview(checked.input.kind, (host.sheetOf as (id: string) => SheetSpec | undefined)(model.id));
   };
 
   const useTemplate = (template: Template, title: string) => {
@@ -172,7 +187,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
 
   const build = async (asNew: boolean) => {
     if (!validation.ok) {
-      setShowAll(true);
+      setShowAll(kind, true);
       return;
     }
     setBusy(true);
@@ -197,7 +212,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
             ? { intent: "warning", text: t.buildNewSheet(written.sheetName, written.notReplaced.recorded, written.notReplaced.reason) }
             : { intent: "success", text: host.mode === "excel" ? t.buildOk(written.sheetName) : t.buildOkPreview(written.sheetName) },
         );
-        if (written.sheet !== undefined) setPreview(written.sheet);
+        if (written.sheet !== undefined) setPreview(model.kind, written.sheet);
       } catch (error) {
         const undone = !(error instanceof HostWriteError) || error.undone;
         setStatus({ intent: "error", text: undone ? t.writeFailed(engineMessage(error, lang)) : t.writeFailedNotUndone(engineMessage(error, lang)) });
@@ -228,6 +243,8 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     edit,
     validation,
     errors,
+    /** Whether any message is shown yet (a field touched, a load or a Build): before, nothing is red. */
+    errorsShown: showAll || [...touched].some((k) => k.startsWith(`${kind}:`)),
     warnings,
     hint,
     editing: editingHere,

@@ -170,6 +170,12 @@ export interface SheetSpec {
   readonly print?: PrintSpec;
   /** Excel tables over the input tables (rows can be added in the sheet). */
   readonly tables?: readonly TableSpec[];
+  /**
+   * The key-outputs box at the top of the sheet ("A5:B9"): its title in the first cell, then one row
+   * per output, the label in the first column and the value in the second. Writers need not do
+   * anything with it (the cells are in `cells`); the taskpane's preview shows it as a card.
+   */
+  readonly keyOutputs?: string;
 }
 
 /** The look of each style, shared by all writers. Colours are #RRGGBB. */

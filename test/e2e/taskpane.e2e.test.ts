@@ -54,7 +54,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("OpCore");
     await expect(page.getByTestId("field-stake").inputValue()).resolves.toBe("50");
     // Fields are found by their labels too (every field has one).
-    await expect(page.getByLabel("Net debt").inputValue()).resolves.toBe("212437519.36");
+    await expect(page.getByLabel("Net debt").inputValue()).resolves.toBe("212,437,519.36");
 
     await page.getByLabel("Stake (%)").fill("40");
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
@@ -137,18 +137,18 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("load-example").click();
     await page.getByTestId("field-stake").fill("130");
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
-    await expectText(page.getByTestId("error-stake"), "stake must be between 0% and 100%, got 130%");
-    await expectText(page.getByTestId("build-reason"), "stake must be between 0% and 100%, got 130%", "contains");
+    await expectText(page.getByTestId("error-stake"), "Stake must be between 0% and 100%, got 130%");
+    await expectText(page.getByTestId("build-reason"), "Stake must be between 0% and 100%, got 130%", "contains");
     await expect(page.getByTestId("field-stake").getAttribute("aria-invalid")).resolves.toBe("true");
 
     await page.getByTestId("field-stake").fill("50");
     await page.getByTestId("field-valuation").fill("860M");
-    await expectText(page.getByTestId("error-valuation"), 'valuation must be a number, got "860M"');
+    await expectText(page.getByTestId("error-valuation"), 'Valuation must be a number, got "860M"');
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
 
     await page.getByTestId("field-valuation").fill("860000000");
     await page.getByTestId("field-seller").fill("Bouygues");
-    await expectText(page.getByTestId("error-seller"), 'seller "Bouygues" must be one of the holders');
+    await expectText(page.getByTestId("error-seller"), 'Seller "Bouygues" must be one of the holders');
     await page.getByTestId("field-seller").fill("Iliad");
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
     await page.close();
@@ -217,7 +217,7 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
       await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
     }
     await page.getByRole("button", { name: "Charger l’exemple OpCore" }).click();
-    await expect(page.getByLabel("Dette nette").inputValue()).resolves.toBe("212437519,36");
+    await expect(page.getByLabel("Dette nette").inputValue()).resolves.toBe("212\u202f437\u202f519,36");
     await page.getByLabel("Participation (%)").fill("130");
     await expectText(page.getByTestId("error-stake"), "La participation doit être comprise entre 0 % et 100 %, reçu 130 %");
     await expect(page.getByRole("button", { name: "Générer" }).isDisabled()).resolves.toBe(true);

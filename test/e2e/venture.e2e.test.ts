@@ -44,10 +44,10 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
     await page.getByTestId("load-example").click();
     await expectText(page.getByTestId("status"), "YC Post-Money Safe User Guide, Example 1 loaded", "contains");
-    await expect(page.getByLabel("Pre-money valuation").inputValue()).resolves.toBe("15000000");
+    await expect(page.getByLabel("Pre-money valuation").inputValue()).resolves.toBe("15,000,000");
     await expect(page.getByTestId("field-poolMode").inputValue()).resolves.toBe("increase");
-    await expect(page.getByLabel("Shares added to the pool").inputValue()).resolves.toBe("1695000");
-    await expect(page.getByTestId("cell-instruments-1-cap").inputValue()).resolves.toBe("8000000");
+    await expect(page.getByLabel("Shares added to the pool").inputValue()).resolves.toBe("1,695,000");
+    await expect(page.getByTestId("cell-instruments-1-cap").inputValue()).resolves.toBe("8,000,000");
 
     await page.getByTestId("build").click();
     await expectText(page.getByTestId("status"), 'Model "YC Example 1 round" built. Preview below.');
@@ -71,7 +71,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("cell-instruments-2-rate").fill("8%");
     await page.getByTestId("cell-instruments-2-startDate").fill("2024-01-01");
     // Rebuild is blocked until the conversion date is there, with the reason next to it.
-    await expectText(page.getByTestId("error-instruments.2.conversionDate"), "interest conversion date must be a date YYYY-MM-DD");
+    await expectText(page.getByTestId("error-instruments.2.conversionDate"), "Interest conversion date must be a date YYYY-MM-DD");
     await expect(page.getByTestId("build").isDisabled()).resolves.toBe(true);
     await page.getByTestId("cell-instruments-2-conversionDate").fill("2025-07-01");
     await page.getByTestId("cell-instruments-2-compounding").selectOption("ANNUAL");
@@ -100,7 +100,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await expectPreviewMatches(page, withNote, 40);
     await expect(page.getByTestId("models").locator("option").count()).resolves.toBe(1);
 
-    // At a taskpane's width, the cards and grids fit: nothing overflows sideways.
+    // At a taskpane's width, the grids scroll in their own boxes: nothing overflows the page sideways.
     fs.mkdirSync(OUTPUT, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.screenshot({ path: path.join(OUTPUT, "venture-round.png"), fullPage: true });
@@ -115,8 +115,8 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("load-example").click();
     await page.getByTestId("field-poolMode").selectOption("target");
     await page.getByTestId("field-poolTarget").fill("120");
-    await expectText(page.getByTestId("error-poolTarget"), "pool target must be at least 0% and below 100%");
-    await expectText(page.getByTestId("build-reason"), "pool target must be at least 0% and below 100%", "contains");
+    await expectText(page.getByTestId("error-poolTarget"), "Pool target must be at least 0% and below 100%");
+    await expectText(page.getByTestId("build-reason"), "Pool target must be at least 0% and below 100%", "contains");
     await page.getByTestId("field-poolTarget").fill("10");
     await page.getByTestId("cell-investors-0-amount").fill("5M");
     await expectText(page.getByTestId("error-investors.0.amount"), 'Investment must be a number, got "5M"');
@@ -125,7 +125,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const pools = await page.getByTestId("field-optionPool").locator("option").allTextContents();
     expect(pools).toEqual(["Founders", "Options outstanding", "Promised options", "Option pool"]);
     await page.getByTestId("remove-capTable-3").click();
-    await expectText(page.getByTestId("error-optionPool"), 'option pool "Option pool" must be one of the holders');
+    await expectText(page.getByTestId("error-optionPool"), 'Option pool "Option pool" must be one of the holders');
     await page.getByTestId("field-optionPool").selectOption("Promised options");
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
     await page.close();
@@ -135,12 +135,12 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const page = await browser.open();
     await page.getByTestId("field-kind").selectOption("exitWaterfall");
     await page.getByTestId("load-example").click();
-    await expect(page.getByLabel("Exit enterprise value").inputValue()).resolves.toBe("10000000");
+    await expect(page.getByLabel("Exit enterprise value").inputValue()).resolves.toBe("10,000,000");
     await expect(page.getByTestId("cell-holdings-8-holder").inputValue()).resolves.toBe("Series B Fund");
     // The cap of a class shows only for capped participation.
     await expect(page.getByTestId("cell-classes-1-cap").count()).resolves.toBe(0);
     await page.getByTestId("cell-classes-1-participation").selectOption("CAPPED");
-    await expectText(page.getByTestId("error-classes.1.cap"), 'cap of class "Series A" is required: it is capped participating');
+    await expectText(page.getByTestId("error-classes.1.cap"), 'Cap of class "Series A" is required: it is capped participating');
     await page.getByTestId("cell-classes-1-cap").fill("3");
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
 
@@ -160,13 +160,13 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     // "Spread" fills the sensitivity from the exit value; then the analyst types their own.
     await page.getByTestId("spread-exitValues").click();
     await expect(page.getByTestId("field-exitValues").inputValue()).resolves.toBe(
-      ["2500000", "5000000", "7500000", "10000000", "12500000", "15000000", "20000000", "25000000", "30000000"].join("\n"),
+      ["2,500,000", "5,000,000", "7,500,000", "10,000,000", "12,500,000", "15,000,000", "20,000,000", "25,000,000", "30,000,000"].join("\n"),
     );
     await page.getByTestId("field-exitValues").fill("10000000\n20,000,000; 60000000");
     // The example's holders name classes no longer there: each is refused on its class cell.
     await expectText(
       page.getByTestId("error-holdings.3.className"),
-      'holdings row 4 ("Early employee") names a class that is not in the classes table: "Options"',
+      'Holdings row 4 ("Early employee") names a class that is not in the classes table: "Options"',
     );
     await expect(page.getByTestId("error-holdings.0.className").count()).resolves.toBe(0);
     await page.getByTestId("paste-open-holdings").click();
@@ -224,7 +224,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await page.getByTestId("model-open").click();
     await expect(page.getByTestId("field-kind").inputValue()).resolves.toBe("exitWaterfall");
     await expect(page.getByTestId("cell-holdings-0-holder").inputValue()).resolves.toBe("Fund I");
-    await expect(page.getByTestId("field-exitValues").inputValue()).resolves.toBe("10000000\n20000000\n60000000");
+    await expect(page.getByTestId("field-exitValues").inputValue()).resolves.toBe("10,000,000\n20,000,000\n60,000,000");
     await expectText(page.getByText('Editing "Venture company exit"'), 'Editing "Venture company exit"');
     await expectText(page.getByTestId("build"), "Rebuild");
     await page.getByLabel("Exit enterprise value").fill("60000000");
@@ -261,7 +261,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     await colleague.getByTestId("template-file").setInputFiles(await download.path());
     await expectText(colleague.getByTestId("status"), 'Template "Round at 20M" loaded into the form.');
     await expect(colleague.getByTestId("field-kind").inputValue()).resolves.toBe("pricedRound");
-    await expect(colleague.getByLabel("Pre-money valuation").inputValue()).resolves.toBe("20000000");
+    await expect(colleague.getByLabel("Pre-money valuation").inputValue()).resolves.toBe("20,000,000");
     await expect(colleague.getByTestId("build").isEnabled()).resolves.toBe(true);
     await colleague.close();
     await page.getByTestId("tab-model").click();
@@ -274,7 +274,7 @@ describe("venture forms in headless Chromium (preview, no Excel)", () => {
     const page = await browser.open("?lang=fr");
     await page.getByTestId("field-kind").selectOption("exitWaterfall");
     await page.getByRole("button", { name: "Charger un exemple de sortie" }).click();
-    await expect(page.getByLabel("Valeur d’entreprise de sortie").inputValue()).resolves.toBe("10000000");
+    await expect(page.getByLabel("Valeur d’entreprise de sortie").inputValue()).resolves.toBe("10\u202f000\u202f000");
     await expect(page.getByTestId("cell-classes-4-strike").inputValue()).resolves.toBe("0,25");
     await page.getByTestId("cell-classes-4-strike").fill("0,75");
     await page.getByLabel("Valeur d’entreprise de sortie").fill("40 000 000 €");

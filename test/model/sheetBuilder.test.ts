@@ -1,6 +1,8 @@
 /** The add-in note helper of src/model/sheetBuilder.ts: a sheet says in words which cells need the add-in. */
 import { Decimal } from "../../src/engine";
 import { SheetBuilder, addInNoteText, callsAddIn, describeCells } from "../../src/model/sheetBuilder";
+import { buildModel } from "../../src/model/build";
+import { builtInTemplates } from "../../src/templates";
 
 describe("add-in note", () => {
   test("a formula calls the add-in when it names a CAPTABLE function outside quoted text", () => {
@@ -60,5 +62,22 @@ describe("a spilled table of a size users reach (issue 13)", () => {
     expect(cell?.spill?.length).toBe(200_000);
     expect(cell?.spill?.[0]).toEqual(["Holder", 1, ""]);
     expect(cell?.spill?.[7]).toEqual(["Holder", 1, 2]);
+  });
+});
+
+describe("key-outputs box", () => {
+  test("every built-in model sheet names its key-outputs box (the taskpane's preview shows it as a card)", () => {
+    for (const { template } of builtInTemplates()) {
+      const sheet = buildModel(template.inputs).sheet;
+      const [from, to] = (sheet.keyOutputs ?? "").split(":");
+      const at = (address: string) => sheet.cells.find((c) => c.address === address);
+      expect(at(from)).toMatchObject({ style: "section" });
+      expect(String(at(from)?.value)).toMatch(/^Key outputs/);
+      const first = Number(from.slice(1));
+      const last = Number(to.slice(1));
+      expect(to.startsWith("B")).toBe(true);
+      expect(last).toBeGreaterThan(first);
+      for (let r = first + 1; r <= last; r++) expect(at(`B${r}`)?.formula).toMatch(/^=/);
+    }
   });
 });

@@ -27,7 +27,7 @@ import {
 } from "../../src/taskpane/forms";
 import { MESSAGES, labelOf } from "../../src/taskpane/i18n";
 
-const round = (): VentureForm => ventureFormFromInput(YC_EXAMPLE_1);
+const round = (lang: "en" | "fr" = "en"): VentureForm => ventureFormFromInput(YC_EXAMPLE_1, lang);
 const exit = (): VentureForm => ventureFormFromInput(EXIT_WATERFALL_EXAMPLE);
 
 function setField(form: VentureForm, key: string, value: string): VentureForm {
@@ -184,7 +184,8 @@ describe("schema rules land on their cell", () => {
     // A cap table whose pool row goes by another usual name (the YC SAFE's "Unissued Option Pool"): the message points at it, in French too.
     const yc = setCell(round(), "capTable", 3, "holder", "Unissued Option Pool");
     expect(errorsOf(yc).optionPool).toBe('option pool "Option pool" must be one of the holders ("Unissued Option Pool" looks like the pool)');
-    expect(errorsOf(yc, "fr").optionPool).toBe(
+    // A French form shows its numbers in French ("1 695 000"), and is read in French.
+    expect(errorsOf(setCell(round("fr"), "capTable", 3, "holder", "Unissued Option Pool"), "fr").optionPool).toBe(
       "Le pool d’options « Option pool » doit être l’un des actionnaires (« Unissued Option Pool » ressemble au pool)",
     );
   });
