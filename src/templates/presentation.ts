@@ -10,7 +10,13 @@ import { columnIndex } from "../workbook/a1";
 import type { Template } from "./schema";
 
 /** The defined name of the input cell of each field, where it differs from the field name with a capital. */
-const NAME_OF_FIELD: Readonly<Record<string, string>> = { capTable: "SharesBefore" };
+const NAME_OF_FIELD: Readonly<Record<string, string>> = {
+  capTable: "SharesBefore",
+  // The deal-pricing model's tables (src/model/dealPricingModel.ts).
+  positions: "PositionShares",
+  flows: "FlowAmounts",
+  comps: "CompEv",
+};
 
 /** Columns tried, left to right, for a "to fill" note on an input's row. */
 const NOTE_COLUMNS = ["D", "E", "F"];
