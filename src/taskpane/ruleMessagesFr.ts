@@ -278,7 +278,8 @@ export const RULES_FR: RuleMessages = {
     p.buyer
       ? `Les flux de l’acquéreur « ${p.holder} » doivent comprendre un montant positif (reçu) : son entrée à la réalisation est le montant payé`
       : `Les flux de « ${p.holder} » doivent comprendre un montant négatif (payé) et un montant positif (reçu), comme l’exige TRI.PAIEMENTS`,
-  flowBeforeCompletion: (p) => `Flux ligne ${p.row} : un flux de l’acquéreur « ${p.holder} » ne doit pas précéder la date de réalisation (son entrée)`,
+  flowBeforeCompletion: (p) =>
+    `Flux ligne ${p.row} : un flux de l’acquéreur « ${p.holder} » ne doit pas précéder la date de réalisation (son entrée)`,
   permittedExceedsLeakage: () => "La fuite de valeur autorisée ne doit pas dépasser la fuite de valeur : elle en est la partie autorisée",
 };
 
