@@ -576,9 +576,9 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
     s.value(a1("D", row), c.capacity, "input", f.capacity);
     s.value(a1("E", row), c.basis, "input");
     const m = r.compMultiples[i];
-    s.formula(a1("F", row), `=IF(ISNUMBER(C${row}),B${row}/C${row},"")`, m.ebitda ?? "", f.multiple);
+    s.formula(a1("F", row), `=IF(ISNUMBER(C${row}),B${row}/C${row},"${T.na}")`, m.ebitda ?? T.na, f.multiple);
     if (hasCapacity)
-      s.formula(a1("G", row), `=IF(AND(ISNUMBER(D${row}),TRIM(E${row})=TRIM(CapacityBasis)),B${row}/D${row},"")`, m.unit ?? "", f.perUnit);
+      s.formula(a1("G", row), `=IF(AND(ISNUMBER(D${row}),TRIM(E${row})=TRIM(CapacityBasis)),B${row}/D${row},"${T.na}")`, m.unit ?? T.na, f.perUnit);
     row++;
   });
   const compLast = row - 1;
