@@ -32,7 +32,6 @@ import {
   TICKER_BASE_WORDS,
   ZERO,
   completionAccounts,
-  dealReturns,
   disposalGain,
   holderKey,
   isoDateToSerial,
@@ -40,14 +39,15 @@ import {
   multipleStats,
   pikAccrued,
   priceSplit,
+  returnsByHolder,
   sourcesAndUses,
   sum,
   valueBridge,
   xnpv,
   type CompletionAccounts,
-  type DatedFlow,
-  type DealReturns,
   type DisposalGain,
+  type HolderFlow,
+  type HolderReturns,
   type LockedBoxPrice,
   type MultipleStats,
   type PriceSplit,
@@ -192,7 +192,7 @@ export const DEAL_TEXT = {
   deleveraging: "Deleveraging (entry - exit net debt)",
   cash: "Cash returned",
   bridgeGain: "Gain = exit equity + cash returned - entry equity",
-  compsSection: "Comps: statistics and the implied EV range (QUARTILE.INC)",
+  compsSection: "Comps: statistics and the implied EV range (quartiles as QUARTILE.INC)",
   statsHeaders: (unit: string) => ["Statistic", "EV / EBITDA", `EV per ${unit}`, "Implied EV (EBITDA)", `Implied EV (${unit})`],
   stats: ["Min", "First quartile", "Median", "Mean", "Third quartile", "Max"],
   count: "Comps counted",
@@ -217,12 +217,8 @@ export const DEAL_TEXT = {
   printTitle: (company: string) => `${company}: deal pricing and returns`,
 } as const;
 
-/** One holder's returns: its flows (dated, sorted by date, the buyer's entry first) and the engine's results. */
-export interface HolderReturns {
-  readonly holder: string;
-  readonly flows: readonly { instrument: string; date: number; amount: Decimal; row?: number }[];
-  readonly returns: DealReturns;
-}
+/** A flow on the sheet: a holder's flow, with the row of the flows table it comes from (none: the buyer's entry). */
+export type SheetFlow = HolderFlow & { readonly row?: number };
 
 /** The engine's results for a deal-pricing model, exact (Decimal). */
 export interface DealPricingResults {
@@ -328,27 +324,19 @@ export function computeDealPricing(input: DealPricingInput): DealPricingResults 
     DEAL_TEXT.sourceEquity,
   );
 
-  // Returns: one IRR per holder, over all its flows; the buyer first, its entry at completion.
-  const buyerKey = holderKey(input.buyer);
-  const order: string[] = [buyerKey];
-  const names = new Map<string, string>([[buyerKey, input.buyer]]);
-  const byHolder = new Map<string, { instrument: string; date: number; amount: Decimal; row?: number }[]>([
-    [buyerKey, [{ instrument: DEAL_TEXT.entryFlow, date: completion, amount: sourcesUses.equity.negated() }]],
+  // Returns: one IRR per holder over all its flows, whatever its instruments (engine: returnsByHolder);
+  // the buyer first, its entry at completion being its equity in the sources and uses.
+  const entry: SheetFlow = { holder: input.buyer, instrument: DEAL_TEXT.entryFlow, date: completion, amount: sourcesUses.equity.negated() };
+  const returns = returnsByHolder([
+    entry,
+    ...input.flows.map((f, i): SheetFlow => ({
+      holder: f.holder,
+      instrument: f.instrument,
+      date: isoDateToSerial(f.date),
+      amount: d(f.amount),
+      row: i,
+    })),
   ]);
-  input.flows.forEach((f, i) => {
-    const key = holderKey(f.holder);
-    if (!byHolder.has(key)) {
-      byHolder.set(key, []);
-      order.push(key);
-      names.set(key, f.holder);
-    }
-    byHolder.get(key)!.push({ instrument: f.instrument, date: isoDateToSerial(f.date), amount: d(f.amount), row: i });
-  });
-  const returns = order.map((key): HolderReturns => {
-    // Sorted by date (stable): XIRR's origin is the first flow, and no flow may come before it.
-    const flows = [...byHolder.get(key)!].sort((x, y) => x.date - y.date);
-    return { holder: names.get(key)!, flows, returns: dealReturns(flows.map((f): DatedFlow => ({ amount: f.amount, date: f.date }))) };
-  });
 
   // The seller's gain: what it sold of its position, by value at the deal price.
   const sellerIndex = input.positions.findIndex((p) => holderKey(p.holder) === holderKey(input.seller));
@@ -737,7 +725,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   for (const h of r.returns) {
     s.value(a1("A", row++), T.holderFlows(h.holder), "header");
     const first = row;
-    for (const fl of h.flows) {
+    for (const fl of h.flows as readonly SheetFlow[]) {
       if (fl.row === undefined) {
         s.value(a1("A", row), fl.instrument, "label");
         s.formula(a1("B", row), "=CompletionDate", d(fl.date), f.date);
@@ -842,8 +830,11 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   row++;
   const ebitdaRange = `F${compFirst}:F${compLast}`;
   const unitRange = `G${compFirst}:G${compLast}`;
+  // QUARTILE is QUARTILE.INC under its Excel 2007 name: .xlsx files store the 2010 name with an
+  // "_xlfn." prefix, which this project's writer does not add (LibreOffice then reads #NAME?); the
+  // old name is the same function (Microsoft, "QUARTILE.INC function") and every reader knows it.
   const statFormula = (range: string, k: number) =>
-    [`MIN(${range})`, `QUARTILE.INC(${range},1)`, `MEDIAN(${range})`, `AVERAGE(${range})`, `QUARTILE.INC(${range},3)`, `MAX(${range})`][k];
+    [`MIN(${range})`, `QUARTILE(${range},1)`, `MEDIAN(${range})`, `AVERAGE(${range})`, `QUARTILE(${range},3)`, `MAX(${range})`][k];
   const statValue = (st: MultipleStats | undefined, k: number) =>
     st === undefined ? undefined : [st.min, st.q1, st.median, st.mean, st.q3, st.max][k];
   const statRows: number[] = [];

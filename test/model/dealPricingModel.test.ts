@@ -14,7 +14,7 @@ import type { SheetSpec } from "../../src/workbook/spec";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
 
-const DEAL_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, "XIRR", "XNPV", "QUARTILE.INC", "MEDIAN", "AVERAGE", "TRIM"]);
+const DEAL_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, "XIRR", "XNPV", "QUARTILE", "MEDIAN", "AVERAGE", "TRIM"]);
 
 /** The completion-accounts variant of the template: the locked-box fields empty, the completion accounts given. */
 function completionAccountsInput(): DealPricingInput {
