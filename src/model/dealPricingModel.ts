@@ -447,7 +447,8 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
 
   s.value("A1", T.title(input.company), "title");
   s.value("A2", T.subtitle(cu), "subtitle");
-  const keyRow = 4;
+  // The key outputs from row 3 (the sheet calls no add-in: no note under the title), the checks summary within the first screen.
+  const keyRow = 3;
   const keyCount = 6 + (hasCapacity ? 1 : 0);
   let row = keyRow + 1 + keyCount + 1 + 1;
 
