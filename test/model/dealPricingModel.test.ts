@@ -5,12 +5,14 @@
  * adds up to the price, the value bridge to the gain, each IRR discounts its flows to zero); the
  * gain on disposal is Iliad's reported EUR 466M; bad input never builds and names the field.
  */
+import JSZip from "jszip";
 import { ZodError } from "zod";
 import { Decimal, isoDateToSerial, xnpv } from "../../src/engine";
 import { DealPricingInput } from "../../src/model/dealPricingInput";
 import { buildDealPricingModel, computeDealPricing } from "../../src/model/dealPricingModel";
 import { OPCORE_DEAL_INPUTS, OPCORE_REPORTED_GAIN } from "../../src/templates/opcoreDeal";
 import type { SheetSpec } from "../../src/workbook/spec";
+import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
 
@@ -117,6 +119,22 @@ describe("Deal pricing: the built-in OpCore template", () => {
       expect(at.get(i.ref)?.value).toEqual((model.input as Record<string, unknown>)[i.field]);
     }
     expect(inputs.map((i) => i.field)).toEqual(expect.arrayContaining(["enterpriseValue", "positions", "comps", "remeasureRetained"]));
+  });
+});
+
+describe("Deal pricing: the football field in the .xlsx", () => {
+  test("horizontal stacked bars (barDir bar), the first series (the low end) without fill, categories top down", async () => {
+    const sheet = buildDealPricingModel(OPCORE_DEAL_INPUTS).sheet;
+    const written = await writeXlsx({ sheets: [{ spec: sheet }] });
+    expect(written.chartsWritten).toBe(1);
+    const zip = await JSZip.loadAsync(written.buffer);
+    const xml = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(xml).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    const series = xml.split("<c:ser>").slice(1);
+    expect(series).toHaveLength(2);
+    expect(series[0]).toMatch(/<\/c:tx><c:spPr><a:noFill\/><\/c:spPr>/);
+    expect(series[1]).not.toContain("noFill");
+    expect(xml).toContain('<c:orientation val="maxMin"/>');
   });
 });
 
