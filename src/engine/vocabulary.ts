@@ -332,6 +332,20 @@ export const TICKER_BASE_WORDS = vocabulary<TickerBase>("ticker base", TICKER_BA
   SHARES: { en: "Shares only", fr: "Actions seules", also: ["SHARE EQUITY", "ACTIONS", "TITRES"] },
 });
 
+export const DEAL_MECHANISMS = ["LOCKED_BOX", "COMPLETION_ACCOUNTS"] as const;
+/** How the price at completion is set (the deal-pricing model): a locked box or completion accounts. */
+export type DealMechanism = (typeof DEAL_MECHANISMS)[number];
+
+/** The price mechanism of a deal (the deal-pricing model). */
+export const DEAL_MECHANISM_WORDS = vocabulary<DealMechanism>("price mechanism", DEAL_MECHANISMS, {
+  LOCKED_BOX: { en: "Locked box", fr: "Locked box (prix fixe)", also: ["LOCKBOX", "LOCK BOX", "COFFRE"] },
+  COMPLETION_ACCOUNTS: {
+    en: "Completion accounts",
+    fr: "Comptes de clôture (ajustement de prix)",
+    also: ["CLOSING ACCOUNTS", "COMPTES DE CLOTURE", "AJUSTEMENT DE PRIX"],
+  },
+});
+
 /** Where a value bridge puts the cross term, EBITDA growth x multiple change (VALUEBRIDGE). */
 export const CROSS_TERM_WORDS = vocabulary<CrossTerm>("cross term", CROSS_TERMS, {
   SEPARATE: { en: "Cross term on its own row", fr: "Terme croisé à part", also: ["OWN ROW", "A PART", "SEPARE"] },

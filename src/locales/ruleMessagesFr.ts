@@ -61,6 +61,50 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   "transaction costs": "frais de transaction",
   "exit value": "valeur de sortie",
   "exit values": "valeurs de sortie",
+  "enterprise value": "valeur d’entreprise",
+  "price mechanism": "mécanisme de prix",
+  "completion date": "date de réalisation",
+  "debt-like items": "éléments assimilés à de la dette",
+  "box date": "date du locked box",
+  "net debt at the box": "dette nette au locked box",
+  "ticker rate": "taux du ticker",
+  "ticker base": "base du ticker",
+  leakage: "fuite de valeur",
+  "permitted leakage": "fuite de valeur autorisée",
+  "target working capital": "BFR cible",
+  "estimated net debt": "dette nette estimée",
+  "estimated working capital": "BFR estimé",
+  "final net debt": "dette nette définitive",
+  "final working capital": "BFR définitif",
+  escrow: "séquestre",
+  "loans date": "date des soldes des prêts",
+  "PIK rate": "taux PIK",
+  "PIK compounding": "capitalisation PIK",
+  loans: "prêts",
+  "shares sold": "actions cédées",
+  "loans sold": "prêts cédés",
+  "acquisition debt": "dette d’acquisition",
+  fees: "frais",
+  instrument: "instrument",
+  "flow date": "date du flux",
+  "flow amount": "montant du flux",
+  "carrying amount": "valeur comptable",
+  "disposal costs": "frais de cession",
+  "remeasure retained": "réévaluation de la part conservée",
+  "entry EBITDA": "EBITDA d’entrée",
+  "exit EBITDA": "EBITDA de sortie",
+  "exit multiple": "multiple de sortie",
+  "exit net debt": "dette nette de sortie",
+  "cash returned": "trésorerie distribuée",
+  "cross term": "terme croisé",
+  "comp name": "nom du comparable",
+  "comp EV": "VE du comparable",
+  "comp EBITDA": "EBITDA du comparable",
+  "comp capacity": "capacité du comparable",
+  "comp basis": "base de capacité du comparable",
+  "capacity basis": "base de capacité",
+  "note field": "champ de la note",
+  note: "note",
 };
 
 /** Per list: the list as a subject ("La table de capitalisation"), what it must be, and its items ("actionnaires"). */
@@ -99,6 +143,34 @@ const LIST_FR: Readonly<Record<ListName, { subject: string; notList: string; one
     one: "une valeur de sortie",
     items: "valeurs de sortie",
     duplicate: "La valeur de sortie",
+  },
+  positions: {
+    subject: "Les positions",
+    notList: "Les positions doivent être une liste de lignes (porteur, actions, prêts, actions cédées, prêts cédés)",
+    one: "un porteur",
+    items: "porteurs",
+    duplicate: "Le porteur",
+  },
+  flows: {
+    subject: "Les flux",
+    notList: "Les flux doivent être une liste de flux datés (porteur, instrument, date, montant)",
+    one: "un flux",
+    items: "flux",
+    duplicate: "Le flux",
+  },
+  notes: {
+    subject: "Les notes",
+    notList: "Les notes doivent être une liste (champ, note)",
+    one: "une note",
+    items: "notes",
+    duplicate: "La note du champ",
+  },
+  comps: {
+    subject: "Les comparables",
+    notList: "Les comparables doivent être une liste de transactions (nom, VE, EBITDA, capacité, base)",
+    one: "un comparable",
+    items: "comparables",
+    duplicate: "Le comparable",
   },
   holdings: {
     subject: "La détention",
@@ -208,6 +280,23 @@ export const RULES_FR: RuleMessages = {
     `Détention ligne ${p.row} : « ${p.holder} » détient déjà la catégorie « ${p.className} » ligne ${p.firstRow} (une ligne par porteur et catégorie)`,
   holdingsExceed: (p) =>
     `Les détentions de la catégorie « ${p.className} » totalisent ${frNumber(p.held)} actions, soit ${frNumber(p.excess)} de plus que les ${frNumber(p.shares)} actions de la catégorie (lignes ${p.rows.join(", ")})`,
+
+  mechanismField: (p) =>
+    p.used
+      ? `${subject(p.field)} : champ obligatoire avec ${p.mechanism === "LOCKED_BOX" ? "un locked box" : "des comptes de clôture"}`
+      : `${subject(p.field)} : doit être vide avec ${p.mechanism === "LOCKED_BOX" ? "un locked box" : "des comptes de clôture"}, elle n’est pas utilisée`,
+  dateNotBefore: (p) => `${subject(p.field)} ne doit pas précéder la ${FIELD_NAMES_FR[p.other]}`,
+  soldExceedsHeld: (p) =>
+    p.what === "shares"
+      ? `Les actions cédées par « ${p.holder} » ne doivent pas dépasser ses actions`
+      : `Les prêts cédés par « ${p.holder} » ne doivent pas dépasser ses prêts`,
+  flowsSigns: (p) =>
+    p.buyer
+      ? `Les flux de l’acquéreur « ${p.holder} » doivent comprendre un montant positif (reçu) : son entrée à la réalisation est le montant payé`
+      : `Les flux de « ${p.holder} » doivent comprendre un montant négatif (payé) et un montant positif (reçu), comme l’exige TRI.PAIEMENTS`,
+  flowBeforeCompletion: (p) =>
+    `Flux ligne ${p.row} : un flux de l’acquéreur « ${p.holder} » ne doit pas précéder la date de réalisation (son entrée)`,
+  permittedExceedsLeakage: () => "La fuite de valeur autorisée ne doit pas dépasser la fuite de valeur : elle en est la partie autorisée",
 };
 
 /**

@@ -12,13 +12,15 @@ import { buildStakeSaleModel } from "./stakeSaleModel";
 import { buildPricedRoundModel } from "./pricedRoundModel";
 import { buildExitWaterfallModel } from "./exitWaterfallModel";
 import { DEFAULT_SHEET_LANGUAGE, type SheetLanguage } from "./sheetText";
+import { DealPricingInput } from "./dealPricingInput";
+import { buildDealPricingModel } from "./dealPricingModel";
 
 /** The model kinds, in the order the taskpane offers them. */
-export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall"] as const;
+export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall", "dealPricing"] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** The inputs of any model kind (discriminated by `kind`). */
-export type ModelInputs = StakeSaleInput | PricedRoundInput | ExitWaterfallInput;
+export type ModelInputs = StakeSaleInput | PricedRoundInput | ExitWaterfallInput | DealPricingInput;
 
 /** What every model builder returns. */
 export interface BuiltModel {
@@ -29,13 +31,19 @@ export interface BuiltModel {
 }
 
 /** The model-input schema version each kind's builder reads (the `schemaVersion` of a stored model). */
-export const MODEL_SCHEMA_VERSIONS: Readonly<Record<ModelKind, number>> = { stakeSale: 1, exitWaterfall: 1, pricedRound: 1 };
+export const MODEL_SCHEMA_VERSIONS: Readonly<Record<ModelKind, number>> = {
+  stakeSale: 1,
+  exitWaterfall: 1,
+  pricedRound: 1,
+  dealPricing: 1,
+};
 
 /** The input schema of each kind (validator and type). */
 export const MODEL_INPUT_SCHEMAS: { readonly [K in ModelKind]: ZodType<Extract<ModelInputs, { kind: K }>> } = {
   stakeSale: StakeSaleInput,
   pricedRound: PricedRoundInput,
   exitWaterfall: ExitWaterfallInput,
+  dealPricing: DealPricingInput,
 };
 
 export function isModelKind(kind: string): kind is ModelKind {
@@ -62,6 +70,8 @@ export function buildModel(inputs: ModelInputs, options: BuildOptions = {}): Bui
       return buildPricedRoundModel(inputs, language);
     case "exitWaterfall":
       return buildExitWaterfallModel(inputs, language);
+    case "dealPricing":
+      return buildDealPricingModel(inputs);
   }
 }
 

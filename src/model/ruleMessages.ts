@@ -68,11 +68,56 @@ export const FIELD_NAMES = [
   "transaction costs",
   "exit value",
   "exit values",
+  // Deal pricing and returns (src/model/dealPricingInput.ts)
+  "enterprise value",
+  "price mechanism",
+  "completion date",
+  "debt-like items",
+  "box date",
+  "net debt at the box",
+  "ticker rate",
+  "ticker base",
+  "leakage",
+  "permitted leakage",
+  "target working capital",
+  "estimated net debt",
+  "estimated working capital",
+  "final net debt",
+  "final working capital",
+  "escrow",
+  "loans date",
+  "PIK rate",
+  "PIK compounding",
+  "loans",
+  "shares sold",
+  "loans sold",
+  "acquisition debt",
+  "fees",
+  "instrument",
+  "flow date",
+  "flow amount",
+  "carrying amount",
+  "disposal costs",
+  "remeasure retained",
+  "entry EBITDA",
+  "exit EBITDA",
+  "exit multiple",
+  "exit net debt",
+  "cash returned",
+  "cross term",
+  "comp name",
+  "comp EV",
+  "comp EBITDA",
+  "comp capacity",
+  "comp basis",
+  "capacity basis",
+  "note field",
+  "note",
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
-export type ListName = "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings";
+export type ListName = "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings" | "positions" | "flows" | "comps" | "notes";
 
 /** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
 export interface RuleParams {
@@ -126,6 +171,13 @@ export interface RuleParams {
   holdingUnknownClass: { row: number; holder: string; className: string };
   holdingTwice: { row: number; holder: string; className: string; firstRow: number };
   holdingsExceed: { className: string; held: string; shares: string; excess: string; rows: readonly number[] };
+  // Deal pricing and returns (src/model/dealPricingInput.ts)
+  mechanismField: { field: FieldName; mechanism: "LOCKED_BOX" | "COMPLETION_ACCOUNTS"; used: boolean };
+  dateNotBefore: { field: FieldName; other: FieldName };
+  soldExceedsHeld: { holder: string; what: "shares" | "loans" };
+  flowsSigns: { holder: string; buyer: boolean };
+  flowBeforeCompletion: { holder: string; row: number };
+  permittedExceedsLeakage: Record<string, never>;
 }
 export type RuleId = keyof RuleParams;
 
@@ -154,6 +206,15 @@ const LIST_EN: Readonly<Record<ListName, { name: string; notList: string; empty:
   classes: { name: "classes", notList: "a list of share classes", empty: "list at least one share class", item: "share classes" },
   exitValues: { name: "exit values", notList: "a list of numbers", empty: "list at least one value", item: "values" },
   holdings: { name: "holdings", notList: "a list of holdings (holder, class, shares)", empty: "list at least one holding", item: "rows" },
+  positions: {
+    name: "positions",
+    notList: "a list of positions (holder, shares, loans, shares sold, loans sold)",
+    empty: "list at least one holder",
+    item: "holders",
+  },
+  flows: { name: "flows", notList: "a list of dated flows (holder, instrument, date, amount)", empty: "list at least one flow", item: "flows" },
+  notes: { name: "notes", notList: "a list of notes (field, note)", empty: "list at least one note", item: "notes" },
+  comps: { name: "comps", notList: "a list of comparable deals (name, EV, EBITDA, capacity, basis)", empty: "list at least one comp", item: "comps" },
 };
 
 /** What a duplicate is called in each list ("holder", "investor", "class"). */
@@ -164,6 +225,10 @@ const ITEM_EN: Readonly<Record<ListName, string>> = {
   classes: "class",
   exitValues: "exit value",
   holdings: "holding",
+  positions: "holder",
+  flows: "flow",
+  comps: "comp",
+  notes: "note for the field",
 };
 
 /** The English messages: the products' one wording of each rule. */
@@ -224,6 +289,19 @@ export const RULES_EN: RuleMessages = {
     `holdings row ${p.row}: "${p.holder}" already holds class "${p.className}" in row ${p.firstRow} (one row per holder and class)`,
   holdingsExceed: (p) =>
     `holdings of class "${p.className}" add up to ${p.held} shares, more than the class's ${p.shares} by ${p.excess} (rows ${p.rows.join(", ")})`,
+
+  mechanismField: (p) =>
+    p.used
+      ? `${p.field} is required with ${p.mechanism === "LOCKED_BOX" ? "a locked box" : "completion accounts"}`
+      : `${p.field} must be empty with ${p.mechanism === "LOCKED_BOX" ? "a locked box" : "completion accounts"}: it is not used`,
+  dateNotBefore: (p) => `${p.field} must not be before the ${p.other}`,
+  soldExceedsHeld: (p) => `${p.what} sold by "${p.holder}" must not exceed its ${p.what}`,
+  flowsSigns: (p) =>
+    p.buyer
+      ? `flows of the buyer "${p.holder}" must include a positive amount (received): its entry at completion is the paid amount`
+      : `flows of "${p.holder}" must include a negative (paid) and a positive (received) amount, as XIRR requires`,
+  flowBeforeCompletion: (p) => `flows row ${p.row}: a flow of the buyer "${p.holder}" must not be before the completion date (its entry)`,
+  permittedExceedsLeakage: () => "permitted leakage must not exceed leakage: it is the permitted part of it",
 };
 
 /** The text of a rule in a language's messages (English by default). */

@@ -78,7 +78,9 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   const s = useStyles();
   const data = React.useMemo(() => chartData(chart, sheet, lang), [chart, sheet, lang]);
   if (data === undefined || data.series.length === 0 || data.categories.length === 0) return null;
-  const stacked = chart.type === "stackedColumn";
+  // A football field previews as stacked columns whose first series (the low end of each range) is not drawn.
+  const football = chart.type === "footballField";
+  const stacked = chart.type === "stackedColumn" || football;
   const width = 320;
   const top = 10;
   const plot = 126;
@@ -117,7 +119,7 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
                   const y = stacked ? base - h : top + plot - h;
                   if (stacked) base -= h;
                   return (
-                    <rect key={i} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={COLORS[i % COLORS.length]}>
+                    <rect key={i} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={football && i === 0 ? "none" : COLORS[i % COLORS.length]}>
                       <title>{`${sr.name} · ${cat}: ${fmt(sr.values[k])}`}</title>
                     </rect>
                   );

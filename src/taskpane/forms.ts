@@ -17,6 +17,9 @@ import {
   BASIS_WORDS,
   CAP_BASIS_FORM_WORDS,
   COMPOUNDING_WORDS,
+  CROSS_TERM_WORDS,
+  DEAL_MECHANISM_WORDS,
+  TICKER_BASE_WORDS,
   DAY_COUNT_WORDS,
   Decimal,
   INSTRUMENT_WORDS,
@@ -37,6 +40,7 @@ import { OPCORE_EXAMPLE, StakeSaleInput } from "../model/stakeSaleInput";
 import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
+import { DEAL_LIMITS, DealPricingInput, NOTE_FIELDS, NOTE_MAX } from "../model/dealPricingInput";
 import { builtInTemplate, type Template } from "../templates";
 import {
   fractionToPercentText,
@@ -530,11 +534,261 @@ export const EXIT_WATERFALL_FORM: FormSpec<ExitWaterfallInput> = {
   example: EXIT_WATERFALL_EXAMPLE,
 };
 
+// ----- Deal pricing and returns (issue 16) ---------------------------------------------------
+
+/** The example the deal-pricing form loads: the inputs of the built-in "opcore-deal-pricing" template. */
+export const DEAL_PRICING_EXAMPLE: DealPricingInput = (() => {
+  const template = builtInTemplate("opcore-deal-pricing")?.template;
+  if (template?.kind !== "dealPricing") throw new Error('the built-in template "opcore-deal-pricing" is missing');
+  return template.inputs;
+})();
+
+const isLockedBox = (cells: Cells) => cells.mechanism === "LOCKED_BOX";
+const isCompletionAccounts = (cells: Cells) => cells.mechanism === "COMPLETION_ACCOUNTS";
+/** A text left empty is null (an optional text the sheet leaves blank). */
+const textOrNull = (v: unknown): unknown => (typeof v === "string" && v.trim() === "" ? null : v);
+
+export const DEAL_PRICING_FORM: FormSpec<DealPricingInput> = {
+  kind: "dealPricing",
+  fields: [
+    COMPANY,
+    { ...CURRENCY, initial: "EUR" },
+    UNIT,
+    text("seller", { required: true }),
+    text("buyer", { required: true }),
+    money("enterpriseValue", { required: true }),
+    { key: "capacity", kind: "number", empty: null, suffix: (f) => f.capacityUnit || undefined },
+    text("capacityUnit", { initial: "MW", placeholder: "MW" }),
+    text("capacityBasis"),
+    choice("mechanism", DEAL_MECHANISM_WORDS, "LOCKED_BOX", { kind: "radio" }),
+    { key: "completionDate", kind: "date", required: true },
+    money("debtLike", { empty: 0, initial: "0" }),
+    { key: "boxDate", kind: "date", required: true, when: isLockedBox },
+    money("netDebtAtBox", { required: true, when: isLockedBox }),
+    { key: "tickerRate", kind: "percent", suffix: "%", empty: 0, initial: "0", when: isLockedBox },
+    choice("tickerBase", TICKER_BASE_WORDS, "EQUITY", { when: isLockedBox }),
+    money("leakage", { empty: 0, initial: "0", when: isLockedBox }),
+    money("permittedLeakage", { empty: 0, initial: "0", when: isLockedBox }),
+    money("targetWorkingCapital", { required: true, when: isCompletionAccounts }),
+    money("estimatedNetDebt", { required: true, when: isCompletionAccounts }),
+    money("estimatedWorkingCapital", { required: true, when: isCompletionAccounts }),
+    money("finalNetDebt", { required: true, when: isCompletionAccounts }),
+    money("finalWorkingCapital", { required: true, when: isCompletionAccounts }),
+    money("escrow", { empty: 0, initial: "0", when: isCompletionAccounts }),
+    { key: "loansDate", kind: "date", required: true },
+    { key: "pikRate", kind: "percent", suffix: "%", empty: 0, initial: "0" },
+    choice("pikCompounding", COMPOUNDING_WORDS, "ANNUAL"),
+    money("acquisitionDebt", { empty: 0, initial: "0" }),
+    money("fees", { empty: 0, initial: "0" }),
+    money("carryingAmount", { required: true }),
+    money("disposalCosts", { empty: 0, initial: "0" }),
+    { key: "remeasureRetained", kind: "flag", initial: "true" },
+    money("entryEbitda", { required: true }),
+    money("exitEbitda", { required: true }),
+    { key: "exitMultiple", kind: "number", suffix: "x", required: true },
+    money("exitNetDebt", { required: true }),
+    money("cashReturned", { empty: 0, initial: "0" }),
+    choice("crossTerm", CROSS_TERM_WORDS, "SEPARATE"),
+  ],
+  sections: [
+    { title: "company", fields: ["company", "currency", "unit", "capacity", "capacityUnit", "capacityBasis"] },
+    { title: "dealPrice", fields: ["seller", "buyer", "enterpriseValue", "debtLike", "mechanism", "completionDate"] },
+    {
+      title: "priceMechanism",
+      fields: [
+        "boxDate",
+        "netDebtAtBox",
+        "tickerRate",
+        "tickerBase",
+        "leakage",
+        "permittedLeakage",
+        "targetWorkingCapital",
+        "estimatedNetDebt",
+        "estimatedWorkingCapital",
+        "finalNetDebt",
+        "finalWorkingCapital",
+        "escrow",
+      ],
+    },
+    { title: "loans", fields: ["loansDate", "pikRate", "pikCompounding"] },
+    { title: "positions", table: "positions" },
+    { title: "funding", fields: ["acquisitionDebt", "fees", "carryingAmount", "disposalCosts", "remeasureRetained"] },
+    { title: "flows", table: "flows" },
+    { title: "valueBridge", fields: ["entryEbitda", "exitEbitda", "exitMultiple", "exitNetDebt", "cashReturned", "crossTerm"] },
+    { title: "comps", table: "comps" },
+    { title: "notes", table: "notes" },
+  ],
+  tables: [
+    {
+      name: "positions",
+      layout: "grid",
+      max: DEAL_LIMITS.maxPositions,
+      initialRows: 1,
+      holders: true,
+      columns: [
+        { key: "holder", kind: "text", maxLength: LIMITS.maxText },
+        { key: "shares", kind: "number" },
+        { key: "loans", kind: "number", empty: 0, suffix: "money" },
+        { key: "sharesSold", kind: "number", empty: 0 },
+        { key: "loansSold", kind: "number", empty: 0, suffix: "money" },
+      ],
+    },
+    {
+      name: "flows",
+      layout: "grid",
+      max: DEAL_LIMITS.maxFlows,
+      initialRows: 2,
+      columns: [
+        { key: "holder", kind: "text", maxLength: LIMITS.maxText },
+        text("instrument"),
+        { key: "date", kind: "date" },
+        { key: "amount", kind: "number", suffix: "money" },
+      ],
+    },
+    {
+      name: "comps",
+      layout: "grid",
+      max: DEAL_LIMITS.maxComps,
+      initialRows: 2,
+      columns: [
+        { key: "name", kind: "text", maxLength: LIMITS.maxText },
+        { key: "ev", kind: "number", suffix: "money" },
+        { key: "ebitda", kind: "number", empty: null, suffix: "money" },
+        { key: "capacity", kind: "number", empty: null },
+        text("basis"),
+      ],
+    },
+    {
+      name: "notes",
+      layout: "grid",
+      max: NOTE_FIELDS.length,
+      initialRows: 0,
+      columns: [
+        { key: "field", kind: "text", maxLength: LIMITS.maxText },
+        { key: "note", kind: "text", maxLength: NOTE_MAX },
+      ],
+    },
+  ],
+  assemble: (f, t) => {
+    const lb = f.mechanism === "LOCKED_BOX";
+    const ca = f.mechanism === "COMPLETION_ACCOUNTS";
+    const only = (used: boolean, v: unknown) => (used ? v : null);
+    return {
+      kind: "dealPricing",
+      company: f.company,
+      currency: f.currency,
+      unit: f.unit,
+      seller: f.seller,
+      buyer: f.buyer,
+      enterpriseValue: f.enterpriseValue,
+      capacity: f.capacity,
+      capacityUnit: f.capacityUnit,
+      capacityBasis: textOrNull(f.capacityBasis),
+      mechanism: f.mechanism,
+      completionDate: f.completionDate,
+      debtLike: f.debtLike,
+      boxDate: only(lb, f.boxDate),
+      netDebtAtBox: only(lb, f.netDebtAtBox),
+      tickerRate: only(lb, f.tickerRate),
+      tickerBase: only(lb, f.tickerBase),
+      leakage: only(lb, f.leakage),
+      permittedLeakage: only(lb, f.permittedLeakage),
+      targetWorkingCapital: only(ca, f.targetWorkingCapital),
+      estimatedNetDebt: only(ca, f.estimatedNetDebt),
+      estimatedWorkingCapital: only(ca, f.estimatedWorkingCapital),
+      finalNetDebt: only(ca, f.finalNetDebt),
+      finalWorkingCapital: only(ca, f.finalWorkingCapital),
+      escrow: only(ca, f.escrow),
+      loansDate: f.loansDate,
+      pikRate: f.pikRate,
+      pikCompounding: f.pikCompounding,
+      positions: t.positions,
+      acquisitionDebt: f.acquisitionDebt,
+      fees: f.fees,
+      flows: t.flows,
+      carryingAmount: f.carryingAmount,
+      disposalCosts: f.disposalCosts,
+      remeasureRetained: f.remeasureRetained,
+      entryEbitda: f.entryEbitda,
+      exitEbitda: f.exitEbitda,
+      exitMultiple: f.exitMultiple,
+      exitNetDebt: f.exitNetDebt,
+      cashReturned: f.cashReturned,
+      crossTerm: f.crossTerm,
+      comps: t.comps.map((c) => ({ ...c, basis: textOrNull(c.basis) })),
+      notes: t.notes,
+    };
+  },
+  disassemble: (input, lang) => ({
+    fields: {
+      company: input.company,
+      currency: input.currency,
+      unit: input.unit,
+      seller: input.seller,
+      buyer: input.buyer,
+      enterpriseValue: num(input.enterpriseValue, lang),
+      capacity: num(input.capacity, lang),
+      capacityUnit: input.capacityUnit,
+      capacityBasis: input.capacityBasis ?? "",
+      mechanism: input.mechanism,
+      completionDate: input.completionDate,
+      debtLike: num(input.debtLike, lang),
+      boxDate: input.boxDate ?? "",
+      netDebtAtBox: num(input.netDebtAtBox, lang),
+      tickerRate: pct(input.tickerRate, lang),
+      tickerBase: input.tickerBase ?? "EQUITY",
+      leakage: num(input.leakage, lang),
+      permittedLeakage: num(input.permittedLeakage, lang),
+      targetWorkingCapital: num(input.targetWorkingCapital, lang),
+      estimatedNetDebt: num(input.estimatedNetDebt, lang),
+      estimatedWorkingCapital: num(input.estimatedWorkingCapital, lang),
+      finalNetDebt: num(input.finalNetDebt, lang),
+      finalWorkingCapital: num(input.finalWorkingCapital, lang),
+      escrow: num(input.escrow, lang),
+      loansDate: input.loansDate,
+      pikRate: pct(input.pikRate, lang),
+      pikCompounding: input.pikCompounding,
+      acquisitionDebt: num(input.acquisitionDebt, lang),
+      fees: num(input.fees, lang),
+      carryingAmount: num(input.carryingAmount, lang),
+      disposalCosts: num(input.disposalCosts, lang),
+      remeasureRetained: flag(input.remeasureRetained),
+      entryEbitda: num(input.entryEbitda, lang),
+      exitEbitda: num(input.exitEbitda, lang),
+      exitMultiple: num(input.exitMultiple, lang),
+      exitNetDebt: num(input.exitNetDebt, lang),
+      cashReturned: num(input.cashReturned, lang),
+      crossTerm: input.crossTerm,
+    },
+    tables: {
+      positions: input.positions.map((p) => ({
+        holder: p.holder,
+        shares: num(p.shares, lang),
+        loans: num(p.loans, lang),
+        sharesSold: num(p.sharesSold, lang),
+        loansSold: num(p.loansSold, lang),
+      })),
+      flows: input.flows.map((x) => ({ holder: x.holder, instrument: x.instrument, date: x.date, amount: num(x.amount, lang) })),
+      comps: input.comps.map((c) => ({
+        name: c.name,
+        ev: num(c.ev, lang),
+        ebitda: num(c.ebitda, lang),
+        capacity: num(c.capacity, lang),
+        basis: c.basis ?? "",
+      })),
+      notes: input.notes.map((n) => ({ field: n.field, note: n.note })),
+    },
+  }),
+  schema: DealPricingInput,
+  example: DEAL_PRICING_EXAMPLE,
+};
+
 /** Every model kind's form, keyed like src/model/build.ts `MODEL_INPUT_SCHEMAS`. */
 export const FORMS: { readonly [K in ModelKind]: FormSpec } = {
   stakeSale: STAKE_SALE_FORM as unknown as FormSpec,
   pricedRound: PRICED_ROUND_FORM as unknown as FormSpec,
   exitWaterfall: EXIT_WATERFALL_FORM as unknown as FormSpec,
+  dealPricing: DEAL_PRICING_FORM as unknown as FormSpec,
 };
 
 // ----- State --------------------------------------------------------------------------------

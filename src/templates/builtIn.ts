@@ -6,6 +6,7 @@
  */
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { YC_EXAMPLE_1 } from "../model/pricedRoundInput";
+import { OPCORE_DEAL_PRICING } from "./opcoreDeal";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
 
 /** A deep copy of plain JSON data (templates are JSON by construction; no structuredClone, which older Mac web views lack). */
@@ -315,6 +316,9 @@ const BUILT_IN: readonly BuiltInTemplate[] = [
 BUILT_IN_EXIT.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
 
 BUILT_IN_ROUND.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
+
+// Deal pricing and returns (issue 16): the OpCore deal, extended with illustrative assumptions (./opcoreDeal.ts).
+(BUILT_IN as BuiltInTemplate[]).push(OPCORE_DEAL_PRICING);
 
 /** The built-in templates, as fresh copies (callers may change them freely). */
 export function builtInTemplates(): BuiltInTemplate[] {

@@ -12,7 +12,13 @@ import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "../model/
 import { BUILT_IN_NOTES_FR } from "./builtIn";
 
 /** The defined name of the input cell of each field, where it differs from the field name with a capital. */
-const NAME_OF_FIELD: Readonly<Record<string, string>> = { capTable: "SharesBefore" };
+const NAME_OF_FIELD: Readonly<Record<string, string>> = {
+  capTable: "SharesBefore",
+  // The deal-pricing model's tables (src/model/dealPricingModel.ts).
+  positions: "PositionShares",
+  flows: "FlowAmounts",
+  comps: "CompEv",
+};
 
 /** Columns tried, left to right, for a "to fill" note on an input's row. */
 const NOTE_COLUMNS = ["D", "E", "F"];

@@ -320,6 +320,8 @@ function queueChart(sheet: Excel.Worksheet, spec: SheetSpec, c: ChartSpec): void
   const series0 = chart.series.getItemAt(0);
   series0.name = first.name;
   series0.setXAxisValues(sheet.getRange(first.categories));
+  // A football field's first series is the low end of each bar: no fill, so each bar runs from low to high (ChartFill.clear, ExcelApi 1.1).
+  if (c.type === "footballField") series0.format.fill.clear();
   for (const s of rest) {
     const series = chart.series.add(s.name);
     series.setValues(sheet.getRange(s.values));

@@ -103,7 +103,11 @@ export interface ColumnSpec {
 }
 
 export interface ChartSpec {
-  readonly type: "clusteredColumn" | "stackedColumn" | "pie" | "waterfall";
+  /**
+   * "footballField": horizontal stacked bars, one per category, whose first series (the low end of
+   * each range) is left unfilled, so each bar runs from its low to its high (the second series).
+   */
+  readonly type: "clusteredColumn" | "stackedColumn" | "pie" | "waterfall" | "footballField";
   readonly title: string;
   /** Source data range on this sheet, with series names in the first row and categories in the first column. */
   readonly dataRange: string;

@@ -427,7 +427,15 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
     // ExcelJS decodes the ST_Xstring escapes (`_xHHHH_`, xml.ts) of shared strings only: a formula
     // and its cached text result are decoded here.
     const result = (cell.model as { result?: unknown }).result;
-    const expected = typeof result === "number" ? { expected: result } : typeof result === "string" ? { expected: decodeOoxmlString(result) } : {};
+    // A cached number under a date format comes as a Date (UTC), as a literal does below: Excel's day number.
+    const expected =
+      typeof result === "number"
+        ? { expected: result }
+        : result instanceof Date
+          ? { expected: result.getTime() / 86_400_000 + 25_569 }
+          : typeof result === "string"
+            ? { expected: decodeOoxmlString(result) }
+            : {};
     // A call bound to the add-in is stored as _xldudf_CAPTABLE_<ID>( (by Excel and by xlsxWriter.ts).
     return { address: cell.address, formula: `=${unbindAddInCalls(decodeOoxmlString(v.formula))}`, ...expected, ...format };
   }

@@ -458,16 +458,22 @@ function chartXml(chart: ChartSpec, series: readonly ChartSeries[]): string {
   if (chart.type === "pie") {
     plot = `<c:pieChart><c:varyColors val="1"/>${series.map((s, i) => seriesXml(s, i, false)).join("")}<c:firstSliceAng val="0"/></c:pieChart>`;
   } else {
-    const stacked = chart.type === "stackedColumn";
+    const football = chart.type === "footballField";
+    const stacked = chart.type === "stackedColumn" || football;
     const format = escapeXml(series[0].values.format);
+    // A football field: horizontal bars (barDir "bar", DrawingML CT_BarDir), the first series (the low end) with no fill.
+    const seriesParts = series.map((s, i) => {
+      const xml = seriesXml(s, i, true);
+      return football && i === 0 ? xml.replace(/(<c:tx>.*?<\/c:tx>)/, "$1<c:spPr><a:noFill/></c:spPr>") : xml;
+    });
     plot =
-      `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
-      series.map((s, i) => seriesXml(s, i, true)).join("") +
+      `<c:barChart><c:barDir val="${football ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
+      seriesParts.join("") +
       `<c:gapWidth val="150"/>${stacked ? `<c:overlap val="100"/>` : ""}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-      `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+      `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${football ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${football ? "l" : "b"}"/>` +
       `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
       `<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-      `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
+      `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${football ? "b" : "l"}"/><c:majorGridlines/>` +
       `<c:numFmt formatCode="${format}" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
       `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   }

@@ -125,7 +125,13 @@ function at(csv: string[][], address: string): string {
 function differs(got: string, expected: number | string): boolean {
   if (typeof expected === "number") {
     // A percentage comes with its sign even among raw values ("41.6666666666667%").
-    const n = got.endsWith("%") ? Number(got.slice(0, -1)) / 100 : Number(got);
+    // A date comes as the text of its format even among raw values ("2025-04-04"): its day number (1900 date system).
+    const iso = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(got);
+    const n = iso
+      ? (Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) - Date.UTC(1899, 11, 30)) / 86_400_000
+      : got.endsWith("%")
+        ? Number(got.slice(0, -1)) / 100
+        : Number(got);
     return got.trim() === "" || !Number.isFinite(n) || Math.abs(n - expected) > 1e-9 * Math.max(1, Math.abs(expected));
   }
   return got !== expected;

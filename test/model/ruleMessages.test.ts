@@ -58,6 +58,12 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   holdingUnknownClass: { row: 2, holder: "H", className: "Z" },
   holdingTwice: { row: 3, holder: "H", className: "A", firstRow: 1 },
   holdingsExceed: { className: "A", held: "12", shares: "10", excess: "2", rows: [1, 2] },
+  mechanismField: { field: "escrow", mechanism: "LOCKED_BOX", used: false },
+  dateNotBefore: { field: "completion date", other: "box date" },
+  soldExceedsHeld: { holder: "Iliad", what: "loans" },
+  flowsSigns: { holder: "InfraVia", buyer: true },
+  flowBeforeCompletion: { holder: "InfraVia", row: 2 },
+  permittedExceedsLeakage: {},
 };
 
 describe("the catalogue", () => {

@@ -58,6 +58,8 @@ export interface MockSeries {
   name?: string;
   values: string;
   categories?: string;
+  /** false once its fill is cleared (ChartFill.clear: a football field's low-end series). */
+  filled?: boolean;
 }
 
 export interface MockChart {
@@ -1174,6 +1176,9 @@ class ChartSeriesProxy {
   }
   setXAxisValues(range: RangeProxy): void {
     this.wb.enqueue(() => void (this.item().categories = rangeText(range.rect())));
+  }
+  get format(): { fill: { clear: () => void } } {
+    return { fill: { clear: () => this.wb.enqueue(() => void (this.item().filled = false)) } };
   }
 }
 

@@ -8,6 +8,9 @@ import {
   BASIS_WORDS,
   CAP_BASIS_WORDS,
   COMP_METRIC_WORDS,
+  CROSS_TERM_WORDS,
+  DEAL_MECHANISM_WORDS,
+  TICKER_BASE_WORDS,
   TRANSACTION_WORDS,
   COMPOUNDING_WORDS,
   DAY_COUNT_WORDS,
@@ -28,7 +31,9 @@ import { choiceCell, readClasses, readInstruments } from "../../src/functions/ve
 import { ShareClassInput } from "../../src/model/exitWaterfallInput";
 import { InstrumentInput, NoteInterestInput, PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import type { Lang } from "../../src/taskpane/i18n";
+import { DealPricingInput } from "../../src/model/dealPricingInput";
 import {
+  DEAL_PRICING_EXAMPLE,
   EXIT_WATERFALL_EXAMPLE,
   pasteProblemText,
   rowsFromGrid,
@@ -51,6 +56,14 @@ function setCell(form: VentureForm, table: string, row: number, key: string, val
 const setField = (form: VentureForm, key: string, value: string): VentureForm => ({ ...form, fields: { ...form.fields, [key]: value } });
 
 const exit = () => ventureFormFromInput(EXIT_WATERFALL_EXAMPLE);
+const deal = () => ventureFormFromInput(DEAL_PRICING_EXAMPLE);
+/** The deal-pricing example in completion accounts (the locked-box fields empty). */
+const COMPLETION_ACCOUNTS_DEAL = {
+  ...DEAL_PRICING_EXAMPLE,
+  mechanism: "COMPLETION_ACCOUNTS",
+  ...{ boxDate: null, netDebtAtBox: null, tickerRate: null, tickerBase: null, leakage: null, permittedLeakage: null },
+  ...{ targetWorkingCapital: 0, estimatedNetDebt: 200, estimatedWorkingCapital: 0, finalNetDebt: 200, finalWorkingCapital: 0, escrow: 0 },
+};
 const round = () => ventureFormFromInput(YC_EXAMPLE_1);
 const note = (f: VentureForm) =>
   ["type:NOTE", "rate:5", "startDate:2025-01-01", "conversionDate:2026-01-01"].reduce((g, kv) => {
@@ -77,6 +90,8 @@ const COMPS = [
   ["UltraEdge", 764, 26, 45, "installed"],
   ["Deal D", 1000, 40, 100, "installed"],
 ];
+/** Whether a word of the price mechanism stands for this value (to pick the example whose fields that mechanism uses). */
+const readWordIs = (w: string, value: string) => DEAL_MECHANISM_WORDS.words[choiceKey(w)] === value;
 
 const schemaValue = (r: { success: boolean; data?: unknown }) => (r.success ? r.data : "refused");
 
@@ -207,6 +222,34 @@ const READERS: [string, Vocabulary<string>, Readers][] = [
         const heading = compStatsCells(COMPS, w, "", "")[0][1];
         return COMP_METRIC_WORDS.values.find((v) => COMP_METRIC_WORDS.labels[v].en === heading);
       },
+    },
+  ],
+  [
+    "price mechanism (deal pricing: a radio in the form, no cell, no paste)",
+    DEAL_MECHANISM_WORDS,
+    {
+      form: (w, lang) => ventureFormToCandidate(setField(deal(), "mechanism", w), lang).input.mechanism,
+      schema: (w) =>
+        DealPricingInput.safeParse({ ...(readWordIs(w, "LOCKED_BOX") ? DEAL_PRICING_EXAMPLE : COMPLETION_ACCOUNTS_DEAL), mechanism: w }).data
+          ?.mechanism ?? "refused",
+    },
+  ],
+  [
+    "ticker base (deal pricing)",
+    TICKER_BASE_WORDS,
+    {
+      cells: (w) => readChoice(w, "ticker_base", TICKER_BASE_WORDS.words, "EQUITY"),
+      form: (w, lang) => ventureFormToCandidate(setField(deal(), "tickerBase", w), lang).input.tickerBase,
+      schema: (w) => DealPricingInput.safeParse({ ...DEAL_PRICING_EXAMPLE, tickerBase: w }).data?.tickerBase ?? "refused",
+    },
+  ],
+  [
+    "cross term (deal pricing)",
+    CROSS_TERM_WORDS,
+    {
+      cells: (w) => readChoice(w, "cross_term", CROSS_TERM_WORDS.words, "SEPARATE"),
+      form: (w, lang) => ventureFormToCandidate(setField(deal(), "crossTerm", w), lang).input.crossTerm,
+      schema: (w) => DealPricingInput.safeParse({ ...DEAL_PRICING_EXAMPLE, crossTerm: w }).data?.crossTerm ?? "refused",
     },
   ],
   [

@@ -60,7 +60,13 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
     return n.table !== undefined && table !== undefined ? structuredReference(n.table, table, written) : ref(n.ref);
   };
   expect([...sheet.names.values()].map((n) => [n.name, ref(n.ref)]).sort()).toEqual(spec.names.map((n) => [n.name, expectedRef(n)]).sort());
-  const officeType = { clusteredColumn: "ColumnClustered", stackedColumn: "ColumnStacked", pie: "Pie", waterfall: "Waterfall" };
+    const officeType = {
+    clusteredColumn: "ColumnClustered",
+    stackedColumn: "ColumnStacked",
+    pie: "Pie",
+    waterfall: "Waterfall",
+    footballField: "BarStacked",
+  };
   expect(sheet.charts.map((c) => [c.type, c.seriesBy, c.title, c.from, c.to, c.series])).toEqual(
     (spec.charts ?? []).map((c) => [officeType[c.type], c.seriesBy === "rows" ? "Rows" : "Columns", c.title, c.from, c.to, expectedSeries(spec, c)]),
   );
@@ -72,19 +78,21 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
  * one series per column after the first, named by its header, categories = the first column below
  * the header; by rows, transposed. Never left to Excel's guess.
  */
-function expectedSeries(spec: SheetSpec, chart: ChartSpec): { name: string; values: string; categories: string }[] {
+function expectedSeries(spec: SheetSpec, chart: ChartSpec): { name: string; values: string; categories: string; filled?: boolean }[] {
   const r = parseRange(chart.dataRange)!;
   const text = (row: number, col: number) => {
     const c = spec.cells.find((x) => x.address === cellAddress(row, col));
     return String(c?.value ?? c?.expected ?? "");
   };
   const range = (top: number, left: number, bottom: number, right: number) => rangeAddress({ top, left, bottom, right });
-  const out: { name: string; values: string; categories: string }[] = [];
+  const out: { name: string; values: string; categories: string; filled?: boolean }[] = [];
   if (chart.seriesBy === "columns")
     for (let col = r.left + 1; col <= r.right; col++)
       out.push({ name: text(r.top, col), values: range(r.top + 1, col, r.bottom, col), categories: range(r.top + 1, r.left, r.bottom, r.left) });
   else
     for (let row = r.top + 1; row <= r.bottom; row++)
       out.push({ name: text(row, r.left), values: range(row, r.left + 1, row, r.right), categories: range(r.top, r.left + 1, r.top, r.right) });
+  // A football field's first series (the low end of each bar) has its fill cleared.
+  if (chart.type === "footballField" && out.length > 0) out[0] = { ...out[0], filled: false };
   return out;
 }

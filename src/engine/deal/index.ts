@@ -7,3 +7,4 @@ export * from "./pricing";
 export * from "./funding";
 export * from "./valueBridge";
 export * from "./comps";
+export * from "./holders";

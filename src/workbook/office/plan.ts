@@ -189,6 +189,8 @@ export const CHART_TYPES: Readonly<Record<ChartSpec["type"], string>> = {
   stackedColumn: "ColumnStacked",
   pie: "Pie",
   waterfall: "Waterfall",
+  // Horizontal stacked bars; the writer leaves the first series (the low end) unfilled.
+  footballField: "BarStacked",
 };
 
 /** Office.js series orientation for the spec's `seriesBy`. */

@@ -106,8 +106,8 @@ const TableSchema = z.object({
 });
 
 const ChartSchema = z.object({
-  type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall"], {
-    error: "chart type must be clusteredColumn, stackedColumn, pie or waterfall",
+  type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall", "footballField"], {
+    error: "chart type must be clusteredColumn, stackedColumn, pie, waterfall or footballField",
   }),
   title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
   dataRange: rangeAddress("chart data range").refine(
