@@ -11,13 +11,15 @@ import { ExitWaterfallInput } from "./exitWaterfallInput";
 import { buildStakeSaleModel } from "./stakeSaleModel";
 import { buildPricedRoundModel } from "./pricedRoundModel";
 import { buildExitWaterfallModel } from "./exitWaterfallModel";
+import { CapTableHistoryInput } from "./capTableHistoryInput";
+import { buildCapTableHistoryModel } from "./capTableHistoryModel";
 
 /** The model kinds, in the order the taskpane offers them. */
-export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall"] as const;
+export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall", "capTableHistory"] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** The inputs of any model kind (discriminated by `kind`). */
-export type ModelInputs = StakeSaleInput | PricedRoundInput | ExitWaterfallInput;
+export type ModelInputs = StakeSaleInput | PricedRoundInput | ExitWaterfallInput | CapTableHistoryInput;
 
 /** What every model builder returns. */
 export interface BuiltModel {
@@ -28,13 +30,19 @@ export interface BuiltModel {
 }
 
 /** The model-input schema version each kind's builder reads (the `schemaVersion` of a stored model). */
-export const MODEL_SCHEMA_VERSIONS: Readonly<Record<ModelKind, number>> = { stakeSale: 1, exitWaterfall: 1, pricedRound: 1 };
+export const MODEL_SCHEMA_VERSIONS: Readonly<Record<ModelKind, number>> = {
+  stakeSale: 1,
+  exitWaterfall: 1,
+  pricedRound: 1,
+  capTableHistory: 1,
+};
 
 /** The input schema of each kind (validator and type). */
 export const MODEL_INPUT_SCHEMAS: { readonly [K in ModelKind]: ZodType<Extract<ModelInputs, { kind: K }>> } = {
   stakeSale: StakeSaleInput,
   pricedRound: PricedRoundInput,
   exitWaterfall: ExitWaterfallInput,
+  capTableHistory: CapTableHistoryInput,
 };
 
 export function isModelKind(kind: string): kind is ModelKind {
@@ -50,6 +58,8 @@ export function buildModel(inputs: ModelInputs): BuiltModel {
       return buildPricedRoundModel(inputs);
     case "exitWaterfall":
       return buildExitWaterfallModel(inputs);
+    case "capTableHistory":
+      return buildCapTableHistoryModel(inputs);
   }
 }
 

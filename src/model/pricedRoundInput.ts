@@ -47,7 +47,7 @@ export const InvestorInput = z.strictObject({
 });
 export type InvestorInput = z.infer<typeof InvestorInput>;
 
-const isoDate = (field: FieldName) =>
+export const isoDate = (field: FieldName) =>
   z
     .string(ruleError("dateNotText", { field }))
     .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, ruleError("dateFormat", { field }))

@@ -68,11 +68,25 @@ export const FIELD_NAMES = [
   "transaction costs",
   "exit value",
   "exit values",
+  "as of",
+  "class kind",
+  "issue price",
+  "plan",
+  "reserved",
+  "event date",
+  "event type",
+  "amount",
+  "vesting months",
+  "cliff months",
+  "vesting start",
+  "round date",
+  "series",
+  "source",
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
-export type ListName = "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings";
+export type ListName = "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings" | "plans" | "events";
 
 /** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
 export interface RuleParams {
@@ -126,6 +140,16 @@ export interface RuleParams {
   holdingUnknownClass: { row: number; holder: string; className: string };
   holdingTwice: { row: number; holder: string; className: string; firstRow: number };
   holdingsExceed: { className: string; held: string; shares: string; excess: string; rows: readonly number[] };
+  // Cap-table history (src/model/capTableHistoryInput.ts)
+  wholeMonths: { field: FieldName };
+  preferenceNeedsPrice: { className: string };
+  eventsOutOfOrder: { row: number; date: string; previous: string };
+  eventNeeds: { row: number; type: string; column: FieldName };
+  eventIgnores: { row: number; type: string; column: FieldName };
+  eventUnknown: { row: number; list: "classes" | "plans"; name: string };
+  cliffOverVesting: { row: number };
+  nothingToConvert: { row: number; holder: string };
+  roundBeforeAsOf: { date: string; asOf: string };
 }
 export type RuleId = keyof RuleParams;
 
@@ -154,6 +178,8 @@ const LIST_EN: Readonly<Record<ListName, { name: string; notList: string; empty:
   classes: { name: "classes", notList: "a list of share classes", empty: "list at least one share class", item: "share classes" },
   exitValues: { name: "exit values", notList: "a list of numbers", empty: "list at least one value", item: "values" },
   holdings: { name: "holdings", notList: "a list of holdings (holder, class, shares)", empty: "list at least one holding", item: "rows" },
+  plans: { name: "plans", notList: "a list of option plans", empty: "list at least one option plan", item: "plans" },
+  events: { name: "events", notList: "a list of dated events", empty: "list at least one event", item: "events" },
 };
 
 /** What a duplicate is called in each list ("holder", "investor", "class"). */
@@ -164,6 +190,8 @@ const ITEM_EN: Readonly<Record<ListName, string>> = {
   classes: "class",
   exitValues: "exit value",
   holdings: "holding",
+  plans: "plan",
+  events: "event",
 };
 
 /** The English messages: the products' one wording of each rule. */
@@ -224,6 +252,16 @@ export const RULES_EN: RuleMessages = {
     `holdings row ${p.row}: "${p.holder}" already holds class "${p.className}" in row ${p.firstRow} (one row per holder and class)`,
   holdingsExceed: (p) =>
     `holdings of class "${p.className}" add up to ${p.held} shares, more than the class's ${p.shares} by ${p.excess} (rows ${p.rows.join(", ")})`,
+
+  wholeMonths: (p) => `${p.field} must be a whole number of months from 0 to 240`,
+  preferenceNeedsPrice: (p) => `issue price of class "${p.className}" is required: its preference is a multiple of it`,
+  eventsOutOfOrder: (p) => `events row ${p.row} is dated ${p.date}, before the row above it (${p.previous}): list the events in date order`,
+  eventNeeds: (p) => `events row ${p.row} (${p.type}) needs its ${p.column}`,
+  eventIgnores: (p) => `events row ${p.row} (${p.type}) has a ${p.column}, which ${p.type} rows do not use: leave it empty`,
+  eventUnknown: (p) => `events row ${p.row} names ${p.list === "classes" ? "a class" : "a plan"} that is not in the ${p.list} table: "${p.name}"`,
+  cliffOverVesting: (p) => `events row ${p.row}: cliff months must not exceed vesting months`,
+  nothingToConvert: (p) => `events row ${p.row}: "${p.holder}" has no SAFE or note outstanding to convert`,
+  roundBeforeAsOf: (p) => `round date ${p.date} must not be before the cap table's date (as of ${p.asOf})`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

@@ -58,6 +58,20 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   "transaction costs": "frais de transaction",
   "exit value": "valeur de sortie",
   "exit values": "valeurs de sortie",
+  "as of": "date de la table",
+  "class kind": "type de catégorie",
+  "issue price": "prix d’émission",
+  plan: "plan",
+  reserved: "actions réservées",
+  "event date": "date de l’événement",
+  "event type": "type d’événement",
+  amount: "montant",
+  "vesting months": "durée d’acquisition (mois)",
+  "cliff months": "période de blocage (mois)",
+  "vesting start": "date de début d’acquisition",
+  "round date": "date du tour",
+  series: "série",
+  source: "source",
 };
 
 /** Per list: the list as a subject ("La table de capitalisation"), what it must be, and its items ("actionnaires"). */
@@ -103,6 +117,20 @@ const LIST_FR: Readonly<Record<ListName, { subject: string; notList: string; one
     one: "une ligne de détention",
     items: "lignes de détention",
     duplicate: "La ligne de détention",
+  },
+  plans: {
+    subject: "Les plans d’options",
+    notList: "Les plans d’options doivent être une liste",
+    one: "un plan d’options",
+    items: "plans d’options",
+    duplicate: "Le plan",
+  },
+  events: {
+    subject: "Les événements",
+    notList: "Les événements doivent être une liste d’événements datés",
+    one: "un événement",
+    items: "événements",
+    duplicate: "L’événement",
   },
 };
 
@@ -192,6 +220,18 @@ export const RULES_FR: RuleMessages = {
     `Détention ligne ${p.row} : « ${p.holder} » détient déjà la catégorie « ${p.className} » ligne ${p.firstRow} (une ligne par porteur et catégorie)`,
   holdingsExceed: (p) =>
     `Les détentions de la catégorie « ${p.className} » totalisent ${frNumber(p.held)} actions, soit ${frNumber(p.excess)} de plus que les ${frNumber(p.shares)} actions de la catégorie (lignes ${p.rows.join(", ")})`,
+
+  wholeMonths: (p) => `${subject(p.field)} doit être un nombre entier de mois de 0 à 240`,
+  preferenceNeedsPrice: (p) => `Le prix d’émission de la catégorie « ${p.className} » est obligatoire : sa préférence en est un multiple`,
+  eventsOutOfOrder: (p) =>
+    `Événements ligne ${p.row} : datée du ${p.date}, avant la ligne précédente (${p.previous}) ; classez les événements par date`,
+  eventNeeds: (p) => `Événements ligne ${p.row} (${p.type}) : indiquez ${FIELD_NAMES_FR[p.column]}`,
+  eventIgnores: (p) => `Événements ligne ${p.row} (${p.type}) : ${FIELD_NAMES_FR[p.column]} ne sert pas à ce type d’événement ; laissez-la vide`,
+  eventUnknown: (p) =>
+    `Événements ligne ${p.row} : ${p.list === "classes" ? "la catégorie" : "le plan"} « ${p.name} » n’est pas dans la table des ${p.list === "classes" ? "catégories" : "plans"}`,
+  cliffOverVesting: (p) => `Événements ligne ${p.row} : la période de blocage ne doit pas dépasser la durée d’acquisition`,
+  nothingToConvert: (p) => `Événements ligne ${p.row} : « ${p.holder} » n’a ni SAFE ni obligation convertible à convertir`,
+  roundBeforeAsOf: (p) => `La date du tour (${p.date}) ne doit pas précéder la date de la table (${p.asOf})`,
 };
 
 /**

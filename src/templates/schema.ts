@@ -23,6 +23,7 @@ import { z } from "zod";
 import { StakeSaleInput } from "../model/stakeSaleInput";
 import { PricedRoundInput } from "../model/pricedRoundInput";
 import { ExitWaterfallInput } from "../model/exitWaterfallInput";
+import { CapTableHistoryInput } from "../model/capTableHistoryInput";
 import { sheetNameProblem } from "../workbook/sheetName";
 
 export const TEMPLATE_FORMAT = "captable-template";
@@ -119,11 +120,17 @@ export const PRICED_ROUND_FIELDS = inputFields(PricedRoundInput);
 export const PricedRoundTemplate = templateOf("pricedRound", PricedRoundInput);
 export type PricedRoundTemplate = z.infer<typeof PricedRoundTemplate>;
 
+/** The inputs of a cap-table history a template may mark "to fill". */
+export const CAP_TABLE_HISTORY_FIELDS = inputFields(CapTableHistoryInput);
+
+export const CapTableHistoryTemplate = templateOf("capTableHistory", CapTableHistoryInput);
+export type CapTableHistoryTemplate = z.infer<typeof CapTableHistoryTemplate>;
+
 /** The model kinds a template can describe. New kinds are added here and to `Template`. */
-export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall", "pricedRound"] as const;
+export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall", "pricedRound", "capTableHistory"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate], {
+export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate, CapTableHistoryTemplate], {
   error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
 });
 export type Template = z.infer<typeof Template>;

@@ -6,8 +6,14 @@ import { MODEL_KINDS, MODEL_SCHEMA_VERSIONS, buildModel, checkStoredModel } from
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import { EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/forms";
+import { VENTURE_HISTORY_EXAMPLE } from "../../src/model/capTableHistoryInput";
 
-const EXAMPLES = { stakeSale: OPCORE_EXAMPLE, pricedRound: YC_EXAMPLE_1, exitWaterfall: EXIT_WATERFALL_EXAMPLE } as const;
+const EXAMPLES = {
+  stakeSale: OPCORE_EXAMPLE,
+  pricedRound: YC_EXAMPLE_1,
+  exitWaterfall: EXIT_WATERFALL_EXAMPLE,
+  capTableHistory: VENTURE_HISTORY_EXAMPLE,
+} as const;
 
 describe("model kinds", () => {
   test.each(MODEL_KINDS)("%s: built by its builder, with the inputs version the stored-model check reads", (kind) => {

@@ -58,6 +58,15 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   holdingUnknownClass: { row: 2, holder: "H", className: "Z" },
   holdingTwice: { row: 3, holder: "H", className: "A", firstRow: 1 },
   holdingsExceed: { className: "A", held: "12", shares: "10", excess: "2", rows: [1, 2] },
+  wholeMonths: { field: "vesting months" },
+  preferenceNeedsPrice: { className: "Series A" },
+  eventsOutOfOrder: { row: 3, date: "2020-01-01", previous: "2021-01-01" },
+  eventNeeds: { row: 2, type: "GRANT", column: "plan" },
+  eventIgnores: { row: 2, type: "ISSUE", column: "strike" },
+  eventUnknown: { row: 4, list: "plans", name: "ESOP" },
+  cliffOverVesting: { row: 5 },
+  nothingToConvert: { row: 6, holder: "Angel" },
+  roundBeforeAsOf: { date: "2020-01-01", asOf: "2021-01-01" },
 };
 
 describe("the catalogue", () => {

@@ -48,8 +48,17 @@ describe("i18n", () => {
 
   test("French is really translated (not a copy of the English)", () => {
     const same = Object.keys(en).filter((k) => typeof en[k] === "string" && en[k] === fr[k]);
-    // Product names, "Description", "Type", "Participation" and the day count are the same in both languages.
-    expect(same.sort()).toEqual(["appTitle", "label.classes.participation", "label.instruments.type", "modeExcel", "templateDescription"]);
+    // Product names, "Description", "Type", "Participation", "Date", "Plan" and the day count are the same in both languages.
+    expect(same.sort()).toEqual([
+      "appTitle",
+      "label.classes.participation",
+      "label.events.date",
+      "label.events.plan",
+      "label.instruments.type",
+      "label.plans.name",
+      "modeExcel",
+      "templateDescription",
+    ]);
   });
 
   test("language: URL override, then Office, then the browser", () => {

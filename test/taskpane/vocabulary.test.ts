@@ -24,6 +24,7 @@ import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { waterfallFn } from "../../src/functions/functions";
 import { choiceCell, readClasses, readInstruments } from "../../src/functions/venture";
 import { ShareClassInput } from "../../src/model/exitWaterfallInput";
+import { HistoryClassInput, HistoryEventInput, VENTURE_HISTORY_EXAMPLE } from "../../src/model/capTableHistoryInput";
 import { InstrumentInput, NoteInterestInput, PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import type { Lang } from "../../src/taskpane/i18n";
 import {
@@ -50,6 +51,7 @@ const setField = (form: VentureForm, key: string, value: string): VentureForm =>
 
 const exit = () => ventureFormFromInput(EXIT_WATERFALL_EXAMPLE);
 const round = () => ventureFormFromInput(YC_EXAMPLE_1);
+const history = () => ventureFormFromInput(VENTURE_HISTORY_EXAMPLE);
 const note = (f: VentureForm) =>
   ["type:NOTE", "rate:5", "startDate:2025-01-01", "conversionDate:2026-01-01"].reduce((g, kv) => {
     const [k, v] = kv.split(":");
@@ -186,6 +188,22 @@ const READERS: [string, Vocabulary<string>, Readers][] = [
     {
       form: (w) => StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, transaction: w, primaryInvestment: 0 }).data?.transaction ?? "refused",
       schema: (w) => StakeSaleInput.safeParse({ ...OPCORE_EXAMPLE, transaction: w, primaryInvestment: 0 }).data?.transaction ?? "refused",
+    },
+  ],
+  [
+    "class kind (cap-table history)",
+    engine.CLASS_KIND_WORDS,
+    {
+      form: (w, lang) => (ventureFormToCandidate(setCell(history(), "classes", 0, "kind", w), lang).input.classes as { kind: unknown }[])[0].kind,
+      schema: (w) => schemaValue(HistoryClassInput.shape.kind.safeParse(w)),
+    },
+  ],
+  [
+    "event type (cap-table history)",
+    engine.EVENT_TYPE_WORDS,
+    {
+      form: (w, lang) => (ventureFormToCandidate(setCell(history(), "events", 0, "type", w), lang).input.events as { type: unknown }[])[0].type,
+      schema: (w) => schemaValue(HistoryEventInput.shape.type.safeParse(w)),
     },
   ],
   [
