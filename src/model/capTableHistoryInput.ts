@@ -60,6 +60,12 @@ export const HistoryPlanInput = z.strictObject({
 });
 export type HistoryPlanInput = z.infer<typeof HistoryPlanInput>;
 
+/** An optional name: null when empty (a blank cell reads back as null, and "" is the same: no name). */
+const optionalName = (field: FieldName) =>
+  optionalText(field)
+    .nullable()
+    .transform((v) => (v === "" ? null : v));
+
 const months = (field: "vesting months" | "cliff months") =>
   z
     .number(ruleError("notNumber", { field }))
@@ -71,11 +77,11 @@ export const HistoryEventInput = z.strictObject({
   date: isoDate("event date"),
   type: choice(EVENT_TYPE_WORDS, "event type"),
   /** The holder (every type but POOL). */
-  holder: optionalText("holder"),
+  holder: optionalName("holder"),
   /** ISSUE and CONVERT: the class issued; GRANT: the class the options exercise into (optional). */
-  className: optionalText("class"),
+  className: optionalName("class"),
   /** GRANT and POOL: the plan. */
-  plan: optionalText("plan"),
+  plan: optionalName("plan"),
   /** ISSUE, CONVERT: shares issued; GRANT: options granted; POOL: the plan's reserved shares from this date. */
   shares: nonNegative("shares").nullable(),
   /** GRANT: the strike per share, in currency units. */
@@ -198,9 +204,9 @@ export const CapTableHistoryInput = z
     const openConvertibles = new Map<string, number>();
     m.events.forEach((e, i) => {
       const row = i + 1;
-      const holder = holderKey(e.holder);
+      const holder = holderKey(e.holder ?? "");
       if (CONVERTIBLE_TYPES.includes(e.type)) openConvertibles.set(holder, (openConvertibles.get(holder) ?? 0) + 1);
-      if (e.type === "CONVERT" && !isEmpty(e.holder)) {
+      if (e.type === "CONVERT" && e.holder !== null) {
         if ((openConvertibles.get(holder) ?? 0) === 0)
           ctx.addIssue(ruleIssue("nothingToConvert", { row, holder: e.holder }, ["events", i, "holder"]));
         openConvertibles.set(holder, 0);
@@ -214,9 +220,9 @@ export const CapTableHistoryInput = z
         if (!needs.includes(key) && !allows.includes(key) && !empty)
           ctx.addIssue(ruleIssue("eventIgnores", { row, type: e.type, column: COLUMN_FIELD[key] }, ["events", i, key]));
       }
-      if (!isEmpty(e.className) && !classes.has(nameKey(e.className)))
+      if (e.className !== null && !classes.has(nameKey(e.className)))
         ctx.addIssue(ruleIssue("eventUnknown", { row, list: "classes", name: e.className }, ["events", i, "className"]));
-      if (!isEmpty(e.plan) && !plans.has(nameKey(e.plan)))
+      if (e.plan !== null && !plans.has(nameKey(e.plan)))
         ctx.addIssue(ruleIssue("eventUnknown", { row, list: "plans", name: e.plan }, ["events", i, "plan"]));
       if (e.cliffMonths !== null && (e.vestingMonths ?? 0) < e.cliffMonths)
         ctx.addIssue(ruleIssue("cliffOverVesting", { row }, ["events", i, "cliffMonths"]));
@@ -247,9 +253,9 @@ export function historyEvent(e: Partial<HistoryEventInput> & Pick<HistoryEventIn
   return {
     date,
     type,
-    holder: "",
-    className: "",
-    plan: "",
+    holder: null,
+    className: null,
+    plan: null,
     shares: null,
     strike: null,
     amount: null,

@@ -147,6 +147,12 @@ export const HISTORY_SHEET_TEXT = {
   checkExit: "Payouts by class add up to the proceeds at every exit value",
   checkHolders: "Payouts by holder add up to the payouts by class",
   checksSummary: "Checks (below)",
+  keyOutputs: (cur: string) => `Key outputs (${cur})`,
+  keyOutstanding: (date: string) => `Outstanding shares as of ${date}`,
+  keyFullyDiluted: "Fully diluted shares (convertibles excluded)",
+  keyPrice: (series: string, cur: string) => `${series} price per share (${cur})`,
+  keyPostMoney: "Post-money valuation of the next round",
+  keyProceeds: "Proceeds to equity at the first exit value",
 } as const;
 const L = HISTORY_SHEET_TEXT;
 
@@ -221,25 +227,25 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
   const planId = new Map(input.plans.map((p, i) => [key(p.name), `P${i + 1}`]));
   const holders = new Map<string, { id: string; name: string }>();
   for (const e of input.events) {
-    if (e.holder !== "" && !holders.has(key(e.holder))) holders.set(key(e.holder), { id: `H${holders.size + 1}`, name: e.holder });
+    if (e.holder !== null && !holders.has(key(e.holder!))) holders.set(key(e.holder!), { id: `H${holders.size + 1}`, name: e.holder });
   }
-  const holderId = (name: string) => holders.get(key(name))!.id;
+  const holderId = (name: string | null) => (name === null ? "" : holders.get(key(name))!.id);
   const open = new Map<string, string[]>();
   const events: HistoryEvent[] = [];
   input.events.forEach((e, i) => {
     const id = `E${i + 1}`;
     const securityId = `S${i + 1}`;
-    const base = { id, date: e.date, securityId, holderId: e.holder === "" ? "" : holderId(e.holder) };
+    const base = { id, date: e.date, securityId, holderId: holderId(e.holder) };
     switch (e.type) {
       case "ISSUE":
       case "CONVERT": {
         if (e.type === "CONVERT") {
-          (open.get(key(e.holder)) ?? []).forEach((s, k) =>
+          (open.get(key(e.holder!)) ?? []).forEach((s, k) =>
             events.push({ type: "CONVERSION", id: `${id}-${k + 1}`, date: e.date, securityId: s, resultingSecurityIds: k === 0 ? [securityId] : [] }),
           );
-          open.set(key(e.holder), []);
+          open.set(key(e.holder!), []);
         }
-        events.push({ type: "ISSUANCE", ...base, kind: "STOCK", classId: classId.get(key(e.className)), quantity: d(e.shares!) });
+        events.push({ type: "ISSUANCE", ...base, kind: "STOCK", classId: classId.get(key(e.className!)), quantity: d(e.shares!) });
         break;
       }
       case "GRANT":
@@ -247,8 +253,8 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
           type: "ISSUANCE",
           ...base,
           kind: "OPTION",
-          planId: planId.get(key(e.plan)),
-          ...(e.className === "" ? {} : { classId: classId.get(key(e.className)) }),
+          planId: planId.get(key(e.plan!)),
+          ...(e.className === null ? {} : { classId: classId.get(key(e.className!)) }),
           quantity: d(e.shares!),
           ...(e.strike === null ? {} : { price: d(e.strike) }),
           vesting: grantVesting(e),
@@ -257,7 +263,7 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
       case "SAFE":
       case "PRE_SAFE":
       case "NOTE":
-        open.set(key(e.holder), [...(open.get(key(e.holder)) ?? []), securityId]);
+        open.set(key(e.holder!), [...(open.get(key(e.holder!)) ?? []), securityId]);
         events.push({
           type: "ISSUANCE",
           ...base,
@@ -274,7 +280,7 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
         });
         break;
       case "POOL":
-        events.push({ type: "POOL_ADJUSTMENT", id, date: e.date, planId: planId.get(key(e.plan))!, reserved: d(e.shares!) });
+        events.push({ type: "POOL_ADJUSTMENT", id, date: e.date, planId: planId.get(key(e.plan!))!, reserved: d(e.shares!) });
         break;
     }
   });
@@ -439,9 +445,14 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
 
   s.value("A1", L.title(input.company), "title");
   s.value("A2", L.subtitle(cur), "subtitle");
-  s.value("A3", L.basisNote, "note");
-  if (input.source !== "") s.value("A4", L.source(input.source), "note");
-  let row = 6;
+  if (input.source !== "") s.value("A3", L.source(input.source), "note");
+  // The key-outputs box (row 4 on) is written last, once the cells it shows are: its rows are reserved here.
+  const keyRow = 4;
+  const keyOutputs: { label: string; ref: string }[] = [];
+  const keyCount = 2 + (input.nextRound !== null ? 2 : 0) + (input.exit !== null ? 1 : 0);
+  let row = keyRow + 1 + keyCount + 2;
+  s.value(a1("A", row), L.basisNote, "note");
+  row += 2;
 
   // ---- Inputs ---------------------------------------------------------------------------------
   s.value(a1("A", row), L.inputs, "section");
@@ -516,9 +527,9 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   input.events.forEach((e, i) => {
     s.value(a1("A", row), e.date, "input");
     s.value(a1("B", row), e.type, "input");
-    s.value(a1("C", row), e.holder === "" ? null : e.holder, "input");
-    s.value(a1("D", row), e.className === "" ? null : e.className, "input");
-    s.value(a1("E", row), e.plan === "" ? null : e.plan, "input");
+    s.value(a1("C", row), e.holder, "input");
+    s.value(a1("D", row), e.className, "input");
+    s.value(a1("E", row), e.plan, "input");
     s.value(a1("F", row), e.shares, "input", f.shares);
     s.value(a1("G", row), e.strike, "input", f.pricePerShare);
     s.value(a1("H", row), e.amount, "input", f.amount);
@@ -671,6 +682,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   row++;
   s.value(a1("A", row), L.basisFullyDiluted, "note");
   row += 2;
+  keyOutputs.push({ label: L.keyOutstanding(input.asOf), ref: a1(cOut, totalRow) }, { label: L.keyFullyDiluted, ref: a1(cFd, totalRow) });
   checks.push({ label: L.checkOutstanding, left: `${cPctOut}${totalRow}`, right: "1", engine: [sum(pctOut), ONE] });
   checks.push({ label: L.checkFullyDiluted, left: `${cPctFd}${totalRow}`, right: "1", engine: [sum(pctFd), ONE] });
   const issuedToDate = sum(input.events.filter((e) => e.date <= input.asOf && ISSUING.includes(e.type)).map((e) => d(e.shares ?? 0)));
@@ -739,9 +751,11 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
       [nr.cap, f.multiple],
     ];
     const preMoneyRow = row + 2;
+    const roundKeys = ["date", "series", "preMoney", "poolTarget", "poolIncrease", "preference", "seniority", "participation", "cap"];
     L.roundInputs.forEach((label, i) => {
       s.value(a1("A", row), i === 2 ? `${label} (${cur})` : label, "label");
       s.value(a1("B", row), values[i][0], "input", values[i][1]);
+      s.input(`nextRound.${roundKeys[i]}`, a1("B", row));
       row++;
     });
     row++;
@@ -754,6 +768,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
       row++;
     }
     const invRange = `B${invFirst}:B${row - 1}`;
+    s.input("nextRound.investors", `A${invFirst}:B${row - 1}`, ["name", "amount"]);
     row++;
     const summary: [string, string | null, Decimal, string][] = [
       [`${L.roundSummary[0]} (${f.perShareLabel})`, null, round.pricePerShare.mul(f.perShareFactor), f.pricePerShare],
@@ -763,6 +778,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
       [L.roundSummary[4], null, round.poolIncrease, f.shares],
       [L.roundSummary[5], null, round.postMoneyShares, f.shares],
     ];
+    keyOutputs.push({ label: L.keyPrice(nr.series, f.perShareLabel), ref: a1("B", row) }, { label: L.keyPostMoney, ref: a1("B", row + 2) });
     for (const [label, formula, value, fmt] of summary) {
       s.value(a1("A", row), label, "label");
       if (formula === null) s.value(a1("B", row), n(value), "calc", fmt);
@@ -824,9 +840,11 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     row++;
     s.value(a1("A", row), `${L.exitInputs[0]} (${cur})`, "label");
     s.value(a1("B", row), ex.netDebt, "input", f.amount);
+    s.input("exit.netDebt", a1("B", row));
     row++;
     s.value(a1("A", row), `${L.exitInputs[1]} (${cur})`, "label");
     s.value(a1("B", row), ex.transactionCosts, "input", f.amount);
+    s.input("exit.transactionCosts", a1("B", row));
     row += 2;
     L.exitClassHeaders.forEach((h, i) => s.value(a1(col(i), row), i === 2 ? `${h} (${cur})` : h, "header"));
     row++;
@@ -869,6 +887,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     );
     row++;
     const proceedsRow = row;
+    keyOutputs.push({ label: L.keyProceeds, ref: a1("B", row) });
     s.value(a1("A", row), L.proceeds, "label");
     results.forEach((res, j) => s.value(a1(col(j + 1), row), n(res.proceeds), "calc", f.amount));
     row += 2;
@@ -914,7 +933,9 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
 
   // ---- Checks ----------------------------------------------------------------------------------
   s.checks(row, L.checks, checks);
-  s.checksSummary(5, L.checksSummary);
+  const keyEnd = s.keyOutputs(keyRow, L.keyOutputs(cur), keyOutputs);
+  if (keyEnd !== keyRow + 1 + keyCount) throw new Error("internal: key outputs size");
+  s.checksSummary(keyEnd, L.checksSummary);
   s.bandTo(columnLetters(Math.max(7, k + 7, 16)));
   s.printable(L.title(input.company));
   return s.build();

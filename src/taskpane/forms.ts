@@ -657,8 +657,8 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
     asOf: f.asOf,
     classes: t.classes.map((c) => ({ ...c, cap: c.participation === "CAPPED" ? c.cap : null })),
     plans: t.plans,
-    // A column hidden for the row's type is sent empty ("" for a text, null otherwise), so the schema never sees a stale value.
-    events: t.events.map((e) => ({ ...e, holder: e.holder ?? "", className: e.className ?? "", plan: e.plan ?? "" })),
+    // A column hidden for the row's type is sent empty (null), so the schema never sees a stale value.
+    events: t.events,
     nextRound:
       f.hasRound === true
         ? {
@@ -719,9 +719,9 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
         events: input.events.map((e) => ({
           date: e.date,
           type: e.type,
-          holder: e.holder,
-          className: e.className,
-          plan: e.plan,
+          holder: e.holder ?? "",
+          className: e.className ?? "",
+          plan: e.plan ?? "",
           shares: num(e.shares, lang),
           strike: num(e.strike, lang),
           amount: num(e.amount, lang),
