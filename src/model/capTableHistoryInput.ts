@@ -22,7 +22,7 @@
  */
 import { z } from "zod";
 import { CLASS_KIND_WORDS, EVENT_TYPE_WORDS, PARTICIPATION_WORDS, ROUNDING_WORDS, holderKey, nameKey, type EventType } from "../engine";
-import { LIMITS, amount, choice, list, modelHeader, nonNegative, optionalText, positive, text, fractionBelowOne } from "./fields";
+import { amount, choice, list, modelHeader, nonNegative, optionalText, positive, text, fractionBelowOne } from "./fields";
 import { InvestorInput, isoDate } from "./pricedRoundInput";
 import { EXIT_LIMITS } from "./exitWaterfallInput";
 import { type FieldName, ruleError, ruleIssue } from "./ruleMessages";
@@ -243,9 +243,6 @@ export const CapTableHistoryInput = z
     }
   });
 export type CapTableHistoryInput = z.infer<typeof CapTableHistoryInput>;
-
-/** The limits a form shows (and its tables' row caps). */
-export const HISTORY_TEXT_LIMIT = LIMITS.maxText;
 
 /** An event row with every column empty but the ones given. */
 export function historyEvent(e: Partial<HistoryEventInput> & Pick<HistoryEventInput, "date" | "type">): HistoryEventInput {

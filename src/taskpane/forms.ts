@@ -620,7 +620,6 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
       layout: "cards",
       max: HISTORY_LIMITS.maxEvents,
       initialRows: 1,
-      holders: true,
       columns: [
         { key: "date", kind: "date" },
         choice("type", EVENT_TYPE_WORDS, "ISSUE"),
