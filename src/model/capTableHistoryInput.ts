@@ -230,6 +230,10 @@ export const CapTableHistoryInput = z
     const r = m.nextRound;
     if (r !== null) {
       if (r.poolTarget !== null && r.poolIncrease !== null) ctx.addIssue(ruleIssue("poolIncreaseWithTarget", {}, ["nextRound", "poolIncrease"]));
+      // The round starts from the cap table as of asOf: an event after it would be left out of the round, never silently.
+      m.events.forEach((e, i) => {
+        if (e.date > m.asOf) ctx.addIssue(ruleIssue("eventAfterAsOf", { row: i + 1, date: e.date, asOf: m.asOf }, ["events", i, "date"]));
+      });
       if (r.date < m.asOf) ctx.addIssue(ruleIssue("roundBeforeAsOf", { date: r.date, asOf: m.asOf }, ["nextRound", "date"]));
       if (classes.has(nameKey(r.series))) ctx.addIssue(ruleIssue("duplicate", { list: "classes", name: r.series }, ["nextRound", "series"]));
       if (r.participation === "CAPPED" && r.cap === null) ctx.addIssue(ruleIssue("capRequired", { className: r.series }, ["nextRound", "cap"]));

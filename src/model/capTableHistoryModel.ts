@@ -129,6 +129,8 @@ export const HISTORY_SHEET_TEXT = {
   exit: "Exit: the waterfall on the classes and holdings of the history (and the next round)",
   exitBasis:
     "Options outstanding are exercised when in the money (vested or not: full acceleration at the exit assumed); the unissued pool takes nothing. SAFEs converted in the round form their own class with the series' terms, preference on the amount paid (shadow series).",
+  exitUnconverted: (count: number, amount: number, cur: string) =>
+    `Not in the waterfall: ${count} SAFE(s) or note(s) outstanding (${amount.toLocaleString("en-US")} ${cur}), not converted (their terms at a liquidity event are not modelled): add a next round to convert them first.`,
   exitInputs: ["Net debt", "Transaction costs"],
   exitClassHeaders: ["Class", "Shares", "Invested", "Preference (x)", "Seniority", "Participation", "Cap (x)", "Conversion ratio", "Strike"],
   exitValue: "Exit value",
@@ -838,6 +840,10 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     row++;
     s.value(a1("A", row), L.exitBasis, "note");
     row++;
+    if (round === undefined && table.convertibles.length > 0) {
+      s.value(a1("A", row), L.exitUnconverted(table.convertibles.length, n(sum(table.convertibles.map((c) => c.amount))), cur), "note");
+      row++;
+    }
     s.value(a1("A", row), `${L.exitInputs[0]} (${cur})`, "label");
     s.value(a1("B", row), ex.netDebt, "input", f.amount);
     s.input("exit.netDebt", a1("B", row));

@@ -150,6 +150,7 @@ export interface RuleParams {
   cliffOverVesting: { row: number };
   nothingToConvert: { row: number; holder: string };
   roundBeforeAsOf: { date: string; asOf: string };
+  eventAfterAsOf: { row: number; date: string; asOf: string };
 }
 export type RuleId = keyof RuleParams;
 
@@ -262,6 +263,8 @@ export const RULES_EN: RuleMessages = {
   cliffOverVesting: (p) => `events row ${p.row}: cliff months must not exceed vesting months`,
   nothingToConvert: (p) => `events row ${p.row}: "${p.holder}" has no SAFE or note outstanding to convert`,
   roundBeforeAsOf: (p) => `round date ${p.date} must not be before the cap table's date (as of ${p.asOf})`,
+  eventAfterAsOf: (p) =>
+    `events row ${p.row} is dated ${p.date}, after the cap table's date (as of ${p.asOf}) the next round starts from: move the date, or remove the next round`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

@@ -232,6 +232,8 @@ export const RULES_FR: RuleMessages = {
   cliffOverVesting: (p) => `Événements ligne ${p.row} : la période de blocage ne doit pas dépasser la durée d’acquisition`,
   nothingToConvert: (p) => `Événements ligne ${p.row} : « ${p.holder} » n’a ni SAFE ni obligation convertible à convertir`,
   roundBeforeAsOf: (p) => `La date du tour (${p.date}) ne doit pas précéder la date de la table (${p.asOf})`,
+  eventAfterAsOf: (p) =>
+    `Événements ligne ${p.row} : datée du ${p.date}, après la date de la table (${p.asOf}) dont part le prochain tour ; changez la date ou retirez le prochain tour`,
 };
 
 /**

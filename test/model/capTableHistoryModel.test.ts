@@ -250,3 +250,25 @@ describe("Cap table history: bad input is an error naming the row and the rule",
     expect(capTableAsOf(h, "2021-02-01").convertibles).toHaveLength(0);
   });
 });
+
+describe("Cap table history: what is left out is said", () => {
+  test("with a next round, an event after the cap table's date is an error (the round would leave it out)", () => {
+    const bad = copy(VENTURE_HISTORY_EXAMPLE);
+    bad.asOf = "2022-01-01";
+    bad.nextRound!.date = "2022-01-01";
+    const r = CapTableHistoryInput.safeParse(bad);
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+      "events row 12 is dated 2022-05-01, after the cap table's date (as of 2022-01-01) the next round starts from: move the date, or remove the next round",
+    ]);
+  });
+
+  test("an exit without a next round says which SAFEs and notes are not in the waterfall", () => {
+    const noRound = { ...copy(VENTURE_HISTORY_EXAMPLE), nextRound: null };
+    const model = buildCapTableHistoryModel(noRound);
+    expect(cellText(model.sheet)).toContain(
+      "Not in the waterfall: 1 SAFE(s) or note(s) outstanding (1,000,000 USD), not converted (their terms at a liquidity event are not modelled): add a next round to convert them first.",
+    );
+    expect(model.results.exit!.classes.map((c) => c.name)).not.toContain("Series B Preferred");
+    checkSheet(model.sheet);
+  });
+});

@@ -67,6 +67,7 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   cliffOverVesting: { row: 5 },
   nothingToConvert: { row: 6, holder: "Angel" },
   roundBeforeAsOf: { date: "2020-01-01", asOf: "2021-01-01" },
+  eventAfterAsOf: { row: 7, date: "2022-01-01", asOf: "2021-01-01" },
 };
 
 describe("the catalogue", () => {
