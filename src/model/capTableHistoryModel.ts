@@ -872,7 +872,8 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     s.value(a1("A", row), `${L.payoutByClass} (${cur})`, "section");
     row++;
     s.value(a1("A", row), L.exitValue, "header");
-    ex.exitValues.forEach((v, j) => s.value(a1(col(j + 1), row), v, "input", f.amount));
+    // The exit values are edited in the taskpane (a row of values is not a table Read from sheet reads): shown, not input-styled.
+    ex.exitValues.forEach((v, j) => s.value(a1(col(j + 1), row), v, "header", f.amount));
     row++;
     const pcFirst = row;
     classes.forEach((c, i) => {
