@@ -44,6 +44,7 @@ import {
   type VestingInstalment,
   capTableAsOf,
   nextRoundFromHistory,
+  outstandingSharesByDate,
   vestingSchedule,
 } from "../engine/history";
 import type { SheetSpec } from "../workbook/spec";
@@ -82,7 +83,7 @@ export const HISTORY_SHEET_TEXT = {
     "Vesting start",
     "Shares issued",
     "Outstanding after",
-    "Engine replay",
+    "Engine replay (after the date)",
     "Reconciles",
   ],
   asOfSection: (date: string) => `Cap table as of ${date}`,
@@ -142,13 +143,14 @@ export const HISTORY_SHEET_TEXT = {
   checks: "Checks",
   checkOutstanding: "Ownership (outstanding) adds up to 100%",
   checkFullyDiluted: "Ownership (fully diluted) adds up to 100%",
-  checkReconcile: "Shares reconcile event by event (native running count = engine replay)",
+  checkReconcile: "Shares reconcile event date by event date (native running count = engine replay)",
   checkAsOf: "Outstanding shares as of the date = the events' shares issued up to it",
   checkRound: "Ownership after the round adds up to 100%",
   checkRoundShares: "Shares after the round = shares before + shares issued",
   checkExit: "Payouts by class add up to the proceeds at every exit value",
   checkHolders: "Payouts by holder add up to the payouts by class",
   checksSummary: "Checks (below)",
+  sameDate: "on the date's last row",
   keyOutputs: (cur: string) => `Key outputs (${cur})`,
   keyOutstanding: (date: string) => `Outstanding shares as of ${date}`,
   keyFullyDiluted: "Fully diluted shares (convertibles excluded)",
@@ -162,8 +164,8 @@ const L = HISTORY_SHEET_TEXT;
 export interface CapTableHistoryResults {
   readonly history: CapTableHistory;
   readonly table: CapTableAsOf;
-  /** The engine's outstanding shares after each event (the prefix replayed to its date), in the events' order. */
-  readonly outstandingAfter: readonly Decimal[];
+  /** The engine's outstanding shares after each event date's events (one replay; OCF replays a date's events together). */
+  readonly outstandingByDate: ReadonlyMap<string, Decimal>;
   readonly round?: { readonly result: PricedRound; readonly assumptions: readonly string[] };
   readonly exit?: {
     readonly classes: readonly ShareClass[];
@@ -308,12 +310,7 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
 export function computeCapTableHistory(input: CapTableHistoryInput): CapTableHistoryResults {
   const history = toHistory(input);
   const table = capTableAsOf(history, input.asOf);
-  // The engine's outstanding count after each event row: the history up to that row, replayed to its date.
-  const rowOf = (id: string) => Number(/^E([0-9]+)/.exec(id)![1]);
-  const outstandingAfter = input.events.map((e, i) => {
-    const prefix = { ...history, events: history.events.filter((x) => rowOf(x.id) <= i + 1) };
-    return capTableAsOf(prefix, e.date).outstandingShares;
-  });
+  const outstandingByDate = outstandingSharesByDate(history);
   const factor = d(modelFormats(input.currency, input.unit, input.rounding).perShareFactor);
   const r = input.nextRound;
   let round: CapTableHistoryResults["round"];
@@ -333,16 +330,23 @@ export function computeCapTableHistory(input: CapTableHistoryInput): CapTableHis
     const results = input.exit.exitValues.map((v) =>
       w.atExit({ enterpriseValue: d(v), netDebt: d(input.exit!.netDebt), transactionCosts: d(input.exit!.transactionCosts) }),
     );
+    // Holders in order of first appearance (matched by key), each with its total per exit value.
+    const index = new Map<string, number>();
     const holders: string[] = [];
-    for (const p of positions) if (!holders.some((h) => key(h) === key(p.holder))) holders.push(p.holder);
-    const perExit = results.map((res) => payoutsByHolder(res, positions));
-    const byHolder = holders.map((h) => ({
-      holder: h,
-      totals: perExit.map((payouts) => sum(payouts.filter((p) => key(p.holder) === key(h)).map((p) => p.total))),
-    }));
+    const keys = positions.map((p) => key(p.holder));
+    keys.forEach((k, i) => {
+      if (!index.has(k)) index.set(k, holders.push(positions[i].holder) - 1);
+    });
+    const byHolder = holders.map((holder) => ({ holder, totals: results.map(() => ZERO) }));
+    results.forEach((res, j) =>
+      payoutsByHolder(res, positions).forEach((p, i) => {
+        const h = byHolder[index.get(keys[i])!];
+        (h.totals as Decimal[])[j] = h.totals[j].add(p.total);
+      }),
+    );
     exit = { classes, positions, results, byHolder };
   }
-  return { history, table, outstandingAfter, round, exit };
+  return { history, table, outstandingByDate, round, exit };
 }
 
 /**
@@ -414,10 +418,12 @@ function exitClasses(
   }
   // One position per holder and class (a holder with two grants at one strike is one row).
   const merged: HolderPosition[] = [];
+  const at = new Map<string, number>();
   for (const p of positions) {
-    const at = merged.findIndex((m) => key(m.holder) === key(p.holder) && m.className === p.className);
-    if (at < 0) merged.push(p);
-    else merged[at] = { ...merged[at], shares: merged[at].shares.add(p.shares) };
+    const k = `${key(p.holder)}\u0000${p.className}`;
+    const i = at.get(k);
+    if (i === undefined) at.set(k, merged.push(p) - 1);
+    else merged[i] = { ...merged[i], shares: merged[i].shares.add(p.shares) };
   }
   return { classes, positions: merged };
 }
@@ -526,6 +532,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   const eventFirst = row;
   let running = ZERO;
   let reconciled = 0;
+  let dates = 0;
   input.events.forEach((e, i) => {
     s.value(a1("A", row), e.date, "input");
     s.value(a1("B", row), e.type, "input");
@@ -544,13 +551,21 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     running = running.add(issued);
     s.formula(a1("N", row), `=IF(OR(B${row}="ISSUE",B${row}="CONVERT"),F${row},0)`, issued, f.shares);
     s.formula(a1("O", row), i === 0 ? `=N${row}` : `=O${row - 1}+N${row}`, running, f.shares);
-    s.value(a1("P", row), n(r.outstandingAfter[i]), "calc", f.shares);
-    if (running.eq(r.outstandingAfter[i])) reconciled++;
-    s.formula(
-      a1("Q", row),
-      `=IF(ABS(O${row}-P${row})<=${CHECK_TOLERANCE}*MAX(1,ABS(P${row})),"OK",O${row}-P${row})`,
-      running.eq(r.outstandingAfter[i]) ? "OK" : running.sub(r.outstandingAfter[i]),
-    );
+    // The engine's count after the date's events, on the date's last row (OCF replays a date's events together).
+    const engine = i + 1 === input.events.length || input.events[i + 1].date !== e.date ? r.outstandingByDate.get(e.date)! : undefined;
+    if (engine !== undefined) {
+      dates++;
+      s.value(a1("P", row), n(engine), "calc", f.shares);
+      if (running.eq(engine)) reconciled++;
+      s.formula(
+        a1("Q", row),
+        `=IF(ABS(O${row}-P${row})<=${CHECK_TOLERANCE}*MAX(1,ABS(P${row})),"OK",O${row}-P${row})`,
+        running.eq(engine) ? "OK" : running.sub(engine),
+      );
+    } else {
+      // Within a date: no engine count (the date's events are replayed together); empty cells, part of the reconciliation's range.
+      s.value(a1("Q", row), L.sameDate, "note");
+    }
     row++;
   });
   const eventLast = row - 1;
@@ -572,8 +587,8 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   checks.push({
     label: L.checkReconcile,
     left: `COUNTIFS(Q${eventFirst}:Q${eventLast},"OK")`,
-    right: String(input.events.length),
-    engine: [d(reconciled), d(input.events.length)],
+    right: String(dates),
+    engine: [d(reconciled), d(dates)],
   });
   row++;
 
@@ -599,9 +614,13 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   L.tableHeaders.forEach((h, i) => s.value(a1(col(k + 1 + i), row), h, "header"));
   row++;
   const names = new Map(r.history.holders.map((h) => [h.id, h.name]));
-  const holderIds = r.history.holders
-    .map((h) => h.id)
-    .filter((id) => table.stock.some((p) => p.holderId === id && !p.shares.isZero()) || table.derivatives.some((o) => o.holderId === id));
+  // Each holder's shares per class and grants, looked up once (a history may have hundreds of holders).
+  const stockOf = new Map<string, Decimal>();
+  for (const p of table.stock) stockOf.set(`${p.holderId}\u0000${p.classId}`, (stockOf.get(`${p.holderId}\u0000${p.classId}`) ?? ZERO).add(p.shares));
+  const grantsOf = new Map<string, (typeof table.derivatives)[number][]>();
+  for (const o of table.derivatives) grantsOf.set(o.holderId, [...(grantsOf.get(o.holderId) ?? []), o]);
+  const holding = new Set(table.stock.filter((p) => !p.shares.isZero()).map((p) => p.holderId));
+  const holderIds = r.history.holders.map((h) => h.id).filter((id) => holding.has(id) || grantsOf.has(id));
   const first = row;
   const totalOutstanding = table.outstandingShares;
   const fd = table.fullyDiluted;
@@ -612,12 +631,12 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     let out = ZERO;
     let conv = ZERO;
     input.classes.forEach((_, i) => {
-      const shares = sum(table.stock.filter((p) => p.holderId === id && p.classId === `C${i + 1}`).map((p) => p.shares));
+      const shares = stockOf.get(`${id}\u0000C${i + 1}`) ?? ZERO;
       out = out.add(shares);
       conv = conv.add(shares.mul(table.classes[i].conversionRatio));
       s.value(a1(col(i + 1), row), n(shares), "calc", f.shares);
     });
-    const grants = table.derivatives.filter((o) => o.holderId === id);
+    const grants = grantsOf.get(id) ?? [];
     const options = sum(grants.map((o) => o.quantity));
     const vested = sum(grants.map((o) => o.vested ?? o.quantity));
     const firstClass = col(1);
