@@ -369,3 +369,28 @@ export const COMP_METRIC_WORDS = vocabulary<CompMetric>("metric", COMP_METRICS, 
   EBITDA: { en: "EV/EBITDA", fr: "VE/EBITDA" },
   MW: { en: "EV/MW", fr: "VE/MW" },
 });
+
+// ----- Cap-table history (src/model/capTableHistoryInput.ts) -----
+
+/** Kinds of a share class in a cap-table history. */
+export const CLASS_KINDS = ["COMMON", "PREFERRED"] as const;
+export type ClassKindInput = (typeof CLASS_KINDS)[number];
+/** A class's kind: common or preferred (its words in English and French). */
+export const CLASS_KIND_WORDS = vocabulary<ClassKindInput>("class kind", CLASS_KINDS, {
+  COMMON: { en: "Common", fr: "Ordinaire", also: ["ORDINARY", "ORDINAIRES", "ACTIONS ORDINAIRES"] },
+  PREFERRED: { en: "Preferred", fr: "Préférence", also: ["PREF", "PREFERENCE", "ADP", "ACTIONS DE PRÉFÉRENCE"] },
+});
+
+/** The event rows of a cap-table history model. */
+export const EVENT_TYPES = ["ISSUE", "GRANT", "SAFE", "PRE_SAFE", "NOTE", "CONVERT", "POOL"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+/** What an event row is (its words in English and French). */
+export const EVENT_TYPE_WORDS = vocabulary<EventType>("event type", EVENT_TYPES, {
+  ISSUE: { en: "Share issue", fr: "Émission d’actions", also: ["ISSUANCE", "EMISSION", "ÉMISSION"] },
+  GRANT: { en: "Option grant", fr: "Attribution d’options", also: ["OPTION", "OPTIONS", "ATTRIBUTION", "BSPCE"] },
+  SAFE: { en: "Post-money SAFE", fr: "SAFE post-money", also: ["POST_SAFE", "POST SAFE"] },
+  PRE_SAFE: { en: "Pre-money SAFE", fr: "SAFE pré-money", also: ["PRE SAFE", "BSA AIR"] },
+  NOTE: { en: "Convertible note", fr: "Obligation convertible", also: ["OC"] },
+  CONVERT: { en: "Conversion", fr: "Conversion", also: ["CONVERSION"] },
+  POOL: { en: "Pool size", fr: "Taille du pool", also: ["POOL ADJUSTMENT", "POOL SIZE"] },
+});

@@ -105,6 +105,20 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   "capacity basis": "base de capacité",
   "note field": "champ de la note",
   note: "note",
+  "as of": "date de la table",
+  "class kind": "type de catégorie",
+  "issue price": "prix d’émission",
+  plan: "plan",
+  reserved: "actions réservées",
+  "event date": "date de l’événement",
+  "event type": "type d’événement",
+  amount: "montant",
+  "vesting months": "durée d’acquisition (mois)",
+  "cliff months": "période de blocage (mois)",
+  "vesting start": "date de début d’acquisition",
+  "round date": "date du tour",
+  series: "série",
+  source: "source",
 };
 
 /** Per list: the list as a subject ("La table de capitalisation"), what it must be, and its items ("actionnaires"). */
@@ -178,6 +192,20 @@ const LIST_FR: Readonly<Record<ListName, { subject: string; notList: string; one
     one: "une ligne de détention",
     items: "lignes de détention",
     duplicate: "La ligne de détention",
+  },
+  plans: {
+    subject: "Les plans d’options",
+    notList: "Les plans d’options doivent être une liste",
+    one: "un plan d’options",
+    items: "plans d’options",
+    duplicate: "Le plan",
+  },
+  events: {
+    subject: "Les événements",
+    notList: "Les événements doivent être une liste d’événements datés",
+    one: "un événement",
+    items: "événements",
+    duplicate: "L’événement",
   },
 };
 
@@ -297,6 +325,19 @@ export const RULES_FR: RuleMessages = {
   flowBeforeCompletion: (p) =>
     `Flux ligne ${p.row} : un flux de l’acquéreur « ${p.holder} » ne doit pas précéder la date de réalisation (son entrée)`,
   permittedExceedsLeakage: () => "La fuite de valeur autorisée ne doit pas dépasser la fuite de valeur : elle en est la partie autorisée",
+  wholeMonths: (p) => `${subject(p.field)} doit être un nombre entier de mois de 0 à 240`,
+  preferenceNeedsPrice: (p) => `Le prix d’émission de la catégorie « ${p.className} » est obligatoire : sa préférence en est un multiple`,
+  eventsOutOfOrder: (p) =>
+    `Événements ligne ${p.row} : datée du ${p.date}, avant la ligne précédente (${p.previous}) ; classez les événements par date`,
+  eventNeeds: (p) => `Événements ligne ${p.row} (${p.type}) : indiquez ${FIELD_NAMES_FR[p.column]}`,
+  eventIgnores: (p) => `Événements ligne ${p.row} (${p.type}) : ${FIELD_NAMES_FR[p.column]} ne sert pas à ce type d’événement ; laissez-la vide`,
+  eventUnknown: (p) =>
+    `Événements ligne ${p.row} : ${p.list === "classes" ? "la catégorie" : "le plan"} « ${p.name} » n’est pas dans la table des ${p.list === "classes" ? "catégories" : "plans"}`,
+  cliffOverVesting: (p) => `Événements ligne ${p.row} : la période de blocage ne doit pas dépasser la durée d’acquisition`,
+  nothingToConvert: (p) => `Événements ligne ${p.row} : « ${p.holder} » n’a ni SAFE ni obligation convertible à convertir`,
+  roundBeforeAsOf: (p) => `La date du tour (${p.date}) ne doit pas précéder la date de la table (${p.asOf})`,
+  eventAfterAsOf: (p) =>
+    `Événements ligne ${p.row} : datée du ${p.date}, après la date de la table (${p.asOf}) dont part le prochain tour ; changez la date ou retirez le prochain tour`,
 };
 
 /**

@@ -14,13 +14,15 @@ import { buildExitWaterfallModel } from "./exitWaterfallModel";
 import { DEFAULT_SHEET_LANGUAGE, type SheetLanguage } from "./sheetText";
 import { DealPricingInput } from "./dealPricingInput";
 import { buildDealPricingModel } from "./dealPricingModel";
+import { CapTableHistoryInput } from "./capTableHistoryInput";
+import { buildCapTableHistoryModel } from "./capTableHistoryModel";
 
 /** The model kinds, in the order the taskpane offers them. */
-export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall", "dealPricing"] as const;
+export const MODEL_KINDS = ["stakeSale", "pricedRound", "exitWaterfall", "dealPricing", "capTableHistory"] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** The inputs of any model kind (discriminated by `kind`). */
-export type ModelInputs = StakeSaleInput | PricedRoundInput | ExitWaterfallInput | DealPricingInput;
+export type ModelInputs = StakeSaleInput | PricedRoundInput | ExitWaterfallInput | DealPricingInput | CapTableHistoryInput;
 
 /** What every model builder returns. */
 export interface BuiltModel {
@@ -36,6 +38,7 @@ export const MODEL_SCHEMA_VERSIONS: Readonly<Record<ModelKind, number>> = {
   exitWaterfall: 1,
   pricedRound: 1,
   dealPricing: 1,
+  capTableHistory: 1,
 };
 
 /** The input schema of each kind (validator and type). */
@@ -44,6 +47,7 @@ export const MODEL_INPUT_SCHEMAS: { readonly [K in ModelKind]: ZodType<Extract<M
   pricedRound: PricedRoundInput,
   exitWaterfall: ExitWaterfallInput,
   dealPricing: DealPricingInput,
+  capTableHistory: CapTableHistoryInput,
 };
 
 export function isModelKind(kind: string): kind is ModelKind {
@@ -72,6 +76,8 @@ export function buildModel(inputs: ModelInputs, options: BuildOptions = {}): Bui
       return buildExitWaterfallModel(inputs, language);
     case "dealPricing":
       return buildDealPricingModel(inputs);
+    case "capTableHistory":
+      return buildCapTableHistoryModel(inputs);
   }
 }
 

@@ -113,11 +113,37 @@ export const FIELD_NAMES = [
   "capacity basis",
   "note field",
   "note",
+  "as of",
+  "class kind",
+  "issue price",
+  "plan",
+  "reserved",
+  "event date",
+  "event type",
+  "amount",
+  "vesting months",
+  "cliff months",
+  "vesting start",
+  "round date",
+  "series",
+  "source",
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
-export type ListName = "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings" | "positions" | "flows" | "comps" | "notes";
+export type ListName =
+  | "capTable"
+  | "investors"
+  | "instruments"
+  | "classes"
+  | "exitValues"
+  | "holdings"
+  | "positions"
+  | "flows"
+  | "comps"
+  | "notes"
+  | "plans"
+  | "events";
 
 /** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
 export interface RuleParams {
@@ -178,6 +204,17 @@ export interface RuleParams {
   flowsSigns: { holder: string; buyer: boolean };
   flowBeforeCompletion: { holder: string; row: number };
   permittedExceedsLeakage: Record<string, never>;
+  // Cap-table history (src/model/capTableHistoryInput.ts)
+  wholeMonths: { field: FieldName };
+  preferenceNeedsPrice: { className: string };
+  eventsOutOfOrder: { row: number; date: string; previous: string };
+  eventNeeds: { row: number; type: string; column: FieldName };
+  eventIgnores: { row: number; type: string; column: FieldName };
+  eventUnknown: { row: number; list: "classes" | "plans"; name: string };
+  cliffOverVesting: { row: number };
+  nothingToConvert: { row: number; holder: string };
+  roundBeforeAsOf: { date: string; asOf: string };
+  eventAfterAsOf: { row: number; date: string; asOf: string };
 }
 export type RuleId = keyof RuleParams;
 
@@ -215,6 +252,8 @@ const LIST_EN: Readonly<Record<ListName, { name: string; notList: string; empty:
   flows: { name: "flows", notList: "a list of dated flows (holder, instrument, date, amount)", empty: "list at least one flow", item: "flows" },
   notes: { name: "notes", notList: "a list of notes (field, note)", empty: "list at least one note", item: "notes" },
   comps: { name: "comps", notList: "a list of comparable deals (name, EV, EBITDA, capacity, basis)", empty: "list at least one comp", item: "comps" },
+  plans: { name: "plans", notList: "a list of option plans", empty: "list at least one option plan", item: "plans" },
+  events: { name: "events", notList: "a list of dated events", empty: "list at least one event", item: "events" },
 };
 
 /** What a duplicate is called in each list ("holder", "investor", "class"). */
@@ -229,6 +268,8 @@ const ITEM_EN: Readonly<Record<ListName, string>> = {
   flows: "flow",
   comps: "comp",
   notes: "note for the field",
+  plans: "plan",
+  events: "event",
 };
 
 /** The English messages: the products' one wording of each rule. */
@@ -302,6 +343,17 @@ export const RULES_EN: RuleMessages = {
       : `flows of "${p.holder}" must include a negative (paid) and a positive (received) amount, as XIRR requires`,
   flowBeforeCompletion: (p) => `flows row ${p.row}: a flow of the buyer "${p.holder}" must not be before the completion date (its entry)`,
   permittedExceedsLeakage: () => "permitted leakage must not exceed leakage: it is the permitted part of it",
+  wholeMonths: (p) => `${p.field} must be a whole number of months from 0 to 240`,
+  preferenceNeedsPrice: (p) => `issue price of class "${p.className}" is required: its preference is a multiple of it`,
+  eventsOutOfOrder: (p) => `events row ${p.row} is dated ${p.date}, before the row above it (${p.previous}): list the events in date order`,
+  eventNeeds: (p) => `events row ${p.row} (${p.type}) needs its ${p.column}`,
+  eventIgnores: (p) => `events row ${p.row} (${p.type}) has a ${p.column}, which ${p.type} rows do not use: leave it empty`,
+  eventUnknown: (p) => `events row ${p.row} names ${p.list === "classes" ? "a class" : "a plan"} that is not in the ${p.list} table: "${p.name}"`,
+  cliffOverVesting: (p) => `events row ${p.row}: cliff months must not exceed vesting months`,
+  nothingToConvert: (p) => `events row ${p.row}: "${p.holder}" has no SAFE or note outstanding to convert`,
+  roundBeforeAsOf: (p) => `round date ${p.date} must not be before the cap table's date (as of ${p.asOf})`,
+  eventAfterAsOf: (p) =>
+    `events row ${p.row} is dated ${p.date}, after the cap table's date (as of ${p.asOf}) the next round starts from: move the date, or remove the next round`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

@@ -41,6 +41,7 @@ import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { DEAL_LIMITS, DealPricingInput, NOTE_FIELDS, NOTE_MAX } from "../model/dealPricingInput";
+import { CLASS_KIND_WORDS, CapTableHistoryInput, EVENT_TYPE_WORDS, HISTORY_LIMITS, VENTURE_HISTORY_EXAMPLE } from "../model/capTableHistoryInput";
 import { builtInTemplate, type Template } from "../templates";
 import {
   fractionToPercentText,
@@ -141,6 +142,8 @@ export interface FormSpec<I extends ModelInputs = ModelInputs> {
   assemble(fields: Record<string, unknown>, tables: Record<string, Record<string, unknown>[]>): Record<string, unknown>;
   /** The form's texts from a valid input. */
   disassemble(input: I, lang: Lang): { fields: Record<string, string>; tables: Record<string, Record<string, string>[]> };
+  /** The field or cell an issue path points to when the form flattens a nested input (a history's next round): undefined = the default mapping. */
+  keyOf?(path: readonly PropertyKey[]): readonly PropertyKey[] | undefined;
   /** The column of a table an issue path below a row points to (default: its first key). */
   columnOf?(table: string, rest: readonly PropertyKey[]): string | undefined;
   /** The name of a field or column in a message (default: its label, "Pre-money valuation is required"). */
@@ -783,12 +786,241 @@ export const DEAL_PRICING_FORM: FormSpec<DealPricingInput> = {
   example: DEAL_PRICING_EXAMPLE,
 };
 
+// ----- Cap-table history (issue 17) --------------------------------------------------------
+
+const hasRound = (f: Cells) => f.hasRound === "true";
+const hasExit = (f: Cells) => f.hasExit === "true";
+const isGrant = (cells: Cells) => cells.type === "GRANT";
+const isConvertible = (cells: Cells) => cells.type === "SAFE" || cells.type === "PRE_SAFE" || cells.type === "NOTE";
+const issuesShares = (cells: Cells) => cells.type === "ISSUE" || cells.type === "CONVERT" || cells.type === "GRANT";
+/** The next round's fields, flattened into the form (the input's `nextRound` object): form key -> input key. */
+const ROUND_FIELDS: Readonly<Record<string, string>> = {
+  roundDate: "date",
+  series: "series",
+  preMoney: "preMoney",
+  poolTarget: "poolTarget",
+  poolIncrease: "poolIncrease",
+  seriesPreference: "preference",
+  seriesSeniority: "seniority",
+  seriesParticipation: "participation",
+  seriesCap: "cap",
+};
+
+/** The history form: the classes, plans and events as tables, the next round and the exit as optional sections (flattened). */
+export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
+  kind: "capTableHistory",
+  fields: [
+    COMPANY,
+    CURRENCY,
+    UNIT,
+    text("source"),
+    { key: "asOf", kind: "date", required: true },
+    choice("rounding", ROUNDING_WORDS, "DOWN"),
+    { key: "hasRound", kind: "flag", initial: "false" },
+    { key: "roundDate", kind: "date", required: true, when: hasRound },
+    text("series", { required: true, when: hasRound }),
+    money("preMoney", { required: true, when: hasRound }),
+    choice("poolMode", POOL_MODE_WORDS, "none", { kind: "radio", when: hasRound }),
+    { key: "poolTarget", kind: "percent", suffix: "%", required: true, when: (f) => hasRound(f) && f.poolMode === "target" },
+    { key: "poolIncrease", kind: "number", required: true, when: (f) => hasRound(f) && f.poolMode === "increase" },
+    { key: "seriesPreference", kind: "number", suffix: "x", initial: "1", when: hasRound },
+    { key: "seriesSeniority", kind: "number", initial: "1", when: hasRound },
+    choice("seriesParticipation", PARTICIPATION_WORDS, "NONE", { when: hasRound }),
+    { key: "seriesCap", kind: "number", suffix: "x", empty: null, when: (f) => hasRound(f) && f.seriesParticipation === "CAPPED" },
+    { key: "hasExit", kind: "flag", initial: "false" },
+    { key: "exitValues", kind: "list", required: true, when: hasExit },
+    money("netDebt", { empty: 0, initial: "0", when: hasExit }),
+    money("transactionCosts", { empty: 0, initial: "0", when: hasExit }),
+  ],
+  sections: [
+    { title: "company", fields: ["company", "currency", "unit", "source"] },
+    { title: "history", fields: ["asOf", "rounding"] },
+    { title: "classes", table: "classes" },
+    { title: "plans", table: "plans" },
+    { title: "events", table: "events" },
+    {
+      title: "nextRound",
+      fields: [
+        "hasRound",
+        "roundDate",
+        "series",
+        "preMoney",
+        "poolMode",
+        "poolTarget",
+        "poolIncrease",
+        "seriesPreference",
+        "seriesSeniority",
+        "seriesParticipation",
+        "seriesCap",
+      ],
+    },
+    { title: "investors", table: "roundInvestors" },
+    { title: "exit", fields: ["hasExit", "exitValues", "netDebt", "transactionCosts"] },
+  ],
+  tables: [
+    {
+      name: "classes",
+      layout: "cards",
+      max: HISTORY_LIMITS.maxClasses,
+      initialRows: 1,
+      columns: [
+        text("name"),
+        choice("kind", CLASS_KIND_WORDS, "COMMON"),
+        { key: "issuePrice", kind: "number", empty: null },
+        { key: "preference", kind: "number", empty: 0, suffix: "x", initial: "0" },
+        { key: "seniority", kind: "number", initial: "1" },
+        choice("participation", PARTICIPATION_WORDS, "FULL"),
+        { key: "cap", kind: "number", empty: null, suffix: "x", when: isCapped },
+        { key: "conversionRatio", kind: "number", initial: "1" },
+      ],
+    },
+    {
+      name: "plans",
+      layout: "grid",
+      max: HISTORY_LIMITS.maxPlans,
+      initialRows: 0,
+      columns: [text("name"), { key: "reserved", kind: "number" }],
+    },
+    {
+      name: "events",
+      layout: "cards",
+      max: HISTORY_LIMITS.maxEvents,
+      initialRows: 1,
+      columns: [
+        { key: "date", kind: "date" },
+        choice("type", EVENT_TYPE_WORDS, "ISSUE"),
+        text("holder", { when: (c) => c.type !== "POOL" }),
+        text("className", {
+          optionsFrom: { table: "classes", column: "name" },
+          when: (c) => c.type === "ISSUE" || c.type === "CONVERT" || c.type === "GRANT",
+        }),
+        text("plan", { optionsFrom: { table: "plans", column: "name" }, when: (c) => c.type === "GRANT" || c.type === "POOL" }),
+        { key: "shares", kind: "number", empty: null, when: (c) => issuesShares(c) || c.type === "POOL" },
+        { key: "strike", kind: "number", empty: null, when: isGrant },
+        { key: "amount", kind: "number", empty: null, suffix: "money", when: isConvertible },
+        { key: "cap", kind: "number", empty: null, suffix: "money", when: isConvertible },
+        { key: "discount", kind: "percent", empty: null, suffix: "%", when: isConvertible },
+        { key: "vestingMonths", kind: "number", empty: null, when: isGrant },
+        { key: "cliffMonths", kind: "number", empty: null, when: isGrant },
+        { key: "vestingStart", kind: "date", empty: null, when: isGrant },
+      ],
+    },
+    {
+      name: "roundInvestors",
+      layout: "grid",
+      max: HISTORY_LIMITS.maxInvestors,
+      initialRows: 1,
+      columns: [text("name"), { key: "amount", kind: "number", suffix: "money" }],
+    },
+  ],
+  assemble: (f, t) => ({
+    kind: "capTableHistory",
+    company: f.company,
+    currency: f.currency,
+    unit: f.unit,
+    source: f.source ?? "",
+    asOf: f.asOf,
+    classes: t.classes.map((c) => ({ ...c, cap: c.participation === "CAPPED" ? c.cap : null })),
+    plans: t.plans,
+    // A column hidden for the row's type is sent empty (null), so the schema never sees a stale value.
+    events: t.events,
+    nextRound:
+      f.hasRound === true
+        ? {
+            date: f.roundDate,
+            series: f.series,
+            preMoney: f.preMoney,
+            investors: t.roundInvestors,
+            poolTarget: f.poolMode === "target" ? f.poolTarget : null,
+            poolIncrease: f.poolMode === "increase" ? f.poolIncrease : null,
+            preference: f.seriesPreference,
+            seniority: f.seriesSeniority,
+            participation: f.seriesParticipation,
+            cap: f.seriesParticipation === "CAPPED" ? f.seriesCap : null,
+          }
+        : null,
+    exit: f.hasExit === true ? { exitValues: f.exitValues, netDebt: f.netDebt, transactionCosts: f.transactionCosts } : null,
+    rounding: f.rounding,
+  }),
+  disassemble: (input, lang) => {
+    const r = input.nextRound;
+    const x = input.exit;
+    return {
+      fields: {
+        company: input.company,
+        currency: input.currency,
+        unit: input.unit,
+        source: input.source,
+        asOf: input.asOf,
+        rounding: input.rounding,
+        hasRound: flag(r !== null),
+        roundDate: r?.date ?? "",
+        series: r?.series ?? "",
+        preMoney: num(r?.preMoney ?? null, lang),
+        poolMode: r === null ? "none" : r.poolTarget !== null ? "target" : r.poolIncrease !== null ? "increase" : "none",
+        poolTarget: pct(r?.poolTarget ?? null, lang),
+        poolIncrease: num(r?.poolIncrease ?? null, lang),
+        seriesPreference: num(r?.preference ?? 1, lang),
+        seriesSeniority: String(r?.seniority ?? 1),
+        seriesParticipation: r?.participation ?? "NONE",
+        seriesCap: num(r?.cap ?? null, lang),
+        hasExit: flag(x !== null),
+        exitValues: (x?.exitValues ?? []).map((v) => num(v, lang)).join("\n"),
+        netDebt: num(x?.netDebt ?? 0, lang),
+        transactionCosts: num(x?.transactionCosts ?? 0, lang),
+      },
+      tables: {
+        classes: input.classes.map((c) => ({
+          name: c.name,
+          kind: c.kind,
+          issuePrice: num(c.issuePrice, lang),
+          preference: num(c.preference, lang),
+          seniority: String(c.seniority),
+          participation: c.participation,
+          cap: num(c.cap, lang),
+          conversionRatio: num(c.conversionRatio, lang),
+        })),
+        plans: input.plans.map((p) => ({ name: p.name, reserved: num(p.reserved, lang) })),
+        events: input.events.map((e) => ({
+          date: e.date,
+          type: e.type,
+          holder: e.holder ?? "",
+          className: e.className ?? "",
+          plan: e.plan ?? "",
+          shares: num(e.shares, lang),
+          strike: num(e.strike, lang),
+          amount: num(e.amount, lang),
+          cap: num(e.cap, lang),
+          discount: pct(e.discount, lang),
+          vestingMonths: num(e.vestingMonths, lang),
+          cliffMonths: num(e.cliffMonths, lang),
+          vestingStart: e.vestingStart ?? "",
+        })),
+        roundInvestors: (r?.investors ?? []).map((v) => ({ name: v.name, amount: num(v.amount, lang) })),
+      },
+    };
+  },
+  keyOf: (path) => {
+    const [head, second, ...rest] = path;
+    if (head === "nextRound") {
+      if (second === "investors") return ["roundInvestors", ...rest];
+      const key = Object.keys(ROUND_FIELDS).find((k) => ROUND_FIELDS[k] === second);
+      return [key ?? "hasRound"];
+    }
+    if (head === "exit") return [typeof second === "string" && second !== "exitValues" ? second : "exitValues"];
+    return undefined;
+  },
+  schema: CapTableHistoryInput,
+  example: VENTURE_HISTORY_EXAMPLE,
+};
+
 /** Every model kind's form, keyed like src/model/build.ts `MODEL_INPUT_SCHEMAS`. */
 export const FORMS: { readonly [K in ModelKind]: FormSpec } = {
   stakeSale: STAKE_SALE_FORM as unknown as FormSpec,
   pricedRound: PRICED_ROUND_FORM as unknown as FormSpec,
   exitWaterfall: EXIT_WATERFALL_FORM as unknown as FormSpec,
   dealPricing: DEAL_PRICING_FORM as unknown as FormSpec,
+  capTableHistory: CAP_TABLE_HISTORY_FORM as unknown as FormSpec,
 };
 
 // ----- State --------------------------------------------------------------------------------
@@ -953,6 +1185,8 @@ export function formToCandidate(form: ModelForm, lang: Lang): Candidate {
 /** The field or cell a schema issue is shown next to. */
 export function keyForPath(kind: ModelKind, path: readonly PropertyKey[], rowIndex: Readonly<Record<string, readonly number[]>> = {}): string {
   const spec = FORMS[kind];
+  const own = spec.keyOf?.(path);
+  if (own !== undefined) return keyForPath(kind, own, rowIndex);
   const [head, index, ...rest] = path;
   if (typeof head !== "string") return "form";
   const table = spec.tables.find((t) => t.name === head);

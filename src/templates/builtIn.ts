@@ -7,6 +7,7 @@
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { OPCORE_DEAL_PRICING } from "./opcoreDeal";
+import { VENTURE_HISTORY_EXAMPLE, YC_HISTORY_EXAMPLE } from "../model/capTableHistoryInput";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
 
 /** A deep copy of plain JSON data (templates are JSON by construction; no structuredClone, which older Mac web views lack). */
@@ -319,6 +320,58 @@ BUILT_IN_ROUND.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
 
 // Deal pricing and returns (issue 16): the OpCore deal, extended with illustrative assumptions (./opcoreDeal.ts).
 (BUILT_IN as BuiltInTemplate[]).push(OPCORE_DEAL_PRICING);
+// ----- Cap-table history (issue 17) -----------------------------------------------------------
+
+function capTableHistory(t: Omit<Extract<Template, { kind: "capTableHistory" }>, "format" | "version" | "kind" | "presentation">): Template {
+  return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, kind: "capTableHistory", presentation: { ...DEFAULT_PRESENTATION }, ...t };
+}
+
+const HISTORY_DESCRIPTION =
+  "A company from founding to exit: founders' common, a seed preferred round at $0.50, an option plan with four-year grants and a " +
+  "one-year cliff, two post-money SAFEs converting into the Series A at $2.00, a bridge SAFE, then the Series B as the next round " +
+  "($40M pre-money, 10% pool target; the bridge SAFE converts in it) and an exit at four values. The cap table as of a date on each " +
+  "basis (outstanding, fully diluted, fully diluted with convertibles under the round), vested options, and the payouts by class and " +
+  "by holder: change a round's price and the exit follows. Illustrative figures: replace them with your own.";
+
+const YC_HISTORY_DESCRIPTION =
+  "Example 1 of Y Combinator's Post-Money Safe User Guide (Appendix II, https://www.ycombinator.com/documents) told as a history: " +
+  "9,250,000 founder shares, a plan of 750,000 (300,000 options outstanding, 350,000 promised), Investor A's $200,000 SAFE at a $4M " +
+  "post-money cap and Investor B's $800,000 at $8M, then the Series A ($5M at a $15M pre-money, pool increase of 1,695,000 shares). " +
+  "The Guide prints Company Capitalization 11,764,705, SAFE shares 588,235 and 1,176,470, price $1.1144; it gives no dates (the " +
+  "dates here are placeholders) and no exit.";
+
+const BUILT_IN_HISTORY: readonly BuiltInTemplate[] = [
+  {
+    id: "cap-table-history",
+    title: "Cap table history: seed to exit",
+    description: HISTORY_DESCRIPTION,
+    template: capTableHistory({
+      title: "Cap table history: seed to exit",
+      description: HISTORY_DESCRIPTION,
+      inputs: copyJson(VENTURE_HISTORY_EXAMPLE),
+      toFill: [
+        { field: "company", note: ILLUSTRATIVE },
+        { field: "classes", note: "Illustrative: put your share classes and their terms." },
+        { field: "events", note: "Illustrative: put your issuances, grants, SAFEs and conversions, in date order." },
+        { field: "nextRound", note: "Illustrative: put your next round's terms, or null." },
+        { field: "exit", note: "Illustrative: put the exit values to test, or null." },
+      ],
+    }),
+  },
+  {
+    id: "yc-safe-history",
+    title: "Cap table history: YC post-money SAFE example",
+    description: YC_HISTORY_DESCRIPTION,
+    template: capTableHistory({
+      title: "Cap table history: YC post-money SAFE example",
+      description: YC_HISTORY_DESCRIPTION,
+      inputs: copyJson(YC_HISTORY_EXAMPLE),
+      toFill: [{ field: "events", note: "YC's published Example 1 (dates are placeholders); put your own history." }],
+    }),
+  },
+];
+
+BUILT_IN_HISTORY.forEach((b) => (BUILT_IN as BuiltInTemplate[]).push(b));
 
 /** The built-in templates, as fresh copies (callers may change them freely). */
 export function builtInTemplates(): BuiltInTemplate[] {

@@ -24,6 +24,7 @@ import { StakeSaleInput } from "../model/stakeSaleInput";
 import { PricedRoundInput } from "../model/pricedRoundInput";
 import { ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { DealPricingInput } from "../model/dealPricingInput";
+import { CapTableHistoryInput } from "../model/capTableHistoryInput";
 import { sheetNameProblem } from "../workbook/sheetName";
 
 export const TEMPLATE_FORMAT = "captable-template";
@@ -126,11 +127,17 @@ export const DEAL_PRICING_FIELDS = inputFields(DealPricingInput);
 export const DealPricingTemplate = templateOf("dealPricing", DealPricingInput);
 export type DealPricingTemplate = z.infer<typeof DealPricingTemplate>;
 
+/** The inputs of a cap-table history a template may mark "to fill". */
+export const CAP_TABLE_HISTORY_FIELDS = inputFields(CapTableHistoryInput);
+
+export const CapTableHistoryTemplate = templateOf("capTableHistory", CapTableHistoryInput);
+export type CapTableHistoryTemplate = z.infer<typeof CapTableHistoryTemplate>;
+
 /** The model kinds a template can describe. New kinds are added here and to `Template`. */
-export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall", "pricedRound", "dealPricing"] as const;
+export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall", "pricedRound", "dealPricing", "capTableHistory"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate, DealPricingTemplate], {
+export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate, DealPricingTemplate, CapTableHistoryTemplate], {
   error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
 });
 export type Template = z.infer<typeof Template>;

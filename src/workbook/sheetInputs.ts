@@ -8,6 +8,7 @@
  * Cells come as Range.values gives them: a number, a text, a boolean, "" for an empty cell (read
  * here as null, an input left empty). A table row whose cells are all empty is no row (a row the user
  * cleared); a table's other keys (not on the sheet) are kept from the stored row at the same place.
+ * A field may name a key inside an object of the inputs ("nextRound.preMoney", a table "nextRound.investors").
  */
 import type { InputSpec } from "./spec";
 
@@ -30,6 +31,25 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** The value at a field: "preMoney", or "nextRound.preMoney" inside an object of the inputs. */
+function getField(inputs: Readonly<Record<string, unknown>>, field: string): unknown {
+  let at: unknown = inputs;
+  for (const part of field.split(".")) at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[part] : undefined;
+  return at;
+}
+
+/** Sets a field, copying the objects on its path (the stored inputs are never changed). */
+function setField(inputs: Record<string, unknown>, field: string, value: unknown): void {
+  const parts = field.split(".");
+  let at = inputs;
+  for (const part of parts.slice(0, -1)) {
+    const next = at[part];
+    at[part] = typeof next === "object" && next !== null ? { ...(next as Record<string, unknown>) } : {};
+    at = at[part] as Record<string, unknown>;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
 /** Merges the values read (field -> the range's rows of values) into the stored inputs; a field not read keeps its stored value. */
 export function inputsFromSheet(
   stored: Readonly<Record<string, unknown>>,
@@ -43,12 +63,14 @@ export function inputsFromSheet(
     if (rows === undefined) continue;
     if (spec.columns === undefined) {
       const sheet = cellValue(rows[0]?.[0]);
-      inputs[spec.field] = sheet;
-      if (!same(stored[spec.field], sheet)) differences.push({ path: spec.field, stored: stored[spec.field], sheet });
+      const before = getField(stored, spec.field);
+      setField(inputs, spec.field, sheet);
+      if (!same(before, sheet)) differences.push({ path: spec.field, stored: before, sheet });
       continue;
     }
     const columns = spec.columns;
-    const before = Array.isArray(stored[spec.field]) ? (stored[spec.field] as unknown[]) : [];
+    const storedList = getField(stored, spec.field);
+    const before = Array.isArray(storedList) ? (storedList as unknown[]) : [];
     const items = rows
       .filter((r) => r.some((v) => cellValue(v) !== null))
       .map((r, i) => {
@@ -59,7 +81,7 @@ export function inputsFromSheet(
         });
         return item;
       });
-    inputs[spec.field] = items;
+    setField(inputs, spec.field, items);
     for (let i = 0; i < Math.max(items.length, before.length); i++) {
       const a = before[i] as Record<string, unknown> | undefined;
       const b = items[i];

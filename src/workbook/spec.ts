@@ -123,7 +123,7 @@ export interface ChartSpec {
  * for a percentage, an amount in currency units), never a converted or formatted form.
  */
 export interface InputSpec {
-  /** The field of the model's inputs: "valuation", or a table's "capTable". */
+  /** The field of the model's inputs: "valuation", a table's "capTable", or a key inside an object ("nextRound.preMoney"). */
   readonly field: string;
   /** A single input cell ("B7"); for a table, its data rows ("A14:B16"), one row per item, no header. */
   readonly ref: string;

@@ -6,12 +6,14 @@ import { MODEL_KINDS, MODEL_SCHEMA_VERSIONS, buildModel, checkStoredModel } from
 import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import { DEAL_PRICING_EXAMPLE, EXIT_WATERFALL_EXAMPLE } from "../../src/taskpane/forms";
+import { VENTURE_HISTORY_EXAMPLE } from "../../src/model/capTableHistoryInput";
 
 const EXAMPLES = {
   stakeSale: OPCORE_EXAMPLE,
   pricedRound: YC_EXAMPLE_1,
   exitWaterfall: EXIT_WATERFALL_EXAMPLE,
   dealPricing: DEAL_PRICING_EXAMPLE,
+  capTableHistory: VENTURE_HISTORY_EXAMPLE,
 } as const;
 
 describe("model kinds", () => {

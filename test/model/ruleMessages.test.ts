@@ -64,6 +64,16 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   flowsSigns: { holder: "InfraVia", buyer: true },
   flowBeforeCompletion: { holder: "InfraVia", row: 2 },
   permittedExceedsLeakage: {},
+  wholeMonths: { field: "vesting months" },
+  preferenceNeedsPrice: { className: "Series A" },
+  eventsOutOfOrder: { row: 3, date: "2020-01-01", previous: "2021-01-01" },
+  eventNeeds: { row: 2, type: "GRANT", column: "plan" },
+  eventIgnores: { row: 2, type: "ISSUE", column: "strike" },
+  eventUnknown: { row: 4, list: "plans", name: "ESOP" },
+  cliffOverVesting: { row: 5 },
+  nothingToConvert: { row: 6, holder: "Angel" },
+  roundBeforeAsOf: { date: "2020-01-01", asOf: "2021-01-01" },
+  eventAfterAsOf: { row: 7, date: "2022-01-01", asOf: "2021-01-01" },
 };
 
 describe("the catalogue", () => {

@@ -48,14 +48,23 @@ describe("i18n", () => {
 
   test("French is really translated (not a copy of the English)", () => {
     const same = Object.keys(en).filter((k) => typeof en[k] === "string" && en[k] === fr[k]);
-    // Product names, "Description", "Type", "Participation", "EBITDA", "Instrument", "Date" and the day count are the same in both languages.
+    // Product names, "Description", "Type", "Participation", "EBITDA", "Instrument", "Date", "Plan" and the day count are the same in both languages.
     expect(same.sort()).toEqual([
+      "Date",
+      "Description",
+      "EBITDA",
+      "Instrument",
+      "Participation",
+      "Type",
       "appTitle",
       "label.classes.participation",
       "label.comps.ebitda",
+      "label.events.date",
+      "label.events.plan",
       "label.flows.date",
       "label.flows.instrument",
       "label.instruments.type",
+      "label.plans.name",
       "modeExcel",
       "templateDescription",
     ]);

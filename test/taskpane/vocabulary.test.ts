@@ -29,6 +29,7 @@ import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { waterfallFn } from "../../src/functions/functions";
 import { choiceCell, readClasses, readInstruments } from "../../src/functions/venture";
 import { ShareClassInput } from "../../src/model/exitWaterfallInput";
+import { HistoryClassInput, HistoryEventInput, VENTURE_HISTORY_EXAMPLE } from "../../src/model/capTableHistoryInput";
 import { InstrumentInput, NoteInterestInput, PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import type { Lang } from "../../src/taskpane/i18n";
 import { DealPricingInput } from "../../src/model/dealPricingInput";
@@ -65,6 +66,7 @@ const COMPLETION_ACCOUNTS_DEAL = {
   ...{ targetWorkingCapital: 0, estimatedNetDebt: 200, estimatedWorkingCapital: 0, finalNetDebt: 200, finalWorkingCapital: 0, escrow: 0 },
 };
 const round = () => ventureFormFromInput(YC_EXAMPLE_1);
+const history = () => ventureFormFromInput(VENTURE_HISTORY_EXAMPLE);
 const note = (f: VentureForm) =>
   ["type:NOTE", "rate:5", "startDate:2025-01-01", "conversionDate:2026-01-01"].reduce((g, kv) => {
     const [k, v] = kv.split(":");
@@ -250,6 +252,22 @@ const READERS: [string, Vocabulary<string>, Readers][] = [
       cells: (w) => readChoice(w, "cross_term", CROSS_TERM_WORDS.words, "SEPARATE"),
       form: (w, lang) => ventureFormToCandidate(setField(deal(), "crossTerm", w), lang).input.crossTerm,
       schema: (w) => DealPricingInput.safeParse({ ...DEAL_PRICING_EXAMPLE, crossTerm: w }).data?.crossTerm ?? "refused",
+    },
+  ],
+  [
+    "class kind (cap-table history)",
+    engine.CLASS_KIND_WORDS,
+    {
+      form: (w, lang) => (ventureFormToCandidate(setCell(history(), "classes", 0, "kind", w), lang).input.classes as { kind: unknown }[])[0].kind,
+      schema: (w) => schemaValue(HistoryClassInput.shape.kind.safeParse(w)),
+    },
+  ],
+  [
+    "event type (cap-table history)",
+    engine.EVENT_TYPE_WORDS,
+    {
+      form: (w, lang) => (ventureFormToCandidate(setCell(history(), "events", 0, "type", w), lang).input.events as { type: unknown }[])[0].type,
+      schema: (w) => schemaValue(HistoryEventInput.shape.type.safeParse(w)),
     },
   ],
   [

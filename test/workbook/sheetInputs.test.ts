@@ -39,7 +39,31 @@ const examples: [string, ModelInputs][] = [
   ["stake sale (OpCore)", OPCORE_EXAMPLE],
   ["priced round (built-in template)", ROUND],
   ["exit waterfall (built-in template)", EXIT],
+  ["cap-table history (built-in template)", builtInTemplate("cap-table-history")!.template.inputs as ModelInputs],
 ];
+
+test("cap-table history: an edited event and the next round's pre-money (a key inside nextRound) read back into the inputs", async () => {
+  const input = builtInTemplate("cap-table-history")!.template.inputs as ModelInputs;
+  const { wb, model, sheetName } = await written(input);
+  const specs = model.sheet.inputs!;
+  const at = (field: string) => specs.find((s) => s.field === field)!.ref;
+  const cells = wb.sheet(sheetName).cells;
+  cells.set(at("nextRound.preMoney"), { content: { kind: "number", value: 50_000_000 } });
+  const events = /^A(\d+):M(\d+)$/.exec(at("events"))!;
+  cells.set(`F${events[1]}`, { content: { kind: "number", value: 4_100_000 } });
+  const { inputs, differences } = await readBack(wb, model.input);
+  expect(differences).toEqual([
+    { path: "events[1].shares", stored: 4_000_000, sheet: 4_100_000 },
+    { path: "nextRound.preMoney", stored: 40_000_000, sheet: 50_000_000 },
+  ]);
+  const checked = checkStoredModel({ kind: model.kind, schemaVersion: model.schemaVersion, inputs });
+  expect(checked.ok).toBe(true);
+  if (!checked.ok || checked.input.kind !== "capTableHistory") throw new Error("expected a valid history");
+  expect(checked.input.nextRound!.preMoney).toBe(50_000_000);
+  expect(checked.input.events[0].shares).toBe(4_100_000);
+  // The stored inputs are not changed.
+  expect((model.input as { nextRound: { preMoney: number } }).nextRound.preMoney).toBe(40_000_000);
+});
 
 test.each(examples)("%s: an unedited sheet reads back as the stored inputs, no difference", async (_, input) => {
   const { wb, model } = await written(input);

@@ -394,11 +394,40 @@ function isClosing(event: HistoryEvent): event is Closing {
 export function capTableAsOf(history: CapTableHistory, date: string): CapTableAsOf {
   if (!isIsoDate(date)) throw engineError("value", "asOfDate", { got: date }, "as_of");
   if (!validated.has(history)) validateHistory(history);
+  const { classes, plans, securities } = replay(history, date);
+  return summarise(date, history, classes, plans, securities);
+}
+
+/**
+ * Shares issued and outstanding after each date's events, for every date an event is on: what
+ * `capTableAsOf(history, date).outstandingShares` gives at each of those dates, from one replay
+ * (a history's events of one date are replayed together, in OCF-Tools' order of types).
+ */
+export function outstandingSharesByDate(history: CapTableHistory): Map<string, Decimal> {
+  if (!validated.has(history)) validateHistory(history);
+  const out = new Map<string, Decimal>();
+  const events = orderEvents(history.events);
+  if (events.length === 0) return out;
+  replay(history, events[events.length - 1].date, (date, securities) => {
+    let total = ZERO;
+    for (const s of securities.values()) if (s.closedBy === undefined && s.issuance.kind === "STOCK") total = total.add(s.quantity);
+    out.set(date, total);
+  });
+  return out;
+}
+
+/** Replays the events up to `date` (inclusive); `dayEnd` sees the securities after each date's last event. */
+function replay(
+  history: CapTableHistory,
+  date: string,
+  dayEnd?: (date: string, securities: ReadonlyMap<string, OpenSecurity>) => void,
+): { classes: Map<string, HistoryClass>; plans: Map<string, HistoryPlan & { exercised: Decimal }>; securities: Map<string, OpenSecurity> } {
   const classes = new Map(history.classes.map((c) => [c.id, { ...c }]));
   const plans = new Map(history.plans.map((p) => [p.id, { ...p, exercised: ZERO }]));
   const securities = new Map<string, OpenSecurity>();
-
-  for (const event of orderEvents(history.events)) {
+  const ordered = orderEvents(history.events);
+  for (let k = 0; k < ordered.length; k++) {
+    const event = ordered[k];
     if (event.date > date) break;
     switch (event.type) {
       case "ISSUANCE": {
@@ -436,8 +465,9 @@ export function capTableAsOf(history: CapTableHistory, date: string): CapTableAs
       default:
         close(event, securities, plans);
     }
+    if (dayEnd !== undefined && (k + 1 === ordered.length || ordered[k + 1].date !== event.date)) dayEnd(event.date, securities);
   }
-  return summarise(date, history, classes, plans, securities);
+  return { classes, plans, securities };
 }
 
 function close(event: Closing, securities: Map<string, OpenSecurity>, plans: Map<string, HistoryPlan & { exercised: Decimal }>): void {

@@ -1,0 +1,279 @@
+/**
+ * The cap-table history model (issue 17): the history replayed to the cap table as of a date on
+ * each basis, the next round starting from it, and the exit waterfall on the history's classes and
+ * holdings; the sheet's native formulas equal the engine's values; the figures of a public worked
+ * example (YC's Post-Money Safe User Guide, Example 1) come out of the history.
+ */
+import { ZodError } from "zod";
+import { Decimal, Waterfall, pricedRound } from "../../src/engine";
+import { capTableAsOf, outstandingSharesByDate } from "../../src/engine/history";
+import { CapTableHistoryInput, VENTURE_HISTORY_EXAMPLE, YC_HISTORY_EXAMPLE, historyEvent } from "../../src/model/capTableHistoryInput";
+import { buildCapTableHistoryModel, toHistory } from "../../src/model/capTableHistoryModel";
+import { computePricedRound } from "../../src/model/pricedRoundModel";
+import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
+import { builtInTemplate } from "../../src/templates/builtIn";
+import type { SheetSpec } from "../../src/workbook/spec";
+import { renderSheet } from "../support/hyperformulaSheet";
+import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
+
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+function checkSheet(sheet: SheetSpec): void {
+  expect(referenceProblems(sheet, NATIVE_FUNCTIONS)).toEqual([]);
+  const r = renderSheet(sheet);
+  try {
+    expect(mismatches(sheet, r)).toEqual([]);
+    expect(textProblems(sheet, r)).toEqual([]);
+  } finally {
+    r.destroy();
+  }
+}
+
+const cellText = (sheet: SheetSpec) => sheet.cells.map((c) => (typeof c.value === "string" ? c.value : "")).join("\n");
+
+describe("Cap table history: the seed-to-exit example", () => {
+  const model = buildCapTableHistoryModel(VENTURE_HISTORY_EXAMPLE);
+  const { table, round, exit } = model.results;
+
+  test("the cap table as of the date, on each basis, by hand", () => {
+    // Founders 8,000,000 common + Seed 1,000,000 + Series A 357,142 + 571,428 + 2,500,000.
+    expect(table.outstandingShares.toString()).toBe("12428570");
+    // + options 200,000 + 300,000 + the pool's available 1,500,000 - 500,000 = 1,000,000.
+    expect(table.fullyDiluted.toString()).toBe("13928570");
+    // The bridge SAFE is outstanding (not in fully diluted).
+    expect(table.convertibles.map((c) => c.amount.toString())).toEqual(["1000000"]);
+    // Vested as of 2023-01-01: Employee 1 from 2019-07-01, 42 of 48 months (cliff passed) = 175,000;
+    // Employee 2 from 2021-05-01, 20 months = 125,000.
+    expect(table.derivatives.map((o) => o.vested!.toString())).toEqual(["175000", "125000"]);
+  });
+
+  test("every basis is stated on the sheet", () => {
+    const text = cellText(model.sheet);
+    expect(text).toContain("Basis: outstanding shares");
+    expect(text).toContain("Basis: fully diluted (as converted + options outstanding + available pool; convertibles excluded)");
+    expect(text).toContain("Basis: fully diluted with convertibles under Series B Preferred on 2023-03-01");
+  });
+
+  test("the next round starts from the as-of cap table: the same round as a priced round on that fully diluted table", () => {
+    const r = round!.result;
+    const direct = pricedRound({
+      holdings: [
+        { holder: "Founder A", shares: new Decimal(4_000_000) },
+        { holder: "Founder B", shares: new Decimal(4_000_000) },
+        { holder: "Seed Fund", shares: new Decimal(1_000_000) },
+        { holder: "Employee 1", shares: new Decimal(200_000), option: true },
+        { holder: "Angel", shares: new Decimal(357_142) },
+        { holder: "Accelerator", shares: new Decimal(571_428) },
+        { holder: "VC One", shares: new Decimal(2_500_000) },
+        { holder: "Employee 2", shares: new Decimal(300_000), option: true },
+        { holder: "Equity plan (available)", shares: new Decimal(1_000_000), pool: true },
+      ],
+      preMoney: new Decimal(40_000_000),
+      investors: [
+        { name: "Growth Fund", amount: new Decimal(9_000_000) },
+        { name: "VC One", amount: new Decimal(1_000_000) },
+      ],
+      pool: { target: new Decimal(0.1) },
+      instruments: [{ holder: "Bridge Investor", kind: "POST_SAFE", amount: new Decimal(1_000_000), cap: new Decimal(30_000_000) }],
+      rounding: "DOWN",
+    });
+    expect(r.pricePerShare.toString()).toBe(direct.pricePerShare.toString());
+    expect(r.postMoneyShares.toString()).toBe(direct.postMoneyShares.toString());
+    expect(r.conversions[0].shares.toString()).toBe(direct.conversions[0].shares.toString());
+  });
+
+  test("the exit takes the history's classes and holdings, the new series with its terms and the SAFE converted in it", () => {
+    expect(exit!.classes.map((c) => [c.name, c.shares.toString()])).toEqual([
+      ["Common", "8000000"],
+      ["Seed Preferred", "1000000"],
+      ["Series A Preferred", "3428570"],
+      ["Series B Preferred", round!.result.newMoneyShares.toString()],
+      ["Series B Preferred (converted SAFEs and notes)", round!.result.conversions[0].shares.toString()],
+      ["Options at 0.1", "200000"],
+      ["Options at 0.4", "300000"],
+    ]);
+    // Series A's preference: 3,428,570 shares x $2.00 = 6,857,140 (1x).
+    expect(exit!.classes[2].invested!.toString()).toBe("6857140");
+    // The same waterfall the exit-waterfall model computes on these classes.
+    const direct = new Waterfall(exit!.classes).atExit({ enterpriseValue: new Decimal(60_000_000), transactionCosts: new Decimal(2_000_000) });
+    expect(exit!.results[1].classes.map((c) => c.total.toString())).toEqual(direct.classes.map((c) => c.total.toString()));
+    // Every payout is attributed to a holder.
+    for (let j = 0; j < exit!.results.length; j++) {
+      const byClass = exit!.results[j].classes.reduce((s, c) => s.add(c.total), new Decimal(0));
+      const byHolder = exit!.byHolder.reduce((s, h) => s.add(h.totals[j]), new Decimal(0));
+      expect(byHolder.minus(byClass).abs().lt(1e-6)).toBe(true);
+      expect(byClass.minus(exit!.results[j].proceeds).abs().lt(1e-6)).toBe(true);
+    }
+  });
+
+  test("a change to one round's price flows through to the exit payouts", () => {
+    // At a $30M exit ($28M to equity) Series A takes its 1x preference: shares x issue price.
+    const at30 = (m: ReturnType<typeof buildCapTableHistoryModel>, holder: string) =>
+      m.results.exit!.byHolder.find((h) => h.holder === holder)!.totals[0];
+    const dearer = copy(VENTURE_HISTORY_EXAMPLE);
+    dearer.classes[2].issuePrice = 2.5;
+    const after = buildCapTableHistoryModel(dearer);
+    // VC One's 2,500,000 Series A shares: 5,000,000 -> 6,250,000 of preference; the Angel's 357,142: 714,284 -> 892,855.
+    expect(at30(model, "Angel").toString()).toBe("714284");
+    expect(at30(after, "Angel").toString()).toBe("892855");
+    // The extra preference (0.5 x 3,428,570 = 1,714,285) comes out of the junior classes: the total is unchanged.
+    const total = (m: typeof model) => m.results.exit!.byHolder.reduce((s, h) => s.add(h.totals[0]), new Decimal(0));
+    expect(total(after).minus(total(model)).abs().lt(1e-6)).toBe(true);
+    expect(at30(after, "Founder A").lt(at30(model, "Founder A"))).toBe(true);
+    // And the next round's pre-money: a higher Series B price means fewer Series B shares and a smaller Series B payout above its preference.
+    const richer = copy(VENTURE_HISTORY_EXAMPLE);
+    richer.nextRound!.preMoney = 80_000_000;
+    const b = buildCapTableHistoryModel(richer);
+    expect(b.results.round!.result.pricePerShare.gt(round!.result.pricePerShare)).toBe(true);
+    const last = (m: typeof model, holder: string) => m.results.exit!.byHolder.find((h) => h.holder === holder)!.totals[3];
+    expect(last(b, "Growth Fund").lt(last(model, "Growth Fund"))).toBe(true);
+    expect(last(b, "Founder A").gt(last(model, "Founder A"))).toBe(true);
+  });
+
+  test("the sheet: native formulas equal the engine's values, every reference is written, no add-in call", () => {
+    checkSheet(model.sheet);
+    expect(model.sheet.cells.some((c) => c.formula?.includes("CAPTABLE."))).toBe(false);
+    // Every check OK.
+    const summary = model.sheet.cells.find((c) => c.formula?.startsWith("=IF(COUNTIFS(B"));
+    expect(summary?.expected).toBe("OK");
+  });
+
+  test("an edited share count in the sheet breaks the date-by-date reconciliation (native), until rebuilt", () => {
+    const sheet = model.sheet;
+    const r = renderSheet(sheet);
+    try {
+      const events = sheet.inputs!.find((i) => i.field === "events")!;
+      const firstRow = Number(/^A([0-9]+)/.exec(events.ref)![1]);
+      // Founders A and B share a date: the engine's count and the reconciliation are on the date's last row.
+      expect(sheet.cells.find((c) => c.address === `Q${firstRow}`)?.formula).toBeUndefined();
+      r.set(`F${firstRow}`, 4_000_001);
+      expect(r.read(`Q${firstRow + 1}`)).toBe(1);
+      const summary = sheet.cells.find((c) => c.formula?.startsWith("=IF(COUNTIFS(B"))!;
+      expect(r.read(summary.address)).toBe("See the checks");
+    } finally {
+      r.destroy();
+    }
+  });
+
+  test("Read from sheet: the declared inputs are where the sheet writes them", () => {
+    const inputs = model.sheet.inputs!;
+    expect(inputs.map((i) => i.field)).toEqual([
+      "asOf",
+      "rounding",
+      "classes",
+      "plans",
+      "events",
+      "nextRound.date",
+      "nextRound.series",
+      "nextRound.preMoney",
+      "nextRound.poolTarget",
+      "nextRound.poolIncrease",
+      "nextRound.preference",
+      "nextRound.seniority",
+      "nextRound.participation",
+      "nextRound.cap",
+      "nextRound.investors",
+      "exit.netDebt",
+      "exit.transactionCosts",
+    ]);
+    const at = (address: string) => model.sheet.cells.find((c) => c.address === address)?.value;
+    const events = inputs.find((i) => i.field === "events")!;
+    const [from] = events.ref.split(":");
+    const row = Number(from.slice(1));
+    expect([at(`A${row}`), at(`B${row}`), at(`C${row}`), at(`F${row}`)]).toEqual(["2019-01-15", "ISSUE", "Founder A", 4_000_000]);
+  });
+});
+
+describe("Cap table history: a public worked example (YC Post-Money Safe User Guide, Example 1)", () => {
+  const model = buildCapTableHistoryModel(YC_HISTORY_EXAMPLE);
+  const r = model.results.round!.result;
+
+  test("the Guide's figures: Company Capitalization 11,764,705, SAFE shares 588,235 and 1,176,470, price $1.1144", () => {
+    expect(model.results.table.fullyDiluted.toString()).toBe("10000000");
+    expect(r.companyCapitalization.toString()).toBe("11764705");
+    expect(r.conversions.map((c) => [c.holder, c.shares.toString()])).toEqual([
+      ["Investor A", "588235"],
+      ["Investor B", "1176470"],
+    ]);
+    expect(r.pricePerShare.toDecimalPlaces(4).toString()).toBe("1.1144");
+    // The same round as the priced-round model on the Guide's flat cap table.
+    expect(r.pricePerShare.toString()).toBe(computePricedRound(YC_EXAMPLE_1).round.pricePerShare.toString());
+  });
+
+  test("the source is cited on the sheet, and the sheet recalculates", () => {
+    expect(cellText(model.sheet)).toContain("Source of the figures: Y Combinator, Post-Money Safe User Guide, Appendix II, Example 1");
+    checkSheet(model.sheet);
+  });
+
+  test("both are built-in templates", () => {
+    expect(builtInTemplate("yc-safe-history")?.template.inputs).toEqual(YC_HISTORY_EXAMPLE);
+    expect(builtInTemplate("cap-table-history")?.template.inputs).toEqual(VENTURE_HISTORY_EXAMPLE);
+  });
+});
+
+describe("Cap table history: bad input is an error naming the row and the rule", () => {
+  const issues = (input: unknown) => {
+    const r = CapTableHistoryInput.safeParse(input);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+
+  test("events out of date order, a column the type does not use, a missing one, an unknown class", () => {
+    const bad = copy(VENTURE_HISTORY_EXAMPLE);
+    bad.events[1].date = "2018-01-01";
+    bad.events[2].strike = 1;
+    bad.events[3].plan = "";
+    bad.events[0].className = "Class Z";
+    expect(issues(bad)).toEqual([
+      'events.0.className: events row 1 names a class that is not in the classes table: "Class Z"',
+      "events.1.date: events row 2 is dated 2018-01-01, before the row above it (2019-01-15): list the events in date order",
+      "events.2.strike: events row 3 (ISSUE) has a strike, which ISSUE rows do not use: leave it empty",
+      "events.3.plan: events row 4 (GRANT) needs its plan",
+    ]);
+  });
+
+  test("a conversion with nothing to convert, a round before the cap table's date", () => {
+    const bad = copy(VENTURE_HISTORY_EXAMPLE);
+    bad.events.push(historyEvent({ date: "2022-06-01", type: "CONVERT", holder: "Angel", className: "Series A Preferred", shares: 1 }));
+    bad.nextRound!.date = "2022-12-31";
+    expect(issues(bad)).toEqual([
+      'events.12.holder: events row 13: "Angel" has no SAFE or note outstanding to convert',
+      "nextRound.date: round date 2022-12-31 must not be before the cap table's date (as of 2023-01-01)",
+    ]);
+  });
+
+  test("the builder refuses what the schema refuses (ZodError)", () => {
+    expect(() => buildCapTableHistoryModel({ ...VENTURE_HISTORY_EXAMPLE, asOf: "2023-02-30" })).toThrow(ZodError);
+  });
+
+  test("the engine's history is the one the model replays (OCF ids, conversions closing the SAFEs); one replay gives the count at every date", () => {
+    const h = toHistory(CapTableHistoryInput.parse(VENTURE_HISTORY_EXAMPLE));
+    expect(h.events.flatMap((e) => (e.type === "CONVERSION" ? [e.securityId] : []))).toEqual(["S5", "S6"]);
+    expect(capTableAsOf(h, "2021-01-31").convertibles).toHaveLength(2);
+    expect(capTableAsOf(h, "2021-02-01").convertibles).toHaveLength(0);
+    const byDate = outstandingSharesByDate(h);
+    expect([...byDate.keys()]).toEqual([...new Set(VENTURE_HISTORY_EXAMPLE.events.map((e) => e.date))]);
+    for (const [date, shares] of byDate) expect([date, shares.toString()]).toEqual([date, capTableAsOf(h, date).outstandingShares.toString()]);
+  });
+});
+
+describe("Cap table history: what is left out is said", () => {
+  test("with a next round, an event after the cap table's date is an error (the round would leave it out)", () => {
+    const bad = copy(VENTURE_HISTORY_EXAMPLE);
+    bad.asOf = "2022-01-01";
+    bad.nextRound!.date = "2022-01-01";
+    const r = CapTableHistoryInput.safeParse(bad);
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+      "events row 12 is dated 2022-05-01, after the cap table's date (as of 2022-01-01) the next round starts from: move the date, or remove the next round",
+    ]);
+  });
+
+  test("an exit without a next round says which SAFEs and notes are not in the waterfall", () => {
+    const noRound = { ...copy(VENTURE_HISTORY_EXAMPLE), nextRound: null };
+    const model = buildCapTableHistoryModel(noRound);
+    expect(cellText(model.sheet)).toContain(
+      "Not in the waterfall: 1 SAFE(s) or note(s) outstanding (1,000,000 USD), not converted (their terms at a liquidity event are not modelled): add a next round to convert them first.",
+    );
+    expect(model.results.exit!.classes.map((c) => c.name)).not.toContain("Series B Preferred");
+    checkSheet(model.sheet);
+  });
+});
