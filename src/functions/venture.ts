@@ -36,7 +36,7 @@ import {
   pricedRound,
   pricedRoundTable,
   ROUND_TABLE_HEADER,
-  tenderOffer,
+  tenderMoves,
   treasuryStockMethodShares,
   treasuryStockShares,
   yearFraction,
@@ -70,7 +70,7 @@ import {
 } from "./cells";
 import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
-import { CellOutput, toCell } from "./excel";
+import { CellOutput, ownershipCells, toCell } from "./excel";
 
 // Every keyword these functions read comes from the one vocabulary (src/engine/vocabulary.ts), shared with the forms, paste and templates.
 export const INSTRUMENT_KIND = INSTRUMENT_WORDS.words;
@@ -371,7 +371,7 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
   const out: { name: string; amount: Decimal }[] = [];
   for (let r = start; r < m.length; r++) {
     const [n, a] = m[r];
-    if (isBlankRow([n, a])) continue;
+    if (isBlankCell(n, "name") && isBlankCell(a, "name")) continue; // isBlankRow([n, a]), without the array
     if (isBlankCell(n, "name") || !(typeof n === "string" || typeof n === "number")) {
       throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
@@ -381,7 +381,12 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
       const header = r === 0 ? ' (a header row says "Amount" or "Investor")' : "";
       throw new EngineError("value", `investors: amount of "${name}" must be a number, got ${describeCell(a)} (row ${r + 1})${header}`, "investors");
     }
-    out.push({ name, amount: attributed("investors", () => readNumber(a, `investors: amount of "${name}" (row ${r + 1})`, "nonNegative")) });
+    // A number >= 0 reads as readNumber reads it (-0 as 0) and passes its rule; anything else is read (and refused) by readNumber.
+    const amount =
+      typeof a === "number" && a >= 0 && a < Infinity
+        ? new Decimal(a === 0 ? 0 : a)
+        : attributed("investors", () => readNumber(a, `investors: amount of "${name}" (row ${r + 1})`, "nonNegative"));
+    out.push({ name, amount });
   }
   if (out.length === 0) throw new EngineError("value", "investors must list at least one investor", "investors");
   return out;
@@ -556,7 +561,12 @@ export function roundCells(
     holder: pool === undefined ? "(none)" : pool.holder,
     how: pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
   };
-  const rows: CellOutput[][] = pricedRoundTable(round, poolRow).map((r) => r.map((v) => (Decimal.isDecimal(v) ? toCell(v) : v)));
+  // "% after" = shares after / post-money shares (`ownershipAfter`), in doubles where that is the same double (`ownershipCells`).
+  const ownershipOf = ownershipCells(round.postMoneyShares);
+  const laidOut = pricedRoundTable(round, poolRow, ownershipOf);
+  // Decimals become cells in place (the table is new): a table's cells are Decimals, texts and numbers.
+  for (const r of laidOut) for (let c = 0; c < r.length; c++) if (typeof r[c] === "object") r[c] = toCell(r[c] as Decimal);
+  const rows = laidOut as CellOutput[][];
   if (basis !== undefined) {
     // Shown only when pool_basis is given: the layout of existing sheets does not change.
     rows.push(["Pool target basis", basis.basis === "TOTAL" ? "Whole pool (granted, promised and unissued)" : "Unissued pool"]);
@@ -1003,23 +1013,25 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
     sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
   });
   if (isBlankCell(buyer, "name")) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
-  const r = tenderOffer(
+  const r = tenderMoves(
     table,
     sales,
     readFirstText(buyer, "buyer"),
     readNumber(price, "price", "nonNegative"),
     readOptionalNumber(round_price, "round_price", "positive"),
   );
+  // Ownership = shares / total shares (`tenderOffer`), in doubles where that is the same double (`ownershipCells`).
+  const ownershipOf = ownershipCells(r.totalShares);
   const rows: CellOutput[][] = [[...TENDER_HEADER]];
   for (const x of r.rows) {
     rows.push([
       x.holder,
       toCell(x.sharesBefore),
-      toCell(x.ownershipBefore),
+      ownershipOf(x.sharesBefore),
       toCell(x.sharesSold),
       toCell(x.sharesBought),
       toCell(x.sharesAfter),
-      toCell(x.ownershipAfter),
+      ownershipOf(x.sharesAfter),
       toCell(x.cash),
     ]);
   }
