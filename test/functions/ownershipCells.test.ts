@@ -186,7 +186,7 @@ describe("TENDER and PRICEDROUND give the exact paths' figures", () => {
             30_000_000,
             investors,
             null,
-            null,
+            undefined,
             rounding,
           ) as unknown[][];
           const round = pricedRound({

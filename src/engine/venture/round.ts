@@ -369,8 +369,8 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const companyCapitalization = F.plus(conversionShares);
 
   // The table: existing holders, then new names (instrument holders, investors), then the pool row when created.
-  // Each row keeps its holder's key (`holderKey`), computed once.
-  type Acc = { holder: string; key: string; before: Decimal; issued: Decimal; isPool: boolean };
+  // Each row keeps its holder's key (`holderKey`), computed once, and the new money shares it was credited (`invested`).
+  type Acc = { holder: string; key: string; before: Decimal; issued: Decimal; isPool: boolean; invested?: Decimal };
   const rows: Acc[] = input.holdings.map((h) => ({
     holder: h.holder.trim(),
     key: holderKey(h.holder),
@@ -381,18 +381,23 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   // Rows by key, the first of equal keys (as a scan would find): one lookup per credit, not one scan of every row.
   const rowByKey = new Map<string, Acc>();
   for (const r of rows) if (!rowByKey.has(r.key)) rowByKey.set(r.key, r);
-  const credit = (name: string, shares: Decimal, key = holderKey(name)) => {
+  const credit = (name: string, shares: Decimal, key = holderKey(name)): Acc => {
     const row = rowByKey.get(key);
-    if (row !== undefined) row.issued = row.issued.plus(shares);
-    else {
-      const added: Acc = { holder: name.trim(), key, before: ZERO, issued: shares, isPool: false };
-      rows.push(added);
-      rowByKey.set(key, added);
+    if (row !== undefined) {
+      row.issued = row.issued.plus(shares);
+      return row;
     }
+    const added: Acc = { holder: name.trim(), key, before: ZERO, issued: shares, isPool: false };
+    rows.push(added);
+    rowByKey.set(key, added);
+    return added;
   };
   conversions.forEach((c) => credit(c.holder, c.shares));
   adjustments.forEach((a) => credit(a.name, a.shares));
-  input.investors.forEach((v, i) => credit(v.name, investorShares[i], investorKeyList[i]));
+  input.investors.forEach((v, i) => {
+    const row = credit(v.name, investorShares[i], investorKeyList[i]);
+    row.invested = (row.invested ?? ZERO).plus(investorShares[i]);
+  });
   if (!poolIncrease.isZero() || (poolTarget !== undefined && E.isZero())) {
     const poolRow = rows.find((r) => r.isPool);
     if (poolRow !== undefined) poolRow.issued = poolRow.issued.plus(poolIncrease);
@@ -402,15 +407,10 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     }
   }
   const optionKeys = new Set(poolBasis === "TOTAL" ? input.holdings.filter((h) => h.option).map((h) => holderKey(h.holder)) : []);
-  const investorShareByKey = new Map<string, Decimal>();
-  input.investors.forEach((_, i) =>
-    investorShareByKey.set(investorKeyList[i], (investorShareByKey.get(investorKeyList[i]) ?? ZERO).plus(investorShares[i])),
-  );
   const result: RoundRow[] = rows.map((r) => {
     const after = r.before.plus(r.issued);
     // Pre-money fully diluted position: everything but the new money shares.
-    const investorShare = investorShareByKey.get(r.key);
-    const preMoneyPosition = investorShare !== undefined ? after.minus(investorShare) : after;
+    const preMoneyPosition = r.invested !== undefined ? after.minus(r.invested) : after;
     let ownershipAfter: Decimal | undefined;
     return {
       holder: r.holder,
