@@ -5,7 +5,8 @@
  *
  * Header rows are matched by name, case- and accent-insensitive, in any column order; optional columns
  * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come;
- * WATERFALL and BREAKPOINTS list what they skipped in a last row (`ignoredNote`), never silently.
+ * every table function lists what its readers skipped in a last row (`withIgnoredNote`, tables.ts),
+ * never silently; a function returning one number says in its help that an empty row adds nothing.
  */
 import {
   ConversionPrices,
@@ -71,6 +72,9 @@ import {
 import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, ownershipCells, toCell } from "./excel";
+import { Ignored, ignoredNote, withIgnoredNote } from "./tables";
+
+export { ignoredNote };
 
 // Every keyword these functions read comes from the one vocabulary (src/engine/vocabulary.ts), shared with the forms, paste and templates.
 export const INSTRUMENT_KIND = INSTRUMENT_WORDS.words;
@@ -248,31 +252,9 @@ export function tableReader<C extends TableColumns, T>(
   return (value, skipped) => readHeaderTable(value, name, columns, label, skipped).map((row) => build(row, name));
 }
 
-/**
- * The note a result shows for the rows or cells it skipped as empty (blank, or 0 where some Excel
- * builds send 0 for an empty cell: cells.ts), so that none is dropped silently: undefined when none was.
- * Each part: rows or cells `of` an argument ("classes", "exit_value"), `at` their 1-based positions.
- */
-export function ignoredNote(parts: readonly { unit: "row" | "cell"; of: string; at: readonly number[] }[]): string | undefined {
-  const said = parts
-    .filter((p) => p.at.length > 0)
-    .map((p) => {
-      const shown = p.at.slice(0, 5).join(", ") + (p.at.length > 5 ? ", …" : "");
-      const one = p.at.length === 1;
-      return `${p.at.length} ${one ? p.unit : `${p.unit}s`} of ${p.of} (${one ? "number" : "numbers"} ${shown})`;
-    });
-  return said.length === 0 ? undefined : `Ignored as empty (blank, or 0 as some Excel builds send an empty cell): ${said.join("; ")}`;
-}
-
 /** A name given as one cell, or as the first cell of a row or column (see `readText`). */
 function readFirstText(value: unknown, name: string): string {
   return readText(Array.isArray(value) ? readVector(value, name)[0] : value, name);
-}
-
-/** Pads rows to a rectangle: Excel spills rectangles only. */
-function rectangle(rows: CellOutput[][]): CellOutput[][] {
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return rows.map((r) => (r.length === width ? r : [...r, ...Array<CellOutput>(width - r.length).fill("")]));
 }
 
 const opt = (d: Decimal | undefined, what?: string): CellOutput => (d === undefined ? "" : toCell(d, what));
@@ -364,14 +346,17 @@ function isInvestorsHeader(row: readonly unknown[]): boolean {
   return is(INVESTOR_AMOUNT_HEADERS, a) || is(INVESTOR_NAME_HEADERS, n);
 }
 
-function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
+function readInvestors(value: unknown, skipped?: number[]): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
   if (m[0].length !== 2) throw new EngineError("value", `investors must be two columns (investor, amount), got ${m[0].length} columns`, "investors");
   const start = isInvestorsHeader(m[0]) ? 1 : 0;
   const out: { name: string; amount: Decimal }[] = [];
   for (let r = start; r < m.length; r++) {
     const [n, a] = m[r];
-    if (isBlankCell(n, "name") && isBlankCell(a, "name")) continue; // isBlankRow([n, a]), without the array
+    if (isBlankCell(n, "name") && isBlankCell(a, "name")) {
+      skipped?.push(r + 1); // isBlankRow([n, a]), without the array; numbered as the messages below number rows
+      continue;
+    }
     if (isBlankCell(n, "name") || !(typeof n === "string" || typeof n === "number")) {
       throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
@@ -449,7 +434,13 @@ export const readInstruments = tableReader(
  * default, a target on the unissued pool); otherwise the basis. On "TOTAL", the granted and promised
  * option rows are marked `option` in `holdings` (in place).
  */
-function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: RoundHolding[], hasTarget: boolean): { basis: PoolBasis } | undefined {
+function readPoolBasis(
+  pool_basis: unknown,
+  option_rows: unknown,
+  holdings: RoundHolding[],
+  hasTarget: boolean,
+  skipped?: number[],
+): { basis: PoolBasis } | undefined {
   if (isBlank(pool_basis)) {
     if (!isBlank(option_rows))
       throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
@@ -470,8 +461,11 @@ function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: Roun
       "option_rows",
     );
   }
-  const names = readVector(option_rows, "option_rows").filter((v) => !isBlank(v));
-  names.forEach((v, i) => {
+  readVector(option_rows, "option_rows").forEach((v, i) => {
+    if (isBlankCell(v, "name")) {
+      skipped?.push(i + 1);
+      return;
+    }
     const name = readText(v, `option_rows (cell ${i + 1})`);
     const index = holdings.findIndex((h) => holderKey(h.holder) === holderKey(name));
     if (index < 0) throw new EngineError("value", `option_rows must name holders, got "${name.trim()}"`, "option_rows");
@@ -534,7 +528,14 @@ export function roundCells(
   option_rows?: any,
   antidilution?: any,
 ): CellOutput[][] {
-  const table = readCapTable(holders, shares);
+  const skipped = {
+    holders: [] as number[],
+    investors: [] as number[],
+    instruments: [] as number[],
+    optionRows: [] as number[],
+    antidilution: [] as number[],
+  };
+  const table = readCapTable(holders, shares, skipped.holders);
   // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
@@ -546,15 +547,15 @@ export function roundCells(
     target !== undefined || increase !== undefined,
   );
   const holdings: RoundHolding[] = table.map((h, i) => ({ holder: h.holder, shares: h.shares, pool: i === pool?.index }));
-  const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined);
+  const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined, skipped.optionRows);
   const round = pricedRound({
     holdings,
     preMoney: readNumber(pre_money, "pre_money", "positive"),
-    investors: readInvestors(investors),
+    investors: readInvestors(investors, skipped.investors),
     pool: target !== undefined ? { target, basis: basis?.basis } : increase !== undefined ? { increase } : undefined,
-    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments),
+    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments, skipped.instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
-    antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution),
+    antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution, skipped.antidilution),
   });
   // One layout for the function and the model sheet: the engine's `pricedRoundTable`.
   const poolRow = {
@@ -588,7 +589,13 @@ export function roundCells(
       ]);
     }
   }
-  return rectangle(rows);
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "holders", at: skipped.holders },
+    { unit: "row", of: "investors", at: skipped.investors },
+    { unit: "row", of: "instruments", at: skipped.instruments },
+    { unit: "cell", of: "option_rows", at: skipped.optionRows },
+    { unit: "row", of: "antidilution", at: skipped.antidilution },
+  ]);
 }
 
 // ---------------------------------------------------------------- CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE
@@ -701,14 +708,15 @@ const readAntiDilutionClasses = tableReader("classes", ANTIDILUTION_CLASS_COLUMN
 }));
 
 export function antiDilutionCells(classes: any, new_price: any, new_shares: any, method: any, shares_outstanding: any): CellOutput[][] {
+  const skipped: number[] = [];
   const r = antiDilution(
-    readAntiDilutionClasses(classes),
+    readAntiDilutionClasses(classes, skipped),
     readNumber(new_price, "new_price", "positive"),
     readNumber(new_shares, "new_shares", "nonNegative"),
     readChoice(method, "method", ANTIDILUTION_METHOD, "BROAD"),
     readOptionalNumber(shares_outstanding, "shares_outstanding", "nonNegative"),
   );
-  return [
+  const rows: CellOutput[][] = [
     [...ANTIDILUTION_HEADER],
     ...r.rows.map((x) => [
       x.name,
@@ -722,6 +730,7 @@ export function antiDilutionCells(classes: any, new_price: any, new_shares: any,
       x.adjusted,
     ]),
   ];
+  return withIgnoredNote(rows, [{ unit: "row", of: "classes", at: skipped }]);
 }
 
 // ---------------------------------------------------------------- CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS
@@ -836,11 +845,11 @@ export function waterfallCells(
   const values = exits.map(({ v, at }) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${at})`));
   const skippedHoldings: number[] = [];
   const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings, skippedHoldings);
-  const note = ignoredNote([
+  const ignored: Ignored[] = [
     { unit: "cell", of: "exit_value", at: skippedExits },
     { unit: "row", of: "classes", at: skippedClasses },
     { unit: "row", of: "holdings", at: skippedHoldings },
-  ]);
+  ];
   if (values.length > 1) {
     // A sensitivity: one row per exit value, one column per class (per holder when holdings are given),
     // then the "Converts" column last (so the positions of the columns before it never move).
@@ -858,9 +867,7 @@ export function waterfallCells(
         return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t)), convertingClasses(r)];
       }),
     ];
-    // Below the table, only when something was skipped: the rows above never move.
-    if (note !== undefined) table.push([note]);
-    return rectangle(table);
+    return withIgnoredNote(table, ignored);
   }
   const r = w.atExit({ enterpriseValue: values[0], ...costs });
   const rows: CellOutput[][] = [[...WATERFALL_HEADER]];
@@ -891,8 +898,7 @@ export function waterfallCells(
     for (const h of byHolder)
       rows.push([h.holder, toCell(h.shares), h.className, "", toCell(h.total), h.shares.isZero() ? 0 : toCell(h.total.div(h.shares))]);
   }
-  if (note !== undefined) rows.push([note]);
-  return rectangle(rows);
+  return withIgnoredNote(rows, ignored);
 }
 
 export const BREAKPOINTS_HEADER = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
@@ -905,9 +911,7 @@ export function breakpointsCells(classes: any, net_debt: any, transaction_costs:
   const rows: CellOutput[][] = [[...BREAKPOINTS_HEADER]];
   for (const b of points) rows.push([toCell(exitValueForProceeds(b.proceeds, costs)), toCell(b.proceeds), toCell(b.residualPerShare), b.event]);
   if (points.length === 0) rows.push(["", "", "", "No breakpoint: every class shares pro rata from the first euro"]);
-  const note = ignoredNote([{ unit: "row", of: "classes", at: skipped }]);
-  if (note !== undefined) rows.push([note, "", "", ""]);
-  return rows;
+  return withIgnoredNote(rows, [{ unit: "row", of: "classes", at: skipped }]);
 }
 
 // ---------------------------------------------------------------- CAPTABLE.FDSHARES and CAPTABLE.TENDER
@@ -996,7 +1000,8 @@ export function fdSharesFast(basic_shares: unknown, options: unknown, strikes: u
 export const TENDER_HEADER = ["Holder", "Shares before", "% before", "Shares sold", "Shares bought", "Shares after", "% after", "Cash"];
 
 export function tenderCells(holders: any, shares: any, sellers: any, shares_sold: any, buyer: any, price: any, round_price: any): CellOutput[][] {
-  const table = readCapTable(holders, shares);
+  const skippedHolders: number[] = [];
+  const table = readCapTable(holders, shares, skippedHolders);
   const names = readVector(sellers, "sellers");
   const counts = readVector(shares_sold, "shares_sold");
   if (names.length !== counts.length)
@@ -1006,8 +1011,12 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
       "shares_sold",
     );
   const sales: TenderSale[] = [];
+  const skippedSellers: number[] = [];
   names.forEach((n, i) => {
-    if (isBlankRow([n, counts[i]])) return;
+    if (isBlankRow([n, counts[i]])) {
+      skippedSellers.push(i + 1);
+      return;
+    }
     if (isBlankCell(n, "name")) throw new EngineError("value", `sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
     const seller = readText(n, `sellers (cell ${i + 1})`);
     sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
@@ -1038,5 +1047,8 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
   rows.push(["Shares moved", toCell(r.sharesMoved)]);
   rows.push(["Consideration", toCell(r.consideration)]);
   rows.push(["Premium (+) / discount (-) to the round price", opt(r.premiumToRound)]);
-  return rectangle(rows);
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "holders", at: skippedHolders },
+    { unit: "cell", of: "sellers", at: skippedSellers },
+  ]);
 }
