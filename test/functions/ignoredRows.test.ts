@@ -336,3 +336,21 @@ describe("every table function notes its skipped rows as WATERFALL does", () => 
     expect(isNote(f.irrGridFn([[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574, [[10]], [[46000]]) as unknown[][])).toBe(false);
   });
 });
+
+test("PRICEDROUND option_rows: a cell after a blank one is named by its place in the range", () => {
+  const call = () =>
+    f.pricedRoundFn(
+      [["Founders"], ["Option pool"], ["Angel"]],
+      [[8e6], [1e6], [1e6]],
+      2e7,
+      [["Fund", 5e6]],
+      0.1,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "TOTAL",
+      [[null], [true]],
+    );
+  expect(call).toThrow("option_rows (cell 2) must be a text, got the logical value TRUE");
+});
