@@ -461,13 +461,19 @@ function readPoolBasis(
       "option_rows",
     );
   }
+  // Holders by key, the first of equal keys (as a scan finds): built once, not one scan of every holder per name (quadratic).
+  const byKey = new Map<string, number>();
+  holdings.forEach((h, i) => {
+    const key = holderKey(h.holder);
+    if (!byKey.has(key)) byKey.set(key, i);
+  });
   readVector(option_rows, "option_rows").forEach((v, i) => {
     if (isBlankCell(v, "name")) {
       skipped?.push(i + 1);
       return;
     }
     const name = readText(v, `option_rows (cell ${i + 1})`);
-    const index = holdings.findIndex((h) => holderKey(h.holder) === holderKey(name));
+    const index = byKey.get(holderKey(name)) ?? -1;
     if (index < 0) throw new EngineError("value", `option_rows must name holders, got "${name.trim()}"`, "option_rows");
     if (holdings[index].pool)
       throw new EngineError("value", `option_rows must not name the unissued pool row ("${name.trim()}"): it counts already`, "option_rows");
