@@ -234,6 +234,8 @@ export interface EngineRuleParams {
   occurrencesTooMany: AtTerms & { condition: string; got: number };
   portionOrQuantity: AtTerms & { condition: string };
   tranchesNotMultiples: AtTerms & { allocation: string };
+  // Deal returns per holder (src/engine/deal/holders.ts): a holder's flows broke a rule of the returns.
+  holderFlows: { holder: string; rule: EngineRuleRef };
 }
 export type EngineRuleId = keyof EngineRuleParams;
 
@@ -418,6 +420,7 @@ export const ENGINE_RULES_EN: EngineRuleMessages = {
   portionOrQuantity: (p) => `${atTerms(p)}condition "${p.condition}" must give either a portion or a quantity`,
   tranchesNotMultiples: (p) =>
     `${atTerms(p)}${p.allocation} needs tranches that are whole multiples of the smallest one; use a cumulative allocation for these portions`,
+  holderFlows: (p) => `flows of "${p.holder}": ${engineRuleText(p.rule.id, p.rule.params)}`,
 };
 
 /** The text of an engine rule in a language's messages (English by default). */

@@ -40,8 +40,19 @@ export function roundShares(shares: Decimal, rounding: ShareRounding = DEFAULT_S
  */
 export const SHARE_TOLERANCE = new Decimal("1e-12");
 
-/** Same share count, within SHARE_TOLERANCE of the larger: |a - b| <= 1e-12 x max(|a|, |b|). */
+/** Whole counts strictly between -10^12 and 10^12 are compared exactly by `sameShareCount` (see there). */
+const TRILLION = new Decimal(1e12);
+const MINUS_TRILLION = TRILLION.neg();
+const isWholeBelowTrillion = (d: Decimal): boolean => d.isInteger() && d.lt(TRILLION) && d.gt(MINUS_TRILLION);
+
+/**
+ * Same share count, within SHARE_TOLERANCE of the larger: |a - b| <= 1e-12 x max(|a|, |b|).
+ * Whole counts below 10^12 in size (the everyday case, checked first for speed): the tolerance is
+ * then below one share while two different whole counts are at least one share apart, and both
+ * sides are computed exactly at 40 digits, so they are the same count only when equal.
+ */
 export function sameShareCount(a: Decimal, b: Decimal): boolean {
+  if (isWholeBelowTrillion(a) && isWholeBelowTrillion(b)) return a.eq(b);
   return a.minus(b).abs().lte(Decimal.max(a.abs(), b.abs()).times(SHARE_TOLERANCE));
 }
 

@@ -1,12 +1,13 @@
 /**
  * Reading a cap table from two ranges laid out as users do: holder names in one column (or row),
  * share counts beside them. Rows where both cells are empty (or 0, as some Excel builds send empty
- * cells: cells.ts) are skipped, so a range may include blank rows at the end for holders to come.
+ * cells: cells.ts) are skipped, so a range may include blank rows for holders to come; the skipped
+ * rows' numbers go to `skipped`, for the result's "Ignored as empty" note (tables.ts, `withIgnoredNote`).
  */
 import { CapTable, Decimal, EngineError, rules } from "../engine";
 import { describeCell, isBlankCell, isBlankRow, readVector } from "./cells";
 
-export function readCapTable(holdersRange: unknown, sharesRange: unknown): CapTable {
+export function readCapTable(holdersRange: unknown, sharesRange: unknown, skipped?: number[]): CapTable {
   const holders = readVector(holdersRange, "holders");
   const shares = readVector(sharesRange, "shares");
   if (holders.length !== shares.length) {
@@ -19,7 +20,10 @@ export function readCapTable(holdersRange: unknown, sharesRange: unknown): CapTa
   const table: { holder: string; shares: Decimal }[] = [];
   holders.forEach((h, i) => {
     const s = shares[i];
-    if (isBlankRow([h, s])) return; // also (0, 0): an empty row on Excel builds that send 0 (cells.ts)
+    if (isBlankRow([h, s])) {
+      skipped?.push(i + 1); // also (0, 0): an empty row on Excel builds that send 0 (cells.ts)
+      return;
+    }
     const row = i + 1;
     if (isBlankCell(h, "name")) throw new EngineError("value", `holders must not be empty where shares are given (row ${row})`, "holders");
     if (typeof h !== "string" && !(typeof h === "number" && Number.isFinite(h))) {

@@ -28,10 +28,14 @@ import {
 } from "../engine";
 import { describeCell, isBlank, isBlankRow, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
 import { CellOutput, toCell } from "./excel";
+import { withIgnoredNote } from "./tables";
 import { nameCell, numberCell, optionalNumberCell, tableReader } from "./venture";
 
-/** Dated flows from two ranges of one size; trailing empty pairs are dropped, an empty cell inside is an error. */
-export function readDatedFlows(flows: unknown, dates: unknown): DatedFlow[] {
+/**
+ * Dated flows from two ranges of one size; trailing empty pairs are dropped (their 1-based positions go
+ * to `skipped`, for a table's "Ignored as empty" note), an empty cell inside is an error.
+ */
+export function readDatedFlows(flows: unknown, dates: unknown, skipped?: number[]): DatedFlow[] {
   const amounts = readVector(flows, "flows");
   const days = readVector(dates, "dates");
   if (amounts.length !== days.length) {
@@ -39,6 +43,7 @@ export function readDatedFlows(flows: unknown, dates: unknown): DatedFlow[] {
   }
   let n = amounts.length;
   while (n > 0 && isBlankRow([amounts[n - 1], days[n - 1]])) n--;
+  for (let i = n; i < amounts.length; i++) skipped?.push(i + 1);
   const out: DatedFlow[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const day = days[i];
@@ -76,9 +81,13 @@ export const DEALRETURNS_ROWS = [
 ] as const;
 
 export function dealReturnsCells(flows: unknown, dates: unknown, guess: unknown): CellOutput[][] {
-  const r = dealReturns(readDatedFlows(flows, dates), readGuess(guess));
+  const skipped: number[] = [];
+  const r = dealReturns(readDatedFlows(flows, dates, skipped), readGuess(guess));
   const values = [r.irr, toCell(r.moic), toCell(r.invested), toCell(r.distributed), toCell(r.netGain), toCell(r.years), toCell(r.cashYield)];
-  return DEALRETURNS_ROWS.map((label, i): CellOutput[] => [label, values[i]]);
+  return withIgnoredNote(
+    DEALRETURNS_ROWS.map((label, i): CellOutput[] => [label, values[i]]),
+    [{ unit: "cell", of: "flows and dates", at: skipped }],
+  );
 }
 
 /** A date argument: an Excel day serial (a number); text is refused with the rule. */
@@ -227,8 +236,9 @@ const readSaleHoldings = tableReader(
 );
 
 export function priceSplitCells(equity_price: unknown, holdings: unknown): CellOutput[][] {
-  const r = priceSplit(readNumber(equity_price, "equity_price"), readSaleHoldings(holdings));
-  return [
+  const skipped: number[] = [];
+  const r = priceSplit(readNumber(equity_price, "equity_price"), readSaleHoldings(holdings, skipped));
+  const rows: CellOutput[][] = [
     ["Holder", "Price for shares", "Price for loans", "Total"],
     ...r.rows.map((row): CellOutput[] => [row.holder, toCell(row.sharesPrice), toCell(row.loansPrice), toCell(row.total)]),
     [
@@ -239,6 +249,7 @@ export function priceSplitCells(equity_price: unknown, holdings: unknown): CellO
     ],
     ["Price per share (share equity / all shares)", toCell(r.pricePerShare), "", ""],
   ];
+  return withIgnoredNote(rows, [{ unit: "row", of: "holdings", at: skipped }]);
 }
 
 const labelledTable = (name: string, label: string, french: string) =>
@@ -255,10 +266,12 @@ const readUses = labelledTable("uses", "Use", "Emploi");
 const readSources = labelledTable("sources", "Source", "Ressource");
 
 export function sourcesUsesCells(uses: unknown, sources: unknown, equity_label: unknown): CellOutput[][] {
-  const otherSources = isBlank(sources) ? [] : readSources(sources);
+  const skippedUses: number[] = [];
+  const skippedSources: number[] = [];
+  const otherSources = isBlank(sources) ? [] : readSources(sources, skippedSources);
   const label = isBlank(equity_label) ? "Equity (plug)" : readText(equity_label, "equity_label");
-  const r = sourcesAndUses(readUses(uses), otherSources, label);
-  return [
+  const r = sourcesAndUses(readUses(uses, skippedUses), otherSources, label);
+  const rows: CellOutput[][] = [
     ["Uses", "Amount"],
     ...r.uses.map((u): CellOutput[] => [u.label, toCell(u.amount)]),
     ["Total uses", toCell(r.totalUses)],
@@ -267,6 +280,10 @@ export function sourcesUsesCells(uses: unknown, sources: unknown, equity_label: 
     ["Total sources", toCell(r.totalSources)],
     ["Check: sources - uses", toCell(r.check)],
   ];
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "uses", at: skippedUses },
+    { unit: "row", of: "sources", at: skippedSources },
+  ]);
 }
 
 export function disposalGainCells(
@@ -340,7 +357,8 @@ const readComps = tableReader(
 
 export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, target_metric: unknown): CellOutput[][] {
   const m = readChoice(metric, "metric", COMP_METRIC_WORDS.words, "EBITDA");
-  const rows = readComps(comps);
+  const skipped: number[] = [];
+  const rows = readComps(comps, skipped);
   const wanted = isBlank(basis) ? undefined : readText(basis, "basis");
   if (wanted !== undefined && m !== "MW")
     throw new EngineError(
@@ -385,11 +403,14 @@ export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, 
     ["Max", s.max],
   ];
   const label = `${COMP_METRIC_WORDS.labels[m].en}${m === "MW" && wanted !== undefined ? ` (${wanted})` : ""}`;
-  return [
-    ["Statistic", label, target === undefined ? "" : "Implied EV"],
-    ["Deals used", multiples.length, `of ${rows.length} listed`],
-    ...stats.map(([name, v]): CellOutput[] => [name, toCell(v), target === undefined ? "" : toCell(v.times(target))]),
-  ];
+  return withIgnoredNote(
+    [
+      ["Statistic", label, target === undefined ? "" : "Implied EV"],
+      ["Deals used", multiples.length, `of ${rows.length} listed`],
+      ...stats.map(([name, v]): CellOutput[] => [name, toCell(v), target === undefined ? "" : toCell(v.times(target))]),
+    ],
+    [{ unit: "row", of: "comps", at: skipped }],
+  );
 }
 
 /** Most cells of one IRRGRID (an IRR each): 100 x 100, a bounded call. */
@@ -411,6 +432,7 @@ export function irrGridCells(
   interim_flows: unknown,
   interim_dates: unknown,
 ): CellOutput[][] {
+  const skipped: number[] = [];
   const evs = readAxis(entry_evs, "entry_evs");
   const multiples = readAxis(exit_multiples, "exit_multiples");
   if (evs.length * multiples.length > GRID_CELLS) {
@@ -426,11 +448,14 @@ export function irrGridCells(
     exitNetDebt: readNumber(exit_net_debt, "exit_net_debt"),
     entryDate: readDate(entry_date, "entry_date"),
     exitDate: readDate(exit_date, "exit_date"),
-    interim: isBlank(interim_flows) && isBlank(interim_dates) ? [] : readDatedFlows(interim_flows, interim_dates),
+    interim: isBlank(interim_flows) && isBlank(interim_dates) ? [] : readDatedFlows(interim_flows, interim_dates, skipped),
   };
   const grid = sensitivityGrid(evs, multiples, (ev, mult) => buyerIrr(deal, ev, mult));
-  return [
-    ["Entry EV \\ exit multiple", ...multiples.map((m) => toCell(m))],
-    ...grid.map((row, i): CellOutput[] => [toCell(evs[i]), ...row.map((v) => (typeof v === "number" ? v : `#NUM! ${v.message}`))]),
-  ];
+  return withIgnoredNote(
+    [
+      ["Entry EV \\ exit multiple", ...multiples.map((m) => toCell(m))],
+      ...grid.map((row, i): CellOutput[] => [toCell(evs[i]), ...row.map((v) => (typeof v === "number" ? v : `#NUM! ${v.message}`))]),
+    ],
+    [{ unit: "cell", of: "interim_flows and interim_dates", at: skipped }],
+  );
 }

@@ -79,21 +79,50 @@ export function toCellError(error: unknown): Error | CustomFunctions.Error {
 }
 
 /**
- * OWNERSHIP's cells for the everyday cap table, whole share counts, computed in doubles where that
- * is provably the same as the exact path: each cell equals `toCell(ownership(shares)[i])`, the
- * 40-digit decimal quotient converted to a double, to the last bit. Returns undefined (take the
- * exact path, which also words the errors) when a cell is not blank and not a whole number >= 0,
- * or when the total is 0 or not a safe integer. Blank cells give "" as in the exact path.
+ * A holding's fraction of a total, c / t, for whole share counts 0 <= c <= t <= 2^53 - 1, t > 0, in
+ * doubles: exactly `toCell(new Decimal(c).div(t))`, the 40-digit decimal quotient converted to a
+ * double, to the last bit (test/functions/fastPaths.test.ts compares both over random and edge cases).
  *
- * Why it is exact. Whole counts c <= t < 2^53 and their total t are doubles exactly (a sum of
- * non-negative integers is exact while it stays <= 2^53 - 1, and once a partial sum passes it the
- * computed total does too, so checking the total suffices). IEEE division returns the exact
+ * Why it is exact. Whole counts c <= t < 2^53 are doubles exactly. IEEE division returns the exact
  * quotient q = c/t rounded once to the nearest double. The exact path rounds q to 40 significant
  * digits, then to the nearest double; that can differ only if q is within 10^-39 (relative) of a
  * midpoint m between two adjacent doubles. With q in [2^e, 2^(e+1)), e <= 0, m = k / 2^(53-e) for
  * an odd k >= 2^53, and q - m = (c 2^(53-e) - k t) / (t 2^(53-e)): either 0, impossible as c/t in
  * lowest terms has a numerator <= c < 2^53 < k, or at least 1/(t 2^(53-e)), i.e. more than 2^-107
- * relative to q, far more than 10^-39. So both paths give the same double.
+ * relative to q, far more than 10^-39. So both paths give the same double. (c = 0 gives 0, never -0.)
+ */
+export function fractionOfWholeShares(c: number, t: number): number {
+  return c === 0 ? 0 : c / t;
+}
+
+/** The largest whole share count `fractionOfWholeShares` takes: 2^53 - 1. */
+const MAX_WHOLE = new Decimal(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The cells of shares / `total` (ownership), each `toCell(shares.div(total))`: in doubles when the
+ * share counts are whole and the total is a whole number up to 2^53 - 1 (`fractionOfWholeShares`,
+ * the same double to the last bit), else by the exact decimal division. For the ownership columns
+ * of long tables (TENDER, PRICEDROUND), where the 40-digit quotient and its conversion to a double
+ * were most of the time.
+ */
+export function ownershipCells(total: Decimal): (shares: Decimal) => number {
+  const whole = total.isInteger() && total.gt(0) && total.lte(MAX_WHOLE);
+  const t = whole ? total.toNumber() : 0;
+  return (shares) =>
+    whole && shares.isInteger() && !shares.isNegative() && shares.lte(total)
+      ? fractionOfWholeShares(shares.toNumber(), t)
+      : toCell(shares.div(total));
+}
+
+/**
+ * OWNERSHIP's cells for the everyday cap table, whole share counts, computed in doubles where that
+ * is provably the same as the exact path: each cell equals `toCell(ownership(shares)[i])`, the
+ * 40-digit decimal quotient converted to a double, to the last bit (`fractionOfWholeShares`). Returns
+ * undefined (take the exact path, which also words the errors) when a cell is not blank and not a
+ * whole number >= 0, or when the total is 0 or not a safe integer. Blank cells give "" as in the
+ * exact path. Whole counts and their total are doubles exactly (a sum of non-negative integers is
+ * exact while it stays <= 2^53 - 1, and once a partial sum passes it the computed total does too, so
+ * checking the total suffices).
  */
 export function ownershipOfWholeShares(cells: readonly (readonly unknown[])[]): CellOutput[][] | undefined {
   let total = 0;
@@ -115,13 +144,13 @@ export function ownershipOfWholeShares(cells: readonly (readonly unknown[])[]): 
     const row = cells[r];
     if (row.length === 1) {
       const cell = row[0];
-      out[r] = [typeof cell === "number" ? (cell === 0 ? 0 : cell / total) : ""];
+      out[r] = [typeof cell === "number" ? fractionOfWholeShares(cell, total) : ""];
       continue;
     }
     const cellsOut: CellOutput[] = new Array(row.length);
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      cellsOut[c] = typeof cell === "number" ? (cell === 0 ? 0 : cell / total) : "";
+      cellsOut[c] = typeof cell === "number" ? fractionOfWholeShares(cell, total) : "";
     }
     out[r] = cellsOut;
   }

@@ -33,7 +33,7 @@ import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readTe
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { ownershipOfWholeShares, toCell, toCellError, withinCellLimits } from "./excel";
-import { dealViewTable, proFormaTable } from "./tables";
+import { dealViewTable, proFormaTable, withIgnoredNote } from "./tables";
 import {
   completionAccountsCells,
   dealIrrCell,
@@ -351,19 +351,21 @@ export function pricePerShareFn(pre_money: any, fully_diluted_shares: any): numb
  * @param seller Name of the holder selling.
  * @param buyer Name of the buyer; added at the end when not yet a holder.
  * @param shares_sold Number of shares sold; at most the seller's holding.
- * @returns A table: holder, shares before, % before, shares after, % after.
+ * @returns A table: holder, shares before, % before, shares after, % after. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function secondaryFn(holders: any[][], shares: any[][], seller: any, buyer: any, shares_sold: any): any[][] {
-  return run(() =>
-    proFormaTable(
+  return run(() => {
+    const skipped: number[] = [];
+    const table = proFormaTable(
       secondaryTransfer(
-        readCapTable(holders, shares),
+        readCapTable(holders, shares, skipped),
         readText(seller, "seller"),
         readText(buyer, "buyer"),
         readNumber(shares_sold, "shares_sold", "nonNegative"),
       ),
-    ),
-  );
+    );
+    return withIgnoredNote(table, [{ unit: "row", of: "holders", at: skipped }]);
+  });
 }
 
 /**
@@ -375,20 +377,22 @@ export function secondaryFn(holders: any[][], shares: any[][], seller: any, buye
  * @param investment New money invested.
  * @param pre_money Equity value before the new money; greater than 0.
  * @param [rounding] New shares: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact). French: "BAS", "HAUT", "PROCHE", "AUCUN".
- * @returns A table: holder, shares before, % before, shares after, % after.
+ * @returns A table: holder, shares before, % before, shares after, % after. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function primaryFn(holders: any[][], shares: any[][], investor: any, investment: any, pre_money: any, rounding?: any): any[][] {
-  return run(() =>
-    proFormaTable(
+  return run(() => {
+    const skipped: number[] = [];
+    const table = proFormaTable(
       primaryIssue(
-        readCapTable(holders, shares),
+        readCapTable(holders, shares, skipped),
         readText(investor, "investor"),
         readNumber(investment, "investment", "nonNegative"),
         readNumber(pre_money, "pre_money", "positive"),
         readChoice(rounding, "rounding", ROUNDING, "DOWN"),
       ).rows,
-    ),
-  );
+    );
+    return withIgnoredNote(table, [{ unit: "row", of: "holders", at: skipped }]);
+  });
 }
 
 /**
@@ -431,7 +435,7 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param [pool_basis] What pool_target is a fraction of post-money of: "UNISSUED" (default, the unissued pool) or "TOTAL" (the whole pool: granted and promised options named in option_rows, plus the unissued pool).
  * @param [option_rows] With pool_basis "TOTAL": the names of the holders that are granted or promised options (a column or a row).
  * @param [antidilution] Preferred classes adjusted in a down round, solved with the price: a table with a header row: Class (its holder row), Shares, Original issue price, Conversion price, Method ("BROAD" default, "NARROW", "RATCHET" or "NONE").
- * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken; with pool_basis, the basis and the pool after; with antidilution, one row per class.
+ * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken; with pool_basis, the basis and the pool after; with antidilution, one row per class. Rows and cells read as empty (blank, or 0) in holders, investors, instruments, option_rows and antidilution are listed in a last "Ignored as empty" row.
  */
 export function pricedRoundFn(
   holders: any[][],
@@ -533,7 +537,7 @@ export function convertNoteFn(
  * @param new_shares Number of new shares issued.
  * @param [method] "BROAD" (default, broad-based weighted average), "NARROW" (narrow-based), "RATCHET" (full ratchet) or "NONE" (no adjustment).
  * @param [shares_outstanding] The A of the formula, when the charter defines it differently. Optional.
- * @returns A table per class: conversion price and ratio before and after, shares as converted before and after.
+ * @returns A table per class: conversion price and ratio before and after, shares as converted before and after. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any, method?: any, shares_outstanding?: any): any[][] {
   return run(() => antiDilutionCells(classes, new_price, new_shares, method, shares_outstanding));
@@ -582,7 +586,7 @@ export function breakpointsFn(classes: any[][], net_debt?: any, transaction_cost
  * @param strikes Their exercise prices, beside them (same size).
  * @param share_price Price per share the options are tested against.
  * @param [method] "TSM" (default, treasury stock method) or "ALL" (every option counted in full).
- * @returns Fully diluted share count (not rounded).
+ * @returns Fully diluted share count (not rounded). A pair of empty option and strike cells (blank, or 0) adds nothing and is skipped.
  */
 export function fdSharesFn(basic_shares: any, options: any[][], strikes: any[][], share_price: any, method?: any): number {
   return run(() => fdSharesCell(basic_shares, options, strikes, share_price, method));
@@ -598,7 +602,7 @@ export function fdSharesFn(basic_shares: any, options: any[][], strikes: any[][]
  * @param buyer Name of the buyer; added at the end when not yet a holder.
  * @param price Tender price per share.
  * @param [round_price] Price per share of the primary round, to show the premium or discount. Optional.
- * @returns A table: holder, shares and % before, sold, bought, after, cash; then shares moved, consideration, premium to the round price.
+ * @returns A table: holder, shares and % before, sold, bought, after, cash; then shares moved, consideration, premium to the round price. Holder rows and seller cells read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function tenderFn(
   holders: any[][],
@@ -627,7 +631,7 @@ export function tenderFn(
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
  * @param [invested] For a holder: the capital it invested, the base of the multiple. Default: its share of each class's Invested, pro rata to the shares it holds.
- * @returns The smallest exit enterprise value at which the payout reaches the target (not rounded).
+ * @returns The smallest exit enterprise value at which the payout reaches the target (not rounded). Rows read as empty (blank, or 0) add nothing and are skipped, as CAPTABLE.WATERFALL lists them.
  */
 export function exitForTargetFn(
   classes: any[][],
@@ -665,7 +669,7 @@ export function vcMethodFn(exit_value: any, target_multiple: any, investment: an
  * @param flows Cash flows (a column or a row): negative when paid (invested), positive when received.
  * @param dates Their dates, beside them (same size). None before the first date.
  * @param [guess] Starting rate of the search, as in XIRR. Default 10%; matters only when the flows have several IRRs.
- * @returns The annual rate that discounts the flows to zero (not rounded).
+ * @returns The annual rate that discounts the flows to zero (not rounded). Empty pairs of cells (blank, or 0) at the end add nothing and are skipped.
  */
 export function dealIrrFn(flows: any[][], dates: any[][], guess?: any): number {
   return run(() => dealIrrCell(flows, dates, guess));
@@ -677,7 +681,7 @@ export function dealIrrFn(flows: any[][], dates: any[][], guess?: any): number {
  * @param rate Annual discount rate (8% = 0.08).
  * @param flows Cash flows (a column or a row): negative when paid, positive when received.
  * @param dates Their dates, beside them (same size). None before the first date.
- * @returns The present value at the first date (not rounded).
+ * @returns The present value at the first date (not rounded). Empty pairs of cells (blank, or 0) at the end add nothing and are skipped.
  */
 export function dealNpvFn(rate: any, flows: any[][], dates: any[][]): number {
   return run(() => dealNpvCell(rate, flows, dates));
@@ -689,7 +693,7 @@ export function dealNpvFn(rate: any, flows: any[][], dates: any[][]): number {
  * @param flows Cash flows (a column or a row): negative when paid (invested), positive when received (interest, dividends, repayments, exit).
  * @param dates Their dates, beside them (same size). None before the first date; the last date is the exit.
  * @param [guess] Starting rate of the IRR search, as in XIRR. Default 10%.
- * @returns A two-column table: IRR, multiple on invested capital (received / paid), invested, distributed, net gain, holding period in years (actual/365), average cash yield (received before the last date, a year, on invested).
+ * @returns A two-column table: IRR, multiple on invested capital (received / paid), invested, distributed, net gain, holding period in years (actual/365), average cash yield (received before the last date, a year, on invested). Empty pairs of cells (blank, or 0) at the end of the flows are listed in a last "Ignored as empty" row.
  */
 export function dealReturnsFn(flows: any[][], dates: any[][], guess?: any): any[][] {
   return run(() => dealReturnsCells(flows, dates, guess));
@@ -795,7 +799,7 @@ export function pikAccruedFn(principal: any, interest_rate: any, start_date: any
  * @customfunction PRICESPLIT PRICESPLIT
  * @param equity_price Price for 100% of the equity at completion, shareholder loans included (e.g. from LOCKEDBOX or COMPLETIONACCOUNTS).
  * @param holdings A table with a header row: Holder, Shares, Loans (accrued face value at completion), Shares sold, Loans sold.
- * @returns A table per holder: price for shares, price for loans, total; then the totals and the price per share (equity price less all loans, over all shares).
+ * @returns A table per holder: price for shares, price for loans, total; then the totals and the price per share (equity price less all loans, over all shares). Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function priceSplitFn(equity_price: any, holdings: any[][]): any[][] {
   return run(() => priceSplitCells(equity_price, holdings));
@@ -807,7 +811,7 @@ export function priceSplitFn(equity_price: any, holdings: any[][]): any[][] {
  * @param uses A table with a header row: Use, Amount (price paid, refinanced debt, fees, minimum cash, ...).
  * @param [sources] A table with a header row: Source, Amount (acquisition debt, shareholder loans, rollover, seller note, cash, ...), without the equity. Optional.
  * @param [equity_label] Name of the plug row. Default "Equity (plug)".
- * @returns A two-column table: the uses and their total, the sources with the equity plug last and their total, then the check (0).
+ * @returns A two-column table: the uses and their total, the sources with the equity plug last and their total, then the check (0). Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function sourcesUsesFn(uses: any[][], sources?: any[][], equity_label?: any): any[][] {
   return run(() => sourcesUsesCells(uses, sources, equity_label));
@@ -862,7 +866,7 @@ export function valueBridgeFn(
  * @param [metric] "EV/EBITDA" (default, or "EBITDA") or "EV/MW" (or "MW").
  * @param [basis] For EV/MW: the capacity basis to compare (the other rows are left out, and counted). Required when the comps mix bases.
  * @param [target_metric] The target's EBITDA or MW, to add the implied EV at each statistic. Optional.
- * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each.
+ * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
  */
 export function compStatsFn(comps: any[][], metric?: any, basis?: any, target_metric?: any): any[][] {
   return run(() => compStatsCells(comps, metric, basis, target_metric));
@@ -880,7 +884,7 @@ export function compStatsFn(comps: any[][], metric?: any, basis?: any, target_me
  * @param exit_date Exit date.
  * @param [interim_flows] Cash received (or paid) by the buyer between entry and exit. Optional.
  * @param [interim_dates] Their dates, beside them (same size).
- * @returns A grid: the exit multiples across, the entry EVs down, the buyer's IRR in each cell.
+ * @returns A grid: the exit multiples across, the entry EVs down, the buyer's IRR in each cell. Empty pairs of cells (blank, or 0) at the end of the interim flows are listed in a last "Ignored as empty" row.
  */
 export function irrGridFn(
   entry_evs: any[][],

@@ -1,5 +1,6 @@
 /**
- * Spilled tables: engine results laid out as rows of cells with a header row.
+ * Spilled tables: engine results laid out as rows of cells with a header row, and the one way every
+ * table function shows the rows and cells its readers skipped as empty (`withIgnoredNote`).
  */
 import { Bridge, Decimal, ProFormaRow, StakeSale } from "../engine";
 import { CellOutput, toCell } from "./excel";
@@ -47,4 +48,46 @@ export function proFormaTable(rows: readonly ProFormaRow[]): CellOutput[][] {
     [...PRO_FORMA_HEADER],
     ...rows.map((r) => [r.holder, toCell(r.sharesBefore), toCell(r.ownershipBefore), toCell(r.sharesAfter), toCell(r.ownershipAfter)]),
   ];
+}
+
+/** Pads rows to a rectangle: Excel spills rectangles only. */
+export function rectangle(rows: CellOutput[][]): CellOutput[][] {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return rows.map((r) => (r.length === width ? r : [...r, ...Array<CellOutput>(width - r.length).fill("")]));
+}
+
+/** The rows or cells `of` an argument ("classes", "exit_value") a reader skipped as empty, `at` their 1-based positions as its messages number them. */
+export interface Ignored {
+  readonly unit: "row" | "cell";
+  readonly of: string;
+  readonly at: readonly number[];
+}
+
+/**
+ * The note a result shows for the rows or cells it skipped as empty (blank, or 0 where some Excel
+ * builds send 0 for an empty cell: cells.ts), so that none is dropped silently: undefined when none was.
+ * Every skipped row is counted, trailing ones too: what an empty cell of a range arrives as is not
+ * documented (office-js #4702 and #5262: null on the web and current builds, 0 on others), so a
+ * row of blanks cannot be told from a row of zeros, and either is listed.
+ */
+export function ignoredNote(parts: readonly Ignored[]): string | undefined {
+  const said = parts
+    .filter((p) => p.at.length > 0)
+    .map((p) => {
+      const shown = p.at.slice(0, 5).join(", ") + (p.at.length > 5 ? ", …" : "");
+      const one = p.at.length === 1;
+      return `${p.at.length} ${one ? p.unit : `${p.unit}s`} of ${p.of} (${one ? "number" : "numbers"} ${shown})`;
+    });
+  return said.length === 0 ? undefined : `Ignored as empty (blank, or 0 as some Excel builds send an empty cell): ${said.join("; ")}`;
+}
+
+/**
+ * A result table with the "Ignored as empty" note (`ignoredNote`) as its last row when a reader
+ * skipped anything, nothing added otherwise; padded to a rectangle. The rows above never move, so
+ * INDEX into a result keeps its rows. The one way every table function shows its skipped rows.
+ */
+export function withIgnoredNote(rows: CellOutput[][], parts: readonly Ignored[]): CellOutput[][] {
+  const note = ignoredNote(parts);
+  if (note !== undefined) rows.push([note]);
+  return rectangle(rows);
 }

@@ -5,7 +5,8 @@
  *
  * Header rows are matched by name, case- and accent-insensitive, in any column order; optional columns
  * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come;
- * WATERFALL and BREAKPOINTS list what they skipped in a last row (`ignoredNote`), never silently.
+ * every table function lists what its readers skipped in a last row (`withIgnoredNote`, tables.ts),
+ * never silently; a function returning one number says in its help that an empty row adds nothing.
  */
 import {
   ConversionPrices,
@@ -36,7 +37,7 @@ import {
   pricedRound,
   pricedRoundTable,
   ROUND_TABLE_HEADER,
-  tenderOffer,
+  tenderMoves,
   treasuryStockMethodShares,
   treasuryStockShares,
   yearFraction,
@@ -70,7 +71,10 @@ import {
 } from "./cells";
 import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
-import { CellOutput, toCell } from "./excel";
+import { CellOutput, ownershipCells, toCell } from "./excel";
+import { Ignored, ignoredNote, withIgnoredNote } from "./tables";
+
+export { ignoredNote };
 
 // Every keyword these functions read comes from the one vocabulary (src/engine/vocabulary.ts), shared with the forms, paste and templates.
 export const INSTRUMENT_KIND = INSTRUMENT_WORDS.words;
@@ -248,31 +252,9 @@ export function tableReader<C extends TableColumns, T>(
   return (value, skipped) => readHeaderTable(value, name, columns, label, skipped).map((row) => build(row, name));
 }
 
-/**
- * The note a result shows for the rows or cells it skipped as empty (blank, or 0 where some Excel
- * builds send 0 for an empty cell: cells.ts), so that none is dropped silently: undefined when none was.
- * Each part: rows or cells `of` an argument ("classes", "exit_value"), `at` their 1-based positions.
- */
-export function ignoredNote(parts: readonly { unit: "row" | "cell"; of: string; at: readonly number[] }[]): string | undefined {
-  const said = parts
-    .filter((p) => p.at.length > 0)
-    .map((p) => {
-      const shown = p.at.slice(0, 5).join(", ") + (p.at.length > 5 ? ", …" : "");
-      const one = p.at.length === 1;
-      return `${p.at.length} ${one ? p.unit : `${p.unit}s`} of ${p.of} (${one ? "number" : "numbers"} ${shown})`;
-    });
-  return said.length === 0 ? undefined : `Ignored as empty (blank, or 0 as some Excel builds send an empty cell): ${said.join("; ")}`;
-}
-
 /** A name given as one cell, or as the first cell of a row or column (see `readText`). */
 function readFirstText(value: unknown, name: string): string {
   return readText(Array.isArray(value) ? readVector(value, name)[0] : value, name);
-}
-
-/** Pads rows to a rectangle: Excel spills rectangles only. */
-function rectangle(rows: CellOutput[][]): CellOutput[][] {
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return rows.map((r) => (r.length === width ? r : [...r, ...Array<CellOutput>(width - r.length).fill("")]));
 }
 
 const opt = (d: Decimal | undefined, what?: string): CellOutput => (d === undefined ? "" : toCell(d, what));
@@ -364,14 +346,17 @@ function isInvestorsHeader(row: readonly unknown[]): boolean {
   return is(INVESTOR_AMOUNT_HEADERS, a) || is(INVESTOR_NAME_HEADERS, n);
 }
 
-function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
+function readInvestors(value: unknown, skipped?: number[]): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
   if (m[0].length !== 2) throw new EngineError("value", `investors must be two columns (investor, amount), got ${m[0].length} columns`, "investors");
   const start = isInvestorsHeader(m[0]) ? 1 : 0;
   const out: { name: string; amount: Decimal }[] = [];
   for (let r = start; r < m.length; r++) {
     const [n, a] = m[r];
-    if (isBlankRow([n, a])) continue;
+    if (isBlankCell(n, "name") && isBlankCell(a, "name")) {
+      skipped?.push(r + 1); // isBlankRow([n, a]), without the array; numbered as the messages below number rows
+      continue;
+    }
     if (isBlankCell(n, "name") || !(typeof n === "string" || typeof n === "number")) {
       throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
@@ -381,7 +366,12 @@ function readInvestors(value: unknown): { name: string; amount: Decimal }[] {
       const header = r === 0 ? ' (a header row says "Amount" or "Investor")' : "";
       throw new EngineError("value", `investors: amount of "${name}" must be a number, got ${describeCell(a)} (row ${r + 1})${header}`, "investors");
     }
-    out.push({ name, amount: attributed("investors", () => readNumber(a, `investors: amount of "${name}" (row ${r + 1})`, "nonNegative")) });
+    // A number >= 0 reads as readNumber reads it (-0 as 0) and passes its rule; anything else is read (and refused) by readNumber.
+    const amount =
+      typeof a === "number" && a >= 0 && a < Infinity
+        ? new Decimal(a === 0 ? 0 : a)
+        : attributed("investors", () => readNumber(a, `investors: amount of "${name}" (row ${r + 1})`, "nonNegative"));
+    out.push({ name, amount });
   }
   if (out.length === 0) throw new EngineError("value", "investors must list at least one investor", "investors");
   return out;
@@ -444,7 +434,13 @@ export const readInstruments = tableReader(
  * default, a target on the unissued pool); otherwise the basis. On "TOTAL", the granted and promised
  * option rows are marked `option` in `holdings` (in place).
  */
-function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: RoundHolding[], hasTarget: boolean): { basis: PoolBasis } | undefined {
+function readPoolBasis(
+  pool_basis: unknown,
+  option_rows: unknown,
+  holdings: RoundHolding[],
+  hasTarget: boolean,
+  skipped?: number[],
+): { basis: PoolBasis } | undefined {
   if (isBlank(pool_basis)) {
     if (!isBlank(option_rows))
       throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
@@ -465,10 +461,19 @@ function readPoolBasis(pool_basis: unknown, option_rows: unknown, holdings: Roun
       "option_rows",
     );
   }
-  const names = readVector(option_rows, "option_rows").filter((v) => !isBlank(v));
-  names.forEach((v, i) => {
+  // Holders by key, the first of equal keys (as a scan finds): built once, not one scan of every holder per name (quadratic).
+  const byKey = new Map<string, number>();
+  holdings.forEach((h, i) => {
+    const key = holderKey(h.holder);
+    if (!byKey.has(key)) byKey.set(key, i);
+  });
+  readVector(option_rows, "option_rows").forEach((v, i) => {
+    if (isBlankCell(v, "name")) {
+      skipped?.push(i + 1);
+      return;
+    }
     const name = readText(v, `option_rows (cell ${i + 1})`);
-    const index = holdings.findIndex((h) => holderKey(h.holder) === holderKey(name));
+    const index = byKey.get(holderKey(name)) ?? -1;
     if (index < 0) throw new EngineError("value", `option_rows must name holders, got "${name.trim()}"`, "option_rows");
     if (holdings[index].pool)
       throw new EngineError("value", `option_rows must not name the unissued pool row ("${name.trim()}"): it counts already`, "option_rows");
@@ -529,7 +534,14 @@ export function roundCells(
   option_rows?: any,
   antidilution?: any,
 ): CellOutput[][] {
-  const table = readCapTable(holders, shares);
+  const skipped = {
+    holders: [] as number[],
+    investors: [] as number[],
+    instruments: [] as number[],
+    optionRows: [] as number[],
+    antidilution: [] as number[],
+  };
+  const table = readCapTable(holders, shares, skipped.holders);
   // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
@@ -541,22 +553,27 @@ export function roundCells(
     target !== undefined || increase !== undefined,
   );
   const holdings: RoundHolding[] = table.map((h, i) => ({ holder: h.holder, shares: h.shares, pool: i === pool?.index }));
-  const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined);
+  const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined, skipped.optionRows);
   const round = pricedRound({
     holdings,
     preMoney: readNumber(pre_money, "pre_money", "positive"),
-    investors: readInvestors(investors),
+    investors: readInvestors(investors, skipped.investors),
     pool: target !== undefined ? { target, basis: basis?.basis } : increase !== undefined ? { increase } : undefined,
-    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments),
+    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments, skipped.instruments),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
-    antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution),
+    antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution, skipped.antidilution),
   });
   // One layout for the function and the model sheet: the engine's `pricedRoundTable`.
   const poolRow = {
     holder: pool === undefined ? "(none)" : pool.holder,
     how: pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
   };
-  const rows: CellOutput[][] = pricedRoundTable(round, poolRow).map((r) => r.map((v) => (Decimal.isDecimal(v) ? toCell(v) : v)));
+  // "% after" = shares after / post-money shares (`ownershipAfter`), in doubles where that is the same double (`ownershipCells`).
+  const ownershipOf = ownershipCells(round.postMoneyShares);
+  const laidOut = pricedRoundTable(round, poolRow, ownershipOf);
+  // Decimals become cells in place (the table is new): a table's cells are Decimals, texts and numbers.
+  for (const r of laidOut) for (let c = 0; c < r.length; c++) if (typeof r[c] === "object") r[c] = toCell(r[c] as Decimal);
+  const rows = laidOut as CellOutput[][];
   if (basis !== undefined) {
     // Shown only when pool_basis is given: the layout of existing sheets does not change.
     rows.push(["Pool target basis", basis.basis === "TOTAL" ? "Whole pool (granted, promised and unissued)" : "Unissued pool"]);
@@ -578,7 +595,13 @@ export function roundCells(
       ]);
     }
   }
-  return rectangle(rows);
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "holders", at: skipped.holders },
+    { unit: "row", of: "investors", at: skipped.investors },
+    { unit: "row", of: "instruments", at: skipped.instruments },
+    { unit: "cell", of: "option_rows", at: skipped.optionRows },
+    { unit: "row", of: "antidilution", at: skipped.antidilution },
+  ]);
 }
 
 // ---------------------------------------------------------------- CAPTABLE.SAFE and CAPTABLE.CONVERTNOTE
@@ -691,14 +714,15 @@ const readAntiDilutionClasses = tableReader("classes", ANTIDILUTION_CLASS_COLUMN
 }));
 
 export function antiDilutionCells(classes: any, new_price: any, new_shares: any, method: any, shares_outstanding: any): CellOutput[][] {
+  const skipped: number[] = [];
   const r = antiDilution(
-    readAntiDilutionClasses(classes),
+    readAntiDilutionClasses(classes, skipped),
     readNumber(new_price, "new_price", "positive"),
     readNumber(new_shares, "new_shares", "nonNegative"),
     readChoice(method, "method", ANTIDILUTION_METHOD, "BROAD"),
     readOptionalNumber(shares_outstanding, "shares_outstanding", "nonNegative"),
   );
-  return [
+  const rows: CellOutput[][] = [
     [...ANTIDILUTION_HEADER],
     ...r.rows.map((x) => [
       x.name,
@@ -712,6 +736,7 @@ export function antiDilutionCells(classes: any, new_price: any, new_shares: any,
       x.adjusted,
     ]),
   ];
+  return withIgnoredNote(rows, [{ unit: "row", of: "classes", at: skipped }]);
 }
 
 // ---------------------------------------------------------------- CAPTABLE.WATERFALL and CAPTABLE.BREAKPOINTS
@@ -826,11 +851,11 @@ export function waterfallCells(
   const values = exits.map(({ v, at }) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${at})`));
   const skippedHoldings: number[] = [];
   const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings, skippedHoldings);
-  const note = ignoredNote([
+  const ignored: Ignored[] = [
     { unit: "cell", of: "exit_value", at: skippedExits },
     { unit: "row", of: "classes", at: skippedClasses },
     { unit: "row", of: "holdings", at: skippedHoldings },
-  ]);
+  ];
   if (values.length > 1) {
     // A sensitivity: one row per exit value, one column per class (per holder when holdings are given),
     // then the "Converts" column last (so the positions of the columns before it never move).
@@ -848,9 +873,7 @@ export function waterfallCells(
         return [toCell(ev), toCell(r.proceeds), ...totals.map((t) => toCell(t)), convertingClasses(r)];
       }),
     ];
-    // Below the table, only when something was skipped: the rows above never move.
-    if (note !== undefined) table.push([note]);
-    return rectangle(table);
+    return withIgnoredNote(table, ignored);
   }
   const r = w.atExit({ enterpriseValue: values[0], ...costs });
   const rows: CellOutput[][] = [[...WATERFALL_HEADER]];
@@ -881,8 +904,7 @@ export function waterfallCells(
     for (const h of byHolder)
       rows.push([h.holder, toCell(h.shares), h.className, "", toCell(h.total), h.shares.isZero() ? 0 : toCell(h.total.div(h.shares))]);
   }
-  if (note !== undefined) rows.push([note]);
-  return rectangle(rows);
+  return withIgnoredNote(rows, ignored);
 }
 
 export const BREAKPOINTS_HEADER = ["Exit value", "Proceeds to equity", "Residual per share", "Event"];
@@ -895,9 +917,7 @@ export function breakpointsCells(classes: any, net_debt: any, transaction_costs:
   const rows: CellOutput[][] = [[...BREAKPOINTS_HEADER]];
   for (const b of points) rows.push([toCell(exitValueForProceeds(b.proceeds, costs)), toCell(b.proceeds), toCell(b.residualPerShare), b.event]);
   if (points.length === 0) rows.push(["", "", "", "No breakpoint: every class shares pro rata from the first euro"]);
-  const note = ignoredNote([{ unit: "row", of: "classes", at: skipped }]);
-  if (note !== undefined) rows.push([note, "", "", ""]);
-  return rows;
+  return withIgnoredNote(rows, [{ unit: "row", of: "classes", at: skipped }]);
 }
 
 // ---------------------------------------------------------------- CAPTABLE.FDSHARES and CAPTABLE.TENDER
@@ -986,7 +1006,8 @@ export function fdSharesFast(basic_shares: unknown, options: unknown, strikes: u
 export const TENDER_HEADER = ["Holder", "Shares before", "% before", "Shares sold", "Shares bought", "Shares after", "% after", "Cash"];
 
 export function tenderCells(holders: any, shares: any, sellers: any, shares_sold: any, buyer: any, price: any, round_price: any): CellOutput[][] {
-  const table = readCapTable(holders, shares);
+  const skippedHolders: number[] = [];
+  const table = readCapTable(holders, shares, skippedHolders);
   const names = readVector(sellers, "sellers");
   const counts = readVector(shares_sold, "shares_sold");
   if (names.length !== counts.length)
@@ -996,35 +1017,44 @@ export function tenderCells(holders: any, shares: any, sellers: any, shares_sold
       "shares_sold",
     );
   const sales: TenderSale[] = [];
+  const skippedSellers: number[] = [];
   names.forEach((n, i) => {
-    if (isBlankRow([n, counts[i]])) return;
+    if (isBlankRow([n, counts[i]])) {
+      skippedSellers.push(i + 1);
+      return;
+    }
     if (isBlankCell(n, "name")) throw new EngineError("value", `sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
     const seller = readText(n, `sellers (cell ${i + 1})`);
     sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
   });
   if (isBlankCell(buyer, "name")) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
-  const r = tenderOffer(
+  const r = tenderMoves(
     table,
     sales,
     readFirstText(buyer, "buyer"),
     readNumber(price, "price", "nonNegative"),
     readOptionalNumber(round_price, "round_price", "positive"),
   );
+  // Ownership = shares / total shares (`tenderOffer`), in doubles where that is the same double (`ownershipCells`).
+  const ownershipOf = ownershipCells(r.totalShares);
   const rows: CellOutput[][] = [[...TENDER_HEADER]];
   for (const x of r.rows) {
     rows.push([
       x.holder,
       toCell(x.sharesBefore),
-      toCell(x.ownershipBefore),
+      ownershipOf(x.sharesBefore),
       toCell(x.sharesSold),
       toCell(x.sharesBought),
       toCell(x.sharesAfter),
-      toCell(x.ownershipAfter),
+      ownershipOf(x.sharesAfter),
       toCell(x.cash),
     ]);
   }
   rows.push(["Shares moved", toCell(r.sharesMoved)]);
   rows.push(["Consideration", toCell(r.consideration)]);
   rows.push(["Premium (+) / discount (-) to the round price", opt(r.premiumToRound)]);
-  return rectangle(rows);
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "holders", at: skippedHolders },
+    { unit: "cell", of: "sellers", at: skippedSellers },
+  ]);
 }

@@ -326,6 +326,7 @@ export const ENGINE_RULES_FR: EngineRuleMessages = {
   portionOrQuantity: (p) => `${atTerms(p)}la condition ${q(p.condition)} doit donner soit une fraction, soit une quantité`,
   tranchesNotMultiples: (p) =>
     `${atTerms(p)}${p.allocation} exige des tranches multiples entières de la plus petite ; utilisez une allocation cumulative pour ces fractions`,
+  holderFlows: (p) => `flux de « ${p.holder} » : ${engineRuleText(p.rule.id, p.rule.params, ENGINE_RULES_FR)}`,
 };
 
 /**

@@ -96,3 +96,32 @@ describe("big ranges, through the built bundle", () => {
   let bundle: Call | undefined;
   bigRanges(() => (bundle ??= bundled()));
 });
+
+/**
+ * PRICEDROUND's option_rows (pool_basis "TOTAL") looked each name up by scanning every holder: 20,000
+ * option rows among 40,000 holders made 800 million key comparisons (minutes). Now one lookup each.
+ * The result is asserted: the whole pool counts every option row named.
+ */
+test("PRICEDROUND: 20,000 option_rows among 40,000 holders", () => {
+  const n = 20_000;
+  const holders = [...column(2 * n, (i) => (i % 2 === 0 ? `Employee ${i / 2 + 1}` : `Founder ${(i - 1) / 2 + 1}`)), ["Option pool"]];
+  const shares = [...column(2 * n, () => 100), [100_000]];
+  const options = column(n, (i) => `employee ${n - i}`); // another case and order: matched by key
+  const t = f.pricedRoundFn(
+    holders,
+    shares,
+    50_000_000,
+    [["Fund", 10_000_000]],
+    0.2,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    "TOTAL",
+    options,
+  ) as unknown[][];
+  // Whole pool before: 20,000 x 100 options + 100,000 unissued = 2,100,000 of 4,100,000, above 20%: no top-up.
+  // The new money buys 10,000,000 / (50,000,000 / 4,100,000) = 820,000 shares: the whole pool is 2,100,000 / 4,920,000 after.
+  expect(rowOf(t, "Pool after the round (% of post-money)")[1]).toBeCloseTo(2_100_000 / 4_920_000, 12);
+  expect(rowOf(t, "Pool target basis")[1]).toBe("Whole pool (granted, promised and unissued)");
+});

@@ -183,11 +183,12 @@ describe("spilled tables", () => {
     ]);
   });
 
-  test("SECONDARY skips blank rows and accepts a row layout", () => {
+  test("SECONDARY skips blank rows, says so in a last row, and accepts a row layout", () => {
     const t = f.secondaryFn([["A", "B", null]], [[60, 40, null]], "A", "B", 10);
     expect(t.slice(1)).toEqual([
       ["A", 60, 0.6, 50, 0.5],
       ["B", 40, 0.4, 50, 0.5],
+      ["Ignored as empty (blank, or 0 as some Excel builds send an empty cell): 1 row of holders (number 3)", "", "", "", ""],
     ]);
   });
 

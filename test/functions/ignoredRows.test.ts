@@ -83,3 +83,274 @@ describe("rows and cells read as empty are shown, never dropped silently", () =>
     );
   });
 });
+
+/**
+ * Every table function, one way (`withIgnoredNote`, src/functions/tables.ts): each table or list
+ * argument with an empty row (blank, or 0) inserted anywhere, trailing rows included as WATERFALL
+ * counts them, gives the result without that row plus one last row naming it; without one, no note.
+ */
+describe("every table function notes its skipped rows as WATERFALL does", () => {
+  type Call = {
+    name: string;
+    of: string;
+    unit: "row" | "cell";
+    call: (insertAt: (rows: unknown[][], blank: unknown[]) => unknown[][]) => unknown[][];
+  };
+  const same = (rows: unknown[][]) => rows;
+  /** Where `pairAt` last put the empty row (0-based in the list it was given). */
+  let inserted = -1;
+  const pairAt =
+    (at: number) =>
+    (rows: unknown[][], blank: unknown[]): unknown[][] => {
+      const out = [...rows];
+      inserted = Math.min(at, out.length);
+      out.splice(inserted, 0, blank);
+      return out;
+    };
+  // Two parallel vectors (holders and shares, sellers and shares_sold, flows and dates): insert into both.
+  const both = (a: unknown[][], b: unknown[][], insert: (rows: unknown[][], blank: unknown[]) => unknown[][], x: unknown, y: unknown) => [
+    insert(a, [x]),
+    insert(b, [y]),
+  ];
+  const holders = [["Founders"], ["Option pool"], ["Angel"]];
+  const shares = [[8_000_000], [1_000_000], [1_000_000]];
+
+  const calls = (x: unknown, y: unknown): Call[] => [
+    {
+      name: "SECONDARY",
+      of: "holders",
+      unit: "row",
+      call: (ins) => {
+        const [h, s] = both(holders, shares, ins, x, y);
+        return f.secondaryFn(h, s, "Founders", "Angel", 10);
+      },
+    },
+    {
+      name: "PRIMARY",
+      of: "holders",
+      unit: "row",
+      call: (ins) => {
+        const [h, s] = both(holders, shares, ins, x, y);
+        return f.primaryFn(h, s, "New", 1_000_000, 10_000_000);
+      },
+    },
+    {
+      name: "TENDER holders",
+      of: "holders",
+      unit: "row",
+      call: (ins) => {
+        const [h, s] = both(holders, shares, ins, x, y);
+        return f.tenderFn(h, s, [["Angel"], ["Founders"]], [[100], [200]], "Buyer", 2);
+      },
+    },
+    {
+      name: "TENDER sellers",
+      of: "sellers",
+      unit: "cell",
+      call: (ins) => {
+        const [n, c] = both([["Angel"], ["Founders"]], [[100], [200]], ins, x, y);
+        return f.tenderFn(holders, shares, n, c, "Buyer", 2);
+      },
+    },
+    {
+      name: "PRICEDROUND holders",
+      of: "holders",
+      unit: "row",
+      call: (ins) => {
+        const [h, s] = both(holders, shares, ins, x, y);
+        return f.pricedRoundFn(h, s, 20_000_000, [
+          ["Investor", "Amount"],
+          ["Fund", 5_000_000],
+        ]);
+      },
+    },
+    {
+      name: "PRICEDROUND investors",
+      of: "investors",
+      unit: "row",
+      call: (ins) =>
+        f.pricedRoundFn(holders, shares, 20_000_000, [
+          ["Investor", "Amount"],
+          ...ins(
+            [
+              ["Fund", 5_000_000],
+              ["Angel", 100_000],
+            ],
+            [x, y],
+          ),
+        ]),
+    },
+    {
+      name: "PRICEDROUND instruments",
+      of: "instruments",
+      unit: "row",
+      call: (ins) =>
+        f.pricedRoundFn(holders, shares, 20_000_000, [["Fund", 5_000_000]], undefined, [
+          ["Holder", "Type", "Amount", "Cap"],
+          ...ins(
+            [
+              ["Safe 1", "SAFE", 500_000, 10_000_000],
+              ["Safe 2", "SAFE", 200_000, 12_000_000],
+            ],
+            [x, y, x, y],
+          ),
+        ]),
+    },
+    {
+      name: "PRICEDROUND antidilution",
+      of: "antidilution",
+      unit: "row",
+      call: (ins) =>
+        f.pricedRoundFn(
+          holders,
+          shares,
+          20_000_000,
+          [["Fund", 5_000_000]],
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          [["Class", "Shares", "Original issue price"], ...ins([["Angel", 1_000_000, 3]], [x, y, x])],
+        ),
+    },
+    {
+      name: "PRICEDROUND option_rows",
+      of: "option_rows",
+      unit: "cell",
+      call: (ins) =>
+        f.pricedRoundFn(
+          holders,
+          shares,
+          20_000_000,
+          [["Fund", 5_000_000]],
+          0.1,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          "TOTAL",
+          ins([["Angel"]], [x]),
+        ),
+    },
+    {
+      name: "ANTIDILUTION",
+      of: "classes",
+      unit: "row",
+      call: (ins) =>
+        f.antiDilutionFn(
+          [
+            ["Class", "Shares", "Original issue price"],
+            ...ins(
+              [
+                ["Common", 1_500_000, null],
+                ["Series A", 2_500_000, 1],
+              ],
+              [x, y, x],
+            ),
+          ],
+          0.5,
+          2_000_000,
+        ),
+    },
+    {
+      name: "PRICESPLIT",
+      of: "holdings",
+      unit: "row",
+      call: (ins) =>
+        f.priceSplitFn(500, [
+          ["Holder", "Shares", "Loans"],
+          ...ins(
+            [
+              ["A", 50, 150],
+              ["B", 50, 50],
+            ],
+            [x, y, y],
+          ),
+        ]),
+    },
+    {
+      name: "SOURCESUSES uses",
+      of: "uses",
+      unit: "row",
+      call: (ins) =>
+        f.sourcesUsesFn([
+          ["Use", "Amount"],
+          ...ins(
+            [
+              ["Price", 100],
+              ["Fees", 3],
+            ],
+            [x, y],
+          ),
+        ]),
+    },
+    {
+      name: "COMPSTATS",
+      of: "comps",
+      unit: "row",
+      call: (ins) =>
+        f.compStatsFn([
+          ["Deal", "EV", "EBITDA"],
+          ...ins(
+            [
+              ["A", 860, 40],
+              ["B", 764, 26],
+            ],
+            [x, y, y],
+          ),
+        ]),
+    },
+  ];
+
+  test("one empty row anywhere: the same rows, and a last row naming it", () => {
+    fc.assert(
+      fc.property(empty, empty, fc.nat({ max: 3 }), fc.nat({ max: 12 }), (x, y, at, which) => {
+        const c = calls(x, y)[which % calls(x, y).length];
+        const plain = c.call(same);
+        expect(isNote(plain)).toBe(false);
+        const t = c.call(pairAt(at));
+        // Where the empty row sits, 1-based as the reader's messages number it (a header table's header is row 1).
+        const header = ["holders", "sellers", "option_rows"].includes(c.of) ? 0 : 1;
+        const position = inserted + 1 + header;
+        expect(noteOf(t)).toBe(`Ignored as empty (blank, or 0 as some Excel builds send an empty cell): 1 ${c.unit} of ${c.of} (number ${position})`);
+        expect(t.slice(0, -1).map((r) => r.slice(0, plain[0].length))).toEqual(plain);
+        expect(t.every((r) => r.length === t[0].length)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("DEALRETURNS and IRRGRID: the empty pairs at the end of the flows are named", () => {
+    const flows = [[-100], [5], [130], [null], [0]];
+    const dates = [[43831], [44196], [44926], [null], [0]];
+    const t = f.dealReturnsFn(flows, dates) as unknown[][];
+    expect(noteOf(t)).toBe("Ignored as empty (blank, or 0 as some Excel builds send an empty cell): 2 cells of flows and dates (numbers 4, 5)");
+    expect(t.slice(0, -1)).toEqual(f.dealReturnsFn(flows.slice(0, 3), dates.slice(0, 3)));
+    const g = f.irrGridFn([[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574, [[10], [null]], [[46000], [null]]) as unknown[][];
+    expect(noteOf(g)).toBe(
+      "Ignored as empty (blank, or 0 as some Excel builds send an empty cell): 1 cell of interim_flows and interim_dates (number 2)",
+    );
+    expect(isNote(f.irrGridFn([[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574, [[10]], [[46000]]) as unknown[][])).toBe(false);
+  });
+});
+
+test("PRICEDROUND option_rows: a cell after a blank one is named by its place in the range", () => {
+  const call = () =>
+    f.pricedRoundFn(
+      [["Founders"], ["Option pool"], ["Angel"]],
+      [[8e6], [1e6], [1e6]],
+      2e7,
+      [["Fund", 5e6]],
+      0.1,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "TOTAL",
+      [[null], [true]],
+    );
+  expect(call).toThrow("option_rows (cell 2) must be a text, got the logical value TRUE");
+});

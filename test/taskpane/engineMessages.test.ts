@@ -128,6 +128,7 @@ const SAMPLES: { [K in EngineRuleId]: EngineRuleParams[K] } = {
   occurrencesTooMany: { ...terms, condition: "c1", got: 20000 },
   portionOrQuantity: { ...terms, condition: "c1" },
   tranchesNotMultiples: { ...terms, allocation: "FRONT_LOADED" },
+  holderFlows: { holder: "InfraVia", rule: { id: "listEmpty", params: { list: "sellers" } } },
 };
 
 describe("the engine's catalogue", () => {

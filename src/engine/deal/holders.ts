@@ -13,6 +13,7 @@
  */
 import { Decimal, sum } from "../decimal";
 import { EngineError } from "../errors";
+import { engineError } from "../engineRules";
 import { holderKey } from "../capTable";
 import { DatedFlow, DealReturns, dealReturns } from "./returns";
 
@@ -59,7 +60,7 @@ export function returnsByHolder(flows: readonly HolderFlow[], guess = 0.1): Hold
     try {
       returns = dealReturns(list, guess);
     } catch (e) {
-      if (e instanceof EngineError) throw new EngineError(e.kind, `flows of "${own[0].holder}": ${e.message}`, "flows");
+      if (e instanceof EngineError && e.rule !== undefined) throw engineError(e.kind, "holderFlows", { holder: own[0].holder, rule: e.rule }, "flows");
       throw e;
     }
     return {

@@ -133,6 +133,7 @@ export interface RoundRow {
   /** Shares issued in the round: conversion, new money or pool increase. */
   readonly sharesIssued: Decimal;
   readonly sharesAfter: Decimal;
+  /** Shares after / post-money fully diluted shares (computed when first read). */
   readonly ownershipAfter: Decimal;
   /** Pro rata investment: the holder's pre-money fully diluted ownership x the new money raised (what keeps its stake). */
   readonly proRataInvestment: Decimal;
@@ -208,12 +209,14 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     if (key === "") throw engineError("value", "holderEmpty", { row: i + 1 }, "holders");
     if (seen.has(key)) throw engineError("value", "notUnique", { list: "holders", name: h.holder.trim() }, "holders");
     seen.add(key);
-    check(h.shares, "nonNegative", { arg: "shares", of: { item: h.holder.trim() } });
+    if (h.shares.isNegative()) check(h.shares, "nonNegative", { arg: "shares", of: { item: h.holder.trim() } }); // the name built only to fail (speed)
   });
   if (input.holdings.filter((h) => h.pool).length > 1) throw engineError("value", "poolRows", {}, "holders");
+  // Each investor's key, computed once (a round may list thousands of investors).
+  const investorKeyList = input.investors.map((v) => holderKey(v.name));
   input.investors.forEach((v, i) => {
-    if (holderKey(v.name) === "") throw engineError("value", "nameMissing", { list: "investors", row: i + 1 }, "investors");
-    check(v.amount, "nonNegative", { arg: "amount", of: { investor: v.name.trim() } });
+    if (investorKeyList[i] === "") throw engineError("value", "nameMissing", { list: "investors", row: i + 1 }, "investors");
+    if (v.amount.isNegative()) check(v.amount, "nonNegative", { arg: "amount", of: { investor: v.name.trim() } }); // the name built only to fail (speed)
   });
   instruments.forEach(validateInstrument);
 
@@ -354,46 +357,60 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const companyCapitalization = F.plus(conversionShares);
 
   // The table: existing holders, then new names (instrument holders, investors), then the pool row when created.
-  type Acc = { holder: string; before: Decimal; issued: Decimal; isPool: boolean };
-  const rows: Acc[] = input.holdings.map((h) => ({ holder: h.holder.trim(), before: h.shares, issued: ZERO, isPool: Boolean(h.pool) }));
+  // Each row keeps its holder's key (`holderKey`), computed once, and the new money shares it was credited (`invested`).
+  type Acc = { holder: string; key: string; before: Decimal; issued: Decimal; isPool: boolean; invested?: Decimal };
+  const rows: Acc[] = input.holdings.map((h) => ({
+    holder: h.holder.trim(),
+    key: holderKey(h.holder),
+    before: h.shares,
+    issued: ZERO,
+    isPool: Boolean(h.pool),
+  }));
   // Rows by key, the first of equal keys (as a scan would find): one lookup per credit, not one scan of every row.
   const rowByKey = new Map<string, Acc>();
-  for (const r of rows) if (!rowByKey.has(holderKey(r.holder))) rowByKey.set(holderKey(r.holder), r);
-  const credit = (name: string, shares: Decimal, isPool = false) => {
-    const key = holderKey(name);
+  for (const r of rows) if (!rowByKey.has(r.key)) rowByKey.set(r.key, r);
+  const credit = (name: string, shares: Decimal, key = holderKey(name)): Acc => {
     const row = rowByKey.get(key);
-    if (row !== undefined) row.issued = row.issued.plus(shares);
-    else {
-      const added: Acc = { holder: name.trim(), before: ZERO, issued: shares, isPool };
-      rows.push(added);
-      rowByKey.set(key, added);
+    if (row !== undefined) {
+      row.issued = row.issued.plus(shares);
+      return row;
     }
+    const added: Acc = { holder: name.trim(), key, before: ZERO, issued: shares, isPool: false };
+    rows.push(added);
+    rowByKey.set(key, added);
+    return added;
   };
   conversions.forEach((c) => credit(c.holder, c.shares));
   adjustments.forEach((a) => credit(a.name, a.shares));
-  input.investors.forEach((v, i) => credit(v.name, investorShares[i]));
+  input.investors.forEach((v, i) => {
+    const row = credit(v.name, investorShares[i], investorKeyList[i]);
+    row.invested = (row.invested ?? ZERO).plus(investorShares[i]);
+  });
   if (!poolIncrease.isZero() || (poolTarget !== undefined && E.isZero())) {
     const poolRow = rows.find((r) => r.isPool);
     if (poolRow !== undefined) poolRow.issued = poolRow.issued.plus(poolIncrease);
-    else rows.push({ holder: input.poolName ?? "Option pool", before: ZERO, issued: poolIncrease, isPool: true });
+    else {
+      const holder = input.poolName ?? "Option pool";
+      rows.push({ holder, key: holderKey(holder), before: ZERO, issued: poolIncrease, isPool: true });
+    }
   }
   const optionKeys = new Set(poolBasis === "TOTAL" ? input.holdings.filter((h) => h.option).map((h) => holderKey(h.holder)) : []);
-  const investorKeys = new Set(input.investors.map((v) => holderKey(v.name)));
-  const investorShareByKey = new Map<string, Decimal>();
-  input.investors.forEach((v, i) =>
-    investorShareByKey.set(holderKey(v.name), (investorShareByKey.get(holderKey(v.name)) ?? ZERO).plus(investorShares[i])),
-  );
   const result: RoundRow[] = rows.map((r) => {
     const after = r.before.plus(r.issued);
     // Pre-money fully diluted position: everything but the new money shares.
-    const preMoneyPosition = investorKeys.has(holderKey(r.holder)) ? after.minus(investorShareByKey.get(holderKey(r.holder))!) : after;
+    const preMoneyPosition = r.invested !== undefined ? after.minus(r.invested) : after;
+    let ownershipAfter: Decimal | undefined;
     return {
       holder: r.holder,
       sharesBefore: r.before,
       sharesIssued: r.issued,
       sharesAfter: after,
-      ownershipAfter: after.div(postMoneyShares),
-      proRataInvestment: r.isPool ? ZERO : preMoneyPosition.div(preMoneyShares).times(newMoney),
+      // Computed when first read (a 40-digit division per row, most of the time of a long round): CAPTABLE.PRICEDROUND shows it from the shares.
+      get ownershipAfter(): Decimal {
+        return (ownershipAfter ??= after.div(postMoneyShares));
+      },
+      // 0 / x x y is 0 (skipped for speed: a new investor has no pre-money position).
+      proRataInvestment: r.isPool || preMoneyPosition.isZero() ? ZERO : preMoneyPosition.div(preMoneyShares).times(newMoney),
       isPool: r.isPool,
     };
   });
@@ -419,7 +436,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     iterations,
     antiDilution: adjustments,
     poolBasis,
-    poolAfter: sum(result.filter((r) => r.isPool || optionKeys.has(holderKey(r.holder))).map((r) => r.sharesAfter)),
+    poolAfter: sum(result.filter((r, i) => r.isPool || optionKeys.has(rows[i].key)).map((r) => r.sharesAfter)),
   };
 }
 
@@ -467,18 +484,24 @@ export const ROUND_SUMMARY_LABELS = [
  * term it converts at, the cap basis, the YC pro rata right in shares and amount; "" where nothing
  * applies), the total, then the summary block (label, value; with `pool`, the pool row as the caller
  * found it and how, in a third cell). Rows are not padded: a spill pads them to the widest.
+ * `ownership` gives a row's "% after" from its shares after (default: `ownershipAfter`, shares after /
+ * post-money shares); CAPTABLE.PRICEDROUND gives the same figure as a cell, faster (`ownershipCells`).
  */
-export function pricedRoundTable(round: PricedRound, pool?: { readonly holder: string; readonly how: string }): (Decimal | string | number)[][] {
+export function pricedRoundTable(
+  round: PricedRound,
+  pool?: { readonly holder: string; readonly how: string },
+  ownership: (shares: Decimal, row: RoundRow) => Decimal | number = (_, r) => r.ownershipAfter,
+): (Decimal | string | number)[][] {
   const byHolder = new Map(round.conversions.map((c) => [holderKey(c.holder), c]));
   const rows: (Decimal | string | number)[][] = [[...ROUND_TABLE_HEADER]];
   for (const r of round.rows) {
-    const c = byHolder.get(holderKey(r.holder));
+    const c = byHolder.size === 0 ? undefined : byHolder.get(holderKey(r.holder));
     rows.push([
       r.holder,
       r.sharesBefore,
       r.sharesIssued,
       r.sharesAfter,
-      r.ownershipAfter,
+      ownership(r.sharesAfter, r),
       r.isPool ? "" : r.proRataInvestment,
       c === undefined ? "" : c.price,
       c === undefined ? "" : c.termsFrom === undefined ? c.term : `${c.term} (MFN: ${c.termsFrom})`,

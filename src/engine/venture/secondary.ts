@@ -47,17 +47,33 @@ export function premiumToRoundPrice(tenderPrice: Decimal, roundPrice: Decimal): 
   return tenderPrice.div(roundPrice).minus(ONE);
 }
 
-/** A secondary tender: shares move from the sellers to the buyer at a price; no shares are created. */
-export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer: string, price: Decimal, roundPrice?: Decimal): Tender {
+/** A row of a secondary tender without its ownership columns (`tenderMoves`): the shares and the cash. */
+export type TenderMove = Omit<TenderRow, "ownershipBefore" | "ownershipAfter">;
+
+/** A secondary tender without the ownership columns (`tenderMoves`), with the total its ownership is a fraction of. */
+export interface TenderMoves extends Omit<Tender, "rows"> {
+  readonly rows: TenderMove[];
+  /** Total shares, the same before and after (no share is created): what each ownership is a fraction of. */
+  readonly totalShares: Decimal;
+}
+
+/**
+ * A secondary tender's moves: shares move from the sellers to the buyer at a price; no shares are
+ * created. The same checks and figures as `tenderOffer`, without the ownership columns, which a
+ * caller computes only if it shows them (ownership = shares / `totalShares`, see `tenderOffer`).
+ */
+export function tenderMoves(table: CapTable, sales: readonly TenderSale[], buyer: string, price: Decimal, roundPrice?: Decimal): TenderMoves {
   validateCapTable(table);
   check(price, "nonNegative", "tender_price");
   if (holderKey(buyer) === "") throw engineError("value", "nameEmpty", { role: "buyer" }, "buyer");
   if (sales.length === 0) throw engineError("value", "listEmpty", { list: "sellers" }, "sellers");
   // Holders by key, the first of equal keys (as `table.find` would): one pass, not one scan per seller.
   const byKey = new Map<string, Holding>();
-  for (const r of table) {
-    const key = holderKey(r.holder);
-    if (!byKey.has(key)) byKey.set(key, r);
+  const keys: string[] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const key = holderKey(table[i].holder);
+    keys[i] = key;
+    if (!byKey.has(key)) byKey.set(key, table[i]);
   }
   const buyerKey = holderKey(buyer);
   const sold = new Map<string, Decimal>();
@@ -83,19 +99,16 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
   const moved = sum([...sold.values()]);
   const totalShares = sum(table.map((r) => r.shares));
   if (totalShares.isZero()) throw engineError("num", "sharesAllZero", { ownership: false }, "shares");
-  const rows: TenderRow[] = table.map((r) => {
-    const key = holderKey(r.holder);
+  const rows: TenderMove[] = table.map((r, i) => {
+    const key = keys[i];
     const out = sold.get(key) ?? ZERO;
     const bought = key === buyerKey ? moved : ZERO;
-    const after = r.shares.minus(out).plus(bought);
     return {
       holder: r.holder.trim(),
       sharesBefore: r.shares,
-      ownershipBefore: r.shares.div(totalShares),
       sharesSold: out,
       sharesBought: bought,
-      sharesAfter: after,
-      ownershipAfter: after.div(totalShares),
+      sharesAfter: r.shares.minus(out).plus(bought),
       cash: out.minus(bought).times(price),
     };
   });
@@ -103,20 +116,32 @@ export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer
     rows.push({
       holder: buyer.trim(),
       sharesBefore: ZERO,
-      ownershipBefore: ZERO,
       sharesSold: ZERO,
       sharesBought: moved,
       sharesAfter: moved,
-      ownershipAfter: moved.div(totalShares),
       cash: moved.times(price).neg(),
     });
   }
   return {
     rows,
+    totalShares,
     sharesMoved: moved,
     price,
     consideration: moved.times(price),
     premiumToRound: roundPrice === undefined ? undefined : premiumToRoundPrice(price, roundPrice),
+  };
+}
+
+/** A secondary tender: shares move from the sellers to the buyer at a price; no shares are created. Ownership = shares / total shares, before and after. */
+export function tenderOffer(table: CapTable, sales: readonly TenderSale[], buyer: string, price: Decimal, roundPrice?: Decimal): Tender {
+  const { totalShares, rows, ...rest } = tenderMoves(table, sales, buyer, price, roundPrice);
+  return {
+    ...rest,
+    rows: rows.map((r) => ({
+      ...r,
+      ownershipBefore: r.sharesBefore.div(totalShares),
+      ownershipAfter: r.sharesAfter.div(totalShares),
+    })),
   };
 }
 
