@@ -274,12 +274,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults, langu
       row++;
     });
     s.table("ExitHoldings", `A${holdingHeader}:D${row - 1}`);
-    s.name(
-      "Holdings",
-      `$A$${holdingHeader}:$C$${row - 1}`,
-      tx.holdingsComment,
-      { table: "ExitHoldings", all: true, column: 0, lastColumn: 2 },
-    );
+    s.name("Holdings", `$A$${holdingHeader}:$C$${row - 1}`, tx.holdingsComment, { table: "ExitHoldings", all: true, column: 0, lastColumn: 2 });
     s.input("holdings", `A${holdingFirst}:D${row - 1}`, ["holder", "className", "shares", "invested"], "ExitHoldings");
     s.value(a1("A", row), tx.holdingsNote, "note");
     row += 2;

@@ -132,18 +132,7 @@ export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
 export type ListName =
-  | "capTable"
-  | "investors"
-  | "instruments"
-  | "classes"
-  | "exitValues"
-  | "holdings"
-  | "positions"
-  | "flows"
-  | "comps"
-  | "notes"
-  | "plans"
-  | "events";
+  "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings" | "positions" | "flows" | "comps" | "notes" | "plans" | "events";
 
 /** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
 export interface RuleParams {

@@ -119,7 +119,14 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
                   const y = stacked ? base - h : top + plot - h;
                   if (stacked) base -= h;
                   return (
-                    <rect key={i} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h} fill={football && i === 0 ? "none" : COLORS[i % COLORS.length]}>
+                    <rect
+                      key={i}
+                      x={x}
+                      y={y}
+                      width={Math.max(1, barWidth - 2)}
+                      height={h}
+                      fill={football && i === 0 ? "none" : COLORS[i % COLORS.length]}
+                    >
                       <title>{`${sr.name} · ${cat}: ${fmt(sr.values[k])}`}</title>
                     </rect>
                   );

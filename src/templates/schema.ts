@@ -137,9 +137,13 @@ export type CapTableHistoryTemplate = z.infer<typeof CapTableHistoryTemplate>;
 export const TEMPLATE_KINDS = ["stakeSale", "exitWaterfall", "pricedRound", "dealPricing", "capTableHistory"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const Template = z.discriminatedUnion("kind", [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate, DealPricingTemplate, CapTableHistoryTemplate], {
-  error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
-});
+export const Template = z.discriminatedUnion(
+  "kind",
+  [StakeSaleTemplate, ExitWaterfallTemplate, PricedRoundTemplate, DealPricingTemplate, CapTableHistoryTemplate],
+  {
+    error: `kind must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}`,
+  },
+);
 export type Template = z.infer<typeof Template>;
 
 /** The model inputs of any template kind. */

@@ -55,7 +55,13 @@ function inputOf<T>(form: VentureForm, lang: "en" | "fr" = "en"): T {
 describe("inputs -> form -> inputs is the identity", () => {
   const ventureTemplates = builtInTemplates().filter((b) => b.template.kind !== "stakeSale");
   test("there are venture built-in templates to check", () => {
-    expect(ventureTemplates.map((b) => b.template.kind).sort()).toEqual(["capTableHistory", "capTableHistory", "dealPricing", "exitWaterfall", "pricedRound"]);
+    expect(ventureTemplates.map((b) => b.template.kind).sort()).toEqual([
+      "capTableHistory",
+      "capTableHistory",
+      "dealPricing",
+      "exitWaterfall",
+      "pricedRound",
+    ]);
   });
   const cases: [string, PricedRoundInput | ExitWaterfallInput][] = [
     ["YC example 1", YC_EXAMPLE_1],

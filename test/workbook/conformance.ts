@@ -60,7 +60,7 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
     return n.table !== undefined && table !== undefined ? structuredReference(n.table, table, written) : ref(n.ref);
   };
   expect([...sheet.names.values()].map((n) => [n.name, ref(n.ref)]).sort()).toEqual(spec.names.map((n) => [n.name, expectedRef(n)]).sort());
-    const officeType = {
+  const officeType = {
     clusteredColumn: "ColumnClustered",
     stackedColumn: "ColumnStacked",
     pie: "Pie",

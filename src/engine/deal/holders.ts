@@ -60,7 +60,8 @@ export function returnsByHolder(flows: readonly HolderFlow[], guess = 0.1): Hold
     try {
       returns = dealReturns(list, guess);
     } catch (e) {
-      if (e instanceof EngineError && e.rule !== undefined) throw engineError(e.kind, "holderFlows", { holder: own[0].holder, rule: e.rule }, "flows");
+      if (e instanceof EngineError && e.rule !== undefined)
+        throw engineError(e.kind, "holderFlows", { holder: own[0].holder, rule: e.rule }, "flows");
       throw e;
     }
     return {
