@@ -1,6 +1,6 @@
 /**
  * The import structure stays layered (issue 15): imports only run downward, from the ground up
- * engine -> workbook, functions, ocf -> model -> templates, locales (the French catalogues) -> taskpane, cli; and no module imports
+ * engine -> workbook, functions -> ocf (its zip reading uses the workbook's CRC-32), model -> templates, locales (the French catalogues) -> taskpane, cli; and no module imports
  * itself back through others (a cycle), counting the imports that run (an `import type` is erased).
  */
 import fs from "fs";
@@ -13,7 +13,7 @@ const LAYER: Readonly<Record<string, number>> = {
   engine: 0,
   workbook: 1,
   functions: 1,
-  ocf: 1,
+  ocf: 2,
   model: 2,
   templates: 3,
   locales: 3,

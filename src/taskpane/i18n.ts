@@ -966,6 +966,7 @@ const PLURAL_LABELS: ReadonlySet<string> = new Set([
   "transaction costs",
   "exit values of the sensitivity",
   "prêts d’actionnaires",
+  "comptes courants d’associés",
   "autres engagements",
   "actions",
   "formules",

@@ -26,6 +26,9 @@ interface Violation {
 async function violations(page: Page): Promise<string[]> {
   // Through the DevTools protocol: the page's Content-Security-Policy (rightly) refuses inline scripts.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  // Colours are measured once CSS transitions have ended: a button that was just re-enabled (the OCF
+  // import, after its error) fades from its disabled greys, and axe would measure the contrast mid-fade.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== "running"));
   const found = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[]; passes: unknown[] }> } }).axe;
     // Fluent UI's focus manager (Tabster) adds hidden, focusable <i data-tabster-dummy> elements on purpose, to

@@ -178,7 +178,7 @@ describe("the taskpane at 350 px (preview, no Excel)", () => {
     await page.getByTestId("field-shareholderLoans").fill("");
     await expectText(
       page.getByTestId("error-shareholderLoans"),
-      lang === "en" ? "Shareholder loans are required" : "Prêts d’actionnaires sont obligatoires",
+      lang === "en" ? "Shareholder loans are required" : "Comptes courants d’associés sont obligatoires",
     );
     await page.getByTestId("field-shareholderLoans").fill("0");
     // Shares in a message are grouped as the form shows them.

@@ -133,11 +133,11 @@ describe("taskpane OCF import: the priced round as of a date", () => {
     // Fully diluted, 13,000,000 as the command line prints: Seed Fund I's 2,000,000 preferred (one common each) and the
     // 500,000 common it bought from Ben, Eve's 480,000 options (vested or not), and the plan's reserve less what it granted.
     expect(form.tables.capTable.map((r) => [r.cells.holder, r.cells.shares])).toEqual([
-      ["Ana Founder", "6000000"],
-      ["Seed Fund I", "2500000"],
-      ["Ben Founder", "3500000"],
-      ["Eve Engineer", "480000"],
-      ["2023 Plan (available)", "520000"],
+      ["Ana Founder", "6,000,000"],
+      ["Seed Fund I", "2,500,000"],
+      ["Ben Founder", "3,500,000"],
+      ["Eve Engineer", "480,000"],
+      ["2023 Plan (available)", "520,000"],
     ]);
     const v = validateForm(form, "en");
     expect(v.ok).toBe(false);
@@ -183,12 +183,12 @@ describe("taskpane OCF import: the priced round as of a date", () => {
     ]);
     const { form } = pricedRoundFromOcf(imported, "2025-06-30", "en", en);
     expect(form.tables.instruments.map((r) => r.cells)).toEqual([
-      expect.objectContaining({ holder: "Seed Fund I", type: "POST_SAFE", amount: "250000", cap: "8000000", discount: "20", mfn: "false" }),
-      expect.objectContaining({ holder: "Ben Founder", type: "PRE_SAFE", amount: "250000", cap: "6000000", discount: "", mfn: "true" }),
+      expect.objectContaining({ holder: "Seed Fund I", type: "POST_SAFE", amount: "250,000", cap: "8,000,000", discount: "20", mfn: "false" }),
+      expect.objectContaining({ holder: "Ben Founder", type: "PRE_SAFE", amount: "250,000", cap: "6,000,000", discount: "", mfn: "true" }),
       expect.objectContaining({
         holder: "Ana Founder",
         type: "NOTE",
-        amount: "250000",
+        amount: "250,000",
         rate: "5",
         startDate: "2024-02-01",
         conversionDate: "2025-06-30",
