@@ -2,10 +2,12 @@
  * What each computed column of a model sheet means, shown where the column appears in the taskpane's
  * preview (SheetPreview.tsx): a note under the sheet, linked to the column's header cell
  * (aria-describedby) and as its tooltip. Keyed by the header as the model sheets write it (the engine's
- * `ROUND_TABLE_HEADER`, the exit waterfall's and stake sale's header rows); a header written in
- * another language or another wording simply has no note. Headers that mean different things in
+ * `ROUND_TABLE_HEADER`, the exit waterfall's and stake sale's header rows). A French sheet's header
+ * finds its note through the sheet dictionary (src/model/sheetText.ts), the English and French walked
+ * side by side; a header in another wording simply has no note. Headers that mean different things in
  * different tables ("Preference": the multiple typed, or the preference paid) have none.
  */
+import { sheetText } from "../model/sheetText";
 import type { Lang } from "./i18n";
 
 type Note = Readonly<Record<Lang, string>>;
@@ -100,7 +102,24 @@ export const COLUMN_NOTES: Readonly<Record<string, Note>> = {
   },
 };
 
-/** The note of a sheet column's header, in the UI language, or undefined. */
+const hasNote = (header: string) => Object.prototype.hasOwnProperty.call(COLUMN_NOTES, header);
+
+/** The English header of each French sheet header that has a note: the two dictionaries walked side by side. */
+const ENGLISH_HEADER: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const walk = (en: unknown, fr: unknown): void => {
+    if (typeof en === "string" && typeof fr === "string") {
+      if (en !== fr && hasNote(en)) map.set(fr, en);
+    } else if (Array.isArray(en) && Array.isArray(fr)) en.forEach((e, i) => walk(e, fr[i]));
+    else if (en !== null && typeof en === "object" && fr !== null && typeof fr === "object")
+      for (const key of Object.keys(en)) walk((en as Record<string, unknown>)[key], (fr as Record<string, unknown>)[key]);
+  };
+  walk(sheetText("en"), sheetText("fr"));
+  return map;
+})();
+
+/** The note of a sheet column's header (as an English or a French sheet writes it), in the UI language, or undefined. */
 export function columnNote(header: string, lang: Lang): string | undefined {
-  return Object.prototype.hasOwnProperty.call(COLUMN_NOTES, header) ? COLUMN_NOTES[header][lang] : undefined;
+  const english = hasNote(header) ? header : ENGLISH_HEADER.get(header);
+  return english === undefined ? undefined : COLUMN_NOTES[english][lang];
 }
