@@ -71,27 +71,29 @@ export function inputsFromSheet(
     const columns = spec.columns;
     const storedList = getField(stored, spec.field);
     const before = Array.isArray(storedList) ? (storedList as unknown[]) : [];
-    const items = rows
-      .filter((r) => r.some((v) => cellValue(v) !== null))
-      .map((r, i) => {
-        const base = typeof before[i] === "object" && before[i] !== null ? (before[i] as Record<string, unknown>) : {};
-        const item: Record<string, unknown> = { ...base };
-        columns.forEach((key, j) => {
-          item[key] = cellValue(r[j]);
-        });
-        return item;
-      });
-    setField(inputs, spec.field, items);
-    for (let i = 0; i < Math.max(items.length, before.length); i++) {
-      const a = before[i] as Record<string, unknown> | undefined;
-      const b = items[i];
-      if (a === undefined || b === undefined) {
-        differences.push({ path: `${spec.field}[${i + 1}]`, stored: a, sheet: b });
-        continue;
+    // Row i of the sheet was written from stored item i: each row is matched to its item by position
+    // before blank rows are dropped, so a row blanked in the middle removes its own item and the rows
+    // below keep theirs (with the fields the sheet does not show), never the item above them.
+    const items: Record<string, unknown>[] = [];
+    const storedAt = (i: number) => (typeof before[i] === "object" && before[i] !== null ? (before[i] as Record<string, unknown>) : undefined);
+    rows.forEach((r, i) => {
+      const a = storedAt(i);
+      if (!r.some((v) => cellValue(v) !== null)) {
+        if (a !== undefined) differences.push({ path: `${spec.field}[${i + 1}]`, stored: a, sheet: undefined });
+        return;
       }
-      for (const key of columns)
-        if (!same(a[key], b[key])) differences.push({ path: `${spec.field}[${i + 1}].${key}`, stored: a[key], sheet: b[key] });
-    }
+      const item: Record<string, unknown> = { ...(a ?? {}) };
+      columns.forEach((key, j) => {
+        item[key] = cellValue(r[j]);
+      });
+      items.push(item);
+      if (a === undefined) differences.push({ path: `${spec.field}[${i + 1}]`, stored: undefined, sheet: item });
+      else
+        for (const key of columns)
+          if (!same(a[key], item[key])) differences.push({ path: `${spec.field}[${i + 1}].${key}`, stored: a[key], sheet: item[key] });
+    });
+    for (let i = rows.length; i < before.length; i++) differences.push({ path: `${spec.field}[${i + 1}]`, stored: before[i], sheet: undefined });
+    setField(inputs, spec.field, items);
   }
   return { inputs, differences };
 }

@@ -235,3 +235,57 @@ describe("input tables are Excel tables: rows added or deleted in the sheet are 
     expect(differences).toEqual([]);
   });
 });
+
+describe("a row blanked in the middle of an input table (inputsFromSheet)", () => {
+  // Row i of the table was written from stored item i; "hidden" stands for a field the sheet does not show.
+  const stored = {
+    rows: [
+      { name: "A", amount: 1, hidden: "a" },
+      { name: "B", amount: 2, hidden: "b" },
+      { name: "C", amount: 3, hidden: "c" },
+    ],
+  };
+  const specs = [{ field: "rows", address: "A2:B4", columns: ["name", "amount"] }];
+
+  test("removes its own item: the rows below keep their own hidden fields, not the ones of the row above", () => {
+    const read = new Map([
+      [
+        "rows",
+        [
+          ["A", 1],
+          [null, null],
+          ["C", 3],
+        ],
+      ],
+    ]);
+    const { inputs, differences } = inputsFromSheet(stored, specs as never, read);
+    expect(inputs.rows).toEqual([
+      { name: "A", amount: 1, hidden: "a" },
+      { name: "C", amount: 3, hidden: "c" },
+    ]);
+    expect(differences).toEqual([{ path: "rows[2]", stored: stored.rows[1], sheet: undefined }]);
+  });
+
+  test("a row added below the stored ones is new (no stored fields), and a shorter table removes the last items", () => {
+    const added = inputsFromSheet(
+      stored,
+      specs as never,
+      new Map([
+        [
+          "rows",
+          [
+            ["A", 1],
+            ["B", 2],
+            ["C", 3],
+            ["D", 4],
+          ],
+        ],
+      ]),
+    );
+    expect(added.inputs.rows).toEqual([...stored.rows, { name: "D", amount: 4 }]);
+    expect(added.differences).toEqual([{ path: "rows[4]", stored: undefined, sheet: { name: "D", amount: 4 } }]);
+    const shorter = inputsFromSheet(stored, specs as never, new Map([["rows", [["A", 1]]]]));
+    expect(shorter.inputs.rows).toEqual([stored.rows[0]]);
+    expect(shorter.differences.map((d) => d.path)).toEqual(["rows[2]", "rows[3]"]);
+  });
+});
