@@ -85,7 +85,20 @@ export type StoredInputCheck =
   | { ok: true; input: ModelInputs }
   | { ok: false; reason: "kind"; kind: string }
   | { ok: false; reason: "version"; version: number; expected: number }
-  | { ok: false; reason: "invalid"; errors: string[] };
+  | {
+      ok: false;
+      reason: "invalid";
+      /** The first issues, in English, each with its path (the command line's words). */
+      errors: string[];
+      /** The same issues as zod gives them (path, message, rule id and parameters), for another language's words. */
+      issues: readonly StoredInputIssue[];
+    };
+
+/** An issue of stored inputs: where, and the schema's issue (its rule in `params`, src/model/ruleMessages.ts). */
+export interface StoredInputIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
 
 /** Whether a stored model (kind, inputs version, inputs) can be read by this version: known kind, same version, inputs valid by the kind's schema. */
 export function checkStoredModel(model: { kind: string; schemaVersion: number; inputs: unknown }): StoredInputCheck {
@@ -94,9 +107,11 @@ export function checkStoredModel(model: { kind: string; schemaVersion: number; i
   if (model.schemaVersion !== expected) return { ok: false, reason: "version", version: model.schemaVersion, expected };
   const result = MODEL_INPUT_SCHEMAS[model.kind].safeParse(model.inputs);
   if (result.success) return { ok: true, input: result.data };
+  const issues = result.error.issues.slice(0, 10);
   return {
     ok: false,
     reason: "invalid",
-    errors: result.error.issues.slice(0, 10).map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)),
+    errors: issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)),
+    issues,
   };
 }

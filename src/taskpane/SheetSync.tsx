@@ -12,6 +12,7 @@ import { buildModel, checkStoredModel, type ModelInputs } from "../model/build";
 import { inputsFromSheet, type InputDifference } from "../workbook/sheetInputs";
 import type { ModelHost } from "./host";
 import { engineMessage, type Lang, type Messages } from "./i18n";
+import { storedInputErrors } from "./forms";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -29,7 +30,7 @@ export type SheetComparison =
   | { readonly kind: "invalid"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly errors: readonly string[] };
 
 /** Reads the model's inputs from its sheet and compares them with `input` (the model in the taskpane). */
-export async function compareWithSheet(host: ModelHost, id: string, input: ModelInputs): Promise<SheetComparison> {
+export async function compareWithSheet(host: ModelHost, id: string, input: ModelInputs, lang: Lang = "en"): Promise<SheetComparison> {
   if (host.readSheetInputs === undefined) return { kind: "notFound" };
   const built = buildModel(input);
   const specs = built.sheet.inputs ?? [];
@@ -41,7 +42,12 @@ export async function compareWithSheet(host: ModelHost, id: string, input: Model
   const checked = checkStoredModel({ kind: built.kind, schemaVersion: built.schemaVersion, inputs });
   return checked.ok
     ? { kind: "differs", sheetName: read.sheetName, differences, input: checked.input }
-    : { kind: "invalid", sheetName: read.sheetName, differences, errors: checked.ok === false && checked.reason === "invalid" ? checked.errors : [] };
+    : {
+        kind: "invalid",
+        sheetName: read.sheetName,
+        differences,
+        errors: checked.reason === "invalid" ? storedInputErrors(checked.issues, lang) : [],
+      };
 }
 
 const shown = (v: unknown, none: string): string => (v === undefined || v === null ? none : typeof v === "object" ? JSON.stringify(v) : String(v));
@@ -73,7 +79,7 @@ export function SheetSync({ host, lang, t, id, input, onUse }: Props): React.Rea
     setBusy(true);
     setError(undefined);
     try {
-      setFound(await compareWithSheet(host, id, current));
+      setFound(await compareWithSheet(host, id, current, lang));
     } catch (e) {
       setFound(undefined);
       setError(t.sheetReadFailed(engineMessage(e, lang)));

@@ -34,7 +34,7 @@ import {
   readWord,
   type Vocabulary,
 } from "../engine";
-import { type BuiltModel, type ModelInputs, type ModelKind, buildModel } from "../model/build";
+import { type BuiltModel, type ModelInputs, type ModelKind, type StoredInputIssue, buildModel } from "../model/build";
 import { LIMITS } from "../model/fields";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../model/stakeSaleInput";
 import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
@@ -1219,6 +1219,17 @@ export function validateForm(form: ModelForm, lang: Lang): FormValidation {
     }
   }
   return { ok: false, errors: { ...errors, ...parseErrors } };
+}
+
+/**
+ * Stored or read-back inputs a schema refuses (`checkStoredModel`'s issues), in the UI language:
+ * each rule by its id (never the English message translated), with the path where it applies.
+ */
+export function storedInputErrors(issues: readonly StoredInputIssue[], lang: Lang): string[] {
+  return issues.map((i) => {
+    const text = ruleMessage(i, lang);
+    return i.path.length > 0 ? `${i.path.join(".")}: ${text}` : text;
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { HostWriteError, type ModelHost } from "./host";
 import {
   FORMS,
   buildInputs,
+  storedInputErrors,
   emptyForm,
   formFromInput,
   formWarnings,
@@ -168,7 +169,7 @@ export function useModelSession(host: ModelHost, lang: Lang, t: Messages) {
     if (!checked.ok) {
       if (checked.reason === "kind") setStatus({ intent: "warning", text: t.modelUnknownKind(checked.kind) });
       else if (checked.reason === "version") setStatus({ intent: "warning", text: t.modelOtherVersion(model.sheet, checked.version) });
-      else setStatus({ intent: "error", text: t.modelInvalid(model.sheet), details: checked.errors });
+      else setStatus({ intent: "error", text: t.modelInvalid(model.sheet), details: storedInputErrors(checked.issues, lang) });
       return;
     }
     load(checked.input, {

@@ -153,6 +153,11 @@ describe("through the taskpane's Excel host (SheetSync.tsx `compareWithSheet`)",
     const invalid = await compareWithSheet(host, "m-sheet", model.input);
     expect(invalid.kind).toBe("invalid");
     expect(invalid.kind === "invalid" ? invalid.errors.join(" ") : "").toMatch(/stake/);
+    // In the French taskpane the rule is worded in French from its id, never the English message.
+    const invalidFr = await compareWithSheet(host, "m-sheet", model.input, "fr");
+    const frText = invalidFr.kind === "invalid" ? invalidFr.errors.join(" ") : "";
+    expect(frText).toMatch(/doit/);
+    expect(frText).not.toMatch(/must/);
 
     wb.names.clear();
     expect(await compareWithSheet(host, "m-sheet", model.input)).toEqual({ kind: "notFound" });
