@@ -75,7 +75,7 @@ export function buildModel(inputs: ModelInputs, options: BuildOptions = {}): Bui
     case "exitWaterfall":
       return buildExitWaterfallModel(inputs, language);
     case "dealPricing":
-      return buildDealPricingModel(inputs);
+      return buildDealPricingModel(inputs, language);
     case "capTableHistory":
       return buildCapTableHistoryModel(inputs);
   }

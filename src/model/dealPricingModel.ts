@@ -8,6 +8,10 @@
  * base, PIK compounding, where the value bridge's cross term goes) are shown as the choice made and
  * changed in the taskpane, never read from a typed word a formula could misread.
  *
+ * Its words are the `dealPricing` namespace of src/model/sheetText.ts, in English or French (the
+ * `language` build option); a formula that joins words to a cell ("EV per "&CapacityUnit, the comps
+ * count) takes the dictionary's pieces, so its cached value is the text the builder shows.
+ *
  * Layout (labels in column A, values in column B):
  * 1. title, subtitle, key outputs with the checks summary;
  * 2. inputs: the deal, the mechanism's own inputs (locked box or completion accounts), the loans, the
@@ -58,164 +62,10 @@ import type { SheetSpec } from "../workbook/spec";
 import { DealPricingInput } from "./dealPricingInput";
 import { modelFormats } from "./numberFormats";
 import { SheetBuilder, a1, sheetNameFor, type Check } from "./sheetBuilder";
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "./sheetText";
 
-/** Every text the sheet shows, in one place (the sheet-text dictionary moves them to English and French). */
-export const DEAL_TEXT = {
-  title: (company: string) => `${company}: deal pricing and returns`,
-  subtitle: (cu: string) =>
-    `${cu}; built by CapTable. Every computed cell is a native Excel formula (XIRR included): the sheet recalculates without the add-in.`,
-  keyOutputs: (cu: string) => `Key outputs (${cu})`,
-  checksLine: "Checks (below)",
-  keyPrice: "Equity price at completion (100%, shares and loans)",
-  keyPaid: "Price paid by the buyer (shares and loans bought)",
-  keyEquity: "Buyer's equity at completion (sources and uses)",
-  keyIrr: (buyer: string) => `${buyer}: IRR (XIRR)`,
-  keyMoic: (buyer: string) => `${buyer}: multiple on invested capital`,
-  keyGain: (seller: string) => `${seller}: gain on disposal`,
-  keyEvPerUnit: (unit: string) => `EV per ${unit}`,
-  inputs: "Deal inputs",
-  seller: "Seller",
-  buyer: "Buyer",
-  enterpriseValue: "Enterprise value (100%)",
-  capacity: (unit: string) => `Capacity (${unit})`,
-  capacityUnit: "Capacity unit",
-  capacityBasis: "Capacity basis (what the capacity counts)",
-  none: "none",
-  mechanism: "Price mechanism (changed in the taskpane)",
-  completionDate: "Completion date",
-  debtLike: "Debt-like items (besides net debt)",
-  lockedBoxInputs: "Locked box",
-  boxDate: "Locked-box date",
-  netDebtAtBox: "Net debt at the box date (excl. shareholder loans)",
-  tickerRate: "Ticker rate (simple, a year, actual/365)",
-  tickerBase: "Ticker accrues on (changed in the taskpane)",
-  leakage: "Leakage since the box date",
-  permittedLeakage: "Permitted leakage (priced in, not refunded)",
-  completionInputs: "Completion accounts",
-  targetWorkingCapital: "Target working capital",
-  estimatedNetDebt: "Estimated net debt at completion",
-  estimatedWorkingCapital: "Estimated working capital at completion",
-  finalNetDebt: "Final net debt (completion accounts)",
-  finalWorkingCapital: "Final working capital (completion accounts)",
-  escrow: "Escrow held back at completion",
-  loansInputs: "Shareholder loans",
-  loansDate: "Loan balances stated at",
-  pikRate: "PIK interest rate (a year)",
-  pikCompounding: "PIK compounding (changed in the taskpane)",
-  fundingInputs: "Buyer's funding and seller's book value",
-  acquisitionDebt: "Acquisition debt raised by the buyer",
-  fees: "Transaction fees paid by the buyer",
-  carryingAmount: "Carrying amount of the seller's whole interest (book value)",
-  disposalCosts: "Seller's disposal costs",
-  remeasureRetained: "Remeasure the part retained at the deal price (IFRS 10 B98, loss of control)",
-  bridgeInputs: "Value creation (100%)",
-  entryEbitda: "EBITDA at entry",
-  exitEbitda: "EBITDA at exit",
-  exitMultiple: "EV / EBITDA at exit",
-  exitNetDebt: "Net debt at exit",
-  cashReturned: "Cash returned to the equity during the hold",
-  crossTerm: "Cross term (EBITDA growth x multiple change) goes (changed in the taskpane)",
-  positions: "Positions before the sale",
-  positionHeaders: ["Holder", "Shares", "Loans (balance at the loans date)", "Shares sold", "Loans sold (balance)"],
-  flows: "Dated flows (negative paid, positive received)",
-  flowHeaders: ["Holder", "Instrument", "Date", "Amount"],
-  comps: "Comparable deals",
-  compHeaders: ["Deal", "EV", "EBITDA", "Capacity", "Capacity basis", "EV / EBITDA", "EV per unit (target's basis)"],
-  priceSection: (cu: string) => `From enterprise value to the equity price at completion (${cu}, 100%)`,
-  evLine: "Enterprise value",
-  lessNetDebtAtBox: "Less: net debt at the box date",
-  lessDebtLike: "Less: debt-like items",
-  equityAtBox: "Equity price at the box date (shares and loans)",
-  loansAtBox: "Shareholder loans at the box date (balance + PIK to the box)",
-  days: "Days from the box date to completion",
-  tickerBaseAmount: (base: string) => `Ticker base: ${base}`,
-  ticker: "Ticker = base x rate x days / 365",
-  leakageRefunded: "Less: leakage not permitted (refunded euro for euro)",
-  loansPikToCompletion: "Plus: loans' PIK from the box date to completion (a ticker on the shares only leaves the loans their own interest)",
-  loansPikInTicker: "Loans' PIK from the box date to completion (none: the ticker on the whole equity pays the loans' return)",
-  priceAtCompletion: "Equity price at completion (100%, shares and loans)",
-  estimatedPrice: "Estimated price = EV - estimated net debt - debt-like + (estimated working capital - target)",
-  finalPrice: "Final price = EV - final net debt - debt-like + (final working capital - target)",
-  trueUp: "True-up = final - estimated price (buyer pays when positive)",
-  paidAtCompletion: "Paid at completion = estimated price - escrow",
-  escrowToBuyer: "Escrow paid to the buyer (the seller's true-up, up to the escrow)",
-  escrowToSeller: "Escrow released to the seller",
-  buyerPaysAfter: "Paid by the buyer after the final accounts",
-  sellerPaysAfter: "Owed by the seller beyond the escrow",
-  finalNote: "The returns take the final price at completion (the true-up settles it).",
-  loansSection: "Shareholder loans: PIK interest accrued to completion (actual/365)",
-  daysLoans: "Days from the loans date to completion",
-  pikFactor: "PIK accrued per unit of balance to completion",
-  daysLoansBox: "Days from the loans date to the box date",
-  pikFactorBox: "PIK accrued per unit of balance to the box date",
-  loansBalance: "Loans: balance at the loans date (all holders)",
-  loansAtCompletion: "Loans at accrued face value at completion",
-  splitSection: "Price split: loans at accrued face value, shares at the rest of the equity price",
-  shareEquity: "Share equity = equity price at completion - loans at accrued face value",
-  totalShares: "Shares (all holders)",
-  pricePerShare: (ps: string) => `Price per share (${ps})`,
-  splitHeaders: ["Holder", "Shares sold", "Price of the shares", "Loans sold at accrued face value", "Price paid"],
-  total: "Total",
-  suSection: (cu: string) => `Sources and uses at completion: the buyer (${cu})`,
-  uses: "Uses",
-  usePrice: "Price of the shares and loans bought",
-  useFees: "Transaction fees",
-  totalUses: "Total uses",
-  sources: "Sources",
-  sourceDebt: "Acquisition debt",
-  sourceEquity: "Buyer's equity (the plug)",
-  totalSources: "Total sources",
-  returnsSection: "Returns per holder (all its instruments together; XIRR: actual/365 from its first flow)",
-  returnsHeaders: ["Holder", "Invested", "Distributed", "Net gain", "MOIC", "IRR (XIRR)", "Years held"],
-  flowsByHolder: "Dated flows by holder (from the flows above; the buyer's entry is its equity at completion)",
-  entryFlow: "Equity at completion (sources and uses)",
-  holderFlows: (holder: string) => `${holder}: flows`,
-  gainSection: (seller: string) => `${seller}: gain on disposal`,
-  proceeds: "Proceeds (price of what it sold)",
-  positionValue: "Value of its whole position at the deal price",
-  fractionSold: "Part sold (by value)",
-  carrying: "Carrying amount of its whole interest",
-  carryingSold: "Carrying amount of the part sold",
-  costs: "Less: disposal costs",
-  gainOnSale: "Gain on the part sold = proceeds - carrying amount sold - costs",
-  retainedValue: "Fair value of the part retained (0 when not remeasured)",
-  remeasurement: "Remeasurement of the part retained (IFRS 10 B98)",
-  gain: "Gain on disposal",
-  bridgeSection: (cu: string) => `Value creation bridge from entry to exit (${cu}, 100%)`,
-  entryMultiple: "EV / EBITDA at entry (deal EV / entry EBITDA)",
-  entryEquity: "Equity at entry (= the equity price at completion)",
-  entryNetDebt: "Net debt and other items at entry (EV - equity price)",
-  exitEquity: "Equity at exit = exit multiple x exit EBITDA - exit net debt",
-  ebitdaGrowth: "EBITDA growth",
-  multipleChange: "Multiple change",
-  crossTermLine: "Cross term (EBITDA growth x multiple change)",
-  deleveraging: "Deleveraging (entry - exit net debt)",
-  cash: "Cash returned",
-  bridgeGain: "Gain = exit equity + cash returned - entry equity",
-  compsSection: "Comps: statistics and the implied EV range (quartiles as QUARTILE.INC)",
-  statsHeaders: (unit: string) => ["Statistic", "EV / EBITDA", `EV per ${unit}`, "Implied EV (EBITDA)", `Implied EV (${unit})`],
-  stats: ["Min", "First quartile", "Median", "Mean", "Third quartile", "Max"],
-  count: "Comps counted",
-  compsInTable: (n: number) => `of ${n} comps in the table`,
-  flowCount: "Dated flows in the table",
-  na: "n/a",
-  footballSection: "Football field: implied EV by method",
-  footballHeaders: ["Method", "Low", "Range"],
-  methodEbitdaIq: "EV / EBITDA comps, Q1 to Q3",
-  methodEbitdaRange: "EV / EBITDA comps, min to max",
-  methodUnitIq: (unit: string) => `EV per ${unit} comps, Q1 to Q3`,
-  methodUnitRange: (unit: string) => `EV per ${unit} comps, min to max`,
-  footballTitle: (ev: string) => `Implied EV by method (deal EV ${ev})`,
-  checks: "Checks",
-  notes: "Notes",
-  checkSources: "Sources = uses",
-  checkSplit: "Price split at 100%: shares at the price per share + loans = equity price",
-  checkSplitRows: "Price paid = price of the shares + loans, holder by holder",
-  checkBridge: "Value bridge: the parts add up to the gain",
-  checkIrr: (holder: string) => `${holder}: the IRR discounts its flows to zero (XNPV)`,
-  checkGain: "Gain on disposal = proceeds + fair value retained - carrying amount - costs",
-  printTitle: (company: string) => `${company}: deal pricing and returns`,
-} as const;
+/** The English words (the results' labels: sources and uses, the buyer's entry flow). */
+const EN = sheetText("en").dealPricing;
 
 /** A flow on the sheet: a holder's flow, with the row of the flows table it comes from (none: the buyer's entry). */
 export type SheetFlow = HolderFlow & { readonly row?: number };
@@ -317,16 +167,16 @@ export function computeDealPricing(input: DealPricingInput): DealPricingResults 
   );
   const sourcesUses = sourcesAndUses(
     [
-      { label: DEAL_TEXT.usePrice, amount: split.total },
-      { label: DEAL_TEXT.useFees, amount: d(input.fees) },
+      { label: EN.usePrice, amount: split.total },
+      { label: EN.useFees, amount: d(input.fees) },
     ],
-    [{ label: DEAL_TEXT.sourceDebt, amount: d(input.acquisitionDebt) }],
-    DEAL_TEXT.sourceEquity,
+    [{ label: EN.sourceDebt, amount: d(input.acquisitionDebt) }],
+    EN.sourceEquity,
   );
 
   // Returns: one IRR per holder over all its flows, whatever its instruments (engine: returnsByHolder);
   // the buyer first, its entry at completion being its equity in the sources and uses.
-  const entry: SheetFlow = { holder: input.buyer, instrument: DEAL_TEXT.entryFlow, date: completion, amount: sourcesUses.equity.negated() };
+  const entry: SheetFlow = { holder: input.buyer, instrument: EN.entryFlow, date: completion, amount: sourcesUses.equity.negated() };
   const returns = returnsByHolder([
     entry,
     ...input.flows.map((f, i): SheetFlow => ({
@@ -397,16 +247,17 @@ export function computeDealPricing(input: DealPricingInput): DealPricingResults 
   };
 }
 
-/** The model sheet's default name: "<company> deal pricing", at most 31 characters. */
-export function dealPricingSheetName(company: string): string {
-  return sheetNameFor(company, " pricing", "Deal pricing");
+/** The model sheet's default name: "<company> pricing" ("<company> prix" in French), at most 31 characters. */
+export function dealPricingSheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  const t = sheetText(language).dealPricing;
+  return sheetNameFor(company, t.sheetSuffix, t.sheetFallback);
 }
 
-/** Builds the deal-pricing model: validates (throws ZodError naming each field), computes, lays out the sheet. */
-export function buildDealPricingModel(raw: DealPricingInput): DealPricingModel {
+/** Builds the deal-pricing model: validates (throws ZodError naming each field), computes, lays out the sheet (in `language`, English by default). */
+export function buildDealPricingModel(raw: DealPricingInput, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): DealPricingModel {
   const input = DealPricingInput.parse(raw);
   const results = computeDealPricing(input);
-  return { kind: "dealPricing", schemaVersion: 1, input, sheet: dealPricingSheet(input, results), results };
+  return { kind: "dealPricing", schemaVersion: 1, input, sheet: dealPricingSheet(input, results, language), results };
 }
 
 /** A PIK accrual per unit of balance as a native formula: simple r x t, or (1 + r/m)^(m t) - 1. */
@@ -415,10 +266,10 @@ function pikFormula(compounding: DealPricingInput["pikCompounding"], days: strin
   return m === 0 ? `=PikRate*${days}/365` : `=(1+PikRate/${m})^(${m}*${days}/365)-1`;
 }
 
-function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): SheetSpec {
-  const T = DEAL_TEXT;
-  const f = modelFormats(input.currency, input.unit, "NONE");
-  const s = new SheetBuilder(dealPricingSheetName(input.company));
+function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, language: SheetLanguage): SheetSpec {
+  const T = sheetText(language).dealPricing;
+  const f = modelFormats(input.currency, input.unit, "NONE", language);
+  const s = new SheetBuilder(dealPricingSheetName(input.company, language), language);
   const cu = f.currencyLabel;
   const lockedBox = input.mechanism === "LOCKED_BOX";
   const hasCapacity = input.capacity !== null;
@@ -465,7 +316,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   }
   inputCell(row++, T.capacityUnit, "capacityUnit", input.capacityUnit, undefined, hasCapacity);
   inputCell(row++, T.capacityBasis, "capacityBasis", input.capacityBasis, undefined, hasCapacity);
-  shownChoice(row++, T.mechanism, "mechanism", DEAL_MECHANISM_WORDS.labels[input.mechanism].en);
+  shownChoice(row++, T.mechanism, "mechanism", DEAL_MECHANISM_WORDS.labels[input.mechanism][language]);
   // Dates are written as Excel dates (day numbers): they are not read back by "Read from sheet" (stored as ISO texts).
   label(row, T.completionDate);
   s.value(a1("B", row), serial(input.completionDate), "input", f.date);
@@ -481,7 +332,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
     s.name("BoxDate", a1("B", row++));
     inputCell(row++, T.netDebtAtBox, "netDebtAtBox", input.netDebtAtBox, f.amount);
     inputCell(row++, T.tickerRate, "tickerRate", input.tickerRate, f.percent);
-    shownChoice(row++, T.tickerBase, "tickerBase", TICKER_BASE_WORDS.labels[input.tickerBase!].en);
+    shownChoice(row++, T.tickerBase, "tickerBase", TICKER_BASE_WORDS.labels[input.tickerBase!][language]);
     inputCell(row++, T.leakage, "leakage", input.leakage, f.amount);
     inputCell(row++, T.permittedLeakage, "permittedLeakage", input.permittedLeakage, f.amount);
   } else {
@@ -500,7 +351,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   at("loansDate", row);
   s.name("LoansDate", a1("B", row++));
   inputCell(row++, T.pikRate, "pikRate", input.pikRate, f.percent);
-  shownChoice(row++, T.pikCompounding, "pikCompounding", COMPOUNDING_WORDS.labels[input.pikCompounding].en);
+  shownChoice(row++, T.pikCompounding, "pikCompounding", COMPOUNDING_WORDS.labels[input.pikCompounding][language]);
   row++;
   section(row++, T.fundingInputs);
   inputCell(row++, T.acquisitionDebt, "acquisitionDebt", input.acquisitionDebt, f.amount);
@@ -515,7 +366,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   inputCell(row++, T.exitMultiple, "exitMultiple", input.exitMultiple, f.multiple);
   inputCell(row++, T.exitNetDebt, "exitNetDebt", input.exitNetDebt, f.amount);
   inputCell(row++, T.cashReturned, "cashReturned", input.cashReturned, f.amount);
-  shownChoice(row++, T.crossTerm, "crossTerm", CROSS_TERM_WORDS.labels[input.crossTerm].en);
+  shownChoice(row++, T.crossTerm, "crossTerm", CROSS_TERM_WORDS.labels[input.crossTerm][language]);
   row++;
 
   // Positions
@@ -533,8 +384,8 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   }
   const posLast = row - 1;
   s.input("positions", `A${posFirst}:E${posLast}`, ["holder", "shares", "loans", "sharesSold", "loansSold"]);
-  s.name("PositionShares", `B${posFirst}:B${posLast}`, "Shares held before the sale, one row per holder");
-  s.name("PositionLoans", `C${posFirst}:C${posLast}`, "Shareholder loans held, balance at the loans date");
+  s.name("PositionShares", `B${posFirst}:B${posLast}`, T.positionSharesComment);
+  s.name("PositionLoans", `C${posFirst}:C${posLast}`, T.positionLoansComment);
   at("positions", row++, "A");
 
   // Flows (dates are Excel dates: the table is not read back by "Read from sheet")
@@ -549,7 +400,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
     s.value(a1("D", row), fl.amount, "input", f.amount);
     row++;
   }
-  s.name("FlowAmounts", `D${flowFirst}:D${row - 1}`, "Dated flows: amounts (negative paid, positive received)");
+  s.name("FlowAmounts", `D${flowFirst}:D${row - 1}`, T.flowAmountsComment);
   at("flows", row++, "A");
 
   // Comps, with each comp's multiples
@@ -572,7 +423,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   });
   const compLast = row - 1;
   s.input("comps", `A${compFirst}:E${compLast}`, ["name", "ev", "ebitda", "capacity", "basis"]);
-  s.name("CompEv", `B${compFirst}:B${compLast}`, "Comparable deals: enterprise values");
+  s.name("CompEv", `B${compFirst}:B${compLast}`, T.compEvComment);
   at("comps", row++, "A");
 
   // ---- Loans: PIK to completion ------------------------------------------------------------
@@ -607,7 +458,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   const ev = s.formula(a1("B", row++), "=EnterpriseValue", d(input.enterpriseValue), f.amount);
   let evPerUnit: string | undefined;
   if (hasCapacity) {
-    s.formula(a1("A", row), `="EV per "&CapacityUnit&" (${cu})"`, T.keyEvPerUnit(`${unit} (${cu})`), undefined, "label");
+    s.formula(a1("A", row), `="${T.evPer}"&CapacityUnit&" (${cu})"`, T.keyEvPerUnit(`${unit} (${cu})`), undefined, "label");
     evPerUnit = s.formula(a1("B", row++), "=EnterpriseValue/Capacity", d(input.enterpriseValue).div(d(input.capacity!)), f.perUnit);
   }
   let price: string;
@@ -622,7 +473,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
     const equityAtBox = s.formula(a1("B", row++), `=${ev}-NetDebtAtBox-DebtLike`, lb.equityAtBox, f.amount, "total");
     label(row, T.days);
     const days = s.formula(a1("B", row++), "=CompletionDate-BoxDate", d(lb.days), f.count);
-    label(row, T.tickerBaseAmount(TICKER_BASE_WORDS.labels[input.tickerBase!].en));
+    label(row, T.tickerBaseAmount(TICKER_BASE_WORDS.labels[input.tickerBase!][language]));
     const base = s.formula(a1("B", row++), shares ? `=${equityAtBox}-${loansAtBox}` : `=${equityAtBox}`, lb.tickerBaseAmount!, f.amount);
     label(row, T.ticker);
     const ticker = s.formula(a1("B", row++), `=${base}*TickerRate*${days}/365`, lb.ticker, f.amount);
@@ -728,7 +579,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
     const first = row;
     for (const fl of h.flows as readonly SheetFlow[]) {
       if (fl.row === undefined) {
-        s.value(a1("A", row), fl.instrument, "label");
+        s.value(a1("A", row), T.entryFlow, "label");
         s.formula(a1("B", row), "=CompletionDate", d(fl.date), f.date);
         s.formula(a1("C", row), `=-${equity}`, fl.amount, f.amount);
       } else {
@@ -879,7 +730,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
     row++;
   });
   label(row, T.count);
-  s.formula(a1("A", row + 1), `="of "&COUNT(CompEv)&" comps in the table"`, T.compsInTable(input.comps.length), undefined, "note");
+  s.formula(a1("A", row + 1), `="${T.compsOf}"&COUNT(CompEv)&"${T.compsInTableAfter}"`, T.compsInTable(input.comps.length), undefined, "note");
   for (const c of columns) s.formula(a1(c.stat, row), `=COUNT(${c.range})`, d(c.stats?.count ?? 0), f.count);
   row += 3;
 
@@ -909,9 +760,11 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   const ffLast = row - 1;
   row++;
   if (methods.length > 0) {
+    // The deal EV as written in the sheet's language (French: decimal comma).
+    const evText = new Decimal(input.enterpriseValue).toString().replace(".", language === "fr" ? "," : ".");
     s.chart({
       type: "footballField",
-      title: T.footballTitle(`${new Decimal(input.enterpriseValue).toString()} ${cu}`),
+      title: T.footballTitle(`${evText} ${cu}`),
       dataRange: `A${ffHeader}:C${ffLast}`,
       seriesBy: "columns",
       from: `A${row}`,
@@ -985,7 +838,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults): Sheet
   const unplaced: string[] = [];
   for (const n of input.notes) {
     const place = rowOf.get(n.field);
-    if (place === undefined) unplaced.push(`${n.field}: ${n.note}`);
+    if (place === undefined) unplaced.push(T.unplacedNote(n.field, n.note));
     else s.value(a1(place.column, place.row), n.note, "note");
   }
   if (unplaced.length > 0) {

@@ -53,6 +53,11 @@ export const BUILT_IN_NOTES_FR: Readonly<Record<string, string>> = {
   "The stake the investor will own after the issue.": "La participation que l’investisseur détiendra après l’émission.",
   "The shareholders and their shares today.": "Les actionnaires et leurs actions aujourd’hui.",
   "The partners and their shares.": "Les associés et leurs actions.",
+  "Illustrative: not public; replace with the deal's figure.": "Valeur indicative, non publique : remplacez-la par le chiffre de l’opération.",
+  "Illustrative: InfraVia's dividends, loan interest and exit are not public.":
+    "Valeur indicative : les dividendes d’InfraVia, les intérêts de ses comptes courants et sa sortie ne sont pas publics.",
+  "Illustrative: growth capex funded up to 75% by bank debt (public ratio; amount illustrative).":
+    "Valeur indicative : capex de croissance financés jusqu’à 75 % par dette bancaire (ratio public ; montant indicatif).",
 };
 
 function stakeSale(t: Omit<Extract<Template, { kind: "stakeSale" }>, "format" | "version" | "kind" | "presentation">): Template {

@@ -182,3 +182,22 @@ describe("Deal pricing: bad input never builds, and the message names the field"
     expect(r.gain.gain.toNumber()).toBeCloseTo(466, 9);
   });
 });
+
+describe("Deal pricing in French (issue 14)", () => {
+  test.each([
+    ["locked box", OPCORE_DEAL_INPUTS],
+    ["completion accounts, no capacity", completionAccountsInput()],
+  ])("%s: the French sheet computes as the engine does, with the English sheet's layout and French words", (_, input) => {
+    const fr = buildDealPricingModel(input, "fr").sheet;
+    const en = buildDealPricingModel(input).sheet;
+    checkSheet(fr);
+    const layout = (s: SheetSpec) => s.cells.map((c) => [c.address, c.style, c.formula === undefined]);
+    expect(layout(fr)).toEqual(layout(en));
+    expect(fr.name).toBe(`${input.company} prix`);
+    const text = (s: SheetSpec, address: string) => s.cells.find((c) => c.address === address)?.value;
+    expect(text(fr, "A1")).toBe(`${input.company}\u00a0: prix de l’opération et rentabilité`);
+    // The words a formula joins (the comps count) are the dictionary's: the cached value is what Excel shows.
+    const count = fr.cells.find((c) => c.formula?.includes("COUNT(CompEv)"))!;
+    expect(count.expected).toBe(`sur ${input.comps.length} comparables du tableau`);
+  });
+});
