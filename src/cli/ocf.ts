@@ -6,7 +6,6 @@
  * Limits are checked while reading, never after: a zip entry inflates in chunks and stops at the
  * size limit whatever size its header declares; a folder's files are measured before being read.
  */
-import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
@@ -16,8 +15,10 @@ import { historyToJson, parseHistoryJson, type HistoryDocument } from "../ocf/hi
 import { OCF_READ_LIMITS, OcfError, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
 import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
+import { md5Hex } from "../ocf/md5";
 
-export const md5Hex = (bytes: Uint8Array): string => createHash("md5").update(bytes).digest("hex");
+/** One MD5 for the command line and the taskpane (src/ocf/md5.ts, checked against Node's crypto in test/ocf/md5.test.ts). */
+export { md5Hex };
 
 /** The files of a `.ocf.zip`, each entry inflated with the .xlsx reader's readPartBytes (Node's zlib: a byte cap, the checksum checked). */
 export const filesFromZip = (bytes: Uint8Array): Promise<OcfFile[]> => zipFiles(bytes, (zip, name, cap) => readPartBytes(zip, name, cap)!);
