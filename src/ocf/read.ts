@@ -33,6 +33,7 @@ import {
 } from "../engine/history/history";
 import type { OcfIssuer } from "./historyJson";
 import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, vestingSchedule } from "../engine/history/vesting";
+import { NO_EFFECT_REASONS, NO_EFFECT_TYPES } from "./noEffect";
 
 /** Sizes an import reads at most: a company with 10,000 grants and 50 events is far below. */
 export const OCF_READ_LIMITS = {
@@ -286,19 +287,10 @@ const CLOSINGS: Record<string, ClosingType> = {
 /** A key of the table itself, not one inherited ("constructor", "toString" are object types a hostile package can name). */
 const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
-/** Objects read that change nothing in holdings, and why. */
-const NO_EFFECT: Record<Exclude<(typeof NO_EFFECT_TYPES)[number], "TX_VESTING_START">, string> & Record<string, string | undefined> = {
-  TX_STOCK_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-  TX_EQUITY_COMPENSATION_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-  TX_WARRANT_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-  TX_CONVERTIBLE_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-  TX_VESTING_EVENT: "an event-triggered vesting condition was met; vested quantities come from the schedule and accelerations",
-  TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: "the issuer's authorized shares do not change holdings",
-  STOCK_LEGEND_TEMPLATE: "legends are document text",
-  VALUATION: "a 409A valuation is a fair-market value, not a transaction",
-  FINANCING: "a financing groups issuances; the issuances themselves are read",
-  DOCUMENT: "documents are not cap-table data",
-};
+/** Objects read that change nothing in holdings, and why (a vesting start is read into its grant's vesting instead). */
+const NO_EFFECT: Readonly<Record<string, string | undefined>> = Object.fromEntries(
+  Object.entries(NO_EFFECT_REASONS).filter(([type]) => type !== "TX_VESTING_START"),
+);
 
 /**
  * Why an object was skipped, as an id a translation can key on (the `reason` is the English text):
@@ -317,20 +309,7 @@ export interface OcfObjectNote {
   readonly code?: OcfSkipCode;
 }
 
-/** The object types read without effect on holdings (each note's reason says why, keyed by the type). */
-export const NO_EFFECT_TYPES = [
-  "TX_STOCK_ACCEPTANCE",
-  "TX_EQUITY_COMPENSATION_ACCEPTANCE",
-  "TX_WARRANT_ACCEPTANCE",
-  "TX_CONVERTIBLE_ACCEPTANCE",
-  "TX_VESTING_EVENT",
-  "TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT",
-  "STOCK_LEGEND_TEMPLATE",
-  "VALUATION",
-  "FINANCING",
-  "DOCUMENT",
-  "TX_VESTING_START",
-] as const;
+export { NO_EFFECT_TYPES };
 
 export interface OcfReport {
   readonly ocfVersion: string;

@@ -12,6 +12,7 @@
  */
 
 import { TABLE_LANGUAGE, functionTable } from "../functions/functionLocales";
+import { NO_EFFECT_REASONS } from "../ocf/noEffect";
 
 export type Lang = "en" | "fr";
 
@@ -115,19 +116,7 @@ const en = {
     otherWarningsTitle: "Other warnings (as the OCF reader states them, in English)",
     md5Mismatch: (file: string, actual: string, expected: string) =>
       `${file}: its md5 is ${actual}, the manifest says ${expected}. The file was read anyway (tick the box above to refuse such a package).`,
-    noEffectReason: {
-      TX_STOCK_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-      TX_EQUITY_COMPENSATION_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-      TX_WARRANT_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-      TX_CONVERTIBLE_ACCEPTANCE: "an acceptance records that the holder accepted; holdings do not change",
-      TX_VESTING_EVENT: "an event-triggered vesting condition was met; vested quantities come from the schedule and accelerations",
-      TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: "the issuer's authorized shares do not change holdings",
-      STOCK_LEGEND_TEMPLATE: "legends are document text",
-      VALUATION: "a 409A valuation is a fair-market value, not a transaction",
-      FINANCING: "a financing groups issuances; the issuances themselves are read",
-      DOCUMENT: "documents are not cap-table data",
-      TX_VESTING_START: "a vesting start dates the grant's schedule (read into its vesting)",
-    },
+    noEffectReason: NO_EFFECT_REASONS,
     skipReason: {
       unexpectedType: (type: string) => `object type ${type} is not expected in this file`,
       laterQuantity: () => "a warrant whose number of shares is set later (it depends on a future price) is not counted in the cap table",
