@@ -77,7 +77,7 @@ export function buildModel(inputs: ModelInputs, options: BuildOptions = {}): Bui
     case "dealPricing":
       return buildDealPricingModel(inputs, language);
     case "capTableHistory":
-      return buildCapTableHistoryModel(inputs);
+      return buildCapTableHistoryModel(inputs, language);
   }
 }
 

@@ -51,114 +51,7 @@ import type { SheetSpec } from "../workbook/spec";
 import { CapTableHistoryInput, type HistoryEventInput } from "./capTableHistoryInput";
 import { modelFormats } from "./numberFormats";
 import { CHECK_TOLERANCE, type Check, SheetBuilder, a1, columnLetters, sheetNameFor, toCellNumber } from "./sheetBuilder";
-
-/** Every text the sheet shows, in one place (the sheet dictionary reads them from here). */
-export const HISTORY_SHEET_TEXT = {
-  title: (company: string) => `${company}: cap table history`,
-  subtitle: (cur: string) =>
-    `${cur}; built by CapTable. Sums, ownership and checks are native formulas; the replay, vesting, round and waterfall are the engine's values (rebuild after editing inputs).`,
-  basisNote:
-    "Bases: Outstanding = shares issued and outstanding, each class in its own shares. Fully diluted = outstanding as converted to common + options outstanding (vested or not) + each plan's available pool; SAFEs and notes are NOT included (their shares depend on a round). Fully diluted with convertibles = under the next round stated below.",
-  inputs: "Inputs",
-  asOf: "Cap table as of (YYYY-MM-DD)",
-  rounding: "Share rounding (next round)",
-  classes: "Share classes and their terms",
-  classHeaders: ["Class", "Kind", "Issue price", "Preference (x)", "Seniority (1 = first)", "Participation", "Cap (x)", "Conversion ratio"],
-  plans: "Option plans",
-  planHeaders: ["Plan", "Reserved at adoption"],
-  events: "Events, in date order (each row one security: OCF semantics)",
-  eventHeaders: [
-    "Date",
-    "Type",
-    "Holder",
-    "Class",
-    "Plan",
-    "Shares",
-    "Strike",
-    "Amount",
-    "Cap",
-    "Discount",
-    "Vesting months",
-    "Cliff months",
-    "Vesting start",
-    "Shares issued",
-    "Outstanding after",
-    "Engine replay (after the date)",
-    "Reconciles",
-  ],
-  asOfSection: (date: string) => `Cap table as of ${date}`,
-  tableHeaders: ["Outstanding shares", "As converted", "Options outstanding", "Options vested", "Fully diluted", "% outstanding", "% fully diluted"],
-  holder: "Holder",
-  conversionRatioRow: "Conversion ratio (to common)",
-  available: (plan: string) => `${plan} (available pool)`,
-  total: "Total",
-  basisOutstanding: "Basis: outstanding shares (issued, each class in its own shares)",
-  basisFullyDiluted: "Basis: fully diluted (as converted + options outstanding + available pool; convertibles excluded)",
-  convertibles: "SAFEs and notes outstanding (not in fully diluted: they convert in the next round)",
-  convertibleHeaders: ["Holder", "Type", "Amount", "Cap", "Discount"],
-  planPositions: "Option plans as of the date",
-  planPositionHeaders: ["Plan", "Reserved", "Granted (outstanding)", "Exercised", "Available"],
-  warnings: "Warnings",
-  round: (series: string) => `Next round: ${series} (starts from the cap table above; its SAFEs and notes convert)`,
-  source: (source: string) => `Source of the figures: ${source}`,
-  roundInputs: [
-    "Round date",
-    "Series",
-    "Pre-money valuation",
-    "Option pool target (% of post-money FD)",
-    "Option pool increase (shares, instead of a target)",
-    "Preference (x)",
-    "Seniority",
-    "Participation",
-    "Cap (x)",
-  ],
-  investorHeaders: ["Investor", "Amount"],
-  roundSummary: [
-    "Price per share",
-    "New money",
-    "Post-money valuation = pre-money + new money",
-    "Pre-money fully diluted shares",
-    "Option pool increase",
-    "Post-money fully diluted shares",
-  ],
-  roundTable: "Fully diluted with convertibles under the stated round (post-money cap table)",
-  basisUnderRound: (series: string, date: string) =>
-    `Basis: fully diluted with convertibles under ${series} on ${date} (SAFEs and notes converted at the round's terms)`,
-  roundHeaders: ["Holder", "Shares before", "Shares issued", "Shares after", "% after"],
-  assumptions: "Assumptions the conversion needed",
-  noRound: "Fully diluted with convertibles: no next round stated (add one to see the SAFEs and notes converted).",
-  exit: "Exit: the waterfall on the classes and holdings of the history (and the next round)",
-  exitBasis:
-    "Options outstanding are exercised when in the money (vested or not: full acceleration at the exit assumed); the unissued pool takes nothing. SAFEs converted in the round form their own class with the series' terms, preference on the amount paid (shadow series).",
-  exitUnconverted: (count: number, amount: number, cur: string) =>
-    `Not in the waterfall: ${count} SAFE(s) or note(s) outstanding (${amount.toLocaleString("en-US")} ${cur}), not converted (their terms at a liquidity event are not modelled): add a next round to convert them first.`,
-  exitInputs: ["Net debt", "Transaction costs"],
-  exitClassHeaders: ["Class", "Shares", "Invested", "Preference (x)", "Seniority", "Participation", "Cap (x)", "Conversion ratio", "Strike"],
-  exitValue: "Exit value",
-  proceeds: "Proceeds to equity",
-  payoutByClass: "Payout by class",
-  payoutByHolder: "Payout by holder",
-  options: (strike: string) => `Options at ${strike}`,
-  converted: (series: string) => `${series} (converted SAFEs and notes)`,
-  checks: "Checks",
-  checkOutstanding: "Ownership (outstanding) adds up to 100%",
-  checkFullyDiluted: "Ownership (fully diluted) adds up to 100%",
-  checkReconcile: "Shares reconcile event date by event date (native running count = engine replay)",
-  checkAsOf: "Outstanding shares as of the date = the events' shares issued up to it",
-  checkRound: "Ownership after the round adds up to 100%",
-  checkRoundShares: "Shares after the round = shares before + shares issued",
-  checkExit: "Payouts by class add up to the proceeds at every exit value",
-  checkHolders: "Payouts by holder add up to the payouts by class",
-  checksSummary: "Checks (below)",
-  sameDate: "on the date's last row",
-  keyOutputs: (cur: string) => `Key outputs (${cur})`,
-  keyOutstanding: (date: string) => `Outstanding shares as of ${date}`,
-  keyFullyDiluted: "Fully diluted shares (convertibles excluded)",
-  keyPrice: (series: string, cur: string) => `${series} price per share (${cur})`,
-  keyPostMoney: "Post-money valuation of the next round",
-  keyProceeds: "Proceeds to equity at the first exit value",
-} as const;
-const L = HISTORY_SHEET_TEXT;
+import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
 
 /** The engine's results for a history model, exact (Decimal). */
 export interface CapTableHistoryResults {
@@ -306,8 +199,8 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
   };
 }
 
-/** The engine's results for validated inputs. */
-export function computeCapTableHistory(input: CapTableHistoryInput): CapTableHistoryResults {
+/** The engine's results for validated inputs; `language` names the exit waterfall's classes of options and converted SAFEs and notes. */
+export function computeCapTableHistory(input: CapTableHistoryInput, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): CapTableHistoryResults {
   const history = toHistory(input);
   const table = capTableAsOf(history, input.asOf);
   const outstandingByDate = outstandingSharesByDate(history);
@@ -325,7 +218,7 @@ export function computeCapTableHistory(input: CapTableHistoryInput): CapTableHis
   }
   let exit: CapTableHistoryResults["exit"];
   if (input.exit !== null) {
-    const { classes, positions } = exitClasses(input, history, table, factor, round?.result);
+    const { classes, positions } = exitClasses(input, history, table, factor, round?.result, sheetText(language).capTableHistory);
     const w = new Waterfall(classes);
     const results = input.exit.exitValues.map((v) =>
       w.atExit({ enterpriseValue: d(v), netDebt: d(input.exit!.netDebt), transactionCosts: d(input.exit!.transactionCosts) }),
@@ -360,6 +253,7 @@ function exitClasses(
   table: CapTableAsOf,
   factor: Decimal,
   round: PricedRound | undefined,
+  L: SheetText["capTableHistory"],
 ): { classes: ShareClass[]; positions: HolderPosition[] } {
   const names = new Map(table.classes.map((c) => [c.id, c.name]));
   const history = new Map(historyData.holders.map((h) => [h.id, h.name]));
@@ -428,24 +322,28 @@ function exitClasses(
   return { classes, positions: merged };
 }
 
-/** The model sheet's default name: "<company> history". */
-export function capTableHistorySheetName(company: string): string {
-  return sheetNameFor(company, " history", "Cap table history");
+/** The model sheet's default name: "<company> history" (in `language`). */
+export function capTableHistorySheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
+  const t = sheetText(language).capTableHistory;
+  return sheetNameFor(company, t.sheetSuffix, t.sheetFallback);
 }
 
-/** Builds the history model: validates (throws ZodError naming each field), computes, lays out the sheet. */
-export function buildCapTableHistoryModel(raw: CapTableHistoryInput): CapTableHistoryModel {
+/** Builds the history model: validates (throws ZodError naming each field), computes, lays out the sheet (in `language`, English by default). */
+export function buildCapTableHistoryModel(raw: CapTableHistoryInput, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): CapTableHistoryModel {
   const input = CapTableHistoryInput.parse(raw);
-  const results = computeCapTableHistory(input);
-  return { kind: "capTableHistory", schemaVersion: 1, input, sheet: historySheet(input, results), results };
+  const results = computeCapTableHistory(input, language);
+  return { kind: "capTableHistory", schemaVersion: 1, input, sheet: historySheet(input, results, language), results };
 }
 
 /** The shares an event row issues (what the native running count adds): ISSUE and CONVERT. */
 const ISSUING: readonly string[] = ["ISSUE", "CONVERT"];
 
-function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): SheetSpec {
-  const f = modelFormats(input.currency, input.unit, input.rounding);
-  const s = new SheetBuilder(capTableHistorySheetName(input.company));
+function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, language: SheetLanguage): SheetSpec {
+  const text = sheetText(language);
+  const L = text.capTableHistory;
+  const { common } = text;
+  const f = modelFormats(input.currency, input.unit, input.rounding, language);
+  const s = new SheetBuilder(capTableHistorySheetName(input.company, language), language);
   const cur = f.currencyLabel;
   const table = r.table;
   const n = (x: Decimal) => toCellNumber(x);
@@ -463,12 +361,12 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   row += 2;
 
   // ---- Inputs ---------------------------------------------------------------------------------
-  s.value(a1("A", row), L.inputs, "section");
+  s.value(a1("A", row), common.inputs, "section");
   row++;
   s.value(a1("A", row), L.asOf, "label");
   s.value(a1("B", row), input.asOf, "input");
   s.input("asOf", a1("B", row));
-  s.name("AsOf", a1("B", row), "The date of the cap table (events dated that day count)");
+  s.name("AsOf", a1("B", row), L.asOfComment);
   row++;
   s.value(a1("A", row), L.rounding, "label");
   s.value(a1("B", row), input.rounding, "input");
@@ -609,7 +507,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   s.value(a1("A", row), L.conversionRatioRow, "label");
   input.classes.forEach((c, i) => s.formula(a1(col(i + 1), row), `=H${classRow.get(key(c.name))}`, table.classes[i].conversionRatio, f.ratio));
   row++;
-  s.value(a1("A", row), L.holder, "header");
+  s.value(a1("A", row), common.holder, "header");
   input.classes.forEach((c, i) => s.value(a1(col(i + 1), row), c.name, "header"));
   L.tableHeaders.forEach((h, i) => s.value(a1(col(k + 1 + i), row), h, "header"));
   row++;
@@ -676,7 +574,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     s.formula(a1(cPctOut, rr), `=IF(${cOut}$${totalRow}=0,0,${cOut}${rr}/${cOut}$${totalRow})`, pctOut[i], f.percent);
     s.formula(a1(cPctFd, rr), `=${cFd}${rr}/${cFd}$${totalRow}`, pctFd[i], f.percent);
   }
-  s.value(a1("A", totalRow), L.total, "total");
+  s.value(a1("A", totalRow), common.total, "total");
   input.classes.forEach((_, i) =>
     s.formula(
       a1(col(i + 1), totalRow),
@@ -815,15 +713,19 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     row++;
     const rFirst = row;
     const rTotal = rFirst + round.rows.length;
+    // The pool row keeps the engine's plan name, in the sheet's words.
+    const poolSuffix = " (available)";
+    const roundHolder = (x: (typeof round.rows)[number]) =>
+      x.isPool && x.holder.endsWith(poolSuffix) ? L.poolInRound(x.holder.slice(0, -poolSuffix.length)) : x.holder;
     for (const x of round.rows) {
-      s.value(a1("A", row), x.holder, "label");
+      s.value(a1("A", row), roundHolder(x), "label");
       s.value(a1("B", row), n(x.sharesBefore), "calc", f.shares);
       s.value(a1("C", row), n(x.sharesIssued), "calc", f.shares);
       s.formula(a1("D", row), `=B${row}+C${row}`, x.sharesBefore.add(x.sharesIssued), f.shares);
       s.formula(a1("E", row), `=D${row}/D$${rTotal}`, x.sharesBefore.add(x.sharesIssued).div(round.postMoneyShares), f.percent);
       row++;
     }
-    s.value(a1("A", row), L.total, "total");
+    s.value(a1("A", row), common.total, "total");
     const before = sum(round.rows.map((x) => x.sharesBefore));
     const issued = sum(round.rows.map((x) => x.sharesIssued));
     const pctAfter = sum(round.rows.map((x) => x.sharesBefore.add(x.sharesIssued).div(round.postMoneyShares)));
@@ -832,7 +734,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     s.formula(a1("D", row), `=SUM(D${rFirst}:D${rTotal - 1})`, before.add(issued), f.shares, "total");
     s.formula(a1("E", row), `=SUM(E${rFirst}:E${rTotal - 1})`, pctAfter, f.percent, "total");
     row += 2;
-    checks.push({ label: L.checkRound, left: `E${rTotal}`, right: "1", engine: [pctAfter, ONE] });
+    checks.push({ label: text.pricedRound.checkOwnership, left: `E${rTotal}`, right: "1", engine: [pctAfter, ONE] });
     checks.push({
       label: L.checkRoundShares,
       left: `D${rTotal}`,
@@ -863,11 +765,11 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
       s.value(a1("A", row), L.exitUnconverted(table.convertibles.length, n(sum(table.convertibles.map((c) => c.amount))), cur), "note");
       row++;
     }
-    s.value(a1("A", row), `${L.exitInputs[0]} (${cur})`, "label");
+    s.value(a1("A", row), `${text.exitWaterfall.netDebt} (${cur})`, "label");
     s.value(a1("B", row), ex.netDebt, "input", f.amount);
     s.input("exit.netDebt", a1("B", row));
     row++;
-    s.value(a1("A", row), `${L.exitInputs[1]} (${cur})`, "label");
+    s.value(a1("A", row), `${text.exitWaterfall.transactionCosts} (${cur})`, "label");
     s.value(a1("B", row), ex.transactionCosts, "input", f.amount);
     s.input("exit.transactionCosts", a1("B", row));
     row += 2;
@@ -890,7 +792,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     const m = ex.exitValues.length;
     s.value(a1("A", row), `${L.payoutByClass} (${cur})`, "section");
     row++;
-    s.value(a1("A", row), L.exitValue, "header");
+    s.value(a1("A", row), text.exitWaterfall.exitValueHeader, "header");
     // The exit values are edited in the taskpane (a row of values is not a table Read from sheet reads): shown, not input-styled.
     ex.exitValues.forEach((v, j) => s.value(a1(col(j + 1), row), v, "header", f.amount));
     row++;
@@ -901,7 +803,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
       row++;
     });
     const pcTotal = row;
-    s.value(a1("A", row), L.total, "total");
+    s.value(a1("A", row), common.total, "total");
     results.forEach((res, j) =>
       s.formula(
         a1(col(j + 1), row),
@@ -914,12 +816,12 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
     row++;
     const proceedsRow = row;
     keyOutputs.push({ label: L.keyProceeds, ref: a1("B", row) });
-    s.value(a1("A", row), L.proceeds, "label");
+    s.value(a1("A", row), text.exitWaterfall.proceeds, "label");
     results.forEach((res, j) => s.value(a1(col(j + 1), row), n(res.proceeds), "calc", f.amount));
     row += 2;
     s.value(a1("A", row), `${L.payoutByHolder} (${cur})`, "section");
     row++;
-    s.value(a1("A", row), L.holder, "header");
+    s.value(a1("A", row), common.holder, "header");
     ex.exitValues.forEach((v, j) => s.formula(a1(col(j + 1), row), `=${col(j + 1)}${pcFirst - 1}`, d(v), f.amount, "header"));
     row++;
     const phFirst = row;
@@ -929,7 +831,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
       row++;
     }
     const phTotal = row;
-    s.value(a1("A", row), L.total, "total");
+    s.value(a1("A", row), common.total, "total");
     for (let j = 0; j < m; j++)
       s.formula(
         a1(col(j + 1), row),
@@ -958,10 +860,10 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults): S
   }
 
   // ---- Checks ----------------------------------------------------------------------------------
-  s.checks(row, L.checks, checks);
-  const keyEnd = s.keyOutputs(keyRow, L.keyOutputs(cur), keyOutputs);
+  s.checks(row, common.checks, checks);
+  const keyEnd = s.keyOutputs(keyRow, common.keyOutputs(cur), keyOutputs);
   if (keyEnd !== keyRow + 1 + keyCount) throw new Error("internal: key outputs size");
-  s.checksSummary(keyEnd, L.checksSummary);
+  s.checksSummary(keyEnd, common.checksBelow);
   s.bandTo(columnLetters(Math.max(7, k + 7, 16)));
   s.printable(L.title(input.company));
   return s.build();

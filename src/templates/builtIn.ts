@@ -58,6 +58,13 @@ export const BUILT_IN_NOTES_FR: Readonly<Record<string, string>> = {
     "Valeur indicative : les dividendes d’InfraVia, les intérêts de ses comptes courants et sa sortie ne sont pas publics.",
   "Illustrative: growth capex funded up to 75% by bank debt (public ratio; amount illustrative).":
     "Valeur indicative : capex de croissance financés jusqu’à 75 % par dette bancaire (ratio public ; montant indicatif).",
+  "Illustrative: put your share classes and their terms.": "Valeurs indicatives : saisissez vos catégories d’actions et leurs termes.",
+  "Illustrative: put your issuances, grants, SAFEs and conversions, in date order.":
+    "Valeurs indicatives : saisissez vos émissions d’actions, attributions d’options (BSPCE), SAFE (BSA AIR) et conversions, par date.",
+  "Illustrative: put your next round's terms, or null.": "Valeurs indicatives : saisissez les termes de votre prochain tour de financement, ou null.",
+  "Illustrative: put the exit values to test, or null.": "Valeurs indicatives : saisissez les valeurs de sortie à tester, ou null.",
+  "YC's published Example 1 (dates are placeholders); put your own history.":
+    "Exemple 1 publié par YC (les dates sont fictives) ; saisissez votre propre historique.",
 };
 
 function stakeSale(t: Omit<Extract<Template, { kind: "stakeSale" }>, "format" | "version" | "kind" | "presentation">): Template {

@@ -277,3 +277,25 @@ describe("Cap table history: what is left out is said", () => {
     checkSheet(model.sheet);
   });
 });
+
+describe("Cap table history in French (issue 14)", () => {
+  const en = buildCapTableHistoryModel(VENTURE_HISTORY_EXAMPLE);
+  const fr = buildCapTableHistoryModel(VENTURE_HISTORY_EXAMPLE, "fr");
+  const text = (m: typeof en) => m.sheet.cells.map((c) => (c.formula === undefined ? c.value : c.expected)).filter((v) => typeof v === "string");
+
+  test("the round's pool row and the exit's classes of options and converted SAFEs are in French; the figures are the English ones", () => {
+    expect(text(en)).toContain("Equity plan (available)");
+    expect(text(fr)).toContain("Equity plan (solde disponible)");
+    expect(text(fr)).not.toContain("Equity plan (available)");
+    expect(fr.results.exit!.classes.map((c) => c.name)).toEqual(
+      en.results.exit!.classes.map((c) =>
+        c.name
+          .replace(/^Options at (.*)$/, (_, s: string) => `Options (prix d’exercice ${s.replace(".", ",")})`)
+          .replace("(converted SAFEs and notes)", "(SAFE et obligations convertibles convertis)"),
+      ),
+    );
+    expect(fr.results.exit!.results.map((r) => r.proceeds.toString())).toEqual(en.results.exit!.results.map((r) => r.proceeds.toString()));
+    expect(fr.sheet.name).toBe("Venture company historique");
+    checkSheet(fr.sheet);
+  });
+});

@@ -116,7 +116,8 @@ describe.each(templates.map((t) => [t.id, t] as const))("built-in template %s in
   test("it is not the English sheet: titles, sections, sheet name, chart and footer are French", () => {
     expect(sheet.name).not.toBe(english.name);
     expect(sheet.cells.find((c) => c.address === "A1")!.value).toMatch(new RegExp(`${NBSP}: `));
-    expect((sheet.charts ?? []).map((c) => c.title)).not.toEqual((english.charts ?? []).map((c) => c.title));
+    // A sheet without a chart (the cap-table history) has no chart title to translate.
+    if ((english.charts ?? []).length > 0) expect((sheet.charts ?? []).map((c) => c.title)).not.toEqual((english.charts ?? []).map((c) => c.title));
     expect(sheet.print!.footer.center).toBe("Page &P sur &N");
     expect(sheet.cells.some((c) => c.value === "Contrôles" && c.style === "section")).toBe(true);
   });
