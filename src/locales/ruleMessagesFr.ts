@@ -18,7 +18,7 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   valuation: "valorisation",
   "net debt": "dette nette",
   "shareholder loans": "comptes courants d’associés",
-  "other claims": "autres engagements",
+  "other claims": "autres ajustements",
   stake: "participation",
   premium: "prime",
   capacity: "capacité",

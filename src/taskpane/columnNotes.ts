@@ -73,7 +73,7 @@ export const COLUMN_NOTES: Readonly<Record<string, Note>> = {
   },
   "Proceeds to equity": {
     en: "The exit value less net debt, transaction costs and other claims: what the shareholders share.",
-    fr: "La valeur de sortie moins la dette nette, les frais de transaction et les autres engagements : ce que se partagent les actionnaires.",
+    fr: "La valeur de sortie moins la dette nette, les frais de transaction et les autres ajustements : ce que se partagent les actionnaires.",
   },
   "Residual per share": {
     en: "What each as-converted share receives once the preferences are paid.",

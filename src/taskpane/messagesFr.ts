@@ -40,7 +40,7 @@ export const FIELD_LABELS: Record<Lang, Record<string, string>> = {
     valuation: "valorisation",
     netDebt: "dette nette",
     shareholderLoans: "comptes courants d’associés",
-    otherClaims: "autres engagements",
+    otherClaims: "autres ajustements",
     stake: "participation",
     premium: "prime",
     capacity: "capacité",

@@ -264,3 +264,14 @@ describe("every choice and yes-or-no rule of the model schemas in French", () =>
     expect(messages.filter((m) => m.fr === m.en)).toEqual([]);
   });
 });
+
+describe("one French word per field, in the form and on the sheet", () => {
+  test("other claims: the form's label, the field's name in messages and the sheet's rows say the same words", async () => {
+    const { sheetText } = await import("../../src/model/sheetText");
+    const fr = sheetText("fr");
+    const word = fr.stakeSale.otherClaims.toLowerCase();
+    expect(fr.exitWaterfall.otherClaims.toLowerCase()).toBe(word);
+    expect((MESSAGES.fr.label as Record<string, string>).otherClaims.toLowerCase()).toBe(word);
+    expect(ruleMessage({ message: "x", params: { rule: { id: "required", params: { field: "other claims" } } } } as never, "fr").toLowerCase()).toContain(word);
+  });
+});
