@@ -272,6 +272,8 @@ describe("one French word per field, in the form and on the sheet", () => {
     const word = fr.stakeSale.otherClaims.toLowerCase();
     expect(fr.exitWaterfall.otherClaims.toLowerCase()).toBe(word);
     expect((MESSAGES.fr.label as Record<string, string>).otherClaims.toLowerCase()).toBe(word);
-    expect(ruleMessage({ message: "x", params: { rule: { id: "required", params: { field: "other claims" } } } } as never, "fr").toLowerCase()).toContain(word);
+    expect(
+      ruleMessage({ message: "x", params: { rule: { id: "required", params: { field: "other claims" } } } } as never, "fr").toLowerCase(),
+    ).toContain(word);
   });
 });
