@@ -372,7 +372,8 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const credit = (name: string, shares: Decimal, key = holderKey(name)): Acc => {
     const row = rowByKey.get(key);
     if (row !== undefined) {
-      row.issued = row.issued.plus(shares);
+      // The same value either way; no new Decimal when one side is zero (a long round allocates less).
+      row.issued = row.issued.isZero() ? shares : row.issued.plus(shares);
       return row;
     }
     const added: Acc = { holder: name.trim(), key, before: ZERO, issued: shares, isPool: false };
@@ -384,7 +385,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   adjustments.forEach((a) => credit(a.name, a.shares));
   input.investors.forEach((v, i) => {
     const row = credit(v.name, investorShares[i], investorKeyList[i]);
-    row.invested = (row.invested ?? ZERO).plus(investorShares[i]);
+    row.invested = row.invested === undefined ? investorShares[i] : row.invested.plus(investorShares[i]);
   });
   if (!poolIncrease.isZero() || (poolTarget !== undefined && E.isZero())) {
     const poolRow = rows.find((r) => r.isPool);
@@ -396,9 +397,9 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   }
   const optionKeys = new Set(poolBasis === "TOTAL" ? input.holdings.filter((h) => h.option).map((h) => holderKey(h.holder)) : []);
   const result: RoundRow[] = rows.map((r) => {
-    const after = r.before.plus(r.issued);
+    const after = r.issued.isZero() ? r.before : r.before.isZero() ? r.issued : r.before.plus(r.issued);
     // Pre-money fully diluted position: everything but the new money shares.
-    const preMoneyPosition = r.invested !== undefined ? after.minus(r.invested) : after;
+    const preMoneyPosition = r.invested === undefined ? after : r.invested.eq(after) ? ZERO : after.minus(r.invested);
     let ownershipAfter: Decimal | undefined;
     return {
       holder: r.holder,

@@ -82,8 +82,9 @@ export function tenderMoves(table: CapTable, sales: readonly TenderSale[], buyer
     const row = byKey.get(key);
     if (row === undefined) throw engineError("value", "sellerNotHolder", { seller: s.seller.trim() }, "sellers");
     if (key === buyerKey) throw engineError("value", "buyerIsSeller", { seller: row.holder.trim(), sellers: true }, "buyer");
-    check(s.shares, "nonNegative", { arg: "shares sold", of: { seller: row.holder.trim() } });
-    let total = (sold.get(key) ?? ZERO).plus(s.shares);
+    if (s.shares.isNegative()) check(s.shares, "nonNegative", { arg: "shares sold", of: { seller: row.holder.trim() } }); // the name built only to fail (speed)
+    const already = sold.get(key);
+    let total = already === undefined ? s.shares : already.plus(s.shares);
     // Counts typed as formulas differ from the holding by a few ulps: within the tolerance the seller sells exactly the holding.
     if (sameShareCount(total, row.shares)) total = row.shares;
     if (total.gt(row.shares)) {
@@ -108,8 +109,9 @@ export function tenderMoves(table: CapTable, sales: readonly TenderSale[], buyer
       sharesBefore: r.shares,
       sharesSold: out,
       sharesBought: bought,
-      sharesAfter: r.shares.minus(out).plus(bought),
-      cash: out.minus(bought).times(price),
+      // The same values as shares - out + bought and (out - bought) x price, without a Decimal for a zero term.
+      sharesAfter: bought.isZero() ? (out.isZero() ? r.shares : r.shares.minus(out)) : r.shares.minus(out).plus(bought),
+      cash: bought.isZero() ? out.times(price) : out.minus(bought).times(price),
     };
   });
   if (!byKey.has(buyerKey)) {
