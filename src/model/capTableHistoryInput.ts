@@ -24,7 +24,7 @@ import { z } from "zod";
 import { CLASS_KIND_WORDS, EVENT_TYPE_WORDS, PARTICIPATION_WORDS, ROUNDING_WORDS, holderKey, nameKey, type EventType } from "../engine";
 import { amount, choice, list, modelHeader, nonNegative, optionalText, positive, text, fractionBelowOne } from "./fields";
 import { InvestorInput, isoDate } from "./pricedRoundInput";
-import { EXIT_LIMITS } from "./exitWaterfallInput";
+import { seniority } from "./exitWaterfallInput";
 import { type FieldName, ruleError, ruleIssue } from "./ruleMessages";
 
 /** Limits of a history (with the shared LIMITS for text and sizes). */
@@ -40,11 +40,7 @@ export const HistoryClassInput = z.strictObject({
   /** Liquidation preference as a multiple of the issue price (0 for common). */
   preference: nonNegative("preference"),
   /** 1 is paid first; equal ranks are pari passu. */
-  seniority: z
-    .number(ruleError("notNumber", { field: "seniority" }))
-    .int(ruleError("seniorityWhole", {}))
-    .min(1, ruleError("seniorityWhole", {}))
-    .max(EXIT_LIMITS.maxSeniority, ruleError("seniorityTooBig", { max: EXIT_LIMITS.maxSeniority })),
+  seniority: seniority(),
   participation: choice(PARTICIPATION_WORDS, "participation"),
   /** For CAPPED: total return cap as a multiple of the issue price; null otherwise. */
   cap: positive("cap").nullable(),
@@ -138,7 +134,7 @@ export const EVENT_COLUMNS: Readonly<Record<EventType, { readonly needs: readonl
   POOL: { needs: ["plan", "shares"], allows: [] },
 };
 export type EventColumn = Exclude<keyof HistoryEventInput, "date" | "type">;
-const EVENT_COLUMN_KEYS: readonly EventColumn[] = [
+export const EVENT_COLUMN_KEYS: readonly EventColumn[] = [
   "holder",
   "className",
   "plan",

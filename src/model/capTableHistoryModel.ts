@@ -48,7 +48,7 @@ import {
   vestingSchedule,
 } from "../engine/history";
 import type { SheetSpec } from "../workbook/spec";
-import { CapTableHistoryInput, type HistoryEventInput } from "./capTableHistoryInput";
+import { CapTableHistoryInput, EVENT_COLUMN_KEYS, type HistoryEventInput } from "./capTableHistoryInput";
 import { modelFormats } from "./numberFormats";
 import { CHECK_TOLERANCE, type Check, SheetBuilder, a1, columnLetters, sheetNameFor, toCellNumber } from "./sheetBuilder";
 import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
@@ -467,21 +467,8 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
     row++;
   });
   const eventLast = row - 1;
-  s.input("events", `A${eventFirst}:M${eventLast}`, [
-    "date",
-    "type",
-    "holder",
-    "className",
-    "plan",
-    "shares",
-    "strike",
-    "amount",
-    "cap",
-    "discount",
-    "vestingMonths",
-    "cliffMonths",
-    "vestingStart",
-  ]);
+  // The sheet's columns A to M: the date, the type, then the event columns in the input's order.
+  s.input("events", `A${eventFirst}:M${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS]);
   checks.push({
     label: L.checkReconcile,
     left: `COUNTIFS(Q${eventFirst}:Q${eventLast},"OK")`,

@@ -44,6 +44,14 @@ export const EXIT_LIMITS = {
   maxHoldings: LIMITS.maxHolders,
 } as const;
 
+/** A class's seniority: a whole number from 1 (paid first; equal ranks pari passu) to EXIT_LIMITS.maxSeniority. One rule for every class table. */
+export const seniority = () =>
+  z
+    .number(ruleError("notNumber", { field: "seniority" }))
+    .int(ruleError("seniorityWhole", {}))
+    .min(1, ruleError("seniorityWhole", {}))
+    .max(EXIT_LIMITS.maxSeniority, ruleError("seniorityTooBig", { max: EXIT_LIMITS.maxSeniority }));
+
 export { PARTICIPATIONS } from "../engine";
 
 export const ShareClassInput = z.strictObject({
@@ -55,11 +63,7 @@ export const ShareClassInput = z.strictObject({
   /** Liquidation preference as a multiple of invested capital (0 for common and options). */
   preference: nonNegative("preference"),
   /** 1 is paid first; equal ranks are pari passu. */
-  seniority: z
-    .number(ruleError("notNumber", { field: "seniority" }))
-    .int(ruleError("seniorityWhole", {}))
-    .min(1, ruleError("seniorityWhole", {}))
-    .max(EXIT_LIMITS.maxSeniority, ruleError("seniorityTooBig", { max: EXIT_LIMITS.maxSeniority })),
+  seniority: seniority(),
   participation: choice(PARTICIPATION_WORDS, "participation"),
   /** For "CAPPED": total return cap (preference + participation) as a multiple of invested capital; null otherwise. */
   cap: positive("cap").nullable(),
