@@ -90,7 +90,8 @@ const MAX_QUOTIENT = 2 ** 40;
  * result is n, n + 1, or n or n + 1 by the side of 1/2. Otherwise y is within 0.0013 of that threshold
  * c (n, n + 1 or n + 1/2), and only the side of c it lands on is left to decide, exactly, in integers
  * (`sideOf`): y >= c exactly when x >= c - h, h half the 40-digit step just below c, and y <= c exactly
- * when x <= c + h', h' half the step just above c (a tie goes to c, whose 40th digit is an even 0).
+ * when x <= c + h', h' half the step just above c (a tie would go to c, whose 40th digit is an even 0;
+ * with whole amounts up to 2^53 none arises).
  * Quotients of 2^40 and more are left to the exact path.
  */
 export function wholeSharesAt(price: Decimal, rounding: ShareRounding): (a: number) => number | undefined {
