@@ -33,6 +33,7 @@ import {
   exitValueForProceeds,
   holderKey,
   isOptionPoolName,
+  premiumToRoundPrice,
   payoutsByHolder,
   pricedRound,
   pricedRoundTable,
@@ -71,7 +72,8 @@ import {
 } from "./cells";
 import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
-import { CellOutput, ownershipCells, toCell } from "./excel";
+import { CellOutput, fractionOfWholeShares, ownershipCells, toCell } from "./excel";
+import { MAX_WHOLE, isWholeCount, ownershipOfCounts, wholeSharesAt, wholeTimesCell } from "./wholeCounts";
 import { Ignored, ignoredNote, withIgnoredNote } from "./tables";
 
 export { ignoredNote };
@@ -520,7 +522,80 @@ const readRoundAntiDilution = tableReader(
   }),
 );
 
+/** The first arguments of CAPTABLE.PRICEDROUND, read in order (both paths): the cap table, the pool terms and the pool row. */
+function readRoundHoldings(holders: unknown, shares: unknown, pool_target: unknown, pool_increase: unknown, pool_row: unknown, skipped: number[]) {
+  const table = readCapTable(holders, shares, skipped);
+  // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
+  const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
+  const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
+  if (target !== undefined && increase !== undefined)
+    throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
+  const pool = findPoolRow(
+    table.map((h) => h.holder),
+    isBlankCell(pool_row, "name") ? undefined : readFirstText(pool_row, "pool_row"),
+    target !== undefined || increase !== undefined,
+  );
+  const holdings: RoundHolding[] = table.map((h, i) => ({ holder: h.holder, shares: h.shares, pool: i === pool?.index }));
+  // The pool row as the table's summary shows it.
+  const poolRow = {
+    holder: pool === undefined ? "(none)" : pool.holder,
+    how: pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
+  };
+  return { target, increase, holdings, poolRow };
+}
+
+/**
+ * CAPTABLE.PRICEDROUND: the fast path for a long list of new investors with whole amounts (see
+ * `roundWhole`), else the checked path.
+ */
 export function roundCells(
+  holders: any,
+  shares: any,
+  pre_money: any,
+  investors: any,
+  pool_target: any,
+  instruments: any,
+  rounding: any,
+  pool_row: any,
+  pool_increase: any,
+  pool_basis?: any,
+  option_rows?: any,
+  antidilution?: any,
+): CellOutput[][] {
+  return (
+    roundWhole(
+      holders,
+      shares,
+      pre_money,
+      investors,
+      pool_target,
+      instruments,
+      rounding,
+      pool_row,
+      pool_increase,
+      pool_basis,
+      option_rows,
+      antidilution,
+    ) ??
+    roundChecked(
+      holders,
+      shares,
+      pre_money,
+      investors,
+      pool_target,
+      instruments,
+      rounding,
+      pool_row,
+      pool_increase,
+      pool_basis,
+      option_rows,
+      antidilution,
+    )
+  );
+}
+
+/** CAPTABLE.PRICEDROUND through the general readers and the engine's whole table: any input, every error worded. */
+export function roundChecked(
   holders: any,
   shares: any,
   pre_money: any,
@@ -541,18 +616,7 @@ export function roundCells(
     optionRows: [] as number[],
     antidilution: [] as number[],
   };
-  const table = readCapTable(holders, shares, skipped.holders);
-  // 0 is blank for both (an empty cell on some Excel builds, cells.ts): a pool of 0% or 0 more shares asks for nothing.
-  const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
-  const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
-  if (target !== undefined && increase !== undefined)
-    throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
-  const pool = findPoolRow(
-    table.map((h) => h.holder),
-    isBlankCell(pool_row, "name") ? undefined : readFirstText(pool_row, "pool_row"),
-    target !== undefined || increase !== undefined,
-  );
-  const holdings: RoundHolding[] = table.map((h, i) => ({ holder: h.holder, shares: h.shares, pool: i === pool?.index }));
+  const { target, increase, holdings, poolRow } = readRoundHoldings(holders, shares, pool_target, pool_increase, pool_row, skipped.holders);
   const basis = readPoolBasis(pool_basis, option_rows, holdings, target !== undefined, skipped.optionRows);
   const round = pricedRound({
     holdings,
@@ -564,10 +628,6 @@ export function roundCells(
     antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution, skipped.antidilution),
   });
   // One layout for the function and the model sheet: the engine's `pricedRoundTable`.
-  const poolRow = {
-    holder: pool === undefined ? "(none)" : pool.holder,
-    how: pool === undefined ? "" : pool.how === "pool_row" ? "named by pool_row" : "recognised by its name",
-  };
   // "% after" = shares after / post-money shares (`ownershipAfter`), in doubles where that is the same double (`ownershipCells`).
   const ownershipOf = ownershipCells(round.postMoneyShares);
   const laidOut = pricedRoundTable(round, poolRow, ownershipOf);
@@ -601,6 +661,119 @@ export function roundCells(
     { unit: "row", of: "instruments", at: skipped.instruments },
     { unit: "cell", of: "option_rows", at: skipped.optionRows },
     { unit: "row", of: "antidilution", at: skipped.antidilution },
+  ]);
+}
+
+/**
+ * CAPTABLE.PRICEDROUND for the everyday long round, without a Decimal per investor: no instruments,
+ * anti-dilution classes, pool_basis or option_rows; investors a two-column range (a header row allowed,
+ * empty rows skipped as the checked path skips them) of text names, each new (no holder's name, no
+ * other investor's, not "Option pool"), and whole amounts from 0 to 2^53 - 1 with a whole total; a
+ * rounding other than "NONE". Anything else returns undefined, and the checked path reads it (and words
+ * the errors); every argument the checked path reads before the investors is read here by the same
+ * readers in the same order, so an error they throw is its error.
+ *
+ * Same cells to the last bit (test/functions/wholeCounts.test.ts compares both paths):
+ * - the engine depends on the investors only through the new money (their sum) until the price per
+ *   share: it is given one investor with that sum (exact: whole numbers with a total up to 2^53 - 1),
+ *   so price, pre-money shares, pool increase and every holder's row are the checked path's;
+ * - each investor's shares are `roundShares(amount / price)` (`wholeSharesAt`, which proves it), their
+ *   sum is exact, and post-money shares = pre-money shares + that sum, as the engine adds them;
+ * - an investor's row is what the engine makes of a new name: shares before 0, issued = after = its
+ *   shares, "% after" by `ownershipOfCounts` (the `ownershipCells` figure), pro rata investment 0 (no
+ *   pre-money position), no conversion terms; the rows of new names follow the holders' and come
+ *   before a created pool row.
+ */
+export function roundWhole(
+  holders: unknown,
+  shares: unknown,
+  pre_money: unknown,
+  investors: unknown,
+  pool_target: unknown,
+  instruments: unknown,
+  rounding: unknown,
+  pool_row: unknown,
+  pool_increase: unknown,
+  pool_basis?: unknown,
+  option_rows?: unknown,
+  antidilution?: unknown,
+): CellOutput[][] | undefined {
+  if (!isBlankCell(instruments, "table") || !isBlankCell(antidilution, "table") || !isBlank(pool_basis) || !isBlank(option_rows)) return undefined;
+  // The investors, read without a Decimal each: anything unusual is the checked path's.
+  if (!Array.isArray(investors) || investors.length === 0) return undefined;
+  const m = investors as unknown[][];
+  for (const row of m) if (!Array.isArray(row) || row.length !== 2) return undefined;
+  const names: string[] = [];
+  const keys: string[] = [];
+  const amounts: number[] = [];
+  const skippedInvestors: number[] = [];
+  const investorKeys = new Set<string>();
+  let newMoney = 0;
+  for (let r = isInvestorsHeader(m[0]) ? 1 : 0; r < m.length; r++) {
+    const n = m[r][0];
+    const a = m[r][1];
+    if (isBlankCell(n, "name") && isBlankCell(a, "name")) {
+      skippedInvestors.push(r + 1);
+      continue;
+    }
+    if (typeof n !== "string" || !isWholeCount(a)) return undefined;
+    const name = n.trim();
+    const key = holderKey(name);
+    if (key === "" || investorKeys.has(key)) return undefined;
+    investorKeys.add(key);
+    names.push(name);
+    keys.push(key);
+    amounts.push(a === 0 ? 0 : a);
+    newMoney += a;
+  }
+  if (names.length === 0 || newMoney > MAX_WHOLE || investorKeys.has(holderKey("Option pool"))) return undefined;
+
+  const skippedHolders: number[] = [];
+  const { target, increase, holdings, poolRow } = readRoundHoldings(holders, shares, pool_target, pool_increase, pool_row, skippedHolders);
+  const preMoney = readNumber(pre_money, "pre_money", "positive");
+  const policy = readChoice(rounding, "rounding", ROUNDING, "DOWN");
+  if (policy === "NONE" || holdings.some((h) => investorKeys.has(holderKey(h.holder)))) return undefined;
+  const round = pricedRound({
+    holdings,
+    preMoney,
+    investors: [{ name: names[0], amount: new Decimal(newMoney) }],
+    pool: target !== undefined ? { target } : increase !== undefined ? { increase } : undefined,
+    instruments: [],
+    rounding: policy,
+  });
+  const sharesFor = wholeSharesAt(round.pricePerShare, policy);
+  const bought: number[] = new Array(amounts.length);
+  let newMoneyShares = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const s = sharesFor(amounts[i]);
+    if (s === undefined) return undefined;
+    bought[i] = s;
+    newMoneyShares += s;
+  }
+  if (newMoneyShares > MAX_WHOLE) return undefined;
+  const postMoneyShares = round.preMoneyShares.plus(newMoneyShares);
+  // The one investor's row (after the holders') left out: the investors' rows are laid out below.
+  const h = holdings.length;
+  const laidOut = pricedRoundTable(
+    {
+      ...round,
+      rows: round.rows.filter((_, i) => i !== h),
+      newMoneyShares: new Decimal(newMoneyShares),
+      postMoneyShares,
+      postMoneyAtRoundPrice: round.pricePerShare.times(postMoneyShares),
+    },
+    poolRow,
+    ownershipCells(postMoneyShares),
+  );
+  for (const r of laidOut) for (let c = 0; c < r.length; c++) if (typeof r[c] === "object") r[c] = toCell(r[c] as Decimal);
+  const ownershipOf = ownershipOfCounts(postMoneyShares);
+  const rows: CellOutput[][] = new Array(laidOut.length + names.length);
+  for (let i = 0; i <= h; i++) rows[i] = laidOut[i] as CellOutput[];
+  for (let i = 0; i < names.length; i++) rows[h + 1 + i] = [names[i], 0, bought[i], bought[i], ownershipOf(bought[i]), 0, "", "", "", "", ""];
+  for (let i = h + 1; i < laidOut.length; i++) rows[names.length + i] = laidOut[i] as CellOutput[];
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "holders", at: skippedHolders },
+    { unit: "row", of: "investors", at: skippedInvestors },
   ]);
 }
 
@@ -1005,7 +1178,127 @@ export function fdSharesFast(basic_shares: unknown, options: unknown, strikes: u
 
 export const TENDER_HEADER = ["Holder", "Shares before", "% before", "Shares sold", "Shares bought", "Shares after", "% after", "Cash"];
 
+/** CAPTABLE.TENDER: the fast path for whole share counts (see `tenderWhole`), else the checked path. */
 export function tenderCells(holders: any, shares: any, sellers: any, shares_sold: any, buyer: any, price: any, round_price: any): CellOutput[][] {
+  return (
+    tenderWhole(holders, shares, sellers, shares_sold, buyer, price, round_price) ??
+    tenderChecked(holders, shares, sellers, shares_sold, buyer, price, round_price)
+  );
+}
+
+/** A whole share count below 10^12: where the engine compares counts exactly (`sameShareCount`, src/engine/shares.ts). */
+const isWholeBelowTrillion = (v: unknown): v is number => isWholeCount(v) && v < 1e12;
+
+/** Cell i of a one-row or one-column range (`vectorLength`), as `readVector` reads it. */
+const vectorCell = (m: unknown[][], i: number): unknown => (m.length === 1 ? m[0][i] : m[i][0]);
+
+/**
+ * CAPTABLE.TENDER in doubles, for the everyday tender: holders, shares, sellers and shares_sold
+ * ranges of one row or column (empty rows skipped as the checked path skips them), names as text,
+ * unique holders, every seller a holder other than the buyer, whole share counts below 10^12 that no
+ * seller exceeds, a total up to 2^53 - 1 and above 0; buyer a text, price a number >= 0, round_price
+ * empty or a number > 0. Anything else returns undefined, and the checked path reads it (and words
+ * the errors).
+ *
+ * Same cells to the last bit (test/functions/wholeCounts.test.ts compares both paths): below 10^12
+ * the engine compares whole counts exactly (`sameShareCount`); sums and differences of whole counts
+ * with a total up to 2^53 - 1 are exact in doubles; ownership is `fractionOfWholeShares` (as
+ * `ownershipCells`), cash `wholeTimesCell`; the three summary figures are the engine's own Decimals.
+ */
+export function tenderWhole(
+  holders: unknown,
+  shares: unknown,
+  sellers: unknown,
+  shares_sold: unknown,
+  buyer: unknown,
+  price: unknown,
+  round_price: unknown,
+): CellOutput[][] | undefined {
+  const n = vectorLength(holders);
+  const k = vectorLength(sellers);
+  if (n === undefined || n !== vectorLength(shares) || k === undefined || k !== vectorLength(shares_sold)) return undefined;
+  if (typeof buyer !== "string" || typeof price !== "number" || !(price >= 0 && price < Infinity)) return undefined;
+  const blankRound = isBlankCell(round_price, "positive");
+  if (!blankRound && !(typeof round_price === "number" && round_price > 0 && round_price < Infinity)) return undefined;
+  const buyerName = buyer.trim();
+  const buyerKey = holderKey(buyerName);
+  if (buyerKey === "") return undefined;
+  const hs = holders as unknown[][];
+  const ss = shares as unknown[][];
+  const names: string[] = [];
+  const counts: number[] = [];
+  const skippedHolders: number[] = [];
+  const indexByKey = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const h = vectorCell(hs, i);
+    const s = vectorCell(ss, i);
+    if (isBlankCell(h, "name") && isBlankCell(s, "name")) {
+      skippedHolders.push(i + 1);
+      continue;
+    }
+    if (typeof h !== "string" || !isWholeBelowTrillion(s)) return undefined;
+    const name = h.trim();
+    const key = holderKey(name);
+    if (key === "" || indexByKey.has(key)) return undefined;
+    indexByKey.set(key, names.length);
+    names.push(name);
+    counts.push(s === 0 ? 0 : s);
+    total += s;
+  }
+  if (!(total > 0 && total <= MAX_WHOLE)) return undefined;
+  const sold: number[] = new Array<number>(names.length).fill(0);
+  const skippedSellers: number[] = [];
+  const ns = sellers as unknown[][];
+  const cs = shares_sold as unknown[][];
+  let sales = 0;
+  for (let j = 0; j < k; j++) {
+    const who = vectorCell(ns, j);
+    const c = vectorCell(cs, j);
+    if (isBlankCell(who, "name") && isBlankCell(c, "name")) {
+      skippedSellers.push(j + 1);
+      continue;
+    }
+    if (typeof who !== "string" || !isWholeBelowTrillion(c)) return undefined;
+    const key = holderKey(who.trim());
+    const i = indexByKey.get(key);
+    if (i === undefined || key === buyerKey) return undefined;
+    // Both below 10^12: exact, and compared exactly as `sameShareCount` compares them.
+    const soldNow = sold[i] + c;
+    if (soldNow > counts[i]) return undefined;
+    sold[i] = soldNow;
+    sales++;
+  }
+  if (sales === 0) return undefined;
+  let moved = 0;
+  for (let i = 0; i < sold.length; i++) moved += sold[i];
+  const priceD = new Decimal(price === 0 ? 0 : price);
+  const cash = wholeTimesCell(priceD);
+  const ownershipOf = (c: number): number => fractionOfWholeShares(c, total);
+  const buyerIndex = indexByKey.get(buyerKey);
+  const rows: CellOutput[][] = [[...TENDER_HEADER]];
+  for (let i = 0; i < names.length; i++) {
+    const out = sold[i];
+    const bought = i === buyerIndex ? moved : 0;
+    const after = counts[i] - out + bought;
+    rows.push([names[i], counts[i], ownershipOf(counts[i]), out, bought, after, ownershipOf(after), cash(out - bought)]);
+  }
+  if (buyerIndex === undefined) rows.push([buyerName, 0, 0, 0, moved, moved, ownershipOf(moved), cash(-moved)]);
+  const movedD = new Decimal(moved);
+  rows.push(["Shares moved", moved]);
+  rows.push(["Consideration", toCell(movedD.times(priceD))]);
+  rows.push([
+    "Premium (+) / discount (-) to the round price",
+    blankRound ? "" : toCell(premiumToRoundPrice(priceD, new Decimal(round_price as number))),
+  ]);
+  return withIgnoredNote(rows, [
+    { unit: "row", of: "holders", at: skippedHolders },
+    { unit: "cell", of: "sellers", at: skippedSellers },
+  ]);
+}
+
+/** CAPTABLE.TENDER through the general readers and the engine: any input, every error worded. */
+export function tenderChecked(holders: any, shares: any, sellers: any, shares_sold: any, buyer: any, price: any, round_price: any): CellOutput[][] {
   const skippedHolders: number[] = [];
   const table = readCapTable(holders, shares, skippedHolders);
   const names = readVector(sellers, "sellers");
