@@ -106,6 +106,12 @@ export const OCF_RULES_FR: OcfRuleMessages = {
     }`,
   termsUnknown: (p) => `${whereFr(p.where)} : les conditions d’acquisition ${q(p.terms)} ne sont pas parmi celles du paquet`,
   historyInvalid: (p) => engineRuleText(p.rule.id, p.rule.params, ENGINE_RULES_FR),
+  extensionVersion: (p) => `${p.file} : la version d’extension ${p.version} n’est pas lue (ce lecteur lit la version 1)`,
+  extensionPriceTwice: (p) =>
+    `${p.file} : l’opération ${q(p.transaction)} reçoit deux prix (dans l’extension et dans OCF, ou deux fois dans l’extension)`,
+  extensionUnknownTransaction: (p) =>
+    `${p.file} : un prix est donné pour l’opération ${q(p.transaction)}, qui n’est ni une cession, ni un exercice, ni une conversion, ni une autre opération de clôture du paquet`,
+  extensionCurrency: (p) => `${p.file} : le prix de l’opération ${q(p.transaction)} est en ${p.currency}, son titre en ${p.expected}`,
   md5NotChecked: () => "les sommes md5 n’ont pas été vérifiées",
   noRatio: (p) =>
     `la catégorie ${q(p.className)} ne donne pas de ratio de conversion en actions ordinaires : une action ordinaire est comptée par action (converti, entièrement dilué)`,

@@ -72,6 +72,11 @@ export interface OcfRuleParams {
   objectInvalid: { where: OcfWhere; issues: readonly OcfIssue[]; more: number };
   termsUnknown: { where: OcfWhere; terms: string };
   historyInvalid: { rule: EngineRuleRef };
+  // The exporter's extension file (x-captable.json)
+  extensionVersion: { file: string; version: string };
+  extensionPriceTwice: { file: string; transaction: string };
+  extensionUnknownTransaction: { file: string; transaction: string };
+  extensionCurrency: { file: string; transaction: string; currency: string; expected: string };
   // Warnings
   md5NotChecked: Record<string, never>;
   noRatio: { className: string };
@@ -171,6 +176,12 @@ export const OCF_RULES_EN: OcfRuleMessages = {
     }`,
   termsUnknown: (p) => `${whereEn(p.where)}: vesting terms "${p.terms}" are not among the package's vesting terms`,
   historyInvalid: (p) => engineRuleText(p.rule.id, p.rule.params),
+  extensionVersion: (p) => `${p.file}: extension version ${p.version} is not read (this reader reads version 1)`,
+  extensionPriceTwice: (p) =>
+    `${p.file}: transaction "${p.transaction}" is given a price twice (in the extension and in OCF, or twice in the extension)`,
+  extensionUnknownTransaction: (p) =>
+    `${p.file}: a price is given for transaction "${p.transaction}", which is not a transfer, exercise, conversion or other closing transaction of the package`,
+  extensionCurrency: (p) => `${p.file}: the price of transaction "${p.transaction}" is in ${p.currency}, its security's in ${p.expected}`,
   md5NotChecked: () => "md5 checksums were not checked",
   noRatio: (p) => `class "${p.className}" states no ratio conversion into common: counted one common share per share (as converted, fully diluted)`,
   noVestingStart: (p) => `${p.security}: no vesting start transaction; its schedule starts on the issue date ${p.issued}`,

@@ -35,6 +35,7 @@ import type { OcfIssuer } from "./historyJson";
 import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, vestingSchedule } from "../engine/history/vesting";
 import { isEngineError } from "../engine/errors";
 import { NO_EFFECT_TYPES, type NoEffectType } from "./noEffect";
+import { EXTENSION_FILE } from "./write";
 import { OcfError, type OcfIssue, type OcfProblem, type OcfRuleRef, type OcfSkipCode, type OcfWhere, ocfError, ocfRuleText } from "./ocfRules";
 
 export { OcfError, type OcfSkipCode };
@@ -220,6 +221,21 @@ const convertibleIssuance = z
     custom_id: z.string().optional(),
     conversion_triggers: z
       .array(z.object({ conversion_right: z.object({ conversion_mechanism: z.object({ type: z.string() }).loose() }).loose() }).loose())
+      .optional(),
+  })
+  .loose();
+
+/**
+ * The exporter's extension file (src/ocf/write.ts `EXTENSION_FILE`, version 1): what OCF 1.2.0 has
+ * no field for. Today a price per share for a closing transaction other than a repurchase (a
+ * transfer's price), by transaction id.
+ */
+const extensionSchema = z
+  .object({
+    extension: z.literal("x-captable"),
+    version: z.literal(1),
+    transferPrices: z
+      .array(z.object({ transactionId: id, pricePerShare: numeric, currency: z.string().regex(/^[A-Z]{3}$/, "currency") }).loose())
       .optional(),
   })
   .loose();
@@ -585,6 +601,22 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     }
   }
 
+  // The exporter's extension file, next to the manifest: read, its prices applied to their transactions below.
+  const extensionPath = normalise(root + EXTENSION_FILE);
+  const extensionFile = byPath.get(extensionPath);
+  const extensionPrices = new Map<string, { price: Decimal; currency: string }>();
+  if (extensionFile !== undefined) {
+    seenFiles.add(extensionPath);
+    const raw = decodeJson(extensionFile) as { version?: unknown } | null;
+    if (raw?.version !== 1) throw ocfError("extensionVersion", { file: extensionFile.path, version: JSON.stringify(raw?.version) ?? "none" });
+    const ext = parseWith(extensionSchema, raw, { file: extensionFile.path });
+    for (const p of ext.transferPrices ?? []) {
+      if (extensionPrices.has(p.transactionId)) throw ocfError("extensionPriceTwice", { file: extensionFile.path, transaction: p.transactionId });
+      extensionPrices.set(p.transactionId, { price: d(p.pricePerShare), currency: p.currency });
+    }
+  }
+  const pricedFromExtension = new Map<string, string>();
+
   // Transactions: vesting starts first (they date the grants' schedules), then every event.
   const transactions = objectsOf("transactions_files", "OCF_TRANSACTIONS_FILE");
   const vestingStart = new Map<string, string>();
@@ -679,6 +711,11 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     } else if (own(CLOSINGS, type)) {
       const t = parseWith(closing, item, at);
       const quantity = t.quantity ?? t.quantity_converted ?? t.amount?.amount;
+      const extra = extensionPrices.get(t.id);
+      if (extra !== undefined) {
+        if (t.price !== undefined) throw ocfError("extensionPriceTwice", { file: extensionFile!.path, transaction: t.id });
+        pricedFromExtension.set(t.id, t.security_id);
+      }
       events.push({
         type: CLOSINGS[type],
         id: t.id,
@@ -687,7 +724,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
         quantity: quantity !== undefined ? d(quantity) : undefined,
         resultingSecurityIds: t.resulting_security_ids ?? [],
         balanceSecurityId: t.balance_security_id,
-        price: t.price ? d(t.price.amount) : undefined,
+        price: t.price ? d(t.price.amount) : extra?.price,
       });
     } else if (type === "TX_STOCK_CLASS_SPLIT") {
       const t = parseWith(z.object({ ...base, stock_class_id: id, split_ratio: ratio }).loose(), item, at);
@@ -725,6 +762,16 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       continue;
     }
     count(type);
+  }
+
+  // Every price of the extension file names a closing transaction of the package, in its security's currency.
+  for (const [transaction, price] of extensionPrices) {
+    const security = pricedFromExtension.get(transaction);
+    if (security === undefined) throw ocfError("extensionUnknownTransaction", { file: extensionFile!.path, transaction });
+    const issuance = events.find((e): e is Issuance => e.type === "ISSUANCE" && e.securityId === security);
+    if (issuance?.currency !== undefined && issuance.currency !== price.currency)
+      throw ocfError("extensionCurrency", { file: extensionFile!.path, transaction, currency: price.currency, expected: issuance.currency });
+    count("X_CAPTABLE_TRANSFER_PRICE");
   }
 
   for (const f of files) {
