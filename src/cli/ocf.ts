@@ -12,7 +12,8 @@ import JSZip from "jszip";
 import { readPartBytes } from "../workbook/xlsxReader";
 import { capTableAsOf, isIsoDate, type CapTableAsOf, type CapTableHistory } from "../engine/history/history";
 import { historyToJson, parseHistoryJson, type HistoryDocument } from "../ocf/historyJson";
-import { OCF_READ_LIMITS, OcfError, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
+import { ocfError } from "../ocf/ocfRules";
+import { OCF_READ_LIMITS, readOcfPackage, type OcfFile, type OcfImport, type OcfReadOptions } from "../ocf/read";
 import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
@@ -34,17 +35,18 @@ export async function filesFromFolder(folder: string, read: ReadAtMost): Promise
     for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       const rel = prefix + entry.name;
-      if (entry.isSymbolicLink()) throw new OcfError(`${rel} is a link; an OCF folder is read without following links`);
+      if (entry.isSymbolicLink()) throw ocfError("folderLink", { file: rel });
       if (entry.isDirectory()) {
         await walk(full, `${rel}/`);
         continue;
       }
       if (!entry.isFile()) continue;
-      if (files.length >= OCF_READ_LIMITS.maxFiles) throw new OcfError(`the folder holds more than ${OCF_READ_LIMITS.maxFiles} files, the most read`);
+      if (files.length >= OCF_READ_LIMITS.maxFiles)
+        throw ocfError("tooManyFiles", { count: files.length + 1, max: OCF_READ_LIMITS.maxFiles, folder: true });
       const bytes = await read(full, OCF_READ_LIMITS.maxFileBytes);
       total += bytes.byteLength;
       if (total > OCF_READ_LIMITS.maxTotalBytes)
-        throw new OcfError(`the folder holds more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
+        throw ocfError("packageTooLarge", { bytes: total, max: OCF_READ_LIMITS.maxTotalBytes, how: "folder" });
       files.push({ path: rel, bytes });
     }
   };
@@ -167,9 +169,17 @@ function currenciesOf(doc: HistoryDocument): string[] {
   return [...found].sort();
 }
 
+/** An export refused (the command line's, in English): the history document is not valid, or OCF needs what it does not say. */
+export class OcfExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OcfExportError";
+  }
+}
+
 /**
  * An OCF 1.2.0 package of a history document (the JSON `import-ocf -o` writes, or `historyToJson`'s).
- * Throws OcfError when something OCF requires is not known and cannot be defaulted without saying
+ * Throws OcfExportError when something OCF requires is not known and cannot be defaulted without saying
  * a wrong thing: the issuer's name, formation date and country, or which currency prices are in.
  */
 export function exportHistory(text: string, choices: ExportChoices): OcfExport & { readonly asOf: string; readonly currency: string } {
@@ -177,13 +187,13 @@ export function exportHistory(text: string, choices: ExportChoices): OcfExport &
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new OcfError(`not valid JSON (${(error as Error).message})`);
+    throw new OcfExportError(`not valid JSON (${(error as Error).message})`);
   }
   const doc = (() => {
     try {
       return parseHistoryJson(value);
     } catch (error) {
-      throw new OcfError((error as Error).message);
+      throw new OcfExportError((error as Error).message);
     }
   })();
   const issuer = doc.issuer;
@@ -194,18 +204,18 @@ export function exportHistory(text: string, choices: ExportChoices): OcfExport &
     issuer?.countryOfFormation === undefined ? "countryOfFormation" : undefined,
   ].filter((m): m is string => m !== undefined);
   if (issuer === undefined || missing.length > 0)
-    throw new OcfError(
+    throw new OcfExportError(
       `an OCF manifest requires the issuer's ${missing.join(", ")}: add them to the history's "issuer" member ({"id", "legalName", "formationDate": "YYYY-MM-DD", "countryOfFormation": "FR"})`,
     );
   if (!/^[A-Z]{2}$/.test(issuer.countryOfFormation!))
-    throw new OcfError(`issuer.countryOfFormation must be a 2-letter ISO 3166-1 country code, got "${issuer.countryOfFormation}"`);
+    throw new OcfExportError(`issuer.countryOfFormation must be a 2-letter ISO 3166-1 country code, got "${issuer.countryOfFormation}"`);
   const used = currenciesOf(doc);
   let currency = choices.currency;
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
-    throw new OcfError(`--currency must be a 3-letter currency code (EUR, USD), got "${currency}"`);
+    throw new OcfExportError(`--currency must be a 3-letter currency code (EUR, USD), got "${currency}"`);
   if (currency === undefined) {
     if (used.length !== 1)
-      throw new OcfError(
+      throw new OcfExportError(
         used.length === 0
           ? "the history names no currency, and OCF prices need one: give --currency (EUR, USD...)"
           : `the history names several currencies (${used.join(", ")}); a class's issue price carries none: give --currency for the prices that do not say`,
@@ -214,7 +224,7 @@ export function exportHistory(text: string, choices: ExportChoices): OcfExport &
   }
   const last = doc.history.events.reduce((max, e) => (e.date > max ? e.date : max), "");
   const asOf = choices.asOf ?? (last !== "" ? last : choices.generatedAt.slice(0, 10));
-  if (!isIsoDate(asOf)) throw new OcfError(`--as-of must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
+  if (!isIsoDate(asOf)) throw new OcfExportError(`--as-of must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
   try {
     const out = writeOcfPackage(doc.history, {
       issuer: { id: issuer.id, legalName: issuer.legalName, formationDate: issuer.formationDate!, countryOfFormation: issuer.countryOfFormation! },
@@ -225,7 +235,7 @@ export function exportHistory(text: string, choices: ExportChoices): OcfExport &
     });
     return { ...out, asOf, currency };
   } catch (error) {
-    throw new OcfError((error as Error).message);
+    throw new OcfExportError((error as Error).message);
   }
 }
 

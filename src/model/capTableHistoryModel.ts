@@ -632,10 +632,10 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
     }
     row++;
   }
-  if (table.warnings.length > 0) {
+  if (table.warningRules.length > 0) {
     s.value(a1("A", row), L.warnings, "section");
     row++;
-    for (const w of table.warnings) s.value(a1("A", row++), w, "note");
+    for (const w of table.warningRules) s.value(a1("A", row++), L.warning(w), "note");
     row++;
   }
 

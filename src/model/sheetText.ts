@@ -31,7 +31,17 @@
  * in `en` (and the compiler then asks for it in `fr`).
  */
 
-import { stakeSaleWarningText, type StakeSaleWarning } from "../engine";
+import { type HistoryWarning, type HistoryWarningMessages, historyWarningText, stakeSaleWarningText, type StakeSaleWarning } from "../engine";
+
+/**
+ * The history's warnings in French (the engine's ids: src/engine/history/history.ts; its English is
+ * `HISTORY_WARNINGS_EN`). Here, with the sheet's other French words, since the sheet (src/model) is
+ * below the French catalogues of src/locales and is the one place these warnings are shown.
+ */
+export const HISTORY_WARNINGS_FR: HistoryWarningMessages = {
+  poolOverGranted: (p) =>
+    `le plan « ${p.plan} » a attribué ${p.excess.replace(".", ",")} actions de plus qu’il n’en réserve : son solde disponible compte pour 0 dans l’entièrement dilué`,
+};
 
 /** The languages a model sheet is built in. */
 export const SHEET_LANGUAGES = ["en", "fr"] as const;
@@ -605,6 +615,8 @@ const en = {
     planPositions: "Option plans as of the date",
     planPositionHeaders: ["Plan", "Reserved", "Granted (outstanding)", "Exercised", "Available"],
     warnings: "Warnings",
+    /** A warning of the cap table as of the date (the engine's ids and English). */
+    warning: (w: HistoryWarning): string => historyWarningText(w),
     round: (series: string) => `Next round: ${series} (starts from the cap table above; its SAFEs and notes convert)`,
     source: (source: string) => `Source of the figures: ${source}`,
     roundInputs: [
@@ -1237,6 +1249,7 @@ const fr: SheetText = {
     planPositions: "Plans d’options à la date",
     planPositionHeaders: ["Plan", "Réservé", "Attribué (en circulation)", "Exercé", "Disponible"],
     warnings: "Avertissements",
+    warning: (w: HistoryWarning): string => historyWarningText(w, HISTORY_WARNINGS_FR),
     round: (series: string) =>
       `Prochain tour de financement : ${series} (part de la table de capitalisation ci-dessus ; ses SAFE et obligations convertibles se convertissent)`,
     source: (source: string) => `Source des chiffres : ${source}`,

@@ -33,7 +33,12 @@ import {
 } from "../engine/history/history";
 import type { OcfIssuer } from "./historyJson";
 import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, vestingSchedule } from "../engine/history/vesting";
-import { NO_EFFECT_REASONS, NO_EFFECT_TYPES } from "./noEffect";
+import { isEngineError } from "../engine/errors";
+import { NO_EFFECT_TYPES, type NoEffectType } from "./noEffect";
+import { EXTENSION_FILE } from "./write";
+import { OcfError, type OcfIssue, type OcfProblem, type OcfRuleRef, type OcfSkipCode, type OcfWhere, ocfError, ocfRuleText } from "./ocfRules";
+
+export { OcfError, type OcfSkipCode };
 
 /** Sizes an import reads at most: a company with 10,000 grants and 50 events is far below. */
 export const OCF_READ_LIMITS = {
@@ -43,17 +48,11 @@ export const OCF_READ_LIMITS = {
   maxObjects: 1_000_000,
 } as const;
 
-export class OcfError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "OcfError";
-  }
-}
-
 const NUMERIC = /^[+-]?[0-9]+(\.[0-9]{1,10})?$/;
-const numeric = z.string().regex(NUMERIC, "must be an OCF number (digits, at most 10 decimals, as a string)");
-const date = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
-const monetary = z.object({ amount: numeric, currency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code") });
+// The messages of the reader's own checks are problem codes (OcfProblem), worded by the catalogues (./ocfRules.ts).
+const numeric = z.string().regex(NUMERIC, "ocfNumber");
+const date = z.string().refine(isIsoDate, "isoDate");
+const monetary = z.object({ amount: numeric, currency: z.string().regex(/^[A-Z]{3}$/, "currency") });
 const ratio = z.object({ numerator: numeric, denominator: numeric });
 const id = z.string().min(1);
 
@@ -226,12 +225,27 @@ const convertibleIssuance = z
   })
   .loose();
 
+/**
+ * The exporter's extension file (src/ocf/write.ts `EXTENSION_FILE`, version 1): what OCF 1.2.0 has
+ * no field for. Today a price per share for a closing transaction other than a repurchase (a
+ * transfer's price), by transaction id.
+ */
+const extensionSchema = z
+  .object({
+    extension: z.literal("x-captable"),
+    version: z.literal(1),
+    transferPrices: z
+      .array(z.object({ transactionId: id, pricePerShare: numeric, currency: z.string().regex(/^[A-Z]{3}$/, "currency") }).loose())
+      .optional(),
+  })
+  .loose();
+
 /** A convertible's terms from its first conversion right with a SAFE or note mechanism (others: none, and the report says so). */
-function convertibleTerms(t: z.infer<typeof convertibleIssuance>, at: string): ConvertibleTerms | undefined {
+function convertibleTerms(t: z.infer<typeof convertibleIssuance>, at: OcfWhere): ConvertibleTerms | undefined {
   for (const trigger of t.conversion_triggers ?? []) {
     const m = trigger.conversion_right.conversion_mechanism;
     if (m.type === "SAFE_CONVERSION") {
-      const safe = parseWith(safeMechanism, m, `${at}, its SAFE conversion`);
+      const safe = parseWith(safeMechanism, m, { ...at, part: "safeConversion" });
       return {
         mechanism: "SAFE",
         mfn: safe.conversion_mfn,
@@ -242,7 +256,7 @@ function convertibleTerms(t: z.infer<typeof convertibleIssuance>, at: string): C
       };
     }
     if (m.type === "CONVERTIBLE_NOTE_CONVERSION") {
-      const note = parseWith(noteMechanism, m, `${at}, its note conversion`);
+      const note = parseWith(noteMechanism, m, { ...at, part: "noteConversion" });
       return {
         mechanism: "NOTE",
         mfn: note.conversion_mfn ?? false,
@@ -287,25 +301,21 @@ const CLOSINGS: Record<string, ClosingType> = {
 /** A key of the table itself, not one inherited ("constructor", "toString" are object types a hostile package can name). */
 const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 
-/** Objects read that change nothing in holdings, and why (a vesting start is read into its grant's vesting instead). */
-const NO_EFFECT: Readonly<Record<string, string | undefined>> = Object.fromEntries(
-  Object.entries(NO_EFFECT_REASONS).filter(([type]) => type !== "TX_VESTING_START"),
-);
-
-/**
- * Why an object was skipped, as an id a translation can key on (the `reason` is the English text):
- * an object type not expected in its file, a warrant whose quantity is set later, a transaction type
- * this reader does not know.
- */
-export type OcfSkipCode = "unexpectedType" | "laterQuantity" | "unknownTransaction";
+/** Objects read that change nothing in holdings (a vesting start is read into its grant's vesting instead, and noted apart). */
+const isNoEffect = (type: string): type is NoEffectType => type !== "TX_VESTING_START" && (NO_EFFECT_TYPES as readonly string[]).includes(type);
 
 export interface OcfObjectNote {
   readonly file: string;
   readonly id: string;
   readonly objectType: string;
-  /** In English. Notes without effect are explained by their object type (`NO_EFFECT_TYPES`). */
+  /** Why, in English (`ocfRuleText(rule)`). */
   readonly reason: string;
-  /** Skipped objects: why, as an id. */
+  /**
+   * Why, as a rule of the reader's catalogue (src/ocf/ocfRules.ts), for another language: a skipped
+   * object's id is one of `OcfSkipCode`; an object without effect's is `noEffect`, by its type.
+   */
+  readonly rule: OcfRuleRef;
+  /** Skipped objects: why, as an id (the rule's). */
   readonly code?: OcfSkipCode;
 }
 
@@ -321,7 +331,10 @@ export interface OcfReport {
   readonly noEffect: readonly OcfObjectNote[];
   /** Objects of a type this reader does not know, each with the reason: never applied, never silent. */
   readonly skipped: readonly OcfObjectNote[];
+  /** In English, one line per rule of `warningRules` (same order). */
   readonly warnings: readonly string[];
+  /** The warnings as rules of the reader's catalogue (src/ocf/ocfRules.ts), for another language. */
+  readonly warningRules: readonly OcfRuleRef[];
   /** The files whose md5 does not match the manifest's (each also in `warnings`, in words). */
   readonly md5Mismatches: readonly { readonly file: string; readonly actual: string; readonly expected: string }[];
 }
@@ -352,14 +365,39 @@ export interface OcfReadOptions {
   readonly validate?: boolean;
 }
 
-function problems(error: z.ZodError, where: string): string {
-  const first = error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join(".") : "the object"} ${i.message}`);
-  return `${where}: ${first.join("; ")}${error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : ""}`;
+/** The value at a path of an object (undefined where the path leads nowhere). */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+/** A schema issue as a problem code: the reader's own checks by their message (a code), the schema library's by its issue code. */
+function problemOf(issue: z.core.$ZodIssue, value: unknown): OcfProblem {
+  if (issue.message === "ocfNumber" || issue.message === "isoDate" || issue.message === "currency") return { code: issue.message };
+  switch (issue.code) {
+    case "invalid_type":
+      return valueAt(value, issue.path) === undefined ? { code: "missing" } : { code: "type", expected: issue.expected };
+    case "invalid_value":
+      return { code: "oneOf", values: issue.values.map(String) };
+    case "too_small":
+      return { code: "tooSmall", minimum: String(issue.minimum) };
+    case "invalid_union":
+      return "options" in issue && Array.isArray(issue.options) ? { code: "oneOf", values: issue.options.map(String) } : { code: "unknownKind" };
+    default:
+      return { code: "other", text: issue.message };
+  }
+}
+
+/** An object breaking the schema: its first three fields at fault, and how many more. */
+function invalid(error: z.ZodError, value: unknown, where: OcfWhere): OcfError {
+  const issues: OcfIssue[] = error.issues.slice(0, 3).map((i) => ({ path: i.path.map(String).join("."), problem: problemOf(i, value) }));
+  return ocfError("objectInvalid", { where, issues, more: Math.max(0, error.issues.length - 3) });
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: OcfWhere): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new OcfError(problems(r.error, where));
+  if (!r.success) throw invalid(r.error, value, where);
   return r.data;
 }
 
@@ -368,7 +406,7 @@ function normalise(path: string): string {
   for (const p of path.replace(/\\/g, "/").split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") {
-      if (parts.length === 0) throw new OcfError(`the manifest refers to "${path}", outside the package`);
+      if (parts.length === 0) throw ocfError("outsidePackage", { path });
       parts.pop();
     } else parts.push(p);
   }
@@ -380,12 +418,13 @@ function decodeJson(file: OcfFile): unknown {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, "");
   } catch {
-    throw new OcfError(`${file.path} is not UTF-8 text`);
+    throw ocfError("notUtf8", { file: file.path });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new OcfError(`${file.path} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    // The detail is the JSON parser's own words (the runtime's, in English).
+    throw ocfError("notJson", { file: file.path, detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -402,36 +441,35 @@ function findManifest(files: readonly OcfFile[]): OcfFile {
       return false;
     }
   });
-  if (manifests.length === 0) throw new OcfError("no OCF manifest (a file with file_type OCF_MANIFEST_FILE) in the package");
-  if (manifests.length > 1)
-    throw new OcfError(`the package holds ${manifests.length} manifests (${manifests.map((m) => m.path).join(", ")}); one is read`);
+  if (manifests.length === 0) throw ocfError("noManifest", {});
+  if (manifests.length > 1) throw ocfError("manyManifests", { count: manifests.length, files: manifests.map((m) => m.path) });
   return manifests[0];
 }
 
 /** Reads an OCF package into a history and a report. Throws OcfError naming the file and object at fault. */
 export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOptions = {}): OcfImport {
-  if (files.length > OCF_READ_LIMITS.maxFiles)
-    throw new OcfError(`the package holds ${files.length} files, more than the ${OCF_READ_LIMITS.maxFiles} read`);
+  if (files.length > OCF_READ_LIMITS.maxFiles) throw ocfError("tooManyFiles", { count: files.length, max: OCF_READ_LIMITS.maxFiles, folder: false });
   let total = 0;
   for (const f of files) {
     if (f.bytes.byteLength > OCF_READ_LIMITS.maxFileBytes)
-      throw new OcfError(`${f.path} is ${f.bytes.byteLength} bytes, more than the ${OCF_READ_LIMITS.maxFileBytes} read`);
+      throw ocfError("fileTooLarge", { file: f.path, bytes: f.bytes.byteLength, max: OCF_READ_LIMITS.maxFileBytes });
     total += f.bytes.byteLength;
   }
-  if (total > OCF_READ_LIMITS.maxTotalBytes) throw new OcfError(`the package is ${total} bytes, more than the ${OCF_READ_LIMITS.maxTotalBytes} read`);
+  if (total > OCF_READ_LIMITS.maxTotalBytes) throw ocfError("packageTooLarge", { bytes: total, max: OCF_READ_LIMITS.maxTotalBytes, how: "package" });
 
   const manifestFile = findManifest(files);
   const rawManifest = decodeJson(manifestFile) as { ocf_version?: unknown };
   const version = typeof rawManifest?.ocf_version === "string" ? rawManifest.ocf_version : "";
   const major = /^(\d+)\.\d+\.\d+/.exec(version)?.[1];
-  if (major !== "1") throw new OcfError(`OCF version "${version}" is not read: this reader reads versions 1.x (1.2.0 and its successors)`);
-  const manifest = parseWith(manifestSchema, rawManifest, manifestFile.path);
+  if (major !== "1") throw ocfError("versionRefused", { version });
+  const manifest = parseWith(manifestSchema, rawManifest, { file: manifestFile.path });
 
   const byPath = new Map(files.map((f) => [normalise(f.path), f]));
   const root = manifestFile.path.includes("/") ? manifestFile.path.slice(0, manifestFile.path.lastIndexOf("/") + 1) : "";
-  const warnings: string[] = [];
+  const warningRules: OcfRuleRef[] = [];
+  const warn = <K extends OcfRuleRef["id"]>(id: K, params: OcfRuleRef<K>["params"]) => warningRules.push({ id, params } as OcfRuleRef);
   const md5Mismatches: { file: string; actual: string; expected: string }[] = [];
-  if (options.md5 === undefined) warnings.push("md5 checksums were not checked");
+  if (options.md5 === undefined) warn("md5NotChecked", {});
   const seenFiles = new Set<string>([normalise(manifestFile.path)]);
 
   const objectsOf = (list: (typeof FILE_LISTS)[number], fileType: string): { file: string; item: Record<string, unknown> }[] => {
@@ -440,26 +478,26 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     for (const ref of refs ?? []) {
       const path = normalise(root + ref.filepath);
       const file = byPath.get(path);
-      if (file === undefined) throw new OcfError(`the manifest lists ${ref.filepath} (${list}), which is not in the package`);
+      if (file === undefined) throw ocfError("listedMissing", { file: ref.filepath, list });
       seenFiles.add(path);
       if (options.md5 !== undefined) {
         const actual = options.md5(file.bytes);
         if (actual.toLowerCase() !== ref.md5.toLowerCase()) {
-          const message = `${ref.filepath}: md5 is ${actual}, the manifest says ${ref.md5}`;
-          if (options.requireMd5) throw new OcfError(message);
-          warnings.push(`${message} (read anyway)`);
+          const mismatch = { file: ref.filepath, actual, expected: ref.md5 };
+          if (options.requireMd5) throw ocfError("md5Mismatch", { ...mismatch, refused: true });
+          warn("md5Mismatch", { ...mismatch, refused: false });
           md5Mismatches.push({ file: ref.filepath, actual, expected: ref.md5 });
         }
       }
       const body = decodeJson(file) as { file_type?: unknown; items?: unknown };
       if (body?.file_type !== fileType)
-        throw new OcfError(`${ref.filepath} has file_type ${String(body?.file_type)}, not ${fileType} as ${list} requires`);
-      if (!Array.isArray(body.items)) throw new OcfError(`${ref.filepath} has no items list`);
+        throw ocfError("fileTypeWrong", { file: ref.filepath, got: String(body?.file_type), expected: fileType, list });
+      if (!Array.isArray(body.items)) throw ocfError("noItems", { file: ref.filepath });
       for (const item of body.items) {
-        if (typeof item !== "object" || item === null || Array.isArray(item)) throw new OcfError(`${ref.filepath}: every item must be an object`);
+        if (typeof item !== "object" || item === null || Array.isArray(item)) throw ocfError("itemNotObject", { file: ref.filepath });
         out.push({ file: ref.filepath, item: item as Record<string, unknown> });
       }
-      if (out.length > OCF_READ_LIMITS.maxObjects) throw new OcfError(`the package holds more than ${OCF_READ_LIMITS.maxObjects} objects`);
+      if (out.length > OCF_READ_LIMITS.maxObjects) throw ocfError("tooManyObjects", { max: OCF_READ_LIMITS.maxObjects });
     }
     return out;
   };
@@ -468,14 +506,15 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   const noEffect: OcfObjectNote[] = [];
   const skipped: OcfObjectNote[] = [];
   const count = (type: string) => (applied[type] = (applied[type] ?? 0) + 1);
-  const noteOf = (file: string, item: Record<string, unknown>, reason: string, code?: OcfSkipCode): OcfObjectNote => ({
+  const noteOf = (file: string, item: Record<string, unknown>, rule: OcfRuleRef): OcfObjectNote => ({
     file,
     id: String(item.id ?? "(no id)"),
     objectType: String(item.object_type ?? "(no object_type)"),
-    reason,
-    ...(code !== undefined ? { code } : {}),
+    reason: ocfRuleText(rule),
+    rule,
+    ...(rule.id === "unexpectedType" || rule.id === "laterQuantity" || rule.id === "unknownTransaction" ? { code: rule.id } : {}),
   });
-  const where = (file: string, item: Record<string, unknown>) => `${file}, ${String(item.object_type)} "${String(item.id)}"`;
+  const where = (file: string, item: Record<string, unknown>): OcfWhere => ({ file, objectType: String(item.object_type), id: String(item.id) });
 
   const holders: HistoryHolder[] = [];
   for (const { file, item } of objectsOf("stakeholders_files", "OCF_STAKEHOLDERS_FILE")) {
@@ -487,8 +526,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
   for (const { file, item } of objectsOf("stock_classes_files", "OCF_STOCK_CLASSES_FILE")) {
     const c = parseWith(stockClass, item, where(file, item));
     const ratioRight = c.conversion_rights?.find((r) => r.conversion_mechanism.type === "RATIO_CONVERSION")?.conversion_mechanism.ratio;
-    if (ratioRight === undefined && c.class_type === "PREFERRED")
-      warnings.push(`class "${c.name}" states no ratio conversion into common: counted one common share per share (as converted, fully diluted)`);
+    if (ratioRight === undefined && c.class_type === "PREFERRED") warn("noRatio", { className: c.name });
     classes.push({
       id: c.id,
       name: c.name,
@@ -557,11 +595,27 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       documents_files: "OCF_DOCUMENTS_FILE",
     }[list];
     for (const { file, item } of objectsOf(list, fileType)) {
-      const reason = own(NO_EFFECT, String(item.object_type)) ? NO_EFFECT[String(item.object_type)] : undefined;
-      if (reason !== undefined) noEffect.push(noteOf(file, item, reason));
-      else skipped.push(noteOf(file, item, `object type ${String(item.object_type)} is not expected in ${list}`, "unexpectedType"));
+      const objectType = String(item.object_type);
+      if (isNoEffect(objectType)) noEffect.push(noteOf(file, item, { id: "noEffect", params: { objectType } }));
+      else skipped.push(noteOf(file, item, { id: "unexpectedType", params: { objectType, list } }));
     }
   }
+
+  // The exporter's extension file, next to the manifest: read, its prices applied to their transactions below.
+  const extensionPath = normalise(root + EXTENSION_FILE);
+  const extensionFile = byPath.get(extensionPath);
+  const extensionPrices = new Map<string, { price: Decimal; currency: string }>();
+  if (extensionFile !== undefined) {
+    seenFiles.add(extensionPath);
+    const raw = decodeJson(extensionFile) as { version?: unknown } | null;
+    if (raw?.version !== 1) throw ocfError("extensionVersion", { file: extensionFile.path, version: JSON.stringify(raw?.version) ?? "none" });
+    const ext = parseWith(extensionSchema, raw, { file: extensionFile.path });
+    for (const p of ext.transferPrices ?? []) {
+      if (extensionPrices.has(p.transactionId)) throw ocfError("extensionPriceTwice", { file: extensionFile.path, transaction: p.transactionId });
+      extensionPrices.set(p.transactionId, { price: d(p.pricePerShare), currency: p.currency });
+    }
+  }
+  const pricedFromExtension = new Map<string, string>();
 
   // Transactions: vesting starts first (they date the grants' schedules), then every event.
   const transactions = objectsOf("transactions_files", "OCF_TRANSACTIONS_FILE");
@@ -570,10 +624,10 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     if (item.object_type !== "TX_VESTING_START") continue;
     const v = parseWith(z.object({ ...base, security_id: id }).loose(), item, where(file, item));
     vestingStart.set(v.security_id, v.date);
-    noEffect.push(noteOf(file, item, "a vesting start dates the grant's schedule (read into its vesting)"));
+    noEffect.push(noteOf(file, item, { id: "noEffect", params: { objectType: "TX_VESTING_START" } }));
   }
   const events: HistoryEvent[] = [];
-  const unscheduled: string[] = [];
+  const unscheduled: OcfRuleRef[] = [];
   const scheduleOf = (
     file: string,
     item: Record<string, unknown>,
@@ -586,13 +640,11 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     if (explicit !== undefined) return explicit.map((v) => ({ date: v.date, quantity: d(v.amount) }));
     if (termsId === undefined) return undefined;
     const t = terms.get(termsId);
-    if (t === undefined) throw new OcfError(`${where(file, item)}: vesting terms "${termsId}" are not among the package's vesting terms`);
+    if (t === undefined) throw ocfError("termsUnknown", { where: where(file, item), terms: termsId });
     const start = vestingStart.get(securityId) ?? issued;
-    if (!vestingStart.has(securityId))
-      warnings.push(`${String(item.id)}: no vesting start transaction; its schedule starts on the issue date ${issued}`);
+    if (!vestingStart.has(securityId)) warn("noVestingStart", { security: String(item.id), issued });
     const s = vestingSchedule(t, quantity, start);
-    for (const c of s.unscheduled)
-      unscheduled.push(`${String(item.id)}: condition "${c}" of "${termsId}" vests on an event, so nothing vests from it until an acceleration`);
+    for (const c of s.unscheduled) unscheduled.push({ id: "eventVesting", params: { security: String(item.id), condition: c, terms: termsId } });
     return [...s.instalments];
   };
 
@@ -618,14 +670,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     } else if (type === "TX_EQUITY_COMPENSATION_ISSUANCE" || type === "TX_WARRANT_ISSUANCE") {
       const t = type === "TX_WARRANT_ISSUANCE" ? parseWith(warrantIssuance, item, at) : parseWith(equityCompIssuance, item, at);
       if (t.quantity === undefined) {
-        skipped.push(
-          noteOf(
-            file,
-            item,
-            "a warrant whose number of shares is set later (no quantity: it depends on a future price) is not counted in the cap table",
-            "laterQuantity",
-          ),
-        );
+        skipped.push(noteOf(file, item, { id: "laterQuantity", params: {} }));
         continue;
       }
       const quantity = d(t.quantity);
@@ -666,6 +711,11 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     } else if (own(CLOSINGS, type)) {
       const t = parseWith(closing, item, at);
       const quantity = t.quantity ?? t.quantity_converted ?? t.amount?.amount;
+      const extra = extensionPrices.get(t.id);
+      if (extra !== undefined) {
+        if (t.price !== undefined) throw ocfError("extensionPriceTwice", { file: extensionFile!.path, transaction: t.id });
+        pricedFromExtension.set(t.id, t.security_id);
+      }
       events.push({
         type: CLOSINGS[type],
         id: t.id,
@@ -674,7 +724,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
         quantity: quantity !== undefined ? d(quantity) : undefined,
         resultingSecurityIds: t.resulting_security_ids ?? [],
         balanceSecurityId: t.balance_security_id,
-        price: t.price ? d(t.price.amount) : undefined,
+        price: t.price ? d(t.price.amount) : extra?.price,
       });
     } else if (type === "TX_STOCK_CLASS_SPLIT") {
       const t = parseWith(z.object({ ...base, stock_class_id: id, split_ratio: ratio }).loose(), item, at);
@@ -704,29 +754,39 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     } else if (type === "TX_VESTING_ACCELERATION") {
       const t = parseWith(z.object({ ...base, security_id: id, quantity: numeric }).loose(), item, at);
       events.push({ type: "VESTING_ACCELERATION", id: t.id, date: t.date, securityId: t.security_id, quantity: d(t.quantity) });
-    } else if (own(NO_EFFECT, type)) {
-      noEffect.push(noteOf(file, item, NO_EFFECT[type]!));
+    } else if (isNoEffect(type)) {
+      noEffect.push(noteOf(file, item, { id: "noEffect", params: { objectType: type } }));
       continue;
     } else {
-      skipped.push(
-        noteOf(file, item, `transaction type ${type} is not one this reader knows (OCF 1.2.0 TransactionsFile types are read)`, "unknownTransaction"),
-      );
+      skipped.push(noteOf(file, item, { id: "unknownTransaction", params: { objectType: type } }));
       continue;
     }
     count(type);
   }
 
+  // Every price of the extension file names a closing transaction of the package, in its security's currency.
+  for (const [transaction, price] of extensionPrices) {
+    const security = pricedFromExtension.get(transaction);
+    if (security === undefined) throw ocfError("extensionUnknownTransaction", { file: extensionFile!.path, transaction });
+    const issuance = events.find((e): e is Issuance => e.type === "ISSUANCE" && e.securityId === security);
+    if (issuance?.currency !== undefined && issuance.currency !== price.currency)
+      throw ocfError("extensionCurrency", { file: extensionFile!.path, transaction, currency: price.currency, expected: issuance.currency });
+    count("X_CAPTABLE_TRANSFER_PRICE");
+  }
+
   for (const f of files) {
     const path = normalise(f.path);
-    if (!seenFiles.has(path)) warnings.push(`${f.path} is in the package but the manifest does not list it; not read`);
+    if (!seenFiles.has(path)) warn("notInManifest", { file: f.path });
   }
-  for (const note of unscheduled) warnings.push(note);
+  for (const w of unscheduled) warningRules.push(w);
 
   const history: CapTableHistory = { classes, holders, plans, events };
   try {
     if (options.validate !== false) validateHistory(history);
   } catch (e) {
-    throw new OcfError(e instanceof Error ? e.message : String(e));
+    // The history's rules are the engine's (each EngineError carries its rule); anything else is a fault of this code, thrown as it is.
+    if (isEngineError(e) && e.rule !== undefined) throw ocfError("historyInvalid", { rule: e.rule });
+    throw e;
   }
   const { id: issuerId, legal_name: legalName, formation_date: formationDate, country_of_formation: countryOfFormation } = manifest.issuer;
   return {
@@ -744,7 +804,8 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
       applied,
       noEffect,
       skipped,
-      warnings,
+      warnings: warningRules.map((r) => ocfRuleText(r)),
+      warningRules,
       md5Mismatches,
     },
   };

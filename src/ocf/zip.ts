@@ -9,7 +9,8 @@
  */
 import JSZip from "jszip";
 import { crc32 } from "../workbook/crc32";
-import { OCF_READ_LIMITS, OcfError, type OcfFile } from "./read";
+import { OCF_READ_LIMITS, type OcfFile } from "./read";
+import { OcfError, ocfError } from "./ocfRules";
 
 /** Inflates one entry, at most `cap` bytes (throws past it). */
 export type EntryReader = (zip: JSZip, name: string, cap: number) => Promise<Uint8Array> | Uint8Array;
@@ -17,16 +18,16 @@ export type EntryReader = (zip: JSZip, name: string, cap: number) => Promise<Uin
 /** The files of a zip: every entry that is not a folder, within the read limits. */
 export async function filesFromZip(bytes: Uint8Array, readEntry: EntryReader): Promise<OcfFile[]> {
   if (bytes.byteLength > OCF_READ_LIMITS.maxTotalBytes)
-    throw new OcfError(`the package is ${bytes.byteLength} bytes, more than the ${OCF_READ_LIMITS.maxTotalBytes} read`);
+    throw ocfError("packageTooLarge", { bytes: bytes.byteLength, max: OCF_READ_LIMITS.maxTotalBytes, how: "package" });
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new OcfError("not a zip file (an OCF package is a .ocf.zip or a folder)");
+    throw ocfError("notZip", {});
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > OCF_READ_LIMITS.maxFiles)
-    throw new OcfError(`the package holds ${entries.length} files, more than the ${OCF_READ_LIMITS.maxFiles} read`);
+    throw ocfError("tooManyFiles", { count: entries.length, max: OCF_READ_LIMITS.maxFiles, folder: false });
   const files: OcfFile[] = [];
   let total = 0;
   for (const entry of entries) {
@@ -34,11 +35,13 @@ export async function filesFromZip(bytes: Uint8Array, readEntry: EntryReader): P
     try {
       body = await readEntry(zip, entry.name, OCF_READ_LIMITS.maxFileBytes);
     } catch (error) {
-      throw new OcfError((error as Error).message);
+      // streamEntry's refusals are the reader's rules; another reader's (the command line's zlib) keep their own words.
+      if (error instanceof OcfError) throw error;
+      throw ocfError("entryUnreadable", { file: entry.name, detail: (error as Error).message });
     }
     total += body.byteLength;
     if (total > OCF_READ_LIMITS.maxTotalBytes)
-      throw new OcfError(`the package inflates to more than ${OCF_READ_LIMITS.maxTotalBytes} bytes, the most read`);
+      throw ocfError("packageTooLarge", { bytes: total, max: OCF_READ_LIMITS.maxTotalBytes, how: "inflated" });
     files.push({ path: entry.name, bytes: body });
   }
   return files;
@@ -57,7 +60,7 @@ interface EntryInternals {
  */
 export function streamEntry(zip: JSZip, name: string, cap: number): Promise<Uint8Array> {
   const file = zip.files[name] as unknown as EntryInternals | undefined;
-  if (file === undefined) return Promise.reject(new Error(`${name} is not in the zip`));
+  if (file === undefined) return Promise.reject(ocfError("entryUnreadable", { file: name, detail: "not in the zip" }));
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -71,15 +74,15 @@ export function streamEntry(zip: JSZip, name: string, cap: number): Promise<Uint
           done = true;
           chunks.length = 0;
           stream.pause();
-          reject(new Error(`${name} inflates to more than the ${cap} bytes read`));
+          reject(ocfError("entryTooLarge", { file: name, max: cap }));
           return;
         }
         chunks.push(chunk);
       })
-      .on("error", (error) => {
+      .on("error", () => {
         if (done) return;
         done = true;
-        reject(new Error(`${name}: the compressed data is damaged (${error.message})`));
+        reject(ocfError("entryDamaged", { file: name, checksum: false }));
       })
       .on("end", () => {
         if (done) return;
@@ -92,7 +95,7 @@ export function streamEntry(zip: JSZip, name: string, cap: number): Promise<Uint
         }
         const expected = file._data?.crc32;
         if (typeof expected === "number" && crc32(bytes) !== expected >>> 0) {
-          reject(new Error(`${name}: the file is damaged (its checksum does not match)`));
+          reject(ocfError("entryDamaged", { file: name, checksum: true }));
           return;
         }
         resolve(bytes);

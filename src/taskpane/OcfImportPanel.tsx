@@ -25,9 +25,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUploadRegular, TableRegular } from "@fluentui/react-icons";
-import { messageOf } from "../engine";
 import type { OcfImport } from "../ocf/read";
-import type { Lang, Messages } from "./i18n";
+import type { OcfRuleRef } from "../ocf/ocfRules";
+import { type Lang, type Messages, engineMessage } from "./i18n";
 import type * as OcfImportModule from "./ocfImport";
 import type { ModelSession } from "./useModelSession";
 import { useFormStyles } from "./styles";
@@ -44,8 +44,8 @@ export const MAX_OCF_ZIP_BYTES = 200 * 1024 * 1024;
 const loadOcfImport = (): Promise<typeof OcfImportModule> => import(/* webpackChunkName: "ocf-import" */ "./ocfImport");
 
 type Outcome =
-  | { readonly ok: true; readonly file: string; readonly imported: OcfImport; readonly inconsistent?: string }
-  | { readonly ok: false; readonly file: string; readonly error: string };
+  | { readonly ok: true; readonly file: string; readonly imported: OcfImport; readonly inconsistent?: OcfRuleRef<"historyInvalid"> }
+  | { readonly ok: false; readonly file: string; readonly error: unknown };
 
 function Lines({
   title,
@@ -105,13 +105,13 @@ export function OcfImportPanel({
       setOutcome({ ok: true, file: file.name, imported, inconsistent });
       setAsOf(imported.report.asOf);
     } catch (error) {
-      setOutcome({ ok: false, file: file.name, error: messageOf(error) });
+      setOutcome({ ok: false, file: file.name, error });
     } finally {
       setBusy(false);
     }
   };
 
-  const view = outcome?.ok === true && ocf !== undefined ? ocf.reportView(outcome.imported.report, t) : undefined;
+  const view = outcome?.ok === true && ocf !== undefined ? ocf.reportView(outcome.imported.report, t, lang) : undefined;
 
   const fill = () => {
     if (outcome?.ok !== true || ocf === undefined) return;
@@ -120,7 +120,7 @@ export function OcfImportPanel({
       setBuildError(undefined);
       session.loadForm(form, { intent: "info", text: t.ocf.loaded(outcome.imported.report.issuer, asOf), details: notes });
     } catch (error) {
-      setBuildError(t.ocf.buildFailed(messageOf(error)));
+      setBuildError(t.ocf.buildFailed(engineMessage(error, lang)));
     }
   };
 
@@ -155,7 +155,7 @@ export function OcfImportPanel({
         <MessageBar intent="error" role="alert" data-testid="ocf-error">
           <MessageBarBody>
             <MessageBarTitle>{t.ocf.failed(outcome.file)}</MessageBarTitle>
-            {lang === "en" ? outcome.error : `${t.ocf.readerMessage} ${outcome.error}`}
+            {ocf !== undefined ? ocf.ocfErrorMessage(outcome.error, lang) : engineMessage(outcome.error, lang)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -179,12 +179,12 @@ export function OcfImportPanel({
               </MessageBarBody>
             </MessageBar>
           )}
-          <Lines title={lang === "en" ? t.ocf.warningsTitle : t.ocf.otherWarningsTitle} lines={view.other} testId="ocf-warnings" />
+          <Lines title={t.ocf.warningsTitle} lines={view.other} testId="ocf-warnings" />
           {outcome?.ok === true && outcome.inconsistent !== undefined ? (
             <MessageBar intent="error" role="alert" data-testid="ocf-inconsistent">
               <MessageBarBody>
                 <MessageBarTitle>{t.ocf.inconsistent}</MessageBarTitle>
-                {lang === "en" ? outcome.inconsistent : `${t.ocf.readerMessage} ${outcome.inconsistent}`}
+                {ocf?.ocfRuleMessage(outcome.inconsistent, lang)}
               </MessageBarBody>
             </MessageBar>
           ) : (

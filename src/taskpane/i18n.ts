@@ -12,7 +12,6 @@
  */
 
 import { TABLE_LANGUAGE, functionTable } from "../functions/functionLocales";
-import { NO_EFFECT_REASONS } from "../ocf/noEffect";
 
 export type Lang = "en" | "fr";
 
@@ -105,7 +104,6 @@ const en = {
     reading: "Reading the package…",
     failed: (file: string) => `${file} could not be imported; nothing was changed.`,
     tooBig: (limit: number) => `The file is larger than the ${limit} bytes a package may be.`,
-    readerMessage: "Reason (as the OCF reader states it, in English):",
     summary: (issuer: string, version: string, asOf: string) => `${issuer}: OCF ${version} package as of ${asOf}.`,
     counts: (applied: number, noEffect: number, skipped: number) =>
       `${applied} object(s) read into the history, ${noEffect} read without effect on holdings, ${skipped} skipped.`,
@@ -113,15 +111,8 @@ const en = {
     noEffectTitle: "Read without effect on holdings",
     skippedTitle: "Skipped",
     warningsTitle: "Warnings",
-    otherWarningsTitle: "Other warnings (as the OCF reader states them, in English)",
     md5Mismatch: (file: string, actual: string, expected: string) =>
       `${file}: its md5 is ${actual}, the manifest says ${expected}. The file was read anyway (tick the box above to refuse such a package).`,
-    noEffectReason: NO_EFFECT_REASONS,
-    skipReason: {
-      unexpectedType: (type: string) => `object type ${type} is not expected in this file`,
-      laterQuantity: () => "a warrant whose number of shares is set later (it depends on a future price) is not counted in the cap table",
-      unknownTransaction: (type: string) => `transaction type ${type} is not one this reader knows (OCF 1.2.0 transaction types are read)`,
-    },
     inconsistent: "This package's transactions do not form one cap table: the report above lists what was read; no cap table is built from it.",
     asOf: "Cap table as of",
     asOfBad: "Enter a date written YYYY-MM-DD.",
@@ -539,7 +530,6 @@ const fr: Messages = {
     reading: "Lecture du paquet…",
     failed: (file: string) => `${file} n’a pas pu être importé ; rien n’a été modifié.`,
     tooBig: (limit: number) => `Le fichier dépasse les ${limit} octets qu’un paquet peut faire.`,
-    readerMessage: "Raison (telle que le lecteur OCF la donne, en anglais) :",
     summary: (issuer: string, version: string, asOf: string) => `${issuer} : paquet OCF ${version} au ${asOf}.`,
     counts: (applied: number, noEffect: number, skipped: number) =>
       `${applied} objet(s) lu(s) dans l’historique, ${noEffect} lu(s) sans effet sur les détentions, ${skipped} ignoré(s).`,
@@ -547,28 +537,8 @@ const fr: Messages = {
     noEffectTitle: "Lus sans effet sur les détentions",
     skippedTitle: "Ignorés",
     warningsTitle: "Avertissements",
-    otherWarningsTitle: "Autres avertissements (tels que le lecteur OCF les donne, en anglais)",
     md5Mismatch: (file: string, actual: string, expected: string) =>
       `${file} : son md5 est ${actual}, le manifeste indique ${expected}. Le fichier a quand même été lu (cochez la case ci-dessus pour refuser un tel paquet).`,
-    noEffectReason: {
-      TX_STOCK_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
-      TX_EQUITY_COMPENSATION_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
-      TX_WARRANT_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
-      TX_CONVERTIBLE_ACCEPTANCE: "une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
-      TX_VESTING_EVENT:
-        "une condition d’acquisition liée à un événement est remplie ; les quantités acquises viennent du calendrier et des accélérations",
-      TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT: "le nombre d’actions autorisées de la société ne change pas les détentions",
-      STOCK_LEGEND_TEMPLATE: "les mentions légales sont du texte de document",
-      VALUATION: "une évaluation 409A est une juste valeur, pas une opération",
-      FINANCING: "un financement regroupe des émissions ; les émissions elles-mêmes sont lues",
-      DOCUMENT: "les documents ne sont pas des données de la table",
-      TX_VESTING_START: "un début d’acquisition date le calendrier de l’attribution (lu dans son calendrier)",
-    },
-    skipReason: {
-      unexpectedType: (type: string) => `le type d’objet ${type} n’est pas attendu dans ce fichier`,
-      laterQuantity: () => "un BSA dont le nombre d’actions sera fixé plus tard (il dépend d’un prix futur) n’est pas compté dans la table",
-      unknownTransaction: (type: string) => `le type d’opération ${type} n’est pas connu de ce lecteur (les types d’opération d’OCF 1.2.0 sont lus)`,
-    },
     inconsistent:
       "Les opérations de ce paquet ne forment pas une table de capitalisation : le rapport ci-dessus liste ce qui a été lu ; aucune table n’en est construite.",
     asOf: "Table de capitalisation au",

@@ -15,13 +15,18 @@
  *   notes its instruments. Each reading that the package does not state is a shown note.
  */
 import { Decimal } from "../engine/decimal";
-import { messageOf } from "../engine/errors";
+import { isEngineError } from "../engine/errors";
 import { capTableAsOf, isIsoDate, validateHistory, type CapTableHistory, type ConvertibleTerms, type Issuance } from "../engine/history/history";
 import { nextRoundFromHistory } from "../engine/history/nextRound";
 import { LIMITS } from "../model/fields";
 import { ROUND_LIMITS, type InstrumentInput, type PricedRoundInput } from "../model/pricedRoundInput";
 import { md5Hex } from "../ocf/md5";
-import { NO_EFFECT_TYPES, readOcfPackage, type OcfImport, type OcfObjectNote, type OcfReport } from "../ocf/read";
+import type { OcfRuleRef } from "../ocf/ocfRules";
+import { readOcfPackage, type OcfImport, type OcfObjectNote, type OcfReport } from "../ocf/read";
+import { ocfRuleMessage } from "../locales/ocfMessagesFr";
+
+/** The reader's rules and refusals in the UI language (for the panel, which loads this module when a package is picked). */
+export { ocfErrorMessage, ocfRuleMessage } from "../locales/ocfMessagesFr";
 import { filesFromZip, streamEntry } from "../ocf/zip";
 import { formFromInput, newGridRow, tableSpec, type ModelForm } from "./forms";
 import type { Lang, Messages } from "./i18n";
@@ -29,8 +34,12 @@ import type { Lang, Messages } from "./i18n";
 /** A package read: its history and report, and why its transactions do not form one cap table, if they do not. */
 export interface OcfRead {
   readonly imported: OcfImport;
-  /** Set when the history does not hold together (a dangling or looping security, a date out of order): the report is shown, no cap table is built. */
-  readonly inconsistent?: string;
+  /**
+   * Set when the history does not hold together (a dangling or looping security, a date out of
+   * order): the report is shown, no cap table is built. The rule broken (`historyInvalid`, carrying
+   * the engine's), shown in the UI language with `ocfRuleMessage`.
+   */
+  readonly inconsistent?: OcfRuleRef<"historyInvalid">;
 }
 
 /**
@@ -46,11 +55,12 @@ export async function readOcfZip(bytes: Uint8Array, requireMd5: boolean): Promis
     validateHistory(imported.history);
     return { imported };
   } catch (error) {
-    return { imported, inconsistent: messageOf(error) };
+    if (isEngineError(error) && error.rule !== undefined) return { imported, inconsistent: { id: "historyInvalid", params: { rule: error.rule } } };
+    throw error;
   }
 }
 
-/** The report as the taskpane shows it: each line in the UI language, English only where the reader's own words are the message. */
+/** The report as the taskpane shows it: each line in the UI language (the reader's rules by id: src/ocf/ocfRules.ts, src/locales/ocfMessagesFr.ts). */
 export interface ReportView {
   readonly summary: string;
   readonly counts: string;
@@ -59,19 +69,19 @@ export interface ReportView {
   readonly skipped: readonly string[];
   /** md5 mismatches, in the UI language. */
   readonly md5: readonly string[];
-  /** Other warnings, in the reader's English (the heading says so). */
+  /** Other warnings, in the UI language. */
   readonly other: readonly string[];
 }
 
-const isNoEffectType = (type: string): type is (typeof NO_EFFECT_TYPES)[number] => (NO_EFFECT_TYPES as readonly string[]).includes(type);
-
-function noteLine(n: OcfObjectNote, reason: string): string {
-  return `${n.objectType} "${n.id}" (${n.file}): ${reason}`;
+/** An object's line: its type, id and file as the package names them, then why, in the UI language. */
+function noteLine(n: OcfObjectNote, lang: Lang): string {
+  return lang === "fr"
+    ? `${n.objectType} « ${n.id} » (${n.file}) : ${ocfRuleMessage(n.rule, lang)}`
+    : `${n.objectType} "${n.id}" (${n.file}): ${ocfRuleMessage(n.rule, lang)}`;
 }
 
-export function reportView(report: OcfReport, t: Messages): ReportView {
+export function reportView(report: OcfReport, t: Messages, lang: Lang): ReportView {
   const applied = Object.entries(report.applied).map(([type, count]) => ({ type, count }));
-  const md5Warnings = new Set(report.md5Mismatches.map((m) => `${m.file}: md5 is ${m.actual}, the manifest says ${m.expected} (read anyway)`));
   return {
     summary: t.ocf.summary(report.issuer, report.ocfVersion, report.asOf),
     counts: t.ocf.counts(
@@ -80,10 +90,11 @@ export function reportView(report: OcfReport, t: Messages): ReportView {
       report.skipped.length,
     ),
     applied,
-    noEffect: report.noEffect.map((n) => noteLine(n, isNoEffectType(n.objectType) ? t.ocf.noEffectReason[n.objectType] : n.reason)),
-    skipped: report.skipped.map((n) => noteLine(n, n.code !== undefined ? t.ocf.skipReason[n.code](n.objectType) : n.reason)),
+    noEffect: report.noEffect.map((n) => noteLine(n, lang)),
+    skipped: report.skipped.map((n) => noteLine(n, lang)),
     md5: report.md5Mismatches.map((m) => t.ocf.md5Mismatch(m.file, m.actual, m.expected)),
-    other: report.warnings.filter((w) => !md5Warnings.has(w)),
+    // The md5 mismatches have their own lines above.
+    other: report.warningRules.filter((w) => w.id !== "md5Mismatch").map((w) => ocfRuleMessage(w, lang)),
   };
 }
 

@@ -15,7 +15,7 @@ import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { DIST, expectText, launchTaskpane, type TaskpaneBrowser } from "../support/taskpaneBrowser";
 import { MESSAGES } from "../../src/taskpane/i18n";
-import { readOcfZip, reportView } from "../../src/taskpane/ocfImport";
+import { ocfRuleMessage, readOcfZip, reportView } from "../../src/taskpane/ocfImport";
 import { companyPackage } from "../ocf/ocfFixture";
 
 const SAMPLES = path.resolve(__dirname, "../fixtures/ocf-1.2.0-samples");
@@ -61,7 +61,7 @@ describe("OCF import in the taskpane (headless Chromium, preview)", () => {
   test("OCF's official samples: the report, md5 warnings, the skipped warrant, and why no cap table is built", async () => {
     const bytes = await samplePackage();
     const expected = await readOcfZip(new Uint8Array(bytes), false);
-    const view = reportView(expected.imported.report, MESSAGES.en);
+    const view = reportView(expected.imported.report, MESSAGES.en, "en");
     expect(expected.inconsistent).toBeDefined();
 
     const page = await openTemplates();
@@ -75,16 +75,17 @@ describe("OCF import in the taskpane (headless Chromium, preview)", () => {
     const md5 = await lines(page, "ocf-md5");
     expect(md5).toEqual([...view.md5]);
     expect(md5.length).toBeGreaterThanOrEqual(8);
-    await expectText(page.getByTestId("ocf-inconsistent"), expected.inconsistent!, "contains");
+    await expectText(page.getByTestId("ocf-inconsistent"), ocfRuleMessage(expected.inconsistent!, "en"), "contains");
     await expect(page.getByTestId("ocf-fill").count()).resolves.toBe(0);
     expect(browser.outside).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
     await page.close();
   });
 
-  test("in French: the summary, the reasons and the md5 warnings", async () => {
+  test("in French: the summary, the reasons, the warnings and why no cap table is built, with no English left", async () => {
     const bytes = await samplePackage();
-    const view = reportView((await readOcfZip(new Uint8Array(bytes), false)).imported.report, MESSAGES.fr);
+    const read = await readOcfZip(new Uint8Array(bytes), false);
+    const view = reportView(read.imported.report, MESSAGES.fr, "fr");
     const page = await openTemplates("?lang=fr");
     await upload(page, "acme.ocf.zip", bytes);
     await expectText(page.getByTestId("ocf-summary"), view.summary);
@@ -92,6 +93,13 @@ describe("OCF import in the taskpane (headless Chromium, preview)", () => {
     await expect(lines(page, "ocf-skipped")).resolves.toEqual([...view.skipped]);
     await expect(lines(page, "ocf-md5")).resolves.toEqual([...view.md5]);
     expect(view.md5[0]).toMatch(/son md5 est/);
+    await expect(lines(page, "ocf-no-effect")).resolves.toEqual([...view.noEffect]);
+    await expect(lines(page, "ocf-warnings")).resolves.toEqual([...view.other]);
+    const inconsistent = ocfRuleMessage(read.inconsistent!, "fr");
+    await expectText(page.getByTestId("ocf-inconsistent"), inconsistent, "contains");
+    // The reader's English words appear nowhere in the French report.
+    const text = await page.getByTestId("ocf-report").innerText();
+    expect(text).not.toMatch(/\b(is not|the manifest|read anyway|not counted|holdings do not change|in English)\b/);
     await page.close();
   });
 

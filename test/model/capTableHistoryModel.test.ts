@@ -298,4 +298,22 @@ describe("Cap table history in French (issue 14)", () => {
     expect(fr.sheet.name).toBe("Venture company historique");
     checkSheet(fr.sheet);
   });
+
+  test("a warning of the cap table as of the date is in the sheet's language, from its id (no English left)", () => {
+    const over = { ...copy(VENTURE_HISTORY_EXAMPLE), nextRound: null, exit: null };
+    over.plans[0].reserved = 1;
+    over.events = over.events.filter((e) => e.type !== "POOL");
+    const enOver = buildCapTableHistoryModel(over);
+    const frOver = buildCapTableHistoryModel(over, "fr");
+    expect(enOver.results.table.warningRules).toEqual([{ id: "poolOverGranted", params: { plan: "Equity plan", excess: expect.any(String) } }]);
+    const excess = enOver.results.table.warningRules[0].params.excess;
+    expect(text(enOver)).toContain(
+      `plan "Equity plan" has granted ${excess} shares more than it reserves: its available pool counts as 0 in fully diluted`,
+    );
+    const line = `le plan « Equity plan » a attribué ${excess} actions de plus qu’il n’en réserve : son solde disponible compte pour 0 dans l’entièrement dilué`;
+    // French typography: the sheet's no-break spaces before ":" and inside « ».
+    expect(text(frOver)).toContain(line.replace(/ ([:»])/g, "\u00a0$1").replace(/« /g, "«\u00a0"));
+    expect(text(frOver).join("\n")).not.toMatch(/more than it reserves/);
+    checkSheet(frOver.sheet);
+  });
 });

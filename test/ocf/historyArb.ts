@@ -207,6 +207,8 @@ export const historyArb: fc.Arbitrary<CapTableHistory> = fc
             quantity: part,
             resultingSecurityIds: [to.securityId],
             ...(balance !== undefined ? { balanceSecurityId: balance.securityId } : {}),
+            // A price paid between holders (OCF 1.2.0 has no field for it: the export's extension file carries it).
+            ...(s.flag ? { price } : {}),
           });
           break;
         }

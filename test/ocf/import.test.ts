@@ -110,7 +110,32 @@ describe("OCF import: hostile or broken packages get a clear error and no partia
     expect(() => readOcfPackage(huge)).toThrow(/big.bin is 52428801 bytes, more than the 52428800 read/);
   });
   it("a file in the package that the manifest does not list is named in the warnings", () => {
-    const extra = [...companyPackage(), { path: "x-captable.json", bytes: new TextEncoder().encode("{}") }];
-    expect(readOcfPackage(extra, { md5 }).report.warnings).toContain("x-captable.json is in the package but the manifest does not list it; not read");
+    const extra = [...companyPackage(), { path: "notes.json", bytes: new TextEncoder().encode("{}") }];
+    expect(readOcfPackage(extra, { md5 }).report.warnings).toContain("notes.json is in the package but the manifest does not list it; not read");
+  });
+  it("the exporter's extension file (x-captable.json): a transfer's price is read back; a price for no transaction, twice, in another currency or another version is an error", () => {
+    const ext = (body: unknown) => ({ path: "x-captable.json", bytes: new TextEncoder().encode(JSON.stringify(body)) });
+    const prices = (transferPrices: unknown[], version: unknown = 1) => ext({ extension: "x-captable", version, transferPrices });
+    const read = readOcfPackage([...companyPackage(), prices([{ transactionId: "T-1", pricePerShare: "1.0000000001", currency: "EUR" }])], { md5 });
+    const transfer = read.history.events.find((e) => e.id === "T-1");
+    expect(transfer).toMatchObject({ type: "TRANSFER" });
+    expect(transfer?.type === "TRANSFER" && transfer.price?.toFixed()).toBe("1.0000000001");
+    expect(read.report.warnings.filter((w) => /x-captable/.test(w))).toEqual([]);
+    expect(read.report.applied.X_CAPTABLE_TRANSFER_PRICE).toBe(1);
+    expect(() => readOcfPackage([...companyPackage(), prices([{ transactionId: "T-9", pricePerShare: "1", currency: "EUR" }])], { md5 })).toThrow(
+      'x-captable.json: a price is given for transaction "T-9", which is not a transfer',
+    );
+    expect(() => readOcfPackage([...companyPackage(), prices([{ transactionId: "T-1", pricePerShare: "1", currency: "USD" }])], { md5 })).toThrow(
+      'x-captable.json: the price of transaction "T-1" is in USD, its security\'s in EUR',
+    );
+    const twice = [
+      { transactionId: "T-1", pricePerShare: "1", currency: "EUR" },
+      { transactionId: "T-1", pricePerShare: "2", currency: "EUR" },
+    ];
+    expect(() => readOcfPackage([...companyPackage(), prices(twice)], { md5 })).toThrow(/transaction "T-1" is given a price twice/);
+    expect(() => readOcfPackage([...companyPackage(), prices([], 2)], { md5 })).toThrow("x-captable.json: extension version 2 is not read");
+    expect(() => readOcfPackage([...companyPackage(), prices([{ transactionId: "T-1", pricePerShare: 1, currency: "EUR" }])], { md5 })).toThrow(
+      /x-captable.json: transferPrices.0.pricePerShare must be a text/,
+    );
   });
 });

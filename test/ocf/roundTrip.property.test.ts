@@ -1,6 +1,7 @@
 /**
  * Round trip, as a property over generated histories: importing the OCF export of a history gives
- * the same holdings, strikes, vesting and convertible terms (and each export validates against the
+ * the same holdings, strikes, vesting and convertible terms, and each transfer's and repurchase's
+ * price (a transfer's from the export's extension file, x-captable.json) (and each export validates against the
  * official OCF 1.2.0 schemas, object by object). The history JSON that `import-ocf -o` writes and
  * `export-ocf` reads gives back the same history too.
  */
@@ -59,6 +60,11 @@ function terms(h: CapTableHistory) {
     }));
 }
 
+/** Each closing transaction's price (a transfer's in the extension file, a repurchase's in OCF), by transaction. */
+function closingPrices(h: CapTableHistory): string[] {
+  return h.events.flatMap((e) => (e.type !== "ISSUANCE" && "price" in e && e.price !== undefined ? [`${e.id}:${e.type}@${e.price.toFixed()}`] : []));
+}
+
 describe("OCF round trip over generated histories", () => {
   test("import(export(h)) gives the same holdings, strikes, vesting and convertible terms; every export object validates", () => {
     fc.assert(
@@ -68,6 +74,7 @@ describe("OCF round trip over generated histories", () => {
         const again = readOcfPackage(out.files, { md5, requireMd5: true });
         expect(again.report.skipped).toEqual([]);
         expect(terms(again.history)).toEqual(terms(h));
+        expect(closingPrices(again.history)).toEqual(closingPrices(h));
         for (const date of datesOf(h)) expect(table(again.history, date)).toEqual(table(h, date));
       }),
       { numRuns: 60 },

@@ -7,9 +7,11 @@
 import JSZip from "jszip";
 import { MESSAGES } from "../../src/taskpane/i18n";
 import { formToCandidate, validateForm } from "../../src/taskpane/forms";
-import { pricedRoundFromOcf, readOcfZip, reportView } from "../../src/taskpane/ocfImport";
+import { ocfErrorMessage, ocfRuleMessage, pricedRoundFromOcf, readOcfZip, reportView } from "../../src/taskpane/ocfImport";
 import { buildModel } from "../../src/model/build";
 import { NO_EFFECT_TYPES } from "../../src/ocf/read";
+import { OCF_RULES_EN, type OcfRuleRef } from "../../src/ocf/ocfRules";
+import { OCF_RULES_FR } from "../../src/locales/ocfMessagesFr";
 import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
 
 const en = MESSAGES.en;
@@ -53,24 +55,22 @@ describe("taskpane OCF import: reading", () => {
   test("the report in English and French: counts, the no-effect reasons by type, skips by code", async () => {
     const files = companyFiles([...companyTransactions(), { object_type: "TX_TELEPORT", id: "odd", date: "2024-01-01" }]);
     const { imported } = await readOcfZip(await zipOf(companyPackage(files)), false);
-    const e = reportView(imported.report, en);
+    const e = reportView(imported.report, en, "en");
     expect(e.summary).toBe("Example SAS: OCF 1.2.0 package as of 2025-06-30.");
     expect(e.counts).toBe("15 object(s) read into the history, 2 read without effect on holdings, 1 skipped.");
     expect(e.skipped).toEqual([
-      'TX_TELEPORT "odd" (./Transactions.ocf.json): transaction type TX_TELEPORT is not one this reader knows (OCF 1.2.0 transaction types are read)',
+      'TX_TELEPORT "odd" (./Transactions.ocf.json): transaction type TX_TELEPORT is not one this reader knows (OCF 1.2.0 TransactionsFile types are read)',
     ]);
     expect(e.noEffect).toContain(
       'TX_STOCK_ACCEPTANCE "PS-1-accept" (./Transactions.ocf.json): an acceptance records that the holder accepted; holdings do not change',
     );
-    const f = reportView(imported.report, fr);
+    const f = reportView(imported.report, fr, "fr");
     expect(f.summary).toBe("Example SAS : paquet OCF 1.2.0 au 2025-06-30.");
     expect(f.counts).toBe("15 objet(s) lu(s) dans l’historique, 2 lu(s) sans effet sur les détentions, 1 ignoré(s).");
     expect(f.skipped[0]).toMatch(/le type d’opération TX_TELEPORT n’est pas connu de ce lecteur/);
     expect(f.noEffect).toContain(
-      'TX_STOCK_ACCEPTANCE "PS-1-accept" (./Transactions.ocf.json): une acceptation constate que le porteur a accepté ; les détentions ne changent pas',
+      "TX_STOCK_ACCEPTANCE « PS-1-accept » (./Transactions.ocf.json) : une acceptation constate que le porteur a accepté ; les détentions ne changent pas",
     );
-    // Every no-effect type has its reason in both languages (the reader's and the dictionaries' lists agree).
-    for (const type of NO_EFFECT_TYPES) expect([en.ocf.noEffectReason[type], fr.ocf.noEffectReason[type]].every((x) => x.length > 0)).toBe(true);
   });
 
   test("an object type named like an Object property is skipped as unknown, not read as a known one", async () => {
@@ -82,7 +82,7 @@ describe("taskpane OCF import: reading", () => {
   test("a wrong md5: a warning in the UI language, or the whole import refused when asked", async () => {
     const bytes = await zipOf(companyPackage(undefined, true));
     const { imported } = await readOcfZip(bytes, false);
-    const view = reportView(imported.report, fr);
+    const view = reportView(imported.report, fr, "fr");
     expect(view.md5.length).toBeGreaterThan(0);
     expect(view.md5[0]).toMatch(/^\.\/\S+ : son md5 est [0-9a-f]{32}, le manifeste indique \S+\. Le fichier a quand même été lu/);
     expect(view.other).toEqual([]); // the md5 lines are not repeated in English
@@ -112,8 +112,109 @@ describe("taskpane OCF import: reading", () => {
   test("a package whose transactions do not hold together: the report, and the reason no cap table is built", async () => {
     const dangling = { object_type: "TX_STOCK_CANCELLATION", id: "X-1", date: "2024-01-01", security_id: "ghost", quantity: "1", reason_text: "x" };
     const read = await readOcfZip(await zipOf(companyPackage(companyFiles([...companyTransactions(), dangling]))), false);
-    expect(read.inconsistent).toMatch(/security "ghost" is not issued/);
+    expect(ocfRuleMessage(read.inconsistent!, "en")).toMatch(/security "ghost" is not issued/);
+    expect(ocfRuleMessage(read.inconsistent!, "fr")).toMatch(/le titre « ghost » n’est pas émis/);
     expect(() => pricedRoundFromOcf(read.imported, "2025-06-30", "en", en)).toThrow(/ghost/);
+  });
+});
+
+/**
+ * Words of the reader's English that must not be left in a French report (every English rule's
+ * common words: a French line holding one of them was not translated).
+ */
+const ENGLISH = /\b(the|is|are|not|read|with|its|this|must|which|holds|from|counted|reader|knows|expected|anyway|checked|object|an)\b/i;
+/** What a French line may keep in English: OCF's own names (object and file types, ids, file names, field paths), and numbers. */
+const stripNames = (line: string): string =>
+  line
+    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, "")
+    .replace(/« [^»]* »/g, "")
+    .replace(/\S+\.(ocf\.)?json\b/g, "")
+    .replace(/\b\w+_\w+\b/g, "");
+
+describe("taskpane OCF import: the reader's rules in French", () => {
+  test("every rule of the reader has its French (the compiler checks it; here, that each says something else than the English)", () => {
+    expect(Object.keys(OCF_RULES_FR).sort()).toEqual(Object.keys(OCF_RULES_EN).sort());
+    const samples: OcfRuleRef[] = [
+      { id: "noManifest", params: {} },
+      { id: "notZip", params: {} },
+      { id: "md5NotChecked", params: {} },
+      { id: "laterQuantity", params: {} },
+      { id: "versionRefused", params: { version: "2.0.0" } },
+      { id: "noRatio", params: { className: "Seed" } },
+      { id: "tooManyFiles", params: { count: 1001, max: 1000, folder: true } },
+      ...NO_EFFECT_TYPES.map((objectType): OcfRuleRef => ({ id: "noEffect", params: { objectType } })),
+    ];
+    for (const rule of samples) {
+      const fr = ocfRuleMessage(rule, "fr");
+      expect(fr.length).toBeGreaterThan(10);
+      expect(fr).not.toBe(ocfRuleMessage(rule, "en"));
+      expect(stripNames(fr)).not.toMatch(ENGLISH);
+    }
+  });
+
+  test("a package with skipped objects and warnings reads French, with no English left", async () => {
+    const files = companyFiles([
+      ...companyTransactions(),
+      // Skipped: a transaction type not known, a warrant whose share count is set later, an object type out of its file.
+      { object_type: "TX_TELEPORT", id: "odd", date: "2024-01-01" },
+      { object_type: "TX_WARRANT_ISSUANCE", id: "W-1", security_id: "W-1", date: "2024-06-30", stakeholder_id: "fund", custom_id: "W-1" },
+      // A grant with vesting terms but no vesting start: a warning.
+      { ...companyTransactions()[2], id: "OPT-2", security_id: "OPT-2", custom_id: "O-2", quantity: "1000" },
+    ]);
+    (files["Manifest.ocf.json"] as Record<string, unknown>).valuations_files = [{ filepath: "./Valuations.ocf.json", md5: "" }];
+    files["Valuations.ocf.json"] = {
+      file_type: "OCF_VALUATIONS_FILE",
+      items: [
+        { object_type: "VALUATION", id: "v" },
+        { object_type: "STAKEHOLDER", id: "lost" },
+      ],
+    };
+    // A preferred class with no ratio conversion: a warning.
+    delete (files["StockClasses.ocf.json"] as { items: Record<string, unknown>[] }).items[1].conversion_rights;
+    const pkg = [...companyPackage(files, true), { path: "notes.txt", bytes: new TextEncoder().encode("x") }];
+    const { imported, inconsistent } = await readOcfZip(await zipOf(pkg), false);
+    expect(inconsistent).toBeUndefined();
+    expect(imported.report.skipped.map((n) => n.code)).toEqual(["unexpectedType", "unknownTransaction", "laterQuantity"]);
+    const md5Lines = imported.report.md5Mismatches.length;
+    expect(md5Lines).toBeGreaterThan(5);
+    expect(imported.report.warningRules.map((w) => w.id).sort()).toEqual(
+      [...Array<string>(md5Lines).fill("md5Mismatch"), "noRatio", "noVestingStart", "notInManifest"].sort(),
+    );
+
+    const f = reportView(imported.report, fr, "fr");
+    expect(f.skipped).toEqual([
+      "STAKEHOLDER « lost » (./Valuations.ocf.json) : le type d’objet STAKEHOLDER n’est pas attendu dans valuations_files",
+      "TX_TELEPORT « odd » (./Transactions.ocf.json) : le type d’opération TX_TELEPORT n’est pas connu de ce lecteur (les types d’opération d’OCF 1.2.0 sont lus)",
+      "TX_WARRANT_ISSUANCE « W-1 » (./Transactions.ocf.json) : un BSA dont le nombre d’actions sera fixé plus tard (il dépend d’un prix futur) n’est pas compté dans la table",
+    ]);
+    expect(f.other).toEqual([
+      "la catégorie « Seed Preferred » ne donne pas de ratio de conversion en actions ordinaires : une action ordinaire est comptée par action (converti, entièrement dilué)",
+      "OPT-2 : pas d’opération de début d’acquisition ; son calendrier part de la date d’émission, le 2023-03-15",
+      "notes.txt est dans le paquet mais le manifeste ne le liste pas ; non lu",
+    ]);
+    const lines = [f.summary, f.counts, ...f.skipped, ...f.noEffect, ...f.md5, ...f.other];
+    expect(f.md5.length).toBe(md5Lines);
+    for (const line of lines) expect([line, stripNames(line)]).not.toEqual([line, expect.stringMatching(ENGLISH)]);
+    // English reads its own catalogue's words.
+    expect(reportView(imported.report, en, "en").other[2]).toBe("notes.txt is in the package but the manifest does not list it; not read");
+  });
+
+  test("a refused package: the reason in French, from the rule, not the English text", async () => {
+    const bad = companyFiles(companyTransactions().map((t) => (t.id === "CS-1" ? { ...t, quantity: 6000000, date: "2023-02-30" } : t)));
+    const error = await readOcfZip(await zipOf(companyPackage(bad)), false).catch((e: unknown) => e);
+    expect(ocfErrorMessage(error, "en")).toBe(
+      './Transactions.ocf.json, TX_STOCK_ISSUANCE "CS-1": date must be a date written YYYY-MM-DD; quantity must be a text',
+    );
+    expect(ocfErrorMessage(error, "fr")).toBe(
+      "./Transactions.ocf.json, TX_STOCK_ISSUANCE « CS-1 » : le champ date doit être une date écrite AAAA-MM-JJ ; le champ quantity doit être un texte",
+    );
+    const stale = await readOcfZip(await zipOf(companyPackage(undefined, true)), true).catch((e: unknown) => e);
+    expect(ocfErrorMessage(stale, "fr")).toMatch(/^\.\/\S+ : son md5 est [0-9a-f]{32}, le manifeste indique 0{32}$/);
+    const notZip = await readOcfZip(new TextEncoder().encode("not a zip"), false).catch((e: unknown) => e);
+    expect(ocfErrorMessage(notZip, "fr")).toBe("ce n’est pas un fichier zip (un paquet OCF est un .ocf.zip ou un dossier)");
+    const v2 = companyFiles(undefined, "2.0.0");
+    const refused = await readOcfZip(await zipOf(companyPackage(v2)), false).catch((e: unknown) => e);
+    expect(ocfErrorMessage(refused, "fr")).toBe("la version OCF « 2.0.0 » n’est pas lue : ce lecteur lit les versions 1.x (1.2.0 et ses suivantes)");
   });
 });
 

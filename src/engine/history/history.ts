@@ -294,8 +294,33 @@ export interface CapTableAsOf {
   readonly fullyDiluted: Decimal;
   /** Each class's terms as they stand at the date (after splits and ratio adjustments). */
   readonly classes: readonly HistoryClass[];
-  /** What the figures above had to decide, in words (a plan granting more than it reserves counts 0 available). */
+  /** What the figures above had to decide, in English (`historyWarningText` of each of `warningRules`, same order). */
   readonly warnings: readonly string[];
+  /** The same warnings by id and parameters, for another language (the history sheet's French: src/model/sheetText.ts). */
+  readonly warningRules: readonly HistoryWarning[];
+}
+
+/**
+ * What a cap table as of a date had to decide, by id and parameters (a warning, not an error: the
+ * figures are still given). `poolOverGranted`: a plan granting more than it reserves counts 0
+ * available in fully diluted (never a negative pool).
+ */
+export interface HistoryWarningParams {
+  poolOverGranted: { plan: string; excess: string };
+}
+export type HistoryWarningId = keyof HistoryWarningParams;
+export type HistoryWarning = { [K in HistoryWarningId]: { readonly id: K; readonly params: HistoryWarningParams[K] } }[HistoryWarningId];
+/** One language's history warnings: a function per id (a missing id is a compile error). */
+export type HistoryWarningMessages = { readonly [K in HistoryWarningId]: (p: HistoryWarningParams[K]) => string };
+
+/** The English of the history's warnings, written once. */
+export const HISTORY_WARNINGS_EN: HistoryWarningMessages = {
+  poolOverGranted: (p) => `plan "${p.plan}" has granted ${p.excess} shares more than it reserves: its available pool counts as 0 in fully diluted`,
+};
+
+/** A history warning in a language's words (English by default). */
+export function historyWarningText(w: HistoryWarning, messages: HistoryWarningMessages = HISTORY_WARNINGS_EN): string {
+  return (messages[w.id] as (p: HistoryWarningParams[HistoryWarningId]) => string)(w.params);
 }
 
 /** The rules that name the event at fault first: their parameters besides the event and its date. */
@@ -585,12 +610,13 @@ function summarise(
     return { planId: p.id, reserved: plan.reserved, granted: g, exercised: plan.exercised, available: plan.reserved.sub(g).sub(plan.exercised) };
   });
   // A plan that has granted more than it reserves adds nothing to fully diluted (never a negative pool): said, not silent.
-  const warnings: string[] = [];
+  const warningRules: HistoryWarning[] = [];
   for (const p of planPositions) {
     if (p.available.isNegative())
-      warnings.push(
-        `plan "${history.plans.find((x) => x.id === p.planId)!.name}" has granted ${p.available.neg().toString()} shares more than it reserves: its available pool counts as 0 in fully diluted`,
-      );
+      warningRules.push({
+        id: "poolOverGranted",
+        params: { plan: history.plans.find((x) => x.id === p.planId)!.name, excess: p.available.neg().toString() },
+      });
   }
   const pool = planPositions.reduce((sum, p) => sum.add(Decimal.max(p.available, ZERO)), ZERO);
   return {
@@ -603,6 +629,7 @@ function summarise(
     outstandingAsConverted,
     fullyDiluted: outstandingAsConverted.add(options).add(pool),
     classes: history.classes.map((c) => classes.get(c.id)!),
-    warnings,
+    warnings: warningRules.map((w) => historyWarningText(w)),
+    warningRules,
   };
 }

@@ -122,6 +122,7 @@ describe("capTableAsOf", () => {
     expect(t.plans[0].available.toString()).toBe("-300");
     expect(t.fullyDiluted.toString()).toBe("20400"); // 20,000 + 400 options + 0 pool
     expect(t.warnings).toEqual(['plan "2024 ESOP" has granted 300 shares more than it reserves: its available pool counts as 0 in fully diluted']);
+    expect(t.warningRules).toEqual([{ id: "poolOverGranted", params: { plan: "2024 ESOP", excess: "300" } }]);
     expect(capTableAsOf(history, "2024-12-31").warnings).toEqual([]);
   });
 
