@@ -9,7 +9,7 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { buildModel, checkStoredModel, type ModelInputs } from "../model/build";
-import { inputsFromSheet, type InputDifference } from "../workbook/sheetInputs";
+import { cellOfPath, inputsFromSheet, type InputDifference } from "../workbook/sheetInputs";
 import type { ModelHost } from "./host";
 import { engineMessage, type Lang, type Messages } from "./i18n";
 import { storedInputErrors } from "./forms";
@@ -37,7 +37,7 @@ export async function compareWithSheet(host: ModelHost, id: string, input: Model
   if (specs.length === 0) return { kind: "unsupported" };
   const read = await host.readSheetInputs(id, specs);
   if (read === undefined) return { kind: "notFound" };
-  const { inputs, differences } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
+  const { inputs, differences, itemRows } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
   if (differences.length === 0) return { kind: "same", sheetName: read.sheetName };
   const checked = checkStoredModel({ kind: built.kind, schemaVersion: built.schemaVersion, inputs });
   return checked.ok
@@ -46,7 +46,15 @@ export async function compareWithSheet(host: ModelHost, id: string, input: Model
         kind: "invalid",
         sheetName: read.sheetName,
         differences,
-        errors: checked.reason === "invalid" ? storedInputErrors(checked.issues, lang) : [],
+        // Each rule worded from its id, with the cell it is about ("B21 (loansDate): …") when the value was read from one.
+        errors:
+          checked.reason === "invalid"
+            ? checked.issues.map((issue) => {
+                const text = storedInputErrors([issue], lang)[0];
+                const cell = cellOfPath(specs, itemRows, issue.path);
+                return cell === undefined ? text : `${cell} (${text.replace(/: /, "): ")}`;
+              })
+            : [],
       };
 }
 

@@ -168,7 +168,7 @@ describe("through the taskpane's Excel host (SheetSync.tsx `compareWithSheet`)",
 });
 
 describe("input tables are Excel tables: rows added or deleted in the sheet are read back (issue 11)", () => {
-  test("the exit waterfall declares its inputs: the four amounts, the classes and the holdings tables", () => {
+  test("the exit waterfall declares its inputs: the four amounts, the classes and the holdings tables, the sensitivity's exit values", () => {
     const model = buildModel(EXIT);
     expect(model.sheet.inputs!.map((i) => [i.field, i.table])).toEqual([
       ["exitValue", undefined],
@@ -177,6 +177,7 @@ describe("input tables are Excel tables: rows added or deleted in the sheet are 
       ["otherClaims", undefined],
       ["classes", "ExitClasses"],
       ["holdings", "ExitHoldings"],
+      ["exitValues", undefined],
     ]);
   });
 
