@@ -246,3 +246,49 @@ describe("through the taskpane (SheetSync.tsx `compareWithSheet`)", () => {
     expect(frText).not.toMatch(/must/);
   });
 });
+
+describe("the form's fields Read from sheet cannot read are listed, never ignored silently (sheetFields.ts)", () => {
+  test("per kind: the header, the choices that shape the sheet and what the sheet does not show; the history's flattened fields map to nextRound.* and exit.*", async () => {
+    const { formKeysNotRead } = await import("../../src/taskpane/sheetFields");
+    const notRead = (stored: ModelInputs) => {
+      const m = buildModel(stored);
+      return formKeysNotRead(m.input, m.sheet.inputs ?? []);
+    };
+    expect(notRead(input("priced-round-option-pool"))).toEqual(["company", "currency", "unit", "poolMode", "instruments.capBasis"]);
+    // With a cap basis, the sheet shows the column and it is read.
+    expect(notRead(NOTE_ROUND)).toEqual(["company", "currency", "unit", "poolMode"]);
+    expect(notRead(input("exit-waterfall"))).toEqual(["company", "currency", "unit"]);
+    // roundDate, preMoney, seriesCap... (nextRound.*), exitValues, netDebt (exit.*) and roundInvestors are read.
+    expect(notRead(input("cap-table-history"))).toEqual(["company", "currency", "unit", "source", "hasRound", "poolMode", "hasExit"]);
+    expect(notRead(input("opcore-deal-pricing"))).toEqual([
+      "company",
+      "currency",
+      "unit",
+      "mechanism",
+      "tickerBase",
+      "pikCompounding",
+      "crossTerm",
+      "notes",
+    ]);
+    // A priced round without SAFEs or notes has no instruments table on the sheet: the whole table is listed.
+    expect(notRead({ ...YC_EXAMPLE_1, instruments: [] })).toContain("instruments");
+  });
+
+  test("the panel's sentence, in English and in French, with the form's labels", async () => {
+    const { excelHost } = await import("../../src/taskpane/host");
+    const { compareWithSheet } = await import("../../src/taskpane/SheetSync");
+    const model = buildModel(input("priced-round-option-pool"));
+    const { wb } = await written(model);
+    const g = globalThis as unknown as { Excel?: unknown };
+    g.Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(wb.context()) };
+    try {
+      const en = await compareWithSheet(excelHost(), "m", model.input);
+      expect(en).toMatchObject({ kind: "same", notRead: ["company", "currency", "unit", "poolMode", "instruments.capBasis"] });
+      expect(en.kind === "same" ? en.note : "").toMatch(/^Not read from the sheet \(change these in the taskpane\): Company, Currency, .*Cap basis/);
+      const fr = await compareWithSheet(excelHost(), "m", model.input, "fr");
+      expect(fr.kind === "same" ? fr.note : "").toMatch(/^Non lus sur la feuille \(modifiez-les dans le volet\) : Société, Devise, /);
+    } finally {
+      delete g.Excel;
+    }
+  });
+});
