@@ -23,7 +23,11 @@ import { INSTRUMENT_WORDS, YES_NO_WORDS, excelSerialToDate, holderKey, readWord 
 import type { InputRead, InputSpec } from "./spec";
 import { cellAddress, parseRange } from "./a1";
 
-/** One value that differs: `path` is the field, or "capTable[2].shares" in a table; undefined on one side = a row only on the other. */
+/**
+ * One value that differs: `path` is the field, or "capTable[2].shares" in a table (the row of the
+ * sheet's table, from 1; a stored item no row was matched to: its place among the stored items);
+ * undefined on one side = a row only on the other.
+ */
 export interface InputDifference {
   readonly path: string;
   readonly stored: unknown;

@@ -292,3 +292,66 @@ describe("the form's fields Read from sheet cannot read are listed, never ignore
     }
   });
 });
+
+describe("rows of a table with fields the sheet does not show are matched by their key column where it is unique (inputsFromSheet)", () => {
+  // "hidden" stands for a field the sheet does not show; "name" is the key column.
+  const stored = {
+    rows: [
+      { name: "A", amount: 1, hidden: "a" },
+      { name: "B", amount: 2, hidden: "b" },
+      { name: "C", amount: 3, hidden: "c" },
+    ],
+  };
+  const spec = { field: "rows", ref: "A2:B4", columns: ["name", "amount"], key: "name", defaults: { hidden: null } };
+  const read = (...rows: (string | number | null)[][]) => new Map([["rows", rows]]);
+
+  test("a row inserted in the middle: the rows below keep their own hidden fields, the new row takes the defaults; matched by key", () => {
+    const { inputs, differences, matched } = inputsFromSheet(stored, [spec], read(["A", 1], ["X", 9], ["B", 2], ["C", 3]));
+    expect(inputs.rows).toEqual([
+      { name: "A", amount: 1, hidden: "a" },
+      { name: "X", amount: 9, hidden: null },
+      { name: "B", amount: 2, hidden: "b" },
+      { name: "C", amount: 3, hidden: "c" },
+    ]);
+    expect(differences).toEqual([{ path: "rows[2]", stored: undefined, sheet: { name: "X", amount: 9, hidden: null } }]);
+    expect(matched).toEqual([{ field: "rows", by: "key", key: "name" }]);
+  });
+
+  test("rows sorted and one deleted in the sheet: each keeps its own fields (names matched trimmed, case-insensitive)", () => {
+    const { inputs, differences } = inputsFromSheet(stored, [spec], read([" c ", 3], ["A", 1]));
+    expect(inputs.rows).toEqual([
+      { name: " c ", amount: 3, hidden: "c" },
+      { name: "A", amount: 1, hidden: "a" },
+    ]);
+    expect(differences).toEqual([
+      { path: "rows[1].name", stored: "C", sheet: " c " },
+      { path: "rows[2]", stored: stored.rows[1], sheet: undefined },
+    ]);
+  });
+
+  test("a name repeated (or empty) in the sheet: matched by position, and said so", () => {
+    const { inputs, matched } = inputsFromSheet(stored, [spec], read(["A", 1], ["A", 9], ["C", 3]));
+    expect(inputs.rows).toEqual([
+      { name: "A", amount: 1, hidden: "a" },
+      { name: "A", amount: 9, hidden: "b" },
+      { name: "C", amount: 3, hidden: "c" },
+    ]);
+    expect(matched).toEqual([{ field: "rows", by: "position", key: "name" }]);
+  });
+
+  test("without hidden values (only the defaults), rows are matched by position as written, and nothing is said", () => {
+    const plain = { rows: stored.rows.map((r) => ({ ...r, hidden: null })) };
+    const { inputs, matched } = inputsFromSheet(plain, [spec], read(["A", 1], ["X", 9], ["B", 2], ["C", 3]));
+    expect(matched).toEqual([]);
+    expect((inputs.rows as { name: string }[]).map((r) => r.name)).toEqual(["A", "X", "B", "C"]);
+  });
+
+  test("the panel says which was used, in English and in French", async () => {
+    const { readScopeNote } = await import("../../src/taskpane/SheetSync");
+    expect(readScopeNote("pricedRound", [], [{ field: "instruments", by: "key", key: "holder" }], "en")).toBe(
+      "SAFEs and convertible notes: rows were matched to the model's by Holder (the sheet does not show every field of a row).",
+    );
+    expect(readScopeNote("pricedRound", [], [{ field: "instruments", by: "position", key: "holder" }], "fr")).toMatch(/par leur position/);
+    expect(readScopeNote("pricedRound", [], [], "en")).toBeUndefined();
+  });
+});
