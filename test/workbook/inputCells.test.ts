@@ -6,6 +6,7 @@
  * silently ignore fails here.
  */
 import { buildModel, type ModelInputs } from "../../src/model/build";
+import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
 import { builtInTemplates } from "../../src/templates";
 import { parseRange } from "../../src/workbook/a1";
 import type { SheetSpec } from "../../src/workbook/spec";
@@ -29,9 +30,30 @@ function declaredAs(sheet: SheetSpec, address: string): string | undefined {
   return undefined;
 }
 
-const cases = builtInTemplates().map((b) => [b.id, b.template.inputs as ModelInputs] as const);
+/** A priced round whose instruments table shows every optional column (a note's interest, a cap basis). */
+const NOTE_ROUND: ModelInputs = {
+  ...YC_EXAMPLE_1,
+  instruments: [
+    ...YC_EXAMPLE_1.instruments,
+    {
+      holder: "Note holder",
+      type: "NOTE",
+      amount: 100_000,
+      cap: 6_000_000,
+      discount: 0.2,
+      mfn: true,
+      interest: { rate: 0.05, startDate: "2023-01-15", conversionDate: "2024-06-30", dayCount: "ACT/365", compounding: "SIMPLE" },
+      capBasis: "POOL",
+    },
+  ],
+};
 
-test("there are built-in templates of every model kind", () => {
+const cases: (readonly [string, ModelInputs])[] = [
+  ...builtInTemplates().map((b) => [b.id, b.template.inputs as ModelInputs] as const),
+  ["priced round with a note's interest and a cap basis", NOTE_ROUND],
+];
+
+test("the built-in templates cover every model kind", () => {
   expect(new Set(cases.map(([, input]) => input.kind))).toEqual(
     new Set(["stakeSale", "pricedRound", "exitWaterfall", "dealPricing", "capTableHistory"]),
   );
