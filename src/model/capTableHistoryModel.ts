@@ -469,7 +469,9 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   const eventLast = row - 1;
   // The sheet's columns A to M: the date, the type, then the event columns in the input's order.
   // Dates are written as ISO texts; a date typed over one is a day number, read back as the ISO text.
-  s.input("events", `A${eventFirst}:M${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS], undefined, { reads: { date: "date", vestingStart: "date" } });
+  s.input("events", `A${eventFirst}:M${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS], undefined, {
+    reads: { date: "date", vestingStart: "date" },
+  });
   checks.push({
     label: L.checkReconcile,
     left: `COUNTIFS(Q${eventFirst}:Q${eventLast},"OK")`,
