@@ -4,6 +4,10 @@
  * (field, model value, sheet value) and lets the user choose: use the sheet's values (they go into
  * the form, validated by the model's schema; Rebuild then writes them) or keep the model's.
  * The sheet read is the model's own sheet only, found by its marker (src/workbook/office/marker.ts).
+ * What the read does not cover is said, not ignored: the form's fields no input of the sheet holds
+ * (sheetFields.ts), and, for a table whose rows carry fields the sheet does not show, whether rows
+ * were matched to the model's by name or by position (sheetInputs.ts). A value the model's schema
+ * refuses is listed with its rule, in the UI language, and the cell it was read from.
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";

@@ -64,8 +64,10 @@ const LAST_SERIAL = 2_958_465;
  * system January 1, 1900 is day 1; Excel counts a 29 February 1900 that never was (day 60: "Excel
  * incorrectly assumes that the year 1900 is a leap year", https://learn.microsoft.com/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year),
  * so from 1 March 1900 (day 61) day n is n days after 30 December 1899. Office.js gives a date cell's
- * value as that number (Range.values: "Represents the raw values of the specified range"; dates are
- * not converted). A time of day (a fraction) is not a date of these inputs: not read as one.
+ * value as that number: Range.values holds raw values, and Microsoft's "Work with dates using the Excel
+ * JavaScript API" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dates)
+ * reads a date back from `values[0][0]` as that serial (the OLE Automation date NOW returns) and
+ * converts it itself. A time of day (a fraction) is not a date of these inputs: not read as one.
  * The 1904 date system (old Mac workbooks) is not read: its day numbers would be 1,462 days off.
  */
 export function serialToIsoDate(serial: number): string | undefined {
