@@ -365,7 +365,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   row++;
   s.value(a1("A", row), L.asOf, "label");
   s.value(a1("B", row), input.asOf, "input");
-  s.input("asOf", a1("B", row));
+  s.input("asOf", a1("B", row), undefined, undefined, { read: "date" });
   s.name("AsOf", a1("B", row), L.asOfComment);
   row++;
   s.value(a1("A", row), L.rounding, "label");
@@ -468,7 +468,10 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   });
   const eventLast = row - 1;
   // The sheet's columns A to M: the date, the type, then the event columns in the input's order.
-  s.input("events", `A${eventFirst}:M${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS]);
+  // Dates are written as ISO texts; a date typed over one is a day number, read back as the ISO text.
+  s.input("events", `A${eventFirst}:M${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS], undefined, {
+    reads: { date: "date", vestingStart: "date" },
+  });
   checks.push({
     label: L.checkReconcile,
     left: `COUNTIFS(Q${eventFirst}:Q${eventLast},"OK")`,
@@ -661,7 +664,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
     L.roundInputs.forEach((label, i) => {
       s.value(a1("A", row), i === 2 ? `${label} (${cur})` : label, "label");
       s.value(a1("B", row), values[i][0], "input", values[i][1]);
-      s.input(`nextRound.${roundKeys[i]}`, a1("B", row));
+      s.input(`nextRound.${roundKeys[i]}`, a1("B", row), undefined, undefined, roundKeys[i] === "date" ? { read: "date" } : {});
       row++;
     });
     row++;
@@ -780,8 +783,9 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
     s.value(a1("A", row), `${L.payoutByClass} (${cur})`, "section");
     row++;
     s.value(a1("A", row), text.exitWaterfall.exitValueHeader, "header");
-    // The exit values are edited in the taskpane (a row of values is not a table Read from sheet reads): shown, not input-styled.
-    ex.exitValues.forEach((v, j) => s.value(a1(col(j + 1), row), v, "header", f.amount));
+    // The exit values: a row of inputs, read back as a list by Read from sheet (the payouts follow on Rebuild).
+    ex.exitValues.forEach((v, j) => s.value(a1(col(j + 1), row), v, "input", f.amount));
+    s.input("exit.exitValues", `B${row}:${col(m)}${row}`, undefined, undefined, { list: true });
     row++;
     const pcFirst = row;
     classes.forEach((c, i) => {

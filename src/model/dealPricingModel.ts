@@ -58,7 +58,7 @@ import {
   type SourcesAndUses,
   type ValueBridge,
 } from "../engine";
-import type { SheetSpec } from "../workbook/spec";
+import type { InputRead, SheetSpec } from "../workbook/spec";
 import { DealPricingInput } from "./dealPricingInput";
 import { modelFormats } from "./numberFormats";
 import { SheetBuilder, a1, sheetNameFor, type Check } from "./sheetBuilder";
@@ -280,11 +280,19 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, langua
   const rowOf = new Map<string, { row: number; column: string }>();
   const at = (field: string, row: number, column = "C") => rowOf.set(field, { row, column });
   /** An input cell in column B with its defined name (the field capitalised) and its declaration for "Read from sheet". */
-  const inputCell = (row: number, text: string, field: string, value: number | string | boolean | null, format?: string, named = true) => {
+  const inputCell = (
+    row: number,
+    text: string,
+    field: string,
+    value: number | string | boolean | null,
+    format?: string,
+    named = true,
+    read?: InputRead,
+  ) => {
     label(row, text);
     const address = s.value(a1("B", row), value, "input", format);
     if (named) s.name(field.charAt(0).toUpperCase() + field.slice(1), address);
-    s.input(field, address);
+    s.input(field, address, undefined, undefined, read === undefined ? {} : { read });
     at(field, row);
     return address;
   };
@@ -317,19 +325,13 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, langua
   inputCell(row++, T.capacityUnit, "capacityUnit", input.capacityUnit, undefined, hasCapacity);
   inputCell(row++, T.capacityBasis, "capacityBasis", input.capacityBasis, undefined, hasCapacity);
   shownChoice(row++, T.mechanism, "mechanism", DEAL_MECHANISM_WORDS.labels[input.mechanism][language]);
-  // Dates are written as Excel dates (day numbers): they are not read back by "Read from sheet" (stored as ISO texts).
-  label(row, T.completionDate);
-  s.value(a1("B", row), serial(input.completionDate), "input", f.date);
-  at("completionDate", row);
-  s.name("CompletionDate", a1("B", row++));
+  // Dates are written as Excel dates (day numbers), read back as the ISO texts the inputs store.
+  inputCell(row++, T.completionDate, "completionDate", serial(input.completionDate), f.date, true, "date");
   inputCell(row++, T.debtLike, "debtLike", input.debtLike, f.amount);
   row++;
   if (lockedBox) {
     section(row++, T.lockedBoxInputs);
-    label(row, T.boxDate);
-    s.value(a1("B", row), serial(input.boxDate!), "input", f.date);
-    at("boxDate", row);
-    s.name("BoxDate", a1("B", row++));
+    inputCell(row++, T.boxDate, "boxDate", serial(input.boxDate!), f.date, true, "date");
     inputCell(row++, T.netDebtAtBox, "netDebtAtBox", input.netDebtAtBox, f.amount);
     inputCell(row++, T.tickerRate, "tickerRate", input.tickerRate, f.percent);
     shownChoice(row++, T.tickerBase, "tickerBase", TICKER_BASE_WORDS.labels[input.tickerBase!][language]);
@@ -346,10 +348,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, langua
   }
   row++;
   section(row++, T.loansInputs);
-  label(row, T.loansDate);
-  s.value(a1("B", row), serial(input.loansDate), "input", f.date);
-  at("loansDate", row);
-  s.name("LoansDate", a1("B", row++));
+  inputCell(row++, T.loansDate, "loansDate", serial(input.loansDate), f.date, true, "date");
   inputCell(row++, T.pikRate, "pikRate", input.pikRate, f.percent);
   shownChoice(row++, T.pikCompounding, "pikCompounding", COMPOUNDING_WORDS.labels[input.pikCompounding][language]);
   row++;
@@ -388,7 +387,7 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, langua
   s.name("PositionLoans", `C${posFirst}:C${posLast}`, T.positionLoansComment);
   at("positions", row++, "A");
 
-  // Flows (dates are Excel dates: the table is not read back by "Read from sheet")
+  // Flows (dates are Excel dates, read back as ISO texts; an empty instrument is "")
   section(row++, T.flows);
   T.flowHeaders.forEach((h, i) => s.value(a1("ABCD"[i], row), h, "header"));
   row++;
@@ -400,6 +399,9 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, langua
     s.value(a1("D", row), fl.amount, "input", f.amount);
     row++;
   }
+  s.input("flows", `A${flowFirst}:D${row - 1}`, ["holder", "instrument", "date", "amount"], undefined, {
+    reads: { instrument: "text", date: "date" },
+  });
   s.name("FlowAmounts", `D${flowFirst}:D${row - 1}`, T.flowAmountsComment);
   at("flows", row++, "A");
 

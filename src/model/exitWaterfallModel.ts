@@ -483,6 +483,7 @@ function describeSheet(input: ExitWaterfallInput, r: ExitWaterfallResults, langu
   });
   const sensLast = row - 1;
   s.name("ExitValues", `$A$${sensFirst}:$A$${sensLast}`, tx.exitValuesComment);
+  s.input("exitValues", `A${sensFirst}:A${sensLast}`, undefined, undefined, { list: true });
   s.value(a1("A", row), tx.sensitivityNote, "note");
   const chart = {
     type: "stackedColumn" as const,

@@ -250,6 +250,20 @@ function pricedRoundSheet(input: PricedRoundInput, r: PricedRoundResults, langua
     }
     s.table("RoundInstruments", `A${head}:${last}${row - 1}`);
     s.name("Instruments", `A${head}:${last}${row - 1}`, t.instrumentsComment, { table: "RoundInstruments", all: true });
+    // Read back (Read from sheet): the type's sheet word, YES/NO and the dates as the inputs store them;
+    // a row added in the sheet has no interest unless its columns say one.
+    const interestKeys = ["interest.rate", "interest.startDate", "interest.conversionDate", "interest.dayCount", "interest.compounding"];
+    s.input(
+      "instruments",
+      `A${head + 1}:${last}${row - 1}`,
+      ["holder", "type", "amount", "cap", "discount", "mfn", ...(withInterest ? interestKeys : []), ...(withCapBasis ? ["capBasis"] : [])],
+      "RoundInstruments",
+      {
+        reads: { type: "instrumentType", mfn: "yesNo", "interest.startDate": "date", "interest.conversionDate": "date" },
+        defaults: { interest: null },
+        key: "holder",
+      },
+    );
     row++;
   }
 

@@ -113,6 +113,9 @@ export interface Check {
   readonly format?: string;
 }
 
+/** How an input is read back beyond its place (InputSpec): a list, dates and words, a new row's hidden keys, the key column. */
+export type InputHow = Pick<InputSpec, "list" | "read" | "reads" | "defaults" | "key">;
+
 /** Collects the cells, names, columns and charts of one sheet, refusing a cell written twice. */
 export class SheetBuilder {
   private readonly cells = new Map<string, CellSpec>();
@@ -200,9 +203,10 @@ export class SheetBuilder {
   /**
    * Declares where an input is on the sheet (a cell, or a table's data rows with its column keys): see
    * InputSpec. `table`: the Excel table (`table()`) the rows are read from, rows added or deleted included.
+   * `how`: a list, how values are read (dates, words), a new row's hidden keys, the key column (InputSpec).
    */
-  input(field: string, ref: string, columns?: readonly string[], table?: string): void {
-    this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }), ...(table === undefined ? {} : { table }) });
+  input(field: string, ref: string, columns?: readonly string[], table?: string, how: InputHow = {}): void {
+    this.inputs.push({ field, ref, ...(columns === undefined ? {} : { columns }), ...(table === undefined ? {} : { table }), ...how });
   }
 
   /**

@@ -4,15 +4,20 @@
  * (field, model value, sheet value) and lets the user choose: use the sheet's values (they go into
  * the form, validated by the model's schema; Rebuild then writes them) or keep the model's.
  * The sheet read is the model's own sheet only, found by its marker (src/workbook/office/marker.ts).
+ * What the read does not cover is said, not ignored: the form's fields no input of the sheet holds
+ * (sheetFields.ts), and, for a table whose rows carry fields the sheet does not show, whether rows
+ * were matched to the model's by name or by position (sheetInputs.ts). A value the model's schema
+ * refuses is listed with its rule, in the UI language, and the cell it was read from.
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { buildModel, checkStoredModel, type ModelInputs } from "../model/build";
-import { inputsFromSheet, type InputDifference } from "../workbook/sheetInputs";
+import { cellOfPath, inputsFromSheet, type InputDifference, type RowMatching } from "../workbook/sheetInputs";
+import { formKeyLabels, formKeysNotRead } from "./sheetFields";
 import type { ModelHost } from "./host";
-import { engineMessage, type Lang, type Messages } from "./i18n";
-import { storedInputErrors } from "./forms";
+import { MESSAGES, engineMessage, labelOf, type Lang, type Messages } from "./i18n";
+import { keyForPath, storedInputErrors } from "./forms";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -25,9 +30,47 @@ export type SheetComparison =
   | { readonly kind: "notFound" }
   /** The model's sheet declares no input cells (the exit waterfall, for now): nothing to read. */
   | { readonly kind: "unsupported" }
-  | { readonly kind: "same"; readonly sheetName: string }
-  | { readonly kind: "differs"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly input: ModelInputs }
-  | { readonly kind: "invalid"; readonly sheetName: string; readonly differences: readonly InputDifference[]; readonly errors: readonly string[] };
+  | ({ readonly kind: "same"; readonly sheetName: string } & ReadScope)
+  | ({
+      readonly kind: "differs";
+      readonly sheetName: string;
+      readonly differences: readonly InputDifference[];
+      readonly input: ModelInputs;
+    } & ReadScope)
+  | ({
+      readonly kind: "invalid";
+      readonly sheetName: string;
+      readonly differences: readonly InputDifference[];
+      readonly errors: readonly string[];
+    } & ReadScope);
+
+/** What a read covered: the form's fields it cannot read (sheetFields.ts), and how table rows were matched to the model's (sheetInputs.ts). */
+export interface ReadScope {
+  /** Form keys shown in the form that no input of the sheet holds ("company", "instruments.capBasis"). */
+  readonly notRead: readonly string[];
+  /** The tables with keys the sheet does not show: rows matched by their key column or by position. */
+  readonly matched: readonly RowMatching[];
+  /** Both in a sentence in the UI language, or undefined when there is nothing to say. */
+  readonly note?: string;
+}
+
+/** The sentence saying what a read did not cover and how rows were matched (EN and FR, from i18n.ts). */
+export function readScopeNote(
+  kind: ModelInputs["kind"],
+  notRead: readonly string[],
+  matched: readonly RowMatching[],
+  lang: Lang,
+): string | undefined {
+  const t = MESSAGES[lang];
+  const parts: string[] = [];
+  if (notRead.length > 0) parts.push(t.sheetNotRead(formKeyLabels(kind, notRead, lang).join(", ")));
+  for (const m of matched) {
+    const table = keyForPath(kind, m.field.split("."));
+    const [label] = formKeyLabels(kind, [table], lang);
+    parts.push(m.by === "key" ? t.sheetMatchedByKey(label, labelOf(t, kind, `${table}.${m.key}`)) : t.sheetMatchedByPosition(label));
+  }
+  return parts.length === 0 ? undefined : parts.join(" ");
+}
 
 /** Reads the model's inputs from its sheet and compares them with `input` (the model in the taskpane). */
 export async function compareWithSheet(host: ModelHost, id: string, input: ModelInputs, lang: Lang = "en"): Promise<SheetComparison> {
@@ -37,16 +80,28 @@ export async function compareWithSheet(host: ModelHost, id: string, input: Model
   if (specs.length === 0) return { kind: "unsupported" };
   const read = await host.readSheetInputs(id, specs);
   if (read === undefined) return { kind: "notFound" };
-  const { inputs, differences } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
-  if (differences.length === 0) return { kind: "same", sheetName: read.sheetName };
+  const { inputs, differences, itemRows, matched } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
+  const notRead = formKeysNotRead(built.input, specs);
+  const note = readScopeNote(built.kind, notRead, matched, lang);
+  const scope: ReadScope = { notRead, matched, ...(note === undefined ? {} : { note }) };
+  if (differences.length === 0) return { kind: "same", sheetName: read.sheetName, ...scope };
   const checked = checkStoredModel({ kind: built.kind, schemaVersion: built.schemaVersion, inputs });
   return checked.ok
-    ? { kind: "differs", sheetName: read.sheetName, differences, input: checked.input }
+    ? { kind: "differs", sheetName: read.sheetName, differences, input: checked.input, ...scope }
     : {
+        ...scope,
         kind: "invalid",
         sheetName: read.sheetName,
         differences,
-        errors: checked.reason === "invalid" ? storedInputErrors(checked.issues, lang) : [],
+        // Each rule worded from its id, with the cell it is about ("B21 (loansDate): …") when the value was read from one.
+        errors:
+          checked.reason === "invalid"
+            ? checked.issues.map((issue) => {
+                const text = storedInputErrors([issue], lang)[0];
+                const cell = cellOfPath(specs, itemRows, issue.path);
+                return cell === undefined ? text : `${cell} (${text.replace(/: /, "): ")}`;
+              })
+            : [],
       };
 }
 
@@ -124,6 +179,11 @@ export function SheetSync({ host, lang, t, id, input, onUse }: Props): React.Rea
       {error !== undefined && (
         <MessageBar intent="error" data-testid="sheet-status">
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {found !== undefined && "note" in found && found.note !== undefined && (
+        <MessageBar intent="info" layout="multiline" data-testid="sheet-scope">
+          <MessageBarBody>{found.note}</MessageBarBody>
         </MessageBar>
       )}
       {found?.kind === "notFound" && (

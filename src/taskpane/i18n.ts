@@ -170,6 +170,11 @@ const en = {
   sheetNotFound: "No sheet of this workbook is provably this model's (no CapTable marker), so nothing was read.",
   sheetReadFailed: (reason: string) => `The sheet could not be read: ${reason}`,
   sheetRowsNote: "Rows added below a table are not read: add them in the taskpane, or insert rows inside the table.",
+  sheetNotRead: (fields: string) => `Not read from the sheet (change these in the taskpane): ${fields}.`,
+  sheetMatchedByKey: (table: string, column: string) =>
+    `${table}: rows were matched to the model's by ${column} (the sheet does not show every field of a row).`,
+  sheetMatchedByPosition: (table: string) =>
+    `${table}: rows were matched to the model's by position (names empty or repeated; the sheet does not show every field of a row).`,
 
   kindLabel: "Model type",
   kind_stakeSale: "Stake sale (EV to equity)",
@@ -599,6 +604,11 @@ const fr: Messages = {
   sheetNotFound: "Aucune feuille de ce classeur n'est de façon sûre celle de ce modèle (pas de marqueur CapTable) : rien n'a été lu.",
   sheetReadFailed: (reason: string) => `La feuille n'a pas pu être lue : ${reason}`,
   sheetRowsNote: "Les lignes ajoutées sous un tableau ne sont pas lues : ajoutez-les dans le volet, ou insérez des lignes à l'intérieur du tableau.",
+  sheetNotRead: (fields: string) => `Non lus sur la feuille (modifiez-les dans le volet) : ${fields}.`,
+  sheetMatchedByKey: (table: string, column: string) =>
+    `${table} : les lignes ont été rapprochées de celles du modèle par ${column} (la feuille ne montre pas tous les champs d'une ligne).`,
+  sheetMatchedByPosition: (table: string) =>
+    `${table} : les lignes ont été rapprochées de celles du modèle par leur position (noms vides ou répétés ; la feuille ne montre pas tous les champs d'une ligne).`,
 
   kindLabel: "Type de modèle",
   kind_stakeSale: "Cession de participation (VE vers capitaux propres)",

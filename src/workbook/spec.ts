@@ -127,7 +127,10 @@ export interface InputSpec {
   readonly field: string;
   /** A single input cell ("B7"); for a table, its data rows ("A14:B16"), one row per item, no header. */
   readonly ref: string;
-  /** For a table: the key each column holds in an item, in order ("holder", "shares"). */
+  /**
+   * For a table: the key each column holds in an item, in order ("holder", "shares"); a dotted key
+   * ("interest.rate") is a key inside an object of the item, null when all its keys are empty.
+   */
   readonly columns?: readonly string[];
   /**
    * For a table that is an Excel table (TableSpec.name): read from the table's data rows as they are
@@ -135,7 +138,31 @@ export interface InputSpec {
    * they were built, read when the sheet has no such table any more.
    */
   readonly table?: string;
+  /** A list of plain values (the exit values): every cell of `ref`, one column or one row, in order; an empty cell is no value. */
+  readonly list?: boolean;
+  /** How a single cell or a list is read when the sheet shows the stored value in another form (InputRead). */
+  readonly read?: InputRead;
+  /** For a table: how a column is read (by its key) when the sheet shows the stored value in another form. */
+  readonly reads?: Readonly<Record<string, InputRead>>;
+  /** For a table: the value of each key the sheet does not show, for a row added in the sheet (a note's interest: null). */
+  readonly defaults?: Readonly<Record<string, CellLiteral>>;
+  /**
+   * For a table: the column that names a row (a holder). When items have keys the sheet does not show,
+   * rows are matched to the stored items by it where its values are unique, not by position, so that a
+   * row inserted in the middle does not shift those keys (sheetInputs.ts).
+   */
+  readonly key?: string;
 }
+
+/**
+ * How a cell shows a stored value in another form, read back as the stored form:
+ * - "date": an ISO date ("2025-04-04") written as an Excel date (a day number of the 1900 date
+ *   system); a date the user types is a day number too, and a text typed as an ISO date is read as it is;
+ * - "text": an optional text, an empty cell being "" (not null);
+ * - "yesNo": a flag shown as YES or NO (any word of the yes-or-no vocabulary);
+ * - "instrumentType": an instrument type shown as its sheet word ("SAFE" is POST_SAFE).
+ */
+export type InputRead = "date" | "text" | "yesNo" | "instrumentType";
 
 /**
  * How the sheet prints: fit to a number of pages wide (any number tall), titles repeated on every

@@ -175,6 +175,7 @@ describe("Cap table history: the seed-to-exit example", () => {
       "nextRound.investors",
       "exit.netDebt",
       "exit.transactionCosts",
+      "exit.exitValues",
     ]);
     const at = (address: string) => model.sheet.cells.find((c) => c.address === address)?.value;
     const events = inputs.find((i) => i.field === "events")!;

@@ -116,9 +116,13 @@ describe("Deal pricing: the built-in OpCore template", () => {
     const at = new Map(model.sheet.cells.map((c) => [c.address, c]));
     for (const i of inputs) {
       if (i.columns !== undefined) continue;
-      expect(at.get(i.ref)?.value).toEqual((model.input as Record<string, unknown>)[i.field]);
+      const stored = (model.input as Record<string, unknown>)[i.field];
+      // A date is written as an Excel date (its day number) and read back as the ISO text stored.
+      expect(at.get(i.ref)?.value).toEqual(i.read === "date" ? isoDateToSerial(stored as string) : stored);
     }
-    expect(inputs.map((i) => i.field)).toEqual(expect.arrayContaining(["enterpriseValue", "positions", "comps", "remeasureRetained"]));
+    expect(inputs.map((i) => i.field)).toEqual(
+      expect.arrayContaining(["enterpriseValue", "positions", "comps", "remeasureRetained", "completionDate", "loansDate", "flows"]),
+    );
   });
 });
 
