@@ -49,6 +49,7 @@ import {
   compStatsCells,
   irrGridCells,
 } from "./deal";
+import { holderReturnsCells } from "./dealHolders";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
@@ -900,4 +901,15 @@ export function irrGridFn(
   return run(() =>
     irrGridCells(entry_evs, exit_multiples, entry_net_debt, exit_ebitda, exit_net_debt, entry_date, exit_date, interim_flows, interim_dates),
   );
+}
+
+/**
+ * Returns per holder over all its instruments (shares, shareholder loans, preferred, management equity): one IRR (XIRR convention) and one multiple per holder.
+ * @customfunction HOLDERRETURNS HOLDERRETURNS
+ * @param flows A table with a header row: Holder, Instrument, Date, Amount (negative when the holder pays, positive when it receives). Rows in any order; a holder's flows are sorted by date.
+ * @param [guess] Starting rate of the IRR search, as in XIRR. Default 10%.
+ * @returns A table, one row per holder in the order they first appear: IRR (actual/365 from its first flow), multiple on invested capital, average cash yield, invested, distributed, net gain, holding period in years, its instruments. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ */
+export function holderReturnsFn(flows: any[][], guess?: any): any[][] {
+  return run(() => holderReturnsCells(flows, guess));
 }

@@ -207,4 +207,18 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
     ],
   ],
   IRRGRID: [[[[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574, null, null]],
+  // Date first: the big-range test renames a text first cell on each copied row, which would make every copy a holder with one flow.
+  HOLDERRETURNS: [
+    [
+      [
+        ["Date", "Holder", "Instrument", "Amount"],
+        [45748, "Fund", "Shares", -100],
+        [46113, "Fund", "Loan", 10],
+        [46113, "Fund", "Shares", 100],
+        [45748, "Management", "Sweet equity", -2],
+        [47574, "Management", "Sweet equity", 9],
+      ],
+      null,
+    ],
+  ],
 };
