@@ -88,6 +88,8 @@ export const ARG_NAMES = [
   "issue_date",
   "to_date",
   "exit_equity",
+  "entry_date",
+  "exit_date",
   "management_share",
   "tiers",
 ] as const;

@@ -41,6 +41,8 @@ export const ARG_NAMES_FR: Readonly<Record<ArgName, string>> = {
   ebitda: "l’EBITDA",
   escrow: "le séquestre",
   exit_equity: "les fonds propres à la sortie",
+  entry_date: "la date d’entrée",
+  exit_date: "la date de sortie",
   exit_value: "la valeur de sortie",
   fully_diluted_shares: "le nombre d’actions totalement dilué",
   guess: "l’estimation",

@@ -91,6 +91,8 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "COMPSTATS",
         "IRRGRID",
         "HOLDERRETURNS",
+        "PREFACCRUED",
+        "RATCHET",
       ].sort(),
     );
     for (const m of metadata.functions) {
@@ -177,6 +179,30 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
       code: "#VALUE!", // a "num" failure carries its message only as #VALUE! (src/functions/excel.ts)
       message: 'flows of "Fund" (rows 2, 3): flows must have at least one negative (paid) and one positive (received) amount, as XIRR requires',
     });
+  });
+
+  test("PREFACCRUED and RATCHET: published arguments; a ratchet's tiers read as a table, its split adds up", () => {
+    const params = (id: string) => metadata.functions.find((m) => m.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    expect(params("PREFACCRUED")).toEqual(["principal", "dividend_rate", "issue_date", "to_date", "[compounding]", "[day_count]"]);
+    expect(params("RATCHET")).toEqual(["exit_equity", "management_share", "tiers", "[basis]", "[invested]", "[entry_date]", "[exit_date]"]);
+    expect(call(stub, "PREFACCRUED", 100, 0.08, 45000, 45365, "SIMPLE", null)).toBe(8);
+    const t = call(
+      stub,
+      "RATCHET",
+      500,
+      0.1,
+      [
+        ["Multiple", "Management share"],
+        [2, 0.3],
+      ],
+      null,
+      300,
+      null,
+      null,
+    ) as unknown[][];
+    expect(t[2][1]).toBe(2000 / 3); // 300 x 2 = 600 to the investors at 90%
+    expect(t[3]).toEqual(["Tiers met", 0, ""]);
+    expect((t[4][1] as number) + (t[5][1] as number)).toBe(500);
   });
 
   test("errors come back as CustomFunctions.Error with a message", () => {

@@ -180,15 +180,26 @@ export function equityForInvestorProceeds(
   throw engineError("value", "ratchetUnreachable", { position }, "tiers");
 }
 
-/** A hurdle on the investors' return: a multiple of what they invested, or an IRR over days (actual/365, one entry and one exit as in XIRR). */
-export type InvestorHurdle = { readonly multiple: Decimal } | { readonly irr: Decimal; readonly days: number };
+/**
+ * A hurdle on the investors' return: a multiple of what they invested, an IRR over a number of days
+ * (actual/365, one entry and one exit as in XIRR), or both ("MoM and/or IRR", Liberty Corporate Finance):
+ * with both, both must be met.
+ */
+export interface InvestorHurdle {
+  readonly multiple?: Decimal;
+  readonly irr?: { readonly rate: Decimal; readonly days: number };
+}
 
-/** What the investors must receive to meet a hurdle: invested x multiple, or invested x (1 + IRR)^(days / 365). */
+/** What the investors must receive to meet a hurdle: invested x multiple, invested x (1 + IRR)^(days / 365), the larger of the two when both are given. */
 export function investorTarget(invested: Decimal, hurdle: InvestorHurdle): Decimal {
   check(invested, "positive", "invested");
-  if ("multiple" in hurdle) return invested.times(check(hurdle.multiple, "nonNegative", "tiers"));
-  check(hurdle.irr, "premium", "tiers");
-  return invested.times(hurdle.irr.plus(1).pow(new Decimal(hurdle.days).div(365)));
+  let target = ZERO;
+  if (hurdle.multiple !== undefined) target = invested.times(check(hurdle.multiple, "nonNegative", "tiers"));
+  if (hurdle.irr !== undefined) {
+    const byIrr = invested.times(check(hurdle.irr.rate, "premium", "tiers").plus(1).pow(new Decimal(hurdle.irr.days).div(365)));
+    if (byIrr.gt(target)) target = byIrr;
+  }
+  return target;
 }
 
 /**

@@ -44,12 +44,21 @@ describe("preferredAccrued: cumulative dividend on the issue price", () => {
 
 describe("ratchetSplit: management's share rises with the investors' return", () => {
   test("FE Training's profit-share ratchet: 25% IRR hurdle over 4 years on 80, excess shared 50/50, exit 350 -> fund 248, management 102", () => {
-    const [tier] = tiersFromInvestorHurdles(D(80), D("0.2"), [{ hurdle: { irr: D("0.25"), days: 4 * 365 }, share: D("0.5") }]);
+    const [tier] = tiersFromInvestorHurdles(D(80), D("0.2"), [{ hurdle: { irr: { rate: D("0.25"), days: 4 * 365 } }, share: D("0.5") }]);
     expect(tier.hurdle.toString()).toBe("244.140625"); // 80 x 1.25^4 = 195.3125 to the fund at 80%
     const split = ratchetSplit(D(350), D("0.2"), [tier], "EXCESS");
     expect(split.investors.toString()).toBe("248.2421875");
     expect(split.management.toString()).toBe("101.7578125");
     expect(split.tiersMet).toBe(1);
+    // A multiple and an IRR on one tier: both must be met, so the larger target sets the hurdle.
+    const both = tiersFromInvestorHurdles(D(80), D("0.2"), [
+      { hurdle: { multiple: D(2), irr: { rate: D("0.25"), days: 4 * 365 } }, share: D("0.5") },
+    ]);
+    expect(both[0].hurdle.toString()).toBe("244.140625");
+    const multipleLarger = tiersFromInvestorHurdles(D(80), D("0.2"), [
+      { hurdle: { multiple: D(3), irr: { rate: D("0.25"), days: 4 * 365 } }, share: D("0.5") },
+    ]);
+    expect(multipleLarger[0].hurdle.toString()).toBe("300");
   });
 
   test("TOTAL applies the higher share to all the equity: the investors fall at the hurdle (the cliff), management rises", () => {
