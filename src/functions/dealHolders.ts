@@ -4,7 +4,7 @@
  * headers), calls `returnsByHolder` (src/engine/deal/holders.ts) and spills one row per holder.
  * Messages name the argument (`flows`) and the rows of the range (1-based, the header is row 1).
  */
-import { EngineError, engineRuleText, HolderFlow, HolderReturns, LAST_DATE_SERIAL, returnsByHolder, holderKey } from "../engine";
+import { EngineError, type EngineRuleRef, engineRuleText, HolderFlow, HolderReturns, LAST_DATE_SERIAL, returnsByHolder, holderKey } from "../engine";
 import { describeCell, isBlankCell, readOptionalNumber } from "./cells";
 import { CellOutput, toCell } from "./excel";
 import { withIgnoredNote } from "./tables";
@@ -74,7 +74,7 @@ export function holderReturnsCells(flows: unknown, guess: unknown): CellOutput[]
   } catch (e) {
     // The engine names the holder; the sheet also needs the rows to look at.
     if (e instanceof EngineError && e.rule?.id === "holderFlows") {
-      const p = e.rule.params as { holder: string; rule: { id: Parameters<typeof engineRuleText>[0]; params: never } };
+      const p = (e.rule as EngineRuleRef<"holderFlows">).params;
       const at =
         rowsByHolder(
           read,
