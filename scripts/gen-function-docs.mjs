@@ -386,6 +386,18 @@ export const CONVENTION_ROWS = [
     "`metric`, `basis`",
     "COMPSTATS",
   ],
+  [
+    "Preferred cumulative dividend",
+    "compounding **ANNUAL**, SEMIANNUAL, QUARTERLY, MONTHLY, DAILY, SIMPLE; day count **ACT/365**, ACT/360, 30/360 (US, as DAYS360): the agreements differ on both",
+    "`compounding`, `day_count`",
+    "PREFACCRUED",
+  ],
+  [
+    "What a management ratchet's higher share applies to",
+    "**EXCESS** (the equity above each hurdle), TOTAL (all the equity once a hurdle is met); hurdles on the investors' multiple and/or IRR (actual/365) become exit equities; shown in the result",
+    "`basis`",
+    "RATCHET",
+  ],
 ];
 
 function conventionTable() {

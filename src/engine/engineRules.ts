@@ -84,6 +84,14 @@ export const ARG_NAMES = [
   "transaction_costs",
   "uses: Amount",
   "years",
+  "dividend_rate",
+  "issue_date",
+  "to_date",
+  "exit_equity",
+  "entry_date",
+  "exit_date",
+  "management_share",
+  "tiers",
 ] as const;
 export type ArgName = (typeof ARG_NAMES)[number];
 
@@ -236,6 +244,10 @@ export interface EngineRuleParams {
   tranchesNotMultiples: AtTerms & { allocation: string };
   // Deal returns per holder (src/engine/deal/holders.ts): a holder's flows broke a rule of the returns.
   holderFlows: { holder: string; rule: EngineRuleRef };
+  // Ratchets (src/engine/deal/incentives.ts)
+  ratchetHurdlesRise: { position: number };
+  ratchetShareRange: { position: number; got: string; below: string };
+  ratchetUnreachable: { position: number };
 }
 export type EngineRuleId = keyof EngineRuleParams;
 
@@ -421,6 +433,11 @@ export const ENGINE_RULES_EN: EngineRuleMessages = {
   tranchesNotMultiples: (p) =>
     `${atTerms(p)}${p.allocation} needs tranches that are whole multiples of the smallest one; use a cumulative allocation for these portions`,
   holderFlows: (p) => `flows of "${p.holder}": ${engineRuleText(p.rule.id, p.rule.params)}`,
+  ratchetHurdlesRise: (p) => `tiers: the hurdle of tier ${p.position} must be above the one of the tier before (hurdles rise tier by tier)`,
+  ratchetShareRange: (p) =>
+    `tiers: the management share of tier ${p.position} must be from ${p.below}% (the share below it: a ratchet never lowers it) to 100%, got ${p.got}%`,
+  ratchetUnreachable: (p) =>
+    `tiers: the investors never reach the hurdle of tier ${p.position}: management takes 100% of the equity above a lower hurdle`,
 };
 
 /** The text of an engine rule in a language's messages (English by default). */

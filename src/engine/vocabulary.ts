@@ -18,6 +18,7 @@
  */
 import { TICKER_BASES, TickerBase } from "./deal/pricing";
 import { CROSS_TERMS, CrossTerm } from "./deal/valueBridge";
+import { RATCHET_BASES, RatchetBasis } from "./deal/incentives";
 import type { ValuationBasis } from "./bridge";
 import type { ShareRounding } from "./shares";
 import type { AntiDilutionMethod } from "./venture/antiDilution";
@@ -358,6 +359,20 @@ export const CROSS_TERM_WORDS = vocabulary<CrossTerm>("cross term", CROSS_TERMS,
     en: "In multiple change (on the exit EBITDA)",
     fr: "Dans la variation du multiple (sur l'EBITDA de sortie)",
     also: ["MULTIPLE CHANGE", "VARIATION MULTIPLE"],
+  },
+});
+
+/** What a management ratchet's higher share applies to once a hurdle is met (RATCHET): the equity above the hurdle, or all of it. */
+export const RATCHET_BASIS_WORDS = vocabulary<RatchetBasis>("ratchet basis", RATCHET_BASES, {
+  EXCESS: {
+    en: "The equity above each hurdle (excess equity ratchet)",
+    fr: "Les fonds propres au-delà de chaque seuil (ratchet sur l'excédent)",
+    also: ["EXCESS EQUITY", "ABOVE", "EXCEDENT", "AU DELA"],
+  },
+  TOTAL: {
+    en: "All the equity once a hurdle is met (total equity ratchet)",
+    fr: "Tous les fonds propres dès qu'un seuil est atteint (ratchet sur le total)",
+    also: ["TOTAL EQUITY", "ALL", "TOUT", "TOUS"],
   },
 });
 

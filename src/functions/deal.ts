@@ -91,7 +91,7 @@ export function dealReturnsCells(flows: unknown, dates: unknown, guess: unknown)
 }
 
 /** A date argument: an Excel day serial (a number); text is refused with the rule. */
-function readDate(value: unknown, name: string): number {
+export function readDate(value: unknown, name: string): number {
   if (typeof value !== "number" && !isBlank(value) && !Array.isArray(value)) {
     throw new EngineError("value", `${name} must be a date (a day serial number), got ${describeCell(value)}`, name);
   }

@@ -49,6 +49,8 @@ import {
   compStatsCells,
   irrGridCells,
 } from "./deal";
+import { holderReturnsCells } from "./dealHolders";
+import { prefAccruedCell, ratchetCells } from "./dealIncentives";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
@@ -900,4 +902,54 @@ export function irrGridFn(
   return run(() =>
     irrGridCells(entry_evs, exit_multiples, entry_net_debt, exit_ebitda, exit_net_debt, entry_date, exit_date, interim_flows, interim_dates),
   );
+}
+
+/**
+ * Returns per holder over all its instruments (shares, shareholder loans, preferred, management equity): one IRR (XIRR convention) and one multiple per holder.
+ * @customfunction HOLDERRETURNS HOLDERRETURNS
+ * @param flows A table with a header row: Holder, Instrument, Date, Amount (negative when the holder pays, positive when it receives). Rows in any order; a holder's flows are sorted by date.
+ * @param [guess] Starting rate of the IRR search, as in XIRR. Default 10%.
+ * @returns A table, one row per holder in the order they first appear: IRR (actual/365 from its first flow), multiple on invested capital, average cash yield, invested, distributed, net gain, holding period in years, its instruments. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ */
+export function holderReturnsFn(flows: any[][], guess?: any): any[][] {
+  return run(() => holderReturnsCells(flows, guess));
+}
+
+/**
+ * Cumulative dividend accrued on a preferred share (or preferred equity) from its issue date, whether or not declared: simple or compounded, on a stated day count.
+ * @customfunction PREFACCRUED PREFACCRUED
+ * @param principal Issue price the dividend accrues on (per share or in total).
+ * @param dividend_rate Annual dividend rate (10% = 0.1).
+ * @param issue_date Issue date, or the date of the last dividend paid (a payment restarts the accrual).
+ * @param to_date Date to accrue to (exit, redemption, completion), not before issue_date.
+ * @param [compounding] "ANNUAL" (default), "SEMIANNUAL", "QUARTERLY", "MONTHLY", "DAILY": principal x ((1 + rate / m)^(m x t) - 1), as PIKACCRUED; or "SIMPLE": principal x rate x t.
+ * @param [day_count] How t counts: "ACT/365" (default, days / 365 as XIRR), "ACT/360" (days / 360) or "30/360" (US, as DAYS360).
+ * @returns The dividend accrued and unpaid, to add to the preference (not rounded).
+ */
+export function prefAccruedFn(principal: any, dividend_rate: any, issue_date: any, to_date: any, compounding?: any, day_count?: any): number {
+  return run(() => prefAccruedCell(principal, dividend_rate, issue_date, to_date, compounding, day_count));
+}
+
+/**
+ * Management ratchet at exit: management's share of the exit equity rises from a base share as the investors reach return hurdles; the split adds up to the exit equity.
+ * @customfunction RATCHET RATCHET
+ * @param exit_equity Ordinary equity value at exit, shared between management and the investors (after debt, loan notes and preferred).
+ * @param management_share Management's base share of it, below the first hurdle (15% = 0.15). 0 for a hurdle (growth) share.
+ * @param tiers A table with a header row: the hurdle as Exit equity, or as the investors' Multiple and/or IRR (both: both must be met), and the Management share from that hurdle on. Hurdles rise, shares never fall.
+ * @param [basis] What the higher share applies to: "EXCESS" (default, the equity above each hurdle: an excess equity ratchet) or "TOTAL" (all the equity once a hurdle is met: a total equity ratchet).
+ * @param [invested] What the investors paid for their part of the equity: required by Multiple and IRR hurdles; shows their multiple.
+ * @param [entry_date] Date the investors invested: with exit_date, required by IRR hurdles (actual/365); shows their IRR.
+ * @param [exit_date] Exit date.
+ * @returns A three-column table: the basis, the base share, each tier's hurdle as an exit equity and its share, the tiers met, management's pay-out and share, the investors' pay-out, and their multiple and IRR when invested and the dates are given. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ */
+export function ratchetFn(
+  exit_equity: any,
+  management_share: any,
+  tiers: any[][],
+  basis?: any,
+  invested?: any,
+  entry_date?: any,
+  exit_date?: any,
+): any[][] {
+  return run(() => ratchetCells(exit_equity, management_share, tiers, basis, invested, entry_date, exit_date));
 }

@@ -36,17 +36,23 @@ export const ARG_NAMES_FR: Readonly<Record<ArgName, string>> = {
   conversion_price: "le prix de conversion",
   costs: "les frais",
   dates: "les dates",
+  dividend_rate: "le taux de dividende",
   discount: "la décote",
   ebitda: "l’EBITDA",
   escrow: "le séquestre",
+  exit_equity: "les fonds propres à la sortie",
+  entry_date: "la date d’entrée",
+  exit_date: "la date de sortie",
   exit_value: "la valeur de sortie",
   fully_diluted_shares: "le nombre d’actions totalement dilué",
   guess: "l’estimation",
   interest_rate: "le taux d’intérêt",
+  issue_date: "la date d’émission",
   invested: "le montant investi",
   investment: "l’investissement",
   leakage: "les fuites de valeur",
   Loans: "les prêts",
+  management_share: "la part du management",
   "Loans sold": "les prêts cédés",
   money_received: "le montant reçu",
   new_price: "le nouveau prix",
@@ -87,6 +93,8 @@ export const ARG_NAMES_FR: Readonly<Record<ArgName, string>> = {
   target_multiple: "le multiple cible",
   target_stake: "la participation cible",
   tender_price: "le prix de l’offre",
+  tiers: "les paliers",
+  to_date: "la date d’arrêté",
   transaction_costs: "les frais de transaction",
   "uses: Amount": "le montant de l’emploi",
   years: "la durée en années",
@@ -327,6 +335,12 @@ export const ENGINE_RULES_FR: EngineRuleMessages = {
   tranchesNotMultiples: (p) =>
     `${atTerms(p)}${p.allocation} exige des tranches multiples entières de la plus petite ; utilisez une allocation cumulative pour ces fractions`,
   holderFlows: (p) => `flux de « ${p.holder} » : ${engineRuleText(p.rule.id, p.rule.params, ENGINE_RULES_FR)}`,
+  ratchetHurdlesRise: (p) =>
+    `paliers : le seuil du palier ${p.position} doit dépasser celui du palier précédent (les seuils montent de palier en palier)`,
+  ratchetShareRange: (p) =>
+    `paliers : la part du management au palier ${p.position} doit aller de ${frNumber(p.below)} % (la part en dessous : un ratchet ne la baisse jamais) à 100 %, reçu ${frNumber(p.got)} %`,
+  ratchetUnreachable: (p) =>
+    `paliers : les investisseurs n’atteignent jamais le seuil du palier ${p.position} : le management prend 100 % des fonds propres au-delà d’un seuil inférieur`,
 };
 
 /**

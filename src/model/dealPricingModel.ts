@@ -684,11 +684,11 @@ function dealPricingSheet(input: DealPricingInput, r: DealPricingResults, langua
   row++;
   const ebitdaRange = `F${compFirst}:F${compLast}`;
   const unitRange = `G${compFirst}:G${compLast}`;
-  // QUARTILE is QUARTILE.INC under its Excel 2007 name: .xlsx files store the 2010 name with an
-  // "_xlfn." prefix, which this project's writer does not add (LibreOffice then reads #NAME?); the
-  // old name is the same function (Microsoft, "QUARTILE.INC function") and every reader knows it.
+  // QUARTILE.INC, the name the sheet's labels and COMPSTATS use; the .xlsx writer stores it as
+  // _xlfn.QUARTILE.INC ([MS-XLSX] 2.2.3, src/workbook/futureFunctions.ts), which LibreOffice reads
+  // (test/libreoffice/futureFunctions.libreoffice.test.ts), and Office.js takes it as typed.
   const statFormula = (range: string, k: number) =>
-    [`MIN(${range})`, `QUARTILE(${range},1)`, `MEDIAN(${range})`, `AVERAGE(${range})`, `QUARTILE(${range},3)`, `MAX(${range})`][k];
+    [`MIN(${range})`, `QUARTILE.INC(${range},1)`, `MEDIAN(${range})`, `AVERAGE(${range})`, `QUARTILE.INC(${range},3)`, `MAX(${range})`][k];
   const statValue = (st: MultipleStats | undefined, k: number) =>
     st === undefined ? undefined : [st.min, st.q1, st.median, st.mean, st.q3, st.max][k];
   const statRows: number[] = [];

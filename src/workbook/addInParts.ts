@@ -78,7 +78,7 @@ const NAME_CHAR = /[A-Za-z0-9_.\\]/;
  * a double-quoted text or a quoted sheet name; a doubled quote inside them is an escaped quote)
  * replaced by `replace(match)`.
  */
-function rewriteCalls(formula: string, pattern: RegExp, replace: (m: RegExpExecArray) => string): string {
+export function rewriteCalls(formula: string, pattern: RegExp, replace: (m: RegExpExecArray) => string): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {

@@ -11,6 +11,7 @@ import { createInflateRaw, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { unbindAddInCalls } from "./addInParts";
+import { stripFuturePrefixes } from "./futureFunctions";
 import { crc32 } from "./crc32";
 import { readModelPart, type StoredModel } from "./modelXml";
 import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
@@ -437,7 +438,8 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
             ? { expected: decodeOoxmlString(result) }
             : {};
     // A call bound to the add-in is stored as _xldudf_CAPTABLE_<ID>( (by Excel and by xlsxWriter.ts).
-    return { address: cell.address, formula: `=${unbindAddInCalls(decodeOoxmlString(v.formula))}`, ...expected, ...format };
+    // A function added after Excel 2007 is stored with its prefix (`_xlfn.QUARTILE.INC`, futureFunctions.ts): read as typed.
+    return { address: cell.address, formula: `=${stripFuturePrefixes(unbindAddInCalls(decodeOoxmlString(v.formula)))}`, ...expected, ...format };
   }
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
   if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };

@@ -55,6 +55,7 @@ import {
   type AddInReference,
 } from "./addInParts";
 import { columnLetters, parseCell } from "./a1";
+import { prefixFutureFunctions } from "./futureFunctions";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
 import { encodeOoxmlString, escapeXml, xmlForbiddenMessage } from "./xml";
@@ -262,7 +263,8 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
         throw new Error(`${where}: the cell is in the spill range of ${over.anchor}; a spilled-over cell is left empty`);
       const bound = bindAddInCalls(c.formula.slice(1));
       const ids = bound.ids;
-      const formula = ooxmlText(bound.formula, where);
+      // Functions added after Excel 2007 under their stored names (`_xlfn.QUARTILE.INC`, [MS-XLSX] 2.2.3: futureFunctions.ts).
+      const formula = ooxmlText(prefixFutureFunctions(bound.formula), where);
       const result = ooxmlText(c.spill !== undefined ? c.spill[0][0] : c.expected, where);
       if (ids.length > 0 || c.spill !== undefined) {
         // As Excel stores it: an array formula over its spill range (a single cell for a scalar

@@ -25,6 +25,7 @@ describe("the one vocabulary", () => {
         "PARTICIPATION_WORDS",
         "POOL_BASIS_WORDS",
         "POOL_MODE_WORDS",
+        "RATCHET_BASIS_WORDS",
         "ROUNDING_WORDS",
         "SAFE_BASIS_WORDS",
         "SAFE_CAPITALIZATION_WORDS",

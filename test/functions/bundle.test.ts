@@ -90,6 +90,9 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
         "VALUEBRIDGE",
         "COMPSTATS",
         "IRRGRID",
+        "HOLDERRETURNS",
+        "PREFACCRUED",
+        "RATCHET",
       ].sort(),
     );
     for (const m of metadata.functions) {
@@ -157,6 +160,49 @@ describe("built bundle (dist/functions.js + dist/functions.json)", () => {
       ["Iliad", 100, 1, 50, 0.5],
       ["InfraVia", 0, 0, 50, 0.5],
     ]);
+  });
+
+  test("HOLDERRETURNS: a table in, one row per holder out; a holder without a paid flow is an error naming its rows", () => {
+    const fn = metadata.functions.find((m) => m.id === "HOLDERRETURNS")!;
+    expect(fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))).toEqual(["flows", "[guess]"]);
+    expect(fn.parameters[0].dimensionality).toBe("matrix");
+    expect(fn.result.dimensionality).toBe("matrix");
+    const header = ["Holder", "Instrument", "Date", "Amount"];
+    const t = call(
+      stub,
+      "HOLDERRETURNS",
+      [header, ["Fund", "Shares", 45748, -100], ["Fund", "Loan", 46113, 10], ["Fund", "Shares", 46113, 100]],
+      null,
+    ) as unknown[][];
+    expect(t[1]).toEqual(["Fund", 0.1, 1.1, 0, 100, 110, 10, 1, "Shares, Loan"]);
+    expect(errorOf(() => call(stub, "HOLDERRETURNS", [header, ["Fund", "Shares", 45748, 100], ["Fund", "Shares", 46113, 10]], null))).toMatchObject({
+      code: "#VALUE!", // a "num" failure carries its message only as #VALUE! (src/functions/excel.ts)
+      message: 'flows of "Fund" (rows 2, 3): flows must have at least one negative (paid) and one positive (received) amount, as XIRR requires',
+    });
+  });
+
+  test("PREFACCRUED and RATCHET: published arguments; a ratchet's tiers read as a table, its split adds up", () => {
+    const params = (id: string) => metadata.functions.find((m) => m.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    expect(params("PREFACCRUED")).toEqual(["principal", "dividend_rate", "issue_date", "to_date", "[compounding]", "[day_count]"]);
+    expect(params("RATCHET")).toEqual(["exit_equity", "management_share", "tiers", "[basis]", "[invested]", "[entry_date]", "[exit_date]"]);
+    expect(call(stub, "PREFACCRUED", 100, 0.08, 45000, 45365, "SIMPLE", null)).toBe(8);
+    const t = call(
+      stub,
+      "RATCHET",
+      500,
+      0.1,
+      [
+        ["Multiple", "Management share"],
+        [2, 0.3],
+      ],
+      null,
+      300,
+      null,
+      null,
+    ) as unknown[][];
+    expect(t[2][1]).toBe(2000 / 3); // 300 x 2 = 600 to the investors at 90%
+    expect(t[3]).toEqual(["Tiers met", 0, ""]);
+    expect((t[4][1] as number) + (t[5][1] as number)).toBe(500);
   });
 
   test("errors come back as CustomFunctions.Error with a message", () => {

@@ -33,7 +33,7 @@ import {
   loadBuiltFunctions,
   mutatedArguments,
 } from "./support/fuzz";
-import { FUZZ_SEEDS } from "./support/fuzzSeeds";
+import { FUZZ_SEEDS, GROWN_ROWS_INVALID } from "./support/fuzzSeeds";
 
 const dist = process.env.CAPTABLE_DIST ?? path.resolve(__dirname, "../../dist");
 const RUNS = Number(process.env.CAPTABLE_FUZZ_RUNS ?? 5000);
@@ -156,7 +156,8 @@ describe(`big ranges (${BIG_ROWS.join(", ")} rows)`, () => {
         const args = completeSeed(fn, FUZZ_SEEDS[fn.id][0]).map((a) => (Array.isArray(a) ? a.map((r) => (Array.isArray(r) ? [...r] : r)) : a));
         growNames(args, rows);
         const [grown] = built.callBatch(fn.id, [args], CALL_BOUND_MS);
-        if (!grown.ok) breaches.push(`${fn.id} with ${rows} rows failed: ${String((grown.error as Error).message)}`);
+        if (!grown.ok && GROWN_ROWS_INVALID[fn.id] === undefined)
+          breaches.push(`${fn.id} with ${rows} rows failed: ${String((grown.error as Error).message)}`);
         const breach = contractBreach(fn, grown, CALL_BOUND_MS);
         if (breach) breaches.push(`${fn.id} with ${rows} rows: ${breach}`);
         // The same call with an edge text as the name of its last row (a name column: the first cell of a text row).

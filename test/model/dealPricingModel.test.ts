@@ -16,7 +16,7 @@ import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { renderSheet } from "../support/hyperformulaSheet";
 import { NATIVE_FUNCTIONS, mismatches, referenceProblems, textProblems } from "./sheetChecks";
 
-const DEAL_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, "XIRR", "XNPV", "QUARTILE", "MEDIAN", "AVERAGE", "TRIM"]);
+const DEAL_FUNCTIONS = new Set([...NATIVE_FUNCTIONS, "XIRR", "XNPV", "QUARTILE.INC", "MEDIAN", "AVERAGE", "TRIM"]);
 
 /** The completion-accounts variant of the template: the locked-box fields empty, the completion accounts given. */
 function completionAccountsInput(): DealPricingInput {
@@ -139,6 +139,10 @@ describe("Deal pricing: the football field in the .xlsx", () => {
     expect(series[0]).toMatch(/<\/c:tx><c:spPr><a:noFill\/><\/c:spPr>/);
     expect(series[1]).not.toContain("noFill");
     expect(xml).toContain('<c:orientation val="maxMin"/>');
+    // The comps quartiles are QUARTILE.INC, stored under the name Excel and LibreOffice read ([MS-XLSX] 2.2.3).
+    const cellsXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(cellsXml).toMatch(/,_xlfn\.QUARTILE\.INC\(F\d+:F\d+,1\),/);
+    expect(cellsXml).not.toMatch(/[^.]QUARTILE\.INC\(/);
   });
 });
 

@@ -129,6 +129,9 @@ const SAMPLES: { [K in EngineRuleId]: EngineRuleParams[K] } = {
   portionOrQuantity: { ...terms, condition: "c1" },
   tranchesNotMultiples: { ...terms, allocation: "FRONT_LOADED" },
   holderFlows: { holder: "InfraVia", rule: { id: "listEmpty", params: { list: "sellers" } } },
+  ratchetHurdlesRise: { position: 2 },
+  ratchetShareRange: { position: 2, got: "10", below: "20" },
+  ratchetUnreachable: { position: 3 },
 };
 
 describe("the engine's catalogue", () => {

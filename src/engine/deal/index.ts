@@ -8,3 +8,4 @@ export * from "./funding";
 export * from "./valueBridge";
 export * from "./comps";
 export * from "./holders";
+export * from "./incentives";

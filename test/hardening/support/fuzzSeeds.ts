@@ -207,4 +207,56 @@ export const FUZZ_SEEDS: Record<string, unknown[][]> = {
     ],
   ],
   IRRGRID: [[[[800], [860]], [[18, 20]], 200, 50, 150, 45748, 47574, null, null]],
+  PREFACCRUED: [[100, 0.1, 45748, 47574, "QUARTERLY", "30/360"]],
+  RATCHET: [
+    [
+      350,
+      0.2,
+      [
+        ["IRR", "Multiple", "Management share"],
+        [0.25, null, 0.5],
+        [null, 4, 0.6],
+      ],
+      "EXCESS",
+      80,
+      45658,
+      47118,
+    ],
+    [
+      500,
+      0.1,
+      [
+        ["Exit equity", "Share"],
+        [200, 0.15],
+        [400, 0.2],
+      ],
+      "TOTAL",
+      null,
+      null,
+      null,
+    ],
+  ],
+  // Date first: the big-range test renames a text first cell on each copied row, which would make every copy a holder with one flow.
+  HOLDERRETURNS: [
+    [
+      [
+        ["Date", "Holder", "Instrument", "Amount"],
+        [45748, "Fund", "Shares", -100],
+        [46113, "Fund", "Loan", 10],
+        [46113, "Fund", "Shares", 100],
+        [45748, "Management", "Sweet equity", -2],
+        [47574, "Management", "Sweet equity", 9],
+      ],
+      null,
+    ],
+  ],
+};
+
+/**
+ * Functions whose first seed, grown by copying its rows, is invalid by design: a copied row repeats a
+ * value that must rise row by row (a ratchet's tiers). The big-range test then asks for the contract
+ * (an error with its message, within the bound) instead of a result.
+ */
+export const GROWN_ROWS_INVALID: Readonly<Record<string, string>> = {
+  RATCHET: "the tiers' hurdles must rise from one row to the next; a copied tier repeats its hurdle",
 };
