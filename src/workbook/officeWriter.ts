@@ -35,7 +35,11 @@
  *   tables using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables,
  *   says) and `style`; a name another sheet's table has gets a free variant (table names are unique in
  *   a workbook), in the names that read it too. The sheet's names on a table are its structured
- *   references (tables.ts), added after the table. A rebuild in place first turns the sheet's
+ *   references (tables.ts), added after the table. A column whose cells hold one formula down the
+ *   rows (the stake sale's after-the-deal columns) is written before the table is added over it,
+ *   which Excel is reported to take as a calculated column (ClosedXML issue #288: a table recreated
+ *   in Excel over such a column fills new rows; the .xlsx writer stores it, tables.ts
+ *   `calculatedColumns`); not checked on a device. A rebuild in place first turns the sheet's
  *   tables into plain cells (`Table.convertToRange`, ExcelApi 1.2: clearing the cells leaves a table
  *   behind, and adding one of the same name would fail as a duplicate), then adds them again under
  *   the same names; references elsewhere to the sheet's names keep working (the names are kept). A
