@@ -23,7 +23,10 @@
  *    cash invested (primary);
  * 6. the company at 100% after the deal (primary and both: the cash raised reduces net debt);
  * 7. implied valuation and EV per capacity unit (and implied by the price);
- * 8. the cap table before and after (holder names and shares before are inputs; `SharesBefore`);
+ * 8. the cap table before and after: the holders before the deal are the Excel table CAP_TABLE
+ *    (holder and shares before are inputs; % before, shares after and % after one formula down
+ *    each column), a blank row, a new buyer's row and the totals, which read the table's columns
+ *    by name (`SharesBefore`, `OwnershipBefore`, `SharesAfter`, `OwnershipAfter`);
  * 9. the look-through per holder after the deal (ownership after x each layer of the company);
  * 10. the chart data (ownership before and after) and one clustered column chart over it.
  */
@@ -271,6 +274,9 @@ export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
 // ---------------------------------------------------------------------------------------------
 // Sheet
 
+/** The Excel table of the cap table's holders before the deal (spec.ts TableSpec). */
+export const CAP_TABLE = "DealCapTable";
+
 /** Factors nudging a share count by 1e-14 of itself before rounding it (HyperFormula does not read "1E-14"). */
 export const SHARE_NUDGE_UP = "1.00000000000001";
 export const SHARE_NUDGE_DOWN = "0.99999999999999";
@@ -410,7 +416,9 @@ function describeSheet(
     [t.transactionLabel, t.transactionValue[input.transaction], shapes],
     [t.rounding, input.rounding, shapes],
   );
+  const termRows = new Map<string, number>();
   for (const [text, value, note] of terms) {
+    termRows.set(text, row);
     label(row, text);
     s.value(a1("B", row), value, "label");
     s.value(a1("C", row), note, "note");
@@ -473,10 +481,15 @@ function describeSheet(
   const capHeader = capStart + 1;
   const capFirst = capHeader + 1;
   const capRows = r.capTable.length;
-  const capLast = capFirst + capRows - 1;
-  const capTotal = capLast + 1;
-  const totalBefore = a1("B", capTotal);
+  // The holders before the deal are an Excel table (CAP_TABLE): a blank row under it (typing there
+  // adds a row to the table), then a new buyer's row and the totals, outside the table.
   const originalLast = capFirst + input.capTable.length - 1;
+  const newBuyer = capRows > input.capTable.length;
+  const buyerRow = newBuyer ? originalLast + 2 : undefined;
+  const capTotal = (buyerRow ?? originalLast + 1) + 1;
+  const totalBefore = a1("B", capTotal);
+  /** The cap-table row of the i-th holder of the results (input order, a new buyer last). */
+  const capRowOf = (i: number) => (i < input.capTable.length ? capFirst + i : (buyerRow as number));
 
   // ---- Price block addresses (the views reference the price) ------------------------------
   // Written below; computed here so the views can point at them.
@@ -513,7 +526,7 @@ function describeSheet(
   const afterSe = a1("B", afterStart + 8);
   // The buyer's line of the cap table (its ownership after the deal).
   const buyerIndex = r.capTable.findIndex((h) => holderKey(h.holder) === holderKey(input.buyer));
-  const buyerOwnershipAfter = a1("E", capFirst + buyerIndex);
+  const buyerOwnershipAfter = a1("E", capRowOf(buyerIndex));
 
   // Implied block addresses.
   let q = impliedStart + 1;
@@ -758,37 +771,54 @@ function describeSheet(
   }
 
   // ---- Cap table ------------------------------------------------------------------------
+  // The holders' rows are the Excel table CAP_TABLE (holder and shares before are its inputs; %
+  // before, shares after and % after its calculated columns: one formula down each column, the
+  // seller and the buyer found by name), so a holder added to the table is counted by every total
+  // and check: the totals and the checks read the table's columns through defined names (its
+  // structured references, tables.ts). A new buyer's row and the totals sit under the table.
   row = capStart;
   section(row, t.capTable);
   row = capHeader;
   t.capTableHeaders.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
-  s.name("SharesBefore", `$B$${capFirst}:$B$${originalLast}`, t.sharesBeforeComment);
-  s.input("capTable", `A${capFirst}:B${originalLast}`, ["holder", "shares"]);
-  const sellerKey = hasSecondary ? holderKey(input.seller) : undefined;
-  const buyerKey = holderKey(input.buyer);
-  const ownershipCall = (column: string) => `CAPTABLE.OWNERSHIP(${column}${capFirst}:${column}${capLast})`;
+  const column = (name: string, letter: string, index: number, comment: string) =>
+    s.name(name, `$${letter}$${capFirst}:$${letter}$${originalLast}`, comment, { table: CAP_TABLE, column: index });
+  column("SharesBefore", "B", 1, t.sharesBeforeComment);
+  column("OwnershipBefore", "C", 2, t.ownershipBeforeComment);
+  column("SharesAfter", "D", 3, t.sharesAfterComment);
+  column("OwnershipAfter", "E", 4, t.ownershipAfterComment);
+  s.input("capTable", `A${capFirst}:B${originalLast}`, ["holder", "shares"], CAP_TABLE);
+  // The deal terms' cells (seller, buyer) that the shares-after column compares each holder with
+  // (Excel compares texts case-insensitively, as holderKey; the names are stored trimmed).
+  const termCell = (text: string) => a1("B", termRows.get(text) as number);
+  const sharesAfterFormula = (rr: number) => {
+    let f = `=B${rr}`;
+    if (hasSecondary) f += `-IF(A${rr}=${absolute(termCell(t.seller))},${absolute(priceCells.transferred)},0)`;
+    const bought = [...(hasSecondary ? [absolute(priceCells.transferred)] : []), ...(hasPrimary ? [absolute(priceCells.newShares)] : [])].join("+");
+    return `${f}+IF(A${rr}=${absolute(termCell(t.buyer))},${bought},0)`;
+  };
+  const ownershipCall = "CAPTABLE.OWNERSHIP(SharesBefore)";
   r.capTable.forEach((h, i) => {
-    const rr = capFirst + i;
+    const rr = capRowOf(i);
     const original = i < input.capTable.length;
     s.value(a1("A", rr), h.holder, original ? "input" : "label");
     if (original) s.value(a1("B", rr), input.capTable[i].shares, "input", f.shares);
     else s.value(a1("B", rr), 0, "calc", f.shares);
-    s.formula(a1("C", rr), captable ? `=INDEX(${ownershipCall("B")},${i + 1},1)` : `=B${rr}/${totalBefore}`, h.ownershipBefore, f.percent);
-    let after = `=B${rr}`;
-    const key = holderKey(h.holder);
-    if (key === sellerKey) after += `-${priceCells.transferred}`;
-    if (key === buyerKey) {
-      if (hasSecondary) after += `+${priceCells.transferred}`;
-      if (hasPrimary) after += `+${priceCells.newShares}`;
-    }
-    s.formula(a1("D", rr), after, h.sharesAfter, f.shares);
-    s.formula(a1("E", rr), captable ? `=INDEX(${ownershipCall("D")},${i + 1},1)` : `=D${rr}/D$${capTotal}`, h.ownershipAfter, f.percent);
+    s.formula(
+      a1("C", rr),
+      captable && original ? `=INDEX(${ownershipCall},${i + 1},1)` : `=B${rr}/${absolute(totalBefore)}`,
+      h.ownershipBefore,
+      f.percent,
+    );
+    s.formula(a1("D", rr), sharesAfterFormula(rr), h.sharesAfter, f.shares);
+    s.formula(a1("E", rr), `=D${rr}/${absolute(a1("D", capTotal))}`, h.ownershipAfter, f.percent);
   });
+  s.table(CAP_TABLE, `A${capHeader}:E${originalLast}`);
+  const plusBuyer = (letter: string) => (buyerRow === undefined ? "" : `+${letter}${buyerRow}`);
   label(capTotal, common.total, "total");
   s.formula(totalBefore, "=SUM(SharesBefore)", r.totalSharesBefore, f.shares, "total");
-  s.formula(a1("C", capTotal), `=SUM(C${capFirst}:C${capLast})`, sum(r.capTable.map((h) => h.ownershipBefore)), f.percent, "total");
-  s.formula(a1("D", capTotal), `=SUM(D${capFirst}:D${capLast})`, sum(r.capTable.map((h) => h.sharesAfter)), f.shares, "total");
-  s.formula(a1("E", capTotal), `=SUM(E${capFirst}:E${capLast})`, sum(r.capTable.map((h) => h.ownershipAfter)), f.percent, "total");
+  s.formula(a1("C", capTotal), `=SUM(OwnershipBefore)${plusBuyer("C")}`, sum(r.capTable.map((h) => h.ownershipBefore)), f.percent, "total");
+  s.formula(a1("D", capTotal), `=SUM(SharesAfter)${plusBuyer("D")}`, sum(r.capTable.map((h) => h.sharesAfter)), f.shares, "total");
+  s.formula(a1("E", capTotal), `=SUM(OwnershipAfter)${plusBuyer("E")}`, sum(r.capTable.map((h) => h.ownershipAfter)), f.percent, "total");
 
   // ---- Look-through after the deal ------------------------------------------------------
   row = capTotal + 2;
@@ -807,7 +837,7 @@ function describeSheet(
   ];
   r.lookThrough.forEach((h, i) => {
     s.value(a1("A", row), h.holder, "label");
-    s.formula(a1("B", row), `=E${capFirst + i}`, h.ownership, f.percent);
+    s.formula(a1("B", row), `=E${capRowOf(i)}`, h.ownership, f.percent);
     for (const [column, source, pick] of ltColumns) s.formula(a1(column, row), `=$B${row}*${absolute(source)}`, pick(h.view), f.amount);
     row++;
   });
@@ -826,7 +856,7 @@ function describeSheet(
   const checks: Check[] = [
     {
       label: t.checkOwnership,
-      left: `SUM(E${capFirst}:E${capLast})`,
+      left: a1("E", capTotal),
       right: "1",
       engine: [sum(r.capTable.map((h) => h.ownershipAfter)), ONE],
     },
@@ -861,6 +891,15 @@ function describeSheet(
       format: f.amount,
     },
   ];
+  // The look-through and the chart data have one row per holder as built: a row added to the cap
+  // table shows here, never a look-through that leaves it out unseen.
+  checks.push({
+    label: t.checkHolders,
+    left: "ROWS(SharesBefore)",
+    right: String(input.capTable.length),
+    engine: [new Decimal(input.capTable.length), new Decimal(input.capTable.length)],
+    format: f.shares,
+  });
   if (hasSecondary)
     checks.push({
       label: t.checkPrice,
@@ -902,8 +941,8 @@ function describeSheet(
   r.capTable.forEach((h, i) => {
     const rr = chartHeader + 1 + i;
     s.value(a1("J", rr), h.holder, "label");
-    s.formula(a1("K", rr), `=C${capFirst + i}`, h.ownershipBefore, f.percent);
-    s.formula(a1("L", rr), `=E${capFirst + i}`, h.ownershipAfter, f.percent);
+    s.formula(a1("K", rr), `=C${capRowOf(i)}`, h.ownershipBefore, f.percent);
+    s.formula(a1("L", rr), `=E${capRowOf(i)}`, h.ownershipAfter, f.percent);
   });
   s.chart({
     type: "clusteredColumn",

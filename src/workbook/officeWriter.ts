@@ -35,11 +35,19 @@
  *   tables using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables,
  *   says) and `style`; a name another sheet's table has gets a free variant (table names are unique in
  *   a workbook), in the names that read it too. The sheet's names on a table are its structured
- *   references (tables.ts), added after the table. A rebuild in place first turns the sheet's
+ *   references (tables.ts), added after the table. A column whose cells hold one formula down the
+ *   rows (the stake sale's after-the-deal columns) is written before the table is added over it,
+ *   which Excel is reported to take as a calculated column (ClosedXML issue #288: a table recreated
+ *   in Excel over such a column fills new rows; the .xlsx writer stores it, tables.ts
+ *   `calculatedColumns`); not checked on a device. A rebuild in place first turns the sheet's
  *   tables into plain cells (`Table.convertToRange`, ExcelApi 1.2: clearing the cells leaves a table
  *   behind, and adding one of the same name would fail as a duplicate), then adds them again under
  *   the same names; references elsewhere to the sheet's names keep working (the names are kept). A
- *   failed rebuild turns the tables it added back into cells; the old tables come back with the next Rebuild.
+ *   failed rebuild turns the tables it added back into cells and adds the old ones again (names,
+ *   ranges and styles; each range kept in a name of the write's batch, as a batch is not undone
+ *   when one of its operations fails: the operations before it stay done, as the example of
+ *   "OfficeExtension.Error class" shows, learn.microsoft.com/javascript/api/office/officeextension.error).
+ *   The names are deleted last, after the old charts.
  */
 import { messageOf } from "../engine";
 import { MODEL_XML_NAMESPACE, serializeModel } from "./modelXml";
@@ -101,8 +109,8 @@ interface OldContent {
   readonly names: readonly { readonly name: string; readonly formula: string; readonly comment: string }[];
   readonly charts: readonly string[];
   readonly showGridlines: boolean;
-  /** The sheet's tables (name and id). */
-  readonly tables: readonly { readonly name: string; readonly id: string }[];
+  /** The sheet's tables (name, id and style). */
+  readonly tables: readonly { readonly name: string; readonly id: string; readonly style: string }[];
 }
 
 interface WorkbookState {
@@ -128,7 +136,7 @@ function queueContentRead(sheet: Excel.Worksheet): () => OldContent {
   used.load("address,formulas,values,numberFormat");
   sheet.names.load("items/name,items/formula,items/comment");
   sheet.charts.load("items/name");
-  sheet.tables.load("items/name,items/id");
+  sheet.tables.load("items/name,items/id,items/style");
   // Read by the caller after its context.sync() (the closure runs then).
   /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return () => ({
@@ -146,7 +154,7 @@ function queueContentRead(sheet: Excel.Worksheet): () => OldContent {
     names: sheet.names.items.map((n) => ({ name: n.name, formula: String(n.formula), comment: n.comment ?? "" })),
     charts: sheet.charts.items.map((c) => c.name),
     showGridlines: sheet.showGridlines,
-    tables: sheet.tables.items.map((t) => ({ name: t.name, id: t.id })),
+    tables: sheet.tables.items.map((t) => ({ name: t.name, id: t.id, style: t.style })),
   });
   /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
@@ -354,6 +362,9 @@ function restorable(formula: unknown, value: unknown): unknown {
   return typeof value === "string" && typeof formula === "string" && formula === value && value !== "" ? `'${value}` : formula;
 }
 
+/** The sheet-scoped name that keeps the range of the sheet's i-th old table during a rebuild in place (deleted in the same batch). */
+const oldTableName = (i: number) => `CapTable_OldTable_${i + 1}`;
+
 /** After a failed batch: removes what it added and restores what it changed. */
 async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<void> {
   const { before, addedNames, inPlace } = attempt;
@@ -365,7 +376,7 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   const marker = context.workbook.names.getItemOrNullObject(key);
   marker.load("formula");
   const own = inPlace === undefined ? undefined : sheets.getItem(inPlace.sheetId);
-  own?.names.load("items/name");
+  own?.names.load("items/name,items/formula");
   own?.charts.load("items/name");
   own?.tables.load("items/name,items/id");
   await context.sync();
@@ -377,8 +388,11 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
   if (own !== undefined && inPlace !== undefined) {
     // The sheet's values, formulas, number formats, names, charts and gridlines as they were. Fonts,
     // fills, borders and widths are not read back (a cell's format needs ExcelApi 1.9): the next
-    // rebuild writes them again, and its tables (the failed write's tables become cells here).
+    // rebuild writes them again. The failed write's tables become cells; the old tables it had turned
+    // into cells are added again over the ranges their restore names kept (`OLD_TABLE_NAME`), with
+    // their names and styles, before the names that refer to them are restored.
     const oldTables = new Set(inPlace.tables.map((t) => t.id));
+    const tablesNow = new Set(own.tables.items.map((t) => t.id));
     for (const t of own.tables.items) if (!oldTables.has(t.id)) own.tables.getItem(t.name).convertToRange();
     own.getRange().clear();
     if (inPlace.used !== undefined) {
@@ -387,8 +401,17 @@ async function undo(context: Excel.RequestContext, attempt: Attempt): Promise<vo
       range.formulas = formulas.map((row, i) => row.map((f, j) => restorable(f, values[i]?.[j])));
       range.numberFormat = inPlace.used.numberFormat;
     }
-    const old = new Map(inPlace.names.map((n) => [n.name.toUpperCase(), n]));
     const nowNames = own.names.items;
+    inPlace.tables.forEach((t, i) => {
+      if (tablesNow.has(t.id)) return;
+      const kept = nowNames.find((n) => sameName(n.name, oldTableName(i)));
+      // The write turns a table into cells only after naming its range: no name, no conversion.
+      if (kept === undefined) return;
+      const table = own.tables.add(own.getRange(kept.formula.replace(/^.*!/, "").replace(/\$/g, "")), true);
+      table.name = t.name;
+      table.style = t.style;
+    });
+    const old = new Map(inPlace.names.map((n) => [n.name.toUpperCase(), n]));
     for (const n of nowNames) if (!old.has(n.name.toUpperCase())) own.names.getItem(n.name).delete();
     const present = new Set(nowNames.map((n) => n.name.toUpperCase()));
     for (const n of inPlace.names) {
@@ -491,10 +514,17 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   let sheet: Excel.Worksheet;
   if (old !== undefined && content !== undefined) {
     sheet = worksheets.getItem(content.sheetId);
-    for (const t of content.tables) sheet.tables.getItem(t.name).convertToRange();
-    sheet.getRange().clear();
     const wanted = new Set(spec.names.map((n) => n.name.toUpperCase()));
     for (const n of content.names) if (!wanted.has(n.name.toUpperCase())) sheet.names.getItem(n.name).delete();
+    // Each old table's range is kept in a name before the table turns into cells, so that an undo
+    // can add it again (the range of a table is not read in the first round trip: it is a method,
+    // Table.getRange, not a property); the names are deleted at the end of this batch.
+    content.tables.forEach((t, i) => {
+      const table = sheet.tables.getItem(t.name);
+      sheet.names.add(oldTableName(i), table.getRange());
+      table.convertToRange();
+    });
+    sheet.getRange().clear();
     queueContent(sheet, spec, plan, tableNames, functionNames, {
       sheetName: old.name,
       names: new Set(content.names.map((n) => n.name.toUpperCase())),
@@ -515,6 +545,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
   part.load("id");
   sheet.activate();
   if (content !== undefined) for (const c of content.charts) sheet.charts.getItem(c).delete();
+  content?.tables.forEach((_, i) => sheet.names.getItem(oldTableName(i)).delete());
 
   try {
     await context.sync();
@@ -532,7 +563,7 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     const restored =
       content === undefined
         ? "The workbook was left as it was."
-        : `The sheet's values, formulas, number formats, names and charts were restored (its colours and borders${content.tables.length > 0 ? " and its tables" : ""} come back with the next Rebuild).`;
+        : `The sheet's values, formulas, number formats, names${content.tables.length > 0 ? ", tables" : ""} and charts were restored (its colours and borders come back with the next Rebuild).`;
     throw new ModelWriteError(`${what}. ${restored}`, error, true);
   }
   rememberPart(part.id, request.model.id);

@@ -144,3 +144,60 @@ export function checkTables(spec: SheetSpec): void {
       throw new Error(`${spec.name}: the input "${i.field}" reads more columns than the table "${t.name}" has`);
   }
 }
+
+/** An A1 reference outside a string literal: not part of a name, a function or a number ("LOG10(" and "A1B" are not references). */
+const A1_REFERENCE = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_(])/g;
+
+/**
+ * A data cell's formula in the form of its table's calculated column, or undefined when it has none:
+ * a relative reference to a cell of the same row inside the table becomes
+ * `T[[#This Row],[Header]]`, an absolute one (`$B$69`) stays; any other relative or mixed reference
+ * (the row above, a cell outside the table) has no such form. `row`: the cell's row, counted from 0.
+ */
+function thisRowFormula(formula: string, row: number, table: TableSpec, tableName: string): string | undefined {
+  const r = parseRange(table.ref)!;
+  // A reference to another sheet has no this-row form.
+  if (formula.replace(/"(?:[^"]|"")*"/g, "").includes("!")) return undefined;
+  let ok = true;
+  // Only outside string literals ("..." with "" inside).
+  const parts = formula.replace(/^=/, "").split(/("(?:[^"]|"")*")/);
+  const out = parts.map((part, i) =>
+    i % 2 === 1
+      ? part
+      : part.replace(A1_REFERENCE, (ref, colFixed: string, letters: string, rowFixed: string, digits: string) => {
+          if (colFixed === "$" && rowFixed === "$") return ref;
+          const at = parseRange(`${letters}${digits}`);
+          if (colFixed === "" && rowFixed === "" && at !== undefined && at.top === row && at.left >= r.left && at.left <= r.right)
+            return `${tableName}[[#This Row],${columnSpecifier(table.columns[at.left - r.left])}]`;
+          ok = false;
+          return ref;
+        }),
+  );
+  return ok ? out.join("") : undefined;
+}
+
+/**
+ * The calculated-column formula of each column of a table (ECMA-376 Part 1 §18.5.1.1
+ * `calculatedColumnFormula`), undefined for a column of values: a column whose data cells all hold
+ * one formula, moved down a row each row (`=B15/$B$20`, `=B16/$B$20`...), in the structured form
+ * Excel stores (`T[[#This Row],[Shares]]/$B$20`, tables.ts `thisRowFormula`). With it Excel fills the
+ * formula into a row the user adds to the table; without it an .xlsx table column of formulas is
+ * not a calculated column, and an added row is left empty there (ClosedXML issue #288: the same
+ * table recreated in Excel, which then stores the formula in the table part, fills new rows).
+ */
+export function calculatedColumns(spec: SheetSpec, table: TableSpec, tableName = table.name): (string | undefined)[] {
+  const r = parseRange(table.ref);
+  if (r === undefined) return table.columns.map(() => undefined);
+  const cells = new Map(spec.cells.map((c) => [c.address, c]));
+  return table.columns.map((_, k) => {
+    let form: string | undefined;
+    for (let row = r.top + 1; row <= r.bottom; row++) {
+      const cell = cells.get(cellAddress(row, r.left + k));
+      if (cell?.formula === undefined || cell.spill !== undefined) return undefined;
+      const f = thisRowFormula(cell.formula, row, table, tableName);
+      if (f === undefined || (form !== undefined && f !== form)) return undefined;
+      form = f;
+    }
+    return form;
+  });
+}

@@ -61,7 +61,7 @@ import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
 import { encodeOoxmlString, escapeXml, xmlForbiddenMessage } from "./xml";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName, type TableSpec } from "./spec";
 import { cleanSheetName as cleanName, numberedSheetName } from "./sheetName";
-import { checkTables, freeTableName, structuredReference } from "./tables";
+import { calculatedColumns, checkTables, freeTableName, structuredReference } from "./tables";
 
 export interface XlsxSheetInput {
   readonly spec: SheetSpec;
@@ -579,16 +579,26 @@ interface WrittenTable {
   readonly sheetIndex: number;
   readonly spec: TableSpec;
   readonly name: string;
+  /** Each column's calculated-column formula (tables.ts `calculatedColumns`), undefined for a column of values. */
+  readonly calculated?: readonly (string | undefined)[];
 }
 
 /**
  * A table part (ECMA-376 Part 1 §18.5.1.2): `id` unique in the workbook, `name` and `displayName`
  * the table's name, `ref` header and data rows, no totals row (`totalsRowShown="0"`, as Excel writes
  * a table without one), an autoFilter over it (the header's filter buttons), one tableColumn per
- * header (its `name` is the header cell's text, §18.5.1.3) and the style.
+ * header (its `name` is the header cell's text, §18.5.1.3; a column of one formula down the rows
+ * holds it as its `calculatedColumnFormula`, §18.5.1.1, so that Excel fills it into an added row)
+ * and the style.
  */
-export function tablePartXml(id: number, name: string, spec: TableSpec): string {
-  const columns = spec.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(encodeOoxmlString(c))}"/>`).join("");
+export function tablePartXml(id: number, name: string, spec: TableSpec, calculated: readonly (string | undefined)[] = []): string {
+  const columns = spec.columns
+    .map((c, i) => {
+      const open = `<tableColumn id="${i + 1}" name="${escapeXml(encodeOoxmlString(c))}"`;
+      const f = calculated[i];
+      return f === undefined ? `${open}/>` : `${open}><calculatedColumnFormula>${escapeXml(f)}</calculatedColumnFormula></tableColumn>`;
+    })
+    .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${spec.ref}" totalsRowShown="0">` +
@@ -604,7 +614,7 @@ async function addTables(zip: JSZip, tables: readonly WrittenTable[]): Promise<v
   const bySheet = new Map<number, { n: number; table: WrittenTable }[]>();
   tables.forEach((table, i) => {
     const n = i + 1;
-    zip.file(`xl/tables/table${n}.xml`, tablePartXml(n, table.name, table.spec));
+    zip.file(`xl/tables/table${n}.xml`, tablePartXml(n, table.name, table.spec, table.calculated));
     typeXml += `<Override PartName="/xl/tables/table${n}.xml" ContentType="${CT_TABLE}"/>`;
     bySheet.set(table.sheetIndex, [...(bySheet.get(table.sheetIndex) ?? []), { n, table }]);
   });
@@ -696,7 +706,7 @@ export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
         tables.map((x) => x.name),
       );
       tableNames.set(t.name.toLowerCase(), final);
-      tables.push({ sheetIndex, spec: t, name: final });
+      tables.push({ sheetIndex, spec: t, name: final, calculated: calculatedColumns(sheet.spec, t, final) });
     }
     const local = new Set<string>();
     for (const n of sheet.spec.names) {

@@ -7,7 +7,13 @@
  *   the post-money valuation (the NewMoneyAmounts name is the structured reference
  *   RoundInvestors[[Amount (USD)]]);
  * - exit waterfall: a class row added to the classes table turns the results into #N/A (the row
- *   check in BreakpointCheck), never a waterfall that leaves the new class out.
+ *   check in BreakpointCheck), never a waterfall that leaves the new class out;
+ * - stake sale (a capital increase with a new buyer, the OpCore secondary sale): a holder
+ *   added to the cap table (holder and shares typed, its calculated columns filled down as a
+ *   calculated column is) is counted by the shares before, the new shares, the shares after, the
+ *   buyer's ownership and the totals under the table, as the engine counts a cap table with that
+ *   holder; the ownership and shares checks still hold, and the holders check shows the row that
+ *   the look-through and the chart do not list yet.
  * Needs soffice (LIBREOFFICE_PATH overrides /usr/bin/soffice). Nothing here asserts a duration.
  */
 import { spawn } from "node:child_process";
@@ -15,6 +21,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { buildModel, type ModelInputs } from "../../src/model/build";
+import { CAP_TABLE, buildStakeSaleModel } from "../../src/model/stakeSaleModel";
+import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { builtInTemplate } from "../../src/templates";
 import { cellAddress, parseRange } from "../../src/workbook/a1";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
@@ -72,8 +80,35 @@ function withRow(sheet: SheetSpec, table: string, values: readonly (string | num
   return { ...sheet, cells, tables: sheet.tables!.map((x) => (x === t ? { ...x, ref: `${t.ref.split(":")[0]}:${cellAddress(row, r.right)}` } : x)) };
 }
 
+/**
+ * The spec with one more data row in `table`: `values` in its first columns, and in the others the
+ * formulas of the row above moved down a row (what Excel does for a calculated column).
+ */
+function withCalculatedRow(sheet: SheetSpec, table: string, values: readonly (string | number)[]): SheetSpec {
+  const t = sheet.tables!.find((x) => x.name === table)!;
+  const r = parseRange(t.ref)!;
+  const last = r.bottom + 1; // the last data row, as written in A1 references (parseRange counts from 0)
+  const formulas = t.columns.slice(values.length).map((_, k) => {
+    const above = sheet.cells.find((c) => c.address === cellAddress(r.bottom, r.left + values.length + k))!;
+    // Relative references to the row above move down a row; $-fixed ones stay.
+    const formula = above.formula!.replace(/(^|[^$A-Z])([A-Z]{1,3})(\d+)(?![0-9(])/g, (m, pre: string, col: string, row: string) =>
+      Number(row) === last ? `${pre}${col}${last + 1}` : m,
+    );
+    return { ...above, address: cellAddress(r.bottom + 1, r.left + values.length + k), formula };
+  });
+  const grown = withRow(sheet, table, [...values, ...formulas.map(() => null)]);
+  const at = new Set(formulas.map((c) => c.address));
+  return { ...grown, cells: [...grown.cells.filter((c) => !at.has(c.address)), ...formulas] };
+}
+
 const ROUND = buildModel(builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs);
 const EXIT = buildModel(builtInTemplate("exit-waterfall")!.template.inputs as ModelInputs);
+const stakeSale = (id: string) => builtInTemplate(id)!.template.inputs as StakeSaleInput;
+const INCREASE = buildModel(stakeSale("capital-increase"));
+const OPCORE = buildModel(stakeSale("opcore-stake-sale"));
+const ADDED = { holder: "Late angel", shares: 100_000 };
+/** The model built with the added holder as the last holder before the deal: what the grown table must show. */
+const grown = (id: string) => buildStakeSaleModel({ ...stakeSale(id), capTable: [...stakeSale(id).capTable, ADDED] });
 const byLabel = (sheet: SheetSpec, label: string) => {
   const a = sheet.cells.find((c) => c.value === label)!.address;
   return sheet.cells.find((c) => c.address === a.replace(/^A/, "B"))!;
@@ -102,6 +137,8 @@ describe("a row added to an input table, in LibreOffice", () => {
     const books: [string, SheetSpec][] = [
       ["round", withRow(ROUND.sheet, "RoundInvestors", ["Late fund", 250_000])],
       ["exit", withRow(EXIT.sheet, "ExitClasses", ["Series C", 1_000, 1_000, 1, 1, "NONE", null, 1, null])],
+      ["increase", withCalculatedRow(INCREASE.sheet, CAP_TABLE, [ADDED.holder, ADDED.shares])],
+      ["opcore", withCalculatedRow(OPCORE.sheet, CAP_TABLE, [ADDED.holder, ADDED.shares])],
     ];
     for (const [name, spec] of books) writeFileSync(path.join(dir, `${name}.xlsx`), (await writeXlsx({ sheets: [{ spec }], addIn: false })).buffer);
     const r = await run([
@@ -146,5 +183,51 @@ describe("a row added to an input table, in LibreOffice", () => {
     expect(at("exit", check)).toBe("#N/A");
     const residual = EXIT.sheet.names.find((n) => n.name === "ResidualPerShare")!.ref.replace(/\$/g, "");
     expect(at("exit", residual)).toBe("#N/A");
+  });
+
+  /** The cell of the sheet whose formula starts with `start`. */
+  const formulaCell = (sheet: SheetSpec, start: string) => sheet.cells.find((c) => c.formula?.startsWith(start) === true)!;
+  /** A number of the CSV: LibreOffice writes a percentage with its sign ("45%"). */
+  const number = (name: string, address: string) => {
+    const v = at(name, address);
+    return v.endsWith("%") ? Number(v.slice(0, -1)) / 100 : Number(v);
+  };
+
+  test.each([
+    ["increase", "capital-increase", INCREASE.sheet],
+    ["opcore", "opcore-stake-sale", OPCORE.sheet],
+  ] as const)("stake sale (%s): a holder added to the cap table moves every total as the engine's cap table with that holder", (name, id, sheet) => {
+    const want = grown(id);
+    const r = want.results;
+    const sumAfter = r.capTable.reduce((a, h) => a + h.sharesAfter.toNumber(), 0);
+    expect(number(name, formulaCell(sheet, "=SUM(SharesBefore)").address)).toBeCloseTo(r.totalSharesBefore.toNumber(), 6);
+    expect(number(name, formulaCell(sheet, "=SUM(SharesAfter)").address)).toBeCloseTo(sumAfter, 6);
+    expect(number(name, formulaCell(sheet, "=SUM(OwnershipBefore)").address)).toBeCloseTo(1, 12);
+    expect(number(name, formulaCell(sheet, "=SUM(OwnershipAfter)").address)).toBeCloseTo(1, 12);
+    // The added row's own columns: % before, shares after (not the seller, not the buyer), % after.
+    const row = parseRange(sheet.tables!.find((t) => t.name === CAP_TABLE)!.ref)!.bottom + 2; // the added row (parseRange counts from 0)
+    const added = r.capTable.find((h) => h.holder === ADDED.holder)!;
+    expect(number(name, `C${row}`)).toBeCloseTo(added.ownershipBefore.toNumber(), 12);
+    expect(number(name, `D${row}`)).toBeCloseTo(added.sharesAfter.toNumber(), 6);
+    expect(number(name, `E${row}`)).toBeCloseTo(added.ownershipAfter.toNumber(), 12);
+    // The buyer's ownership after the deal, on its row of the cap table.
+    const buyer = r.capTable.find((h) => h.holder.toLowerCase() === want.input.buyer.toLowerCase())!;
+    const buyerRow = sheet.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.value === buyer.holder && c.style !== "note")!.address.slice(1);
+    expect(number(name, `E${buyerRow}`)).toBeCloseTo(buyer.ownershipAfter.toNumber(), 12);
+    // Checks: ownership and shares still hold; the holders check shows the row the look-through does not list yet.
+    const ok = formulaCell(sheet, "=IF(ABS((ROWS(SharesBefore))").expected;
+    expect(ok).toBe(sheet.cells.find((c) => c.formula?.includes("COUNTIFS(") === true)!.expected);
+    const ownershipCheck = sheet.cells.find(
+      (c) => c.formula?.startsWith(`=IF(ABS((${formulaCell(sheet, "=SUM(OwnershipAfter)").address})-(1))`) === true,
+    )!;
+    expect(at(name, ownershipCheck.address)).toBe(ok);
+    expect(at(name, formulaCell(sheet, "=IF(ABS((ROWS(SharesBefore))").address)).toBe("1");
+    // No error cell anywhere.
+    expect(
+      csv
+        .get(name)!
+        .flat()
+        .filter((v) => /^#(N\/A|NAME\?|REF!|VALUE!|DIV\/0!|NUM!)$/.test(v) || v === "Err:502"),
+    ).toEqual([]);
   });
 });

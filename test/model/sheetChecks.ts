@@ -31,6 +31,7 @@ export const NATIVE_FUNCTIONS = new Set([
   "ABS",
   "COUNTA",
   "COUNTBLANK",
+  "ROWS",
 ]);
 
 export interface FormulaTokens {

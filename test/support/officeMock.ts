@@ -410,6 +410,7 @@ class WorkbookProxy {
 interface LoadedTable {
   name: string;
   id: string;
+  style: string;
   worksheet: { name: string };
 }
 
@@ -431,7 +432,12 @@ class TableCollectionProxy {
 
   load(): this {
     this.wb.enqueue(() => {
-      this.loadedItems = this.scope().map(({ sheet, table }) => ({ name: table.name, id: table.id, worksheet: { name: sheet.name } }));
+      this.loadedItems = this.scope().map(({ sheet, table }) => ({
+        name: table.name,
+        id: table.id,
+        style: table.style ?? "TableStyleMedium2",
+        worksheet: { name: sheet.name },
+      }));
     });
     return this;
   }
@@ -511,6 +517,18 @@ class TableProxy {
       const { sheet, table } = this.target();
       sheet.tables = sheet.tables.filter((t) => t !== table);
     });
+  }
+  /** The header and data rows, as they are when the operation runs. */
+  getRange(): RangeProxy {
+    let where = "";
+    this.wb.enqueue(() => {
+      where = this.target().table.ref;
+    });
+    return new RangeProxy(
+      this.wb,
+      () => this.target().sheet,
+      () => where,
+    );
   }
   /** The data rows, as they are when the operation runs. */
   getDataBodyRange(): RangeProxy {

@@ -712,28 +712,52 @@ describe("input tables are Excel tables (issue 11)", () => {
     expect(wb.sheet("OpCore deal")).toBe(sheet);
     expect(sheet.tables.map((t) => [t.name, t.ref])).toEqual([["DealHolders", "B13:D16"]]);
     expect(sheet.names.get("HOLDERS")?.ref).toBe("DealHolders[Holder]");
+    // The names that kept the old tables' ranges during the batch are gone with it.
+    expect([...sheet.names.values()].map((n) => n.name)).toEqual(expect.not.arrayContaining([expect.stringMatching(/OldTable/)]));
   });
 
-  test("a failed rebuild leaves no table it added, and says the tables come back with the next Rebuild", async () => {
+  test("a failed rebuild gives the sheet back its old tables (names, ranges, styles) and the names on them, after a failure anywhere in the write", async () => {
     const setup = async (wb: MockWorkbook) => {
       await listModelsWithBinding(wb.context());
       await writeModelSheet(wb.context(), request(TABLE_SPEC));
     };
+    // The rebuild moves the table (a row more above it), so that a table left where the new one goes would show.
+    const moved: SheetSpec = {
+      ...TABLE_SPEC,
+      cells: TABLE_SPEC.cells.map((c) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(c.address)!;
+        return Number(m[2]) >= 13 ? { ...c, address: `${m[1]}${Number(m[2]) + 1}` } : c;
+      }),
+      names: TABLE_SPEC.names.map((n) => (n.name === "Holders" ? { ...n, ref: "B15:B16" } : n)),
+      tables: [{ ...TABLE_SPEC.tables![0], ref: "B14:D16" }],
+    };
     const probe = new MockWorkbook(["Sheet1"]);
     await setup(probe);
     const before = probe.batchSizes.length;
-    await writeModelSheet(probe.context(), request(TABLE_SPEC));
+    await writeModelSheet(probe.context(), request(moved));
+    expect(probe.sheet("OpCore deal").tables.map((t) => t.ref)).toEqual(["B14:D16"]);
     const n = probe.batchSizes[before + 1];
+    expect(n).toBeGreaterThan(20);
     for (let k = 0; k < n; k++) {
       resetPartCache();
       const wb = new MockWorkbook(["Sheet1"]);
       await setup(wb);
-      const oldIds = wb.sheet("OpCore deal").tables.map((t) => t.id);
+      const content = JSON.stringify(wb.contentSnapshot());
+      const tables = wb.sheet("OpCore deal").tables.map(({ name, ref, style }) => ({ name, ref, style }));
+      expect(tables).toEqual([{ name: "DealHolders", ref: "B13:D15", style: "TableStyleLight1" }]);
       wb.failOnSync(2, k);
-      const error = await writeModelSheet(wb.context(), request(TABLE_SPEC)).catch((e: unknown) => e);
+      const error = await writeModelSheet(wb.context(), request(moved)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ModelWriteError);
-      expect((error as ModelWriteError).message).toMatch(/colours and borders and its tables come back with the next Rebuild/);
-      expect(wb.sheet("OpCore deal").tables.every((t) => oldIds.includes(t.id))).toBe(true);
+      expect((error as ModelWriteError).undone).toBe(true);
+      expect((error as ModelWriteError).message).toMatch(/values, formulas, number formats, names, tables and charts were restored/);
+      expect(wb.sheet("OpCore deal").tables.map(({ name, ref, style }) => ({ name, ref, style }))).toEqual(tables);
+      // Cells and names as they were: the name on the table is its structured reference again, no name kept a range.
+      // The batch's last operation deletes the name that kept the table's range, after the old
+      // chart is deleted (charts last): failing that one operation leaves the chart deleted.
+      const expected = JSON.parse(content) as { sheets: { name: string; charts: unknown[] }[] };
+      if (k === n - 1) for (const sh of expected.sheets) if (sh.name === "OpCore deal") sh.charts = [];
+      expect(wb.contentSnapshot()).toEqual(expected);
+      expect(wb.sheet("OpCore deal").names.get("HOLDERS")?.ref).toBe("DealHolders[Holder]");
     }
   });
 

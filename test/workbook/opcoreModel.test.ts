@@ -62,13 +62,16 @@ describe("through the taskpane's Excel host (Excel.run on the fake workbook)", (
     expectSheetMatchesSpec(wb, written.sheetName, model.sheet);
     expect((await host.listModels()).map((m) => [m.id, m.sheet])).toEqual([["m-host", model.sheet.name]]);
 
-    // A rebuild is in place (issue 11): a failure restores the sheet's content, names and charts in place.
+    // A rebuild is in place (issue 11): a failure restores the sheet's content, names, table and charts in place.
     const before = JSON.stringify(wb.contentSnapshot());
+    const tables = wb.sheet(written.sheetName).tables.map(({ name, ref, style }) => ({ name, ref, style }));
+    expect(tables).toEqual([{ name: "DealCapTable", ref: model.sheet.tables![0].ref, style: "TableStyleLight1" }]);
     wb.failOnSync(2, 40);
     await expect(host.writeModel(toWrite)).rejects.toMatchObject({
       undone: true,
-      message: expect.stringMatching(/values, formulas, number formats, names and charts were restored/),
+      message: expect.stringMatching(/values, formulas, number formats, names, tables and charts were restored/),
     });
     expect(wb.contentSnapshot()).toEqual(JSON.parse(before));
+    expect(wb.sheet(written.sheetName).tables.map(({ name, ref, style }) => ({ name, ref, style }))).toEqual(tables);
   });
 });

@@ -225,6 +225,31 @@ describe("input tables are Excel tables: rows added or deleted in the sheet are 
     expect((await readBack(wb, rebuilt.input)).differences).toEqual([]);
   });
 
+  test("stake sale: a holder row added to the cap table (an Excel table) is read, and the rebuild keeps the table, grown, under its name", async () => {
+    const { wb, model, sheetName } = await written(OPCORE_EXAMPLE);
+    expect(wb.sheet(sheetName).tables.map((t) => t.name)).toEqual(["DealCapTable"]);
+    const stored = (model.input as { capTable: { holder: string; shares: number }[] }).capTable;
+    // The row under the table is free: typing there adds a row to the table (the calculated columns left to Excel).
+    wb.addTableRow("DealCapTable", ["Late angel", 100_000, null, null, null]);
+
+    const { inputs, differences } = await readBack(wb, model.input);
+    expect(inputs.capTable).toEqual([...stored, { holder: "Late angel", shares: 100_000 }]);
+    expect(differences).toEqual([{ path: `capTable[${stored.length + 1}]`, stored: undefined, sheet: { holder: "Late angel", shares: 100_000 } }]);
+
+    const checked = checkStoredModel({ kind: model.kind, schemaVersion: model.schemaVersion, inputs });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const rebuilt = buildModel(checked.input);
+    const syncs = wb.syncs;
+    await writeModelSheet(wb.context(), {
+      sheet: rebuilt.sheet,
+      model: { id: "m-sheet", kind: rebuilt.kind, schemaVersion: rebuilt.schemaVersion, inputs: rebuilt.input },
+    });
+    expect(wb.syncs - syncs).toBe(2);
+    expect(wb.sheet(sheetName).tables.map((t) => [t.name, t.ref])).toEqual([["DealCapTable", rebuilt.sheet.tables![0].ref]]);
+    expect((await readBack(wb, rebuilt.input)).differences).toEqual([]);
+  });
+
   test("priced round: a cap-table row deleted in the sheet is gone from what is read", async () => {
     const { wb, model } = await written(ROUND);
     const capTable = (model.input as { capTable: { holder: string; shares: number }[] }).capTable;

@@ -8,10 +8,10 @@
 import JSZip from "jszip";
 import { buildModel, type ModelInputs } from "../../src/model/build";
 import { builtInTemplate } from "../../src/templates";
-import { elementsOf, parseXml } from "../../src/workbook/xml";
+import { elementsOf, parseXml, textOf, type XmlElement } from "../../src/workbook/xml";
 import { readSheetSpecs } from "../../src/workbook/xlsxReader";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
-import { checkTables, freeTableName, isTableNamed, structuredReference } from "../../src/workbook/tables";
+import { calculatedColumns, checkTables, freeTableName, isTableNamed, structuredReference } from "../../src/workbook/tables";
 import type { SheetSpec, TableSpec } from "../../src/workbook/spec";
 
 const ROUND = buildModel(builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs);
@@ -88,6 +88,63 @@ test("table parts: well formed, named, columns as the header cells, referenced f
   expect(defined("Shares", 1)).toBe("RoundCapTable_2[Shares]");
   expect(defined("NewMoneyAmounts", 0)).toBe("RoundInvestors[[Amount (USD)]]");
   expect(defined("Investors", 0)).toBe("RoundInvestors[[#All],[Investor]:[Amount (USD)]]");
+});
+
+describe("calculated columns: a table column of one formula down the rows is stored as its calculatedColumnFormula (§18.5.1.1)", () => {
+  const OPCORE = buildModel(builtInTemplate("opcore-stake-sale")!.template.inputs as ModelInputs);
+  const INCREASE = buildModel(builtInTemplate("capital-increase")!.template.inputs as ModelInputs);
+
+  test("the stake sale's cap table: % before, shares after and % after, in the this-row form Excel stores; the inputs have none", async () => {
+    const table = INCREASE.sheet.tables![0];
+    expect(table.name).toBe("DealCapTable");
+    const first = Number(/[0-9]+$/.exec(table.ref.split(":")[0])![0]) + 1;
+    const formula = (column: string) => INCREASE.sheet.cells.find((c) => c.address === `${column}${first}`)!.formula!;
+    const absolute = (column: string) => /\$[A-Z]+\$[0-9]+/.exec(formula(column))![0];
+    const calculated = calculatedColumns(INCREASE.sheet, table, "DealCapTable_2");
+    expect(calculated).toEqual([
+      undefined,
+      undefined,
+      `DealCapTable_2[[#This Row],[Shares before]]/${absolute("C")}`,
+      formula("D")
+        .slice(1)
+        .replace(/\b([AB])([0-9]+)\b/g, (_match, c: string) => `DealCapTable_2[[#This Row],[${c === "A" ? "Holder" : "Shares before"}]]`),
+      `DealCapTable_2[[#This Row],[Shares after]]/${absolute("E")}`,
+    ]);
+    const { buffer } = await writeXlsx({ sheets: [{ spec: INCREASE.sheet }] });
+    const part = parseXml(await (await partsOf(buffer)).text("xl/tables/table1.xml"));
+    const columns = elementsOf(elementsOf(part).find((e) => e.local === "tableColumns")!);
+    expect(columns.map((c) => c.attributes.name)).toEqual(table.columns);
+    const formulaOf = (c: XmlElement) => {
+      const f = elementsOf(c).find((e) => e.local === "calculatedColumnFormula");
+      return f === undefined ? undefined : textOf(f);
+    };
+    expect(columns.map(formulaOf)).toEqual(calculatedColumns(INCREASE.sheet, table));
+    // OpCore: one holder, the same columns.
+    expect(calculatedColumns(OPCORE.sheet, OPCORE.sheet.tables![0]).map((f) => f !== undefined)).toEqual([false, false, true, true, true]);
+  });
+
+  test("no calculated formula for a column whose rows differ, or that reads the row above, another sheet or a cell outside the table", () => {
+    const table: TableSpec = { name: "T", ref: "A1:B3", columns: ["X", "Y"], style: "TableStyleLight1" };
+    const sheet = (b2: string, b3: string): SheetSpec => ({
+      name: "S",
+      cells: [
+        { address: "A1", value: "X" },
+        { address: "B1", value: "Y" },
+        { address: "A2", value: 1 },
+        { address: "A3", value: 2 },
+        { address: "B2", formula: b2 },
+        { address: "B3", formula: b3 },
+      ],
+      names: [],
+    });
+    expect(calculatedColumns(sheet("=A2*2", "=A3*2"), table)).toEqual([undefined, "T[[#This Row],[X]]*2"]);
+    expect(calculatedColumns(sheet('=IF(A2="A2",$C$9,0)', '=IF(A3="A2",$C$9,0)'), table)).toEqual([undefined, 'IF(T[[#This Row],[X]]="A2",$C$9,0)']);
+    expect(calculatedColumns(sheet("=A2*2", "=A3*3"), table)[1]).toBeUndefined();
+    expect(calculatedColumns(sheet("=A1*2", "=A2*2"), table)[1]).toBeUndefined();
+    expect(calculatedColumns(sheet("=C2*2", "=C3*2"), table)[1]).toBeUndefined();
+    expect(calculatedColumns(sheet("=A$2*2", "=A$2*2"), table)[1]).toBeUndefined();
+    expect(calculatedColumns(sheet("=Other!A2", "=Other!A3"), table)[1]).toBeUndefined();
+  });
 });
 
 test("the reader reads the tables and the names on them back", async () => {
