@@ -117,6 +117,8 @@ function readDate(value: unknown, name: string): number {
   if (typeof value !== "number" && !isBlank(value) && !Array.isArray(value)) {
     throw new EngineError("value", `${name} must be a date (a day serial number), got ${describeCell(value)}`, name);
   }
+  // readNumber's fast path for a finite number >= 0 (-0 reads as 0), without a Decimal and its text (npm run bench); the rest is refused by readNumber.
+  if (typeof value === "number" && value >= 0 && Number.isFinite(value)) return value === 0 ? 0 : value;
   return readNumber(value, name, "nonNegative").toNumber();
 }
 
@@ -197,19 +199,20 @@ export function completionAccountsCells(
 }
 
 export function deferredPvCell(completion_date: unknown, payments: unknown, dates: unknown, rate: unknown, probabilities: unknown): number {
-  const flows = readDatedFlows(payments, dates);
+  const flows = readFlowColumns(payments, dates);
+  const count = flows.amounts.length;
   let probs: Decimal[] | undefined;
   if (!isBlank(probabilities)) {
     const cells = readVector(probabilities, "probabilities");
-    if (cells.length === flows.length) probs = flows.map((_, i) => readNumber(cells[i], `probabilities (position ${i + 1})`, "fraction"));
+    if (cells.length === count) probs = Array.from(flows.amounts, (_, i) => readNumber(cells[i], `probabilities (position ${i + 1})`, "fraction"));
     else if (cells.length === 1) {
       // One probability for every payment (100% typed as the default reads as omitting it).
       const p = readNumber(cells[0], "probabilities", "fraction");
-      probs = flows.map(() => p);
+      probs = Array.from(flows.amounts, () => p);
     } else {
       throw new EngineError(
         "value",
-        `probabilities must have one cell per payment, or one for all, got ${cells.length} for ${flows.length} payments`,
+        `probabilities must have one cell per payment, or one for all, got ${cells.length} for ${count} payments`,
         "probabilities",
       );
     }

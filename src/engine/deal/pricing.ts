@@ -21,8 +21,8 @@ import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { Compounding, PERIODS_PER_YEAR, accruedInterest } from "../venture/instruments";
 import { type ArgName, engineError } from "../engineRules";
 import { check, formatAmount } from "../rules";
-import { DatedFlow, discountedSumAsNumber, scratch, wholeDay, xnpv } from "./returns";
-import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExpm1, ddLog, ddMul, ddOfDecimal } from "../doubleDouble";
+import { DatedFlow, DatedFlows, discountedSumAsNumber, flowList, isFlowColumns, scratch, wholeDay, xnpv } from "./returns";
+import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExpm1, ddLog, ddMul, ddOfCellNumber, ddOfDecimal } from "../doubleDouble";
 
 /** Days between two Excel date serials, whole days (dates truncated as Excel does); the end must not be before the start. */
 export function daysBetween(start: number, end: number, startName: ArgName, endName: ArgName): number {
@@ -167,15 +167,10 @@ export function completionAccounts(input: CompletionAccountsInput): CompletionAc
 }
 
 /** Present value at completion of deferred or earn-out payments = sum of amount x probability / (1 + rate)^(days from completion / 365). */
-export function deferredConsiderationPV(
-  completionDate: number,
-  payments: readonly DatedFlow[],
-  rate: Decimal,
-  probabilities?: readonly Decimal[],
-): Decimal {
+export function deferredConsiderationPV(completionDate: number, payments: DatedFlows, rate: Decimal, probabilities?: readonly Decimal[]): Decimal {
   const start = wholeDay(completionDate, "completion_date");
   const flows: DatedFlow[] = [{ amount: ZERO, date: start }];
-  payments.forEach((p, i) => {
+  flowList(payments).forEach((p, i) => {
     if (wholeDay(p.date, "dates") < start) {
       throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(p.date) }, "dates");
     }
@@ -192,19 +187,21 @@ export function deferredConsiderationPV(
  */
 export function deferredConsiderationPVAsNumber(
   completionDate: number,
-  payments: readonly DatedFlow[],
+  payments: DatedFlows,
   rate: Decimal,
   probabilities?: readonly Decimal[],
 ): number | undefined {
   const start = wholeDay(completionDate, "completion_date");
-  const { terms, days } = scratch(payments.length);
+  const columns = isFlowColumns(payments);
+  const count = columns ? payments.amounts.length : payments.length;
+  const { terms, days } = scratch(count);
   let exact = true;
-  for (let i = 0; i < payments.length; i++) {
-    const p = payments[i];
-    const day = wholeDay(p.date, "dates");
-    if (day < start) throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(p.date) }, "dates");
+  for (let i = 0; i < count; i++) {
+    const date = columns ? payments.dates[i] : payments[i].date;
+    const day = wholeDay(date, "dates");
+    if (day < start) throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(date) }, "dates");
     if (probabilities !== undefined) check(probabilities[i], "fraction", "probabilities");
-    if (!exact || !ddOfDecimal(p.amount)) {
+    if (!exact || !(columns ? ddOfCellNumber(payments.amounts[i]) : ddOfDecimal(payments[i].amount))) {
       exact = false;
       continue;
     }
@@ -223,7 +220,7 @@ export function deferredConsiderationPVAsNumber(
   }
   // xnpv's own check on the rate comes after the payments' (as in deferredConsiderationPV).
   if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
-  return exact ? discountedSumAsNumber(rate, terms, days, payments.length) : undefined;
+  return exact ? discountedSumAsNumber(rate, terms, days, count) : undefined;
 }
 
 /** PIK interest accrued from `start` to `end`, actual/365, as a note's interest (`accruedInterest`): simple = principal x r x t; compounded m times a year = principal x ((1 + r / m)^(m t) - 1). */

@@ -44,8 +44,13 @@ export interface FlowColumns {
 /** Dated flows, as a list or in columns. */
 export type DatedFlows = readonly DatedFlow[] | FlowColumns;
 
-function isColumns(flows: DatedFlows): flows is FlowColumns {
+export function isFlowColumns(flows: DatedFlows): flows is FlowColumns {
   return !Array.isArray(flows);
+}
+
+/** Dated flows as a list: the columns' amounts as the Decimals they stand for. */
+export function flowList(flows: DatedFlows): readonly DatedFlow[] {
+  return isFlowColumns(flows) ? Array.from(flows.amounts, (a, i) => ({ amount: new Decimal(a), date: flows.dates[i] })) : flows;
 }
 
 /** Day serial -> whole day, as Excel reads dates (truncated); rejects what is not a date. */
@@ -74,15 +79,15 @@ export function yearsFromFirst(dates: ArrayLike<number>, name: ArgName = "dates"
 
 /** The dates of dated flows, as numbers. */
 function datesOf(flows: DatedFlows): ArrayLike<number> {
-  return isColumns(flows) ? flows.dates : flows.map((f) => f.date);
+  return isFlowColumns(flows) ? flows.dates : flows.map((f) => f.date);
 }
 
 function checkFlows(flows: DatedFlows): { amounts: Float64Array; years: Float64Array } {
-  const count = isColumns(flows) ? flows.amounts.length : flows.length;
+  const count = isFlowColumns(flows) ? flows.amounts.length : flows.length;
   if (count < 2) throw engineError("num", "tooFewFlows", { got: count }, "flows");
   const years = yearsFromFirst(datesOf(flows));
   // new Decimal(x).toNumber() is x again (shortest round-trip text): the columns' amounts are the doubles.
-  const amounts = isColumns(flows) ? flows.amounts : Float64Array.from(flows, (f) => f.amount.toNumber());
+  const amounts = isFlowColumns(flows) ? flows.amounts : Float64Array.from(flows, (f) => f.amount.toNumber());
   let positive = false;
   let negative = false;
   for (let i = 0; i < count; i++) {
@@ -112,7 +117,7 @@ function npvAt(amounts: Float64Array, years: Float64Array, x: number): [number, 
 /** XNPV = sum of P_i / (1 + rate)^((d_i - d1) / 365), Excel's convention; exact decimals (40 digits). */
 export function xnpv(rate: Decimal, flows: DatedFlows): Decimal {
   if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
-  const list: readonly DatedFlow[] = isColumns(flows)
+  const list: readonly DatedFlow[] = isFlowColumns(flows)
     ? Array.from(flows.amounts, (a, i) => ({ amount: new Decimal(a), date: flows.dates[i] }))
     : flows;
   if (list.length === 0) throw engineError("num", "noFlows", {}, "flows");
@@ -181,7 +186,7 @@ export function discountedSumAsNumber(rate: Decimal, terms: Float64Array, days: 
  */
 export function xnpvAsNumber(rate: Decimal, flows: DatedFlows): number | undefined {
   if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
-  const columns = isColumns(flows);
+  const columns = isFlowColumns(flows);
   const count = columns ? flows.amounts.length : flows.length;
   if (count === 0) throw engineError("num", "noFlows", {}, "flows");
   const { terms, days } = scratch(count);
@@ -316,7 +321,7 @@ export function dealReturns(flows: DatedFlows, guess = 0.1): DealReturns {
   let invested: Decimal;
   let distributed: Decimal;
   let running: Decimal;
-  if (isColumns(flows)) {
+  if (isFlowColumns(flows)) {
     // The same exact sums as below, without a Decimal per flow (see NumberSum).
     const paid = new NumberSum();
     const received = new NumberSum();
