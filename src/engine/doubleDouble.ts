@@ -157,6 +157,28 @@ export function ddExpParts(ah: number, al: number): number {
   return k;
 }
 
+/** (ah + al)^n for a whole n >= 1, by repeated squaring (at most 2 log2(n) products). Sets `dd`. */
+export function ddPowInt(ah: number, al: number, n: number): void {
+  let rh = 1;
+  let rl = 0;
+  let xh = ah;
+  let xl = al;
+  for (let e = n; ;) {
+    if (e % 2 === 1) {
+      ddMul(rh, rl, xh, xl);
+      rh = dd[HI];
+      rl = dd[LO];
+    }
+    e = Math.floor(e / 2);
+    if (e === 0) break;
+    ddMul(xh, xl, xh, xl);
+    xh = dd[HI];
+    xl = dd[LO];
+  }
+  dd[HI] = rh;
+  dd[LO] = rl;
+}
+
 /** e^a: sets `dd`. |a| must be below 700. */
 export function ddExp(ah: number, al: number): void {
   const k = ddExpParts(ah, al);

@@ -15,11 +15,14 @@
  * (0.1 by default, Excel's), which gives Excel's root when the flows have several; when Newton
  * leaves the domain or stalls, a bracketed search on ln(1 + r) finds a root if one exists. A
  * decimal.js power costs about 0.6 ms, so a 10,000-flow IRR in decimals would take seconds.
- * The sums of amounts (invested, distributed, MOIC) stay exact decimals.
+ * The sums of amounts (invested, distributed, MOIC) stay exact decimals (`NumberSum` for flows in
+ * columns: the same Decimal without one per flow). XNPV is a decimal amount (`xnpv`, 40 digits);
+ * `xnpvAsNumber` finds the double that decimal rounds to for a cell without its decimal powers, in
+ * double-double with a certified bound, else says it cannot (../doubleDouble.ts): same cell either way.
  */
 import { Decimal, NumberSum, ZERO } from "../decimal";
 import { type ArgName, engineError } from "../engineRules";
-import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExp, ddLog, ddMul, ddOfCellNumber, ddOfDecimal } from "../doubleDouble";
+import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExp, ddLog, ddMul, ddOfCellNumber, ddOfDecimal, ddPowInt } from "../doubleDouble";
 
 /** Excel's last valid date serial: 31 December 9999 (Excel's date system limits). */
 export const LAST_DATE_SERIAL = 2958465;
@@ -137,16 +140,21 @@ const DD_EXPONENT_LIMIT = 600;
 /**
  * Sum of P_i / (1 + rate)^(days_i / 365) over the first `count` flows, P_i given as double-doubles in `terms` (hi, lo interleaved),
  * as the double the 40-digit decimal sum rounds to, or undefined when the double-double bound cannot
- * decide it (see ../doubleDouble.ts). Discount factor e^(-ln(1 + rate) days / 365) per flow; the bound
- * per term is |term| x DD_EPSILON x (1 + |exponent| + years), far above the real error.
+ * decide it (see ../doubleDouble.ts). Discount factor e^(-ln(1 + rate) days / 365) per flow, or
+ * 1 / (1 + rate)^n by repeated squaring on a whole number n of years (at most 12 products); the bound
+ * per term is |term| x DD_EPSILON x (1 + |exponent| + years), far above the real error of either.
  */
 export function discountedSumAsNumber(rate: Decimal, terms: Float64Array, days: Float64Array, count: number): number | undefined {
   if (!ddOfDecimal(rate)) return undefined;
   ddAdd(dd[HI], dd[LO], 1, 0);
-  if (!(dd[HI] > 0)) return undefined;
-  ddLog(dd[HI], dd[LO]);
-  const lh = dd[HI];
-  const ll = dd[LO];
+  const bh = dd[HI];
+  const bl = dd[LO];
+  if (!(bh > 0)) return undefined;
+  /** |ln(1 + r)| in doubles, for the bound and the range checks. */
+  const logSize = Math.abs(Math.log(bh));
+  // ln(1 + r) in double-double, computed at the first date that is not a whole number of years.
+  let lh = NaN;
+  let ll = 0;
   let sh = 0;
   let sl = 0;
   let bound = 0;
@@ -159,16 +167,27 @@ export function discountedSumAsNumber(rate: Decimal, terms: Float64Array, days: 
     let tl = pl;
     let size = 1;
     if (d !== 0) {
-      // exponent = -ln(1 + r) x d / 365
-      ddMul(lh, ll, -d, 0);
-      ddDiv(dd[HI], dd[LO], 365, 0);
-      const eh = dd[HI];
-      if (!(Math.abs(eh) <= DD_EXPONENT_LIMIT)) return undefined;
-      ddExp(eh, dd[LO]);
-      ddMul(ph, pl, dd[HI], dd[LO]);
+      const years = d / 365;
+      if (!(logSize * years <= DD_EXPONENT_LIMIT)) return undefined;
+      size = 1 + logSize * years + years;
+      if (Number.isInteger(years) && years <= 64) {
+        // A whole number of years (an anniversary): P / (1 + r)^n by repeated squaring, no logarithm.
+        ddPowInt(bh, bl, years);
+        ddDiv(ph, pl, dd[HI], dd[LO]);
+      } else {
+        if (Number.isNaN(lh)) {
+          ddLog(bh, bl);
+          lh = dd[HI];
+          ll = dd[LO];
+        }
+        // exponent = -ln(1 + r) x d / 365
+        ddMul(lh, ll, -d, 0);
+        ddDiv(dd[HI], dd[LO], 365, 0);
+        ddExp(dd[HI], dd[LO]);
+        ddMul(ph, pl, dd[HI], dd[LO]);
+      }
       th = dd[HI];
       tl = dd[LO];
-      size = 1 + Math.abs(eh) + d / 365;
     }
     ddAdd(sh, sl, th, tl);
     sh = dd[HI];
