@@ -7,6 +7,7 @@ import {
   DatedFlow,
   Decimal,
   EngineError,
+  FlowColumns,
   COMPOUNDING_WORDS,
   COMP_METRIC_WORDS,
   CROSS_TERM_WORDS,
@@ -20,11 +21,14 @@ import {
   disposalGain,
   sourcesAndUses,
   deferredConsiderationPV,
+  deferredConsiderationPVAsNumber,
   lockedBoxPrice,
   pikAccrued,
+  pikAccruedAsNumber,
   priceSplit,
   xirr,
   xnpv,
+  xnpvAsNumber,
 } from "../engine";
 import { describeCell, isBlank, isBlankRow, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
 import { CellOutput, toCell } from "./excel";
@@ -32,10 +36,11 @@ import { withIgnoredNote } from "./tables";
 import { nameCell, numberCell, optionalNumberCell, tableReader } from "./venture";
 
 /**
- * Dated flows from two ranges of one size; trailing empty pairs are dropped (their 1-based positions go
- * to `skipped`, for a table's "Ignored as empty" note), an empty cell inside is an error.
+ * Dated flows from two ranges of one size, in columns (the cells' numbers; see `FlowColumns`):
+ * trailing empty pairs are dropped (their 1-based positions go to `skipped`, for a table's "Ignored
+ * as empty" note), an empty cell inside is an error.
  */
-export function readDatedFlows(flows: unknown, dates: unknown, skipped?: number[]): DatedFlow[] {
+export function readFlowColumns(flows: unknown, dates: unknown, skipped?: number[]): FlowColumns {
   const amounts = readVector(flows, "flows");
   const days = readVector(dates, "dates");
   if (amounts.length !== days.length) {
@@ -44,17 +49,26 @@ export function readDatedFlows(flows: unknown, dates: unknown, skipped?: number[
   let n = amounts.length;
   while (n > 0 && isBlankRow([amounts[n - 1], days[n - 1]])) n--;
   for (let i = n; i < amounts.length; i++) skipped?.push(i + 1);
-  const out: DatedFlow[] = new Array(n);
+  const out = { amounts: new Float64Array(n), dates: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
     const day = days[i];
     if (typeof day !== "number" || !Number.isFinite(day)) {
       throw new EngineError("value", `dates must be dates (day serial numbers), got ${describeCell(day)} at position ${i + 1}`, "dates");
     }
     const a = amounts[i];
-    // readNumber's own fast path for a finite number, without building the argument's name for every cell (npm run bench).
-    const amount = typeof a === "number" && Number.isFinite(a) ? new Decimal(a === 0 ? 0 : a) : readNumber(a, `flows (position ${i + 1})`);
-    out[i] = { amount, date: day };
+    // readNumber's own fast path for a finite number (-0 reads as 0), without building the argument's name for every cell (npm run bench);
+    // anything else is refused by readNumber with its message.
+    out.amounts[i] = typeof a === "number" && Number.isFinite(a) ? (a === 0 ? 0 : a) : readNumber(a, `flows (position ${i + 1})`).toNumber();
+    out.dates[i] = day;
   }
+  return out;
+}
+
+/** Dated flows from two ranges of one size, as a list (see `readFlowColumns`), each amount a Decimal. */
+export function readDatedFlows(flows: unknown, dates: unknown, skipped?: number[]): DatedFlow[] {
+  const { amounts, dates: days } = readFlowColumns(flows, dates, skipped);
+  const out: DatedFlow[] = new Array(amounts.length);
+  for (let i = 0; i < amounts.length; i++) out[i] = { amount: new Decimal(amounts[i]), date: days[i] };
   return out;
 }
 
@@ -63,11 +77,19 @@ function readGuess(guess: unknown): number {
 }
 
 export function dealIrrCell(flows: unknown, dates: unknown, guess: unknown): number {
-  return xirr(readDatedFlows(flows, dates), readGuess(guess));
+  return xirr(readFlowColumns(flows, dates), readGuess(guess));
 }
 
 export function dealNpvCell(rate: unknown, flows: unknown, dates: unknown): number {
-  return toCell(xnpv(readNumber(rate, "rate"), readDatedFlows(flows, dates)));
+  const r = readNumber(rate, "rate");
+  const columns = readFlowColumns(flows, dates);
+  // The decimal result's double, found without a decimal power per flow when certain (xnpvAsNumber).
+  return checkedCell(xnpvAsNumber(r, columns)) ?? toCell(xnpv(r, columns));
+}
+
+/** A double found for a cell by a `...AsNumber` fast path, as toCell gives it (never -0), or undefined to take the decimal path. */
+function checkedCell(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : value === 0 ? 0 : value;
 }
 
 export const DEALRETURNS_ROWS = [
@@ -82,7 +104,7 @@ export const DEALRETURNS_ROWS = [
 
 export function dealReturnsCells(flows: unknown, dates: unknown, guess: unknown): CellOutput[][] {
   const skipped: number[] = [];
-  const r = dealReturns(readDatedFlows(flows, dates, skipped), readGuess(guess));
+  const r = dealReturns(readFlowColumns(flows, dates, skipped), readGuess(guess));
   const values = [r.irr, toCell(r.moic), toCell(r.invested), toCell(r.distributed), toCell(r.netGain), toCell(r.years), toCell(r.cashYield)];
   return withIgnoredNote(
     DEALRETURNS_ROWS.map((label, i): CellOutput[] => [label, values[i]]),
@@ -95,6 +117,8 @@ export function readDate(value: unknown, name: string): number {
   if (typeof value !== "number" && !isBlank(value) && !Array.isArray(value)) {
     throw new EngineError("value", `${name} must be a date (a day serial number), got ${describeCell(value)}`, name);
   }
+  // readNumber's fast path for a finite number >= 0 (-0 reads as 0), without a Decimal and its text (npm run bench); the rest is refused by readNumber.
+  if (typeof value === "number" && value >= 0 && Number.isFinite(value)) return value === 0 ? 0 : value;
   return readNumber(value, name, "nonNegative").toNumber();
 }
 
@@ -175,24 +199,27 @@ export function completionAccountsCells(
 }
 
 export function deferredPvCell(completion_date: unknown, payments: unknown, dates: unknown, rate: unknown, probabilities: unknown): number {
-  const flows = readDatedFlows(payments, dates);
+  const flows = readFlowColumns(payments, dates);
+  const count = flows.amounts.length;
   let probs: Decimal[] | undefined;
   if (!isBlank(probabilities)) {
     const cells = readVector(probabilities, "probabilities");
-    if (cells.length === flows.length) probs = flows.map((_, i) => readNumber(cells[i], `probabilities (position ${i + 1})`, "fraction"));
+    if (cells.length === count) probs = Array.from(flows.amounts, (_, i) => readNumber(cells[i], `probabilities (position ${i + 1})`, "fraction"));
     else if (cells.length === 1) {
       // One probability for every payment (100% typed as the default reads as omitting it).
       const p = readNumber(cells[0], "probabilities", "fraction");
-      probs = flows.map(() => p);
+      probs = Array.from(flows.amounts, () => p);
     } else {
       throw new EngineError(
         "value",
-        `probabilities must have one cell per payment, or one for all, got ${cells.length} for ${flows.length} payments`,
+        `probabilities must have one cell per payment, or one for all, got ${cells.length} for ${count} payments`,
         "probabilities",
       );
     }
   }
-  return toCell(deferredConsiderationPV(readDate(completion_date, "completion_date"), flows, readNumber(rate, "rate"), probs));
+  const completion = readDate(completion_date, "completion_date");
+  const r = readNumber(rate, "rate");
+  return checkedCell(deferredConsiderationPVAsNumber(completion, flows, r, probs)) ?? toCell(deferredConsiderationPV(completion, flows, r, probs));
 }
 
 export function pikAccruedCell(
@@ -202,15 +229,12 @@ export function pikAccruedCell(
   completion_date: unknown,
   compounding: unknown,
 ): number {
-  return toCell(
-    pikAccrued(
-      readNumber(principal, "principal", "nonNegative"),
-      readNumber(interest_rate, "interest_rate", "nonNegative"),
-      readDate(start_date, "start_date"),
-      readDate(completion_date, "completion_date"),
-      readChoice(compounding, "compounding", COMPOUNDING_WORDS.words, "ANNUAL"),
-    ),
-  );
+  const p = readNumber(principal, "principal", "nonNegative");
+  const r = readNumber(interest_rate, "interest_rate", "nonNegative");
+  const start = readDate(start_date, "start_date");
+  const end = readDate(completion_date, "completion_date");
+  const c = readChoice(compounding, "compounding", COMPOUNDING_WORDS.words, "ANNUAL");
+  return checkedCell(pikAccruedAsNumber(p, r, start, end, c)) ?? toCell(pikAccrued(p, r, start, end, c));
 }
 
 const readSaleHoldings = tableReader(

@@ -18,10 +18,11 @@
  *   accrued face value and the shares, holder by holder (loans need not be held pro rata to shares).
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { Compounding, accruedInterest } from "../venture/instruments";
+import { Compounding, PERIODS_PER_YEAR, accruedInterest } from "../venture/instruments";
 import { type ArgName, engineError } from "../engineRules";
 import { check, formatAmount } from "../rules";
-import { DatedFlow, wholeDay, xnpv } from "./returns";
+import { DatedFlow, DatedFlows, discountedSumAsNumber, flowList, isFlowColumns, scratch, wholeDay, xnpv } from "./returns";
+import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExpm1, ddLog, ddMul, ddOfCellNumber, ddOfDecimal } from "../doubleDouble";
 
 /** Days between two Excel date serials, whole days (dates truncated as Excel does); the end must not be before the start. */
 export function daysBetween(start: number, end: number, startName: ArgName, endName: ArgName): number {
@@ -166,15 +167,10 @@ export function completionAccounts(input: CompletionAccountsInput): CompletionAc
 }
 
 /** Present value at completion of deferred or earn-out payments = sum of amount x probability / (1 + rate)^(days from completion / 365). */
-export function deferredConsiderationPV(
-  completionDate: number,
-  payments: readonly DatedFlow[],
-  rate: Decimal,
-  probabilities?: readonly Decimal[],
-): Decimal {
+export function deferredConsiderationPV(completionDate: number, payments: DatedFlows, rate: Decimal, probabilities?: readonly Decimal[]): Decimal {
   const start = wholeDay(completionDate, "completion_date");
   const flows: DatedFlow[] = [{ amount: ZERO, date: start }];
-  payments.forEach((p, i) => {
+  flowList(payments).forEach((p, i) => {
     if (wholeDay(p.date, "dates") < start) {
       throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(p.date) }, "dates");
     }
@@ -184,10 +180,84 @@ export function deferredConsiderationPV(
   return xnpv(rate, flows);
 }
 
+/**
+ * `deferredConsiderationPV(...).toNumber()` (the cell's value) without a decimal power per payment:
+ * the same checks in the same order, then the discounted sum in double-double (`discountedSumAsNumber`);
+ * undefined when that cannot decide the double: the caller then computes in decimals.
+ */
+export function deferredConsiderationPVAsNumber(
+  completionDate: number,
+  payments: DatedFlows,
+  rate: Decimal,
+  probabilities?: readonly Decimal[],
+): number | undefined {
+  const start = wholeDay(completionDate, "completion_date");
+  const columns = isFlowColumns(payments);
+  const count = columns ? payments.amounts.length : payments.length;
+  const { terms, days } = scratch(count);
+  let exact = true;
+  for (let i = 0; i < count; i++) {
+    const date = columns ? payments.dates[i] : payments[i].date;
+    const day = wholeDay(date, "dates");
+    if (day < start) throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(date) }, "dates");
+    if (probabilities !== undefined) check(probabilities[i], "fraction", "probabilities");
+    if (!exact || !(columns ? ddOfCellNumber(payments.amounts[i]) : ddOfDecimal(payments[i].amount))) {
+      exact = false;
+      continue;
+    }
+    if (probabilities !== undefined) {
+      const ah = dd[HI];
+      const al = dd[LO];
+      if (!ddOfDecimal(probabilities[i])) {
+        exact = false;
+        continue;
+      }
+      ddMul(ah, al, dd[HI], dd[LO]);
+    }
+    terms[2 * i] = dd[HI];
+    terms[2 * i + 1] = dd[LO];
+    days[i] = day - start;
+  }
+  // xnpv's own check on the rate comes after the payments' (as in deferredConsiderationPV).
+  if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
+  return exact ? discountedSumAsNumber(rate, terms, days, count) : undefined;
+}
+
 /** PIK interest accrued from `start` to `end`, actual/365, as a note's interest (`accruedInterest`): simple = principal x r x t; compounded m times a year = principal x ((1 + r / m)^(m t) - 1). */
 export function pikAccrued(principal: Decimal, rate: Decimal, start: number, end: number, compounding: Compounding): Decimal {
   const days = daysBetween(start, end, "start_date", "completion_date");
   return accruedInterest(principal, rate, new Decimal(days).div(365), compounding);
+}
+
+/**
+ * `pikAccrued(...).toNumber()` (the cell's value) without a decimal power: the same checks in the same
+ * order, then principal x ((1 + r/m)^(m days / 365) - 1) in double-double as e^(m days / 365 x
+ * ln(1 + r/m)) - 1 (no cancellation against 1 for short periods); undefined when the bound (see
+ * ../doubleDouble.ts) cannot decide the double, and for simple interest (no power: the decimals are fast).
+ */
+export function pikAccruedAsNumber(principal: Decimal, rate: Decimal, start: number, end: number, compounding: Compounding): number | undefined {
+  const days = daysBetween(start, end, "start_date", "completion_date");
+  check(principal, "nonNegative", "principal");
+  check(rate, "nonNegative", "interest_rate");
+  if (compounding === "SIMPLE" || !ddOfDecimal(rate)) return undefined;
+  const m = PERIODS_PER_YEAR[compounding];
+  ddDiv(dd[HI], dd[LO], m, 0);
+  ddAdd(dd[HI], dd[LO], 1, 0);
+  ddLog(dd[HI], dd[LO]);
+  // exponent = ln(1 + r/m) x m days / 365
+  ddMul(dd[HI], dd[LO], m * days, 0);
+  ddDiv(dd[HI], dd[LO], 365, 0);
+  const eh = dd[HI];
+  const el = dd[LO];
+  if (!(Math.abs(eh) <= 600) || !ddOfDecimal(principal)) return undefined;
+  const ph = dd[HI];
+  const pl = dd[LO];
+  ddExpm1(eh, el);
+  const gh = dd[HI];
+  ddMul(ph, pl, gh, dd[LO]);
+  // Error of e^x - 1 relative to e^x (not to the growth: a short period's growth is small), per unit of exponent and periods.
+  const bound = Math.abs(ph) * (1 + Math.abs(gh)) * (1 + eh + (m * days) / 365) * DD_EPSILON;
+  return certainDouble(dd[HI], dd[LO], bound);
 }
 
 /** One holder's position in the company and what it sells: shares (count) and shareholder loans (accrued face value). */

@@ -24,7 +24,8 @@ export type DayCount = (typeof DAY_COUNTS)[number];
 export const COMPOUNDINGS = ["SIMPLE", "ANNUAL", "SEMIANNUAL", "QUARTERLY", "MONTHLY", "DAILY"] as const;
 export type Compounding = (typeof COMPOUNDINGS)[number];
 
-const PERIODS_PER_YEAR: Record<Exclude<Compounding, "SIMPLE">, number> = { ANNUAL: 1, SEMIANNUAL: 2, QUARTERLY: 4, MONTHLY: 12, DAILY: 365 };
+/** Compounding periods a year of each compounding (not SIMPLE). */
+export const PERIODS_PER_YEAR: Record<Exclude<Compounding, "SIMPLE">, number> = { ANNUAL: 1, SEMIANNUAL: 2, QUARTERLY: 4, MONTHLY: 12, DAILY: 365 };
 
 /** Calendar date of an Excel serial day number (1900 date system, serials from 61 = 1900-03-01). */
 export function excelSerialToDate(serial: number): { y: number; m: number; d: number } {
