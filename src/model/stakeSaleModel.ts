@@ -895,7 +895,7 @@ function describeSheet(
   // table shows here, never a look-through that leaves it out unseen.
   checks.push({
     label: t.checkHolders,
-    left: "ROWS(SharesBefore)",
+    left: "COUNTA(SharesBefore)+COUNTBLANK(SharesBefore)",
     right: String(input.capTable.length),
     engine: [new Decimal(input.capTable.length), new Decimal(input.capTable.length)],
     format: f.shares,

@@ -215,13 +215,13 @@ describe("a row added to an input table, in LibreOffice", () => {
     const buyerRow = sheet.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.value === buyer.holder && c.style !== "note")!.address.slice(1);
     expect(number(name, `E${buyerRow}`)).toBeCloseTo(buyer.ownershipAfter.toNumber(), 12);
     // Checks: ownership and shares still hold; the holders check shows the row the look-through does not list yet.
-    const ok = formulaCell(sheet, "=IF(ABS((ROWS(SharesBefore))").expected;
+    const ok = formulaCell(sheet, "=IF(ABS((COUNTA(SharesBefore)").expected;
     expect(ok).toBe(sheet.cells.find((c) => c.formula?.includes("COUNTIFS(") === true)!.expected);
     const ownershipCheck = sheet.cells.find(
       (c) => c.formula?.startsWith(`=IF(ABS((${formulaCell(sheet, "=SUM(OwnershipAfter)").address})-(1))`) === true,
     )!;
     expect(at(name, ownershipCheck.address)).toBe(ok);
-    expect(at(name, formulaCell(sheet, "=IF(ABS((ROWS(SharesBefore))").address)).toBe("1");
+    expect(at(name, formulaCell(sheet, "=IF(ABS((COUNTA(SharesBefore)").address)).toBe("1");
     // No error cell anywhere.
     expect(
       csv

@@ -31,7 +31,6 @@ export const NATIVE_FUNCTIONS = new Set([
   "ABS",
   "COUNTA",
   "COUNTBLANK",
-  "ROWS",
 ]);
 
 export interface FormulaTokens {
