@@ -126,7 +126,8 @@ export function wrappedLines(cell: Pick<ShownCell, "text" | "style">, width: num
   for (const paragraph of cell.text.split("\n")) {
     let line = 0;
     lines++;
-    for (const word of paragraph.split(/(?<=[ -])/)) {
+    // Words with the space or hyphen after them (no look-behind: older WebKit, Excel on the Mac, lacks it).
+    for (const word of paragraph.match(/[^ -]+[ -]?|[ -]/g) ?? []) {
       const w = word.replace(/ $/, "").length;
       if (line > 0 && line + w > room) {
         lines++;
