@@ -227,7 +227,9 @@ export function fitColumnWidths(sheet: SheetSpec, fixed: readonly ColumnSpec[] =
     widths.set(col, Math.min(MAX_COLUMN_WIDTH, Math.max(widths.get(col) ?? minWidth, Math.ceil(w))));
   };
   for (const c of cells) {
-    const blocked = c.isNumber || occupied.has(`${c.row}:${c.col + 1}`);
+    // A header sizes its column (wrapped) even with empty cells to its right: a table's last header
+    // must not run past the print area's edge.
+    const blocked = c.isNumber || c.style === "header" || occupied.has(`${c.row}:${c.col + 1}`);
     grow(c.col, blocked ? blockedWidth(c) : minWidth);
   }
   for (const [col, w] of fixedAt) widths.set(col, w);

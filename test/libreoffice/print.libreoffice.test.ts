@@ -21,9 +21,9 @@ import { LINE_HEIGHT } from "../../src/workbook/layout";
 import { printedWidth } from "../support/printWidth";
 
 const SOFFICE = process.env.LIBREOFFICE_PATH || "/usr/bin/soffice";
-/** Characters of Calibri 11 across a landscape A4 page at 100% (297 mm less the default margins). */
+/** Characters of Calibri 11 across a landscape A4 or Letter page at 100% (less the default margins; LibreOffice prints Letter here). */
 const LANDSCAPE_CHARACTERS = 125;
-/** Points down a landscape A4 page for rows (595 pt less margins, header and footer). */
+/** Points down a landscape A4 or Letter page for rows (595 or 612 pt less margins, header and footer). */
 const USABLE_HEIGHT = 420;
 const OUT = path.join(__dirname, "..", "..", "test-output", "print");
 const templates = builtInTemplates();
