@@ -20,7 +20,10 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { JSON_LIMITS, builtInTemplate, builtInTemplates, parseTemplateJson, templateToJson, type Template } from "../templates";
-import { fieldList, readableProblem } from "./words";
+import { fieldList, fieldWords, readableProblem } from "./words";
+import { cliMessages, type CliMessages, type FsProblem } from "../locales/cliMessages";
+import { FIELD_NAMES_FR, ruleMessage } from "../locales/ruleMessagesFr";
+import type { FieldName } from "../model/ruleMessages";
 import { SHEET_LANGUAGES, isSheetLanguage, type SheetLanguage } from "../model/sheetText";
 
 /**
@@ -52,8 +55,9 @@ Commands:
                                        formulas with their values, named ranges, formats, and the
                                        model stored inside so the CapTable add-in re-opens it.
                                        <template> is a template file, or the id of a built-in one.
-                                       --lang fr writes the sheet's words in French (default en);
-                                       the model stored inside is the same in either language.
+                                       --lang fr writes the sheet's words in French (default en),
+                                       and the command's messages are French too; the model
+                                       stored inside is the same in either language.
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
   validate-template <file.json>        Check a template file and list what is wrong with it.
@@ -103,14 +107,28 @@ interface Parsed {
   readonly currency?: string;
   /** build-workbook only: the language of the sheet's words. */
   readonly lang?: SheetLanguage;
+  /** The messages, in the language of --lang (English without it). */
+  readonly M: CliMessages;
 }
 
-function readLang(option: string, value: string): SheetLanguage {
-  if (!isSheetLanguage(value)) throw new UsageError(`${option} must be ${SHEET_LANGUAGES.map((l) => `"${l}"`).join(" or ")}, got "${value}"`);
+/**
+ * The language of the messages: the value of a valid --lang anywhere on the line, so that even an
+ * error found while reading the options is reported in it; English otherwise.
+ */
+function messageLanguage(argv: readonly string[]): SheetLanguage {
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice("--lang=".length) : undefined;
+    if (v !== undefined && isSheetLanguage(v)) return v;
+  }
+  return "en";
+}
+
+function readLang(option: string, value: string, M: CliMessages): SheetLanguage {
+  if (!isSheetLanguage(value)) throw new UsageError(M.badLanguage(option, SHEET_LANGUAGES, value));
   return value;
 }
 
-function parseArgs(argv: readonly string[]): Parsed {
+function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   const args: string[] = [];
   let output: string | undefined;
   let force = false;
@@ -126,68 +144,64 @@ function parseArgs(argv: readonly string[]): Parsed {
     else if (a === "--require-md5") requireMd5 = true;
     else if (a === "--dir") dir = true;
     else if (a === "--currency") {
-      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a currency code (EUR, USD...)`);
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(M.needsCurrency(a));
       currency = argv[++i];
     } else if (a.startsWith("--currency=")) currency = a.slice("--currency=".length);
     else if (a === "--as-of") {
-      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a date (YYYY-MM-DD)`);
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(M.needsDate(a));
       asOf = argv[++i];
     } else if (a.startsWith("--as-of=")) asOf = a.slice("--as-of=".length);
     else if (a === "--lang") {
-      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a language (en or fr)`);
-      if (lang !== undefined) throw new UsageError(`${a} is given twice`);
-      lang = readLang(a, argv[++i]);
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(M.needsLanguage(a));
+      if (lang !== undefined) throw new UsageError(M.givenTwice(a));
+      lang = readLang(a, argv[++i], M);
     } else if (a.startsWith("--lang=")) {
-      if (lang !== undefined) throw new UsageError("--lang is given twice");
-      lang = readLang("--lang", a.slice("--lang=".length));
+      if (lang !== undefined) throw new UsageError(M.givenTwice("--lang"));
+      lang = readLang("--lang", a.slice("--lang=".length), M);
     } else if (a === "-f" || a === "--force") force = true;
     else if (a === "-o" || a === "--output") {
-      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a file name`);
-      if (output !== undefined) throw new UsageError(`${a} is given twice`);
+      if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(M.needsFileName(a));
+      if (output !== undefined) throw new UsageError(M.givenTwice(a));
       output = argv[++i];
     } else if (a.startsWith("--output=")) output = a.slice("--output=".length);
-    else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option "${a}"`);
+    else if (a.startsWith("-") && a !== "-") throw new UsageError(M.unknownOption(a));
     else args.push(a);
   }
   const command = args.shift();
   // An option given and then ignored would be silently wrong: each is refused outside its commands.
   if (command !== "import-ocf" && command !== "export-ocf" && asOf !== undefined)
-    throw new UsageError("--as-of is an option of import-ocf and export-ocf only");
-  if (command !== "import-ocf" && requireMd5) throw new UsageError("--require-md5 is an option of import-ocf only");
-  if (command !== "export-ocf" && dir) throw new UsageError("--dir is an option of export-ocf only");
-  if (command !== "export-ocf" && currency !== undefined) throw new UsageError("--currency is an option of export-ocf only");
-  if (command !== "build-workbook" && lang !== undefined) throw new UsageError("--lang is an option of build-workbook only");
-  return { command, args, output, force, help, asOf, requireMd5, dir, currency, lang };
+    throw new UsageError(M.optionOf("--as-of", ["import-ocf", "export-ocf"]));
+  if (command !== "import-ocf" && requireMd5) throw new UsageError(M.optionOf("--require-md5", ["import-ocf"]));
+  if (command !== "export-ocf" && dir) throw new UsageError(M.optionOf("--dir", ["export-ocf"]));
+  if (command !== "export-ocf" && currency !== undefined) throw new UsageError(M.optionOf("--currency", ["export-ocf"]));
+  if (command !== "build-workbook" && lang !== undefined) throw new UsageError(M.optionOf("--lang", ["build-workbook"]));
+  return { command, args, output, force, help, asOf, requireMd5, dir, currency, lang, M };
 }
 
 function expectArgs(p: Parsed, count: number, names: string): void {
-  if (p.args.length < count) throw new UsageError(`${p.command} needs ${names}`);
-  if (p.args.length > count) throw new UsageError(`${p.command} takes ${count === 0 ? "no arguments" : names}, got also "${p.args[count]}"`);
+  const command = p.command ?? "";
+  if (p.args.length < count) throw new UsageError(p.M.needsArgs(command, names));
+  if (p.args.length > count)
+    throw new UsageError(count === 0 ? p.M.takesNoArgs(command, p.args[count]) : p.M.takesArgs(command, names, p.args[count]));
 }
 
-/** What went wrong with a file, in our words (the system's message names calls like "open", not the problem). */
-const FS_PROBLEMS: Readonly<Record<string, string>> = {
-  ENOENT: "no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a directory",
-  ENOTDIR: "a folder in the path is a file",
-  ENOSPC: "the disk is full",
-  EROFS: "the disk is read-only",
-  ENAMETOOLONG: "the name is too long",
-  EMFILE: "too many files open: try again",
-  EBUSY: "the file is in use by another program",
-};
-
-function describeFsError(error: unknown, file: string): string {
+/** What went wrong with a file, in our words (the system's message names calls like "open", not the problem): M.fsProblem. */
+function describeFsError(error: unknown, file: string, M: CliMessages = cliMessages("en")): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const problem = code !== undefined && Object.prototype.hasOwnProperty.call(FS_PROBLEMS, code) ? FS_PROBLEMS[code] : undefined;
-  return `${file}: ${problem ?? `could not be read or written${code === undefined ? "" : ` (${code})`}`}`;
+  const problem = code !== undefined && Object.prototype.hasOwnProperty.call(M.fsProblem, code) ? M.fsProblem[code as FsProblem] : undefined;
+  return M.fileProblem(file, problem ?? M.fsOther(code));
 }
 
-/** A template's problems, one a line, each with its place in words. */
-function problemLines(errors: readonly string[]): string {
-  return errors.map((e) => `  - ${readableProblem(e)}`).join("\n");
+/**
+ * A template's problems, one a line: in English each with its place in words ("cap table, row 1,
+ * shares: …"); in French the rule's French message with its place in the file ("… (inputs.capTable[0].shares)").
+ */
+function problemLines(errors: readonly string[], lang: SheetLanguage = "en"): string {
+  const inFrench = (e: string) => {
+    const m = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*): (.*)$/s.exec(e);
+    return m === null ? e : `${m[2]} (${m[1]})`;
+  };
+  return errors.map((e) => `  - ${lang === "fr" ? inFrench(e) : readableProblem(e)}`).join("\n");
 }
 
 /** The largest workbook extract-template reads: XLSX_READ_LIMITS.maxFileBytes (a test keeps them equal; not imported, to keep ExcelJS out of the CLI's start). */
@@ -223,29 +237,26 @@ export async function readAtMost(full: string, limit: number, tooLarge: (size: s
 /** The largest history file export-ocf reads: the most an OCF import reads in all (OCF_READ_LIMITS.maxTotalBytes; not imported, to keep zod's OCF readers out of the CLI's start). */
 export const MAX_HISTORY_BYTES = 200 * 1024 * 1024;
 
-async function readText(file: string, io: CliIO, what: "template" | "history" = "template"): Promise<string> {
+async function readText(file: string, io: CliIO, what: "template" | "history" = "template", M: CliMessages = cliMessages("en")): Promise<string> {
   const full = path.resolve(io.cwd, file);
   try {
     // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
     const bytes =
       what === "template"
-        ? await readAtMost(
-            full,
-            JSON_LIMITS.maxChars * 4,
-            (size) => `${file}: template is too large: ${size}, at most ${JSON_LIMITS.maxChars} characters allowed`,
-          )
+        ? await readAtMost(full, JSON_LIMITS.maxChars * 4, (size) => M.templateTooLarge(file, size, JSON_LIMITS.maxChars))
         : await readAtMost(full, MAX_HISTORY_BYTES, (size) => `${file}: the history is too large: ${size}, at most ${MAX_HISTORY_BYTES} bytes read`);
     return bytes.toString("utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
-    if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new Failure(`${file}: is a directory, not a ${what} file`);
-    throw new Failure(describeFsError(error, file));
+    if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new Failure(M.notAFile(file, what));
+    throw new Failure(describeFsError(error, file, M));
   }
 }
 
-async function readTemplateFile(file: string, io: CliIO): Promise<Template> {
-  const result = parseTemplateJson(await readText(file, io));
-  if (!result.ok) throw new Failure(`${file} is not a valid template:\n${problemLines(result.errors)}`);
+async function readTemplateFile(file: string, io: CliIO, M: CliMessages = cliMessages("en"), lang: SheetLanguage = "en"): Promise<Template> {
+  // In French each rule's message from the French rule catalogue, by its id (ruleMessagesFr.ts).
+  const result = parseTemplateJson(await readText(file, io, "template", M), lang === "en" ? undefined : (issue) => ruleMessage(issue, lang));
+  if (!result.ok) throw new Failure(`${M.notValidTemplate(file)}\n${problemLines(result.errors, lang)}`);
   return result.template;
 }
 
@@ -267,14 +278,14 @@ async function entryAt(full: string): Promise<"none" | "link" | "entry"> {
 async function writeOutput(file: string, data: string | Buffer, p: Parsed, io: CliIO): Promise<void> {
   const full = path.resolve(io.cwd, file);
   const at = await entryAt(full);
-  if (at === "link") throw new Failure(`${file} is a symbolic link: the output is never written through a link; give the path of a new file`);
-  const exists = `${file} already exists: choose another name or add --force to overwrite it`;
+  if (at === "link") throw new Failure(p.M.outputIsLink(file));
+  const exists = p.M.outputExists(file);
   if (!p.force && at === "entry") throw new Failure(exists);
   try {
     await fs.writeFile(full, data, { flag: p.force ? "w" : "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Failure(exists);
-    throw new Failure(describeFsError(error, file));
+    throw new Failure(describeFsError(error, file, p.M));
   }
 }
 
@@ -306,36 +317,41 @@ async function exportTemplate(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "a template file (or the id of a built-in template)");
-  if (p.output === undefined) throw new UsageError("build-workbook needs -o <file.xlsx>");
-  if (!p.output.toLowerCase().endsWith(".xlsx")) throw new UsageError(`the output of build-workbook must be an .xlsx file, got "${p.output}"`);
+  const M = p.M;
+  expectArgs(p, 1, M.aTemplate);
+  if (p.output === undefined) throw new UsageError(M.buildNeedsOutput);
+  if (!p.output.toLowerCase().endsWith(".xlsx")) throw new UsageError(M.outputMustBeXlsx(p.output));
   const source = p.args[0];
   let template: Template;
-  if ((await entryAt(path.resolve(io.cwd, source))) !== "none") template = await readTemplateFile(source, io);
+  if ((await entryAt(path.resolve(io.cwd, source))) !== "none") template = await readTemplateFile(source, io, M, p.lang);
   else {
     const found = builtInTemplate(source);
-    if (found === undefined) throw new Failure(`${source}: no such file, and no built-in template of that id (built-in: ${idList()})`);
+    if (found === undefined) throw new Failure(M.noSuchTemplate(source, idList()));
     template = found.template;
   }
   let built;
   try {
     built = await workbookModule().workbookFromTemplate(template, undefined, p.lang);
   } catch (error) {
-    throw new Failure(`the model could not be built: ${(error as Error).message}`);
+    throw new Failure(M.notBuilt((error as Error).message));
   }
   await writeOutput(p.output, built.buffer, p, io);
-  io.stderr(`Wrote ${p.output}: sheet "${built.sheetName}" (${template.title}), model ${built.modelId} stored inside.\n`);
-  if (built.chartsSkipped > 0)
-    io.stderr(
-      `Note: ${built.chartsSkipped} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.\n`,
-    );
-  if (built.addInCells.length > 0)
-    io.stderr(
-      `Note: ${built.addInCells.length} cell(s) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live (the sheet lists them).\n`,
-    );
-  if (template.toFill.length > 0)
-    io.stderr(`To fill in with your own figures: ${fieldList(template.toFill.map((f) => f.field))} (see the "To fill" notes on the sheet).\n`);
-  for (const warning of built.warnings) io.stderr(`Warning: ${warning}.\n`);
+  io.stderr(`${M.wroteWorkbook(p.output, built.sheetName, template.title, built.modelId)}\n`);
+  if (built.chartsSkipped > 0) io.stderr(`${M.chartsSkipped(built.chartsSkipped)}\n`);
+  if (built.addInCells.length > 0) io.stderr(`${M.addInCells(built.addInCells.length)}\n`);
+  // The fields to fill in words; in French by the rule catalogue's French field names where it has them.
+  if (template.toFill.length > 0) {
+    const fields = template.toFill.map((f) => f.field);
+    const words =
+      p.lang === "fr"
+        ? fields
+            .map(fieldWords)
+            .map((w) => (Object.prototype.hasOwnProperty.call(FIELD_NAMES_FR, w) ? FIELD_NAMES_FR[w as FieldName] : w))
+            .join(", ")
+        : fieldList(fields);
+    io.stderr(`${M.toFill(words)}\n`);
+  }
+  for (const warning of built.warnings) io.stderr(`${M.warning(warning)}\n`);
 }
 
 async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
@@ -480,8 +496,9 @@ export async function main(
   argv: readonly string[],
   io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() },
 ): Promise<number> {
+  const M = cliMessages(messageLanguage(argv));
   try {
-    const p = parseArgs(argv);
+    const p = parseArgs(argv, M);
     if (p.help || p.command === "help") {
       io.stdout(USAGE);
       return EXIT.ok;
@@ -491,19 +508,19 @@ export async function main(
       return EXIT.usage;
     }
     const run = Object.prototype.hasOwnProperty.call(COMMANDS, p.command) ? COMMANDS[p.command] : undefined;
-    if (run === undefined) throw new UsageError(`unknown command "${p.command}"`);
+    if (run === undefined) throw new UsageError(M.unknownCommand(p.command));
     await run(p, io);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`captable: ${error.message}\nRun "captable --help" for usage.\n`);
+      io.stderr(`captable: ${error.message}\n${M.runHelp}\n`);
       return EXIT.usage;
     }
     if (error instanceof Failure) {
       io.stderr(`captable: ${error.message}\n`);
       return EXIT.failed;
     }
-    io.stderr(`captable: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(`captable: ${M.unexpected((error as Error).stack ?? String(error))}\n`);
     return EXIT.failed;
   }
 }

@@ -105,12 +105,28 @@ export function groupedNumber(n: number, lang: Lang = "en"): string {
   return groupDigits(new Decimal(n).toSignificantDigits(15).toFixed(), lang);
 }
 
+/** The number of a percentage as typed: "12.5%", "12,5 %" (any space before the sign) -> "12.5", "12,5". */
+function percentNumberText(text: string): string {
+  return text.trim().replace(/\s*%$/, "");
+}
+
+/**
+ * A percentage as typed, shown back as a number field shows its number once left (`groupedNumberText`):
+ * the same digits, the language's decimal mark, thousands grouped, without the "%" (the field shows
+ * it after the number, as its unit): "12.5%" -> "12.5", French "12.5" -> "12,5", "1500" -> "1,500".
+ * It reads back (`parsePercent`, the same rule) as exactly the same fraction. Undefined when the
+ * text is not a percentage (it is then left as typed, with its message).
+ */
+export function groupedPercentText(text: string, lang: Lang = "en"): string | undefined {
+  return groupedNumberText(percentNumberText(text), lang);
+}
+
 /**
  * Reads a percentage and returns it as a fraction: "40" and "40%" -> 0.4, "-10 %" -> -0.1.
  * The division by 100 is done in decimal.js, so "33.3" gives exactly 0.333, not 0.33299999999999996.
  */
 export function parsePercent(text: string, lang: Lang = "en"): ParseResult {
-  const parsed = parseNumber(text.trim().replace(/\s*%$/, ""), lang);
+  const parsed = parseNumber(percentNumberText(text), lang);
   if (!parsed.ok) return parsed;
   return { ok: true, value: new Decimal(parsed.value).div(100).toNumber() };
 }

@@ -7,7 +7,7 @@ import { type CellWhat, Decimal, engineError } from "../engine";
 import { columnIndexOf as columnIndex, columnLetters } from "../workbook/a1";
 import type { CellSpec, ChartSpec, ColumnSpec, InputSpec, NameSpec, PrintSpec, SheetSpec, StyleName, TablePart, TableSpec } from "../workbook/spec";
 import { checkTables } from "../workbook/tables";
-import { fitColumnWidths } from "../workbook/layout";
+import { fitColumnWidths, wrapLayout } from "../workbook/layout";
 import { cleanSheetName } from "../workbook/sheetName";
 import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
 
@@ -344,6 +344,17 @@ export class SheetBuilder {
     this.printTitleRows = titleRows;
   }
 
+  /** The print area's last column (0-based): the section bands' (`bandTo`), else the last column written. */
+  private printLastColumn(cells: readonly CellSpec[]): number {
+    if (this.band !== undefined) return columnIndex(this.band);
+    let lastCol = 0;
+    for (const c of cells) {
+      const m = /^([A-Z]+)([0-9]+)$/.exec(c.address)!;
+      lastCol = Math.max(lastCol, columnIndex(m[1]) + (c.spill ? c.spill[0].length - 1 : 0));
+    }
+    return lastCol;
+  }
+
   private printSpec(cells: readonly CellSpec[], columns: readonly ColumnSpec[]): PrintSpec {
     let lastRow = 1;
     let lastCol = 0;
@@ -386,18 +397,23 @@ export class SheetBuilder {
       const m = /^([A-Z]+)([0-9]+)$/.exec(address)!;
       return [Number(m[2]), columnIndex(m[1])];
     };
-    const cells = [...this.cells.values()].sort((x, y) => {
+    const sorted = [...this.cells.values()].sort((x, y) => {
       const [rx, cx] = order(x.address);
       const [ry, cy] = order(y.address);
       return rx - ry || cx - cy;
     });
-    const content: SheetSpec = { name: this.sheetName, cells, names: [...this.names_] };
+    const content: SheetSpec = { name: this.sheetName, cells: sorted, names: [...this.names_] };
     const columns = fitColumnWidths(content, this.columns);
+    // Long texts wrap rather than widen their columns (a readable print scale, issue 14).
+    const { wrapped, merges, rows } = wrapLayout(content, columns, this.printTitle === undefined ? Infinity : this.printLastColumn(sorted));
+    const cells = sorted.map((c) => (wrapped.has(c.address) ? { ...c, wrap: true } : c));
     const sheet: SheetSpec = {
       name: this.sheetName,
       cells,
       names: [...this.names_],
       columns,
+      ...(rows.length === 0 ? {} : { rows }),
+      ...(merges.length === 0 ? {} : { merges }),
       charts: [...this.charts],
       showGridlines: false,
       ...(this.inputs.length === 0 ? {} : { inputs: [...this.inputs] }),

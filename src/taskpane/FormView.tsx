@@ -28,7 +28,7 @@ import { AddRegular, ClipboardPasteRegular, DeleteRegular, TableRegular } from "
 import { hintOf, labelOf, type Lang, type Messages } from "./i18n";
 import { ChoiceField, FlagField, ListField, RadioField, TextField, type ControlProps } from "./fields";
 import { asSentence } from "./i18n";
-import { groupedNumber, groupedNumberText, parseNumber } from "../locales/numberText";
+import { groupedNumber, groupedNumberText, groupedPercentText, parseNumber } from "../locales/numberText";
 import { useFormStyles } from "./styles";
 import {
   FORMS,
@@ -60,6 +60,17 @@ const CONTROLS: Readonly<Record<CellKind, (props: ControlProps) => React.ReactEl
 type Option = { value: string; label: string };
 
 /** A list of numbers, one per line, each shown with its separators (a line that is not one number is left as typed). */
+/**
+ * How a field's text is shown once it is left: a number and a percentage grouped, in the language's
+ * separators (a percentage without its "%", which the field shows as its unit), a list line by line.
+ */
+function shownOnLeave(kind: CellKind, lang: Lang): ((text: string) => string | undefined) | undefined {
+  if (kind === "number") return (v) => groupedNumberText(v, lang);
+  if (kind === "percent") return (v) => groupedPercentText(v, lang);
+  if (kind === "list") return (v) => groupedListText(v, lang);
+  return undefined;
+}
+
 function groupedListText(text: string, lang: Lang): string | undefined {
   const lines = text.split("\n").map((line) => (line.trim() === "" ? line : (groupedNumberText(line, lang) ?? line)));
   return lines.join("\n");
@@ -141,7 +152,7 @@ export function FormView(props: FormViewProps): React.ReactElement {
         required={c.required}
         suffix={suffixOf(c)}
         numeric={c.kind === "number" || c.kind === "percent"}
-        format={c.kind === "number" ? (v) => groupedNumberText(v, lang) : c.kind === "list" ? (v) => groupedListText(v, lang) : undefined}
+        format={shownOnLeave(c.kind, lang)}
         placeholder={c.placeholder}
         maxLength={c.maxLength}
         options={c.options !== undefined || c.optionsFrom !== undefined ? optionsOf(c, value) : undefined}
@@ -327,8 +338,8 @@ function TableEditor({
         input={numeric ? { className: s.number } : undefined}
         onChange={(_, d) => setCell(i, c.key, d.value)}
         onBlur={() => {
-          // Once the cell is left, a number shows its thousands separators (read back exactly: numberText.ts).
-          const grouped = c.kind === "number" ? groupedNumberText(value, lang) : undefined;
+          // Once the cell is left, a number or a percentage shows its thousands separators (read back exactly: numberText.ts).
+          const grouped = c.kind === "number" || c.kind === "percent" ? shownOnLeave(c.kind, lang)?.(value) : undefined;
           if (grouped !== undefined && grouped !== value) setCell(i, c.key, grouped);
         }}
         onPaste={

@@ -46,6 +46,7 @@ import { builtInTemplate, type Template } from "../templates";
 import {
   fractionToPercentText,
   groupedNumberText,
+  groupedPercentText,
   newRowKey,
   numberToText,
   parseMultiple,
@@ -1052,16 +1053,18 @@ export function emptyForm(kind: ModelKind): ModelForm {
 export function formFromInput(input: ModelInputs, lang: Lang = "en"): ModelForm {
   const spec = FORMS[input.kind];
   const texts = spec.disassemble(input, lang);
-  // Numbers are shown as a field shows them once left: with their thousands separators ("8,571,428").
+  // Numbers and percentages are shown as a field shows them once left: grouped ("8,571,428", "12.5").
   const shown = (c: CellSpec, text: string): string =>
     c.kind === "number"
       ? (groupedNumberText(text, lang) ?? text)
-      : c.kind === "list"
-        ? text
-            .split("\n")
-            .map((line) => groupedNumberText(line, lang) ?? line)
-            .join("\n")
-        : text;
+      : c.kind === "percent"
+        ? (groupedPercentText(text, lang) ?? text)
+        : c.kind === "list"
+          ? text
+              .split("\n")
+              .map((line) => groupedNumberText(line, lang) ?? line)
+              .join("\n")
+          : text;
   const tables: Record<string, GridRow[]> = {};
   for (const t of spec.tables) {
     tables[t.name] = (texts.tables[t.name] ?? []).map((cells) =>

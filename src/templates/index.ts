@@ -42,19 +42,22 @@ export class TemplateError extends Error {
 }
 
 /** One message per zod issue, naming the field: "inputs.stake: stake must be between 0% and 100%, got 130%". */
-export function formatIssues(error: z.ZodError): string[] {
+/** How an issue is worded: its own (English) message by default; the command line's French passes the French rule catalogue's. */
+export type IssueMessage = (issue: z.core.$ZodIssue) => string;
+
+export function formatIssues(error: z.ZodError, message: IssueMessage = (issue) => issue.message): string[] {
   return error.issues.slice(0, 20).map((issue) => {
     const where = formatPath(issue.path);
     if (issue.code === "unrecognized_keys") {
       const keys = issue.keys.map((k) => `"${k}"`).join(", ");
       return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`;
     }
-    return `${where}: ${issue.message}`;
+    return `${where}: ${message(issue)}`;
   });
 }
 
 /** Validates a value already parsed from JSON (checks the limits, migrates, applies the schema). Never throws. */
-export function validateTemplate(value: unknown): TemplateResult {
+export function validateTemplate(value: unknown, message?: IssueMessage): TemplateResult {
   try {
     const limits = checkJsonValue(value);
     if (limits.length > 0) return { ok: false, errors: limits };
@@ -76,7 +79,7 @@ export function validateTemplate(value: unknown): TemplateResult {
       };
     }
     const parsed = Template.safeParse(migrated.doc);
-    return parsed.success ? { ok: true, template: parsed.data } : { ok: false, errors: formatIssues(parsed.error) };
+    return parsed.success ? { ok: true, template: parsed.data } : { ok: false, errors: formatIssues(parsed.error, message) };
   } catch (error) {
     // Defensive: nothing above should throw, but an import must never crash the caller.
     return { ok: false, errors: [`template could not be read: ${(error as Error).message}`] };
@@ -84,9 +87,9 @@ export function validateTemplate(value: unknown): TemplateResult {
 }
 
 /** Reads a template file's text: size, nesting, keys, version, schema. Never throws. */
-export function parseTemplateJson(text: string): TemplateResult {
+export function parseTemplateJson(text: string, message?: IssueMessage): TemplateResult {
   const json = parseSafeJson(text, "template");
-  return json.ok ? validateTemplate(json.value) : json;
+  return json.ok ? validateTemplate(json.value, message) : json;
 }
 
 /** The canonical JSON text of a template (fields in schema order, two-space indent, final newline). */

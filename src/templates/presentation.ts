@@ -5,7 +5,7 @@
  * SheetSpec out; the taskpane and the command line both use it.
  */
 import type { CellSpec, SheetSpec } from "../workbook/spec";
-import { coveredColumns, shownCells } from "../workbook/layout";
+import { coveredColumns, shownCells, wrapLayout } from "../workbook/layout";
 import { columnIndex } from "../workbook/a1";
 import type { Template } from "./schema";
 import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage } from "../model/sheetText";
@@ -109,11 +109,22 @@ export function presentSheet(
   language: SheetLanguage = DEFAULT_SHEET_LANGUAGE,
 ): SheetSpec {
   const p = template.presentation;
+  const notes = toFillNotes(sheet, template.toFill, language);
+  const withNotes = [...sheet.cells, ...notes];
+  // A note with too little room to its right wraps, as the sheet's own long texts do (layout.ts).
+  const last = sheet.print === undefined ? Infinity : (columnIndex(sheet.print.area.split(":")[1]?.replace(/[0-9$]+/g, "") ?? "") ?? Infinity);
+  const { wrapped, merges, rows } = wrapLayout({ ...sheet, cells: withNotes }, sheet.columns ?? [], last);
+  const heights = new Map((sheet.rows ?? []).map((r) => [r.row, r.height]));
+  for (const r of rows) heights.set(r.row, Math.max(heights.get(r.row) ?? 0, r.height));
+  const noteAt = new Set(notes.map((n) => n.address));
+  const noteMerges = merges.filter((m) => noteAt.has(m.split(":")[0]));
   return {
     ...sheet,
     name: p.sheetName ?? sheet.name,
     showGridlines: p.showGridlines,
     charts: p.chart ? sheet.charts : [],
-    cells: [...sheet.cells, ...toFillNotes(sheet, template.toFill, language)],
+    cells: withNotes.map((c) => (noteAt.has(c.address) && wrapped.has(c.address) ? { ...c, wrap: true } : c)),
+    ...(heights.size === 0 ? {} : { rows: [...heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })) }),
+    ...(noteMerges.length === 0 ? {} : { merges: [...(sheet.merges ?? []), ...noteMerges] }),
   };
 }

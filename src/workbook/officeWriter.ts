@@ -306,6 +306,11 @@ function queueContent(
   }
   for (const s of plan.styles) applyStyle(sheet.getRange(s.address), STYLES[s.style], s.rows);
   for (const c of plan.columns) sheet.getRange(c.address).format.columnWidth = c.points;
+  // Wrapped texts, the ranges they wrap across and the heights of their rows (Excel.RangeFormat
+  // wrapText and rowHeight, ExcelApi 1.1; Range.merge(across), ExcelApi 1.2).
+  for (const m of plan.merges) sheet.getRange(m).merge(false);
+  for (const a of plan.wraps) sheet.getRange(a).format.wrapText = true;
+  for (const r of plan.rows) sheet.getRange(r.address).format.rowHeight = r.points;
   if (spec.showGridlines !== undefined) sheet.showGridlines = spec.showGridlines;
   for (const c of spec.charts ?? []) queueChart(sheet, spec, c);
   if (spec.print !== undefined && pageLayoutSupported()) queuePrint(sheet.pageLayout as unknown as PageLayoutLike, spec.print);

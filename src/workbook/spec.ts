@@ -43,6 +43,19 @@ export interface CellSpec {
   /** Excel number format code, e.g. '#,##0.00' or '0.0%'. */
   readonly format?: string;
   readonly style?: StyleName;
+  /**
+   * The text wraps within its column (Excel's Wrap Text) instead of running over or widening it;
+   * the row's height (SheetSpec.rows) shows its lines. Set by the layout (workbook/layout.ts).
+   */
+  readonly wrap?: boolean;
+}
+
+/** A row's height, for a row whose wrapped texts take more than one line. */
+export interface RowSpec {
+  /** 1-based row number. */
+  readonly row: number;
+  /** Height in points (Excel's row height unit; 15 is one line of Calibri 11). */
+  readonly height: number;
 }
 
 export interface NameSpec {
@@ -192,6 +205,13 @@ export interface SheetSpec {
   readonly cells: readonly CellSpec[];
   readonly names: readonly NameSpec[];
   readonly columns?: readonly ColumnSpec[];
+  /** Row heights for the rows whose wrapped texts take more than one line (workbook/layout.ts `wrapLayout`). */
+  readonly rows?: readonly RowSpec[];
+  /**
+   * Ranges of one row merged so that a wrapped text (its first cell, CellSpec.wrap) wraps across
+   * them ("C14:G14"); the other cells of a range hold nothing (workbook/layout.ts `wrapLayout`).
+   */
+  readonly merges?: readonly string[];
   readonly charts?: readonly ChartSpec[];
   /** Hide gridlines, as finance model sheets usually do. */
   readonly showGridlines?: boolean;

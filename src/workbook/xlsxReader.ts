@@ -15,7 +15,7 @@ import { stripFuturePrefixes } from "./futureFunctions";
 import { crc32 } from "./crc32";
 import { readModelPart, type StoredModel } from "./modelXml";
 import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
-import type { CellSpec, ColumnSpec, NameSpec, SheetSpec, TablePart, TableSpec } from "./spec";
+import type { CellSpec, ColumnSpec, NameSpec, RowSpec, SheetSpec, TablePart, TableSpec } from "./spec";
 import { cellAddress, parseRange } from "./a1";
 
 export const XLSX_READ_LIMITS = {
@@ -419,8 +419,13 @@ function readDefinedNames(workbookXml: string, tables: ReadonlyMap<number, reado
 }
 
 function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
+  // A cell merged into another holds nothing of its own (ExcelJS hands it the first cell's value).
+  if (cell.isMerged && cell.master.address !== cell.address) return undefined;
   const v = cell.value;
-  const format = cell.numFmt && cell.numFmt !== "General" ? { format: cell.numFmt } : {};
+  const format = {
+    ...(cell.numFmt && cell.numFmt !== "General" ? { format: cell.numFmt } : {}),
+    ...(cell.alignment?.wrapText === true ? { wrap: true as const } : {}),
+  };
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { address: cell.address, value: v, ...format };
   if (typeof v === "object" && "formula" in v && typeof v.formula === "string") {
@@ -503,12 +508,20 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
       const col = ws.getColumn(c);
       if (col.width !== undefined) columns.push({ column: col.letter, width: col.width });
     }
+    const rows: RowSpec[] = [];
+    // A row's stored height (<row ht>; ExcelJS reads no other).
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      if (row.height !== undefined && row.height > 0) rows.push({ row: row.number, height: row.height });
+    });
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
     const view = ws.views[0] as { showGridLines?: boolean } | undefined;
     return {
       name: ws.name,
       cells: cells.filter((c) => !spilledOver.has(c.address)),
       names: names.get(index) ?? [],
       columns,
+      ...(rows.length === 0 ? {} : { rows }),
+      ...(merges.length === 0 ? {} : { merges: [...merges] }),
       showGridlines: view?.showGridLines ?? true,
       ...(tables.has(index) ? { tables: tables.get(index) } : {}),
     };

@@ -230,6 +230,13 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
     if (!(col.width > 0 && col.width <= 255)) throw new Error(`${spec.name}: column ${col.column} width must be between 0 and 255`);
     ws.getColumn(col.column).width = col.width;
   }
+  // A row whose wrapped texts take several lines gets its height stored (<row ht customHeight="1">),
+  // so that every reader shows the lines without having to refit the row.
+  for (const r of spec.rows ?? []) {
+    if (!(Number.isInteger(r.row) && r.row >= 1 && r.height > 0 && r.height <= 409))
+      throw new Error(`${spec.name}: row ${r.row} height must be between 0 and 409 points`);
+    ws.getRow(r.row).height = r.height;
+  }
   const rendered: RenderedSheet = { dynamicArrays: [], addInCells: [], boundIds: [] };
   // The cells each spilled formula covers (its cached values), checked before any cell is written.
   const spilled = new Map<string, { value: number | string; anchor: string }>();
@@ -287,9 +294,16 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): RenderedSheet {
     }
     if (c.format !== undefined) cell.numFmt = c.format;
     if (c.style !== undefined) applyStyle(cell, c.style);
+    // Wrap Text (ECMA-376 Part 1 §18.8.1 alignment wrapText).
+    if (c.wrap === true) cell.alignment = { wrapText: true };
   }
   for (const [address, { value, anchor }] of spilled)
     if (address !== anchor && !seen.has(address)) ws.getCell(address).value = ooxmlText(value, `${spec.name}!${address}`);
+  // A wrapped text across the empty cells to its right (<mergeCell ref>, ECMA-376 Part 1 §18.3.1.55).
+  for (const m of spec.merges ?? []) {
+    if (!/^[A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+$/.test(m)) throw new Error(`${spec.name}: merge "${m}" is not a range`);
+    ws.mergeCells(m);
+  }
   return rendered;
 }
 

@@ -98,7 +98,8 @@ describe("captable (child process)", () => {
   test("build-workbook --lang fr writes the sheet in French; the model and template stored inside are the English build's", async () => {
     const r = await captable(["build-workbook", "opcore-stake-sale", "-o", "opcore-fr.xlsx", "--lang", "fr"], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('sheet "OpCore cession"');
+    // Its report in French too (src/locales/cliMessages.ts; test/cli/cliFrench.test.ts).
+    expect(r.stderr).toContain("feuille « OpCore cession »");
     const en = await inProcess(["build-workbook", "opcore-stake-sale", "-o", "opcore-en.xlsx"], dir);
     expect(en.code).toBe(0);
     const fr = readFileSync(path.join(dir, "opcore-fr.xlsx"));
@@ -242,8 +243,10 @@ describe("captable (child process)", () => {
       [["export-template", "opcore-stake-sale", "-o"], "captable: -o needs a file name"],
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "de"], 'captable: --lang must be "en" or "fr", got "de"'],
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang"], "captable: --lang needs a language (en or fr)"],
-      [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "fr", "--lang=en"], "captable: --lang is given twice"],
-      [["export-template", "opcore-stake-sale", "--lang", "fr"], "captable: --lang is an option of build-workbook only"],
+      // With a valid --lang fr on the line, the messages are French (the first valid --lang chooses).
+      [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "fr", "--lang=en"], "captable: --lang est donnée deux fois"],
+      [["export-template", "opcore-stake-sale", "--lang", "fr"], "captable: --lang est une option de build-workbook seulement"],
+      [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "en", "--lang=fr"], "captable: --lang is given twice"],
     ];
     for (const [args, message] of cases) {
       const r = await inProcess(args, dir);

@@ -86,6 +86,10 @@ export interface MockSheet {
   names: Map<string, { name: string; ref: string; comment?: string }>;
   charts: MockChart[];
   columnWidths: Map<string, number>;
+  /** Row heights set (format.rowHeight), by 1-based row; merged ranges (Range.merge); wrapped cells (format.wrapText). */
+  rowHeights?: Map<number, number>;
+  merges?: string[];
+  wrapped?: Set<string>;
   showGridlines: boolean;
   /** Excel tables on the sheet: name (unique in the workbook), header and data rows, style; `id` stays through renames. */
   tables: MockTable[];
@@ -840,6 +844,12 @@ class RangeProxy {
     );
   }
 
+  /** Merges the range (Range.merge, ExcelApi 1.2): recorded on the sheet. */
+  merge(across = false): void {
+    if (across) throw new MockOfficeError("NotImplemented", "merge(across) is not modelled by the mock");
+    this.wb.enqueue(() => (this.sheet().merges ??= []).push(this.where));
+  }
+
   /** The address given, or worked out when an operation runs (a table's data rows). */
   private get where(): string {
     return typeof this.whereOf === "function" ? this.whereOf() : this.whereOf;
@@ -1047,6 +1057,22 @@ class RangeFormatProxy {
     this.wb.enqueue(() => {
       const s = this.sheetOf();
       this.eachColumn((letter) => s.columnWidths.set(letter, points));
+    });
+  }
+
+  set rowHeight(points: number) {
+    this.wb.enqueue(() => {
+      const s = this.sheetOf();
+      const r = this.rect();
+      for (let row = r.top; row <= r.bottom; row++) (s.rowHeights ??= new Map()).set(row + 1, points);
+    });
+  }
+
+  set wrapText(on: boolean) {
+    this.wb.enqueue(() => {
+      const s = this.sheetOf();
+      const r = this.rect();
+      if (on) (s.wrapped ??= new Set()).add(rangeText(r));
     });
   }
 }

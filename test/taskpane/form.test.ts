@@ -98,6 +98,16 @@ describe("percent entry: typed as a percentage, stored as a fraction", () => {
     expect(form.fields.premium).toBe("-12.5");
     expect(formFromInput({ ...OPCORE_EXAMPLE, stake: 0.125 }, "fr").fields.stake).toBe("12,5");
   });
+
+  test("a percentage is shown grouped as a number is (same separators), and the form reads it back exactly", () => {
+    // 1,250% is out of range for a stake but shows the grouping; the premium has no upper bound.
+    const form = formFromInput({ ...OPCORE_EXAMPLE, premium: 12.5 });
+    expect(form.fields.premium).toBe("1,250");
+    const fr = formFromInput({ ...OPCORE_EXAMPLE, premium: 12.5 }, "fr");
+    expect(fr.fields.premium).toBe("1\u202f250");
+    expect(validate(form, "en")).toEqual({ ok: true, input: { ...OPCORE_EXAMPLE, premium: 12.5 }, errors: {} });
+    expect(validate(fr, "fr")).toEqual({ ok: true, input: { ...OPCORE_EXAMPLE, premium: 12.5 }, errors: {} });
+  });
 });
 
 describe("form -> model input", () => {

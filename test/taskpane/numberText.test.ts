@@ -3,7 +3,15 @@
  * rule for the separators in both languages (src/taskpane/numberText.ts).
  */
 import fc from "fast-check";
-import { groupedNumber, groupedNumberText, numberToText, parseNumber } from "../../src/locales/numberText";
+import {
+  fractionToPercentText,
+  groupedNumber,
+  groupedNumberText,
+  groupedPercentText,
+  numberToText,
+  parseNumber,
+  parsePercent,
+} from "../../src/locales/numberText";
 
 describe("thousands separators: shown once a field is left, read back exactly", () => {
   test.each([
@@ -61,6 +69,46 @@ describe("thousands separators: shown once a field is left, read back exactly", 
         // Shown to 15 significant digits, as the forms show every number (numberToText, ungrouped).
         expect(read).toEqual(parseNumber(numberToText(n, lang), lang));
         expect(groupedNumberText(shown, lang)).toBe(shown);
+      }),
+    );
+  });
+});
+
+describe("percentages: shown as numbers are once a field is left, read back exactly (the same rule)", () => {
+  test.each([
+    ["12.5", "en", "12.5"],
+    ["12.5%", "en", "12.5"],
+    ["12.5 %", "en", "12.5"],
+    ["1500", "en", "1,500"],
+    ["-10 %", "en", "-10"],
+    ["12.5", "fr", "12,5"],
+    ["12,5 %", "fr", "12,5"],
+    ["12,5\u00a0%", "fr", "12,5"],
+    ["1500,25%", "fr", "1\u202f500,25"],
+  ] as const)("%s (%s) -> %s", (typed, lang, shown) => {
+    expect(groupedPercentText(typed, lang)).toBe(shown);
+    expect(parsePercent(shown, lang)).toEqual(parsePercent(typed, lang));
+  });
+
+  test.each([
+    ["12.5.1", "en"],
+    ["1,00%", "en"],
+    ["12 34,5 %", "fr"],
+    ["%", "en"],
+    ["abc%", "fr"],
+  ] as const)("one rule: %s (%s) is not a percentage, left as typed", (text, lang) => {
+    expect(parsePercent(text, lang).ok).toBe(false);
+    expect(groupedPercentText(text, lang)).toBeUndefined();
+  });
+
+  test("any fraction shown as a form shows it, then grouped, reads back as the same fraction, in both languages", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.constantFrom("en" as const, "fr" as const), (f, lang) => {
+        const typed = fractionToPercentText(f, lang);
+        const shown = groupedPercentText(typed, lang)!;
+        expect(shown).toBeDefined();
+        expect(parsePercent(shown, lang)).toEqual(parsePercent(typed, lang));
+        expect(groupedPercentText(shown, lang)).toBe(shown);
       }),
     );
   });

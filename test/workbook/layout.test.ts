@@ -7,7 +7,7 @@
 import { buildModel } from "../../src/model/build";
 import { builtInTemplates } from "../../src/templates/builtIn";
 import { presentSheet } from "../../src/templates/presentation";
-import { fitColumnWidths, layoutDefects, numberText } from "../../src/workbook/layout";
+import { fitColumnWidths, layoutDefects, LINE_HEIGHT, numberText, wrapLayout, wrappedLines } from "../../src/workbook/layout";
 import type { SheetSpec } from "../../src/workbook/spec";
 
 const presented = builtInTemplates().map((t) => [t.id, presentSheet(buildModel(t.template.inputs).sheet, t.template)] as const);
@@ -19,7 +19,7 @@ describe("layout read from the spec", () => {
     expect(numberText(2.5, '0.00"x"_);(0.00"x")')).toBe("2.50x)");
   });
 
-  test("fitted widths show a header whose neighbour is full, and let a lone note run over empty cells", () => {
+  test("fitted widths show a number in full, wrap a header whose neighbour is full, and let a lone note run over empty cells", () => {
     const sheet: SheetSpec = {
       name: "S",
       names: [],
@@ -31,9 +31,48 @@ describe("layout read from the spec", () => {
       ],
     };
     const columns = fitColumnWidths(sheet);
-    expect(layoutDefects({ ...sheet, columns })).toEqual([]);
-    expect(columns.find((c) => c.column === "A")!.width).toBeGreaterThanOrEqual(33);
+    // The header wraps (at most three lines) instead of widening A to its 34.5 characters.
+    const a = columns.find((c) => c.column === "A")!.width;
+    expect(a).toBeLessThan(20);
+    const { wrapped, rows } = wrapLayout(sheet, columns, Infinity);
+    expect([...wrapped]).toEqual(["A2"]);
+    expect(rows).toEqual([{ row: 2, height: wrappedLines({ text: "Company after the issue (100%)", style: "header" }, a) * LINE_HEIGHT }]);
+    expect(rows[0].height).toBeLessThanOrEqual(3 * LINE_HEIGHT);
+    const laidOut: SheetSpec = { ...sheet, columns, rows, cells: sheet.cells.map((c) => (wrapped.has(c.address) ? { ...c, wrap: true } : c)) };
+    expect(layoutDefects(laidOut)).toEqual([]);
+    // Without its row's height the wrapped header is cut; with a narrow column the number is too.
+    expect(layoutDefects({ ...laidOut, rows: [] }).map((d) => d.address)).toEqual(["A2"]);
     expect(layoutDefects({ ...sheet, columns: [{ column: "A", width: 10 }] }).map((d) => d.address)).toEqual(["A2", "A3"]);
+  });
+
+  test("a note that would run past the print area wraps across the empty cells up to its last column (merged)", () => {
+    const note = "A long note that runs over the empty cells to its right, past the last printed column";
+    const sheet: SheetSpec = {
+      name: "S",
+      names: [],
+      cells: [
+        { address: "A1", value: note, style: "note" },
+        { address: "B2", value: 1 },
+      ],
+    };
+    const columns = [{ column: "A", width: 30 }];
+    expect(wrapLayout(sheet, columns, 10).rows).toEqual([]); // A to K give it room
+    const { wrapped, merges, rows } = wrapLayout(sheet, columns, 1);
+    expect([...wrapped]).toEqual(["A1"]);
+    expect(merges).toEqual(["A1:B1"]);
+    const lines = wrappedLines({ text: note, style: "note" }, 30 + 8.43);
+    expect(lines).toBe(3);
+    expect(rows).toEqual([{ row: 1, height: lines * LINE_HEIGHT }]);
+    const laidOut: SheetSpec = {
+      ...sheet,
+      columns,
+      rows,
+      merges,
+      cells: sheet.cells.map((c) => (wrapped.has(c.address) ? { ...c, wrap: true } : c)),
+    };
+    expect(layoutDefects(laidOut)).toEqual([]);
+    // Without the merge, the same row is too short for the note wrapped in A alone.
+    expect(layoutDefects({ ...laidOut, merges: [] }).map((d) => d.address)).toEqual(["A1"]);
   });
 
   test.each(presented)("%s: nothing cut off, no note over a neighbour (to-fill notes included)", (_, sheet) => {

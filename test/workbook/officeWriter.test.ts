@@ -86,6 +86,21 @@ describe("writing a new model", () => {
     expect(wb.activeId).toBe(sheet.id);
   });
 
+  test("wrapped texts: Wrap Text on the cell, merged across the range the spec gives, the row's height", async () => {
+    const wb = new MockWorkbook(["Sheet1"]);
+    const spec: SheetSpec = {
+      ...SMALL_SPEC,
+      cells: SMALL_SPEC.cells.map((c) => (c.address === "B3" ? { ...c, wrap: true } : c)),
+      merges: ["B3:D3"],
+      rows: [{ row: 3, height: 30 }],
+    };
+    await writeModelSheet(wb.context(), request(spec));
+    const sheet = wb.sheet("OpCore deal");
+    expect(sheet.merges).toEqual(["B3:D3"]);
+    expect([...(sheet.wrapped ?? [])]).toEqual(["B3"]);
+    expect(Object.fromEntries(sheet.rowHeights ?? [])).toEqual({ 3: 30 });
+  });
+
   test("stores the model in one custom XML part that parseModel reads back", async () => {
     const wb = new MockWorkbook();
     const inputs = { company: 'OpCore <&> "SAS"', stake: 0.5, holders: [{ holder: "=cmd", shares: 1 }] };

@@ -64,6 +64,9 @@ describe.each(CASES)("%s: template -> .xlsx -> template", (_name, template) => {
     expect(written.filter((c) => c.formula !== undefined).length).toBeGreaterThan(20);
     expect(readBack.names).toEqual(built.sheet.names.map((n) => ({ ...n, ref: n.ref.replace(/\$/g, "") })));
     expect(readBack.columns).toEqual(built.sheet.columns ?? []);
+    // Long texts wrap (CellSpec.wrap, compared above), in rows as tall as their lines, across their merged ranges.
+    expect(readBack.rows ?? []).toEqual(built.sheet.rows ?? []);
+    expect([...(readBack.merges ?? [])].sort()).toEqual([...(built.sheet.merges ?? [])].sort());
   });
 
   test("HyperFormula, recalculating what was read back, gives the engine's numbers in every formula cell", () => {

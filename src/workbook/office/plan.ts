@@ -33,10 +33,23 @@ export interface ColumnBlock {
   readonly points: number;
 }
 
+export interface RowBlock {
+  /** A cell of the row, "A5" */
+  readonly address: string;
+  /** Height in points (Office.js `format.rowHeight`). */
+  readonly points: number;
+}
+
 export interface WritePlan {
   readonly blocks: readonly CellBlock[];
   readonly styles: readonly StyleBlock[];
   readonly columns: readonly ColumnBlock[];
+  /** Cells whose text wraps (CellSpec.wrap), each "A5" (Office.js `format.wrapText`). */
+  readonly wraps: readonly string[];
+  /** Rows with a height of their own (SheetSpec.rows). */
+  readonly rows: readonly RowBlock[];
+  /** Ranges merged for a wrapped text (SheetSpec.merges). */
+  readonly merges: readonly string[];
 }
 
 /**
@@ -180,7 +193,15 @@ function columnBlocks(columns: SheetSpec["columns"]): ColumnBlock[] {
 
 export function planSheet(sheet: SheetSpec): WritePlan {
   const cells = locate(sheet.cells);
-  return { blocks: cellBlocks(cells), styles: styleBlocks(cells), columns: columnBlocks(sheet.columns) };
+  return {
+    blocks: cellBlocks(cells),
+    styles: styleBlocks(cells),
+    columns: columnBlocks(sheet.columns),
+    wraps: sheet.cells.filter((c) => c.wrap === true).map((c) => c.address),
+    // One cell of the row: RangeFormat.rowHeight sets the height of every row of the range.
+    rows: (sheet.rows ?? []).map((r) => ({ address: `A${r.row}`, points: r.height })),
+    merges: [...(sheet.merges ?? [])],
+  };
 }
 
 /** Office.js chart types for the spec's chart types. */
@@ -275,7 +296,7 @@ export function estimateBatchBytes(plan: WritePlan, sheet: SheetSpec, extraBytes
   let bytes = 4_000 + extraBytes;
   for (const b of plan.blocks)
     bytes += JSON.stringify(b.formulas).length + (b.numberFormats === undefined ? 0 : JSON.stringify(b.numberFormats).length) + 200;
-  bytes += plan.styles.length * 600 + plan.columns.length * 150;
+  bytes += plan.styles.length * 600 + plan.columns.length * 150 + (plan.wraps.length + plan.rows.length + plan.merges.length) * 150;
   for (const n of sheet.names) bytes += 300 + n.name.length + (n.comment?.length ?? 0);
   for (const c of sheet.charts ?? []) bytes += 800 + c.title.length;
   return bytes;

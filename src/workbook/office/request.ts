@@ -74,6 +74,7 @@ const CellSchema = z
       .max(EXCEL_LIMITS.numberFormat, { error: `a number format must be at most ${EXCEL_LIMITS.numberFormat} characters` })
       .optional(),
     style: z.enum(styleNames, { error: `style must be one of ${styleNames.join(", ")}` }).optional(),
+    wrap: z.boolean().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.value !== undefined && c.formula !== undefined)
@@ -143,6 +144,25 @@ export const SheetSpecSchema = z
     charts: z.array(ChartSchema).optional(),
     showGridlines: z.boolean().optional(),
     tables: z.array(TableSchema).optional(),
+    // Kept through the check (an object schema drops the keys it does not list): the writer applies them.
+    rows: z
+      .array(
+        z.object({
+          row: z.number().int({ error: "a row number must be a whole number" }).min(1, { error: "a row number must be at least 1" }),
+          height: z.number().refine((h) => Number.isFinite(h) && h > 0 && h <= 409, { error: "a row height must be between 0 and 409 points" }),
+        }),
+      )
+      .optional(),
+    merges: z.array(rangeAddress("merge")).optional(),
+    print: z
+      .object({
+        orientation: z.enum(["portrait", "landscape"], { error: 'print orientation must be "portrait" or "landscape"' }),
+        fitToWidth: z.number().int().min(1, { error: "print fitToWidth must be at least 1" }),
+        area: rangeAddress("print area"),
+        titleRows: z.object({ first: z.number().int().min(1), last: z.number().int().min(1) }).optional(),
+        footer: z.object({ left: z.string().max(255), center: z.string().max(255), right: z.string().max(255) }),
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();

@@ -1,0 +1,160 @@
+/**
+ * The command line's own messages, in English and in French (`captable build-workbook ... --lang fr`):
+ * usage errors, file errors, what build-workbook reports when it has written the file. One object
+ * per language; `CliMessages` makes the compiler refuse a French catalogue that misses a message.
+ * A template's input errors come from the rule catalogues (src/model/ruleMessages.ts and
+ * ruleMessagesFr.ts, by rule id), not from here. French typography as the sheets use it: a
+ * no-break space before ":" and ";" (sheetText.ts).
+ */
+
+/** What went wrong with a file, by the system's error code. */
+export type FsProblem = "ENOENT" | "EACCES" | "EPERM" | "EISDIR" | "ENOTDIR" | "ENOSPC" | "EROFS" | "ENAMETOOLONG" | "EMFILE" | "EBUSY";
+
+export interface CliMessages {
+  readonly runHelp: string;
+  readonly unexpected: (detail: string) => string;
+  readonly unknownCommand: (command: string) => string;
+  readonly unknownOption: (option: string) => string;
+  readonly givenTwice: (option: string) => string;
+  readonly needsFileName: (option: string) => string;
+  readonly needsLanguage: (option: string) => string;
+  readonly needsDate: (option: string) => string;
+  readonly needsCurrency: (option: string) => string;
+  readonly badLanguage: (option: string, allowed: readonly string[], got: string) => string;
+  /** An option refused outside its commands ("--lang is an option of build-workbook only"). */
+  readonly optionOf: (option: string, commands: readonly string[]) => string;
+  readonly needsArgs: (command: string, what: string) => string;
+  readonly takesArgs: (command: string, what: string, extra: string) => string;
+  readonly takesNoArgs: (command: string, extra: string) => string;
+  /** What a command needs, as `needsArgs` names it. */
+  readonly aTemplate: string;
+  readonly buildNeedsOutput: string;
+  readonly outputMustBeXlsx: (output: string) => string;
+  readonly fsProblem: Readonly<Record<FsProblem, string>>;
+  readonly fsOther: (code: string | undefined) => string;
+  /** A file and what went wrong with it ("model.xlsx: permission denied"). */
+  readonly fileProblem: (file: string, problem: string) => string;
+  readonly notAFile: (file: string, what: "template" | "history") => string;
+  readonly templateTooLarge: (file: string, size: string, max: number) => string;
+  readonly outputExists: (file: string) => string;
+  readonly outputIsLink: (file: string) => string;
+  readonly notValidTemplate: (file: string) => string;
+  readonly noSuchTemplate: (source: string, ids: string) => string;
+  readonly notBuilt: (detail: string) => string;
+  readonly wroteWorkbook: (file: string, sheet: string, title: string, modelId: string) => string;
+  readonly chartsSkipped: (n: number) => string;
+  readonly addInCells: (n: number) => string;
+  readonly toFill: (fields: string) => string;
+  readonly warning: (text: string) => string;
+}
+
+const or = (items: readonly string[], word: string) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${word} ${items[items.length - 1]}`;
+
+export const CLI_MESSAGES_EN: CliMessages = {
+  runHelp: 'Run "captable --help" for usage.',
+  unexpected: (d) => `unexpected error: ${d}`,
+  unknownCommand: (c) => `unknown command "${c}"`,
+  unknownOption: (o) => `unknown option "${o}"`,
+  givenTwice: (o) => `${o} is given twice`,
+  needsFileName: (o) => `${o} needs a file name`,
+  needsLanguage: (o) => `${o} needs a language (en or fr)`,
+  needsDate: (o) => `${o} needs a date (YYYY-MM-DD)`,
+  needsCurrency: (o) => `${o} needs a currency code (EUR, USD...)`,
+  badLanguage: (o, allowed, got) =>
+    `${o} must be ${or(
+      allowed.map((l) => `"${l}"`),
+      "or",
+    )}, got "${got}"`,
+  optionOf: (o, commands) => `${o} is an option of ${or(commands, "and")} only`,
+  needsArgs: (c, what) => `${c} needs ${what}`,
+  takesArgs: (c, what, extra) => `${c} takes ${what}, got also "${extra}"`,
+  takesNoArgs: (c, extra) => `${c} takes no arguments, got also "${extra}"`,
+  aTemplate: "a template file (or the id of a built-in template)",
+  buildNeedsOutput: "build-workbook needs -o <file.xlsx>",
+  outputMustBeXlsx: (o) => `the output of build-workbook must be an .xlsx file, got "${o}"`,
+  fsProblem: {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "is a directory",
+    ENOTDIR: "a folder in the path is a file",
+    ENOSPC: "the disk is full",
+    EROFS: "the disk is read-only",
+    ENAMETOOLONG: "the name is too long",
+    EMFILE: "too many files open: try again",
+    EBUSY: "the file is in use by another program",
+  },
+  fsOther: (code) => `could not be read or written${code === undefined ? "" : ` (${code})`}`,
+  fileProblem: (f, problem) => `${f}: ${problem}`,
+  notAFile: (f, what) => `${f}: is a directory, not a ${what} file`,
+  templateTooLarge: (f, size, max) => `${f}: template is too large: ${size}, at most ${max} characters allowed`,
+  outputExists: (f) => `${f} already exists: choose another name or add --force to overwrite it`,
+  outputIsLink: (f) => `${f} is a symbolic link: the output is never written through a link; give the path of a new file`,
+  notValidTemplate: (f) => `${f} is not a valid template:`,
+  noSuchTemplate: (s, ids) => `${s}: no such file, and no built-in template of that id (built-in: ${ids})`,
+  notBuilt: (d) => `the model could not be built: ${d}`,
+  wroteWorkbook: (f, sheet, title, id) => `Wrote ${f}: sheet "${sheet}" (${title}), model ${id} stored inside.`,
+  chartsSkipped: (n) => `Note: ${n} waterfall chart(s) left out (not written to .xlsx files); the add-in draws them when the model is re-opened.`,
+  addInCells: (n) =>
+    `Note: ${n} cell(s) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live (the sheet lists them).`,
+  toFill: (fields) => `To fill in with your own figures: ${fields} (see the "To fill" notes on the sheet).`,
+  warning: (t) => `Warning: ${t}.`,
+};
+
+export const CLI_MESSAGES_FR: CliMessages = {
+  runHelp: "Lancez « captable --help » pour l’aide.",
+  unexpected: (d) => `erreur inattendue : ${d}`,
+  unknownCommand: (c) => `commande inconnue « ${c} »`,
+  unknownOption: (o) => `option inconnue « ${o} »`,
+  givenTwice: (o) => `${o} est donnée deux fois`,
+  needsFileName: (o) => `${o} attend un nom de fichier`,
+  needsLanguage: (o) => `${o} attend une langue (en ou fr)`,
+  needsDate: (o) => `${o} attend une date (AAAA-MM-JJ)`,
+  needsCurrency: (o) => `${o} attend un code de devise (EUR, USD…)`,
+  badLanguage: (o, allowed, got) =>
+    `${o} doit valoir ${or(
+      allowed.map((l) => `« ${l} »`),
+      "ou",
+    )}, reçu « ${got} »`,
+  optionOf: (o, commands) => `${o} est une option de ${or(commands, "et")} seulement`,
+  needsArgs: (c, what) => `${c} attend ${what}`,
+  takesArgs: (c, what, extra) => `${c} attend ${what}, reçu en plus « ${extra} »`,
+  takesNoArgs: (c, extra) => `${c} n’attend aucun argument, reçu « ${extra} »`,
+  aTemplate: "un fichier de modèle (ou l’identifiant d’un modèle intégré)",
+  buildNeedsOutput: "build-workbook attend -o <fichier.xlsx>",
+  outputMustBeXlsx: (o) => `la sortie de build-workbook doit être un fichier .xlsx, reçu « ${o} »`,
+  fsProblem: {
+    ENOENT: "fichier introuvable",
+    EACCES: "accès refusé",
+    EPERM: "accès refusé",
+    EISDIR: "est un dossier",
+    ENOTDIR: "un dossier du chemin est un fichier",
+    ENOSPC: "le disque est plein",
+    EROFS: "le disque est en lecture seule",
+    ENAMETOOLONG: "le nom est trop long",
+    EMFILE: "trop de fichiers ouverts : réessayez",
+    EBUSY: "le fichier est utilisé par un autre programme",
+  },
+  fsOther: (code) => `n’a pas pu être lu ou écrit${code === undefined ? "" : ` (${code})`}`,
+  fileProblem: (f, problem) => `${f} : ${problem}`,
+  notAFile: (f, what) => `${f} : est un dossier, pas un fichier ${what === "template" ? "de modèle" : "d’historique"}`,
+  templateTooLarge: (f, size, max) => `${f} : le modèle est trop volumineux : ${size}, au plus ${max} caractères admis`,
+  outputExists: (f) => `${f} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer`,
+  outputIsLink: (f) => `${f} est un lien symbolique : la sortie n’est jamais écrite à travers un lien ; donnez le chemin d’un nouveau fichier`,
+  notValidTemplate: (f) => `${f} n’est pas un modèle valide :`,
+  noSuchTemplate: (s, ids) => `${s} : ni fichier ni modèle intégré de cet identifiant (modèles intégrés : ${ids})`,
+  notBuilt: (d) => `le modèle n’a pas pu être construit : ${d}`,
+  wroteWorkbook: (f, sheet, title, id) => `${f} écrit : feuille « ${sheet} » (${title}), modèle ${id} enregistré dans le fichier.`,
+  chartsSkipped: (n) =>
+    `Note : ${n} graphique(s) en cascade non écrit(s) (absents des fichiers .xlsx) ; le complément les dessine quand le modèle est rouvert.`,
+  addInCells: (n) =>
+    `Note : ${n} cellule(s) appellent le complément CapTable et gardent les valeurs calculées maintenant ; ouvrez le fichier dans Excel avec le complément et cliquez sur Régénérer dans son volet pour les rendre actives (la feuille les liste).`,
+  toFill: (fields) => `À compléter avec vos chiffres : ${fields} (voir les notes « À compléter » de la feuille).`,
+  warning: (t) => `Avertissement : ${t}.`,
+};
+
+/** The catalogue of a language. */
+export function cliMessages(lang: "en" | "fr"): CliMessages {
+  return lang === "fr" ? CLI_MESSAGES_FR : CLI_MESSAGES_EN;
+}
