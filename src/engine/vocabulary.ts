@@ -72,7 +72,12 @@ export interface Vocabulary<T extends string> {
   readonly words: Readonly<Record<string, T>>;
 }
 
-/** Builds a vocabulary; throws when a word would stand for two values. */
+/**
+ * Builds a vocabulary; throws when a word would stand for two values. The exported vocabularies are
+ * built with a `@__PURE__` mark, so the functions bundle drops the ones no cell reads (the history's
+ * event types, the deal form's choices); test/engine/vocabulary.test.ts builds every one, so a word
+ * standing for two values still fails a test.
+ */
 export function vocabulary<T extends string>(name: string, values: readonly T[], words: Readonly<Record<T, ValueWords>>): Vocabulary<T> {
   const spellings: [string, T][] = [];
   for (const v of values) {
@@ -132,7 +137,7 @@ export type VocabularyTuplesAreExhaustive = [
 // ----- The vocabularies ----------------------------------------------------------------------
 
 /** Valuation basis (STAKEVALUE, DEALVIEW, IMPLIEDVALUE; the stake-sale form). */
-export const BASIS_WORDS = vocabulary<ValuationBasis>("basis", VALUATION_BASES, {
+export const BASIS_WORDS = /* @__PURE__ */ vocabulary<ValuationBasis>("basis", VALUATION_BASES, {
   EQUITY: {
     en: "Equity value",
     fr: "Valeur des capitaux propres",
@@ -144,7 +149,7 @@ export const BASIS_WORDS = vocabulary<ValuationBasis>("basis", VALUATION_BASES, 
 export type PriceComponent = "TOTAL" | "SHARES" | "LOANS";
 
 /** Part of a stake's price (STAKEVALUE). */
-export const COMPONENT_WORDS = vocabulary<PriceComponent>("component", ["TOTAL", "SHARES", "LOANS"], {
+export const COMPONENT_WORDS = /* @__PURE__ */ vocabulary<PriceComponent>("component", ["TOTAL", "SHARES", "LOANS"], {
   TOTAL: { en: "Total", fr: "Total" },
   SHARES: { en: "Shares", fr: "Actions", also: ["TITRES"] },
   LOANS: {
@@ -155,7 +160,7 @@ export const COMPONENT_WORDS = vocabulary<PriceComponent>("component", ["TOTAL",
 });
 
 /** Share rounding policy (PRIMARYSHARES, PRIMARY, PRICEDROUND; the models' rounding). */
-export const ROUNDING_WORDS = vocabulary<ShareRounding>("rounding", SHARE_ROUNDING_VALUES, {
+export const ROUNDING_WORDS = /* @__PURE__ */ vocabulary<ShareRounding>("rounding", SHARE_ROUNDING_VALUES, {
   DOWN: {
     en: "Down to whole shares (as legal documents do)",
     fr: "À l’action entière inférieure (comme les actes juridiques)",
@@ -167,7 +172,7 @@ export const ROUNDING_WORDS = vocabulary<ShareRounding>("rounding", SHARE_ROUNDI
 });
 
 /** Instrument type of a SAFE or note converting in a priced round (PRICEDROUND's instruments; the priced-round form). */
-export const INSTRUMENT_WORDS = vocabulary<InstrumentKind>("instrument type", INSTRUMENT_KINDS, {
+export const INSTRUMENT_WORDS = /* @__PURE__ */ vocabulary<InstrumentKind>("instrument type", INSTRUMENT_KINDS, {
   // YC's SAFE has been post-money since 2018: a plain "SAFE" is the post-money one.
   POST_SAFE: { en: "Post-money SAFE", fr: "SAFE post-money", also: ["SAFE", "POST SAFE", "POST"] },
   // The BSA AIR (France's SAFE) converts on the pre-money valuation of the round (as a pre-money SAFE does).
@@ -176,7 +181,7 @@ export const INSTRUMENT_WORDS = vocabulary<InstrumentKind>("instrument type", IN
 });
 
 /** SAFE basis (CONVERTSAFE). */
-export const SAFE_BASIS_WORDS = vocabulary<"POST" | "PRE">("basis", ["POST", "PRE"], {
+export const SAFE_BASIS_WORDS = /* @__PURE__ */ vocabulary<"POST" | "PRE">("basis", ["POST", "PRE"], {
   POST: { en: "Post-money", fr: "Post-money" },
   PRE: { en: "Pre-money", fr: "Pré-money" },
 });
@@ -185,14 +190,14 @@ export const SAFE_BASIS_WORDS = vocabulary<"POST" | "PRE">("basis", ["POST", "PR
  * Participation of a share class (WATERFALL and BREAKPOINTS classes; the exit-waterfall form).
  * A column headed "Participating" may say yes or no: YES / OUI is full participation, NO / NON none.
  */
-export const PARTICIPATION_WORDS = vocabulary<Participation>("participation", PARTICIPATIONS, {
+export const PARTICIPATION_WORDS = /* @__PURE__ */ vocabulary<Participation>("participation", PARTICIPATIONS, {
   NONE: { en: "Non-participating", fr: "Non participante", also: ["NO", "NON", "NON PARTICIPATIVE"] },
   FULL: { en: "Participating", fr: "Participante", also: ["YES", "OUI", "PARTICIPATIVE", "FULL PARTICIPATION", "FULLY PARTICIPATING"] },
   CAPPED: { en: "Participating, capped", fr: "Participante plafonnée", also: ["CAPPED PARTICIPATING", "PLAFONNÉE", "PARTICIPATIVE PLAFONNÉE"] },
 });
 
 /** Anti-dilution method (ANTIDILUTION). */
-export const ANTIDILUTION_WORDS = vocabulary<AntiDilutionMethod>("method", ANTIDILUTION_METHODS, {
+export const ANTIDILUTION_WORDS = /* @__PURE__ */ vocabulary<AntiDilutionMethod>("method", ANTIDILUTION_METHODS, {
   BROAD: { en: "Broad-based weighted average", fr: "Moyenne pondérée large", also: ["BROAD BASED", "LARGE"] },
   NARROW: { en: "Narrow-based weighted average", fr: "Moyenne pondérée étroite", also: ["NARROW BASED", "ÉTROITE"] },
   RATCHET: { en: "Full ratchet", fr: "Cliquet", also: ["RATCHET", "CLIQUET INTÉGRAL"] },
@@ -200,14 +205,14 @@ export const ANTIDILUTION_WORDS = vocabulary<AntiDilutionMethod>("method", ANTID
 });
 
 /** Day count of a note's interest (PRICEDROUND's instruments, ACCRUEDINTEREST; the priced-round form). */
-export const DAY_COUNT_WORDS = vocabulary<DayCount>("day count", DAY_COUNT_VALUES, {
+export const DAY_COUNT_WORDS = /* @__PURE__ */ vocabulary<DayCount>("day count", DAY_COUNT_VALUES, {
   "ACT/365": { en: "ACT/365", fr: "Exact/365", also: ["ACTUAL/365", "EXACT/365"] },
   "ACT/360": { en: "ACT/360", fr: "Exact/360", also: ["ACTUAL/360", "EXACT/360"] },
   "30/360": { en: "30/360", fr: "30/360" },
 });
 
 /** Compounding of a note's interest, and of a shareholder loan's PIK interest (PIKACCRUED). */
-export const COMPOUNDING_WORDS = vocabulary<Compounding>("compounding", COMPOUNDING_VALUES, {
+export const COMPOUNDING_WORDS = /* @__PURE__ */ vocabulary<Compounding>("compounding", COMPOUNDING_VALUES, {
   SIMPLE: { en: "Simple", fr: "Simple" },
   ANNUAL: { en: "Yearly", fr: "Annuelle", also: ["ANNUAL", "ANNUEL"] },
   SEMIANNUAL: { en: "Half-yearly", fr: "Semestrielle", also: ["SEMI ANNUAL", "SEMESTRIEL"] },
@@ -220,19 +225,19 @@ export const COMPOUNDING_WORDS = vocabulary<Compounding>("compounding", COMPOUND
  * Yes or no (a flag: MFN). Excel's TRUE / FALSE and their French VRAI / FAUX, X for a ticked box.
  * There is no third answer: any other word (1 and 0 included) is an error, never "no".
  */
-export const YES_NO_WORDS = vocabulary<"YES" | "NO">("yes or no", ["YES", "NO"], {
+export const YES_NO_WORDS = /* @__PURE__ */ vocabulary<"YES" | "NO">("yes or no", ["YES", "NO"], {
   YES: { en: "Yes", fr: "Oui", also: ["Y", "TRUE", "VRAI", "X"] },
   NO: { en: "No", fr: "Non", also: ["N", "FALSE", "FAUX"] },
 });
 
 /** Fully diluted share count method (FDSHARES). */
-export const FD_METHOD_WORDS = vocabulary<"TSM" | "ALL">("method", ["TSM", "ALL"], {
+export const FD_METHOD_WORDS = /* @__PURE__ */ vocabulary<"TSM" | "ALL">("method", ["TSM", "ALL"], {
   TSM: { en: "Treasury stock method", fr: "Méthode du rachat d’actions", also: ["TREASURY STOCK", "RACHAT D'ACTIONS"] },
   ALL: { en: "All-in", fr: "Toutes exercées", also: ["GROSS"] },
 });
 
 /** How the priced-round form tops up the option pool. */
-export const POOL_MODE_WORDS = vocabulary<"target" | "increase" | "none">("option pool top-up", ["target", "increase", "none"], {
+export const POOL_MODE_WORDS = /* @__PURE__ */ vocabulary<"target" | "increase" | "none">("option pool top-up", ["target", "increase", "none"], {
   target: { en: "To a target % of post-money", fr: "Jusqu’à un % cible post-money" },
   increase: { en: "By a number of shares", fr: "D’un nombre d’actions" },
   none: { en: "No top-up", fr: "Pas de complément" },
@@ -242,14 +247,14 @@ export const CURRENCY_UNITS = ["units", "thousands", "millions"] as const;
 export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
 
 /** The unit a model's amounts are entered in. */
-export const UNIT_WORDS = vocabulary<CurrencyUnit>("unit", CURRENCY_UNITS, {
+export const UNIT_WORDS = /* @__PURE__ */ vocabulary<CurrencyUnit>("unit", CURRENCY_UNITS, {
   units: { en: "Units", fr: "Unités" },
   thousands: { en: "Thousands", fr: "Milliers", also: ["K", "THOUSAND"] },
   millions: { en: "Millions", fr: "Millions", also: ["M", "MILLION", "MN"] },
 });
 
 /** The stake-sale form's transaction. */
-export const TRANSACTION_WORDS = vocabulary<"secondary" | "primary" | "both">("transaction", ["secondary", "primary", "both"], {
+export const TRANSACTION_WORDS = /* @__PURE__ */ vocabulary<"secondary" | "primary" | "both">("transaction", ["secondary", "primary", "both"], {
   secondary: { en: "Secondary sale", fr: "Cession secondaire" },
   primary: { en: "Primary issue", fr: "Augmentation de capital" },
   both: { en: "Both", fr: "Les deux" },
@@ -279,10 +284,10 @@ const CAP_BASIS_LABELS: Readonly<Record<CapBasis, ValueWords>> = {
 };
 
 /** What a SAFE's or note's cap is divided by (PRICEDROUND's instruments "Cap basis" column; the model's capBasis). */
-export const CAP_BASIS_WORDS = vocabulary<CapBasis>("cap basis", CAP_BASIS_VALUES, CAP_BASIS_LABELS);
+export const CAP_BASIS_WORDS = /* @__PURE__ */ vocabulary<CapBasis>("cap basis", CAP_BASIS_VALUES, CAP_BASIS_LABELS);
 
 /** The priced-round form's cap basis: DEFAULT (the document's definition for the instrument type, capBasis left out) or a basis. */
-export const CAP_BASIS_FORM_WORDS = vocabulary<"DEFAULT" | CapBasis>("cap basis", ["DEFAULT", ...CAP_BASIS_VALUES], {
+export const CAP_BASIS_FORM_WORDS = /* @__PURE__ */ vocabulary<"DEFAULT" | CapBasis>("cap basis", ["DEFAULT", ...CAP_BASIS_VALUES], {
   DEFAULT: {
     en: "As the document defines it (post-money SAFE: with the converting shares; pre-money SAFE, note: with the pool increase)",
     fr: "Selon le document (SAFE post-money : avec les actions converties ; SAFE pre-money, obligation : avec le complément du pool)",
@@ -292,7 +297,7 @@ export const CAP_BASIS_FORM_WORDS = vocabulary<"DEFAULT" | CapBasis>("cap basis"
 });
 
 /** What CONVERTSAFE's capitalization includes: this SAFE's own shares or not. */
-export const SAFE_CAPITALIZATION_WORDS = vocabulary<SafeCapitalizationBasis>("capitalization basis", SAFE_CAPITALIZATION_VALUES, {
+export const SAFE_CAPITALIZATION_WORDS = /* @__PURE__ */ vocabulary<SafeCapitalizationBasis>("capitalization basis", SAFE_CAPITALIZATION_VALUES, {
   INCLUDING: {
     en: "Including this SAFE",
     fr: "Y compris ce SAFE",
@@ -304,7 +309,7 @@ export const SAFE_CAPITALIZATION_WORDS = vocabulary<SafeCapitalizationBasis>("ca
 export type TargetKind = "MULTIPLE" | "PAYOUT";
 
 /** What a target is (EXITFORTARGET): a multiple on invested capital or a payout amount. */
-export const TARGET_KIND_WORDS = vocabulary<TargetKind>("target type", ["MULTIPLE", "PAYOUT"], {
+export const TARGET_KIND_WORDS = /* @__PURE__ */ vocabulary<TargetKind>("target type", ["MULTIPLE", "PAYOUT"], {
   MULTIPLE: {
     en: "Multiple",
     fr: "Multiple",
@@ -314,7 +319,7 @@ export const TARGET_KIND_WORDS = vocabulary<TargetKind>("target type", ["MULTIPL
 });
 
 /** What a pool target is measured on (PRICEDROUND): the unissued pool, or the whole pool (granted, promised and unissued). */
-export const POOL_BASIS_WORDS = vocabulary<PoolBasis>("pool basis", ["UNISSUED", "TOTAL"], {
+export const POOL_BASIS_WORDS = /* @__PURE__ */ vocabulary<PoolBasis>("pool basis", ["UNISSUED", "TOTAL"], {
   UNISSUED: {
     en: "Unissued pool",
     fr: "Pool non attribué",
@@ -324,7 +329,7 @@ export const POOL_BASIS_WORDS = vocabulary<PoolBasis>("pool basis", ["UNISSUED",
 });
 
 /** What a locked-box ticker accrues on (LOCKEDBOX): the whole equity price, or the shares' part when the loans accrue their own interest. */
-export const TICKER_BASE_WORDS = vocabulary<TickerBase>("ticker base", TICKER_BASES, {
+export const TICKER_BASE_WORDS = /* @__PURE__ */ vocabulary<TickerBase>("ticker base", TICKER_BASES, {
   EQUITY: {
     en: "Equity price (shares and loans)",
     fr: "Prix des fonds propres (actions et prêts)",
@@ -338,7 +343,7 @@ export const DEAL_MECHANISMS = ["LOCKED_BOX", "COMPLETION_ACCOUNTS"] as const;
 export type DealMechanism = (typeof DEAL_MECHANISMS)[number];
 
 /** The price mechanism of a deal (the deal-pricing model). */
-export const DEAL_MECHANISM_WORDS = vocabulary<DealMechanism>("price mechanism", DEAL_MECHANISMS, {
+export const DEAL_MECHANISM_WORDS = /* @__PURE__ */ vocabulary<DealMechanism>("price mechanism", DEAL_MECHANISMS, {
   LOCKED_BOX: { en: "Locked box", fr: "Locked box (prix fixe)", also: ["LOCKBOX", "LOCK BOX", "COFFRE"] },
   COMPLETION_ACCOUNTS: {
     en: "Completion accounts",
@@ -348,7 +353,7 @@ export const DEAL_MECHANISM_WORDS = vocabulary<DealMechanism>("price mechanism",
 });
 
 /** Where a value bridge puts the cross term, EBITDA growth x multiple change (VALUEBRIDGE). */
-export const CROSS_TERM_WORDS = vocabulary<CrossTerm>("cross term", CROSS_TERMS, {
+export const CROSS_TERM_WORDS = /* @__PURE__ */ vocabulary<CrossTerm>("cross term", CROSS_TERMS, {
   SEPARATE: { en: "Cross term on its own row", fr: "Terme croisé à part", also: ["OWN ROW", "A PART", "SEPARE"] },
   EBITDA: {
     en: "In EBITDA growth (at the exit multiple)",
@@ -363,7 +368,7 @@ export const CROSS_TERM_WORDS = vocabulary<CrossTerm>("cross term", CROSS_TERMS,
 });
 
 /** What a management ratchet's higher share applies to once a hurdle is met (RATCHET): the equity above the hurdle, or all of it. */
-export const RATCHET_BASIS_WORDS = vocabulary<RatchetBasis>("ratchet basis", RATCHET_BASES, {
+export const RATCHET_BASIS_WORDS = /* @__PURE__ */ vocabulary<RatchetBasis>("ratchet basis", RATCHET_BASES, {
   EXCESS: {
     en: "The equity above each hurdle (excess equity ratchet)",
     fr: "Les fonds propres au-delà de chaque seuil (ratchet sur l'excédent)",
@@ -380,7 +385,7 @@ export type CompMetric = "EBITDA" | "MW";
 export const COMP_METRICS = ["EBITDA", "MW"] as const satisfies readonly CompMetric[];
 
 /** The multiple comparable deals are read on (COMPSTATS): EV / EBITDA, or EV per MW of capacity. Its labels head the result. */
-export const COMP_METRIC_WORDS = vocabulary<CompMetric>("metric", COMP_METRICS, {
+export const COMP_METRIC_WORDS = /* @__PURE__ */ vocabulary<CompMetric>("metric", COMP_METRICS, {
   EBITDA: { en: "EV/EBITDA", fr: "VE/EBITDA" },
   MW: { en: "EV/MW", fr: "VE/MW" },
 });
@@ -391,7 +396,7 @@ export const COMP_METRIC_WORDS = vocabulary<CompMetric>("metric", COMP_METRICS, 
 export const CLASS_KINDS = ["COMMON", "PREFERRED"] as const;
 export type ClassKindInput = (typeof CLASS_KINDS)[number];
 /** A class's kind: common or preferred (its words in English and French). */
-export const CLASS_KIND_WORDS = vocabulary<ClassKindInput>("class kind", CLASS_KINDS, {
+export const CLASS_KIND_WORDS = /* @__PURE__ */ vocabulary<ClassKindInput>("class kind", CLASS_KINDS, {
   COMMON: { en: "Common", fr: "Ordinaire", also: ["ORDINARY", "ORDINAIRES", "ACTIONS ORDINAIRES"] },
   PREFERRED: { en: "Preferred", fr: "Préférence", also: ["PREF", "PREFERENCE", "ADP", "ACTIONS DE PRÉFÉRENCE"] },
 });
@@ -400,7 +405,7 @@ export const CLASS_KIND_WORDS = vocabulary<ClassKindInput>("class kind", CLASS_K
 export const EVENT_TYPES = ["ISSUE", "GRANT", "SAFE", "PRE_SAFE", "NOTE", "CONVERT", "POOL"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** What an event row is (its words in English and French). */
-export const EVENT_TYPE_WORDS = vocabulary<EventType>("event type", EVENT_TYPES, {
+export const EVENT_TYPE_WORDS = /* @__PURE__ */ vocabulary<EventType>("event type", EVENT_TYPES, {
   ISSUE: { en: "Share issue", fr: "Émission d’actions", also: ["ISSUANCE", "EMISSION", "ÉMISSION"] },
   GRANT: { en: "Option grant", fr: "Attribution d’options", also: ["OPTION", "OPTIONS", "ATTRIBUTION", "BSPCE"] },
   SAFE: { en: "Post-money SAFE", fr: "SAFE post-money", also: ["POST_SAFE", "POST SAFE"] },

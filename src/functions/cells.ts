@@ -1,6 +1,6 @@
 /**
  * Reading cell values at the Excel boundary, in plain TypeScript: no zod here, so that the functions
- * bundle carries none (it must stay under 150 KB; zod was a fifth of it). The model and template
+ * bundle carries none (it must stay small: bench goal 150 KB; zod was a fifth of it). The model and template
  * schemas (src/model, src/templates) use zod; the cells need only typeof checks.
  *
  * What Excel hands a custom function declared `any`: a number, a text, a boolean, `null` for an
