@@ -81,7 +81,7 @@ const d = (n: number) => new Decimal(n);
 const key = holderKey;
 
 /** The months-based vesting of a grant as dated instalments: nothing before the cliff, then monthly; no months: vested at grant. */
-function grantVesting(e: HistoryEventInput): readonly VestingInstalment[] {
+export function grantVesting(e: HistoryEventInput): readonly VestingInstalment[] {
   const quantity = d(e.shares ?? 0);
   const months = e.vestingMonths ?? 0;
   if (months === 0) return [{ date: e.date, quantity, total: quantity }];
