@@ -6,7 +6,7 @@
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json>
- *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o cap-table.json]
+ *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json]
  *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
@@ -57,13 +57,18 @@ Commands:
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
   validate-template <file.json>        Check a template file and list what is wrong with it.
-  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json]
+  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table]
                                        Read an Open Cap Format package (.ocf.zip, or a folder with
                                        its manifest and *.ocf.json files) and give its cap table as
                                        of a date (default: the manifest's as_of), with a report of
                                        every object read or skipped. An md5 that does not match is
-                                       a warning, or an error with --require-md5. The .json
-                                       output holds the whole history too, for export-ocf.
+                                       a warning, or an error with --require-md5. -o writes a
+                                       cap-table history model (classes, plans, dated events) as a
+                                       template that build-workbook builds; what the model cannot
+                                       hold is listed with the reason. --currency: the model's,
+                                       when the package names none or several. --cap-table -o
+                                       writes the cap table as of the date and the whole history
+                                       as JSON instead, for export-ocf.
   export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
                                        Write a history (the .json import-ocf writes) as an Open Cap
                                        Format 1.2.0 package: a .ocf.zip, or with --dir a folder of
@@ -98,6 +103,8 @@ interface Parsed {
   readonly asOf?: string;
   /** import-ocf only. */
   readonly requireMd5: boolean;
+  /** import-ocf only: write the cap table and history JSON rather than a model. */
+  readonly capTable: boolean;
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
@@ -118,6 +125,7 @@ function parseArgs(argv: readonly string[]): Parsed {
   let asOf: string | undefined;
   let requireMd5 = false;
   let dir = false;
+  let capTable = false;
   let currency: string | undefined;
   let lang: SheetLanguage | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -125,6 +133,7 @@ function parseArgs(argv: readonly string[]): Parsed {
     if (a === "-h" || a === "--help") help = true;
     else if (a === "--require-md5") requireMd5 = true;
     else if (a === "--dir") dir = true;
+    else if (a === "--cap-table") capTable = true;
     else if (a === "--currency") {
       if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(`${a} needs a currency code (EUR, USD...)`);
       currency = argv[++i];
@@ -155,9 +164,16 @@ function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError("--as-of is an option of import-ocf and export-ocf only");
   if (command !== "import-ocf" && requireMd5) throw new UsageError("--require-md5 is an option of import-ocf only");
   if (command !== "export-ocf" && dir) throw new UsageError("--dir is an option of export-ocf only");
-  if (command !== "export-ocf" && currency !== undefined) throw new UsageError("--currency is an option of export-ocf only");
+  if (command !== "import-ocf" && capTable) throw new UsageError("--cap-table is an option of import-ocf only");
+  if (command !== "export-ocf" && command !== "import-ocf" && currency !== undefined)
+    throw new UsageError("--currency is an option of import-ocf and export-ocf only");
+  // import-ocf reads --currency only when it writes a model: given otherwise, it would be ignored.
+  if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
+    throw new UsageError("--currency is read by import-ocf when it writes a model (-o model.json, without --cap-table)");
+  if (command === "import-ocf" && capTable && (output === undefined || output === "-"))
+    throw new UsageError("--cap-table writes a .json file: give -o <file.json>");
   if (command !== "build-workbook" && lang !== undefined) throw new UsageError("--lang is an option of build-workbook only");
-  return { command, args, output, force, help, asOf, requireMd5, dir, currency, lang };
+  return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang };
 }
 
 function expectArgs(p: Parsed, count: number, names: string): void {
@@ -398,7 +414,22 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
     throw new Failure(code !== undefined ? describeFsError(error, source) : `${source}: ${(error as Error).message}`);
   }
   if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, imported.report));
-  else {
+  else if (!p.capTable) {
+    let model;
+    try {
+      model = ocf.historyTemplate(imported, table.date, p.currency);
+    } catch (error) {
+      throw new Failure(`${source}: ${(error as Error).message}`);
+    }
+    await writeOutput(p.output, model.json, p, io);
+    io.stderr(
+      `Wrote the cap-table history model of ${imported.report.issuer} (as of ${table.date}) to ${p.output}; build it with: captable build-workbook ${p.output} -o model.xlsx\n`,
+    );
+    for (const w of imported.report.warnings) io.stderr(`Warning: ${w}\n`);
+    for (const s of imported.report.skipped) io.stderr(`Skipped by the reader: ${s.objectType} "${s.id}" (${s.file}): ${s.reason}\n`);
+    for (const s of model.skipped) io.stderr(`Not in the model: ${s.type} "${s.id}": ${s.reason}\n`);
+    for (const n of model.notes) io.stderr(`Note: ${n}\n`);
+  } else {
     await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report, imported), null, 2)}\n`, p, io);
     io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
     for (const w of [...imported.report.warnings, ...table.warnings]) io.stderr(`Warning: ${w}\n`);
