@@ -128,6 +128,15 @@ const en = {
     target:
       "The cap table as of the date fills the priced round's cap table: holders and fully diluted shares (shares as converted to common, options and warrants outstanding vested or not, each plan's available pool), and its SAFEs and notes. You then enter the pre-money and the new money.",
     build: "Fill the priced round with this cap table",
+    targetChoice: "Fill",
+    targetHistory:
+      "The cap-table history (the default): the package's share classes with their terms, its option plans, and every issuance, grant, SAFE, note, conversion and pool change as a dated event; its cap table is shown as of the date. What the model cannot hold is listed with the reason.",
+    targetHistoryLabel: "Cap-table history",
+    targetRoundLabel: "Priced round as of the date",
+    buildHistory: "Fill the cap-table history",
+    loadedHistory: (issuer: string, asOf: string) =>
+      `History of ${issuer} loaded into the cap-table history model, its cap table as of ${asOf}. Check the notes, then Build.`,
+    modelSkipped: (count: number) => `${count} part(s) of the package are not in the model:`,
     loaded: (issuer: string, asOf: string) =>
       `Cap table of ${issuer} as of ${asOf} loaded into the priced round. Enter the pre-money and the new money, then Build.`,
     buildFailed: (reason: string) => `The cap table could not be taken into the priced round; the form was not changed. ${reason}`,
@@ -576,6 +585,15 @@ const fr: Messages = {
     target:
       "La table à la date remplit celle du tour valorisé : porteurs et actions entièrement diluées (actions converties en ordinaires, options et BSA en circulation acquis ou non, pool disponible de chaque plan), et ses SAFE et obligations convertibles. Vous saisissez ensuite la valorisation pré-money et l’argent frais.",
     build: "Remplir le tour valorisé avec cette table",
+    targetChoice: "Remplir",
+    targetHistory:
+      "L’historique de la table (par défaut) : les catégories d’actions du paquet avec leurs droits, ses plans d’options, et chaque émission, attribution, SAFE, obligation, conversion et variation du pool comme un événement daté ; sa table est montrée à la date. Ce que le modèle ne peut pas tenir est listé avec la raison.",
+    targetHistoryLabel: "Historique de la table",
+    targetRoundLabel: "Tour valorisé à la date",
+    buildHistory: "Remplir l’historique de la table",
+    loadedHistory: (issuer: string, asOf: string) =>
+      `Historique de ${issuer} chargé dans le modèle d’historique, sa table au ${asOf}. Vérifiez les notes, puis Construire.`,
+    modelSkipped: (count: number) => `${count} élément(s) du paquet ne sont pas dans le modèle :`,
     loaded: (issuer: string, asOf: string) =>
       `Table de ${issuer} au ${asOf} chargée dans le tour valorisé. Saisissez la valorisation pré-money et l’argent frais, puis Construire.`,
     buildFailed: (reason: string) => `La table n’a pas pu être reprise dans le tour valorisé ; le formulaire n’a pas changé. ${reason}`,
