@@ -19,11 +19,28 @@
  * - A grant's vesting is held when it is the model's monthly vesting with a cliff (the schedule
  *   rebuilt from months, cliff and start is the same, date for date and share for share);
  *   otherwise the grant is kept and its schedule is skipped (the sheet then counts it vested).
+ * - Transfers, repurchases and cancellations of stock, exercises and cancellations of options, and
+ *   splits are rows when the model's row means the same: a transfer to other holders of the same
+ *   class, an exercise into one class share for option, a closing of the holder's oldest grant
+ *   under the plan (the model closes oldest first), a balance left with the same holder and terms.
+ *   Others (a reissuance, a release, a return to pool, a transfer to oneself) are skipped with what
+ *   they created.
+ * - The check of it all: the model's cap table as of the date is compared with the package's,
+ *   holder by holder (shares per class, options and vested options per plan); each difference is a
+ *   note, so a skipped part's effect is stated, never left to be noticed.
  */
 import { Decimal, holderKey } from "../engine";
-import { type CapTableHistory, type Closing, type HistoryEvent, type Issuance, type VestingInstalment, validateHistory } from "../engine/history";
-import { type CapTableHistoryInput, type HistoryClassInput, type HistoryEventInput, historyEvent } from "./capTableHistoryInput";
-import { grantVesting } from "./capTableHistoryModel";
+import {
+  type CapTableHistory,
+  type Closing,
+  type HistoryEvent,
+  type Issuance,
+  type VestingInstalment,
+  capTableAsOf,
+  validateHistory,
+} from "../engine/history";
+import { CapTableHistoryInput, type HistoryClassInput, type HistoryEventInput, historyEvent } from "./capTableHistoryInput";
+import { grantVesting, toHistory } from "./capTableHistoryModel";
 import type { SheetLanguage } from "./sheetText";
 
 /** Why a part of the source is not in the model. */
@@ -35,7 +52,6 @@ export type HistoryImportSkip =
   | "vesting"
   | "stockPrice"
   | "conversionShape"
-  | "split"
   | "ratioAdjustment"
   | "authorizedAdjustment"
   | "acceleration"
@@ -78,6 +94,9 @@ type Words = {
   readonly noteSeniorityRanked: () => string;
   readonly noteNameClash: (name: string, renamed: string) => string;
   readonly noteInexact: (where: string, exact: string) => string;
+  readonly noteDiffers: (asOf: string, what: string, model: string, source: string) => string;
+  readonly options: string;
+  readonly vested: string;
 };
 
 const EN: Words = {
@@ -90,7 +109,6 @@ const EN: Words = {
     stockPrice: () => "the model's share issue row holds no price per share (the class's issue price is the preference base)",
     conversionShape: () =>
       "the model's conversion converts all of a holder's SAFEs and notes into shares of one class: this conversion does not (partial, into several classes or holders, or of stock or options)",
-    split: () => "the history model has no split row: share counts are before the split",
     ratioAdjustment: () => "the model's class has one conversion ratio: the later ratio is not applied",
     authorizedAdjustment: () => "the model does not hold authorized shares (they change no holding)",
     acceleration: () => "the model's grant has no acceleration: the accelerated shares vest on the schedule",
@@ -105,6 +123,9 @@ const EN: Words = {
   noteSeniorityRanked: () => "Seniority: OCF ranks a higher number first; the model ranks 1 first, so the most senior class is 1.",
   noteNameClash: (name, renamed) => `Two holders or classes are named "${name}": one is named "${renamed}" (the model matches names).`,
   noteInexact: (where, exact) => `${where}: ${exact} has more digits than a spreadsheet number holds; rounded to the nearest one.`,
+  noteDiffers: (asOf, what, model, source) => `As of ${asOf}, ${what}: ${model} in the model, ${source} in the package.`,
+  options: "options",
+  vested: "vested",
 };
 
 const FR: Words = {
@@ -119,7 +140,6 @@ const FR: Words = {
       "la ligne d’émission d’actions du modèle n’a pas de prix par action (le prix d’émission de la catégorie est la base de la préférence)",
     conversionShape: () =>
       "la conversion du modèle convertit tous les SAFE et obligations d’un porteur en actions d’une catégorie : celle-ci non (partielle, en plusieurs catégories ou porteurs, ou d’actions ou d’options)",
-    split: () => "le modèle d’historique n’a pas de ligne de division : les nombres d’actions sont ceux d’avant la division",
     ratioAdjustment: () => "la catégorie du modèle a une parité de conversion : la parité ultérieure n’est pas appliquée",
     authorizedAdjustment: () => "le modèle ne tient pas les actions autorisées (elles ne changent aucune détention)",
     acceleration: () => "l’attribution du modèle n’a pas d’accélération : les actions accélérées s’acquièrent au calendrier",
@@ -136,6 +156,9 @@ const FR: Words = {
   noteNameClash: (name, renamed) =>
     `Deux porteurs ou catégories s’appellent « ${name} » : l’un est nommé « ${renamed} » (le modèle rapproche les noms).`,
   noteInexact: (where, exact) => `${where} : ${exact} a plus de chiffres qu’un nombre de tableur n’en tient ; arrondi au plus proche.`,
+  noteDiffers: (asOf, what, model, source) => `Au ${asOf}, ${what} : ${model} dans le modèle, ${source} dans le paquet.`,
+  options: "options",
+  vested: "acquises",
 };
 
 /** An event type's name as the skip reason states it. */
@@ -239,7 +262,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
   if (!ownExport && history.classes.length > 0) notes.push(w.noteSeniorityRanked());
   const classes: HistoryClassInput[] = history.classes.map((c) => {
     const name = className.get(c.id)!;
-    const price = c.originalIssuePrice !== undefined && c.originalIssuePrice.isPositive() ? num(c.originalIssuePrice, name) : null;
+    const price = c.originalIssuePrice !== undefined && c.originalIssuePrice.gt(0) ? num(c.originalIssuePrice, name) : null;
     let preference = c.liquidationPreferenceMultiple !== undefined ? num(c.liquidationPreferenceMultiple, name) : 0;
     if (c.kind === "PREFERRED" && c.liquidationPreferenceMultiple === undefined) {
       preference = price === null ? 0 : 1;
@@ -285,6 +308,10 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
   const openConvertibles = new Map<string, Set<string>>();
   const events: HistoryEventInput[] = [];
   const decided = new Set<string>();
+  const closingDecided = new Map<string, HistoryEventInput[] | undefined>();
+  const emitted = new Set<string>();
+  /** Each holder's open grants per plan, oldest first (as the model's replay closes them). */
+  const grantsOpen = new Map<string, string[]>();
 
   const dropClosing = (e: Closing, code: HistoryImportSkip, what = "") => {
     skip(e.id, e.type, code, what);
@@ -309,9 +336,9 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
         if (parent !== undefined && convertMembers.has(parent.id)) break; // the CONVERT row issues it
         if (parent !== undefined && parent.type === "CONVERSION" && !droppedClosings.has(parent.id) && !decided.has(parent.id)) decide(parent);
         if (parent !== undefined && convertMembers.has(parent.id)) break;
-        if (parent !== undefined && !droppedClosings.has(parent.id) && parent.type !== "CONVERSION") {
-          // Closings other than conversions are not rows yet: decided when met, in order (same-day issuances come first).
-          dropClosing(parent, "closing", lang === "fr" ? CLOSING_NAMES[parent.type].fr : CLOSING_NAMES[parent.type].en);
+        if (parent !== undefined && parent.type !== "CONVERSION" && !droppedClosings.has(parent.id)) {
+          // What a transfer, cancellation, exercise or repurchase row creates is the row's: not an issuance of its own.
+          if (closingRows(parent) !== undefined) break;
         }
         if (parent !== undefined && droppedClosings.has(parent.id)) {
           skip(e.id, "ISSUANCE", "resultOfSkipped", parent.id);
@@ -341,6 +368,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
             if (found === undefined) skip(e.id, "EQUITY_COMPENSATION_ISSUANCE", "vesting");
             else vesting = found;
           }
+          grantsOpen.set(`${e.holderId}\u0000${e.planId}`, [...(grantsOpen.get(`${e.holderId}\u0000${e.planId}`) ?? []), e.securityId]);
           events.push(
             historyEvent({
               date: e.date,
@@ -369,7 +397,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
               type,
               holder,
               amount: num(e.amount!, e.id),
-              cap: t?.valuationCap !== undefined && t.valuationCap.isPositive() ? num(t.valuationCap, e.id) : null,
+              cap: t?.valuationCap !== undefined && t.valuationCap.gt(0) ? num(t.valuationCap, e.id) : null,
               discount: t?.discount !== undefined && !t.discount.isZero() ? num(t.discount, e.id) : null,
             }),
           );
@@ -392,7 +420,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
         events.push(historyEvent({ date: e.date, type: "POOL", plan: planName.get(e.planId)!, shares: num(e.reserved, e.id) }));
         break;
       case "SPLIT":
-        skip(e.id, "TX_STOCK_CLASS_SPLIT", "split");
+        events.push(historyEvent({ date: e.date, type: "SPLIT", className: className.get(e.classId)!, ratio: num(e.ratio, e.id) }));
         break;
       case "RATIO_ADJUSTMENT":
         skip(e.id, "TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT", "ratioAdjustment");
@@ -403,11 +431,91 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
       case "VESTING_ACCELERATION":
         skip(e.id, "TX_VESTING_ACCELERATION", "acceleration");
         break;
-      default:
+      default: {
         if (droppedClosings.has(e.id)) break;
+        const rows = closingRows(e);
+        if (rows !== undefined && !emitted.has(e.id)) {
+          emitted.add(e.id);
+          for (const row of rows) events.push(row);
+        }
+      }
+    }
+  }
+
+  /**
+   * The rows of a transfer, cancellation, exercise or repurchase, decided once (in source order:
+   * the option ledger follows the grants as the model's replay does), or undefined when the model
+   * cannot hold it (the closing and what it created are then skipped, with the reason).
+   */
+  function closingRows(e: Closing): HistoryEventInput[] | undefined {
+    if (closingDecided.has(e.id)) return closingDecided.get(e.id);
+    const rows = closingShape(e);
+    closingDecided.set(e.id, rows);
+    if (rows === undefined) {
+      if (!droppedClosings.has(e.id)) {
         if (dropped.has(e.securityId)) dropClosing(e, "resultOfSkipped", e.securityId);
         else dropClosing(e, "closing", lang === "fr" ? CLOSING_NAMES[e.type].fr : CLOSING_NAMES[e.type].en);
+      }
     }
+    return rows;
+  }
+
+  function closingShape(e: Closing): HistoryEventInput[] | undefined {
+    if (dropped.has(e.securityId)) return undefined;
+    const from = issuance.get(e.securityId)!;
+    const held = from.quantity;
+    if (held === undefined) return undefined;
+    const quantity = e.quantity ?? held;
+    const holder = holderName.get(from.holderId)!;
+    const made = e.resultingSecurityIds.map((id) => issuance.get(id)!);
+    const balance = e.balanceSecurityId === undefined ? undefined : issuance.get(e.balanceSecurityId)!;
+    // The balance: the same holder, class or plan, strike, and the rest of the quantity.
+    if (
+      balance !== undefined &&
+      (balance.holderId !== from.holderId ||
+        balance.kind !== from.kind ||
+        balance.classId !== from.classId ||
+        balance.planId !== from.planId ||
+        !balance.quantity?.eq(held.sub(quantity)) ||
+        !(balance.price ?? new Decimal(0)).eq(from.price ?? new Decimal(0)))
+    )
+      return undefined;
+    const date = e.date;
+    if (from.kind === "STOCK") {
+      const cls = className.get(from.classId!)!;
+      if (e.type === "TRANSFER") {
+        const total = made.reduce((t, m) => t.add(m.quantity ?? 0), new Decimal(0));
+        if (
+          made.length === 0 ||
+          !total.eq(quantity) ||
+          made.some((m) => m.kind !== "STOCK" || m.classId !== from.classId || m.holderId === from.holderId)
+        )
+          return undefined;
+        return made.map((m) =>
+          historyEvent({ date, type: "TRANSFER", holder, toHolder: holderName.get(m.holderId)!, className: cls, shares: num(m.quantity!, e.id) }),
+        );
+      }
+      if ((e.type === "REPURCHASE" || e.type === "CANCELLATION") && made.length === 0)
+        return [historyEvent({ date, type: e.type === "REPURCHASE" ? "REPURCHASE" : "CANCEL", holder, className: cls, shares: num(quantity, e.id) })];
+      return undefined;
+    }
+    if (from.kind !== "OPTION" || from.planId === undefined) return undefined;
+    // Options: the model closes a holder's oldest grant under the plan first; a closing of another grant is not one of its rows.
+    const k = `${from.holderId}\u0000${from.planId}`;
+    const open = grantsOpen.get(k) ?? [];
+    if (open[0] !== from.securityId) return undefined;
+    const plan = planName.get(from.planId)!;
+    let row: HistoryEventInput | undefined;
+    if (e.type === "CANCELLATION" && made.length === 0) row = historyEvent({ date, type: "CANCEL", holder, plan, shares: num(quantity, e.id) });
+    if (e.type === "EXERCISE") {
+      const stock = made[0];
+      if (made.length === 1 && stock.kind === "STOCK" && stock.holderId === from.holderId && stock.quantity!.eq(quantity))
+        row = historyEvent({ date, type: "EXERCISE", holder, plan, className: className.get(stock.classId!)!, shares: num(quantity, e.id) });
+    }
+    if (row === undefined) return undefined;
+    if (balance === undefined) open.shift();
+    else open[0] = balance.securityId;
+    return [row];
   }
 
   /** Decides a conversion's group once: one CONVERT row, or every member dropped with the reason. */
@@ -443,6 +551,19 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
     );
   }
 
+  // Closings that follow one another on one date with the same holder, type, class, plan and buyer are one row (the model closes oldest first, as they did).
+  const merged: HistoryEventInput[] = [];
+  for (const row of events) {
+    const last = merged[merged.length - 1];
+    const same =
+      last !== undefined &&
+      ["TRANSFER", "CANCEL", "EXERCISE", "REPURCHASE"].includes(row.type) &&
+      (["date", "type", "holder", "toHolder", "className", "plan"] as const).every((k) => last[k] === row[k]);
+    if (same) merged[merged.length - 1] = { ...last, shares: num(new Decimal(last.shares!).add(row.shares!), row.date) };
+    else merged.push(row);
+  }
+  // A split is the last row of its date (the engine replays it after the date's other events).
+  merged.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.type === "SPLIT") - Number(b.type === "SPLIT")));
   const { currency: found, list } = currencyOf(history);
   const input: CapTableHistoryInput = {
     kind: "capTableHistory",
@@ -453,11 +574,53 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
     asOf: options.asOf,
     classes,
     plans,
-    events,
+    events: merged,
     nextRound: null,
     exit: null,
     rounding: "DOWN",
   };
+  // The check of it all: the model's cap table as of the date against the package's, holder by holder; each difference is a note.
+  const parsed = CapTableHistoryInput.safeParse(input);
+  if (parsed.success) {
+    const mine = capTableAsOf(toHistory(parsed.data), options.asOf);
+    const theirs = capTableAsOf(history, options.asOf);
+    const modelHolders = new Map(toHistory(parsed.data).holders.map((h) => [h.id, h.name]));
+    const modelClasses = new Map(parsed.data.classes.map((c, i) => [`C${i + 1}`, c.name]));
+    const modelPlans = new Map(parsed.data.plans.map((p, i) => [`P${i + 1}`, p.name]));
+    const figures = (
+      table: ReturnType<typeof capTableAsOf>,
+      holderOf: (id: string) => string,
+      classOf: (id: string) => string,
+      planOf: (id: string) => string,
+    ) => {
+      const out = new Map<string, Decimal>();
+      const add = (k: string, v: Decimal) => out.set(k, (out.get(k) ?? new Decimal(0)).add(v));
+      for (const p of table.stock) add(`${holderOf(p.holderId)}, ${classOf(p.classId)}`, p.shares);
+      for (const o of table.derivatives) {
+        const where = `${holderOf(o.holderId)}, ${o.planId === undefined ? w.options : planOf(o.planId)}`;
+        add(`${where} (${w.options})`, o.quantity);
+        add(`${where} (${w.vested})`, o.vested ?? o.quantity);
+      }
+      return out;
+    };
+    const a = figures(
+      mine,
+      (id) => modelHolders.get(id)!,
+      (id) => modelClasses.get(id)!,
+      (id) => modelPlans.get(id)!,
+    );
+    const b = figures(
+      theirs,
+      (id) => holderName.get(id)!,
+      (id) => className.get(id)!,
+      (id) => planName.get(id)!,
+    );
+    for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+      const x = a.get(k) ?? new Decimal(0);
+      const y = b.get(k) ?? new Decimal(0);
+      if (!x.eq(y)) notes.push(w.noteDiffers(options.asOf, k, x.toFixed(), y.toFixed()));
+    }
+  }
   return { input, skipped, notes, currencies: list };
 }
 

@@ -52,14 +52,14 @@ describe("captable import-ocf", () => {
     const r = await run(["import-ocf", "pkg", "-o", "model.json"], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("Wrote the cap-table history model of Example SAS (as of 2025-06-30) to model.json");
-    expect(r.stderr).toContain('Not in the model: TRANSFER "T-1": the history model has no transfer row');
+    expect(r.stderr).toMatch(/Not in the model: STOCK_ISSUANCE "[^"]+": the model's share issue row holds no price per share/);
     const template = JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8"));
     expect(template).toMatchObject({
       format: "captable-template",
       kind: "capTableHistory",
       inputs: { company: "Example SAS", currency: "EUR", asOf: "2025-06-30" },
     });
-    expect(template.inputs.events.map((e: { type: string }) => e.type)).toContain("GRANT");
+    expect(template.inputs.events.map((e: { type: string }) => e.type)).toEqual(["ISSUE", "ISSUE", "GRANT", "ISSUE", "TRANSFER"]);
     const built = await run(["build-workbook", "model.json", "-o", "model.xlsx"], dir);
     expect(built.stderr).toContain("Wrote model.xlsx");
     expect(built.code).toBe(0);

@@ -42,6 +42,44 @@ describe("OCF import into the cap-table history model", () => {
     expect(() => CapTableHistoryInput.parse(back.input)).not.toThrow();
   });
 
+  it("transfers, repurchases, exercises, cancellations and splits round trip through OCF too, and the cap table is the same", () => {
+    const input: CapTableHistoryInput = {
+      ...VENTURE_HISTORY_EXAMPLE,
+      company: "Split Co",
+      asOf: "2020-12-31",
+      source: "",
+      classes: [
+        { name: "Common", kind: "COMMON", issuePrice: null, preference: 0, seniority: 2, participation: "FULL", cap: null, conversionRatio: 1 },
+        { name: "Seed", kind: "PREFERRED", issuePrice: 1, preference: 1, seniority: 1, participation: "NONE", cap: null, conversionRatio: 1 },
+      ],
+      plans: [{ name: "ESOP", reserved: 1000 }],
+      events: [
+        historyEvent({ date: "2020-01-01", type: "ISSUE", holder: "Ana", className: "Common", shares: 6000 }),
+        historyEvent({ date: "2020-01-01", type: "ISSUE", holder: "Ben", className: "Common", shares: 4000 }),
+        historyEvent({ date: "2020-02-01", type: "GRANT", holder: "Eve", plan: "ESOP", shares: 600, strike: 0.1, vestingMonths: 12 }),
+        historyEvent({ date: "2020-02-01", type: "GRANT", holder: "Eve", plan: "ESOP", shares: 100, strike: 0.2 }),
+        historyEvent({ date: "2020-03-01", type: "ISSUE", holder: "Fund", className: "Seed", shares: 2000 }),
+        historyEvent({ date: "2020-06-01", type: "TRANSFER", holder: "Ben", toHolder: "Fund", className: "Common", shares: 1000 }),
+        historyEvent({ date: "2020-07-01", type: "REPURCHASE", holder: "Ana", className: "Common", shares: 500 }),
+        historyEvent({ date: "2020-08-01", type: "EXERCISE", holder: "Eve", plan: "ESOP", className: "Common", shares: 200 }),
+        historyEvent({ date: "2020-09-01", type: "CANCEL", holder: "Eve", plan: "ESOP", shares: 450 }),
+        historyEvent({ date: "2020-10-01", type: "CANCEL", holder: "Ben", className: "Common", shares: 500 }),
+        historyEvent({ date: "2020-12-01", type: "SPLIT", className: "Common", ratio: 2 }),
+      ],
+      nextRound: null,
+      exit: null,
+    };
+    const source = throughOcf(input);
+    const back = historyInputFromEngine(source, { company: input.company, asOf: input.asOf });
+    expect(back.skipped).toEqual([]);
+    expect(back.notes).toEqual([]);
+    expect(back.input).toEqual(CapTableHistoryInput.parse(input));
+    const a = capTableAsOf(toHistory(CapTableHistoryInput.parse(back.input)), input.asOf);
+    expect(a.fullyDiluted.toString()).toBe(capTableAsOf(source, input.asOf).fullyDiluted.toString());
+    // Eve's second grant is what is left after the cancellation of 450 spans both grants (oldest first): 50 at 0.2.
+    expect(a.derivatives.map((o) => [o.quantity.toString(), o.exercisePrice?.toString()])).toEqual([["50", "0.2"]]);
+  });
+
   it("the built-in history templates round trip too, and build the same sheet values", () => {
     const kinds = builtInTemplates().filter((b) => b.template.kind === "capTableHistory");
     expect(kinds.length).toBeGreaterThanOrEqual(2);
@@ -55,7 +93,7 @@ describe("OCF import into the cap-table history model", () => {
     }
   });
 
-  it("the project's own package: what the model holds replays to the package's cap table; the transfer is skipped with the reason, its shares left with the seller", () => {
+  it("the project's own package: every transaction is a row (the transfer with its buyer), and the model's cap table is the package's", () => {
     const { history, report } = readOcfPackage(companyPackage(), { md5 });
     const out = historyInputFromEngine(history, { company: report.issuer, asOf: "2025-06-30" });
     const input = CapTableHistoryInput.parse(out.input);
@@ -64,26 +102,36 @@ describe("OCF import into the cap-table history model", () => {
     // The grant's 4-year monthly vesting with a 1-year cliff from 2023-03-01 is held as months, cliff and start.
     const grant = input.events.find((e) => e.type === "GRANT")!;
     expect([grant.vestingMonths, grant.cliffMonths, grant.vestingStart, grant.strike]).toEqual([48, 12, "2023-03-01", 0.1]);
-    // Every part not held is listed, with the reason: the transfer and the two securities it made, the stock prices.
-    const byCode = (code: string) => out.skipped.filter((s) => s.code === code).map((s) => s.id);
-    expect(byCode("closing")).toEqual(["T-1"]);
-    expect(out.skipped.filter((s) => s.code === "resultOfSkipped").map((s) => s.reason)).toEqual([
-      "created by T-1, which is skipped",
-      "created by T-1, which is skipped",
+    // Ben's sale to the fund is a transfer row; its balance and resulting certificates are the row's, not issuances.
+    expect(input.events.filter((e) => e.type === "TRANSFER")).toEqual([
+      historyEvent({ date: "2024-09-01", type: "TRANSFER", holder: "Ben Founder", toHolder: "Seed Fund I", className: "Common", shares: 500000 }),
     ]);
-    expect(out.skipped.find((s) => s.id === "T-1")!.reason).toMatch(/no transfer row/);
-    expect(byCode("stockPrice").length).toBeGreaterThan(0);
-    // The model's cap table: the package's as of the day before the transfer (the transfer skipped).
+    expect(input.events.filter((e) => e.type === "ISSUE")).toHaveLength(3);
+    // What is not held is listed: the stock prices that are not the class's.
+    expect(out.skipped.every((s) => s.code === "stockPrice")).toBe(true);
+    // The check of it all found no difference: the model's cap table as of the date is the package's.
+    expect(out.notes.filter((n) => n.startsWith("As of"))).toEqual([]);
     const model = capTableAsOf(toHistory(input), "2025-06-30");
-    const source = capTableAsOf(history, "2024-08-31");
+    const source = capTableAsOf(history, "2025-06-30");
     expect(model.outstandingShares.toString()).toBe(source.outstandingShares.toString());
     expect(model.fullyDiluted.toString()).toBe(source.fullyDiluted.toString());
   });
 
-  it("reasons and notes are in the language asked", () => {
+  it("a transaction the model has no row for is skipped with what it created, and the difference it makes is said", () => {
     const { history, report } = readOcfPackage(companyPackage(), { md5 });
-    const fr = historyInputFromEngine(history, { company: report.issuer, asOf: "2025-06-30", language: "fr" });
-    expect(fr.skipped.find((s) => s.id === "T-1")!.reason).toMatch(/pas de ligne cession/);
+    // The transfer made a re-certification to the same holder: not a transfer row.
+    const bent: CapTableHistory = {
+      ...history,
+      events: history.events.map((e) => (e.type === "ISSUANCE" && e.securityId === "CS-3" ? { ...e, holderId: "ben" } : e)),
+    };
+    for (const lang of ["en", "fr"] as const) {
+      const out = historyInputFromEngine(bent, { company: report.issuer, asOf: "2025-06-30", language: lang });
+      const t1 = out.skipped.find((s) => s.id === "T-1")!;
+      expect(t1.reason).toMatch(lang === "en" ? /no transfer row/ : /pas de ligne cession/);
+      expect(out.skipped.filter((s) => s.code === "resultOfSkipped")).toHaveLength(2);
+      // Ben keeps his 4,000,000 in the model; the package has 3,500,000 + 500,000 re-issued to him: the same total, no difference.
+      expect(out.notes.filter((n) => /^(As of|Au )/.test(n))).toEqual([]);
+    }
   });
 
   it("a vesting that is not monthly with a cliff is not read as one", () => {

@@ -123,14 +123,19 @@ describe("taskpane OCF import: the priced round as of a date", () => {
     const { form, notes, skipped } = historyFromOcf(imported, "2025-06-30", "en", en);
     expect(form.kind).toBe("capTableHistory");
     expect(form.fields).toMatchObject({ company: "Example SAS", currency: "EUR", asOf: "2025-06-30" });
-    expect(skipped).toEqual(expect.arrayContaining([expect.stringMatching(/^TRANSFER "T-1": the history model has no transfer row/)]));
+    expect(skipped).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^STOCK_ISSUANCE "[^"]+": the model's share issue row holds no price per share/)]),
+    );
     expect(notes).toEqual(expect.arrayContaining([expect.stringMatching(/^Seniority: OCF ranks a higher number first/)]));
+    expect(form.tables.events.map((r) => r.cells.type)).toEqual(["ISSUE", "ISSUE", "GRANT", "ISSUE", "TRANSFER"]);
     const v = validateForm(form, "en");
     expect(v.ok).toBe(true);
     if (v.ok) expect(buildModel(v.input).kind).toBe("capTableHistory");
     // French: the reasons and notes in French.
     const inFr = historyFromOcf(imported, "2025-06-30", "fr", fr);
-    expect(inFr.skipped).toEqual(expect.arrayContaining([expect.stringMatching(/^TRANSFER "T-1": le modèle d’historique n’a pas de ligne cession/)]));
+    expect(inFr.skipped).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^STOCK_ISSUANCE "[^"]+": la ligne d’émission d’actions du modèle n’a pas de prix/)]),
+    );
     expect(() => historyFromOcf(imported, "2025-13-01", "en", en)).toThrow(en.ocf.asOfBad);
   });
 
