@@ -113,7 +113,8 @@ const EN: Words = {
     authorizedAdjustment: () => "the model does not hold authorized shares (they change no holding)",
     acceleration: () => "the model's grant has no acceleration: the accelerated shares vest on the schedule",
     mfn: () => "the model's SAFE has no most-favoured-nation clause",
-    noteInterest: () => "the model's note converts its amount: the interest is not added",
+    noteInterest: () =>
+      "the model's note accrues one simple rate on an actual/365 day count from its date, paid at conversion: this note's interest is not that (its amount converts without interest)",
     planRetire: () => "the model's plan returns cancelled grants to the pool; this plan retires them",
   },
   notePreferredParticipation: (cls) => `Class "${cls}" states no participation cap: read as non-participating (OCF has no participation field).`,
@@ -144,7 +145,8 @@ const FR: Words = {
     authorizedAdjustment: () => "le modèle ne tient pas les actions autorisées (elles ne changent aucune détention)",
     acceleration: () => "l’attribution du modèle n’a pas d’accélération : les actions accélérées s’acquièrent au calendrier",
     mfn: () => "le SAFE du modèle n’a pas de clause de la nation la plus favorisée",
-    noteInterest: () => "l’obligation du modèle convertit son montant : les intérêts ne sont pas ajoutés",
+    noteInterest: () =>
+      "l’obligation du modèle porte un taux simple sur une base exact/365 depuis sa date, payé à la conversion : pas celle-ci (son montant se convertit sans intérêts)",
     planRetire: () => "le plan du modèle remet les attributions annulées dans le pool ; ce plan les retire",
   },
   notePreferredParticipation: (cls) =>
@@ -390,7 +392,16 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
           else if (t.timing === "POST_MONEY") type = "SAFE";
           else if (t.timing === undefined) notes.push(w.noteSafeTiming(holder));
           if (t?.mfn === true) skip(e.id, "CONVERTIBLE_ISSUANCE", "mfn");
-          if (t?.mechanism === "NOTE" && (t.interestRates ?? []).some((r) => !r.rate.isZero())) skip(e.id, "CONVERTIBLE_ISSUANCE", "noteInterest");
+          // One rate from the note's date, simple, actual/365, paid at conversion: the model's rate column; any other interest is not held.
+          const rates = t?.mechanism === "NOTE" ? (t.interestRates ?? []).filter((r) => !r.rate.isZero()) : [];
+          const simple =
+            rates.length === 1 &&
+            rates[0].from === e.date &&
+            rates[0].to === undefined &&
+            (t!.dayCount ?? "ACTUAL_365") === "ACTUAL_365" &&
+            (t!.compounding ?? "SIMPLE") === "SIMPLE" &&
+            t!.interestPayout !== "CASH";
+          if (rates.length > 0 && !simple) skip(e.id, "CONVERTIBLE_ISSUANCE", "noteInterest");
           events.push(
             historyEvent({
               date: e.date,
@@ -399,6 +410,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
               amount: num(e.amount!, e.id),
               cap: t?.valuationCap !== undefined && t.valuationCap.gt(0) ? num(t.valuationCap, e.id) : null,
               discount: t?.discount !== undefined && !t.discount.isZero() ? num(t.discount, e.id) : null,
+              rate: simple ? num(rates[0].rate, e.id) : null,
             }),
           );
           const k = holderKey(holder);

@@ -15,7 +15,8 @@
  *   the `cliffMonths` cliff; no vesting months: vested at grant), a SAFE (post-money), a PRE_SAFE or a
  *   NOTE (its `amount` is what converts: principal plus any interest already accrued), a CONVERT that
  *   closes every SAFE and note the holder has outstanding and issues it `shares` of the class, and a
- *   POOL that sets a plan's reserved shares.
+ *   POOL that sets a plan's reserved shares. A NOTE with a `rate` accrues simple interest on its
+ *   principal (actual/365) from its date to its conversion, and converts principal + interest.
  * - Seniority is the exit waterfall's: 1 is paid first, equal ranks pari passu.
  * - The cap table is taken as of `asOf` (events dated that day count).
  * Holder, class and plan names are matched trimmed and case-insensitive, as the engine does.
@@ -98,6 +99,17 @@ export const HistoryEventInput = z.strictObject({
   toHolder: optionalName("to holder").default(null),
   /** SPLIT: new shares per old share (2 for a 2-for-1 split, 0.1 for a 1-for-10 reverse split). Absent in older files: empty. */
   ratio: positive("split ratio").nullable().default(null),
+  /**
+   * NOTE: the yearly interest rate (0.06 = 6%), or empty (no interest: the amount is what converts).
+   * With a rate the amount is the principal, and simple interest accrues from the note's date on an
+   * actual/365 day count (OCF's ACTUAL_365, the engine's `yearFraction` "ACT/365"; domain.md §2.5:
+   * a note converts principal + accrued interest) to its conversion: its CONVERT row, or the next
+   * round's date. Absent in older files: empty.
+   */
+  rate: nonNegative("interest rate")
+    .refine((n) => n <= 10, ruleError("rateTooHigh", {}))
+    .nullable()
+    .default(null),
 });
 export type HistoryEventInput = z.infer<typeof HistoryEventInput>;
 
@@ -133,7 +145,7 @@ export const EVENT_COLUMNS: Readonly<Record<EventType, { readonly needs: readonl
   GRANT: { needs: ["holder", "plan", "shares"], allows: ["className", "strike", "vestingMonths", "cliffMonths", "vestingStart"] },
   SAFE: { needs: ["holder", "amount"], allows: ["cap", "discount"] },
   PRE_SAFE: { needs: ["holder", "amount"], allows: ["cap", "discount"] },
-  NOTE: { needs: ["holder", "amount"], allows: ["cap", "discount"] },
+  NOTE: { needs: ["holder", "amount"], allows: ["cap", "discount", "rate"] },
   CONVERT: { needs: ["holder", "className", "shares"], allows: [] },
   POOL: { needs: ["plan", "shares"], allows: [] },
   TRANSFER: { needs: ["holder", "toHolder", "className", "shares"], allows: [] },
@@ -189,6 +201,7 @@ export const EVENT_COLUMN_KEYS: readonly EventColumn[] = [
   "vestingStart",
   "toHolder",
   "ratio",
+  "rate",
 ];
 /** Each column's name in messages. */
 const COLUMN_FIELD: Readonly<Record<EventColumn, FieldName>> = {
@@ -205,6 +218,7 @@ const COLUMN_FIELD: Readonly<Record<EventColumn, FieldName>> = {
   vestingStart: "vesting start",
   toHolder: "to holder",
   ratio: "split ratio",
+  rate: "interest rate",
 };
 const isEmpty = (v: unknown) => v === null || v === "";
 const CONVERTIBLE_TYPES: readonly EventType[] = ["SAFE", "PRE_SAFE", "NOTE"];
@@ -369,6 +383,7 @@ export function historyEvent(e: Partial<HistoryEventInput> & Pick<HistoryEventIn
     vestingStart: null,
     toHolder: null,
     ratio: null,
+    rate: null,
     ...rest,
   };
 }

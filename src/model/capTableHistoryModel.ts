@@ -26,6 +26,9 @@
 import {
   Decimal,
   ONE,
+  accruedInterest,
+  isoDateToSerial,
+  yearFraction,
   Waterfall,
   ZERO,
   holderKey,
@@ -279,6 +282,10 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
             ...(e.cap === null ? {} : { valuationCap: d(e.cap) }),
             ...(e.discount === null ? {} : { discount: d(e.discount) }),
             ...(e.type === "NOTE" ? {} : { timing: e.type === "SAFE" ? ("POST_MONEY" as const) : ("PRE_MONEY" as const) }),
+            // Simple interest on an actual/365 day count from the note's date (OCF's ACTUAL_365; the engine accrues it to the round's date).
+            ...(e.type === "NOTE" && e.rate !== null
+              ? { interestRates: [{ rate: d(e.rate), from: e.date }], dayCount: "ACTUAL_365" as const, compounding: "SIMPLE" as const }
+              : {}),
           },
         });
         break;
@@ -430,6 +437,33 @@ function exitClasses(
   return { classes, positions: merged };
 }
 
+/** A note's interest: simple, actual/365, from its date to its conversion (its holder's next CONVERT row, else the next round's date, else the cap table's date). */
+export interface NoteAccrual {
+  readonly row: number;
+  readonly holder: string;
+  readonly principal: Decimal;
+  readonly rate: Decimal;
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly interest: Decimal;
+}
+
+/** Each NOTE row with a rate, with its interest to its conversion (the engine's accruedInterest on yearFraction "ACT/365"). */
+export function noteAccruals(input: CapTableHistoryInput): NoteAccrual[] {
+  const out: NoteAccrual[] = [];
+  input.events.forEach((e, i) => {
+    if (e.type !== "NOTE" || e.rate === null) return;
+    const convert = input.events.find((c, k) => k > i && c.type === "CONVERT" && key(c.holder ?? "") === key(e.holder!));
+    const to = convert?.date ?? input.nextRound?.date ?? input.asOf;
+    const start = isoDateToSerial(e.date);
+    const end = Math.max(start, isoDateToSerial(to));
+    const interest = accruedInterest(d(e.amount!), d(e.rate), yearFraction(start, end, "ACT/365"), "SIMPLE");
+    out.push({ row: i + 1, holder: e.holder!, principal: d(e.amount!), rate: d(e.rate), from: e.date, to, days: end - start, interest });
+  });
+  return out;
+}
+
 /** The model sheet's default name: "<company> history" (in `language`). */
 export function capTableHistorySheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
   const t = sheetText(language).capTableHistory;
@@ -574,40 +608,41 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
     s.value(a1("M", row), e.vestingStart, "input");
     s.value(a1("N", row), e.toHolder, "input");
     s.value(a1("O", row), e.ratio, "input", f.ratio);
+    s.value(a1("P", row), e.rate, "input", f.percent);
     const issued = nets[i];
     running = running.add(issued);
     // Net shares: issued (ISSUE, CONVERT, EXERCISE), taken back (REPURCHASE, CANCEL of a class's shares), or added by a split (the class's shares above times ratio - 1; a split is its date's last row).
-    const splitPart = i === 0 ? "0" : `SUMPRODUCT((D$${eventFirst}:D${row - 1}=D${row})*P$${eventFirst}:P${row - 1})*(O${row}-1)`;
+    const splitPart = i === 0 ? "0" : `SUMPRODUCT((D$${eventFirst}:D${row - 1}=D${row})*Q$${eventFirst}:Q${row - 1})*(O${row}-1)`;
     s.formula(
-      a1("P", row),
+      a1("Q", row),
       `=IF(OR(B${row}="ISSUE",B${row}="CONVERT",B${row}="EXERCISE"),F${row},IF(OR(B${row}="REPURCHASE",AND(B${row}="CANCEL",D${row}<>"")),-F${row},IF(B${row}="SPLIT",${splitPart},0)))`,
       issued,
       f.shares,
     );
-    s.formula(a1("Q", row), i === 0 ? `=P${row}` : `=Q${row - 1}+P${row}`, running, f.shares);
+    s.formula(a1("R", row), i === 0 ? `=Q${row}` : `=R${row - 1}+Q${row}`, running, f.shares);
     // The engine's count after the date's events, on the date's last row (OCF replays a date's events together).
     const engine = i + 1 === input.events.length || input.events[i + 1].date !== e.date ? r.outstandingByDate.get(e.date)! : undefined;
     if (engine !== undefined) {
       dates++;
-      s.value(a1("R", row), n(engine), "calc", f.shares);
+      s.value(a1("S", row), n(engine), "calc", f.shares);
       if (running.eq(engine)) reconciled++;
       s.formula(
-        a1("S", row),
-        `=IF(ABS(Q${row}-R${row})<=${CHECK_TOLERANCE}*MAX(1,ABS(R${row})),"OK",Q${row}-R${row})`,
+        a1("T", row),
+        `=IF(ABS(R${row}-S${row})<=${CHECK_TOLERANCE}*MAX(1,ABS(S${row})),"OK",R${row}-S${row})`,
         running.eq(engine) ? "OK" : running.sub(engine),
       );
     } else {
       // Within a date: no engine count (the date's events are replayed together); empty cells, part of the reconciliation's range.
-      s.value(a1("S", row), L.sameDate, "note");
+      s.value(a1("T", row), L.sameDate, "note");
     }
     row++;
   });
   const eventLast = row - 1;
-  // The sheet's columns A to O: the date, the type, then the event columns in the input's order.
-  s.input("events", `A${eventFirst}:O${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS]);
+  // The sheet's columns A to P: the date, the type, then the event columns in the input's order.
+  s.input("events", `A${eventFirst}:P${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS]);
   checks.push({
     label: L.checkReconcile,
-    left: `COUNTIFS(S${eventFirst}:S${eventLast},"OK")`,
+    left: `COUNTIFS(T${eventFirst}:T${eventLast},"OK")`,
     right: String(dates),
     engine: [d(reconciled), d(dates)],
   });
@@ -731,7 +766,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   checks.push({
     label: L.checkAsOf,
     left: `${cOut}${totalRow}`,
-    right: `SUMPRODUCT((A${eventFirst}:A${eventLast}<=AsOf)*P${eventFirst}:P${eventLast})`,
+    right: `SUMPRODUCT((A${eventFirst}:A${eventLast}<=AsOf)*Q${eventFirst}:Q${eventLast})`,
     engine: [totalOutstanding, issuedToDate],
     format: f.shares,
   });
@@ -749,6 +784,26 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
       s.value(a1("C", row), n(c.amount), "calc", f.amount);
       s.value(a1("D", row), t?.valuationCap === undefined ? null : n(t.valuationCap), "calc", f.amount);
       s.value(a1("E", row), t?.discount === undefined ? null : n(t.discount), "calc", f.percent);
+      row++;
+    }
+    row++;
+  }
+  const accruals = noteAccruals(input);
+  if (accruals.length > 0) {
+    s.value(a1("A", row), L.noteInterest, "section");
+    row++;
+    L.noteInterestHeaders.forEach((h, i) => s.value(a1(col(i), row), i === 1 || i >= 6 ? `${h} (${cur})` : h, "header"));
+    row++;
+    for (const a of accruals) {
+      s.value(a1("A", row), a.holder, "label");
+      s.value(a1("B", row), n(a.principal), "calc", f.amount);
+      s.value(a1("C", row), n(a.rate), "calc", f.percent);
+      s.value(a1("D", row), a.from, "calc");
+      s.value(a1("E", row), a.to, "calc");
+      s.value(a1("F", row), a.days, "calc", f.count);
+      // Simple interest, actual/365: principal x rate x days / 365 (the engine's accruedInterest with yearFraction "ACT/365").
+      s.formula(a1("G", row), `=B${row}*C${row}*F${row}/365`, a.interest, f.amount);
+      s.formula(a1("H", row), `=B${row}+G${row}`, a.principal.add(a.interest), f.amount);
       row++;
     }
     row++;

@@ -915,6 +915,7 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
         { key: "vestingStart", kind: "date", empty: null, when: uses("vestingStart") },
         text("toHolder", { when: uses("toHolder") }),
         { key: "ratio", kind: "number", empty: null, when: uses("ratio") },
+        { key: "rate", kind: "percent", empty: null, suffix: "%", when: uses("rate") },
       ],
     },
     {
@@ -1009,6 +1010,7 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
           vestingStart: e.vestingStart ?? "",
           toHolder: e.toHolder ?? "",
           ratio: num(e.ratio, lang),
+          rate: pct(e.rate, lang),
         })),
         roundInvestors: (r?.investors ?? []).map((v) => ({ name: v.name, amount: num(v.amount, lang) })),
       },

@@ -381,6 +381,7 @@ const en = {
     "events.vestingStart": "Vesting start",
     "events.toHolder": "To holder",
     "events.ratio": "Split ratio",
+    "events.rate": "Interest rate",
     "roundInvestors.name": "Investor",
     "roundInvestors.amount": "Investment",
   },
@@ -430,6 +431,8 @@ const en = {
     "events.vestingMonths": "Monthly vesting; empty or 0 = vested at grant",
     "events.vestingStart": "Empty = the grant date",
     "events.ratio": "New shares per old share: 2 for a 2-for-1 split, 0.1 for a 1-for-10 reverse split",
+    "events.rate":
+      "Notes: yearly, simple interest on an actual/365 day count from the note's date to its conversion; the amount is then the principal",
     "capTableHistory.exitValues": "One per line (or separated by ;)",
   },
   section: {
@@ -843,6 +846,7 @@ const fr: Messages = {
     "events.vestingStart": "Début d’acquisition",
     "events.toHolder": "Cessionnaire",
     "events.ratio": "Rapport de division",
+    "events.rate": "Taux d’intérêt",
     "roundInvestors.name": "Investisseur",
     "roundInvestors.amount": "Investissement",
   },
@@ -893,6 +897,8 @@ const fr: Messages = {
     "events.vestingMonths": "Acquisition mensuelle ; vide ou 0 = acquises à l’attribution",
     "events.vestingStart": "Vide = la date d’attribution",
     "events.ratio": "Actions nouvelles par action ancienne : 2 pour une division par deux du nominal, 0,1 pour un regroupement de 10 en 1",
+    "events.rate":
+      "Obligations : taux annuel, intérêts simples sur une base exact/365 de la date de l’obligation à sa conversion ; le montant est alors le principal",
     "capTableHistory.exitValues": "Une par ligne (ou séparées par ;)",
   },
   section: {

@@ -42,7 +42,7 @@ describe("OCF import into the cap-table history model", () => {
     expect(() => CapTableHistoryInput.parse(back.input)).not.toThrow();
   });
 
-  it("transfers, repurchases, exercises, cancellations and splits round trip through OCF too, and the cap table is the same", () => {
+  it("transfers, repurchases, exercises, cancellations, splits and a note's interest rate round trip through OCF too, and the cap table is the same", () => {
     const input: CapTableHistoryInput = {
       ...VENTURE_HISTORY_EXAMPLE,
       company: "Split Co",
@@ -64,6 +64,7 @@ describe("OCF import into the cap-table history model", () => {
         historyEvent({ date: "2020-08-01", type: "EXERCISE", holder: "Eve", plan: "ESOP", className: "Common", shares: 200 }),
         historyEvent({ date: "2020-09-01", type: "CANCEL", holder: "Eve", plan: "ESOP", shares: 450 }),
         historyEvent({ date: "2020-10-01", type: "CANCEL", holder: "Ben", className: "Common", shares: 500 }),
+        historyEvent({ date: "2020-11-01", type: "NOTE", holder: "Lender", amount: 50_000, cap: 1_000_000, rate: 0.06 }),
         historyEvent({ date: "2020-12-01", type: "SPLIT", className: "Common", ratio: 2 }),
       ],
       nextRound: null,

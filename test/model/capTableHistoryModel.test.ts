@@ -145,9 +145,9 @@ describe("Cap table history: the seed-to-exit example", () => {
       const events = sheet.inputs!.find((i) => i.field === "events")!;
       const firstRow = Number(/^A([0-9]+)/.exec(events.ref)![1]);
       // Founders A and B share a date: the engine's count and the reconciliation are on the date's last row.
-      expect(sheet.cells.find((c) => c.address === `S${firstRow}`)?.formula).toBeUndefined();
+      expect(sheet.cells.find((c) => c.address === `T${firstRow}`)?.formula).toBeUndefined();
       r.set(`F${firstRow}`, 4_000_001);
-      expect(r.read(`S${firstRow + 1}`)).toBe(1);
+      expect(r.read(`T${firstRow + 1}`)).toBe(1);
       const summary = sheet.cells.find((c) => c.formula?.startsWith("=IF(COUNTIFS(B"))!;
       expect(r.read(summary.address)).toBe("See the checks");
     } finally {
@@ -355,9 +355,9 @@ describe("Cap table history: transfers, repurchases, exercises, cancellations an
     const summary = model.sheet.cells.find((c) => c.formula?.startsWith("=IF(COUNTIFS(B"));
     expect(summary?.expected).toBe("OK");
     const events = model.sheet.inputs!.find((i) => i.field === "events")!;
-    expect(events.ref).toMatch(/^A\d+:O\d+$/);
+    expect(events.ref).toMatch(/^A\d+:P\d+$/);
     const first = Number(/^A([0-9]+)/.exec(events.ref)![1]);
-    const net = (k: number) => model.sheet.cells.find((c) => c.address === `P${first + k}`)!.expected;
+    const net = (k: number) => model.sheet.cells.find((c) => c.address === `Q${first + k}`)!.expected;
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(net)).toEqual([6000, 4000, 0, 2000, 0, -500, 200, 0, -500, 9200]);
     // After the split the class's issue price is halved: the exit's invested amount for Seed is unchanged, common has none.
     expect(model.results.exit!.classes.find((c) => c.name === "Seed")!.invested!.toString()).toBe("2000");
@@ -404,5 +404,55 @@ describe("Cap table history: transfers, repurchases, exercises, cancellations an
       delete e.ratio;
     }
     expect(CapTableHistoryInput.parse(old).events[0]).toMatchObject({ toHolder: null, ratio: null });
+  });
+});
+
+describe("Cap table history: a note's interest accrues to its conversion (simple, actual/365)", () => {
+  // A $100,000 note at 8% from 2022-01-01; the Series B on 2023-03-01 (424 days later) converts principal + interest.
+  const input: CapTableHistoryInput = {
+    ...copy(VENTURE_HISTORY_EXAMPLE),
+    events: [
+      ...copy(VENTURE_HISTORY_EXAMPLE).events.slice(0, 11),
+      historyEvent({ date: "2022-01-01", type: "NOTE", holder: "Lender", amount: 100_000, cap: 30_000_000, rate: 0.08 }),
+      historyEvent({ date: "2022-05-01", type: "SAFE", holder: "Bridge Investor", amount: 1_000_000, cap: 30_000_000 }),
+    ],
+  };
+  const model = buildCapTableHistoryModel(input);
+
+  test("interest = principal x rate x days / 365, to the next round's date; the round converts principal + interest", () => {
+    // 2022-01-01 to 2023-03-01: 365 + 59 = 424 days; 100,000 x 8% x 424 / 365 = 9,293.150684931506849...
+    const interest = new Decimal(100_000).mul(0.08).mul(424).div(365);
+    const conversion = model.results.round!.result.conversions.find((c) => c.holder === "Lender")!;
+    expect(conversion.amount.toString()).toBe(new Decimal(100_000).add(interest).toString());
+    checkSheet(model.sheet);
+    const text = cellText(model.sheet);
+    expect(text).toContain("Note interest: simple, actual/365, from the note's date to its conversion");
+    const days = model.sheet.cells.find((c) => c.value === 424);
+    expect(days).toBeDefined();
+    const total = model.sheet.cells.find((c) => c.formula === `=B${Number(days!.address.slice(1))}+G${Number(days!.address.slice(1))}`)!;
+    expect(total.expected).toBeCloseTo(109_293.150684931, 6);
+  });
+
+  test("a note converted by a CONVERT row accrues to that row's date; a rate on another type is refused", () => {
+    const converted: CapTableHistoryInput = {
+      ...input,
+      nextRound: null,
+      exit: null,
+      events: [
+        ...input.events.slice(0, 11),
+        historyEvent({ date: "2022-01-01", type: "NOTE", holder: "Lender", amount: 100_000, rate: 0.05 }),
+        historyEvent({ date: "2022-12-31", type: "CONVERT", holder: "Lender", className: "Series A Preferred", shares: 52_500 }),
+      ],
+    };
+    const m = buildCapTableHistoryModel(converted);
+    checkSheet(m.sheet);
+    const row = m.sheet.cells.find((c) => c.value === 364)!;
+    const r = Number(row.address.slice(1));
+    expect(m.sheet.cells.find((c) => c.address === `G${r}`)!.expected).toBeCloseTo((100_000 * 0.05 * 364) / 365, 8);
+    const bad = copy(converted);
+    bad.events[0].rate = 0.05;
+    expect(CapTableHistoryInput.safeParse(bad).error?.issues.map((i) => i.message)).toEqual([
+      "events row 1 (ISSUE) has a interest rate, which ISSUE rows do not use: leave it empty",
+    ]);
   });
 });
