@@ -161,4 +161,19 @@ describe("OCF import in the taskpane (headless Chromium, preview)", () => {
     expect(browser.outside).toEqual([]);
     await page.close();
   });
+  test("by default a package fills the cap-table history: classes, plans and dated events, with what the model does not hold in the status; it builds", async () => {
+    const page = await openTemplates();
+    await upload(page, "example.ocf.zip", await zipOf(companyPackage()));
+    await expectText(page.getByTestId("ocf-target-sentence"), /^The cap-table history \(the default\)/);
+    await page.getByTestId("ocf-fill").click();
+    await expectText(page.getByTestId("status"), /History of Example SAS loaded into the cap-table history model/, "contains");
+    await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("Example SAS");
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await page.getByTestId("build").click();
+    await page.getByTestId("preview-grid").waitFor();
+    await expectText(page.getByTestId("status"), "built", "contains");
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.outside).toEqual([]);
+    await page.close();
+  });
 });
