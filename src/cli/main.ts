@@ -6,7 +6,7 @@
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json>
- *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o cap-table.json]
+ *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json]
  *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
@@ -61,13 +61,18 @@ Commands:
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
   validate-template <file.json>        Check a template file and list what is wrong with it.
-  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json]
+  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table]
                                        Read an Open Cap Format package (.ocf.zip, or a folder with
                                        its manifest and *.ocf.json files) and give its cap table as
                                        of a date (default: the manifest's as_of), with a report of
                                        every object read or skipped. An md5 that does not match is
-                                       a warning, or an error with --require-md5. The .json
-                                       output holds the whole history too, for export-ocf.
+                                       a warning, or an error with --require-md5. -o writes a
+                                       cap-table history model (classes, plans, dated events) as a
+                                       template that build-workbook builds; what the model cannot
+                                       hold is listed with the reason. --currency: the model's,
+                                       when the package names none or several. --cap-table -o
+                                       writes the cap table as of the date and the whole history
+                                       as JSON instead, for export-ocf.
   export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
                                        Write a history (the .json import-ocf writes) as an Open Cap
                                        Format 1.2.0 package: a .ocf.zip, or with --dir a folder of
@@ -102,6 +107,8 @@ interface Parsed {
   readonly asOf?: string;
   /** import-ocf only. */
   readonly requireMd5: boolean;
+  /** import-ocf only: write the cap table and history JSON rather than a model. */
+  readonly capTable: boolean;
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
@@ -136,6 +143,7 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   let asOf: string | undefined;
   let requireMd5 = false;
   let dir = false;
+  let capTable = false;
   let currency: string | undefined;
   let lang: SheetLanguage | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -143,6 +151,7 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
     if (a === "-h" || a === "--help") help = true;
     else if (a === "--require-md5") requireMd5 = true;
     else if (a === "--dir") dir = true;
+    else if (a === "--cap-table") capTable = true;
     else if (a === "--currency") {
       if (i + 1 >= argv.length || argv[i + 1] === "") throw new UsageError(M.needsCurrency(a));
       currency = argv[++i];
@@ -173,9 +182,15 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
     throw new UsageError(M.optionOf("--as-of", ["import-ocf", "export-ocf"]));
   if (command !== "import-ocf" && requireMd5) throw new UsageError(M.optionOf("--require-md5", ["import-ocf"]));
   if (command !== "export-ocf" && dir) throw new UsageError(M.optionOf("--dir", ["export-ocf"]));
-  if (command !== "export-ocf" && currency !== undefined) throw new UsageError(M.optionOf("--currency", ["export-ocf"]));
+  if (command !== "import-ocf" && capTable) throw new UsageError(M.optionOf("--cap-table", ["import-ocf"]));
+  if (command !== "export-ocf" && command !== "import-ocf" && currency !== undefined)
+    throw new UsageError(M.optionOf("--currency", ["import-ocf", "export-ocf"]));
+  // import-ocf reads --currency only when it writes a model: given otherwise, it would be ignored.
+  if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
+    throw new UsageError(M.currencyOnlyForModel);
+  if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
   if (command !== "build-workbook" && lang !== undefined) throw new UsageError(M.optionOf("--lang", ["build-workbook"]));
-  return { command, args, output, force, help, asOf, requireMd5, dir, currency, lang, M };
+  return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
 
 function expectArgs(p: Parsed, count: number, names: string): void {
@@ -414,7 +429,22 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
     throw new Failure(code !== undefined ? describeFsError(error, source) : `${source}: ${(error as Error).message}`);
   }
   if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, imported.report));
-  else {
+  else if (!p.capTable) {
+    let model;
+    try {
+      model = ocf.historyTemplate(imported, table.date, p.currency);
+    } catch (error) {
+      throw new Failure(`${source}: ${(error as Error).message}`);
+    }
+    await writeOutput(p.output, model.json, p, io);
+    io.stderr(
+      `Wrote the cap-table history model of ${imported.report.issuer} (as of ${table.date}) to ${p.output}; build it with: captable build-workbook ${p.output} -o model.xlsx\n`,
+    );
+    for (const w of imported.report.warnings) io.stderr(`Warning: ${w}\n`);
+    for (const s of imported.report.skipped) io.stderr(`Skipped by the reader: ${s.objectType} "${s.id}" (${s.file}): ${s.reason}\n`);
+    for (const s of model.skipped) io.stderr(`Not in the model: ${s.type} "${s.id}": ${s.reason}\n`);
+    for (const n of model.notes) io.stderr(`Note: ${n}\n`);
+  } else {
     await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report, imported), null, 2)}\n`, p, io);
     io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
     for (const w of [...imported.report.warnings, ...table.warnings]) io.stderr(`Warning: ${w}\n`);

@@ -17,6 +17,8 @@ import { OCF_READ_LIMITS, readOcfPackage, type OcfFile, type OcfImport, type Ocf
 import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
+import { historyInputFromEngine, type HistoryImportNote } from "../model/capTableHistoryImport";
+import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, parseTemplateJson, templateToJson } from "../templates";
 
 /** One MD5 for the command line and the taskpane (src/ocf/md5.ts, checked against Node's crypto in test/ocf/md5.test.ts). */
 export { md5Hex };
@@ -244,6 +246,58 @@ export async function zipOcf(files: OcfExport["files"], date: Date): Promise<Buf
   const zip = new JSZip();
   for (const f of files) zip.file(f.path, f.bytes, { date });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+}
+
+/** A cap-table history model's template of an imported package, with what the model could not hold. */
+export interface HistoryTemplate {
+  /** The template's JSON text (`captable build-workbook` reads it). */
+  readonly json: string;
+  readonly skipped: readonly HistoryImportNote[];
+  readonly notes: readonly string[];
+}
+
+/** A package that reads but does not fit a cap-table history model (the command line's words, English). */
+export class OcfModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OcfModelError";
+  }
+}
+
+/**
+ * The package as a cap-table history model (src/model/capTableHistoryImport.ts): its classes,
+ * plans and dated events, as of `asOf`, in a template that `build-workbook` builds. Throws OcfModelError
+ * with each problem when the model refuses the inputs (a currency the package does not settle, more
+ * events than a model holds).
+ */
+export function historyTemplate(imported: OcfImport, asOf: string, currency?: string): HistoryTemplate {
+  const { report } = imported;
+  const out = historyInputFromEngine(imported.history, { company: report.issuer, asOf, currency });
+  if (out.input.currency === "")
+    throw new OcfModelError(
+      out.currencies.length === 0
+        ? "the package names no currency, and a model needs one: give --currency (EUR, USD...)"
+        : `the package names several currencies (${out.currencies.join(", ")}): give --currency for the model's`,
+    );
+  const description =
+    `Imported from an Open Cap Format ${report.ocfVersion} package (as of ${report.asOf}). ` +
+    (out.skipped.length === 0
+      ? "Every transaction is a row of the model."
+      : `${out.skipped.length} part(s) of the package are not in the model (import-ocf lists each with the reason).`);
+  const json = templateToJson({
+    format: TEMPLATE_FORMAT,
+    version: TEMPLATE_VERSION,
+    kind: "capTableHistory",
+    title: `${report.issuer}: cap table history`.slice(0, 100),
+    description,
+    inputs: { ...out.input, source: `OCF ${report.ocfVersion} package of ${report.issuer}`.slice(0, 100) },
+    toFill: [],
+    presentation: { ...DEFAULT_PRESENTATION },
+  } as Parameters<typeof templateToJson>[0]);
+  const checked = parseTemplateJson(json);
+  if (!checked.ok)
+    throw new OcfModelError(`the package does not fit a cap-table history model:\n${checked.errors.map((e) => `  - ${e}`).join("\n")}`);
+  return { json: templateToJson(checked.template), skipped: out.skipped, notes: out.notes };
 }
 
 export { capTableAsOf };

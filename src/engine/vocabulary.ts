@@ -402,7 +402,20 @@ export const CLASS_KIND_WORDS = /* @__PURE__ */ vocabulary<ClassKindInput>("clas
 });
 
 /** The event rows of a cap-table history model. */
-export const EVENT_TYPES = ["ISSUE", "GRANT", "SAFE", "PRE_SAFE", "NOTE", "CONVERT", "POOL"] as const;
+export const EVENT_TYPES = [
+  "ISSUE",
+  "GRANT",
+  "SAFE",
+  "PRE_SAFE",
+  "NOTE",
+  "CONVERT",
+  "POOL",
+  "TRANSFER",
+  "CANCEL",
+  "EXERCISE",
+  "REPURCHASE",
+  "SPLIT",
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** What an event row is (its words in English and French). */
 export const EVENT_TYPE_WORDS = /* @__PURE__ */ vocabulary<EventType>("event type", EVENT_TYPES, {
@@ -413,4 +426,9 @@ export const EVENT_TYPE_WORDS = /* @__PURE__ */ vocabulary<EventType>("event typ
   NOTE: { en: "Convertible note", fr: "Obligation convertible", also: ["OC"] },
   CONVERT: { en: "Conversion", fr: "Conversion", also: ["CONVERSION"] },
   POOL: { en: "Pool size", fr: "Taille du pool", also: ["POOL ADJUSTMENT", "POOL SIZE"] },
+  TRANSFER: { en: "Share transfer", fr: "Cession d’actions", also: ["TRANSFER", "CESSION", "TRANSFERT"] },
+  CANCEL: { en: "Cancellation", fr: "Annulation", also: ["CANCELLATION", "ANNULATION", "CANCELLED"] },
+  EXERCISE: { en: "Option exercise", fr: "Exercice d’options", also: ["EXERCICE", "EXERCISED"] },
+  REPURCHASE: { en: "Repurchase", fr: "Rachat d’actions", also: ["BUYBACK", "BUY-BACK", "RACHAT"] },
+  SPLIT: { en: "Stock split", fr: "Division d’actions", also: ["SPLIT", "DIVISION", "STOCK SPLIT"] },
 });

@@ -23,6 +23,8 @@ export interface CliMessages {
   readonly badLanguage: (option: string, allowed: readonly string[], got: string) => string;
   /** An option refused outside its commands ("--lang is an option of build-workbook only"). */
   readonly optionOf: (option: string, commands: readonly string[]) => string;
+  readonly currencyOnlyForModel: string;
+  readonly capTableNeedsFile: string;
   readonly needsArgs: (command: string, what: string) => string;
   readonly takesArgs: (command: string, what: string, extra: string) => string;
   readonly takesNoArgs: (command: string, extra: string) => string;
@@ -67,6 +69,8 @@ export const CLI_MESSAGES_EN: CliMessages = {
       "or",
     )}, got "${got}"`,
   optionOf: (o, commands) => `${o} is an option of ${or(commands, "and")} only`,
+  currencyOnlyForModel: "--currency is read by import-ocf when it writes a model (-o model.json, without --cap-table)",
+  capTableNeedsFile: "--cap-table writes a .json file: give -o <file.json>",
   needsArgs: (c, what) => `${c} needs ${what}`,
   takesArgs: (c, what, extra) => `${c} takes ${what}, got also "${extra}"`,
   takesNoArgs: (c, extra) => `${c} takes no arguments, got also "${extra}"`,
@@ -118,6 +122,8 @@ export const CLI_MESSAGES_FR: CliMessages = {
       "ou",
     )}, reçu « ${got} »`,
   optionOf: (o, commands) => `${o} est une option de ${or(commands, "et")} seulement`,
+  currencyOnlyForModel: "--currency n’est lue par import-ocf que lorsqu’elle écrit un modèle (-o modele.json, sans --cap-table)",
+  capTableNeedsFile: "--cap-table écrit un fichier .json : donnez -o <fichier.json>",
   needsArgs: (c, what) => `${c} attend ${what}`,
   takesArgs: (c, what, extra) => `${c} attend ${what}, reçu en plus « ${extra} »`,
   takesNoArgs: (c, extra) => `${c} n’attend aucun argument, reçu « ${extra} »`,

@@ -116,6 +116,8 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   "vesting months": "durée d’acquisition (mois)",
   "cliff months": "période de blocage (mois)",
   "vesting start": "date de début d’acquisition",
+  "to holder": "cessionnaire",
+  "split ratio": "rapport de division",
   "round date": "date du tour",
   series: "série",
   source: "source",
@@ -335,6 +337,12 @@ export const RULES_FR: RuleMessages = {
     `Événements ligne ${p.row} : ${p.list === "classes" ? "la catégorie" : "le plan"} « ${p.name} » n’est pas dans la table des ${p.list === "classes" ? "catégories" : "plans"}`,
   cliffOverVesting: (p) => `Événements ligne ${p.row} : la période de blocage ne doit pas dépasser la durée d’acquisition`,
   nothingToConvert: (p) => `Événements ligne ${p.row} : « ${p.holder} » n’a ni SAFE ni obligation convertible à convertir`,
+  notEnoughHeld: (p) =>
+    `Événements ligne ${p.row} : « ${p.holder} » détient alors ${p.held} ${p.what === "shares" ? `actions « ${p.name} »` : `options du plan « ${p.name} »`}, moins que les ${p.shares} de la ligne`,
+  cancelClassOrPlan: (p) =>
+    `Événements ligne ${p.row} (annulation) : indiquez une catégorie (actions annulées) ou un plan (options annulées), l’un des deux`,
+  splitLastOfDate: (p) =>
+    `Événements ligne ${p.row} : une division vient après les autres événements de sa date (ils sont rejoués avant) ; placez-la en dernier`,
   roundBeforeAsOf: (p) => `La date du tour (${p.date}) ne doit pas précéder la date de la table (${p.asOf})`,
   eventAfterAsOf: (p) =>
     `Événements ligne ${p.row} : datée du ${p.date}, après la date de la table (${p.asOf}) dont part le prochain tour ; changez la date ou retirez le prochain tour`,

@@ -15,13 +15,14 @@
  *   the `cliffMonths` cliff; no vesting months: vested at grant), a SAFE (post-money), a PRE_SAFE or a
  *   NOTE (its `amount` is what converts: principal plus any interest already accrued), a CONVERT that
  *   closes every SAFE and note the holder has outstanding and issues it `shares` of the class, and a
- *   POOL that sets a plan's reserved shares.
+ *   POOL that sets a plan's reserved shares. A NOTE with a `rate` accrues simple interest on its
+ *   principal (actual/365) from its date to its conversion, and converts principal + interest.
  * - Seniority is the exit waterfall's: 1 is paid first, equal ranks pari passu.
  * - The cap table is taken as of `asOf` (events dated that day count).
  * Holder, class and plan names are matched trimmed and case-insensitive, as the engine does.
  */
 import { z } from "zod";
-import { CLASS_KIND_WORDS, EVENT_TYPE_WORDS, PARTICIPATION_WORDS, ROUNDING_WORDS, holderKey, nameKey, type EventType } from "../engine";
+import { CLASS_KIND_WORDS, Decimal, EVENT_TYPE_WORDS, PARTICIPATION_WORDS, ROUNDING_WORDS, holderKey, nameKey, type EventType } from "../engine";
 import { amount, choice, list, modelHeader, nonNegative, optionalText, positive, text, fractionBelowOne } from "./fields";
 import { InvestorInput, isoDate } from "./pricedRoundInput";
 import { seniority } from "./exitWaterfallInput";
@@ -94,6 +95,21 @@ export const HistoryEventInput = z.strictObject({
   cliffMonths: months("cliff months").nullable(),
   /** GRANT: the vesting start date when it is not the grant date (it may be before it). */
   vestingStart: isoDate("vesting start").nullable(),
+  /** TRANSFER: the holder the shares go to. Absent in files written before it existed: empty. */
+  toHolder: optionalName("to holder").default(null),
+  /** SPLIT: new shares per old share (2 for a 2-for-1 split, 0.1 for a 1-for-10 reverse split). Absent in older files: empty. */
+  ratio: positive("split ratio").nullable().default(null),
+  /**
+   * NOTE: the yearly interest rate (0.06 = 6%), or empty (no interest: the amount is what converts).
+   * With a rate the amount is the principal, and simple interest accrues from the note's date on an
+   * actual/365 day count (OCF's ACTUAL_365, the engine's `yearFraction` "ACT/365"; domain.md §2.5:
+   * a note converts principal + accrued interest) to its conversion: its CONVERT row, or the next
+   * round's date. Absent in older files: empty.
+   */
+  rate: nonNegative("interest rate")
+    .refine((n) => n <= 10, ruleError("rateTooHigh", {}))
+    .nullable()
+    .default(null),
 });
 export type HistoryEventInput = z.infer<typeof HistoryEventInput>;
 
@@ -129,11 +145,48 @@ export const EVENT_COLUMNS: Readonly<Record<EventType, { readonly needs: readonl
   GRANT: { needs: ["holder", "plan", "shares"], allows: ["className", "strike", "vestingMonths", "cliffMonths", "vestingStart"] },
   SAFE: { needs: ["holder", "amount"], allows: ["cap", "discount"] },
   PRE_SAFE: { needs: ["holder", "amount"], allows: ["cap", "discount"] },
-  NOTE: { needs: ["holder", "amount"], allows: ["cap", "discount"] },
+  NOTE: { needs: ["holder", "amount"], allows: ["cap", "discount", "rate"] },
   CONVERT: { needs: ["holder", "className", "shares"], allows: [] },
   POOL: { needs: ["plan", "shares"], allows: [] },
+  TRANSFER: { needs: ["holder", "toHolder", "className", "shares"], allows: [] },
+  // A class (shares cancelled) or a plan (options cancelled, back to the pool): one of the two (checked below).
+  CANCEL: { needs: ["holder", "shares"], allows: ["className", "plan"] },
+  EXERCISE: { needs: ["holder", "plan", "className", "shares"], allows: [] },
+  REPURCHASE: { needs: ["holder", "className", "shares"], allows: [] },
+  SPLIT: { needs: ["className", "ratio"], allows: [] },
 };
 export type EventColumn = Exclude<keyof HistoryEventInput, "date" | "type">;
+
+/**
+ * Where each row type replays among a date's events: the engine's order of OCF transaction types
+ * (issuances first, then cancellations, conversions, repurchases, transfers, exercises, splits, pool
+ * changes; src/engine/history/history.ts TYPE_ORDER). A CONVERT issues its shares as an issuance.
+ */
+const REPLAY_RANK: Readonly<Record<EventType, number>> = {
+  ISSUE: 0,
+  GRANT: 0,
+  SAFE: 0,
+  PRE_SAFE: 0,
+  NOTE: 0,
+  CONVERT: 0,
+  CANCEL: 2,
+  REPURCHASE: 5,
+  TRANSFER: 6,
+  EXERCISE: 7,
+  SPLIT: 10,
+  POOL: 12,
+};
+
+/** The rows' indices in the order the engine replays them: by date, then by type as above, then as listed. */
+export function replayOrder(events: readonly Pick<HistoryEventInput, "date" | "type">[]): number[] {
+  return events
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = events[a];
+      const y = events[b];
+      return x.date < y.date ? -1 : x.date > y.date ? 1 : REPLAY_RANK[x.type] - REPLAY_RANK[y.type] || a - b;
+    });
+}
 export const EVENT_COLUMN_KEYS: readonly EventColumn[] = [
   "holder",
   "className",
@@ -146,6 +199,9 @@ export const EVENT_COLUMN_KEYS: readonly EventColumn[] = [
   "vestingMonths",
   "cliffMonths",
   "vestingStart",
+  "toHolder",
+  "ratio",
+  "rate",
 ];
 /** Each column's name in messages. */
 const COLUMN_FIELD: Readonly<Record<EventColumn, FieldName>> = {
@@ -160,6 +216,9 @@ const COLUMN_FIELD: Readonly<Record<EventColumn, FieldName>> = {
   vestingMonths: "vesting months",
   cliffMonths: "cliff months",
   vestingStart: "vesting start",
+  toHolder: "to holder",
+  ratio: "split ratio",
+  rate: "interest rate",
 };
 const isEmpty = (v: unknown) => v === null || v === "";
 const CONVERTIBLE_TYPES: readonly EventType[] = ["SAFE", "PRE_SAFE", "NOTE"];
@@ -222,7 +281,68 @@ export const CapTableHistoryInput = z
         ctx.addIssue(ruleIssue("eventUnknown", { row, list: "plans", name: e.plan }, ["events", i, "plan"]));
       if (e.cliffMonths !== null && (e.vestingMonths ?? 0) < e.cliffMonths)
         ctx.addIssue(ruleIssue("cliffOverVesting", { row }, ["events", i, "cliffMonths"]));
+      if (e.type === "CANCEL" && (e.className === null) === (e.plan === null))
+        ctx.addIssue(ruleIssue("cancelClassOrPlan", { row }, ["events", i, e.className === null ? "className" : "plan"]));
+      const next = m.events[i + 1];
+      if (e.type === "SPLIT" && next !== undefined && next.date === e.date && next.type !== "SPLIT")
+        ctx.addIssue(ruleIssue("splitLastOfDate", { row }, ["events", i, "type"]));
     });
+    // What a transfer, cancellation, exercise or repurchase takes must be held then (in the engine's replay order).
+    if (!ctx.issues.some((x) => x.path?.[0] === "events")) {
+      const stock = new Map<string, Decimal>();
+      const options = new Map<string, Decimal>();
+      const at = (map: Map<string, Decimal>, k: string) => map.get(k) ?? new Decimal(0);
+      for (const i of replayOrder(m.events)) {
+        const e = m.events[i];
+        const shares = new Decimal(e.shares ?? 0);
+        const h = holderKey(e.holder ?? "");
+        const sk = `${h}\u0000${nameKey(e.className ?? "")}`;
+        const ok = `${h}\u0000${nameKey(e.plan ?? "")}`;
+        const take = (map: Map<string, Decimal>, k: string, what: "shares" | "options", name: string): boolean => {
+          if (at(map, k).lt(shares)) {
+            ctx.addIssue(
+              ruleIssue("notEnoughHeld", { row: i + 1, holder: e.holder!, held: at(map, k).toNumber(), what, name, shares: e.shares! }, [
+                "events",
+                i,
+                "shares",
+              ]),
+            );
+            return false;
+          }
+          map.set(k, at(map, k).sub(shares));
+          return true;
+        };
+        switch (e.type) {
+          case "ISSUE":
+          case "CONVERT":
+            stock.set(sk, at(stock, sk).add(shares));
+            break;
+          case "GRANT":
+            options.set(ok, at(options, ok).add(shares));
+            break;
+          case "TRANSFER": {
+            const to = `${holderKey(e.toHolder!)}\u0000${nameKey(e.className!)}`;
+            if (take(stock, sk, "shares", e.className!)) stock.set(to, at(stock, to).add(shares));
+            break;
+          }
+          case "REPURCHASE":
+            take(stock, sk, "shares", e.className!);
+            break;
+          case "CANCEL":
+            if (e.className !== null) take(stock, sk, "shares", e.className);
+            else take(options, ok, "options", e.plan!);
+            break;
+          case "EXERCISE":
+            if (take(options, ok, "options", e.plan!)) stock.set(sk, at(stock, sk).add(shares));
+            break;
+          case "SPLIT":
+            for (const [k, v] of stock) if (k.endsWith(`\u0000${nameKey(e.className!)}`)) stock.set(k, v.mul(e.ratio!));
+            break;
+          default:
+            break;
+        }
+      }
+    }
     const r = m.nextRound;
     if (r !== null) {
       if (r.poolTarget !== null && r.poolIncrease !== null) ctx.addIssue(ruleIssue("poolIncreaseWithTarget", {}, ["nextRound", "poolIncrease"]));
@@ -261,6 +381,9 @@ export function historyEvent(e: Partial<HistoryEventInput> & Pick<HistoryEventIn
     vestingMonths: null,
     cliffMonths: null,
     vestingStart: null,
+    toHolder: null,
+    ratio: null,
+    rate: null,
     ...rest,
   };
 }

@@ -26,6 +26,9 @@
 import {
   Decimal,
   ONE,
+  accruedInterest,
+  isoDateToSerial,
+  yearFraction,
   Waterfall,
   ZERO,
   holderKey,
@@ -40,7 +43,9 @@ import {
 import {
   type CapTableAsOf,
   type CapTableHistory,
+  type Closing,
   type HistoryEvent,
+  type Issuance,
   type VestingInstalment,
   capTableAsOf,
   nextRoundFromHistory,
@@ -48,7 +53,7 @@ import {
   vestingSchedule,
 } from "../engine/history";
 import type { SheetSpec } from "../workbook/spec";
-import { CapTableHistoryInput, EVENT_COLUMN_KEYS, type HistoryEventInput } from "./capTableHistoryInput";
+import { CapTableHistoryInput, EVENT_COLUMN_KEYS, type HistoryEventInput, replayOrder } from "./capTableHistoryInput";
 import { modelFormats } from "./numberFormats";
 import { CHECK_TOLERANCE, type Check, SheetBuilder, a1, columnLetters, sheetNameFor, toCellNumber } from "./sheetBuilder";
 import { DEFAULT_SHEET_LANGUAGE, sheetText, type SheetLanguage, type SheetText } from "./sheetText";
@@ -81,7 +86,7 @@ const d = (n: number) => new Decimal(n);
 const key = holderKey;
 
 /** The months-based vesting of a grant as dated instalments: nothing before the cliff, then monthly; no months: vested at grant. */
-function grantVesting(e: HistoryEventInput): readonly VestingInstalment[] {
+export function grantVesting(e: HistoryEventInput): readonly VestingInstalment[] {
   const quantity = d(e.shares ?? 0);
   const months = e.vestingMonths ?? 0;
   if (months === 0) return [{ date: e.date, quantity, total: quantity }];
@@ -118,21 +123,84 @@ function grantVesting(e: HistoryEventInput): readonly VestingInstalment[] {
   return vestingSchedule({ id: "grant", allocation: "CUMULATIVE_ROUNDING", conditions }, quantity, start).instalments;
 }
 
+/** A schedule less `quantity` taken from its earliest instalments (an exercise: vested first) or its latest (a cancellation: unvested first). */
+function lessVesting(schedule: readonly VestingInstalment[], quantity: Decimal, from: "earliest" | "latest"): VestingInstalment[] {
+  const sorted = [...schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (from === "latest") sorted.reverse();
+  let left = quantity;
+  const kept = sorted.map((i) => {
+    const taken = Decimal.min(i.quantity, left);
+    left = left.sub(taken);
+    return { date: i.date, quantity: i.quantity.sub(taken) };
+  });
+  if (from === "latest") kept.reverse();
+  return kept.filter((i) => !i.quantity.isZero());
+}
+
 /** The engine's history of the inputs: classes, holders (named in the events), plans and events with OCF ids. */
 export function toHistory(input: CapTableHistoryInput): CapTableHistory {
   const classId = new Map(input.classes.map((c, i) => [key(c.name), `C${i + 1}`]));
   const planId = new Map(input.plans.map((p, i) => [key(p.name), `P${i + 1}`]));
   const holders = new Map<string, { id: string; name: string }>();
   for (const e of input.events) {
-    if (e.holder !== null && !holders.has(key(e.holder!))) holders.set(key(e.holder!), { id: `H${holders.size + 1}`, name: e.holder });
+    for (const name of [e.holder, e.toHolder])
+      if (name !== null && !holders.has(key(name))) holders.set(key(name), { id: `H${holders.size + 1}`, name });
   }
   const holderId = (name: string | null) => (name === null ? "" : holders.get(key(name))!.id);
   const open = new Map<string, string[]>();
-  const events: HistoryEvent[] = [];
-  input.events.forEach((e, i) => {
+  // Replayed in the engine's order (the ledger below must see what the engine sees), listed in the rows' order (an export keeps it).
+  const byRow: HistoryEvent[][] = input.events.map(() => []);
+  let events: HistoryEvent[] = [];
+  // Each holder's open securities per class (stock) and per plan (options), oldest first: what a transfer, cancellation, exercise or repurchase closes.
+  const stock = new Map<string, { issuance: Issuance; quantity: Decimal }[]>();
+  const grants = new Map<string, { issuance: Issuance; quantity: Decimal }[]>();
+  const hold = (ledger: typeof stock, k: string, issuance: Issuance) =>
+    ledger.set(k, [...(ledger.get(k) ?? []), { issuance, quantity: issuance.quantity! }]);
+  /**
+   * Closes `quantity` of a holder's securities, oldest first: each closed whole, the last one in part
+   * with the rest on a balance security (options keep their schedule less what is taken: an exercise
+   * takes the earliest instalments, vested first; a cancellation the latest, unvested first). The
+   * securities `results` names result from the closing that completes the quantity.
+   */
+  const take = (ledger: typeof stock, k: string, quantity: Decimal, type: Closing["type"], id: string, date: string, results: string[]): void => {
+    const list = ledger.get(k) ?? [];
+    let left = quantity;
+    let n = 0;
+    while (left.gt(0) && list.length > 0) {
+      const held = list[0];
+      n++;
+      const closing = { type, id: `${id}-${n}`, date, securityId: held.issuance.securityId };
+      if (held.quantity.lte(left)) {
+        list.shift();
+        left = left.sub(held.quantity);
+        events.push({ ...closing, quantity: held.quantity, resultingSecurityIds: left.isZero() ? results : [] });
+      } else {
+        const rest = held.quantity.sub(left);
+        const balance: Issuance = {
+          ...held.issuance,
+          id: `${id}-${n}b`,
+          date,
+          securityId: `${held.issuance.securityId}-${id}`,
+          quantity: rest,
+          ...(held.issuance.vesting === undefined
+            ? {}
+            : { vesting: lessVesting(held.issuance.vesting, left, type === "EXERCISE" ? "earliest" : "latest") }),
+        };
+        events.push({ ...closing, quantity: left, resultingSecurityIds: results, balanceSecurityId: balance.securityId }, balance);
+        list[0] = { issuance: balance, quantity: rest };
+        left = ZERO;
+      }
+    }
+    ledger.set(k, list);
+  };
+  for (const i of replayOrder(input.events)) {
+    events = byRow[i];
+    const e = input.events[i];
     const id = `E${i + 1}`;
     const securityId = `S${i + 1}`;
     const base = { id, date: e.date, securityId, holderId: holderId(e.holder) };
+    const stockKey = `${key(e.holder ?? "")}\u0000${key(e.className ?? "")}`;
+    const grantKey = `${key(e.holder ?? "")}\u0000${key(e.plan ?? "")}`;
     switch (e.type) {
       case "ISSUE":
       case "CONVERT": {
@@ -142,11 +210,13 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
           );
           open.set(key(e.holder!), []);
         }
-        events.push({ type: "ISSUANCE", ...base, kind: "STOCK", classId: classId.get(key(e.className!)), quantity: d(e.shares!) });
+        const issuance: Issuance = { type: "ISSUANCE", ...base, kind: "STOCK", classId: classId.get(key(e.className!)), quantity: d(e.shares!) };
+        events.push(issuance);
+        hold(stock, stockKey, issuance);
         break;
       }
-      case "GRANT":
-        events.push({
+      case "GRANT": {
+        const issuance: Issuance = {
           type: "ISSUANCE",
           ...base,
           kind: "OPTION",
@@ -155,8 +225,47 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
           quantity: d(e.shares!),
           ...(e.strike === null ? {} : { price: d(e.strike) }),
           vesting: grantVesting(e),
-        });
+        };
+        events.push(issuance);
+        hold(grants, grantKey, issuance);
         break;
+      }
+      case "TRANSFER": {
+        const to: Issuance = {
+          type: "ISSUANCE",
+          ...base,
+          holderId: holderId(e.toHolder),
+          kind: "STOCK",
+          classId: classId.get(key(e.className!)),
+          quantity: d(e.shares!),
+        };
+        take(stock, stockKey, d(e.shares!), "TRANSFER", id, e.date, [securityId]);
+        events.push(to);
+        hold(stock, `${key(e.toHolder!)}\u0000${key(e.className!)}`, to);
+        break;
+      }
+      case "REPURCHASE":
+        take(stock, stockKey, d(e.shares!), "REPURCHASE", id, e.date, []);
+        break;
+      case "CANCEL":
+        if (e.className !== null) take(stock, stockKey, d(e.shares!), "CANCELLATION", id, e.date, []);
+        else take(grants, grantKey, d(e.shares!), "CANCELLATION", id, e.date, []);
+        break;
+      case "EXERCISE": {
+        const shares: Issuance = { type: "ISSUANCE", ...base, kind: "STOCK", classId: classId.get(key(e.className!)), quantity: d(e.shares!) };
+        take(grants, grantKey, d(e.shares!), "EXERCISE", id, e.date, [securityId]);
+        events.push(shares);
+        hold(stock, stockKey, shares);
+        break;
+      }
+      case "SPLIT": {
+        const c = classId.get(key(e.className!))!;
+        events.push({ type: "SPLIT", id, date: e.date, classId: c, ratio: d(e.ratio!) });
+        for (const list of stock.values())
+          for (let k = 0; k < list.length; k++)
+            if (list[k].issuance.classId === c) list[k] = { ...list[k], quantity: list[k].quantity.mul(e.ratio!) };
+        break;
+      }
       case "SAFE":
       case "PRE_SAFE":
       case "NOTE":
@@ -173,6 +282,10 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
             ...(e.cap === null ? {} : { valuationCap: d(e.cap) }),
             ...(e.discount === null ? {} : { discount: d(e.discount) }),
             ...(e.type === "NOTE" ? {} : { timing: e.type === "SAFE" ? ("POST_MONEY" as const) : ("PRE_MONEY" as const) }),
+            // Simple interest on an actual/365 day count from the note's date (OCF's ACTUAL_365; the engine accrues it to the round's date).
+            ...(e.type === "NOTE" && e.rate !== null
+              ? { interestRates: [{ rate: d(e.rate), from: e.date }], dayCount: "ACTUAL_365" as const, compounding: "SIMPLE" as const }
+              : {}),
           },
         });
         break;
@@ -180,7 +293,8 @@ export function toHistory(input: CapTableHistoryInput): CapTableHistory {
         events.push({ type: "POOL_ADJUSTMENT", id, date: e.date, planId: planId.get(key(e.plan!))!, reserved: d(e.shares!) });
         break;
     }
-  });
+  }
+  events = byRow.flat();
   return {
     classes: input.classes.map((c, i) => ({
       id: `C${i + 1}`,
@@ -266,7 +380,8 @@ function exitClasses(
     classes.push({
       name: c.name,
       shares,
-      invested: c.issuePrice === null ? ZERO : shares.mul(c.issuePrice).div(factor),
+      // The class's issue price as of the date (a split divides it, as it multiplies the shares).
+      invested: c.issuePrice === null ? ZERO : shares.mul(table.classes[i].originalIssuePrice ?? d(c.issuePrice)).div(factor),
       preferenceMultiple: d(c.preference),
       seniority: c.seniority,
       participation: c.participation,
@@ -322,6 +437,33 @@ function exitClasses(
   return { classes, positions: merged };
 }
 
+/** A note's interest: simple, actual/365, from its date to its conversion (its holder's next CONVERT row, else the next round's date, else the cap table's date). */
+export interface NoteAccrual {
+  readonly row: number;
+  readonly holder: string;
+  readonly principal: Decimal;
+  readonly rate: Decimal;
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly interest: Decimal;
+}
+
+/** Each NOTE row with a rate, with its interest to its conversion (the engine's accruedInterest on yearFraction "ACT/365"). */
+export function noteAccruals(input: CapTableHistoryInput): NoteAccrual[] {
+  const out: NoteAccrual[] = [];
+  input.events.forEach((e, i) => {
+    if (e.type !== "NOTE" || e.rate === null) return;
+    const convert = input.events.find((c, k) => k > i && c.type === "CONVERT" && key(c.holder ?? "") === key(e.holder!));
+    const to = convert?.date ?? input.nextRound?.date ?? input.asOf;
+    const start = isoDateToSerial(e.date);
+    const end = Math.max(start, isoDateToSerial(to));
+    const interest = accruedInterest(d(e.amount!), d(e.rate), yearFraction(start, end, "ACT/365"), "SIMPLE");
+    out.push({ row: i + 1, holder: e.holder!, principal: d(e.amount!), rate: d(e.rate), from: e.date, to, days: end - start, interest });
+  });
+  return out;
+}
+
 /** The model sheet's default name: "<company> history" (in `language`). */
 export function capTableHistorySheetName(company: string, language: SheetLanguage = DEFAULT_SHEET_LANGUAGE): string {
   const t = sheetText(language).capTableHistory;
@@ -335,8 +477,26 @@ export function buildCapTableHistoryModel(raw: CapTableHistoryInput, language: S
   return { kind: "capTableHistory", schemaVersion: 1, input, sheet: historySheet(input, results, language), results };
 }
 
-/** The shares an event row issues (what the native running count adds): ISSUE and CONVERT. */
-const ISSUING: readonly string[] = ["ISSUE", "CONVERT"];
+/**
+ * The shares outstanding each row adds (what the native running count adds, in row order): ISSUE,
+ * CONVERT and EXERCISE add their shares, REPURCHASE and a CANCEL of a class's shares take them
+ * back, a SPLIT adds the class's shares in the rows above times ratio - 1; the others add none.
+ */
+export function netShares(events: readonly HistoryEventInput[]): Decimal[] {
+  const nets: Decimal[] = [];
+  events.forEach((e, i) => {
+    const shares = d(e.shares ?? 0);
+    if (e.type === "ISSUE" || e.type === "CONVERT" || e.type === "EXERCISE") nets.push(shares);
+    else if (e.type === "REPURCHASE" || (e.type === "CANCEL" && e.className !== null)) nets.push(shares.neg());
+    else if (e.type === "SPLIT") {
+      // As the sheet's SUMPRODUCT: rows above naming the class (text compared case-insensitively, as Excel's "=" does).
+      const cls = (e.className ?? "").toLowerCase();
+      const before = sum(nets.filter((_, k) => k < i && (events[k].className ?? "").toLowerCase() === cls));
+      nets.push(before.mul(d(e.ratio ?? 1).sub(1)));
+    } else nets.push(ZERO);
+  });
+  return nets;
+}
 
 function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, language: SheetLanguage): SheetSpec {
   const text = sheetText(language);
@@ -428,6 +588,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   );
   row++;
   const eventFirst = row;
+  const nets = netShares(input.events);
   let running = ZERO;
   let reconciled = 0;
   let dates = 0;
@@ -445,36 +606,46 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
     s.value(a1("K", row), e.vestingMonths, "input", f.count);
     s.value(a1("L", row), e.cliffMonths, "input", f.count);
     s.value(a1("M", row), e.vestingStart, "input");
-    const issued = ISSUING.includes(e.type) ? d(e.shares ?? 0) : ZERO;
+    s.value(a1("N", row), e.toHolder, "input");
+    s.value(a1("O", row), e.ratio, "input", f.ratio);
+    s.value(a1("P", row), e.rate, "input", f.percent);
+    const issued = nets[i];
     running = running.add(issued);
-    s.formula(a1("N", row), `=IF(OR(B${row}="ISSUE",B${row}="CONVERT"),F${row},0)`, issued, f.shares);
-    s.formula(a1("O", row), i === 0 ? `=N${row}` : `=O${row - 1}+N${row}`, running, f.shares);
+    // Net shares: issued (ISSUE, CONVERT, EXERCISE), taken back (REPURCHASE, CANCEL of a class's shares), or added by a split (the class's shares above times ratio - 1; a split is its date's last row).
+    const splitPart = i === 0 ? "0" : `SUMPRODUCT((D$${eventFirst}:D${row - 1}=D${row})*Q$${eventFirst}:Q${row - 1})*(O${row}-1)`;
+    s.formula(
+      a1("Q", row),
+      `=IF(OR(B${row}="ISSUE",B${row}="CONVERT",B${row}="EXERCISE"),F${row},IF(OR(B${row}="REPURCHASE",AND(B${row}="CANCEL",D${row}<>"")),-F${row},IF(B${row}="SPLIT",${splitPart},0)))`,
+      issued,
+      f.shares,
+    );
+    s.formula(a1("R", row), i === 0 ? `=Q${row}` : `=R${row - 1}+Q${row}`, running, f.shares);
     // The engine's count after the date's events, on the date's last row (OCF replays a date's events together).
     const engine = i + 1 === input.events.length || input.events[i + 1].date !== e.date ? r.outstandingByDate.get(e.date)! : undefined;
     if (engine !== undefined) {
       dates++;
-      s.value(a1("P", row), n(engine), "calc", f.shares);
+      s.value(a1("S", row), n(engine), "calc", f.shares);
       if (running.eq(engine)) reconciled++;
       s.formula(
-        a1("Q", row),
-        `=IF(ABS(O${row}-P${row})<=${CHECK_TOLERANCE}*MAX(1,ABS(P${row})),"OK",O${row}-P${row})`,
+        a1("T", row),
+        `=IF(ABS(R${row}-S${row})<=${CHECK_TOLERANCE}*MAX(1,ABS(S${row})),"OK",R${row}-S${row})`,
         running.eq(engine) ? "OK" : running.sub(engine),
       );
     } else {
       // Within a date: no engine count (the date's events are replayed together); empty cells, part of the reconciliation's range.
-      s.value(a1("Q", row), L.sameDate, "note");
+      s.value(a1("T", row), L.sameDate, "note");
     }
     row++;
   });
   const eventLast = row - 1;
-  // The sheet's columns A to M: the date, the type, then the event columns in the input's order.
+  // The sheet's columns A to P: the date, the type, then the event columns in the input's order.
   // Dates are written as ISO texts; a date typed over one is a day number, read back as the ISO text.
-  s.input("events", `A${eventFirst}:M${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS], undefined, {
+  s.input("events", `A${eventFirst}:P${eventLast}`, ["date", "type", ...EVENT_COLUMN_KEYS], undefined, {
     reads: { date: "date", vestingStart: "date" },
   });
   checks.push({
     label: L.checkReconcile,
-    left: `COUNTIFS(Q${eventFirst}:Q${eventLast},"OK")`,
+    left: `COUNTIFS(T${eventFirst}:T${eventLast},"OK")`,
     right: String(dates),
     engine: [d(reconciled), d(dates)],
   });
@@ -594,11 +765,11 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   keyOutputs.push({ label: L.keyOutstanding(input.asOf), ref: a1(cOut, totalRow) }, { label: L.keyFullyDiluted, ref: a1(cFd, totalRow) });
   checks.push({ label: L.checkOutstanding, left: `${cPctOut}${totalRow}`, right: "1", engine: [sum(pctOut), ONE] });
   checks.push({ label: L.checkFullyDiluted, left: `${cPctFd}${totalRow}`, right: "1", engine: [sum(pctFd), ONE] });
-  const issuedToDate = sum(input.events.filter((e) => e.date <= input.asOf && ISSUING.includes(e.type)).map((e) => d(e.shares ?? 0)));
+  const issuedToDate = sum(nets.filter((_, i) => input.events[i].date <= input.asOf));
   checks.push({
     label: L.checkAsOf,
     left: `${cOut}${totalRow}`,
-    right: `SUMPRODUCT((A${eventFirst}:A${eventLast}<=AsOf)*N${eventFirst}:N${eventLast})`,
+    right: `SUMPRODUCT((A${eventFirst}:A${eventLast}<=AsOf)*Q${eventFirst}:Q${eventLast})`,
     engine: [totalOutstanding, issuedToDate],
     format: f.shares,
   });
@@ -616,6 +787,26 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
       s.value(a1("C", row), n(c.amount), "calc", f.amount);
       s.value(a1("D", row), t?.valuationCap === undefined ? null : n(t.valuationCap), "calc", f.amount);
       s.value(a1("E", row), t?.discount === undefined ? null : n(t.discount), "calc", f.percent);
+      row++;
+    }
+    row++;
+  }
+  const accruals = noteAccruals(input);
+  if (accruals.length > 0) {
+    s.value(a1("A", row), L.noteInterest, "section");
+    row++;
+    L.noteInterestHeaders.forEach((h, i) => s.value(a1(col(i), row), i === 1 || i >= 6 ? `${h} (${cur})` : h, "header"));
+    row++;
+    for (const a of accruals) {
+      s.value(a1("A", row), a.holder, "label");
+      s.value(a1("B", row), n(a.principal), "calc", f.amount);
+      s.value(a1("C", row), n(a.rate), "calc", f.percent);
+      s.value(a1("D", row), a.from, "calc");
+      s.value(a1("E", row), a.to, "calc");
+      s.value(a1("F", row), a.days, "calc", f.count);
+      // Simple interest, actual/365: principal x rate x days / 365 (the engine's accruedInterest with yearFraction "ACT/365").
+      s.formula(a1("G", row), `=B${row}*C${row}*F${row}/365`, a.interest, f.amount);
+      s.formula(a1("H", row), `=B${row}+G${row}`, a.principal.add(a.interest), f.amount);
       row++;
     }
     row++;

@@ -124,6 +124,8 @@ export const FIELD_NAMES = [
   "vesting months",
   "cliff months",
   "vesting start",
+  "to holder",
+  "split ratio",
   "round date",
   "series",
   "source",
@@ -202,6 +204,9 @@ export interface RuleParams {
   eventUnknown: { row: number; list: "classes" | "plans"; name: string };
   cliffOverVesting: { row: number };
   nothingToConvert: { row: number; holder: string };
+  notEnoughHeld: { row: number; holder: string; held: number; what: "shares" | "options"; name: string; shares: number };
+  cancelClassOrPlan: { row: number };
+  splitLastOfDate: { row: number };
   roundBeforeAsOf: { date: string; asOf: string };
   eventAfterAsOf: { row: number; date: string; asOf: string };
 }
@@ -340,6 +345,10 @@ export const RULES_EN: RuleMessages = {
   eventUnknown: (p) => `events row ${p.row} names ${p.list === "classes" ? "a class" : "a plan"} that is not in the ${p.list} table: "${p.name}"`,
   cliffOverVesting: (p) => `events row ${p.row}: cliff months must not exceed vesting months`,
   nothingToConvert: (p) => `events row ${p.row}: "${p.holder}" has no SAFE or note outstanding to convert`,
+  notEnoughHeld: (p) =>
+    `events row ${p.row}: "${p.holder}" holds ${p.held} ${p.what === "shares" ? `shares of "${p.name}"` : `options under "${p.name}"`} then, fewer than the ${p.shares} the row takes`,
+  cancelClassOrPlan: (p) => `events row ${p.row} (CANCEL) names a class (shares cancelled) or a plan (options cancelled): one of the two`,
+  splitLastOfDate: (p) => `events row ${p.row}: a split comes after the other events of its date (they are replayed before it): move it last`,
   roundBeforeAsOf: (p) => `round date ${p.date} must not be before the cap table's date (as of ${p.asOf})`,
   eventAfterAsOf: (p) =>
     `events row ${p.row} is dated ${p.date}, after the cap table's date (as of ${p.asOf}) the next round starts from: move the date, or remove the next round`,

@@ -1,7 +1,8 @@
 /**
  * Open Cap Format import in the taskpane (issue 17): pick a `.ocf.zip`, see the report (read,
- * read without effect, skipped with the reason, md5 warnings), then fill the priced round with the
- * cap table as of a date. The logic is in ocfImport.ts; a failed import shows its error and
+ * read without effect, skipped with the reason, md5 warnings), then fill either the cap-table history
+ * model (the default: classes, plans and dated events, with what the model cannot hold listed) or
+ * the priced round with the cap table as of a date; each choice is stated in a sentence. The logic is in ocfImport.ts; a failed import shows its error and
  * changes nothing (no partial model).
  *
  * ocfImport.ts (the OCF reader, the history replay, JSZip: about 145 KB minified) is loaded when a
@@ -17,6 +18,8 @@ import {
   Field,
   Input,
   MessageBar,
+  Radio,
+  RadioGroup,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -88,6 +91,7 @@ export function OcfImportPanel({
   const [asOf, setAsOf] = React.useState("");
   const [buildError, setBuildError] = React.useState<string | undefined>();
   const [ocf, setOcf] = React.useState<typeof OcfImportModule | undefined>();
+  const [target, setTarget] = React.useState<"history" | "round">("history");
 
   const onFile = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -116,8 +120,18 @@ export function OcfImportPanel({
   const fill = () => {
     if (outcome?.ok !== true || ocf === undefined) return;
     try {
-      const { form, notes } = ocf.pricedRoundFromOcf(outcome.imported, asOf, lang, t);
       setBuildError(undefined);
+      if (target === "history") {
+        const { form, notes, skipped } = ocf.historyFromOcf(outcome.imported, asOf, lang, t);
+        const details = [...notes, ...(skipped.length > 0 ? [t.ocf.modelSkipped(skipped.length), ...skipped] : [])];
+        session.loadForm(form, {
+          intent: skipped.length > 0 ? "warning" : "info",
+          text: t.ocf.loadedHistory(outcome.imported.report.issuer, asOf),
+          details,
+        });
+        return;
+      }
+      const { form, notes } = ocf.pricedRoundFromOcf(outcome.imported, asOf, lang, t);
       session.loadForm(form, { intent: "info", text: t.ocf.loaded(outcome.imported.report.issuer, asOf), details: notes });
     } catch (error) {
       setBuildError(t.ocf.buildFailed(engineMessage(error, lang)));
@@ -189,13 +203,19 @@ export function OcfImportPanel({
             </MessageBar>
           ) : (
             <>
-              <Caption1>{t.ocf.target}</Caption1>
+              <Field label={t.ocf.targetChoice}>
+                <RadioGroup value={target} onChange={(_, d) => setTarget(d.value === "round" ? "round" : "history")} data-testid="ocf-target">
+                  <Radio value="history" label={t.ocf.targetHistoryLabel} data-testid="ocf-target-history" />
+                  <Radio value="round" label={t.ocf.targetRoundLabel} data-testid="ocf-target-round" />
+                </RadioGroup>
+              </Field>
+              <Caption1 data-testid="ocf-target-sentence">{target === "history" ? t.ocf.targetHistory : t.ocf.target}</Caption1>
               <div className={s.actions}>
                 <Field label={t.ocf.asOf} validationMessage={buildError} validationState={buildError !== undefined ? "error" : "none"}>
                   <Input value={asOf} onChange={(_, d) => setAsOf(d.value)} placeholder="YYYY-MM-DD" data-testid="ocf-as-of" />
                 </Field>
                 <Button appearance="primary" icon={<TableRegular />} onClick={fill} data-testid="ocf-fill">
-                  {t.ocf.build}
+                  {target === "history" ? t.ocf.buildHistory : t.ocf.build}
                 </Button>
               </div>
             </>

@@ -18,6 +18,11 @@ export const COLUMN_NOTES: Readonly<Record<string, Note>> = {
     en: "New shares in the round: bought with the new money, converted from a SAFE or note, or added to the option pool.",
     fr: "Actions nouvelles du tour : souscrites avec l’argent frais, issues de la conversion d’un SAFE ou d’une obligation, ou ajoutées au pool d’options.",
   },
+  // Cap-table history (the events table)
+  "Net shares": {
+    en: "Shares outstanding the event adds: issued (issue, conversion, exercise), taken back (repurchase, cancelled shares), or added by a split (the class's shares above × (ratio − 1)); a transfer, a grant, a SAFE or a pool change adds none.",
+    fr: "Actions en circulation que l’événement ajoute : émises (émission, conversion, exercice), reprises (rachat, actions annulées), ou ajoutées par une division (actions de la catégorie au-dessus × (rapport − 1)) ; une cession, une attribution, un SAFE ou une variation du pool n’en ajoute aucune.",
+  },
   "% after": {
     en: "Shares after divided by all the fully diluted shares after the transaction.",
     fr: "Actions après, divisées par le total des actions entièrement diluées après l’opération.",

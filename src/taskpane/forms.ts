@@ -41,7 +41,16 @@ import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import { PricedRoundInput, ROUND_LIMITS, YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { EXIT_LIMITS, ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { DEAL_LIMITS, DealPricingInput, NOTE_FIELDS, NOTE_MAX } from "../model/dealPricingInput";
-import { CLASS_KIND_WORDS, CapTableHistoryInput, EVENT_TYPE_WORDS, HISTORY_LIMITS, VENTURE_HISTORY_EXAMPLE } from "../model/capTableHistoryInput";
+import {
+  CLASS_KIND_WORDS,
+  CapTableHistoryInput,
+  EVENT_COLUMNS,
+  EVENT_TYPE_WORDS,
+  HISTORY_LIMITS,
+  VENTURE_HISTORY_EXAMPLE,
+  type EventColumn,
+  type EventType,
+} from "../model/capTableHistoryInput";
 import { builtInTemplate, type Template } from "../templates";
 import {
   fractionToPercentText,
@@ -791,9 +800,13 @@ export const DEAL_PRICING_FORM: FormSpec<DealPricingInput> = {
 
 const hasRound = (f: Cells) => f.hasRound === "true";
 const hasExit = (f: Cells) => f.hasExit === "true";
-const isGrant = (cells: Cells) => cells.type === "GRANT";
-const isConvertible = (cells: Cells) => cells.type === "SAFE" || cells.type === "PRE_SAFE" || cells.type === "NOTE";
-const issuesShares = (cells: Cells) => cells.type === "ISSUE" || cells.type === "CONVERT" || cells.type === "GRANT";
+/** An event column is shown for the row types that need or allow it (the input's EVENT_COLUMNS: one rule for the form and the schema). */
+const uses =
+  (column: EventColumn) =>
+  (cells: Cells): boolean => {
+    const spec = (EVENT_COLUMNS as Readonly<Record<string, { needs: readonly string[]; allows: readonly string[] }>>)[cells.type as EventType];
+    return spec !== undefined && (spec.needs.includes(column) || spec.allows.includes(column));
+  };
 /** The next round's fields, flattened into the form (the input's `nextRound` object): form key -> input key. */
 const ROUND_FIELDS: Readonly<Record<string, string>> = {
   roundDate: "date",
@@ -890,20 +903,20 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
       columns: [
         { key: "date", kind: "date" },
         choice("type", EVENT_TYPE_WORDS, "ISSUE"),
-        text("holder", { when: (c) => c.type !== "POOL" }),
-        text("className", {
-          optionsFrom: { table: "classes", column: "name" },
-          when: (c) => c.type === "ISSUE" || c.type === "CONVERT" || c.type === "GRANT",
-        }),
-        text("plan", { optionsFrom: { table: "plans", column: "name" }, when: (c) => c.type === "GRANT" || c.type === "POOL" }),
-        { key: "shares", kind: "number", empty: null, when: (c) => issuesShares(c) || c.type === "POOL" },
-        { key: "strike", kind: "number", empty: null, when: isGrant },
-        { key: "amount", kind: "number", empty: null, suffix: "money", when: isConvertible },
-        { key: "cap", kind: "number", empty: null, suffix: "money", when: isConvertible },
-        { key: "discount", kind: "percent", empty: null, suffix: "%", when: isConvertible },
-        { key: "vestingMonths", kind: "number", empty: null, when: isGrant },
-        { key: "cliffMonths", kind: "number", empty: null, when: isGrant },
-        { key: "vestingStart", kind: "date", empty: null, when: isGrant },
+        text("holder", { when: uses("holder") }),
+        text("className", { optionsFrom: { table: "classes", column: "name" }, when: uses("className") }),
+        text("plan", { optionsFrom: { table: "plans", column: "name" }, when: uses("plan") }),
+        { key: "shares", kind: "number", empty: null, when: uses("shares") },
+        { key: "strike", kind: "number", empty: null, when: uses("strike") },
+        { key: "amount", kind: "number", empty: null, suffix: "money", when: uses("amount") },
+        { key: "cap", kind: "number", empty: null, suffix: "money", when: uses("cap") },
+        { key: "discount", kind: "percent", empty: null, suffix: "%", when: uses("discount") },
+        { key: "vestingMonths", kind: "number", empty: null, when: uses("vestingMonths") },
+        { key: "cliffMonths", kind: "number", empty: null, when: uses("cliffMonths") },
+        { key: "vestingStart", kind: "date", empty: null, when: uses("vestingStart") },
+        text("toHolder", { when: uses("toHolder") }),
+        { key: "ratio", kind: "number", empty: null, when: uses("ratio") },
+        { key: "rate", kind: "percent", empty: null, suffix: "%", when: uses("rate") },
       ],
     },
     {
@@ -996,6 +1009,9 @@ export const CAP_TABLE_HISTORY_FORM: FormSpec<CapTableHistoryInput> = {
           vestingMonths: num(e.vestingMonths, lang),
           cliffMonths: num(e.cliffMonths, lang),
           vestingStart: e.vestingStart ?? "",
+          toHolder: e.toHolder ?? "",
+          ratio: num(e.ratio, lang),
+          rate: pct(e.rate, lang),
         })),
         roundInvestors: (r?.investors ?? []).map((v) => ({ name: v.name, amount: num(v.amount, lang) })),
       },

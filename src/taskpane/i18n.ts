@@ -119,6 +119,15 @@ const en = {
     target:
       "The cap table as of the date fills the priced round's cap table: holders and fully diluted shares (shares as converted to common, options and warrants outstanding vested or not, each plan's available pool), and its SAFEs and notes. You then enter the pre-money and the new money.",
     build: "Fill the priced round with this cap table",
+    targetChoice: "Fill",
+    targetHistory:
+      "The cap-table history (the default): the package's share classes with their terms, its option plans, and every issuance, grant, SAFE, note, conversion and pool change as a dated event; its cap table is shown as of the date. What the model cannot hold is listed with the reason.",
+    targetHistoryLabel: "Cap-table history",
+    targetRoundLabel: "Priced round as of the date",
+    buildHistory: "Fill the cap-table history",
+    loadedHistory: (issuer: string, asOf: string) =>
+      `History of ${issuer} loaded into the cap-table history model, its cap table as of ${asOf}. Check the notes, then Build.`,
+    modelSkipped: (count: number) => `${count} part(s) of the package are not in the model:`,
     loaded: (issuer: string, asOf: string) =>
       `Cap table of ${issuer} as of ${asOf} loaded into the priced round. Enter the pre-money and the new money, then Build.`,
     buildFailed: (reason: string) => `The cap table could not be taken into the priced round; the form was not changed. ${reason}`,
@@ -366,6 +375,9 @@ const en = {
     "events.vestingMonths": "Vesting months",
     "events.cliffMonths": "Cliff months",
     "events.vestingStart": "Vesting start",
+    "events.toHolder": "To holder",
+    "events.ratio": "Split ratio",
+    "events.rate": "Interest rate",
     "roundInvestors.name": "Investor",
     "roundInvestors.amount": "Investment",
   },
@@ -411,9 +423,12 @@ const en = {
     source: "Where the figures come from; empty when they are your own",
     "capTableHistory.classes.preference": "Multiple of the issue price (1 = 1x); 0 for common",
     "classes.issuePrice": "In currency units; empty for common",
-    "events.shares": "Issue, conversion: shares; grant: options; pool: the plan's new size",
+    "events.shares": "Issue, conversion, transfer, repurchase, exercise: shares; grant, cancelled options: options; pool: the plan's new size",
     "events.vestingMonths": "Monthly vesting; empty or 0 = vested at grant",
     "events.vestingStart": "Empty = the grant date",
+    "events.ratio": "New shares per old share: 2 for a 2-for-1 split, 0.1 for a 1-for-10 reverse split",
+    "events.rate":
+      "Notes: yearly, simple interest on an actual/365 day count from the note's date to its conversion; the amount is then the principal",
     "capTableHistory.exitValues": "One per line (or separated by ;)",
   },
   section: {
@@ -551,6 +566,15 @@ const fr: Messages = {
     target:
       "La table à la date remplit celle du tour valorisé : porteurs et actions entièrement diluées (actions converties en ordinaires, options et BSA en circulation acquis ou non, pool disponible de chaque plan), et ses SAFE et obligations convertibles. Vous saisissez ensuite la valorisation pré-money et l’argent frais.",
     build: "Remplir le tour valorisé avec cette table",
+    targetChoice: "Remplir",
+    targetHistory:
+      "L’historique de la table (par défaut) : les catégories d’actions du paquet avec leurs droits, ses plans d’options, et chaque émission, attribution, SAFE, obligation, conversion et variation du pool comme un événement daté ; sa table est montrée à la date. Ce que le modèle ne peut pas tenir est listé avec la raison.",
+    targetHistoryLabel: "Historique de la table",
+    targetRoundLabel: "Tour valorisé à la date",
+    buildHistory: "Remplir l’historique de la table",
+    loadedHistory: (issuer: string, asOf: string) =>
+      `Historique de ${issuer} chargé dans le modèle d’historique, sa table au ${asOf}. Vérifiez les notes, puis Construire.`,
+    modelSkipped: (count: number) => `${count} élément(s) du paquet ne sont pas dans le modèle :`,
     loaded: (issuer: string, asOf: string) =>
       `Table de ${issuer} au ${asOf} chargée dans le tour valorisé. Saisissez la valorisation pré-money et l’argent frais, puis Construire.`,
     buildFailed: (reason: string) => `La table n’a pas pu être reprise dans le tour valorisé ; le formulaire n’a pas changé. ${reason}`,
@@ -800,6 +824,9 @@ const fr: Messages = {
     "events.vestingMonths": "Acquisition (mois)",
     "events.cliffMonths": "Blocage (mois)",
     "events.vestingStart": "Début d’acquisition",
+    "events.toHolder": "Cessionnaire",
+    "events.ratio": "Rapport de division",
+    "events.rate": "Taux d’intérêt",
     "roundInvestors.name": "Investisseur",
     "roundInvestors.amount": "Investissement",
   },
@@ -845,9 +872,13 @@ const fr: Messages = {
     source: "D’où viennent les chiffres ; vide s’ils sont les vôtres",
     "capTableHistory.classes.preference": "Multiple du prix d’émission (1 = 1x) ; 0 pour les ordinaires",
     "classes.issuePrice": "En unités de devise ; vide pour les ordinaires",
-    "events.shares": "Émission, conversion : actions ; attribution : options ; pool : nouvelle taille du plan",
+    "events.shares":
+      "Émission, conversion, cession, rachat, exercice : actions ; attribution, options annulées : options ; pool : nouvelle taille du plan",
     "events.vestingMonths": "Acquisition mensuelle ; vide ou 0 = acquises à l’attribution",
     "events.vestingStart": "Vide = la date d’attribution",
+    "events.ratio": "Actions nouvelles par action ancienne : 2 pour une division par deux du nominal, 0,1 pour un regroupement de 10 en 1",
+    "events.rate":
+      "Obligations : taux annuel, intérêts simples sur une base exact/365 de la date de l’obligation à sa conversion ; le montant est alors le principal",
     "capTableHistory.exitValues": "Une par ligne (ou séparées par ;)",
   },
   section: {

@@ -8,7 +8,9 @@
  *   checked with src/ocf/md5.ts (Web Crypto has no MD5). "Refuse a package whose md5s do not match"
  *   is the command line's --require-md5.
  * - Any error is the whole import's: no history, no report, the form untouched (no partial model).
- * - The import keeps a plain history (`OcfImport.history`): the priced round below is one use of it.
+ * - The import keeps a plain history (`OcfImport.history`). By default it fills the cap-table
+ *   history model (`historyFromOcf`: classes, plans, dated events; src/model/capTableHistoryImport.ts),
+ *   each part the model cannot hold listed with the reason; the priced round below is the other use.
  *   The priced round's cap table is holders and shares, fully diluted: its rows are the history's
  *   cap table as of the date as `nextRoundFromHistory` reads it (stock as converted to common,
  *   options and warrants outstanding, vested or not, each plan's available pool), and its SAFEs and
@@ -19,6 +21,7 @@ import { isEngineError } from "../engine/errors";
 import { capTableAsOf, isIsoDate, validateHistory, type CapTableHistory, type ConvertibleTerms, type Issuance } from "../engine/history/history";
 import { nextRoundFromHistory } from "../engine/history/nextRound";
 import { LIMITS } from "../model/fields";
+import { historyInputFromEngine } from "../model/capTableHistoryImport";
 import { ROUND_LIMITS, type InstrumentInput, type PricedRoundInput } from "../model/pricedRoundInput";
 import { md5Hex } from "../ocf/md5";
 import type { OcfRuleRef } from "../ocf/ocfRules";
@@ -214,4 +217,29 @@ export function pricedRoundFromOcf(imported: OcfImport, asOf: string, lang: Lang
   } as unknown as PricedRoundInput;
   const form = formFromInput(partial, lang);
   return { form: { ...form, tables: { ...form.tables, investors: [newGridRow(tableSpec("pricedRound", "investors"))] } }, notes };
+}
+
+/** The cap-table history model's form filled from the package, with the notes and what the model does not hold (each with the reason). */
+export interface HistoryFromOcf {
+  readonly form: ModelForm;
+  readonly notes: readonly string[];
+  /** Each part of the package not in the model: `TYPE "id": reason`, in the UI language. */
+  readonly skipped: readonly string[];
+}
+
+/**
+ * The history model's form from the whole package, its cap table shown as of `asOf`. Throws (nothing
+ * is filled) when the history does not hold together. The model's checks (more events than it holds,
+ * a name too long) show on the form, as for any input.
+ */
+export function historyFromOcf(imported: OcfImport, asOf: string, lang: Lang, t: Messages): HistoryFromOcf {
+  if (!isIsoDate(asOf)) throw new Error(t.ocf.asOfBad);
+  const out = historyInputFromEngine(imported.history, { company: imported.report.issuer, asOf, language: lang });
+  const notes = [...out.notes];
+  if (out.input.currency === "") notes.push(t.ocf.noteCurrency(out.currencies.join(", ")));
+  return {
+    form: formFromInput(out.input, lang),
+    notes,
+    skipped: out.skipped.map((s) => `${s.type} "${s.id}": ${s.reason}`),
+  };
 }

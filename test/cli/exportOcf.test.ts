@@ -32,7 +32,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "captable-ocf-export-"));
   mkdirSync(path.join(dir, "pkg"));
   for (const f of companyPackage()) writeFileSync(path.join(dir, "pkg", f.path), f.bytes);
-  const r = await run(["import-ocf", "pkg", "-o", "history.json"], dir);
+  const r = await run(["import-ocf", "pkg", "--cap-table", "-o", "history.json"], dir);
   expect(r.code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -168,7 +168,11 @@ describe("captable export-ocf", () => {
     expect((await run(["export-ocf", "history.json"], dir)).stderr).toMatch(/export-ocf needs -o <file.ocf.zip>, or --dir -o <folder>/);
     expect((await run(["export-ocf", "history.json", "-o", "x.json"], dir)).stderr).toMatch(/the output of export-ocf is a .ocf.zip file/);
     expect((await run(["import-ocf", "pkg", "--dir"], dir)).stderr).toMatch(/--dir is an option of export-ocf only/);
-    expect((await run(["import-ocf", "pkg", "--currency", "EUR"], dir)).stderr).toMatch(/--currency is an option of export-ocf only/);
+    expect((await run(["import-ocf", "pkg", "--currency", "EUR"], dir)).stderr).toMatch(/--currency is read by import-ocf when it writes a model/);
+    expect((await run(["import-ocf", "pkg", "--cap-table"], dir)).stderr).toMatch(/--cap-table writes a .json file/);
+    expect((await run(["export-ocf", "history.json", "--cap-table", "-o", "x.ocf.zip"], dir)).stderr).toMatch(
+      /--cap-table is an option of import-ocf only/,
+    );
     expect((await run(["export-ocf", "history.json", "-o", "x.ocf.zip", "--require-md5"], dir)).stderr).toMatch(
       /--require-md5 is an option of import-ocf only/,
     );

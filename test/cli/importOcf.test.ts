@@ -42,11 +42,31 @@ describe("captable import-ocf", () => {
     );
   });
   test("a .ocf.zip as of an earlier date, written as JSON with exact decimal strings", async () => {
-    const r = await run(["import-ocf", "company.ocf.zip", "--as-of", "2024-06-29", "-o", "t.json"], dir);
+    const r = await run(["import-ocf", "company.ocf.zip", "--as-of", "2024-06-29", "--cap-table", "-o", "t.json"], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(path.join(dir, "t.json"), "utf8"));
     expect(json).toMatchObject({ issuer: "Example SAS", asOf: "2024-06-29", outstandingShares: "10000000" });
     expect(json.optionsAndWarrants[0]).toMatchObject({ holder: "Eve Engineer", quantity: "480000", exercisePrice: "0.1", vested: "150000" });
+  });
+  test("-o writes a cap-table history model that build-workbook builds; what it cannot hold is listed with the reason", async () => {
+    const r = await run(["import-ocf", "pkg", "-o", "model.json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Wrote the cap-table history model of Example SAS (as of 2025-06-30) to model.json");
+    expect(r.stderr).toMatch(/Not in the model: STOCK_ISSUANCE "[^"]+": the model's share issue row holds no price per share/);
+    const template = JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8"));
+    expect(template).toMatchObject({
+      format: "captable-template",
+      kind: "capTableHistory",
+      inputs: { company: "Example SAS", currency: "EUR", asOf: "2025-06-30" },
+    });
+    expect(template.inputs.events.map((e: { type: string }) => e.type)).toEqual(["ISSUE", "ISSUE", "GRANT", "ISSUE", "TRANSFER"]);
+    const built = await run(["build-workbook", "model.json", "-o", "model.xlsx"], dir);
+    expect(built.stderr).toContain("Wrote model.xlsx");
+    expect(built.code).toBe(0);
+    // A currency the package does not settle is the user's to give, never guessed; --currency sets it.
+    const usd = await run(["import-ocf", "pkg", "-o", "usd.json", "--currency", "USD"], dir);
+    expect(usd.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "usd.json"), "utf8")).inputs.currency).toBe("USD");
   });
   test("wrong command lines: a bad date, an option another command does not read", async () => {
     expect((await run(["import-ocf", "pkg", "--as-of", "2024-13-01"], dir)).stderr).toMatch(/as_of must be a calendar date/);

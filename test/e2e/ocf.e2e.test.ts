@@ -5,7 +5,8 @@
  *   the samples are a catalogue, not one cap table, so the panel says why no cap table is built.
  * - Hostile packages (a zip bomb whose headers lie, a bad md5 with "refuse" ticked) show a clear
  *   error and change nothing: no report, the form as it was, no model.
- * - A consistent package fills the priced round as of a date; with the round's terms typed, it builds.
+ * - A consistent package fills the priced round as of a date (the choice other than the default
+ *   history); with the round's terms typed, it builds.
  * The expectations are computed in Node with the same reader (src/taskpane/ocfImport.ts), not copied
  * from the page. The reader is its own chunk (ocf-import.js), loaded from the page's origin.
  */
@@ -144,6 +145,10 @@ describe("OCF import in the taskpane (headless Chromium, preview)", () => {
     await expectText(page.getByTestId("ocf-summary"), "Example SAS: OCF 1.2.0 package as of 2025-06-30.");
     await expect(page.getByTestId("ocf-as-of").inputValue()).resolves.toBe("2025-06-30");
     await page.getByTestId("ocf-as-of").fill("2024-06-29");
+    // The history is the default target; the priced round is the other choice, each stated in a sentence.
+    await expectText(page.getByTestId("ocf-target-sentence"), /^The cap-table history \(the default\)/);
+    await page.getByTestId("ocf-target-round").click();
+    await expectText(page.getByTestId("ocf-target-sentence"), /^The cap table as of the date fills the priced round's cap table/);
     await page.getByTestId("ocf-fill").click();
     await expectText(page.getByTestId("status"), /^Cap table of Example SAS as of 2024-06-29 loaded into the priced round\./, "contains");
     await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("Example SAS");
@@ -156,6 +161,21 @@ describe("OCF import in the taskpane (headless Chromium, preview)", () => {
     await page.getByTestId("field-preMoney").fill("10000000");
     await page.getByTestId("cell-investors-0-name").fill("Seed Fund I");
     await page.getByTestId("cell-investors-0-amount").fill("2500000");
+    await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
+    await page.getByTestId("build").click();
+    await page.getByTestId("preview-grid").waitFor();
+    await expectText(page.getByTestId("status"), "built", "contains");
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.outside).toEqual([]);
+    await page.close();
+  });
+  test("by default a package fills the cap-table history: classes, plans and dated events, with what the model does not hold in the status; it builds", async () => {
+    const page = await openTemplates();
+    await upload(page, "example.ocf.zip", await zipOf(companyPackage()));
+    await expectText(page.getByTestId("ocf-target-sentence"), /^The cap-table history \(the default\)/);
+    await page.getByTestId("ocf-fill").click();
+    await expectText(page.getByTestId("status"), /History of Example SAS loaded into the cap-table history model/, "contains");
+    await expect(page.getByTestId("field-company").inputValue()).resolves.toBe("Example SAS");
     await expect(page.getByTestId("build").isEnabled()).resolves.toBe(true);
     await page.getByTestId("build").click();
     await page.getByTestId("preview-grid").waitFor();

@@ -145,9 +145,9 @@ describe("Cap table history: the seed-to-exit example", () => {
       const events = sheet.inputs!.find((i) => i.field === "events")!;
       const firstRow = Number(/^A([0-9]+)/.exec(events.ref)![1]);
       // Founders A and B share a date: the engine's count and the reconciliation are on the date's last row.
-      expect(sheet.cells.find((c) => c.address === `Q${firstRow}`)?.formula).toBeUndefined();
+      expect(sheet.cells.find((c) => c.address === `T${firstRow}`)?.formula).toBeUndefined();
       r.set(`F${firstRow}`, 4_000_001);
-      expect(r.read(`Q${firstRow + 1}`)).toBe(1);
+      expect(r.read(`T${firstRow + 1}`)).toBe(1);
       const summary = sheet.cells.find((c) => c.formula?.startsWith("=IF(COUNTIFS(B"))!;
       expect(r.read(summary.address)).toBe("See the checks");
     } finally {
@@ -316,5 +316,162 @@ describe("Cap table history in French (issue 14)", () => {
     expect(text(frOver)).toContain(line.replace(/ ([:»])/g, "\u00a0$1").replace(/« /g, "«\u00a0"));
     expect(text(frOver).join("\n")).not.toMatch(/more than it reserves/);
     checkSheet(frOver.sheet);
+  });
+});
+
+describe("Cap table history: transfers, repurchases, exercises, cancellations and splits", () => {
+  const base: CapTableHistoryInput = {
+    ...copy(VENTURE_HISTORY_EXAMPLE),
+    company: "Split Co",
+    asOf: "2020-12-31",
+    classes: [
+      { name: "Common", kind: "COMMON", issuePrice: null, preference: 0, seniority: 2, participation: "FULL", cap: null, conversionRatio: 1 },
+      { name: "Seed", kind: "PREFERRED", issuePrice: 1, preference: 1, seniority: 1, participation: "NONE", cap: null, conversionRatio: 1 },
+    ],
+    plans: [{ name: "ESOP", reserved: 1000 }],
+    events: [
+      historyEvent({ date: "2020-01-01", type: "ISSUE", holder: "Ana", className: "Common", shares: 6000 }),
+      historyEvent({ date: "2020-01-01", type: "ISSUE", holder: "Ben", className: "Common", shares: 4000 }),
+      historyEvent({ date: "2020-02-01", type: "GRANT", holder: "Eve", plan: "ESOP", shares: 600, strike: 0.1, vestingMonths: 12 }),
+      historyEvent({ date: "2020-03-01", type: "ISSUE", holder: "Fund", className: "Seed", shares: 2000 }),
+      historyEvent({ date: "2020-06-01", type: "TRANSFER", holder: "Ben", toHolder: "Fund", className: "Common", shares: 1000 }),
+      historyEvent({ date: "2020-07-01", type: "REPURCHASE", holder: "Ana", className: "Common", shares: 500 }),
+      historyEvent({ date: "2020-08-01", type: "EXERCISE", holder: "Eve", plan: "ESOP", className: "Common", shares: 200 }),
+      historyEvent({ date: "2020-09-01", type: "CANCEL", holder: "Eve", plan: "ESOP", shares: 100 }),
+      historyEvent({ date: "2020-10-01", type: "CANCEL", holder: "Ben", className: "Common", shares: 500 }),
+      historyEvent({ date: "2020-12-01", type: "SPLIT", className: "Common", ratio: 2 }),
+    ],
+    nextRound: null,
+    exit: { exitValues: [50_000], netDebt: 0, transactionCosts: 0 },
+  };
+  const model = buildCapTableHistoryModel(base);
+  const { table } = model.results;
+  const shares = (holder: string, cls: string) => {
+    const h = model.results.history.holders.find((x) => x.name === holder)!.id;
+    const c = model.results.history.classes.find((x) => x.name === cls)!.id;
+    return table.stock.find((s) => s.holderId === h && s.classId === c)?.shares.toString() ?? "0";
+  };
+
+  test("the cap table as of the date, by hand", () => {
+    // Common before the 2-for-1 split: Ana 6,000 - 500 repurchased; Ben 4,000 - 1,000 sold - 500 cancelled; Fund 1,000 bought; Eve 200 exercised.
+    expect([shares("Ana", "Common"), shares("Ben", "Common"), shares("Fund", "Common"), shares("Eve", "Common")]).toEqual([
+      "11000",
+      "5000",
+      "2000",
+      "400",
+    ]);
+    expect(shares("Fund", "Seed")).toBe("2000"); // another class: not split
+    expect(table.outstandingShares.toString()).toBe("20400");
+    // Eve's 600 options: 200 exercised (vested first), 100 cancelled (unvested first); the 300 left are the July-December instalments, all vested.
+    expect(table.derivatives.map((o) => [o.quantity.toString(), o.vested?.toString()])).toEqual([["300", "300"]]);
+    // The plan: 1,000 reserved, 300 granted and outstanding, 200 exercised; the cancelled 100 return to the pool.
+    expect(table.plans.map((p) => [p.granted.toString(), p.exercised.toString(), p.available.toString()])).toEqual([["300", "200", "500"]]);
+    expect(table.fullyDiluted.toString()).toBe("21200");
+  });
+
+  test("the sheet's native running count handles every type (a split adds its class's shares above times ratio - 1) and equals the engine's", () => {
+    checkSheet(model.sheet);
+    const summary = model.sheet.cells.find((c) => c.formula?.startsWith("=IF(COUNTIFS(B"));
+    expect(summary?.expected).toBe("OK");
+    const events = model.sheet.inputs!.find((i) => i.field === "events")!;
+    expect(events.ref).toMatch(/^A\d+:P\d+$/);
+    const first = Number(/^A([0-9]+)/.exec(events.ref)![1]);
+    const net = (k: number) => model.sheet.cells.find((c) => c.address === `Q${first + k}`)!.expected;
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(net)).toEqual([6000, 4000, 0, 2000, 0, -500, 200, 0, -500, 9200]);
+    // After the split the class's issue price is halved: the exit's invested amount for Seed is unchanged, common has none.
+    expect(model.results.exit!.classes.find((c) => c.name === "Seed")!.invested!.toString()).toBe("2000");
+  });
+
+  const issues = (input: unknown) => {
+    const r = CapTableHistoryInput.safeParse(input);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+
+  test("each column a type does not use must be empty; one of class or plan for a cancellation; a split last on its date", () => {
+    const bad = copy(base);
+    bad.events[4].strike = 1;
+    bad.events[7].className = "Common";
+    bad.events.push(historyEvent({ date: "2020-12-01", type: "ISSUE", holder: "Zoe", className: "Seed", shares: 1 }));
+    expect(issues(bad)).toEqual([
+      "events.4.strike: events row 5 (TRANSFER) has a strike, which TRANSFER rows do not use: leave it empty",
+      "events.7.plan: events row 8 (CANCEL) names a class (shares cancelled) or a plan (options cancelled): one of the two",
+      "events.9.type: events row 10: a split comes after the other events of its date (they are replayed before it): move it last",
+    ]);
+    const missing = copy(base);
+    missing.events[4].toHolder = null;
+    missing.events[9].ratio = null;
+    expect(issues(missing)).toEqual([
+      "events.4.toHolder: events row 5 (TRANSFER) needs its to holder",
+      "events.9.ratio: events row 10 (SPLIT) needs its split ratio",
+    ]);
+  });
+
+  test("what a row takes must be held then", () => {
+    const bad = copy(base);
+    bad.events[4].shares = 5000;
+    bad.events[6].shares = 700;
+    expect(issues(bad)).toEqual([
+      'events.4.shares: events row 5: "Ben" holds 4000 shares of "Common" then, fewer than the 5000 the row takes',
+      'events.6.shares: events row 7: "Eve" holds 600 options under "ESOP" then, fewer than the 700 the row takes',
+    ]);
+  });
+
+  test("files written before the transfer and split columns read them as empty", () => {
+    const old = copy(VENTURE_HISTORY_EXAMPLE) as unknown as { events: Record<string, unknown>[] };
+    for (const e of old.events) {
+      delete e.toHolder;
+      delete e.ratio;
+    }
+    expect(CapTableHistoryInput.parse(old).events[0]).toMatchObject({ toHolder: null, ratio: null });
+  });
+});
+
+describe("Cap table history: a note's interest accrues to its conversion (simple, actual/365)", () => {
+  // A $100,000 note at 8% from 2022-01-01; the Series B on 2023-03-01 (424 days later) converts principal + interest.
+  const input: CapTableHistoryInput = {
+    ...copy(VENTURE_HISTORY_EXAMPLE),
+    events: [
+      ...copy(VENTURE_HISTORY_EXAMPLE).events.slice(0, 11),
+      historyEvent({ date: "2022-01-01", type: "NOTE", holder: "Lender", amount: 100_000, cap: 30_000_000, rate: 0.08 }),
+      historyEvent({ date: "2022-05-01", type: "SAFE", holder: "Bridge Investor", amount: 1_000_000, cap: 30_000_000 }),
+    ],
+  };
+  const model = buildCapTableHistoryModel(input);
+
+  test("interest = principal x rate x days / 365, to the next round's date; the round converts principal + interest", () => {
+    // 2022-01-01 to 2023-03-01: 365 + 59 = 424 days; 100,000 x 8% x 424 / 365 = 9,293.150684931506849...
+    const interest = new Decimal(100_000).mul(0.08).mul(424).div(365);
+    const conversion = model.results.round!.result.conversions.find((c) => c.holder === "Lender")!;
+    expect(conversion.amount.toString()).toBe(new Decimal(100_000).add(interest).toString());
+    checkSheet(model.sheet);
+    const text = cellText(model.sheet);
+    expect(text).toContain("Note interest: simple, actual/365, from the note's date to its conversion");
+    const days = model.sheet.cells.find((c) => c.value === 424);
+    expect(days).toBeDefined();
+    const total = model.sheet.cells.find((c) => c.formula === `=B${Number(days!.address.slice(1))}+G${Number(days!.address.slice(1))}`)!;
+    expect(total.expected).toBeCloseTo(109_293.150684931, 6);
+  });
+
+  test("a note converted by a CONVERT row accrues to that row's date; a rate on another type is refused", () => {
+    const converted: CapTableHistoryInput = {
+      ...input,
+      nextRound: null,
+      exit: null,
+      events: [
+        ...input.events.slice(0, 11),
+        historyEvent({ date: "2022-01-01", type: "NOTE", holder: "Lender", amount: 100_000, rate: 0.05 }),
+        historyEvent({ date: "2022-12-31", type: "CONVERT", holder: "Lender", className: "Series A Preferred", shares: 52_500 }),
+      ],
+    };
+    const m = buildCapTableHistoryModel(converted);
+    checkSheet(m.sheet);
+    const row = m.sheet.cells.find((c) => c.value === 364)!;
+    const r = Number(row.address.slice(1));
+    expect(m.sheet.cells.find((c) => c.address === `G${r}`)!.expected).toBeCloseTo((100_000 * 0.05 * 364) / 365, 8);
+    const bad = copy(converted);
+    bad.events[0].rate = 0.05;
+    expect(CapTableHistoryInput.safeParse(bad).error?.issues.map((i) => i.message)).toEqual([
+      "events row 1 (ISSUE) has a interest rate, which ISSUE rows do not use: leave it empty",
+    ]);
   });
 });

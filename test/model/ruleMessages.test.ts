@@ -72,6 +72,9 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   eventUnknown: { row: 4, list: "plans", name: "ESOP" },
   cliffOverVesting: { row: 5 },
   nothingToConvert: { row: 6, holder: "Angel" },
+  notEnoughHeld: { row: 8, holder: "Ben", held: 100, what: "shares", name: "Common", shares: 500 },
+  cancelClassOrPlan: { row: 9 },
+  splitLastOfDate: { row: 10 },
   roundBeforeAsOf: { date: "2020-01-01", asOf: "2021-01-01" },
   eventAfterAsOf: { row: 7, date: "2022-01-01", asOf: "2021-01-01" },
 };

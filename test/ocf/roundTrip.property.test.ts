@@ -2,7 +2,7 @@
  * Round trip, as a property over generated histories: importing the OCF export of a history gives
  * the same holdings, strikes, vesting and convertible terms, and each transfer's and repurchase's
  * price (a transfer's from the export's extension file, x-captable.json) (and each export validates against the
- * official OCF 1.2.0 schemas, object by object). The history JSON that `import-ocf -o` writes and
+ * official OCF 1.2.0 schemas, object by object). The history JSON that `import-ocf --cap-table -o` writes and
  * `export-ocf` reads gives back the same history too.
  */
 import fc from "fast-check";

@@ -7,7 +7,7 @@
 import JSZip from "jszip";
 import { MESSAGES } from "../../src/taskpane/i18n";
 import { formToCandidate, validateForm } from "../../src/taskpane/forms";
-import { ocfErrorMessage, ocfRuleMessage, pricedRoundFromOcf, readOcfZip, reportView } from "../../src/taskpane/ocfImport";
+import { historyFromOcf, ocfErrorMessage, ocfRuleMessage, pricedRoundFromOcf, readOcfZip, reportView } from "../../src/taskpane/ocfImport";
 import { buildModel } from "../../src/model/build";
 import { NO_EFFECT_TYPES } from "../../src/ocf/read";
 import { OCF_RULES_EN, type OcfRuleRef } from "../../src/ocf/ocfRules";
@@ -219,6 +219,27 @@ describe("taskpane OCF import: the reader's rules in French", () => {
 });
 
 describe("taskpane OCF import: the priced round as of a date", () => {
+  test("the cap-table history (the default): classes, plans and dated events; what the model cannot hold listed with the reason; it builds as filled", async () => {
+    const { imported } = await readOcfZip(await zipOf(companyPackage()), true);
+    const { form, notes, skipped } = historyFromOcf(imported, "2025-06-30", "en", en);
+    expect(form.kind).toBe("capTableHistory");
+    expect(form.fields).toMatchObject({ company: "Example SAS", currency: "EUR", asOf: "2025-06-30" });
+    expect(skipped).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^STOCK_ISSUANCE "[^"]+": the model's share issue row holds no price per share/)]),
+    );
+    expect(notes).toEqual(expect.arrayContaining([expect.stringMatching(/^Seniority: OCF ranks a higher number first/)]));
+    expect(form.tables.events.map((r) => r.cells.type)).toEqual(["ISSUE", "ISSUE", "GRANT", "ISSUE", "TRANSFER"]);
+    const v = validateForm(form, "en");
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(buildModel(v.input).kind).toBe("capTableHistory");
+    // French: the reasons and notes in French.
+    const inFr = historyFromOcf(imported, "2025-06-30", "fr", fr);
+    expect(inFr.skipped).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^STOCK_ISSUANCE "[^"]+": la ligne d’émission d’actions du modèle n’a pas de prix/)]),
+    );
+    expect(() => historyFromOcf(imported, "2025-13-01", "en", en)).toThrow(en.ocf.asOfBad);
+  });
+
   test("fully diluted rows, one pool row, the round's terms left to fill; filled, it builds", async () => {
     const { imported } = await readOcfZip(await zipOf(companyPackage()), true);
     const { form, notes } = pricedRoundFromOcf(imported, "2025-06-30", "en", en);

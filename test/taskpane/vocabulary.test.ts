@@ -460,3 +460,26 @@ test("every choice the model schemas read has its readers above (issue 15: one v
   const covered = new Set(READERS.map(([, vocab]) => vocab));
   expect([...used].filter((name) => !covered.has(engineVocabularies[name]))).toEqual([]);
 });
+
+test("the history's transfer, cancellation, exercise, repurchase and split rows have their words in English and French, read alike by the form and the schema", () => {
+  const words: [string, string][] = [
+    ["Share transfer", "TRANSFER"],
+    ["Cession d’actions", "TRANSFER"],
+    ["cession", "TRANSFER"],
+    ["Cancellation", "CANCEL"],
+    ["Annulation", "CANCEL"],
+    ["Option exercise", "EXERCISE"],
+    ["Exercice d’options", "EXERCISE"],
+    ["Repurchase", "REPURCHASE"],
+    ["Rachat d’actions", "REPURCHASE"],
+    ["buy-back", "REPURCHASE"],
+    ["Stock split", "SPLIT"],
+    ["Division d’actions", "SPLIT"],
+  ];
+  for (const [word, value] of words) {
+    expect(engine.readWord(engine.EVENT_TYPE_WORDS, word)).toBe(value);
+    expect(HistoryEventInput.shape.type.safeParse(word).data).toBe(value);
+    for (const lang of ["en", "fr"] as Lang[])
+      expect((ventureFormToCandidate(setCell(history(), "events", 0, "type", word), lang).input.events as { type: unknown }[])[0].type).toBe(value);
+  }
+});

@@ -49,7 +49,7 @@ test("cap-table history: an edited event and the next round's pre-money (a key i
   const at = (field: string) => specs.find((s) => s.field === field)!.ref;
   const cells = wb.sheet(sheetName).cells;
   cells.set(at("nextRound.preMoney"), { content: { kind: "number", value: 50_000_000 } });
-  const events = /^A(\d+):M(\d+)$/.exec(at("events"))!;
+  const events = /^A(\d+):P(\d+)$/.exec(at("events"))!;
   cells.set(`F${events[1]}`, { content: { kind: "number", value: 4_100_000 } });
   const { inputs, differences } = await readBack(wb, model.input);
   expect(differences).toEqual([
