@@ -1047,6 +1047,7 @@ function historySheet(input: CapTableHistoryInput, r: CapTableHistoryResults, la
   if (keyEnd !== keyRow + 1 + keyCount) throw new Error("internal: key outputs size");
   s.checksSummary(keyEnd, common.checksBelow);
   s.bandTo(columnLetters(Math.max(7, k + 7, 16)));
-  s.printable(L.title(input.company));
+  // Printed two pages wide (the events table), with the date, type and holder columns on each page.
+  s.printable(L.title(input.company), 2, "C");
   return s.build();
 }

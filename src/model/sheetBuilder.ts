@@ -94,6 +94,12 @@ export function addInNoteText(addresses: readonly string[], language: SheetLangu
 
 /** Characters of the default font a portrait A4 or Letter page shows across at 100% (margins 0.7"). */
 export const PORTRAIT_CHARACTERS = 95;
+/**
+ * The widest print area fit to one landscape page at a readable scale (about 57% on A4 or Letter);
+ * a wider one (the cap-table history's events table) prints two pages wide with column A, the row
+ * labels, repeated at the left of each page, so no page carries numbers without their labels.
+ */
+export const ONE_PAGE_CHARACTERS = 220;
 
 /** Relative tolerance of a check on the sheet: doubles carry about 1e-15; 1e-9 leaves room for sums of many rows. */
 export const CHECK_TOLERANCE = "0.000000001";
@@ -130,6 +136,7 @@ export class SheetBuilder {
   private checkRange = "";
   private printTitle?: string;
   private printTitleRows = 2;
+  private printTitleColumnsTo = "A";
   private checksOk = false;
   private keyRange?: string;
   /** The rectangles tables spill over (first and last column, first and last row), kept empty. */
@@ -335,13 +342,15 @@ export class SheetBuilder {
   /**
    * Prints the sheet: the print area from A1 to the section bands' last column (`bandTo`, else the
    * last column written) and the last row written or covered by a chart; rows 1 to `titleRows`
-   * repeated on every page; fit to one page wide, landscape when the printed columns are wider
-   * than a portrait page shows at a readable scale; the footer names the model, the page and the
+   * repeated on every page; fit to one page wide (two past ONE_PAGE_CHARACTERS, with columns A to
+   * `titleColumnsTo` repeated at the left of each page), landscape when the printed columns are
+   * wider than a portrait page shows at a readable scale; the footer names the model, the page and the
    * print date (Excel's &D, so the date is the day it is printed).
    */
-  printable(title: string, titleRows = 2): void {
+  printable(title: string, titleRows = 2, titleColumnsTo = "A"): void {
     this.printTitle = title;
     this.printTitleRows = titleRows;
+    this.printTitleColumnsTo = titleColumnsTo;
   }
 
   /** The print area's last column (0-based): the section bands' (`bandTo`), else the last column written. */
@@ -371,9 +380,10 @@ export class SheetBuilder {
     return {
       // A4 / Letter portrait shows about 90 characters of Calibri 11 across at 100%; wider prints landscape.
       orientation: chars > PORTRAIT_CHARACTERS ? "landscape" : "portrait",
-      fitToWidth: 1,
+      fitToWidth: chars > ONE_PAGE_CHARACTERS ? 2 : 1,
       area: `A1:${columnLetters(lastCol)}${lastRow}`,
       titleRows: { first: 1, last: this.printTitleRows },
+      ...(chars > ONE_PAGE_CHARACTERS ? { titleColumns: { first: "A", last: this.printTitleColumnsTo } } : {}),
       footer: { left: this.printTitle!.replace(/&/g, "&&"), center: this.text.footerPage, right: "&D" },
     };
   }

@@ -192,6 +192,11 @@ export interface PrintSpec {
   /** Rows repeated at the top of every page, 1-based inclusive, e.g. { first: 1, last: 2 }. */
   readonly titleRows?: { readonly first: number; readonly last: number };
   /**
+   * Columns repeated at the left of every page, by letter ({ first: "A", last: "A" }), where the
+   * print area is fit to more than one page wide: the labels stay beside their numbers on each page.
+   */
+  readonly titleColumns?: { readonly first: string; readonly last: string };
+  /**
    * Footer sections, in Excel's header and footer codes (&P page, &N pages, &D print date;
    * a literal "&" doubled): the same codes in .xlsx (ECMA-376 §18.3.1.46 oddFooter) and
    * Office.js (HeaderFooter.leftFooter...).

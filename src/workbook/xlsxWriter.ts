@@ -219,6 +219,7 @@ function applyPrint(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   // so the rows get their "$" here: "A$1:H$80" is stored as $A$1:$H$80, as Excel stores it.
   ws.pageSetup.printArea = p.area.replace(/([A-Z]+)([0-9]+)/g, "$1$$$2");
   if (p.titleRows !== undefined) ws.pageSetup.printTitlesRow = `${p.titleRows.first}:${p.titleRows.last}`;
+  if (p.titleColumns !== undefined) ws.pageSetup.printTitlesColumn = `${p.titleColumns.first}:${p.titleColumns.last}`;
   ws.headerFooter.oddFooter = `&L${p.footer.left}&C${p.footer.center}&R${p.footer.right}`;
 }
 

@@ -18,7 +18,7 @@ import { main } from "../../src/cli/main";
 import { buildModel } from "../../src/model/build";
 import { builtInTemplates } from "../../src/templates/builtIn";
 import { LINE_HEIGHT } from "../../src/workbook/layout";
-import { printedWidth } from "../support/printWidth";
+import { pageWidth } from "../support/printWidth";
 
 const SOFFICE = process.env.LIBREOFFICE_PATH || "/usr/bin/soffice";
 /** Characters of Calibri 11 across a landscape A4 or Letter page at 100% (less the default margins; LibreOffice prints Letter here). */
@@ -100,13 +100,18 @@ describe("built-in templates printed by LibreOffice", () => {
     // the rows need at the fitted scale (a landscape A4 page shows about LANDSCAPE_CHARACTERS across
     // at 100% and about USABLE_HEIGHT points down; fit to width never enlarges past 100%).
     const sheet = buildModel(t.template.inputs).sheet;
-    const scale = Math.min(1, LANDSCAPE_CHARACTERS / printedWidth(sheet));
+    const scale = Math.min(1, LANDSCAPE_CHARACTERS / pageWidth(sheet));
     const lastRow = Number(/[0-9]+$/.exec(print.area)![0]);
     const heights = new Map((sheet.rows ?? []).map((r) => [r.row, r.height]));
     let points = 0;
     for (let r = 1; r <= lastRow; r++) points += heights.get(r) ?? LINE_HEIGHT;
     expect(info.pages).toBeGreaterThanOrEqual(1);
-    expect(info.pages).toBeLessThanOrEqual(Math.ceil((points * scale) / USABLE_HEIGHT) + 1);
+    // Fit to two pages wide (the history): each band of rows prints on that many pages side by side.
+    expect(info.pages).toBeLessThanOrEqual((Math.ceil((points * scale) / USABLE_HEIGHT) + 1) * print.fitToWidth);
+    if (print.titleColumns !== undefined)
+      expect(workbookXml).toMatch(
+        new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\\$${print.titleColumns.first}:\\$${print.titleColumns.last}`),
+      );
     const pngs = readdirSync(OUT).filter((f) => f.startsWith(`${id}-`) && f.endsWith(".png"));
     expect(pngs.length).toBe(info.pages);
   });

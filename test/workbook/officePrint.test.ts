@@ -11,6 +11,7 @@ function fakeLayout() {
     zoom: {},
     setPrintArea: (a) => calls.push(`area ${a}`),
     setPrintTitleRows: (r) => calls.push(`titles ${r}`),
+    setPrintTitleColumns: (c) => calls.push(`title columns ${c}`),
     headersFooters: { defaultForAllPages: footer },
   };
   return { layout, calls, footer };

@@ -18,6 +18,7 @@ export interface PageLayoutLike {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   setPrintArea(printArea: string): void;
   setPrintTitleRows(printTitleRows: string): void;
+  setPrintTitleColumns(printTitleColumns: string): void;
   readonly headersFooters: { readonly defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } };
 }
 
@@ -36,6 +37,8 @@ export function queuePrint(layout: PageLayoutLike, print: PrintSpec): void {
   layout.zoom = { horizontalFitToPages: print.fitToWidth };
   layout.setPrintArea(print.area);
   if (print.titleRows !== undefined) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  // PageLayout.setPrintTitleColumns (ExcelApi 1.9): "the columns to be repeated to the left of each page".
+  if (print.titleColumns !== undefined) layout.setPrintTitleColumns(`$${print.titleColumns.first}:$${print.titleColumns.last}`);
   const footer = layout.headersFooters.defaultForAllPages;
   footer.leftFooter = print.footer.left;
   footer.centerFooter = print.footer.center;

@@ -160,6 +160,7 @@ export const SheetSpecSchema = z
         fitToWidth: z.number().int().min(1, { error: "print fitToWidth must be at least 1" }),
         area: rangeAddress("print area"),
         titleRows: z.object({ first: z.number().int().min(1), last: z.number().int().min(1) }).optional(),
+        titleColumns: z.object({ first: z.string().regex(/^[A-Z]{1,3}$/), last: z.string().regex(/^[A-Z]{1,3}$/) }).optional(),
         footer: z.object({ left: z.string().max(255), center: z.string().max(255), right: z.string().max(255) }),
       })
       .optional(),
