@@ -88,7 +88,7 @@ export function dealNpvCell(rate: unknown, flows: unknown, dates: unknown): numb
 }
 
 /** A double found for a cell by a `...AsNumber` fast path, as toCell gives it (never -0), or undefined to take the decimal path. */
-function checkedCell(value: number | undefined): number | undefined {
+export function checkedCell(value: number | undefined): number | undefined {
   return value === undefined ? undefined : value === 0 ? 0 : value;
 }
 

@@ -13,11 +13,12 @@ import {
   type RatchetTier,
   daysBetween,
   preferredAccrued,
+  preferredAccruedAsNumber,
   ratchetSplit,
   tiersFromInvestorHurdles,
 } from "../engine";
 import { isBlank, readChoice, readNumber, readOptionalNumber } from "./cells";
-import { readDate } from "./deal";
+import { checkedCell, readDate } from "./deal";
 import { CellOutput, toCell } from "./excel";
 import { withIgnoredNote } from "./tables";
 import { numberCell, optionalNumberCell, readHeaderTable } from "./venture";
@@ -30,16 +31,13 @@ export function prefAccruedCell(
   compounding: unknown,
   day_count: unknown,
 ): number {
-  return toCell(
-    preferredAccrued(
-      readNumber(principal, "principal", "nonNegative"),
-      readNumber(dividend_rate, "dividend_rate", "nonNegative"),
-      readDate(issue_date, "issue_date"),
-      readDate(to_date, "to_date"),
-      readChoice(compounding, "compounding", COMPOUNDING_WORDS.words, "ANNUAL"),
-      readChoice(day_count, "day_count", DAY_COUNT_WORDS.words, "ACT/365"),
-    ),
-  );
+  const p = readNumber(principal, "principal", "nonNegative");
+  const r = readNumber(dividend_rate, "dividend_rate", "nonNegative");
+  const from = readDate(issue_date, "issue_date");
+  const to = readDate(to_date, "to_date");
+  const c = readChoice(compounding, "compounding", COMPOUNDING_WORDS.words, "ANNUAL");
+  const basis = readChoice(day_count, "day_count", DAY_COUNT_WORDS.words, "ACT/365");
+  return checkedCell(preferredAccruedAsNumber(p, r, from, to, c, basis)) ?? toCell(preferredAccrued(p, r, from, to, c, basis));
 }
 
 /** The tiers table: a hurdle per row (an exit equity, or the investors' multiple and/or IRR) and management's share from it. */

@@ -19,6 +19,7 @@ import {
   dealReturns,
   deferredConsiderationPV,
   pikAccrued,
+  preferredAccrued,
   sum,
   yearsFromFirst,
   COMPOUNDINGS,
@@ -26,6 +27,7 @@ import {
 } from "../../src/engine";
 import { DD_EPSILON, dd, ddExp, ddExpm1, ddLog, ddOfCellNumber, ddOfDecimal } from "../../src/engine/doubleDouble";
 import { dealNpvCell, dealReturnsCells, deferredPvCell, pikAccruedCell, readDatedFlows } from "../../src/functions/deal";
+import { prefAccruedCell } from "../../src/functions/dealIncentives";
 import { toCell } from "../../src/functions/excel";
 
 const SEED = 20261201;
@@ -229,6 +231,33 @@ describe("the fast paths give the previous implementation's cells", () => {
         },
       ),
       { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  test("PREFACCRUED equals the decimal dividend's double for every compounding and day count (errors word for word)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 0, max: 2_000_000_000 }),
+          fc.integer({ min: -100, max: 100_000_000_000 }).map((c) => c / 100),
+        ),
+        fc.oneof(
+          fc.integer({ min: -10, max: 5000 }).map((p) => p / 10_000),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+        ),
+        fc.integer({ min: 40000, max: 46000 }),
+        fc.integer({ min: -5, max: 5000 }),
+        fc.constantFrom(...COMPOUNDINGS),
+        fc.constantFrom("ACT/365", "ACT/360", "30/360"),
+        (principal, r, start, days, compounding, dayCount) => {
+          const fast = cellOrError(() => prefAccruedCell(principal, r, start, start + days, compounding, dayCount));
+          const previous = cellOrError(() =>
+            toCell(preferredAccrued(new Decimal(principal), new Decimal(r), start, start + days, compounding, dayCount as "ACT/365")),
+          );
+          expect(fast).toBe(previous);
+        },
+      ),
+      { seed: SEED, numRuns: 400 },
     );
   });
 

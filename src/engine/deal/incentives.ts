@@ -38,7 +38,7 @@ import { Decimal, ONE, ZERO } from "../decimal";
 import { engineError } from "../engineRules";
 import { check, formatAmount } from "../rules";
 import { type Compounding, type DayCount, accruedInterest, yearFraction } from "../venture/instruments";
-import { daysBetween } from "./pricing";
+import { compoundAccruedAsNumber, daysBetween } from "./pricing";
 
 /** Excel's first day serial the 30/360 count reads (1 March 1900: the 1900 system's serials before it are off by its phantom 29 February). */
 const FIRST_30_360_SERIAL = 61;
@@ -72,6 +72,27 @@ export function preferredAccrued(
     years = yearFraction(start, end, "30/360");
   } else years = new Decimal(days).div(dayCount === "ACT/360" ? 360 : 365);
   return accruedInterest(principal, rate, years, compounding);
+}
+
+/**
+ * `preferredAccrued(...).toNumber()` (the cell's value) without a decimal power where the
+ * double-double bound decides it: the same checks in the same order, then PIKACCRUED's compound
+ * growth over days / 365 or days / 360; undefined for 30/360, simple dividends or an undecided
+ * bound (the caller then takes `preferredAccrued`, which gives the same value).
+ */
+export function preferredAccruedAsNumber(
+  principal: Decimal,
+  rate: Decimal,
+  issueDate: number,
+  toDate: number,
+  compounding: Compounding = "ANNUAL",
+  dayCount: DayCount = "ACT/365",
+): number | undefined {
+  check(principal, "nonNegative", "principal");
+  check(rate, "nonNegative", "dividend_rate");
+  const days = daysBetween(issueDate, toDate, "issue_date", "to_date");
+  if (dayCount === "30/360") return undefined;
+  return compoundAccruedAsNumber(principal, rate, days, compounding, dayCount === "ACT/360" ? 360 : 365);
 }
 
 export const RATCHET_BASES = ["EXCESS", "TOTAL"] as const;

@@ -239,14 +239,31 @@ export function pikAccruedAsNumber(principal: Decimal, rate: Decimal, start: num
   const days = daysBetween(start, end, "start_date", "completion_date");
   check(principal, "nonNegative", "principal");
   check(rate, "nonNegative", "interest_rate");
+  return compoundAccruedAsNumber(principal, rate, days, compounding, 365);
+}
+
+/**
+ * `accruedInterest(principal, rate, days / yearDays, compounding).toNumber()` for checked inputs,
+ * without a decimal power: principal x ((1 + r/m)^(m days / yearDays) - 1) in double-double, the
+ * double only where the error bound decides it (see ../doubleDouble.ts); undefined otherwise and for
+ * simple interest, so the caller takes the decimal path. Shared by PIKACCRUED (ACT/365) and
+ * PREFACCRUED (ACT/365 or ACT/360).
+ */
+export function compoundAccruedAsNumber(
+  principal: Decimal,
+  rate: Decimal,
+  days: number,
+  compounding: Compounding,
+  yearDays: 360 | 365,
+): number | undefined {
   if (compounding === "SIMPLE" || !ddOfDecimal(rate)) return undefined;
   const m = PERIODS_PER_YEAR[compounding];
   ddDiv(dd[HI], dd[LO], m, 0);
   ddAdd(dd[HI], dd[LO], 1, 0);
   ddLog(dd[HI], dd[LO]);
-  // exponent = ln(1 + r/m) x m days / 365
+  // exponent = ln(1 + r/m) x m days / yearDays
   ddMul(dd[HI], dd[LO], m * days, 0);
-  ddDiv(dd[HI], dd[LO], 365, 0);
+  ddDiv(dd[HI], dd[LO], yearDays, 0);
   const eh = dd[HI];
   const el = dd[LO];
   if (!(Math.abs(eh) <= 600) || !ddOfDecimal(principal)) return undefined;
@@ -256,7 +273,7 @@ export function pikAccruedAsNumber(principal: Decimal, rate: Decimal, start: num
   const gh = dd[HI];
   ddMul(ph, pl, gh, dd[LO]);
   // Error of e^x - 1 relative to e^x (not to the growth: a short period's growth is small), per unit of exponent and periods.
-  const bound = Math.abs(ph) * (1 + Math.abs(gh)) * (1 + eh + (m * days) / 365) * DD_EPSILON;
+  const bound = Math.abs(ph) * (1 + Math.abs(gh)) * (1 + eh + (m * days) / yearDays) * DD_EPSILON;
   return certainDouble(dd[HI], dd[LO], bound);
 }
 
