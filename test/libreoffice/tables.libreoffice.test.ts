@@ -16,8 +16,7 @@
  *   the look-through and the chart do not list yet.
  * Needs soffice (LIBREOFFICE_PATH overrides /usr/bin/soffice). Nothing here asserts a duration.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildModel, type ModelInputs } from "../../src/model/build";
@@ -28,45 +27,7 @@ import { cellAddress, parseRange } from "../../src/workbook/a1";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { parseAddress } from "../support/hyperformulaSheet";
-
-const SOFFICE = process.env.LIBREOFFICE_PATH || "/usr/bin/soffice";
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1";
-
-function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(SOFFICE, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += String(d)));
-    child.stderr.on("data", (d) => (output += String(d)));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
-
-/** The CSV's fields (quoted fields with "" escapes; no line break inside a field on these sheets' cells read here). */
-function csvRows(text: string): string[][] {
-  return text.split(/\r?\n/).map((line) => {
-    const out: string[] = [];
-    let field = "";
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else field += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") {
-        out.push(field);
-        field = "";
-      } else field += ch;
-    }
-    out.push(field);
-    return out;
-  });
-}
+import { convertToCsv, parseCsv, recalcProfile, requireSoffice } from "../support/libreoffice";
 
 /** The spec with one more data row in `table`, holding `values` (the row under the table, which must be free of values). */
 function withRow(sheet: SheetSpec, table: string, values: readonly (string | number | null)[]): SheetSpec {
@@ -120,19 +81,9 @@ describe("a row added to an input table, in LibreOffice", () => {
   let soffice = "";
 
   beforeAll(async () => {
-    if (!existsSync(SOFFICE)) throw new Error(`${SOFFICE} is missing: run node scripts/ensure-tools.mjs libreoffice (npm test does)`);
+    requireSoffice();
     dir = mkdtempSync(path.join(os.tmpdir(), "captable-lo-tables-"));
-    const profile = path.join(dir, "profile");
-    mkdirSync(path.join(profile, "user"), { recursive: true });
-    writeFileSync(
-      path.join(profile, "user", "registrymodifications.xcu"),
-      [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>',
-        "</oor:items>",
-      ].join("\n"),
-    );
+    const profile = recalcProfile(dir);
     // The exit waterfall's row under the classes table is a note: as Excel inserts a table row, it moves down; here it is left out.
     const books: [string, SheetSpec][] = [
       ["round", withRow(ROUND.sheet, "RoundInvestors", ["Late fund", 250_000])],
@@ -141,22 +92,14 @@ describe("a row added to an input table, in LibreOffice", () => {
       ["opcore", withCalculatedRow(OPCORE.sheet, CAP_TABLE, [ADDED.holder, ADDED.shares])],
     ];
     for (const [name, spec] of books) writeFileSync(path.join(dir, `${name}.xlsx`), (await writeXlsx({ sheets: [{ spec }], addIn: false })).buffer);
-    const r = await run([
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      "--convert-to",
-      CSV_FILTER,
-      "--outdir",
+    soffice = await convertToCsv(
+      profile,
+      books.map(([name]) => path.join(dir, `${name}.xlsx`)),
       dir,
-      ...books.map(([name]) => path.join(dir, `${name}.xlsx`)),
-    ]);
-    soffice = r.output;
-    if (r.code !== 0) throw new Error(`soffice exited with ${r.code}: ${r.output}`);
+    );
     for (const [name, spec] of books) {
       const file = path.join(dir, `${name}-${spec.name}.csv`);
-      if (existsSync(file)) csv.set(name, csvRows(readFileSync(file, "utf8")));
+      if (existsSync(file)) csv.set(name, parseCsv(readFileSync(file, "utf8")));
     }
   }, 10 * 60_000);
 

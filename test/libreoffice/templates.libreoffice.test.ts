@@ -26,8 +26,7 @@
  * Needs soffice (scripts/ensure-tools.mjs installs it for `npm test`; LIBREOFFICE_PATH
  * overrides /usr/bin/soffice).
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -36,55 +35,7 @@ import { builtInTemplates } from "../../src/templates/builtIn";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
 import { parseAddress } from "../support/hyperformulaSheet";
 import { spilledCells, tokensOf } from "../model/sheetChecks";
-
-const SOFFICE = process.env.LIBREOFFICE_PATH || "/usr/bin/soffice";
-/** Comma, double quote, UTF-8 (76), from line 1, default cell formats, en-US, …, raw values (not as shown), every sheet (-1). */
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1";
-const ERROR_TEXT = /^(#NAME\?|#N\/A|#VALUE!|#REF!|#DIV\/0!|#NUM!|#NULL!|#SPILL!|Err:[0-9]+)$/;
-
-/** RFC 4180 CSV: quoted fields with "" escapes, commas, line breaks inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function runSoffice(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(SOFFICE, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += String(d)));
-    child.stderr.on("data", (d) => (output += String(d)));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+import { ERROR_TEXT, convertToCsv, parseCsv, recalcProfile, requireSoffice } from "../support/libreoffice";
 
 /** Formula cells computed from the add-in's tables: the CAPTABLE formulas and, transitively, every formula reading one of their cells. */
 function dependsOnAddIn(sheet: SheetSpec): Set<string> {
@@ -147,24 +98,13 @@ describe("built-in templates opened in LibreOffice, recalculated on load", () =>
   let soffice = "";
 
   beforeAll(async () => {
-    if (!existsSync(SOFFICE)) throw new Error(`${SOFFICE} is missing: run node scripts/ensure-tools.mjs libreoffice (npm test does)`);
+    requireSoffice();
     dir = mkdtempSync(path.join(os.tmpdir(), "captable-lo-"));
     const books = path.join(dir, "books");
     const out = path.join(dir, "csv");
-    const profile = path.join(dir, "profile");
     mkdirSync(books);
     mkdirSync(out);
-    mkdirSync(path.join(profile, "user"), { recursive: true });
-    writeFileSync(
-      path.join(profile, "user", "registrymodifications.xcu"),
-      [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>',
-        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>',
-        "</oor:items>",
-      ].join("\n"),
-    );
+    const profile = recalcProfile(dir);
     // Each template built by the command line, as a user would.
     for (const t of templates) {
       let stderr = "";
@@ -174,19 +114,7 @@ describe("built-in templates opened in LibreOffice, recalculated on load", () =>
     }
     // One soffice process for every workbook.
     const files = templates.map((t) => path.join(books, `${t.id}.xlsx`));
-    const r = await runSoffice([
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      "--convert-to",
-      CSV_FILTER,
-      "--outdir",
-      out,
-      ...files,
-    ]);
-    soffice = r.output;
-    if (r.code !== 0) throw new Error(`soffice exited with ${r.code}: ${r.output}`);
+    soffice = await convertToCsv(profile, files, out);
     for (const t of templates) {
       const file = path.join(out, `${t.id}-${sheets.get(t.id)!.name}.csv`);
       if (existsSync(file)) csvOf.set(t.id, parseCsv(readFileSync(file, "utf8")));
