@@ -430,6 +430,66 @@ export const YC_HISTORY_EXAMPLE: CapTableHistoryInput = {
 };
 
 /**
+ * A course exercise published on the web, "Delta, Inc." (SolutionInn, question 12043652,
+ * https://solutioninn.com/study-help/questions/these-are-the-cap-tables-for-delta-inc-after-two-12043652),
+ * told as a history from founding to exit. The exercise prints the cap tables before investment,
+ * after the Series A and after the Series B (shares, percent, value of all shares held), then
+ * states the exit: the company sells for $100,000,000, the Series A has a 2x participating
+ * preference, the Series B a 1x participating preference, the founder's shares are fully vested.
+ *
+ * The printed figures: before investment, Founder 5,400,000 shares (90%), Options 600,000 (10%).
+ * After the Series A: Founder 5,400,000 (67.5%, $5,400,000), Investor A 2,000,000 (25.0%,
+ * $2,000,000), Options 600,000 (7.5%, $600,000), total 8,000,000 and $8,000,000, so $1.00 a share.
+ * After the Series B: Founder 5,400,000 (48%, $10,800,000), Investor A 2,250,000 (20%,
+ * $4,500,000), Investor B 3,000,000 (26.7%, $6,000,000), Options 600,000 (5.3%, $1,200,000), total
+ * 11,250,000 and $22,500,000, so $2.00 a share: Investor A bought 250,000 of the Series B shares.
+ *
+ * Read as: the Series B is the next round, at a $16,000,000 pre-money (8,000,000 fully diluted
+ * shares at $2.00), Investor A putting in $500,000 and Investor B $6,000,000. The options are
+ * valued in the exercise's own tables at the full share price, so they are granted options with a
+ * zero strike, vested at grant; the plan is fully granted (no unissued pool). The exercise gives no
+ * dates (the dates here are placeholders) and no seniority: at $100,000,000 every preference is
+ * paid in full, so the order cannot change a payout (here the later series is senior, the usual
+ * term). The exercise's own answer is not public; the payouts are derived by hand from its terms
+ * in test/model/capTableHistoryModel.test.ts.
+ */
+export const DELTA_HISTORY_EXAMPLE: CapTableHistoryInput = {
+  kind: "capTableHistory",
+  company: "Delta, Inc.",
+  currency: "USD",
+  unit: "units",
+  source: "Delta, Inc. course exercise, SolutionInn question 12043652",
+  asOf: "2021-12-31",
+  classes: [
+    { name: "Common", kind: "COMMON", issuePrice: null, preference: 0, seniority: 3, participation: "FULL", cap: null, conversionRatio: 1 },
+    { name: "Series A", kind: "PREFERRED", issuePrice: 1, preference: 2, seniority: 2, participation: "FULL", cap: null, conversionRatio: 1 },
+  ],
+  plans: [{ name: "Option plan", reserved: 600_000 }],
+  events: [
+    historyEvent({ date: "2020-01-01", type: "ISSUE", holder: "Founder", className: "Common", shares: 5_400_000 }),
+    historyEvent({ date: "2020-01-01", type: "GRANT", holder: "Options", plan: "Option plan", shares: 600_000, strike: 0 }),
+    historyEvent({ date: "2021-01-01", type: "ISSUE", holder: "Investor A", className: "Series A", shares: 2_000_000 }),
+  ],
+  nextRound: {
+    date: "2022-01-01",
+    series: "Series B",
+    preMoney: 16_000_000,
+    investors: [
+      { name: "Investor A", amount: 500_000 },
+      { name: "Investor B", amount: 6_000_000 },
+    ],
+    poolTarget: null,
+    poolIncrease: null,
+    preference: 1,
+    seniority: 1,
+    participation: "FULL",
+    cap: null,
+  },
+  exit: { exitValues: [100_000_000], netDebt: 0, transactionCosts: 0 },
+  rounding: "DOWN",
+};
+
+/**
  * A company from founding to exit (illustrative figures, not a public case): founders' common, a
  * seed preferred round at $0.50, an option plan with four-year grants and a one-year cliff, two
  * post-money SAFEs converting into the Series A at $2.00, a bridge SAFE, then the Series B as the

@@ -7,7 +7,7 @@
 import { OPCORE_EXAMPLE } from "../model/stakeSaleInput";
 import { YC_EXAMPLE_1 } from "../model/pricedRoundInput";
 import { OPCORE_DEAL_PRICING } from "./opcoreDeal";
-import { VENTURE_HISTORY_EXAMPLE, YC_HISTORY_EXAMPLE } from "../model/capTableHistoryInput";
+import { DELTA_HISTORY_EXAMPLE, VENTURE_HISTORY_EXAMPLE, YC_HISTORY_EXAMPLE } from "../model/capTableHistoryInput";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, type Template } from "./schema";
 
 /** A deep copy of plain JSON data (templates are JSON by construction; no structuredClone, which older Mac web views lack). */
@@ -65,6 +65,8 @@ export const BUILT_IN_NOTES_FR: Readonly<Record<string, string>> = {
   "Illustrative: put the exit values to test, or null.": "Valeurs indicatives : saisissez les valeurs de sortie à tester, ou null.",
   "YC's published Example 1 (dates are placeholders); put your own history.":
     "Exemple 1 publié par YC (les dates sont fictives) ; saisissez votre propre historique.",
+  "The Delta, Inc. exercise's history (dates are placeholders); put your own history.":
+    "Historique de l’exercice Delta, Inc. (les dates sont fictives) ; saisissez votre propre historique.",
 };
 
 function stakeSale(t: Omit<Extract<Template, { kind: "stakeSale" }>, "format" | "version" | "kind" | "presentation">): Template {
@@ -352,6 +354,14 @@ const YC_HISTORY_DESCRIPTION =
   "The Guide prints Company Capitalization 11,764,705, SAFE shares 588,235 and 1,176,470, price $1.1144; it gives no dates (the " +
   "dates here are placeholders) and no exit.";
 
+const DELTA_HISTORY_DESCRIPTION =
+  "A public worked history from founding to exit: the Delta, Inc. course exercise (SolutionInn question 12043652, " +
+  "https://solutioninn.com/study-help/questions/these-are-the-cap-tables-for-delta-inc-after-two-12043652). A founder with " +
+  "5,400,000 shares and 600,000 options; the Series A, 2,000,000 shares at $1.00 with a 2x participating preference; the Series B " +
+  "as the next round at $2.00 ($16M pre-money; Investor A buys 250,000, Investor B 3,000,000) with a 1x participating preference; " +
+  "the sale for $100M. Every share count, percent and value the exercise prints comes out of the history; the Founder takes away " +
+  "$42,960,000. The exercise gives no dates (these are placeholders).";
+
 const BUILT_IN_HISTORY: readonly BuiltInTemplate[] = [
   {
     id: "cap-table-history",
@@ -379,6 +389,17 @@ const BUILT_IN_HISTORY: readonly BuiltInTemplate[] = [
       description: YC_HISTORY_DESCRIPTION,
       inputs: copyJson(YC_HISTORY_EXAMPLE),
       toFill: [{ field: "events", note: "YC's published Example 1 (dates are placeholders); put your own history." }],
+    }),
+  },
+  {
+    id: "delta-history",
+    title: "Cap table history: founding to exit, a public exercise",
+    description: DELTA_HISTORY_DESCRIPTION,
+    template: capTableHistory({
+      title: "Cap table history: founding to exit, a public exercise",
+      description: DELTA_HISTORY_DESCRIPTION,
+      inputs: copyJson(DELTA_HISTORY_EXAMPLE),
+      toFill: [{ field: "events", note: "The Delta, Inc. exercise's history (dates are placeholders); put your own history." }],
     }),
   },
 ];

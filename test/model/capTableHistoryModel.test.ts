@@ -7,7 +7,13 @@
 import { ZodError } from "zod";
 import { Decimal, Waterfall, pricedRound } from "../../src/engine";
 import { capTableAsOf, outstandingSharesByDate } from "../../src/engine/history";
-import { CapTableHistoryInput, VENTURE_HISTORY_EXAMPLE, YC_HISTORY_EXAMPLE, historyEvent } from "../../src/model/capTableHistoryInput";
+import {
+  CapTableHistoryInput,
+  DELTA_HISTORY_EXAMPLE,
+  VENTURE_HISTORY_EXAMPLE,
+  YC_HISTORY_EXAMPLE,
+  historyEvent,
+} from "../../src/model/capTableHistoryInput";
 import { buildCapTableHistoryModel, toHistory } from "../../src/model/capTableHistoryModel";
 import { computePricedRound } from "../../src/model/pricedRoundModel";
 import { YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
@@ -209,6 +215,94 @@ describe("Cap table history: a public worked example (YC Post-Money Safe User Gu
   test("both are built-in templates", () => {
     expect(builtInTemplate("yc-safe-history")?.template.inputs).toEqual(YC_HISTORY_EXAMPLE);
     expect(builtInTemplate("cap-table-history")?.template.inputs).toEqual(VENTURE_HISTORY_EXAMPLE);
+  });
+});
+
+/**
+ * A public worked history from founding to exit: the "Delta, Inc." course exercise (SolutionInn
+ * question 12043652; the figures it prints are in DELTA_HISTORY_EXAMPLE's doc comment). Every
+ * share count, percent and value the exercise prints comes out of the history and its next round;
+ * the exit is the exercise's stated terms, solved by hand below (its own answer is not public).
+ */
+describe("Cap table history: a public worked history from founding to exit (Delta, Inc.)", () => {
+  const model = buildCapTableHistoryModel(DELTA_HISTORY_EXAMPLE);
+  const { table, round, exit } = model.results;
+  const history = toHistory(CapTableHistoryInput.parse(DELTA_HISTORY_EXAMPLE));
+  const pct = (shares: Decimal, total: Decimal, places: number) => shares.div(total).mul(100).toDecimalPlaces(places).toString();
+  const held = (t: ReturnType<typeof capTableAsOf>, name: string) => {
+    const id = history.holders.find((h) => h.name === name)!.id;
+    return Decimal.sum(
+      0,
+      ...t.stock.filter((s) => s.holderId === id).map((s) => s.shares),
+      ...t.derivatives.filter((o) => o.holderId === id).map((o) => o.quantity),
+    );
+  };
+
+  test("before investment, as printed: Founder 5,400,000 (90%), Options 600,000 (10%)", () => {
+    const before = capTableAsOf(history, "2020-12-31");
+    expect(before.fullyDiluted.toString()).toBe("6000000");
+    expect(["Founder", "Options"].map((h) => [held(before, h).toString(), pct(held(before, h), before.fullyDiluted, 1)])).toEqual([
+      ["5400000", "90"],
+      ["600000", "10"],
+    ]);
+  });
+
+  test("after the Series A, as printed: 67.5% / 25.0% / 7.5% of 8,000,000 shares, $8,000,000 at $1.00", () => {
+    expect(table.fullyDiluted.toString()).toBe("8000000");
+    expect(["Founder", "Investor A", "Options"].map((h) => [held(table, h).toString(), pct(held(table, h), table.fullyDiluted, 1)])).toEqual([
+      ["5400000", "67.5"],
+      ["2000000", "25"],
+      ["600000", "7.5"],
+    ]);
+    // Value of all shares held at the Series A price ($1.00, the class's issue price): $8,000,000.
+    expect(table.fullyDiluted.mul(DELTA_HISTORY_EXAMPLE.classes[1].issuePrice!).toString()).toBe("8000000");
+  });
+
+  test("after the Series B, as printed: 11,250,000 shares at $2.00 = $22,500,000; 48% / 20% / 26.7% / 5.3%; the values", () => {
+    const r = round!.result;
+    expect(r.pricePerShare.toString()).toBe("2");
+    expect(r.postMoneyShares.toString()).toBe("11250000");
+    expect(r.postMoney.toString()).toBe("22500000");
+    const after = (h: string) => {
+      const row = r.rows.find((x) => x.holder === h)!;
+      const shares = row.sharesBefore.add(row.sharesIssued);
+      return [shares.toString(), row.ownershipAfter.mul(100).toDecimalPlaces(1).toString(), shares.mul(r.pricePerShare).toString()];
+    };
+    expect(["Founder", "Investor A", "Investor B", "Options"].map(after)).toEqual([
+      ["5400000", "48", "10800000"],
+      ["2250000", "20", "4500000"],
+      ["3000000", "26.7", "6000000"],
+      ["600000", "5.3", "1200000"],
+    ]);
+  });
+
+  test("the exit at $100,000,000 on the exercise's terms, by hand: the Founder takes away $42,960,000", () => {
+    // Preferences first: Series A 2x of $2,000,000 = $4,000,000; Series B 1x of 3,250,000 x $2.00 = $6,500,000.
+    // Both participate: the $89,500,000 left is shared over all 11,250,000 shares ($7.9555... a share).
+    // Founder 48% x 89.5M = 42,960,000. Investor A 4,000,000 + 500,000 + 20% x 89.5M = 22,400,000.
+    // Investor B 6,000,000 + 3,000,000 / 11,250,000 x 89.5M = 29,866,666.67. Options 600,000 / 11,250,000 x 89.5M = 4,773,333.33.
+    const byHolder = Object.fromEntries(exit!.byHolder.map((h) => [h.holder, h.totals[0].toDecimalPlaces(2).toString()]));
+    expect(byHolder).toEqual({ Founder: "42960000", "Investor A": "22400000", "Investor B": "29866666.67", Options: "4773333.33" });
+    expect(Decimal.sum(...exit!.byHolder.map((h) => h.totals[0])).toString()).toBe("100000000");
+    expect(exit!.classes.map((c) => [c.name, c.shares.toString(), (c.invested ?? new Decimal(0)).toString()])).toEqual([
+      ["Common", "5400000", "0"],
+      ["Series A", "2000000", "2000000"],
+      ["Series B", "3250000", "6500000"],
+      ["Options at 0", "600000", "0"],
+    ]);
+  });
+
+  test("the source is cited on the sheet, the sheet recalculates, and it is a built-in template", () => {
+    expect(cellText(model.sheet)).toContain("Source of the figures: Delta, Inc. course exercise, SolutionInn question 12043652");
+    checkSheet(model.sheet);
+    expect(builtInTemplate("delta-history")?.template.inputs).toEqual(DELTA_HISTORY_EXAMPLE);
+  });
+
+  test("a change to the Series A's terms flows through to the exit: a 1x preference gives the Founder 48% of $91,500,000", () => {
+    const changed = copy(DELTA_HISTORY_EXAMPLE);
+    changed.classes[1].preference = 1;
+    const founder = buildCapTableHistoryModel(changed).results.exit!.byHolder.find((h) => h.holder === "Founder")!;
+    expect(founder.totals[0].toString()).toBe("43920000");
   });
 });
 
