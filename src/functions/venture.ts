@@ -207,11 +207,11 @@ function editDistance(a: string, b: string): number {
  * once case, accents, spaces, punctuation, a unit in brackets and a final S are set aside ("cap basis",
  * "Caps", "Invested (EUR)"); or, against a known header of 5 letters or more, one edit away (a letter
  * added, dropped, changed or two swapped: "Multipel", "Amonut"), two from 9 letters on.
- * Short headers take no edit, so "Rate" is not read as "Date".
+ * Short headers take no edit, so "Rate" is not read as "Date". Lengths 3 or more apart are never that close (not computed).
  */
 function isNearMiss(header: string, known: string): boolean {
   const [u, k] = [squashed(header), squashed(known)];
-  return u === k || (k.length > 4 && editDistance(u, k) <= (k.length > 8 ? 2 : 1));
+  return u === k || (k.length > 4 && Math.abs(u.length - k.length) < 3 && editDistance(u, k) <= (k.length > 8 ? 2 : 1));
 }
 
 /**
