@@ -5,9 +5,11 @@
  *
  * Header rows are matched by name, case- and accent-insensitive, in any column order; optional columns
  * may be left out. A header a table does not know is an error when it is a near miss of a missing
- * column ("Caps" for "Cap"), else listed in the result's note (`readHeaderTable`). Fully blank rows are skipped, so a table may keep empty rows for holders to come;
- * every table function lists what its readers skipped in a last row (`withIgnoredNote`, tables.ts),
- * never silently; a function returning one number says in its help that an empty row adds nothing.
+ * column ("Caps" for "Cap"), else listed in the result's note (`readHeaderTable`). Fully blank rows
+ * are skipped, so a table may keep empty rows for holders to come; every table function lists what
+ * its readers skipped (rows, and columns not read) in last rows (`withIgnoredNote`, tables.ts), never
+ * silently; a function returning one number says in its help that an empty row adds nothing and
+ * that other columns are not read.
  */
 import {
   ConversionPrices,
@@ -207,7 +209,8 @@ function editDistance(a: string, b: string): number {
  * once case, accents, spaces, punctuation, a unit in brackets and a final S are set aside ("cap basis",
  * "Caps", "Invested (EUR)"); or, against a known header of 5 letters or more, one edit away (a letter
  * added, dropped, changed or two swapped: "Multipel", "Amonut"), two from 9 letters on.
- * Short headers take no edit, so "Rate" is not read as "Date". Lengths 3 or more apart are never that close (not computed).
+ * Short headers take no edit, so "Rate" is not read as "Date". Lengths 3 or more apart are never
+ * that close (not computed, so a 10,000-character header costs nothing).
  */
 function isNearMiss(header: string, known: string): boolean {
   const [u, k] = [squashed(header), squashed(known)];
