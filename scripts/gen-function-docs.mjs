@@ -191,6 +191,17 @@ The same in every function, model sheet and template.
   spaces; their French spellings are accepted too.
 - **Ranges**: holders and their shares sit in two ranges of the same size, a column or a row each;
   rows where both cells are empty are skipped, so a range may keep blank rows for holders to come.
+- **Tables with a header row** (WATERFALL's \`classes\`, PRICEDROUND's \`instruments\`, ...) are read
+  by header, in any column order, ignoring case, accents and extra spaces, in English or French
+  (\`"Cap"\` or \`"Plafond"\`); optional columns may be left out. A header that is not recognised is
+  never dropped silently. A **near miss** of a column the table lacks is an error naming both
+  (\`classes: column "Caps" is not one this function reads: did you mean "Cap"?\`): the same letters
+  once case, accents, spaces, punctuation, a unit in brackets and a final S are set aside
+  (\`"Caps"\`, \`"Cap (x)"\`), or one typo away (a letter added, dropped, changed or two swapped) from
+  a header of 5 letters or more, two from 9 letters. Any **other column** (a note, a total, cells
+  under a blank header) is listed in the result's last row, "Columns not read (header not
+  recognised)", and not read; EXITFORTARGET, which returns one number, says so in its help
+  instead. A blank header over an empty column is nothing.
 - **Errors** name the argument and the rule, in the cell's error message: \`#VALUE!\` for an input
   that breaks a rule ("stake must be between 0% and 100%, got 130%", text where a number belongs,
   an unknown holder, ranges of different sizes, and also valid inputs with no result: all shares

@@ -430,14 +430,14 @@ export function impliedEvFn(metric: any, multiple: any): number {
  * @param pre_money Pre-money valuation; it includes the pool increase and the converting SAFEs and notes.
  * @param investors New money: two columns, investor and amount; a first row is a header when its words say so ("Investor", "Amount (EUR)", "Montant"…), and any other text amount is an error naming its row.
  * @param [pool_target] Unissued option pool after the round as a fraction of post-money fully diluted shares (e.g. 10%). Optional.
- * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN, Cap basis (EXISTING, POOL, CONVERTIBLES, ALL); for notes also Interest rate, Start date, Conversion date.
+ * @param [instruments] SAFEs and notes converting: a table with a header row: Holder, Type (SAFE, PRE SAFE, NOTE), Amount, Cap, Discount, MFN, Cap basis (EXISTING, POOL, CONVERTIBLES, ALL); for notes also Interest rate, Start date, Conversion date. Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [rounding] Shares issued: "DOWN" (default, whole shares), "UP", "NEAREST" or "NONE" (exact).
  * @param [pool_row] Name of the unissued pool among the holders. Default: the one holder named like a pool ("Option pool", "Unissued option pool", "ESOP", "Employee pool", "Pool d'options", "BSPCE"…); needed with a top-up when none or several are.
  * @param [pool_increase] A fixed number of shares added to the pool instead of a target. Optional.
  * @param [pool_basis] What pool_target is a fraction of post-money of: "UNISSUED" (default, the unissued pool) or "TOTAL" (the whole pool: granted and promised options named in option_rows, plus the unissued pool).
  * @param [option_rows] With pool_basis "TOTAL": the names of the holders that are granted or promised options (a column or a row).
- * @param [antidilution] Preferred classes adjusted in a down round, solved with the price: a table with a header row: Class (its holder row), Shares, Original issue price, Conversion price, Method ("BROAD" default, "NARROW", "RATCHET" or "NONE").
- * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken; with pool_basis, the basis and the pool after; with antidilution, one row per class. Rows and cells read as empty (blank, or 0) in holders, investors, instruments, option_rows and antidilution are listed in a last "Ignored as empty" row.
+ * @param [antidilution] Preferred classes adjusted in a down round, solved with the price: a table with a header row: Class (its holder row), Shares, Original issue price, Conversion price, Method ("BROAD" default, "NARROW", "RATCHET" or "NONE"). Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
+ * @returns A table: holder, shares before, issued, after, % after, pro rata investment, conversion price, term applied, cap basis, pro rata right (YC side letter: shares, amount); then price per share, post-money (pre-money + new money), the round's totals, the pool row taken; with pool_basis, the basis and the pool after; with antidilution, one row per class. Rows and cells read as empty (blank, or 0) in holders, investors, instruments, option_rows and antidilution are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function pricedRoundFn(
   holders: any[][],
@@ -534,12 +534,12 @@ export function convertNoteFn(
 /**
  * Anti-dilution on a down round: weighted average CP2 = CP1 x (A + B) / (A + C), or full ratchet; new conversion ratio per class.
  * @customfunction ANTIDILUTION ANTIDILUTION
- * @param classes A table with a header row: Class, Shares, Original issue price, Conversion price (empty prices for common and options).
+ * @param classes A table with a header row: Class, Shares, Original issue price, Conversion price (empty prices for common and options). Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param new_price Price per share of the new (dilutive) issue.
  * @param new_shares Number of new shares issued.
  * @param [method] "BROAD" (default, broad-based weighted average), "NARROW" (narrow-based), "RATCHET" (full ratchet) or "NONE" (no adjustment).
  * @param [shares_outstanding] The A of the formula, when the charter defines it differently. Optional.
- * @returns A table per class: conversion price and ratio before and after, shares as converted before and after. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A table per class: conversion price and ratio before and after, shares as converted before and after. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any, method?: any, shares_outstanding?: any): any[][] {
   return run(() => antiDilutionCells(classes, new_price, new_shares, method, shares_outstanding));
@@ -548,13 +548,13 @@ export function antiDilutionFn(classes: any[][], new_price: any, new_shares: any
 /**
  * Exit waterfall: debt and costs first, preferences by seniority, participation, conversion decided in equilibrium, options exercised in the money.
  * @customfunction WATERFALL WATERFALL
- * @param classes A table with a header row: Class, Shares, Invested, Preference (multiple), Seniority (1 = first), Participation (NONE, FULL, CAPPED), Cap (multiple), Conversion ratio, Strike.
+ * @param classes A table with a header row: Class, Shares, Invested, Preference (multiple), Seniority (1 = first), Participation (NONE, FULL, CAPPED), Cap (multiple), Conversion ratio, Strike. Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param exit_value Exit enterprise value; several cells give a sensitivity table (one row per exit value, the converting classes in its last column).
  * @param [net_debt] Net debt repaid at exit. Default 0.
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
- * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder (with several exit values: one column per holder). A class's holdings add up to at most its shares (within 1e-12 relative, for counts typed as formulas).
+ * @param [holdings] Optional table with a header row: Holder, Class, Shares, to add the payout per holder (with several exit values: one column per holder). A class's holdings add up to at most its shares (within 1e-12 relative, for counts typed as formulas). Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
- * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision. With several exit values: one row per exit value (exit value, proceeds to equity, one total per class or per holder, then "Converts": the classes converting to common, or "None"). Rows and exit values read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A table per class: preference, participation, total, per share, multiple on invested capital, decision. With several exit values: one row per exit value (exit value, proceeds to equity, one total per class or per holder, then "Converts": the classes converting to common, or "None"). Rows and exit values read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function waterfallFn(
   classes: any[][],
@@ -570,11 +570,11 @@ export function waterfallFn(
 /**
  * Breakpoints of an exit waterfall: the exit values where the split changes (a preference paid, an option in the money, a cap binding, a class converting).
  * @customfunction BREAKPOINTS BREAKPOINTS
- * @param classes The classes table of CAPTABLE.WATERFALL (header row: Class, Shares, Invested, Preference, Seniority, Participation, Cap, Conversion ratio, Strike).
+ * @param classes The classes table of CAPTABLE.WATERFALL (header row: Class, Shares, Invested, Preference, Seniority, Participation, Cap, Conversion ratio, Strike). Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [net_debt] Net debt repaid at exit. Default 0.
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
- * @returns A table: exit value, proceeds to equity, residual per share, event. Class rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A table: exit value, proceeds to equity, residual per share, event. Class rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function breakpointsFn(classes: any[][], net_debt?: any, transaction_costs?: any, other_claims?: any): any[][] {
   return run(() => breakpointsCells(classes, net_debt, transaction_costs, other_claims));
@@ -624,16 +624,16 @@ export function tenderFn(
 /**
  * Exit value at which a class or a holder reaches a target multiple on invested capital or a target payout: solved exactly between the waterfall's breakpoints.
  * @customfunction EXITFORTARGET EXITFORTARGET
- * @param classes The classes table of CAPTABLE.WATERFALL (header row: Class, Shares, Invested, Preference, Seniority, Participation, Cap, Conversion ratio, Strike).
+ * @param classes The classes table of CAPTABLE.WATERFALL (header row: Class, Shares, Invested, Preference, Seniority, Participation, Cap, Conversion ratio, Strike). Unknown headers: a near miss ("Caps") is an error, others are not read.
  * @param who The class, or the holder (with holdings), whose payout is followed.
  * @param target The target: a multiple on invested capital (3 for 3x) or a payout amount, as target_type says.
  * @param [target_type] "MULTIPLE" (default, multiple on invested capital) or "PAYOUT" (an amount).
- * @param [holdings] The holdings table of CAPTABLE.WATERFALL (Holder, Class, Shares), to follow a holder.
+ * @param [holdings] The holdings table of CAPTABLE.WATERFALL (Holder, Class, Shares), to follow a holder. Unknown headers: a near miss ("Caps") is an error, others are not read.
  * @param [net_debt] Net debt repaid at exit. Default 0.
  * @param [transaction_costs] Transaction costs paid at exit. Default 0.
  * @param [other_claims] Other claims ahead of shareholders. Default 0.
  * @param [invested] For a holder: the capital it invested, the base of the multiple. Default: its share of each class's Invested, pro rata to the shares it holds.
- * @returns The smallest exit enterprise value at which the payout reaches the target (not rounded). Rows read as empty (blank, or 0) add nothing and are skipped, as CAPTABLE.WATERFALL lists them.
+ * @returns The smallest exit enterprise value at which the payout reaches the target (not rounded). Rows read as empty (blank, or 0) add nothing and are skipped, as CAPTABLE.WATERFALL lists them. Columns whose header is not recognised are not read.
  */
 export function exitForTargetFn(
   classes: any[][],
@@ -800,8 +800,8 @@ export function pikAccruedFn(principal: any, interest_rate: any, start_date: any
  * Price split between shareholder loans at accrued face value and shares, for what each holder sells; loans need not be held pro rata to shares.
  * @customfunction PRICESPLIT PRICESPLIT
  * @param equity_price Price for 100% of the equity at completion, shareholder loans included (e.g. from LOCKEDBOX or COMPLETIONACCOUNTS).
- * @param holdings A table with a header row: Holder, Shares, Loans (accrued face value at completion), Shares sold, Loans sold.
- * @returns A table per holder: price for shares, price for loans, total; then the totals and the price per share (equity price less all loans, over all shares). Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @param holdings A table with a header row: Holder, Shares, Loans (accrued face value at completion), Shares sold, Loans sold. Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
+ * @returns A table per holder: price for shares, price for loans, total; then the totals and the price per share (equity price less all loans, over all shares). Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function priceSplitFn(equity_price: any, holdings: any[][]): any[][] {
   return run(() => priceSplitCells(equity_price, holdings));
@@ -810,10 +810,10 @@ export function priceSplitFn(equity_price: any, holdings: any[][]): any[][] {
 /**
  * Sources and uses at closing, with the equity as the plug: equity = total uses - the other sources; the check (sources - uses) is the last row.
  * @customfunction SOURCESUSES SOURCESUSES
- * @param uses A table with a header row: Use, Amount (price paid, refinanced debt, fees, minimum cash, ...).
- * @param [sources] A table with a header row: Source, Amount (acquisition debt, shareholder loans, rollover, seller note, cash, ...), without the equity. Optional.
+ * @param uses A table with a header row: Use, Amount (price paid, refinanced debt, fees, minimum cash, ...). Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
+ * @param [sources] A table with a header row: Source, Amount (acquisition debt, shareholder loans, rollover, seller note, cash, ...), without the equity. Optional. Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [equity_label] Name of the plug row. Default "Equity (plug)".
- * @returns A two-column table: the uses and their total, the sources with the equity plug last and their total, then the check (0). Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A two-column table: the uses and their total, the sources with the equity plug last and their total, then the check (0). Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function sourcesUsesFn(uses: any[][], sources?: any[][], equity_label?: any): any[][] {
   return run(() => sourcesUsesCells(uses, sources, equity_label));
@@ -864,11 +864,11 @@ export function valueBridgeFn(
 /**
  * Statistics of comparable deals' multiples (min, quartiles as QUARTILE.INC, median, mean, max) and the implied EV range of a target.
  * @customfunction COMPSTATS COMPSTATS
- * @param comps A table with a header row: Deal, EV, EBITDA, MW, Basis (the capacity basis: built, contracted, under construction, ...).
+ * @param comps A table with a header row: Deal, EV, EBITDA, MW, Basis (the capacity basis: built, contracted, under construction, ...). Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [metric] "EV/EBITDA" (default, or "EBITDA") or "EV/MW" (or "MW").
  * @param [basis] For EV/MW: the capacity basis to compare (the other rows are left out, and counted). Required when the comps mix bases.
  * @param [target_metric] The target's EBITDA or MW, to add the implied EV at each statistic. Optional.
- * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A table: deals used, then min, first quartile, median, mean, third quartile, max of the multiple, and the implied EV beside each. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function compStatsFn(comps: any[][], metric?: any, basis?: any, target_metric?: any): any[][] {
   return run(() => compStatsCells(comps, metric, basis, target_metric));
@@ -907,9 +907,9 @@ export function irrGridFn(
 /**
  * Returns per holder over all its instruments (shares, shareholder loans, preferred, management equity): one IRR (XIRR convention) and one multiple per holder.
  * @customfunction HOLDERRETURNS HOLDERRETURNS
- * @param flows A table with a header row: Holder, Instrument, Date, Amount (negative when the holder pays, positive when it receives). Rows in any order; a holder's flows are sorted by date.
+ * @param flows A table with a header row: Holder, Instrument, Date, Amount (negative when the holder pays, positive when it receives). Rows in any order; a holder's flows are sorted by date. Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [guess] Starting rate of the IRR search, as in XIRR. Default 10%.
- * @returns A table, one row per holder in the order they first appear: IRR (actual/365 from its first flow), multiple on invested capital, average cash yield, invested, distributed, net gain, holding period in years, its instruments. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A table, one row per holder in the order they first appear: IRR (actual/365 from its first flow), multiple on invested capital, average cash yield, invested, distributed, net gain, holding period in years, its instruments. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function holderReturnsFn(flows: any[][], guess?: any): any[][] {
   return run(() => holderReturnsCells(flows, guess));
@@ -935,12 +935,12 @@ export function prefAccruedFn(principal: any, dividend_rate: any, issue_date: an
  * @customfunction RATCHET RATCHET
  * @param exit_equity Ordinary equity value at exit, shared between management and the investors (after debt, loan notes and preferred).
  * @param management_share Management's base share of it, below the first hurdle (15% = 0.15). 0 for a hurdle (growth) share.
- * @param tiers A table with a header row: the hurdle as Exit equity, or as the investors' Multiple and/or IRR (both: both must be met), and the Management share from that hurdle on. Hurdles rise, shares never fall.
+ * @param tiers A table with a header row: the hurdle as Exit equity, or as the investors' Multiple and/or IRR (both: both must be met), and the Management share from that hurdle on. Hurdles rise, shares never fall. Unknown headers: a near miss ("Caps") is an error, others are listed in a last row.
  * @param [basis] What the higher share applies to: "EXCESS" (default, the equity above each hurdle: an excess equity ratchet) or "TOTAL" (all the equity once a hurdle is met: a total equity ratchet).
  * @param [invested] What the investors paid for their part of the equity: required by Multiple and IRR hurdles; shows their multiple.
  * @param [entry_date] Date the investors invested: with exit_date, required by IRR hurdles (actual/365); shows their IRR.
  * @param [exit_date] Exit date.
- * @returns A three-column table: the basis, the base share, each tier's hurdle as an exit equity and its share, the tiers met, management's pay-out and share, the investors' pay-out, and their multiple and IRR when invested and the dates are given. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row.
+ * @returns A three-column table: the basis, the base share, each tier's hurdle as an exit equity and its share, the tiers met, management's pay-out and share, the investors' pay-out, and their multiple and IRR when invested and the dates are given. Rows read as empty (blank, or 0) are listed in a last "Ignored as empty" row. Columns whose header is not recognised are listed in a last "Columns not read" row.
  */
 export function ratchetFn(
   exit_equity: any,

@@ -56,11 +56,18 @@ export function rectangle(rows: CellOutput[][]): CellOutput[][] {
   return rows.map((r) => (r.length === width ? r : [...r, ...Array<CellOutput>(width - r.length).fill("")]));
 }
 
-/** The rows or cells `of` an argument ("classes", "exit_value") a reader skipped as empty, `at` their 1-based positions as its messages number them. */
+/**
+ * A reader's list of what it left out, for the note a result shows: the 1-based rows (or cells) it
+ * skipped as empty and, for a header table (`readHeaderTable`, venture.ts), the columns whose header
+ * it does not read, as the note names them (`"Comment" (column 4)`, `column 6 (no header)`).
+ */
+export type Skipped = number[] & { columns?: string[] };
+
+/** The rows or cells `of` an argument ("classes", "exit_value") a reader skipped as empty, `at` their 1-based positions as its messages number them (and, a header table, its columns not read). */
 export interface Ignored {
   readonly unit: "row" | "cell";
   readonly of: string;
-  readonly at: readonly number[];
+  readonly at: readonly number[] & { readonly columns?: readonly string[] };
 }
 
 /**
@@ -81,13 +88,19 @@ export function ignoredNote(parts: readonly Ignored[]): string | undefined {
   return said.length === 0 ? undefined : `Ignored as empty (blank, or 0 as some Excel builds send an empty cell): ${said.join("; ")}`;
 }
 
+/** The note a result shows for the columns of its header tables whose header it does not know (`Skipped`): undefined when there are none. */
+export function ignoredColumnsNote(parts: readonly Ignored[]): string | undefined {
+  const said = parts.filter((p) => p.at.columns !== undefined).map((p) => `${p.at.columns!.join(", ")} of ${p.of}`);
+  return said.length === 0 ? undefined : `Columns not read (header not recognised): ${said.join("; ")}`;
+}
+
 /**
- * A result table with the "Ignored as empty" note (`ignoredNote`) as its last row when a reader
- * skipped anything, nothing added otherwise; padded to a rectangle. The rows above never move, so
- * INDEX into a result keeps its rows. The one way every table function shows its skipped rows.
+ * A result table with the "Ignored as empty" note (`ignoredNote`) as a last row when a reader
+ * skipped anything, then the "Columns not read" note (`ignoredColumnsNote`) when a header table had
+ * columns it does not read; nothing added otherwise; padded to a rectangle. The rows above never
+ * move, so INDEX into a result keeps its rows. The one way every table function shows what it left out.
  */
 export function withIgnoredNote(rows: CellOutput[][], parts: readonly Ignored[]): CellOutput[][] {
-  const note = ignoredNote(parts);
-  if (note !== undefined) rows.push([note]);
+  for (const note of [ignoredNote(parts), ignoredColumnsNote(parts)]) if (note !== undefined) rows.push([note]);
   return rectangle(rows);
 }

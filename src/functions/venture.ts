@@ -4,9 +4,12 @@
  * sees lives in functions.ts; each function there calls one `*Cells` function here.
  *
  * Header rows are matched by name, case- and accent-insensitive, in any column order; optional columns
- * may be left out. Fully blank rows are skipped, so a table may keep empty rows for holders to come;
- * every table function lists what its readers skipped in a last row (`withIgnoredNote`, tables.ts),
- * never silently; a function returning one number says in its help that an empty row adds nothing.
+ * may be left out. A header a table does not know is an error when it is a near miss of a missing
+ * column ("Caps" for "Cap"), else listed in the result's note (`readHeaderTable`). Fully blank rows
+ * are skipped, so a table may keep empty rows for holders to come; every table function lists what
+ * its readers skipped (rows, and columns not read) in last rows (`withIgnoredNote`, tables.ts), never
+ * silently; a function returning one number says in its help that an empty row adds nothing and
+ * that other columns are not read.
  */
 import {
   ConversionPrices,
@@ -74,9 +77,9 @@ import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { CellOutput, fractionOfWholeShares, ownershipCells, toCell } from "./excel";
 import { MAX_WHOLE, isWholeCount, ownershipOfCounts, wholeSharesAt, wholeTimesCell } from "./wholeCounts";
-import { Ignored, ignoredNote, withIgnoredNote } from "./tables";
+import { Ignored, Skipped, ignoredNote, withIgnoredNote } from "./tables";
 
-export { ignoredNote };
+export { ignoredNote, type Skipped };
 
 // Every keyword these functions read comes from the one vocabulary (src/engine/vocabulary.ts), shared with the forms, paste and templates.
 export const INSTRUMENT_KIND = INSTRUMENT_WORDS.words;
@@ -183,30 +186,76 @@ function headerIndex(columns: TableColumns): Map<string, string> {
   return index;
 }
 
+/** A header's letters and digits, without a unit in brackets at the end or a final S ("Caps", "cap", "Cap (x)": CAP). */
+const squashed = (h: string) => choiceKey(h.replace(/\([^()]*\)\s*$/, "")).replace(/[^A-Z0-9]|S$/g, "");
+
+/** Optimal string alignment distance: a letter added, dropped or changed, or two neighbours swapped ("Amonut"), count 1 each. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+        a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[i - 2][j - 2] + 1 : 9,
+      );
+  return d[a.length][b.length];
+}
+
 /**
- * Reads a range whose first row holds column headers (matched by name, in any order; extra columns
- * such as notes or totals are ignored); returns its non-blank rows, whose cells are read on demand.
+ * Whether an unknown header is a near miss of the known header `known`: the same letters and digits
+ * once case, accents, spaces, punctuation, a unit in brackets and a final S are set aside ("cap basis",
+ * "Caps", "Invested (EUR)"); or, against a known header of 5 letters or more, one edit away (a letter
+ * added, dropped, changed or two swapped: "Multipel", "Amonut"), two from 9 letters on.
+ * Short headers take no edit, so "Rate" is not read as "Date". Lengths 3 or more apart are never
+ * that close (not computed, so a 10,000-character header costs nothing).
+ */
+function isNearMiss(header: string, known: string): boolean {
+  const [u, k] = [squashed(header), squashed(known)];
+  return u === k || (k.length > 4 && Math.abs(u.length - k.length) < 3 && editDistance(u, k) <= (k.length > 8 ? 2 : 1));
+}
+
+/**
+ * Reads a range whose first row holds column headers (matched by name, in any order); returns its
+ * non-blank rows, whose cells are read on demand. A header the table does not know is never dropped
+ * silently: a near miss of a known header whose column is missing (`isNearMiss`: "Caps" for "Cap")
+ * is an error naming both; any other (a note, a total, a column with data and no header) goes to
+ * `skipped.columns` for the result's note. A blank header over an empty column is nothing.
  */
 export function readHeaderTable<C extends TableColumns>(
   value: unknown,
   name: string,
   columns: C,
   label?: keyof C & string,
-  skipped?: number[],
+  skipped?: Skipped,
 ): TableRow<C>[] {
   const keys = Object.keys(columns);
   const byHeader = headerIndex(columns);
   const m = readMatrix(value, name);
   if (m.length < 2) throw new EngineError("value", `${name} must have a header row and at least one row below it`, name);
   const index = new Map<string, number>();
+  const unknown: number[] = [];
   m[0].forEach((h, c) => {
-    if (typeof h !== "string" || h.trim() === "") return;
-    const header = choiceKey(h);
-    const key = byHeader.get(header);
-    if (key === undefined) return;
+    const key = typeof h === "string" ? byHeader.get(choiceKey(h)) : undefined;
+    // A blank header (or 0: an empty cell on some Excel builds) counts only over a column with data.
+    if (key === undefined) return void ((!isBlankCell(h, "name") || m.some((r) => r !== m[0] && !isBlankCell(r[c], "name"))) && unknown.push(c));
     if (index.has(key)) throw new EngineError("value", `${name} has the column "${columns[key].headers[0]}" twice`, name);
     index.set(key, c);
   });
+  const ignored = unknown.map((c) => {
+    const h = m[0][c];
+    if (isBlankCell(h, "name")) return `column ${c + 1} (no header)`;
+    if (typeof h !== "string") return `${describeCell(h)} (column ${c + 1})`;
+    for (const key of keys) {
+      const near = index.has(key) ? undefined : columns[key].headers.find((x) => isNearMiss(h, x));
+      if (near !== undefined)
+        throw new EngineError("value", `${name}: column "${h.trim()}" is not one this function reads: did you mean "${near}"?`, name);
+    }
+    return `"${h.trim()}" (column ${c + 1})`;
+  });
+  if (skipped !== undefined && ignored.length > 0) skipped.columns = ignored;
   for (const key of keys) {
     if (columns[key].required && !index.has(key)) {
       const found = m[0]
@@ -250,7 +299,7 @@ export function tableReader<C extends TableColumns, T>(
   columns: C,
   label: keyof C & string,
   build: (row: TableRow<C>, table: string) => T,
-): (value: unknown, skipped?: number[]) => T[] {
+): (value: unknown, skipped?: Skipped) => T[] {
   return (value, skipped) => readHeaderTable(value, name, columns, label, skipped).map((row) => build(row, name));
 }
 
