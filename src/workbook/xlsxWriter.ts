@@ -55,6 +55,7 @@ import {
   type AddInReference,
 } from "./addInParts";
 import { columnLetters, parseCell } from "./a1";
+import { seriesColumnIndexes } from "./charts";
 import { prefixFutureFunctions } from "./futureFunctions";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
@@ -419,7 +420,8 @@ function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): Chart
     `${sheetRef}!$${colLetters(c1)}$${r1}${c1 === c2 && r1 === r2 ? "" : `:$${colLetters(c2)}$${r2}`}`;
   const series: ChartSeries[] = [];
   if (chart.seriesBy === "columns") {
-    for (let col = from.col + 1; col <= to.col; col++) {
+    // seriesColumnIndexes counts columns from 0; cellPos from 1.
+    for (const col of seriesColumnIndexes(chart).map((c) => c + 1)) {
       const rows = Array.from({ length: to.row - from.row }, (_, i) => from.row + 1 + i);
       series.push({
         name: { ref: ref(col, from.row, col, from.row), text: text(display(col, from.row)) },

@@ -8,6 +8,7 @@
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "../spec";
 import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAddress, type RangeRef } from "../a1";
 import { numberedSheetName } from "../sheetName";
+import { seriesColumnIndexes } from "../charts";
 
 /** What goes into `Range.formulas` for one cell. */
 export type FormulaInput = string | number | boolean;
@@ -247,7 +248,7 @@ export function chartSeries(sheet: SheetSpec, chart: ChartSpec): ChartSeriesPlan
   };
   const out: ChartSeriesPlan[] = [];
   if (chart.seriesBy === "columns") {
-    for (let col = r.left + 1; col <= r.right; col++) {
+    for (const col of seriesColumnIndexes(chart)) {
       const nameAddress = cellAddress(r.top, col);
       out.push({
         name: text(nameAddress),

@@ -119,6 +119,10 @@ const ChartSchema = z.object({
     { error: "chart data range must have a header row, a category column and data (at least 2 rows and 2 columns)" },
   ),
   seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
+  seriesColumns: z
+    .array(z.string().regex(/^[A-Z]{1,3}$/, { error: "a chart series column must be column letters (\"C\")" }))
+    .max(255, { error: "a chart has at most 255 series columns" })
+    .optional(),
   from: cellAddress("chart position (from)"),
   to: cellAddress("chart position (to)"),
 });
