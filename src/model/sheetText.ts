@@ -192,14 +192,16 @@ const en = {
     ownershipBeforeComment: "Ownership before the deal of each holder of the cap table",
     sharesAfterComment: "Shares after the deal of each holder of the cap table (a new buyer's row is under the table)",
     ownershipAfterComment: "Ownership after the deal of each holder of the cap table (a new buyer's row is under the table)",
-    capTableLookThrough: (unit: string) => `Cap table before and after the deal; look-through after the deal (${unit}): each holder's share of the company at 100%`,
+    capTableLookThrough: (unit: string) =>
+      `Cap table before and after the deal; look-through after the deal (${unit}): each holder's share of the company at 100%`,
     lookThroughLayer: {
       enterpriseValue: "Enterprise value",
       netDebt: "Net debt",
       equityValue: "Equity value",
       shareholderLoans: "Shareholder loans",
     },
-    lookThroughComment: (layer: string) => `Each holder's share of the company after the deal: ${layer.toLowerCase()} (ownership after x the company's)`,
+    lookThroughComment: (layer: string) =>
+      `Each holder's share of the company after the deal: ${layer.toLowerCase()} (ownership after x the company's)`,
     lookThroughNote:
       "Each holder's share = its ownership of the shares after the deal x each layer of the company after the deal at 100% (shareholder loans taken as held pro rata to shares, as strips); its other claims = enterprise value - net debt - equity value, its share equity = equity value - shareholder loans.",
     checkOwnership: "Ownership after the deal adds up to 100%",
@@ -824,7 +826,8 @@ const fr: SheetText = {
       equityValue: "Capitaux propres",
       shareholderLoans: "Comptes courants d’associés",
     },
-    lookThroughComment: (layer: string) => `Part de chaque actionnaire dans la société après l’opération : ${layer.toLowerCase()} (détention après x celle de la société)`,
+    lookThroughComment: (layer: string) =>
+      `Part de chaque actionnaire dans la société après l’opération : ${layer.toLowerCase()} (détention après x celle de la société)`,
     lookThroughNote:
       "Part de chaque actionnaire = sa détention des actions après l’opération x chaque strate de la société après l’opération à 100 % (comptes courants d’associés supposés détenus au prorata des actions, en strips) ; ses autres ajustements = valeur d’entreprise - dette nette - capitaux propres, sa valeur des actions = capitaux propres - comptes courants d’associés.",
     checkOwnership: "La détention après l’opération totalise 100 %",

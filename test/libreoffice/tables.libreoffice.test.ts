@@ -129,7 +129,10 @@ describe("a row added to an input table, in LibreOffice", () => {
     // The look-through: the added holder's share of each layer of the company after the deal, the
     // buyer's, and the totals (names on the table's look-through columns, plus a new buyer's row).
     const layerColumn = (layer: (typeof LOOK_THROUGH_LAYERS)[number]) =>
-      sheet.names.find((n) => n.name === LOOK_THROUGH_NAMES[layer])!.ref.replace(/[$0-9:]/g, "").slice(0, 1);
+      sheet.names
+        .find((n) => n.name === LOOK_THROUGH_NAMES[layer])!
+        .ref.replace(/[$0-9:]/g, "")
+        .slice(0, 1);
     const addedLook = r.lookThrough.find((h) => h.holder === ADDED.holder)!.view;
     const buyerLook = r.lookThrough.find((h) => h.holder === buyer.holder)!.view;
     for (const layer of LOOK_THROUGH_LAYERS) {

@@ -120,7 +120,7 @@ const ChartSchema = z.object({
   ),
   seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
   seriesColumns: z
-    .array(z.string().regex(/^[A-Z]{1,3}$/, { error: "a chart series column must be column letters (\"C\")" }))
+    .array(z.string().regex(/^[A-Z]{1,3}$/, { error: 'a chart series column must be column letters ("C")' }))
     .max(255, { error: "a chart has at most 255 series columns" })
     .optional(),
   from: cellAddress("chart position (from)"),
