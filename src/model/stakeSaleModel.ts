@@ -18,7 +18,7 @@
  * 4. the equity and debt views (company 100%, stake sold, stake retained; rows as CAPTABLE.DEALVIEW);
  *    for a primary issue the buyer's stake is a stake of the company AFTER the issue (post-money
  *    equity, net debt less the cash raised), at the buyer's ownership after the issue, so that
- *    the buyer's column equals the buyer's line of the look-through (9.);
+ *    the buyer's column equals the buyer's look-through columns of the cap table (8.);
  * 5. price paid and premium: shares transferred (secondary), price per new share, new shares and
  *    cash invested (primary);
  * 6. the company at 100% after the deal (primary and both: the cash raised reduces net debt);
