@@ -931,6 +931,7 @@ function describeSheet(
       engine: [r.cashRaised, company.netDebt.minus(r.after.netDebt)],
       format: f.amount,
     });
+  const checksRow = row;
   s.checks(row, common.checks, checks);
   row += 1 + checks.length;
 
@@ -959,9 +960,10 @@ function describeSheet(
     dataRange: `A${capHeader}:E${buyerRow ?? originalLast}`,
     seriesBy: "columns",
     seriesColumns: ["C", "E"],
-    // Under the checks, inside the printed columns.
-    from: `A${row + 1}`,
-    to: `C${row + 18}`,
+    // Beside the checks (their labels in A, their results in B), inside the printed columns: the
+    // sheet prints on as many pages in French, whose wrapped labels make it taller, as in English.
+    from: `D${checksRow + 1}`,
+    to: `${lastCapColumn}${checksRow + 14}`,
   });
 
   s.bandTo(lastCapColumn);
