@@ -135,9 +135,12 @@ export interface ChartSpec {
    * "Easy Dynamic Charts Using Lists or Tables", peltiertech.com/tag/lists; Chandoo, "Making a Chart
    * with Dynamic Range of Values", 2009: "when you add or remove rows from the data table, the chart
    * updates automatically"; J. Walkenbach, Excel 2003 Power Programming with VBA, "Creating a
-   * self-expanding chart"). A chart part stores plain ranges only (ECMA-376 Part 1 §21.2.2.65 `f`
-   * in `numRef`/`strRef`), as Excel writes a chart made from a table, so the same holds for the
-   * .xlsx writer's charts. Not verified on a device here.
+   * self-expanding chart"). A chart part stores a series' source as a plain reference (ISO/IEC
+   * 29500-1 §21.2.2.65 `f` in `numRef`/`strRef`: "a book, sheet, and cell reference"), as Excel
+   * writes a chart made from a table, so the same holds for the .xlsx writer's charts; and a row
+   * inserted inside the range a series covers widens it, as it widens a formula's range. A chart
+   * whose range ends at a new buyer's row under the table (the stake sale) covers the blank row
+   * between them, where typing adds a row to the table. Not verified in Excel on a device here.
    */
   readonly seriesColumns?: readonly string[];
   /** Top-left and bottom-right cells the chart covers. */
