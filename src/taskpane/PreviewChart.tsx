@@ -44,7 +44,13 @@ export function chartData(chart: ChartSpec, sheet: SheetSpec, lang: Lang = "en")
   }
   const byColumns = chart.seriesBy === "columns";
   // By columns: the series are the chart's series columns (seriesColumns), after the category column.
-  const picked = byColumns ? [0, ...seriesColumnIndexes(chart).map((c) => c - from.col)] : [];
+  let columns: number[];
+  try {
+    columns = seriesColumnIndexes(chart);
+  } catch {
+    return undefined;
+  }
+  const picked = byColumns ? [0, ...columns.map((c) => c - from.col)] : [];
   const outer = byColumns ? picked.length : grid.length;
   const inner = byColumns ? grid.length : grid[0].length;
   const cellAt = (s: number, k: number) => (byColumns ? grid[k][picked[s]] : grid[s][k]);

@@ -8,9 +8,12 @@ import type { ChartSpec } from "./spec";
 /**
  * The sheet columns (0-based) of a chart's series when its series are by columns: `seriesColumns`
  * when given, else every column of the data range after the first (the categories). Throws naming
- * the chart when a series column is not a column of the data range after the first, or is given twice.
+ * the chart when a series column is not a column of the data range after the first, or is given
+ * twice, or when series columns are given for a chart whose series are by rows (never ignored).
  */
 export function seriesColumnIndexes(chart: ChartSpec): number[] {
+  if (chart.seriesBy !== "columns" && chart.seriesColumns !== undefined)
+    throw new Error(`chart "${chart.title}": seriesColumns is for a chart whose series are by columns, not by ${chart.seriesBy}`);
   const r = parseRange(chart.dataRange);
   if (r === undefined) throw new Error(`chart data range "${chart.dataRange}" is not a range`);
   if (chart.seriesColumns === undefined) return Array.from({ length: r.right - r.left }, (_, k) => r.left + 1 + k);

@@ -419,9 +419,10 @@ function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): Chart
   const ref = (c1: number, r1: number, c2: number, r2: number) =>
     `${sheetRef}!$${colLetters(c1)}$${r1}${c1 === c2 && r1 === r2 ? "" : `:$${colLetters(c2)}$${r2}`}`;
   const series: ChartSeries[] = [];
+  // seriesColumnIndexes counts columns from 0; cellPos from 1.
+  const columns = seriesColumnIndexes(chart).map((c) => c + 1);
   if (chart.seriesBy === "columns") {
-    // seriesColumnIndexes counts columns from 0; cellPos from 1.
-    for (const col of seriesColumnIndexes(chart).map((c) => c + 1)) {
+    for (const col of columns) {
       const rows = Array.from({ length: to.row - from.row }, (_, i) => from.row + 1 + i);
       series.push({
         name: { ref: ref(col, from.row, col, from.row), text: text(display(col, from.row)) },

@@ -48,4 +48,9 @@ describe("series columns of a chart (workbook/charts.ts)", () => {
   test.each([["A"], ["F"], ["C", "C"], []])("refused: %j (the categories' column, outside the range, twice, none)", (...columns) => {
     expect(() => seriesColumnIndexes({ ...chart, seriesColumns: columns })).toThrow(/chart "t"/);
   });
+  test("refused for a chart by rows (never ignored); the preview then shows no chart", () => {
+    const byRows: ChartSpec = { ...chart, seriesBy: "rows", seriesColumns: ["C"] };
+    expect(() => seriesColumnIndexes(byRows)).toThrow(/chart "t": seriesColumns is for a chart whose series are by columns, not by rows/);
+    expect(seriesColumnIndexes({ ...chart, seriesBy: "rows" })).toEqual([1, 2, 3, 4]);
+  });
 });

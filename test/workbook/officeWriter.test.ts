@@ -530,6 +530,11 @@ describe("bad requests are rejected before anything is read or written", () => {
     ["NaN", { ...SMALL_SPEC, cells: [{ address: "A1", value: Number.NaN }] }, /a cell value must be a finite number/],
     ["name like a cell", { ...SMALL_SPEC, names: [{ name: "AB12", ref: "A1" }] }, /defined name "AB12" must not look like a cell reference/],
     ["chart range", { ...SMALL_SPEC, charts: [{ ...SMALL_SPEC.charts![0], dataRange: "B13:" }] }, /chart data range must be an A1 range/],
+    [
+      "series columns of a chart by rows",
+      { ...SMALL_SPEC, charts: [{ ...SMALL_SPEC.charts![0], seriesBy: "rows", seriesColumns: ["C"] }] },
+      /chart seriesColumns is for a chart whose series are by columns/,
+    ],
     ["style", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1, style: "bold" }] }, /style must be one of title, subtitle/],
   ];
   test.each(cases)("%s", async (_, sheet, message) => {

@@ -247,8 +247,9 @@ export function chartSeries(sheet: SheetSpec, chart: ChartSpec): ChartSeriesPlan
     return String(c?.value ?? c?.expected ?? "");
   };
   const out: ChartSeriesPlan[] = [];
+  const columns = seriesColumnIndexes(chart);
   if (chart.seriesBy === "columns") {
-    for (const col of seriesColumnIndexes(chart)) {
+    for (const col of columns) {
       const nameAddress = cellAddress(r.top, col);
       out.push({
         name: text(nameAddress),
