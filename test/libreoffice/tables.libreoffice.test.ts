@@ -13,7 +13,7 @@
  *   calculated column is) is counted by the shares before, the new shares, the shares after, the
  *   buyer's ownership and the totals under the table, as the engine counts a cap table with that
  *   holder; its look-through columns (its share of the enterprise value, net debt, equity value and
- *   shareholder loans after the deal, calculated columns of the table) and theirs totals equal the
+ *   shareholder loans after the deal, calculated columns of the table) and their totals equal the
  *   engine's look-through with that holder; every check still holds.
  * Needs soffice (LIBREOFFICE_PATH overrides /usr/bin/soffice). Nothing here asserts a duration.
  */
