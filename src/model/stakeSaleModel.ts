@@ -18,17 +18,19 @@
  * 4. the equity and debt views (company 100%, stake sold, stake retained; rows as CAPTABLE.DEALVIEW);
  *    for a primary issue the buyer's stake is a stake of the company AFTER the issue (post-money
  *    equity, net debt less the cash raised), at the buyer's ownership after the issue, so that
- *    the buyer's column equals the buyer's line of the look-through (9.);
+ *    the buyer's column equals the buyer's look-through columns of the cap table (8.);
  * 5. price paid and premium: shares transferred (secondary), price per new share, new shares and
  *    cash invested (primary);
  * 6. the company at 100% after the deal (primary and both: the cash raised reduces net debt);
  * 7. implied valuation and EV per capacity unit (and implied by the price);
- * 8. the cap table before and after: the holders before the deal are the Excel table CAP_TABLE
- *    (holder and shares before are inputs; % before, shares after and % after one formula down
- *    each column), a blank row, a new buyer's row and the totals, which read the table's columns
- *    by name (`SharesBefore`, `OwnershipBefore`, `SharesAfter`, `OwnershipAfter`);
- * 9. the look-through per holder after the deal (ownership after x each layer of the company);
- * 10. the chart data (ownership before and after) and one clustered column chart over it.
+ * 8. the cap table before and after, with the look-through: the holders before the deal are the
+ *    Excel table CAP_TABLE (holder and shares before are inputs; % before, shares after, % after
+ *    and each holder's look-through share of the company after the deal, ownership after x each
+ *    layer (LOOK_THROUGH_LAYERS), one formula down each column), a blank row, a new buyer's row
+ *    and the totals, which read the table's columns by name (`SharesBefore`, `OwnershipBefore`,
+ *    `SharesAfter`, `OwnershipAfter`, LOOK_THROUGH_NAMES), so a holder added to the table is counted;
+ * 9. the checks, and one clustered column chart of ownership before and after over the table's
+ *    columns (a holder added to the table is charted).
  */
 import {
   Bridge,
@@ -276,6 +278,27 @@ export function computeStakeSale(input: StakeSaleInput): StakeSaleResults {
 
 /** The Excel table of the cap table's holders before the deal (spec.ts TableSpec). */
 export const CAP_TABLE = "DealCapTable";
+
+/**
+ * The layers of the company after the deal that the cap table looks each holder through (bridge.ts
+ * `Bridge` keys), in column order. Four of the bridge's six, so that the sheet prints at a readable
+ * scale (test/model/printWidth.test.ts: six columns print 180 to 197 characters wide); the other two
+ * follow from them and the note under the table says how: other claims = enterprise value - net
+ * debt - equity value, share equity = equity value - shareholder loans.
+ */
+export const LOOK_THROUGH_LAYERS = ["enterpriseValue", "netDebt", "equityValue", "shareholderLoans"] as const;
+export type LookThroughLayer = (typeof LOOK_THROUGH_LAYERS)[number];
+
+/** The defined name of each look-through column of the cap table (the table's structured reference to it). */
+export const LOOK_THROUGH_NAMES: Readonly<Record<LookThroughLayer, string>> = {
+  enterpriseValue: "HolderEnterpriseValue",
+  netDebt: "HolderNetDebt",
+  equityValue: "HolderEquityValue",
+  shareholderLoans: "HolderShareholderLoans",
+};
+
+/** The cap table's first look-through column (0-based: F), after holder, shares and % before, shares and % after. */
+const CAP_TABLE_LOOK_THROUGH_FROM = 5;
 
 /** Factors nudging a share count by 1e-14 of itself before rounding it (HyperFormula does not read "1E-14"). */
 export const SHARE_NUDGE_UP = "1.00000000000001";
@@ -770,22 +793,43 @@ function describeSheet(
     );
   }
 
-  // ---- Cap table ------------------------------------------------------------------------
+  // The look-through columns of the cap table (F on): each holder's share of the company after the
+  // deal, layer by layer (LOOK_THROUGH_LAYERS), each read from the layer's cell of the company after.
+  const layerSource: Record<LookThroughLayer, string> = {
+    enterpriseValue: after.ev,
+    netDebt: after.nd,
+    equityValue: after.eq,
+    shareholderLoans: after.shl,
+  };
+  const lookThroughLayers = LOOK_THROUGH_LAYERS.map((layer, k) => ({
+    layer,
+    header: t.lookThroughLayer[layer],
+    comment: t.lookThroughComment(t.lookThroughLayer[layer]),
+    name: LOOK_THROUGH_NAMES[layer],
+    letter: columnLetters(CAP_TABLE_LOOK_THROUGH_FROM + k),
+    source: layerSource[layer],
+    pick: (b: Bridge) => b[layer],
+  }));
+  const lastCapColumn = columnLetters(CAP_TABLE_LOOK_THROUGH_FROM + LOOK_THROUGH_LAYERS.length - 1);
+
+  // ---- Cap table and look-through ---------------------------------------------------------
   // The holders' rows are the Excel table CAP_TABLE (holder and shares before are its inputs; %
-  // before, shares after and % after its calculated columns: one formula down each column, the
-  // seller and the buyer found by name), so a holder added to the table is counted by every total
-  // and check: the totals and the checks read the table's columns through defined names (its
+  // before, shares after, % after and each holder's look-through share of the company after the
+  // deal its calculated columns: one formula down each column, the seller and the buyer found by
+  // name), so a holder added to the table is counted by every total, check and look-through column
+  // and charted: the totals and the checks read the table's columns through defined names (its
   // structured references, tables.ts). A new buyer's row and the totals sit under the table.
   row = capStart;
-  section(row, t.capTable);
+  section(row, t.capTableLookThrough(cu), lastCapColumn);
   row = capHeader;
-  t.capTableHeaders.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
+  [...t.capTableHeaders, ...lookThroughLayers.map((l) => l.header)].forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
   const column = (name: string, letter: string, index: number, comment: string) =>
     s.name(name, `$${letter}$${capFirst}:$${letter}$${originalLast}`, comment, { table: CAP_TABLE, column: index });
   column("SharesBefore", "B", 1, t.sharesBeforeComment);
   column("OwnershipBefore", "C", 2, t.ownershipBeforeComment);
   column("SharesAfter", "D", 3, t.sharesAfterComment);
   column("OwnershipAfter", "E", 4, t.ownershipAfterComment);
+  lookThroughLayers.forEach((l, k) => column(l.name, l.letter, CAP_TABLE_LOOK_THROUGH_FROM + k, l.comment));
   s.input("capTable", `A${capFirst}:B${originalLast}`, ["holder", "shares"], CAP_TABLE);
   // The deal terms' cells (seller, buyer) that the shares-after column compares each holder with
   // (Excel compares texts case-insensitively, as holderKey; the names are stored trimmed).
@@ -811,43 +855,21 @@ function describeSheet(
     );
     s.formula(a1("D", rr), sharesAfterFormula(rr), h.sharesAfter, f.shares);
     s.formula(a1("E", rr), `=D${rr}/${absolute(a1("D", capTotal))}`, h.ownershipAfter, f.percent);
+    // Look-through: ownership after x each layer of the company after the deal (engine: lookThrough).
+    const view = r.lookThrough[i].view;
+    for (const l of lookThroughLayers) s.formula(a1(l.letter, rr), `=E${rr}*${absolute(l.source)}`, l.pick(view), f.amount);
   });
-  s.table(CAP_TABLE, `A${capHeader}:E${originalLast}`);
+  s.table(CAP_TABLE, `A${capHeader}:${lastCapColumn}${originalLast}`);
   const plusBuyer = (letter: string) => (buyerRow === undefined ? "" : `+${letter}${buyerRow}`);
   label(capTotal, common.total, "total");
   s.formula(totalBefore, "=SUM(SharesBefore)", r.totalSharesBefore, f.shares, "total");
   s.formula(a1("C", capTotal), `=SUM(OwnershipBefore)${plusBuyer("C")}`, sum(r.capTable.map((h) => h.ownershipBefore)), f.percent, "total");
   s.formula(a1("D", capTotal), `=SUM(SharesAfter)${plusBuyer("D")}`, sum(r.capTable.map((h) => h.sharesAfter)), f.shares, "total");
   s.formula(a1("E", capTotal), `=SUM(OwnershipAfter)${plusBuyer("E")}`, sum(r.capTable.map((h) => h.ownershipAfter)), f.percent, "total");
-
-  // ---- Look-through after the deal ------------------------------------------------------
-  row = capTotal + 2;
-  section(row, t.lookThrough(cu), "H");
-  row++;
-  t.lookThroughHeaders.forEach((h, i) => s.value(a1(columnLetters(i), row), h, "header"));
-  row++;
-  const ltFirst = row;
-  const ltColumns: [string, string, (b: Bridge) => Decimal][] = [
-    ["C", after.ev, (b) => b.enterpriseValue],
-    ["D", after.nd, (b) => b.netDebt],
-    ["E", after.oc, (b) => b.otherClaims],
-    ["F", after.eq, (b) => b.equityValue],
-    ["G", after.shl, (b) => b.shareholderLoans],
-    ["H", after.se, (b) => b.shareEquity],
-  ];
-  r.lookThrough.forEach((h, i) => {
-    s.value(a1("A", row), h.holder, "label");
-    s.formula(a1("B", row), `=E${capRowOf(i)}`, h.ownership, f.percent);
-    for (const [column, source, pick] of ltColumns) s.formula(a1(column, row), `=$B${row}*${absolute(source)}`, pick(h.view), f.amount);
-    row++;
-  });
-  const ltLast = row - 1;
-  label(row, common.total, "total");
-  s.formula(a1("B", row), `=SUM(B${ltFirst}:B${ltLast})`, sum(r.lookThrough.map((h) => h.ownership)), f.percent, "total");
-  for (const [column, , pick] of ltColumns) {
-    s.formula(a1(column, row), `=SUM(${column}${ltFirst}:${column}${ltLast})`, sum(r.lookThrough.map((h) => pick(h.view))), f.amount, "total");
+  for (const l of lookThroughLayers) {
+    s.formula(a1(l.letter, capTotal), `=SUM(${l.name})${plusBuyer(l.letter)}`, sum(r.lookThrough.map((h) => l.pick(h.view))), f.amount, "total");
   }
-  row++;
+  row = capTotal + 1;
   s.value(a1("A", row), t.lookThroughNote, "note");
 
   // ---- Checks ---------------------------------------------------------------------------
@@ -885,21 +907,12 @@ function describeSheet(
     },
     {
       label: t.checkLookThrough,
-      left: `SUM(C${ltFirst}:C${ltLast})`,
+      left: a1(lookThroughLayers.find((l) => l.layer === "enterpriseValue")!.letter, capTotal),
       right: after.ev,
       engine: [sum(r.lookThrough.map((h) => h.view.enterpriseValue)), r.after.enterpriseValue],
       format: f.amount,
     },
   ];
-  // The look-through and the chart data have one row per holder as built: a row added to the cap
-  // table shows here, never a look-through that leaves it out unseen.
-  checks.push({
-    label: t.checkHolders,
-    left: "COUNTA(SharesBefore)+COUNTBLANK(SharesBefore)",
-    right: String(input.capTable.length),
-    engine: [new Decimal(input.capTable.length), new Decimal(input.capTable.length)],
-    format: f.shares,
-  });
   if (hasSecondary)
     checks.push({
       label: t.checkPrice,
@@ -918,6 +931,7 @@ function describeSheet(
       engine: [r.cashRaised, company.netDebt.minus(r.after.netDebt)],
       format: f.amount,
     });
+  const checksRow = row;
   s.checks(row, common.checks, checks);
   row += 1 + checks.length;
 
@@ -933,30 +947,26 @@ function describeSheet(
   s.checksSummary(keyEnd, common.checksBelow);
   if (keyEnd !== keyRow + keyCount) throw new Error("internal: key outputs size");
 
-  // ---- Chart data and chart -------------------------------------------------------------
-  const chartHeader = capHeader;
-  s.value(a1("J", chartHeader), common.holder, "header");
-  s.value(a1("K", chartHeader), common.before, "header");
-  s.value(a1("L", chartHeader), common.after, "header");
-  r.capTable.forEach((h, i) => {
-    const rr = chartHeader + 1 + i;
-    s.value(a1("J", rr), h.holder, "label");
-    s.formula(a1("K", rr), `=C${capRowOf(i)}`, h.ownershipBefore, f.percent);
-    s.formula(a1("L", rr), `=E${capRowOf(i)}`, h.ownershipAfter, f.percent);
-  });
+  // ---- Chart ------------------------------------------------------------------------------
+  // Over the cap table's own columns (holder; % before and % after), from its first data row to
+  // its last (a new buyer: to the buyer's row, the blank row under the table between them), so
+  // that a row added to the table is charted. Excel grows a chart whose series cover a table's
+  // columns with the table (a row typed under it, Tab in its last cell, Insert > Table Rows), and
+  // a row inserted inside a range a series covers widens the series, as it widens a formula's
+  // range (sources in spec.ts ChartSpec.seriesColumns).
   s.chart({
     type: "clusteredColumn",
     title: t.chartTitle,
-    dataRange: `J${chartHeader}:L${chartHeader + capRows}`,
+    dataRange: `A${capHeader}:E${buyerRow ?? originalLast}`,
     seriesBy: "columns",
-    // Under the checks, inside the printed columns.
-    from: `A${row + 1}`,
-    to: `C${row + 18}`,
+    seriesColumns: ["C", "E"],
+    // Beside the checks (their labels in A, their results in B), inside the printed columns: the
+    // sheet prints on as many pages in French, whose wrapped labels make it taller, as in English.
+    from: `D${checksRow + 1}`,
+    to: `${lastCapColumn}${checksRow + 14}`,
   });
 
-  // ---- Columns: fitted to the content when built; a spacer before the chart data ------------
-  s.column("I", 3);
-  s.bandTo("H");
+  s.bandTo(lastCapColumn);
   s.printable(t.footer(input.company));
   return s.build();
 }

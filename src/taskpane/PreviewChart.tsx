@@ -10,6 +10,7 @@ import type { CellSpec, ChartSpec, SheetSpec } from "../workbook/spec";
 import { formatCell } from "./numberFormat";
 import type { Lang } from "./i18n";
 import { cellAddress, parseCell } from "../workbook/a1";
+import { seriesColumnIndexes } from "../workbook/charts";
 
 const COLORS = ["#1F3864", "#2E75B6", "#9DC3E6", "#C55A11", "#70AD47", "#FFC000"];
 
@@ -42,9 +43,17 @@ export function chartData(chart: ChartSpec, sheet: SheetSpec, lang: Lang = "en")
     grid.push(line);
   }
   const byColumns = chart.seriesBy === "columns";
-  const outer = byColumns ? grid[0].length : grid.length;
+  // By columns: the series are the chart's series columns (seriesColumns), after the category column.
+  let columns: number[];
+  try {
+    columns = seriesColumnIndexes(chart);
+  } catch {
+    return undefined;
+  }
+  const picked = byColumns ? [0, ...columns.map((c) => c - from.col)] : [];
+  const outer = byColumns ? picked.length : grid.length;
   const inner = byColumns ? grid.length : grid[0].length;
-  const cellAt = (s: number, k: number) => (byColumns ? grid[k][s] : grid[s][k]);
+  const cellAt = (s: number, k: number) => (byColumns ? grid[k][picked[s]] : grid[s][k]);
   const get = (s: number, k: number) => rawOf(cellAt(s, k));
   const categories = Array.from({ length: inner - 1 }, (_, k) => {
     const raw = get(0, k + 1);
@@ -100,7 +109,8 @@ export function OwnershipChart({ chart, sheet, lang }: { chart: ChartSpec; sheet
   const barWidth = stacked ? band * 0.5 : (band * 0.7) / data.series.length;
   // The format of the first data cell, for the tooltips.
   const from = parseCell(chart.dataRange.split(":")[0]);
-  const fmtCell = from ? sheet.cells.find((c) => c.address === cellAddress(from.row + 1, from.col + 1)) : undefined;
+  const firstSeries = chart.seriesBy === "columns" ? seriesColumnIndexes(chart)[0] : undefined;
+  const fmtCell = from ? sheet.cells.find((c) => c.address === cellAddress(from.row + 1, firstSeries ?? from.col + 1)) : undefined;
   const fmt = (v: number) => formatCell(v, fmtCell?.format, lang).trim();
   return (
     <figure className={s.box} data-testid="preview-chart" aria-label={chart.title}>

@@ -125,6 +125,24 @@ export interface ChartSpec {
   /** Source data range on this sheet, with series names in the first row and categories in the first column. */
   readonly dataRange: string;
   readonly seriesBy: "columns" | "rows";
+  /**
+   * With `seriesBy: "columns"`: the columns of `dataRange` that are series, by letter ("C", "E"), in
+   * order; every column after the first (the categories) when left out. So a chart can plot some
+   * columns of an Excel table straight from the table (the stake sale's holders, % before and %
+   * after), with no copy of the data beside it: each series and the categories then cover the
+   * table's column range (xlsx `c:f` "Sheet!$C$66:$C$68"; Office.js `setValues`/`setXAxisValues` on
+   * that range). Excel grows a chart over a table's columns when the table grows (Jon Peltier,
+   * "Easy Dynamic Charts Using Lists or Tables", peltiertech.com/tag/lists; Chandoo, "Making a Chart
+   * with Dynamic Range of Values", 2009: "when you add or remove rows from the data table, the chart
+   * updates automatically"; J. Walkenbach, Excel 2003 Power Programming with VBA, "Creating a
+   * self-expanding chart"). A chart part stores a series' source as a plain reference (ISO/IEC
+   * 29500-1 §21.2.2.65 `f` in `numRef`/`strRef`: "a book, sheet, and cell reference"), as Excel
+   * writes a chart made from a table, so the same holds for the .xlsx writer's charts; and a row
+   * inserted inside the range a series covers widens it, as it widens a formula's range. A chart
+   * whose range ends at a new buyer's row under the table (the stake sale) covers the blank row
+   * between them, where typing adds a row to the table. Not verified in Excel on a device here.
+   */
+  readonly seriesColumns?: readonly string[];
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;

@@ -55,6 +55,7 @@ import {
   type AddInReference,
 } from "./addInParts";
 import { columnLetters, parseCell } from "./a1";
+import { seriesColumnIndexes } from "./charts";
 import { prefixFutureFunctions } from "./futureFunctions";
 import { serializeModel, type StoredModel } from "./modelXml";
 import { MARKER_COMMENT_CLI, markerFormula, markerName } from "./office/marker";
@@ -418,8 +419,10 @@ function chartSeries(spec: SheetSpec, chart: ChartSpec, sheetRef: string): Chart
   const ref = (c1: number, r1: number, c2: number, r2: number) =>
     `${sheetRef}!$${colLetters(c1)}$${r1}${c1 === c2 && r1 === r2 ? "" : `:$${colLetters(c2)}$${r2}`}`;
   const series: ChartSeries[] = [];
+  // seriesColumnIndexes counts columns from 0; cellPos from 1.
+  const columns = seriesColumnIndexes(chart).map((c) => c + 1);
   if (chart.seriesBy === "columns") {
-    for (let col = from.col + 1; col <= to.col; col++) {
+    for (const col of columns) {
       const rows = Array.from({ length: to.row - from.row }, (_, i) => from.row + 1 + i);
       series.push({
         name: { ref: ref(col, from.row, col, from.row), text: text(display(col, from.row)) },

@@ -12,55 +12,24 @@
  *   added to the cap table (holder and shares typed, its calculated columns filled down as a
  *   calculated column is) is counted by the shares before, the new shares, the shares after, the
  *   buyer's ownership and the totals under the table, as the engine counts a cap table with that
- *   holder; the ownership and shares checks still hold, and the holders check shows the row that
- *   the look-through and the chart do not list yet.
+ *   holder; its look-through columns (its share of the enterprise value, net debt, equity value and
+ *   shareholder loans after the deal, calculated columns of the table) and their totals equal the
+ *   engine's look-through with that holder; every check still holds.
  * Needs soffice (LIBREOFFICE_PATH overrides /usr/bin/soffice). Nothing here asserts a duration.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildModel, type ModelInputs } from "../../src/model/build";
-import { CAP_TABLE, buildStakeSaleModel } from "../../src/model/stakeSaleModel";
+import { CAP_TABLE, LOOK_THROUGH_LAYERS, LOOK_THROUGH_NAMES, buildStakeSaleModel } from "../../src/model/stakeSaleModel";
 import type { StakeSaleInput } from "../../src/model/stakeSaleInput";
 import { builtInTemplate } from "../../src/templates";
-import { cellAddress, parseRange } from "../../src/workbook/a1";
-import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
+import { parseRange } from "../../src/workbook/a1";
+import type { SheetSpec } from "../../src/workbook/spec";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
 import { parseAddress } from "../support/hyperformulaSheet";
 import { convertToCsv, parseCsv, recalcProfile, requireSoffice } from "../support/libreoffice";
-
-/** The spec with one more data row in `table`, holding `values` (the row under the table, which must be free of values). */
-function withRow(sheet: SheetSpec, table: string, values: readonly (string | number | null)[]): SheetSpec {
-  const t = sheet.tables!.find((x) => x.name === table)!;
-  const r = parseRange(t.ref)!;
-  const row = r.bottom + 1;
-  const inRow = (c: CellSpec) =>
-    parseAddress(c.address).row === row && parseAddress(c.address).col >= r.left && parseAddress(c.address).col <= r.right;
-  const cells = sheet.cells.filter((c) => !inRow(c));
-  values.forEach((v, k) => cells.push({ address: cellAddress(row, r.left + k), value: v, style: "input" }));
-  return { ...sheet, cells, tables: sheet.tables!.map((x) => (x === t ? { ...x, ref: `${t.ref.split(":")[0]}:${cellAddress(row, r.right)}` } : x)) };
-}
-
-/**
- * The spec with one more data row in `table`: `values` in its first columns, and in the others the
- * formulas of the row above moved down a row (what Excel does for a calculated column).
- */
-function withCalculatedRow(sheet: SheetSpec, table: string, values: readonly (string | number)[]): SheetSpec {
-  const t = sheet.tables!.find((x) => x.name === table)!;
-  const r = parseRange(t.ref)!;
-  const last = r.bottom + 1; // the last data row, as written in A1 references (parseRange counts from 0)
-  const formulas = t.columns.slice(values.length).map((_, k) => {
-    const above = sheet.cells.find((c) => c.address === cellAddress(r.bottom, r.left + values.length + k))!;
-    // Relative references to the row above move down a row; $-fixed ones stay.
-    const formula = above.formula!.replace(/(^|[^$A-Z])([A-Z]{1,3})(\d+)(?![0-9(])/g, (m, pre: string, col: string, row: string) =>
-      Number(row) === last ? `${pre}${col}${last + 1}` : m,
-    );
-    return { ...above, address: cellAddress(r.bottom + 1, r.left + values.length + k), formula };
-  });
-  const grown = withRow(sheet, table, [...values, ...formulas.map(() => null)]);
-  const at = new Set(formulas.map((c) => c.address));
-  return { ...grown, cells: [...grown.cells.filter((c) => !at.has(c.address)), ...formulas] };
-}
+import { withCalculatedRow, withRow } from "../support/tableRows";
 
 const ROUND = buildModel(builtInTemplate("priced-round-option-pool")!.template.inputs as ModelInputs);
 const EXIT = buildModel(builtInTemplate("exit-waterfall")!.template.inputs as ModelInputs);
@@ -157,14 +126,31 @@ describe("a row added to an input table, in LibreOffice", () => {
     const buyer = r.capTable.find((h) => h.holder.toLowerCase() === want.input.buyer.toLowerCase())!;
     const buyerRow = sheet.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.value === buyer.holder && c.style !== "note")!.address.slice(1);
     expect(number(name, `E${buyerRow}`)).toBeCloseTo(buyer.ownershipAfter.toNumber(), 12);
-    // Checks: ownership and shares still hold; the holders check shows the row the look-through does not list yet.
-    const ok = formulaCell(sheet, "=IF(ABS((COUNTA(SharesBefore)").expected;
-    expect(ok).toBe(sheet.cells.find((c) => c.formula?.includes("COUNTIFS(") === true)!.expected);
-    const ownershipCheck = sheet.cells.find(
-      (c) => c.formula?.startsWith(`=IF(ABS((${formulaCell(sheet, "=SUM(OwnershipAfter)").address})-(1))`) === true,
-    )!;
-    expect(at(name, ownershipCheck.address)).toBe(ok);
-    expect(at(name, formulaCell(sheet, "=IF(ABS((COUNTA(SharesBefore)").address)).toBe("1");
+    // The look-through: the added holder's share of each layer of the company after the deal, the
+    // buyer's, and the totals (names on the table's look-through columns, plus a new buyer's row).
+    const layerColumn = (layer: (typeof LOOK_THROUGH_LAYERS)[number]) =>
+      sheet.names
+        .find((n) => n.name === LOOK_THROUGH_NAMES[layer])!
+        .ref.replace(/[$0-9:]/g, "")
+        .slice(0, 1);
+    const addedLook = r.lookThrough.find((h) => h.holder === ADDED.holder)!.view;
+    const buyerLook = r.lookThrough.find((h) => h.holder === buyer.holder)!.view;
+    for (const layer of LOOK_THROUGH_LAYERS) {
+      const col = layerColumn(layer);
+      expect(number(name, `${col}${row}`)).toBeCloseTo(addedLook[layer].toNumber(), 2);
+      expect(number(name, `${col}${buyerRow}`)).toBeCloseTo(buyerLook[layer].toNumber(), 2);
+      const total = formulaCell(sheet, `=SUM(${LOOK_THROUGH_NAMES[layer]})`);
+      const want = r.lookThrough.reduce((a, h) => a + h.view[layer].toNumber(), 0);
+      expect(number(name, total.address)).toBeCloseTo(want, 2);
+      expect(want).toBeCloseTo(r.after[layer].toNumber(), 2);
+    }
+    // Every check still shows OK, the look-through's included (it adds up to the company after).
+    const ok = sheet.cells.find((c) => c.formula?.includes("COUNTIFS(") === true)!;
+    expect(ok.expected).toBe("OK");
+    expect(at(name, ok.address)).toBe("OK");
+    const checks = sheet.cells.filter((c) => c.formula?.startsWith("=IF(ABS((") === true);
+    expect(checks.length).toBeGreaterThanOrEqual(5);
+    for (const c of checks) expect(at(name, c.address)).toBe("OK");
     // No error cell anywhere.
     expect(
       csv

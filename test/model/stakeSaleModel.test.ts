@@ -4,7 +4,17 @@
  * references and names are sound; texts stay texts; bad input never builds.
  */
 import { ZodError } from "zod";
-import { SELLER_NOT_USED, buildStakeSaleModel, stakeSaleSheetName } from "../../src/model/stakeSaleModel";
+import {
+  CAP_TABLE,
+  LOOK_THROUGH_LAYERS,
+  LOOK_THROUGH_NAMES,
+  SELLER_NOT_USED,
+  buildStakeSaleModel,
+  stakeSaleSheetName,
+} from "../../src/model/stakeSaleModel";
+import { parseRange } from "../../src/workbook/a1";
+import { calculatedColumns } from "../../src/workbook/tables";
+import { withCalculatedRow } from "../support/tableRows";
 import { isValidDefinedName, isValidSheetName } from "../../src/model/sheetBuilder";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
 import type { CellSpec, SheetSpec } from "../../src/workbook/spec";
@@ -144,18 +154,115 @@ describe("OpCore: the model sheet", () => {
     expect(byLabel(sheet, /^Shares transferred/).format).toBe("#,##0_);(#,##0)");
   });
 
-  test("one clustered column chart of ownership before and after, over cells of the sheet", () => {
+  test("one clustered column chart of ownership before and after, over the cap table's own columns", () => {
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts![0];
     expect(chart.type).toBe("clusteredColumn");
     expect(chart.seriesBy).toBe("columns");
+    expect(chart.seriesColumns).toEqual(["C", "E"]);
+    const table = sheet.tables!.find((t) => t.name === CAP_TABLE)!;
+    const [tableFrom, tableTo] = table.ref.split(":");
     const [from, to] = chart.dataRange.split(":");
-    const header = Number(from.slice(1));
+    // From the table's header row (holder, % before, % after) down to the new buyer's row, the
+    // blank row between them included: a holder typed there joins the table and the chart.
+    expect(from).toBe(tableFrom);
     expect(sheet.cells.find((c) => c.address === from)!.value).toBe("Holder");
-    expect(sheet.cells.find((c) => c.address === `K${header}`)!.value).toBe("Before");
-    expect(sheet.cells.find((c) => c.address === `L${header}`)!.value).toBe("After");
-    expect(Number(to.slice(1))).toBe(header + 2); // Iliad and InfraVia
-    expect(sheet.cells.find((c) => c.address === `J${header + 2}`)!.value).toBe("InfraVia");
+    const header = Number(from.slice(1));
+    expect(sheet.cells.find((c) => c.address === `C${header}`)!.value).toBe("% before");
+    expect(sheet.cells.find((c) => c.address === `E${header}`)!.value).toBe("% after");
+    expect(Number(to.slice(1))).toBe(Number(tableTo.replace(/[A-Z]+/, "")) + 2);
+    expect(sheet.cells.find((c) => c.address === `A${header + 3}`)!.value).toBe("InfraVia");
+    expect(to).toBe(`E${header + 3}`);
+    // No copy of the chart's data beside the table any more.
+    expect(sheet.cells.filter((c) => /^[J-L][0-9]+$/.test(c.address))).toEqual([]);
+  });
+
+  test("the look-through is part of the cap table: calculated columns (ownership after x each layer after the deal), totals by name", () => {
+    const table = sheet.tables!.find((t) => t.name === CAP_TABLE)!;
+    expect(table.columns).toEqual([
+      "Holder",
+      "Shares before",
+      "% before",
+      "Shares after",
+      "% after",
+      "Enterprise value",
+      "Net debt",
+      "Equity value",
+      "Shareholder loans",
+    ]);
+    // One formula down each look-through column: Excel fills it into a row added to the table.
+    const calculated = calculatedColumns(sheet, table);
+    expect(calculated.slice(5)).toEqual([
+      "DealCapTable[[#This Row],[% after]]*$B$28",
+      "DealCapTable[[#This Row],[% after]]*$B$29",
+      "DealCapTable[[#This Row],[% after]]*$B$31",
+      "DealCapTable[[#This Row],[% after]]*$B$32",
+    ]);
+    expect(byLabel(sheet, "Enterprise value").formula).toMatch(/^=IF\(Basis="EV"/);
+    expect(sheet.cells.find((c) => c.address === "B28")!.expected).toBe(860_000_000);
+    // Each holder's figures are the engine's look-through; the totals read the table's columns by name.
+    const r = model.results;
+    for (const [i, h] of r.lookThrough.entries()) {
+      const row = sheet.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.value === h.holder && c.style !== "note")!.address.slice(1);
+      LOOK_THROUGH_LAYERS.forEach((layer, k) => {
+        const cell = sheet.cells.find((c) => c.address === `${String.fromCharCode(70 + k)}${row}`)!;
+        expect([i, layer, cell.expected]).toEqual([i, layer, h.view[layer].toNumber()]);
+      });
+    }
+    for (const layer of LOOK_THROUGH_LAYERS) {
+      const name = sheet.names.find((n) => n.name === LOOK_THROUGH_NAMES[layer])!;
+      expect(name.table).toEqual({ table: CAP_TABLE, column: 5 + LOOK_THROUGH_LAYERS.indexOf(layer) });
+      const total = sheet.cells.find((c) => c.formula?.startsWith(`=SUM(${name.name})`) === true)!;
+      expect(total.expected).toBe(r.after[layer].toNumber());
+    }
+    const r2 = render(sheet);
+    try {
+      expect(mismatches(sheet, r2)).toEqual([]);
+    } finally {
+      r2.destroy();
+    }
+  });
+
+  test("no check row asks to read the sheet and rebuild for a row added: the look-through and the chart follow the table", () => {
+    expect(sheet.cells.filter((c) => typeof c.value === "string" && /Read from sheet|Rebuild/.test(c.value))).toEqual([]);
+    expect(sheet.cells.filter((c) => c.formula?.includes("COUNTBLANK(") === true)).toEqual([]);
+  });
+
+  test.each<[string, StakeSaleInput]>([
+    ["a new buyer (OpCore)", OPCORE_EXAMPLE],
+    ["a buyer already a holder", { ...OPCORE_EXAMPLE, capTable: [...OPCORE_EXAMPLE.capTable, { holder: "InfraVia", shares: 200_000 }] }],
+    ["a capital increase", builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput],
+  ])("HyperFormula: a holder added to the table (%s) flows into the look-through and its totals, as the engine's", (_, input) => {
+    const added = { holder: "Late angel", shares: 100_000 };
+    const built = buildStakeSaleModel(input);
+    const want = buildStakeSaleModel({ ...input, capTable: [...input.capTable, added] }).results;
+    const grown = withCalculatedRow(built.sheet, CAP_TABLE, [added.holder, added.shares]);
+    const r = render(grown);
+    try {
+      const rowOf = (holder: string) =>
+        Number(grown.cells.find((c) => /^A[0-9]+$/.test(c.address) && c.value === holder && c.style !== "note")!.address.slice(1));
+      for (const h of want.lookThrough) {
+        const row = rowOf(h.holder);
+        expect(r.read(`E${row}`)).toBeCloseTo(h.ownership.toNumber(), 12);
+        LOOK_THROUGH_LAYERS.forEach((layer, k) => expect(r.read(`${String.fromCharCode(70 + k)}${row}`)).toBeCloseTo(h.view[layer].toNumber(), 4));
+      }
+      for (const layer of LOOK_THROUGH_LAYERS) {
+        const total = grown.cells.find((c) => c.formula?.startsWith(`=SUM(${LOOK_THROUGH_NAMES[layer]})`) === true)!;
+        expect(r.read(total.address)).toBeCloseTo(want.after[layer].toNumber(), 4);
+      }
+      // Every check, the look-through's included, still shows OK.
+      const checks = grown.cells.filter((c) => c.formula?.startsWith("=IF(ABS((") === true);
+      expect(checks.map((c) => r.read(c.address))).toEqual(checks.map(() => "OK"));
+      // The chart covers the added row: with a new buyer its range runs to the buyer's row, over the
+      // blank row under the table where the row is added; otherwise it is exactly the table's rows as
+      // built, which Excel grows with the table (spec.ts ChartSpec.seriesColumns).
+      const chart = parseRange(built.sheet.charts![0].dataRange)!;
+      const table = parseRange(built.sheet.tables!.find((t) => t.name === CAP_TABLE)!.ref)!;
+      if (built.results.capTable.length > input.capTable.length) expect(chart.bottom + 1).toBeGreaterThan(rowOf(added.holder));
+      else expect(chart).toEqual({ ...table, right: 4 });
+    } finally {
+      r.destroy();
+    }
   });
 });
 
@@ -297,13 +404,12 @@ describe("capital increase: one view of the buyer's stake, post-money", () => {
   };
   const template = builtInTemplate("capital-increase")!.template.inputs as StakeSaleInput;
   const LAYERS = ["Enterprise value", "Net debt", "Other claims", "Equity value (incl. shareholder loans)", "Shareholder loans", "Share equity"];
+  /** The buyer's look-through columns of the cap table (its other claims and share equity follow from them, as the note says). */
   const LT_COLUMN: Readonly<Record<string, string>> = {
-    "Enterprise value": "C",
-    "Net debt": "D",
-    "Other claims": "E",
-    "Equity value (incl. shareholder loans)": "F",
-    "Shareholder loans": "G",
-    "Share equity": "H",
+    "Enterprise value": "F",
+    "Net debt": "G",
+    "Equity value (incl. shareholder loans)": "H",
+    "Shareholder loans": "I",
   };
 
   test.each([
@@ -327,10 +433,16 @@ describe("capital increase: one view of the buyer's stake, post-money", () => {
       const r = render(sheet, formulas === "captable");
       try {
         expect(mismatches(sheet, r)).toEqual([]);
-        const buyerLine = (column: string) => r.read(byLabel(sheet, template.buyer, column, 1).address) as number;
-        expect(r.read(byLabel(sheet, "Stake (ownership after the issue)", "C").address)).toBe(r.read(byLabel(sheet, template.buyer, "B", 1).address));
+        // The buyer's row of the cap table: its ownership after (E) and its look-through columns.
+        const buyerLine = (column: string) => r.read(byLabel(sheet, template.buyer, column, 0).address) as number;
+        expect(r.read(byLabel(sheet, "Stake (ownership after the issue)", "C").address)).toBe(buyerLine("E"));
+        const derived: Readonly<Record<string, () => number>> = {
+          "Other claims": () => buyerLine("F") - buyerLine("G") - buyerLine("H"),
+          "Share equity": () => buyerLine("H") - buyerLine("I"),
+        };
         for (const layer of LAYERS) {
-          expect(r.read(viewCell(sheet, layer, "C"))).toBeCloseTo(buyerLine(LT_COLUMN[layer]), 6);
+          const line = LT_COLUMN[layer] === undefined ? derived[layer]() : buyerLine(LT_COLUMN[layer]);
+          expect(r.read(viewCell(sheet, layer, "C"))).toBeCloseTo(line, 6);
         }
         for (const column of ["B", "C", "D"]) {
           const at = (layer: string) => r.read(viewCell(sheet, layer, column)) as number;
@@ -461,7 +573,7 @@ describe("texts are always texts", () => {
     const names = [...hostile, "=2+2"];
     for (const name of names) {
       const cells = model.sheet.cells.filter((c) => c.value === name);
-      expect(cells.length).toBeGreaterThanOrEqual(2); // cap table, look-through (and chart data)
+      expect(cells.length).toBeGreaterThanOrEqual(1); // the cap table (its look-through columns and the chart read its cells)
     }
     for (const c of model.sheet.cells) {
       if (c.formula === undefined) continue;

@@ -1,7 +1,7 @@
 /** Checks that a sheet in the fake workbook holds exactly what a SheetSpec describes. */
 import type { MockContent, MockWorkbook } from "../support/officeMock";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec } from "../../src/workbook/spec";
-import { cellAddress, parseRange, rangeAddress } from "../../src/workbook/a1";
+import { cellAddress, columnIndex, parseRange, rangeAddress } from "../../src/workbook/a1";
 import { structuredReference } from "../../src/workbook/tables";
 
 export function expectedContent(cell: CellSpec): MockContent {
@@ -75,7 +75,7 @@ export function expectSheetMatchesSpec(wb: MockWorkbook, sheetName: string, spec
 
 /**
  * The series a chart must have, as the spec defines its data range (spec.ts ChartSpec): by columns,
- * one series per column after the first, named by its header, categories = the first column below
+ * one series per column after the first (or per `seriesColumns`), named by its header, categories = the first column below
  * the header; by rows, transposed. Never left to Excel's guess.
  */
 function expectedSeries(spec: SheetSpec, chart: ChartSpec): { name: string; values: string; categories: string; filled?: boolean }[] {
@@ -87,7 +87,7 @@ function expectedSeries(spec: SheetSpec, chart: ChartSpec): { name: string; valu
   const range = (top: number, left: number, bottom: number, right: number) => rangeAddress({ top, left, bottom, right });
   const out: { name: string; values: string; categories: string; filled?: boolean }[] = [];
   if (chart.seriesBy === "columns")
-    for (let col = r.left + 1; col <= r.right; col++)
+    for (const col of chart.seriesColumns?.map((l) => columnIndex(l)!) ?? Array.from({ length: r.right - r.left }, (_, k) => r.left + 1 + k))
       out.push({ name: text(r.top, col), values: range(r.top + 1, col, r.bottom, col), categories: range(r.top + 1, r.left, r.bottom, r.left) });
   else
     for (let row = r.top + 1; row <= r.bottom; row++)

@@ -11,6 +11,8 @@ import { STYLES, type SheetSpec } from "../../src/workbook/spec";
 import { FUNCTION_LOCALES, localizedFunctionNames } from "../../src/functions/functionLocales";
 import { excelHost } from "../../src/taskpane/host";
 import { SMALL_SPEC, largeSpec, request } from "./fixtures";
+import { buildStakeSaleModel } from "../../src/model/stakeSaleModel";
+import { OPCORE_EXAMPLE } from "../../src/model/stakeSaleInput";
 import { expectSheetMatchesSpec } from "./conformance";
 
 beforeEach(() => resetPartCache());
@@ -528,6 +530,11 @@ describe("bad requests are rejected before anything is read or written", () => {
     ["NaN", { ...SMALL_SPEC, cells: [{ address: "A1", value: Number.NaN }] }, /a cell value must be a finite number/],
     ["name like a cell", { ...SMALL_SPEC, names: [{ name: "AB12", ref: "A1" }] }, /defined name "AB12" must not look like a cell reference/],
     ["chart range", { ...SMALL_SPEC, charts: [{ ...SMALL_SPEC.charts![0], dataRange: "B13:" }] }, /chart data range must be an A1 range/],
+    [
+      "series columns of a chart by rows",
+      { ...SMALL_SPEC, charts: [{ ...SMALL_SPEC.charts![0], seriesBy: "rows", seriesColumns: ["C"] }] },
+      /chart seriesColumns is for a chart whose series are by columns/,
+    ],
     ["style", { ...SMALL_SPEC, cells: [{ address: "A1", value: 1, style: "bold" }] }, /style must be one of title, subtitle/],
   ];
   test.each(cases)("%s", async (_, sheet, message) => {
@@ -693,6 +700,30 @@ describe("input tables are Excel tables (issue 11)", () => {
     expect(wb.sheet("OpCore deal").tables).toEqual([{ id: expect.any(String), name: "DealHolders", ref: "B13:D15", style: "TableStyleLight1" }]);
     expect(wb.sheet("OpCore deal").names.get("HOLDERS")).toEqual({ name: "Holders", ref: "DealHolders[Holder]" });
     expectSheetMatchesSpec(wb, "OpCore deal", TABLE_SPEC);
+  });
+
+  test("the stake sale (OpCore): the look-through is calculated columns of the cap table, its names structured references, the chart over the table's columns", async () => {
+    const model = buildStakeSaleModel(OPCORE_EXAMPLE);
+    const wb = new MockWorkbook(["Sheet1"]);
+    await writeModelSheet(wb.context(), request(model.sheet));
+    const sheet = wb.sheet("OpCore deal");
+    // One table from the holder to the last look-through column, written with its formulas before tables.add.
+    expect(tableAdds).toEqual([{ address: "A65:I66", hasHeaders: true }]);
+    expect(wb.cell("OpCore deal", "F66")?.content).toEqual({ kind: "formula", formula: "=E66*$B$28" });
+    expect(wb.cell("OpCore deal", "I68")?.content).toEqual({ kind: "formula", formula: "=E68*$B$32" });
+    expect(sheet.names.get("HOLDERENTERPRISEVALUE")).toMatchObject({ ref: "DealCapTable[[Enterprise value]]" });
+    expect(sheet.names.get("HOLDERNETDEBT")).toMatchObject({ ref: "DealCapTable[[Net debt]]" });
+    expect(sheet.names.get("HOLDEREQUITYVALUE")).toMatchObject({ ref: "DealCapTable[[Equity value]]" });
+    expect(sheet.names.get("HOLDERSHAREHOLDERLOANS")).toMatchObject({ ref: "DealCapTable[[Shareholder loans]]" });
+    expect(wb.cell("OpCore deal", "F69")?.content).toEqual({ kind: "formula", formula: "=SUM(HolderEnterpriseValue)+F68" });
+    // The chart's series are the table's % before and % after columns, its categories the holders,
+    // down to the new buyer's row (over the blank row where a holder is typed into the table).
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].series).toEqual([
+      { name: "% before", values: "C66:C68", categories: "A66:A68" },
+      { name: "% after", values: "E66:E68", categories: "A66:A68" },
+    ]);
+    expectSheetMatchesSpec(wb, "OpCore deal", model.sheet);
   });
 
   test("a second model with a table of the same name: a free name (table names are unique in a workbook), in its names too", async () => {

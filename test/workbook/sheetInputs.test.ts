@@ -230,7 +230,7 @@ describe("input tables are Excel tables: rows added or deleted in the sheet are 
     expect(wb.sheet(sheetName).tables.map((t) => t.name)).toEqual(["DealCapTable"]);
     const stored = (model.input as { capTable: { holder: string; shares: number }[] }).capTable;
     // The row under the table is free: typing there adds a row to the table (the calculated columns left to Excel).
-    wb.addTableRow("DealCapTable", ["Late angel", 100_000, null, null, null]);
+    wb.addTableRow("DealCapTable", ["Late angel", 100_000, null, null, null, null, null, null, null]);
 
     const { inputs, differences } = await readBack(wb, model.input);
     expect(inputs.capTable).toEqual([...stored, { holder: "Late angel", shares: 100_000 }]);

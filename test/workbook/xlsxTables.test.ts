@@ -94,7 +94,7 @@ describe("calculated columns: a table column of one formula down the rows is sto
   const OPCORE = buildModel(builtInTemplate("opcore-stake-sale")!.template.inputs as ModelInputs);
   const INCREASE = buildModel(builtInTemplate("capital-increase")!.template.inputs as ModelInputs);
 
-  test("the stake sale's cap table: % before, shares after and % after, in the this-row form Excel stores; the inputs have none", async () => {
+  test("the stake sale's cap table: % before, shares after, % after and the look-through, in the this-row form Excel stores; the inputs have none", async () => {
     const table = INCREASE.sheet.tables![0];
     expect(table.name).toBe("DealCapTable");
     const first = Number(/[0-9]+$/.exec(table.ref.split(":")[0])![0]) + 1;
@@ -109,6 +109,8 @@ describe("calculated columns: a table column of one formula down the rows is sto
         .slice(1)
         .replace(/\b([AB])([0-9]+)\b/g, (_match, c: string) => `DealCapTable_2[[#This Row],[${c === "A" ? "Holder" : "Shares before"}]]`),
       `DealCapTable_2[[#This Row],[Shares after]]/${absolute("E")}`,
+      // The look-through: ownership after x each layer of the company after the deal.
+      ...["F", "G", "H", "I"].map((column) => `DealCapTable_2[[#This Row],[% after]]*${absolute(column)}`),
     ]);
     const { buffer } = await writeXlsx({ sheets: [{ spec: INCREASE.sheet }] });
     const part = parseXml(await (await partsOf(buffer)).text("xl/tables/table1.xml"));
@@ -120,7 +122,32 @@ describe("calculated columns: a table column of one formula down the rows is sto
     };
     expect(columns.map(formulaOf)).toEqual(calculatedColumns(INCREASE.sheet, table));
     // OpCore: one holder, the same columns.
-    expect(calculatedColumns(OPCORE.sheet, OPCORE.sheet.tables![0]).map((f) => f !== undefined)).toEqual([false, false, true, true, true]);
+    expect(calculatedColumns(OPCORE.sheet, OPCORE.sheet.tables![0]).map((f) => f !== undefined)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  test("the stake sale's chart: its series and categories are the cap table's columns (holder, % before, % after) down to a new buyer's row, with the engine's values cached", async () => {
+    const { buffer } = await writeXlsx({ sheets: [{ spec: OPCORE.sheet }] });
+    const chart = await (await partsOf(buffer)).text("xl/charts/chart1.xml");
+    const series = [...chart.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map((m) => m[1]);
+    const refs = series.map((s) => [...s.matchAll(/<c:f>(.*?)<\/c:f>/g)].map((m) => m[1].replace(/&apos;/g, "'")));
+    // OpCore: the table's header row 65, Iliad in 66, the blank row 67 (a holder typed there joins the table), InfraVia in 68.
+    expect(OPCORE.sheet.tables![0].ref).toBe("A65:I66");
+    expect(refs).toEqual([
+      ["'OpCore deal'!$C$65", "'OpCore deal'!$A$66:$A$68", "'OpCore deal'!$C$66:$C$68"],
+      ["'OpCore deal'!$E$65", "'OpCore deal'!$A$66:$A$68", "'OpCore deal'!$E$66:$E$68"],
+    ]);
+    expect(series[0]).toContain("<c:v>% before</c:v>");
+    expect(series[1]).toContain('<c:pt idx="0"><c:v>0.5</c:v></c:pt><c:pt idx="2"><c:v>0.5</c:v></c:pt>');
   });
 
   test("no calculated formula for a column whose rows differ, or that reads the row above, another sheet or a cell outside the table", () => {

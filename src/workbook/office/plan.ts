@@ -8,6 +8,7 @@
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName } from "../spec";
 import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, rangeAddress, type RangeRef } from "../a1";
 import { numberedSheetName } from "../sheetName";
+import { seriesColumnIndexes } from "../charts";
 
 /** What goes into `Range.formulas` for one cell. */
 export type FormulaInput = string | number | boolean;
@@ -246,8 +247,9 @@ export function chartSeries(sheet: SheetSpec, chart: ChartSpec): ChartSeriesPlan
     return String(c?.value ?? c?.expected ?? "");
   };
   const out: ChartSeriesPlan[] = [];
+  const columns = seriesColumnIndexes(chart);
   if (chart.seriesBy === "columns") {
-    for (let col = r.left + 1; col <= r.right; col++) {
+    for (const col of columns) {
       const nameAddress = cellAddress(r.top, col);
       out.push({
         name: text(nameAddress),

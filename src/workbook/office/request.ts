@@ -106,22 +106,30 @@ const TableSchema = z.object({
   style: z.string().max(255, { error: "a table style must be at most 255 characters" }),
 });
 
-const ChartSchema = z.object({
-  type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall", "footballField"], {
-    error: "chart type must be clusteredColumn, stackedColumn, pie, waterfall or footballField",
-  }),
-  title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
-  dataRange: rangeAddress("chart data range").refine(
-    (r) => {
-      const p = parseRange(r);
-      return p === undefined || (p.bottom > p.top && p.right > p.left);
-    },
-    { error: "chart data range must have a header row, a category column and data (at least 2 rows and 2 columns)" },
-  ),
-  seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
-  from: cellAddress("chart position (from)"),
-  to: cellAddress("chart position (to)"),
-});
+const ChartSchema = z
+  .object({
+    type: z.enum(["clusteredColumn", "stackedColumn", "pie", "waterfall", "footballField"], {
+      error: "chart type must be clusteredColumn, stackedColumn, pie, waterfall or footballField",
+    }),
+    title: z.string().max(255, { error: "chart title must be at most 255 characters" }),
+    dataRange: rangeAddress("chart data range").refine(
+      (r) => {
+        const p = parseRange(r);
+        return p === undefined || (p.bottom > p.top && p.right > p.left);
+      },
+      { error: "chart data range must have a header row, a category column and data (at least 2 rows and 2 columns)" },
+    ),
+    seriesBy: z.enum(["columns", "rows"], { error: 'chart seriesBy must be "columns" or "rows"' }),
+    seriesColumns: z
+      .array(z.string().regex(/^[A-Z]{1,3}$/, { error: 'a chart series column must be column letters ("C")' }))
+      .max(255, { error: "a chart has at most 255 series columns" })
+      .optional(),
+    from: cellAddress("chart position (from)"),
+    to: cellAddress("chart position (to)"),
+  })
+  .refine((c) => c.seriesBy === "columns" || c.seriesColumns === undefined, {
+    error: 'chart seriesColumns is for a chart whose series are by columns (seriesBy "columns")',
+  });
 
 export const SheetSpecSchema = z
   .object({
