@@ -21,7 +21,7 @@
  * (`cellOfPath` names the cell): never guessed, never dropped.
  */
 import { INSTRUMENT_WORDS, YES_NO_WORDS, holderKey, readWord } from "../engine";
-import { serialToIsoDate, type DateSystem } from "./dateSystem";
+import { serialToIsoDate, type ReadDateSystem } from "./dateSystem";
 import type { InputRead, InputSpec } from "./spec";
 import { cellAddress, parseRange } from "./a1";
 
@@ -68,14 +68,7 @@ interface DateReading {
 
 const cellValue = (v: unknown): unknown => (v === "" || v === undefined ? null : v);
 
-export { serialToIsoDate } from "./dateSystem";
-
-/**
- * The workbook's date system as the read knows it: "1900" or "1904", or "unknown" when the host could
- * not tell (office/dateSystem.ts). With "unknown", a date cell holding a day number is not read as a
- * date (it is kept as the number, which the model's schema refuses naming the cell): never guessed.
- */
-export type ReadDateSystem = DateSystem | "unknown";
+export { serialToIsoDate, type ReadDateSystem } from "./dateSystem";
 
 /** A cell's value as the stored form (InputRead), or as the sheet has it when it cannot be read so (the schema then refuses it). */
 function readValue(v: unknown, read: InputRead | undefined, dates: DateReading): unknown {
