@@ -135,10 +135,8 @@ interface WorkbookState {
   /** The content of the sheet the marker points at, when it was read in the same round trip. */
   readonly content?: OldContent;
   /** Every table of the workbook: its name and its sheet's name (table names are unique in a workbook). */
-  readonly tables: readonly {
-    readonly name: string;
-    readonly sheet: string;
-  }[]; /** The workbook's date system (office/dateSystem.ts), asked in the same round trip. */
+  readonly tables: readonly { readonly name: string; readonly sheet: string }[];
+  /** The workbook's date system (office/dateSystem.ts), asked in the same round trip. */
   readonly dateSystem: ReadDateSystem;
 }
 
