@@ -256,9 +256,10 @@ export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents
  * ECMA-376 Part 1, §18.2.28 workbookPr: date1904 "A value of 1 or true indicates the workbook uses
  * the 1904 backward compatibility date system"; its type is xsd:boolean ("true", "false", "1", "0",
  * surrounding spaces collapsed: XML Schema Part 2 §3.2.2), default false; §18.17.4.1 gives each
- * system's day numbers (dateSystem.ts); [MS-XLS] 2.4.77 Date1904 defines the same flag of the binary
- * format ("The first date of the 1904 date system is … January 1, 1904, specified by a serial value of 0"). ExcelJS reads
- * only "1" (lib/xlsx/xform/book/workbook-properties-xform.js), so a file saying "true" is read here.
+ * system's day numbers (dateSystem.ts); [MS-XLS] 2.4.77 Date1904 defines the same flag of the
+ * binary format ("The first date of the 1904 date system is … January 1, 1904, specified by a serial
+ * value of 0"). ExcelJS reads only "1" (lib/xlsx/xform/book/workbook-properties-xform.js), so a file
+ * saying "true" is read here.
  */
 export function readDateSystem(workbookXml: string): ReadDateSystem {
   if (workbookXml === "") return "1900";
