@@ -6,14 +6,16 @@
  * The sheet read is the model's own sheet only, found by its marker (src/workbook/office/marker.ts).
  * What the read does not cover is said, not ignored: the form's fields no input of the sheet holds
  * (sheetFields.ts), and, for a table whose rows carry fields the sheet does not show, whether rows
- * were matched to the model's by name or by position (sheetInputs.ts). A value the model's schema
+ * were matched to the model's by name or by position (sheetInputs.ts), and the workbook's date system
+ * when it decided how dates were read (a 1904 workbook, or one whose system Excel did not tell:
+ * dateSystem.ts). A value the model's schema
  * refuses is listed with its rule, in the UI language, and the cell it was read from.
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { buildModel, checkStoredModel, type ModelInputs } from "../model/build";
-import { cellOfPath, inputsFromSheet, type InputDifference, type RowMatching } from "../workbook/sheetInputs";
+import { cellOfPath, inputsFromSheet, type InputDifference, type RowMatching, type SheetInputs } from "../workbook/sheetInputs";
 import { formKeyLabels, formKeysNotRead } from "./sheetFields";
 import type { ModelHost } from "./host";
 import { MESSAGES, engineMessage, labelOf, type Lang, type Messages } from "./i18n";
@@ -50,6 +52,8 @@ export interface ReadScope {
   readonly notRead: readonly string[];
   /** The tables with keys the sheet does not show: rows matched by their key column or by position. */
   readonly matched: readonly RowMatching[];
+  /** The date system the sheet's dates were read in (the workbook's, sheetInputs.ts), and how many date cells held a day number. */
+  readonly dates?: SheetInputs["dates"];
   /** Both in a sentence in the UI language, or undefined when there is nothing to say. */
   readonly note?: string;
 }
@@ -60,9 +64,13 @@ export function readScopeNote(
   notRead: readonly string[],
   matched: readonly RowMatching[],
   lang: Lang,
+  dates?: SheetInputs["dates"],
 ): string | undefined {
   const t = MESSAGES[lang];
   const parts: string[] = [];
+  // The date system shown when it decided something: a 1904 workbook's day numbers read as its dates, or not read at all.
+  if (dates !== undefined && dates.fromDayNumbers > 0 && dates.system !== "1900")
+    parts.push(dates.system === "1904" ? t.sheetDates1904 : t.sheetDatesUnknown);
   if (notRead.length > 0) parts.push(t.sheetNotRead(formKeyLabels(kind, notRead, lang).join(", ")));
   for (const m of matched) {
     const table = keyForPath(kind, m.field.split("."));
@@ -80,10 +88,15 @@ export async function compareWithSheet(host: ModelHost, id: string, input: Model
   if (specs.length === 0) return { kind: "unsupported" };
   const read = await host.readSheetInputs(id, specs);
   if (read === undefined) return { kind: "notFound" };
-  const { inputs, differences, itemRows, matched } = inputsFromSheet(built.input as unknown as Record<string, unknown>, specs, read.values);
+  const { inputs, differences, itemRows, matched, dates } = inputsFromSheet(
+    built.input as unknown as Record<string, unknown>,
+    specs,
+    read.values,
+    read.dateSystem,
+  );
   const notRead = formKeysNotRead(built.input, specs);
-  const note = readScopeNote(built.kind, notRead, matched, lang);
-  const scope: ReadScope = { notRead, matched, ...(note === undefined ? {} : { note }) };
+  const note = readScopeNote(built.kind, notRead, matched, lang, dates);
+  const scope: ReadScope = { notRead, matched, dates, ...(note === undefined ? {} : { note }) };
   if (differences.length === 0) return { kind: "same", sheetName: read.sheetName, ...scope };
   const checked = checkStoredModel({ kind: built.kind, schemaVersion: built.schemaVersion, inputs });
   return checked.ok

@@ -184,6 +184,10 @@ const en = {
     `${table}: rows were matched to the model's by ${column} (the sheet does not show every field of a row).`,
   sheetMatchedByPosition: (table: string) =>
     `${table}: rows were matched to the model's by position (names empty or repeated; the sheet does not show every field of a row).`,
+  sheetDates1904:
+    'Dates were read in this workbook\'s 1904 date system (Excel option "Use 1904 date system", old Mac workbooks): day 0 is 1 January 1904, 1,462 days before the same date in the usual 1900 system.',
+  sheetDatesUnknown:
+    "Excel did not say whether this workbook uses the 1900 or the 1904 date system, so dates typed as dates (day numbers) were not read: type them as text, YYYY-MM-DD, or change them in the taskpane.",
 
   kindLabel: "Model type",
   kind_stakeSale: "Stake sale (EV to equity)",
@@ -633,6 +637,10 @@ const fr: Messages = {
     `${table} : les lignes ont été rapprochées de celles du modèle par ${column} (la feuille ne montre pas tous les champs d'une ligne).`,
   sheetMatchedByPosition: (table: string) =>
     `${table} : les lignes ont été rapprochées de celles du modèle par leur position (noms vides ou répétés ; la feuille ne montre pas tous les champs d'une ligne).`,
+  sheetDates1904:
+    "Les dates ont été lues dans le calendrier depuis 1904 de ce classeur (option Excel « Utiliser le calendrier depuis 1904 », anciens classeurs Mac) : le jour 0 est le 1er janvier 1904, 1 462 jours avant la même date dans le calendrier habituel depuis 1900.",
+  sheetDatesUnknown:
+    "Excel n'a pas indiqué si ce classeur utilise le calendrier depuis 1900 ou depuis 1904 : les dates saisies comme dates (numéros de jour) n'ont pas été lues. Saisissez-les en texte, AAAA-MM-JJ, ou modifiez-les dans le volet.",
 
   kindLabel: "Type de modèle",
   kind_stakeSale: "Cession de participation (VE vers capitaux propres)",

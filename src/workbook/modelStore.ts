@@ -11,6 +11,8 @@ import { forgetPart, readAllParts, rememberMarker, syncWithLookup } from "./offi
 import { markedSheet, markerName, writtenByCli } from "./office/marker";
 import type { InputSpec } from "./spec";
 import { isTableNamed } from "./tables";
+import { queueDateSystem } from "./office/dateSystem";
+import type { ReadDateSystem } from "./dateSystem";
 
 export type { StoredModel } from "./modelXml";
 
@@ -84,6 +86,8 @@ export async function deleteStoredModel(context: Excel.RequestContext, id: strin
 export interface SheetRead {
   readonly sheetName: string;
   readonly values: ReadonlyMap<string, unknown[][]>;
+  /** The workbook's date system (office/dateSystem.ts): which day numbers its date cells hold; "unknown" when Excel could not tell. */
+  readonly dateSystem: ReadDateSystem;
 }
 
 /**
@@ -93,8 +97,9 @@ export interface SheetRead {
  * from the table's data rows as they are now (`Table.getDataBodyRange`, ExcelApi 1.1): a row the
  * user added is read, a row deleted is gone; the table is found on that sheet by its name, or the
  * free variant the writer gave it (tables.ts `isTableNamed`), and when the sheet has no such table
- * any more, the rows where it was built are read. Two syncs: the marker and the workbook's tables,
- * then the values.
+ * any more, the rows where it was built are read. The workbook's date system is asked with the
+ * marker (office/dateSystem.ts), so that a date cell's day number is read as the right date. Two
+ * syncs: the marker, the workbook's tables and the date system, then the values.
  */
 export async function readSheetInputs(context: Excel.RequestContext, id: string, inputs: readonly InputSpec[]): Promise<SheetRead | undefined> {
   const marker = context.workbook.names.getItemOrNullObject(markerName(id));
@@ -102,6 +107,7 @@ export async function readSheetInputs(context: Excel.RequestContext, id: string,
   const withTables = inputs.some((i) => i.table !== undefined);
   const tables = context.workbook.tables;
   if (withTables) tables.load("items/name,items/worksheet/name");
+  const dateSystem = queueDateSystem(context);
   await context.sync();
   if (marker.isNullObject) return undefined;
   const sheetName = markedSheet(marker.formula);
@@ -121,6 +127,7 @@ export async function readSheetInputs(context: Excel.RequestContext, id: string,
   await context.sync();
   return {
     sheetName,
+    dateSystem: dateSystem(),
     values: new Map(
       ranges.map((r) => {
         const rows = r.range.values as unknown[][];

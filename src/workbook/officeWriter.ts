@@ -29,6 +29,11 @@
  *   rebuild: the message says so); the part gets its XML back, the marker its reference, the user
  *   their active sheet.
  * - Texts are written as texts (apostrophe prefix, see office/plan.ts `literalInput`).
+ * - Dates (numbers under a date format, 1900 day numbers in the spec) are written as day numbers of
+ *   the workbook's date system, asked in the first round trip (office/dateSystem.ts): a workbook in
+ *   the 1904 system gets 1904 day numbers (dateSystem.ts `inDateSystem`), so the sheet shows the
+ *   model's dates; a date before 1904-01-01 there, or a system Excel does not tell, is refused before
+ *   anything is written.
  * - Tables (spec.ts `TableSpec`) are Excel tables: the header and data cells written first, then
  *   `worksheet.tables.add(range, true)` on a Range of the model's sheet (a string address without a
  *   sheet would be read on the active sheet), then its `name` (set after creating it, as "Work with
@@ -70,6 +75,12 @@ import { checkWriteRequest } from "./office/request";
 import { MARKER_COMMENT, markedSheet, markerFormula, markerName } from "./office/marker";
 import { localizeFormula } from "./office/functionNames";
 import { pageLayoutSupported, queuePrint, type PageLayoutLike } from "./office/print";
+import { queueDateSystem } from "./office/dateSystem";
+import { inDateSystem, isDateFormat, type ReadDateSystem } from "./dateSystem";
+
+/** Whether the spec holds a date (a number under a date format, dateSystem.ts): then the workbook's date system matters. */
+const hasDates = (spec: SheetSpec): boolean =>
+  spec.cells.some((c) => isDateFormat(c.format) && (typeof c.value === "number" || (c.formula !== undefined && typeof c.expected === "number")));
 
 export interface WriteModelRequest {
   readonly sheet: SheetSpec;
@@ -125,6 +136,8 @@ interface WorkbookState {
   readonly content?: OldContent;
   /** Every table of the workbook: its name and its sheet's name (table names are unique in a workbook). */
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
+  /** The workbook's date system (office/dateSystem.ts), asked in the same round trip. */
+  readonly dateSystem: ReadDateSystem;
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -191,7 +204,8 @@ async function readOnce(context: Excel.RequestContext, modelId: string, withCont
       const content = withContent ? queueContentRead(context.workbook.names.getItem(markerName(modelId)).getRange().worksheet) : undefined;
       const tables = context.workbook.tables;
       tables.load("items/name,items/worksheet/name");
-      return { sheets, active, marker, content, tables };
+      const dateSystem = queueDateSystem(context);
+      return { sheets, active, marker, content, tables, dateSystem };
     },
     (q) => {
       // A marker this session had not seen: its sheet's content is read in the next round trip.
@@ -213,6 +227,7 @@ async function readOnce(context: Excel.RequestContext, modelId: string, withCont
     ...(queued.marker.isNullObject ? {} : { marker: { formula: queued.marker.formula, comment: queued.marker.comment } }),
     ...(content === undefined ? {} : { content: content() }),
     tables: queued.tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    dateSystem: queued.dateSystem(),
   };
 }
 
@@ -470,13 +485,13 @@ export class ModelWriteError extends Error {
  * success (3 the first time a session meets a stored model it has not listed, see readState).
  */
 export async function writeModelSheet(context: Excel.RequestContext, request: WriteModelRequest): Promise<WriteModelResult> {
-  const { sheet: spec, functionNames } = checkWriteRequest(request);
-  checkTables(spec);
-  const plan = planSheet(spec);
-  const bytes = estimateBatchBytes(plan, spec, JSON.stringify(request.model.inputs).length * 2);
+  const { sheet: given, functionNames } = checkWriteRequest(request);
+  checkTables(given);
+  let plan = planSheet(given);
+  const bytes = estimateBatchBytes(plan, given, JSON.stringify(request.model.inputs).length * 2);
   if (bytes > MAX_BATCH_BYTES) {
     throw new ModelWriteError(
-      `The model sheet "${spec.name}" is too large to write in one request (about ${(bytes / 1e6).toFixed(1)} MB; Excel accepts at most 5 MB). Nothing was changed.`,
+      `The model sheet "${given.name}" is too large to write in one request (about ${(bytes / 1e6).toFixed(1)} MB; Excel accepts at most 5 MB). Nothing was changed.`,
       undefined,
       true,
     );
@@ -487,10 +502,27 @@ export async function writeModelSheet(context: Excel.RequestContext, request: Wr
     before = await readState(context, request.model.id);
   } catch (error) {
     throw new ModelWriteError(
-      `Could not read the workbook to write the model sheet "${spec.name}": ${reasonOf(error)}. Nothing was changed.`,
+      `Could not read the workbook to write the model sheet "${given.name}": ${reasonOf(error)}. Nothing was changed.`,
       error,
       true,
     );
+  }
+  // The spec's dates are 1900 day numbers (spec.ts): a 1904 workbook gets its own (dateSystem.ts), so
+  // that the sheet shows the same dates; a workbook whose system Excel could not tell gets none.
+  let spec = given;
+  if (hasDates(given)) {
+    if (before.dateSystem === "unknown")
+      throw new ModelWriteError(
+        `Excel did not say whether this workbook uses the 1900 or the 1904 date system, so the dates of "${given.name}" could not be written. Nothing was changed.`,
+        undefined,
+        true,
+      );
+    try {
+      spec = inDateSystem(given, before.dateSystem);
+    } catch (error) {
+      throw new ModelWriteError(`${reasonOf(error)}. Nothing was changed.`, error, true);
+    }
+    if (spec !== given) plan = planSheet(spec);
   }
   const taken = before.sheets.map((s) => s.name);
   const old = ownSheet(before);

@@ -15,11 +15,13 @@
  * A field may name a key inside an object of the inputs ("nextRound.preMoney", a table "nextRound.investors").
  *
  * A cell that shows the stored value in another form is read back as the stored form (InputSpec
- * `read`/`reads`): a date, an optional text, a YES/NO flag, an instrument type's sheet word. A value
+ * `read`/`reads`): a date (a day number read in the workbook's date system, 1900 or 1904: dateSystem.ts),
+ * an optional text, a YES/NO flag, an instrument type's sheet word. A value
  * that cannot be read so is kept as the sheet has it, and the model's schema refuses it with its rule
  * (`cellOfPath` names the cell): never guessed, never dropped.
  */
-import { INSTRUMENT_WORDS, YES_NO_WORDS, excelSerialToDate, holderKey, readWord } from "../engine";
+import { INSTRUMENT_WORDS, YES_NO_WORDS, holderKey, readWord } from "../engine";
+import { serialToIsoDate, type ReadDateSystem } from "./dateSystem";
 import type { InputRead, InputSpec } from "./spec";
 import { cellAddress, parseRange } from "./a1";
 
@@ -50,34 +52,26 @@ export interface SheetInputs {
   readonly matched: readonly RowMatching[];
   /** For each table (and list), the row (or cell) of the range read that each item comes from, 0-based: where an item's value is on the sheet. */
   readonly itemRows: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The date system the dates were read in (the workbook's, as the caller gave it), and how many date
+   * cells held a day number (read in that system; with "unknown", kept as numbers): the taskpane says
+   * so when it mattered (a 1904 workbook, or a system it could not tell).
+   */
+  readonly dates: { readonly system: ReadDateSystem; readonly fromDayNumbers: number };
+}
+
+/** The date system dates are read in, and how many date cells held a day number (what the system decided). */
+interface DateReading {
+  readonly system: ReadDateSystem;
+  fromDayNumbers: number;
 }
 
 const cellValue = (v: unknown): unknown => (v === "" || v === undefined ? null : v);
 
-/** The largest day number of Excel's 1900 date system: 9999-12-31. */
-const LAST_SERIAL = 2_958_465;
-
-/**
- * The ISO date of an Excel date (a day number), or undefined when it is not a whole day of the 1900
- * date system from 1900-03-01 (61) to 9999-12-31 (2,958,465). Microsoft, "Date systems in Excel"
- * (https://support.microsoft.com/office/e7fe7167-48a9-4b96-bb53-5612a800b487): in the 1900 date
- * system January 1, 1900 is day 1; Excel counts a 29 February 1900 that never was (day 60: "Excel
- * incorrectly assumes that the year 1900 is a leap year", https://learn.microsoft.com/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year),
- * so from 1 March 1900 (day 61) day n is n days after 30 December 1899. Office.js gives a date cell's
- * value as that number: Range.values holds raw values, and Microsoft's "Work with dates using the Excel
- * JavaScript API" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dates)
- * reads a date back from `values[0][0]` as that serial (the OLE Automation date NOW returns) and
- * converts it itself. A time of day (a fraction) is not a date of these inputs: not read as one.
- * The 1904 date system (old Mac workbooks) is not read: its day numbers would be 1,462 days off.
- */
-export function serialToIsoDate(serial: number): string | undefined {
-  if (!Number.isInteger(serial) || serial < 61 || serial > LAST_SERIAL) return undefined;
-  const { y, m, d } = excelSerialToDate(serial);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
+export { serialToIsoDate, type ReadDateSystem } from "./dateSystem";
 
 /** A cell's value as the stored form (InputRead), or as the sheet has it when it cannot be read so (the schema then refuses it). */
-function readValue(v: unknown, read: InputRead | undefined): unknown {
+function readValue(v: unknown, read: InputRead | undefined, dates: DateReading): unknown {
   const value = cellValue(v);
   switch (read) {
     case undefined:
@@ -85,7 +79,10 @@ function readValue(v: unknown, read: InputRead | undefined): unknown {
     case "text":
       return value === null ? "" : value;
     case "date":
-      if (typeof value === "number") return serialToIsoDate(value) ?? value;
+      if (typeof value === "number") {
+        dates.fromDayNumbers++;
+        return dates.system === "unknown" ? value : (serialToIsoDate(value, dates.system) ?? value);
+      }
       // A text typed as an ISO date (a cell formatted as text keeps it): unambiguous, read as it is.
       if (typeof value === "string" && /^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$/.test(value)) return value.trim();
       return value;
@@ -128,11 +125,12 @@ function itemOf(
   columns: readonly string[],
   row: readonly unknown[],
   stored: Record<string, unknown> | undefined,
+  dates: DateReading,
 ): Record<string, unknown> {
   const item: Record<string, unknown> = { ...(stored ?? spec.defaults ?? {}) };
   const groups = new Map<string, Record<string, unknown>>();
   columns.forEach((key, j) => {
-    const value = readValue(row[j], spec.reads?.[key]);
+    const value = readValue(row[j], spec.reads?.[key], dates);
     const dot = key.indexOf(".");
     if (dot < 0) {
       // A key the stored item leaves out (an optional one) stays out when its cell is empty.
@@ -176,12 +174,18 @@ function uniqueKeys(values: readonly unknown[]): string[] | undefined {
   return keys as string[];
 }
 
-/** Merges the values read (field -> the range's rows of values) into the stored inputs; a field not read keeps its stored value. */
+/**
+ * Merges the values read (field -> the range's rows of values) into the stored inputs; a field not
+ * read keeps its stored value. A date cell's day number is read in `dateSystem`, the workbook's
+ * (dateSystem.ts): "1900" unless given.
+ */
 export function inputsFromSheet(
   stored: Readonly<Record<string, unknown>>,
   specs: readonly InputSpec[],
   read: ReadonlyMap<string, readonly (readonly unknown[])[]>,
+  dateSystem: ReadDateSystem = "1900",
 ): SheetInputs {
+  const dates: DateReading = { system: dateSystem, fromDayNumbers: 0 };
   const inputs: Record<string, unknown> = { ...stored };
   const differences: InputDifference[] = [];
   const matched: RowMatching[] = [];
@@ -191,7 +195,7 @@ export function inputsFromSheet(
     if (rows === undefined) continue;
     const before = getField(stored, spec.field);
     if (spec.list === true) {
-      const cells = rows.flat().map((v, i) => [readValue(v, spec.read), i] as const);
+      const cells = rows.flat().map((v, i) => [readValue(v, spec.read, dates), i] as const);
       const kept = cells.filter(([v]) => v !== null);
       const sheet = kept.map(([v]) => v);
       itemRows.set(
@@ -203,7 +207,7 @@ export function inputsFromSheet(
       continue;
     }
     if (spec.columns === undefined) {
-      const sheet = readValue(rows[0]?.[0], spec.read);
+      const sheet = readValue(rows[0]?.[0], spec.read, dates);
       setField(inputs, spec.field, sheet);
       if (!same(before, sheet)) differences.push({ path: spec.field, stored: before, sheet });
       continue;
@@ -218,7 +222,8 @@ export function inputsFromSheet(
     let matchOf: (i: number) => number | undefined = (i) => (i < storedItems.length ? i : undefined);
     if (hasHiddenValues(spec, storedItems)) {
       const k = spec.key === undefined ? -1 : columns.indexOf(spec.key);
-      const sheetKeys = k < 0 ? undefined : uniqueKeys(filled.map(({ r }) => readValue(r[k], spec.reads?.[spec.key!])));
+      const sheetKeys =
+        k < 0 ? undefined : uniqueKeys(filled.map(({ r }) => readValue(r[k], spec.reads?.[spec.key!], { system: dates.system, fromDayNumbers: 0 })));
       const storedKeys = k < 0 ? undefined : uniqueKeys(storedItems.map((_, j) => storedAt(j)?.[spec.key!]));
       if (sheetKeys !== undefined && storedKeys !== undefined) {
         const byKey = new Map(filled.map(({ i }, n) => [i, sheetKeys[n]]));
@@ -237,7 +242,7 @@ export function inputsFromSheet(
       const a = m === undefined ? undefined : storedAt(m);
       if (!r.some((v) => cellValue(v) !== null)) return;
       if (m !== undefined) used.add(m);
-      const item = itemOf(spec, columns, r, a);
+      const item = itemOf(spec, columns, r, a, dates);
       items.push(item);
       rowsOfItems.push(i);
       if (a === undefined) differences.push({ path: `${spec.field}[${i + 1}]`, stored: undefined, sheet: item });
@@ -255,7 +260,7 @@ export function inputsFromSheet(
     itemRows.set(spec.field, rowsOfItems);
     setField(inputs, spec.field, items);
   }
-  return { inputs, differences, matched, itemRows };
+  return { inputs, differences, matched, itemRows, dates: { system: dates.system, fromDayNumbers: dates.fromDayNumbers } };
 }
 
 /**

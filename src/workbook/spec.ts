@@ -12,6 +12,8 @@
  * - `expected` is the engine's value for a formula cell: written as the cached result in .xlsx,
  *   and compared with what a spreadsheet engine computes in tests.
  * - Addresses are A1 references within the sheet ("B4"); ranges "B4:D9".
+ * - A date is a number under a date format (dateSystem.ts `isDateFormat`): a day number of the 1900
+ *   date system. A writer into a workbook of the 1904 date system writes `inDateSystem(spec, "1904")`.
  * - A cell formula never names a table: it reads a table through a defined name whose `table` says
  *   which part of the table it is (NameSpec.table), so a writer can give a table a free name
  *   (table names are unique in a workbook) by changing the names alone.
@@ -187,8 +189,9 @@ export interface InputSpec {
 
 /**
  * How a cell shows a stored value in another form, read back as the stored form:
- * - "date": an ISO date ("2025-04-04") written as an Excel date (a day number of the 1900 date
- *   system); a date the user types is a day number too, and a text typed as an ISO date is read as it is;
+ * - "date": an ISO date ("2025-04-04") written as an Excel date (a day number of the workbook's date
+ *   system, dateSystem.ts); a date the user types is a day number too, read in the workbook's date
+ *   system, and a text typed as an ISO date is read as it is;
  * - "text": an optional text, an empty cell being "" (not null);
  * - "yesNo": a flag shown as YES or NO (any word of the yes-or-no vocabulary);
  * - "instrumentType": an instrument type shown as its sheet word ("SAFE" is POST_SAFE).

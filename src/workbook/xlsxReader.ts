@@ -16,6 +16,7 @@ import { crc32 } from "./crc32";
 import { readModelPart, type StoredModel } from "./modelXml";
 import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from "./xml";
 import type { CellSpec, ColumnSpec, NameSpec, RowSpec, SheetSpec, TablePart, TableSpec } from "./spec";
+import type { ReadDateSystem } from "./dateSystem";
 import { cellAddress, parseRange } from "./a1";
 
 export const XLSX_READ_LIMITS = {
@@ -40,6 +41,8 @@ export interface XlsxContents {
   readonly workbookNames: WorkbookName[];
   /** The custom XML parts that could not be read, each with why ("customXml/item2.xml: not well-formed XML: line 1, …"). */
   readonly unreadable: string[];
+  /** The workbook's date system (`readDateSystem`): which day numbers its date cells hold. */
+  readonly dateSystem: ReadDateSystem;
 }
 
 export interface WorkbookName {
@@ -244,7 +247,27 @@ export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents
     }
   }
   const workbookXml = readPartText(zip, "xl/workbook.xml", XLSX_READ_LIMITS.maxWorkbookPartBytes) ?? "";
-  return { models, customXml, unreadable, workbookNames: readWorkbookNames(workbookXml) };
+  return { models, customXml, unreadable, workbookNames: readWorkbookNames(workbookXml), dateSystem: readDateSystem(workbookXml) };
+}
+
+/**
+ * The date system of a workbook from its xl/workbook.xml: "1904" when `<workbookPr date1904>` is true,
+ * "1900" when it is false or absent (the default), "unknown" for a value that is not a boolean.
+ * ECMA-376 Part 1, §18.2.28 workbookPr: date1904 "A value of 1 or true indicates the workbook uses
+ * the 1904 backward compatibility date system"; its type is xsd:boolean ("true", "false", "1", "0",
+ * surrounding spaces collapsed: XML Schema Part 2 §3.2.2), default false; §18.17.4.1 gives each
+ * system's day numbers (dateSystem.ts); [MS-XLS] 2.4.77 Date1904 defines the same flag of the
+ * binary format ("The first date of the 1904 date system is … January 1, 1904, specified by a serial
+ * value of 0"). ExcelJS reads only "1" (lib/xlsx/xform/book/workbook-properties-xform.js), so a file
+ * saying "true" is read here.
+ */
+export function readDateSystem(workbookXml: string): ReadDateSystem {
+  if (workbookXml === "") return "1900";
+  const props = elementsOf(readPartXml(workbookXml, "xl/workbook.xml")).find((e) => e.local === "workbookPr");
+  const flag = props?.attributes.date1904?.trim();
+  if (flag === undefined || flag === "false" || flag === "0") return "1900";
+  if (flag === "true" || flag === "1") return "1904";
+  return "unknown";
 }
 
 /** The models stored in an .xlsx (as the add-in lists them). */
@@ -418,7 +441,14 @@ function readDefinedNames(workbookXml: string, tables: ReadonlyMap<number, reado
   return bySheet;
 }
 
-function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
+/**
+ * The day number a Date from ExcelJS stands for, as the file stores it: ExcelJS turns a number under
+ * a date format into a Date with the offset of the date system it read (`excel1904`: it reads
+ * `date1904="1"` only), undone here, so a cell reads back as its stored number in either system.
+ */
+const storedSerial = (d: Date, excel1904: boolean): number => d.getTime() / 86_400_000 + 25_569 - (excel1904 ? 1462 : 0);
+
+function readCell(cell: ExcelJS.Cell, excel1904: boolean): CellSpec | undefined {
   // A cell merged into another holds nothing of its own (ExcelJS hands it the first cell's value).
   if (cell.isMerged && cell.master.address !== cell.address) return undefined;
   const v = cell.value;
@@ -438,7 +468,7 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
       typeof result === "number"
         ? { expected: result }
         : result instanceof Date
-          ? { expected: result.getTime() / 86_400_000 + 25_569 }
+          ? { expected: storedSerial(result, excel1904) }
           : typeof result === "string"
             ? { expected: decodeOoxmlString(result) }
             : {};
@@ -447,14 +477,14 @@ function readCell(cell: ExcelJS.Cell): CellSpec | undefined {
     return { address: cell.address, formula: `=${stripFuturePrefixes(unbindAddInCalls(decodeOoxmlString(v.formula)))}`, ...expected, ...format };
   }
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
-  if (v instanceof Date) return { address: cell.address, value: v.getTime() / 86_400_000 + 25_569, ...format };
+  if (v instanceof Date) return { address: cell.address, value: storedSerial(v, excel1904), ...format };
   if (typeof v === "object" && "richText" in v) return { address: cell.address, value: v.richText.map((r) => r.text).join(""), ...format };
   throw new Error(`${cell.worksheet.name}!${cell.address}: unsupported cell content`);
 }
 
 /** The cached value of a cell inside a spill range (a literal as Excel stores it), as a spill value. */
-function spilledValue(cell: ExcelJS.Cell): number | string {
-  const read = readCell(cell);
+function spilledValue(cell: ExcelJS.Cell, excel1904: boolean): number | string {
+  const read = readCell(cell, excel1904);
   const v = read?.formula !== undefined ? read.expected : read?.value;
   if (typeof v === "number" || typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -467,7 +497,8 @@ function spilledValue(cell: ExcelJS.Cell): number | string {
  * A formula stored over a spill range (`<f t="array" ref="A1:C9">`, a dynamic array) gets `spill`,
  * the cached values of its range, and the cells it spills over are left out, as spec.ts describes.
  * Tables come back as TableSpecs (their parts), and names on them with their `table`.
- * Styles and charts are not read back.
+ * Styles and charts are not read back. A date cell holds its day number as the file stores it, in
+ * the workbook's date system (`readXlsxContents(...).dateSystem`; a 1904 workbook's are 1,462 smaller).
  */
 export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
   const zip = await openZip(buffer);
@@ -477,12 +508,13 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
   const names = readDefinedNames(workbookXml, tables);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  const excel1904 = (wb.properties as { date1904?: boolean }).date1904 === true;
   return wb.worksheets.map((ws, index) => {
     const cells: CellSpec[] = [];
     const spilledOver = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
-        const spec = readCell(cell);
+        const spec = readCell(cell, excel1904);
         if (spec === undefined) return;
         const model = cell.model as { shareType?: string; ref?: string };
         const range = model.shareType === "array" && spec.formula !== undefined ? /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(model.ref ?? "") : null;
@@ -496,7 +528,7 @@ export async function readSheetSpecs(buffer: Uint8Array): Promise<SheetSpec[]> {
           for (let c = ws.getColumn(range[1]).number; c <= ws.getColumn(range[3]).number; c++) {
             const over = ws.getCell(r, c);
             if (over.address !== cell.address) spilledOver.add(over.address);
-            values.push(over.address === cell.address ? (spec.expected ?? "") : spilledValue(over));
+            values.push(over.address === cell.address ? (spec.expected ?? "") : spilledValue(over, excel1904));
           }
           spill.push(values);
         }

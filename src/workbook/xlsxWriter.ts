@@ -19,6 +19,8 @@
  *   values cached in every cell of the range.
  * - `value` cells as literals: a text is ALWAYS a string cell, even "=HYPERLINK(...)" or "@SUM(1)".
  * - Number formats, the STYLES look, column widths, gridlines.
+ * - Dates (a number under a date format) as day numbers of the workbook's date system: the 1900
+ *   system unless `dateSystem` says "1904" (dateSystem.ts).
  * - Defined names scoped to their sheet (`localSheetId`), written into xl/workbook.xml directly:
  *   ExcelJS only writes workbook-wide names. For each stored model, the hidden workbook-scoped
  *   marker name the add-in writes too (`CapTable_Model_<id>` -> 'Sheet'!$A$1, office/marker.ts),
@@ -63,6 +65,7 @@ import { encodeOoxmlString, escapeXml, xmlForbiddenMessage } from "./xml";
 import { STYLES, type CellSpec, type ChartSpec, type SheetSpec, type StyleName, type TableSpec } from "./spec";
 import { cleanSheetName as cleanName, numberedSheetName } from "./sheetName";
 import { calculatedColumns, checkTables, freeTableName, structuredReference } from "./tables";
+import { inDateSystem, type DateSystem } from "./dateSystem";
 
 export interface XlsxSheetInput {
   readonly spec: SheetSpec;
@@ -82,6 +85,14 @@ export interface XlsxWorkbookInput {
    * add-in has other `store`/`storeType` values (see AddInReference). `false` writes no part.
    */
   readonly addIn?: AddInReference | false;
+  /**
+   * The workbook's date system (dateSystem.ts): "1900" (Excel's default) unless given. "1904" writes
+   * `<workbookPr date1904="1"/>` (ECMA-376 Part 1 §18.2.28) and every date of the specs (a number
+   * under a date format) as its 1904 day number (`inDateSystem`), so the file shows the same dates.
+   * The command line writes new workbooks in the 1900 system; "1904" is what a model rebuilt into an
+   * old Mac workbook looks like (tests).
+   */
+  readonly dateSystem?: DateSystem;
 }
 
 export interface XlsxResult {
@@ -698,9 +709,14 @@ async function addPart(
 const CURRENT_CALC_ID = 191029;
 
 /** Writes the workbook. Throws an Error naming the sheet and cell for a spec that breaks spec.ts's rules. */
-export async function writeXlsx(input: XlsxWorkbookInput): Promise<XlsxResult> {
-  if (input.sheets.length === 0) throw new Error("a workbook needs at least one sheet");
+export async function writeXlsx(given: XlsxWorkbookInput): Promise<XlsxResult> {
+  if (given.sheets.length === 0) throw new Error("a workbook needs at least one sheet");
+  const dateSystem = given.dateSystem ?? "1900";
+  // Every cell, chart cache and table of the file from the specs as the date system holds them.
+  const input = { ...given, sheets: given.sheets.map((sheet) => ({ ...sheet, spec: inDateSystem(sheet.spec, dateSystem) })) };
   const wb = new ExcelJS.Workbook();
+  // ExcelJS writes <workbookPr date1904="1"/> (lib/xlsx/xform/book/workbook-properties-xform.js); numbers are written as given.
+  if (dateSystem === "1904") (wb.properties as { date1904?: boolean }).date1904 = true;
   wb.creator = "CapTable";
   wb.title = input.properties?.title ?? "";
   wb.description = input.properties?.description ?? "";

@@ -178,6 +178,15 @@ export class MockWorkbook {
   syncs = 0;
   /** Operations queued and run at each sync (for tests that count them). */
   readonly batchSizes: number[] = [];
+  /**
+   * The workbook's date system (Excel: File > Options > Advanced, "Use 1904 date system"):
+   * `workbook.functions.date` answers in it, as Excel evaluates DATE in the workbook's system.
+   */
+  dateSystem: "1900" | "1904" = "1900";
+  /** Set to make `workbook.functions.date` answer this instead (an error value, or an odd number), as a host might. */
+  dateAnswer?: { readonly value?: unknown; readonly error?: string };
+  /** Set to model a host without `workbook.functions`. */
+  noFunctions = false;
   private queue: (() => void)[] = [];
   private failure?: { sync: number; afterOps: number; message: string };
 
@@ -402,11 +411,47 @@ class WorkbookProxy {
   readonly customXmlParts: CustomXmlPartCollectionProxy;
   readonly names: WorkbookNamesProxy;
   readonly tables: TableCollectionProxy;
+  readonly functions?: FunctionsProxy;
   constructor(wb: MockWorkbook) {
     this.worksheets = new WorksheetCollectionProxy(wb);
     this.customXmlParts = new CustomXmlPartCollectionProxy(wb);
     this.names = new WorkbookNamesProxy(wb);
     this.tables = new TableCollectionProxy(wb, undefined);
+    if (!wb.noFunctions) this.functions = new FunctionsProxy(wb);
+  }
+}
+
+/** A FunctionResult (Excel.Functions, ExcelApi 1.2): `value` and `error`, loaded and read after a sync. */
+class FunctionResultProxy {
+  private result?: { value?: unknown; error?: string };
+  constructor(
+    private readonly wb: MockWorkbook,
+    private readonly evaluate: () => { value?: unknown; error?: string },
+  ) {}
+  load(): this {
+    this.wb.enqueue(() => void (this.result = this.evaluate()));
+    return this;
+  }
+  get value(): unknown {
+    if (this.result === undefined) throw notLoaded("value");
+    return this.result.value;
+  }
+  get error(): string | undefined {
+    if (this.result === undefined) throw notLoaded("error");
+    return this.result.error;
+  }
+}
+
+/** workbook.functions: DATE only, evaluated in the workbook's date system (1904-01-01 is day 1,462 of the 1900 system, day 0 of the 1904 system). */
+class FunctionsProxy {
+  constructor(private readonly wb: MockWorkbook) {}
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    return new FunctionResultProxy(this.wb, () => {
+      if (this.wb.dateAnswer !== undefined) return this.wb.dateAnswer;
+      const serial1900 = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+      const serial = this.wb.dateSystem === "1904" ? serial1900 - 1462 : serial1900;
+      return serial < 0 ? { error: "#NUM!" } : { value: serial };
+    });
   }
 }
 
