@@ -2,14 +2,18 @@
  * The command line in French (`--lang fr`): its usage errors, file errors, a template's input errors
  * (the French rule catalogue, by rule id) and what build-workbook reports come from the French
  * catalogues (src/locales/cliMessages.ts, src/locales/ruleMessagesFr.ts); without --lang, English.
+ * export-ocf takes --lang too: its defaults and refusals are rules of the OCF catalogue
+ * (src/ocf/ocfRules.ts, src/locales/ocfMessagesFr.ts), worded by id.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { EXIT, main } from "../../src/cli/main";
 import { CLI_MESSAGES_EN, CLI_MESSAGES_FR } from "../../src/locales/cliMessages";
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
+import { companyPackage } from "../ocf/ocfFixture";
+import { englishIn } from "../support/french";
 
 let dir: string;
 beforeAll(() => {
@@ -22,6 +26,24 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   let stderr = "";
   const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir });
   return { code, stdout, stderr };
+}
+
+/** The lines of a French output, each checked: no English word once names, paths and options are set aside. */
+function expectFrench(text: string): string[] {
+  const lines = text.split("\n").filter((l) => l !== "");
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect([line, englishIn(line)]).toEqual([line, []]);
+  return lines;
+}
+
+/** The same command in English and in French: the French output in French, and none of the English lines in it. */
+async function bothLanguages(args: string[]): Promise<{ en: Awaited<ReturnType<typeof run>>; fr: Awaited<ReturnType<typeof run>> }> {
+  const en = await run(args);
+  const fr = await run([...args, "--lang", "fr"]);
+  expect(fr.code).toBe(en.code);
+  expectFrench(fr.stderr);
+  for (const line of en.stderr.split("\n").filter((l) => l !== "")) expect(fr.stderr).not.toContain(line.replace(/^captable: /, ""));
+  return { en, fr };
 }
 
 describe("captable --lang fr speaks French", () => {
@@ -37,7 +59,7 @@ describe("captable --lang fr speaks French", () => {
     expect((await run(["build-workbook", "a", "b", "-o", "x.xlsx", "--lang", "fr"])).stderr).toContain(
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
-    expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain("--lang est une option de build-workbook seulement");
+    expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain("--lang est une option de build-workbook et export-ocf seulement");
   });
 
   test("file errors", async () => {
@@ -87,6 +109,93 @@ describe("captable --lang fr speaks French", () => {
     expect(r.stderr).not.toMatch(/Wrote|To fill in/);
     const en = await run(["build-workbook", "opcore-stake-sale", "-o", "opcore-en.xlsx"]);
     expect(en.stderr).toMatch(/^Wrote opcore-en\.xlsx: sheet "/);
+  });
+
+  test("export-ocf --lang fr: the summary and each default written, from the OCF catalogue's French", async () => {
+    mkdirSync(path.join(dir, "pkg"));
+    for (const f of companyPackage()) writeFileSync(path.join(dir, "pkg", f.path), f.bytes);
+    expect((await run(["import-ocf", "pkg", "--cap-table", "-o", "history.json"])).code).toBe(EXIT.ok);
+    const history = JSON.parse(readFileSync(path.join(dir, "history.json"), "utf8")).history;
+    // A history that does not say a holder's type, a class's votes and authorized shares, an option's expiry: each written with a default.
+    const bare = {
+      ...history,
+      holders: history.holders.map((h: Record<string, unknown>) => ({ ...h, kind: undefined })),
+      classes: history.classes.map((c: Record<string, unknown>) => ({ ...c, votesPerShare: undefined, authorized: undefined })),
+      plans: history.plans.map((p: Record<string, unknown>) => ({ ...p, classIds: undefined })),
+      events: history.events.map((e: Record<string, unknown>) => ({ ...e, expirationDate: undefined })),
+    };
+    writeFileSync(path.join(dir, "bare.json"), JSON.stringify(bare));
+    const en = await run(["export-ocf", "bare.json", "-o", "en.ocf.zip"]);
+    const fr = await run(["export-ocf", "bare.json", "-o", "fr.ocf.zip", "--lang", "fr"]);
+    expect([en.code, fr.code]).toEqual([EXIT.ok, EXIT.ok]);
+    const lines = expectFrench(fr.stderr);
+    expect(lines[0]).toMatch(
+      /^Paquet OCF 1\.2\.0 au \d{4}-\d{2}-\d{2} écrit dans fr\.ocf\.zip \(\d+ fichiers ; les prix sans devise indiquée sont en EUR\)\.$/,
+    );
+    const defaults = lines.slice(1);
+    // One French line per English default, in the same order, each from its rule id.
+    const enDefaults = en.stderr.split("\n").filter((l) => l.startsWith("Default written: "));
+    expect(enDefaults.length).toBeGreaterThanOrEqual(6);
+    expect(defaults.length).toBe(enDefaults.length);
+    for (const d of defaults) expect(d).toMatch(/^Valeur par défaut écrite : /);
+    expect(defaults).toContain("Valeur par défaut écrite : actionnaire « Ana Founder » : son type n’est pas connu ; écrit INSTITUTION");
+    for (const line of en.stderr.split("\n").filter((l) => l !== "")) expect(fr.stderr).not.toContain(line);
+  });
+
+  test("export-ocf --lang fr: the refusals (a history that is not one, what OCF requires, the command line) in French", async () => {
+    const history = JSON.parse(readFileSync(path.join(dir, "history.json"), "utf8")).history;
+    writeFileSync(path.join(dir, "no-issuer.json"), JSON.stringify({ ...history, issuer: undefined }));
+    const noIssuer = await bothLanguages(["export-ocf", "no-issuer.json", "-o", "x.ocf.zip"]);
+    expect(noIssuer.fr.stderr).toMatch(/^captable: no-issuer\.json : un manifeste OCF exige de la société id, legalName/);
+    const asNumber = {
+      ...history,
+      events: history.events.map((e: Record<string, unknown>, i: number) => (i === 0 ? { ...e, quantity: 5000000 } : e)),
+    };
+    writeFileSync(path.join(dir, "number.json"), JSON.stringify(asNumber));
+    expect((await bothLanguages(["export-ocf", "number.json", "-o", "x.ocf.zip"])).fr.stderr).toContain(
+      "ce n’est pas un historique de table de capitalisation : le champ events.0.quantity doit être un nombre décimal écrit comme un texte (« 1250000 »), pas un nombre JSON",
+    );
+    // A field the file does not have: named, in French (zod's own issue, worded from its code).
+    writeFileSync(
+      path.join(dir, "extra.json"),
+      JSON.stringify({ ...history, holders: [{ ...history.holders[0], nickname: "A" }, ...history.holders.slice(1)] }),
+    );
+    expect((await bothLanguages(["export-ocf", "extra.json", "-o", "x.ocf.zip"])).fr.stderr).toContain(
+      "le champ holders.0 contient un champ que ce fichier n’a pas : « nickname »",
+    );
+    writeFileSync(path.join(dir, "not-json.json"), "{");
+    expect((await bothLanguages(["export-ocf", "not-json.json", "-o", "x.ocf.zip"])).fr.stderr).toMatch(
+      /^captable: not-json\.json : ce n’est pas un JSON valide/,
+    );
+    // The engine's rule the history breaks, in the engine's French.
+    const dangling = {
+      ...history,
+      events: history.events.map((e: Record<string, unknown>, i: number) => (i === 0 ? { ...e, holderId: "ghost" } : e)),
+    };
+    writeFileSync(path.join(dir, "dangling.json"), JSON.stringify(dangling));
+    expect((await bothLanguages(["export-ocf", "dangling.json", "-o", "x.ocf.zip"])).fr.stderr).toContain("ghost");
+    const noCurrency = {
+      ...history,
+      classes: history.classes.map((c: Record<string, unknown>) => ({ ...c, originalIssuePrice: undefined })),
+      events: history.events
+        .filter((e: { kind?: string }) => e.kind !== "CONVERTIBLE")
+        .map((e: Record<string, unknown>) => ({ ...e, currency: undefined })),
+    };
+    writeFileSync(path.join(dir, "no-currency.json"), JSON.stringify(noCurrency));
+    await bothLanguages(["export-ocf", "no-currency.json", "-o", "x.ocf.zip"]);
+    await bothLanguages(["export-ocf", "no-currency.json", "-o", "x.ocf.zip", "--currency", "usd"]);
+    await bothLanguages(["export-ocf", "history.json", "-o", "x.ocf.zip", "--as-of", "2025-02-30"]);
+    // The command line and the output.
+    await bothLanguages(["export-ocf", "history.json"]);
+    await bothLanguages(["export-ocf", "history.json", "-o", "-"]);
+    await bothLanguages(["export-ocf", "history.json", "-o", "x.json"]);
+    await bothLanguages(["export-ocf", "missing.json", "-o", "x.ocf.zip"]);
+    writeFileSync(path.join(dir, "taken.ocf.zip"), "");
+    await bothLanguages(["export-ocf", "history.json", "-o", "taken.ocf.zip"]);
+    mkdirSync(path.join(dir, "taken-folder"));
+    await bothLanguages(["export-ocf", "history.json", "--dir", "-o", "taken-folder"]);
+    writeFileSync(path.join(dir, "taken-folder", "Old.ocf.json"), "{}");
+    await bothLanguages(["export-ocf", "history.json", "--dir", "-o", "taken-folder", "--force"]);
   });
 
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {
