@@ -5,7 +5,7 @@
  * nothing here and an added rule does not compile until it has its French.
  */
 import { type EngineRuleRef, engineRuleText } from "../engine";
-import { type FieldName, type ListName, type RuleMessages, RULES_EN, percentText, ruleOf, ruleText } from "../model/ruleMessages";
+import { type FieldName, type ListName, type RuleMessages, RULES_EN, issueRule, percentText, ruleText } from "../model/ruleMessages";
 import { ENGINE_RULES_FR } from "./engineMessagesFr";
 import { groupedNumberText } from "./numberText";
 
@@ -346,16 +346,19 @@ export const RULES_FR: RuleMessages = {
   roundBeforeAsOf: (p) => `La date du tour (${p.date}) ne doit pas précéder la date de la table (${p.asOf})`,
   eventAfterAsOf: (p) =>
     `Événements ligne ${p.row} : datée du ${p.date}, après la date de la table (${p.asOf}) dont part le prochain tour ; changez la date ou retirez le prochain tour`,
+  unknownFields: (p) => `${p.keys.length > 1 ? "champs inconnus" : "champ inconnu"} ${p.keys.map((k) => `« ${k} »`).join(", ")}`,
+  notObject: () => "doit être un objet de champs nommés ({ … })",
+  notLiteral: (p) => `doit valoir « ${p.value} »`,
 };
 
 /**
- * A model schema's issue in the UI language: in English its own message; in French the message of
- * its rule (`ruleOf`), or of the engine's rule when the schema passes the engine's refusal on
- * (`params.engineRule`, src/model/exitWaterfallInput.ts). Only zod's own issues (an unknown key)
- * carry no rule and are shown in English, as the command line shows them.
+ * A model schema's issue in the UI language: the message of its rule (`issueRule`: the schema's own,
+ * or zod's own issue as a rule: an unknown field, a row that is not an object), or of the engine's
+ * rule when the schema passes the engine's refusal on (`params.engineRule`,
+ * src/model/exitWaterfallInput.ts); any other issue in its own (English) message.
  */
 export function ruleMessage(issue: { readonly message: string }, lang: "en" | "fr"): string {
-  const rule = ruleOf(issue);
+  const rule = issueRule(issue);
   if (rule !== undefined) return ruleText(rule.id, rule.params, lang === "en" ? RULES_EN_FORMS : RULES_FR);
   if (lang === "en") return issue.message;
   const engine = (issue as { params?: { engineRule?: EngineRuleRef } }).params?.engineRule;

@@ -209,6 +209,10 @@ export interface RuleParams {
   splitLastOfDate: { row: number };
   roundBeforeAsOf: { date: string; asOf: string };
   eventAfterAsOf: { row: number; date: string; asOf: string };
+  // zod's own issues, which carry no rule of ours (`zodRule`): the message comes after the place in the file
+  unknownFields: { keys: readonly string[] };
+  notObject: Record<string, never>;
+  notLiteral: { value: string };
 }
 export type RuleId = keyof RuleParams;
 
@@ -352,6 +356,9 @@ export const RULES_EN: RuleMessages = {
   roundBeforeAsOf: (p) => `round date ${p.date} must not be before the cap table's date (as of ${p.asOf})`,
   eventAfterAsOf: (p) =>
     `events row ${p.row} is dated ${p.date}, after the cap table's date (as of ${p.asOf}) the next round starts from: move the date, or remove the next round`,
+  unknownFields: (p) => `unknown field${p.keys.length > 1 ? "s" : ""} ${p.keys.map((k) => `"${k}"`).join(", ")}`,
+  notObject: () => "must be an object of named fields ({ ... })",
+  notLiteral: (p) => `must be "${p.value}"`,
 };
 
 /** The text of a rule in a language's messages (English by default). */
@@ -393,8 +400,44 @@ export function ruleIssue<K extends RuleId>(
   return { code: "custom", path, message: ruleText(id, params), params: { rule: { id, params } } };
 }
 
-/** The rule an issue carries (see `ruleError`, `ruleIssue`), or undefined for zod's own issues (an unknown key) and the engine's words. */
+/** The rule an issue carries (see `ruleError`, `ruleIssue`), or undefined for zod's own issues (an unknown key: see `zodRule`) and the engine's words. */
 export function ruleOf(issue: object): RuleRef | undefined {
   const rule = (issue as { params?: { rule?: RuleRef } }).params?.rule;
   return rule !== undefined && typeof rule === "object" && Object.prototype.hasOwnProperty.call(RULES_EN, rule.id) ? rule : undefined;
+}
+
+/** What zod's own issues hold that a rule needs (its issue objects, without importing zod here). */
+interface ZodOwnIssue {
+  readonly code?: string;
+  readonly keys?: readonly string[];
+  readonly expected?: string;
+  readonly values?: readonly unknown[];
+}
+
+/**
+ * zod's own issues as rules of the catalogue, so that they read in every language as the schemas'
+ * rules do (zod's words are English, node_modules/zod/v4/locales/en.js): a field the object does not
+ * have (every model object is strict), a row or section that is not an object, a value other than
+ * the one a literal allows (a model's `kind`). Undefined for an issue with a rule of ours, or one
+ * the schemas cannot give.
+ */
+export function zodRule(issue: object): RuleRef | undefined {
+  if (ruleOf(issue) !== undefined) return undefined;
+  const i = issue as ZodOwnIssue;
+  if (i.code === "unrecognized_keys" && Array.isArray(i.keys)) return { id: "unknownFields", params: { keys: i.keys.map(String) } };
+  if (i.code === "invalid_type" && i.expected === "object") return { id: "notObject", params: {} };
+  if (i.code === "invalid_value" && Array.isArray(i.values) && i.values.length === 1)
+    return { id: "notLiteral", params: { value: String(i.values[0]) } };
+  return undefined;
+}
+
+/** The rule of any issue: its own (`ruleOf`), or zod's issue as a rule (`zodRule`). */
+export function issueRule(issue: object): RuleRef | undefined {
+  return ruleOf(issue) ?? zodRule(issue);
+}
+
+/** An issue's English text: its rule's (zod's own issues included), else its message. */
+export function issueText(issue: { readonly message: string }): string {
+  const rule = zodRule(issue);
+  return rule === undefined ? issue.message : ruleText(rule.id, rule.params);
 }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { checkJsonValue, formatPath, parseSafeJson } from "./safeJson";
 import { migrateTemplate, type JsonObject } from "./migrations";
+import { issueText } from "../model/ruleMessages";
 import {
   DEFAULT_PRESENTATION,
   TEMPLATE_FORMAT,
@@ -41,19 +42,16 @@ export class TemplateError extends Error {
   }
 }
 
-/** One message per zod issue, naming the field: "inputs.stake: stake must be between 0% and 100%, got 130%". */
-/** How an issue is worded: its own (English) message by default; the command line's French passes the French rule catalogue's. */
+/**
+ * How an issue is worded: in English by default (its own message, or for zod's own issues, such as
+ * an unknown field, the rule catalogue's: `issueText`); the command line's French passes the French
+ * rule catalogue's (`ruleMessage`, src/locales/ruleMessagesFr.ts).
+ */
 export type IssueMessage = (issue: z.core.$ZodIssue) => string;
 
-export function formatIssues(error: z.ZodError, message: IssueMessage = (issue) => issue.message): string[] {
-  return error.issues.slice(0, 20).map((issue) => {
-    const where = formatPath(issue.path);
-    if (issue.code === "unrecognized_keys") {
-      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-      return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`;
-    }
-    return `${where}: ${message(issue)}`;
-  });
+/** One message per zod issue, naming the field: "inputs.stake: stake must be between 0% and 100%, got 130%". */
+export function formatIssues(error: z.ZodError, message: IssueMessage = issueText): string[] {
+  return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}: ${message(issue)}`);
 }
 
 /** Validates a value already parsed from JSON (checks the limits, migrates, applies the schema). Never throws. */

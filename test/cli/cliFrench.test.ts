@@ -198,6 +198,29 @@ describe("captable --lang fr speaks French", () => {
     await bothLanguages(["export-ocf", "history.json", "--dir", "-o", "taken-folder", "--force"]);
   });
 
+  test("a cap-table history model (as import-ocf writes it) with wrong rows: every problem in French, zod's own issues included", async () => {
+    // The model import-ocf writes from a package, then broken by hand: a field a row does not have, a row and a section that are not objects.
+    mkdirSync(path.join(dir, "pkg-model"));
+    for (const f of companyPackage()) writeFileSync(path.join(dir, "pkg-model", f.path), f.bytes);
+    expect((await run(["import-ocf", "pkg-model", "-o", "model.json"])).code).toBe(EXIT.ok);
+    expect((await run(["build-workbook", "model.json", "-o", "model.xlsx", "--lang", "fr"])).code).toBe(EXIT.ok);
+    const model = JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8"));
+    model.inputs.events[0].note = "founders";
+    model.inputs.events[1] = 5;
+    model.inputs.nextRound = "soon";
+    model.inputs.classes[0].seniority = 0;
+    model.inputs.color = "blue";
+    writeFileSync(path.join(dir, "bad-model.json"), JSON.stringify(model, null, 2));
+    const { en, fr } = await bothLanguages(["build-workbook", "bad-model.json", "-o", "bad-model.xlsx"]);
+    expect(fr.code).toBe(EXIT.failed);
+    expect(en.stderr).toContain('unknown field "note" (inputs.events[0])');
+    expect(fr.stderr).toContain("  - champ inconnu « note » (inputs.events[0])\n");
+    expect(fr.stderr).toContain("  - champ inconnu « color » (inputs)\n");
+    expect(fr.stderr).toContain("  - doit être un objet de champs nommés ({ … }) (inputs.events[1])\n");
+    expect(fr.stderr).toContain("  - doit être un objet de champs nommés ({ … }) (inputs.nextRound)\n");
+    expect(fr.stderr).toMatch(/ {2}- Le rang doit être un nombre entier à partir de 1 .*\(inputs\.classes\[0\]\.seniority\)\n/);
+  });
+
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {
     expect(Object.keys(CLI_MESSAGES_FR).sort()).toEqual(Object.keys(CLI_MESSAGES_EN).sort());
     expect(Object.keys(CLI_MESSAGES_FR.fsProblem).sort()).toEqual(Object.keys(CLI_MESSAGES_EN.fsProblem).sort());

@@ -5,7 +5,7 @@
 
 /** English words a French message has no reason to hold. */
 export const ENGLISH =
-  /\b(the|is|are|not|read|with|its|this|must|which|holds|from|counted|reader|knows|expected|anyway|checked|object|an|of|and|written|default|known|give|has|have|file|wrote|warning|note|skipped|prices|package|needs|got|to)\b/i;
+  /\b(the|is|are|not|read|with|its|this|must|which|holds|from|counted|reader|knows|expected|anyway|checked|object|an|of|and|written|default|known|give|has|have|file|wrote|warning|note|skipped|prices|package|needs|got|to|unknown|field|fields|invalid|input|received)\b/i;
 
 /**
  * What a French line may keep in English: OCF's own names (object and file types, ids, file names,
