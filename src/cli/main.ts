@@ -350,7 +350,9 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   try {
     built = await workbookModule().workbookFromTemplate(template, undefined, p.lang);
   } catch (error) {
-    throw new Failure(M.notBuilt((error as Error).message));
+    // An engine's refusal in its rule's words, in the language of the messages (src/locales/engineMessagesFr.ts).
+    const { engineMessage } = require("../locales/engineMessagesFr") as typeof import("../locales/engineMessagesFr");
+    throw new Failure(M.notBuilt(engineMessage(error, p.lang ?? "en")));
   }
   await writeOutput(p.output, built.buffer, p, io);
   io.stderr(`${M.wroteWorkbook(p.output, built.sheetName, template.title, built.modelId)}\n`);

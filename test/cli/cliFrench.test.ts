@@ -221,6 +221,28 @@ describe("captable --lang fr speaks French", () => {
     expect(fr.stderr).toMatch(/ {2}- Le rang doit être un nombre entier à partir de 1 .*\(inputs\.classes\[0\]\.seniority\)\n/);
   });
 
+  test("build-workbook: the engine's refusal and the stake sale's warnings in French", async () => {
+    const history = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
+    history.inputs.nextRound.poolTarget = 0.99;
+    writeFileSync(path.join(dir, "over-owned.json"), JSON.stringify(history));
+    const refused = await bothLanguages(["build-workbook", "over-owned.json", "-o", "over-owned.xlsx"]);
+    expect(refused.fr.code).toBe(EXIT.failed);
+    expect(refused.fr.stderr).toMatch(/^captable: le modèle n’a pas pu être construit : /);
+    const sale = JSON.parse(templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+    sale.inputs.stake = 0;
+    writeFileSync(path.join(dir, "zero-stake.json"), JSON.stringify(sale));
+    const en = await run(["build-workbook", "zero-stake.json", "-o", "zero-en.xlsx"]);
+    const fr = await run(["build-workbook", "zero-stake.json", "-o", "zero-fr.xlsx", "--lang", "fr"]);
+    expect([en.code, fr.code]).toEqual([EXIT.ok, EXIT.ok]);
+    expect(en.stderr).toContain("Warning: the stake is 0%");
+    // The sheet's French typography: no-break spaces before ":" and "%".
+    expect(fr.stderr.replace(/\u00a0/g, " ")).toContain(
+      "Avertissement : la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle.\n",
+    );
+    // The template's title is the file's own data (English here), not a message.
+    expectFrench(fr.stderr.replace(` (${sale.title})`, ""));
+  });
+
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {
     expect(Object.keys(CLI_MESSAGES_FR).sort()).toEqual(Object.keys(CLI_MESSAGES_EN).sort());
     expect(Object.keys(CLI_MESSAGES_FR.fsProblem).sort()).toEqual(Object.keys(CLI_MESSAGES_EN.fsProblem).sort());
