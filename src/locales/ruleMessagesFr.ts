@@ -8,6 +8,7 @@ import { type EngineRuleRef, engineRuleText } from "../engine";
 import { type FieldName, type ListName, type RuleMessages, RULES_EN, issueRule, percentText, ruleText } from "../model/ruleMessages";
 import { ENGINE_RULES_FR } from "./engineMessagesFr";
 import { groupedNumberText } from "./numberText";
+import type { SheetNameRule } from "../workbook/sheetName";
 
 /** The fields' names in French messages. */
 export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
@@ -121,6 +122,12 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   "round date": "date du tour",
   series: "série",
   source: "source",
+  title: "titre",
+  description: "description",
+  "toFill note": "note « À compléter »",
+  "sheet name": "nom de la feuille",
+  showGridlines: "quadrillage (showGridlines)",
+  chart: "graphique (chart)",
 };
 
 /** Per list: the list as a subject ("La table de capitalisation"), what it must be, and its items ("actionnaires"). */
@@ -209,7 +216,32 @@ const LIST_FR: Readonly<Record<ListName, { subject: string; notList: string; one
     items: "événements",
     duplicate: "L’événement",
   },
+  toFill: {
+    subject: "La liste « À compléter » (toFill)",
+    notList: "La liste « À compléter » (toFill) doit être une liste",
+    one: "une entrée",
+    items: "entrées",
+    duplicate: "L’entrée « À compléter »",
+  },
 };
+
+/** A broken sheet-name rule in French ("ne doit pas …"), as sheetNameRuleText words it in English (src/workbook/sheetName.ts). */
+function sheetNameFr(rule: SheetNameRule): string {
+  switch (rule.code) {
+    case "empty":
+      return "ne doit pas être vide";
+    case "tooLong":
+      return `doit faire au plus ${rule.max} caractères, reçu ${rule.length}`;
+    case "forbidden":
+      return "ne doit contenir aucun des caractères : \\ / ? * [ ]";
+    case "control":
+      return "ne doit contenir ni tabulation, ni saut de ligne, ni autre caractère de contrôle";
+    case "apostrophe":
+      return "ne doit ni commencer ni finir par une apostrophe";
+    case "reserved":
+      return "ne doit pas être « History » (réservé par Excel)";
+  }
+}
 
 /** A field's French name, capitalised to open a sentence. */
 const subject = (field: FieldName): string => capitalise(FIELD_NAMES_FR[field]);
@@ -349,6 +381,9 @@ export const RULES_FR: RuleMessages = {
   unknownFields: (p) => `${p.keys.length > 1 ? "champs inconnus" : "champ inconnu"} ${p.keys.map((k) => `« ${k} »`).join(", ")}`,
   notObject: () => "doit être un objet de champs nommés ({ … })",
   notLiteral: (p) => `doit valoir « ${p.value} »`,
+  toFillField: (p) => `Le champ « À compléter » doit être l’une des entrées du modèle (${p.fields.join(", ")}), reçu ${p.got}`,
+  toFillTwice: (p) => `La liste « À compléter » cite « ${p.field} » plus d’une fois`,
+  sheetName: (p) => `Le nom de la feuille ${sheetNameFr(p.rule)}`,
 };
 
 /**

@@ -16,6 +16,7 @@
  *
  * Field names are a closed list (`FIELD_NAMES`), so that each has its name in every language.
  */
+import { type SheetNameRule, sheetNameRuleText } from "../workbook/sheetName";
 /** The fields the rules name, in the English the messages use. */
 export const FIELD_NAMES = [
   "company",
@@ -129,12 +130,31 @@ export const FIELD_NAMES = [
   "round date",
   "series",
   "source",
+  // The template around a model's inputs (src/templates/schema.ts)
+  "title",
+  "description",
+  "toFill note",
+  "sheet name",
+  "showGridlines",
+  "chart",
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
 export type ListName =
-  "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings" | "positions" | "flows" | "comps" | "notes" | "plans" | "events";
+  | "capTable"
+  | "investors"
+  | "instruments"
+  | "classes"
+  | "exitValues"
+  | "holdings"
+  | "positions"
+  | "flows"
+  | "comps"
+  | "notes"
+  | "plans"
+  | "events"
+  | "toFill";
 
 /** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
 export interface RuleParams {
@@ -213,6 +233,10 @@ export interface RuleParams {
   unknownFields: { keys: readonly string[] };
   notObject: Record<string, never>;
   notLiteral: { value: string };
+  // The template around a model's inputs (src/templates/schema.ts)
+  toFillField: { fields: readonly string[]; got: string };
+  toFillTwice: { field: string };
+  sheetName: { rule: SheetNameRule };
 }
 export type RuleId = keyof RuleParams;
 
@@ -252,6 +276,7 @@ const LIST_EN: Readonly<Record<ListName, { name: string; notList: string; empty:
   comps: { name: "comps", notList: "a list of comparable deals (name, EV, EBITDA, capacity, basis)", empty: "list at least one comp", item: "comps" },
   plans: { name: "plans", notList: "a list of option plans", empty: "list at least one option plan", item: "plans" },
   events: { name: "events", notList: "a list of dated events", empty: "list at least one event", item: "events" },
+  toFill: { name: "toFill", notList: "a list", empty: "list at least one entry", item: "entries" },
 };
 
 /** What a duplicate is called in each list ("holder", "investor", "class"). */
@@ -268,6 +293,7 @@ const ITEM_EN: Readonly<Record<ListName, string>> = {
   notes: "note for the field",
   plans: "plan",
   events: "event",
+  toFill: "toFill entry",
 };
 
 /** The English messages: the products' one wording of each rule. */
@@ -359,6 +385,9 @@ export const RULES_EN: RuleMessages = {
   unknownFields: (p) => `unknown field${p.keys.length > 1 ? "s" : ""} ${p.keys.map((k) => `"${k}"`).join(", ")}`,
   notObject: () => "must be an object of named fields ({ ... })",
   notLiteral: (p) => `must be "${p.value}"`,
+  toFillField: (p) => `toFill field must be one of the inputs (${p.fields.join(", ")}), got ${p.got}`,
+  toFillTwice: (p) => `toFill lists "${p.field}" more than once`,
+  sheetName: (p) => `sheet name ${sheetNameRuleText(p.rule)}`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

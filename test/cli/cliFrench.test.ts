@@ -221,6 +221,39 @@ describe("captable --lang fr speaks French", () => {
     expect(fr.stderr).toMatch(/ {2}- Le rang doit être un nombre entier à partir de 1 .*\(inputs\.classes\[0\]\.seniority\)\n/);
   });
 
+  test("the template around the inputs (title, to-fill list, presentation): its rules in French too", async () => {
+    const t = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
+    t.title = "";
+    t.description = 5;
+    t.toFill = [{ field: "nope", note: "" }];
+    t.presentation = { sheetName: "a/b", showGridlines: "yes", chart: true };
+    writeFileSync(path.join(dir, "bad-template.json"), JSON.stringify(t));
+    const { en, fr } = await bothLanguages(["build-workbook", "bad-template.json", "-o", "bad-template.xlsx"]);
+    expect(en.stderr).toContain("title: title is required");
+    expect(en.stderr).toContain("sheet name must not contain any of : \\ / ? * [ ]");
+    const lines = fr.stderr.split("\n").filter((l) => l.startsWith("  - "));
+    expect([...lines].sort()).toEqual(
+      [
+        "  - Titre est obligatoire (title)",
+        "  - Description doit être un texte (description)",
+        '  - Le champ « À compléter » doit être l’une des entrées du modèle (company, currency, unit, source, asOf, classes, plans, events, nextRound, exit, rounding), reçu "nope" (toFill[0].field)',
+        "  - Le nom de la feuille ne doit contenir aucun des caractères : \\ / ? * [ ] (presentation.sheetName)",
+        "  - Quadrillage (showGridlines) doit être vrai ou faux (presentation.showGridlines)",
+      ].sort(),
+    );
+    t.title = "History";
+    t.description = "";
+    t.toFill = [
+      { field: "asOf", note: "" },
+      { field: "asOf", note: "" },
+    ];
+    t.presentation = { sheetName: null, showGridlines: false, chart: true };
+    writeFileSync(path.join(dir, "twice.json"), JSON.stringify(t));
+    const twice = await bothLanguages(["build-workbook", "twice.json", "-o", "twice.xlsx"]);
+    expect(twice.en.stderr).toContain('toFill lists "asOf" more than once');
+    expect(twice.fr.stderr).toContain("  - La liste « À compléter » cite « asOf » plus d’une fois (toFill[1].field)\n");
+  });
+
   test("build-workbook: the engine's refusal and the stake sale's warnings in French", async () => {
     const history = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
     history.inputs.nextRound.poolTarget = 0.99;

@@ -94,6 +94,9 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   unknownFields: { keys: ["nickname", "age"] },
   notObject: {},
   notLiteral: { value: "capTableHistory" },
+  toFillField: { fields: ["company", "asOf"], got: '"nope"' },
+  toFillTwice: { field: "asOf" },
+  sheetName: { rule: { code: "tooLong", length: 40, max: 31 } },
 };
 
 describe("the catalogue", () => {

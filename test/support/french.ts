@@ -18,7 +18,7 @@ export const stripNames = (line: string): string =>
     .replace(/« [^»]* »/g, "")
     .replace(/\S+\.(ocf\.)?(json|zip)\b/g, "")
     .replace(/\b\w+_\w+\b/g, "")
-    .replace(/\b\w+(\.\w+)+\b/g, "")
+    .replace(/\b[A-Za-z_]\w*(?:\[\d+\]|\.\w+)+/g, "")
     .replace(/\b[a-z]+[A-Z]\w*\b/g, "");
 
 /** The English words left in a French line once its names are set aside (none expected). */
