@@ -384,6 +384,9 @@ export const RULES_FR: RuleMessages = {
   toFillField: (p) => `Le champ « À compléter » doit être l’une des entrées du modèle (${p.fields.join(", ")}), reçu ${p.got}`,
   toFillTwice: (p) => `La liste « À compléter » cite « ${p.field} » plus d’une fois`,
   sheetName: (p) => `Le nom de la feuille ${sheetNameFr(p.rule)}`,
+  notTemplateObject: () => "Un modèle doit être un objet JSON",
+  templateFormat: (p) => `Ce n’est pas un modèle CapTable (attendu "format": "${p.expected}", reçu ${p.got})`,
+  templateKind: (p) => `Le type de modèle doit être l’un de ${p.kinds.map((k) => `« ${k} »`).join(", ")}, reçu ${p.got}`,
 };
 
 /**

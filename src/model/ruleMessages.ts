@@ -237,6 +237,9 @@ export interface RuleParams {
   toFillField: { fields: readonly string[]; got: string };
   toFillTwice: { field: string };
   sheetName: { rule: SheetNameRule };
+  notTemplateObject: Record<string, never>;
+  templateFormat: { expected: string; got: string };
+  templateKind: { kinds: readonly string[]; got: string };
 }
 export type RuleId = keyof RuleParams;
 
@@ -388,6 +391,9 @@ export const RULES_EN: RuleMessages = {
   toFillField: (p) => `toFill field must be one of the inputs (${p.fields.join(", ")}), got ${p.got}`,
   toFillTwice: (p) => `toFill lists "${p.field}" more than once`,
   sheetName: (p) => `sheet name ${sheetNameRuleText(p.rule)}`,
+  notTemplateObject: () => "a template must be a JSON object",
+  templateFormat: (p) => `this is not a CapTable template (expected "format": "${p.expected}", got ${p.got})`,
+  templateKind: (p) => `must be one of ${p.kinds.map((k) => `"${k}"`).join(", ")}, got ${p.got}`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { checkJsonValue, formatPath, parseSafeJson } from "./safeJson";
 import { migrateTemplate, type JsonObject } from "./migrations";
-import { issueText } from "../model/ruleMessages";
+import { type RuleId, type RuleParams, issueText, ruleIssue } from "../model/ruleMessages";
 import {
   DEFAULT_PRESENTATION,
   TEMPLATE_FORMAT,
@@ -55,27 +55,24 @@ export function formatIssues(error: z.ZodError, message: IssueMessage = issueTex
 }
 
 /** Validates a value already parsed from JSON (checks the limits, migrates, applies the schema). Never throws. */
-export function validateTemplate(value: unknown, message?: IssueMessage): TemplateResult {
+export function validateTemplate(value: unknown, message: IssueMessage = issueText): TemplateResult {
+  // A rule the template breaks before its schema applies, worded as the schema's issues are (one catalogue).
+  const refused = <K extends RuleId>(id: K, params: RuleParams[K], path: string[]): TemplateResult => {
+    const text = message(ruleIssue(id, params, path) as unknown as z.core.$ZodIssue);
+    return { ok: false, errors: [path.length > 0 ? `${formatPath(path)}: ${text}` : text] };
+  };
   try {
     const limits = checkJsonValue(value);
     if (limits.length > 0) return { ok: false, errors: limits };
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, errors: ["a template must be a JSON object"] };
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return refused("notTemplateObject", {}, []);
     const doc = value as JsonObject;
-    if (doc.format !== TEMPLATE_FORMAT) {
-      return {
-        ok: false,
-        errors: [`format: this is not a CapTable template (expected "format": "${TEMPLATE_FORMAT}", got ${JSON.stringify(doc.format) ?? "nothing"})`],
-      };
-    }
+    if (doc.format !== TEMPLATE_FORMAT)
+      return refused("templateFormat", { expected: TEMPLATE_FORMAT, got: JSON.stringify(doc.format) ?? "nothing" }, ["format"]);
     const migrated = migrateTemplate(doc);
     if (!migrated.ok) return migrated;
     const kind = migrated.doc.kind;
-    if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind)) {
-      return {
-        ok: false,
-        errors: [`kind: must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind) ?? "nothing"}`],
-      };
-    }
+    if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind))
+      return refused("templateKind", { kinds: TEMPLATE_KINDS, got: JSON.stringify(kind) ?? "nothing" }, ["kind"]);
     const parsed = Template.safeParse(migrated.doc);
     return parsed.success ? { ok: true, template: parsed.data } : { ok: false, errors: formatIssues(parsed.error, message) };
   } catch (error) {

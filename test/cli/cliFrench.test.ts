@@ -249,6 +249,17 @@ describe("captable --lang fr speaks French", () => {
     ];
     t.presentation = { sheetName: null, showGridlines: false, chart: true };
     writeFileSync(path.join(dir, "twice.json"), JSON.stringify(t));
+    // What is checked before the schema: a JSON object, its format and its kind.
+    writeFileSync(path.join(dir, "list.json"), "[]");
+    expect((await bothLanguages(["build-workbook", "list.json", "-o", "list.xlsx"])).fr.stderr).toContain("  - Un modèle doit être un objet JSON\n");
+    writeFileSync(path.join(dir, "other-format.json"), JSON.stringify({ ...t, format: "zz" }));
+    expect((await bothLanguages(["build-workbook", "other-format.json", "-o", "x.xlsx"])).fr.stderr).toContain(
+      '  - Ce n’est pas un modèle CapTable (attendu "format": "captable-template", reçu "zz") (format)\n',
+    );
+    writeFileSync(path.join(dir, "other-kind.json"), JSON.stringify({ ...t, kind: "zz" }));
+    expect((await bothLanguages(["build-workbook", "other-kind.json", "-o", "x.xlsx"])).fr.stderr).toMatch(
+      / {2}- Le type de modèle doit être l’un de « stakeSale », .*, reçu "zz" \(kind\)\n/,
+    );
     const twice = await bothLanguages(["build-workbook", "twice.json", "-o", "twice.xlsx"]);
     expect(twice.en.stderr).toContain('toFill lists "asOf" more than once');
     expect(twice.fr.stderr).toContain("  - La liste « À compléter » cite « asOf » plus d’une fois (toFill[1].field)\n");

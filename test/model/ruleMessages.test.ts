@@ -97,6 +97,9 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   toFillField: { fields: ["company", "asOf"], got: '"nope"' },
   toFillTwice: { field: "asOf" },
   sheetName: { rule: { code: "tooLong", length: 40, max: 31 } },
+  notTemplateObject: {},
+  templateFormat: { expected: "captable-template", got: '"zz"' },
+  templateKind: { kinds: ["stakeSale", "capTableHistory"], got: '"zz"' },
 };
 
 describe("the catalogue", () => {
