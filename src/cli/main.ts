@@ -5,7 +5,7 @@
  *   captable export-template <id> [-o template.json]
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
- *   captable validate-template <template.json>
+ *   captable validate-template <template.json> [--lang en|fr]
  *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json]
  *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
  *
@@ -60,7 +60,9 @@ Commands:
                                        stored inside is the same in either language.
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
-  validate-template <file.json>        Check a template file and list what is wrong with it.
+  validate-template <file.json> [--lang en|fr]
+                                       Check a template file and list what is wrong with it
+                                       (--lang fr: in French).
   import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table]
                                        Read an Open Cap Format package (.ocf.zip, or a folder with
                                        its manifest and *.ocf.json files) and give its cap table as
@@ -113,7 +115,7 @@ interface Parsed {
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
-  /** build-workbook: the language of the sheet's words (and of the messages); export-ocf: of the messages. */
+  /** build-workbook: the language of the sheet's words (and of the messages); validate-template, export-ocf: of the messages. */
   readonly lang?: SheetLanguage;
   /** The messages, in the language of --lang (English without it). */
   readonly M: CliMessages;
@@ -190,8 +192,8 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  if (command !== "build-workbook" && command !== "export-ocf" && lang !== undefined)
-    throw new UsageError(M.optionOf("--lang", ["build-workbook", "export-ocf"]));
+  if (command !== "build-workbook" && command !== "validate-template" && command !== "export-ocf" && lang !== undefined)
+    throw new UsageError(M.optionOf("--lang", ["build-workbook", "validate-template", "export-ocf"]));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
 
@@ -410,9 +412,9 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function validateTemplateFile(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "a template file");
-  const template = await readTemplateFile(p.args[0], io);
-  io.stdout(`${p.args[0]}: valid template "${template.title}" (${template.kind}, version ${template.version})\n`);
+  expectArgs(p, 1, p.M.aTemplateFile);
+  const template = await readTemplateFile(p.args[0], io, p.M, p.lang);
+  io.stdout(`${p.M.validTemplate(p.args[0], template.title, template.kind, template.version)}\n`);
 }
 
 async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {

@@ -50,6 +50,10 @@ export interface CliMessages {
   readonly addInCells: (n: number) => string;
   readonly toFill: (fields: string) => string;
   readonly warning: (text: string) => string;
+  // validate-template
+  /** What validate-template needs, as `needsArgs` names it. */
+  readonly aTemplateFile: string;
+  readonly validTemplate: (file: string, title: string, kind: string, version: number) => string;
   // export-ocf
   /** What export-ocf needs, as `needsArgs` names it. */
   readonly aHistory: string;
@@ -120,6 +124,8 @@ export const CLI_MESSAGES_EN: CliMessages = {
     `Note: ${n} cell(s) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live (the sheet lists them).`,
   toFill: (fields) => `To fill in with your own figures: ${fields} (see the "To fill" notes on the sheet).`,
   warning: (t) => `Warning: ${t}.`,
+  aTemplateFile: "a template file",
+  validTemplate: (f, title, kind, version) => `${f}: valid template "${title}" (${kind}, version ${version})`,
   aHistory: "a history file (the .json import-ocf writes)",
   exportNeedsOutput: (toTerminal) =>
     `export-ocf needs -o <file.ocf.zip>${toTerminal ? " (a zip is not written to the terminal)" : ""}, or --dir -o <folder>`,
@@ -187,6 +193,8 @@ export const CLI_MESSAGES_FR: CliMessages = {
     `Note : ${n} cellule(s) appellent le complément CapTable et gardent les valeurs calculées maintenant ; ouvrez le fichier dans Excel avec le complément et cliquez sur Régénérer dans son volet pour les rendre actives (la feuille les liste).`,
   toFill: (fields) => `À compléter avec vos chiffres : ${fields} (voir les notes « À compléter » de la feuille).`,
   warning: (t) => `Avertissement : ${t}.`,
+  aTemplateFile: "un fichier de modèle",
+  validTemplate: (f, title, kind, version) => `${f} : modèle valide « ${title} » (${kind}, version ${version})`,
   aHistory: "un fichier d’historique (le .json qu’écrit import-ocf)",
   exportNeedsOutput: (toTerminal) =>
     `export-ocf attend -o <fichier.ocf.zip>${toTerminal ? " (un zip ne s’écrit pas dans le terminal)" : ""}, ou --dir -o <dossier>`,

@@ -59,7 +59,9 @@ describe("captable --lang fr speaks French", () => {
     expect((await run(["build-workbook", "a", "b", "-o", "x.xlsx", "--lang", "fr"])).stderr).toContain(
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
-    expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain("--lang est une option de build-workbook et export-ocf seulement");
+    expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain(
+      "--lang est une option de build-workbook, validate-template et export-ocf seulement",
+    );
   });
 
   test("file errors", async () => {
@@ -97,6 +99,19 @@ describe("captable --lang fr speaks French", () => {
     expect(r.stderr).toMatch(/participation/);
     // The same file in English keeps the English messages.
     expect((await run(["build-workbook", "bad.json", "-o", "bad.xlsx"])).stderr).toContain("bad.json is not a valid template:");
+  });
+
+  test("validate-template --lang fr: the same French problems, and the verdict", async () => {
+    const r = await run(["validate-template", "bad.json", "--lang", "fr"]);
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.stderr.startsWith("captable: bad.json n’est pas un modèle valide :\n")).toBe(true);
+    expect(r.stderr).toMatch(/participation/);
+    writeFileSync(path.join(dir, "good.json"), templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+    const ok = await run(["validate-template", "good.json", "--lang", "fr"]);
+    expect(ok.code).toBe(EXIT.ok);
+    expect(ok.stdout).toMatch(/^good\.json : modèle valide « .+ » \(stakeSale, version 1\)\n$/);
+    expect((await run(["validate-template", "good.json"])).stdout).toMatch(/^good\.json: valid template "/);
+    expect((await run(["validate-template", "--lang", "fr"])).stderr).toContain("validate-template attend un fichier de modèle");
   });
 
   test("the summary build-workbook prints once the file is written", async () => {
