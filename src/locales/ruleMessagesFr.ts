@@ -5,10 +5,22 @@
  * nothing here and an added rule does not compile until it has its French.
  */
 import { type EngineRuleRef, engineRuleText } from "../engine";
-import { type FieldName, type ListName, type RuleMessages, RULES_EN, issueRule, percentText, ruleText } from "../model/ruleMessages";
+import {
+  type FieldName,
+  type JsonDocument,
+  type ListName,
+  type RuleMessages,
+  RULES_EN,
+  issueRule,
+  percentText,
+  ruleText,
+} from "../model/ruleMessages";
 import { ENGINE_RULES_FR } from "./engineMessagesFr";
 import { groupedNumberText } from "./numberText";
 import type { SheetNameRule } from "../workbook/sheetName";
+
+/** The JSON documents read before a schema, as the subject of a French sentence. */
+const WHAT_FR: Readonly<Record<JsonDocument, string>> = { template: "Le modèle", "stored template": "Le modèle enregistré" };
 
 /** The fields' names in French messages. */
 export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
@@ -387,6 +399,15 @@ export const RULES_FR: RuleMessages = {
   notTemplateObject: () => "Un modèle doit être un objet JSON",
   templateFormat: (p) => `Ce n’est pas un modèle CapTable (attendu "format": "${p.expected}", reçu ${p.got})`,
   templateKind: (p) => `Le type de modèle doit être l’un de ${p.kinds.map((k) => `« ${k} »`).join(", ")}, reçu ${p.got}`,
+  jsonNotText: (p) => `${WHAT_FR[p.what]} doit être un texte JSON`,
+  jsonTooLarge: (p) => `${WHAT_FR[p.what]} est trop volumineux : ${frNumber(p.chars)} caractères, au plus ${frNumber(p.max)} admis`,
+  jsonEmpty: (p) => `${WHAT_FR[p.what]} est vide`,
+  jsonTooDeep: (p) => `${WHAT_FR[p.what]} est trop imbriqué : ${p.depth} niveaux, au plus ${p.max} admis`,
+  jsonSyntax: (p) => `${WHAT_FR[p.what]} n’est pas un JSON valide${p.line === null ? "" : ` : ligne ${p.line}, colonne ${p.column}`}`,
+  versionMissing: (p) => `La version manque : un modèle indique la version de son format, par exemple "version": ${p.target}`,
+  versionNotWhole: (p) => `La version doit être un nombre entier de 1 à ${p.target}, reçu ${p.got}`,
+  versionNewer: (p) =>
+    `La version ${p.version} est plus récente que celles que lit ce CapTable (jusqu’à ${p.target}) : mettez CapTable à jour pour ouvrir ce modèle`,
 };
 
 /**

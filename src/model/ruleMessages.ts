@@ -240,7 +240,20 @@ export interface RuleParams {
   notTemplateObject: Record<string, never>;
   templateFormat: { expected: string; got: string };
   templateKind: { kinds: readonly string[]; got: string };
+  // A template's text and version, before its schema (src/templates/safeJson.ts, migrations.ts)
+  jsonNotText: { what: JsonDocument };
+  jsonTooLarge: { what: JsonDocument; chars: number; max: number };
+  jsonEmpty: { what: JsonDocument };
+  jsonTooDeep: { what: JsonDocument; depth: number; max: number };
+  /** `problem`: the JSON syntax checker's English words (src/templates/safeJson.ts `jsonSyntaxError`); French gives the place alone. */
+  jsonSyntax: { what: JsonDocument; line: number | null; column: number | null; problem: string | null };
+  versionMissing: { target: number };
+  versionNotWhole: { target: number; got: string };
+  versionNewer: { version: number; target: number };
 }
+
+/** The JSON documents read before a schema: a template file, or the template stored in a workbook. */
+export type JsonDocument = "template" | "stored template";
 export type RuleId = keyof RuleParams;
 
 /** One language's messages: a function per rule id (a missing id is a compile error). */
@@ -394,6 +407,14 @@ export const RULES_EN: RuleMessages = {
   notTemplateObject: () => "a template must be a JSON object",
   templateFormat: (p) => `this is not a CapTable template (expected "format": "${p.expected}", got ${p.got})`,
   templateKind: (p) => `must be one of ${p.kinds.map((k) => `"${k}"`).join(", ")}, got ${p.got}`,
+  jsonNotText: (p) => `${p.what} must be JSON text`,
+  jsonTooLarge: (p) => `${p.what} is too large: ${p.chars} characters, at most ${p.max} allowed`,
+  jsonEmpty: (p) => `${p.what} is empty`,
+  jsonTooDeep: (p) => `${p.what} is nested too deeply: ${p.depth} levels, at most ${p.max} allowed`,
+  jsonSyntax: (p) => `${p.what} is not valid JSON${p.line === null ? "" : `: line ${p.line}, column ${p.column}: ${p.problem}`}`,
+  versionMissing: (p) => `version is missing: a template states its format version, e.g. "version": ${p.target}`,
+  versionNotWhole: (p) => `version must be a whole number from 1 to ${p.target}, got ${p.got}`,
+  versionNewer: (p) => `version ${p.version} is newer than this CapTable reads (up to ${p.target}): update CapTable to open this template`,
 };
 
 /** The text of a rule in a language's messages (English by default). */
@@ -476,3 +497,7 @@ export function issueText(issue: { readonly message: string }): string {
   const rule = zodRule(issue);
   return rule === undefined ? issue.message : ruleText(rule.id, rule.params);
 }
+
+/** A rule worded in a language: the English catalogue's by default (the readers before a schema take one, src/templates). */
+export type WordRule = (rule: RuleRef) => string;
+export const wordRuleEn: WordRule = (rule) => ruleText(rule.id, rule.params);

@@ -68,7 +68,9 @@ export function validateTemplate(value: unknown, message: IssueMessage = issueTe
     const doc = value as JsonObject;
     if (doc.format !== TEMPLATE_FORMAT)
       return refused("templateFormat", { expected: TEMPLATE_FORMAT, got: JSON.stringify(doc.format) ?? "nothing" }, ["format"]);
-    const migrated = migrateTemplate(doc);
+    const migrated = migrateTemplate(doc, undefined, undefined, (rule) =>
+      message(ruleIssue(rule.id, rule.params, []) as unknown as z.core.$ZodIssue),
+    );
     if (!migrated.ok) return migrated;
     const kind = migrated.doc.kind;
     if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind))
@@ -83,7 +85,7 @@ export function validateTemplate(value: unknown, message: IssueMessage = issueTe
 
 /** Reads a template file's text: size, nesting, keys, version, schema. Never throws. */
 export function parseTemplateJson(text: string, message?: IssueMessage): TemplateResult {
-  const json = parseSafeJson(text, "template");
+  const json = parseSafeJson(text, "template", (rule) => (message ?? issueText)(ruleIssue(rule.id, rule.params, []) as unknown as z.core.$ZodIssue));
   return json.ok ? validateTemplate(json.value, message) : json;
 }
 

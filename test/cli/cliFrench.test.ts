@@ -271,6 +271,21 @@ describe("captable --lang fr speaks French", () => {
     expect((await bothLanguages(["build-workbook", "other-format.json", "-o", "x.xlsx"])).fr.stderr).toContain(
       '  - Ce n’est pas un modèle CapTable (attendu "format": "captable-template", reçu "zz") (format)\n',
     );
+    // The text and the version, before the schema.
+    writeFileSync(path.join(dir, "comma.json"), '{\n  "format": "captable-template",\n}');
+    const comma = await bothLanguages(["build-workbook", "comma.json", "-o", "x.xlsx"]);
+    expect(comma.en.stderr).toContain("template is not valid JSON: line 3, column 1: a comma before }");
+    expect(comma.fr.stderr).toContain("  - Le modèle n’est pas un JSON valide : ligne 3, colonne 1\n");
+    writeFileSync(path.join(dir, "empty.json"), " ");
+    expect((await bothLanguages(["build-workbook", "empty.json", "-o", "x.xlsx"])).fr.stderr).toContain("  - Le modèle est vide\n");
+    writeFileSync(path.join(dir, "newer.json"), JSON.stringify({ ...t, version: 9 }));
+    expect((await bothLanguages(["build-workbook", "newer.json", "-o", "x.xlsx"])).fr.stderr).toContain(
+      "  - La version 9 est plus récente que celles que lit ce CapTable (jusqu’à 1) : mettez CapTable à jour pour ouvrir ce modèle\n",
+    );
+    writeFileSync(path.join(dir, "no-version.json"), JSON.stringify({ ...t, version: undefined }));
+    await bothLanguages(["build-workbook", "no-version.json", "-o", "x.xlsx"]);
+    writeFileSync(path.join(dir, "half-version.json"), JSON.stringify({ ...t, version: 1.5 }));
+    await bothLanguages(["build-workbook", "half-version.json", "-o", "x.xlsx"]);
     writeFileSync(path.join(dir, "other-kind.json"), JSON.stringify({ ...t, kind: "zz" }));
     expect((await bothLanguages(["build-workbook", "other-kind.json", "-o", "x.xlsx"])).fr.stderr).toMatch(
       / {2}- Le type de modèle doit être l’un de « stakeSale », .*, reçu "zz" \(kind\)\n/,

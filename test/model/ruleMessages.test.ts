@@ -100,6 +100,14 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   notTemplateObject: {},
   templateFormat: { expected: "captable-template", got: '"zz"' },
   templateKind: { kinds: ["stakeSale", "capTableHistory"], got: '"zz"' },
+  jsonNotText: { what: "template" },
+  jsonTooLarge: { what: "template", chars: 300000, max: 262144 },
+  jsonEmpty: { what: "stored template" },
+  jsonTooDeep: { what: "template", depth: 13, max: 12 },
+  jsonSyntax: { what: "template", line: 3, column: 1, problem: "a comma before } (remove it)" },
+  versionMissing: { target: 1 },
+  versionNotWhole: { target: 1, got: "1.5" },
+  versionNewer: { version: 9, target: 1 },
 };
 
 describe("the catalogue", () => {
