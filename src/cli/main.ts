@@ -2,7 +2,7 @@
  * The `captable` command line: templates and model workbooks outside Excel.
  *
  *   captable list-templates
- *   captable export-template <id> [-o template.json]
+ *   captable export-template <id> [-o template.json] [--lang en|fr]
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json> [--lang en|fr]
@@ -49,7 +49,9 @@ const USAGE = `Usage: captable <command> [options]
 
 Commands:
   list-templates                       List the built-in templates.
-  export-template <id> [-o file.json]  Write a built-in template as JSON (to stdout without -o).
+  export-template <id> [-o file.json] [--lang en|fr]
+                                       Write a built-in template as JSON (to stdout without -o);
+                                       --lang fr: the messages in French (the JSON is the same).
   build-workbook <template> -o file.xlsx [--lang en|fr]
                                        Build the model workbook a template describes: native
                                        formulas with their values, named ranges, formats, and the
@@ -115,7 +117,7 @@ interface Parsed {
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
-  /** build-workbook: the language of the sheet's words (and of the messages); validate-template, export-ocf: of the messages. */
+  /** build-workbook: the language of the sheet's words (and of the messages); export-template, validate-template, export-ocf: of the messages. */
   readonly lang?: SheetLanguage;
   /** The messages, in the language of --lang (English without it). */
   readonly M: CliMessages;
@@ -192,8 +194,8 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  if (command !== "build-workbook" && command !== "validate-template" && command !== "export-ocf" && lang !== undefined)
-    throw new UsageError(M.optionOf("--lang", ["build-workbook", "validate-template", "export-ocf"]));
+  const langCommands = ["export-template", "build-workbook", "validate-template", "export-ocf"];
+  if (!langCommands.includes(command ?? "") && lang !== undefined) throw new UsageError(M.optionOf("--lang", langCommands));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
 
@@ -324,14 +326,14 @@ async function listTemplates(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function exportTemplate(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "the id of a built-in template");
+  expectArgs(p, 1, p.M.aBuiltInId);
   const found = builtInTemplate(p.args[0]);
-  if (found === undefined) throw new Failure(`no built-in template "${p.args[0]}"; the built-in templates are: ${idList()}`);
+  if (found === undefined) throw new Failure(p.M.noBuiltIn(p.args[0], idList()));
   const json = templateToJson(found.template);
   if (p.output === undefined || p.output === "-") io.stdout(json);
   else {
     await writeOutput(p.output, json, p, io);
-    io.stderr(`Wrote template "${found.id}" to ${p.output}\n`);
+    io.stderr(`${p.M.wroteTemplate(found.id, p.output)}\n`);
   }
 }
 

@@ -50,6 +50,11 @@ export interface CliMessages {
   readonly addInCells: (n: number) => string;
   readonly toFill: (fields: string) => string;
   readonly warning: (text: string) => string;
+  // export-template
+  /** What export-template needs, as `needsArgs` names it. */
+  readonly aBuiltInId: string;
+  readonly noBuiltIn: (id: string, ids: string) => string;
+  readonly wroteTemplate: (id: string, file: string) => string;
   // validate-template
   /** What validate-template needs, as `needsArgs` names it. */
   readonly aTemplateFile: string;
@@ -124,6 +129,9 @@ export const CLI_MESSAGES_EN: CliMessages = {
     `Note: ${n} cell(s) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live (the sheet lists them).`,
   toFill: (fields) => `To fill in with your own figures: ${fields} (see the "To fill" notes on the sheet).`,
   warning: (t) => `Warning: ${t}.`,
+  aBuiltInId: "the id of a built-in template",
+  noBuiltIn: (id, ids) => `no built-in template "${id}"; the built-in templates are: ${ids}`,
+  wroteTemplate: (id, f) => `Wrote template "${id}" to ${f}`,
   aTemplateFile: "a template file",
   validTemplate: (f, title, kind, version) => `${f}: valid template "${title}" (${kind}, version ${version})`,
   aHistory: "a history file (the .json import-ocf writes)",
@@ -193,6 +201,9 @@ export const CLI_MESSAGES_FR: CliMessages = {
     `Note : ${n} cellule(s) appellent le complément CapTable et gardent les valeurs calculées maintenant ; ouvrez le fichier dans Excel avec le complément et cliquez sur Régénérer dans son volet pour les rendre actives (la feuille les liste).`,
   toFill: (fields) => `À compléter avec vos chiffres : ${fields} (voir les notes « À compléter » de la feuille).`,
   warning: (t) => `Avertissement : ${t}.`,
+  aBuiltInId: "l’identifiant d’un modèle intégré",
+  noBuiltIn: (id, ids) => `aucun modèle intégré « ${id} » ; les modèles intégrés sont : ${ids}`,
+  wroteTemplate: (id, f) => `Modèle « ${id} » écrit dans ${f}`,
   aTemplateFile: "un fichier de modèle",
   validTemplate: (f, title, kind, version) => `${f} : modèle valide « ${title} » (${kind}, version ${version})`,
   aHistory: "un fichier d’historique (le .json qu’écrit import-ocf)",

@@ -60,7 +60,7 @@ describe("captable --lang fr speaks French", () => {
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
     expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain(
-      "--lang est une option de build-workbook, validate-template et export-ocf seulement",
+      "--lang est une option de export-template, build-workbook, validate-template et export-ocf seulement",
     );
   });
 
@@ -99,6 +99,14 @@ describe("captable --lang fr speaks French", () => {
     expect(r.stderr).toMatch(/participation/);
     // The same file in English keeps the English messages.
     expect((await run(["build-workbook", "bad.json", "-o", "bad.xlsx"])).stderr).toContain("bad.json is not a valid template:");
+  });
+
+  test("export-template --lang fr: its messages in French, the same JSON", async () => {
+    await bothLanguages(["export-template", "no-such-id"]);
+    await bothLanguages(["export-template"]);
+    const fr = await run(["export-template", "opcore-stake-sale", "-o", "exported-fr.json", "--lang", "fr"]);
+    expect(fr).toMatchObject({ code: EXIT.ok, stderr: "Modèle « opcore-stake-sale » écrit dans exported-fr.json\n" });
+    expect(readFileSync(path.join(dir, "exported-fr.json"), "utf8")).toBe(templateToJson(builtInTemplate("opcore-stake-sale")!.template));
   });
 
   test("validate-template --lang fr: the same French problems, and the verdict", async () => {
