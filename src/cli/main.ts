@@ -2,12 +2,12 @@
  * The `captable` command line: templates and model workbooks outside Excel.
  *
  *   captable list-templates
- *   captable export-template <id> [-o template.json]
+ *   captable export-template <id> [-o template.json] [--lang en|fr]
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
- *   captable validate-template <template.json>
+ *   captable validate-template <template.json> [--lang en|fr]
  *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json]
- *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
+ *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
  * says which and why); 2 the command line itself is wrong (unknown command or option, missing
@@ -49,7 +49,9 @@ const USAGE = `Usage: captable <command> [options]
 
 Commands:
   list-templates                       List the built-in templates.
-  export-template <id> [-o file.json]  Write a built-in template as JSON (to stdout without -o).
+  export-template <id> [-o file.json] [--lang en|fr]
+                                       Write a built-in template as JSON (to stdout without -o);
+                                       --lang fr: the messages in French (the JSON is the same).
   build-workbook <template> -o file.xlsx [--lang en|fr]
                                        Build the model workbook a template describes: native
                                        formulas with their values, named ranges, formats, and the
@@ -60,7 +62,9 @@ Commands:
                                        stored inside is the same in either language.
   extract-template <file.xlsx> [-o file.json]
                                        Write the template of the model stored in a workbook.
-  validate-template <file.json>        Check a template file and list what is wrong with it.
+  validate-template <file.json> [--lang en|fr]
+                                       Check a template file and list what is wrong with it
+                                       (--lang fr: in French).
   import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table]
                                        Read an Open Cap Format package (.ocf.zip, or a folder with
                                        its manifest and *.ocf.json files) and give its cap table as
@@ -73,13 +77,14 @@ Commands:
                                        when the package names none or several. --cap-table -o
                                        writes the cap table as of the date and the whole history
                                        as JSON instead, for export-ocf.
-  export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR]
+  export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
                                        Write a history (the .json import-ocf writes) as an Open Cap
                                        Format 1.2.0 package: a .ocf.zip, or with --dir a folder of
                                        the manifest and *.ocf.json files. as_of defaults to the last
                                        event's date; --currency is needed when the history names no
                                        currency, or several. Each field OCF requires that the
                                        history does not know is written with a default and listed.
+                                       --lang fr gives the command's messages in French.
 
 Options:
   -o, --output <file>  Output file.
@@ -112,7 +117,7 @@ interface Parsed {
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
-  /** build-workbook only: the language of the sheet's words. */
+  /** build-workbook: the language of the sheet's words (and of the messages); export-template, validate-template, export-ocf: of the messages. */
   readonly lang?: SheetLanguage;
   /** The messages, in the language of --lang (English without it). */
   readonly M: CliMessages;
@@ -189,7 +194,8 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  if (command !== "build-workbook" && lang !== undefined) throw new UsageError(M.optionOf("--lang", ["build-workbook"]));
+  const langCommands = ["export-template", "build-workbook", "validate-template", "export-ocf"];
+  if (!langCommands.includes(command ?? "") && lang !== undefined) throw new UsageError(M.optionOf("--lang", langCommands));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
 
@@ -259,7 +265,7 @@ async function readText(file: string, io: CliIO, what: "template" | "history" = 
     const bytes =
       what === "template"
         ? await readAtMost(full, JSON_LIMITS.maxChars * 4, (size) => M.templateTooLarge(file, size, JSON_LIMITS.maxChars))
-        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => `${file}: the history is too large: ${size}, at most ${MAX_HISTORY_BYTES} bytes read`);
+        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => M.historyTooLarge(file, size, MAX_HISTORY_BYTES));
     return bytes.toString("utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
@@ -320,14 +326,14 @@ async function listTemplates(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function exportTemplate(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "the id of a built-in template");
+  expectArgs(p, 1, p.M.aBuiltInId);
   const found = builtInTemplate(p.args[0]);
-  if (found === undefined) throw new Failure(`no built-in template "${p.args[0]}"; the built-in templates are: ${idList()}`);
+  if (found === undefined) throw new Failure(p.M.noBuiltIn(p.args[0], idList()));
   const json = templateToJson(found.template);
   if (p.output === undefined || p.output === "-") io.stdout(json);
   else {
     await writeOutput(p.output, json, p, io);
-    io.stderr(`Wrote template "${found.id}" to ${p.output}\n`);
+    io.stderr(`${p.M.wroteTemplate(found.id, p.output)}\n`);
   }
 }
 
@@ -348,7 +354,9 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
   try {
     built = await workbookModule().workbookFromTemplate(template, undefined, p.lang);
   } catch (error) {
-    throw new Failure(M.notBuilt((error as Error).message));
+    // An engine's refusal in its rule's words, in the language of the messages (src/locales/engineMessagesFr.ts).
+    const { engineMessage } = require("../locales/engineMessagesFr") as typeof import("../locales/engineMessagesFr");
+    throw new Failure(M.notBuilt(engineMessage(error, p.lang ?? "en")));
   }
   await writeOutput(p.output, built.buffer, p, io);
   io.stderr(`${M.wroteWorkbook(p.output, built.sheetName, template.title, built.modelId)}\n`);
@@ -406,9 +414,9 @@ async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function validateTemplateFile(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "a template file");
-  const template = await readTemplateFile(p.args[0], io);
-  io.stdout(`${p.args[0]}: valid template "${template.title}" (${template.kind}, version ${template.version})\n`);
+  expectArgs(p, 1, p.M.aTemplateFile);
+  const template = await readTemplateFile(p.args[0], io, p.M, p.lang);
+  io.stdout(`${p.M.validTemplate(p.args[0], template.title, template.kind, template.version)}\n`);
 }
 
 async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
@@ -459,56 +467,51 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
  * be read with it). No file is written through a link.
  */
 async function writeFolder(folder: string, files: readonly { path: string; bytes: Uint8Array }[], p: Parsed, io: CliIO): Promise<void> {
+  const M = p.M;
   const full = path.resolve(io.cwd, folder);
   const at = await entryAt(full);
-  if (at === "link") throw new Failure(`${folder} is a symbolic link: the output is never written through a link; give the path of a new folder`);
+  if (at === "link") throw new Failure(M.folderIsLink(folder));
   try {
     if (at === "entry") {
-      if (!p.force) throw new Failure(`${folder} already exists: choose another name or add --force to write the package into it`);
-      if (!(await fs.lstat(full)).isDirectory()) throw new Failure(`${folder} exists and is not a folder`);
+      if (!p.force) throw new Failure(M.folderExists(folder));
+      if (!(await fs.lstat(full)).isDirectory()) throw new Failure(M.folderNotFolder(folder));
       const ours = new Set(files.map((f) => f.path));
       const others = (await fs.readdir(full)).filter((name) => !ours.has(name));
-      if (others.length > 0)
-        throw new Failure(
-          `${folder} holds other files (${others.slice(0, 5).join(", ")}${others.length > 5 ? ", ..." : ""}); the package is written only into a new folder or one holding just its own files`,
-        );
+      if (others.length > 0) throw new Failure(M.folderHoldsOthers(folder, others));
     } else await fs.mkdir(full);
     for (const f of files) {
       const target = path.join(full, f.path);
-      if ((await entryAt(target)) === "link")
-        throw new Failure(`${path.join(folder, f.path)} is a symbolic link: the output is never written through a link`);
+      if ((await entryAt(target)) === "link") throw new Failure(M.fileIsLink(path.join(folder, f.path)));
       await fs.writeFile(target, f.bytes, { flag: p.force ? "w" : "wx" });
     }
   } catch (error) {
     if (error instanceof Failure) throw error;
-    throw new Failure(describeFsError(error, folder));
+    throw new Failure(describeFsError(error, folder, M));
   }
 }
 
 async function exportOcfCommand(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "a history file (the .json import-ocf writes)");
-  if (p.output === undefined || p.output === "-")
-    throw new UsageError(
-      `export-ocf needs -o <file.ocf.zip>${p.output === "-" ? " (a zip is not written to the terminal)" : ""}, or --dir -o <folder>`,
-    );
-  if (!p.dir && !p.output.toLowerCase().endsWith(".zip"))
-    throw new UsageError(`the output of export-ocf is a .ocf.zip file (or a folder with --dir), got "${p.output}"`);
+  const M = p.M;
+  expectArgs(p, 1, M.aHistory);
+  if (p.output === undefined || p.output === "-") throw new UsageError(M.exportNeedsOutput(p.output === "-"));
+  if (!p.dir && !p.output.toLowerCase().endsWith(".zip")) throw new UsageError(M.exportOutputZip(p.output));
   const ocf = require("./ocf") as typeof import("./ocf");
+  // The export's defaults and refusals are rules of the OCF catalogue, worded in the language of the messages by their id.
+  const { ocfErrorMessage, ocfRuleMessage } = require("../locales/ocfMessagesFr") as typeof import("../locales/ocfMessagesFr");
+  const lang = p.lang ?? "en";
   const source = p.args[0];
-  const text = await readText(source, io, "history");
+  const text = await readText(source, io, "history", M);
   const now = (io.now ?? (() => new Date()))();
   let out;
   try {
     out = ocf.exportHistory(text, { asOf: p.asOf, currency: p.currency, generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z") });
   } catch (error) {
-    throw new Failure(`${source}: ${(error as Error).message}`);
+    throw new Failure(M.fileProblem(source, ocfErrorMessage(error, lang)));
   }
   if (p.dir) await writeFolder(p.output, out.files, p, io);
   else await writeOutput(p.output, await ocf.zipOcf(out.files, now), p, io);
-  io.stderr(
-    `Wrote an OCF 1.2.0 package as of ${out.asOf} to ${p.output}${p.dir ? "/" : ""} (${out.files.length} files; prices not tagged are in ${out.currency}).\n`,
-  );
-  for (const w of out.warnings) io.stderr(`Default written: ${w}\n`);
+  io.stderr(`${M.wroteOcf(out.asOf, `${p.output}${p.dir ? "/" : ""}`, out.files.length, out.currency)}\n`);
+  for (const w of out.warningRules) io.stderr(`${M.defaultWritten(ocfRuleMessage(w, lang))}\n`);
 }
 
 const COMMANDS: Record<string, (p: Parsed, io: CliIO) => Promise<void>> = {

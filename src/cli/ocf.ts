@@ -18,7 +18,7 @@ import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
 import { historyInputFromEngine, type HistoryImportNote } from "../model/capTableHistoryImport";
-import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, parseTemplateJson, templateToJson } from "../templates";
+import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, jsonSyntaxError, parseTemplateJson, templateToJson } from "../templates";
 
 /** One MD5 for the command line and the taskpane (src/ocf/md5.ts, checked against Node's crypto in test/ocf/md5.test.ts). */
 export { md5Hex };
@@ -171,33 +171,23 @@ function currenciesOf(doc: HistoryDocument): string[] {
   return [...found].sort();
 }
 
-/** An export refused (the command line's, in English): the history document is not valid, or OCF needs what it does not say. */
-export class OcfExportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "OcfExportError";
-  }
-}
-
 /**
  * An OCF 1.2.0 package of a history document (the JSON `import-ocf -o` writes, or `historyToJson`'s).
- * Throws OcfExportError when something OCF requires is not known and cannot be defaulted without saying
- * a wrong thing: the issuer's name, formation date and country, or which currency prices are in.
+ * Throws OcfError (a rule of the catalogue, src/ocf/ocfRules.ts, so the command line words it in its
+ * language) when the document is not a valid history, or when something OCF requires is not known and
+ * cannot be defaulted without saying a wrong thing: the issuer's name, formation date and country, or
+ * which currency prices are in.
  */
 export function exportHistory(text: string, choices: ExportChoices): OcfExport & { readonly asOf: string; readonly currency: string } {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new OcfExportError(`not valid JSON (${(error as Error).message})`);
+    // Located by the templates' JSON syntax checker (line and column), not in the runtime's words.
+    const at = jsonSyntaxError(text.replace(/^\uFEFF/, ""));
+    throw ocfError("historyNotJson", at ?? { line: 1, column: 1, problem: (error as Error).message });
   }
-  const doc = (() => {
-    try {
-      return parseHistoryJson(value);
-    } catch (error) {
-      throw new OcfExportError((error as Error).message);
-    }
-  })();
+  const doc = parseHistoryJson(value);
   const issuer = doc.issuer;
   const missing = [
     issuer === undefined ? "id" : undefined,
@@ -205,40 +195,27 @@ export function exportHistory(text: string, choices: ExportChoices): OcfExport &
     issuer?.formationDate === undefined ? "formationDate" : undefined,
     issuer?.countryOfFormation === undefined ? "countryOfFormation" : undefined,
   ].filter((m): m is string => m !== undefined);
-  if (issuer === undefined || missing.length > 0)
-    throw new OcfExportError(
-      `an OCF manifest requires the issuer's ${missing.join(", ")}: add them to the history's "issuer" member ({"id", "legalName", "formationDate": "YYYY-MM-DD", "countryOfFormation": "FR"})`,
-    );
-  if (!/^[A-Z]{2}$/.test(issuer.countryOfFormation!))
-    throw new OcfExportError(`issuer.countryOfFormation must be a 2-letter ISO 3166-1 country code, got "${issuer.countryOfFormation}"`);
+  if (issuer === undefined || missing.length > 0) throw ocfError("exportIssuerMissing", { fields: missing });
+  if (!/^[A-Z]{2}$/.test(issuer.countryOfFormation!)) throw ocfError("exportCountry", { country: issuer.countryOfFormation! });
   const used = currenciesOf(doc);
   let currency = choices.currency;
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
-    throw new OcfExportError(`--currency must be a 3-letter currency code (EUR, USD), got "${currency}"`);
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw ocfError("exportCurrencyCode", { currency });
   if (currency === undefined) {
-    if (used.length !== 1)
-      throw new OcfExportError(
-        used.length === 0
-          ? "the history names no currency, and OCF prices need one: give --currency (EUR, USD...)"
-          : `the history names several currencies (${used.join(", ")}); a class's issue price carries none: give --currency for the prices that do not say`,
-      );
+    if (used.length === 0) throw ocfError("exportNoCurrency", {});
+    if (used.length > 1) throw ocfError("exportManyCurrencies", { currencies: used });
     currency = used[0];
   }
   const last = doc.history.events.reduce((max, e) => (e.date > max ? e.date : max), "");
   const asOf = choices.asOf ?? (last !== "" ? last : choices.generatedAt.slice(0, 10));
-  if (!isIsoDate(asOf)) throw new OcfExportError(`--as-of must be a calendar date written YYYY-MM-DD, got "${asOf}"`);
-  try {
-    const out = writeOcfPackage(doc.history, {
-      issuer: { id: issuer.id, legalName: issuer.legalName, formationDate: issuer.formationDate!, countryOfFormation: issuer.countryOfFormation! },
-      asOf,
-      generatedAt: choices.generatedAt,
-      currency,
-      md5: md5Hex,
-    });
-    return { ...out, asOf, currency };
-  } catch (error) {
-    throw new OcfExportError((error as Error).message);
-  }
+  if (!isIsoDate(asOf)) throw ocfError("exportAsOf", { asOf });
+  const out = writeOcfPackage(doc.history, {
+    issuer: { id: issuer.id, legalName: issuer.legalName, formationDate: issuer.formationDate!, countryOfFormation: issuer.countryOfFormation! },
+    asOf,
+    generatedAt: choices.generatedAt,
+    currency,
+    md5: md5Hex,
+  });
+  return { ...out, asOf, currency };
 }
 
 /** The package's files in a zip (deflated; every entry dated `date`, so the same history gives the same bytes). */

@@ -8,7 +8,6 @@
  *   Excel afterwards), the model's inputs win: they are what the sheet shows.
  */
 import { buildModel, MODEL_SCHEMA_VERSIONS, type BuiltModel } from "../model/build";
-import { stakeSaleWarningText } from "../engine";
 import { stakeSaleInputWarnings } from "../model/stakeSaleModel";
 import {
   DEFAULT_PRESENTATION,
@@ -25,7 +24,7 @@ import {
   type TemplateResult,
 } from "../templates";
 import { newModelId } from "../workbook/modelXml";
-import type { SheetLanguage } from "../model/sheetText";
+import { type SheetLanguage, sheetText } from "../model/sheetText";
 import type { SheetSpec } from "../workbook/spec";
 import { writeXlsx } from "../workbook/xlsxWriter";
 import { readXlsxContents } from "../workbook/xlsxReader";
@@ -42,7 +41,7 @@ export interface BuiltWorkbook {
   /** Charts written into the .xlsx, and charts left out (waterfall charts). */
   readonly chartsWritten: number;
   readonly chartsSkipped: number;
-  /** Inputs that are allowed but look wrong, in the engine's words (the sheet shows them too); empty for most models. */
+  /** Inputs that are allowed but look wrong, in the sheet's words and language (the sheet shows them too); empty for most models. */
   readonly warnings: readonly string[];
   /** The cells that call the add-in ('Sheet'!B4): they show the cached values until the add-in recalculates them. */
   readonly addInCells: readonly string[];
@@ -70,7 +69,7 @@ export async function workbookFromTemplate(
     properties: { title: template.title, description: template.description },
   });
   return {
-    warnings: model.input.kind === "stakeSale" ? stakeSaleInputWarnings(model.input).map(stakeSaleWarningText) : [],
+    warnings: model.input.kind === "stakeSale" ? stakeSaleInputWarnings(model.input).map((w) => sheetText(language).stakeSale.warningText(w)) : [],
     buffer: result.buffer,
     sheetName: result.sheetNames[0],
     modelId,

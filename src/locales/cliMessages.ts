@@ -1,9 +1,11 @@
 /**
- * The command line's own messages, in English and in French (`captable build-workbook ... --lang fr`):
- * usage errors, file errors, what build-workbook reports when it has written the file. One object
+ * The command line's own messages, in English and in French (`captable build-workbook ... --lang fr`,
+ * `captable export-ocf ... --lang fr`): usage errors, file errors, what build-workbook and export-ocf
+ * report when they have written their output. One object
  * per language; `CliMessages` makes the compiler refuse a French catalogue that misses a message.
  * A template's input errors come from the rule catalogues (src/model/ruleMessages.ts and
- * ruleMessagesFr.ts, by rule id), not from here. French typography as the sheets use it: a
+ * ruleMessagesFr.ts, by rule id), and an export's defaults and refusals from the OCF catalogue
+ * (src/ocf/ocfRules.ts and src/locales/ocfMessagesFr.ts, by rule id), not from here. French typography as the sheets use it: a
  * no-break space before ":" and ";" (sheetText.ts).
  */
 
@@ -48,6 +50,29 @@ export interface CliMessages {
   readonly addInCells: (n: number) => string;
   readonly toFill: (fields: string) => string;
   readonly warning: (text: string) => string;
+  // export-template
+  /** What export-template needs, as `needsArgs` names it. */
+  readonly aBuiltInId: string;
+  readonly noBuiltIn: (id: string, ids: string) => string;
+  readonly wroteTemplate: (id: string, file: string) => string;
+  // validate-template
+  /** What validate-template needs, as `needsArgs` names it. */
+  readonly aTemplateFile: string;
+  readonly validTemplate: (file: string, title: string, kind: string, version: number) => string;
+  // export-ocf
+  /** What export-ocf needs, as `needsArgs` names it. */
+  readonly aHistory: string;
+  readonly exportNeedsOutput: (toTerminal: boolean) => string;
+  readonly exportOutputZip: (output: string) => string;
+  readonly historyTooLarge: (file: string, size: string, max: number) => string;
+  readonly folderIsLink: (folder: string) => string;
+  readonly folderExists: (folder: string) => string;
+  readonly folderNotFolder: (folder: string) => string;
+  readonly folderHoldsOthers: (folder: string, others: readonly string[]) => string;
+  readonly fileIsLink: (file: string) => string;
+  readonly wroteOcf: (asOf: string, output: string, files: number, currency: string) => string;
+  /** A default export-ocf wrote for a field OCF requires (the text: the OCF catalogue's rule). */
+  readonly defaultWritten: (text: string) => string;
 }
 
 const or = (items: readonly string[], word: string) =>
@@ -104,6 +129,24 @@ export const CLI_MESSAGES_EN: CliMessages = {
     `Note: ${n} cell(s) call the CapTable add-in and hold the values computed now; open the file in Excel with the add-in and press Rebuild in its taskpane to make them live (the sheet lists them).`,
   toFill: (fields) => `To fill in with your own figures: ${fields} (see the "To fill" notes on the sheet).`,
   warning: (t) => `Warning: ${t}.`,
+  aBuiltInId: "the id of a built-in template",
+  noBuiltIn: (id, ids) => `no built-in template "${id}"; the built-in templates are: ${ids}`,
+  wroteTemplate: (id, f) => `Wrote template "${id}" to ${f}`,
+  aTemplateFile: "a template file",
+  validTemplate: (f, title, kind, version) => `${f}: valid template "${title}" (${kind}, version ${version})`,
+  aHistory: "a history file (the .json import-ocf writes)",
+  exportNeedsOutput: (toTerminal) =>
+    `export-ocf needs -o <file.ocf.zip>${toTerminal ? " (a zip is not written to the terminal)" : ""}, or --dir -o <folder>`,
+  exportOutputZip: (o) => `the output of export-ocf is a .ocf.zip file (or a folder with --dir), got "${o}"`,
+  historyTooLarge: (f, size, max) => `${f}: the history is too large: ${size}, at most ${max} bytes read`,
+  folderIsLink: (f) => `${f} is a symbolic link: the output is never written through a link; give the path of a new folder`,
+  folderExists: (f) => `${f} already exists: choose another name or add --force to write the package into it`,
+  folderNotFolder: (f) => `${f} exists and is not a folder`,
+  folderHoldsOthers: (f, others) =>
+    `${f} holds other files (${others.slice(0, 5).join(", ")}${others.length > 5 ? ", ..." : ""}); the package is written only into a new folder or one holding just its own files`,
+  fileIsLink: (f) => `${f} is a symbolic link: the output is never written through a link`,
+  wroteOcf: (asOf, o, files, currency) => `Wrote an OCF 1.2.0 package as of ${asOf} to ${o} (${files} files; prices not tagged are in ${currency}).`,
+  defaultWritten: (t) => `Default written: ${t}`,
 };
 
 export const CLI_MESSAGES_FR: CliMessages = {
@@ -158,6 +201,25 @@ export const CLI_MESSAGES_FR: CliMessages = {
     `Note : ${n} cellule(s) appellent le complément CapTable et gardent les valeurs calculées maintenant ; ouvrez le fichier dans Excel avec le complément et cliquez sur Régénérer dans son volet pour les rendre actives (la feuille les liste).`,
   toFill: (fields) => `À compléter avec vos chiffres : ${fields} (voir les notes « À compléter » de la feuille).`,
   warning: (t) => `Avertissement : ${t}.`,
+  aBuiltInId: "l’identifiant d’un modèle intégré",
+  noBuiltIn: (id, ids) => `aucun modèle intégré « ${id} » ; les modèles intégrés sont : ${ids}`,
+  wroteTemplate: (id, f) => `Modèle « ${id} » écrit dans ${f}`,
+  aTemplateFile: "un fichier de modèle",
+  validTemplate: (f, title, kind, version) => `${f} : modèle valide « ${title} » (${kind}, version ${version})`,
+  aHistory: "un fichier d’historique (le .json qu’écrit import-ocf)",
+  exportNeedsOutput: (toTerminal) =>
+    `export-ocf attend -o <fichier.ocf.zip>${toTerminal ? " (un zip ne s’écrit pas dans le terminal)" : ""}, ou --dir -o <dossier>`,
+  exportOutputZip: (o) => `la sortie d’export-ocf est un fichier .ocf.zip (ou un dossier avec --dir), reçu « ${o} »`,
+  historyTooLarge: (f, size, max) => `${f} : l’historique est trop volumineux : ${size}, au plus ${max} octets lus`,
+  folderIsLink: (f) => `${f} est un lien symbolique : la sortie n’est jamais écrite à travers un lien ; donnez le chemin d’un nouveau dossier`,
+  folderExists: (f) => `${f} existe déjà : choisissez un autre nom ou ajoutez --force pour y écrire le paquet`,
+  folderNotFolder: (f) => `${f} existe et n’est pas un dossier`,
+  folderHoldsOthers: (f, others) =>
+    `${f} contient d’autres fichiers (${others.slice(0, 5).join(", ")}${others.length > 5 ? ", …" : ""}) ; le paquet ne s’écrit que dans un nouveau dossier ou dans un dossier qui ne contient que ses propres fichiers`,
+  fileIsLink: (f) => `${f} est un lien symbolique : la sortie n’est jamais écrite à travers un lien`,
+  wroteOcf: (asOf, o, files, currency) =>
+    `Paquet OCF 1.2.0 au ${asOf} écrit dans ${o} (${files} fichiers ; les prix sans devise indiquée sont en ${currency}).`,
+  defaultWritten: (t) => `Valeur par défaut écrite : ${t}`,
 };
 
 /** The catalogue of a language. */

@@ -1,12 +1,12 @@
 /**
- * The Open Cap Format reader's rules in French: one message per rule id of the reader's catalogue
+ * The Open Cap Format reader's and exporter's rules in French: one message per rule id of the catalogue
  * (src/ocf/ocfRules.ts), made from the parameters, never from the English text; `OcfRuleMessages`
  * makes the compiler refuse a missing id. The taskpane's import report uses it (src/taskpane/i18n.ts,
- * `ocf.rule`). Typography as the other French catalogues: a space before ":" and ";", names in « ».
+ * `ocf.rule`), and `captable export-ocf --lang fr` (src/cli/main.ts). Typography as the other French catalogues: a space before ":" and ";", names in « ».
  * OCF's own words (object and file types, field paths, file names) stay as the package spells them.
  */
 import type { NoEffectType } from "../ocf/noEffect";
-import { OcfError, type OcfProblem, type OcfRuleMessages, type OcfRuleRef, type OcfWhere, ocfRuleText } from "../ocf/ocfRules";
+import { type ExportWhere, OcfError, type OcfProblem, type OcfRuleMessages, type OcfRuleRef, type OcfWhere, ocfRuleText } from "../ocf/ocfRules";
 import { ENGINE_RULES_FR, engineMessage } from "./engineMessagesFr";
 import { engineRuleText } from "../engine";
 
@@ -49,10 +49,21 @@ function problemFr(p: OcfProblem): string {
       return `doit valoir au moins ${p.minimum}`;
     case "unknownKind":
       return "est d’un type que ce lecteur ne connaît pas";
+    case "empty":
+      return "ne doit pas être vide";
+    case "decimal":
+      return p.jsonNumber
+        ? "doit être un nombre décimal écrit comme un texte (« 1250000 »), pas un nombre JSON"
+        : "doit être un nombre décimal écrit comme un texte";
+    case "unknownFields":
+      return `contient ${p.keys.length > 1 ? "des champs" : "un champ"} que ce fichier n’a pas : ${p.keys.map(q).join(", ")}`;
     case "other":
       return p.text;
   }
 }
+
+/** What an exported number belongs to: `catégorie « Seed »`. */
+const exportWhereFr = (w: ExportWhere): string => `${w.kind === "class" ? "catégorie" : w.kind === "plan" ? "plan" : "événement"} ${q(w.name)}`;
 
 /** Why each object is read without effect on holdings. */
 const NO_EFFECT_FR: Readonly<Record<NoEffectType, string>> = {
@@ -123,6 +134,35 @@ export const OCF_RULES_FR: OcfRuleMessages = {
   laterQuantity: () => "un BSA dont le nombre d’actions sera fixé plus tard (il dépend d’un prix futur) n’est pas compté dans la table",
   unknownTransaction: (p) => `le type d’opération ${p.objectType} n’est pas connu de ce lecteur (les types d’opération d’OCF 1.2.0 sont lus)`,
   noEffect: (p) => NO_EFFECT_FR[p.objectType],
+  exportHolderType: (p) => `actionnaire ${q(p.holder)} : son type n’est pas connu ; écrit INSTITUTION`,
+  exportVotes: (p) => `catégorie ${q(p.className)} : le nombre de voix par action n’est pas connu ; écrit 1`,
+  exportAuthorized: (p) => `catégorie ${q(p.className)} : le nombre d’actions autorisées n’est pas connu ; écrit comme le total des actions émises`,
+  exportPlanClasses: (p) =>
+    `plan ${q(p.plan)} : les catégories dans lesquelles ses options s’exercent ne sont pas connues ; écrites comme la ou les catégories ordinaires`,
+  exportSharePrice: (p) => `événement ${q(p.event)} : le prix payé par action n’est pas connu ; écrit 0`,
+  exportExpiry: (p) => `événement ${q(p.event)} : l’échéance de l’option n’est pas connue ; écrite dix ans après l’attribution`,
+  exportWarrantTerms: (p) =>
+    `événement ${q(p.event)} : les conditions d’exercice et le prix de souscription d’un BSA ne sont pas conservés ; écrits vides et 0`,
+  exportConversionTerms: (p) =>
+    `événement ${q(p.event)} : les conditions de conversion du titre convertible ne sont pas connues ; écrites comme un déclencheur non précisé avec un mécanisme libre`,
+  exportExercisePrice: (p) => `événement ${q(p.event)} : le prix d’exercice de l’option n’est pas connu ; écrit 0`,
+  exportDecimals: (p) => `${exportWhereFr(p.where)} : ${p.value} a plus des 10 décimales que tiennent les nombres OCF`,
+  exportNeverIssued: (p) => `événement ${q(p.event)} : le titre ${q(p.security)} n’est jamais émis`,
+  exportNoTransactionType: (p) => `événement ${q(p.event)} : une opération ${p.closing} sur un titre ${p.kind} n’a pas de type d’opération OCF`,
+  exportIssuerMissing: (p) =>
+    `un manifeste OCF exige de la société ${p.fields.join(", ")} : ajoutez-les au membre « issuer » de l’historique ({"id", "legalName", "formationDate": "AAAA-MM-JJ", "countryOfFormation": "FR"})`,
+  exportCountry: (p) => `issuer.countryOfFormation doit être un code de pays ISO 3166-1 de 2 lettres, reçu ${q(p.country)}`,
+  exportCurrencyCode: (p) => `--currency doit être un code de devise de 3 lettres (EUR, USD), reçu ${q(p.currency)}`,
+  exportNoCurrency: () => "l’historique ne nomme aucune devise, et les prix OCF en exigent une : donnez --currency (EUR, USD…)",
+  exportManyCurrencies: (p) =>
+    `l’historique nomme plusieurs devises (${p.currencies.join(", ")}) ; le prix d’émission d’une catégorie n’en porte pas : donnez --currency pour les prix qui n’en disent rien`,
+  exportAsOf: (p) => `--as-of doit être une date du calendrier écrite AAAA-MM-JJ, reçu ${q(p.asOf)}`,
+  // The problem is the JSON syntax checker's English words (src/templates/safeJson.ts): the place alone is given.
+  historyNotJson: (p) => `ce n’est pas un JSON valide : ligne ${p.line}, colonne ${p.column}`,
+  historyJsonInvalid: (p) =>
+    `ce n’est pas un historique de table de capitalisation : ${p.issues
+      .map((i) => `${i.path !== "" ? `le champ ${i.path}` : "le fichier"} ${problemFr(i.problem)}`)
+      .join(" ; ")}${p.more > 0 ? ` (et ${p.more} de plus)` : ""}`,
 };
 
 /** A rule of the reader in the UI language. */

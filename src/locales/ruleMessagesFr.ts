@@ -5,9 +5,22 @@
  * nothing here and an added rule does not compile until it has its French.
  */
 import { type EngineRuleRef, engineRuleText } from "../engine";
-import { type FieldName, type ListName, type RuleMessages, RULES_EN, percentText, ruleOf, ruleText } from "../model/ruleMessages";
+import {
+  type FieldName,
+  type JsonDocument,
+  type ListName,
+  type RuleMessages,
+  RULES_EN,
+  issueRule,
+  percentText,
+  ruleText,
+} from "../model/ruleMessages";
 import { ENGINE_RULES_FR } from "./engineMessagesFr";
 import { groupedNumberText } from "./numberText";
+import type { SheetNameRule } from "../workbook/sheetName";
+
+/** The JSON documents read before a schema, as the subject of a French sentence. */
+const WHAT_FR: Readonly<Record<JsonDocument, string>> = { template: "Le modèle", "stored template": "Le modèle enregistré" };
 
 /** The fields' names in French messages. */
 export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
@@ -121,6 +134,12 @@ export const FIELD_NAMES_FR: Readonly<Record<FieldName, string>> = {
   "round date": "date du tour",
   series: "série",
   source: "source",
+  title: "titre",
+  description: "description",
+  "toFill note": "note « À compléter »",
+  "sheet name": "nom de la feuille",
+  showGridlines: "quadrillage (showGridlines)",
+  chart: "graphique (chart)",
 };
 
 /** Per list: the list as a subject ("La table de capitalisation"), what it must be, and its items ("actionnaires"). */
@@ -209,7 +228,32 @@ const LIST_FR: Readonly<Record<ListName, { subject: string; notList: string; one
     items: "événements",
     duplicate: "L’événement",
   },
+  toFill: {
+    subject: "La liste « À compléter » (toFill)",
+    notList: "La liste « À compléter » (toFill) doit être une liste",
+    one: "une entrée",
+    items: "entrées",
+    duplicate: "L’entrée « À compléter »",
+  },
 };
+
+/** A broken sheet-name rule in French ("ne doit pas …"), as sheetNameRuleText words it in English (src/workbook/sheetName.ts). */
+function sheetNameFr(rule: SheetNameRule): string {
+  switch (rule.code) {
+    case "empty":
+      return "ne doit pas être vide";
+    case "tooLong":
+      return `doit faire au plus ${rule.max} caractères, reçu ${rule.length}`;
+    case "forbidden":
+      return "ne doit contenir aucun des caractères : \\ / ? * [ ]";
+    case "control":
+      return "ne doit contenir ni tabulation, ni saut de ligne, ni autre caractère de contrôle";
+    case "apostrophe":
+      return "ne doit ni commencer ni finir par une apostrophe";
+    case "reserved":
+      return "ne doit pas être « History » (réservé par Excel)";
+  }
+}
 
 /** A field's French name, capitalised to open a sentence. */
 const subject = (field: FieldName): string => capitalise(FIELD_NAMES_FR[field]);
@@ -346,16 +390,34 @@ export const RULES_FR: RuleMessages = {
   roundBeforeAsOf: (p) => `La date du tour (${p.date}) ne doit pas précéder la date de la table (${p.asOf})`,
   eventAfterAsOf: (p) =>
     `Événements ligne ${p.row} : datée du ${p.date}, après la date de la table (${p.asOf}) dont part le prochain tour ; changez la date ou retirez le prochain tour`,
+  unknownFields: (p) => `${p.keys.length > 1 ? "champs inconnus" : "champ inconnu"} ${p.keys.map((k) => `« ${k} »`).join(", ")}`,
+  notObject: () => "doit être un objet de champs nommés ({ … })",
+  notLiteral: (p) => `doit valoir « ${p.value} »`,
+  toFillField: (p) => `Le champ « À compléter » doit être l’une des entrées du modèle (${p.fields.join(", ")}), reçu ${p.got}`,
+  toFillTwice: (p) => `La liste « À compléter » cite « ${p.field} » plus d’une fois`,
+  sheetName: (p) => `Le nom de la feuille ${sheetNameFr(p.rule)}`,
+  notTemplateObject: () => "Un modèle doit être un objet JSON",
+  templateFormat: (p) => `Ce n’est pas un modèle CapTable (attendu "format": "${p.expected}", reçu ${p.got})`,
+  templateKind: (p) => `Le type de modèle doit être l’un de ${p.kinds.map((k) => `« ${k} »`).join(", ")}, reçu ${p.got}`,
+  jsonNotText: (p) => `${WHAT_FR[p.what]} doit être un texte JSON`,
+  jsonTooLarge: (p) => `${WHAT_FR[p.what]} est trop volumineux : ${frNumber(p.chars)} caractères, au plus ${frNumber(p.max)} admis`,
+  jsonEmpty: (p) => `${WHAT_FR[p.what]} est vide`,
+  jsonTooDeep: (p) => `${WHAT_FR[p.what]} est trop imbriqué : ${p.depth} niveaux, au plus ${p.max} admis`,
+  jsonSyntax: (p) => `${WHAT_FR[p.what]} n’est pas un JSON valide${p.line === null ? "" : ` : ligne ${p.line}, colonne ${p.column}`}`,
+  versionMissing: (p) => `La version manque : un modèle indique la version de son format, par exemple "version": ${p.target}`,
+  versionNotWhole: (p) => `La version doit être un nombre entier de 1 à ${p.target}, reçu ${p.got}`,
+  versionNewer: (p) =>
+    `La version ${p.version} est plus récente que celles que lit ce CapTable (jusqu’à ${p.target}) : mettez CapTable à jour pour ouvrir ce modèle`,
 };
 
 /**
- * A model schema's issue in the UI language: in English its own message; in French the message of
- * its rule (`ruleOf`), or of the engine's rule when the schema passes the engine's refusal on
- * (`params.engineRule`, src/model/exitWaterfallInput.ts). Only zod's own issues (an unknown key)
- * carry no rule and are shown in English, as the command line shows them.
+ * A model schema's issue in the UI language: the message of its rule (`issueRule`: the schema's own,
+ * or zod's own issue as a rule: an unknown field, a row that is not an object), or of the engine's
+ * rule when the schema passes the engine's refusal on (`params.engineRule`,
+ * src/model/exitWaterfallInput.ts); any other issue in its own (English) message.
  */
 export function ruleMessage(issue: { readonly message: string }, lang: "en" | "fr"): string {
-  const rule = ruleOf(issue);
+  const rule = issueRule(issue);
   if (rule !== undefined) return ruleText(rule.id, rule.params, lang === "en" ? RULES_EN_FORMS : RULES_FR);
   if (lang === "en") return issue.message;
   const engine = (issue as { params?: { engineRule?: EngineRuleRef } }).params?.engineRule;

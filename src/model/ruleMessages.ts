@@ -16,6 +16,7 @@
  *
  * Field names are a closed list (`FIELD_NAMES`), so that each has its name in every language.
  */
+import { type SheetNameRule, sheetNameRuleText } from "../workbook/sheetName";
 /** The fields the rules name, in the English the messages use. */
 export const FIELD_NAMES = [
   "company",
@@ -129,12 +130,31 @@ export const FIELD_NAMES = [
   "round date",
   "series",
   "source",
+  // The template around a model's inputs (src/templates/schema.ts)
+  "title",
+  "description",
+  "toFill note",
+  "sheet name",
+  "showGridlines",
+  "chart",
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** The lists of a model (arrays of rows or values), as rules about a whole list name them. */
 export type ListName =
-  "capTable" | "investors" | "instruments" | "classes" | "exitValues" | "holdings" | "positions" | "flows" | "comps" | "notes" | "plans" | "events";
+  | "capTable"
+  | "investors"
+  | "instruments"
+  | "classes"
+  | "exitValues"
+  | "holdings"
+  | "positions"
+  | "flows"
+  | "comps"
+  | "notes"
+  | "plans"
+  | "events"
+  | "toFill";
 
 /** Every rule of the model schemas, by id, with its parameters. Numbers are JS numbers or exact decimal strings ("1234.5"). */
 export interface RuleParams {
@@ -209,7 +229,31 @@ export interface RuleParams {
   splitLastOfDate: { row: number };
   roundBeforeAsOf: { date: string; asOf: string };
   eventAfterAsOf: { row: number; date: string; asOf: string };
+  // zod's own issues, which carry no rule of ours (`zodRule`): the message comes after the place in the file
+  unknownFields: { keys: readonly string[] };
+  notObject: Record<string, never>;
+  notLiteral: { value: string };
+  // The template around a model's inputs (src/templates/schema.ts)
+  toFillField: { fields: readonly string[]; got: string };
+  toFillTwice: { field: string };
+  sheetName: { rule: SheetNameRule };
+  notTemplateObject: Record<string, never>;
+  templateFormat: { expected: string; got: string };
+  templateKind: { kinds: readonly string[]; got: string };
+  // A template's text and version, before its schema (src/templates/safeJson.ts, migrations.ts)
+  jsonNotText: { what: JsonDocument };
+  jsonTooLarge: { what: JsonDocument; chars: number; max: number };
+  jsonEmpty: { what: JsonDocument };
+  jsonTooDeep: { what: JsonDocument; depth: number; max: number };
+  /** `problem`: the JSON syntax checker's English words (src/templates/safeJson.ts `jsonSyntaxError`); French gives the place alone. */
+  jsonSyntax: { what: JsonDocument; line: number | null; column: number | null; problem: string | null };
+  versionMissing: { target: number };
+  versionNotWhole: { target: number; got: string };
+  versionNewer: { version: number; target: number };
 }
+
+/** The JSON documents read before a schema: a template file, or the template stored in a workbook. */
+export type JsonDocument = "template" | "stored template";
 export type RuleId = keyof RuleParams;
 
 /** One language's messages: a function per rule id (a missing id is a compile error). */
@@ -248,6 +292,7 @@ const LIST_EN: Readonly<Record<ListName, { name: string; notList: string; empty:
   comps: { name: "comps", notList: "a list of comparable deals (name, EV, EBITDA, capacity, basis)", empty: "list at least one comp", item: "comps" },
   plans: { name: "plans", notList: "a list of option plans", empty: "list at least one option plan", item: "plans" },
   events: { name: "events", notList: "a list of dated events", empty: "list at least one event", item: "events" },
+  toFill: { name: "toFill", notList: "a list", empty: "list at least one entry", item: "entries" },
 };
 
 /** What a duplicate is called in each list ("holder", "investor", "class"). */
@@ -264,6 +309,7 @@ const ITEM_EN: Readonly<Record<ListName, string>> = {
   notes: "note for the field",
   plans: "plan",
   events: "event",
+  toFill: "toFill entry",
 };
 
 /** The English messages: the products' one wording of each rule. */
@@ -352,6 +398,23 @@ export const RULES_EN: RuleMessages = {
   roundBeforeAsOf: (p) => `round date ${p.date} must not be before the cap table's date (as of ${p.asOf})`,
   eventAfterAsOf: (p) =>
     `events row ${p.row} is dated ${p.date}, after the cap table's date (as of ${p.asOf}) the next round starts from: move the date, or remove the next round`,
+  unknownFields: (p) => `unknown field${p.keys.length > 1 ? "s" : ""} ${p.keys.map((k) => `"${k}"`).join(", ")}`,
+  notObject: () => "must be an object of named fields ({ ... })",
+  notLiteral: (p) => `must be "${p.value}"`,
+  toFillField: (p) => `toFill field must be one of the inputs (${p.fields.join(", ")}), got ${p.got}`,
+  toFillTwice: (p) => `toFill lists "${p.field}" more than once`,
+  sheetName: (p) => `sheet name ${sheetNameRuleText(p.rule)}`,
+  notTemplateObject: () => "a template must be a JSON object",
+  templateFormat: (p) => `this is not a CapTable template (expected "format": "${p.expected}", got ${p.got})`,
+  templateKind: (p) => `must be one of ${p.kinds.map((k) => `"${k}"`).join(", ")}, got ${p.got}`,
+  jsonNotText: (p) => `${p.what} must be JSON text`,
+  jsonTooLarge: (p) => `${p.what} is too large: ${p.chars} characters, at most ${p.max} allowed`,
+  jsonEmpty: (p) => `${p.what} is empty`,
+  jsonTooDeep: (p) => `${p.what} is nested too deeply: ${p.depth} levels, at most ${p.max} allowed`,
+  jsonSyntax: (p) => `${p.what} is not valid JSON${p.line === null ? "" : `: line ${p.line}, column ${p.column}: ${p.problem}`}`,
+  versionMissing: (p) => `version is missing: a template states its format version, e.g. "version": ${p.target}`,
+  versionNotWhole: (p) => `version must be a whole number from 1 to ${p.target}, got ${p.got}`,
+  versionNewer: (p) => `version ${p.version} is newer than this CapTable reads (up to ${p.target}): update CapTable to open this template`,
 };
 
 /** The text of a rule in a language's messages (English by default). */
@@ -393,8 +456,48 @@ export function ruleIssue<K extends RuleId>(
   return { code: "custom", path, message: ruleText(id, params), params: { rule: { id, params } } };
 }
 
-/** The rule an issue carries (see `ruleError`, `ruleIssue`), or undefined for zod's own issues (an unknown key) and the engine's words. */
+/** The rule an issue carries (see `ruleError`, `ruleIssue`), or undefined for zod's own issues (an unknown key: see `zodRule`) and the engine's words. */
 export function ruleOf(issue: object): RuleRef | undefined {
   const rule = (issue as { params?: { rule?: RuleRef } }).params?.rule;
   return rule !== undefined && typeof rule === "object" && Object.prototype.hasOwnProperty.call(RULES_EN, rule.id) ? rule : undefined;
 }
+
+/** What zod's own issues hold that a rule needs (its issue objects, without importing zod here). */
+interface ZodOwnIssue {
+  readonly code?: string;
+  readonly keys?: readonly string[];
+  readonly expected?: string;
+  readonly values?: readonly unknown[];
+}
+
+/**
+ * zod's own issues as rules of the catalogue, so that they read in every language as the schemas'
+ * rules do (zod's words are English, node_modules/zod/v4/locales/en.js): a field the object does not
+ * have (every model object is strict), a row or section that is not an object, a value other than
+ * the one a literal allows (a model's `kind`). Undefined for an issue with a rule of ours, or one
+ * the schemas cannot give.
+ */
+export function zodRule(issue: object): RuleRef | undefined {
+  if (ruleOf(issue) !== undefined) return undefined;
+  const i = issue as ZodOwnIssue;
+  if (i.code === "unrecognized_keys" && Array.isArray(i.keys)) return { id: "unknownFields", params: { keys: i.keys.map(String) } };
+  if (i.code === "invalid_type" && i.expected === "object") return { id: "notObject", params: {} };
+  if (i.code === "invalid_value" && Array.isArray(i.values) && i.values.length === 1)
+    return { id: "notLiteral", params: { value: String(i.values[0]) } };
+  return undefined;
+}
+
+/** The rule of any issue: its own (`ruleOf`), or zod's issue as a rule (`zodRule`). */
+export function issueRule(issue: object): RuleRef | undefined {
+  return ruleOf(issue) ?? zodRule(issue);
+}
+
+/** An issue's English text: its rule's (zod's own issues included), else its message. */
+export function issueText(issue: { readonly message: string }): string {
+  const rule = zodRule(issue);
+  return rule === undefined ? issue.message : ruleText(rule.id, rule.params);
+}
+
+/** A rule worded in a language: the English catalogue's by default (the readers before a schema take one, src/templates). */
+export type WordRule = (rule: RuleRef) => string;
+export const wordRuleEn: WordRule = (rule) => ruleText(rule.id, rule.params);

@@ -22,6 +22,9 @@ import {
   isIsoDate,
   validateHistory,
 } from "../engine/history/history";
+import { isEngineError } from "../engine/errors";
+import { ocfError } from "./ocfRules";
+import { ZOD_CODE_MESSAGES as CODE, ocfIssues } from "./zodIssues";
 
 export const HISTORY_JSON_FORMAT = "captable-history";
 export const HISTORY_JSON_VERSION = 1;
@@ -37,13 +40,6 @@ export interface OcfIssuer {
 export interface HistoryDocument {
   readonly history: CapTableHistory;
   readonly issuer?: OcfIssuer;
-}
-
-export class HistoryJsonError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "HistoryJsonError";
-  }
 }
 
 type Dec = { toFixed(): string } | undefined;
@@ -114,16 +110,14 @@ export function historyToJson(history: CapTableHistory, issuer?: OcfIssuer): unk
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+// The messages are problem codes (./zodIssues.ts), worded by the catalogues (./ocfRules.ts, src/locales/ocfMessagesFr.ts).
 const dec = z
-  .string({
-    error: (i) =>
-      typeof i.input === "number" ? 'must be a decimal written as a string ("1250000"), not a JSON number' : "must be a decimal written as a string",
-  })
-  .regex(DECIMAL, "must be a decimal number written as a string")
+  .string({ error: (i) => (typeof i.input === "number" ? CODE.jsonNumber : undefined) })
+  .regex(DECIMAL, CODE.decimal)
   .transform((t) => new Decimal(t));
-const date = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
-const id = z.string().min(1, "must not be empty");
-const currency = z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code");
+const date = z.string().refine(isIsoDate, CODE.isoDate);
+const id = z.string().min(1, CODE.empty);
+const currency = z.string().regex(/^[A-Z]{3}$/, CODE.currency);
 
 const terms = z.strictObject({
   mechanism: z.enum(["SAFE", "NOTE"]),
@@ -180,9 +174,9 @@ const event = z.discriminatedUnion("type", [
 ]);
 
 const document = z.object({
-  format: z.literal(HISTORY_JSON_FORMAT, `must be "${HISTORY_JSON_FORMAT}"`),
-  version: z.literal(HISTORY_JSON_VERSION, `must be ${HISTORY_JSON_VERSION} (the version this add-in writes)`),
-  issuer: z.strictObject({ id, legalName: z.string().min(1), formationDate: date.optional(), countryOfFormation: z.string().optional() }).optional(),
+  format: z.literal(HISTORY_JSON_FORMAT),
+  version: z.literal(HISTORY_JSON_VERSION),
+  issuer: z.strictObject({ id, legalName: id, formationDate: date.optional(), countryOfFormation: z.string().optional() }).optional(),
   classes: z.array(
     z.strictObject({
       id,
@@ -218,7 +212,8 @@ function defined<T extends object>(value: T): T {
 
 /**
  * Reads a history document: the JSON `historyToJson` writes, or the file `captable import-ocf -o`
- * writes (its `history` member). Throws HistoryJsonError naming the field at fault.
+ * writes (its `history` member). Throws OcfError naming the fields at fault (`historyJsonInvalid`), or
+ * the engine's rule the history breaks (`historyInvalid`).
  */
 export function parseHistoryJson(value: unknown): HistoryDocument {
   const inner =
@@ -226,13 +221,7 @@ export function parseHistoryJson(value: unknown): HistoryDocument {
       ? (value as { history: unknown }).history
       : value;
   const r = document.safeParse(inner);
-  if (!r.success) {
-    const first = r.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.length > 0 ? i.path.join(".") : "the file"} ${i.message}`)
-      .join("; ");
-    throw new HistoryJsonError(`not a cap-table history: ${first}${r.error.issues.length > 3 ? ` (and ${r.error.issues.length - 3} more)` : ""}`);
-  }
+  if (!r.success) throw ocfError("historyJsonInvalid", ocfIssues(r.error, inner));
   const h = r.data;
   const history: CapTableHistory = {
     classes: h.classes.map(defined),
@@ -251,7 +240,9 @@ export function parseHistoryJson(value: unknown): HistoryDocument {
   try {
     validateHistory(history);
   } catch (error) {
-    throw new HistoryJsonError((error as Error).message);
+    // The history's rules are the engine's (each EngineError carries its rule); anything else is a fault of this code, thrown as it is.
+    if (isEngineError(error) && error.rule !== undefined) throw ocfError("historyInvalid", { rule: error.rule });
+    throw error;
   }
   return { history, ...(h.issuer !== undefined ? { issuer: defined(h.issuer) } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
- * The Open Cap Format reader's message catalogue (issue 17), in the pattern of the engine's
- * (src/engine/engineRules.ts): every error, warning and reason the reader gives has an id and its
+ * The Open Cap Format reader's and exporter's message catalogue (issue 17), in the pattern of the engine's
+ * (src/engine/engineRules.ts): every error, warning and reason the reader gives, each default the
+ * exporter writes and each refusal of an export (src/ocf/write.ts, src/cli/ocf.ts) has an id and its
  * parameters (`OcfRuleParams`); each language has one message function per id (`OcfRuleMessages`,
  * so a language missing an id does not compile).
  *
@@ -25,7 +26,8 @@ export interface OcfWhere {
 /**
  * What a field of an object breaks, by kind: an OCF number, a date, a currency code, a required
  * field missing, a value of another type, a value not among the allowed ones, a text or number
- * below its minimum, a kind (discriminator) not known. `other` carries the schema library's own
+ * below its minimum, a kind (discriminator) not known, an empty text, an exact decimal not written
+ * as a string (the history JSON export-ocf reads), fields the object does not have. `other` carries the schema library's own
  * words for a case none of these names (none is known today).
  */
 export type OcfProblem =
@@ -37,7 +39,16 @@ export type OcfProblem =
   | { readonly code: "oneOf"; readonly values: readonly string[] }
   | { readonly code: "tooSmall"; readonly minimum: string }
   | { readonly code: "unknownKind" }
+  | { readonly code: "empty" }
+  | { readonly code: "decimal"; readonly jsonNumber: boolean }
+  | { readonly code: "unknownFields"; readonly keys: readonly string[] }
   | { readonly code: "other"; readonly text: string };
+
+/** What an exported number belongs to: a class, a plan or an event, by its name or id. */
+export interface ExportWhere {
+  readonly kind: "class" | "plan" | "event";
+  readonly name: string;
+}
 
 /** One field at fault: its path in the object ("" for the object itself), and what it breaks. */
 export interface OcfIssue {
@@ -88,6 +99,28 @@ export interface OcfRuleParams {
   laterQuantity: Record<string, never>;
   unknownTransaction: { objectType: string };
   noEffect: { objectType: NoEffectType };
+  // The exporter (src/ocf/write.ts): each default written for a field OCF requires and the history does not know
+  exportHolderType: { holder: string };
+  exportVotes: { className: string };
+  exportAuthorized: { className: string };
+  exportPlanClasses: { plan: string };
+  exportSharePrice: { event: string };
+  exportExpiry: { event: string };
+  exportWarrantTerms: { event: string };
+  exportConversionTerms: { event: string };
+  exportExercisePrice: { event: string };
+  // The exporter's refusals (src/ocf/write.ts, src/cli/ocf.ts) and the history JSON it reads (src/ocf/historyJson.ts)
+  exportDecimals: { where: ExportWhere; value: string };
+  exportNeverIssued: { event: string; security: string };
+  exportNoTransactionType: { event: string; closing: string; kind: string };
+  exportIssuerMissing: { fields: readonly string[] };
+  exportCountry: { country: string };
+  exportCurrencyCode: { currency: string };
+  exportNoCurrency: Record<string, never>;
+  exportManyCurrencies: { currencies: readonly string[] };
+  exportAsOf: { asOf: string };
+  historyNotJson: { line: number; column: number; problem: string };
+  historyJsonInvalid: { issues: readonly OcfIssue[]; more: number };
 }
 export type OcfRuleId = keyof OcfRuleParams;
 
@@ -138,6 +171,12 @@ const problemEn = (p: OcfProblem): string => {
       return `must be at least ${p.minimum}`;
     case "unknownKind":
       return "is of a type this reader does not know";
+    case "empty":
+      return "must not be empty";
+    case "decimal":
+      return p.jsonNumber ? 'must be a decimal written as a string ("1250000"), not a JSON number' : "must be a decimal written as a string";
+    case "unknownFields":
+      return `has ${p.keys.length > 1 ? "fields" : "a field"} this file does not have: ${p.keys.map((k) => `"${k}"`).join(", ")}`;
     case "other":
       return p.text;
   }
@@ -191,6 +230,32 @@ export const OCF_RULES_EN: OcfRuleMessages = {
   laterQuantity: () => "a warrant whose number of shares is set later (no quantity: it depends on a future price) is not counted in the cap table",
   unknownTransaction: (p) => `transaction type ${p.objectType} is not one this reader knows (OCF 1.2.0 TransactionsFile types are read)`,
   noEffect: (p) => NO_EFFECT_REASONS[p.objectType],
+  exportHolderType: (p) => `stakeholder "${p.holder}": its type is not known; written as INSTITUTION`,
+  exportVotes: (p) => `class "${p.className}": votes per share not known; written as 1`,
+  exportAuthorized: (p) => `class "${p.className}": authorized shares not known; written as the shares ever issued`,
+  exportPlanClasses: (p) => `plan "${p.plan}": the classes its grants exercise into are not known; written as the common class(es)`,
+  exportSharePrice: (p) => `event "${p.event}": the price paid per share is not known; written as 0`,
+  exportExpiry: (p) => `event "${p.event}": the option's expiry is not known; written as ten years after the grant`,
+  exportWarrantTerms: (p) => `event "${p.event}": a warrant's exercise triggers and purchase price are not kept; written as none and 0`,
+  exportConversionTerms: (p) =>
+    `event "${p.event}": the convertible's conversion terms are not known; written as an unspecified trigger with a custom mechanism`,
+  exportExercisePrice: (p) => `event "${p.event}": the option's exercise price is not known; written as 0`,
+  exportDecimals: (p) => `${p.where.kind} "${p.where.name}": ${p.value} has more than the 10 decimals OCF numbers hold`,
+  exportNeverIssued: (p) => `event "${p.event}": security "${p.security}" is never issued`,
+  exportNoTransactionType: (p) => `event "${p.event}": a ${p.closing.toLowerCase()} of a ${p.kind.toLowerCase()} has no OCF transaction type`,
+  exportIssuerMissing: (p) =>
+    `an OCF manifest requires the issuer's ${p.fields.join(", ")}: add them to the history's "issuer" member ({"id", "legalName", "formationDate": "YYYY-MM-DD", "countryOfFormation": "FR"})`,
+  exportCountry: (p) => `issuer.countryOfFormation must be a 2-letter ISO 3166-1 country code, got "${p.country}"`,
+  exportCurrencyCode: (p) => `--currency must be a 3-letter currency code (EUR, USD), got "${p.currency}"`,
+  exportNoCurrency: () => "the history names no currency, and OCF prices need one: give --currency (EUR, USD...)",
+  exportManyCurrencies: (p) =>
+    `the history names several currencies (${p.currencies.join(", ")}); a class's issue price carries none: give --currency for the prices that do not say`,
+  exportAsOf: (p) => `--as-of must be a calendar date written YYYY-MM-DD, got "${p.asOf}"`,
+  historyNotJson: (p) => `not valid JSON: line ${p.line}, column ${p.column}: ${p.problem}`,
+  historyJsonInvalid: (p) =>
+    `not a cap-table history: ${p.issues.map((i) => `${i.path !== "" ? i.path : "the file"} ${problemEn(i.problem)}`).join("; ")}${
+      p.more > 0 ? ` (and ${p.more} more)` : ""
+    }`,
 };
 
 /** The text of a reader rule in a language's messages (English by default). */

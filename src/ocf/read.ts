@@ -36,7 +36,8 @@ import { ALLOCATION_TYPES, type VestingConditionSpec, type VestingTermsSpec, ves
 import { isEngineError } from "../engine/errors";
 import { NO_EFFECT_TYPES, type NoEffectType } from "./noEffect";
 import { EXTENSION_FILE } from "./write";
-import { OcfError, type OcfIssue, type OcfProblem, type OcfRuleRef, type OcfSkipCode, type OcfWhere, ocfError, ocfRuleText } from "./ocfRules";
+import { ocfIssues } from "./zodIssues";
+import { OcfError, type OcfRuleRef, type OcfSkipCode, type OcfWhere, ocfError, ocfRuleText } from "./ocfRules";
 
 export { OcfError, type OcfSkipCode };
 
@@ -365,34 +366,9 @@ export interface OcfReadOptions {
   readonly validate?: boolean;
 }
 
-/** The value at a path of an object (undefined where the path leads nowhere). */
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let at = value;
-  for (const key of path) at = typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
-  return at;
-}
-
-/** A schema issue as a problem code: the reader's own checks by their message (a code), the schema library's by its issue code. */
-function problemOf(issue: z.core.$ZodIssue, value: unknown): OcfProblem {
-  if (issue.message === "ocfNumber" || issue.message === "isoDate" || issue.message === "currency") return { code: issue.message };
-  switch (issue.code) {
-    case "invalid_type":
-      return valueAt(value, issue.path) === undefined ? { code: "missing" } : { code: "type", expected: issue.expected };
-    case "invalid_value":
-      return { code: "oneOf", values: issue.values.map(String) };
-    case "too_small":
-      return { code: "tooSmall", minimum: String(issue.minimum) };
-    case "invalid_union":
-      return "options" in issue && Array.isArray(issue.options) ? { code: "oneOf", values: issue.options.map(String) } : { code: "unknownKind" };
-    default:
-      return { code: "other", text: issue.message };
-  }
-}
-
 /** An object breaking the schema: its first three fields at fault, and how many more. */
 function invalid(error: z.ZodError, value: unknown, where: OcfWhere): OcfError {
-  const issues: OcfIssue[] = error.issues.slice(0, 3).map((i) => ({ path: i.path.map(String).join("."), problem: problemOf(i, value) }));
-  return ocfError("objectInvalid", { where, issues, more: Math.max(0, error.issues.length - 3) });
+  return ocfError("objectInvalid", { where, ...ocfIssues(error, value) });
 }
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: OcfWhere): T {

@@ -11,13 +11,14 @@
  *   instalments whatever the original terms were.
  * - A field OCF requires that the history does not know (a class's votes per share, an option's
  *   expiry, a holder's type...) is written with a stated default, and each default is listed in
- *   `warnings`, never silently.
+ *   `warnings` (and as rules of the catalogue, src/ocf/ocfRules.ts, in `warningRules`), never silently.
  * - What OCF has no field for (a transfer's price) goes in `x-captable.json`, a documented
  *   extension file in the package, named in the manifest's `comments` (the manifest forbids
  *   additional properties): never as extra properties on OCF objects.
  */
 import { ZERO } from "../engine/decimal";
 import type { CapTableHistory, Closing, ConvertibleTerms, HistoryEvent, Issuance, SecurityKind } from "../engine/history/history";
+import { type ExportWhere, type OcfRuleId, type OcfRuleParams, type OcfRuleRef, ocfError, ocfRuleText } from "./ocfRules";
 
 export const OCF_EXPORT_VERSION = "1.2.0";
 export const EXTENSION_FILE = "x-captable.json";
@@ -34,13 +35,15 @@ export interface OcfExportOptions {
 
 export interface OcfExport {
   readonly files: { readonly path: string; readonly bytes: Uint8Array }[];
-  /** Each default written for a field OCF requires and the history does not know. */
+  /** Each default written for a field OCF requires and the history does not know, in English: one line per rule of `warningRules` (same order). */
   readonly warnings: readonly string[];
+  /** The defaults as rules of the catalogue (src/ocf/ocfRules.ts), for another language. */
+  readonly warningRules: readonly OcfRuleRef[];
 }
 
 /** OCF numbers are strings of digits with at most 10 decimals. */
-function numeric(value: { toFixed(dp?: number): string; decimalPlaces(): number }, where: string): string {
-  if (value.decimalPlaces() > 10) throw new Error(`${where}: ${value.toFixed()} has more than the 10 decimals OCF numbers hold`);
+function numeric(value: { toFixed(dp?: number): string; decimalPlaces(): number }, where: ExportWhere): string {
+  if (value.decimalPlaces() > 10) throw ocfError("exportDecimals", { where, value: value.toFixed() });
   return value.toFixed();
 }
 
@@ -75,10 +78,11 @@ const CLOSING_OBJECT: Record<SecurityKind, Partial<Record<Closing["type"], strin
   },
 };
 
-/** Writes the history as an OCF 1.2.0 package. Throws when an event has no OCF form (the message names it). */
+/** Writes the history as an OCF 1.2.0 package. Throws OcfError when an event has no OCF form (the message names it). */
 export function writeOcfPackage(history: CapTableHistory, options: OcfExportOptions): OcfExport {
-  const warnings: string[] = [];
-  const money = (amount: { toFixed(dp?: number): string; decimalPlaces(): number }, currency: string | undefined, where: string) => ({
+  const warningRules: OcfRuleRef[] = [];
+  const warn = <K extends OcfRuleId>(id: K, params: OcfRuleParams[K]) => warningRules.push({ id, params } as OcfRuleRef);
+  const money = (amount: { toFixed(dp?: number): string; decimalPlaces(): number }, currency: string | undefined, where: ExportWhere) => ({
     amount: numeric(amount, where),
     currency: currency ?? options.currency,
   });
@@ -87,13 +91,14 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
   const extension: { transferPrices: { transactionId: string; pricePerShare: string; currency: string }[] } = { transferPrices: [] };
 
   const stakeholders = history.holders.map((h) => {
-    if (h.kind === undefined) warnings.push(`stakeholder "${h.name}": its type is not known; written as INSTITUTION`);
+    if (h.kind === undefined) warn("exportHolderType", { holder: h.name });
     return { object_type: "STAKEHOLDER", id: h.id, name: { legal_name: h.name }, stakeholder_type: h.kind ?? "INSTITUTION" };
   });
   const stockClasses = history.classes.map((c) => {
     const issued = history.events.filter((e): e is Issuance => e.type === "ISSUANCE" && e.kind === "STOCK" && e.classId === c.id);
-    if (c.votesPerShare === undefined) warnings.push(`class "${c.name}": votes per share not known; written as 1`);
-    if (c.authorized === undefined) warnings.push(`class "${c.name}": authorized shares not known; written as the shares ever issued`);
+    const cls: ExportWhere = { kind: "class", name: c.name };
+    if (c.votesPerShare === undefined) warn("exportVotes", { className: c.name });
+    if (c.authorized === undefined) warn("exportAuthorized", { className: c.name });
     const everIssued = issued.reduce((sum, e) => sum.add(e.quantity!), ZERO);
     return {
       object_type: "STOCK_CLASS",
@@ -101,12 +106,12 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
       name: c.name,
       class_type: c.kind,
       default_id_prefix: c.idPrefix ?? `${c.kind === "COMMON" ? "CS" : "PS"}-`,
-      initial_shares_authorized: numeric(c.authorized ?? everIssued, `class "${c.name}"`),
-      votes_per_share: c.votesPerShare !== undefined ? numeric(c.votesPerShare, `class "${c.name}"`) : "1",
+      initial_shares_authorized: numeric(c.authorized ?? everIssued, cls),
+      votes_per_share: c.votesPerShare !== undefined ? numeric(c.votesPerShare, cls) : "1",
       seniority: String(c.seniority),
-      ...(c.originalIssuePrice !== undefined ? { price_per_share: money(c.originalIssuePrice, undefined, `class "${c.name}"`) } : {}),
-      ...(c.liquidationPreferenceMultiple !== undefined ? { liquidation_preference_multiple: numeric(c.liquidationPreferenceMultiple, c.name) } : {}),
-      ...(c.participationCapMultiple !== undefined ? { participation_cap_multiple: numeric(c.participationCapMultiple, c.name) } : {}),
+      ...(c.originalIssuePrice !== undefined ? { price_per_share: money(c.originalIssuePrice, undefined, cls) } : {}),
+      ...(c.liquidationPreferenceMultiple !== undefined ? { liquidation_preference_multiple: numeric(c.liquidationPreferenceMultiple, cls) } : {}),
+      ...(c.participationCapMultiple !== undefined ? { participation_cap_multiple: numeric(c.participationCapMultiple, cls) } : {}),
       ...(c.kind === "PREFERRED"
         ? {
             conversion_rights: [
@@ -114,8 +119,8 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
                 type: "STOCK_CLASS_CONVERSION_RIGHT",
                 conversion_mechanism: {
                   type: "RATIO_CONVERSION",
-                  conversion_price: money(c.originalIssuePrice ?? ZERO, undefined, c.name),
-                  ratio: { numerator: numeric(c.conversionRatio, c.name), denominator: "1" },
+                  conversion_price: money(c.originalIssuePrice ?? ZERO, undefined, cls),
+                  ratio: { numerator: numeric(c.conversionRatio, cls), denominator: "1" },
                   rounding_type: "NORMAL",
                 },
                 converts_to_future_round: false,
@@ -128,13 +133,12 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
   });
   const stockPlans = history.plans.map((p) => {
     const common = history.classes.filter((c) => c.kind === "COMMON").map((c) => c.id);
-    if (p.classIds === undefined)
-      warnings.push(`plan "${p.name}": the classes its grants exercise into are not known; written as the common class(es)`);
+    if (p.classIds === undefined) warn("exportPlanClasses", { plan: p.name });
     return {
       object_type: "STOCK_PLAN",
       id: p.id,
       plan_name: p.name,
-      initial_shares_reserved: numeric(p.reserved, `plan "${p.name}"`),
+      initial_shares_reserved: numeric(p.reserved, { kind: "plan", name: p.name }),
       default_cancellation_behavior: p.cancelledGrants,
       stock_class_ids: p.classIds ?? common,
     };
@@ -142,7 +146,7 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
 
   const transactions = history.events.map((e) => transaction(e));
   function transaction(e: HistoryEvent): Record<string, unknown> {
-    const where = `event "${e.id}"`;
+    const where: ExportWhere = { kind: "event", name: e.id };
     switch (e.type) {
       case "ISSUANCE":
         return issuance(e, where);
@@ -199,7 +203,7 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
     }
   }
 
-  function issuance(e: Issuance, where: string): Record<string, unknown> {
+  function issuance(e: Issuance, where: ExportWhere): Record<string, unknown> {
     const common = {
       id: e.id,
       date: e.date,
@@ -210,7 +214,7 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
     };
     switch (e.kind) {
       case "STOCK":
-        if (e.price === undefined) warnings.push(`${where}: the price paid per share is not known; written as 0`);
+        if (e.price === undefined) warn("exportSharePrice", { event: e.id });
         return {
           object_type: "TX_STOCK_ISSUANCE",
           ...common,
@@ -220,7 +224,7 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
           stock_legend_ids: [],
         };
       case "OPTION":
-        if (e.expirationDate === undefined) warnings.push(`${where}: the option's expiry is not known; written as ten years after the grant`);
+        if (e.expirationDate === undefined) warn("exportExpiry", { event: e.id });
         return {
           object_type: "TX_EQUITY_COMPENSATION_ISSUANCE",
           ...common,
@@ -235,7 +239,7 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
           ...(e.vesting !== undefined ? { vestings: e.vesting.map((v) => ({ date: v.date, amount: numeric(v.quantity, where) })) } : {}),
         };
       case "WARRANT":
-        warnings.push(`${where}: a warrant's exercise triggers and purchase price are not kept; written as none and 0`);
+        warn("exportWarrantTerms", { event: e.id });
         return {
           object_type: "TX_WARRANT_ISSUANCE",
           ...common,
@@ -246,8 +250,7 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
           ...(e.vesting !== undefined ? { vestings: e.vesting.map((v) => ({ date: v.date, amount: numeric(v.quantity, where) })) } : {}),
         };
       case "CONVERTIBLE":
-        if (e.conversion === undefined)
-          warnings.push(`${where}: the convertible's conversion terms are not known; written as an unspecified trigger with a custom mechanism`);
+        if (e.conversion === undefined) warn("exportConversionTerms", { event: e.id });
         return {
           object_type: "TX_CONVERTIBLE_ISSUANCE",
           ...common,
@@ -270,15 +273,15 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
   }
 
   /** Options need an exercise price in OCF (RSUs and SARs do not: a SAR's is its base price). */
-  function optionPrice(e: Issuance, where: string): Record<string, unknown> {
+  function optionPrice(e: Issuance, where: ExportWhere): Record<string, unknown> {
     const type = e.compensationType ?? "OPTION";
     if (type === "RSU") return {};
     if (type === "CSAR" || type === "SSAR") return e.price !== undefined ? { base_price: money(e.price, e.currency, where) } : {};
-    if (e.price === undefined) warnings.push(`${where}: the option's exercise price is not known; written as 0`);
+    if (e.price === undefined) warn("exportExercisePrice", { event: e.id });
     return { exercise_price: money(e.price ?? ZERO, e.currency, where) };
   }
 
-  function mechanism(t: ConvertibleTerms | undefined, currency: string | undefined, where: string): Record<string, unknown> {
+  function mechanism(t: ConvertibleTerms | undefined, currency: string | undefined, where: ExportWhere): Record<string, unknown> {
     if (t === undefined) return { type: "CUSTOM_CONVERSION", custom_conversion_description: "Terms not recorded in the exporting model" };
     const cap = t.valuationCap !== undefined ? { conversion_valuation_cap: money(t.valuationCap, t.capCurrency ?? currency, where) } : {};
     const discount = t.discount !== undefined ? { conversion_discount: numeric(t.discount, where) } : {};
@@ -308,12 +311,11 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
     };
   }
 
-  function closing(e: Closing, where: string): Record<string, unknown> {
+  function closing(e: Closing, where: ExportWhere): Record<string, unknown> {
     const origin = issuances.get(e.securityId);
-    if (origin === undefined) throw new Error(`${where}: security "${e.securityId}" is never issued`);
+    if (origin === undefined) throw ocfError("exportNeverIssued", { event: e.id, security: e.securityId });
     const objectType = CLOSING_OBJECT[origin.kind][e.type];
-    if (objectType === undefined)
-      throw new Error(`${where}: a ${e.type.toLowerCase()} of a ${origin.kind.toLowerCase()} has no OCF transaction type`);
+    if (objectType === undefined) throw ocfError("exportNoTransactionType", { event: e.id, closing: e.type, kind: origin.kind });
     const base: Record<string, unknown> = { object_type: objectType, id: e.id, date: e.date, security_id: e.securityId };
     const amount = e.quantity ?? undefined;
     if (origin.kind === "CONVERTIBLE") {
@@ -379,10 +381,10 @@ export function writeOcfPackage(history: CapTableHistory, options: OcfExportOpti
     manifest.comments = [`${EXTENSION_FILE}: CapTable extension (transfer prices, which OCF 1.2.0 has no field for)`];
   }
   files.unshift({ path: "Manifest.ocf.json", bytes: encode(manifest) });
-  return { files, warnings };
+  return { files, warnings: warningRules.map((r) => ocfRuleText(r)), warningRules };
 }
 
-function ratio(value: { toFixed(): string; decimalPlaces(): number }, where: string): { numerator: string; denominator: string } {
+function ratio(value: { toFixed(): string; decimalPlaces(): number }, where: ExportWhere): { numerator: string; denominator: string } {
   return { numerator: numeric(value, where), denominator: "1" };
 }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { checkJsonValue, formatPath, parseSafeJson } from "./safeJson";
 import { migrateTemplate, type JsonObject } from "./migrations";
+import { type RuleId, type RuleParams, issueText, ruleIssue } from "../model/ruleMessages";
 import {
   DEFAULT_PRESENTATION,
   TEMPLATE_FORMAT,
@@ -41,43 +42,39 @@ export class TemplateError extends Error {
   }
 }
 
-/** One message per zod issue, naming the field: "inputs.stake: stake must be between 0% and 100%, got 130%". */
-/** How an issue is worded: its own (English) message by default; the command line's French passes the French rule catalogue's. */
+/**
+ * How an issue is worded: in English by default (its own message, or for zod's own issues, such as
+ * an unknown field, the rule catalogue's: `issueText`); the command line's French passes the French
+ * rule catalogue's (`ruleMessage`, src/locales/ruleMessagesFr.ts).
+ */
 export type IssueMessage = (issue: z.core.$ZodIssue) => string;
 
-export function formatIssues(error: z.ZodError, message: IssueMessage = (issue) => issue.message): string[] {
-  return error.issues.slice(0, 20).map((issue) => {
-    const where = formatPath(issue.path);
-    if (issue.code === "unrecognized_keys") {
-      const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-      return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`;
-    }
-    return `${where}: ${message(issue)}`;
-  });
+/** One message per zod issue, naming the field: "inputs.stake: stake must be between 0% and 100%, got 130%". */
+export function formatIssues(error: z.ZodError, message: IssueMessage = issueText): string[] {
+  return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}: ${message(issue)}`);
 }
 
 /** Validates a value already parsed from JSON (checks the limits, migrates, applies the schema). Never throws. */
-export function validateTemplate(value: unknown, message?: IssueMessage): TemplateResult {
+export function validateTemplate(value: unknown, message: IssueMessage = issueText): TemplateResult {
+  // A rule the template breaks before its schema applies, worded as the schema's issues are (one catalogue).
+  const refused = <K extends RuleId>(id: K, params: RuleParams[K], path: string[]): TemplateResult => {
+    const text = message(ruleIssue(id, params, path) as unknown as z.core.$ZodIssue);
+    return { ok: false, errors: [path.length > 0 ? `${formatPath(path)}: ${text}` : text] };
+  };
   try {
     const limits = checkJsonValue(value);
     if (limits.length > 0) return { ok: false, errors: limits };
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, errors: ["a template must be a JSON object"] };
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return refused("notTemplateObject", {}, []);
     const doc = value as JsonObject;
-    if (doc.format !== TEMPLATE_FORMAT) {
-      return {
-        ok: false,
-        errors: [`format: this is not a CapTable template (expected "format": "${TEMPLATE_FORMAT}", got ${JSON.stringify(doc.format) ?? "nothing"})`],
-      };
-    }
-    const migrated = migrateTemplate(doc);
+    if (doc.format !== TEMPLATE_FORMAT)
+      return refused("templateFormat", { expected: TEMPLATE_FORMAT, got: JSON.stringify(doc.format) ?? "nothing" }, ["format"]);
+    const migrated = migrateTemplate(doc, undefined, undefined, (rule) =>
+      message(ruleIssue(rule.id, rule.params, []) as unknown as z.core.$ZodIssue),
+    );
     if (!migrated.ok) return migrated;
     const kind = migrated.doc.kind;
-    if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind)) {
-      return {
-        ok: false,
-        errors: [`kind: must be one of ${TEMPLATE_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind) ?? "nothing"}`],
-      };
-    }
+    if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind))
+      return refused("templateKind", { kinds: TEMPLATE_KINDS, got: JSON.stringify(kind) ?? "nothing" }, ["kind"]);
     const parsed = Template.safeParse(migrated.doc);
     return parsed.success ? { ok: true, template: parsed.data } : { ok: false, errors: formatIssues(parsed.error, message) };
   } catch (error) {
@@ -88,7 +85,7 @@ export function validateTemplate(value: unknown, message?: IssueMessage): Templa
 
 /** Reads a template file's text: size, nesting, keys, version, schema. Never throws. */
 export function parseTemplateJson(text: string, message?: IssueMessage): TemplateResult {
-  const json = parseSafeJson(text, "template");
+  const json = parseSafeJson(text, "template", (rule) => (message ?? issueText)(ruleIssue(rule.id, rule.params, []) as unknown as z.core.$ZodIssue));
   return json.ok ? validateTemplate(json.value, message) : json;
 }
 

@@ -12,6 +12,7 @@
  * the version 1 fixtures, and add fixtures of version 2.
  */
 import { TEMPLATE_VERSION } from "./schema";
+import { type RuleId, type RuleParams, type RuleRef, type WordRule, wordRuleEn } from "../model/ruleMessages";
 
 export type JsonObject = { [key: string]: unknown };
 export type Migration = (doc: JsonObject) => JsonObject;
@@ -29,15 +30,15 @@ export function migrateTemplate(
   doc: JsonObject,
   registry: Readonly<Record<number, Migration>> = MIGRATIONS,
   target: number = TEMPLATE_VERSION,
+  word: WordRule = wordRuleEn,
 ): MigrationResult {
+  // The version's rules are the one catalogue's (src/model/ruleMessages.ts), worded by `word`; a broken migration is this code's fault, in English.
+  const refused = <K extends RuleId>(id: K, params: RuleParams[K]): MigrationResult => ({ ok: false, errors: [word({ id, params } as RuleRef)] });
   const version = doc.version;
-  if (version === undefined) return { ok: false, errors: [`version is missing: a template states its format version, e.g. "version": ${target}`] };
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [`version must be a whole number from 1 to ${target}, got ${JSON.stringify(version)}`] };
-  }
-  if (version > target) {
-    return { ok: false, errors: [`version ${version} is newer than this CapTable reads (up to ${target}): update CapTable to open this template`] };
-  }
+  if (version === undefined) return refused("versionMissing", { target });
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
+    return refused("versionNotWhole", { target, got: JSON.stringify(version) ?? String(version) });
+  if (version > target) return refused("versionNewer", { version, target });
   let current = doc;
   for (let v = version; v < target; v++) {
     const step = Object.prototype.hasOwnProperty.call(registry, v) ? registry[v] : undefined;

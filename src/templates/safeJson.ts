@@ -7,6 +7,7 @@
  * Pure functions, no I/O; they never throw.
  */
 import { xmlForbiddenAt } from "../workbook/xml";
+import { type JsonDocument, type RuleId, type RuleParams, type RuleRef, type WordRule, wordRuleEn } from "../model/ruleMessages";
 
 /** Limits for a document read from outside. A real template is a few kilobytes. */
 export const JSON_LIMITS = {
@@ -68,17 +69,18 @@ function maxNesting(text: string): number {
   return max;
 }
 
-/** Parses JSON text from outside and checks it against JSON_LIMITS and FORBIDDEN_KEYS. Never throws. */
-export function parseSafeJson(text: unknown, what = "template"): SafeJsonResult {
-  if (typeof text !== "string") return { ok: false, errors: [`${what} must be JSON text`] };
-  if (text.length > JSON_LIMITS.maxChars) {
-    return { ok: false, errors: [`${what} is too large: ${text.length} characters, at most ${JSON_LIMITS.maxChars} allowed`] };
-  }
-  if (text.trim() === "") return { ok: false, errors: [`${what} is empty`] };
+/**
+ * Parses JSON text from outside and checks it against JSON_LIMITS and FORBIDDEN_KEYS. Never throws.
+ * Its refusals are rules of the one catalogue (src/model/ruleMessages.ts), worded by `word` (English by
+ * default); the limits on the value itself (`checkJsonValue`) are English only.
+ */
+export function parseSafeJson(text: unknown, what: JsonDocument = "template", word: WordRule = wordRuleEn): SafeJsonResult {
+  const refused = <K extends RuleId>(id: K, params: RuleParams[K]): SafeJsonResult => ({ ok: false, errors: [word({ id, params } as RuleRef)] });
+  if (typeof text !== "string") return refused("jsonNotText", { what });
+  if (text.length > JSON_LIMITS.maxChars) return refused("jsonTooLarge", { what, chars: text.length, max: JSON_LIMITS.maxChars });
+  if (text.trim() === "") return refused("jsonEmpty", { what });
   const depth = maxNesting(text);
-  if (depth > JSON_LIMITS.maxDepth) {
-    return { ok: false, errors: [`${what} is nested too deeply: ${depth} levels, at most ${JSON_LIMITS.maxDepth} allowed`] };
-  }
+  if (depth > JSON_LIMITS.maxDepth) return refused("jsonTooDeep", { what, depth, max: JSON_LIMITS.maxDepth });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
@@ -87,10 +89,7 @@ export function parseSafeJson(text: unknown, what = "template"): SafeJsonResult 
     // The engine's own text ("Expected double-quoted property name in JSON at position 67") differs
     // between engines and gives no line: say where and what, in our words.
     const found = jsonSyntaxError(body);
-    return {
-      ok: false,
-      errors: [`${what} is not valid JSON${found === undefined ? "" : `: line ${found.line}, column ${found.column}: ${found.problem}`}`],
-    };
+    return refused("jsonSyntax", { what, line: found?.line ?? null, column: found?.column ?? null, problem: found?.problem ?? null });
   }
   const errors = checkJsonValue(value);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };

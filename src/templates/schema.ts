@@ -25,7 +25,8 @@ import { PricedRoundInput } from "../model/pricedRoundInput";
 import { ExitWaterfallInput } from "../model/exitWaterfallInput";
 import { DealPricingInput } from "../model/dealPricingInput";
 import { CapTableHistoryInput } from "../model/capTableHistoryInput";
-import { sheetNameProblem } from "../workbook/sheetName";
+import { sheetNameRule } from "../workbook/sheetName";
+import { ruleError, ruleIssue } from "../model/ruleMessages";
 
 export const TEMPLATE_FORMAT = "captable-template";
 /** The format version this code writes. Files of older versions are migrated; newer ones are refused. */
@@ -33,20 +34,21 @@ export const TEMPLATE_VERSION = 1;
 
 export const TEMPLATE_LIMITS = { maxTitle: 100, maxDescription: 1000, maxNote: 300, maxToFill: 30 } as const;
 
-const text = (field: string, max: number, required: boolean) =>
+// Every message is a rule of the one catalogue (src/model/ruleMessages.ts), so that it reads in French too.
+const text = (field: "title" | "description" | "toFill note", max: number, required: boolean) =>
   z
-    .string({ error: `${field} must be a text` })
+    .string(ruleError("notText", { field }))
     .trim()
-    .min(required ? 1 : 0, { error: `${field} is required` })
-    .max(max, { error: `${field} must be at most ${max} characters` });
+    .min(required ? 1 : 0, ruleError("required", { field }))
+    .max(max, ruleError("tooLong", { field, max }));
 
 /** Excel's rules for a sheet name, and no control character: the one rule, src/workbook/sheetName.ts. */
 export const SheetName = z
-  .string({ error: "sheet name must be a text" })
+  .string(ruleError("notText", { field: "sheet name" }))
   .trim()
   .superRefine((s, ctx) => {
-    const problem = sheetNameProblem(s);
-    if (problem !== undefined) ctx.addIssue({ code: "custom", message: `sheet name ${problem}` });
+    const rule = sheetNameRule(s);
+    if (rule !== undefined) ctx.addIssue(ruleIssue("sheetName", { rule }, []));
   });
 
 /** How the model sheet looks; the inputs and the maths do not depend on it. */
@@ -54,9 +56,9 @@ export const Presentation = z.strictObject({
   /** Desired sheet name; null: the model's own name (e.g. the company's). */
   sheetName: SheetName.nullable(),
   /** Show Excel's gridlines (finance sheets usually hide them). */
-  showGridlines: z.boolean({ error: "showGridlines must be true or false" }),
+  showGridlines: z.boolean(ruleError("flag", { field: "showGridlines" })),
   /** Include the model's chart, where the model has one. */
-  chart: z.boolean({ error: "chart must be true or false" }),
+  chart: z.boolean(ruleError("flag", { field: "chart" })),
 });
 export type Presentation = z.infer<typeof Presentation>;
 
@@ -75,17 +77,20 @@ const toFillList = <F extends string>(fields: readonly [F, ...F[]]) =>
   z
     .array(
       z.strictObject({
-        field: z.enum(fields, { error: (iss) => `toFill field must be one of the inputs (${fields.join(", ")}), got ${JSON.stringify(iss.input)}` }),
+        field: z.enum(
+          fields,
+          ruleError("toFillField", (input) => ({ fields, got: JSON.stringify(input) ?? "nothing" })),
+        ),
         /** Why it is to fill, e.g. "Not public: illustrative value". */
         note: text("toFill note", TEMPLATE_LIMITS.maxNote, false),
       }),
-      { error: "toFill must be a list" },
+      ruleError("notList", { list: "toFill" }),
     )
-    .max(TEMPLATE_LIMITS.maxToFill, { error: `toFill must have at most ${TEMPLATE_LIMITS.maxToFill} entries` })
+    .max(TEMPLATE_LIMITS.maxToFill, ruleError("tooMany", { list: "toFill", max: TEMPLATE_LIMITS.maxToFill }))
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((entry, i) => {
-        if (seen.has(entry.field)) ctx.addIssue({ code: "custom", path: [i, "field"], message: `toFill lists "${entry.field}" more than once` });
+        if (seen.has(entry.field)) ctx.addIssue(ruleIssue("toFillTwice", { field: entry.field }, [i, "field"]));
         seen.add(entry.field);
       });
     });

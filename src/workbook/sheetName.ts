@@ -34,15 +34,48 @@ const FORBIDDEN = /[:\\/?*[\]]/;
 const UNSTORABLE = /[\p{Cc}\uFFFE\uFFFF\uD800-\uDFFF]/u;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "gu");
 
+/** Which rule a sheet name breaks (the rules above, in that order); `length` for "tooLong". */
+export type SheetNameRule =
+  | { readonly code: "empty" }
+  | { readonly code: "tooLong"; readonly length: number; readonly max: number }
+  | { readonly code: "forbidden" }
+  | { readonly code: "control" }
+  | { readonly code: "apostrophe" }
+  | { readonly code: "reserved" };
+
+/** The rule `name` breaks as a sheet name Excel accepts, or undefined when it is one. */
+export function sheetNameRule(name: string): SheetNameRule | undefined {
+  if (name.trim().length === 0) return { code: "empty" };
+  if (name.length > MAX_SHEET_NAME) return { code: "tooLong", length: name.length, max: MAX_SHEET_NAME };
+  if (FORBIDDEN.test(name)) return { code: "forbidden" };
+  if (UNSTORABLE.test(name)) return { code: "control" };
+  if (name.startsWith("'") || name.endsWith("'")) return { code: "apostrophe" };
+  if (name.toLowerCase() === "history") return { code: "reserved" };
+  return undefined;
+}
+
+/** A broken sheet-name rule in English ("must …"). */
+export function sheetNameRuleText(rule: SheetNameRule): string {
+  switch (rule.code) {
+    case "empty":
+      return "must not be empty";
+    case "tooLong":
+      return `must be at most ${rule.max} characters, got ${rule.length}`;
+    case "forbidden":
+      return "must not contain any of : \\ / ? * [ ]";
+    case "control":
+      return "must not contain a tab, a line break or another control character";
+    case "apostrophe":
+      return "must not begin or end with an apostrophe";
+    case "reserved":
+      return 'must not be "History" (reserved by Excel)';
+  }
+}
+
 /** Why `name` is not a sheet name Excel accepts ("must …"), or undefined when it is. */
 export function sheetNameProblem(name: string): string | undefined {
-  if (name.trim().length === 0) return "must not be empty";
-  if (name.length > MAX_SHEET_NAME) return `must be at most ${MAX_SHEET_NAME} characters, got ${name.length}`;
-  if (FORBIDDEN.test(name)) return "must not contain any of : \\ / ? * [ ]";
-  if (UNSTORABLE.test(name)) return "must not contain a tab, a line break or another control character";
-  if (name.startsWith("'") || name.endsWith("'")) return "must not begin or end with an apostrophe";
-  if (name.toLowerCase() === "history") return 'must not be "History" (reserved by Excel)';
-  return undefined;
+  const rule = sheetNameRule(name);
+  return rule === undefined ? undefined : sheetNameRuleText(rule);
 }
 
 /** True when `name` is a sheet name Excel accepts. */

@@ -245,7 +245,10 @@ describe("captable (child process)", () => {
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang"], "captable: --lang needs a language (en or fr)"],
       // With a valid --lang fr on the line, the messages are French (the first valid --lang chooses).
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "fr", "--lang=en"], "captable: --lang est donnée deux fois"],
-      [["export-template", "opcore-stake-sale", "--lang", "fr"], "captable: --lang est une option de build-workbook seulement"],
+      [
+        ["extract-template", "x.xlsx", "--lang", "fr"],
+        "captable: --lang est une option de export-template, build-workbook, validate-template et export-ocf seulement",
+      ],
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "en", "--lang=fr"], "captable: --lang is given twice"],
     ];
     for (const [args, message] of cases) {

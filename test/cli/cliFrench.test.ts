@@ -2,14 +2,18 @@
  * The command line in French (`--lang fr`): its usage errors, file errors, a template's input errors
  * (the French rule catalogue, by rule id) and what build-workbook reports come from the French
  * catalogues (src/locales/cliMessages.ts, src/locales/ruleMessagesFr.ts); without --lang, English.
+ * export-ocf takes --lang too: its defaults and refusals are rules of the OCF catalogue
+ * (src/ocf/ocfRules.ts, src/locales/ocfMessagesFr.ts), worded by id.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { EXIT, main } from "../../src/cli/main";
 import { CLI_MESSAGES_EN, CLI_MESSAGES_FR } from "../../src/locales/cliMessages";
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
+import { companyPackage } from "../ocf/ocfFixture";
+import { englishIn } from "../support/french";
 
 let dir: string;
 beforeAll(() => {
@@ -22,6 +26,24 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   let stderr = "";
   const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir });
   return { code, stdout, stderr };
+}
+
+/** The lines of a French output, each checked: no English word once names, paths and options are set aside. */
+function expectFrench(text: string): string[] {
+  const lines = text.split("\n").filter((l) => l !== "");
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect([line, englishIn(line)]).toEqual([line, []]);
+  return lines;
+}
+
+/** The same command in English and in French: the French output in French, and none of the English lines in it. */
+async function bothLanguages(args: string[]): Promise<{ en: Awaited<ReturnType<typeof run>>; fr: Awaited<ReturnType<typeof run>> }> {
+  const en = await run(args);
+  const fr = await run([...args, "--lang", "fr"]);
+  expect(fr.code).toBe(en.code);
+  expectFrench(fr.stderr);
+  for (const line of en.stderr.split("\n").filter((l) => l !== "")) expect(fr.stderr).not.toContain(line.replace(/^captable: /, ""));
+  return { en, fr };
 }
 
 describe("captable --lang fr speaks French", () => {
@@ -37,7 +59,9 @@ describe("captable --lang fr speaks French", () => {
     expect((await run(["build-workbook", "a", "b", "-o", "x.xlsx", "--lang", "fr"])).stderr).toContain(
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
-    expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain("--lang est une option de build-workbook seulement");
+    expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain(
+      "--lang est une option de export-template, build-workbook, validate-template et export-ocf seulement",
+    );
   });
 
   test("file errors", async () => {
@@ -77,6 +101,27 @@ describe("captable --lang fr speaks French", () => {
     expect((await run(["build-workbook", "bad.json", "-o", "bad.xlsx"])).stderr).toContain("bad.json is not a valid template:");
   });
 
+  test("export-template --lang fr: its messages in French, the same JSON", async () => {
+    await bothLanguages(["export-template", "no-such-id"]);
+    await bothLanguages(["export-template"]);
+    const fr = await run(["export-template", "opcore-stake-sale", "-o", "exported-fr.json", "--lang", "fr"]);
+    expect(fr).toMatchObject({ code: EXIT.ok, stderr: "Modèle « opcore-stake-sale » écrit dans exported-fr.json\n" });
+    expect(readFileSync(path.join(dir, "exported-fr.json"), "utf8")).toBe(templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+  });
+
+  test("validate-template --lang fr: the same French problems, and the verdict", async () => {
+    const r = await run(["validate-template", "bad.json", "--lang", "fr"]);
+    expect(r.code).toBe(EXIT.failed);
+    expect(r.stderr.startsWith("captable: bad.json n’est pas un modèle valide :\n")).toBe(true);
+    expect(r.stderr).toMatch(/participation/);
+    writeFileSync(path.join(dir, "good.json"), templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+    const ok = await run(["validate-template", "good.json", "--lang", "fr"]);
+    expect(ok.code).toBe(EXIT.ok);
+    expect(ok.stdout).toMatch(/^good\.json : modèle valide « .+ » \(stakeSale, version 1\)\n$/);
+    expect((await run(["validate-template", "good.json"])).stdout).toMatch(/^good\.json: valid template "/);
+    expect((await run(["validate-template", "--lang", "fr"])).stderr).toContain("validate-template attend un fichier de modèle");
+  });
+
   test("the summary build-workbook prints once the file is written", async () => {
     const r = await run(["build-workbook", "opcore-stake-sale", "-o", "opcore-fr.xlsx", "--lang", "fr"]);
     expect(r.code).toBe(EXIT.ok);
@@ -87,6 +132,197 @@ describe("captable --lang fr speaks French", () => {
     expect(r.stderr).not.toMatch(/Wrote|To fill in/);
     const en = await run(["build-workbook", "opcore-stake-sale", "-o", "opcore-en.xlsx"]);
     expect(en.stderr).toMatch(/^Wrote opcore-en\.xlsx: sheet "/);
+  });
+
+  test("export-ocf --lang fr: the summary and each default written, from the OCF catalogue's French", async () => {
+    mkdirSync(path.join(dir, "pkg"));
+    for (const f of companyPackage()) writeFileSync(path.join(dir, "pkg", f.path), f.bytes);
+    expect((await run(["import-ocf", "pkg", "--cap-table", "-o", "history.json"])).code).toBe(EXIT.ok);
+    const history = JSON.parse(readFileSync(path.join(dir, "history.json"), "utf8")).history;
+    // A history that does not say a holder's type, a class's votes and authorized shares, an option's expiry: each written with a default.
+    const bare = {
+      ...history,
+      holders: history.holders.map((h: Record<string, unknown>) => ({ ...h, kind: undefined })),
+      classes: history.classes.map((c: Record<string, unknown>) => ({ ...c, votesPerShare: undefined, authorized: undefined })),
+      plans: history.plans.map((p: Record<string, unknown>) => ({ ...p, classIds: undefined })),
+      events: history.events.map((e: Record<string, unknown>) => ({ ...e, expirationDate: undefined })),
+    };
+    writeFileSync(path.join(dir, "bare.json"), JSON.stringify(bare));
+    const en = await run(["export-ocf", "bare.json", "-o", "en.ocf.zip"]);
+    const fr = await run(["export-ocf", "bare.json", "-o", "fr.ocf.zip", "--lang", "fr"]);
+    expect([en.code, fr.code]).toEqual([EXIT.ok, EXIT.ok]);
+    const lines = expectFrench(fr.stderr);
+    expect(lines[0]).toMatch(
+      /^Paquet OCF 1\.2\.0 au \d{4}-\d{2}-\d{2} écrit dans fr\.ocf\.zip \(\d+ fichiers ; les prix sans devise indiquée sont en EUR\)\.$/,
+    );
+    const defaults = lines.slice(1);
+    // One French line per English default, in the same order, each from its rule id.
+    const enDefaults = en.stderr.split("\n").filter((l) => l.startsWith("Default written: "));
+    expect(enDefaults.length).toBeGreaterThanOrEqual(6);
+    expect(defaults.length).toBe(enDefaults.length);
+    for (const d of defaults) expect(d).toMatch(/^Valeur par défaut écrite : /);
+    expect(defaults).toContain("Valeur par défaut écrite : actionnaire « Ana Founder » : son type n’est pas connu ; écrit INSTITUTION");
+    for (const line of en.stderr.split("\n").filter((l) => l !== "")) expect(fr.stderr).not.toContain(line);
+  });
+
+  test("export-ocf --lang fr: the refusals (a history that is not one, what OCF requires, the command line) in French", async () => {
+    const history = JSON.parse(readFileSync(path.join(dir, "history.json"), "utf8")).history;
+    writeFileSync(path.join(dir, "no-issuer.json"), JSON.stringify({ ...history, issuer: undefined }));
+    const noIssuer = await bothLanguages(["export-ocf", "no-issuer.json", "-o", "x.ocf.zip"]);
+    expect(noIssuer.fr.stderr).toMatch(/^captable: no-issuer\.json : un manifeste OCF exige de la société id, legalName/);
+    const asNumber = {
+      ...history,
+      events: history.events.map((e: Record<string, unknown>, i: number) => (i === 0 ? { ...e, quantity: 5000000 } : e)),
+    };
+    writeFileSync(path.join(dir, "number.json"), JSON.stringify(asNumber));
+    expect((await bothLanguages(["export-ocf", "number.json", "-o", "x.ocf.zip"])).fr.stderr).toContain(
+      "ce n’est pas un historique de table de capitalisation : le champ events.0.quantity doit être un nombre décimal écrit comme un texte (« 1250000 »), pas un nombre JSON",
+    );
+    // A field the file does not have: named, in French (zod's own issue, worded from its code).
+    writeFileSync(
+      path.join(dir, "extra.json"),
+      JSON.stringify({ ...history, holders: [{ ...history.holders[0], nickname: "A" }, ...history.holders.slice(1)] }),
+    );
+    expect((await bothLanguages(["export-ocf", "extra.json", "-o", "x.ocf.zip"])).fr.stderr).toContain(
+      "le champ holders.0 contient un champ que ce fichier n’a pas : « nickname »",
+    );
+    writeFileSync(path.join(dir, "not-json.json"), "{");
+    expect((await bothLanguages(["export-ocf", "not-json.json", "-o", "x.ocf.zip"])).fr.stderr).toMatch(
+      /^captable: not-json\.json : ce n’est pas un JSON valide/,
+    );
+    // The engine's rule the history breaks, in the engine's French.
+    const dangling = {
+      ...history,
+      events: history.events.map((e: Record<string, unknown>, i: number) => (i === 0 ? { ...e, holderId: "ghost" } : e)),
+    };
+    writeFileSync(path.join(dir, "dangling.json"), JSON.stringify(dangling));
+    expect((await bothLanguages(["export-ocf", "dangling.json", "-o", "x.ocf.zip"])).fr.stderr).toContain("ghost");
+    const noCurrency = {
+      ...history,
+      classes: history.classes.map((c: Record<string, unknown>) => ({ ...c, originalIssuePrice: undefined })),
+      events: history.events
+        .filter((e: { kind?: string }) => e.kind !== "CONVERTIBLE")
+        .map((e: Record<string, unknown>) => ({ ...e, currency: undefined })),
+    };
+    writeFileSync(path.join(dir, "no-currency.json"), JSON.stringify(noCurrency));
+    await bothLanguages(["export-ocf", "no-currency.json", "-o", "x.ocf.zip"]);
+    await bothLanguages(["export-ocf", "no-currency.json", "-o", "x.ocf.zip", "--currency", "usd"]);
+    await bothLanguages(["export-ocf", "history.json", "-o", "x.ocf.zip", "--as-of", "2025-02-30"]);
+    // The command line and the output.
+    await bothLanguages(["export-ocf", "history.json"]);
+    await bothLanguages(["export-ocf", "history.json", "-o", "-"]);
+    await bothLanguages(["export-ocf", "history.json", "-o", "x.json"]);
+    await bothLanguages(["export-ocf", "missing.json", "-o", "x.ocf.zip"]);
+    writeFileSync(path.join(dir, "taken.ocf.zip"), "");
+    await bothLanguages(["export-ocf", "history.json", "-o", "taken.ocf.zip"]);
+    mkdirSync(path.join(dir, "taken-folder"));
+    await bothLanguages(["export-ocf", "history.json", "--dir", "-o", "taken-folder"]);
+    writeFileSync(path.join(dir, "taken-folder", "Old.ocf.json"), "{}");
+    await bothLanguages(["export-ocf", "history.json", "--dir", "-o", "taken-folder", "--force"]);
+  });
+
+  test("a cap-table history model (as import-ocf writes it) with wrong rows: every problem in French, zod's own issues included", async () => {
+    // The model import-ocf writes from a package, then broken by hand: a field a row does not have, a row and a section that are not objects.
+    mkdirSync(path.join(dir, "pkg-model"));
+    for (const f of companyPackage()) writeFileSync(path.join(dir, "pkg-model", f.path), f.bytes);
+    expect((await run(["import-ocf", "pkg-model", "-o", "model.json"])).code).toBe(EXIT.ok);
+    expect((await run(["build-workbook", "model.json", "-o", "model.xlsx", "--lang", "fr"])).code).toBe(EXIT.ok);
+    const model = JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8"));
+    model.inputs.events[0].note = "founders";
+    model.inputs.events[1] = 5;
+    model.inputs.nextRound = "soon";
+    model.inputs.classes[0].seniority = 0;
+    model.inputs.color = "blue";
+    writeFileSync(path.join(dir, "bad-model.json"), JSON.stringify(model, null, 2));
+    const { en, fr } = await bothLanguages(["build-workbook", "bad-model.json", "-o", "bad-model.xlsx"]);
+    expect(fr.code).toBe(EXIT.failed);
+    expect(en.stderr).toContain('unknown field "note" (inputs.events[0])');
+    expect(fr.stderr).toContain("  - champ inconnu « note » (inputs.events[0])\n");
+    expect(fr.stderr).toContain("  - champ inconnu « color » (inputs)\n");
+    expect(fr.stderr).toContain("  - doit être un objet de champs nommés ({ … }) (inputs.events[1])\n");
+    expect(fr.stderr).toContain("  - doit être un objet de champs nommés ({ … }) (inputs.nextRound)\n");
+    expect(fr.stderr).toMatch(/ {2}- Le rang doit être un nombre entier à partir de 1 .*\(inputs\.classes\[0\]\.seniority\)\n/);
+  });
+
+  test("the template around the inputs (title, to-fill list, presentation): its rules in French too", async () => {
+    const t = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
+    t.title = "";
+    t.description = 5;
+    t.toFill = [{ field: "nope", note: "" }];
+    t.presentation = { sheetName: "a/b", showGridlines: "yes", chart: true };
+    writeFileSync(path.join(dir, "bad-template.json"), JSON.stringify(t));
+    const { en, fr } = await bothLanguages(["build-workbook", "bad-template.json", "-o", "bad-template.xlsx"]);
+    expect(en.stderr).toContain("title: title is required");
+    expect(en.stderr).toContain("sheet name must not contain any of : \\ / ? * [ ]");
+    const lines = fr.stderr.split("\n").filter((l) => l.startsWith("  - "));
+    expect([...lines].sort()).toEqual(
+      [
+        "  - Titre est obligatoire (title)",
+        "  - Description doit être un texte (description)",
+        '  - Le champ « À compléter » doit être l’une des entrées du modèle (company, currency, unit, source, asOf, classes, plans, events, nextRound, exit, rounding), reçu "nope" (toFill[0].field)',
+        "  - Le nom de la feuille ne doit contenir aucun des caractères : \\ / ? * [ ] (presentation.sheetName)",
+        "  - Quadrillage (showGridlines) doit être vrai ou faux (presentation.showGridlines)",
+      ].sort(),
+    );
+    t.title = "History";
+    t.description = "";
+    t.toFill = [
+      { field: "asOf", note: "" },
+      { field: "asOf", note: "" },
+    ];
+    t.presentation = { sheetName: null, showGridlines: false, chart: true };
+    writeFileSync(path.join(dir, "twice.json"), JSON.stringify(t));
+    // What is checked before the schema: a JSON object, its format and its kind.
+    writeFileSync(path.join(dir, "list.json"), "[]");
+    expect((await bothLanguages(["build-workbook", "list.json", "-o", "list.xlsx"])).fr.stderr).toContain("  - Un modèle doit être un objet JSON\n");
+    writeFileSync(path.join(dir, "other-format.json"), JSON.stringify({ ...t, format: "zz" }));
+    expect((await bothLanguages(["build-workbook", "other-format.json", "-o", "x.xlsx"])).fr.stderr).toContain(
+      '  - Ce n’est pas un modèle CapTable (attendu "format": "captable-template", reçu "zz") (format)\n',
+    );
+    // The text and the version, before the schema.
+    writeFileSync(path.join(dir, "comma.json"), '{\n  "format": "captable-template",\n}');
+    const comma = await bothLanguages(["build-workbook", "comma.json", "-o", "x.xlsx"]);
+    expect(comma.en.stderr).toContain("template is not valid JSON: line 3, column 1: a comma before }");
+    expect(comma.fr.stderr).toContain("  - Le modèle n’est pas un JSON valide : ligne 3, colonne 1\n");
+    writeFileSync(path.join(dir, "empty.json"), " ");
+    expect((await bothLanguages(["build-workbook", "empty.json", "-o", "x.xlsx"])).fr.stderr).toContain("  - Le modèle est vide\n");
+    writeFileSync(path.join(dir, "newer.json"), JSON.stringify({ ...t, version: 9 }));
+    expect((await bothLanguages(["build-workbook", "newer.json", "-o", "x.xlsx"])).fr.stderr).toContain(
+      "  - La version 9 est plus récente que celles que lit ce CapTable (jusqu’à 1) : mettez CapTable à jour pour ouvrir ce modèle\n",
+    );
+    writeFileSync(path.join(dir, "no-version.json"), JSON.stringify({ ...t, version: undefined }));
+    await bothLanguages(["build-workbook", "no-version.json", "-o", "x.xlsx"]);
+    writeFileSync(path.join(dir, "half-version.json"), JSON.stringify({ ...t, version: 1.5 }));
+    await bothLanguages(["build-workbook", "half-version.json", "-o", "x.xlsx"]);
+    writeFileSync(path.join(dir, "other-kind.json"), JSON.stringify({ ...t, kind: "zz" }));
+    expect((await bothLanguages(["build-workbook", "other-kind.json", "-o", "x.xlsx"])).fr.stderr).toMatch(
+      / {2}- Le type de modèle doit être l’un de « stakeSale », .*, reçu "zz" \(kind\)\n/,
+    );
+    const twice = await bothLanguages(["build-workbook", "twice.json", "-o", "twice.xlsx"]);
+    expect(twice.en.stderr).toContain('toFill lists "asOf" more than once');
+    expect(twice.fr.stderr).toContain("  - La liste « À compléter » cite « asOf » plus d’une fois (toFill[1].field)\n");
+  });
+
+  test("build-workbook: the engine's refusal and the stake sale's warnings in French", async () => {
+    const history = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
+    history.inputs.nextRound.poolTarget = 0.99;
+    writeFileSync(path.join(dir, "over-owned.json"), JSON.stringify(history));
+    const refused = await bothLanguages(["build-workbook", "over-owned.json", "-o", "over-owned.xlsx"]);
+    expect(refused.fr.code).toBe(EXIT.failed);
+    expect(refused.fr.stderr).toMatch(/^captable: le modèle n’a pas pu être construit : /);
+    const sale = JSON.parse(templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+    sale.inputs.stake = 0;
+    writeFileSync(path.join(dir, "zero-stake.json"), JSON.stringify(sale));
+    const en = await run(["build-workbook", "zero-stake.json", "-o", "zero-en.xlsx"]);
+    const fr = await run(["build-workbook", "zero-stake.json", "-o", "zero-fr.xlsx", "--lang", "fr"]);
+    expect([en.code, fr.code]).toEqual([EXIT.ok, EXIT.ok]);
+    expect(en.stderr).toContain("Warning: the stake is 0%");
+    // The sheet's French typography: no-break spaces before ":" and "%".
+    expect(fr.stderr.replace(/\u00a0/g, " ")).toContain(
+      "Avertissement : la participation est de 0 % : rien ne change de mains et aucune valorisation n’en découle.\n",
+    );
+    // The template's title is the file's own data (English here), not a message.
+    expectFrench(fr.stderr.replace(` (${sale.title})`, ""));
   });
 
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {

@@ -6,9 +6,23 @@
 import { z } from "zod";
 import { ExitWaterfallInput } from "../../src/model/exitWaterfallInput";
 import { PricedRoundInput, YC_EXAMPLE_1 } from "../../src/model/pricedRoundInput";
-import { FIELD_NAMES, RULES_EN, type RuleId, type RuleParams, ruleError, ruleIssue, ruleOf, ruleText } from "../../src/model/ruleMessages";
+import {
+  FIELD_NAMES,
+  RULES_EN,
+  type RuleId,
+  type RuleParams,
+  issueRule,
+  issueText,
+  ruleError,
+  ruleIssue,
+  ruleOf,
+  ruleText,
+  zodRule,
+} from "../../src/model/ruleMessages";
+import { CapTableHistoryInput } from "../../src/model/capTableHistoryInput";
 import { OPCORE_EXAMPLE, StakeSaleInput } from "../../src/model/stakeSaleInput";
-import { FIELD_NAMES_FR, RULES_FR } from "../../src/locales/ruleMessagesFr";
+import { FIELD_NAMES_FR, RULES_FR, ruleMessage } from "../../src/locales/ruleMessagesFr";
+import { englishIn } from "../support/french";
 import { builtInTemplate } from "../../src/templates";
 
 /** One set of parameters per rule id: the compiler refuses this table when an id is missing. */
@@ -77,6 +91,23 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   splitLastOfDate: { row: 10 },
   roundBeforeAsOf: { date: "2020-01-01", asOf: "2021-01-01" },
   eventAfterAsOf: { row: 7, date: "2022-01-01", asOf: "2021-01-01" },
+  unknownFields: { keys: ["nickname", "age"] },
+  notObject: {},
+  notLiteral: { value: "capTableHistory" },
+  toFillField: { fields: ["company", "asOf"], got: '"nope"' },
+  toFillTwice: { field: "asOf" },
+  sheetName: { rule: { code: "tooLong", length: 40, max: 31 } },
+  notTemplateObject: {},
+  templateFormat: { expected: "captable-template", got: '"zz"' },
+  templateKind: { kinds: ["stakeSale", "capTableHistory"], got: '"zz"' },
+  jsonNotText: { what: "template" },
+  jsonTooLarge: { what: "template", chars: 300000, max: 262144 },
+  jsonEmpty: { what: "stored template" },
+  jsonTooDeep: { what: "template", depth: 13, max: 12 },
+  jsonSyntax: { what: "template", line: 3, column: 1, problem: "a comma before } (remove it)" },
+  versionMissing: { target: 1 },
+  versionNotWhole: { target: 1, got: "1.5" },
+  versionNewer: { version: 9, target: 1 },
 };
 
 describe("the catalogue", () => {
@@ -192,5 +223,48 @@ describe("issues carry their rule", () => {
     expect(issues.filter((i) => ruleOf(i) === undefined).map((i) => i.message)).toEqual([]);
     // The battery reaches most of the catalogue (the rest is covered by the samples above).
     expect(ids.size).toBeGreaterThan(25);
+  });
+});
+
+describe("zod's own issues are rules too (issueRule), so they read in French", () => {
+  test("the cap-table history: a field a row does not have, a row or section that is not an object, another kind", () => {
+    const history = builtInTemplate("cap-table-history")!.template.inputs as CapTableHistoryInput;
+    const r = CapTableHistoryInput.safeParse({
+      ...history,
+      kind: "stakeSale",
+      nickname: "x",
+      classes: ["Common", ...history.classes.slice(1)],
+      events: [{ ...history.events[0], note: "x", memo: "y" }, 5, ...history.events.slice(2)],
+      nextRound: "soon",
+      exit: 3,
+    });
+    expect(r.success).toBe(false);
+    const issues = r.success ? [] : r.error.issues;
+    // Every issue has a rule: none is left to zod's English words.
+    expect(issues.filter((i) => issueRule(i) === undefined).map((i) => i.message)).toEqual([]);
+    const own = issues.filter((i) => ruleOf(i) === undefined);
+    expect(own.map((i) => [i.path.join("."), zodRule(i)])).toEqual([
+      ["kind", { id: "notLiteral", params: { value: "capTableHistory" } }],
+      ["classes.0", { id: "notObject", params: {} }],
+      ["events.0", { id: "unknownFields", params: { keys: ["note", "memo"] } }],
+      ["events.1", { id: "notObject", params: {} }],
+      ["nextRound", { id: "notObject", params: {} }],
+      ["exit", { id: "notObject", params: {} }],
+      ["", { id: "unknownFields", params: { keys: ["nickname"] } }],
+    ]);
+    expect(own.map((i) => issueText(i))).toContain('unknown fields "note", "memo"');
+    for (const i of own) {
+      const fr = ruleMessage(i, "fr");
+      expect([fr, englishIn(fr)]).toEqual([fr, []]);
+      expect(fr).not.toBe(issueText(i));
+    }
+    expect(own.map((i) => ruleMessage(i, "fr"))).toContain("champs inconnus « note », « memo »");
+  });
+
+  test("an issue with a rule of ours is not read as zod's", () => {
+    const t = z.strictObject({ a: z.string(ruleError("notText", { field: "company" })) }).safeParse({ a: 1 });
+    expect(zodRule(t.error!.issues[0])).toBeUndefined();
+    expect(issueRule(t.error!.issues[0])).toEqual({ id: "notText", params: { field: "company" } });
+    expect(issueText(t.error!.issues[0])).toBe("company must be a text");
   });
 });

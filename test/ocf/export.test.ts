@@ -10,6 +10,9 @@ import { Decimal } from "../../src/engine/decimal";
 import { capTableAsOf, isIsoDate, type CapTableHistory } from "../../src/engine/history/history";
 import { readOcfPackage } from "../../src/ocf/read";
 import { EXTENSION_FILE, writeOcfPackage } from "../../src/ocf/write";
+import { OCF_RULES_EN, OcfError, type OcfRuleParams, type OcfRuleRef } from "../../src/ocf/ocfRules";
+import { OCF_RULES_FR, ocfRuleMessage } from "../../src/locales/ocfMessagesFr";
+import { englishIn } from "../support/french";
 import { companyPackage, companyTransactions, companyFiles, md5 } from "./ocfFixture";
 
 const SCHEMA = path.resolve(__dirname, "../fixtures/ocf-1.2.0-schema");
@@ -136,6 +139,16 @@ describe("OCF export", () => {
     const tx = JSON.parse(new TextDecoder().decode(out.files.find((f) => f.path === "Transactions.ocf.json")!.bytes)) as {
       items: { expiration_date: string }[];
     };
+    // The same defaults as rules of the catalogue, for another language.
+    expect(out.warningRules.map((r) => r.id)).toEqual(["exportHolderType", "exportVotes", "exportAuthorized", "exportExpiry", "exportExercisePrice"]);
+    expect(out.warnings).toEqual(out.warningRules.map((r) => ocfRuleMessage(r, "en")));
+    expect(out.warningRules.map((r) => ocfRuleMessage(r, "fr"))).toEqual([
+      "actionnaire « Ana » : son type n’est pas connu ; écrit INSTITUTION",
+      "catégorie « Common » : le nombre de voix par action n’est pas connu ; écrit 1",
+      "catégorie « Common » : le nombre d’actions autorisées n’est pas connu ; écrit comme le total des actions émises",
+      "événement « i » : l’échéance de l’option n’est pas connue ; écrite dix ans après l’attribution",
+      "événement « i » : le prix d’exercice de l’option n’est pas connu ; écrit 0",
+    ]);
     expect(tx.items[0].expiration_date).toBe("2034-02-28");
     for (const f of out.files) expect(validateFile(JSON.parse(new TextDecoder().decode(f.bytes)) as { file_type: string })).toEqual([]);
   });
@@ -152,5 +165,85 @@ describe("OCF export", () => {
     const manifest = JSON.parse(new TextDecoder().decode(out.files[0].bytes)) as { comments: string[] };
     expect(manifest.comments[0]).toMatch(/^x-captable.json: CapTable extension/);
     expect(validateFile(manifest as unknown as { file_type: string })).toEqual([]);
+  });
+});
+
+/** The exporter's rules (defaults written, refusals) and the history JSON reader's: one sample of each id; a new id must be added here (the type says so). */
+type ExportRuleId = Exclude<Extract<keyof OcfRuleParams, `export${string}` | `history${string}`>, "historyInvalid">;
+const EXPORT_SAMPLES: { [K in ExportRuleId]: readonly OcfRuleParams[K][] } = {
+  exportHolderType: [{ holder: "Ana" }],
+  exportVotes: [{ className: "Seed" }],
+  exportAuthorized: [{ className: "Seed" }],
+  exportPlanClasses: [{ plan: "ESOP" }],
+  exportSharePrice: [{ event: "CS-1" }],
+  exportExpiry: [{ event: "OPT-1" }],
+  exportWarrantTerms: [{ event: "W-1" }],
+  exportConversionTerms: [{ event: "SAFE-1" }],
+  exportExercisePrice: [{ event: "OPT-1" }],
+  exportDecimals: [
+    { where: { kind: "class", name: "Seed" }, value: "0.12345678901" },
+    { where: { kind: "plan", name: "ESOP" }, value: "0.12345678901" },
+    { where: { kind: "event", name: "CS-1" }, value: "0.12345678901" },
+  ],
+  exportNeverIssued: [{ event: "T-1", security: "CS-9" }],
+  exportNoTransactionType: [{ event: "T-1", closing: "REPURCHASE", kind: "OPTION" }],
+  exportIssuerMissing: [{ fields: ["formationDate", "countryOfFormation"] }],
+  exportCountry: [{ country: "France" }],
+  exportCurrencyCode: [{ currency: "usd" }],
+  exportNoCurrency: [{}],
+  exportManyCurrencies: [{ currencies: ["EUR", "USD"] }],
+  exportAsOf: [{ asOf: "2025-02-30" }],
+  historyNotJson: [{ line: 3, column: 1, problem: "a comma before } (remove it)" }],
+  historyJsonInvalid: [
+    {
+      issues: [
+        { path: "events.0.quantity", problem: { code: "decimal", jsonNumber: true } },
+        { path: "events.1.quantity", problem: { code: "decimal", jsonNumber: false } },
+        { path: "holders.0", problem: { code: "unknownFields", keys: ["nickname", "age"] } },
+      ],
+      more: 2,
+    },
+    { issues: [{ path: "issuer.id", problem: { code: "empty" } }], more: 0 },
+    { issues: [{ path: "", problem: { code: "type", expected: "object" } }], more: 0 },
+  ],
+};
+
+describe("the exporter's messages, by rule id, in English and in French", () => {
+  test("every id of the catalogue has its French (the compiler checks it; here, each is present)", () => {
+    expect(Object.keys(OCF_RULES_FR).sort()).toEqual(Object.keys(OCF_RULES_EN).sort());
+  });
+
+  test.each(Object.entries(EXPORT_SAMPLES))("%s: the French is worded from the parameters, with no English left", (id, samples) => {
+    for (const params of samples as readonly unknown[]) {
+      const rule = { id, params } as OcfRuleRef;
+      const en = ocfRuleMessage(rule, "en");
+      const fr = ocfRuleMessage(rule, "fr");
+      expect(fr.length).toBeGreaterThan(10);
+      expect(fr).not.toBe(en);
+      expect([fr, englishIn(fr)]).toEqual([fr, []]);
+    }
+  });
+
+  test("an export refused throws the rule (OcfError), never a bare English message", () => {
+    const h: CapTableHistory = {
+      classes: [{ id: "c", name: "Seed", kind: "PREFERRED", seniority: 1, conversionRatio: new Decimal("0.12345678901") }],
+      holders: [{ id: "h", name: "Ana", kind: "INDIVIDUAL" }],
+      plans: [],
+      events: [],
+    };
+    const caught = (() => {
+      try {
+        writeOcfPackage(h, options);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(caught).toBeInstanceOf(OcfError);
+    expect((caught as OcfError).rule).toEqual({ id: "exportDecimals", params: { where: { kind: "class", name: "Seed" }, value: "0.12345678901" } });
+    expect((caught as OcfError).message).toBe('class "Seed": 0.12345678901 has more than the 10 decimals OCF numbers hold');
+    expect(ocfRuleMessage((caught as OcfError).rule, "fr")).toBe(
+      "catégorie « Seed » : 0.12345678901 a plus des 10 décimales que tiennent les nombres OCF",
+    );
   });
 });

@@ -13,6 +13,7 @@ import { NO_EFFECT_TYPES } from "../../src/ocf/read";
 import { OCF_RULES_EN, type OcfRuleRef } from "../../src/ocf/ocfRules";
 import { OCF_RULES_FR } from "../../src/locales/ocfMessagesFr";
 import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
+import { ENGLISH, stripNames } from "../support/french";
 
 const en = MESSAGES.en;
 const fr = MESSAGES.fr;
@@ -122,15 +123,6 @@ describe("taskpane OCF import: reading", () => {
  * Words of the reader's English that must not be left in a French report (every English rule's
  * common words: a French line holding one of them was not translated).
  */
-const ENGLISH = /\b(the|is|are|not|read|with|its|this|must|which|holds|from|counted|reader|knows|expected|anyway|checked|object|an)\b/i;
-/** What a French line may keep in English: OCF's own names (object and file types, ids, file names, field paths), and numbers. */
-const stripNames = (line: string): string =>
-  line
-    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, "")
-    .replace(/« [^»]* »/g, "")
-    .replace(/\S+\.(ocf\.)?json\b/g, "")
-    .replace(/\b\w+_\w+\b/g, "");
-
 describe("taskpane OCF import: the reader's rules in French", () => {
   test("every rule of the reader has its French (the compiler checks it; here, that each says something else than the English)", () => {
     expect(Object.keys(OCF_RULES_FR).sort()).toEqual(Object.keys(OCF_RULES_EN).sort());
