@@ -446,8 +446,9 @@ export const YC_HISTORY_EXAMPLE: CapTableHistoryInput = {
  *
  * Read as: the Series B is the next round, at a $16,000,000 pre-money (8,000,000 fully diluted
  * shares at $2.00), Investor A putting in $500,000 and Investor B $6,000,000. The options are
- * valued in the exercise's own tables at the full share price, so they are granted options with a
- * zero strike, vested at grant; the plan is fully granted (no unissued pool). The exercise gives no
+ * valued in the exercise's own tables at the full share price, so they are granted options with no
+ * strike (the exercise states none; the model counts an empty strike as 0), vested at grant; the
+ * plan is fully granted (no unissued pool). The exercise gives no
  * dates (the dates here are placeholders) and no seniority: at $100,000,000 every preference is
  * paid in full, so the order cannot change a payout (here the later series is senior, the usual
  * term). The exercise's own answer is not public; the payouts are derived by hand from its terms
@@ -467,7 +468,7 @@ export const DELTA_HISTORY_EXAMPLE: CapTableHistoryInput = {
   plans: [{ name: "Option plan", reserved: 600_000 }],
   events: [
     historyEvent({ date: "2020-01-01", type: "ISSUE", holder: "Founder", className: "Common", shares: 5_400_000 }),
-    historyEvent({ date: "2020-01-01", type: "GRANT", holder: "Options", plan: "Option plan", shares: 600_000, strike: 0 }),
+    historyEvent({ date: "2020-01-01", type: "GRANT", holder: "Options", plan: "Option plan", shares: 600_000 }),
     historyEvent({ date: "2021-01-01", type: "ISSUE", holder: "Investor A", className: "Series A", shares: 2_000_000 }),
   ],
   nextRound: {
