@@ -4,7 +4,8 @@
  * headers), calls `returnsByHolder` (src/engine/deal/holders.ts) and spills one row per holder.
  * Messages name the argument (`flows`) and the rows of the range (1-based, the header is row 1).
  */
-import { EngineError, type EngineRuleRef, engineRuleText, HolderFlow, HolderReturns, LAST_DATE_SERIAL, returnsByHolder, holderKey } from "../engine";
+import { EngineError, type EngineRuleRef, HolderFlow, HolderReturns, LAST_DATE_SERIAL, returnsByHolder, holderKey } from "../engine";
+import { returnsRuleText } from "../engine/messages/returns";
 import { describeCell, isBlankCell, readOptionalNumber } from "./cells";
 import { CellOutput, toCell } from "./excel";
 import { withIgnoredNote } from "./tables";
@@ -80,7 +81,7 @@ export function holderReturnsCells(flows: unknown, guess: unknown): CellOutput[]
           read,
           rows.map((r) => r.row),
         ).get(holderKey(p.holder)) ?? [];
-      throw new EngineError(e.kind, `flows of "${p.holder}" (${listRows(at)}): ${engineRuleText(p.rule.id, p.rule.params)}`, "flows", e.rule);
+      throw new EngineError(e.kind, `flows of "${p.holder}" (${listRows(at)}): ${returnsRuleText(p.rule)}`, "flows", e.rule);
     }
     throw e;
   }
