@@ -9,6 +9,7 @@
  *   rewrites the dev URL (https://localhost:3000/) in the manifest to that URL, and with
  *   ADDIN_SUPPORT_URL the <SupportUrl> (scripts/manifest-urls.cjs).
  * - The dev server serves https://localhost:3000 with the Office dev certificates.
+ * - decimal.js is bundled without the methods the add-in never calls (scripts/decimal-trim-loader.cjs).
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -99,6 +100,12 @@ module.exports = async (env, options) => {
           // them for the preview page, where no custom-functions runtime exists (see the loader).
           test: path.resolve(__dirname, "src/functions/functions.ts"),
           use: path.resolve(__dirname, "scripts/guard-associate-loader.cjs"),
+        },
+        {
+          // decimal.js without the methods the add-in never calls (trigonometry, random numbers,
+          // binary/octal/hex output): 8.6 KB less in the functions bundle (see the loader).
+          test: /[\\/]node_modules[\\/]decimal\.js[\\/]decimal\.mjs$/,
+          use: path.resolve(__dirname, "scripts/decimal-trim-loader.cjs"),
         },
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,

@@ -9,7 +9,7 @@
  * - A secondary transfer moves shares; the total never changes. A primary issue adds shares.
  */
 import { Decimal, ZERO, sum } from "./decimal";
-import { engineError } from "./engineRules";
+import { capTableError } from "./messages/capTable";
 import { check, formatAmount } from "./rules";
 import { CapitalIncrease, capitalIncrease } from "./capitalIncrease";
 import { ShareRounding } from "./shares";
@@ -35,7 +35,7 @@ export interface ProFormaRow {
 export function ownership(shares: readonly Decimal[]): Decimal[] {
   for (const s of shares) check(s, "nonNegative", "shares");
   const total = sum(shares);
-  if (total.isZero()) throw engineError("num", "sharesAllZero", { ownership: true }, "shares");
+  if (total.isZero()) throw capTableError("num", "sharesAllZero", { ownership: true }, "shares");
   return shares.map((s) => s.div(total));
 }
 
@@ -49,8 +49,8 @@ export function validateCapTable(table: CapTable): CapTable {
   const seen = new Set<string>();
   table.forEach((row, i) => {
     const key = holderKey(row.holder);
-    if (key === "") throw engineError("value", "holderEmpty", { row: i + 1 }, "holders");
-    if (seen.has(key)) throw engineError("value", "notUnique", { list: "holders", name: row.holder.trim() }, "holders");
+    if (key === "") throw capTableError("value", "holderEmpty", { row: i + 1 }, "holders");
+    if (seen.has(key)) throw capTableError("value", "notUnique", { list: "holders", name: row.holder.trim() }, "holders");
     seen.add(key);
     check(row.shares, "nonNegative", { arg: "shares", of: { item: row.holder.trim() } });
   });
@@ -86,12 +86,12 @@ export function secondaryTransfer(table: CapTable, seller: string, buyer: string
   validateCapTable(table);
   check(sharesSold, "nonNegative", "shares_sold");
   const s = indexOfHolder(table, seller);
-  if (s < 0) throw engineError("value", "sellerNotHolder", { seller: seller.trim() }, "seller");
-  if (holderKey(buyer) === "") throw engineError("value", "nameEmpty", { role: "buyer" }, "buyer");
-  if (holderKey(buyer) === holderKey(seller)) throw engineError("value", "buyerIsSeller", { seller: seller.trim(), sellers: false }, "buyer");
+  if (s < 0) throw capTableError("value", "sellerNotHolder", { seller: seller.trim() }, "seller");
+  if (holderKey(buyer) === "") throw capTableError("value", "nameEmpty", { role: "buyer" }, "buyer");
+  if (holderKey(buyer) === holderKey(seller)) throw capTableError("value", "buyerIsSeller", { seller: seller.trim(), sellers: false }, "buyer");
   const held = table[s].shares;
   if (sharesSold.gt(held)) {
-    throw engineError(
+    throw capTableError(
       "value",
       "sharesSoldExceed",
       { seller: table[s].holder.trim(), held: formatAmount(held), sold: formatAmount(sharesSold) },
@@ -105,7 +105,7 @@ export function secondaryTransfer(table: CapTable, seller: string, buyer: string
 /** Primary issue of a given number of new shares to a holder (added at the end when absent); the others keep their shares. */
 export function issueShares(table: CapTable, investor: string, newShares: Decimal): ProFormaRow[] {
   validateCapTable(table);
-  if (holderKey(investor) === "") throw engineError("value", "nameEmpty", { role: "investor" }, "investor");
+  if (holderKey(investor) === "") throw capTableError("value", "nameEmpty", { role: "investor" }, "investor");
   check(newShares, "nonNegative", "new_shares");
   return proForma(table, credit(table, investor, newShares));
 }
@@ -118,7 +118,7 @@ export interface PrimaryIssue {
 /** Primary issue: new shares at pre-money / total shares before, credited to the investor (added when absent). */
 export function primaryIssue(table: CapTable, investor: string, investment: Decimal, preMoney: Decimal, rounding?: ShareRounding): PrimaryIssue {
   validateCapTable(table);
-  if (holderKey(investor) === "") throw engineError("value", "nameEmpty", { role: "investor" }, "investor");
+  if (holderKey(investor) === "") throw capTableError("value", "nameEmpty", { role: "investor" }, "investor");
   const round = capitalIncrease({ preMoney, investment, fullyDilutedShares: sum(table.map((r) => r.shares)), rounding });
   return { rows: proForma(table, credit(table, investor, round.newShares)), round };
 }

@@ -9,7 +9,7 @@
  *   so EV at closing is unchanged and equity value at closing = pre-money + investment.
  */
 import { Decimal, ONE } from "./decimal";
-import { engineError } from "./engineRules";
+import { capTableError } from "./messages/capTable";
 import { check } from "./rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "./shares";
 
@@ -53,7 +53,7 @@ export function sharesForInvestmentAtPreMoney(
 /** Investor's post-money stake = new shares / (existing shares + new shares). */
 export function investorStake(newShares: Decimal, existingShares: Decimal): Decimal {
   const total = existingShares.plus(newShares);
-  if (total.isZero()) throw engineError("num", "noSharesForStake", {});
+  if (total.isZero()) throw capTableError("num", "noSharesForStake", {});
   return newShares.div(total);
 }
 

@@ -1,13 +1,17 @@
 /**
  * The engine's message catalogue (issue 15), in the pattern of the model schemas' catalogue
  * (src/model/ruleMessages.ts, after zod's locales): every rule the engine checks has an id and its
- * parameters (`EngineRuleParams`), `EngineError.rule` carries both, and each language has one message
- * function per id (`EngineRuleMessages`, so a language missing an id does not compile).
+ * parameters (`EngineRuleParams`, the one list of the engine's rules), `EngineError.rule` carries
+ * both, and each language has one message function per id (`EngineRuleMessages`, so a language
+ * missing an id does not compile).
  *
- * English is written here, once (`ENGINE_RULES_EN`): the text of `EngineError.message`, which the
- * custom functions' cells, the command line and the English taskpane show. French is a catalogue of
- * its own (src/locales/engineMessagesFr.ts, used by the taskpane), made from the id and the parameters,
- * never from the English text, and kept out of the functions bundle.
+ * English is written once, by area of the engine (src/engine/messages/: common, capTable, venture,
+ * returns, deal, history); `ENGINE_RULES_EN` in src/engine/messages/index.ts joins the areas into the
+ * whole catalogue. It is the text of `EngineError.message`, which the custom functions' cells, the
+ * command line and the English taskpane show. Each area throws through its own maker
+ * (`ruleErrors`), so the functions bundle keeps only the English of the areas its cells reach.
+ * French is a catalogue of its own (src/locales/engineMessagesFr.ts, used by the taskpane), made
+ * from the id and the parameters, never from the English text, and kept out of the functions bundle.
  *
  * Arguments are named as the functions' help names them (`ArgName`, "pre_money"), or as a field of
  * one row ("shares of "Alice"", `Subject`), so each language can name them in its own words.
@@ -118,12 +122,12 @@ export type CellWhat =
   { readonly result: true } | { readonly address: string } | { readonly row: number; readonly address: string } | { readonly check: string };
 
 /** An event of a cap-table history, as its rules name it first. */
-interface AtEvent {
+export interface AtEvent {
   readonly event: string;
   readonly date: string;
 }
 /** Vesting terms, as their rules name them first. */
-interface AtTerms {
+export interface AtTerms {
   readonly terms: string;
 }
 
@@ -243,13 +247,17 @@ export interface EngineRuleParams {
   portionOrQuantity: AtTerms & { condition: string };
   tranchesNotMultiples: AtTerms & { allocation: string };
   // Deal returns per holder (src/engine/deal/holders.ts): a holder's flows broke a rule of the returns.
-  holderFlows: { holder: string; rule: EngineRuleRef };
+  holderFlows: { holder: string; rule: EngineRuleRef<ReturnsRuleId> };
   // Ratchets (src/engine/deal/incentives.ts)
   ratchetHurdlesRise: { position: number };
   ratchetShareRange: { position: number; got: string; below: string };
   ratchetUnreachable: { position: number };
 }
 export type EngineRuleId = keyof EngineRuleParams;
+
+/** The rules of dated returns (src/engine/deal/returns.ts, worded in src/engine/messages/returns.ts): what `holderFlows` wraps. */
+export type ReturnsRuleId =
+  "aboveMinus100" | "notDates" | "beforeFirstDate" | "tooFewFlows" | "noFlows" | "flowsSameDate" | "flowsOneSign" | "irrTooLarge" | "noIrr";
 
 /** One language's engine messages: a function per rule id (a missing id is a compile error). */
 export type EngineRuleMessages = { readonly [K in EngineRuleId]: (p: EngineRuleParams[K]) => string };
@@ -275,177 +283,33 @@ export function subjectEn(s: Subject): string {
   return typeof s === "string" ? s : `${s.arg} ${ownerEn(s.of)}`;
 }
 
-const whoEn = (w: Who): string => ("className" in w ? `class "${w.className}"` : `holder "${w.holder}"`);
+/** One language's messages for some of the rules: an area's catalogue (src/engine/messages/). */
+export type RuleCatalogue = Partial<EngineRuleMessages>;
 
-const cellWhatEn = (w: CellWhat): string =>
-  "result" in w
-    ? "a result"
-    : "check" in w
-      ? `check ${w.check}`
-      : "row" in w
-        ? `the value at row ${w.row} of the table at ${w.address}`
-        : `the value at ${w.address}`;
+/** The rule ids some catalogues word. */
+type IdsOf<L extends readonly RuleCatalogue[]> = { [I in keyof L]: keyof L[I] }[number] & EngineRuleId;
 
-/** The English of the single-value rules, by the name as text: also used by the cells' readers with their own argument names. */
-export const VALUE_RULES_EN = {
-  nonNegative: (name: string, got: string) => `${name} must not be negative, got ${got}`,
-  positive: (name: string, got: string) => `${name} must be greater than 0, got ${got}`,
-  fraction: (name: string, got: string) => `${name} must be between 0% and 100%, got ${got}%`,
-  positiveFraction: (name: string, got: string) => `${name} must be greater than 0% and at most 100%, got ${got}%`,
-  fractionBelowOne: (name: string, got: string) => `${name} must be at least 0% and below 100%, got ${got}%`,
-  premium: (name: string, got: string) => `${name} must be greater than -100% (a discount of 100% or more leaves nothing to pay), got ${got}%`,
-};
+/** Makes the `EngineError` of a rule: the English message, the rule (id and parameters) on `error.rule`. */
+export type RuleErrors<K extends EngineRuleId> = <R extends K>(
+  kind: EngineErrorKind,
+  id: R,
+  params: EngineRuleParams[R],
+  argument?: string,
+) => EngineError;
 
-const LIST_EN: Readonly<Record<EngineList, { name: string; item: string }>> = {
-  holders: { name: "holders", item: "holder" },
-  holdings: { name: "holdings", item: "holder" },
-  sellers: { name: "sellers", item: "seller" },
-  classes: { name: "classes", item: "class" },
-  shareClasses: { name: "classes", item: "share class" },
-  investors: { name: "investors", item: "investor" },
-  antidilutionClasses: { name: "antidilution classes", item: "class" },
-};
-
-const atEvent = (p: AtEvent): string => `event "${p.event}" (${p.date}): `;
-const atTerms = (p: AtTerms): string => `vesting terms "${p.terms}": `;
-
-/** The English messages: the engine's one wording of each rule. */
-export const ENGINE_RULES_EN: EngineRuleMessages = {
-  nonNegative: (p) => VALUE_RULES_EN.nonNegative(subjectEn(p.subject), p.got),
-  positive: (p) => VALUE_RULES_EN.positive(subjectEn(p.subject), p.got),
-  fraction: (p) => VALUE_RULES_EN.fraction(subjectEn(p.subject), p.got),
-  positiveFraction: (p) => VALUE_RULES_EN.positiveFraction(subjectEn(p.subject), p.got),
-  fractionBelowOne: (p) => VALUE_RULES_EN.fractionBelowOne(subjectEn(p.subject), p.got),
-  premium: (p) => VALUE_RULES_EN.premium(subjectEn(p.subject), p.got),
-  aboveMinus100: (p) => `${subjectEn(p.subject)} must be greater than -100%, got ${p.got}%`,
-  tooLargeForCell: (p) => `${cellWhatEn(p.what)} is too large for a cell (${p.value})`,
-
-  listEmpty: (p) => `${LIST_EN[p.list].name} must list at least one ${LIST_EN[p.list].item}`,
-  nameMissing: (p) => `${LIST_EN[p.list].name} must have a name (row ${p.row})`,
-  holderEmpty: (p) => `holders must not be empty (row ${p.row})`,
-  notUnique: (p) => `${LIST_EN[p.list].name} must be unique: "${p.name}" appears more than once`,
-  nameEmpty: (p) => `${p.role} must be a holder's name, got an empty text`,
-  sharesAllZero: (p) => (p.ownership ? "shares must not all be zero: ownership needs a positive total" : "shares must not all be zero"),
-
-  sellerNotHolder: (p) => `seller "${p.seller}" is not one of the holders`,
-  buyerIsSeller: (p) => `buyer must differ from the seller${p.sellers ? "s" : ""}, both are "${p.seller}"`,
-  sharesSoldExceed: (p) => `shares_sold must not exceed the seller's holding: "${p.seller}" holds ${p.held}, got ${p.sold}`,
-  sharesSoldByExceed: (p) => `shares sold by "${p.seller}" must not exceed its holding of ${p.held}, got ${p.sold}`,
-  noSharesForStake: () => "there are no shares before or after the issue, so no stake can be computed",
-
-  instrumentNoHolder: (p) => `instruments must name a holder (row ${p.row})`,
-  poolRows: () => "holders must have at most one unissued pool row",
-  noSharesBeforeRound: () => "shares must add up to more than 0 before the round",
-  conversionUnsettled: () => "the conversion terms did not settle (please report this case)",
-  roundOverOwned: (p) =>
-    `the SAFEs and notes, the pool target${p.antiDilution ? ", the anti-dilution adjustments" : ""} and the new money would own 100% or more of the company: lower the amounts or raise the caps or the pre-money`,
-  serialDate: (p) => `${subjectEn(p.subject)} must be a date (a whole Excel day number from 1900-03-01 to 9999-12-31), got ${p.got}`,
-  conversionBeforeStart: () => "conversion_date must not be before start_date",
-  capitalizationRequired: (p) => `capitalization is required with a cap${p.explained ? ": the cap price is cap / capitalization" : ""}`,
-  investmentAtCap: () => "investment must be below the post-money cap (it would own 100% or more)",
-  antidilutionNotHolder: (p) => `antidilution: class "${p.className}" must be one of the holders (its row holds the class as converted)`,
-  antidilutionRowMismatch: (p) =>
-    `antidilution: class "${p.className}" converts into ${p.before} shares before the round, but its holder row holds ${p.held}: the row must hold the class as converted`,
-
-  noWeightedAverage: () => "shares outstanding and new shares are both zero: no weighted average",
-  conversionPriceWithoutOip: (p) => `class "${p.className}" has a conversion price but no original issue price`,
-
-  seniorityWhole: (p) => `seniority of class "${p.className}" must be a whole number from 1 (most senior), got ${p.got}`,
-  strikeAndPreference: (p) => `class "${p.className}" has a strike and a preference: options and warrants have no preference`,
-  capMissing: (p) => `class "${p.className}" is capped participating: give its cap (a multiple of invested capital)`,
-  capBelowPreference: (p) => `cap of class "${p.className}" must be at least its preference multiple, got ${p.got}x`,
-  classesNoShares: () => "classes must hold some shares: a waterfall needs shares to share the residual",
-  residualUnshared: () => "the residual cannot be shared: no class takes part above the last breakpoint",
-  holdingUnknownClass: (p) => `holdings name a class that is not in the classes table: "${p.className}"`,
-  holdingsExceed: (p) => `holdings of class "${p.className}" add up to ${p.held} shares, more than the class's ${p.shares}`,
-  whoNotClass: (p) => `who must be a class of the classes table, got "${p.className}"`,
-  whoNotHolder: (p) => `who must be a holder of the holdings table, got "${p.holder}"`,
-  noInvested: (p) =>
-    `${whoEn(p.who)} has no invested capital, so no multiple on it: give the Invested column (or the invested argument), or a target payout`,
-  payoutUnreachable: (p) => `${whoEn(p.who)} cannot reach a payout of ${p.payout}: its payout stops at ${p.max} whatever the exit value`,
-  ownershipTooHigh: (p) =>
-    `the investor would need ${p.got}% of the company today (100% or more): raise the exit value or the retention, or lower the target multiple or the investment`,
-
-  dateBefore: (p) => `${p.end} must not be before ${p.start}, got ${p.days} days`,
-  loansExceedEquityAtBox: (p) => `shareholder_loans (${p.loans}) must not exceed the equity price at the box (${p.equity}), which includes them`,
-  loansWithoutShareTicker: () =>
-    'shareholder_loans is given but the ticker does not accrue on the shares: the loans are used only with ticker_rate and ticker_base "SHARES"; set them or leave shareholder_loans empty',
-  tickerBoth: () => "ticker_per_day must be empty when ticker_rate is given: the ticker is a rate or an amount per day, not both",
-  loansRequiredForShares: () =>
-    'shareholder_loans is required when ticker_base is "SHARES": the ticker then accrues on the equity price less the loans',
-  permittedExceedsLeakage: (p) => `permitted_leakage (${p.permitted}) must not exceed leakage (${p.leakage}): it is the permitted part of it`,
-  escrowExceedsPrice: (p) => `escrow (${p.escrow}) must not exceed the estimated price (${p.price})`,
-  paymentBeforeCompletion: (p) => `dates must not be before completion_date (payment ${p.payment} is ${p.days} days before)`,
-  soldExceeds: (p) =>
-    p.what === "shares"
-      ? `Shares sold of "${p.holder}" (${p.sold}) must not exceed its shares (${p.held})`
-      : `Loans sold of "${p.holder}" (${p.sold}) must not exceed its loans (${p.held})`,
-  holdingsNoShares: () => "holdings must hold some shares: the price per share divides by them",
-  loansExceedPrice: (p) =>
-    `the loans at accrued face value (${p.loans}) exceed the equity price (${p.price}): the loans are not worth face value, so this split does not apply`,
-  noQuartileValues: () => "no values to take a quartile of",
-  noMultiples: () => "comps must give at least one multiple",
-  notDates: (p) => `${p.subject} must be dates (day serial numbers from 0 to 2958465, 31/12/9999), got ${p.got}`,
-  beforeFirstDate: (p) =>
-    `${p.subject} must not be before the first date (the origin of the discounting), got ${p.day} before ${p.origin} at position ${p.position}`,
-  tooFewFlows: (p) => `flows must have at least two dated cash flows, got ${p.got}`,
-  noFlows: () => "flows must have at least one dated cash flow",
-  flowsSameDate: () => "flows must not all fall on the same date: no rate discounts them",
-  flowsOneSign: () => "flows must have at least one negative (paid) and one positive (received) amount, as XIRR requires",
-  irrTooLarge: () => "the IRR is too large for a cell: the flows grow beyond any double in the time between their dates",
-  noIrr: () => "no rate discounts these flows to zero (XIRR would show #NUM!): check the signs and dates of the flows",
-  sourcesExceedUses: (p) =>
-    `the sources (${p.sources}) exceed the uses (${p.uses}) before any equity: the equity plug would be negative; reduce a source or add a use`,
-  retainedAtFullSale: () => "retained_fair_value must be empty or 0 when stake_sold is 100%: nothing is retained",
-
-  asOfDate: (p) => `as_of must be a calendar date written YYYY-MM-DD, got "${p.got}"`,
-  eventDate: (p) => `${atEvent(p)}date must be a calendar date written YYYY-MM-DD, got "${p.got}"`,
-  eventIdTwice: (p) => `${atEvent(p)}the same event id appears twice`,
-  issuedTwice: (p) => `${atEvent(p)}security "${p.security}" is issued twice`,
-  holderUnknown: (p) => `${atEvent(p)}holder "${p.holder}" is not among the stakeholders`,
-  classUnknown: (p) => `${atEvent(p)}class "${p.className}" is not among the stock classes`,
-  planUnknown: (p) => `${atEvent(p)}plan "${p.plan}" is not among the stock plans`,
-  stockNeedsClass: (p) => `${atEvent(p)}a stock issuance needs its class`,
-  issuanceNeedsSize: (p) => `${atEvent(p)}${p.convertible ? "a convertible issuance needs its amount" : "an issuance needs its quantity"}`,
-  quantityNegative: (p) => `${atEvent(p)}the quantity must not be negative, got ${p.got}`,
-  securityNotIssued: (p) => `${atEvent(p)}security "${p.security}" is not issued on or before this date`,
-  securityIssuedLater: (p) => `${atEvent(p)}security "${p.security}" is issued later, on ${p.issued}`,
-  resultNeverIssued: (p) => `${atEvent(p)}resulting security "${p.security}" is never issued`,
-  resultIssuedOtherDate: (p) =>
-    `${atEvent(p)}resulting security "${p.security}" is issued on ${p.issued}, not on the date of the event that creates it`,
-  resultsFromItself: (p) => `${atEvent(p)}security "${p.security}" results from itself`,
-  resultsFromTwo: (p) => `${atEvent(p)}security "${p.security}" results from two events`,
-  splitRatio: (p) => `${atEvent(p)}the split ratio must be above 0, got ${p.got}`,
-  notOutstanding: (p) => `${atEvent(p)}security "${p.security}" is not outstanding`,
-  alreadyClosed: (p) => `${atEvent(p)}security "${p.security}" was already closed by "${p.by}"`,
-  actsOnMore: (p) => `${atEvent(p)}acts on ${p.quantity} but security "${p.security}" holds ${p.held}`,
-  noBalanceSecurity: (p) =>
-    `${atEvent(p)}acts on ${p.quantity} of the ${p.held} security "${p.security}" holds, and names no balance security for the remaining ${p.remaining}`,
-  securitiesLoop: (p) => `securities loop: "${p.security}" results, through others, from itself`,
-  roundBeforeTable: (p) => `the round's date ${p.round} is before the cap table's date ${p.table}`,
-  planOverGranted: (p) => `plan "${p.plan}" has granted ${p.excess} shares more than it reserves`,
-  conditionUnknown: (p) => `${atTerms(p)}a condition is relative to "${p.condition}", which does not exist`,
-  conditionCycle: (p) => `${atTerms(p)}condition "${p.condition}" is relative to itself through others`,
-  periodNotWhole: (p) => `${atTerms(p)}condition "${p.condition}": the period length must be a whole number of ${p.unit.toLowerCase()}`,
-  occurrencesNotWhole: (p) => `${atTerms(p)}condition "${p.condition}": occurrences must be a whole number from 1`,
-  occurrencesTooMany: (p) => `${atTerms(p)}condition "${p.condition}": ${p.got} occurrences is more than the 10,000 read`,
-  portionOrQuantity: (p) => `${atTerms(p)}condition "${p.condition}" must give either a portion or a quantity`,
-  tranchesNotMultiples: (p) =>
-    `${atTerms(p)}${p.allocation} needs tranches that are whole multiples of the smallest one; use a cumulative allocation for these portions`,
-  holderFlows: (p) => `flows of "${p.holder}": ${engineRuleText(p.rule.id, p.rule.params)}`,
-  ratchetHurdlesRise: (p) => `tiers: the hurdle of tier ${p.position} must be above the one of the tier before (hurdles rise tier by tier)`,
-  ratchetShareRange: (p) =>
-    `tiers: the management share of tier ${p.position} must be from ${p.below}% (the share below it: a ratchet never lowers it) to 100%, got ${p.got}%`,
-  ratchetUnreachable: (p) =>
-    `tiers: the investors never reach the hurdle of tier ${p.position}: management takes 100% of the equity above a lower hurdle`,
-};
-
-/** The text of an engine rule in a language's messages (English by default). */
-export function engineRuleText<K extends EngineRuleId>(id: K, params: EngineRuleParams[K], messages: EngineRuleMessages = ENGINE_RULES_EN): string {
-  return (messages[id] as (p: EngineRuleParams[K]) => string)(params);
-}
-
-/** An `EngineError` for a rule: the English message, the rule on `error.rule`. The one way the engine words a failure. */
-export function engineError<K extends EngineRuleId>(kind: EngineErrorKind, id: K, params: EngineRuleParams[K], argument?: string): EngineError {
-  return new EngineError(kind, engineRuleText(id, params), argument, { id, params } as EngineRuleRef);
+/**
+ * The one way the engine words a failure, for the rules of the catalogues given (an area's and
+ * the ones it shares): each area of the engine throws through its own maker
+ * (src/engine/messages/), so a bundle keeps the English of the areas it calls and no other (the
+ * custom functions never replay a history, so they carry none of its messages).
+ */
+export function ruleErrors<const L extends readonly RuleCatalogue[]>(catalogues: L): RuleErrors<IdsOf<L>> {
+  return (kind, id, params, argument) => {
+    for (const catalogue of catalogues) {
+      const en = catalogue[id] as ((p: typeof params) => string) | undefined;
+      if (en !== undefined) return new EngineError(kind, en(params), argument, { id, params } as EngineRuleRef);
+    }
+    // Unreachable: the type of `id` admits only ids of the catalogues given.
+    throw new Error(`engine rule "${id}" has no English message here`);
+  };
 }

@@ -17,7 +17,7 @@ export class EngineError extends Error {
   readonly argument?: string;
   /**
    * The rule broken, by id and parameters (src/engine/engineRules.ts), so another language can word
-   * it. Every error the engine throws has one (made by `engineError`); the cell readers' errors
+   * it. Every error the engine throws has one (made by `ruleErrors`, src/engine/messages/); the cell readers' errors
    * (src/functions) have none: they are shown in Excel, in English.
    */
   readonly rule?: EngineRuleRef;

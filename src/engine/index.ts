@@ -5,6 +5,7 @@
 export * from "./decimal";
 export * from "./errors";
 export * from "./engineRules";
+export * from "./messages/common";
 export * from "./rules";
 export * from "./bridge";
 export * from "./stakeSale";

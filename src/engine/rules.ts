@@ -4,7 +4,8 @@
  * value is acceptable. Messages name the argument and the rule: "stake must be between 0% and 100%, got 130%".
  */
 import { Decimal } from "./decimal";
-import { type Subject, VALUE_RULES_EN, engineError, subjectEn } from "./engineRules";
+import { type Subject, subjectEn } from "./engineRules";
+import { VALUE_RULES_EN, engineError } from "./messages/common";
 
 export type Rule = (value: Decimal, name: string) => string | undefined;
 
@@ -25,7 +26,7 @@ interface ValueRule {
 }
 const percentGot = (v: Decimal): string => formatPercent(v).slice(0, -1);
 
-/** The rules, by id; their English is `VALUE_RULES_EN` (./engineRules.ts), their French the engine's French catalogue. */
+/** The rules, by id; their English is `VALUE_RULES_EN` (./messages/common.ts), their French the engine's French catalogue. */
 const VALUE_RULES: Record<Exclude<RuleName, "amount">, ValueRule> = {
   nonNegative: { fails: (v) => v.isNegative() && !v.isZero(), got: formatAmount },
   positive: { fails: (v) => v.lte(0), got: formatAmount },

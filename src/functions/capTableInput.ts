@@ -4,18 +4,14 @@
  * cells: cells.ts) are skipped, so a range may include blank rows for holders to come; the skipped
  * rows' numbers go to `skipped`, for the result's "Ignored as empty" note (tables.ts, `withIgnoredNote`).
  */
-import { CapTable, Decimal, EngineError, rules } from "../engine";
-import { describeCell, isBlankCell, isBlankRow, readVector } from "./cells";
+import { CapTable, Decimal, rules } from "../engine";
+import { describeCell, isBlankCell, isBlankRow, readVector, valueError } from "./cells";
 
 export function readCapTable(holdersRange: unknown, sharesRange: unknown, skipped?: number[]): CapTable {
   const holders = readVector(holdersRange, "holders");
   const shares = readVector(sharesRange, "shares");
   if (holders.length !== shares.length) {
-    throw new EngineError(
-      "value",
-      `holders and shares must be ranges of the same size, got ${holders.length} holders and ${shares.length} share counts`,
-      "shares",
-    );
+    throw valueError(`holders and shares must be ranges of the same size, got ${holders.length} holders and ${shares.length} share counts`, "shares");
   }
   const table: { holder: string; shares: Decimal }[] = [];
   holders.forEach((h, i) => {
@@ -25,19 +21,19 @@ export function readCapTable(holdersRange: unknown, sharesRange: unknown, skippe
       return;
     }
     const row = i + 1;
-    if (isBlankCell(h, "name")) throw new EngineError("value", `holders must not be empty where shares are given (row ${row})`, "holders");
+    if (isBlankCell(h, "name")) throw valueError(`holders must not be empty where shares are given (row ${row})`, "holders");
     if (typeof h !== "string" && !(typeof h === "number" && Number.isFinite(h))) {
-      throw new EngineError("value", `holders must be names, got ${describeCell(h)} (row ${row})`, "holders");
+      throw valueError(`holders must be names, got ${describeCell(h)} (row ${row})`, "holders");
     }
     const name = String(h).trim();
     if (typeof s !== "number" || !Number.isFinite(s)) {
-      throw new EngineError("value", `shares must be numbers, got ${describeCell(s)} for "${name}" (row ${row})`, "shares");
+      throw valueError(`shares must be numbers, got ${describeCell(s)} for "${name}" (row ${row})`, "shares");
     }
     const d = new Decimal(Object.is(s, -0) ? 0 : s);
     const message = rules.nonNegative(d, `shares of "${name}"`);
-    if (message !== undefined) throw new EngineError("value", message, "shares");
+    if (message !== undefined) throw valueError(message, "shares");
     table.push({ holder: name, shares: d });
   });
-  if (table.length === 0) throw new EngineError("value", "holders must list at least one holder", "holders");
+  if (table.length === 0) throw valueError("holders must list at least one holder", "holders");
   return table;
 }

@@ -65,8 +65,13 @@ export function describeCell(value: unknown): string {
   return "a value of an unsupported kind";
 }
 
+/** A cell's own "value" error: the English message, naming the argument (no rule id: cells speak English, in Excel). */
+export function valueError(message: string, argument: string): EngineError {
+  return new EngineError("value", message, argument);
+}
+
 function fail(name: string, message: string): never {
-  throw new EngineError("value", message, name);
+  throw valueError(message, name);
 }
 
 /** Reads a required number, checks a rule, returns a Decimal. */

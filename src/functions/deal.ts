@@ -30,7 +30,7 @@ import {
   xnpv,
   xnpvAsNumber,
 } from "../engine";
-import { describeCell, isBlank, isBlankRow, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
+import { describeCell, isBlank, isBlankRow, readChoice, readNumber, readOptionalNumber, readText, readVector, valueError } from "./cells";
 import { CellOutput, toCell } from "./excel";
 import { withIgnoredNote } from "./tables";
 import { nameCell, numberCell, optionalNumberCell, tableReader } from "./venture";
@@ -53,7 +53,7 @@ export function readFlowColumns(flows: unknown, dates: unknown, skipped?: number
   for (let i = 0; i < n; i++) {
     const day = days[i];
     if (typeof day !== "number" || !Number.isFinite(day)) {
-      throw new EngineError("value", `dates must be dates (day serial numbers), got ${describeCell(day)} at position ${i + 1}`, "dates");
+      throw valueError(`dates must be dates (day serial numbers), got ${describeCell(day)} at position ${i + 1}`, "dates");
     }
     const a = amounts[i];
     // readNumber's own fast path for a finite number (-0 reads as 0), without building the argument's name for every cell (npm run bench);
@@ -115,7 +115,7 @@ export function dealReturnsCells(flows: unknown, dates: unknown, guess: unknown)
 /** A date argument: an Excel day serial (a number); text is refused with the rule. */
 export function readDate(value: unknown, name: string): number {
   if (typeof value !== "number" && !isBlank(value) && !Array.isArray(value)) {
-    throw new EngineError("value", `${name} must be a date (a day serial number), got ${describeCell(value)}`, name);
+    throw valueError(`${name} must be a date (a day serial number), got ${describeCell(value)}`, name);
   }
   // readNumber's fast path for a finite number >= 0 (-0 reads as 0), without a Decimal and its text (npm run bench); the rest is refused by readNumber.
   if (typeof value === "number" && value >= 0 && Number.isFinite(value)) return value === 0 ? 0 : value;
@@ -138,8 +138,7 @@ export function lockedBoxCells(
   const tickerRate = readOptionalNumber(ticker_rate, "ticker_rate", "nonNegative", false);
   const base = readChoice(ticker_base, "ticker_base", TICKER_BASE_WORDS.words, "EQUITY");
   if (tickerRate === undefined && !isBlank(ticker_base)) {
-    throw new EngineError(
-      "value",
+    throw valueError(
       "ticker_base is given but ticker_rate is empty: the base applies to a ticker rate; give ticker_rate or leave ticker_base empty",
       "ticker_base",
     );
@@ -210,11 +209,7 @@ export function deferredPvCell(completion_date: unknown, payments: unknown, date
       const p = readNumber(cells[0], "probabilities", "fraction");
       probs = Array.from(flows.amounts, () => p);
     } else {
-      throw new EngineError(
-        "value",
-        `probabilities must have one cell per payment, or one for all, got ${cells.length} for ${count} payments`,
-        "probabilities",
-      );
+      throw valueError(`probabilities must have one cell per payment, or one for all, got ${cells.length} for ${count} payments`, "probabilities");
     }
   }
   const completion = readDate(completion_date, "completion_date");
@@ -385,8 +380,7 @@ export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, 
   const rows = readComps(comps, skipped);
   const wanted = isBlank(basis) ? undefined : readText(basis, "basis");
   if (wanted !== undefined && m !== "MW")
-    throw new EngineError(
-      "value",
+    throw valueError(
       'basis is given but metric is "EV/EBITDA": a capacity basis applies to EV/MW; set metric to "EV/MW" or leave basis empty',
       "basis",
     );
@@ -395,8 +389,7 @@ export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, 
     if (wanted === undefined) {
       const bases = [...new Set(rows.map((r) => r.basis))];
       if (bases.length > 1) {
-        throw new EngineError(
-          "value",
+        throw valueError(
           `comps mix capacity bases (${bases.map((b) => `"${b}"`).join(", ")}): a per-MW multiple compares one basis at a time; give basis`,
           "basis",
         );
@@ -410,11 +403,7 @@ export function compStatsCells(comps: unknown, metric: unknown, basis: unknown, 
     if (denominator !== undefined) multiples.push(r.ev.div(denominator));
   }
   if (multiples.length === 0) {
-    throw new EngineError(
-      "value",
-      `comps has no deal with ${m === "MW" ? "MW" : "EBITDA"}${wanted === undefined ? "" : ` on basis "${wanted}"`}`,
-      "comps",
-    );
+    throw valueError(`comps has no deal with ${m === "MW" ? "MW" : "EBITDA"}${wanted === undefined ? "" : ` on basis "${wanted}"`}`, "comps");
   }
   const s = multipleStats(multiples);
   const target = readOptionalNumber(target_metric, "target_metric", "positive");
@@ -460,8 +449,7 @@ export function irrGridCells(
   const evs = readAxis(entry_evs, "entry_evs");
   const multiples = readAxis(exit_multiples, "exit_multiples");
   if (evs.length * multiples.length > GRID_CELLS) {
-    throw new EngineError(
-      "value",
+    throw valueError(
       `the grid must have at most ${GRID_CELLS} cells, got ${evs.length} entry_evs x ${multiples.length} exit_multiples`,
       "exit_multiples",
     );

@@ -4,18 +4,18 @@
  * headers), calls `returnsByHolder` (src/engine/deal/holders.ts) and spills one row per holder.
  * Messages name the argument (`flows`) and the rows of the range (1-based, the header is row 1).
  */
-import { EngineError, type EngineRuleRef, engineRuleText, HolderFlow, HolderReturns, LAST_DATE_SERIAL, returnsByHolder, holderKey } from "../engine";
-import { describeCell, isBlankCell, readOptionalNumber } from "./cells";
+import { EngineError, type EngineRuleRef, HolderFlow, HolderReturns, LAST_DATE_SERIAL, returnsByHolder, holderKey } from "../engine";
+import { returnsRuleText } from "../engine/messages/returns";
+import { describeCell, isBlankCell, readOptionalNumber, valueError } from "./cells";
 import { CellOutput, toCell } from "./excel";
 import { withIgnoredNote } from "./tables";
 import { type CellReader, nameCell, numberCell, readHeaderTable } from "./venture";
 
 /** A date cell of a table: an Excel day serial from 0 to 31/12/9999 (XIRR's rule), never text or empty. */
 export const dateCell: CellReader<number> = (v, at) => {
-  if (isBlankCell(v, "number")) throw new EngineError("value", `${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
+  if (isBlankCell(v, "number")) throw valueError(`${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v >= LAST_DATE_SERIAL + 1) {
-    throw new EngineError(
-      "value",
+    throw valueError(
       `${at.table}: ${at.column} must be a date (a day serial number from 0 to ${LAST_DATE_SERIAL}, 31/12/9999), got ${describeCell(v)} (row ${at.row})`,
       at.table,
     );
@@ -80,7 +80,7 @@ export function holderReturnsCells(flows: unknown, guess: unknown): CellOutput[]
           read,
           rows.map((r) => r.row),
         ).get(holderKey(p.holder)) ?? [];
-      throw new EngineError(e.kind, `flows of "${p.holder}" (${listRows(at)}): ${engineRuleText(p.rule.id, p.rule.params)}`, "flows", e.rule);
+      throw new EngineError(e.kind, `flows of "${p.holder}" (${listRows(at)}): ${returnsRuleText(p.rule)}`, "flows", e.rule);
     }
     throw e;
   }

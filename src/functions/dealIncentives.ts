@@ -7,7 +7,6 @@ import {
   COMPOUNDING_WORDS,
   DAY_COUNT_WORDS,
   Decimal,
-  EngineError,
   type InvestorHurdle,
   RATCHET_BASIS_WORDS,
   type RatchetTier,
@@ -17,7 +16,7 @@ import {
   ratchetSplit,
   tiersFromInvestorHurdles,
 } from "../engine";
-import { isBlank, readChoice, readNumber, readOptionalNumber } from "./cells";
+import { isBlank, readChoice, readNumber, readOptionalNumber, valueError } from "./cells";
 import { checkedCell, readDate } from "./deal";
 import { CellOutput, toCell } from "./excel";
 import { withIgnoredNote } from "./tables";
@@ -69,19 +68,11 @@ export function ratchetCells(
   const datesGiven = !isBlank(entry_date) || !isBlank(exit_date);
   if (datesGiven && (isBlank(entry_date) || isBlank(exit_date))) {
     const missing = isBlank(entry_date) ? "entry_date" : "exit_date";
-    throw new EngineError(
-      "value",
-      `${missing} is required with ${missing === "entry_date" ? "exit_date" : "entry_date"}: an IRR needs both dates`,
-      missing,
-    );
+    throw valueError(`${missing} is required with ${missing === "entry_date" ? "exit_date" : "entry_date"}: an IRR needs both dates`, missing);
   }
   const days = datesGiven ? daysBetween(readDate(entry_date, "entry_date"), readDate(exit_date, "exit_date"), "entry_date", "exit_date") : undefined;
   if (days !== undefined && paid === undefined) {
-    throw new EngineError(
-      "value",
-      "invested is required with entry_date and exit_date: the dates time the investors' IRR on what they invested",
-      "invested",
-    );
+    throw valueError("invested is required with entry_date and exit_date: the dates time the investors' IRR on what they invested", "invested");
   }
 
   const skipped: number[] = [];
@@ -92,42 +83,32 @@ export function ratchetCells(
     irr: r.get("irr"),
     share: r.get("share"),
   }));
-  if (rows.length > MAX_TIERS) throw new EngineError("value", `tiers must have at most ${MAX_TIERS} rows, got ${rows.length}`, "tiers");
+  if (rows.length > MAX_TIERS) throw valueError(`tiers must have at most ${MAX_TIERS} rows, got ${rows.length}`, "tiers");
   const byEquity = rows.filter((r) => r.equity !== undefined);
   for (const r of rows) {
     const onReturn = r.multiple !== undefined || r.irr !== undefined;
     if (onReturn === (r.equity !== undefined)) {
-      throw new EngineError(
-        "value",
+      throw valueError(
         `tiers: row ${r.row} must give its hurdle either as an Exit equity or as the investors' Multiple and/or IRR, ${onReturn ? "not both" : "got none"}`,
         "tiers",
       );
     }
   }
   if (byEquity.length > 0 && byEquity.length < rows.length) {
-    throw new EngineError(
-      "value",
-      "tiers must give every hurdle the same way: all as an Exit equity, or all as the investors' Multiple and/or IRR",
-      "tiers",
-    );
+    throw valueError("tiers must give every hurdle the same way: all as an Exit equity, or all as the investors' Multiple and/or IRR", "tiers");
   }
 
   let steps: RatchetTier[];
   if (byEquity.length > 0) steps = rows.map((r) => ({ hurdle: r.equity!, share: r.share }));
   else {
     if (paid === undefined)
-      throw new EngineError(
-        "value",
+      throw valueError(
         "invested is required: the tiers' hurdles are on the investors' return, a multiple or an IRR of what they invested",
         "invested",
       );
     const withIrr = rows.find((r) => r.irr !== undefined);
     if (withIrr !== undefined && days === undefined) {
-      throw new EngineError(
-        "value",
-        `entry_date and exit_date are required: tiers row ${withIrr.row} has an IRR hurdle, timed from entry to exit`,
-        "entry_date",
-      );
+      throw valueError(`entry_date and exit_date are required: tiers row ${withIrr.row} has an IRR hurdle, timed from entry to exit`, "entry_date");
     }
     const hurdles = rows.map((r): { hurdle: InvestorHurdle; share: Decimal } => ({
       hurdle: { multiple: r.multiple, irr: r.irr === undefined ? undefined : { rate: r.irr, days: days! } },

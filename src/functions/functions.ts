@@ -12,7 +12,6 @@
  */
 import {
   Decimal,
-  EngineError,
   enterpriseValue,
   equityValue,
   evPerUnit,
@@ -29,7 +28,7 @@ import {
   stakeSalePricePart,
   ValuationBasis,
 } from "../engine";
-import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText } from "./cells";
+import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readText, valueError } from "./cells";
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { ownershipOfWholeShares, toCell, toCellError, withinCellLimits } from "./excel";
@@ -79,11 +78,7 @@ function basisText(value: unknown, name: string, basis: ValuationBasis): string 
 /** Net debt where the result uses it: required, blank is not 0. `because` says why, after "required ". */
 function readRequiredNetDebt(net_debt: unknown, because: string): Decimal {
   if (isBlank(net_debt)) {
-    throw new EngineError(
-      "value",
-      `net_debt is required ${because}, and an empty cell is not read as 0: type 0 if the company has no net debt`,
-      "net_debt",
-    );
+    throw valueError(`net_debt is required ${because}, and an empty cell is not read as 0: type 0 if the company has no net debt`, "net_debt");
   }
   return readNumber(net_debt, "net_debt");
 }
@@ -92,7 +87,7 @@ function readRequiredNetDebt(net_debt: unknown, because: string): Decimal {
 function refuseUnused(value: unknown, name: string, words: string, basis: string, does: string, fix: string): void {
   const amount = readOptionalNumber(value, name);
   if (amount !== undefined && !amount.isZero()) {
-    throw new EngineError("value", `${name} is given but ${basis}: ${does} ${words}; ${fix} or leave ${name} empty`, name);
+    throw valueError(`${name} is given but ${basis}: ${does} ${words}; ${fix} or leave ${name} empty`, name);
   }
 }
 

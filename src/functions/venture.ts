@@ -72,6 +72,7 @@ import {
   readText,
   readVector,
   withoutTrailingBlanks,
+  valueError,
 } from "./cells";
 import { POOL_BASIS, ROUNDING, choiceKey } from "./choices";
 import { readCapTable } from "./capTableInput";
@@ -148,10 +149,10 @@ function cellName(at: CellAt): string {
 
 /** A name: a text (trimmed) or a number; never empty. Messages give the row number, as the row has no name yet. */
 export const nameCell: CellReader<string> = (v, at) => {
-  if (isBlankCell(v, "name")) throw new EngineError("value", `${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
+  if (isBlankCell(v, "name")) throw valueError(`${at.table}: ${at.column} must not be empty (row ${at.row})`, at.table);
   if (typeof v === "string") return v.trim();
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  throw new EngineError("value", `${at.table}: ${at.column} must be a name, got ${describeCell(v)} (row ${at.row})`, at.table);
+  throw valueError(`${at.table}: ${at.column} must be a name, got ${describeCell(v)} (row ${at.row})`, at.table);
 };
 
 /** A required number checked against a rule (see `readNumber`). */
@@ -234,14 +235,14 @@ export function readHeaderTable<C extends TableColumns>(
   const keys = Object.keys(columns);
   const byHeader = headerIndex(columns);
   const m = readMatrix(value, name);
-  if (m.length < 2) throw new EngineError("value", `${name} must have a header row and at least one row below it`, name);
+  if (m.length < 2) throw valueError(`${name} must have a header row and at least one row below it`, name);
   const index = new Map<string, number>();
   const unknown: number[] = [];
   m[0].forEach((h, c) => {
     const key = typeof h === "string" ? byHeader.get(choiceKey(h)) : undefined;
     // A blank header (or 0: an empty cell on some Excel builds) counts only over a column with data.
     if (key === undefined) return void ((!isBlankCell(h, "name") || m.some((r) => r !== m[0] && !isBlankCell(r[c], "name"))) && unknown.push(c));
-    if (index.has(key)) throw new EngineError("value", `${name} has the column "${columns[key].headers[0]}" twice`, name);
+    if (index.has(key)) throw valueError(`${name} has the column "${columns[key].headers[0]}" twice`, name);
     index.set(key, c);
   });
   const ignored = unknown.map((c) => {
@@ -250,8 +251,7 @@ export function readHeaderTable<C extends TableColumns>(
     if (typeof h !== "string") return `${describeCell(h)} (column ${c + 1})`;
     for (const key of keys) {
       const near = index.has(key) ? undefined : columns[key].headers.find((x) => isNearMiss(h, x));
-      if (near !== undefined)
-        throw new EngineError("value", `${name}: column "${h.trim()}" is not one this function reads: did you mean "${near}"?`, name);
+      if (near !== undefined) throw valueError(`${name}: column "${h.trim()}" is not one this function reads: did you mean "${near}"?`, name);
     }
     return `"${h.trim()}" (column ${c + 1})`;
   });
@@ -262,11 +262,7 @@ export function readHeaderTable<C extends TableColumns>(
         .filter((h) => !isBlank(h))
         .map((h) => (typeof h === "string" || typeof h === "number" ? `"${String(h)}"` : describeCell(h)))
         .join(", ");
-      throw new EngineError(
-        "value",
-        `${name} must have a column "${columns[key].headers[0]}" in its header row, found ${found || "no headers"}`,
-        name,
-      );
+      throw valueError(`${name} must have a column "${columns[key].headers[0]}" in its header row, found ${found || "no headers"}`, name);
     }
   }
   const rows: TableRow<C>[] = [];
@@ -286,7 +282,7 @@ export function readHeaderTable<C extends TableColumns>(
     };
     rows.push({ row, get });
   }
-  if (rows.length === 0) throw new EngineError("value", `${name} must list at least one row below its header`, name);
+  if (rows.length === 0) throw valueError(`${name} must list at least one row below its header`, name);
   return rows;
 }
 
@@ -328,21 +324,19 @@ interface PoolRow {
 function findPoolRow(holders: readonly string[], named: string | undefined, toppedUp: boolean): PoolRow | undefined {
   if (named !== undefined) {
     const index = holders.findIndex((h) => holderKey(h) === holderKey(named));
-    if (index < 0) throw new EngineError("value", `pool_row must be one of the holders, got "${named}"`, "pool_row");
+    if (index < 0) throw valueError(`pool_row must be one of the holders, got "${named}"`, "pool_row");
     return { index, holder: holders[index].trim(), how: "pool_row" };
   }
   const found = holders.map((h, index) => ({ index, holder: h.trim() })).filter((h) => isOptionPoolName(h.holder));
   if (found.length > 1) {
-    throw new EngineError(
-      "value",
+    throw valueError(
       `pool_row is needed: ${found.map((h) => `"${h.holder}"`).join(" and ")} ${found.length === 2 ? "both" : "all"} look like the unissued option pool; give pool_row the one to top up`,
       "pool_row",
     );
   }
   if (found.length === 1) return { ...found[0], how: "name" };
   if (toppedUp) {
-    throw new EngineError(
-      "value",
+    throw valueError(
       'pool_row is needed: no holder is named like the unissued option pool ("Option pool", "Unissued option pool", "ESOP", "Pool d\'options"…); ' +
         "give pool_row the pool's holder name, or add a pool row with 0 shares for a new pool",
       "pool_row",
@@ -399,7 +393,7 @@ function isInvestorsHeader(row: readonly unknown[]): boolean {
 
 function readInvestors(value: unknown, skipped?: number[]): { name: string; amount: Decimal }[] {
   const m = readMatrix(value, "investors");
-  if (m[0].length !== 2) throw new EngineError("value", `investors must be two columns (investor, amount), got ${m[0].length} columns`, "investors");
+  if (m[0].length !== 2) throw valueError(`investors must be two columns (investor, amount), got ${m[0].length} columns`, "investors");
   const start = isInvestorsHeader(m[0]) ? 1 : 0;
   const out: { name: string; amount: Decimal }[] = [];
   for (let r = start; r < m.length; r++) {
@@ -409,13 +403,13 @@ function readInvestors(value: unknown, skipped?: number[]): { name: string; amou
       continue;
     }
     if (isBlankCell(n, "name") || !(typeof n === "string" || typeof n === "number")) {
-      throw new EngineError("value", `investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
+      throw valueError(`investors must have a name, got ${describeCell(n)} (row ${r + 1})`, "investors");
     }
     const name = String(n).trim();
     if (typeof a === "string" && a.trim() !== "") {
       // A number typed as text ("5,000,000") is not read as a number, and a first row is a header only by its words.
       const header = r === 0 ? ' (a header row says "Amount" or "Investor")' : "";
-      throw new EngineError("value", `investors: amount of "${name}" must be a number, got ${describeCell(a)} (row ${r + 1})${header}`, "investors");
+      throw valueError(`investors: amount of "${name}" must be a number, got ${describeCell(a)} (row ${r + 1})${header}`, "investors");
     }
     // A number >= 0 reads as readNumber reads it (-0 as 0) and passes its rule; anything else is read (and refused) by readNumber.
     const amount =
@@ -424,7 +418,7 @@ function readInvestors(value: unknown, skipped?: number[]): { name: string; amou
         : attributed("investors", () => readNumber(a, `investors: amount of "${name}" (row ${r + 1})`, "nonNegative"));
     out.push({ name, amount });
   }
-  if (out.length === 0) throw new EngineError("value", "investors must list at least one investor", "investors");
+  if (out.length === 0) throw valueError("investors must list at least one investor", "investors");
   return out;
 }
 
@@ -457,7 +451,7 @@ export const readInstruments = tableReader(
       const start = row.get("start");
       const end = row.get("end");
       if (start === undefined || end === undefined) {
-        throw new EngineError("value", `${t}: "${holder}" has an interest rate: give its Start date and Conversion date columns too`, t);
+        throw valueError(`${t}: "${holder}" has an interest rate: give its Start date and Conversion date columns too`, t);
       }
       const dayCount = row.get("dayCount") ?? "ACT/365";
       const compounding = row.get("compounding") ?? "SIMPLE";
@@ -494,23 +488,18 @@ function readPoolBasis(
 ): { basis: PoolBasis } | undefined {
   if (isBlank(pool_basis)) {
     if (!isBlank(option_rows))
-      throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
+      throw valueError('option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
     return undefined;
   }
   const basis = readChoice(pool_basis, "pool_basis", POOL_BASIS, "UNISSUED");
-  if (!hasTarget)
-    throw new EngineError("value", "pool_basis must be empty without a pool_target: it says what the target is measured on", "pool_basis");
+  if (!hasTarget) throw valueError("pool_basis must be empty without a pool_target: it says what the target is measured on", "pool_basis");
   if (basis === "UNISSUED") {
     if (!isBlank(option_rows))
-      throw new EngineError("value", 'option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
+      throw valueError('option_rows must be empty unless pool_basis is "TOTAL": they count only in the whole pool', "option_rows");
     return { basis };
   }
   if (isBlank(option_rows)) {
-    throw new EngineError(
-      "value",
-      'option_rows is required when pool_basis is "TOTAL": name the granted and promised option rows of the holders',
-      "option_rows",
-    );
+    throw valueError('option_rows is required when pool_basis is "TOTAL": name the granted and promised option rows of the holders', "option_rows");
   }
   // Holders by key, the first of equal keys (as a scan finds): built once, not one scan of every holder per name (quadratic).
   const byKey = new Map<string, number>();
@@ -525,9 +514,9 @@ function readPoolBasis(
     }
     const name = readText(v, `option_rows (cell ${i + 1})`);
     const index = byKey.get(holderKey(name)) ?? -1;
-    if (index < 0) throw new EngineError("value", `option_rows must name holders, got "${name.trim()}"`, "option_rows");
+    if (index < 0) throw valueError(`option_rows must name holders, got "${name.trim()}"`, "option_rows");
     if (holdings[index].pool)
-      throw new EngineError("value", `option_rows must not name the unissued pool row ("${name.trim()}"): it counts already`, "option_rows");
+      throw valueError(`option_rows must not name the unissued pool row ("${name.trim()}"): it counts already`, "option_rows");
     holdings[index] = { ...holdings[index], option: true };
   });
   return { basis };
@@ -578,7 +567,7 @@ function readRoundHoldings(holders: unknown, shares: unknown, pool_target: unkno
   const target = readOptionalNumber(pool_target, "pool_target", "fractionBelowOne", true);
   const increase = readOptionalNumber(pool_increase, "pool_increase", "nonNegative", true);
   if (target !== undefined && increase !== undefined)
-    throw new EngineError("value", "pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
+    throw valueError("pool_increase must be empty when pool_target is given: give one or the other", "pool_increase");
   const pool = findPoolRow(
     table.map((h) => h.holder),
     isBlankCell(pool_row, "name") ? undefined : readFirstText(pool_row, "pool_row"),
@@ -985,17 +974,13 @@ export const readClasses = tableReader(
     const name = row.get("name");
     const seniority = row.get("seniority");
     if (seniority !== undefined && !seniority.isInteger()) {
-      throw new EngineError("value", `${t}: Seniority of "${name}" must be a whole number from 1 (most senior), got ${seniority.toString()}`, t);
+      throw valueError(`${t}: Seniority of "${name}" must be a whole number from 1 (most senior), got ${seniority.toString()}`, t);
     }
     const cap = row.get("cap");
     const given = row.get("participation");
     // A Cap is read only with CAPPED (or a blank Participation, then CAPPED): never ignored (NONE), nor turning FULL into another word.
     if (given !== undefined && given !== "CAPPED" && cap !== undefined) {
-      throw new EngineError(
-        "value",
-        `${t}: Cap of "${name}" must be empty unless its Participation is "CAPPED", got ${cap.toString()} with "${given}"`,
-        t,
-      );
+      throw valueError(`${t}: Cap of "${name}" must be empty unless its Participation is "CAPPED", got ${cap.toString()} with "${given}"`, t);
     }
     const participation = given ?? (cap !== undefined ? "CAPPED" : "NONE");
     const multiple = row.get("multiple");
@@ -1069,7 +1054,7 @@ export function waterfallCells(
   const skippedExits: number[] = [];
   const exits: { v: CellScalar; at: number }[] = [];
   cells.forEach((v, i) => (i >= kept.length || isBlank(v) ? skippedExits.push(i + 1) : exits.push({ v, at: i + 1 })));
-  if (exits.length === 0) throw new EngineError("value", "exit_value is required, got an empty cell", "exit_value");
+  if (exits.length === 0) throw valueError("exit_value is required, got an empty cell", "exit_value");
   const values = exits.map(({ v, at }) => readNumber(v, exits.length === 1 ? "exit_value" : `exit_value (cell ${at})`));
   const skippedHoldings: number[] = [];
   const positions = isBlankCell(holdings, "table") ? undefined : readHoldings(holdings, skippedHoldings);
@@ -1159,7 +1144,7 @@ export function fdSharesChecked(basic_shares: any, options: any, strikes: any, s
   const counts = isBlankCell(options, "table") ? [] : readVector(options, "options");
   const ks = isBlankCell(strikes, "table") ? [] : readVector(strikes, "strikes");
   if (counts.length !== ks.length)
-    throw new EngineError("value", `options and strikes must be ranges of the same size, got ${counts.length} and ${ks.length}`, "strikes");
+    throw valueError(`options and strikes must be ranges of the same size, got ${counts.length} and ${ks.length}`, "strikes");
   const grants: OptionGrant[] = [];
   counts.forEach((c, i) => {
     if (isBlankRow([c, ks[i]])) return;
@@ -1353,11 +1338,7 @@ export function tenderChecked(holders: any, shares: any, sellers: any, shares_so
   const names = readVector(sellers, "sellers");
   const counts = readVector(shares_sold, "shares_sold");
   if (names.length !== counts.length)
-    throw new EngineError(
-      "value",
-      `sellers and shares_sold must be ranges of the same size, got ${names.length} and ${counts.length}`,
-      "shares_sold",
-    );
+    throw valueError(`sellers and shares_sold must be ranges of the same size, got ${names.length} and ${counts.length}`, "shares_sold");
   const sales: TenderSale[] = [];
   const skippedSellers: number[] = [];
   names.forEach((n, i) => {
@@ -1365,11 +1346,11 @@ export function tenderChecked(holders: any, shares: any, sellers: any, shares_so
       skippedSellers.push(i + 1);
       return;
     }
-    if (isBlankCell(n, "name")) throw new EngineError("value", `sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
+    if (isBlankCell(n, "name")) throw valueError(`sellers must not be empty where shares_sold is given (cell ${i + 1})`, "sellers");
     const seller = readText(n, `sellers (cell ${i + 1})`);
     sales.push({ seller, shares: readNumber(counts[i], `shares_sold of "${seller}"`, "nonNegative") });
   });
-  if (isBlankCell(buyer, "name")) throw new EngineError("value", "buyer is required, got an empty cell", "buyer");
+  if (isBlankCell(buyer, "name")) throw valueError("buyer is required, got an empty cell", "buyer");
   const r = tenderMoves(
     table,
     sales,

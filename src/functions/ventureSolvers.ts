@@ -3,15 +3,15 @@
  * src/engine/venture/solvers.ts, lay the result out. The tables are read as CAPTABLE.WATERFALL reads
  * them (./venture.ts), so one classes table feeds the waterfall, its breakpoints and its solver.
  */
-import { EngineError, PayoutOf, exitForTarget, nameKey, vcMethod } from "../engine";
-import { isBlank, readChoice, readNumber, readOptionalNumber, readText, readVector } from "./cells";
+import { PayoutOf, exitForTarget, nameKey, vcMethod } from "../engine";
+import { isBlank, readChoice, readNumber, readOptionalNumber, readText, readVector, valueError } from "./cells";
 import { TARGET_KIND } from "./choices";
 import { CellOutput, toCell } from "./excel";
 import { readClasses, readExitCosts, readHoldings } from "./venture";
 
 /** A name given as one cell, or as the first cell of a range. */
 function readName(value: unknown, name: string): string {
-  if (isBlank(value)) throw new EngineError("value", `${name} is required, got an empty cell`, name);
+  if (isBlank(value)) throw valueError(`${name} is required, got an empty cell`, name);
   return readText(Array.isArray(value) ? readVector(value, name)[0] : value, name);
 }
 
@@ -32,21 +32,21 @@ export function exitForTargetCell(
   const value = readNumber(target, "target", "positive");
   const base = readOptionalNumber(invested, "invested", "positive");
   if (base !== undefined && kind === "PAYOUT") {
-    throw new EngineError("value", 'invested must be empty when target_type is "PAYOUT": it is the base of a multiple', "invested");
+    throw valueError('invested must be empty when target_type is "PAYOUT": it is the base of a multiple', "invested");
   }
   const positions = isBlank(holdings) ? undefined : readHoldings(holdings);
   const key = nameKey(name);
   const isClass = cls.some((c) => nameKey(c.name) === key);
   const isHolder = positions?.some((p) => nameKey(p.holder) === key) ?? false;
   if (isClass && isHolder) {
-    throw new EngineError("value", `who names both a class and a holder ("${name}"): leave holdings empty to follow the class`, "who");
+    throw valueError(`who names both a class and a holder ("${name}"): leave holdings empty to follow the class`, "who");
   }
   let of: PayoutOf;
   if (isHolder) of = { holder: name, positions: positions! };
   else if (isClass || positions === undefined) of = { className: name };
-  else throw new EngineError("value", `who must be a class of the classes table or a holder of the holdings table, got "${name}"`, "who");
+  else throw valueError(`who must be a class of the classes table or a holder of the holdings table, got "${name}"`, "who");
   if (base !== undefined && "className" in of) {
-    throw new EngineError("value", "invested must be empty when who is a class: the class's Invested column is the base of its multiple", "invested");
+    throw valueError("invested must be empty when who is a class: the class's Invested column is the base of its multiple", "invested");
   }
   const r = exitForTarget(
     cls,

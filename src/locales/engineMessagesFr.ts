@@ -15,10 +15,10 @@ import {
   type Owner,
   type Subject,
   type Who,
-  engineRuleText,
   isEngineError,
   messageOf,
 } from "../engine";
+import { engineRuleText } from "../engine/messages";
 
 /** The arguments' names in French messages (the functions' argument names, said in words). */
 export const ARG_NAMES_FR: Readonly<Record<ArgName, string>> = {

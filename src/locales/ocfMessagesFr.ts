@@ -8,7 +8,7 @@
 import type { NoEffectType } from "../ocf/noEffect";
 import { type ExportWhere, OcfError, type OcfProblem, type OcfRuleMessages, type OcfRuleRef, type OcfWhere, ocfRuleText } from "../ocf/ocfRules";
 import { ENGINE_RULES_FR, engineMessage } from "./engineMessagesFr";
-import { engineRuleText } from "../engine";
+import { engineRuleText } from "../engine/messages";
 
 const q = (name: string): string => `« ${name} »`;
 

@@ -4,7 +4,8 @@
  * refuse a missing id; nothing here reads the English text, so a reworded English rule changes
  * nothing here and an added rule does not compile until it has its French.
  */
-import { type EngineRuleRef, engineRuleText } from "../engine";
+import { type EngineRuleRef } from "../engine";
+import { engineRuleText } from "../engine/messages";
 import {
   type FieldName,
   type JsonDocument,

@@ -12,7 +12,8 @@
  *
  * Small and without zod, so the taskpane's first load can carry it without the reader.
  */
-import { type EngineRuleRef, engineRuleText } from "../engine/engineRules";
+import { type EngineRuleRef } from "../engine/engineRules";
+import { engineRuleText } from "../engine/messages";
 import { NO_EFFECT_REASONS, type NoEffectType } from "./noEffect";
 
 /** Where an object is: its file, and the object (its type and id) when the fault is in one; `part`: inside its conversion terms. */

@@ -1,22 +1,13 @@
 /**
  * The engine's message catalogue (issue 15): every rule the engine checks has an id, parameters, an
- * English message (src/engine/engineRules.ts) and a French one (src/locales/engineMessagesFr.ts);
+ * English message (src/engine/messages/, by area) and a French one (src/locales/engineMessagesFr.ts);
  * an `EngineError` carries its rule, so the French taskpane words an engine failure from the id and
  * the parameters, never from the English text.
  */
 import * as fs from "fs";
 import * as path from "path";
-import {
-  ARG_NAMES,
-  Decimal,
-  ENGINE_RULES_EN,
-  type EngineRuleId,
-  type EngineRuleParams,
-  EngineError,
-  capitalIncrease,
-  check,
-  engineRuleText,
-} from "../../src/engine";
+import { ARG_NAMES, Decimal, type EngineRuleId, type EngineRuleParams, EngineError, capitalIncrease, check } from "../../src/engine";
+import { ENGINE_RULES_EN, ENGINE_RULE_AREAS_EN, engineRuleText } from "../../src/engine/messages";
 import { YC_EXAMPLE_1, type PricedRoundInput } from "../../src/model/pricedRoundInput";
 import { toCellNumber } from "../../src/model/sheetBuilder";
 import { ARG_NAMES_FR, ENGINE_RULES_FR, engineMessage } from "../../src/locales/engineMessagesFr";
@@ -128,7 +119,7 @@ const SAMPLES: { [K in EngineRuleId]: EngineRuleParams[K] } = {
   occurrencesTooMany: { ...terms, condition: "c1", got: 20000 },
   portionOrQuantity: { ...terms, condition: "c1" },
   tranchesNotMultiples: { ...terms, allocation: "FRONT_LOADED" },
-  holderFlows: { holder: "InfraVia", rule: { id: "listEmpty", params: { list: "sellers" } } },
+  holderFlows: { holder: "InfraVia", rule: { id: "tooFewFlows", params: { got: 1 } } },
   ratchetHurdlesRise: { position: 2 },
   ratchetShareRange: { position: 2, got: "10", below: "20" },
   ratchetUnreachable: { position: 3 },
@@ -148,6 +139,16 @@ describe("the engine's catalogue", () => {
     expect(Object.keys(ENGINE_RULES_FR).sort()).toEqual(Object.keys(ENGINE_RULES_EN).sort());
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(ENGINE_RULES_EN).sort());
     expect(Object.keys(ARG_NAMES_FR).sort()).toEqual([...ARG_NAMES].sort());
+  });
+
+  test("the English is written by area (src/engine/messages/), each rule in exactly one area, and the areas join into the catalogue", () => {
+    const areas = Object.values(ENGINE_RULE_AREAS_EN).map((area) => Object.keys(area));
+    const ids = areas.flat();
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(Object.keys(ENGINE_RULES_EN).sort());
+    for (const [name, area] of Object.entries(ENGINE_RULE_AREAS_EN)) {
+      for (const [id, en] of Object.entries(area)) expect([name, id, ENGINE_RULES_EN[id as EngineRuleId]]).toEqual([name, id, en]);
+    }
   });
 
   test("the English is the engine's wording, unchanged: a field of a row, a percentage", () => {
@@ -173,7 +174,7 @@ describe("the engine's catalogue", () => {
     expect(fr("aboveMinus100", { subject: "guess", got: "-200" })).toBe("L’estimation doit être supérieure à -100 %, reçu -200 %");
   });
 
-  test("every error the engine throws is made by engineError, so it carries its rule (no `new EngineError` in src/engine but the factory)", () => {
+  test("every error the engine throws is made by an area's maker (ruleErrors), so it carries its rule (no `new EngineError` in src/engine but the factory)", () => {
     const root = path.join(__dirname, "../../src/engine");
     const offenders: string[] = [];
     const walk = (dir: string): void => {

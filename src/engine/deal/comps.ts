@@ -10,12 +10,12 @@
  */
 import { Decimal, sum } from "../decimal";
 import { EngineError } from "../errors";
-import { engineError } from "../engineRules";
+import { dealError } from "../messages/deal";
 import { DatedFlow, xirr } from "./returns";
 
 /** Excel's QUARTILE.INC on values already sorted ascending: position (n - 1) x quart / 4, linear interpolation. */
 export function quartileInc(sorted: readonly Decimal[], quart: 0 | 1 | 2 | 3 | 4): Decimal {
-  if (sorted.length === 0) throw engineError("num", "noQuartileValues", {}, "comps");
+  if (sorted.length === 0) throw dealError("num", "noQuartileValues", {}, "comps");
   const h = ((sorted.length - 1) * quart) / 4;
   const lo = Math.floor(h);
   const frac = new Decimal((sorted.length - 1) * quart).div(4).minus(lo);
@@ -34,7 +34,7 @@ export interface MultipleStats {
 
 /** Min, quartiles (QUARTILE.INC), median and mean of a list of multiples. */
 export function multipleStats(values: readonly Decimal[]): MultipleStats {
-  if (values.length === 0) throw engineError("num", "noMultiples", {}, "comps");
+  if (values.length === 0) throw dealError("num", "noMultiples", {}, "comps");
   const sorted = [...values].sort((a, b) => a.comparedTo(b));
   return {
     count: sorted.length,

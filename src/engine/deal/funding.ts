@@ -12,7 +12,7 @@
  * part retained (fair value - (1 - stake) x carrying amount), the latter only when a fair value is given.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { engineError } from "../engineRules";
+import { dealError } from "../messages/deal";
 import { check, formatAmount } from "../rules";
 
 export interface LabelledAmount {
@@ -40,7 +40,7 @@ export function sourcesAndUses(uses: readonly LabelledAmount[], sources: readonl
   const others = sum(sources.map((s) => s.amount));
   const equity = totalUses.minus(others);
   if (equity.isNegative()) {
-    throw engineError("num", "sourcesExceedUses", { sources: formatAmount(others), uses: formatAmount(totalUses) }, "sources");
+    throw dealError("num", "sourcesExceedUses", { sources: formatAmount(others), uses: formatAmount(totalUses) }, "sources");
   }
   const all = [...sources, { label: equityLabel, amount: equity }];
   const totalSources = sum(all.map((s) => s.amount));
@@ -77,7 +77,7 @@ export function disposalGain(input: DisposalGainInput): DisposalGain {
   if (input.retainedFairValue !== undefined) {
     check(input.retainedFairValue, "nonNegative", "retained_fair_value");
     if (input.stakeSold.eq(ONE) && !input.retainedFairValue.isZero()) {
-      throw engineError("value", "retainedAtFullSale", {}, "retained_fair_value");
+      throw dealError("value", "retainedAtFullSale", {}, "retained_fair_value");
     }
   }
   const carryingSold = input.carryingAmount.times(input.stakeSold);

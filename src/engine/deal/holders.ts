@@ -13,7 +13,8 @@
  */
 import { Decimal, sum } from "../decimal";
 import { EngineError } from "../errors";
-import { engineError } from "../engineRules";
+import { dealError } from "../messages/deal";
+import { isReturnsRule } from "../messages/returns";
 import { holderKey } from "../capTable";
 import { DatedFlow, DealReturns, dealReturns } from "./returns";
 
@@ -60,8 +61,9 @@ export function returnsByHolder(flows: readonly HolderFlow[], guess = 0.1): Hold
     try {
       returns = dealReturns(list, guess);
     } catch (e) {
-      if (e instanceof EngineError && e.rule !== undefined)
-        throw engineError(e.kind, "holderFlows", { holder: own[0].holder, rule: e.rule }, "flows");
+      // dealReturns throws only the rules of dated returns (returnsError); the check keeps the type honest.
+      if (e instanceof EngineError && e.rule !== undefined && isReturnsRule(e.rule))
+        throw dealError(e.kind, "holderFlows", { holder: own[0].holder, rule: e.rule }, "flows");
       throw e;
     }
     return {

@@ -35,7 +35,7 @@
  * and one tier (H, s).
  */
 import { Decimal, ONE, ZERO } from "../decimal";
-import { engineError } from "../engineRules";
+import { dealError } from "../messages/deal";
 import { check, formatAmount } from "../rules";
 import { type Compounding, type DayCount, accruedInterest, yearFraction } from "../venture/instruments";
 import { compoundAccruedAsNumber, daysBetween } from "./pricing";
@@ -67,7 +67,7 @@ export function preferredAccrued(
       [start, "issue_date"],
       [end, "to_date"],
     ] as const) {
-      if (serial < FIRST_30_360_SERIAL) throw engineError("value", "serialDate", { subject: name, got: serial }, name);
+      if (serial < FIRST_30_360_SERIAL) throw dealError("value", "serialDate", { subject: name, got: serial }, name);
     }
     years = yearFraction(start, end, "30/360");
   } else years = new Decimal(days).div(dayCount === "ACT/360" ? 360 : 365);
@@ -123,9 +123,9 @@ function checkTiers(baseShare: Decimal, tiers: readonly RatchetTier[]): void {
   let share = baseShare;
   tiers.forEach((t, i) => {
     check(t.hurdle, "nonNegative", "tiers");
-    if (i > 0 && t.hurdle.lte(tiers[i - 1].hurdle)) throw engineError("value", "ratchetHurdlesRise", { position: i + 1 }, "tiers");
+    if (i > 0 && t.hurdle.lte(tiers[i - 1].hurdle)) throw dealError("value", "ratchetHurdlesRise", { position: i + 1 }, "tiers");
     if (t.share.lt(share) || t.share.gt(1)) {
-      throw engineError(
+      throw dealError(
         "value",
         "ratchetShareRange",
         { position: i + 1, got: formatAmount(t.share.times(100)), below: formatAmount(share.times(100)) },
@@ -198,7 +198,7 @@ export function equityForInvestorProceeds(
     const e = basis === "TOTAL" ? target.div(slope) : from.plus(target.minus(atFrom).div(slope));
     if (to === undefined || e.lt(to)) return e;
   }
-  throw engineError("value", "ratchetUnreachable", { position }, "tiers");
+  throw dealError("value", "ratchetUnreachable", { position }, "tiers");
 }
 
 /**
@@ -237,7 +237,7 @@ export function tiersFromInvestorHurdles(
   let last: Decimal | undefined;
   hurdles.forEach((h, i) => {
     const target = investorTarget(invested, h.hurdle);
-    if (last !== undefined && target.lte(last)) throw engineError("value", "ratchetHurdlesRise", { position: i + 1 }, "tiers");
+    if (last !== undefined && target.lte(last)) throw dealError("value", "ratchetHurdlesRise", { position: i + 1 }, "tiers");
     last = target;
     tiers.push({ hurdle: equityForInvestorProceeds(target, baseShare, tiers, basis, i + 1), share: h.share });
   });

@@ -19,7 +19,8 @@
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
 import { Compounding, PERIODS_PER_YEAR, accruedInterest } from "../venture/instruments";
-import { type ArgName, engineError } from "../engineRules";
+import { type ArgName } from "../engineRules";
+import { dealError } from "../messages/deal";
 import { check, formatAmount } from "../rules";
 import { DatedFlow, DatedFlows, discountedSumAsNumber, flowList, isFlowColumns, scratch, wholeDay, xnpv } from "./returns";
 import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExpm1, ddLog, ddMul, ddOfCellNumber, ddOfDecimal } from "../doubleDouble";
@@ -28,7 +29,7 @@ import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExpm1, ddLog, dd
 export function daysBetween(start: number, end: number, startName: ArgName, endName: ArgName): number {
   const a = wholeDay(start, startName);
   const b = wholeDay(end, endName);
-  if (b < a) throw engineError("value", "dateBefore", { end: endName, start: startName, days: b - a }, endName);
+  if (b < a) throw dealError("value", "dateBefore", { end: endName, start: startName, days: b - a }, endName);
   return b - a;
 }
 
@@ -72,24 +73,19 @@ export function lockedBoxPrice(input: LockedBoxInput): LockedBoxPrice {
   const days = daysBetween(input.boxDate, input.completionDate, "box_date", "completion_date");
   const loans = input.shareholderLoansAtBox === undefined ? ZERO : check(input.shareholderLoansAtBox, "nonNegative", "shareholder_loans");
   if (loans.gt(input.equityAtBox)) {
-    throw engineError(
-      "value",
-      "loansExceedEquityAtBox",
-      { loans: formatAmount(loans), equity: formatAmount(input.equityAtBox) },
-      "shareholder_loans",
-    );
+    throw dealError("value", "loansExceedEquityAtBox", { loans: formatAmount(loans), equity: formatAmount(input.equityAtBox) }, "shareholder_loans");
   }
   if (input.shareholderLoansAtBox !== undefined && !(input.tickerRate !== undefined && input.tickerBase === "SHARES")) {
-    throw engineError("value", "loansWithoutShareTicker", {}, "shareholder_loans");
+    throw dealError("value", "loansWithoutShareTicker", {}, "shareholder_loans");
   }
   let ticker = ZERO;
   let base: Decimal | undefined;
   if (input.tickerRate !== undefined && input.tickerPerDay !== undefined) {
-    throw engineError("value", "tickerBoth", {}, "ticker_per_day");
+    throw dealError("value", "tickerBoth", {}, "ticker_per_day");
   }
   if (input.tickerRate !== undefined) {
     if (input.tickerBase === "SHARES" && input.shareholderLoansAtBox === undefined) {
-      throw engineError("value", "loansRequiredForShares", {}, "shareholder_loans");
+      throw dealError("value", "loansRequiredForShares", {}, "shareholder_loans");
     }
     base = input.tickerBase === "SHARES" ? input.equityAtBox.minus(loans) : input.equityAtBox;
     ticker = base.times(input.tickerRate).times(days).div(365);
@@ -99,12 +95,7 @@ export function lockedBoxPrice(input: LockedBoxInput): LockedBoxPrice {
   const leakage = check(input.leakage ?? ZERO, "nonNegative", "leakage");
   const permitted = check(input.permittedLeakage ?? ZERO, "nonNegative", "permitted_leakage");
   if (permitted.gt(leakage)) {
-    throw engineError(
-      "value",
-      "permittedExceedsLeakage",
-      { permitted: formatAmount(permitted), leakage: formatAmount(leakage) },
-      "permitted_leakage",
-    );
+    throw dealError("value", "permittedExceedsLeakage", { permitted: formatAmount(permitted), leakage: formatAmount(leakage) }, "permitted_leakage");
   }
   const leakageDeducted = leakage.minus(permitted);
   return { days, tickerBaseAmount: base, ticker, leakageDeducted, price: input.equityAtBox.plus(ticker).minus(leakageDeducted) };
@@ -149,7 +140,7 @@ export function completionAccounts(input: CompletionAccountsInput): CompletionAc
   const estimatedPrice = priceOn(input.estimatedNetDebt, input.estimatedWorkingCapital);
   const finalPrice = priceOn(input.finalNetDebt, input.finalWorkingCapital);
   if (escrow.gt(estimatedPrice)) {
-    throw engineError("value", "escrowExceedsPrice", { escrow: formatAmount(escrow), price: formatAmount(estimatedPrice) }, "escrow");
+    throw dealError("value", "escrowExceedsPrice", { escrow: formatAmount(escrow), price: formatAmount(estimatedPrice) }, "escrow");
   }
   const trueUp = finalPrice.minus(estimatedPrice);
   const sellerOwes = trueUp.isNegative() ? trueUp.negated() : ZERO;
@@ -172,7 +163,7 @@ export function deferredConsiderationPV(completionDate: number, payments: DatedF
   const flows: DatedFlow[] = [{ amount: ZERO, date: start }];
   flowList(payments).forEach((p, i) => {
     if (wholeDay(p.date, "dates") < start) {
-      throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(p.date) }, "dates");
+      throw dealError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(p.date) }, "dates");
     }
     const probability = probabilities === undefined ? ONE : check(probabilities[i], "fraction", "probabilities");
     flows.push({ amount: p.amount.times(probability), date: p.date });
@@ -199,7 +190,7 @@ export function deferredConsiderationPVAsNumber(
   for (let i = 0; i < count; i++) {
     const date = columns ? payments.dates[i] : payments[i].date;
     const day = wholeDay(date, "dates");
-    if (day < start) throw engineError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(date) }, "dates");
+    if (day < start) throw dealError("value", "paymentBeforeCompletion", { payment: i + 1, days: start - Math.trunc(date) }, "dates");
     if (probabilities !== undefined) check(probabilities[i], "fraction", "probabilities");
     if (!exact || !(columns ? ddOfCellNumber(payments.amounts[i]) : ddOfDecimal(payments[i].amount))) {
       exact = false;
@@ -219,7 +210,7 @@ export function deferredConsiderationPVAsNumber(
     days[i] = day - start;
   }
   // xnpv's own check on the rate comes after the payments' (as in deferredConsiderationPV).
-  if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
+  if (rate.lte(-1)) throw dealError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
   return exact ? discountedSumAsNumber(rate, terms, days, count) : undefined;
 }
 
@@ -305,7 +296,7 @@ export interface PriceSplit {
 
 /** Price split: loans at accrued face value, shares at (equity price - all loans) / all shares; per holder, for what it sells. */
 export function priceSplit(equityPrice: Decimal, positions: readonly SaleHolding[]): PriceSplit {
-  if (positions.length === 0) throw engineError("value", "listEmpty", { list: "holdings" }, "holdings");
+  if (positions.length === 0) throw dealError("value", "listEmpty", { list: "holdings" }, "holdings");
   for (const p of positions) {
     for (const [v, name] of [
       [p.shares, "Shares"],
@@ -316,14 +307,14 @@ export function priceSplit(equityPrice: Decimal, positions: readonly SaleHolding
       check(v, "nonNegative", { arg: name, of: { item: p.holder } });
     }
     if (p.sharesSold.gt(p.shares))
-      throw engineError(
+      throw dealError(
         "value",
         "soldExceeds",
         { what: "shares", holder: p.holder, sold: formatAmount(p.sharesSold), held: formatAmount(p.shares) },
         "holdings",
       );
     if (p.loansSold.gt(p.loans))
-      throw engineError(
+      throw dealError(
         "value",
         "soldExceeds",
         { what: "loans", holder: p.holder, sold: formatAmount(p.loansSold), held: formatAmount(p.loans) },
@@ -331,11 +322,11 @@ export function priceSplit(equityPrice: Decimal, positions: readonly SaleHolding
       );
   }
   const allShares = sum(positions.map((p) => p.shares));
-  if (allShares.isZero()) throw engineError("num", "holdingsNoShares", {}, "holdings");
+  if (allShares.isZero()) throw dealError("num", "holdingsNoShares", {}, "holdings");
   const allLoans = sum(positions.map((p) => p.loans));
   const shareEquity = equityPrice.minus(allLoans);
   if (shareEquity.isNegative()) {
-    throw engineError("num", "loansExceedPrice", { loans: formatAmount(allLoans), price: formatAmount(equityPrice) }, "equity_price");
+    throw dealError("num", "loansExceedPrice", { loans: formatAmount(allLoans), price: formatAmount(equityPrice) }, "equity_price");
   }
   const pricePerShare = shareEquity.div(allShares);
   const rows = positions.map((p) => {

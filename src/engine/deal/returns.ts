@@ -21,7 +21,8 @@
  * double-double with a certified bound, else says it cannot (../doubleDouble.ts): same cell either way.
  */
 import { Decimal, NumberSum, ZERO } from "../decimal";
-import { type ArgName, engineError } from "../engineRules";
+import { type ArgName } from "../engineRules";
+import { returnsError } from "../messages/returns";
 import { DD_EPSILON, HI, LO, certainDouble, dd, ddAdd, ddDiv, ddExp, ddLog, ddMul, ddOfCellNumber, ddOfDecimal, ddPowInt } from "../doubleDouble";
 
 /** Excel's last valid date serial: 31 December 9999 (Excel's date system limits). */
@@ -59,7 +60,7 @@ export function flowList(flows: DatedFlows): readonly DatedFlow[] {
 /** Day serial -> whole day, as Excel reads dates (truncated); rejects what is not a date. */
 export function wholeDay(date: number, name: ArgName = "dates"): number {
   if (!Number.isFinite(date) || date < 0 || date >= LAST_DATE_SERIAL + 1) {
-    throw engineError("value", "notDates", { subject: name, got: date }, name);
+    throw returnsError("value", "notDates", { subject: name, got: date }, name);
   }
   return Math.trunc(date);
 }
@@ -73,7 +74,7 @@ export function yearsFromFirst(dates: ArrayLike<number>, name: ArgName = "dates"
   for (let i = 0; i < out.length; i++) {
     const day = out[i];
     if (day < origin) {
-      throw engineError("num", "beforeFirstDate", { subject: name, day, origin, position: i + 1 }, name);
+      throw returnsError("num", "beforeFirstDate", { subject: name, day, origin, position: i + 1 }, name);
     }
     out[i] = (day - origin) / 365;
   }
@@ -87,7 +88,7 @@ function datesOf(flows: DatedFlows): ArrayLike<number> {
 
 function checkFlows(flows: DatedFlows): { amounts: Float64Array; years: Float64Array } {
   const count = isFlowColumns(flows) ? flows.amounts.length : flows.length;
-  if (count < 2) throw engineError("num", "tooFewFlows", { got: count }, "flows");
+  if (count < 2) throw returnsError("num", "tooFewFlows", { got: count }, "flows");
   const years = yearsFromFirst(datesOf(flows));
   // new Decimal(x).toNumber() is x again (shortest round-trip text): the columns' amounts are the doubles.
   const amounts = isFlowColumns(flows) ? flows.amounts : Float64Array.from(flows, (f) => f.amount.toNumber());
@@ -98,9 +99,9 @@ function checkFlows(flows: DatedFlows): { amounts: Float64Array; years: Float64A
     if (a > 0) positive = true;
     if (a < 0) negative = true;
   }
-  if (years.every((t) => t === 0)) throw engineError("num", "flowsSameDate", {}, "dates");
+  if (years.every((t) => t === 0)) throw returnsError("num", "flowsSameDate", {}, "dates");
   if (!positive || !negative) {
-    throw engineError("num", "flowsOneSign", {}, "flows");
+    throw returnsError("num", "flowsOneSign", {}, "flows");
   }
   return { amounts, years };
 }
@@ -119,11 +120,11 @@ function npvAt(amounts: Float64Array, years: Float64Array, x: number): [number, 
 
 /** XNPV = sum of P_i / (1 + rate)^((d_i - d1) / 365), Excel's convention; exact decimals (40 digits). */
 export function xnpv(rate: Decimal, flows: DatedFlows): Decimal {
-  if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
+  if (rate.lte(-1)) throw returnsError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
   const list: readonly DatedFlow[] = isFlowColumns(flows)
     ? Array.from(flows.amounts, (a, i) => ({ amount: new Decimal(a), date: flows.dates[i] }))
     : flows;
-  if (list.length === 0) throw engineError("num", "noFlows", {}, "flows");
+  if (list.length === 0) throw returnsError("num", "noFlows", {}, "flows");
   const years = yearsFromFirst(list.map((f) => f.date));
   const base = rate.plus(1);
   let total = ZERO;
@@ -204,17 +205,17 @@ export function discountedSumAsNumber(rate: Decimal, terms: Float64Array, days: 
  * double, or an amount is not a cell's number: the caller then computes `xnpv` in decimals.
  */
 export function xnpvAsNumber(rate: Decimal, flows: DatedFlows): number | undefined {
-  if (rate.lte(-1)) throw engineError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
+  if (rate.lte(-1)) throw returnsError("num", "aboveMinus100", { subject: "rate", got: rate.times(100).toString() }, "rate");
   const columns = isFlowColumns(flows);
   const count = columns ? flows.amounts.length : flows.length;
-  if (count === 0) throw engineError("num", "noFlows", {}, "flows");
+  if (count === 0) throw returnsError("num", "noFlows", {}, "flows");
   const { terms, days } = scratch(count);
   // yearsFromFirst's checks, in its order (every date a date, then none before the first), on whole days.
   for (let i = 0; i < count; i++) days[i] = wholeDay(columns ? flows.dates[i] : flows[i].date);
   const origin = days[0];
   for (let i = 0; i < count; i++) {
     const day = days[i];
-    if (day < origin) throw engineError("num", "beforeFirstDate", { subject: "dates", day, origin, position: i + 1 }, "dates");
+    if (day < origin) throw returnsError("num", "beforeFirstDate", { subject: "dates", day, origin, position: i + 1 }, "dates");
     days[i] = day - origin;
   }
   for (let i = 0; i < count; i++) {
@@ -242,12 +243,12 @@ export function scratch(count: number): { terms: Float64Array; days: Float64Arra
  */
 export function xirr(flows: DatedFlows, guess = 0.1): number {
   const r = xirrRoot(flows, guess);
-  if (!Number.isFinite(r)) throw engineError("num", "irrTooLarge", {}, "flows");
+  if (!Number.isFinite(r)) throw returnsError("num", "irrTooLarge", {}, "flows");
   return r;
 }
 
 function xirrRoot(flows: DatedFlows, guess: number): number {
-  if (!(guess > -1)) throw engineError("value", "aboveMinus100", { subject: "guess", got: String(guess * 100) }, "guess");
+  if (!(guess > -1)) throw returnsError("value", "aboveMinus100", { subject: "guess", got: String(guess * 100) }, "guess");
   const { amounts, years } = checkFlows(flows);
   // Newton in x = ln(1 + r): the domain r > -1 is all of x, and the function is smooth in x.
   let x = Math.log1p(guess);
@@ -292,7 +293,7 @@ function bracketedRoot(amounts: Float64Array, years: Float64Array, x0: number): 
     if (sign(nextHi) !== s0) return bisect(sign, hi, nextHi);
     hi = nextHi;
   }
-  throw engineError("num", "noIrr", {}, "flows");
+  throw returnsError("num", "noIrr", {}, "flows");
 }
 
 /** Bisection of a sign change in [lo, hi] down to adjacent doubles. */

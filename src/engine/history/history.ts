@@ -18,7 +18,8 @@
  *   naming the event: a history is replayed whole or not at all.
  */
 import { Decimal, ONE, ZERO } from "../decimal";
-import { type EngineRuleId, type EngineRuleParams, engineError } from "../engineRules";
+import { type EngineRuleId, type EngineRuleParams } from "../engineRules";
+import { historyError } from "../messages/history";
 
 export type ClassKind = "COMMON" | "PREFERRED";
 export type SecurityKind = "STOCK" | "OPTION" | "WARRANT" | "CONVERTIBLE";
@@ -327,7 +328,7 @@ export function historyWarningText(w: HistoryWarning, messages: HistoryWarningMe
 type EventRule = { [K in EngineRuleId]: EngineRuleParams[K] extends { event: string; date: string } ? K : never }[EngineRuleId];
 
 function fail<K extends EventRule>(event: { id: string; date: string }, id: K, params: Omit<EngineRuleParams[K], "event" | "date">): never {
-  throw engineError("value", id, { ...params, event: event.id, date: event.date } as EngineRuleParams[K], "history");
+  throw historyError("value", id, { ...params, event: event.id, date: event.date } as EngineRuleParams[K], "history");
 }
 
 /** Events in replay order: by date, then by type as OCF-Tools orders them, then as given. */
@@ -396,7 +397,7 @@ export function validateHistory(history: CapTableHistory): void {
     const path = new Set<string>([start]);
     let at = parent.get(start);
     while (at !== undefined && !leadsToIssuance.has(at)) {
-      if (path.has(at)) throw engineError("value", "securitiesLoop", { security: start }, "history");
+      if (path.has(at)) throw historyError("value", "securitiesLoop", { security: start }, "history");
       path.add(at);
       at = parent.get(at);
     }
@@ -417,7 +418,7 @@ function isClosing(event: HistoryEvent): event is Closing {
  * replayed in order. Throws on the first inconsistent event, naming it.
  */
 export function capTableAsOf(history: CapTableHistory, date: string): CapTableAsOf {
-  if (!isIsoDate(date)) throw engineError("value", "asOfDate", { got: date }, "as_of");
+  if (!isIsoDate(date)) throw historyError("value", "asOfDate", { got: date }, "as_of");
   if (!validated.has(history)) validateHistory(history);
   const { classes, plans, securities } = replay(history, date);
   return summarise(date, history, classes, plans, securities);

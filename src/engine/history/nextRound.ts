@@ -15,7 +15,7 @@
  * - A convertible with no terms at all (no cap, no discount) converts at the round price.
  */
 import { Decimal, ZERO } from "../decimal";
-import { engineError } from "../engineRules";
+import { historyError } from "../messages/history";
 import { type Compounding, accruedInterest, isoDateToSerial, yearFraction } from "../venture/instruments";
 import { type ConvertibleInstrument, type PricedRound, type PricedRoundInput, type RoundHolding, pricedRound } from "../venture/round";
 import { holderKey as nameKey } from "../capTable";
@@ -58,7 +58,7 @@ export function noteInterestToDate(principal: Decimal, terms: ConvertibleTerms, 
 
 /** The priced-round input that starts from the cap table as of a date. */
 export function nextRoundFromHistory(history: CapTableHistory, table: CapTableAsOf, terms: NextRoundTerms): NextRoundFromHistory {
-  if (terms.date < table.date) throw engineError("value", "roundBeforeTable", { round: terms.date, table: table.date }, "round_date");
+  if (terms.date < table.date) throw historyError("value", "roundBeforeTable", { round: terms.date, table: table.date }, "round_date");
   const assumptions: string[] = [];
   const names = new Map(history.holders.map((h) => [h.id, h.name]));
   const seen = new Map<string, number>();
@@ -80,7 +80,7 @@ export function nextRoundFromHistory(history: CapTableHistory, table: CapTableAs
   const planNames = new Map(history.plans.map((p) => [p.id, p.name]));
   for (const p of table.plans) {
     if (p.available.isNegative())
-      throw engineError("value", "planOverGranted", { plan: String(planNames.get(p.planId)), excess: p.available.neg().toString() }, "history");
+      throw historyError("value", "planOverGranted", { plan: String(planNames.get(p.planId)), excess: p.available.neg().toString() }, "history");
     if (p.available.gt(0)) holdings.push({ holder: `${planNames.get(p.planId) ?? p.planId} (available)`, shares: p.available, pool: true });
   }
 

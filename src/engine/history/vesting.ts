@@ -17,7 +17,8 @@
  *   says so, and `unscheduled` lists them so the caller can say so.
  */
 import { Decimal, ZERO } from "../decimal";
-import { type EngineRuleId, type EngineRuleParams, engineError } from "../engineRules";
+import { type EngineRuleId, type EngineRuleParams } from "../engineRules";
+import { historyError } from "../messages/history";
 import type { VestingInstalment } from "./history";
 
 export const ALLOCATION_TYPES = [
@@ -72,7 +73,7 @@ export interface VestingSchedule {
 type TermsRule = { [K in EngineRuleId]: EngineRuleParams[K] extends { terms: string } ? K : never }[EngineRuleId];
 
 function termsError<K extends TermsRule>(terms: VestingTermsSpec, id: K, params: Omit<EngineRuleParams[K], "terms">): never {
-  throw engineError("value", id, { ...params, terms: terms.id } as EngineRuleParams[K], "vesting_terms");
+  throw historyError("value", id, { ...params, terms: terms.id } as EngineRuleParams[K], "vesting_terms");
 }
 
 function daysInMonth(y: number, m: number): number {

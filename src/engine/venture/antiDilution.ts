@@ -14,7 +14,7 @@
  *   The adjusted price is not rounded (a charter may round it to the cent: round it in the sheet).
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { engineError } from "../engineRules";
+import { ventureError } from "../messages/venture";
 import { check } from "../rules";
 
 export type AntiDilutionMethod = "BROAD" | "NARROW" | "RATCHET" | "NONE";
@@ -26,7 +26,7 @@ export function weightedAverageConversionPrice(cp1: Decimal, sharesOutstanding: 
   check(moneyReceived, "nonNegative", "money_received");
   check(newShares, "nonNegative", "new_shares");
   const denominator = sharesOutstanding.plus(newShares);
-  if (denominator.isZero()) throw engineError("num", "noWeightedAverage", {}, "new_shares");
+  if (denominator.isZero()) throw ventureError("num", "noWeightedAverage", {}, "new_shares");
   return cp1.times(sharesOutstanding.plus(moneyReceived.div(cp1))).div(denominator);
 }
 
@@ -81,14 +81,14 @@ export function antiDilution(
   method: AntiDilutionMethod = "BROAD",
   sharesOutstanding?: Decimal,
 ): AntiDilutionResult {
-  if (classes.length === 0) throw engineError("value", "listEmpty", { list: "classes" }, "classes");
+  if (classes.length === 0) throw ventureError("value", "listEmpty", { list: "classes" }, "classes");
   check(newPrice, "positive", "new_price");
   check(newShares, "nonNegative", "new_shares");
   const prepared = classes.map((c) => {
     const of = { className: c.name.trim() };
     check(c.shares, "nonNegative", { arg: "shares", of });
     if (c.originalIssuePrice === undefined) {
-      if (c.conversionPrice !== undefined) throw engineError("value", "conversionPriceWithoutOip", { className: c.name.trim() }, "classes");
+      if (c.conversionPrice !== undefined) throw ventureError("value", "conversionPriceWithoutOip", { className: c.name.trim() }, "classes");
       return { c, oip: undefined, cp1: undefined, ratio: ONE };
     }
     const oip = check(c.originalIssuePrice, "positive", { arg: "original issue price", of });

@@ -13,7 +13,8 @@
  *   rounded by the share rounding policy (default: down).
  */
 import { Decimal, ONE, ZERO } from "../decimal";
-import { type ArgName, engineError } from "../engineRules";
+import { type ArgName } from "../engineRules";
+import { ventureError } from "../messages/venture";
 import { check } from "../rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
 import { ConversionTerm, discountPrice } from "./round";
@@ -42,7 +43,7 @@ export function isoDateToSerial(iso: string): number {
 
 function checkSerial(serial: number, name: ArgName): void {
   if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) {
-    throw engineError("value", "serialDate", { subject: name, got: serial }, name);
+    throw ventureError("value", "serialDate", { subject: name, got: serial }, name);
   }
 }
 
@@ -50,7 +51,7 @@ function checkSerial(serial: number, name: ArgName): void {
 export function yearFraction(start: number, end: number, dayCount: DayCount = "ACT/365"): Decimal {
   checkSerial(start, "start_date");
   checkSerial(end, "conversion_date");
-  if (end < start) throw engineError("value", "conversionBeforeStart", {}, "conversion_date");
+  if (end < start) throw ventureError("value", "conversionBeforeStart", {}, "conversion_date");
   switch (dayCount) {
     case "ACT/365":
       return new Decimal(end - start).div(365);
@@ -144,7 +145,7 @@ export function convertNote(input: NoteInput): NoteConversion {
   let capPrice: Decimal | undefined;
   if (input.cap !== undefined) {
     check(input.cap, "positive", "cap");
-    if (input.capitalization === undefined) throw engineError("value", "capitalizationRequired", { explained: true }, "capitalization");
+    if (input.capitalization === undefined) throw ventureError("value", "capitalizationRequired", { explained: true }, "capitalization");
     capPrice = input.cap.div(check(input.capitalization, "positive", "capitalization"));
   }
   const prices = conversionPrice(input.roundPrice, capPrice, input.discount);
@@ -218,10 +219,10 @@ export function convertSafe(input: SafeInput): SafeConversion {
   let capPrice: Decimal | undefined;
   if (input.cap !== undefined) {
     check(input.cap, "positive", "cap");
-    if (input.capitalization === undefined) throw engineError("value", "capitalizationRequired", { explained: false }, "capitalization");
+    if (input.capitalization === undefined) throw ventureError("value", "capitalizationRequired", { explained: false }, "capitalization");
     const c = check(input.capitalization, "positive", "capitalization");
     const ownSharesIn = capitalizationBasis === "INCLUDING";
-    if (basis === "POST" && input.amount.gte(input.cap)) throw engineError("value", "investmentAtCap", {}, "investment");
+    if (basis === "POST" && input.amount.gte(input.cap)) throw ventureError("value", "investmentAtCap", {}, "investment");
     if (basis === "POST" && !ownSharesIn) {
       capPrice = input.cap.minus(input.amount).div(c);
     } else if (basis === "PRE" && ownSharesIn) {

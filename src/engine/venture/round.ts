@@ -36,7 +36,7 @@
  *   states it, and new money shares are amount / that price, rounded.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { engineError } from "../engineRules";
+import { ventureError } from "../messages/venture";
 import { holderKey } from "../capTable";
 import { check } from "../rules";
 import { DEFAULT_SHARE_ROUNDING, ShareRounding, roundShares } from "../shares";
@@ -188,7 +188,7 @@ export function discountPrice(roundPrice: Decimal, discount: Decimal): Decimal {
 }
 
 function validateInstrument(x: ConvertibleInstrument, i: number): void {
-  if (holderKey(x.holder) === "") throw engineError("value", "instrumentNoHolder", { row: i + 1 }, "instruments");
+  if (holderKey(x.holder) === "") throw ventureError("value", "instrumentNoHolder", { row: i + 1 }, "instruments");
   check(x.amount, "nonNegative", { arg: "amount", of: { instrument: x.holder.trim() } });
   if (x.cap !== undefined) check(x.cap, "positive", { arg: "cap", of: { instrument: x.holder.trim() } });
   if (x.discount !== undefined) check(x.discount, "fractionBelowOne", { arg: "discount", of: { instrument: x.holder.trim() } });
@@ -202,26 +202,26 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const rounding = input.rounding ?? DEFAULT_SHARE_ROUNDING;
   const instruments = input.instruments ?? [];
   check(input.preMoney, "positive", "pre_money");
-  if (input.holdings.length === 0) throw engineError("value", "listEmpty", { list: "holders" }, "holders");
+  if (input.holdings.length === 0) throw ventureError("value", "listEmpty", { list: "holders" }, "holders");
   const seen = new Set<string>();
   input.holdings.forEach((h, i) => {
     const key = holderKey(h.holder);
-    if (key === "") throw engineError("value", "holderEmpty", { row: i + 1 }, "holders");
-    if (seen.has(key)) throw engineError("value", "notUnique", { list: "holders", name: h.holder.trim() }, "holders");
+    if (key === "") throw ventureError("value", "holderEmpty", { row: i + 1 }, "holders");
+    if (seen.has(key)) throw ventureError("value", "notUnique", { list: "holders", name: h.holder.trim() }, "holders");
     seen.add(key);
     if (h.shares.isNegative()) check(h.shares, "nonNegative", { arg: "shares", of: { item: h.holder.trim() } }); // the name built only to fail (speed)
   });
-  if (input.holdings.filter((h) => h.pool).length > 1) throw engineError("value", "poolRows", {}, "holders");
+  if (input.holdings.filter((h) => h.pool).length > 1) throw ventureError("value", "poolRows", {}, "holders");
   // Each investor's key, computed once (a round may list thousands of investors).
   const investorKeyList = input.investors.map((v) => holderKey(v.name));
   input.investors.forEach((v, i) => {
-    if (investorKeyList[i] === "") throw engineError("value", "nameMissing", { list: "investors", row: i + 1 }, "investors");
+    if (investorKeyList[i] === "") throw ventureError("value", "nameMissing", { list: "investors", row: i + 1 }, "investors");
     if (v.amount.isNegative()) check(v.amount, "nonNegative", { arg: "amount", of: { investor: v.name.trim() } }); // the name built only to fail (speed)
   });
   instruments.forEach(validateInstrument);
 
   const F = sum(input.holdings.map((h) => h.shares));
-  if (F.lte(0)) throw engineError("value", "noSharesBeforeRound", {}, "shares");
+  if (F.lte(0)) throw ventureError("value", "noSharesBeforeRound", {}, "shares");
   const E = sum(input.holdings.filter((h) => h.pool).map((h) => h.shares));
   // The pool the target is measured on, before the round: the unissued pool, plus granted and promised options on the "TOTAL" basis.
   const poolBasis: PoolBasis = input.pool !== undefined && "target" in input.pool ? (input.pool.basis ?? "UNISSUED") : "UNISSUED";
@@ -294,7 +294,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
   const limit = 4 * (instruments.length + 2) * (instruments.length + 2) * (adjusted.length + 1);
   for (;;) {
     iterations++;
-    if (iterations > limit) throw engineError("num", "conversionUnsettled", {});
+    if (iterations > limit) throw ventureError("num", "conversionUnsettled", {});
     const pool = poolBranch(poolActive);
     const lists = candidatesFor(poolActive);
     const chosen = instruments.map((_, i) => lists[i][choice[i]]);
@@ -305,7 +305,7 @@ export function pricedRound(input: PricedRoundInput): PricedRound {
     const adj = ad.terms(adjusted);
     const denominator = ONE.minus(q).minus(pool.p).minus(adj.a).times(oneMinusAb).minus(At);
     if (oneMinusAb.lte(0) || denominator.lte(0)) {
-      throw engineError("num", "roundOverOwned", { antiDilution: adjusted.some((x) => x) });
+      throw ventureError("num", "roundOverOwned", { antiDilution: adjusted.some((x) => x) });
     }
     T = F.plus(G).plus(pool.c.plus(adj.b).times(oneMinusAb)).div(denominator);
     B = F.plus(G).plus(At.times(T)).div(oneMinusAb);

@@ -27,7 +27,7 @@
  *   rounded by the round's share rounding policy.
  */
 import { Decimal, ZERO, sum } from "../decimal";
-import { engineError } from "../engineRules";
+import { ventureError } from "../messages/venture";
 import { holderKey } from "../capTable";
 import { check, formatAmount } from "../rules";
 import { ShareRounding, roundShares } from "../shares";
@@ -85,12 +85,12 @@ export function roundAntiDilution(
     const name = c.name.trim();
     const of = { className: name };
     const key = holderKey(name);
-    if (key === "") throw engineError("value", "nameMissing", { list: "antidilutionClasses", row: i + 1 }, "antidilution");
-    if (seen.has(key)) throw engineError("value", "notUnique", { list: "antidilutionClasses", name }, "antidilution");
+    if (key === "") throw ventureError("value", "nameMissing", { list: "antidilutionClasses", row: i + 1 }, "antidilution");
+    if (seen.has(key)) throw ventureError("value", "notUnique", { list: "antidilutionClasses", name }, "antidilution");
     seen.add(key);
     const holding = holdings.find((h) => holderKey(h.holder) === key);
     if (holding === undefined || holding.pool) {
-      throw engineError("value", "antidilutionNotHolder", { className: name }, "antidilution");
+      throw ventureError("value", "antidilutionNotHolder", { className: name }, "antidilution");
     }
     check(c.shares, "nonNegative", { arg: "shares", of });
     const oip = check(c.originalIssuePrice, "positive", { arg: "original issue price", of });
@@ -98,7 +98,7 @@ export function roundAntiDilution(
     const before = c.shares.times(oip).div(cp1);
     // The row must hold the class as converted (to the share: the table may round it), or A and the price would count it wrong.
     if (holding.shares.minus(before).abs().gte(1)) {
-      throw engineError(
+      throw ventureError(
         "value",
         "antidilutionRowMismatch",
         { className: name, before: formatAmount(before), held: formatAmount(holding.shares) },

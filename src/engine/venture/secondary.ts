@@ -10,7 +10,7 @@
  *   options at or out of the money add nothing.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { engineError } from "../engineRules";
+import { capTableError } from "../messages/capTable";
 import { CapTable, Holding, holderKey, validateCapTable } from "../capTable";
 import { check, formatAmount } from "../rules";
 import { sameShareCount } from "../shares";
@@ -65,8 +65,8 @@ export interface TenderMoves extends Omit<Tender, "rows"> {
 export function tenderMoves(table: CapTable, sales: readonly TenderSale[], buyer: string, price: Decimal, roundPrice?: Decimal): TenderMoves {
   validateCapTable(table);
   check(price, "nonNegative", "tender_price");
-  if (holderKey(buyer) === "") throw engineError("value", "nameEmpty", { role: "buyer" }, "buyer");
-  if (sales.length === 0) throw engineError("value", "listEmpty", { list: "sellers" }, "sellers");
+  if (holderKey(buyer) === "") throw capTableError("value", "nameEmpty", { role: "buyer" }, "buyer");
+  if (sales.length === 0) throw capTableError("value", "listEmpty", { list: "sellers" }, "sellers");
   // Holders by key, the first of equal keys (as `table.find` would): one pass, not one scan per seller.
   const byKey = new Map<string, Holding>();
   const keys: string[] = new Array(table.length);
@@ -80,15 +80,15 @@ export function tenderMoves(table: CapTable, sales: readonly TenderSale[], buyer
   for (const s of sales) {
     const key = holderKey(s.seller);
     const row = byKey.get(key);
-    if (row === undefined) throw engineError("value", "sellerNotHolder", { seller: s.seller.trim() }, "sellers");
-    if (key === buyerKey) throw engineError("value", "buyerIsSeller", { seller: row.holder.trim(), sellers: true }, "buyer");
+    if (row === undefined) throw capTableError("value", "sellerNotHolder", { seller: s.seller.trim() }, "sellers");
+    if (key === buyerKey) throw capTableError("value", "buyerIsSeller", { seller: row.holder.trim(), sellers: true }, "buyer");
     if (s.shares.isNegative()) check(s.shares, "nonNegative", { arg: "shares sold", of: { seller: row.holder.trim() } }); // the name built only to fail (speed)
     const already = sold.get(key);
     let total = already === undefined ? s.shares : already.plus(s.shares);
     // Counts typed as formulas differ from the holding by a few ulps: within the tolerance the seller sells exactly the holding.
     if (sameShareCount(total, row.shares)) total = row.shares;
     if (total.gt(row.shares)) {
-      throw engineError(
+      throw capTableError(
         "value",
         "sharesSoldByExceed",
         { seller: row.holder.trim(), held: formatAmount(row.shares), sold: formatAmount(total) },
@@ -99,7 +99,7 @@ export function tenderMoves(table: CapTable, sales: readonly TenderSale[], buyer
   }
   const moved = sum([...sold.values()]);
   const totalShares = sum(table.map((r) => r.shares));
-  if (totalShares.isZero()) throw engineError("num", "sharesAllZero", { ownership: false }, "shares");
+  if (totalShares.isZero()) throw capTableError("num", "sharesAllZero", { ownership: false }, "shares");
   const rows: TenderMove[] = table.map((r, i) => {
     const key = keys[i];
     const out = sold.get(key) ?? ZERO;

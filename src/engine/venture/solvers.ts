@@ -24,7 +24,8 @@
  *   ownership today (= exit value x retention / target multiple); pre-money = post-money - investment.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { type Who, engineError } from "../engineRules";
+import { type Who } from "../engineRules";
+import { ventureError } from "../messages/venture";
 import { check, formatAmount, formatPercent } from "../rules";
 import { nameKey } from "../text";
 import { ExitInput, HolderPosition, ShareClass, Waterfall, WaterfallResult, exitValueForProceeds, payoutsByHolder } from "./waterfall";
@@ -54,12 +55,12 @@ function follower(classes: readonly ShareClass[], of: PayoutOf): { payout: (r: W
   const investedOf = (i: number) => classes[i].invested ?? ZERO;
   if ("className" in of) {
     const index = classIndex(of.className);
-    if (index < 0) throw engineError("value", "whoNotClass", { className: of.className.trim() }, "who");
+    if (index < 0) throw ventureError("value", "whoNotClass", { className: of.className.trim() }, "who");
     return { who: { className: classes[index].name.trim() }, payout: (r) => r.classes[index].total, invested: investedOf(index) };
   }
   const k = key(of.holder);
   const mine = of.positions.map((p, i) => ({ p, i })).filter(({ p }) => key(p.holder) === k);
-  if (mine.length === 0) throw engineError("value", "whoNotHolder", { holder: of.holder.trim() }, "who");
+  if (mine.length === 0) throw ventureError("value", "whoNotHolder", { holder: of.holder.trim() }, "who");
   return {
     who: { holder: mine[0].p.holder.trim() },
     payout: (r) => {
@@ -99,7 +100,7 @@ export function exitForTarget(
     check(target.multiple, "positive", "target");
     invested = target.invested !== undefined ? check(target.invested, "positive", "invested") : f.invested;
     if (invested.isZero()) {
-      throw engineError("value", "noInvested", { who: f.who }, "target");
+      throw ventureError("value", "noInvested", { who: f.who }, "target");
     }
     payout = target.multiple.times(invested);
   }
@@ -125,7 +126,7 @@ export function exitForTarget(
     const step = prevP.gt(ONE) ? prevP : ONE;
     const slope = at(prevP.plus(step)).minus(prevY).div(step);
     if (!slope.gt(0)) {
-      throw engineError("num", "payoutUnreachable", { who: f.who, payout: formatAmount(payout), max: formatAmount(prevY) }, "target");
+      throw ventureError("num", "payoutUnreachable", { who: f.who, payout: formatAmount(payout), max: formatAmount(prevY) }, "target");
     }
     const estimate = prevP.plus(payout.minus(prevY).div(slope));
     const y = at(estimate);
@@ -169,7 +170,7 @@ export function vcMethod(input: VcMethodInput): VcMethod {
   const ownershipAtExit = valueAtExit.div(exit);
   const ownershipToday = ownershipAtExit.div(retention);
   if (ownershipToday.gte(1)) {
-    throw engineError("num", "ownershipTooHigh", { got: formatPercent(ownershipToday).slice(0, -1) }, "investment");
+    throw ventureError("num", "ownershipTooHigh", { got: formatPercent(ownershipToday).slice(0, -1) }, "investment");
   }
   const postMoney = investment.div(ownershipToday);
   return { postMoney, preMoney: postMoney.minus(investment), ownershipToday, ownershipAtExit, retention, valueAtExit };

@@ -21,7 +21,7 @@
  *   of a piecewise-linear function, so payouts sum to the proceeds to 40 significant digits.
  */
 import { Decimal, ONE, ZERO, sum } from "../decimal";
-import { engineError } from "../engineRules";
+import { ventureError } from "../messages/venture";
 import { bridge } from "../bridge";
 import { check, formatAmount } from "../rules";
 import { exceedsShares, sameShareCount } from "../shares";
@@ -120,14 +120,14 @@ export function liquidationPreference(invested: Decimal, multiple: Decimal): Dec
 }
 
 function prepare(classes: readonly ShareClass[]): Prepared[] {
-  if (classes.length === 0) throw engineError("value", "listEmpty", { list: "shareClasses" }, "classes");
+  if (classes.length === 0) throw ventureError("value", "listEmpty", { list: "shareClasses" }, "classes");
   const names = new Set<string>();
   const out = classes.map((c, index): Prepared => {
     const name = c.name.trim();
     const of = { className: name };
-    if (name === "") throw engineError("value", "nameMissing", { list: "classes", row: index + 1 }, "classes");
+    if (name === "") throw ventureError("value", "nameMissing", { list: "classes", row: index + 1 }, "classes");
     const key = nameKey(name);
-    if (names.has(key)) throw engineError("value", "notUnique", { list: "classes", name }, "classes");
+    if (names.has(key)) throw ventureError("value", "notUnique", { list: "classes", name }, "classes");
     names.add(key);
     check(c.shares, "nonNegative", { arg: "shares", of });
     const ratio = c.conversionRatio ?? ONE;
@@ -136,12 +136,12 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
     const multiple = check(c.preferenceMultiple ?? ZERO, "nonNegative", { arg: "preference multiple", of });
     const seniority = c.seniority ?? 1;
     if (!Number.isInteger(seniority) || seniority < 1) {
-      throw engineError("value", "seniorityWhole", { className: name, got: seniority }, "classes");
+      throw ventureError("value", "seniorityWhole", { className: name, got: seniority }, "classes");
     }
     const n = c.shares.times(ratio);
     if (c.strike !== undefined) {
       check(c.strike, "nonNegative", { arg: "strike", of });
-      if (!multiple.isZero()) throw engineError("value", "strikeAndPreference", { className: name }, "classes");
+      if (!multiple.isZero()) throw ventureError("value", "strikeAndPreference", { className: name }, "classes");
       return { index, name, shares: c.shares, n, invested, preference: ZERO, seniority, participation: "FULL", strike: c.strike };
     }
     const preference = liquidationPreference(invested, multiple);
@@ -152,10 +152,10 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
     }
     let capTotal = preference;
     if (participation === "CAPPED") {
-      if (c.capMultiple === undefined) throw engineError("value", "capMissing", { className: name }, "classes");
+      if (c.capMultiple === undefined) throw ventureError("value", "capMissing", { className: name }, "classes");
       capTotal = invested.times(c.capMultiple);
       if (capTotal.lt(preference)) {
-        throw engineError("value", "capBelowPreference", { className: name, got: formatAmount(c.capMultiple) }, "classes");
+        throw ventureError("value", "capBelowPreference", { className: name, got: formatAmount(c.capMultiple) }, "classes");
       }
     }
     if (n.isZero()) {
@@ -176,7 +176,7 @@ function prepare(classes: readonly ShareClass[]): Prepared[] {
       threshold: capTotal.div(n),
     };
   });
-  if (out.every((c) => c.n.isZero())) throw engineError("num", "classesNoShares", {}, "classes");
+  if (out.every((c) => c.n.isZero())) throw ventureError("num", "classesNoShares", {}, "classes");
   return out;
 }
 
@@ -361,7 +361,7 @@ export class Waterfall {
     if (extra.isZero() || same(knot.g, proceeds)) return knot.x;
     if (knot.slope.isZero()) {
       // Only reachable after the last knot with nobody sharing: impossible, every class holding shares shares above its threshold.
-      throw engineError("num", "residualUnshared", {});
+      throw ventureError("num", "residualUnshared", {});
     }
     return knot.x.plus(extra.div(knot.slope));
   }
@@ -531,7 +531,7 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
   const held = new Map<string, Decimal>();
   for (const p of positions) {
     const key = nameKey(p.className);
-    if (!byClass.has(key)) throw engineError("value", "holdingUnknownClass", { className: p.className.trim() }, "holdings");
+    if (!byClass.has(key)) throw ventureError("value", "holdingUnknownClass", { className: p.className.trim() }, "holdings");
     check(p.shares, "nonNegative", { arg: "shares", of: { item: p.holder.trim() } });
     held.set(key, (held.get(key) ?? ZERO).plus(p.shares));
   }
@@ -539,7 +539,7 @@ export function payoutsByHolder(result: WaterfallResult, positions: readonly Hol
     const c = byClass.get(key)!;
     // Holdings typed as formulas (=20000000/price) may add up to the class only within a few ulps: compare with the tolerance.
     if (exceedsShares(shares, c.shares)) {
-      throw engineError("value", "holdingsExceed", { className: c.name, held: formatAmount(shares), shares: formatAmount(c.shares) }, "holdings");
+      throw ventureError("value", "holdingsExceed", { className: c.name, held: formatAmount(shares), shares: formatAmount(c.shares) }, "holdings");
     }
   }
   return positions.map((p) => {
