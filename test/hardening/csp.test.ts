@@ -78,6 +78,10 @@ const ALLOWED_URLS: { pattern: RegExp; reason: string }[] = [
     pattern: /^https:\/\/www\.ycombinator\.com\/documents$/,
     reason: 'the source cited in the description of the built-in template "Priced round with option pool"; text shown to the user, never fetched',
   },
+  {
+    pattern: /^https:\/\/solutioninn\.com\/study-help\/questions\/these-are-the-cap-tables-for-delta-inc-after-two-12043652$/,
+    reason: 'the source cited in the description of the built-in template "Cap table history: founding to exit, a public exercise"; text shown to the user, never fetched',
+  },
 ];
 
 /** The attributes of an HTML start tag, quoted or not (the built page is minified). */
