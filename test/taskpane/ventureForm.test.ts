@@ -58,6 +58,7 @@ describe("inputs -> form -> inputs is the identity", () => {
     expect(ventureTemplates.map((b) => b.template.kind).sort()).toEqual([
       "capTableHistory",
       "capTableHistory",
+      "capTableHistory",
       "dealPricing",
       "exitWaterfall",
       "pricedRound",
