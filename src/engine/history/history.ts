@@ -374,8 +374,8 @@ function replayOrder(events: readonly HistoryEvent[]): number[] {
   let packed = n < PACKED_INDEX;
   for (let k = 0; packed && k < n; k++) {
     const day = dayNumber(events[k].date);
-    const type = TYPE_ORDER[events[k].type] as number | undefined;
-    if (day < 0 || type === undefined) packed = false;
+    const type: unknown = TYPE_ORDER[events[k].type];
+    if (day < 0 || typeof type !== "number") packed = false;
     else keys[k] = (day * 16 + type) * PACKED_INDEX + k;
   }
   if (packed) {

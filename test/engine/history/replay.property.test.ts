@@ -24,6 +24,7 @@ import { Decimal, ONE, ZERO } from "../../../src/engine/decimal";
 import {
   capTableAsOf,
   exactWholeNumber,
+  orderEvents,
   outstandingSharesByDate,
   type CapTableAsOf,
   type CapTableHistory,
@@ -412,6 +413,25 @@ describe("capTableAsOf against a reference replay", () => {
       expect(t.derivatives.map((x) => x.vested!.toString())).toEqual(quantities.map((q) => new Decimal(q).toString()));
       expect(engineAsOf(history, "2024-03-01")).toEqual(referenceAsOf(history, "2024-03-01"));
     }
+  });
+});
+
+describe("orderEvents", () => {
+  it("is the documented order (date as text, OCF-Tools' order of types, as given), ISO dates or not", () => {
+    const types = Object.keys(TYPE_ORDER) as HistoryEvent["type"][];
+    const date = fc.oneof(
+      fc.constantFrom("2024-01-01", "2024-01-02", "2024-02-01", "2023-12-31", "0999-01-01", "9999-12-31"),
+      // Not ISO-shaped; "2024-01-:9" sorts before "2024-02-01" as text, after it if its ":" were read as a digit (10).
+      fc.constantFrom("2024-1-05", "2024-01-01T00", "", "2024/01/01", "2024-01-0x", "2024-01-:9"),
+    );
+    const eventArb = fc.record({ date, type: fc.constantFrom(...types) });
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), (list) => {
+        const events = list.map((e, i) => ({ ...e, id: `e${i}` }) as unknown as HistoryEvent);
+        expect(orderEvents(events).map((e) => e.id)).toEqual(referenceOrder(events).map((e) => e.id));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
