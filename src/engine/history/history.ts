@@ -232,6 +232,8 @@ export function isIsoDate(text: string): boolean {
 interface OpenSecurity {
   readonly issuance: Issuance;
   quantity: Decimal;
+  /** `quantity` as `exactWholeNumber` gives it, or NaN: not a whole number below 10^15, or changed by a split. */
+  count: number;
   price?: Decimal;
   closedBy?: string;
   accelerated: Decimal;
@@ -333,12 +335,62 @@ function fail<K extends EventRule>(event: { id: string; date: string }, id: K, p
 
 /** Events in replay order: by date, then by type as OCF-Tools orders them, then as given. */
 export function orderEvents(events: readonly HistoryEvent[]): HistoryEvent[] {
+  return replayOrder(events).map((k) => events[k]);
+}
+
+/**
+ * The day of an ISO-shaped text "DDDD-DD-DD" (any digits) as the number DDDDDDDD; -1 for any other
+ * text. Exact as an order: for two ISO-shaped texts a and b, `a < b` (JavaScript's string order)
+ * exactly when `dayNumber(a) < dayNumber(b)`, since their dashes sit at the same places, so the string
+ * order is the order of their 8 digits read left to right, which is the order of the numbers they
+ * write (same length, no sign). Texts of another shape keep the string order (callers check for -1).
+ */
+function dayNumber(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** 2^21: events a history can have for `replayOrder`'s packed keys (more: the comparison sort). */
+const PACKED_INDEX = 2 ** 21;
+
+/**
+ * The indices of `events` in replay order (date, then OCF-Tools' order of types, then as given).
+ * Fast path: each event is one number, (dayNumber(date) x 16 + type order) x 2^21 + index, at most
+ * (99,999,999 x 16 + 15) x 2^21 + 2^21 - 1 < 3.4e15 < 2^53, so every key is an exact integer in a
+ * double and distinct (the index is in it); a numeric sort of the keys is the comparison sort's order
+ * (dayNumber keeps the dates' string order, the type order is below 16, the index breaks ties), and
+ * the index is the key modulo 2^21 (exact: % on integer doubles). A date that is not ISO-shaped, an
+ * unknown type or 2^21 events or more take the comparison sort.
+ */
+function replayOrder(events: readonly HistoryEvent[]): number[] {
+  const n = events.length;
+  const keys = new Float64Array(n);
+  let packed = n < PACKED_INDEX;
+  for (let k = 0; packed && k < n; k++) {
+    const day = dayNumber(events[k].date);
+    const type: unknown = TYPE_ORDER[events[k].type];
+    if (day < 0 || typeof type !== "number") packed = false;
+    else keys[k] = (day * 16 + type) * PACKED_INDEX + k;
+  }
+  if (packed) {
+    keys.sort();
+    const order = new Array<number>(n);
+    for (let k = 0; k < n; k++) order[k] = keys[k] % PACKED_INDEX;
+    return order;
+  }
   return events
     .map((event, index) => ({ event, index }))
     .sort((a, b) =>
       a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : TYPE_ORDER[a.event.type] - TYPE_ORDER[b.event.type] || a.index - b.index,
     )
-    .map((e) => e.event);
+    .map((e) => e.index);
 }
 
 /**
@@ -407,7 +459,7 @@ export function validateHistory(history: CapTableHistory): void {
 }
 
 /** Histories already checked whole (a history is read-only data): the cap table as of each date does not check it again. */
-const validated = new WeakSet<CapTableHistory>();
+const validated = /* @__PURE__ */ new WeakSet<CapTableHistory>();
 
 function isClosing(event: HistoryEvent): event is Closing {
   return (CLOSING_TYPES as readonly string[]).includes(event.type);
@@ -420,8 +472,9 @@ function isClosing(event: HistoryEvent): event is Closing {
 export function capTableAsOf(history: CapTableHistory, date: string): CapTableAsOf {
   if (!isIsoDate(date)) throw historyError("value", "asOfDate", { got: date }, "as_of");
   if (!validated.has(history)) validateHistory(history);
-  const { classes, plans, securities } = replay(history, date);
-  return summarise(date, history, classes, plans, securities);
+  const prepared = prepare(history.events);
+  const { classes, plans, securities, issued } = replay(history, prepared, date);
+  return summarise(date, history, classes, plans, securities, issued, prepared.vesting);
 }
 
 /**
@@ -432,40 +485,125 @@ export function capTableAsOf(history: CapTableHistory, date: string): CapTableAs
 export function outstandingSharesByDate(history: CapTableHistory): Map<string, Decimal> {
   if (!validated.has(history)) validateHistory(history);
   const out = new Map<string, Decimal>();
-  const events = orderEvents(history.events);
+  const prepared = prepare(history.events);
+  const events = prepared.ordered;
   if (events.length === 0) return out;
-  replay(history, events[events.length - 1].date, (date, securities) => {
+  replay(history, prepared, events[events.length - 1].date, (date, securities, issued) => {
     let total = ZERO;
-    for (const s of securities.values()) if (s.closedBy === undefined && s.issuance.kind === "STOCK") total = total.add(s.quantity);
+    for (let k = 0; k < issued; k++) {
+      const s = securities[k];
+      if (s.closedBy === undefined && s.issuance.kind === "STOCK") total = total.add(s.quantity);
+    }
     out.set(date, total);
   });
   return out;
 }
 
-/** Replays the events up to `date` (inclusive); `dayEnd` sees the securities after each date's last event. */
+/** 10^0, 10^7, 10^14: the place values of decimal.js's base-10^7 words in a whole number below 10^15 (each exact in doubles). */
+const WORD_PLACES = [1, 1e7, 1e14];
+
+/**
+ * `value` as a JS number when it is a whole number below 10^15 in magnitude (a share count), else
+ * NaN; the same number as `value.toNumber()`, without its text. It reads decimal.js's digits,
+ * documented read-only (decimal.js README: `d` digits in base 10^7, `e` the base-10 exponent, `s`
+ * the sign): the words of `d` are aligned on the decimal point, so a whole number with e <= 14 has at
+ * most w + 1 words, w = floor(e / 7) <= 2, the first worth 10^(7w), trailing zero words dropped. Each
+ * term d[i] x 10^(7(w - i)) and each partial sum is then a whole number below 10^15 < 2^53: exact in
+ * doubles, so the result is the value itself.
+ */
+export function exactWholeNumber(value: Decimal): number {
+  if (!value.isInteger() || value.e > 14) return NaN;
+  const words = value.d;
+  const w = Math.floor(value.e / 7);
+  let n = 0;
+  for (let i = 0; i < words.length; i++) n += words[i] * WORD_PLACES[w - i];
+  return value.s < 0 ? -n : n;
+}
+
+/**
+ * What every replay of one list of events needs, derived once per list (a history is read-only
+ * data, as `validated` already assumes): the events in replay order with their days, each issuance's
+ * size as an exact count, and a slot per security (its issuances numbered in replay order), so that a
+ * replay keeps its securities in an array, in the order a Map would list them.
+ */
+interface Prepared {
+  readonly ordered: readonly HistoryEvent[];
+  /** `dayNumber` of each ordered event's date (ISO dates: `validateHistory` checked them). */
+  readonly days: Float64Array;
+  /** Issuances: the size (quantity, or amount for convertibles) as `exactWholeNumber` gives it; other events: NaN. */
+  readonly counts: Float64Array;
+  /** The slot of the security each ordered event acts on (issuances, closings, accelerations); -1 when none or never issued. */
+  readonly slotOf: Int32Array;
+  /** Securities issued: slots 0 to slots - 1. */
+  readonly slots: number;
+  /** Each slot's vesting schedule as `cumulative` gives it, filled when first needed. */
+  readonly vesting: (Cumulative | undefined)[];
+}
+
+const preparedCache = /* @__PURE__ */ new WeakMap<readonly HistoryEvent[], Prepared>();
+
+function prepare(events: readonly HistoryEvent[]): Prepared {
+  let p = preparedCache.get(events);
+  if (p !== undefined) return p;
+  const order = replayOrder(events);
+  const n = order.length;
+  const ordered = order.map((k) => events[k]);
+  const days = new Float64Array(n);
+  const counts = new Float64Array(n).fill(NaN);
+  const slotOf = new Int32Array(n).fill(-1);
+  const slot = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    const event = ordered[k];
+    days[k] = dayNumber(event.date);
+    if (event.type === "ISSUANCE") {
+      const size = event.kind === "CONVERTIBLE" ? event.amount : event.quantity;
+      counts[k] = size === undefined ? 0 : exactWholeNumber(size);
+      if (!slot.has(event.securityId)) slot.set(event.securityId, slot.size);
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const event = ordered[k];
+    if ("securityId" in event) slotOf[k] = slot.get(event.securityId) ?? -1;
+  }
+  p = { ordered, days, counts, slotOf, slots: slot.size, vesting: new Array<Cumulative | undefined>(slot.size).fill(undefined) };
+  preparedCache.set(events, p);
+  return p;
+}
+
+/**
+ * Replays the events up to `date` (inclusive); `dayEnd` sees the securities after each date's last
+ * event. Securities are issued in slot order, so those issued so far are slots 0 to `issued` - 1.
+ */
 function replay(
   history: CapTableHistory,
+  prepared: Prepared,
   date: string,
-  dayEnd?: (date: string, securities: ReadonlyMap<string, OpenSecurity>) => void,
-): { classes: Map<string, HistoryClass>; plans: Map<string, HistoryPlan & { exercised: Decimal }>; securities: Map<string, OpenSecurity> } {
+  dayEnd?: (date: string, securities: readonly OpenSecurity[], issued: number) => void,
+): { classes: Map<string, HistoryClass>; plans: Map<string, HistoryPlan & { exercised: Decimal }>; securities: OpenSecurity[]; issued: number } {
   const classes = new Map(history.classes.map((c) => [c.id, { ...c }]));
   const plans = new Map(history.plans.map((p) => [p.id, { ...p, exercised: ZERO }]));
-  const securities = new Map<string, OpenSecurity>();
-  const ordered = orderEvents(history.events);
+  const { ordered, days, counts, slotOf } = prepared;
+  const securities = new Array<OpenSecurity>(prepared.slots);
+  let issued = 0;
+  const until = dayNumber(date);
   for (let k = 0; k < ordered.length; k++) {
+    if (days[k] > until) break;
     const event = ordered[k];
-    if (event.date > date) break;
     switch (event.type) {
       case "ISSUANCE": {
         const size = event.kind === "CONVERTIBLE" ? (event.amount ?? ZERO) : (event.quantity ?? ZERO);
-        securities.set(event.securityId, { issuance: event, quantity: size, price: event.price, accelerated: ZERO });
+        const slot = slotOf[k];
+        securities[slot] = { issuance: event, quantity: size, count: counts[k], price: event.price, accelerated: ZERO };
+        if (slot >= issued) issued = slot + 1;
         break;
       }
       case "SPLIT": {
         if (!event.ratio.isPositive()) fail(event, "splitRatio", { got: event.ratio.toString() });
-        for (const s of securities.values()) {
+        for (let j = 0; j < issued; j++) {
+          const s = securities[j];
           if (s.closedBy === undefined && s.issuance.kind === "STOCK" && s.issuance.classId === event.classId) {
             s.quantity = s.quantity.mul(event.ratio);
+            s.count = NaN;
             if (s.price !== undefined) s.price = s.price.div(event.ratio);
           }
         }
@@ -483,21 +621,20 @@ function replay(
         if (event.classId !== undefined) classes.set(event.classId, { ...classes.get(event.classId)!, authorized: event.authorized });
         break;
       case "VESTING_ACCELERATION": {
-        const s = securities.get(event.securityId);
+        const s = slotOf[k] < 0 ? undefined : securities[slotOf[k]];
         if (s === undefined || s.closedBy !== undefined) fail(event, "notOutstanding", { security: event.securityId });
         s.accelerated = s.accelerated.add(event.quantity);
         break;
       }
       default:
-        close(event, securities, plans);
+        close(event, slotOf[k] < 0 ? undefined : securities[slotOf[k]], plans);
     }
-    if (dayEnd !== undefined && (k + 1 === ordered.length || ordered[k + 1].date !== event.date)) dayEnd(event.date, securities);
+    if (dayEnd !== undefined && (k + 1 === ordered.length || ordered[k + 1].date !== event.date)) dayEnd(event.date, securities, issued);
   }
-  return { classes, plans, securities };
+  return { classes, plans, securities, issued };
 }
 
-function close(event: Closing, securities: Map<string, OpenSecurity>, plans: Map<string, HistoryPlan & { exercised: Decimal }>): void {
-  const s = securities.get(event.securityId);
+function close(event: Closing, s: OpenSecurity | undefined, plans: Map<string, HistoryPlan & { exercised: Decimal }>): void {
   if (s === undefined) fail(event, "securityNotIssued", { security: event.securityId });
   if (s.closedBy !== undefined) fail(event, "alreadyClosed", { security: event.securityId, by: s.closedBy });
   const quantity = event.quantity ?? s.quantity;
@@ -523,38 +660,73 @@ function close(event: Closing, securities: Map<string, OpenSecurity>, plans: Map
   }
 }
 
-/** Each schedule's dates and running totals, computed once per schedule (histories are not mutated). */
-const cumulativeCache = new WeakMap<readonly VestingInstalment[], { dates: string[]; totals: Decimal[] }>();
+/**
+ * A schedule's instalments in date order, each with its running total (the schedule itself when it
+ * already is: `vestingSchedule` gives them so), and each date's `dayNumber` for the lookup
+ * (undefined when a date is not ISO-shaped: the lookup then compares the texts).
+ */
+interface Cumulative {
+  readonly instalments: readonly { readonly date: string; readonly total?: Decimal }[];
+  readonly days: readonly number[] | undefined;
+  /** Each total as `exactWholeNumber` gives it, filled as lookups reach it (a lookup then compares numbers, not decimals). */
+  readonly counts: (number | undefined)[];
+}
 
-function cumulative(schedule: readonly VestingInstalment[]): { dates: string[]; totals: Decimal[] } {
-  let c = cumulativeCache.get(schedule);
-  if (c === undefined && schedule.every((i, k) => i.total !== undefined && (k === 0 || schedule[k - 1].date <= i.date))) {
-    c = { dates: schedule.map((i) => i.date), totals: schedule.map((i) => i.total!) };
-    cumulativeCache.set(schedule, c);
+/** Each schedule's running totals, computed once per schedule (histories are not mutated). */
+const cumulativeCache = /* @__PURE__ */ new WeakMap<readonly VestingInstalment[], Cumulative>();
+
+function cumulative(schedule: readonly VestingInstalment[]): Cumulative {
+  const known = cumulativeCache.get(schedule);
+  if (known !== undefined) return known;
+  // In date order with totals (compared by day numbers where both dates are ISO-shaped: the same order).
+  // A plain array: a typed array each (10,000 grants) costs more to allocate than it saves.
+  let days: number[] = [];
+  let ready = true;
+  for (let k = 0; k < schedule.length; k++) {
+    const i = schedule[k];
+    const day = dayNumber(i.date);
+    days.push(day);
+    if (i.total === undefined) ready = false;
+    else if (ready && k > 0 && !(day >= 0 && days[k - 1] >= 0 ? days[k - 1] <= day : schedule[k - 1].date <= i.date)) ready = false;
   }
-  if (c === undefined) {
+  let instalments: Cumulative["instalments"] = schedule;
+  if (!ready) {
     const sorted = [...schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     let total = ZERO;
-    c = { dates: sorted.map((i) => i.date), totals: sorted.map((i) => (total = total.add(i.quantity))) };
-    cumulativeCache.set(schedule, c);
+    instalments = sorted.map((i) => ({ date: i.date, total: (total = total.add(i.quantity)) }));
+    days = sorted.map((i) => dayNumber(i.date));
   }
+  const c: Cumulative = { instalments, days: days.includes(-1) ? undefined : days, counts: [] };
+  cumulativeCache.set(schedule, c);
   return c;
 }
 
-/** Vested at the date: instalments dated on or before it, plus accelerations, at most the quantity held. */
-function vestedAt(s: OpenSecurity, date: string): Decimal | undefined {
-  const schedule = s.issuance.vesting;
-  if (schedule === undefined) return undefined;
-  const { dates, totals } = cumulative(schedule);
-  // The last instalment dated on or before `date` (binary search).
+/** Vested at the date (`day` its `dayNumber`): instalments dated on or before it, plus accelerations, at most the quantity held. */
+function vestedAt(s: OpenSecurity, schedule: Cumulative, date: string, day: number): Decimal {
+  const { instalments, days } = schedule;
+  // The last instalment dated on or before `date` (binary search; day numbers order as the dates do).
   let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid] <= date) lo = mid + 1;
-    else hi = mid;
+  let hi = instalments.length;
+  if (days !== undefined) {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid] <= day) lo = mid + 1;
+      else hi = mid;
+    }
+  } else {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (instalments[mid].date <= date) lo = mid + 1;
+      else hi = mid;
+    }
   }
-  const scheduled = lo === 0 ? ZERO : totals[lo - 1];
+  const scheduled = lo === 0 ? ZERO : instalments[lo - 1].total!;
+  if (s.accelerated.isZero()) {
+    // Counts stand for the decimals exactly (`exactWholeNumber`), so comparing them is comparing those; NaN: the decimals decide.
+    const count = lo === 0 ? 0 : (schedule.counts[lo - 1] ??= exactWholeNumber(scheduled));
+    if (count <= s.count) return scheduled;
+    if (count > s.count) return s.quantity;
+  }
   const vested = s.accelerated.isZero() ? scheduled : scheduled.add(s.accelerated);
   return vested.lte(s.quantity) ? vested : s.quantity;
 }
@@ -564,16 +736,26 @@ function summarise(
   history: CapTableHistory,
   classes: Map<string, HistoryClass>,
   plans: Map<string, HistoryPlan & { exercised: Decimal }>,
-  securities: Map<string, OpenSecurity>,
+  securities: readonly OpenSecurity[],
+  issued: number,
+  vesting: (Cumulative | undefined)[],
 ): CapTableAsOf {
+  const day = dayNumber(date);
   const stockByKey = new Map<string, StockPosition>();
   const derivatives: DerivativePosition[] = [];
   const convertibles: ConvertiblePosition[] = [];
-  const granted = new Map<string, Decimal>();
   let outstandingShares = ZERO;
   let outstandingAsConverted = ZERO;
-  let options = ZERO;
-  for (const s of securities.values()) {
+  // Options and warrants outstanding, in all and per plan: summed as exact counts while every one is
+  // a whole number (`exactWholeNumber`) and the total stays within 2^53 - 1 (every partial sum, the
+  // plans' included, is then a whole number within 2^53 - 1, so exact in doubles), else in Decimal as
+  // before. Both give the same decimals: the Decimal sums of whole numbers below 2^53 (16 digits) are
+  // exact too at 40 significant digits.
+  let optionCount = 0;
+  let exact = true;
+  const grantedCount = new Map<string, number>();
+  for (let k = 0; k < issued; k++) {
+    const s = securities[k];
     if (s.closedBy !== undefined) continue;
     const i = s.issuance;
     if (i.kind === "STOCK") {
@@ -599,10 +781,26 @@ function summarise(
         classId: i.classId,
         quantity: s.quantity,
         exercisePrice: s.price,
-        vested: vestedAt(s, date),
+        vested: i.vesting === undefined ? undefined : vestedAt(s, (vesting[k] ??= cumulative(i.vesting)), date, day),
       });
-      options = options.add(s.quantity);
-      if (i.planId !== undefined) granted.set(i.planId, (granted.get(i.planId) ?? ZERO).add(s.quantity));
+      if (exact) {
+        const next = optionCount + s.count;
+        if (s.count >= 0 && next <= Number.MAX_SAFE_INTEGER) {
+          optionCount = next;
+          if (i.planId !== undefined) grantedCount.set(i.planId, (grantedCount.get(i.planId) ?? 0) + s.count);
+        } else exact = false;
+      }
+    }
+  }
+  let options = ZERO;
+  const granted = new Map<string, Decimal>();
+  if (exact) {
+    if (optionCount !== 0) options = new Decimal(optionCount);
+    for (const [planId, count] of grantedCount) granted.set(planId, new Decimal(count));
+  } else {
+    for (const p of derivatives) {
+      options = options.add(p.quantity);
+      if (p.planId !== undefined) granted.set(p.planId, (granted.get(p.planId) ?? ZERO).add(p.quantity));
     }
   }
   const planPositions: PlanPosition[] = history.plans.map((p) => {
