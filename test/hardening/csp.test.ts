@@ -80,7 +80,8 @@ const ALLOWED_URLS: { pattern: RegExp; reason: string }[] = [
   },
   {
     pattern: /^https:\/\/solutioninn\.com\/study-help\/questions\/these-are-the-cap-tables-for-delta-inc-after-two-12043652$/,
-    reason: 'the source cited in the description of the built-in template "Cap table history: founding to exit, a public exercise"; text shown to the user, never fetched',
+    reason:
+      'the source cited in the description of the built-in template "Cap table history: founding to exit, a public exercise"; text shown to the user, never fetched',
   },
 ];
 
