@@ -14,29 +14,13 @@ import { builtInTemplate } from "../../src/templates";
 import { cellAddress, parseRange } from "../../src/workbook/a1";
 import type { DateSystem, ReadDateSystem } from "../../src/workbook/dateSystem";
 import { inputsFromSheet } from "../../src/workbook/sheetInputs";
-import type { CellLiteral, InputSpec, SheetSpec } from "../../src/workbook/spec";
+import { valuesOf } from "../support/inputValues";
+import type { CellLiteral, SheetSpec } from "../../src/workbook/spec";
 import { readDateSystem, readSheetSpecs, readXlsxContents } from "../../src/workbook/xlsxReader";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
 
 const deal = builtInTemplate("opcore-deal-pricing")!.template.inputs as DealPricingInput;
 const history = builtInTemplate("cap-table-history")!.template.inputs as CapTableHistoryInput;
-
-/** What Range.values would give for each declared input: the rectangle's values, "" for an empty cell. */
-function valuesOf(sheet: SheetSpec, specs: readonly InputSpec[]): Map<string, unknown[][]> {
-  const at = new Map(sheet.cells.map((c) => [c.address, c.value ?? c.expected ?? ""]));
-  return new Map(
-    specs.map((s) => {
-      const r = parseRange(s.ref)!;
-      const rows: unknown[][] = [];
-      for (let i = r.top; i <= r.bottom; i++) {
-        const row: unknown[] = [];
-        for (let j = r.left; j <= r.right; j++) row.push(at.get(cellAddress(i, j)) ?? "");
-        rows.push(row);
-      }
-      return [s.field, rows];
-    }),
-  );
-}
 
 const cellOf = (sheet: SheetSpec, field: string, i = 0, key?: string): string => {
   const s = sheet.inputs!.find((x) => x.field === field)!;

@@ -13,26 +13,10 @@ import { isoDateToSerial } from "../../src/engine";
 import { builtInTemplate, builtInTemplates } from "../../src/templates";
 import { cellAddress, parseRange } from "../../src/workbook/a1";
 import { inputsFromSheet } from "../../src/workbook/sheetInputs";
-import type { CellLiteral, InputSpec, SheetSpec } from "../../src/workbook/spec";
+import { valuesOf } from "../support/inputValues";
+import type { CellLiteral, SheetSpec } from "../../src/workbook/spec";
 import { readSheetSpecs, readStoredModels } from "../../src/workbook/xlsxReader";
 import { writeXlsx } from "../../src/workbook/xlsxWriter";
-
-/** What Range.values would give for each declared input: the rectangle's values, "" for an empty cell. */
-function valuesOf(sheet: SheetSpec, specs: readonly InputSpec[]): Map<string, unknown[][]> {
-  const at = new Map(sheet.cells.map((c) => [c.address, c.value ?? c.expected ?? ""]));
-  return new Map(
-    specs.map((s) => {
-      const r = parseRange(s.ref)!;
-      const rows: unknown[][] = [];
-      for (let i = r.top; i <= r.bottom; i++) {
-        const row: unknown[] = [];
-        for (let j = r.left; j <= r.right; j++) row.push(at.get(cellAddress(i, j)) ?? "");
-        rows.push(row);
-      }
-      return [s.field, rows];
-    }),
-  );
-}
 
 /** The sheet with cells typed over (address -> value), as a user edits it. */
 function edited(sheet: SheetSpec, edits: Readonly<Record<string, CellLiteral>>): SheetSpec {
