@@ -24,7 +24,8 @@ import { fieldList, fieldWords, readableProblem } from "./words";
 import { cliMessages, type CliMessages, type FsProblem } from "../locales/cliMessages";
 import { FIELD_NAMES_FR, ruleMessage } from "../locales/ruleMessagesFr";
 import type { FieldName } from "../model/ruleMessages";
-import { SHEET_LANGUAGES, isSheetLanguage, type SheetLanguage } from "../model/sheetText";
+import { historyWarningText } from "../engine";
+import { HISTORY_WARNINGS_FR, SHEET_LANGUAGES, isSheetLanguage, type SheetLanguage } from "../model/sheetText";
 
 /**
  * The workbook half (ExcelJS, JSZip, the model builders), loaded only by the commands that need
@@ -194,7 +195,7 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  const langCommands = ["export-template", "build-workbook", "validate-template", "export-ocf"];
+  const langCommands = ["export-template", "build-workbook", "extract-template", "validate-template", "import-ocf", "export-ocf"];
   if (!langCommands.includes(command ?? "") && lang !== undefined) throw new UsageError(M.optionOf("--lang", langCommands));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
@@ -420,44 +421,56 @@ async function validateTemplateFile(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "an OCF package (a .ocf.zip file or a folder)");
-  if (p.output !== undefined && p.output !== "-" && !p.output.toLowerCase().endsWith(".json"))
-    throw new UsageError(`the output of import-ocf is a .json file, got "${p.output}"`);
+  const M = p.M;
+  expectArgs(p, 1, M.anOcfPackage);
+  if (p.output !== undefined && p.output !== "-" && !p.output.toLowerCase().endsWith(".json")) throw new UsageError(M.importOutputJson(p.output));
   const ocf = require("./ocf") as typeof import("./ocf");
+  // The reader's refusals, warnings and reasons are rules of the OCF catalogue, worded in the language of the messages by their id;
+  // the model importer's notes and reasons are in the language it is given (src/model/capTableHistoryImport.ts), as in the taskpane.
+  const { ocfErrorMessage, ocfRuleMessage } = require("../locales/ocfMessagesFr") as typeof import("../locales/ocfMessagesFr");
+  const lang = p.lang ?? "en";
   const source = p.args[0];
   let imported;
   let table;
   try {
     const read = (full: string, limit: number) =>
-      readAtMost(full, limit, (size) => `${path.relative(io.cwd, full) || source} is ${size}, more than the ${limit} bytes read`);
+      readAtMost(full, limit, (size) => M.ocfTooLarge(path.relative(io.cwd, full) || source, size, limit));
     imported = await ocf.importOcf(path.resolve(io.cwd, source), read, { requireMd5: p.requireMd5 });
     table = ocf.capTableAsOf(imported.history, p.asOf ?? imported.report.asOf);
   } catch (error) {
+    if (error instanceof Failure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Failure(code !== undefined ? describeFsError(error, source) : `${source}: ${(error as Error).message}`);
+    throw new Failure(code !== undefined ? describeFsError(error, source, M) : M.fileProblem(source, ocfErrorMessage(error, lang)));
   }
-  if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, imported.report));
+  const { report } = imported;
+  const readerWarnings = report.warningRules.map((w) => ocfRuleMessage(w, lang));
+  const tableWarnings = table.warningRules.map((w) => (lang === "fr" ? historyWarningText(w, HISTORY_WARNINGS_FR) : historyWarningText(w)));
+  if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, report));
   else if (!p.capTable) {
     let model;
     try {
-      model = ocf.historyTemplate(imported, table.date, p.currency);
+      model = ocf.historyTemplate(imported, table.date, p.currency, lang);
     } catch (error) {
-      throw new Failure(`${source}: ${(error as Error).message}`);
+      if (!(error instanceof ocf.OcfModelError)) throw new Failure(M.fileProblem(source, ocfErrorMessage(error, lang)));
+      const problem = error.problem;
+      throw new Failure(
+        M.fileProblem(
+          source,
+          problem.id === "notFit" ? `${M.modelNotFit}\n${problemLines(problem.errors, lang)}` : ocf.ocfModelProblemText(problem, M),
+        ),
+      );
     }
     await writeOutput(p.output, model.json, p, io);
-    io.stderr(
-      `Wrote the cap-table history model of ${imported.report.issuer} (as of ${table.date}) to ${p.output}; build it with: captable build-workbook ${p.output} -o model.xlsx\n`,
-    );
-    for (const w of imported.report.warnings) io.stderr(`Warning: ${w}\n`);
-    for (const s of imported.report.skipped) io.stderr(`Skipped by the reader: ${s.objectType} "${s.id}" (${s.file}): ${s.reason}\n`);
-    for (const s of model.skipped) io.stderr(`Not in the model: ${s.type} "${s.id}": ${s.reason}\n`);
-    for (const n of model.notes) io.stderr(`Note: ${n}\n`);
+    io.stderr(`${M.wroteHistoryModel(report.issuer, table.date, p.output)}\n`);
+    for (const w of readerWarnings) io.stderr(`${M.warning(w)}\n`);
+    for (const s of report.skipped) io.stderr(`${M.skippedByReader(s.objectType, s.id, s.file, ocfRuleMessage(s.rule, lang))}\n`);
+    for (const s of model.skipped) io.stderr(`${M.notInModel(s.type, s.id, s.reason)}\n`);
+    for (const n of model.notes) io.stderr(`${M.modelNote(n)}\n`);
   } else {
-    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report, imported), null, 2)}\n`, p, io);
-    io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
-    for (const w of [...imported.report.warnings, ...table.warnings]) io.stderr(`Warning: ${w}\n`);
-    if (imported.report.skipped.length > 0)
-      io.stderr(`Note: ${imported.report.skipped.length} object(s) skipped; the file's report lists each with the reason.\n`);
+    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, report, imported), null, 2)}\n`, p, io);
+    io.stderr(`${M.wroteCapTable(report.issuer, table.date, p.output)}\n`);
+    for (const w of [...readerWarnings, ...tableWarnings]) io.stderr(`${M.warning(w)}\n`);
+    if (report.skipped.length > 0) io.stderr(`${M.skippedInFile(report.skipped.length)}\n`);
   }
 }
 

@@ -18,6 +18,9 @@ import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
 import { historyInputFromEngine, type HistoryImportNote } from "../model/capTableHistoryImport";
+import type { SheetLanguage } from "../model/sheetText";
+import { type CliMessages, cliMessages } from "../locales/cliMessages";
+import { ruleMessage } from "../locales/ruleMessagesFr";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, jsonSyntaxError, parseTemplateJson, templateToJson } from "../templates";
 
 /** One MD5 for the command line and the taskpane (src/ocf/md5.ts, checked against Node's crypto in test/ocf/md5.test.ts). */
@@ -233,11 +236,32 @@ export interface HistoryTemplate {
   readonly notes: readonly string[];
 }
 
-/** A package that reads but does not fit a cap-table history model (the command line's words, English). */
+/** Why a package that reads does not fit a cap-table history model. */
+export type OcfModelProblem =
+  | { readonly id: "noCurrency" }
+  | { readonly id: "manyCurrencies"; readonly currencies: readonly string[] }
+  | { readonly id: "notFit"; readonly errors: readonly string[] };
+
+/** The problem in the command line's words (src/locales/cliMessages.ts), in a language. */
+export function ocfModelProblemText(problem: OcfModelProblem, M: CliMessages = cliMessages("en")): string {
+  switch (problem.id) {
+    case "noCurrency":
+      return M.modelNoCurrency;
+    case "manyCurrencies":
+      return M.modelManyCurrencies(problem.currencies);
+    case "notFit":
+      return `${M.modelNotFit}\n${problem.errors.map((e) => `  - ${e}`).join("\n")}`;
+  }
+}
+
+/** A package that reads but does not fit a cap-table history model: the English message, the problem on `error.problem` (the command line words it in its language). */
 export class OcfModelError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: OcfModelProblem;
+
+  constructor(problem: OcfModelProblem) {
+    super(ocfModelProblemText(problem));
     this.name = "OcfModelError";
+    this.problem = problem;
   }
 }
 
@@ -245,17 +269,14 @@ export class OcfModelError extends Error {
  * The package as a cap-table history model (src/model/capTableHistoryImport.ts): its classes,
  * plans and dated events, as of `asOf`, in a template that `build-workbook` builds. Throws OcfModelError
  * with each problem when the model refuses the inputs (a currency the package does not settle, more
- * events than a model holds).
+ * events than a model holds). `lang`: the language of the importer's notes and skip reasons, and of
+ * the model's input errors (the rule catalogue's, by rule id); the template written is the same.
  */
-export function historyTemplate(imported: OcfImport, asOf: string, currency?: string): HistoryTemplate {
+export function historyTemplate(imported: OcfImport, asOf: string, currency?: string, lang: SheetLanguage = "en"): HistoryTemplate {
   const { report } = imported;
-  const out = historyInputFromEngine(imported.history, { company: report.issuer, asOf, currency });
+  const out = historyInputFromEngine(imported.history, { company: report.issuer, asOf, currency, language: lang });
   if (out.input.currency === "")
-    throw new OcfModelError(
-      out.currencies.length === 0
-        ? "the package names no currency, and a model needs one: give --currency (EUR, USD...)"
-        : `the package names several currencies (${out.currencies.join(", ")}): give --currency for the model's`,
-    );
+    throw new OcfModelError(out.currencies.length === 0 ? { id: "noCurrency" } : { id: "manyCurrencies", currencies: out.currencies });
   const description =
     `Imported from an Open Cap Format ${report.ocfVersion} package (as of ${report.asOf}). ` +
     (out.skipped.length === 0
@@ -271,9 +292,8 @@ export function historyTemplate(imported: OcfImport, asOf: string, currency?: st
     toFill: [],
     presentation: { ...DEFAULT_PRESENTATION },
   } as Parameters<typeof templateToJson>[0]);
-  const checked = parseTemplateJson(json);
-  if (!checked.ok)
-    throw new OcfModelError(`the package does not fit a cap-table history model:\n${checked.errors.map((e) => `  - ${e}`).join("\n")}`);
+  const checked = parseTemplateJson(json, lang === "en" ? undefined : (issue) => ruleMessage(issue, lang));
+  if (!checked.ok) throw new OcfModelError({ id: "notFit", errors: checked.errors });
   return { json: templateToJson(checked.template), skipped: out.skipped, notes: out.notes };
 }
 

@@ -73,6 +73,21 @@ export interface CliMessages {
   readonly wroteOcf: (asOf: string, output: string, files: number, currency: string) => string;
   /** A default export-ocf wrote for a field OCF requires (the text: the OCF catalogue's rule). */
   readonly defaultWritten: (text: string) => string;
+  // import-ocf (the reader's warnings and reasons: the OCF catalogue's rules; the model's notes: src/model/capTableHistoryImport.ts)
+  /** What import-ocf needs, as `needsArgs` names it. */
+  readonly anOcfPackage: string;
+  readonly importOutputJson: (output: string) => string;
+  readonly ocfTooLarge: (file: string, size: string, max: number) => string;
+  readonly wroteHistoryModel: (issuer: string, asOf: string, file: string) => string;
+  readonly wroteCapTable: (issuer: string, asOf: string, file: string) => string;
+  readonly skippedByReader: (objectType: string, id: string, file: string, reason: string) => string;
+  readonly notInModel: (type: string, id: string, reason: string) => string;
+  readonly modelNote: (text: string) => string;
+  readonly skippedInFile: (n: number) => string;
+  /** A package that reads but does not fit a cap-table history model. */
+  readonly modelNoCurrency: string;
+  readonly modelManyCurrencies: (currencies: readonly string[]) => string;
+  readonly modelNotFit: string;
 }
 
 const or = (items: readonly string[], word: string) =>
@@ -147,6 +162,19 @@ export const CLI_MESSAGES_EN: CliMessages = {
   fileIsLink: (f) => `${f} is a symbolic link: the output is never written through a link`,
   wroteOcf: (asOf, o, files, currency) => `Wrote an OCF 1.2.0 package as of ${asOf} to ${o} (${files} files; prices not tagged are in ${currency}).`,
   defaultWritten: (t) => `Default written: ${t}`,
+  anOcfPackage: "an OCF package (a .ocf.zip file or a folder)",
+  importOutputJson: (o) => `the output of import-ocf is a .json file, got "${o}"`,
+  ocfTooLarge: (f, size, max) => `${f} is ${size}, more than the ${max} bytes read`,
+  wroteHistoryModel: (issuer, asOf, f) =>
+    `Wrote the cap-table history model of ${issuer} (as of ${asOf}) to ${f}; build it with: captable build-workbook ${f} -o model.xlsx`,
+  wroteCapTable: (issuer, asOf, f) => `Wrote the cap table of ${issuer} as of ${asOf} to ${f}`,
+  skippedByReader: (type, id, f, reason) => `Skipped by the reader: ${type} "${id}" (${f}): ${reason}`,
+  notInModel: (type, id, reason) => `Not in the model: ${type} "${id}": ${reason}`,
+  modelNote: (t) => `Note: ${t}`,
+  skippedInFile: (n) => `Note: ${n} object(s) skipped; the file's report lists each with the reason.`,
+  modelNoCurrency: "the package names no currency, and a model needs one: give --currency (EUR, USD...)",
+  modelManyCurrencies: (list) => `the package names several currencies (${list.join(", ")}): give --currency for the model's`,
+  modelNotFit: "the package does not fit a cap-table history model:",
 };
 
 export const CLI_MESSAGES_FR: CliMessages = {
@@ -220,6 +248,19 @@ export const CLI_MESSAGES_FR: CliMessages = {
   wroteOcf: (asOf, o, files, currency) =>
     `Paquet OCF 1.2.0 au ${asOf} écrit dans ${o} (${files} fichiers ; les prix sans devise indiquée sont en ${currency}).`,
   defaultWritten: (t) => `Valeur par défaut écrite : ${t}`,
+  anOcfPackage: "un paquet OCF (un fichier .ocf.zip ou un dossier)",
+  importOutputJson: (o) => `la sortie d’import-ocf est un fichier .json, reçu « ${o} »`,
+  ocfTooLarge: (f, size, max) => `${f} fait ${size}, plus que les ${max} octets lus`,
+  wroteHistoryModel: (issuer, asOf, f) =>
+    `Modèle d’historique de la table de capitalisation de ${issuer} (au ${asOf}) écrit dans ${f} ; construisez-le avec : captable build-workbook ${f} -o modele.xlsx`,
+  wroteCapTable: (issuer, asOf, f) => `Table de capitalisation de ${issuer} au ${asOf} écrite dans ${f}`,
+  skippedByReader: (type, id, f, reason) => `Ignoré par le lecteur : ${type} « ${id} » (${f}) : ${reason}`,
+  notInModel: (type, id, reason) => `Hors du modèle : ${type} « ${id} » : ${reason}`,
+  modelNote: (t) => `Remarque : ${t}`,
+  skippedInFile: (n) => `Remarque : ${n} objet(s) ignoré(s) ; le rapport du fichier donne la raison de chacun.`,
+  modelNoCurrency: "le paquet ne nomme aucune devise, et un modèle en exige une : donnez --currency (EUR, USD…)",
+  modelManyCurrencies: (list) => `le paquet nomme plusieurs devises (${list.join(", ")}) : donnez --currency pour celle du modèle`,
+  modelNotFit: "le paquet n’entre pas dans un modèle d’historique de table de capitalisation :",
 };
 
 /** The catalogue of a language. */

@@ -154,7 +154,8 @@ const FR: Words = {
   notePreferredNoPreference: (cls, assumed) => `La catégorie « ${cls} » n’indique pas de préférence de liquidation : lue ${assumed}x.`,
   noteSafeTiming: (holder) => `Le SAFE de ${holder} ne dit pas si son plafond est pré- ou post-money : lu comme un SAFE pré-money.`,
   noteNoTerms: (holder) => `Le titre convertible de ${holder} n’indique pas de conditions : lu comme un SAFE pré-money sans plafond ni décote.`,
-  noteSeniorityRanked: () => "Rang : OCF paie d’abord le plus grand nombre ; le modèle paie d’abord le rang 1, donné à la catégorie la plus senior.",
+  noteSeniorityRanked: () =>
+    "Rang : OCF paie d’abord le plus grand nombre ; le modèle paie d’abord le rang 1, donc la catégorie la plus senior est au rang 1.",
   noteNameClash: (name, renamed) =>
     `Deux porteurs ou catégories s’appellent « ${name} » : l’un est nommé « ${renamed} » (le modèle rapproche les noms).`,
   noteInexact: (where, exact) => `${where} : ${exact} a plus de chiffres qu’un nombre de tableur n’en tient ; arrondi au plus proche.`,
