@@ -445,7 +445,13 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
   const { report } = imported;
   const readerWarnings = report.warningRules.map((w) => ocfRuleMessage(w, lang));
   const tableWarnings = table.warningRules.map((w) => (lang === "fr" ? historyWarningText(w, HISTORY_WARNINGS_FR) : historyWarningText(w)));
-  if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, report));
+  if (p.output === undefined || p.output === "-")
+    io.stdout(
+      ocf.capTableText(imported.history, table, report, M.capTable, {
+        reasons: report.skipped.map((s) => ocfRuleMessage(s.rule, lang)),
+        warnings: [...readerWarnings, ...tableWarnings],
+      }),
+    );
   else if (!p.capTable) {
     let model;
     try {

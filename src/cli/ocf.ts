@@ -19,7 +19,7 @@ import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
 import { historyInputFromEngine, type HistoryImportNote } from "../model/capTableHistoryImport";
 import type { SheetLanguage } from "../model/sheetText";
-import { type CliMessages, cliMessages } from "../locales/cliMessages";
+import { type CapTableTextMessages, type CliMessages, cliMessages } from "../locales/cliMessages";
 import { ruleMessage } from "../locales/ruleMessagesFr";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, jsonSyntaxError, parseTemplateJson, templateToJson } from "../templates";
 
@@ -118,38 +118,48 @@ export function capTableJson(history: CapTableHistory, table: CapTableAsOf, impo
   };
 }
 
-/** A readable text of the import: the report, then the cap table as of the date. */
-export function capTableText(history: CapTableHistory, table: CapTableAsOf, report: OcfImport["report"]): string {
+/**
+ * A readable text of the import: the report, then the cap table as of the date. `T`: the words of a
+ * language (src/locales/cliMessages.ts); `worded`: the skipped objects' reasons and the warnings in
+ * that language (the OCF and history catalogues' by id); English by default.
+ */
+export function capTableText(
+  history: CapTableHistory,
+  table: CapTableAsOf,
+  report: OcfImport["report"],
+  T: CapTableTextMessages = cliMessages("en").capTable,
+  worded: { readonly reasons: readonly string[]; readonly warnings: readonly string[] } = {
+    reasons: report.skipped.map((s) => s.reason),
+    warnings: [...report.warnings, ...table.warnings],
+  },
+): string {
   const n = names(history);
   const lines: string[] = [];
   const applied = Object.values(report.applied).reduce((a, b) => a + b, 0);
-  lines.push(`${report.issuer}: OCF ${report.ocfVersion} package as of ${report.asOf}.`);
-  lines.push(`Read ${applied} object(s) into the history, ${report.noEffect.length} without effect on holdings, ${report.skipped.length} skipped.`);
-  for (const s of report.skipped) lines.push(`  skipped ${s.objectType} "${s.id}" (${s.file}): ${s.reason}`);
-  for (const w of [...report.warnings, ...table.warnings]) lines.push(`  warning: ${w}`);
-  lines.push("", `Cap table as of ${table.date}`, "Holder\tClass\tShares");
+  lines.push(T.heading(report.issuer, report.ocfVersion, report.asOf));
+  lines.push(T.counts(applied, report.noEffect.length, report.skipped.length));
+  report.skipped.forEach((s, i) => lines.push(T.skipped(s.objectType, s.id, s.file, worded.reasons[i])));
+  for (const w of worded.warnings) lines.push(T.warning(w));
+  lines.push("", T.asOf(table.date), T.stockHeader);
   for (const s of table.stock) lines.push(`${n.holder.get(s.holderId)}\t${n.cls.get(s.classId)}\t${s.shares.toString()}`);
   if (table.derivatives.length > 0) {
-    lines.push("", "Holder\tOptions/warrants\tExercise price\tVested");
+    lines.push("", T.derivativesHeader);
     for (const d of table.derivatives)
       lines.push(
-        `${n.holder.get(d.holderId)}\t${d.quantity.toString()}\t${d.exercisePrice?.toString() ?? ""}\t${d.vested?.toString() ?? "no schedule"}`,
+        `${n.holder.get(d.holderId)}\t${d.quantity.toString()}\t${d.exercisePrice?.toString() ?? ""}\t${d.vested?.toString() ?? T.noSchedule}`,
       );
   }
   if (table.convertibles.length > 0) {
-    lines.push("", "Holder\tConvertible\tAmount");
+    lines.push("", T.convertiblesHeader);
     for (const c of table.convertibles)
       lines.push(`${n.holder.get(c.holderId)}\t${c.convertibleType}\t${c.amount.toString()} ${c.currency ?? ""}`.trimEnd());
   }
   for (const p of table.plans)
-    lines.push(
-      "",
-      `Plan ${n.plan.get(p.planId)}: reserved ${p.reserved.toString()}, granted ${p.granted.toString()}, exercised ${p.exercised.toString()}, available ${p.available.toString()}`,
-    );
+    lines.push("", T.plan(n.plan.get(p.planId) ?? "", p.reserved.toString(), p.granted.toString(), p.exercised.toString(), p.available.toString()));
   lines.push(
     "",
-    `Outstanding: ${table.outstandingShares.toString()} shares (${table.outstandingAsConverted.toString()} as converted).`,
-    `Fully diluted: ${table.fullyDiluted.toString()} (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).`,
+    T.outstanding(table.outstandingShares.toString(), table.outstandingAsConverted.toString()),
+    T.fullyDiluted(table.fullyDiluted.toString()),
   );
   return `${lines.join("\n")}\n`;
 }

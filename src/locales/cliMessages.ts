@@ -88,6 +88,24 @@ export interface CliMessages {
   readonly modelNoCurrency: string;
   readonly modelManyCurrencies: (currencies: readonly string[]) => string;
   readonly modelNotFit: string;
+  /** The cap table import-ocf prints without -o. */
+  readonly capTable: CapTableTextMessages;
+}
+
+/** The words of the cap table import-ocf prints (src/cli/ocf.ts, `capTableText`). */
+export interface CapTableTextMessages {
+  readonly heading: (issuer: string, version: string, asOf: string) => string;
+  readonly counts: (applied: number, noEffect: number, skipped: number) => string;
+  readonly skipped: (type: string, id: string, file: string, reason: string) => string;
+  readonly warning: (text: string) => string;
+  readonly asOf: (date: string) => string;
+  readonly stockHeader: string;
+  readonly derivativesHeader: string;
+  readonly noSchedule: string;
+  readonly convertiblesHeader: string;
+  readonly plan: (plan: string, reserved: string, granted: string, exercised: string, available: string) => string;
+  readonly outstanding: (shares: string, asConverted: string) => string;
+  readonly fullyDiluted: (shares: string) => string;
 }
 
 const or = (items: readonly string[], word: string) =>
@@ -175,6 +193,22 @@ export const CLI_MESSAGES_EN: CliMessages = {
   modelNoCurrency: "the package names no currency, and a model needs one: give --currency (EUR, USD...)",
   modelManyCurrencies: (list) => `the package names several currencies (${list.join(", ")}): give --currency for the model's`,
   modelNotFit: "the package does not fit a cap-table history model:",
+  capTable: {
+    heading: (issuer, v, asOf) => `${issuer}: OCF ${v} package as of ${asOf}.`,
+    counts: (applied, noEffect, skipped) => `Read ${applied} object(s) into the history, ${noEffect} without effect on holdings, ${skipped} skipped.`,
+    skipped: (type, id, f, reason) => `  skipped ${type} "${id}" (${f}): ${reason}`,
+    warning: (t) => `  warning: ${t}`,
+    asOf: (date) => `Cap table as of ${date}`,
+    stockHeader: "Holder\tClass\tShares",
+    derivativesHeader: "Holder\tOptions/warrants\tExercise price\tVested",
+    noSchedule: "no schedule",
+    convertiblesHeader: "Holder\tConvertible\tAmount",
+    plan: (plan, reserved, granted, exercised, available) =>
+      `Plan ${plan}: reserved ${reserved}, granted ${granted}, exercised ${exercised}, available ${available}`,
+    outstanding: (shares, asConverted) => `Outstanding: ${shares} shares (${asConverted} as converted).`,
+    fullyDiluted: (shares) =>
+      `Fully diluted: ${shares} (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).`,
+  },
 };
 
 export const CLI_MESSAGES_FR: CliMessages = {
@@ -261,6 +295,23 @@ export const CLI_MESSAGES_FR: CliMessages = {
   modelNoCurrency: "le paquet ne nomme aucune devise, et un modèle en exige une : donnez --currency (EUR, USD…)",
   modelManyCurrencies: (list) => `le paquet nomme plusieurs devises (${list.join(", ")}) : donnez --currency pour celle du modèle`,
   modelNotFit: "le paquet n’entre pas dans un modèle d’historique de table de capitalisation :",
+  capTable: {
+    heading: (issuer, v, asOf) => `${issuer} : paquet OCF ${v} au ${asOf}.`,
+    counts: (applied, noEffect, skipped) =>
+      `${applied} objet(s) lu(s) dans l’historique, ${noEffect} sans effet sur les détentions, ${skipped} ignoré(s).`,
+    skipped: (type, id, f, reason) => `  ignoré : ${type} « ${id} » (${f}) : ${reason}`,
+    warning: (t) => `  avertissement : ${t}`,
+    asOf: (date) => `Table de capitalisation au ${date}`,
+    stockHeader: "Porteur\tCatégorie\tActions",
+    derivativesHeader: "Porteur\tOptions/BSA\tPrix d’exercice\tAcquises",
+    noSchedule: "pas de calendrier",
+    convertiblesHeader: "Porteur\tConvertible\tMontant",
+    plan: (plan, reserved, granted, exercised, available) =>
+      `Plan ${plan} : réservées ${reserved}, attribuées ${granted}, exercées ${exercised}, disponibles ${available}`,
+    outstanding: (shares, asConverted) => `En circulation : ${shares} actions (${asConverted} après conversion).`,
+    fullyDiluted: (shares) =>
+      `Entièrement dilué : ${shares} (en circulation après conversion + options et BSA + pool disponible ; SAFE et obligations convertibles non compris).`,
+  },
 };
 
 /** The catalogue of a language. */

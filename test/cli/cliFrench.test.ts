@@ -384,6 +384,22 @@ describe("captable --lang fr speaks French", () => {
       expect(readFileSync(path.join(dir, "fr-table.json"), "utf8")).toBe(readFileSync(path.join(dir, "en-table.json"), "utf8"));
     });
 
+    test.each([
+      ["the project's company package", () => "ocf-fr"],
+      ["the same with stale md5s and an unknown transaction", () => "ocf-fr-odd"],
+    ])("%s, as the cap table printed (no -o)", async (_name, source) => {
+      const en = await run(["import-ocf", source(), "--as-of", "2024-12-31"]);
+      const fr = await run(["import-ocf", source(), "--as-of", "2024-12-31", "--lang", "fr"]);
+      expect([en.code, fr.code, en.stderr, fr.stderr]).toEqual([EXIT.ok, EXIT.ok, "", ""]);
+      // The holders' and classes' names are the package's own data.
+      const lines = expectFrench(fr.stdout.replace(/Ben Founder|Ana Founder|Eve Engineer|Seed Fund I|Seed Preferred|Example SAS/g, ""));
+      expect(lines[0]).toBe(" : paquet OCF 1.2.0 au 2025-06-30.");
+      expect(fr.stdout).toContain("Table de capitalisation au 2024-12-31\nPorteur\tCatégorie\tActions\n");
+      expect(lines.length).toBe(en.stdout.split("\n").filter((l) => l !== "").length);
+      expect(numbers(fr.stdout)).toEqual(numbers(en.stdout));
+      for (const line of en.stdout.split("\n").filter((l) => /[a-z]{3} [a-z]{3}/.test(l))) expect(fr.stdout).not.toContain(line);
+    });
+
     test("its refusals: a package that is not one, a model without a currency, the command line", async () => {
       writeFileSync(path.join(dir, "not-a-zip.ocf.zip"), "hello");
       expect((await bothLanguages(["import-ocf", "not-a-zip.ocf.zip", "-o", "m.json"])).fr.stderr).toContain("ce n’est pas un fichier zip");
