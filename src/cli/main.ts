@@ -6,7 +6,7 @@
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json> [--lang en|fr]
- *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json]
+ *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json] [--lang en|fr]
  *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
@@ -66,7 +66,7 @@ Commands:
   validate-template <file.json> [--lang en|fr]
                                        Check a template file and list what is wrong with it
                                        (--lang fr: in French).
-  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table]
+  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table] [--lang en|fr]
                                        Read an Open Cap Format package (.ocf.zip, or a folder with
                                        its manifest and *.ocf.json files) and give its cap table as
                                        of a date (default: the manifest's as_of), with a report of
@@ -77,7 +77,8 @@ Commands:
                                        hold is listed with the reason. --currency: the model's,
                                        when the package names none or several. --cap-table -o
                                        writes the cap table as of the date and the whole history
-                                       as JSON instead, for export-ocf.
+                                       as JSON instead, for export-ocf. --lang fr: the report (and
+                                       the cap table printed) in French; the files are the same.
   export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
                                        Write a history (the .json import-ocf writes) as an Open Cap
                                        Format 1.2.0 package: a .ocf.zip, or with --dir a folder of
