@@ -196,7 +196,8 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  const langCommands = ["export-template", "build-workbook", "extract-template", "validate-template", "import-ocf", "export-ocf"];
+  // Not extract-template: the workbook reader's own problems (src/workbook/xlsxReader.ts: a part it cannot read, a damaged file) have no rule ids, so its French would be part English.
+  const langCommands = ["export-template", "build-workbook", "validate-template", "import-ocf", "export-ocf"];
   if (!langCommands.includes(command ?? "") && lang !== undefined) throw new UsageError(M.optionOf("--lang", langCommands));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }

@@ -60,7 +60,7 @@ describe("captable --lang fr speaks French", () => {
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
     expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain(
-      "--lang est une option de export-template, build-workbook, extract-template, validate-template, import-ocf et export-ocf seulement",
+      "--lang est une option de export-template, build-workbook, validate-template, import-ocf et export-ocf seulement",
     );
   });
 
