@@ -600,19 +600,29 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
     const modelHolders = new Map(toHistory(parsed.data).holders.map((h) => [h.id, h.name]));
     const modelClasses = new Map(parsed.data.classes.map((c, i) => [`C${i + 1}`, c.name]));
     const modelPlans = new Map(parsed.data.plans.map((p, i) => [`P${i + 1}`, p.name]));
+    // Each figure by a key in English words (so the notes come in the same order in every language), with its words in the note's language.
     const figures = (
       table: ReturnType<typeof capTableAsOf>,
       holderOf: (id: string) => string,
       classOf: (id: string) => string,
       planOf: (id: string) => string,
     ) => {
-      const out = new Map<string, Decimal>();
-      const add = (k: string, v: Decimal) => out.set(k, (out.get(k) ?? new Decimal(0)).add(v));
-      for (const p of table.stock) add(`${holderOf(p.holderId)}, ${classOf(p.classId)}`, p.shares);
+      const out = new Map<string, { what: string; value: Decimal }>();
+      const add = (k: string, what: string, v: Decimal) => {
+        const was = out.get(k);
+        out.set(k, { what, value: (was?.value ?? new Decimal(0)).add(v) });
+      };
+      for (const p of table.stock) {
+        const what = `${holderOf(p.holderId)}, ${classOf(p.classId)}`;
+        add(what, what, p.shares);
+      }
       for (const o of table.derivatives) {
-        const where = `${holderOf(o.holderId)}, ${o.planId === undefined ? w.options : planOf(o.planId)}`;
-        add(`${where} (${w.options})`, o.quantity);
-        add(`${where} (${w.vested})`, o.vested ?? o.quantity);
+        const holder = holderOf(o.holderId);
+        const plan = o.planId === undefined ? undefined : planOf(o.planId);
+        const key = `${holder}, ${plan ?? EN.options}`;
+        const where = `${holder}, ${plan ?? w.options}`;
+        add(`${key} (${EN.options})`, `${where} (${w.options})`, o.quantity);
+        add(`${key} (${EN.vested})`, `${where} (${w.vested})`, o.vested ?? o.quantity);
       }
       return out;
     };
@@ -629,9 +639,9 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
       (id) => planName.get(id)!,
     );
     for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-      const x = a.get(k) ?? new Decimal(0);
-      const y = b.get(k) ?? new Decimal(0);
-      if (!x.eq(y)) notes.push(w.noteDiffers(options.asOf, k, x.toFixed(), y.toFixed()));
+      const x = a.get(k)?.value ?? new Decimal(0);
+      const y = b.get(k)?.value ?? new Decimal(0);
+      if (!x.eq(y)) notes.push(w.noteDiffers(options.asOf, (a.get(k) ?? b.get(k))!.what, x.toFixed(), y.toFixed()));
     }
   }
   return { input, skipped, notes, currencies: list };
