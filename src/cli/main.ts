@@ -236,12 +236,17 @@ export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
  * FIFO or a device whose size stat cannot tell): one byte more than the limit is refused as too
  * large, without reading the rest.
  */
-export async function readAtMost(full: string, limit: number, tooLarge: (size: string) => string): Promise<Buffer> {
+export async function readAtMost(
+  full: string,
+  limit: number,
+  tooLarge: (size: string) => string,
+  fileSize: CliMessages["fileSize"] = cliMessages("en").fileSize,
+): Promise<Buffer> {
   const handle = await fs.open(full, "r");
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (stat.isFile() && stat.size > limit) throw new Failure(tooLarge(`${stat.size} bytes`));
+    if (stat.isFile() && stat.size > limit) throw new Failure(tooLarge(fileSize(stat.size, false)));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -250,7 +255,7 @@ export async function readAtMost(full: string, limit: number, tooLarge: (size: s
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > limit) throw new Failure(tooLarge(`more than ${limit} bytes`));
+      if (total > limit) throw new Failure(tooLarge(fileSize(limit, true)));
     }
     return Buffer.concat(chunks, total);
   } finally {
@@ -267,8 +272,8 @@ async function readText(file: string, io: CliIO, what: "template" | "history" = 
     // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
     const bytes =
       what === "template"
-        ? await readAtMost(full, JSON_LIMITS.maxChars * 4, (size) => M.templateTooLarge(file, size, JSON_LIMITS.maxChars))
-        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => M.historyTooLarge(file, size, MAX_HISTORY_BYTES));
+        ? await readAtMost(full, JSON_LIMITS.maxChars * 4, (size) => M.templateTooLarge(file, size, JSON_LIMITS.maxChars), M.fileSize)
+        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => M.historyTooLarge(file, size, MAX_HISTORY_BYTES), M.fileSize);
     return bytes.toString("utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
@@ -436,7 +441,7 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
   let table;
   try {
     const read = (full: string, limit: number) =>
-      readAtMost(full, limit, (size) => M.ocfTooLarge(path.relative(io.cwd, full) || source, size, limit));
+      readAtMost(full, limit, (size) => M.ocfTooLarge(path.relative(io.cwd, full) || source, size, limit), M.fileSize);
     imported = await ocf.importOcf(path.resolve(io.cwd, source), read, { requireMd5: p.requireMd5 });
     table = ocf.capTableAsOf(imported.history, p.asOf ?? imported.report.asOf);
   } catch (error) {

@@ -39,6 +39,8 @@ export interface CliMessages {
   /** A file and what went wrong with it ("model.xlsx: permission denied"). */
   readonly fileProblem: (file: string, problem: string) => string;
   readonly notAFile: (file: string, what: "template" | "history") => string;
+  /** A file's size as a too-large message gives it: its bytes, or more than a count when the file kept growing as it was read. */
+  readonly fileSize: (bytes: number, moreThan: boolean) => string;
   readonly templateTooLarge: (file: string, size: string, max: number) => string;
   readonly outputExists: (file: string) => string;
   readonly outputIsLink: (file: string) => string;
@@ -150,6 +152,7 @@ export const CLI_MESSAGES_EN: CliMessages = {
   fsOther: (code) => `could not be read or written${code === undefined ? "" : ` (${code})`}`,
   fileProblem: (f, problem) => `${f}: ${problem}`,
   notAFile: (f, what) => `${f}: is a directory, not a ${what} file`,
+  fileSize: (bytes, moreThan) => `${moreThan ? "more than " : ""}${bytes} bytes`,
   templateTooLarge: (f, size, max) => `${f}: template is too large: ${size}, at most ${max} characters allowed`,
   outputExists: (f) => `${f} already exists: choose another name or add --force to overwrite it`,
   outputIsLink: (f) => `${f} is a symbolic link: the output is never written through a link; give the path of a new file`,
@@ -250,6 +253,7 @@ export const CLI_MESSAGES_FR: CliMessages = {
   fsOther: (code) => `n’a pas pu être lu ou écrit${code === undefined ? "" : ` (${code})`}`,
   fileProblem: (f, problem) => `${f} : ${problem}`,
   notAFile: (f, what) => `${f} : est un dossier, pas un fichier ${what === "template" ? "de modèle" : "d’historique"}`,
+  fileSize: (bytes, moreThan) => `${moreThan ? "plus de " : ""}${bytes} octets`,
   templateTooLarge: (f, size, max) => `${f} : le modèle est trop volumineux : ${size}, au plus ${max} caractères admis`,
   outputExists: (f) => `${f} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer`,
   outputIsLink: (f) => `${f} est un lien symbolique : la sortie n’est jamais écrite à travers un lien ; donnez le chemin d’un nouveau fichier`,

@@ -418,6 +418,12 @@ describe("captable --lang fr speaks French", () => {
     });
   });
 
+  test("a file too large: its size in French words too", async () => {
+    writeFileSync(path.join(dir, "huge.json"), " ".repeat(256 * 1024 * 4 + 1));
+    const { fr } = await bothLanguages(["validate-template", "huge.json"]);
+    expect(fr.stderr).toContain("huge.json : le modèle est trop volumineux : 1048577 octets, au plus 262144 caractères admis");
+  });
+
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {
     expect(Object.keys(CLI_MESSAGES_FR).sort()).toEqual(Object.keys(CLI_MESSAGES_EN).sort());
     expect(Object.keys(CLI_MESSAGES_FR.fsProblem).sort()).toEqual(Object.keys(CLI_MESSAGES_EN.fsProblem).sort());
