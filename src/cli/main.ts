@@ -477,8 +477,11 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
     io.stderr(`${M.wroteHistoryModel(report.issuer, table.date, p.output)}\n`);
     for (const w of readerWarnings) io.stderr(`${M.warning(w)}\n`);
     for (const s of report.skipped) io.stderr(`${M.skippedByReader(s.objectType, s.id, s.file, ocfRuleMessage(s.rule, lang))}\n`);
-    for (const s of model.skipped) io.stderr(`${M.notInModel(s.type, s.id, s.reason)}\n`);
-    for (const n of model.notes) io.stderr(`${M.modelNote(n)}\n`);
+    // The model importer's reasons and notes by code and id, in the words the taskpane's history import shows (src/model/capTableHistoryImport.ts).
+    const { historyImportNoteText, historyImportSkipText } =
+      require("../model/capTableHistoryImport") as typeof import("../model/capTableHistoryImport");
+    for (const s of model.skipped) io.stderr(`${M.notInModel(s.type, s.id, historyImportSkipText(s, lang))}\n`);
+    for (const n of model.noteRules) io.stderr(`${M.modelNote(historyImportNoteText(n, lang))}\n`);
   } else {
     await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, report, imported), null, 2)}\n`, p, io);
     io.stderr(`${M.wroteCapTable(report.issuer, table.date, p.output)}\n`);

@@ -17,7 +17,7 @@ import { OCF_READ_LIMITS, readOcfPackage, type OcfFile, type OcfImport, type Ocf
 import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
-import { historyInputFromEngine, type HistoryImportNote } from "../model/capTableHistoryImport";
+import { historyInputFromEngine, type HistoryImportNote, type HistoryImportNoteRule } from "../model/capTableHistoryImport";
 import type { SheetLanguage } from "../model/sheetText";
 import { type CapTableTextMessages, type CliMessages, cliMessages } from "../locales/cliMessages";
 import { ruleMessage } from "../locales/ruleMessagesFr";
@@ -243,7 +243,8 @@ export interface HistoryTemplate {
   /** The template's JSON text (`captable build-workbook` reads it). */
   readonly json: string;
   readonly skipped: readonly HistoryImportNote[];
-  readonly notes: readonly string[];
+  /** The importer's notes by id (`historyImportNoteText` words them in a language). */
+  readonly noteRules: readonly HistoryImportNoteRule[];
 }
 
 /** Why a package that reads does not fit a cap-table history model. */
@@ -279,12 +280,12 @@ export class OcfModelError extends Error {
  * The package as a cap-table history model (src/model/capTableHistoryImport.ts): its classes,
  * plans and dated events, as of `asOf`, in a template that `build-workbook` builds. Throws OcfModelError
  * with each problem when the model refuses the inputs (a currency the package does not settle, more
- * events than a model holds). `lang`: the language of the importer's notes and skip reasons, and of
- * the model's input errors (the rule catalogue's, by rule id); the template written is the same.
+ * events than a model holds). `lang`: the language of the model's input errors (the rule catalogue's,
+ * by rule id); the importer's notes and reasons are given by id and code, for the caller to word.
  */
 export function historyTemplate(imported: OcfImport, asOf: string, currency?: string, lang: SheetLanguage = "en"): HistoryTemplate {
   const { report } = imported;
-  const out = historyInputFromEngine(imported.history, { company: report.issuer, asOf, currency, language: lang });
+  const out = historyInputFromEngine(imported.history, { company: report.issuer, asOf, currency });
   if (out.input.currency === "")
     throw new OcfModelError(out.currencies.length === 0 ? { id: "noCurrency" } : { id: "manyCurrencies", currencies: out.currencies });
   const description =
@@ -304,7 +305,7 @@ export function historyTemplate(imported: OcfImport, asOf: string, currency?: st
   } as Parameters<typeof templateToJson>[0]);
   const checked = parseTemplateJson(json, lang === "en" ? undefined : (issue) => ruleMessage(issue, lang));
   if (!checked.ok) throw new OcfModelError({ id: "notFit", errors: checked.errors });
-  return { json: templateToJson(checked.template), skipped: out.skipped, notes: out.notes };
+  return { json: templateToJson(checked.template), skipped: out.skipped, noteRules: out.noteRules };
 }
 
 export { capTableAsOf };
