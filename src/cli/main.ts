@@ -6,7 +6,7 @@
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
  *   captable extract-template <model.xlsx> [-o template.json]
  *   captable validate-template <template.json> [--lang en|fr]
- *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json]
+ *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json] [--lang en|fr]
  *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
  *
  * Exit codes: 0 done; 1 the input was refused or a file could not be read or written (the message
@@ -24,7 +24,8 @@ import { fieldList, fieldWords, readableProblem } from "./words";
 import { cliMessages, type CliMessages, type FsProblem } from "../locales/cliMessages";
 import { FIELD_NAMES_FR, ruleMessage } from "../locales/ruleMessagesFr";
 import type { FieldName } from "../model/ruleMessages";
-import { SHEET_LANGUAGES, isSheetLanguage, type SheetLanguage } from "../model/sheetText";
+import { historyWarningText } from "../engine";
+import { HISTORY_WARNINGS_FR, SHEET_LANGUAGES, isSheetLanguage, type SheetLanguage } from "../model/sheetText";
 
 /**
  * The workbook half (ExcelJS, JSZip, the model builders), loaded only by the commands that need
@@ -65,7 +66,7 @@ Commands:
   validate-template <file.json> [--lang en|fr]
                                        Check a template file and list what is wrong with it
                                        (--lang fr: in French).
-  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table]
+  import-ocf <package> [--as-of YYYY-MM-DD] [--require-md5] [-o file.json [--currency EUR]] [--cap-table] [--lang en|fr]
                                        Read an Open Cap Format package (.ocf.zip, or a folder with
                                        its manifest and *.ocf.json files) and give its cap table as
                                        of a date (default: the manifest's as_of), with a report of
@@ -76,7 +77,8 @@ Commands:
                                        hold is listed with the reason. --currency: the model's,
                                        when the package names none or several. --cap-table -o
                                        writes the cap table as of the date and the whole history
-                                       as JSON instead, for export-ocf.
+                                       as JSON instead, for export-ocf. --lang fr: the report (and
+                                       the cap table printed) in French; the files are the same.
   export-ocf <history.json> -o file.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
                                        Write a history (the .json import-ocf writes) as an Open Cap
                                        Format 1.2.0 package: a .ocf.zip, or with --dir a folder of
@@ -194,7 +196,8 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  const langCommands = ["export-template", "build-workbook", "validate-template", "export-ocf"];
+  // Not extract-template: the workbook reader's own problems (src/workbook/xlsxReader.ts: a part it cannot read, a damaged file) have no rule ids, so its French would be part English.
+  const langCommands = ["export-template", "build-workbook", "validate-template", "import-ocf", "export-ocf"];
   if (!langCommands.includes(command ?? "") && lang !== undefined) throw new UsageError(M.optionOf("--lang", langCommands));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
@@ -233,12 +236,17 @@ export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
  * FIFO or a device whose size stat cannot tell): one byte more than the limit is refused as too
  * large, without reading the rest.
  */
-export async function readAtMost(full: string, limit: number, tooLarge: (size: string) => string): Promise<Buffer> {
+export async function readAtMost(
+  full: string,
+  limit: number,
+  tooLarge: (size: string) => string,
+  fileSize: CliMessages["fileSize"] = cliMessages("en").fileSize,
+): Promise<Buffer> {
   const handle = await fs.open(full, "r");
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (stat.isFile() && stat.size > limit) throw new Failure(tooLarge(`${stat.size} bytes`));
+    if (stat.isFile() && stat.size > limit) throw new Failure(tooLarge(fileSize(stat.size, false)));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -247,7 +255,7 @@ export async function readAtMost(full: string, limit: number, tooLarge: (size: s
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > limit) throw new Failure(tooLarge(`more than ${limit} bytes`));
+      if (total > limit) throw new Failure(tooLarge(fileSize(limit, true)));
     }
     return Buffer.concat(chunks, total);
   } finally {
@@ -264,8 +272,8 @@ async function readText(file: string, io: CliIO, what: "template" | "history" = 
     // UTF-8 takes at most 4 bytes a character: anything larger cannot pass the character limit.
     const bytes =
       what === "template"
-        ? await readAtMost(full, JSON_LIMITS.maxChars * 4, (size) => M.templateTooLarge(file, size, JSON_LIMITS.maxChars))
-        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => M.historyTooLarge(file, size, MAX_HISTORY_BYTES));
+        ? await readAtMost(full, JSON_LIMITS.maxChars * 4, (size) => M.templateTooLarge(file, size, JSON_LIMITS.maxChars), M.fileSize)
+        : await readAtMost(full, MAX_HISTORY_BYTES, (size) => M.historyTooLarge(file, size, MAX_HISTORY_BYTES), M.fileSize);
     return bytes.toString("utf8");
   } catch (error) {
     if (error instanceof Failure) throw error;
@@ -420,44 +428,65 @@ async function validateTemplateFile(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "an OCF package (a .ocf.zip file or a folder)");
-  if (p.output !== undefined && p.output !== "-" && !p.output.toLowerCase().endsWith(".json"))
-    throw new UsageError(`the output of import-ocf is a .json file, got "${p.output}"`);
+  const M = p.M;
+  expectArgs(p, 1, M.anOcfPackage);
+  if (p.output !== undefined && p.output !== "-" && !p.output.toLowerCase().endsWith(".json")) throw new UsageError(M.importOutputJson(p.output));
   const ocf = require("./ocf") as typeof import("./ocf");
+  // The reader's refusals, warnings and reasons are rules of the OCF catalogue, worded in the language of the messages by their id;
+  // the model importer's notes and reasons are in the language it is given (src/model/capTableHistoryImport.ts), as in the taskpane.
+  const { ocfErrorMessage, ocfRuleMessage } = require("../locales/ocfMessagesFr") as typeof import("../locales/ocfMessagesFr");
+  const lang = p.lang ?? "en";
   const source = p.args[0];
   let imported;
   let table;
   try {
     const read = (full: string, limit: number) =>
-      readAtMost(full, limit, (size) => `${path.relative(io.cwd, full) || source} is ${size}, more than the ${limit} bytes read`);
+      readAtMost(full, limit, (size) => M.ocfTooLarge(path.relative(io.cwd, full) || source, size, limit), M.fileSize);
     imported = await ocf.importOcf(path.resolve(io.cwd, source), read, { requireMd5: p.requireMd5 });
     table = ocf.capTableAsOf(imported.history, p.asOf ?? imported.report.asOf);
   } catch (error) {
+    if (error instanceof Failure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Failure(code !== undefined ? describeFsError(error, source) : `${source}: ${(error as Error).message}`);
+    throw new Failure(code !== undefined ? describeFsError(error, source, M) : M.fileProblem(source, ocfErrorMessage(error, lang)));
   }
-  if (p.output === undefined || p.output === "-") io.stdout(ocf.capTableText(imported.history, table, imported.report));
+  const { report } = imported;
+  const readerWarnings = report.warningRules.map((w) => ocfRuleMessage(w, lang));
+  const tableWarnings = table.warningRules.map((w) => (lang === "fr" ? historyWarningText(w, HISTORY_WARNINGS_FR) : historyWarningText(w)));
+  if (p.output === undefined || p.output === "-")
+    io.stdout(
+      ocf.capTableText(imported.history, table, report, M.capTable, {
+        reasons: report.skipped.map((s) => ocfRuleMessage(s.rule, lang)),
+        warnings: [...readerWarnings, ...tableWarnings],
+      }),
+    );
   else if (!p.capTable) {
     let model;
     try {
-      model = ocf.historyTemplate(imported, table.date, p.currency);
+      model = ocf.historyTemplate(imported, table.date, p.currency, lang);
     } catch (error) {
-      throw new Failure(`${source}: ${(error as Error).message}`);
+      if (!(error instanceof ocf.OcfModelError)) throw new Failure(M.fileProblem(source, ocfErrorMessage(error, lang)));
+      const problem = error.problem;
+      throw new Failure(
+        M.fileProblem(
+          source,
+          problem.id === "notFit" ? `${M.modelNotFit}\n${problemLines(problem.errors, lang)}` : ocf.ocfModelProblemText(problem, M),
+        ),
+      );
     }
     await writeOutput(p.output, model.json, p, io);
-    io.stderr(
-      `Wrote the cap-table history model of ${imported.report.issuer} (as of ${table.date}) to ${p.output}; build it with: captable build-workbook ${p.output} -o model.xlsx\n`,
-    );
-    for (const w of imported.report.warnings) io.stderr(`Warning: ${w}\n`);
-    for (const s of imported.report.skipped) io.stderr(`Skipped by the reader: ${s.objectType} "${s.id}" (${s.file}): ${s.reason}\n`);
-    for (const s of model.skipped) io.stderr(`Not in the model: ${s.type} "${s.id}": ${s.reason}\n`);
-    for (const n of model.notes) io.stderr(`Note: ${n}\n`);
+    io.stderr(`${M.wroteHistoryModel(report.issuer, table.date, p.output)}\n`);
+    for (const w of readerWarnings) io.stderr(`${M.warning(w)}\n`);
+    for (const s of report.skipped) io.stderr(`${M.skippedByReader(s.objectType, s.id, s.file, ocfRuleMessage(s.rule, lang))}\n`);
+    // The model importer's reasons and notes by code and id, in the words the taskpane's history import shows (src/model/capTableHistoryImport.ts).
+    const { historyImportNoteText, historyImportSkipText } =
+      require("../model/capTableHistoryImport") as typeof import("../model/capTableHistoryImport");
+    for (const s of model.skipped) io.stderr(`${M.notInModel(s.type, s.id, historyImportSkipText(s, lang))}\n`);
+    for (const n of model.noteRules) io.stderr(`${M.modelNote(historyImportNoteText(n, lang))}\n`);
   } else {
-    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, imported.report, imported), null, 2)}\n`, p, io);
-    io.stderr(`Wrote the cap table of ${imported.report.issuer} as of ${table.date} to ${p.output}\n`);
-    for (const w of [...imported.report.warnings, ...table.warnings]) io.stderr(`Warning: ${w}\n`);
-    if (imported.report.skipped.length > 0)
-      io.stderr(`Note: ${imported.report.skipped.length} object(s) skipped; the file's report lists each with the reason.\n`);
+    await writeOutput(p.output, `${JSON.stringify(ocf.capTableJson(imported.history, table, report, imported), null, 2)}\n`, p, io);
+    io.stderr(`${M.wroteCapTable(report.issuer, table.date, p.output)}\n`);
+    for (const w of [...readerWarnings, ...tableWarnings]) io.stderr(`${M.warning(w)}\n`);
+    if (report.skipped.length > 0) io.stderr(`${M.skippedInFile(report.skipped.length)}\n`);
   }
 }
 

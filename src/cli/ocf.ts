@@ -17,7 +17,10 @@ import { OCF_READ_LIMITS, readOcfPackage, type OcfFile, type OcfImport, type Ocf
 import { writeOcfPackage, type OcfExport } from "../ocf/write";
 import { filesFromZip as zipFiles } from "../ocf/zip";
 import { md5Hex } from "../ocf/md5";
-import { historyInputFromEngine, type HistoryImportNote } from "../model/capTableHistoryImport";
+import { historyInputFromEngine, type HistoryImportNote, type HistoryImportNoteRule } from "../model/capTableHistoryImport";
+import type { SheetLanguage } from "../model/sheetText";
+import { type CapTableTextMessages, type CliMessages, cliMessages } from "../locales/cliMessages";
+import { ruleMessage } from "../locales/ruleMessagesFr";
 import { DEFAULT_PRESENTATION, TEMPLATE_FORMAT, TEMPLATE_VERSION, jsonSyntaxError, parseTemplateJson, templateToJson } from "../templates";
 
 /** One MD5 for the command line and the taskpane (src/ocf/md5.ts, checked against Node's crypto in test/ocf/md5.test.ts). */
@@ -115,38 +118,48 @@ export function capTableJson(history: CapTableHistory, table: CapTableAsOf, impo
   };
 }
 
-/** A readable text of the import: the report, then the cap table as of the date. */
-export function capTableText(history: CapTableHistory, table: CapTableAsOf, report: OcfImport["report"]): string {
+/**
+ * A readable text of the import: the report, then the cap table as of the date. `T`: the words of a
+ * language (src/locales/cliMessages.ts); `worded`: the skipped objects' reasons and the warnings in
+ * that language (the OCF and history catalogues' by id); English by default.
+ */
+export function capTableText(
+  history: CapTableHistory,
+  table: CapTableAsOf,
+  report: OcfImport["report"],
+  T: CapTableTextMessages = cliMessages("en").capTable,
+  worded: { readonly reasons: readonly string[]; readonly warnings: readonly string[] } = {
+    reasons: report.skipped.map((s) => s.reason),
+    warnings: [...report.warnings, ...table.warnings],
+  },
+): string {
   const n = names(history);
   const lines: string[] = [];
   const applied = Object.values(report.applied).reduce((a, b) => a + b, 0);
-  lines.push(`${report.issuer}: OCF ${report.ocfVersion} package as of ${report.asOf}.`);
-  lines.push(`Read ${applied} object(s) into the history, ${report.noEffect.length} without effect on holdings, ${report.skipped.length} skipped.`);
-  for (const s of report.skipped) lines.push(`  skipped ${s.objectType} "${s.id}" (${s.file}): ${s.reason}`);
-  for (const w of [...report.warnings, ...table.warnings]) lines.push(`  warning: ${w}`);
-  lines.push("", `Cap table as of ${table.date}`, "Holder\tClass\tShares");
+  lines.push(T.heading(report.issuer, report.ocfVersion, report.asOf));
+  lines.push(T.counts(applied, report.noEffect.length, report.skipped.length));
+  report.skipped.forEach((s, i) => lines.push(T.skipped(s.objectType, s.id, s.file, worded.reasons[i])));
+  for (const w of worded.warnings) lines.push(T.warning(w));
+  lines.push("", T.asOf(table.date), T.stockHeader);
   for (const s of table.stock) lines.push(`${n.holder.get(s.holderId)}\t${n.cls.get(s.classId)}\t${s.shares.toString()}`);
   if (table.derivatives.length > 0) {
-    lines.push("", "Holder\tOptions/warrants\tExercise price\tVested");
+    lines.push("", T.derivativesHeader);
     for (const d of table.derivatives)
       lines.push(
-        `${n.holder.get(d.holderId)}\t${d.quantity.toString()}\t${d.exercisePrice?.toString() ?? ""}\t${d.vested?.toString() ?? "no schedule"}`,
+        `${n.holder.get(d.holderId)}\t${d.quantity.toString()}\t${d.exercisePrice?.toString() ?? ""}\t${d.vested?.toString() ?? T.noSchedule}`,
       );
   }
   if (table.convertibles.length > 0) {
-    lines.push("", "Holder\tConvertible\tAmount");
+    lines.push("", T.convertiblesHeader);
     for (const c of table.convertibles)
       lines.push(`${n.holder.get(c.holderId)}\t${c.convertibleType}\t${c.amount.toString()} ${c.currency ?? ""}`.trimEnd());
   }
   for (const p of table.plans)
-    lines.push(
-      "",
-      `Plan ${n.plan.get(p.planId)}: reserved ${p.reserved.toString()}, granted ${p.granted.toString()}, exercised ${p.exercised.toString()}, available ${p.available.toString()}`,
-    );
+    lines.push("", T.plan(n.plan.get(p.planId) ?? "", p.reserved.toString(), p.granted.toString(), p.exercised.toString(), p.available.toString()));
   lines.push(
     "",
-    `Outstanding: ${table.outstandingShares.toString()} shares (${table.outstandingAsConverted.toString()} as converted).`,
-    `Fully diluted: ${table.fullyDiluted.toString()} (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).`,
+    T.outstanding(table.outstandingShares.toString(), table.outstandingAsConverted.toString()),
+    T.fullyDiluted(table.fullyDiluted.toString()),
   );
   return `${lines.join("\n")}\n`;
 }
@@ -230,14 +243,36 @@ export interface HistoryTemplate {
   /** The template's JSON text (`captable build-workbook` reads it). */
   readonly json: string;
   readonly skipped: readonly HistoryImportNote[];
-  readonly notes: readonly string[];
+  /** The importer's notes by id (`historyImportNoteText` words them in a language). */
+  readonly noteRules: readonly HistoryImportNoteRule[];
 }
 
-/** A package that reads but does not fit a cap-table history model (the command line's words, English). */
+/** Why a package that reads does not fit a cap-table history model. */
+export type OcfModelProblem =
+  | { readonly id: "noCurrency" }
+  | { readonly id: "manyCurrencies"; readonly currencies: readonly string[] }
+  | { readonly id: "notFit"; readonly errors: readonly string[] };
+
+/** The problem in the command line's words (src/locales/cliMessages.ts), in a language. */
+export function ocfModelProblemText(problem: OcfModelProblem, M: CliMessages = cliMessages("en")): string {
+  switch (problem.id) {
+    case "noCurrency":
+      return M.modelNoCurrency;
+    case "manyCurrencies":
+      return M.modelManyCurrencies(problem.currencies);
+    case "notFit":
+      return `${M.modelNotFit}\n${problem.errors.map((e) => `  - ${e}`).join("\n")}`;
+  }
+}
+
+/** A package that reads but does not fit a cap-table history model: the English message, the problem on `error.problem` (the command line words it in its language). */
 export class OcfModelError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: OcfModelProblem;
+
+  constructor(problem: OcfModelProblem) {
+    super(ocfModelProblemText(problem));
     this.name = "OcfModelError";
+    this.problem = problem;
   }
 }
 
@@ -245,17 +280,14 @@ export class OcfModelError extends Error {
  * The package as a cap-table history model (src/model/capTableHistoryImport.ts): its classes,
  * plans and dated events, as of `asOf`, in a template that `build-workbook` builds. Throws OcfModelError
  * with each problem when the model refuses the inputs (a currency the package does not settle, more
- * events than a model holds).
+ * events than a model holds). `lang`: the language of the model's input errors (the rule catalogue's,
+ * by rule id); the importer's notes and reasons are given by id and code, for the caller to word.
  */
-export function historyTemplate(imported: OcfImport, asOf: string, currency?: string): HistoryTemplate {
+export function historyTemplate(imported: OcfImport, asOf: string, currency?: string, lang: SheetLanguage = "en"): HistoryTemplate {
   const { report } = imported;
   const out = historyInputFromEngine(imported.history, { company: report.issuer, asOf, currency });
   if (out.input.currency === "")
-    throw new OcfModelError(
-      out.currencies.length === 0
-        ? "the package names no currency, and a model needs one: give --currency (EUR, USD...)"
-        : `the package names several currencies (${out.currencies.join(", ")}): give --currency for the model's`,
-    );
+    throw new OcfModelError(out.currencies.length === 0 ? { id: "noCurrency" } : { id: "manyCurrencies", currencies: out.currencies });
   const description =
     `Imported from an Open Cap Format ${report.ocfVersion} package (as of ${report.asOf}). ` +
     (out.skipped.length === 0
@@ -271,10 +303,9 @@ export function historyTemplate(imported: OcfImport, asOf: string, currency?: st
     toFill: [],
     presentation: { ...DEFAULT_PRESENTATION },
   } as Parameters<typeof templateToJson>[0]);
-  const checked = parseTemplateJson(json);
-  if (!checked.ok)
-    throw new OcfModelError(`the package does not fit a cap-table history model:\n${checked.errors.map((e) => `  - ${e}`).join("\n")}`);
-  return { json: templateToJson(checked.template), skipped: out.skipped, notes: out.notes };
+  const checked = parseTemplateJson(json, lang === "en" ? undefined : (issue) => ruleMessage(issue, lang));
+  if (!checked.ok) throw new OcfModelError({ id: "notFit", errors: checked.errors });
+  return { json: templateToJson(checked.template), skipped: out.skipped, noteRules: out.noteRules };
 }
 
 export { capTableAsOf };

@@ -39,6 +39,8 @@ export interface CliMessages {
   /** A file and what went wrong with it ("model.xlsx: permission denied"). */
   readonly fileProblem: (file: string, problem: string) => string;
   readonly notAFile: (file: string, what: "template" | "history") => string;
+  /** A file's size as a too-large message gives it: its bytes, or more than a count when the file kept growing as it was read. */
+  readonly fileSize: (bytes: number, moreThan: boolean) => string;
   readonly templateTooLarge: (file: string, size: string, max: number) => string;
   readonly outputExists: (file: string) => string;
   readonly outputIsLink: (file: string) => string;
@@ -73,6 +75,39 @@ export interface CliMessages {
   readonly wroteOcf: (asOf: string, output: string, files: number, currency: string) => string;
   /** A default export-ocf wrote for a field OCF requires (the text: the OCF catalogue's rule). */
   readonly defaultWritten: (text: string) => string;
+  // import-ocf (the reader's warnings and reasons: the OCF catalogue's rules; the model's notes: src/model/capTableHistoryImport.ts)
+  /** What import-ocf needs, as `needsArgs` names it. */
+  readonly anOcfPackage: string;
+  readonly importOutputJson: (output: string) => string;
+  readonly ocfTooLarge: (file: string, size: string, max: number) => string;
+  readonly wroteHistoryModel: (issuer: string, asOf: string, file: string) => string;
+  readonly wroteCapTable: (issuer: string, asOf: string, file: string) => string;
+  readonly skippedByReader: (objectType: string, id: string, file: string, reason: string) => string;
+  readonly notInModel: (type: string, id: string, reason: string) => string;
+  readonly modelNote: (text: string) => string;
+  readonly skippedInFile: (n: number) => string;
+  /** A package that reads but does not fit a cap-table history model. */
+  readonly modelNoCurrency: string;
+  readonly modelManyCurrencies: (currencies: readonly string[]) => string;
+  readonly modelNotFit: string;
+  /** The cap table import-ocf prints without -o. */
+  readonly capTable: CapTableTextMessages;
+}
+
+/** The words of the cap table import-ocf prints (src/cli/ocf.ts, `capTableText`). */
+export interface CapTableTextMessages {
+  readonly heading: (issuer: string, version: string, asOf: string) => string;
+  readonly counts: (applied: number, noEffect: number, skipped: number) => string;
+  readonly skipped: (type: string, id: string, file: string, reason: string) => string;
+  readonly warning: (text: string) => string;
+  readonly asOf: (date: string) => string;
+  readonly stockHeader: string;
+  readonly derivativesHeader: string;
+  readonly noSchedule: string;
+  readonly convertiblesHeader: string;
+  readonly plan: (plan: string, reserved: string, granted: string, exercised: string, available: string) => string;
+  readonly outstanding: (shares: string, asConverted: string) => string;
+  readonly fullyDiluted: (shares: string) => string;
 }
 
 const or = (items: readonly string[], word: string) =>
@@ -117,6 +152,7 @@ export const CLI_MESSAGES_EN: CliMessages = {
   fsOther: (code) => `could not be read or written${code === undefined ? "" : ` (${code})`}`,
   fileProblem: (f, problem) => `${f}: ${problem}`,
   notAFile: (f, what) => `${f}: is a directory, not a ${what} file`,
+  fileSize: (bytes, moreThan) => `${moreThan ? "more than " : ""}${bytes} bytes`,
   templateTooLarge: (f, size, max) => `${f}: template is too large: ${size}, at most ${max} characters allowed`,
   outputExists: (f) => `${f} already exists: choose another name or add --force to overwrite it`,
   outputIsLink: (f) => `${f} is a symbolic link: the output is never written through a link; give the path of a new file`,
@@ -147,6 +183,35 @@ export const CLI_MESSAGES_EN: CliMessages = {
   fileIsLink: (f) => `${f} is a symbolic link: the output is never written through a link`,
   wroteOcf: (asOf, o, files, currency) => `Wrote an OCF 1.2.0 package as of ${asOf} to ${o} (${files} files; prices not tagged are in ${currency}).`,
   defaultWritten: (t) => `Default written: ${t}`,
+  anOcfPackage: "an OCF package (a .ocf.zip file or a folder)",
+  importOutputJson: (o) => `the output of import-ocf is a .json file, got "${o}"`,
+  ocfTooLarge: (f, size, max) => `${f} is ${size}, more than the ${max} bytes read`,
+  wroteHistoryModel: (issuer, asOf, f) =>
+    `Wrote the cap-table history model of ${issuer} (as of ${asOf}) to ${f}; build it with: captable build-workbook ${f} -o model.xlsx`,
+  wroteCapTable: (issuer, asOf, f) => `Wrote the cap table of ${issuer} as of ${asOf} to ${f}`,
+  skippedByReader: (type, id, f, reason) => `Skipped by the reader: ${type} "${id}" (${f}): ${reason}`,
+  notInModel: (type, id, reason) => `Not in the model: ${type} "${id}": ${reason}`,
+  modelNote: (t) => `Note: ${t}`,
+  skippedInFile: (n) => `Note: ${n} object(s) skipped; the file's report lists each with the reason.`,
+  modelNoCurrency: "the package names no currency, and a model needs one: give --currency (EUR, USD...)",
+  modelManyCurrencies: (list) => `the package names several currencies (${list.join(", ")}): give --currency for the model's`,
+  modelNotFit: "the package does not fit a cap-table history model:",
+  capTable: {
+    heading: (issuer, v, asOf) => `${issuer}: OCF ${v} package as of ${asOf}.`,
+    counts: (applied, noEffect, skipped) => `Read ${applied} object(s) into the history, ${noEffect} without effect on holdings, ${skipped} skipped.`,
+    skipped: (type, id, f, reason) => `  skipped ${type} "${id}" (${f}): ${reason}`,
+    warning: (t) => `  warning: ${t}`,
+    asOf: (date) => `Cap table as of ${date}`,
+    stockHeader: "Holder\tClass\tShares",
+    derivativesHeader: "Holder\tOptions/warrants\tExercise price\tVested",
+    noSchedule: "no schedule",
+    convertiblesHeader: "Holder\tConvertible\tAmount",
+    plan: (plan, reserved, granted, exercised, available) =>
+      `Plan ${plan}: reserved ${reserved}, granted ${granted}, exercised ${exercised}, available ${available}`,
+    outstanding: (shares, asConverted) => `Outstanding: ${shares} shares (${asConverted} as converted).`,
+    fullyDiluted: (shares) =>
+      `Fully diluted: ${shares} (outstanding as converted + options and warrants + available pool; SAFEs and notes not included).`,
+  },
 };
 
 export const CLI_MESSAGES_FR: CliMessages = {
@@ -188,6 +253,7 @@ export const CLI_MESSAGES_FR: CliMessages = {
   fsOther: (code) => `n’a pas pu être lu ou écrit${code === undefined ? "" : ` (${code})`}`,
   fileProblem: (f, problem) => `${f} : ${problem}`,
   notAFile: (f, what) => `${f} : est un dossier, pas un fichier ${what === "template" ? "de modèle" : "d’historique"}`,
+  fileSize: (bytes, moreThan) => `${moreThan ? "plus de " : ""}${bytes} octets`,
   templateTooLarge: (f, size, max) => `${f} : le modèle est trop volumineux : ${size}, au plus ${max} caractères admis`,
   outputExists: (f) => `${f} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer`,
   outputIsLink: (f) => `${f} est un lien symbolique : la sortie n’est jamais écrite à travers un lien ; donnez le chemin d’un nouveau fichier`,
@@ -220,6 +286,36 @@ export const CLI_MESSAGES_FR: CliMessages = {
   wroteOcf: (asOf, o, files, currency) =>
     `Paquet OCF 1.2.0 au ${asOf} écrit dans ${o} (${files} fichiers ; les prix sans devise indiquée sont en ${currency}).`,
   defaultWritten: (t) => `Valeur par défaut écrite : ${t}`,
+  anOcfPackage: "un paquet OCF (un fichier .ocf.zip ou un dossier)",
+  importOutputJson: (o) => `la sortie d’import-ocf est un fichier .json, reçu « ${o} »`,
+  ocfTooLarge: (f, size, max) => `${f} fait ${size}, plus que les ${max} octets lus`,
+  wroteHistoryModel: (issuer, asOf, f) =>
+    `Modèle d’historique de la table de capitalisation de ${issuer} (au ${asOf}) écrit dans ${f} ; construisez-le avec : captable build-workbook ${f} -o modele.xlsx`,
+  wroteCapTable: (issuer, asOf, f) => `Table de capitalisation de ${issuer} au ${asOf} écrite dans ${f}`,
+  skippedByReader: (type, id, f, reason) => `Ignoré par le lecteur : ${type} « ${id} » (${f}) : ${reason}`,
+  notInModel: (type, id, reason) => `Hors du modèle : ${type} « ${id} » : ${reason}`,
+  modelNote: (t) => `Remarque : ${t}`,
+  skippedInFile: (n) => `Remarque : ${n} objet(s) ignoré(s) ; le rapport du fichier donne la raison de chacun.`,
+  modelNoCurrency: "le paquet ne nomme aucune devise, et un modèle en exige une : donnez --currency (EUR, USD…)",
+  modelManyCurrencies: (list) => `le paquet nomme plusieurs devises (${list.join(", ")}) : donnez --currency pour celle du modèle`,
+  modelNotFit: "le paquet n’entre pas dans un modèle d’historique de table de capitalisation :",
+  capTable: {
+    heading: (issuer, v, asOf) => `${issuer} : paquet OCF ${v} au ${asOf}.`,
+    counts: (applied, noEffect, skipped) =>
+      `${applied} objet(s) lu(s) dans l’historique, ${noEffect} sans effet sur les détentions, ${skipped} ignoré(s).`,
+    skipped: (type, id, f, reason) => `  ignoré : ${type} « ${id} » (${f}) : ${reason}`,
+    warning: (t) => `  avertissement : ${t}`,
+    asOf: (date) => `Table de capitalisation au ${date}`,
+    stockHeader: "Porteur\tCatégorie\tActions",
+    derivativesHeader: "Porteur\tOptions/BSA\tPrix d’exercice\tAcquises",
+    noSchedule: "pas de calendrier",
+    convertiblesHeader: "Porteur\tConvertible\tMontant",
+    plan: (plan, reserved, granted, exercised, available) =>
+      `Plan ${plan} : réservées ${reserved}, attribuées ${granted}, exercées ${exercised}, disponibles ${available}`,
+    outstanding: (shares, asConverted) => `En circulation : ${shares} actions (${asConverted} après conversion).`,
+    fullyDiluted: (shares) =>
+      `Entièrement dilué : ${shares} (en circulation après conversion + options et BSA + pool disponible ; SAFE et obligations convertibles non compris).`,
+  },
 };
 
 /** The catalogue of a language. */

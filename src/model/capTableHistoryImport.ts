@@ -59,20 +59,54 @@ export type HistoryImportSkip =
   | "noteInterest"
   | "planRetire";
 
-/** One part of the source the model cannot hold: the object's id, its type, and the reason in words. */
+/** One part of the source the model cannot hold: the object's id, its type, and the reason by code (with its parameter) and in words. */
 export interface HistoryImportNote {
   readonly id: string;
   readonly type: string;
   readonly code: HistoryImportSkip;
+  /** The reason's parameter, the same in every language: a closing's type (`closing`), the id of what was skipped (`resultOfSkipped`), or "". */
+  readonly what: string;
+  /** The reason in the import's language (`historyImportSkipText` words it in another). */
   readonly reason: string;
 }
+
+/**
+ * The readings the importer states (each a note), by id, with parameters that are the same in every
+ * language (names as the model spells them, exact decimals as strings). `differs`: a figure of the
+ * model's cap table as of the date that is not the package's: a holder's shares of a class, or
+ * options and their vested count under a plan (`group` undefined: options outside a plan).
+ */
+export interface HistoryImportNoteParams {
+  preferredParticipation: { readonly cls: string };
+  preferredNoPreference: { readonly cls: string; readonly assumed: string };
+  safeTiming: { readonly holder: string };
+  noTerms: { readonly holder: string };
+  seniorityRanked: Record<string, never>;
+  nameClash: { readonly name: string; readonly renamed: string };
+  inexact: { readonly where: string; readonly exact: string };
+  differs: {
+    readonly asOf: string;
+    readonly holder: string;
+    readonly group: string | undefined;
+    readonly measure: "shares" | "options" | "vested";
+    readonly model: string;
+    readonly source: string;
+  };
+}
+export type HistoryImportNoteId = keyof HistoryImportNoteParams;
+/** A note by id and parameters. */
+export type HistoryImportNoteRule = {
+  [K in HistoryImportNoteId]: { readonly id: K; readonly params: HistoryImportNoteParams[K] };
+}[HistoryImportNoteId];
 
 export interface HistoryImport {
   /** The model's inputs (not yet validated: `CapTableHistoryInput.parse` checks them; the currency is "" when the source names none or several). */
   readonly input: CapTableHistoryInput;
   readonly skipped: readonly HistoryImportNote[];
-  /** Readings the source does not state, in words. */
+  /** Readings the source does not state, in words (in the import's language; `noteRules`' text, same order). */
   readonly notes: readonly string[];
+  /** The same readings by id and parameters, for another language (`historyImportNoteText`). */
+  readonly noteRules: readonly HistoryImportNoteRule[];
   /** The currencies the source's issuances name (sorted). */
   readonly currencies: readonly string[];
 }
@@ -85,6 +119,7 @@ export interface HistoryImportOptions {
   readonly language?: SheetLanguage;
 }
 
+/** One language's words of the importer: a reason per skip code, a note per note id (a missing one is a compile error). */
 type Words = {
   readonly skip: { readonly [K in HistoryImportSkip]: (what: string) => string };
   readonly notePreferredParticipation: (cls: string) => string;
@@ -97,6 +132,7 @@ type Words = {
   readonly noteDiffers: (asOf: string, what: string, model: string, source: string) => string;
   readonly options: string;
   readonly vested: string;
+  readonly closing: "en" | "fr";
 };
 
 const EN: Words = {
@@ -127,6 +163,7 @@ const EN: Words = {
   noteDiffers: (asOf, what, model, source) => `As of ${asOf}, ${what}: ${model} in the model, ${source} in the package.`,
   options: "options",
   vested: "vested",
+  closing: "en",
 };
 
 const FR: Words = {
@@ -154,13 +191,15 @@ const FR: Words = {
   notePreferredNoPreference: (cls, assumed) => `La catégorie « ${cls} » n’indique pas de préférence de liquidation : lue ${assumed}x.`,
   noteSafeTiming: (holder) => `Le SAFE de ${holder} ne dit pas si son plafond est pré- ou post-money : lu comme un SAFE pré-money.`,
   noteNoTerms: (holder) => `Le titre convertible de ${holder} n’indique pas de conditions : lu comme un SAFE pré-money sans plafond ni décote.`,
-  noteSeniorityRanked: () => "Rang : OCF paie d’abord le plus grand nombre ; le modèle paie d’abord le rang 1, donné à la catégorie la plus senior.",
+  noteSeniorityRanked: () =>
+    "Rang : OCF paie d’abord le plus grand nombre ; le modèle paie d’abord le rang 1, donc la catégorie la plus senior est au rang 1.",
   noteNameClash: (name, renamed) =>
     `Deux porteurs ou catégories s’appellent « ${name} » : l’un est nommé « ${renamed} » (le modèle rapproche les noms).`,
   noteInexact: (where, exact) => `${where} : ${exact} a plus de chiffres qu’un nombre de tableur n’en tient ; arrondi au plus proche.`,
   noteDiffers: (asOf, what, model, source) => `Au ${asOf}, ${what} : ${model} dans le modèle, ${source} dans le paquet.`,
   options: "options",
   vested: "acquises",
+  closing: "fr",
 };
 
 /** An event type's name as the skip reason states it. */
@@ -175,6 +214,47 @@ const CLOSING_NAMES: Record<Closing["type"], { en: string; fr: string }> = {
   RELEASE: { en: "release", fr: "livraison" },
   RETURN_TO_POOL: { en: "return to pool", fr: "retour au pool" },
 };
+
+const wordsOf = (lang: SheetLanguage | undefined): Words => (lang === "fr" ? FR : EN);
+
+/** Why a part of the source is not in the model, in a language (the same words as `reason` in an import of that language). */
+export function historyImportSkipText(note: Pick<HistoryImportNote, "code" | "what">, lang: SheetLanguage = "en"): string {
+  const w = wordsOf(lang);
+  const what =
+    note.code === "closing" && Object.prototype.hasOwnProperty.call(CLOSING_NAMES, note.what)
+      ? CLOSING_NAMES[note.what as Closing["type"]][w.closing]
+      : note.what;
+  return w.skip[note.code](what);
+}
+
+/** A note of the importer in a language. */
+export function historyImportNoteText(rule: HistoryImportNoteRule, lang: SheetLanguage = "en"): string {
+  const w = wordsOf(lang);
+  switch (rule.id) {
+    case "preferredParticipation":
+      return w.notePreferredParticipation(rule.params.cls);
+    case "preferredNoPreference":
+      return w.notePreferredNoPreference(rule.params.cls, rule.params.assumed);
+    case "safeTiming":
+      return w.noteSafeTiming(rule.params.holder);
+    case "noTerms":
+      return w.noteNoTerms(rule.params.holder);
+    case "seniorityRanked":
+      return w.noteSeniorityRanked();
+    case "nameClash":
+      return w.noteNameClash(rule.params.name, rule.params.renamed);
+    case "inexact":
+      return w.noteInexact(rule.params.where, rule.params.exact);
+    case "differs": {
+      const p = rule.params;
+      const what =
+        p.measure === "shares"
+          ? `${p.holder}, ${p.group ?? ""}`
+          : `${p.holder}, ${p.group ?? w.options} (${p.measure === "options" ? w.options : w.vested})`;
+      return w.noteDiffers(p.asOf, what, p.model, p.source);
+    }
+  }
+}
 
 /** Months of monthly vesting, cliff and start that rebuild `schedule` exactly, or undefined. */
 export function monthlyVesting(
@@ -229,13 +309,14 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
   // A history is imported whole or not at all: a dangling or looping reference is the engine's error, naming the event.
   validateHistory(history);
   const lang = options.language ?? "en";
-  const w = lang === "fr" ? FR : EN;
   const skipped: HistoryImportNote[] = [];
-  const notes: string[] = [];
-  const skip = (id: string, type: string, code: HistoryImportSkip, what = "") => skipped.push({ id, type, code, reason: w.skip[code](what) });
+  const noteRules: HistoryImportNoteRule[] = [];
+  const note = <K extends HistoryImportNoteId>(id: K, params: HistoryImportNoteParams[K]) => noteRules.push({ id, params } as HistoryImportNoteRule);
+  const skip = (id: string, type: string, code: HistoryImportSkip, what = "") =>
+    skipped.push({ id, type, code, what, reason: historyImportSkipText({ code, what }, lang) });
   const num = (x: Decimal, where: string): number => {
     const n = x.toNumber();
-    if (!new Decimal(n).eq(x)) notes.push(w.noteInexact(where, x.toFixed()));
+    if (!new Decimal(n).eq(x)) note("inexact", { where, exact: x.toFixed() });
     return n;
   };
 
@@ -245,7 +326,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
     let out = name.trim() === "" ? id : name;
     if (taken.has(holderKey(out))) {
       const renamed = `${out} (${id})`;
-      notes.push(w.noteNameClash(out, renamed));
+      note("nameClash", { name: out, renamed });
       out = renamed;
     }
     taken.add(holderKey(out));
@@ -261,17 +342,17 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
   const seniorities = history.classes.map((c) => c.seniority);
   const ownExport = seniorities.every((s) => Number.isInteger(s) && s > 80 && s <= 100);
   const ranks = [...new Set(seniorities)].sort((a, b) => b - a);
-  if (!ownExport && history.classes.length > 0) notes.push(w.noteSeniorityRanked());
+  if (!ownExport && history.classes.length > 0) note("seniorityRanked", {});
   const classes: HistoryClassInput[] = history.classes.map((c) => {
     const name = className.get(c.id)!;
     const price = c.originalIssuePrice !== undefined && c.originalIssuePrice.gt(0) ? num(c.originalIssuePrice, name) : null;
     let preference = c.liquidationPreferenceMultiple !== undefined ? num(c.liquidationPreferenceMultiple, name) : 0;
     if (c.kind === "PREFERRED" && c.liquidationPreferenceMultiple === undefined) {
       preference = price === null ? 0 : 1;
-      notes.push(w.notePreferredNoPreference(name, String(preference)));
+      note("preferredNoPreference", { cls: name, assumed: String(preference) });
     }
     const capped = c.participationCapMultiple !== undefined;
-    if (c.kind === "PREFERRED" && !capped && !ownExport) notes.push(w.notePreferredParticipation(name));
+    if (c.kind === "PREFERRED" && !capped && !ownExport) note("preferredParticipation", { cls: name });
     return {
       name,
       kind: c.kind,
@@ -387,10 +468,10 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
         } else {
           const t = e.conversion;
           let type: HistoryEventInput["type"] = "PRE_SAFE";
-          if (t === undefined) notes.push(w.noteNoTerms(holder));
+          if (t === undefined) note("noTerms", { holder });
           else if (t.mechanism === "NOTE") type = "NOTE";
           else if (t.timing === "POST_MONEY") type = "SAFE";
-          else if (t.timing === undefined) notes.push(w.noteSafeTiming(holder));
+          else if (t.timing === undefined) note("safeTiming", { holder });
           if (t?.mfn === true) skip(e.id, "CONVERTIBLE_ISSUANCE", "mfn");
           // One rate from the note's date, simple, actual/365, paid at conversion: the model's rate column; any other interest is not held.
           const rates = t?.mechanism === "NOTE" ? (t.interestRates ?? []).filter((r) => !r.rate.isZero()) : [];
@@ -466,7 +547,7 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
     if (rows === undefined) {
       if (!droppedClosings.has(e.id)) {
         if (dropped.has(e.securityId)) dropClosing(e, "resultOfSkipped", e.securityId);
-        else dropClosing(e, "closing", lang === "fr" ? CLOSING_NAMES[e.type].fr : CLOSING_NAMES[e.type].en);
+        else dropClosing(e, "closing", e.type);
       }
     }
     return rows;
@@ -599,19 +680,25 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
     const modelHolders = new Map(toHistory(parsed.data).holders.map((h) => [h.id, h.name]));
     const modelClasses = new Map(parsed.data.classes.map((c, i) => [`C${i + 1}`, c.name]));
     const modelPlans = new Map(parsed.data.plans.map((p, i) => [`P${i + 1}`, p.name]));
+    // Each figure by a key (the same in every language, so the notes come in one order), with its place.
+    type Place = Pick<HistoryImportNoteParams["differs"], "holder" | "group" | "measure">;
     const figures = (
       table: ReturnType<typeof capTableAsOf>,
       holderOf: (id: string) => string,
       classOf: (id: string) => string,
       planOf: (id: string) => string,
     ) => {
-      const out = new Map<string, Decimal>();
-      const add = (k: string, v: Decimal) => out.set(k, (out.get(k) ?? new Decimal(0)).add(v));
-      for (const p of table.stock) add(`${holderOf(p.holderId)}, ${classOf(p.classId)}`, p.shares);
+      const out = new Map<string, { place: Place; value: Decimal }>();
+      const add = (place: Place, v: Decimal) => {
+        const k = `${place.holder}, ${place.group ?? EN.options}${place.measure === "shares" ? "" : ` (${place.measure})`}`;
+        out.set(k, { place, value: (out.get(k)?.value ?? new Decimal(0)).add(v) });
+      };
+      for (const p of table.stock) add({ holder: holderOf(p.holderId), group: classOf(p.classId), measure: "shares" }, p.shares);
       for (const o of table.derivatives) {
-        const where = `${holderOf(o.holderId)}, ${o.planId === undefined ? w.options : planOf(o.planId)}`;
-        add(`${where} (${w.options})`, o.quantity);
-        add(`${where} (${w.vested})`, o.vested ?? o.quantity);
+        const holder = holderOf(o.holderId);
+        const group = o.planId === undefined ? undefined : planOf(o.planId);
+        add({ holder, group, measure: "options" }, o.quantity);
+        add({ holder, group, measure: "vested" }, o.vested ?? o.quantity);
       }
       return out;
     };
@@ -628,12 +715,13 @@ export function historyInputFromEngine(history: CapTableHistory, options: Histor
       (id) => planName.get(id)!,
     );
     for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-      const x = a.get(k) ?? new Decimal(0);
-      const y = b.get(k) ?? new Decimal(0);
-      if (!x.eq(y)) notes.push(w.noteDiffers(options.asOf, k, x.toFixed(), y.toFixed()));
+      const x = a.get(k)?.value ?? new Decimal(0);
+      const y = b.get(k)?.value ?? new Decimal(0);
+      if (!x.eq(y)) note("differs", { asOf: options.asOf, ...(a.get(k) ?? b.get(k))!.place, model: x.toFixed(), source: y.toFixed() });
     }
   }
-  return { input, skipped, notes, currencies: list };
+  const notes = noteRules.map((r) => historyImportNoteText(r, lang));
+  return { input, skipped, notes, noteRules, currencies: list };
 }
 
 function currencyOf(history: CapTableHistory): { currency: string; list: string[] } {

@@ -223,7 +223,7 @@ export function pricedRoundFromOcf(imported: OcfImport, asOf: string, lang: Lang
 export interface HistoryFromOcf {
   readonly form: ModelForm;
   readonly notes: readonly string[];
-  /** Each part of the package not in the model: `TYPE "id": reason`, in the UI language. */
+  /** Each part of the package not in the model: `TYPE "id": reason` (French: `TYPE « id » : raison`), in the UI language. */
   readonly skipped: readonly string[];
 }
 
@@ -240,6 +240,7 @@ export function historyFromOcf(imported: OcfImport, asOf: string, lang: Lang, t:
   return {
     form: formFromInput(out.input, lang),
     notes,
-    skipped: out.skipped.map((s) => `${s.type} "${s.id}": ${s.reason}`),
+    // The command line words the same line from the same reason (src/locales/cliMessages.ts, `notInModel`).
+    skipped: out.skipped.map((s) => (lang === "fr" ? `${s.type} « ${s.id} » : ${s.reason}` : `${s.type} "${s.id}": ${s.reason}`)),
   };
 }

@@ -247,7 +247,7 @@ describe("captable (child process)", () => {
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "fr", "--lang=en"], "captable: --lang est donnée deux fois"],
       [
         ["extract-template", "x.xlsx", "--lang", "fr"],
-        "captable: --lang est une option de export-template, build-workbook, validate-template et export-ocf seulement",
+        "captable: --lang est une option de export-template, build-workbook, validate-template, import-ocf et export-ocf seulement",
       ],
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "en", "--lang=fr"], "captable: --lang is given twice"],
     ];

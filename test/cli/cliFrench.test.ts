@@ -12,7 +12,7 @@ import { EXIT, main } from "../../src/cli/main";
 import { CLI_MESSAGES_EN, CLI_MESSAGES_FR } from "../../src/locales/cliMessages";
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
-import { companyPackage } from "../ocf/ocfFixture";
+import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
 import { englishIn } from "../support/french";
 
 let dir: string;
@@ -60,7 +60,7 @@ describe("captable --lang fr speaks French", () => {
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
     expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain(
-      "--lang est une option de export-template, build-workbook, validate-template et export-ocf seulement",
+      "--lang est une option de export-template, build-workbook, validate-template, import-ocf et export-ocf seulement",
     );
   });
 
@@ -323,6 +323,105 @@ describe("captable --lang fr speaks French", () => {
     );
     // The template's title is the file's own data (English here), not a message.
     expectFrench(fr.stderr.replace(` (${sale.title})`, ""));
+  });
+
+  describe("import-ocf --lang fr: the whole report in French, the same figures", () => {
+    /** The numbers of a text, in order (French groups digits with a no-break space). */
+    const numbers = (text: string): string[] => text.replace(/(\d)\u00a0(?=\d{3})/g, "$1").match(/\d+(?:\.\d+)?/g) ?? [];
+    beforeAll(() => {
+      mkdirSync(path.join(dir, "ocf-fr"));
+      for (const f of companyPackage()) writeFileSync(path.join(dir, "ocf-fr", f.path), f.bytes);
+      // The same company with stale md5s (read anyway, each a warning) and a transaction type the reader does not know (skipped, with the reason).
+      mkdirSync(path.join(dir, "ocf-fr-odd"));
+      const odd = companyFiles([...companyTransactions(), { object_type: "TX_BRAND_NEW", id: "NEW-1", security_id: "CS-1", date: "2024-10-01" }]);
+      for (const f of companyPackage(odd, true)) writeFileSync(path.join(dir, "ocf-fr-odd", f.path), f.bytes);
+    });
+
+    test.each([
+      ["the project's company package", () => "ocf-fr"],
+      ["the same with stale md5s and an unknown transaction", () => "ocf-fr-odd"],
+    ])("%s, as a history model (-o model.json)", async (_name, source) => {
+      const en = await run(["import-ocf", source(), "-o", "en-model.json", "--currency", "USD", "--force"]);
+      const fr = await run(["import-ocf", source(), "-o", "fr-model.json", "--currency", "USD", "--force", "--lang", "fr"]);
+      expect([en.code, fr.code]).toEqual([EXIT.ok, EXIT.ok]);
+      const lines = expectFrench(fr.stderr);
+      expect(lines[0]).toMatch(/^Modèle d’historique de la table de capitalisation de .+ \(au \d{4}-\d{2}-\d{2}\) écrit dans fr-model\.json ; /);
+      // Line for line the English report, in French: the same count of lines, the same figures, none of the English.
+      const enLines = en.stderr.split("\n").filter((l) => l !== "");
+      expect(lines.length).toBe(enLines.length);
+      expect(lines.length).toBeGreaterThan(1);
+      expect(numbers(fr.stderr)).toEqual(numbers(en.stderr));
+      for (const line of enLines) expect(fr.stderr).not.toContain(line);
+      // The model written is the same in either language.
+      expect(readFileSync(path.join(dir, "fr-model.json"), "utf8")).toBe(readFileSync(path.join(dir, "en-model.json"), "utf8"));
+    });
+
+    test("the importer's notes and reasons, and the reader's, each from its catalogue by id", async () => {
+      const fr = await run(["import-ocf", "ocf-fr-odd", "-o", "fr-model.json", "--force", "--lang", "fr"]);
+      expect(fr.code).toBe(EXIT.ok);
+      const lines = fr.stderr.split("\n");
+      expect(lines.filter((l) => l.startsWith("Avertissement : ")).length).toBeGreaterThan(0);
+      expect(lines.filter((l) => l.startsWith("Hors du modèle : ")).length).toBeGreaterThan(0);
+      expect(lines.filter((l) => l.startsWith("Ignoré par le lecteur : TX_BRAND_NEW « NEW-1 »")).length).toBe(1);
+      expect(lines.filter((l) => l.startsWith("Remarque : ")).length).toBeGreaterThan(0);
+      expect(fr.stderr).toContain(
+        "Remarque : Rang : OCF paie d’abord le plus grand nombre ; le modèle paie d’abord le rang 1, donc la catégorie la plus senior est au rang 1.",
+      );
+    });
+
+    test.each([
+      ["the project's company package", () => "ocf-fr"],
+      ["the same with stale md5s and an unknown transaction", () => "ocf-fr-odd"],
+    ])("%s, as a cap table (--cap-table -o)", async (_name, source) => {
+      const en = await run(["import-ocf", source(), "--cap-table", "-o", "en-table.json", "--force"]);
+      const fr = await run(["import-ocf", source(), "--cap-table", "-o", "fr-table.json", "--force", "--lang", "fr"]);
+      expect([en.code, fr.code]).toEqual([EXIT.ok, EXIT.ok]);
+      const lines = expectFrench(fr.stderr);
+      expect(lines[0]).toMatch(/^Table de capitalisation de .+ au \d{4}-\d{2}-\d{2} écrite dans fr-table\.json$/);
+      expect(lines.length).toBe(en.stderr.split("\n").filter((l) => l !== "").length);
+      expect(numbers(fr.stderr)).toEqual(numbers(en.stderr));
+      for (const line of en.stderr.split("\n").filter((l) => l !== "")) expect(fr.stderr).not.toContain(line);
+      expect(readFileSync(path.join(dir, "fr-table.json"), "utf8")).toBe(readFileSync(path.join(dir, "en-table.json"), "utf8"));
+    });
+
+    test.each([
+      ["the project's company package", () => "ocf-fr"],
+      ["the same with stale md5s and an unknown transaction", () => "ocf-fr-odd"],
+    ])("%s, as the cap table printed (no -o)", async (_name, source) => {
+      const en = await run(["import-ocf", source(), "--as-of", "2024-12-31"]);
+      const fr = await run(["import-ocf", source(), "--as-of", "2024-12-31", "--lang", "fr"]);
+      expect([en.code, fr.code, en.stderr, fr.stderr]).toEqual([EXIT.ok, EXIT.ok, "", ""]);
+      // The holders' and classes' names are the package's own data.
+      const lines = expectFrench(fr.stdout.replace(/Ben Founder|Ana Founder|Eve Engineer|Seed Fund I|Seed Preferred|Example SAS/g, ""));
+      expect(lines[0]).toBe(" : paquet OCF 1.2.0 au 2025-06-30.");
+      expect(fr.stdout).toContain("Table de capitalisation au 2024-12-31\nPorteur\tCatégorie\tActions\n");
+      expect(lines.length).toBe(en.stdout.split("\n").filter((l) => l !== "").length);
+      expect(numbers(fr.stdout)).toEqual(numbers(en.stdout));
+      for (const line of en.stdout.split("\n").filter((l) => /[a-z]{3} [a-z]{3}/.test(l))) expect(fr.stdout).not.toContain(line);
+    });
+
+    test("its refusals: a package that is not one, a model without a currency, the command line", async () => {
+      writeFileSync(path.join(dir, "not-a-zip.ocf.zip"), "hello");
+      expect((await bothLanguages(["import-ocf", "not-a-zip.ocf.zip", "-o", "m.json"])).fr.stderr).toContain("ce n’est pas un fichier zip");
+      await bothLanguages(["import-ocf", "missing.ocf.zip", "-o", "m.json"]);
+      await bothLanguages(["import-ocf", "ocf-fr", "-o", "m.xlsx"]);
+      await bothLanguages(["import-ocf", "ocf-fr", "--as-of", "2024-02-30", "-o", "m.json"]);
+      await bothLanguages(["import-ocf"]);
+      // A package naming two currencies: the model's is the user's to give.
+      mkdirSync(path.join(dir, "ocf-fr-nocur"));
+      const files = companyFiles();
+      const tx = files["Transactions.ocf.json"] as { items: Record<string, unknown>[] };
+      tx.items = tx.items.map((t) => (t.id === "PS-1" ? { ...t, share_price: { amount: "1.25", currency: "USD" } } : t));
+      for (const f of companyPackage(files)) writeFileSync(path.join(dir, "ocf-fr-nocur", f.path), f.bytes);
+      const r = await bothLanguages(["import-ocf", "ocf-fr-nocur", "-o", "m.json"]);
+      expect(r.fr.stderr).toContain("le paquet nomme plusieurs devises (EUR, USD)");
+    });
+  });
+
+  test("a file too large: its size in French words too", async () => {
+    writeFileSync(path.join(dir, "huge.json"), " ".repeat(256 * 1024 * 4 + 1));
+    const { fr } = await bothLanguages(["validate-template", "huge.json"]);
+    expect(fr.stderr).toContain("huge.json : le modèle est trop volumineux : 1048577 octets, au plus 262144 caractères admis");
   });
 
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {

@@ -11,7 +11,7 @@ import { capTableAsOf, type CapTableHistory } from "../../src/engine/history";
 import { builtInTemplates } from "../../src/templates/builtIn";
 import { CapTableHistoryInput, VENTURE_HISTORY_EXAMPLE, YC_HISTORY_EXAMPLE, historyEvent } from "../../src/model/capTableHistoryInput";
 import { buildCapTableHistoryModel, toHistory } from "../../src/model/capTableHistoryModel";
-import { historyInputFromEngine, monthlyVesting } from "../../src/model/capTableHistoryImport";
+import { historyImportNoteText, historyImportSkipText, historyInputFromEngine, monthlyVesting } from "../../src/model/capTableHistoryImport";
 import { readOcfPackage } from "../../src/ocf/read";
 import { writeOcfPackage } from "../../src/ocf/write";
 import { companyPackage } from "../ocf/ocfFixture";
@@ -133,6 +133,37 @@ describe("OCF import into the cap-table history model", () => {
       // Ben keeps his 4,000,000 in the model; the package has 3,500,000 + 500,000 re-issued to him: the same total, no difference.
       expect(out.notes.filter((n) => /^(As of|Au )/.test(n))).toEqual([]);
     }
+  });
+
+  it("the differences the check finds are listed in the same order, with the same figures, in either language", () => {
+    const { history, report } = readOcfPackage(companyPackage(), { md5 });
+    // An option retracted after part of it vested: the model has no retraction row, so both the options and the vested count differ.
+    const retracted: CapTableHistory = {
+      ...history,
+      events: [...history.events, { type: "RETRACTION", id: "R-1", date: "2025-01-02", securityId: "OPT-1", resultingSecurityIds: [] }],
+    };
+    const differences = (lang: "en" | "fr") =>
+      historyInputFromEngine(retracted, { company: report.issuer, asOf: "2025-06-30", language: lang }).notes.filter((n) => /^(As of|Au )/.test(n));
+    const en = differences("en");
+    const fr = differences("fr");
+    expect(en).toEqual([
+      "As of 2025-06-30, Eve Engineer, 2023 Plan (options): 480000 in the model, 0 in the package.",
+      "As of 2025-06-30, Eve Engineer, 2023 Plan (vested): 270000 in the model, 0 in the package.",
+    ]);
+    expect(fr.map((n) => n.match(/\d+/g))).toEqual(en.map((n) => n.match(/\d+/g)));
+    expect(fr[0]).toMatch(/\(options\) : 480000 dans le modèle, 0 dans le paquet\.$/);
+    // Each note and reason by id and code: worded in a language afterwards, the same words as an import in that language.
+    const enOut = historyInputFromEngine(retracted, { company: report.issuer, asOf: "2025-06-30" });
+    const frOut = historyInputFromEngine(retracted, { company: report.issuer, asOf: "2025-06-30", language: "fr" });
+    expect(frOut.noteRules).toEqual(enOut.noteRules);
+    expect(enOut.noteRules.map((r) => r.id)).toEqual(expect.arrayContaining(["seniorityRanked", "preferredParticipation", "differs"]));
+    expect(enOut.noteRules.map((r) => historyImportNoteText(r, "fr"))).toEqual(frOut.notes);
+    expect(enOut.noteRules.map((r) => historyImportNoteText(r))).toEqual(enOut.notes);
+    expect(enOut.skipped.map((n) => n.code)).toContain("closing");
+    expect(enOut.skipped.map((n) => historyImportSkipText(n, "fr"))).toEqual(frOut.skipped.map((n) => n.reason));
+    expect(frOut.skipped.find((n) => n.code === "closing")!.reason).toBe(
+      "le modèle d’historique n’a pas de ligne rétractation : les titres qu’elle clôt restent tels quels",
+    );
   });
 
   it("a vesting that is not monthly with a cliff is not read as one", () => {

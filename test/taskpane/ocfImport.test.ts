@@ -13,7 +13,7 @@ import { NO_EFFECT_TYPES } from "../../src/ocf/read";
 import { OCF_RULES_EN, type OcfRuleRef } from "../../src/ocf/ocfRules";
 import { OCF_RULES_FR } from "../../src/locales/ocfMessagesFr";
 import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
-import { ENGLISH, stripNames } from "../support/french";
+import { ENGLISH, englishIn, stripNames } from "../support/french";
 
 const en = MESSAGES.en;
 const fr = MESSAGES.fr;
@@ -227,8 +227,11 @@ describe("taskpane OCF import: the priced round as of a date", () => {
     // French: the reasons and notes in French.
     const inFr = historyFromOcf(imported, "2025-06-30", "fr", fr);
     expect(inFr.skipped).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^STOCK_ISSUANCE "[^"]+": la ligne d’émission d’actions du modèle n’a pas de prix/)]),
+      expect.arrayContaining([expect.stringMatching(/^STOCK_ISSUANCE « [^»]+ » : la ligne d’émission d’actions du modèle n’a pas de prix/)]),
     );
+    // The importer's notes and reasons as the command line prints them with --lang fr: no English left.
+    expect(inFr.notes.length).toBeGreaterThan(0);
+    for (const line of [...inFr.notes, ...inFr.skipped]) expect([line, englishIn(line)]).toEqual([line, []]);
     expect(() => historyFromOcf(imported, "2025-13-01", "en", en)).toThrow(en.ocf.asOfBad);
   });
 
