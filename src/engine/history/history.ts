@@ -20,6 +20,7 @@
 import { Decimal, ONE, ZERO } from "../decimal";
 import { type EngineRuleId, type EngineRuleParams } from "../engineRules";
 import { historyError } from "../messages/history";
+import { isProducedSchedule } from "./vesting";
 
 export type ClassKind = "COMMON" | "PREFERRED";
 export type SecurityKind = "STOCK" | "OPTION" | "WARRANT" | "CONVERTIBLE";
@@ -681,11 +682,14 @@ function cumulative(schedule: readonly VestingInstalment[]): Cumulative {
   // In date order with totals (compared by day numbers where both dates are ISO-shaped: the same order).
   // A plain array: a typed array each (10,000 grants) costs more to allocate than it saves.
   let days: number[] = [];
+  // A schedule `vestingSchedule` produced is in date order with its totals: only its day numbers are read.
+  const produced = isProducedSchedule(schedule);
   let ready = true;
   for (let k = 0; k < schedule.length; k++) {
     const i = schedule[k];
     const day = dayNumber(i.date);
     days.push(day);
+    if (produced) continue;
     if (i.total === undefined) ready = false;
     else if (ready && k > 0 && !(day >= 0 && days[k - 1] >= 0 ? days[k - 1] <= day : schedule[k - 1].date <= i.date)) ready = false;
   }

@@ -63,6 +63,19 @@ export interface VestingTermsSpec {
   readonly conditions: readonly VestingConditionSpec[];
 }
 
+/**
+ * The instalment arrays `vestingSchedule` produced: in date order (tranches sorted by date before
+ * allocation, which keeps their order), each with its running total, new arrays each call, typed
+ * readonly. The first as-of of a history skips re-reading their order; any other array (an OCF
+ * import's copy, a slice) is still checked.
+ */
+const producedInOrder = /* @__PURE__ */ new WeakSet<readonly VestingInstalment[]>();
+
+/** True when `schedule` is an array `vestingSchedule` produced (in date order, totals set). */
+export function isProducedSchedule(schedule: readonly VestingInstalment[]): boolean {
+  return producedInOrder.has(schedule);
+}
+
 export interface VestingSchedule {
   readonly instalments: readonly VestingInstalment[];
   /** Conditions with an event trigger: no date, nothing vests from them until accelerated. */
@@ -173,6 +186,7 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
   }
   let total = ZERO;
   const instalments = allocate(terms, quantity, tranches).map((i) => ({ ...i, total: (total = total.add(i.quantity)) }));
+  producedInOrder.add(instalments);
   return { instalments, unscheduled };
 }
 

@@ -1,5 +1,6 @@
 import { Decimal } from "../../../src/engine/decimal";
 import { capTableAsOf, type CapTableHistory, type HistoryEvent, type Issuance } from "../../../src/engine/history/history";
+import { vestingSchedule } from "../../../src/engine/history/vesting";
 
 const d = (x: string | number) => new Decimal(x);
 
@@ -185,5 +186,47 @@ describe("validateHistory on long chains", () => {
       { type: "TRANSFER", id: "back", date: "2024-01-01", securityId: "S5000", resultingSecurityIds: ["S1"] },
     ];
     expect(() => capTableAsOf({ ...base, events: looped }, "2024-12-31")).toThrow(/results from two events|loop/);
+  });
+});
+
+describe("capTableAsOf: a schedule vestingSchedule produced and a reordered copy give the same vested count", () => {
+  it("the copy (as an OCF import gives it) is still checked and sorted", () => {
+    const terms = {
+      id: "t",
+      allocation: "CUMULATIVE_ROUNDING" as const,
+      conditions: [
+        { id: "start", quantity: new Decimal(0), trigger: { type: "START" as const } },
+        {
+          id: "q",
+          portion: new Decimal(1).div(4),
+          trigger: { type: "RELATIVE" as const, unit: "MONTHS" as const, length: 3, occurrences: 4, relativeTo: "start" },
+        },
+      ],
+    };
+    const produced = vestingSchedule(terms, new Decimal(18), "2024-01-15").instalments;
+    const copy = [...produced].reverse();
+    const make = (vesting: Issuance["vesting"]): CapTableHistory => ({
+      classes: [{ id: "common", name: "Common", kind: "COMMON", seniority: 1, conversionRatio: new Decimal(1) }],
+      holders: [{ id: "h", name: "H" }],
+      plans: [{ id: "esop", name: "Plan", reserved: new Decimal(100), cancelledGrants: "RETURN_TO_POOL" }],
+      events: [
+        {
+          type: "ISSUANCE",
+          id: "o",
+          date: "2024-01-15",
+          securityId: "O",
+          kind: "OPTION",
+          holderId: "h",
+          planId: "esop",
+          quantity: new Decimal(18),
+          price: new Decimal(1),
+          vesting,
+        },
+      ],
+    });
+    for (const vesting of [produced, copy]) {
+      expect(capTableAsOf(make(vesting), "2024-10-15").derivatives[0].vested?.toString()).toBe("14");
+      expect(capTableAsOf(make(vesting), "2024-07-14").derivatives[0].vested?.toString()).toBe("5");
+    }
   });
 });

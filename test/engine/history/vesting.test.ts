@@ -1,5 +1,5 @@
 import { Decimal } from "../../../src/engine/decimal";
-import { addMonths, vestingSchedule, type AllocationType, type VestingTermsSpec } from "../../../src/engine/history/vesting";
+import { addMonths, isProducedSchedule, vestingSchedule, type AllocationType, type VestingTermsSpec } from "../../../src/engine/history/vesting";
 
 const d = (x: string | number) => new Decimal(x);
 
@@ -97,5 +97,14 @@ describe("vestingSchedule: rules", () => {
     expect(addMonths("2024-01-31", 1, "31_OR_LAST_DAY_OF_MONTH", 31)).toBe("2024-02-29");
     expect(addMonths("2024-01-15", 13, "03", 15)).toBe("2025-02-03");
     expect(addMonths("2024-11-30", 3, undefined, 30)).toBe("2025-02-28");
+  });
+});
+
+describe("vestingSchedule: its arrays are known to be in order (the first as-of skips re-reading them)", () => {
+  it("marks the array it produced, not a copy", () => {
+    const s = vestingSchedule(fourTranches("CUMULATIVE_ROUNDING"), d(18), "2024-01-15");
+    expect(isProducedSchedule(s.instalments)).toBe(true);
+    expect(isProducedSchedule(s.instalments.slice())).toBe(false);
+    expect(isProducedSchedule([...s.instalments].reverse())).toBe(false);
   });
 });
