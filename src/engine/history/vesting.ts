@@ -190,6 +190,19 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
   return { instalments, unscheduled };
 }
 
+/**
+ * A share amount or a count of units settled before it is rounded to whole shares: rounded to 30
+ * significant digits (half even). A portion arrives as a 40-digit decimal of a fraction (1/48 =
+ * 0.02083...3), so 24 x 1/48 is 0.4999...9, not 0.5: without settling, an exact half share would
+ * round down under "half up", an exact whole share (48 x 1/48) would floor to one less, and a cliff
+ * of 12/48 would not be a whole number of 1/48 units. The error of 40 digits is below 1e-38 of the
+ * amount (times the number of tranches), far under the 1e-30 settled away; a true amount within
+ * 1e-30 of a half or a whole, and not on it, would need a portion with a denominator near 1e30 / shares.
+ */
+function settled(x: Decimal): Decimal {
+  return x.toSignificantDigits(30, Decimal.ROUND_HALF_EVEN);
+}
+
 function allocate(terms: VestingTermsSpec, quantity: Decimal, tranches: { date: string; exact: Decimal; units?: Decimal }[]): VestingInstalment[] {
   switch (terms.allocation) {
     case "FRACTIONAL":
@@ -201,7 +214,7 @@ function allocate(terms: VestingTermsSpec, quantity: Decimal, tranches: { date: 
       let given = ZERO;
       return tranches.map((t) => {
         exact = exact.add(t.exact);
-        const whole = exact.toDecimalPlaces(0, mode);
+        const whole = settled(exact).toDecimalPlaces(0, mode);
         const step = whole.sub(given);
         given = whole;
         return { date: t.date, quantity: step };
@@ -212,12 +225,12 @@ function allocate(terms: VestingTermsSpec, quantity: Decimal, tranches: { date: 
       if (tranches.length === 0) return [];
       const portions = tranches.map((t) => t.units ?? t.exact.div(quantity));
       const unit = portions.reduce((min, p) => Decimal.min(min, p));
-      const counts = portions.map((p) => p.div(unit));
+      const counts = portions.map((p) => settled(p.div(unit)));
       if (counts.some((k) => !k.isInteger())) {
         termsError(terms, "tranchesNotMultiples", { allocation: terms.allocation });
       }
       const totalUnits = counts.reduce((s, k) => s + k.toNumber(), 0);
-      const covered = quantity.mul(unit).mul(totalUnits).toDecimalPlaces(0, Decimal.ROUND_DOWN);
+      const covered = settled(quantity.mul(unit).mul(totalUnits)).toDecimalPlaces(0, Decimal.ROUND_DOWN);
       const base = covered.div(totalUnits).toDecimalPlaces(0, Decimal.ROUND_DOWN);
       const remainder = covered.sub(base.mul(totalUnits)).toNumber();
       const front = terms.allocation.startsWith("FRONT");

@@ -108,3 +108,53 @@ describe("vestingSchedule: its arrays are known to be in order (the first as-of 
     expect(isProducedSchedule([...s.instalments].reverse())).toBe(false);
   });
 });
+
+/**
+ * Portions that are fractions with no exact decimal (1/48) arrive as 40-digit decimals; whole-share
+ * allocation must round the fraction's true amount, not its decimal's error (found in session 7:
+ * 24 shares over 48 months vested 0, 1, 1, 0 under "cumulative, half up" instead of 1, 0, 1, 0).
+ */
+describe("whole shares from portions with no exact decimal (1/48)", () => {
+  const monthly = (allocation: AllocationType): VestingTermsSpec => ({
+    id: "t",
+    allocation,
+    conditions: [
+      { id: "start", quantity: d(0), trigger: { type: "START" } },
+      { id: "m", portion: d(1).div(48), trigger: { type: "RELATIVE", unit: "MONTHS", length: 1, occurrences: 48, relativeTo: "start" } },
+    ],
+  });
+  const first = (allocation: AllocationType, shares: number, n: number) =>
+    vestingSchedule(monthly(allocation), d(shares), "2024-01-15")
+      .instalments.slice(0, n)
+      .map((i) => i.quantity.toNumber());
+
+  test("cumulative half up: 24 shares over 48 months vest 1, 0, 1, 0 (0.5, 1, 1.5, 2 rounded half up)", () => {
+    expect(first("CUMULATIVE_ROUNDING", 24, 4)).toEqual([1, 0, 1, 0]);
+  });
+  test("cumulative round down: 24 shares over 48 months vest 0, 1, 0, 1 (a whole share on the second month)", () => {
+    expect(first("CUMULATIVE_ROUND_DOWN", 24, 4)).toEqual([0, 1, 0, 1]);
+  });
+  test("front loaded: 48 units of 1/48 cover all 24 shares, one each on the first 24 months", () => {
+    const s = vestingSchedule(monthly("FRONT_LOADED"), d(24), "2024-01-15").instalments.map((i) => i.quantity.toNumber());
+    expect(s).toEqual([...Array<number>(24).fill(1), ...Array<number>(24).fill(0)]);
+  });
+  test("a 12/48 cliff then 36 x 1/48 is a whole number of units under a loaded allocation: 4,800 shares, 1,200 at the cliff then 100 a month", () => {
+    const terms: VestingTermsSpec = {
+      id: "t",
+      allocation: "BACK_LOADED",
+      conditions: [
+        { id: "vesting-start", quantity: d(0), trigger: { type: "START" } },
+        {
+          id: "cliff",
+          portion: d(12).div(48),
+          trigger: { type: "RELATIVE", unit: "MONTHS", length: 12, occurrences: 1, relativeTo: "vesting-start" },
+        },
+        { id: "monthly", portion: d(1).div(48), trigger: { type: "RELATIVE", unit: "MONTHS", length: 1, occurrences: 36, relativeTo: "cliff" } },
+      ],
+    };
+    const s = vestingSchedule(terms, d(4800), "2023-01-31").instalments.map((i) => i.quantity.toNumber());
+    expect(s[0]).toBe(1200);
+    expect(new Set(s.slice(1))).toEqual(new Set([100]));
+    expect(s.reduce((a, b) => a + b, 0)).toBe(4800);
+  });
+});
