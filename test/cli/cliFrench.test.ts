@@ -8,11 +8,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { EXIT, main } from "../../src/cli/main";
+import { EXIT } from "../../src/cli/main";
 import { CLI_MESSAGES_EN, CLI_MESSAGES_FR } from "../../src/locales/cliMessages";
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
 import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
+import { runCli } from "../support/cliRun";
 import { englishIn } from "../support/french";
 
 let dir: string;
@@ -21,12 +22,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 /** The lines of a French output, each checked: no English word once names, paths and options are set aside. */
 function expectFrench(text: string): string[] {

@@ -8,18 +8,13 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { companyPackage } from "../ocf/ocfFixture";
 import { packageErrors } from "../ocf/ocfSchema";
+import { runCli } from "../support/cliRun";
 
 const NOW = new Date("2025-07-01T09:30:00.123Z");
 
-async function run(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, now: () => NOW });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd, () => NOW);
 
 /**
  * The import's cap table, from "Cap table as of" on. The report above it differs on purpose: the

@@ -6,15 +6,10 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { companyPackage } from "../ocf/ocfFixture";
+import { runCli } from "../support/cliRun";
 
-async function run(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 let dir: string;
 beforeAll(async () => {

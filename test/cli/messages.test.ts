@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import { fieldList, fieldWords, placeInWords, readableProblem } from "../../src/cli/words";
 import { builtInTemplate, jsonSyntaxError, parseSafeJson, templateToJson } from "../../src/templates";
+import { runCli } from "../support/cliRun";
 
 let dir: string;
 beforeAll(() => {
@@ -15,12 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, dir);
 
 describe("field names as a person reads them", () => {
   test.each([
