@@ -5,7 +5,8 @@
  * Target: under 100 ms (median of 7 runs after 2 warm-up runs), the figure research/anchors.md §5 sets.
  * The runs ask the same history again (its checks, replay order and schedule lookups are kept); the
  * next row asks a history never seen, as a model build or an import does, for information.
- * Also the OCF import of the same company as a package (JSON parse, checks, schedules), for information.
+ * Then issue 17's own case, target under 200 ms: the first as-of of a company whose grants carry
+ * vesting terms, every schedule built from them on the way (as an OCF import builds them).
  */
 import { Decimal } from "../../src/engine/decimal";
 import { capTableAsOf, type CapTableHistory, type HistoryEvent } from "../../src/engine/history/history";

@@ -89,7 +89,7 @@ const key = holderKey;
 export function grantVesting(e: HistoryEventInput): readonly VestingInstalment[] {
   const quantity = d(e.shares ?? 0);
   const months = e.vestingMonths ?? 0;
-  if (months === 0) return [{ date: e.date, quantity, total: quantity }];
+  if (months === 0) return [{ date: e.date, quantity }];
   const cliff = e.cliffMonths ?? 0;
   const start = e.vestingStart ?? e.date;
   const portion = ONE.div(months);

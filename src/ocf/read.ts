@@ -612,7 +612,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     termsId: string | undefined,
     securityId: string,
     issued: string,
-  ): VestingInstalment[] | undefined => {
+  ): readonly VestingInstalment[] | undefined => {
     if (explicit !== undefined) return explicit.map((v) => ({ date: v.date, quantity: d(v.amount) }));
     if (termsId === undefined) return undefined;
     const t = terms.get(termsId);
@@ -621,7 +621,7 @@ export function readOcfPackage(files: readonly OcfFile[], options: OcfReadOption
     if (!vestingStart.has(securityId)) warn("noVestingStart", { security: String(item.id), issued });
     const s = vestingSchedule(t, quantity, start);
     for (const c of s.unscheduled) unscheduled.push({ id: "eventVesting", params: { security: String(item.id), condition: c, terms: termsId } });
-    return [...s.instalments];
+    return s.instalments;
   };
 
   for (const { file, item } of transactions) {

@@ -20,7 +20,8 @@
 import { Decimal, ONE, ZERO } from "../decimal";
 import { type EngineRuleId, type EngineRuleParams } from "../engineRules";
 import { historyError } from "../messages/history";
-import { isProducedSchedule } from "./vesting";
+import { dayNumber } from "./dayNumber";
+import { producedSchedule } from "./vesting";
 
 export type ClassKind = "COMMON" | "PREFERRED";
 export type SecurityKind = "STOCK" | "OPTION" | "WARRANT" | "CONVERTIBLE";
@@ -85,8 +86,6 @@ export interface HistoryPlan {
 export interface VestingInstalment {
   readonly date: string;
   readonly quantity: Decimal;
-  /** Vested to date, this instalment included, when the schedule is in date order (vestingSchedule sets it): as-of lookups then add nothing. */
-  readonly total?: Decimal;
 }
 
 export interface Issuance {
@@ -337,25 +336,6 @@ function fail<K extends EventRule>(event: { id: string; date: string }, id: K, p
 /** Events in replay order: by date, then by type as OCF-Tools orders them, then as given. */
 export function orderEvents(events: readonly HistoryEvent[]): HistoryEvent[] {
   return replayOrder(events).map((k) => events[k]);
-}
-
-/**
- * The day of an ISO-shaped text "DDDD-DD-DD" (any digits) as the number DDDDDDDD; -1 for any other
- * text. Exact as an order: for two ISO-shaped texts a and b, `a < b` (JavaScript's string order)
- * exactly when `dayNumber(a) < dayNumber(b)`, since their dashes sit at the same places, so the string
- * order is the order of their 8 digits read left to right, which is the order of the numbers they
- * write (same length, no sign). Texts of another shape keep the string order (callers check for -1).
- */
-function dayNumber(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return -1;
-  let n = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
 }
 
 /** 2^21: events a history can have for `replayOrder`'s packed keys (more: the comparison sort). */
@@ -662,15 +642,21 @@ function close(event: Closing, s: OpenSecurity | undefined, plans: Map<string, H
 }
 
 /**
- * A schedule's instalments in date order, each with its running total (the schedule itself when it
- * already is: `vestingSchedule` gives them so), and each date's `dayNumber` for the lookup
- * (undefined when a date is not ISO-shaped: the lookup then compares the texts).
+ * A schedule's instalments in date order with their running totals (vested to date, that instalment
+ * included), and each date's `dayNumber` for the lookup (undefined when a date is not ISO-shaped: the
+ * lookup then compares the texts). A schedule `vestingSchedule` produced gives all of it as it is
+ * (`producedSchedule`); any other is sorted once (when out of order), and its totals summed as far as
+ * lookups reach.
  */
 interface Cumulative {
-  readonly instalments: readonly { readonly date: string; readonly total?: Decimal }[];
+  readonly instalments: readonly VestingInstalment[];
   readonly days: readonly number[] | undefined;
-  /** Each total as `exactWholeNumber` gives it, filled as lookups reach it (a lookup then compares numbers, not decimals). */
+  /** Each running total as a decimal: given, summed, or made from its count when a lookup reaches it (NaN counts always have one). */
+  readonly totals: (Decimal | undefined)[];
+  /** Each running total as `exactWholeNumber` gives it: given, summed, or filled as lookups reach it (a lookup then compares numbers, not decimals). */
   readonly counts: (number | undefined)[];
+  /** Entries below this index have a count or a total (every one, for a produced schedule). */
+  summed: number;
 }
 
 /** Each schedule's running totals, computed once per schedule (histories are not mutated). */
@@ -679,30 +665,52 @@ const cumulativeCache = /* @__PURE__ */ new WeakMap<readonly VestingInstalment[]
 function cumulative(schedule: readonly VestingInstalment[]): Cumulative {
   const known = cumulativeCache.get(schedule);
   if (known !== undefined) return known;
-  // In date order with totals (compared by day numbers where both dates are ISO-shaped: the same order).
-  // A plain array: a typed array each (10,000 grants) costs more to allocate than it saves.
-  let days: number[] = [];
-  // A schedule `vestingSchedule` produced is in date order with its totals: only its day numbers are read.
-  const produced = isProducedSchedule(schedule);
-  let ready = true;
-  for (let k = 0; k < schedule.length; k++) {
-    const i = schedule[k];
-    const day = dayNumber(i.date);
-    days.push(day);
-    if (produced) continue;
-    if (i.total === undefined) ready = false;
-    else if (ready && k > 0 && !(day >= 0 && days[k - 1] >= 0 ? days[k - 1] <= day : schedule[k - 1].date <= i.date)) ready = false;
+  let c: Cumulative;
+  const produced = producedSchedule(schedule);
+  if (produced !== undefined) {
+    // The schedule's own arrays: every entry is there, so a lookup never writes to them.
+    const counts = (produced.counts as number[] | undefined) ?? [];
+    const totals = (produced.totals as Decimal[] | undefined) ?? [];
+    c = { instalments: schedule, days: produced.days, totals, counts, summed: schedule.length };
+  } else {
+    // In date order (compared by day numbers where both dates are ISO-shaped: the same order)? Else sorted, stably.
+    let days = schedule.map((i) => dayNumber(i.date));
+    let inOrder = true;
+    for (let k = 1; k < schedule.length && inOrder; k++) {
+      inOrder = days[k - 1] >= 0 && days[k] >= 0 ? days[k - 1] <= days[k] : schedule[k - 1].date <= schedule[k].date;
+    }
+    let instalments = schedule;
+    if (!inOrder) {
+      instalments = schedule.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      days = instalments.map((i) => dayNumber(i.date));
+    }
+    c = { instalments, days: days.includes(-1) ? undefined : days, totals: [], counts: [], summed: 0 };
   }
-  let instalments: Cumulative["instalments"] = schedule;
-  if (!ready) {
-    const sorted = [...schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    let total = ZERO;
-    instalments = sorted.map((i) => ({ date: i.date, total: (total = total.add(i.quantity)) }));
-    days = sorted.map((i) => dayNumber(i.date));
-  }
-  const c: Cumulative = { instalments, days: days.includes(-1) ? undefined : days, counts: [] };
   cumulativeCache.set(schedule, c);
   return c;
+}
+
+/** The running total at `k` as a decimal (its count when it has none). */
+function totalAt(c: Cumulative, k: number): Decimal {
+  return (c.totals[k] ??= new Decimal(c.counts[k]!));
+}
+
+/**
+ * Sums the running totals up to `k`: as exact whole numbers while every quantity is one
+ * (`exactWholeNumber`) and the sum stays within 2^53 - 1 (then exact in doubles, and equal to the
+ * Decimal sum, exact at 40 digits), else in Decimal (its count NaN).
+ */
+function sumTo(c: Cumulative, k: number): void {
+  for (let i = c.summed; i <= k; i++) {
+    const quantity = c.instalments[i].quantity;
+    const sum = (i === 0 ? 0 : c.counts[i - 1]!) + exactWholeNumber(quantity);
+    if (Number.isSafeInteger(sum)) c.counts[i] = sum;
+    else {
+      c.counts[i] = NaN;
+      c.totals[i] = i === 0 ? quantity : totalAt(c, i - 1).add(quantity);
+    }
+  }
+  if (k >= c.summed) c.summed = k + 1;
 }
 
 /** Vested at the date (`day` its `dayNumber`): instalments dated on or before it, plus accelerations, at most the quantity held. */
@@ -724,13 +732,14 @@ function vestedAt(s: OpenSecurity, schedule: Cumulative, date: string, day: numb
       else hi = mid;
     }
   }
-  const scheduled = lo === 0 ? ZERO : instalments[lo - 1].total!;
-  if (s.accelerated.isZero()) {
-    // Counts stand for the decimals exactly (`exactWholeNumber`), so comparing them is comparing those; NaN: the decimals decide.
-    const count = lo === 0 ? 0 : (schedule.counts[lo - 1] ??= exactWholeNumber(scheduled));
-    if (count <= s.count) return scheduled;
-    if (count > s.count) return s.quantity;
-  }
+  if (lo === 0) return s.accelerated.isZero() || s.accelerated.lte(s.quantity) ? s.accelerated : s.quantity;
+  const k = lo - 1;
+  if (k >= schedule.summed) sumTo(schedule, k);
+  // Counts stand for the decimals exactly (`exactWholeNumber`), so comparing them is comparing those; NaN: the decimals decide.
+  const count = (schedule.counts[k] ??= exactWholeNumber(schedule.totals[k]!));
+  if (s.accelerated.isZero() && count <= s.count) return totalAt(schedule, k);
+  if (s.accelerated.isZero() && count > s.count) return s.quantity;
+  const scheduled = totalAt(schedule, k);
   const vested = s.accelerated.isZero() ? scheduled : scheduled.add(s.accelerated);
   return vested.lte(s.quantity) ? vested : s.quantity;
 }

@@ -19,6 +19,7 @@
 import { Decimal, ZERO } from "../decimal";
 import { type EngineRuleId, type EngineRuleParams } from "../engineRules";
 import { historyError } from "../messages/history";
+import { dayNumber } from "./dayNumber";
 import type { VestingInstalment } from "./history";
 
 export const ALLOCATION_TYPES = [
@@ -64,16 +65,34 @@ export interface VestingTermsSpec {
 }
 
 /**
- * The instalment arrays `vestingSchedule` produced: in date order (tranches sorted by date before
- * allocation, which keeps their order), each with its running total, new arrays each call, typed
- * readonly. The first as-of of a history skips re-reading their order; any other array (an OCF
- * import's copy, a slice) is still checked.
+ * What a schedule `vestingSchedule` produced carries beside its instalments, for the as-of lookups:
+ * its dates' day numbers (`dayNumber`; undefined when a date is not ISO-shaped) and its running
+ * totals, as exact whole numbers (`counts`, the whole-number path) or as decimals (`totals`, the
+ * decimal path). Its instalments are in date order (tranches sorted by date before allocation,
+ * which keeps their order).
  */
-const producedInOrder = /* @__PURE__ */ new WeakSet<readonly VestingInstalment[]>();
+export interface ProducedSchedule {
+  readonly days: readonly number[] | undefined;
+  readonly counts?: readonly number[];
+  readonly totals?: readonly Decimal[];
+}
+
+/**
+ * The instalment arrays `vestingSchedule` produced (new arrays each call, typed readonly), with their
+ * day numbers and running totals: the first as-of of a history then reads neither their order, their
+ * dates nor their amounts. Any other array (a copy, a slice, an OCF import's explicit schedule) is
+ * read and checked as given.
+ */
+const produced = /* @__PURE__ */ new WeakMap<readonly VestingInstalment[], ProducedSchedule>();
+
+/** The day numbers and running totals of a schedule `vestingSchedule` produced; undefined for any other array. */
+export function producedSchedule(schedule: readonly VestingInstalment[]): ProducedSchedule | undefined {
+  return produced.get(schedule);
+}
 
 /** True when `schedule` is an array `vestingSchedule` produced (in date order, totals set). */
 export function isProducedSchedule(schedule: readonly VestingInstalment[]): boolean {
-  return producedInOrder.has(schedule);
+  return produced.has(schedule);
 }
 
 export interface VestingSchedule {
@@ -119,8 +138,55 @@ function addDays(base: string, days: number): string {
   return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** A grant's tranches under one terms and one vesting start: dated conditions in date order, and the event-triggered ones. */
+interface Dated {
+  readonly tranches: readonly { readonly date: string; readonly condition: VestingConditionSpec }[];
+  readonly unscheduled: readonly string[];
+  /** The whole-number plan (`wholeNumberPlan`), made when first asked; null: these terms take the decimal path. */
+  plan?: WholeNumberPlan | null;
+}
+
+/**
+ * Dated tranches per terms object and start date, made once: a company's grants share a few terms
+ * and start dates. Terms are read-only data (as histories are), so a terms object is read once per date.
+ */
+const datedCache = /* @__PURE__ */ new WeakMap<VestingTermsSpec, Map<string, Dated>>();
+
 /** The dated tranches of a grant of `quantity` under `terms`, vesting from `startDate`, in whole shares by the allocation type. */
 export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, startDate: string): VestingSchedule {
+  const dated = datedTranches(terms, startDate);
+  const plan = (dated.plan ??= wholeNumberPlan(terms, dated));
+  const fast = plan === null ? undefined : wholeNumberInstalments(plan, quantity);
+  if (fast !== undefined) {
+    produced.set(fast.instalments, { days: plan!.days, counts: fast.counts });
+    return { instalments: fast.instalments, unscheduled: dated.unscheduled };
+  }
+  const instalments = decimalInstalments(terms, quantity, dated.tranches);
+  let total = ZERO;
+  const totals = instalments.map((i) => (total = total.add(i.quantity)));
+  produced.set(instalments, { days: isoDays(instalments.map((i) => i.date)), totals });
+  return { instalments, unscheduled: dated.unscheduled };
+}
+
+/**
+ * The same schedule as `vestingSchedule`, every amount computed in Decimal: the reference the
+ * whole-number path is tested against (test/engine/history/vesting.property.test.ts).
+ */
+export function vestingScheduleInDecimals(terms: VestingTermsSpec, quantity: Decimal, startDate: string): VestingSchedule {
+  const dated = datedTranches(terms, startDate);
+  return { instalments: decimalInstalments(terms, quantity, dated.tranches), unscheduled: dated.unscheduled };
+}
+
+function isoDays(dates: readonly string[]): number[] | undefined {
+  const days = dates.map(dayNumber);
+  return days.includes(-1) ? undefined : days;
+}
+
+function datedTranches(terms: VestingTermsSpec, startDate: string): Dated {
+  let byStart = datedCache.get(terms);
+  if (byStart === undefined) datedCache.set(terms, (byStart = new Map()));
+  const known = byStart.get(startDate);
+  if (known !== undefined) return known;
   const byId = new Map(terms.conditions.map((c) => [c.id, c]));
   const startDay = parts(startDate)[2];
   const lastDate = new Map<string, string | null>();
@@ -164,7 +230,7 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
   };
 
   // Every condition's tranches, in date order.
-  const dated: { date: string; condition: VestingConditionSpec }[] = [];
+  const tranches: { date: string; condition: VestingConditionSpec }[] = [];
   const unscheduled: string[] = [];
   for (const c of terms.conditions) {
     if ((c.portion === undefined) === (c.quantity === undefined)) termsError(terms, "portionOrQuantity", { condition: c.id });
@@ -174,9 +240,20 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
       if (!each.isZero()) unscheduled.push(c.id);
       continue;
     }
-    for (const date of dates) dated.push({ date, condition: c });
+    for (const date of dates) tranches.push({ date, condition: c });
   }
-  dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  tranches.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const dated: Dated = { tranches, unscheduled };
+  byStart.set(startDate, dated);
+  return dated;
+}
+
+/** The decimal path: each tranche's amount in Decimal, then whole shares by the allocation type. */
+function decimalInstalments(
+  terms: VestingTermsSpec,
+  quantity: Decimal,
+  dated: readonly { readonly date: string; readonly condition: VestingConditionSpec }[],
+): VestingInstalment[] {
   const tranches: { date: string; exact: Decimal; units?: Decimal }[] = [];
   let vestedSoFar = ZERO;
   for (const { date, condition: c } of dated) {
@@ -184,10 +261,187 @@ export function vestingSchedule(terms: VestingTermsSpec, quantity: Decimal, star
     vestedSoFar = vestedSoFar.add(exact);
     if (!exact.isZero()) tranches.push({ date, exact, units: c.remainder ? undefined : c.portion });
   }
-  let total = ZERO;
-  const instalments = allocate(terms, quantity, tranches).map((i) => ({ ...i, total: (total = total.add(i.quantity)) }));
-  producedInOrder.add(instalments);
-  return { instalments, unscheduled };
+  return allocate(terms, quantity, tranches);
+}
+
+/** The largest denominator the whole-number path takes: portions are fractions such as 1/48 or 1/36. */
+const MAX_DENOMINATOR = 1_000_000;
+
+/**
+ * A terms' tranches for one start date as whole numbers: each tranche's portion is `numerators[k] /
+ * denominator` exactly (the portion is that fraction's 40-digit decimal), so a grant's amounts are
+ * whole-number ratios and its whole shares come from integer division, not from Decimal.
+ */
+interface WholeNumberPlan {
+  readonly allocation: AllocationType;
+  readonly dates: readonly string[];
+  readonly days: readonly number[] | undefined;
+  readonly denominator: number;
+  /** Cumulative allocations: each tranche's running numerator (the portions so far, over `denominator`). */
+  readonly running: readonly number[];
+  /** Loaded allocations: each tranche's count of equal units, the unit's numerator and the count of units in all. */
+  readonly units: readonly number[];
+  readonly unit: number;
+  readonly totalUnits: number;
+  /** Each tranche's shared instalment objects by whole-share amount (`sharedFor` its date). */
+  readonly shared: readonly Map<number, VestingInstalment>[];
+}
+
+/** `portion` as the fraction n/d (d at most MAX_DENOMINATOR) whose 40-digit decimal it is; undefined when it is no such fraction. */
+function fractionOf(portion: Decimal): [number, number] | undefined {
+  if (portion.isNeg()) return undefined;
+  if (portion.isZero()) return [0, 1];
+  const [n, d] = portion.toFraction(MAX_DENOMINATOR);
+  if (!new Decimal(n).div(d).eq(portion)) return undefined;
+  return [n.toNumber(), d.toNumber()];
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * The whole-number plan of a terms for one start date, or null: the decimal path then gives the
+ * schedule. Taken when every dated condition is a portion of the whole grant (not of the remainder)
+ * that is a fraction with a denominator up to 10^6, or a quantity of 0, and the allocation gives
+ * whole shares (not FRACTIONAL); a loaded allocation's portions must be whole numbers of the
+ * smallest (else the decimal path refuses the terms, as it always did).
+ */
+function wholeNumberPlan(terms: VestingTermsSpec, dated: Dated): WholeNumberPlan | null {
+  if (terms.allocation === "FRACTIONAL") return null;
+  const fractions = new Map<VestingConditionSpec, [number, number]>();
+  let denominator = 1;
+  for (const { condition: c } of dated.tranches) {
+    if (fractions.has(c)) continue;
+    let f: [number, number] | undefined;
+    if (c.portion === undefined) f = c.quantity!.isZero() ? [0, 1] : undefined;
+    else f = c.remainder && !c.portion.isZero() ? undefined : fractionOf(c.portion);
+    if (f === undefined) return null;
+    fractions.set(c, f);
+    denominator = (denominator / gcd(denominator, f[1])) * f[1];
+    if (denominator > MAX_DENOMINATOR) return null;
+  }
+  const dates: string[] = [];
+  const numerators: number[] = [];
+  for (const { date, condition } of dated.tranches) {
+    const [n, d] = fractions.get(condition)!;
+    if (n === 0) continue; // a tranche of nothing, as the decimal path drops it
+    dates.push(date);
+    numerators.push(n * (denominator / d));
+  }
+  const running: number[] = [];
+  let sum = 0;
+  for (const n of numerators) running.push((sum += n));
+  let unit = 0;
+  let units: number[] = [];
+  if (terms.allocation !== "CUMULATIVE_ROUNDING" && terms.allocation !== "CUMULATIVE_ROUND_DOWN" && numerators.length > 0) {
+    unit = numerators.reduce((min, n) => Math.min(min, n));
+    units = numerators.map((n) => n / unit);
+    if (units.some((k) => !Number.isInteger(k))) return null;
+  }
+  const totalUnits = units.reduce((s, k) => s + k, 0);
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(unit * totalUnits)) return null;
+  const shared = dates.map(sharedFor);
+  return { allocation: terms.allocation, dates, days: isoDays(dates), denominator, running, units, unit, totalUnits, shared };
+}
+
+/**
+ * Instalment objects by date and whole-share amount, shared by every grant that vests that amount on
+ * that date (instalments are read-only data): a company's grants vest a few hundred amounts on each
+ * of a few hundred dates, so 10,000 grants share tens of thousands of objects rather than making
+ * hundreds of thousands. At most SHARED_MOST are kept (a few megabytes); past that, each is new.
+ */
+const sharedByDate = /* @__PURE__ */ new Map<string, Map<number, VestingInstalment>>();
+const SHARED_MOST = 100_000;
+let sharedCount = 0;
+
+function sharedFor(date: string): Map<number, VestingInstalment> {
+  let byStep = sharedByDate.get(date);
+  if (byStep === undefined) sharedByDate.set(date, (byStep = new Map()));
+  return byStep;
+}
+
+/** The instalment of `step` shares at tranche `k` of `plan`. */
+function instalment(plan: WholeNumberPlan, k: number, step: number): VestingInstalment {
+  const byStep = plan.shared[k];
+  const known = byStep.get(step);
+  if (known !== undefined) return known;
+  const made = { date: plan.dates[k], quantity: new Decimal(step) };
+  if (sharedCount < SHARED_MOST) {
+    byStep.set(step, made);
+    sharedCount += 1;
+  }
+  return made;
+}
+
+/** `a / d` rounded down (`halfUp`: half up), for whole numbers 0 <= a <= 2^53 - 1 and 0 < d: exact, whatever the doubles' division rounds to. */
+function divide(a: number, d: number, halfUp: boolean): number {
+  let q = Math.floor(a / d);
+  let r = a - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  return halfUp && 2 * r >= d ? q + 1 : q;
+}
+
+/**
+ * The whole-number path: the same instalments as the decimal path, for a grant of a whole number of
+ * shares whose products stay exact in doubles (undefined otherwise). Why the same: the decimal path
+ * rounds a tranche's true amount x = quantity x n / denominator (it settles its 40-digit value to 30
+ * significant digits first, see `settled`). When x is a whole or half number (below 2^53, so at most
+ * 16 digits) settling gives x itself; otherwise x is at least 1 / (2 x 10^6) from every whole or half
+ * number while its settled value is within x x 10^-29 < 10^-13 of x, so both round the same way.
+ */
+function wholeNumberInstalments(plan: WholeNumberPlan, quantity: Decimal): { instalments: VestingInstalment[]; counts: number[] } | undefined {
+  const q = exactCount(quantity);
+  if (q === undefined) return undefined;
+  const { dates, denominator } = plan;
+  const out: VestingInstalment[] = new Array<VestingInstalment>(dates.length);
+  const counts: number[] = new Array<number>(dates.length);
+  if (plan.allocation === "CUMULATIVE_ROUNDING" || plan.allocation === "CUMULATIVE_ROUND_DOWN") {
+    const running = plan.running;
+    if (running.length > 0 && q * running[running.length - 1] > Number.MAX_SAFE_INTEGER - denominator) return undefined;
+    const halfUp = plan.allocation === "CUMULATIVE_ROUNDING";
+    let given = 0;
+    for (let k = 0; k < dates.length; k++) {
+      const total = divide(q * running[k], denominator, halfUp);
+      out[k] = instalment(plan, k, total - given);
+      counts[k] = total;
+      given = total;
+    }
+    return { instalments: out, counts };
+  }
+  // Loaded: equal units, the remainder's extra shares on the first (or last) units, or all on one.
+  const { units, totalUnits } = plan;
+  if (dates.length === 0) return { instalments: out, counts };
+  if (q * plan.unit * totalUnits > Number.MAX_SAFE_INTEGER - denominator) return undefined;
+  const covered = divide(q * plan.unit * totalUnits, denominator, false);
+  const base = Math.floor(covered / totalUnits);
+  const remainder = covered - base * totalUnits;
+  const front = plan.allocation.startsWith("FRONT");
+  const single = plan.allocation.endsWith("SINGLE_TRANCHE");
+  let first = 0;
+  let total = 0;
+  for (let k = 0; k < dates.length; k++) {
+    const step = base * units[k] + loadedExtra(first, units[k], totalUnits, remainder, front, single);
+    first += units[k];
+    total += step;
+    out[k] = instalment(plan, k, step);
+    counts[k] = total;
+  }
+  return { instalments: out, counts };
+}
+
+/** A grant's quantity as a whole number from 1 to 2^53 - 1, or undefined. */
+function exactCount(quantity: Decimal): number | undefined {
+  if (!quantity.isInteger() || quantity.isNeg() || quantity.isZero()) return undefined;
+  const q = quantity.toNumber();
+  return Number.isSafeInteger(q) ? q : undefined;
 }
 
 /**
@@ -235,16 +489,26 @@ function allocate(terms: VestingTermsSpec, quantity: Decimal, tranches: { date: 
       const remainder = covered.sub(base.mul(totalUnits)).toNumber();
       const front = terms.allocation.startsWith("FRONT");
       const single = terms.allocation.endsWith("SINGLE_TRANCHE");
-      let unitIndex = 0;
+      let first = 0;
       return tranches.map((t, i) => {
-        let q = ZERO;
-        for (let k = 0; k < counts[i].toNumber(); k++, unitIndex++) {
-          const position = front ? unitIndex : totalUnits - 1 - unitIndex;
-          const extra = single ? (position === 0 ? remainder : 0) : position < remainder ? 1 : 0;
-          q = q.add(base).add(extra);
-        }
+        const count = counts[i].toNumber();
+        const q = base.mul(count).add(loadedExtra(first, count, totalUnits, remainder, front, single));
+        first += count;
         return { date: t.date, quantity: q };
       });
     }
   }
+}
+
+/**
+ * A loaded allocation's extra shares in the tranche made of units `first` to `first + count - 1`
+ * (of `totalUnits`, each worth the base): the remainder's shares go one each to the first
+ * `remainder` units (FRONT_LOADED) or the last (BACK_LOADED), or all to the first or last unit
+ * (..._TO_SINGLE_TRANCHE). Counted, not looped, so terms with millions of units cost nothing more.
+ */
+export function loadedExtra(first: number, count: number, totalUnits: number, remainder: number, front: boolean, single: boolean): number {
+  // The tranche's positions, counted from the end that takes the extra shares: [lo, lo + count).
+  const lo = front ? first : totalUnits - first - count;
+  if (single) return lo === 0 && count > 0 ? remainder : 0;
+  return Math.max(0, Math.min(lo + count, remainder) - lo);
 }

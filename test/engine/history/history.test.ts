@@ -230,3 +230,44 @@ describe("capTableAsOf: a schedule vestingSchedule produced and a reordered copy
     }
   });
 });
+
+describe("capTableAsOf: an explicit schedule's running totals", () => {
+  const grant = (quantity: Decimal, vesting: Issuance["vesting"]): CapTableHistory => ({
+    classes: [{ id: "common", name: "Common", kind: "COMMON", seniority: 1, conversionRatio: new Decimal(1) }],
+    holders: [{ id: "h", name: "H" }],
+    plans: [{ id: "esop", name: "Plan", reserved: new Decimal("1e20"), cancelledGrants: "RETURN_TO_POOL" }],
+    events: [
+      {
+        type: "ISSUANCE",
+        id: "o",
+        date: "2024-01-01",
+        securityId: "O",
+        kind: "OPTION",
+        holderId: "h",
+        planId: "esop",
+        quantity,
+        price: d(1),
+        vesting,
+      },
+    ],
+  });
+
+  it("are exact past 2^53 (whole-number sums stop there; the rest is summed in Decimal)", () => {
+    // Nine instalments of 10^15 - 1 sum to 8,999,999,999,999,991 (below 2^53); the tenth and a last share pass it, to an odd total no double holds.
+    const vesting = Array.from({ length: 10 }, (_, k) => ({ date: `2025-${String(k + 1).padStart(2, "0")}-01`, quantity: d("999999999999999") }));
+    vesting.push({ date: "2025-11-01", quantity: d(1) });
+    const history = grant(d("1e17"), vesting);
+    expect(capTableAsOf(history, "2025-09-30").derivatives[0].vested?.toString()).toBe("8999999999999991");
+    expect(capTableAsOf(history, "2025-10-31").derivatives[0].vested?.toString()).toBe("9999999999999990");
+    expect(capTableAsOf(history, "2025-12-31").derivatives[0].vested?.toString()).toBe("9999999999999991");
+  });
+
+  it("follow the dates' order when a date is not ISO-shaped and the texts are out of order", () => {
+    const history = grant(d(15), [
+      { date: "2024-06-01T00", quantity: d(5) },
+      { date: "2024-01-01", quantity: d(10) },
+    ]);
+    expect(capTableAsOf(history, "2024-03-01").derivatives[0].vested?.toString()).toBe("10");
+    expect(capTableAsOf(history, "2024-12-31").derivatives[0].vested?.toString()).toBe("15");
+  });
+});

@@ -11,8 +11,8 @@
  *
  * The histories are the OCF round trip's (test/ocf/historyArb.ts), then: events listed in a random
  * order, quantities scaled up to near 10^15 and past it (whole-number counts stop at 10^15, sums at
- * 2^53), schedules with running totals or without, in date order or reversed, a date that is not
- * ISO-shaped, a plan that retires cancelled grants, ratio and authorised-share adjustments, dates moved
+ * 2^53), schedules in date order or reversed, with a date that is not ISO-shaped, or made by
+ * `vestingSchedule` (which carries their day numbers and running totals: whole numbers or decimals), a plan that retires cancelled grants, ratio and authorised-share adjustments, dates moved
  * to the first of their month or year (many types on one date: a history may then break a rule, say a
  * transfer of more than a certificate holds before that day's split, and the engine must refuse it
  * with the same rule at the same event as the reference does). Each
@@ -35,6 +35,7 @@ import {
   type VestingInstalment,
 } from "../../../src/engine/history/history";
 import { EngineError } from "../../../src/engine/errors";
+import { vestingSchedule, type VestingTermsSpec } from "../../../src/engine/history/vesting";
 import { historyArb } from "../../ocf/historyArb";
 
 const TYPE_ORDER: Record<HistoryEvent["type"], number> = {
@@ -95,24 +96,16 @@ function referenceOrder(events: readonly HistoryEvent[]): HistoryEvent[] {
     .map((e) => e.event);
 }
 
-/** Vested by the documented rule: in date order, the running total (the schedule's own when every instalment has one and the dates are in order) of the instalments dated on or before the date, plus accelerations, at most the quantity. */
+/** Vested by the documented rule: in date order, the running total of the instalments dated on or before the date, plus accelerations, at most the quantity. */
 function referenceVested(s: RefSecurity, date: string): Decimal | undefined {
   const schedule = s.issuance.vesting;
   if (schedule === undefined) return undefined;
-  let inOrder = true;
-  for (let k = 0; k < schedule.length; k++) {
-    if (schedule[k].total === undefined || (k > 0 && schedule[k - 1].date > schedule[k].date)) inOrder = false;
-  }
   let scheduled = ZERO;
-  if (inOrder) {
-    for (const i of schedule) if (i.date <= date) scheduled = i.total!;
-  } else {
-    const sorted = [...schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    let total = ZERO;
-    for (const i of sorted) {
-      total = total.add(i.quantity);
-      if (i.date <= date) scheduled = total;
-    }
+  const sorted = [...schedule].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let total = ZERO;
+  for (const i of sorted) {
+    total = total.add(i.quantity);
+    if (i.date <= date) scheduled = total;
   }
   const vested = s.accelerated.isZero() ? scheduled : scheduled.add(s.accelerated);
   return vested.lte(s.quantity) ? vested : s.quantity;
@@ -274,8 +267,7 @@ function engineAsOf(history: CapTableHistory, date: string): unknown {
 /** Every quantity, amount and reserve times `factor` (a consistent history stays consistent). */
 function scaled(history: CapTableHistory, factor: Decimal): CapTableHistory {
   const times = (x: Decimal | undefined) => (x === undefined ? undefined : x.mul(factor));
-  const vesting = (v: readonly VestingInstalment[] | undefined) =>
-    v?.map((i) => ({ ...i, quantity: i.quantity.mul(factor), ...(i.total !== undefined ? { total: i.total.mul(factor) } : {}) }));
+  const vesting = (v: readonly VestingInstalment[] | undefined) => v?.map((i) => ({ ...i, quantity: i.quantity.mul(factor) }));
   return {
     ...history,
     plans: history.plans.map((p) => ({ ...p, reserved: p.reserved.mul(factor) })),
@@ -298,19 +290,33 @@ function scaled(history: CapTableHistory, factor: Decimal): CapTableHistory {
   };
 }
 
-/** The schedule as the variant says: with running totals, reversed, or with one date that is not ISO-shaped. */
-function reshaped(v: readonly VestingInstalment[], variant: number): readonly VestingInstalment[] {
-  let total = ZERO;
+/** Quarterly vesting over a year, in whole shares (vestingSchedule's whole-number path for a whole grant). */
+const QUARTERS: VestingTermsSpec = {
+  id: "quarters",
+  allocation: "CUMULATIVE_ROUNDING",
+  conditions: [
+    { id: "q", portion: new Decimal(1).div(4), trigger: { type: "RELATIVE", unit: "MONTHS", length: 3, occurrences: 4, relativeTo: "start" } },
+    { id: "start", quantity: ZERO, trigger: { type: "START" } },
+  ],
+};
+/** The same in fractional shares (vestingSchedule's decimal path). */
+const QUARTERS_FRACTIONAL: VestingTermsSpec = { ...QUARTERS, id: "quarters-fractional", allocation: "FRACTIONAL" };
+
+/**
+ * The schedule as the variant says: as given, reversed, with one date that is not ISO-shaped, or one
+ * `vestingSchedule` produced for the grant from its date (its day numbers and running totals then
+ * come with it: whole numbers, or decimals).
+ */
+function reshaped(v: readonly VestingInstalment[], variant: number, grant: Issuance): readonly VestingInstalment[] {
   switch (variant) {
     case 1:
-      return v.map((i) => ({ ...i, total: (total = total.add(i.quantity)) }));
+      return grant.quantity === undefined ? v : vestingSchedule(QUARTERS, grant.quantity, grant.date).instalments;
     case 2:
       return [...v].reverse();
     case 3:
       return v.map((i, k) => (k === 0 ? { ...i, date: `${i.date}T00` } : i));
     case 4:
-      // Totals on an unsorted schedule: the totals are ignored, the quantities re-summed in date order.
-      return [...v].reverse().map((i) => ({ ...i, total: (total = total.add(i.quantity)) }));
+      return grant.quantity === undefined ? [...v].reverse() : vestingSchedule(QUARTERS_FRACTIONAL, grant.quantity, grant.date).instalments;
     default:
       return v;
   }
@@ -334,11 +340,12 @@ function variant(history: CapTableHistory, v: Variant): CapTableHistory {
   let k = 0;
   // A monotone map of dates keeps the history consistent (issued on or before closing, results on the closing's date).
   const coarse = (date: string) => (v.dates === "day" ? date : v.dates === "month" ? `${date.slice(0, 7)}-01` : `${date.slice(0, 4)}-01-01`);
-  const events = big.events.map((e) => ({
-    ...e,
-    date: coarse(e.date),
-    ...(e.type === "ISSUANCE" && e.vesting !== undefined ? { vesting: reshaped(e.vesting, (v.schedules + k++) % 5) } : {}),
-  })) as HistoryEvent[];
+  const events = big.events.map((e) => {
+    const moved = { ...e, date: coarse(e.date) } as HistoryEvent;
+    return moved.type === "ISSUANCE" && moved.vesting !== undefined
+      ? { ...moved, vesting: reshaped(moved.vesting, (v.schedules + k++) % 5, moved) }
+      : moved;
+  });
   const dates = events.map((e) => e.date).sort();
   if (v.adjust && dates.length > 0) {
     const mid = dates[dates.length >> 1];
@@ -401,7 +408,7 @@ describe("capTableAsOf against a reference replay", () => {
       holderId: "h",
       planId: "esop",
       quantity: new Decimal(quantity),
-      vesting: [{ date: "2024-06-01", quantity: new Decimal(quantity), total: new Decimal(quantity) }],
+      vesting: [{ date: "2024-06-01", quantity: new Decimal(quantity) }],
     });
     // 11 x (10^15 - 1) = 10,999,999,999,999,989: odd and past 2^53, so no double holds it.
     for (const quantities of [Array(11).fill("999999999999999"), ["1000000000000000", "1"], ["4503599627370497", "4503599627370496"], ["0.5", "1"]]) {

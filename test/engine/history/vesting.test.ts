@@ -1,5 +1,12 @@
 import { Decimal } from "../../../src/engine/decimal";
-import { addMonths, isProducedSchedule, vestingSchedule, type AllocationType, type VestingTermsSpec } from "../../../src/engine/history/vesting";
+import {
+  addMonths,
+  isProducedSchedule,
+  loadedExtra,
+  vestingSchedule,
+  type AllocationType,
+  type VestingTermsSpec,
+} from "../../../src/engine/history/vesting";
 
 const d = (x: string | number) => new Decimal(x);
 
@@ -44,7 +51,7 @@ describe("vestingSchedule: 4 years monthly with a 1-year cliff (OCF sample 4yr-1
   it("vests a quarter at the cliff, then 1/48 a month, all by the fourth anniversary, on the start's day or the month's last", () => {
     const s = vestingSchedule(terms, d(4800), "2023-01-31");
     expect(s.instalments).toHaveLength(37);
-    expect(s.instalments[0]).toEqual({ date: "2024-01-31", quantity: d(1200), total: d(1200) });
+    expect(s.instalments[0]).toEqual({ date: "2024-01-31", quantity: d(1200) });
     expect(s.instalments[1].date).toBe("2024-02-29"); // leap year, last day of a shorter month
     expect(s.instalments[2].date).toBe("2024-03-31"); // back to the start's day
     expect(s.instalments[36].date).toBe("2027-01-31");
@@ -156,5 +163,44 @@ describe("whole shares from portions with no exact decimal (1/48)", () => {
     expect(s[0]).toBe(1200);
     expect(new Set(s.slice(1))).toEqual(new Set([100]));
     expect(s.reduce((a, b) => a + b, 0)).toBe(4800);
+  });
+});
+
+describe("loadedExtra: the remainder's extra shares of a loaded tranche, counted", () => {
+  /** The definition, unit by unit: each unit's position from the end that takes the extra shares. */
+  function byUnits(first: number, count: number, totalUnits: number, remainder: number, front: boolean, single: boolean): number {
+    let extra = 0;
+    for (let u = first; u < first + count; u++) {
+      const position = front ? u : totalUnits - 1 - u;
+      extra += single ? (position === 0 ? remainder : 0) : position < remainder ? 1 : 0;
+    }
+    return extra;
+  }
+  it("matches the unit-by-unit count for every tranche split of up to 12 units", () => {
+    for (let totalUnits = 1; totalUnits <= 12; totalUnits++)
+      for (let remainder = 0; remainder < totalUnits; remainder++)
+        for (let first = 0; first < totalUnits; first++)
+          for (let count = 1; first + count <= totalUnits; count++)
+            for (const front of [true, false])
+              for (const single of [true, false])
+                expect([first, count, totalUnits, remainder, front, single, loadedExtra(first, count, totalUnits, remainder, front, single)]).toEqual(
+                  [first, count, totalUnits, remainder, front, single, byUnits(first, count, totalUnits, remainder, front, single)],
+                );
+  });
+  it("gives a tranche of millions of units at once (terms with a tiny smallest portion)", () => {
+    const terms: VestingTermsSpec = {
+      id: "tiny",
+      allocation: "FRONT_LOADED",
+      conditions: [
+        { id: "start", portion: d(1).div(999_983), trigger: { type: "START" } },
+        {
+          id: "rest",
+          portion: d(999_982).div(999_983),
+          trigger: { type: "RELATIVE", unit: "MONTHS", length: 12, occurrences: 1, relativeTo: "start" },
+        },
+      ],
+    };
+    const s = vestingSchedule(terms, d(2_000_000), "2024-01-01");
+    expect(s.instalments.map((i) => i.quantity.toString())).toEqual(["3", "1999997"]);
   });
 });
