@@ -350,10 +350,13 @@ function wholeNumberPlan(terms: VestingTermsSpec, dated: Dated): WholeNumberPlan
  * Instalment objects by date and whole-share amount, shared by every grant that vests that amount on
  * that date (instalments are read-only data): a company's grants vest a few hundred amounts on each
  * of a few hundred dates, so 10,000 grants share tens of thousands of objects rather than making
- * hundreds of thousands. At most SHARED_MOST are kept (a few megabytes); past that, each is new.
+ * hundreds of thousands. At most SHARED_PER_DATE amounts a date (a cliff's amounts, one per grant
+ * size, are seldom shared) and SHARED_MOST in all are kept (about 130 bytes each: 6.5 MB at most);
+ * past that, each is new.
  */
 const sharedByDate = /* @__PURE__ */ new Map<string, Map<number, VestingInstalment>>();
-const SHARED_MOST = 100_000;
+const SHARED_PER_DATE = 256;
+const SHARED_MOST = 50_000;
 let sharedCount = 0;
 
 function sharedFor(date: string): Map<number, VestingInstalment> {
@@ -368,7 +371,7 @@ function instalment(plan: WholeNumberPlan, k: number, step: number): VestingInst
   const known = byStep.get(step);
   if (known !== undefined) return known;
   const made = { date: plan.dates[k], quantity: new Decimal(step) };
-  if (sharedCount < SHARED_MOST) {
+  if (sharedCount < SHARED_MOST && byStep.size < SHARED_PER_DATE) {
     byStep.set(step, made);
     sharedCount += 1;
   }
