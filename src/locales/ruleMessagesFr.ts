@@ -409,6 +409,8 @@ export const RULES_FR: RuleMessages = {
   versionNotWhole: (p) => `La version doit être un nombre entier de 1 à ${p.target}, reçu ${p.got}`,
   versionNewer: (p) =>
     `La version ${p.version} est plus récente que celles que lit ce CapTable (jusqu’à ${p.target}) : mettez CapTable à jour pour ouvrir ce modèle`,
+  storedModelVersion: (p) =>
+    `Le modèle de la feuille « ${p.sheet} » a des entrées de version ${p.version} ; ce CapTable lit la version ${p.target}${p.version > p.target ? " : mettez CapTable à jour" : ""}`,
 };
 
 /**

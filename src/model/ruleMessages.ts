@@ -250,6 +250,8 @@ export interface RuleParams {
   versionMissing: { target: number };
   versionNotWhole: { target: number; got: string };
   versionNewer: { version: number; target: number };
+  /** A model stored in a workbook (`captable extract-template`) whose inputs are of another schema version than this CapTable reads. */
+  storedModelVersion: { sheet: string; version: number; target: number };
 }
 
 /** The JSON documents read before a schema: a template file, or the template stored in a workbook. */
@@ -415,6 +417,8 @@ export const RULES_EN: RuleMessages = {
   versionMissing: (p) => `version is missing: a template states its format version, e.g. "version": ${p.target}`,
   versionNotWhole: (p) => `version must be a whole number from 1 to ${p.target}, got ${p.got}`,
   versionNewer: (p) => `version ${p.version} is newer than this CapTable reads (up to ${p.target}): update CapTable to open this template`,
+  storedModelVersion: (p) =>
+    `the model on sheet "${p.sheet}" has inputs of version ${p.version}; this CapTable reads version ${p.target}${p.version > p.target ? ": update CapTable" : ""}`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

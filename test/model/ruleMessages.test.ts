@@ -108,6 +108,7 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   versionMissing: { target: 1 },
   versionNotWhole: { target: 1, got: "1.5" },
   versionNewer: { version: 9, target: 1 },
+  storedModelVersion: { sheet: "OpCore deal", version: 2, target: 1 },
 };
 
 describe("the catalogue", () => {
