@@ -16,6 +16,7 @@ import { CLI_MESSAGES_EN, CLI_MESSAGES_FR } from "../../src/locales/cliMessages"
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
 import { MODEL_XML_NAMESPACE, readModelPart, serializeModel } from "../../src/workbook/modelXml";
+import { TEMPLATE_XML_NAMESPACE, readTemplatePart, serializeTemplatePart } from "../../src/templates/workbookPart";
 import { XLSX_RULES_EN, type XlsxRuleId, type XlsxRuleParams, xlsxRuleText } from "../../src/workbook/xlsxRules";
 import { XLSX_RULES_FR } from "../../src/locales/xlsxMessagesFr";
 import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
@@ -30,8 +31,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[]) => runCli(args, dir);
 
-/** The numbers of a text, in order (French groups digits with a no-break space). */
-const numbers = (text: string): string[] => text.replace(/(\d)\u00a0(?=\d{3})/g, "$1").match(/\d+(?:\.\d+)?/g) ?? [];
+/** The numbers of a text, in order (French groups digits with a no-break space, or a narrow one as the rule catalogue does). */
+const numbers = (text: string): string[] => text.replace(/(\d)[\u00a0\u202f](?=\d{3})/g, "$1").match(/\d+(?:\.\d+)?/g) ?? [];
 
 /** The lines of a French output, each checked: no English word once names, paths and options are set aside. */
 function expectFrench(text: string): string[] {
@@ -308,6 +309,23 @@ describe("captable --lang fr speaks French", () => {
     expect(twice.fr.stderr).toContain("  - La liste « À compléter » cite « asOf » plus d’une fois (toFill[1].field)\n");
   });
 
+  test("the limits on a template's value (a text too long, a list too long, a forbidden field name): in French too", async () => {
+    const t = JSON.parse(templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+    t.inputs.company = "c".repeat(5001);
+    t.inputs.capTable = Array.from({ length: 1001 }, () => ({ holder: "A", shares: 1 }));
+    writeFileSync(
+      path.join(dir, "limits.json"),
+      JSON.stringify(t).replace('"kind":"stakeSale","title"', '"__proto__":{},"kind":"stakeSale","title"'),
+    );
+    const { en, fr } = await bothLanguages(["validate-template", "limits.json"]);
+    expect(en.stderr).toContain('  - __proto__: the field name "__proto__" is not allowed\n');
+    expect(en.stderr).toContain("  - company: text is too long: 5001 characters, at most 5000 allowed (inputs.company)\n");
+    expect(fr.stderr).toContain("  - Le nom de champ « __proto__ » n’est pas admis (__proto__)\n");
+    expect(fr.stderr).toContain("  - Le texte est trop long : 5\u202f001 caractères, au plus 5\u202f000 admis (inputs.company)\n");
+    expect(fr.stderr).toContain("  - La liste est trop longue : 1\u202f001 éléments, au plus 1\u202f000 admis (inputs.capTable)\n");
+    expect(fr.stderr.split("\n").length).toBe(en.stderr.split("\n").length);
+  });
+
   test("build-workbook: the engine's refusal and the stake sale's warnings in French", async () => {
     const history = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
     history.inputs.nextRound.poolTarget = 0.99;
@@ -579,6 +597,20 @@ describe("captable --lang fr speaks French", () => {
       expect(newer.fr.stderr).toContain(
         "  - Le modèle de la feuille « OpCore deal » a des entrées de version 7 ; ce CapTable lit la version 1 : mettez CapTable à jour\n",
       );
+    });
+
+    test("a stored template beyond the limits on a JSON value: its problems in French too", async () => {
+      await variant("long-text.xlsx", async (zip) => {
+        for (const p of Object.keys(zip.files).filter((f) => /^customXml\/item\d+\.xml$/.test(f))) {
+          const xml = await zip.file(p)!.async("string");
+          if (!xml.includes(TEMPLATE_XML_NAMESPACE)) continue;
+          const { modelId, json } = readTemplatePart(xml)!;
+          zip.file(p, serializeTemplatePart(modelId, JSON.stringify({ ...JSON.parse(json), description: "d".repeat(6000) })));
+        }
+      });
+      const { en, fr } = await sameReport(["extract-template", "long-text.xlsx"]);
+      expect(en.stderr).toContain("  - description: text is too long: 6000 characters, at most 5000 allowed\n");
+      expect(fr.stderr).toContain("  - Le texte est trop long : 6\u202f000 caractères, au plus 5\u202f000 admis (description)\n");
     });
 
     test("the reader's French catalogue: every rule, in French, from its parameters", () => {
