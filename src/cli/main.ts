@@ -4,7 +4,7 @@
  *   captable list-templates
  *   captable export-template <id> [-o template.json] [--lang en|fr]
  *   captable build-workbook <template.json | id> -o model.xlsx [--lang en|fr]
- *   captable extract-template <model.xlsx> [-o template.json]
+ *   captable extract-template <model.xlsx> [-o template.json] [--lang en|fr]
  *   captable validate-template <template.json> [--lang en|fr]
  *   captable import-ocf <package.ocf.zip | folder> [--as-of YYYY-MM-DD] [--require-md5] [-o model.json [--currency EUR] | --cap-table -o cap-table.json] [--lang en|fr]
  *   captable export-ocf <history.json> -o package.ocf.zip [--dir] [--as-of YYYY-MM-DD] [--currency EUR] [--lang en|fr]
@@ -61,8 +61,9 @@ Commands:
                                        --lang fr writes the sheet's words in French (default en),
                                        and the command's messages are French too; the model
                                        stored inside is the same in either language.
-  extract-template <file.xlsx> [-o file.json]
-                                       Write the template of the model stored in a workbook.
+  extract-template <file.xlsx> [-o file.json] [--lang en|fr]
+                                       Write the template of the model stored in a workbook
+                                       (--lang fr: the messages in French; the JSON is the same).
   validate-template <file.json> [--lang en|fr]
                                        Check a template file and list what is wrong with it
                                        (--lang fr: in French).
@@ -119,7 +120,7 @@ interface Parsed {
   /** export-ocf only. */
   readonly dir: boolean;
   readonly currency?: string;
-  /** build-workbook: the language of the sheet's words (and of the messages); export-template, validate-template, export-ocf: of the messages. */
+  /** build-workbook: the language of the sheet's words (and of the messages); the other commands that take it: of the messages. */
   readonly lang?: SheetLanguage;
   /** The messages, in the language of --lang (English without it). */
   readonly M: CliMessages;
@@ -196,8 +197,8 @@ function parseArgs(argv: readonly string[], M: CliMessages): Parsed {
   if (command === "import-ocf" && currency !== undefined && (capTable || output === undefined || output === "-"))
     throw new UsageError(M.currencyOnlyForModel);
   if (command === "import-ocf" && capTable && (output === undefined || output === "-")) throw new UsageError(M.capTableNeedsFile);
-  // Not extract-template: the workbook reader's own problems (src/workbook/xlsxReader.ts: a part it cannot read, a damaged file) have no rule ids, so its French would be part English.
-  const langCommands = ["export-template", "build-workbook", "validate-template", "import-ocf", "export-ocf"];
+  // extract-template too: the workbook reader's own problems (a part it cannot read, a damaged file) are rules of its catalogue (src/workbook/xlsxRules.ts).
+  const langCommands = ["export-template", "build-workbook", "extract-template", "validate-template", "import-ocf", "export-ocf"];
   if (!langCommands.includes(command ?? "") && lang !== undefined) throw new UsageError(M.optionOf("--lang", langCommands));
   return { command, args, output, force, help, asOf, requireMd5, dir, capTable, currency, lang, M };
 }
@@ -386,38 +387,46 @@ async function buildWorkbook(p: Parsed, io: CliIO): Promise<void> {
 }
 
 async function extractTemplate(p: Parsed, io: CliIO): Promise<void> {
-  expectArgs(p, 1, "an .xlsx workbook");
+  const M = p.M;
+  const lang = p.lang ?? "en";
+  expectArgs(p, 1, M.aWorkbook);
   const file = p.args[0];
   let buffer: Buffer;
   try {
     buffer = await readAtMost(
       path.resolve(io.cwd, file),
       MAX_WORKBOOK_BYTES,
-      (size) => `${file}: the workbook is too large: ${size}, at most ${MAX_WORKBOOK_BYTES} read`,
+      (size) => M.workbookTooLarge(file, size, MAX_WORKBOOK_BYTES),
+      M.fileSize,
     );
   } catch (error) {
     if (error instanceof Failure) throw error;
-    throw new Failure(describeFsError(error, file));
+    throw new Failure(describeFsError(error, file, M));
   }
+  // The reader's refusals and the parts it skips are rules of its catalogue, worded in the language of the messages by their id;
+  // a template's problems by the rule catalogue's, as validate-template words them.
+  const { xlsxErrorMessage, xlsxRuleMessage } = require("../locales/xlsxMessagesFr") as typeof import("../locales/xlsxMessagesFr");
   let found;
-  let unreadable: string[];
+  let unreadable;
   try {
-    ({ templates: found, unreadable } = await workbookModule().workbookTemplates(buffer));
+    ({ templates: found, unreadableRules: unreadable } = await workbookModule().workbookTemplates(
+      buffer,
+      lang === "en" ? undefined : (issue) => ruleMessage(issue, lang),
+    ));
   } catch (error) {
-    throw new Failure(`${file}: ${(error as Error).message}`);
+    throw new Failure(M.fileProblem(file, xlsxErrorMessage(error, lang)));
   }
-  const skipped = unreadable.map((u) => `  - ${u}`).join("\n");
-  if (found.length === 0)
-    throw new Failure(`${file} holds no CapTable model${unreadable.length > 0 ? `; these stored parts could not be read:\n${skipped}` : ""}`);
-  if (unreadable.length > 0) io.stderr(`Warning: ${file}: these stored parts could not be read and were skipped:\n${skipped}\n`);
-  if (found.length > 1) io.stderr(`${file} holds ${found.length} models; writing the first (sheet "${found[0].sheet}")\n`);
+  const skipped = unreadable.map((u) => `  - ${xlsxRuleMessage(u, lang)}`).join("\n");
+  if (found.length === 0) throw new Failure(M.noModel(file, unreadable.length > 0 ? skipped : undefined));
+  if (unreadable.length > 0) io.stderr(`${M.partsSkipped(file, skipped)}\n`);
+  if (found.length > 1) io.stderr(`${M.manyModels(file, found.length, found[0].sheet)}\n`);
   const first = found[0];
-  if (!first.result.ok) throw new Failure(`the model on sheet "${first.sheet}" is not a valid template:\n${problemLines(first.result.errors)}`);
+  if (!first.result.ok) throw new Failure(`${M.modelNotValid(first.sheet)}\n${problemLines(first.result.errors, lang)}`);
   const json = templateToJson(first.result.template);
   if (p.output === undefined || p.output === "-") io.stdout(json);
   else {
     await writeOutput(p.output, json, p, io);
-    io.stderr(`Wrote the template of sheet "${first.sheet}" to ${p.output}\n`);
+    io.stderr(`${M.wroteSheetTemplate(first.sheet, p.output)}\n`);
   }
 }
 

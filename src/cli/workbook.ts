@@ -20,14 +20,17 @@ import {
   serializeTemplatePart,
   templateToJson,
   validateTemplate,
+  type IssueMessage,
   type Template,
   type TemplateResult,
 } from "../templates";
+import { type RuleId, type RuleParams, issueText, ruleIssue } from "../model/ruleMessages";
 import { newModelId } from "../workbook/modelXml";
 import { type SheetLanguage, sheetText } from "../model/sheetText";
 import type { SheetSpec } from "../workbook/spec";
 import { writeXlsx } from "../workbook/xlsxWriter";
 import { readXlsxContents } from "../workbook/xlsxReader";
+import type { XlsxRuleRef } from "../workbook/xlsxRules";
 
 // The builders of every kind live in src/model/build.ts; re-exported for the command line's callers.
 export { buildModel, MODEL_SCHEMA_VERSIONS, type BuiltModel };
@@ -99,10 +102,19 @@ export async function templatesFromWorkbook(buffer: Uint8Array): Promise<Workboo
 
 /**
  * templatesFromWorkbook, with the custom XML parts that could not be read and why (not well-formed
- * XML, a model part with a wrong attribute...), so that a model is never skipped without a word.
+ * XML, a model part with a wrong attribute...), so that a model is never skipped without a word:
+ * in English (`unreadable`) and as the reader's rules (`unreadableRules`, src/workbook/xlsxRules.ts).
+ * A template's problems are worded by `message`, as parseTemplateJson words them (English by
+ * default; the command line's French passes the French rule catalogue's).
  */
-export async function workbookTemplates(buffer: Uint8Array): Promise<{ templates: WorkbookTemplate[]; unreadable: string[] }> {
-  const { models, customXml, unreadable } = await readXlsxContents(buffer);
+export async function workbookTemplates(
+  buffer: Uint8Array,
+  message?: IssueMessage,
+): Promise<{ templates: WorkbookTemplate[]; unreadable: string[]; unreadableRules: XlsxRuleRef[] }> {
+  const { models, customXml, unreadable, unreadableRules } = await readXlsxContents(buffer);
+  // A rule worded as the schema's issues are (one catalogue), as validateTemplate words the rules it checks before the schema.
+  const word = <K extends RuleId>(id: K, params: RuleParams[K]): string =>
+    (message ?? issueText)(ruleIssue(id, params, []) as unknown as Parameters<IssueMessage>[0]);
   const stored = new Map<string, string>();
   for (const xml of customXml) {
     let part: { modelId: string; json: string } | undefined;
@@ -119,9 +131,7 @@ export async function workbookTemplates(buffer: Uint8Array): Promise<{ templates
       ? MODEL_SCHEMA_VERSIONS[model.kind as Template["kind"]]
       : undefined;
     if (known !== undefined && model.schemaVersion !== known) {
-      const errors = [
-        `the model on sheet "${model.sheet}" has inputs of version ${model.schemaVersion}; this CapTable reads version ${known}${model.schemaVersion > known ? ": update CapTable" : ""}`,
-      ];
+      const errors = [word("storedModelVersion", { sheet: model.sheet, version: model.schemaVersion, target: known })];
       return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: { ok: false, errors } };
     }
     const json = stored.get(model.id);
@@ -134,14 +144,14 @@ export async function workbookTemplates(buffer: Uint8Array): Promise<{ templates
       presentation: { ...DEFAULT_PRESENTATION },
     };
     if (json !== undefined) {
-      const parsed = parseSafeJson(json, "stored template");
+      const parsed = parseSafeJson(json, "stored template", (rule) => word(rule.id, rule.params));
       if (!parsed.ok) return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: parsed };
-      const stored = validateTemplate(parsed.value);
+      const stored = validateTemplate(parsed.value, message);
       if (!stored.ok) return { modelId: model.id, sheet: model.sheet, kind: model.kind, result: stored };
       meta = { ...stored.template };
     }
-    const result = validateTemplate({ ...meta, kind: model.kind, inputs: model.inputs });
+    const result = validateTemplate({ ...meta, kind: model.kind, inputs: model.inputs }, message);
     return { modelId: model.id, sheet: model.sheet, kind: model.kind, result };
   });
-  return { templates, unreadable };
+  return { templates, unreadable, unreadableRules };
 }

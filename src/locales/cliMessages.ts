@@ -1,11 +1,12 @@
 /**
  * The command line's own messages, in English and in French (`captable build-workbook ... --lang fr`,
- * `captable export-ocf ... --lang fr`): usage errors, file errors, what build-workbook and export-ocf
- * report when they have written their output. One object
+ * `captable export-ocf ... --lang fr`): usage errors, file errors, what build-workbook, extract-template
+ * and export-ocf report when they have written their output. One object
  * per language; `CliMessages` makes the compiler refuse a French catalogue that misses a message.
  * A template's input errors come from the rule catalogues (src/model/ruleMessages.ts and
  * ruleMessagesFr.ts, by rule id), and an export's defaults and refusals from the OCF catalogue
- * (src/ocf/ocfRules.ts and src/locales/ocfMessagesFr.ts, by rule id), not from here. French typography as the sheets use it: a
+ * (src/ocf/ocfRules.ts and src/locales/ocfMessagesFr.ts, by rule id), and the .xlsx reader's refusals
+ * from its catalogue (src/workbook/xlsxRules.ts and src/locales/xlsxMessagesFr.ts, by rule id), not from here. French typography as the sheets use it: a
  * no-break space before ":" and ";" (sheetText.ts).
  */
 
@@ -57,6 +58,16 @@ export interface CliMessages {
   readonly aBuiltInId: string;
   readonly noBuiltIn: (id: string, ids: string) => string;
   readonly wroteTemplate: (id: string, file: string) => string;
+  // extract-template (the reader's refusals and the parts it skips: its catalogue, src/workbook/xlsxRules.ts)
+  /** What extract-template needs, as `needsArgs` names it. */
+  readonly aWorkbook: string;
+  readonly workbookTooLarge: (file: string, size: string, max: number) => string;
+  /** A workbook without a model; `skipped`: the stored parts that could not be read, one a line ("  - …"), when there are any. */
+  readonly noModel: (file: string, skipped: string | undefined) => string;
+  readonly partsSkipped: (file: string, skipped: string) => string;
+  readonly manyModels: (file: string, count: number, sheet: string) => string;
+  readonly modelNotValid: (sheet: string) => string;
+  readonly wroteSheetTemplate: (sheet: string, file: string) => string;
   // validate-template
   /** What validate-template needs, as `needsArgs` names it. */
   readonly aTemplateFile: string;
@@ -168,6 +179,13 @@ export const CLI_MESSAGES_EN: CliMessages = {
   aBuiltInId: "the id of a built-in template",
   noBuiltIn: (id, ids) => `no built-in template "${id}"; the built-in templates are: ${ids}`,
   wroteTemplate: (id, f) => `Wrote template "${id}" to ${f}`,
+  aWorkbook: "an .xlsx workbook",
+  workbookTooLarge: (f, size, max) => `${f}: the workbook is too large: ${size}, at most ${max} read`,
+  noModel: (f, skipped) => `${f} holds no CapTable model${skipped === undefined ? "" : `; these stored parts could not be read:\n${skipped}`}`,
+  partsSkipped: (f, skipped) => `Warning: ${f}: these stored parts could not be read and were skipped:\n${skipped}`,
+  manyModels: (f, n, sheet) => `${f} holds ${n} models; writing the first (sheet "${sheet}")`,
+  modelNotValid: (sheet) => `the model on sheet "${sheet}" is not a valid template:`,
+  wroteSheetTemplate: (sheet, f) => `Wrote the template of sheet "${sheet}" to ${f}`,
   aTemplateFile: "a template file",
   validTemplate: (f, title, kind, version) => `${f}: valid template "${title}" (${kind}, version ${version})`,
   aHistory: "a history file (the .json import-ocf writes)",
@@ -270,6 +288,14 @@ export const CLI_MESSAGES_FR: CliMessages = {
   aBuiltInId: "l’identifiant d’un modèle intégré",
   noBuiltIn: (id, ids) => `aucun modèle intégré « ${id} » ; les modèles intégrés sont : ${ids}`,
   wroteTemplate: (id, f) => `Modèle « ${id} » écrit dans ${f}`,
+  aWorkbook: "un classeur .xlsx",
+  workbookTooLarge: (f, size, max) => `${f} : le classeur est trop volumineux : ${size}, au plus ${max} octets lus`,
+  noModel: (f, skipped) =>
+    `${f} ne contient aucun modèle CapTable${skipped === undefined ? "" : ` ; ces parties enregistrées n’ont pas pu être lues :\n${skipped}`}`,
+  partsSkipped: (f, skipped) => `Avertissement : ${f} : ces parties enregistrées n’ont pas pu être lues et ont été ignorées :\n${skipped}`,
+  manyModels: (f, n, sheet) => `${f} contient ${n} modèles ; seul le premier est écrit (feuille « ${sheet} »)`,
+  modelNotValid: (sheet) => `le modèle de la feuille « ${sheet} » ne donne pas un modèle valide :`,
+  wroteSheetTemplate: (sheet, f) => `Modèle de la feuille « ${sheet} » écrit dans ${f}`,
   aTemplateFile: "un fichier de modèle",
   validTemplate: (f, title, kind, version) => `${f} : modèle valide « ${title} » (${kind}, version ${version})`,
   aHistory: "un fichier d’historique (le .json qu’écrit import-ocf)",

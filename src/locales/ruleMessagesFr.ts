@@ -409,6 +409,17 @@ export const RULES_FR: RuleMessages = {
   versionNotWhole: (p) => `La version doit être un nombre entier de 1 à ${p.target}, reçu ${p.got}`,
   versionNewer: (p) =>
     `La version ${p.version} est plus récente que celles que lit ce CapTable (jusqu’à ${p.target}) : mettez CapTable à jour pour ouvrir ce modèle`,
+  jsonValueTooDeep: (p) => `Trop imbriqué : au plus ${p.max} niveaux admis`,
+  jsonTextTooLong: (p) => `Le texte est trop long : ${frNumber(p.length)} caractères, au plus ${frNumber(p.max)} admis`,
+  jsonTextBadChars: () => "Le texte contient un caractère de contrôle ou un caractère non valide",
+  jsonNumberTooLarge: (p) => `Le nombre ${/e/i.test(p.value) ? p.value : frNumber(p.value)} dépasse la limite de 1e15 en valeur absolue`,
+  jsonListTooLong: (p) => `La liste est trop longue : ${frNumber(p.length)} éléments, au plus ${frNumber(p.max)} admis`,
+  jsonTooManyFields: (p) => `Trop de champs : ${p.count}, au plus ${p.max} admis`,
+  jsonForbiddenKey: (p) => `Le nom de champ « ${p.key} » n’est pas admis`,
+  jsonBadFieldName: () => "Un nom de champ est trop long ou contient un caractère de contrôle",
+  jsonNotValue: (p) => `Une valeur de type ${p.type} n’est pas une valeur JSON`,
+  storedModelVersion: (p) =>
+    `Le modèle de la feuille « ${p.sheet} » a des entrées de version ${p.version} ; ce CapTable lit la version ${p.target}${p.version > p.target ? " : mettez CapTable à jour" : ""}`,
 };
 
 /**

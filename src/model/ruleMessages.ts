@@ -250,6 +250,20 @@ export interface RuleParams {
   versionMissing: { target: number };
   versionNotWhole: { target: number; got: string };
   versionNewer: { version: number; target: number };
+  // The limits on a template's JSON value (src/templates/safeJson.ts, checkJsonValue): the message comes after the place in the file
+  jsonValueTooDeep: { max: number };
+  jsonTextTooLong: { length: number; max: number };
+  jsonTextBadChars: Record<string, never>;
+  /** `value`: the number as JavaScript writes it ("-2000000000000000", "1e+300"). */
+  jsonNumberTooLarge: { value: string };
+  jsonListTooLong: { length: number; max: number };
+  jsonTooManyFields: { count: number; max: number };
+  jsonForbiddenKey: { key: string };
+  jsonBadFieldName: Record<string, never>;
+  /** `type`: JavaScript's `typeof` of a value that is not JSON (a value not parsed from text). */
+  jsonNotValue: { type: string };
+  /** A model stored in a workbook (`captable extract-template`) whose inputs are of another schema version than this CapTable reads. */
+  storedModelVersion: { sheet: string; version: number; target: number };
 }
 
 /** The JSON documents read before a schema: a template file, or the template stored in a workbook. */
@@ -415,6 +429,17 @@ export const RULES_EN: RuleMessages = {
   versionMissing: (p) => `version is missing: a template states its format version, e.g. "version": ${p.target}`,
   versionNotWhole: (p) => `version must be a whole number from 1 to ${p.target}, got ${p.got}`,
   versionNewer: (p) => `version ${p.version} is newer than this CapTable reads (up to ${p.target}): update CapTable to open this template`,
+  jsonValueTooDeep: (p) => `nested too deeply, at most ${p.max} levels allowed`,
+  jsonTextTooLong: (p) => `text is too long: ${p.length} characters, at most ${p.max} allowed`,
+  jsonTextBadChars: () => "text contains a control character or an invalid character",
+  jsonNumberTooLarge: (p) => `number ${p.value} is beyond the limit of 1e15 in size`,
+  jsonListTooLong: (p) => `list is too long: ${p.length} items, at most ${p.max} allowed`,
+  jsonTooManyFields: (p) => `too many fields: ${p.count}, at most ${p.max} allowed`,
+  jsonForbiddenKey: (p) => `the field name "${p.key}" is not allowed`,
+  jsonBadFieldName: () => "a field name is too long or contains a control character",
+  jsonNotValue: (p) => `${p.type} is not a JSON value`,
+  storedModelVersion: (p) =>
+    `the model on sheet "${p.sheet}" has inputs of version ${p.version}; this CapTable reads version ${p.target}${p.version > p.target ? ": update CapTable" : ""}`,
 };
 
 /** The text of a rule in a language's messages (English by default). */

@@ -62,7 +62,7 @@ export function validateTemplate(value: unknown, message: IssueMessage = issueTe
     return { ok: false, errors: [path.length > 0 ? `${formatPath(path)}: ${text}` : text] };
   };
   try {
-    const limits = checkJsonValue(value);
+    const limits = checkJsonValue(value, (rule) => message(ruleIssue(rule.id, rule.params, []) as unknown as z.core.$ZodIssue));
     if (limits.length > 0) return { ok: false, errors: limits };
     if (value === null || typeof value !== "object" || Array.isArray(value)) return refused("notTemplateObject", {}, []);
     const doc = value as JsonObject;

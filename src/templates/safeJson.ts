@@ -72,7 +72,7 @@ function maxNesting(text: string): number {
 /**
  * Parses JSON text from outside and checks it against JSON_LIMITS and FORBIDDEN_KEYS. Never throws.
  * Its refusals are rules of the one catalogue (src/model/ruleMessages.ts), worded by `word` (English by
- * default); the limits on the value itself (`checkJsonValue`) are English only.
+ * default), and so are the limits on the value itself (`checkJsonValue`).
  */
 export function parseSafeJson(text: unknown, what: JsonDocument = "template", word: WordRule = wordRuleEn): SafeJsonResult {
   const refused = <K extends RuleId>(id: K, params: RuleParams[K]): SafeJsonResult => ({ ok: false, errors: [word({ id, params } as RuleRef)] });
@@ -91,7 +91,7 @@ export function parseSafeJson(text: unknown, what: JsonDocument = "template", wo
     const found = jsonSyntaxError(body);
     return refused("jsonSyntax", { what, line: found?.line ?? null, column: found?.column ?? null, problem: found?.problem ?? null });
   }
-  const errors = checkJsonValue(value);
+  const errors = checkJsonValue(value, word);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
@@ -238,44 +238,46 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
 
 /**
  * Walks a parsed JSON value (iteratively) and lists every breach of JSON_LIMITS and FORBIDDEN_KEYS,
- * at most 20 messages. Also used on values that did not come from text (templates built in code).
+ * at most 20 messages, each its place and a rule of the one catalogue worded by `word` (English by
+ * default). Also used on values that did not come from text (templates built in code).
  */
-export function checkJsonValue(root: unknown): string[] {
+export function checkJsonValue(root: unknown, word: WordRule = wordRuleEn): string[] {
   const errors: string[] = [];
+  const breach = <K extends RuleId>(where: string, id: K, params: RuleParams[K]): void => {
+    errors.push(`${where}: ${word({ id, params } as RuleRef)}`);
+  };
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0 && errors.length < 20) {
     const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
     const where = formatPath(path);
     if (path.length > JSON_LIMITS.maxDepth) {
-      errors.push(`${where}: nested too deeply, at most ${JSON_LIMITS.maxDepth} levels allowed`);
+      breach(where, "jsonValueTooDeep", { max: JSON_LIMITS.maxDepth });
       continue;
     }
     if (typeof value === "string") {
-      if (value.length > JSON_LIMITS.maxString)
-        errors.push(`${where}: text is too long: ${value.length} characters, at most ${JSON_LIMITS.maxString} allowed`);
-      else if (hasBadChars(value)) errors.push(`${where}: text contains a control character or an invalid character`);
+      if (value.length > JSON_LIMITS.maxString) breach(where, "jsonTextTooLong", { length: value.length, max: JSON_LIMITS.maxString });
+      else if (hasBadChars(value)) breach(where, "jsonTextBadChars", {});
     } else if (typeof value === "number") {
-      if (!Number.isFinite(value) || Math.abs(value) > JSON_LIMITS.maxAbs)
-        errors.push(`${where}: number ${value} is beyond the limit of 1e15 in size`);
+      if (!Number.isFinite(value) || Math.abs(value) > JSON_LIMITS.maxAbs) breach(where, "jsonNumberTooLarge", { value: String(value) });
     } else if (Array.isArray(value)) {
       if (value.length > JSON_LIMITS.maxArray) {
-        errors.push(`${where}: list is too long: ${value.length} items, at most ${JSON_LIMITS.maxArray} allowed`);
+        breach(where, "jsonListTooLong", { length: value.length, max: JSON_LIMITS.maxArray });
         continue;
       }
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
     } else if (value !== null && typeof value === "object") {
       const keys = Object.keys(value);
       if (keys.length > JSON_LIMITS.maxKeys) {
-        errors.push(`${where}: too many fields: ${keys.length}, at most ${JSON_LIMITS.maxKeys} allowed`);
+        breach(where, "jsonTooManyFields", { count: keys.length, max: JSON_LIMITS.maxKeys });
         continue;
       }
       for (const key of keys) {
         if (FORBIDDEN_KEYS.includes(key)) {
-          errors.push(`${formatPath([...path, key])}: the field name "${key}" is not allowed`);
+          breach(formatPath([...path, key]), "jsonForbiddenKey", { key });
           continue;
         }
         if (key.length > 100 || hasBadChars(key)) {
-          errors.push(`${where}: a field name is too long or contains a control character`);
+          breach(where, "jsonBadFieldName", {});
           continue;
         }
       }
@@ -283,7 +285,7 @@ export function checkJsonValue(root: unknown): string[] {
         if (!FORBIDDEN_KEYS.includes(keys[i])) stack.push({ value: (value as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
       }
     } else if (typeof value !== "boolean" && value !== null) {
-      errors.push(`${where}: ${typeof value} is not a JSON value`);
+      breach(where, "jsonNotValue", { type: typeof value });
     }
   }
   return errors;

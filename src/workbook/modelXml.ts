@@ -13,6 +13,7 @@
  */
 
 import { XML_LIMITS, escapeXml, parseXml, textOf, type XmlLimits } from "./xml";
+import { xlsxError } from "./xlsxRules";
 
 export const MODEL_XML_NAMESPACE = "urn:captable:model:1";
 
@@ -90,26 +91,24 @@ export function readXmlRoot(xml: string): XmlRoot | undefined {
 /**
  * Reads a stored part: the model, or undefined for well-formed XML that is not a model part (another
  * namespace or element: Excel's own parts, other add-ins'). Throws a clear Error for a part that is
- * not well-formed XML (line and column named), or is a model part whose content is wrong (which
- * attribute, or the JSON).
+ * not well-formed XML (an `XmlError`, line and column named), or is a model part whose content is
+ * wrong (which attribute, or the JSON: an `XlsxReadError` with its rule, xlsxRules.ts).
  */
 export function readModelPart(xml: string): StoredModel | undefined {
   const root = readXmlRootStrict(xml);
   if (root.local !== "captableModel" || root.namespace !== MODEL_XML_NAMESPACE) return undefined;
-  if (root.hasElements) throw new Error("the stored model <captableModel> must hold only its JSON text, not elements");
+  if (root.hasElements) throw xlsxError("modelElements", {});
   const attrs = root.attributes;
   for (const name of ["id", "kind"] as const) {
-    if (!ID.test(attrs[name] ?? ""))
-      throw new Error(`the stored model's ${name} must be 1-64 letters, digits, "-" or "_", got "${attrs[name] ?? ""}"`);
+    if (!ID.test(attrs[name] ?? "")) throw xlsxError("modelAttribute", { name, got: attrs[name] ?? "" });
   }
   const version = Number(attrs.schemaVersion);
-  if (!Number.isInteger(version) || version < 1)
-    throw new Error(`the stored model's schemaVersion must be a whole number from 1, got "${attrs.schemaVersion ?? ""}"`);
+  if (!Number.isInteger(version) || version < 1) throw xlsxError("modelSchemaVersion", { got: attrs.schemaVersion ?? "" });
   let inputs: unknown;
   try {
     inputs = JSON.parse(root.text);
   } catch {
-    throw new Error(`the stored model "${attrs.id}" does not hold valid JSON inputs`);
+    throw xlsxError("modelJson", { id: attrs.id });
   }
   return { id: attrs.id, sheet: attrs.sheet ?? "", kind: attrs.kind, schemaVersion: version, inputs };
 }

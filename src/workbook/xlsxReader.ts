@@ -5,6 +5,9 @@
  *
  * Files from outside are bounded: the file size, the number of parts and the size of each custom
  * XML part are limited, so a zip bomb is refused instead of filling memory.
+ *
+ * Its refusals, and the reasons a stored part is skipped, are rules of its catalogue (xlsxRules.ts):
+ * an `XlsxReadError` carries the rule's id and parameters, its message the English text.
  */
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies */
 import { createInflateRaw, inflateRawSync } from "node:zlib";
@@ -18,6 +21,7 @@ import { decodeOoxmlString, elementsOf, parseXml, textOf, type XmlElement } from
 import type { CellSpec, ColumnSpec, NameSpec, RowSpec, SheetSpec, TablePart, TableSpec } from "./spec";
 import type { ReadDateSystem } from "./dateSystem";
 import { cellAddress, parseRange } from "./a1";
+import { type XlsxRuleRef, xlsxError, xlsxRuleOf, xlsxRuleText } from "./xlsxRules";
 
 export const XLSX_READ_LIMITS = {
   maxFileBytes: 50 * 1024 * 1024,
@@ -41,6 +45,8 @@ export interface XlsxContents {
   readonly workbookNames: WorkbookName[];
   /** The custom XML parts that could not be read, each with why ("customXml/item2.xml: not well-formed XML: line 1, …"). */
   readonly unreadable: string[];
+  /** The same, as the rules of the reader's catalogue (xlsxRules.ts), so another language can word them: one per line of `unreadable`. */
+  readonly unreadableRules: XlsxRuleRef[];
   /** The workbook's date system (`readDateSystem`): which day numbers its date cells hold. */
   readonly dateSystem: ReadDateSystem;
 }
@@ -74,8 +80,8 @@ function rawEntry(file: JSZip.JSZipObject, path: string): { data: Uint8Array; me
   const raw = (file as unknown as { _data?: Partial<RawEntry> })._data;
   const data = raw?.compressedContent;
   const method = raw?.compression?.magic;
-  if (!(data instanceof Uint8Array) || typeof method !== "string") throw new Error(`${path}: the part cannot be read from the zip`);
-  if (method !== STORED && method !== DEFLATED) throw new Error(`${path}: unknown compression method (only stored and deflated parts are read)`);
+  if (!(data instanceof Uint8Array) || typeof method !== "string") throw xlsxError("partUnreadable", { part: path });
+  if (method !== STORED && method !== DEFLATED) throw xlsxError("unknownCompression", { part: path });
   return { data, method, crc: typeof raw?.crc32 === "number" ? raw.crc32 >>> 0 : undefined };
 }
 
@@ -90,19 +96,19 @@ export function readPartBytes(zip: JSZip, path: string, cap: number): Uint8Array
   const { data, method, crc } = rawEntry(file, path);
   let bytes: Uint8Array;
   if (method === STORED) {
-    if (data.byteLength > cap) throw new Error(`${path} is ${data.byteLength} bytes, more than the ${cap} read`);
+    if (data.byteLength > cap) throw xlsxError("partTooLarge", { part: path, bytes: data.byteLength, max: cap });
     bytes = data;
   } else {
     try {
       bytes = inflateRawSync(data, { maxOutputLength: cap });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError)
-        throw new Error(`${path} inflates to more than the ${cap} bytes read`);
-      throw new Error(`${path}: the compressed data is damaged`);
+        throw xlsxError("partInflatesTooMuch", { part: path, max: cap });
+      throw xlsxError("compressedDamaged", { part: path });
     }
   }
   // Damaged data can still inflate to something: the checksum tells (JSZip does not check it by default).
-  if (crc !== undefined && crc32(bytes) !== crc) throw new Error(`${path}: the part is damaged (its checksum does not match)`);
+  if (crc !== undefined && crc32(bytes) !== crc) throw xlsxError("checksum", { part: path });
   return bytes;
 }
 
@@ -119,14 +125,14 @@ function inflatedSize(data: Uint8Array, cap: number, path: string): Promise<numb
       }
     });
     inflater.on("end", () => resolve(total));
-    inflater.on("error", () => reject(new Error(`${path}: the compressed data is damaged`)));
+    inflater.on("error", () => reject(xlsxError("compressedDamaged", { part: path })));
     inflater.end(data);
   });
 }
 
 async function openZip(buffer: Uint8Array): Promise<JSZip> {
   if (buffer.byteLength > XLSX_READ_LIMITS.maxFileBytes) {
-    throw new Error(`the workbook is too large: ${buffer.byteLength} bytes, at most ${XLSX_READ_LIMITS.maxFileBytes} read`);
+    throw xlsxError("workbookTooLarge", { bytes: buffer.byteLength, max: XLSX_READ_LIMITS.maxFileBytes });
   }
   let zip: JSZip;
   try {
@@ -134,13 +140,13 @@ async function openZip(buffer: Uint8Array): Promise<JSZip> {
   } catch {
     // JSZip's own text ("Corrupted zip: can't find end of central directory") means nothing to the
     // person who picked the file; what matters is that it is not a workbook.
-    throw new Error("not an .xlsx workbook");
+    throw xlsxError("notXlsx", {});
   }
   const files = Object.values(zip.files);
-  if (files.length > XLSX_READ_LIMITS.maxParts) throw new Error(`the workbook has too many parts (more than ${XLSX_READ_LIMITS.maxParts})`);
+  if (files.length > XLSX_READ_LIMITS.maxParts) throw xlsxError("tooManyParts", { max: XLSX_READ_LIMITS.maxParts });
   const inflated = files.reduce((total, f) => total + (uncompressedSize(f) ?? 0), 0);
   if (inflated > XLSX_READ_LIMITS.maxUncompressedBytes) {
-    throw new Error(`the workbook inflates to ${inflated} bytes, more than the ${XLSX_READ_LIMITS.maxUncompressedBytes} read`);
+    throw xlsxError("workbookInflatesTooMuch", { bytes: inflated, max: XLSX_READ_LIMITS.maxUncompressedBytes });
   }
   return zip;
 }
@@ -156,7 +162,7 @@ async function checkDeclaredSizes(zip: JSZip): Promise<void> {
     const declared = uncompressedSize(file) ?? 0;
     const { data, method } = rawEntry(file, path);
     const real = method === STORED ? data.byteLength : await inflatedSize(data, declared, path);
-    if (real > declared) throw new Error(`${path} inflates to more than the ${declared} bytes the zip declares: the file is damaged or hostile`);
+    if (real > declared) throw xlsxError("declaredSize", { part: path, declared });
   }
 }
 
@@ -214,7 +220,7 @@ function readPartXml(xml: string, path: string): XmlElement {
   try {
     return parseXml(xml);
   } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
+    throw xlsxError("inPart", { part: path, rule: xlsxRuleOf(error) });
   }
 }
 
@@ -223,19 +229,19 @@ export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents
   const zip = await openZip(buffer);
   const customXml: string[] = [];
   const models: StoredModel[] = [];
-  const unreadable: string[] = [];
+  const unreadableRules: XlsxRuleRef[] = [];
   for (const path of await customXmlPaths(zip)) {
     // Ours are small; UTF-16 doubles the bytes of the same text. The cap holds whatever size the zip declares.
     let bytes: Uint8Array;
     try {
       bytes = readPartBytes(zip, path, XLSX_READ_LIMITS.maxCustomXmlBytes * 2) as Uint8Array;
     } catch (error) {
-      unreadable.push((error as Error).message);
+      unreadableRules.push(xlsxRuleOf(error));
       continue;
     }
     const xml = decodePart(bytes);
     if (xml.length > XLSX_READ_LIMITS.maxCustomXmlBytes) {
-      unreadable.push(`${path}: ${xml.length} characters, more than the ${XLSX_READ_LIMITS.maxCustomXmlBytes} read`);
+      unreadableRules.push({ id: "partTooLong", params: { part: path, chars: xml.length, max: XLSX_READ_LIMITS.maxCustomXmlBytes } });
       continue;
     }
     customXml.push(xml);
@@ -243,11 +249,18 @@ export async function readXlsxContents(buffer: Uint8Array): Promise<XlsxContents
       const model = readModelPart(xml);
       if (model !== undefined) models.push(model);
     } catch (error) {
-      unreadable.push(`${path}: ${(error as Error).message}`);
+      unreadableRules.push({ id: "inPart", params: { part: path, rule: xlsxRuleOf(error) } });
     }
   }
   const workbookXml = readPartText(zip, "xl/workbook.xml", XLSX_READ_LIMITS.maxWorkbookPartBytes) ?? "";
-  return { models, customXml, unreadable, workbookNames: readWorkbookNames(workbookXml), dateSystem: readDateSystem(workbookXml) };
+  return {
+    models,
+    customXml,
+    unreadable: unreadableRules.map((rule) => xlsxRuleText(rule)),
+    unreadableRules,
+    workbookNames: readWorkbookNames(workbookXml),
+    dateSystem: readDateSystem(workbookXml),
+  };
 }
 
 /**
@@ -479,7 +492,7 @@ function readCell(cell: ExcelJS.Cell, excel1904: boolean): CellSpec | undefined 
   // A number under a date format: ExcelJS hands a Date (UTC); the cell holds Excel's day number.
   if (v instanceof Date) return { address: cell.address, value: storedSerial(v, excel1904), ...format };
   if (typeof v === "object" && "richText" in v) return { address: cell.address, value: v.richText.map((r) => r.text).join(""), ...format };
-  throw new Error(`${cell.worksheet.name}!${cell.address}: unsupported cell content`);
+  throw xlsxError("unsupportedCell", { sheet: cell.worksheet.name, cell: cell.address });
 }
 
 /** The cached value of a cell inside a spill range (a literal as Excel stores it), as a spill value. */

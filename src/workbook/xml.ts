@@ -228,12 +228,17 @@ export interface XmlStats {
   steps: number;
 }
 
-/** A document that is not well-formed XML, or breaks a limit: the message names the line and column. */
+/**
+ * A document that is not well-formed XML, or breaks a limit: the message names the line and column.
+ * `detail`: what is wrong, in the parser's English words (the message's end), so a message in
+ * another language can give the place without them (src/workbook/xlsxRules.ts `notWellFormed`).
+ */
 export class XmlError extends Error {
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
+    readonly detail: string = message,
   ) {
     super(message);
     this.name = "XmlError";
@@ -299,7 +304,7 @@ export function parseXml(xml: string, limits: XmlLimits = XML_LIMITS, stats?: Xm
       }
     }
     const column = end - lineStart + 1;
-    throw new XmlError(`not well-formed XML: line ${line}, column ${column}: ${message}`, line, column);
+    throw new XmlError(`not well-formed XML: line ${line}, column ${column}: ${message}`, line, column, message);
   };
   /** Index of `what` at or after `from`, or a failure; counts the characters it passes. */
   const find = (what: string, from: number, unclosed: string): number => {

@@ -246,8 +246,8 @@ describe("captable (child process)", () => {
       // With a valid --lang fr on the line, the messages are French (the first valid --lang chooses).
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "fr", "--lang=en"], "captable: --lang est donnée deux fois"],
       [
-        ["extract-template", "x.xlsx", "--lang", "fr"],
-        "captable: --lang est une option de export-template, build-workbook, validate-template, import-ocf et export-ocf seulement",
+        ["list-templates", "--lang", "fr"],
+        "captable: --lang est une option de export-template, build-workbook, extract-template, validate-template, import-ocf et export-ocf seulement",
       ],
       [["build-workbook", "opcore-stake-sale", "-o", "x.xlsx", "--lang", "en", "--lang=fr"], "captable: --lang is given twice"],
     ];

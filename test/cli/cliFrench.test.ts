@@ -3,15 +3,22 @@
  * (the French rule catalogue, by rule id) and what build-workbook reports come from the French
  * catalogues (src/locales/cliMessages.ts, src/locales/ruleMessagesFr.ts); without --lang, English.
  * export-ocf takes --lang too: its defaults and refusals are rules of the OCF catalogue
- * (src/ocf/ocfRules.ts, src/locales/ocfMessagesFr.ts), worded by id.
+ * (src/ocf/ocfRules.ts, src/locales/ocfMessagesFr.ts), worded by id. So does extract-template: the .xlsx
+ * reader's refusals and the stored parts it skips are rules of its catalogue (src/workbook/xlsxRules.ts,
+ * src/locales/xlsxMessagesFr.ts), worded by id.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { EXIT } from "../../src/cli/main";
+import JSZip from "jszip";
+import { EXIT, MAX_WORKBOOK_BYTES } from "../../src/cli/main";
 import { CLI_MESSAGES_EN, CLI_MESSAGES_FR } from "../../src/locales/cliMessages";
 import { ruleMessage } from "../../src/locales/ruleMessagesFr";
 import { builtInTemplate, parseTemplateJson, templateToJson } from "../../src/templates";
+import { MODEL_XML_NAMESPACE, readModelPart, serializeModel } from "../../src/workbook/modelXml";
+import { TEMPLATE_XML_NAMESPACE, readTemplatePart, serializeTemplatePart } from "../../src/templates/workbookPart";
+import { XLSX_RULES_EN, type XlsxRuleId, type XlsxRuleParams, xlsxRuleText } from "../../src/workbook/xlsxRules";
+import { XLSX_RULES_FR } from "../../src/locales/xlsxMessagesFr";
 import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
 import { runCli } from "../support/cliRun";
 import { englishIn } from "../support/french";
@@ -23,6 +30,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[]) => runCli(args, dir);
+
+/** The numbers of a text, in order (French groups digits with a no-break space, or a narrow one as the rule catalogue does). */
+const numbers = (text: string): string[] => text.replace(/(\d)[\u00a0\u202f](?=\d{3})/g, "$1").match(/\d+(?:\.\d+)?/g) ?? [];
 
 /** The lines of a French output, each checked: no English word once names, paths and options are set aside. */
 function expectFrench(text: string): string[] {
@@ -56,7 +66,7 @@ describe("captable --lang fr speaks French", () => {
       "build-workbook attend un fichier de modèle (ou l’identifiant d’un modèle intégré), reçu en plus « b »",
     );
     expect((await run(["list-templates", "--lang", "fr"])).stderr).toContain(
-      "--lang est une option de export-template, build-workbook, validate-template, import-ocf et export-ocf seulement",
+      "--lang est une option de export-template, build-workbook, extract-template, validate-template, import-ocf et export-ocf seulement",
     );
   });
 
@@ -299,6 +309,23 @@ describe("captable --lang fr speaks French", () => {
     expect(twice.fr.stderr).toContain("  - La liste « À compléter » cite « asOf » plus d’une fois (toFill[1].field)\n");
   });
 
+  test("the limits on a template's value (a text too long, a list too long, a forbidden field name): in French too", async () => {
+    const t = JSON.parse(templateToJson(builtInTemplate("opcore-stake-sale")!.template));
+    t.inputs.company = "c".repeat(5001);
+    t.inputs.capTable = Array.from({ length: 1001 }, () => ({ holder: "A", shares: 1 }));
+    writeFileSync(
+      path.join(dir, "limits.json"),
+      JSON.stringify(t).replace('"kind":"stakeSale","title"', '"__proto__":{},"kind":"stakeSale","title"'),
+    );
+    const { en, fr } = await bothLanguages(["validate-template", "limits.json"]);
+    expect(en.stderr).toContain('  - __proto__: the field name "__proto__" is not allowed\n');
+    expect(en.stderr).toContain("  - company: text is too long: 5001 characters, at most 5000 allowed (inputs.company)\n");
+    expect(fr.stderr).toContain("  - Le nom de champ « __proto__ » n’est pas admis (__proto__)\n");
+    expect(fr.stderr).toContain("  - Le texte est trop long : 5\u202f001 caractères, au plus 5\u202f000 admis (inputs.company)\n");
+    expect(fr.stderr).toContain("  - La liste est trop longue : 1\u202f001 éléments, au plus 1\u202f000 admis (inputs.capTable)\n");
+    expect(fr.stderr.split("\n").length).toBe(en.stderr.split("\n").length);
+  });
+
   test("build-workbook: the engine's refusal and the stake sale's warnings in French", async () => {
     const history = JSON.parse(templateToJson(builtInTemplate("cap-table-history")!.template));
     history.inputs.nextRound.poolTarget = 0.99;
@@ -322,8 +349,6 @@ describe("captable --lang fr speaks French", () => {
   });
 
   describe("import-ocf --lang fr: the whole report in French, the same figures", () => {
-    /** The numbers of a text, in order (French groups digits with a no-break space). */
-    const numbers = (text: string): string[] => text.replace(/(\d)\u00a0(?=\d{3})/g, "$1").match(/\d+(?:\.\d+)?/g) ?? [];
     beforeAll(() => {
       mkdirSync(path.join(dir, "ocf-fr"));
       for (const f of companyPackage()) writeFileSync(path.join(dir, "ocf-fr", f.path), f.bytes);
@@ -418,6 +443,208 @@ describe("captable --lang fr speaks French", () => {
     writeFileSync(path.join(dir, "huge.json"), " ".repeat(256 * 1024 * 4 + 1));
     const { fr } = await bothLanguages(["validate-template", "huge.json"]);
     expect(fr.stderr).toContain("huge.json : le modèle est trop volumineux : 1048577 octets, au plus 262144 caractères admis");
+  });
+
+  describe("extract-template --lang fr: the reader's refusals, the parts it skips and the command's own lines in French", () => {
+    /** The same extract in English and in French: the same exit code, line for line the same report with the same figures, none of it English. */
+    async function sameReport(
+      args: string[],
+      frArgs: string[] = args,
+    ): Promise<{ en: Awaited<ReturnType<typeof run>>; fr: Awaited<ReturnType<typeof run>> }> {
+      const en = await run(args);
+      const fr = await run([...frArgs, "--lang", "fr"]);
+      expect(fr.code).toBe(en.code);
+      const lines = expectFrench(fr.stderr);
+      const enLines = en.stderr.split("\n").filter((l) => l !== "");
+      expect(lines.length).toBe(enLines.length);
+      expect(numbers(fr.stderr)).toEqual(numbers(en.stderr));
+      for (const line of enLines) expect(fr.stderr).not.toContain(line.replace(/^captable: /, ""));
+      return { en, fr };
+    }
+
+    /** A copy of the built workbook with `change` made to its parts. */
+    async function variant(name: string, change: (zip: JSZip, modelPart: string, modelXml: string) => Promise<void> | void): Promise<Buffer> {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(dir, "extract.xlsx")));
+      const parts = Object.keys(zip.files).filter((p) => /^customXml\/item\d+\.xml$/.test(p));
+      let modelPart = "";
+      let modelXml = "";
+      for (const p of parts) {
+        const xml = await zip.file(p)!.async("string");
+        if (xml.includes(MODEL_XML_NAMESPACE)) [modelPart, modelXml] = [p, xml];
+      }
+      await change(zip, modelPart, modelXml);
+      const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+      writeFileSync(path.join(dir, name), bytes);
+      return bytes;
+    }
+
+    beforeAll(async () => {
+      expect((await run(["build-workbook", "opcore-stake-sale", "-o", "extract.xlsx"])).code).toBe(EXIT.ok);
+    });
+
+    test("a good workbook: the summary in French, the same template (to a file or to stdout)", async () => {
+      const { en, fr } = await sameReport(
+        ["extract-template", "extract.xlsx", "-o", "extract-en.json"],
+        ["extract-template", "extract.xlsx", "-o", "extract-fr.json"],
+      );
+      expect(en).toMatchObject({ code: EXIT.ok, stderr: 'Wrote the template of sheet "OpCore deal" to extract-en.json\n' });
+      expect(fr).toMatchObject({ code: EXIT.ok, stderr: "Modèle de la feuille « OpCore deal » écrit dans extract-fr.json\n" });
+      expect(readFileSync(path.join(dir, "extract-fr.json"))).toEqual(readFileSync(path.join(dir, "extract-en.json")));
+      const [toEn, toFr] = [await run(["extract-template", "extract.xlsx"]), await run(["extract-template", "extract.xlsx", "--lang", "fr"])];
+      expect([toFr.code, toFr.stderr, toFr.stdout]).toEqual([EXIT.ok, "", toEn.stdout]);
+      expect(toEn.stdout).toBe(readFileSync(path.join(dir, "extract-en.json"), "utf8"));
+    });
+
+    test("a file that is not a workbook, no file, a folder, a file too large", async () => {
+      writeFileSync(path.join(dir, "fake.xlsx"), "PK\x03\x04 and then nothing a zip reader would want");
+      const fake = await sameReport(["extract-template", "fake.xlsx"]);
+      expect(fake.en.stderr).toBe("captable: fake.xlsx: not an .xlsx workbook\n");
+      expect(fake.fr.stderr).toBe("captable: fake.xlsx : ce n’est pas un classeur .xlsx\n");
+      await sameReport(["extract-template", "missing.xlsx"]);
+      mkdirSync(path.join(dir, "folder.xlsx"));
+      await sameReport(["extract-template", "folder.xlsx"]);
+      // Refused by its size, before anything is read (a sparse file).
+      writeFileSync(path.join(dir, "huge.xlsx"), "");
+      truncateSync(path.join(dir, "huge.xlsx"), MAX_WORKBOOK_BYTES + 1);
+      const huge = await sameReport(["extract-template", "huge.xlsx"]);
+      expect(huge.en.stderr).toBe(
+        `captable: huge.xlsx: the workbook is too large: ${MAX_WORKBOOK_BYTES + 1} bytes, at most ${MAX_WORKBOOK_BYTES} read\n`,
+      );
+      await sameReport(["extract-template"]);
+    });
+
+    test("a workbook with no model, and one whose only model part cannot be read", async () => {
+      await variant("no-model.xlsx", (zip, modelPart) => void zip.remove(modelPart));
+      const none = await sameReport(["extract-template", "no-model.xlsx", "-o", "none.json"]);
+      expect(none.en.stderr).toBe("captable: no-model.xlsx holds no CapTable model\n");
+      expect(none.fr.stderr).toBe("captable: no-model.xlsx ne contient aucun modèle CapTable\n");
+      await variant("broken-model.xlsx", (zip, modelPart, xml) => void zip.file(modelPart, xml.replace("</captableModel>", "")));
+      const broken = await sameReport(["extract-template", "broken-model.xlsx", "-o", "none.json"]);
+      expect(broken.en.stderr).toMatch(
+        /^captable: broken-model\.xlsx holds no CapTable model; these stored parts could not be read:\n {2}- customXml\/item\d\.xml: not well-formed XML: line 1, column \d+: /,
+      );
+      expect(broken.fr.stderr).toMatch(
+        /^captable: broken-model\.xlsx ne contient aucun modèle CapTable ; ces parties enregistrées n’ont pas pu être lues :\n {2}- customXml\/item\d\.xml : XML mal formé : ligne 1, colonne \d+\n$/,
+      );
+    });
+
+    test("hostile and damaged parts beside the model: each skipped with its reason, two models, the first written", async () => {
+      const NS = MODEL_XML_NAMESPACE;
+      await variant("hostile.xlsx", (zip, _part, xml) => {
+        const model = readModelPart(xml)!;
+        zip.file("customXml/item4.xml", serializeModel({ ...model, id: "m-second", sheet: "Second" }));
+        zip.file("customXml/item5.xml", `<captableModel xmlns="${NS}" id="bad id!" kind="stakeSale" schemaVersion="1">{}</captableModel>`);
+        zip.file("customXml/item6.xml", `<captableModel xmlns="${NS}" id="m-6" kind="stakeSale" schemaVersion="one">{}</captableModel>`);
+        zip.file("customXml/item7.xml", `<captableModel xmlns="${NS}" id="m-7" kind="stakeSale" schemaVersion="1">{ not json</captableModel>`);
+        zip.file("customXml/item8.xml", `<captableModel xmlns="${NS}" id="m-8" kind="stakeSale" schemaVersion="1"><x/></captableModel>`);
+        // More characters than a stored part may hold, and more bytes than are inflated.
+        zip.file("customXml/item9.xml", `<a>${"x".repeat(2_100_000)}</a>`);
+        zip.file("customXml/item10.xml", " ".repeat(5_000_000));
+      });
+      const { en, fr } = await sameReport(
+        ["extract-template", "hostile.xlsx", "-o", "hostile-en.json"],
+        ["extract-template", "hostile.xlsx", "-o", "hostile-fr.json"],
+      );
+      expect(en.code).toBe(EXIT.ok);
+      expect(en.stderr).toBe(
+        [
+          "Warning: hostile.xlsx: these stored parts could not be read and were skipped:",
+          '  - customXml/item5.xml: the stored model\'s id must be 1-64 letters, digits, "-" or "_", got "bad id!"',
+          '  - customXml/item6.xml: the stored model\'s schemaVersion must be a whole number from 1, got "one"',
+          '  - customXml/item7.xml: the stored model "m-7" does not hold valid JSON inputs',
+          "  - customXml/item8.xml: the stored model <captableModel> must hold only its JSON text, not elements",
+          "  - customXml/item9.xml: 2100007 characters, more than the 2000000 read",
+          "  - customXml/item10.xml inflates to more than the 4000000 bytes read",
+          'hostile.xlsx holds 2 models; writing the first (sheet "OpCore deal")',
+          'Wrote the template of sheet "OpCore deal" to hostile-en.json',
+          "",
+        ].join("\n"),
+      );
+      expect(fr.stderr).toContain("  - customXml/item10.xml décompressé dépasse les 4\u00a0000\u00a0000 octets lus\n");
+      expect(fr.stderr).toContain("hostile.xlsx contient 2 modèles ; seul le premier est écrit (feuille « OpCore deal »)\n");
+      expect(readFileSync(path.join(dir, "hostile-fr.json"))).toEqual(readFileSync(path.join(dir, "hostile-en.json")));
+      // Damaged compressed data (the bytes of a part overwritten), as test/workbook/zipLimits.test.ts damages it.
+      const damaged = await variant("damaged.xlsx", (zip) => void zip.file("customXml/item8.xml", "<a>" + "x".repeat(100_000) + "</a>"));
+      const at = damaged.indexOf(Buffer.from("customXml/item8.xml")) + 40;
+      damaged.fill(0xff, at, at + 64);
+      writeFileSync(path.join(dir, "damaged.xlsx"), damaged);
+      const hurt = await sameReport(
+        ["extract-template", "damaged.xlsx", "-o", "damaged-en.json"],
+        ["extract-template", "damaged.xlsx", "-o", "damaged-fr.json"],
+      );
+      expect(hurt.en.stderr).toMatch(
+        /^Warning: damaged\.xlsx: these stored parts could not be read and were skipped:\n {2}- customXml\/item8\.xml: the (compressed data|part) is damaged/,
+      );
+      expect(hurt.fr.stderr).toMatch(
+        /^Avertissement : damaged\.xlsx : ces parties enregistrées n’ont pas pu être lues et ont été ignorées :\n {2}- customXml\/item8\.xml : (les données compressées sont endommagées|la partie est endommagée)/,
+      );
+    });
+
+    test("a model that is not a valid template, or of inputs this CapTable does not read: the problems in French", async () => {
+      await variant("bad-inputs.xlsx", (zip, part, xml) => {
+        const model = readModelPart(xml)!;
+        zip.file(part, serializeModel({ ...model, inputs: { ...(model.inputs as object), stake: 1.5, netDebt: "lots" } }));
+      });
+      const bad = await sameReport(["extract-template", "bad-inputs.xlsx"]);
+      expect(bad.en.stderr).toMatch(/^captable: the model on sheet "OpCore deal" is not a valid template:\n {2}- /);
+      expect(bad.fr.stderr).toMatch(/^captable: le modèle de la feuille « OpCore deal » ne donne pas un modèle valide :\n {2}- /);
+      expect(bad.fr.stderr).toMatch(/participation/);
+      await variant("newer.xlsx", (zip, part, xml) => void zip.file(part, serializeModel({ ...readModelPart(xml)!, schemaVersion: 7 })));
+      const newer = await sameReport(["extract-template", "newer.xlsx"]);
+      expect(newer.en.stderr).toContain(
+        '  - the model on sheet "OpCore deal" has inputs of version 7; this CapTable reads version 1: update CapTable\n',
+      );
+      expect(newer.fr.stderr).toContain(
+        "  - Le modèle de la feuille « OpCore deal » a des entrées de version 7 ; ce CapTable lit la version 1 : mettez CapTable à jour\n",
+      );
+    });
+
+    test("a stored template beyond the limits on a JSON value: its problems in French too", async () => {
+      await variant("long-text.xlsx", async (zip) => {
+        for (const p of Object.keys(zip.files).filter((f) => /^customXml\/item\d+\.xml$/.test(f))) {
+          const xml = await zip.file(p)!.async("string");
+          if (!xml.includes(TEMPLATE_XML_NAMESPACE)) continue;
+          const { modelId, json } = readTemplatePart(xml)!;
+          zip.file(p, serializeTemplatePart(modelId, JSON.stringify({ ...JSON.parse(json), description: "d".repeat(6000) })));
+        }
+      });
+      const { en, fr } = await sameReport(["extract-template", "long-text.xlsx"]);
+      expect(en.stderr).toContain("  - description: text is too long: 6000 characters, at most 5000 allowed\n");
+      expect(fr.stderr).toContain("  - Le texte est trop long : 6\u202f000 caractères, au plus 5\u202f000 admis (description)\n");
+    });
+
+    test("the reader's French catalogue: every rule, in French, from its parameters", () => {
+      const SAMPLES: { [K in XlsxRuleId]: XlsxRuleParams[K] } = {
+        partUnreadable: { part: "customXml/item2.xml" },
+        unknownCompression: { part: "customXml/item2.xml" },
+        partTooLarge: { part: "customXml/item2.xml", bytes: 5000000, max: 4000000 },
+        partInflatesTooMuch: { part: "customXml/item2.xml", max: 4000000 },
+        compressedDamaged: { part: "customXml/item2.xml" },
+        checksum: { part: "customXml/item2.xml" },
+        workbookTooLarge: { bytes: 60000000, max: 52428800 },
+        notXlsx: {},
+        tooManyParts: { max: 5000 },
+        workbookInflatesTooMuch: { bytes: 600000000, max: 524288000 },
+        declaredSize: { part: "xl/worksheets/sheet1.xml", declared: 100 },
+        partTooLong: { part: "customXml/item2.xml", chars: 2100000, max: 2000000 },
+        inPart: { part: "xl/workbook.xml", rule: { id: "notWellFormed", params: { line: 3, column: 7, detail: "<workbook> is not closed" } } },
+        notWellFormed: { line: 3, column: 7, detail: "<workbook> is not closed" },
+        modelElements: {},
+        modelAttribute: { name: "kind", got: "a b" },
+        modelSchemaVersion: { got: "one" },
+        modelJson: { id: "m-1" },
+        unsupportedCell: { sheet: "Sheet1", cell: "B4" },
+        other: { text: "a library's own words" },
+      };
+      expect(Object.keys(XLSX_RULES_FR).sort()).toEqual(Object.keys(XLSX_RULES_EN).sort());
+      for (const id of Object.keys(SAMPLES) as XlsxRuleId[]) {
+        if (id === "other") continue;
+        const rule = { id, params: SAMPLES[id] } as Parameters<typeof xlsxRuleText>[0];
+        const [en, fr] = [xlsxRuleText(rule), xlsxRuleText(rule, XLSX_RULES_FR)];
+        expect(fr).not.toBe(en);
+        expect([id, fr, englishIn(fr.replace(/\S+\.xml\b/g, ""))]).toEqual([id, fr, []]);
+      }
+    });
   });
 
   test("the French catalogue has every message of the English one (the type checks it; each is worded)", () => {

@@ -108,6 +108,16 @@ const SAMPLES: { [K in RuleId]: RuleParams[K] } = {
   versionMissing: { target: 1 },
   versionNotWhole: { target: 1, got: "1.5" },
   versionNewer: { version: 9, target: 1 },
+  storedModelVersion: { sheet: "OpCore deal", version: 2, target: 1 },
+  jsonValueTooDeep: { max: 12 },
+  jsonTextTooLong: { length: 5001, max: 5000 },
+  jsonTextBadChars: {},
+  jsonNumberTooLarge: { value: "-2000000000000000" },
+  jsonListTooLong: { length: 5000, max: 1000 },
+  jsonTooManyFields: { count: 150, max: 100 },
+  jsonForbiddenKey: { key: "__proto__" },
+  jsonBadFieldName: {},
+  jsonNotValue: { type: "function" },
 };
 
 describe("the catalogue", () => {
