@@ -7,10 +7,16 @@
  * next row asks a history never seen, as a model build or an import does, for information.
  * Then issue 17's own case, target under 200 ms: the first as-of of a company whose grants carry
  * vesting terms, every schedule built from them on the way (as an OCF import builds them).
+ * Last, for information, the OCF import of the same company (md5s, JSON, checks, schedules, as the
+ * taskpane reads a package): with each grant's vesting listed, as the export writes it, and with
+ * the grants pointing to vesting terms instead.
  */
 import { Decimal } from "../../src/engine/decimal";
 import { capTableAsOf, type CapTableHistory, type HistoryEvent } from "../../src/engine/history/history";
 import { vestingSchedule, type VestingTermsSpec } from "../../src/engine/history/vesting";
+import { md5Hex } from "../../src/ocf/md5";
+import { readOcfPackage, type OcfFile } from "../../src/ocf/read";
+import { writeOcfPackage } from "../../src/ocf/write";
 import { defineCase, medianMsBoth, type Measurement } from "../harness";
 
 const GRANTS = 10_000;
@@ -159,6 +165,64 @@ export default defineCase({
       for (let i = 0; i < GRANTS; i++) vestingSchedule(terms, d(4800), "2021-03-31");
     });
     rows.push({ name: "vesting schedules, 10,000 grants x 37 tranches", value: s.wall, unit: "ms", note: "for information" });
+    const listed = writeOcfPackage(history, {
+      issuer: { id: "co", legalName: "Company", formationDate: "2017-01-01", countryOfFormation: "US" },
+      asOf: "2025-06-30",
+      generatedAt: "2025-06-30T00:00:00Z",
+      currency: "USD",
+      md5: md5Hex,
+    }).files;
+    for (const [what, files] of [
+      ["each grant's vesting listed", listed],
+      ["grants on vesting terms", withTerms(listed)],
+    ] as const) {
+      const i = medianMsBoth(() => readOcfPackage(files, { md5: md5Hex }), 3, 1);
+      rows.push({ name: `OCF import of the same company, ${what}`, value: i.wall, unit: "ms", note: `CPU ${i.cpu.toFixed(1)} ms; for information` });
+    }
     return rows;
   },
 });
+
+/** The package with the grants pointing to the 4-year terms (OCF's VestingTerms: portions as numerator/denominator) instead of listing their vesting; the md5s left as they are (a warning each). */
+function withTerms(files: readonly OcfFile[]): OcfFile[] {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const relative = (id: string, numerator: string, length: number, occurrences: number, to: string) => ({
+    id,
+    portion: { numerator, denominator: "48" },
+    trigger: {
+      type: "VESTING_SCHEDULE_RELATIVE",
+      period: { length, type: "MONTHS", occurrences, day_of_month: "VESTING_START_DAY_OR_LAST_DAY_OF_MONTH" },
+      relative_to_condition_id: to,
+    },
+    next_condition_ids: id === "cliff" ? ["monthly"] : [],
+  });
+  const vestingTerms = {
+    file_type: "OCF_VESTING_TERMS_FILE",
+    items: [
+      {
+        object_type: "VESTING_TERMS",
+        id: "4y1y",
+        name: "4 years, 1-year cliff",
+        description: "Monthly over 4 years after a 1-year cliff",
+        allocation_type: "CUMULATIVE_ROUNDING",
+        vesting_conditions: [
+          { id: "start", quantity: "0", trigger: { type: "VESTING_START_DATE" }, next_condition_ids: ["cliff"] },
+          relative("cliff", "12", 12, 1, "start"),
+          relative("monthly", "1", 1, 36, "cliff"),
+        ],
+      },
+    ],
+  };
+  return files.map((f) => {
+    if (f.path.endsWith("VestingTerms.ocf.json")) return { path: f.path, bytes: encoder.encode(JSON.stringify(vestingTerms)) };
+    if (!f.path.endsWith("Transactions.ocf.json")) return f;
+    const body = JSON.parse(decoder.decode(f.bytes)) as { items: Record<string, unknown>[] };
+    for (const t of body.items) {
+      if (t.vestings === undefined) continue;
+      delete t.vestings;
+      t.vesting_terms_id = "4y1y";
+    }
+    return { path: f.path, bytes: encoder.encode(JSON.stringify(body)) };
+  });
+}

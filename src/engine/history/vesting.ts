@@ -359,9 +359,18 @@ const SHARED_PER_DATE = 256;
 const SHARED_MOST = 50_000;
 let sharedCount = 0;
 
+/** The most dates with shared instalments (every date of 50 years is about 18,000). */
+const SHARED_DATES = 20_000;
+
+/** Past SHARED_DATES: the dates whose instalments are not shared (never written). */
+const NOT_SHARED = /* @__PURE__ */ new Map<number, VestingInstalment>();
+
 function sharedFor(date: string): Map<number, VestingInstalment> {
   let byStep = sharedByDate.get(date);
-  if (byStep === undefined) sharedByDate.set(date, (byStep = new Map()));
+  if (byStep === undefined) {
+    if (sharedByDate.size >= SHARED_DATES) return NOT_SHARED;
+    sharedByDate.set(date, (byStep = new Map()));
+  }
   return byStep;
 }
 
@@ -371,7 +380,7 @@ function instalment(plan: WholeNumberPlan, k: number, step: number): VestingInst
   const known = byStep.get(step);
   if (known !== undefined) return known;
   const made = { date: plan.dates[k], quantity: new Decimal(step) };
-  if (sharedCount < SHARED_MOST && byStep.size < SHARED_PER_DATE) {
+  if (byStep !== NOT_SHARED && sharedCount < SHARED_MOST && byStep.size < SHARED_PER_DATE) {
     byStep.set(step, made);
     sharedCount += 1;
   }
