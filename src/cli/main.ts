@@ -478,7 +478,9 @@ async function importOcfCommand(p: Parsed, io: CliIO): Promise<void> {
       throw new Failure(
         M.fileProblem(
           source,
-          problem.id === "notFit" ? `${M.modelNotFit}\n${problemLines(problem.errors, lang)}` : ocf.ocfModelProblemText(problem, M),
+          problem.id === "notFit"
+            ? `${M.modelNotFit}\n${problemLines(problem.errors, lang)}\n${M.modelNotFitCapTable(source)}`
+            : ocf.ocfModelProblemText(problem, M),
         ),
       );
     }

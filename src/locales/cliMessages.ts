@@ -101,6 +101,8 @@ export interface CliMessages {
   readonly modelNoCurrency: string;
   readonly modelManyCurrencies: (currencies: readonly string[]) => string;
   readonly modelNotFit: string;
+  /** After a package that does not fit a model: the cap table as of a date needs none. */
+  readonly modelNotFitCapTable: (source: string) => string;
   /** The cap table import-ocf prints without -o. */
   readonly capTable: CapTableTextMessages;
 }
@@ -214,6 +216,7 @@ export const CLI_MESSAGES_EN: CliMessages = {
   modelNoCurrency: "the package names no currency, and a model needs one: give --currency (EUR, USD...)",
   modelManyCurrencies: (list) => `the package names several currencies (${list.join(", ")}): give --currency for the model's`,
   modelNotFit: "the package does not fit a cap-table history model:",
+  modelNotFitCapTable: (source) => `Its cap table as of a date needs no model: captable import-ocf ${source} --cap-table -o cap-table.json`,
   capTable: {
     heading: (issuer, v, asOf) => `${issuer}: OCF ${v} package as of ${asOf}.`,
     counts: (applied, noEffect, skipped) => `Read ${applied} object(s) into the history, ${noEffect} without effect on holdings, ${skipped} skipped.`,
@@ -325,6 +328,8 @@ export const CLI_MESSAGES_FR: CliMessages = {
   modelNoCurrency: "le paquet ne nomme aucune devise, et un modèle en exige une : donnez --currency (EUR, USD…)",
   modelManyCurrencies: (list) => `le paquet nomme plusieurs devises (${list.join(", ")}) : donnez --currency pour celle du modèle`,
   modelNotFit: "le paquet n’entre pas dans un modèle d’historique de table de capitalisation :",
+  modelNotFitCapTable: (source) =>
+    `Sa table de capitalisation à une date n’a pas besoin de modèle : captable import-ocf ${source} --cap-table -o table.json`,
   capTable: {
     heading: (issuer, v, asOf) => `${issuer} : paquet OCF ${v} au ${asOf}.`,
     counts: (applied, noEffect, skipped) =>

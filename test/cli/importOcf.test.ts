@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { companyPackage } from "../ocf/ocfFixture";
+import { companyFiles, companyPackage, companyTransactions } from "../ocf/ocfFixture";
 import { runCli } from "../support/cliRun";
 
 const run = (args: string[], cwd: string) => runCli(args, cwd);
@@ -25,6 +25,33 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("captable import-ocf", () => {
+  test("a package too large for a model says so, and how to get its cap table without one", async () => {
+    // 4,000 more share issues: a model of them is past the template's size limit (256 KB).
+    const more = Array.from({ length: 4000 }, (_, k) => ({
+      object_type: "TX_STOCK_ISSUANCE",
+      id: `X-${k}`,
+      security_id: `X-${k}`,
+      date: "2024-02-01",
+      stakeholder_id: "ana",
+      stock_class_id: "common",
+      custom_id: `X-${k}`,
+      quantity: "10",
+      share_price: { amount: "1", currency: "EUR" },
+      security_law_exemptions: [],
+      stock_legend_ids: [],
+    }));
+    mkdirSync(path.join(dir, "big"));
+    for (const f of companyPackage(companyFiles([...companyTransactions(), ...more]))) writeFileSync(path.join(dir, "big", f.path), f.bytes);
+    const r = await run(["import-ocf", "big", "-o", "big-model.json"], dir);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("the package does not fit a cap-table history model:");
+    expect(r.stderr).toContain("Its cap table as of a date needs no model: captable import-ocf big --cap-table -o cap-table.json");
+    const fr = await run(["import-ocf", "big", "-o", "big-model.json", "--lang", "fr"], dir);
+    expect(fr.stderr).toContain("Sa table de capitalisation à une date n’a pas besoin de modèle : captable import-ocf big --cap-table -o table.json");
+    const table = await run(["import-ocf", "big", "--cap-table", "-o", "cap-table.json"], dir);
+    expect(table.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "cap-table.json"), "utf8"))).toMatchObject({ outstandingShares: "12040000" }); // 12,000,000 before, and 4,000 x 10;
+  });
   test("a folder: the report and the cap table as of the manifest's date", async () => {
     const r = await run(["import-ocf", "pkg"], dir);
     expect(r.stderr).toBe("");
