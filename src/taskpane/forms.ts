@@ -31,6 +31,7 @@ import {
   YES_NO_WORDS,
   acceptedWords,
   choiceKey,
+  isIsoDate,
   readWord,
   type Vocabulary,
 } from "../engine";
@@ -1268,7 +1269,7 @@ export function buildInputs(input: ModelInputs, lang: Lang): { ok: true; model: 
 // ----- Pasting rows -------------------------------------------------------------------------
 
 /** Why a pasted line cannot be taken. */
-export type PasteReason = "required" | "notANumber" | "notAPercent" | "unknownWord" | "tooMany";
+export type PasteReason = "required" | "notANumber" | "notAPercent" | "notADate" | "unknownWord" | "tooMany";
 
 /** A pasted cell (or line) that cannot be read: where it is, why, and the text found. */
 export interface PasteProblem {
@@ -1311,6 +1312,9 @@ function pastedCell(col: CellSpec, text: string, lang: Lang): { ok: true; text: 
   if (col.kind === "number" || col.kind === "percent") {
     if (!parseCellNumber(col, text, lang).ok) return { ok: false, reason: col.kind === "number" ? "notANumber" : "notAPercent" };
   }
+  // A date field holds ISO text: a cell formatted as a date arrives so (`datesAsShown`); a day number or a date in a
+  // local form ("01/02/2025": January or February?) is refused here, never read as some date.
+  if (col.kind === "date" && !isIsoDate(text)) return { ok: false, reason: "notADate" };
   return { ok: true, text };
 }
 
@@ -1398,9 +1402,11 @@ export function pasteProblemText(table: TableSpec, p: PasteProblem, lang: Lang):
         ? vt.pasteNotANumber(text)
         : p.reason === "notAPercent"
           ? vt.pasteNotAPercent(text)
-          : p.reason === "tooMany"
-            ? vt.pasteTooMany(table.max)
-            : vt.pasteUnknownWord(text, acceptedWords(col?.kind === "flag" ? YES_NO_WORDS : (col?.words ?? YES_NO_WORDS), lang).join(", "));
+          : p.reason === "notADate"
+            ? vt.pasteNotADate(text)
+            : p.reason === "tooMany"
+              ? vt.pasteTooMany(table.max)
+              : vt.pasteUnknownWord(text, acceptedWords(col?.kind === "flag" ? YES_NO_WORDS : (col?.words ?? YES_NO_WORDS), lang).join(", "));
   return vt.pasteLine(p.line, column, reason);
 }
 

@@ -9,6 +9,8 @@ import type { StoredModel } from "../workbook/modelXml";
 import { ModelWriteError, writeModelSheet, type WriteModelResult } from "../workbook/officeWriter";
 import { listModelsWithBinding, readSheetInputs, type ListedModel, type SheetRead } from "../workbook/modelStore";
 import { freeSheetName } from "../workbook/office/plan";
+import { queueDateSystem } from "../workbook/office/dateSystem";
+import { isDateFormat, serialToIsoDate, type ReadDateSystem } from "../workbook/dateSystem";
 import { localizedFunctionNames } from "../functions/functionLocales";
 
 /** What Build hands to a host: the built model (see src/model/stakeSaleModel.ts) and its stable id. */
@@ -83,6 +85,23 @@ export function percentagesAsShown(values: unknown[][], formats: unknown[][] | u
 }
 
 /**
+ * Dates read as Excel shows them: a number in a cell formatted as a date (`isDateFormat`) is its day
+ * number in the workbook's date system, so it becomes that date as ISO text ("2025-01-01"), which the
+ * form's date fields hold. When the system is unknown (Excel did not say), or the number is no whole
+ * day of it, the number is kept: a date column then refuses it, never reads it as another date.
+ */
+export function datesAsShown(values: unknown[][], formats: unknown[][] | undefined, system: ReadDateSystem): unknown[][] {
+  if (!Array.isArray(formats) || system === "unknown") return values;
+  return values.map((row, i) =>
+    row.map((v, j) => {
+      const format = formats[i]?.[j];
+      if (typeof v !== "number" || typeof format !== "string" || !isDateFormat(format)) return v;
+      return serialToIsoDate(v, system) ?? v;
+    }),
+  );
+}
+
+/**
  * Excel through Office.js. `displayLanguage` (Office.context.displayLanguage) picks the custom
  * functions' names the writer uses in formulas: the ones Excel loaded for that language
  * (src/functions/functionLocales.ts).
@@ -124,8 +143,11 @@ export function excelHost(options: { displayLanguage?: string | null } = {}): Mo
           );
         }
         used.load("values,numberFormat");
+        // The workbook's date system, asked in the same round trip (a date cell holds a day number of it).
+        const dateSystem = queueDateSystem(context);
         await context.sync();
-        return percentagesAsShown(used.values as unknown[][], used.numberFormat as unknown[][] | undefined);
+        const formats = used.numberFormat as unknown[][] | undefined;
+        return datesAsShown(percentagesAsShown(used.values as unknown[][], formats), formats, dateSystem());
       }).catch((error: unknown) => {
         throw new Error(messageOf(error));
       }),

@@ -240,6 +240,7 @@ const en = {
   pasteRequired: "empty; a name is required",
   pasteNotANumber: (text: string) => `"${text}" is not a number`,
   pasteNotAPercent: (text: string) => `"${text}" is not a percentage`,
+  pasteNotADate: (text: string) => `"${text}" is not a date: give it as YYYY-MM-DD (2025-01-31), or select cells formatted as dates`,
   pasteUnknownWord: (text: string, accepted: string) => `"${text}" is not one of ${accepted}`,
   pasteTooMany: (max: number) => `beyond the table's limit of ${max} rows`,
   unknownWord: (field: string, text: string, accepted: string) => `${field}: "${text}" is not one of ${accepted}`,
@@ -693,6 +694,8 @@ const fr: Messages = {
   pasteRequired: "vide ; un nom est obligatoire",
   pasteNotANumber: (text: string) => `« ${text} » n’est pas un nombre`,
   pasteNotAPercent: (text: string) => `« ${text} » n’est pas un pourcentage`,
+  pasteNotADate: (text: string) =>
+    `« ${text} » n’est pas une date : donnez-la en AAAA-MM-JJ (2025-01-31), ou sélectionnez des cellules au format date`,
   pasteUnknownWord: (text: string, accepted: string) => `« ${text} » n’est pas l’une des valeurs ${accepted}`,
   pasteTooMany: (max: number) => `au-delà de la limite de ${max} lignes de la table`,
   unknownWord: (field: string, text: string, accepted: string) => `${field} : « ${text} » n’est pas l’une des valeurs ${accepted}`,

@@ -11,12 +11,13 @@ import {
   MAX_SELECTION,
   excelHost,
   isPercentFormat,
+  datesAsShown,
   percentagesAsShown,
   previewHost,
   type ModelToWrite,
 } from "../../src/taskpane/host";
 import { ModelWriteError } from "../../src/workbook/officeWriter";
-import { CAP_TABLE_SPEC, rowsFromGrid, tableSpec } from "../../src/taskpane/forms";
+import { CAP_TABLE_SPEC, pasteProblemText, rowsFromGrid, tableSpec } from "../../src/taskpane/forms";
 
 function toWrite(id: string, stake = 0.5): ModelToWrite {
   const model = buildStakeSaleModel({ ...OPCORE_EXAMPLE, stake });
@@ -62,10 +63,19 @@ describe("Excel host", () => {
    * a property can be read only once loaded AND synced (isNullObject: once synced, as in Office.js),
    * and `loaded` records what was asked for.
    */
-  function mockExcel(used: { rowCount: number; columnCount: number; values: unknown[][]; isNullObject?: boolean }) {
+  function mockExcel(used: {
+    rowCount: number;
+    columnCount: number;
+    values: unknown[][];
+    isNullObject?: boolean;
+    numberFormat?: unknown[][];
+    /** What DATE(1904,1,1) gives: 1462 (1900 system), 0 (1904), or an error. */
+    date1904?: number | "error";
+  }) {
     const loaded = new Set<string>();
     const synced = new Set<string>();
     let syncs = 0;
+    let queued = false;
     const read = (name: string, value: unknown) => {
       if (!synced.has(name)) throw new Error(`PropertyNotLoaded: ${name} was read before load and sync`);
       return value;
@@ -85,12 +95,36 @@ describe("Excel host", () => {
       get values() {
         return read("values", used.values);
       },
+      get numberFormat() {
+        return read("numberFormat", used.numberFormat);
+      },
+    };
+    const probeSynced = { value: false };
+    const probe = {
+      load: () => undefined,
+      get value() {
+        if (!probeSynced.value) throw new Error("PropertyNotLoaded: the date probe was read before sync");
+        return used.date1904 === "error" ? null : (used.date1904 ?? 1462);
+      },
+      get error() {
+        if (!probeSynced.value) throw new Error("PropertyNotLoaded: the date probe was read before sync");
+        return used.date1904 === "error" ? "#NAME?" : null;
+      },
     };
     const context = {
-      workbook: { getSelectedRange: () => ({ getUsedRangeOrNullObject: (valuesOnly: boolean) => (valuesOnly ? range : undefined) }) },
+      workbook: {
+        getSelectedRange: () => ({ getUsedRangeOrNullObject: (valuesOnly: boolean) => (valuesOnly ? range : undefined) }),
+        functions: {
+          date: () => {
+            queued = true;
+            return probe;
+          },
+        },
+      },
       sync: async () => {
         syncs++;
         loaded.forEach((p) => synced.add(p));
+        if (queued) probeSynced.value = true;
       },
     };
     g.Excel = { run: async (callback: (ctx: unknown) => Promise<unknown>) => callback(context) };
@@ -140,6 +174,60 @@ describe("Excel host", () => {
     // A percentage in the amount column is refused, not read as 12.5.
     expect(rowsFromGrid(instruments, shown, "en").problems).toEqual([{ line: 2, column: "amount", reason: "notANumber", text: "12.5%" }]);
     expect(percentagesAsShown(values, undefined)).toBe(values);
+  });
+
+  test("Paste from selection reads a cell formatted as a date as that date, in the workbook's date system", async () => {
+    const flows = tableSpec("dealPricing", "flows");
+    const grid = {
+      rowCount: 2,
+      columnCount: 4,
+      values: [
+        ["Fund", "Equity", 45658, -100],
+        ["Fund", "Exit", 46022, 180],
+      ],
+      numberFormat: [
+        ["General", "General", "yyyy-mm-dd", "#,##0"],
+        ["General", "General", "d/m/yyyy", "#,##0"],
+      ],
+    };
+    // 1900 system: day 45658 is 2025-01-01.
+    mockExcel({ ...grid, date1904: 1462 });
+    const read1900 = rowsFromGrid(flows, await excelHost().readSelection!(), "en");
+    expect(read1900.problems).toEqual([]);
+    expect(read1900.rows.map((r) => r.cells.date)).toEqual(["2025-01-01", "2025-12-31"]);
+    // 1904 system: the same day numbers are 4 years and a day later.
+    mockExcel({ ...grid, date1904: 0 });
+    expect(rowsFromGrid(flows, await excelHost().readSelection!(), "en").rows.map((r) => r.cells.date)).toEqual(["2029-01-02", "2030-01-01"]);
+    // Excel does not say: the day numbers are kept, and the date column refuses them.
+    mockExcel({ ...grid, date1904: "error" });
+    const unknown = rowsFromGrid(flows, await excelHost().readSelection!(), "en");
+    expect(unknown.rows).toEqual([]);
+    expect(unknown.problems).toEqual([
+      { line: 1, column: "date", reason: "notADate", text: "45658" },
+      { line: 2, column: "date", reason: "notADate", text: "46022" },
+    ]);
+    expect(pasteProblemText(flows, unknown.problems[0], "en")).toContain('"45658" is not a date: give it as YYYY-MM-DD');
+    expect(pasteProblemText(flows, unknown.problems[0], "fr")).toContain("n’est pas une date");
+  });
+
+  test("a date column takes ISO dates only: a day number or a local date is refused, never read as another date", () => {
+    const flows = tableSpec("dealPricing", "flows");
+    expect(datesAsShown([[45658, 45658]], [["General", "dd/mm/yyyy"]], "1900")).toEqual([[45658, "2025-01-01"]]);
+    expect(datesAsShown([[60, 0]], [["yyyy-mm-dd", "yyyy-mm-dd"]], "1900")).toEqual([[60, 0]]);
+    expect(datesAsShown([[0]], [["yyyy-mm-dd"]], "1904")).toEqual([["1904-01-01"]]);
+    const pasted = rowsFromGrid(
+      flows,
+      [
+        ["Fund", "Equity", "2025-01-31", "-100"],
+        ["Fund", "Exit", "01/02/2025", "180"],
+        ["Fund", "Exit", "2025-02-30", "180"],
+      ],
+      "en",
+    );
+    expect(pasted.problems).toEqual([
+      { line: 2, column: "date", reason: "notADate", text: "01/02/2025" },
+      { line: 3, column: "date", reason: "notADate", text: "2025-02-30" },
+    ]);
   });
 
   test("an empty selection gives no rows; a huge one is refused before its values are read", async () => {
