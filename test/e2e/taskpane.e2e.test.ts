@@ -257,9 +257,12 @@ describe("taskpane in headless Chromium (preview, no Excel)", () => {
         function fail(name) { throw new Error("RichApi.Error: " + name + " is not available"); }
         var used = { isNullObject: false, rowCount: 3, columnCount: 2,
           values: [["Actionnaire", "Actions"], ["Iliad", 700000], ["Fonds Alpha", 300000]],
+          numberFormat: [["General", "General"], ["General", "#,##0"], ["General", "#,##0"]],
           load: function () {} };
+        // The date-system probe (src/workbook/office/dateSystem.ts): DATE(1904,1,1) is 1,462 in a 1900 workbook.
+        var functions = { date: function () { return { value: 1462, error: null, load: function () {} }; } };
         var context = new Proxy({
-          workbook: new Proxy({ getSelectedRange: function () { return { getUsedRangeOrNullObject: function () { return used; } }; } },
+          workbook: new Proxy({ functions: functions, getSelectedRange: function () { return { getUsedRangeOrNullObject: function () { return used; } }; } },
             { get: function (t, k) { return k in t ? t[k] : fail("workbook." + String(k)); } }),
           sync: function () { return Promise.resolve(); }
         }, { get: function (t, k) { return k in t ? t[k] : fail("context." + String(k)); } });

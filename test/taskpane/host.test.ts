@@ -69,8 +69,8 @@ describe("Excel host", () => {
     values: unknown[][];
     isNullObject?: boolean;
     numberFormat?: unknown[][];
-    /** What DATE(1904,1,1) gives: 1462 (1900 system), 0 (1904), or an error. */
-    date1904?: number | "error";
+    /** What DATE(1904,1,1) gives: 1462 (1900 system), 0 (1904), or an error; "absent": a host that throws on Workbook.functions. */
+    date1904?: number | "error" | "absent";
   }) {
     const loaded = new Set<string>();
     const synced = new Set<string>();
@@ -114,11 +114,14 @@ describe("Excel host", () => {
     const context = {
       workbook: {
         getSelectedRange: () => ({ getUsedRangeOrNullObject: (valuesOnly: boolean) => (valuesOnly ? range : undefined) }),
-        functions: {
-          date: () => {
-            queued = true;
-            return probe;
-          },
+        get functions() {
+          if (used.date1904 === "absent") throw new Error("RichApi.Error: workbook.functions is not available");
+          return {
+            date: () => {
+              queued = true;
+              return probe;
+            },
+          };
         },
       },
       sync: async () => {
@@ -208,6 +211,9 @@ describe("Excel host", () => {
     ]);
     expect(pasteProblemText(flows, unknown.problems[0], "en")).toContain('"45658" is not a date: give it as YYYY-MM-DD');
     expect(pasteProblemText(flows, unknown.problems[0], "fr")).toContain("n’est pas une date");
+    // A host without Workbook.functions: the selection is still read, its day numbers kept and refused.
+    mockExcel({ ...grid, date1904: "absent" });
+    expect(rowsFromGrid(flows, await excelHost().readSelection!(), "en").problems).toEqual(unknown.problems);
   });
 
   test("a date column takes ISO dates only: a day number or a local date is refused, never read as another date", () => {

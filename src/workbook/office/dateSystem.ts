@@ -20,10 +20,16 @@ import { DATE_1904_OFFSET, type ReadDateSystem } from "../dateSystem";
 
 /** Queues the question; the answer, after the caller's `context.sync()`. */
 export function queueDateSystem(context: Excel.RequestContext): () => ReadDateSystem {
-  const functions = (context.workbook as { functions?: Excel.Functions }).functions;
-  if (functions === undefined) return () => "unknown";
-  const probe = functions.date(1904, 1, 1);
-  probe.load("value,error");
+  let probe: Excel.FunctionResult<number>;
+  try {
+    // A host without Workbook.functions (or one that throws on it) leaves the system unknown.
+    const functions = (context.workbook as { functions?: Excel.Functions }).functions;
+    if (functions === undefined) return () => "unknown";
+    probe = functions.date(1904, 1, 1);
+    probe.load("value,error");
+  } catch {
+    return () => "unknown";
+  }
   // Read by the caller after its context.sync() (the closure runs then).
 
   return () => {
