@@ -19,3 +19,4 @@ export * from "./vocabulary";
 export * from "./history";
 export * from "./text";
 export * from "./deal";
+export * from "./dateSystems";

@@ -19,9 +19,11 @@ import {
 import { isBlank, readChoice, readNumber, readOptionalNumber, valueError } from "./cells";
 import { checkedCell, readDate } from "./deal";
 import { CellOutput, toCell } from "./excel";
+import { inWorkbookDateSystem } from "./dateSystem";
 import { withIgnoredNote } from "./tables";
 import { numberCell, optionalNumberCell, readHeaderTable } from "./venture";
 
+/** CAPTABLE.PREFACCRUED; with a 30/360 count, its dates in the workbook's date system (./dateSystem). */
 export function prefAccruedCell(
   principal: unknown,
   dividend_rate: unknown,
@@ -29,14 +31,17 @@ export function prefAccruedCell(
   to_date: unknown,
   compounding: unknown,
   day_count: unknown,
-): number {
-  const p = readNumber(principal, "principal", "nonNegative");
-  const r = readNumber(dividend_rate, "dividend_rate", "nonNegative");
-  const from = readDate(issue_date, "issue_date");
-  const to = readDate(to_date, "to_date");
-  const c = readChoice(compounding, "compounding", COMPOUNDING_WORDS.words, "ANNUAL");
-  const basis = readChoice(day_count, "day_count", DAY_COUNT_WORDS.words, "ACT/365");
-  return checkedCell(preferredAccruedAsNumber(p, r, from, to, c, basis)) ?? toCell(preferredAccrued(p, r, from, to, c, basis));
+): number | Promise<number> {
+  return inWorkbookDateSystem((reading) => {
+    const p = readNumber(principal, "principal", "nonNegative");
+    const r = readNumber(dividend_rate, "dividend_rate", "nonNegative");
+    const from = reading.day(readDate(issue_date, "issue_date"));
+    const to = reading.day(readDate(to_date, "to_date"));
+    const c = readChoice(compounding, "compounding", COMPOUNDING_WORDS.words, "ANNUAL");
+    const basis = readChoice(day_count, "day_count", DAY_COUNT_WORDS.words, "ACT/365");
+    if (basis === "30/360") reading.calendarDays = true;
+    return checkedCell(preferredAccruedAsNumber(p, r, from, to, c, basis)) ?? toCell(preferredAccrued(p, r, from, to, c, basis));
+  }, "issue_date and to_date");
 }
 
 /** The tiers table: a hurdle per row (an exit equity, or the investors' multiple and/or IRR) and management's share from it. */

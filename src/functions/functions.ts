@@ -32,6 +32,7 @@ import { isBlank, readChoice, readMatrix, readNumber, readOptionalNumber, readTe
 import { BASIS, COMPONENT, ROUNDING } from "./choices";
 import { readCapTable } from "./capTableInput";
 import { ownershipOfWholeShares, toCell, toCellError, withinCellLimits } from "./excel";
+import { isPromiseLike } from "./dateSystem";
 import { dealViewTable, proFormaTable, withIgnoredNote } from "./tables";
 import {
   completionAccountsCells,
@@ -53,10 +54,19 @@ import { prefAccruedCell, ratchetCells } from "./dealIncentives";
 import { exitForTargetCell, vcMethodCells } from "./ventureSolvers";
 import { antiDilutionCells, breakpointsCells, fdSharesCell, noteCells, roundCells, safeCells, tenderCells, waterfallCells } from "./venture";
 
-function run<T>(body: () => T): T {
+function run<T>(body: () => T | Promise<T>): T {
   try {
+    const result = body();
+    if (isPromiseLike(result)) {
+      // A result that waits for the workbook (a 30/360 count's date system: ./dateSystem). Excel
+      // awaits a promise whatever the function's declared type, which stays the value's (the
+      // metadata's result type and dimensionality come from it).
+      return Promise.resolve(result).then(withinCellLimits, (error: unknown) => {
+        throw toCellError(error);
+      }) as unknown as T;
+    }
     // Every text of every result within a cell's 32,767 characters, and saying so when cut (./excel).
-    return withinCellLimits(body());
+    return withinCellLimits(result);
   } catch (error) {
     throw toCellError(error);
   }

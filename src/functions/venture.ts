@@ -79,6 +79,7 @@ import { readCapTable } from "./capTableInput";
 import { CellOutput, fractionOfWholeShares, ownershipCells, toCell } from "./excel";
 import { MAX_WHOLE, isWholeCount, ownershipOfCounts, wholeSharesAt, wholeTimesCell } from "./wholeCounts";
 import { Ignored, Skipped, ignoredNote, withIgnoredNote } from "./tables";
+import { DayReading, inWorkbookDateSystem } from "./dateSystem";
 
 export { ignoredNote, type Skipped };
 
@@ -422,26 +423,29 @@ function readInvestors(value: unknown, skipped?: number[]): { name: string; amou
   return out;
 }
 
-/** The instruments argument of CAPTABLE.PRICEDROUND: SAFEs and notes converting in the round. */
-export const readInstruments = tableReader(
-  "instruments",
-  {
-    holder: { headers: ["Holder", "Investor", "Name", "Détenteur", "Investisseur"], required: true, read: nameCell },
-    type: { headers: ["Type", "Instrument"], read: choiceCell(INSTRUMENT_KIND) },
-    amount: { headers: ["Amount", "Investment", "Purchase amount", "Montant"], required: true, read: numberCell("nonNegative") },
-    cap: { headers: ["Cap", "Valuation cap", "Plafond"], read: optionalNumberCell("positive") },
-    discount: { headers: ["Discount", "Décote", "Remise"], read: optionalNumberCell("fraction") },
-    mfn: { headers: ["MFN"], read: choiceCell(YES_NO) },
-    // 0 is blank here: a rate of 0 accrues nothing (the same as none), a date serial 0 is no date.
-    rate: { headers: ["Interest rate", "Rate", "Taux"], read: optionalNumberCell("nonNegative", true) },
-    start: { headers: ["Start date", "Issue date", "Date d'émission"], read: optionalNumberCell("nonNegative", true) },
-    end: { headers: ["Conversion date", "Date de conversion"], read: optionalNumberCell("nonNegative", true) },
-    dayCount: { headers: ["Day count", "Base"], read: choiceCell(DAY_COUNT) },
-    compounding: { headers: ["Compounding", "Interest", "Capitalisation"], read: choiceCell(COMPOUNDING) },
-    capBasis: { headers: ["Cap basis", "Base du plafond"], read: choiceCell(CAP_BASIS) },
-  },
-  "holder",
-  (row, t): ConvertibleInstrument => {
+const INSTRUMENT_COLUMNS = {
+  holder: { headers: ["Holder", "Investor", "Name", "Détenteur", "Investisseur"], required: true, read: nameCell },
+  type: { headers: ["Type", "Instrument"], read: choiceCell(INSTRUMENT_KIND) },
+  amount: { headers: ["Amount", "Investment", "Purchase amount", "Montant"], required: true, read: numberCell("nonNegative") },
+  cap: { headers: ["Cap", "Valuation cap", "Plafond"], read: optionalNumberCell("positive") },
+  discount: { headers: ["Discount", "Décote", "Remise"], read: optionalNumberCell("fraction") },
+  mfn: { headers: ["MFN"], read: choiceCell(YES_NO) },
+  // 0 is blank here: a rate of 0 accrues nothing (the same as none), a date serial 0 is no date.
+  rate: { headers: ["Interest rate", "Rate", "Taux"], read: optionalNumberCell("nonNegative", true) },
+  start: { headers: ["Start date", "Issue date", "Date d'émission"], read: optionalNumberCell("nonNegative", true) },
+  end: { headers: ["Conversion date", "Date de conversion"], read: optionalNumberCell("nonNegative", true) },
+  dayCount: { headers: ["Day count", "Base"], read: choiceCell(DAY_COUNT) },
+  compounding: { headers: ["Compounding", "Interest", "Capitalisation"], read: choiceCell(COMPOUNDING) },
+  capBasis: { headers: ["Cap basis", "Base du plafond"], read: choiceCell(CAP_BASIS) },
+} as const;
+
+/**
+ * The instruments argument of CAPTABLE.PRICEDROUND: SAFEs and notes converting in the round; a note's
+ * dates read as `reading` says (a 30/360 note marks it: ./dateSystem).
+ */
+export function readInstruments(value: unknown, skipped?: Skipped, reading = new DayReading("1900")): ConvertibleInstrument[] {
+  const t = "instruments";
+  return readHeaderTable(value, t, INSTRUMENT_COLUMNS, "holder", skipped).map((row): ConvertibleInstrument => {
     const holder = row.get("holder");
     const discount = row.get("discount");
     let amount = row.get("amount");
@@ -454,11 +458,15 @@ export const readInstruments = tableReader(
         throw valueError(`${t}: "${holder}" has an interest rate: give its Start date and Conversion date columns too`, t);
       }
       const dayCount = row.get("dayCount") ?? "ACT/365";
+      if (dayCount === "30/360") reading.calendarDays = true;
       const compounding = row.get("compounding") ?? "SIMPLE";
       const principal = amount;
       amount = attributed(
         t,
-        () => principal.plus(accruedInterest(principal, rate, yearFraction(start.toNumber(), end.toNumber(), dayCount), compounding)),
+        () =>
+          principal.plus(
+            accruedInterest(principal, rate, yearFraction(reading.day(start.toNumber()), reading.day(end.toNumber()), dayCount), compounding),
+          ),
         (message) => `${t}: ${message} (for "${holder}")`,
       );
     }
@@ -471,8 +479,8 @@ export const readInstruments = tableReader(
       mfn: (row.get("mfn") ?? "NO") === "YES",
       capBasis: row.get("capBasis"),
     };
-  },
-);
+  });
+}
 
 /**
  * The pool_basis and option_rows arguments of CAPTABLE.PRICEDROUND: undefined when both are empty (the
@@ -599,7 +607,7 @@ export function roundCells(
   pool_basis?: any,
   option_rows?: any,
   antidilution?: any,
-): CellOutput[][] {
+): CellOutput[][] | Promise<CellOutput[][]> {
   return (
     roundWhole(
       holders,
@@ -615,19 +623,25 @@ export function roundCells(
       option_rows,
       antidilution,
     ) ??
-    roundChecked(
-      holders,
-      shares,
-      pre_money,
-      investors,
-      pool_target,
-      instruments,
-      rounding,
-      pool_row,
-      pool_increase,
-      pool_basis,
-      option_rows,
-      antidilution,
+    // A note's 30/360 dates in the workbook's date system (./dateSystem); roundWhole takes no instruments.
+    inWorkbookDateSystem(
+      (reading) =>
+        roundChecked(
+          holders,
+          shares,
+          pre_money,
+          investors,
+          pool_target,
+          instruments,
+          rounding,
+          pool_row,
+          pool_increase,
+          pool_basis,
+          option_rows,
+          antidilution,
+          reading,
+        ),
+      "the instruments' Start date and Conversion date",
     )
   );
 }
@@ -646,6 +660,7 @@ export function roundChecked(
   pool_basis?: any,
   option_rows?: any,
   antidilution?: any,
+  reading = new DayReading("1900"),
 ): CellOutput[][] {
   const skipped = {
     holders: [] as number[],
@@ -661,7 +676,7 @@ export function roundChecked(
     preMoney: readNumber(pre_money, "pre_money", "positive"),
     investors: readInvestors(investors, skipped.investors),
     pool: target !== undefined ? { target, basis: basis?.basis } : increase !== undefined ? { increase } : undefined,
-    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments, skipped.instruments),
+    instruments: isBlankCell(instruments, "table") ? [] : readInstruments(instruments, skipped.instruments, reading),
     rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
     antiDilution: isBlankCell(antidilution, "table") ? undefined : readRoundAntiDilution(antidilution, skipped.antidilution),
   });
@@ -864,6 +879,7 @@ function readSerial(value: any, name: string): number {
   return d.toNumber();
 }
 
+/** CAPTABLE.NOTE; with a 30/360 count, its dates in the workbook's date system (./dateSystem). */
 export function noteCells(
   principal: any,
   interest_rate: any,
@@ -876,30 +892,43 @@ export function noteCells(
   day_count: any,
   compounding: any,
   rounding: any,
-): CellOutput[][] {
-  const r = convertNote({
-    principal: readNumber(principal, "principal", "nonNegative"),
-    rate: readNumber(interest_rate, "interest_rate", "nonNegative"),
-    startDate: readSerial(start_date, "start_date"),
-    conversionDate: readSerial(conversion_date, "conversion_date"),
-    roundPrice: readNumber(round_price, "round_price", "positive"),
-    cap: readOptionalNumber(cap, "cap", "positive"),
-    discount: readOptionalNumber(discount, "discount", "fraction"),
-    capitalization: readOptionalNumber(capitalization, "capitalization", "positive"),
-    dayCount: readChoice(day_count, "day_count", DAY_COUNT, "ACT/365"),
-    compounding: readChoice(compounding, "compounding", COMPOUNDING, "SIMPLE"),
-    rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
-  });
-  return [
-    ["", "Note"],
-    ["Years accrued", toCell(r.years)],
-    ["Accrued interest", toCell(r.interest)],
-    ["Converting amount", toCell(r.convertingAmount)],
-    ...conversionRows(r),
-    ["Day count", r.dayCount],
-    ["Interest", r.compounding],
-    ["Share rounding", r.rounding],
-  ];
+): CellOutput[][] | Promise<CellOutput[][]> {
+  return inWorkbookDateSystem((reading) => {
+    // Read in the order of the arguments, as before: the first bad one is the one named.
+    const p = readNumber(principal, "principal", "nonNegative");
+    const rate = readNumber(interest_rate, "interest_rate", "nonNegative");
+    const start = readSerial(start_date, "start_date");
+    const end = readSerial(conversion_date, "conversion_date");
+    const roundPrice = readNumber(round_price, "round_price", "positive");
+    const c = readOptionalNumber(cap, "cap", "positive");
+    const d = readOptionalNumber(discount, "discount", "fraction");
+    const cz = readOptionalNumber(capitalization, "capitalization", "positive");
+    const dayCount = readChoice(day_count, "day_count", DAY_COUNT, "ACT/365");
+    if (dayCount === "30/360") reading.calendarDays = true;
+    const r = convertNote({
+      principal: p,
+      rate,
+      startDate: reading.day(start),
+      conversionDate: reading.day(end),
+      roundPrice,
+      cap: c,
+      discount: d,
+      capitalization: cz,
+      dayCount,
+      compounding: readChoice(compounding, "compounding", COMPOUNDING, "SIMPLE"),
+      rounding: readChoice(rounding, "rounding", ROUNDING, "DOWN"),
+    });
+    return [
+      ["", "Note"],
+      ["Years accrued", toCell(r.years)],
+      ["Accrued interest", toCell(r.interest)],
+      ["Converting amount", toCell(r.convertingAmount)],
+      ...conversionRows(r),
+      ["Day count", r.dayCount],
+      ["Interest", r.compounding],
+      ["Share rounding", r.rounding],
+    ];
+  }, "start_date and conversion_date");
 }
 
 // ---------------------------------------------------------------- CAPTABLE.ANTIDILUTION

@@ -20,23 +20,13 @@
  * system (`serialToIsoDate`). How each side learns the system: an .xlsx says it in xl/workbook.xml
  * (xlsxReader.ts `readDateSystem`); Office.js is asked DATE(1904,1,1) (office/dateSystem.ts).
  */
-import { excelSerialToDate, isoDateToSerial } from "../engine";
+import { DATE_1904_OFFSET, type DateSystem, excelSerialToDate, isoDateToSerial } from "../engine";
 import type { CellSpec, SheetSpec } from "./spec";
 
-export const DATE_SYSTEMS = ["1900", "1904"] as const;
-/** Which day numbers a workbook's dates are: "1900" (Excel's default) or "1904". */
-export type DateSystem = (typeof DATE_SYSTEMS)[number];
-
-/**
- * The workbook's date system as a reader knows it: "1900" or "1904", or "unknown" when the host could
- * not tell (office/dateSystem.ts) or the file says something else. With "unknown", Read from sheet
- * does not read a date cell's day number as a date (sheetInputs.ts): it is kept as the number, which
- * the model's schema refuses naming the cell. Never guessed.
- */
-export type ReadDateSystem = DateSystem | "unknown";
-
-/** Days between the two systems' day numbers of the same date: 1904-01-01 is day 1,462 of the 1900 system and day 0 of the 1904 system. */
-export const DATE_1904_OFFSET = 1462;
+// The date systems, their reading and the 1,462-day offset are the engine's (src/engine/dateSystems.ts);
+// "unknown" here: Read from sheet does not read a date cell's day number as a date (sheetInputs.ts),
+// it is kept as the number, which the model's schema refuses naming the cell.
+export { DATE_1904_OFFSET, DATE_SYSTEMS, type DateSystem, type ReadDateSystem } from "../engine";
 
 /** The largest day number of each system: 9999-12-31. */
 const LAST_SERIAL: Readonly<Record<DateSystem, number>> = { "1900": 2_958_465, "1904": 2_958_465 - DATE_1904_OFFSET };

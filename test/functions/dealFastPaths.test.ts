@@ -29,6 +29,7 @@ import { DD_EPSILON, dd, ddExp, ddExpm1, ddLog, ddOfCellNumber, ddOfDecimal } fr
 import { dealNpvCell, dealReturnsCells, deferredPvCell, pikAccruedCell, readDatedFlows } from "../../src/functions/deal";
 import { prefAccruedCell } from "../../src/functions/dealIncentives";
 import { toCell } from "../../src/functions/excel";
+import { withStandInExcel } from "../support/excelDateSystem";
 
 const SEED = 20261201;
 const D60 = DecimalJs.clone({ precision: 60 });
@@ -159,6 +160,15 @@ function cellOrError(fn: () => unknown): unknown {
   }
 }
 
+/** The same, for a result that may come later (a 30/360 count asking the workbook's date system). */
+async function cellOrErrorLater(fn: () => unknown): Promise<unknown> {
+  try {
+    return await fn();
+  } catch (e) {
+    return `error: ${(e as Error).message}`;
+  }
+}
+
 describe("the fast paths give the previous implementation's cells", () => {
   test("DEALNPV equals the 40-digit XNPV's double on seeded random flows and rates", () => {
     fc.assert(
@@ -234,30 +244,33 @@ describe("the fast paths give the previous implementation's cells", () => {
     );
   });
 
-  test("PREFACCRUED equals the decimal dividend's double for every compounding and day count (errors word for word)", () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.integer({ min: 0, max: 2_000_000_000 }),
-          fc.integer({ min: -100, max: 100_000_000_000 }).map((c) => c / 100),
+  test("PREFACCRUED equals the decimal dividend's double for every compounding and day count (errors word for word)", async () => {
+    // A 30/360 count whose dates differ between the date systems asks the workbook: a 1900 workbook here.
+    await withStandInExcel("1900", () =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.integer({ min: 0, max: 2_000_000_000 }),
+            fc.integer({ min: -100, max: 100_000_000_000 }).map((c) => c / 100),
+          ),
+          fc.oneof(
+            fc.integer({ min: -10, max: 5000 }).map((p) => p / 10_000),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          fc.integer({ min: 40000, max: 46000 }),
+          fc.integer({ min: -5, max: 5000 }),
+          fc.constantFrom(...COMPOUNDINGS),
+          fc.constantFrom("ACT/365", "ACT/360", "30/360"),
+          async (principal, r, start, days, compounding, dayCount) => {
+            const fast = await cellOrErrorLater(() => prefAccruedCell(principal, r, start, start + days, compounding, dayCount));
+            const previous = cellOrError(() =>
+              toCell(preferredAccrued(new Decimal(principal), new Decimal(r), start, start + days, compounding, dayCount as "ACT/365")),
+            );
+            expect(fast).toBe(previous);
+          },
         ),
-        fc.oneof(
-          fc.integer({ min: -10, max: 5000 }).map((p) => p / 10_000),
-          fc.double({ min: 0, max: 1, noNaN: true }),
-        ),
-        fc.integer({ min: 40000, max: 46000 }),
-        fc.integer({ min: -5, max: 5000 }),
-        fc.constantFrom(...COMPOUNDINGS),
-        fc.constantFrom("ACT/365", "ACT/360", "30/360"),
-        (principal, r, start, days, compounding, dayCount) => {
-          const fast = cellOrError(() => prefAccruedCell(principal, r, start, start + days, compounding, dayCount));
-          const previous = cellOrError(() =>
-            toCell(preferredAccrued(new Decimal(principal), new Decimal(r), start, start + days, compounding, dayCount as "ACT/365")),
-          );
-          expect(fast).toBe(previous);
-        },
+        { seed: SEED, numRuns: 400 },
       ),
-      { seed: SEED, numRuns: 400 },
     );
   });
 

@@ -102,19 +102,19 @@ describe("the contract checker (so the fuzz test can fail)", () => {
     expect(contractBreach(scalar, err(new CFError("#VALUE!", 'stake must be a number, got the text "NaN"')), CALL_BOUND_MS)).toBeUndefined();
   });
 
-  test("an endless call is cut by the time bound and reported, and the batch goes on", () => {
+  test("an endless call is cut by the time bound and reported, and the batch goes on", async () => {
     built.stub.associate("FUZZ_SELFTEST_LOOP", (n: unknown) => {
       if (n === 1) for (;;);
       return 1;
     });
-    const outcomes = built.callBatch("FUZZ_SELFTEST_LOOP", [[0], [1], [2]], 200);
+    const outcomes = await built.callBatch("FUZZ_SELFTEST_LOOP", [[0], [1], [2]], 200);
     expect(outcomes.map((o) => contractBreach(scalar, o, CALL_BOUND_MS))).toEqual([undefined, "did not finish within the time bound", undefined]);
     built.stub.registry.delete("FUZZ_SELFTEST_LOOP");
   });
 });
 
 describe("fuzz seeds", () => {
-  test("every seed is a valid call that succeeds as written", () => {
+  test("every seed is a valid call that succeeds as written", async () => {
     for (const fn of built.metadata.functions) {
       for (const seed of FUZZ_SEEDS[fn.id] ?? []) {
         // Longer than the parameter list, or missing a required argument: the seed is out of date.
@@ -124,7 +124,7 @@ describe("fuzz seeds", () => {
         fn.parameters.forEach((p, i) => {
           if (!p.optional) expect(`${fn.id}: ${p.name} given: ${i < seed.length}`).toBe(`${fn.id}: ${p.name} given: true`);
         });
-        const [outcome] = built.callBatch(fn.id, [completeSeed(fn, seed)], CALL_BOUND_MS);
+        const [outcome] = await built.callBatch(fn.id, [completeSeed(fn, seed)], CALL_BOUND_MS);
         expect(`${fn.id}: ${outcome.ok ? "ok" : String((outcome.error as Error).message)}`).toBe(`${fn.id}: ok`);
         expect(contractBreach(fn, outcome, CALL_BOUND_MS)).toBeUndefined();
       }
@@ -149,13 +149,13 @@ const BIG_ROWS = (process.env.CAPTABLE_FUZZ_BIG_ROWS ?? "1000,2500").split(",").
 describe(`big ranges (${BIG_ROWS.join(", ")} rows)`, () => {
   test.each(built.metadata.functions.filter((fn) => (FUZZ_SEEDS[fn.id] ?? []).length > 0).map((fn) => [fn.id, fn] as const))(
     "%s",
-    (_id, fn) => {
+    async (_id, fn) => {
       const texts = fc.sample(edgeText, { seed: seedOf(fn.id), numRuns: BIG_ROWS.length });
       const breaches: string[] = [];
-      BIG_ROWS.forEach((rows, k) => {
+      for (const [k, rows] of BIG_ROWS.entries()) {
         const args = completeSeed(fn, FUZZ_SEEDS[fn.id][0]).map((a) => (Array.isArray(a) ? a.map((r) => (Array.isArray(r) ? [...r] : r)) : a));
         growNames(args, rows);
-        const [grown] = built.callBatch(fn.id, [args], CALL_BOUND_MS);
+        const [grown] = await built.callBatch(fn.id, [args], CALL_BOUND_MS);
         if (!grown.ok && GROWN_ROWS_INVALID[fn.id] === undefined)
           breaches.push(`${fn.id} with ${rows} rows failed: ${String((grown.error as Error).message)}`);
         const breach = contractBreach(fn, grown, CALL_BOUND_MS);
@@ -165,11 +165,11 @@ describe(`big ranges (${BIG_ROWS.join(", ")} rows)`, () => {
         const last = range?.[range.length - 1];
         if (range !== undefined && Array.isArray(last) && typeof last[0] === "string") {
           range[range.length - 1] = [texts[k], ...last.slice(1)];
-          const [edged] = built.callBatch(fn.id, [args], CALL_BOUND_MS);
+          const [edged] = await built.callBatch(fn.id, [args], CALL_BOUND_MS);
           const edgeBreach = contractBreach(fn, edged, CALL_BOUND_MS);
           if (edgeBreach) breaches.push(`${fn.id} with ${rows} rows and the name ${describeArgs([texts[k]])}: ${edgeBreach}`);
         }
-      });
+      }
       expect(breaches).toEqual([]);
     },
     180_000,
@@ -179,7 +179,7 @@ describe(`big ranges (${BIG_ROWS.join(", ")} rows)`, () => {
 describe(`fuzzing the built functions (${RUNS} calls each, seed ${SEED})`, () => {
   test.each(built.metadata.functions.map((fn) => [fn.id, fn] as const))(
     "%s",
-    (_id, fn) => {
+    async (_id, fn) => {
       const seeds = FUZZ_SEEDS[fn.id];
       const arb = seeds ? fc.oneof(mutatedArguments(fn, seeds), argumentsFor(fn)) : argumentsFor(fn);
       const breaches: string[] = [];
@@ -187,7 +187,7 @@ describe(`fuzzing the built functions (${RUNS} calls each, seed ${SEED})`, () =>
       let failed = 0;
       for (let done = 0, chunk = 0; done < RUNS; done += CHUNK, chunk++) {
         const batch = fc.sample(arb, { seed: seedOf(fn.id) + chunk, numRuns: Math.min(CHUNK, RUNS - done) });
-        const outcomes = built.callBatch(fn.id, batch, CALL_BOUND_MS);
+        const outcomes = await built.callBatch(fn.id, batch, CALL_BOUND_MS);
         outcomes.forEach((outcome, i) => {
           totals.calls++;
           totals.cells += countCells(batch[i]);

@@ -16,7 +16,8 @@
  * Any other answer, or an error (FunctionResult.error, "Error value (such as "#DIV/0") representing the
  * error"), is "unknown": the taskpane says so and reads no date from a day number, rather than guess.
  */
-import { DATE_1904_OFFSET, type ReadDateSystem } from "../dateSystem";
+import { dateSystemOfDate1904 } from "../../engine";
+import type { ReadDateSystem } from "../dateSystem";
 
 /** Queues the question; the answer, after the caller's `context.sync()`. */
 export function queueDateSystem(context: Excel.RequestContext): () => ReadDateSystem {
@@ -32,9 +33,5 @@ export function queueDateSystem(context: Excel.RequestContext): () => ReadDateSy
   }
   // Read by the caller after its context.sync() (the closure runs then).
 
-  return () => {
-    if (typeof probe.error === "string" && probe.error !== "") return "unknown";
-    const value: unknown = probe.value;
-    return value === 0 ? "1904" : value === DATE_1904_OFFSET ? "1900" : "unknown";
-  };
+  return () => dateSystemOfDate1904(probe.value, probe.error);
 }

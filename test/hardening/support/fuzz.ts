@@ -7,13 +7,17 @@
  * scalar, a well-formed matrix (non-empty, rectangular, cells finite numbers, texts a cell can hold
  * or booleans) where it says matrix, or throws a `CustomFunctions.Error` with a code and a message that is not an
  * internal failure; and it finishes within a time bound (calls run inside the bundle's vm context
- * with a timeout, so an endless loop is cut and reported).
+ * with a timeout, so an endless loop is cut and reported). A call may return a promise (a 30/360 count
+ * whose dates differ between the date systems asks the workbook: src/functions/dateSystem.ts); the
+ * context holds a stand-in `Excel.run` answering as a 1900 workbook, and the promise is awaited: its
+ * value or error keeps the same contract.
  */
 import fs from "fs";
 import path from "path";
 import vm from "vm";
 import fc from "fast-check";
 import { CustomFunctionsError, ErrorCode, createCustomFunctionsStub } from "../../support/customFunctionsRuntime";
+import { standInExcel } from "../../support/excelDateSystem";
 
 export interface ParameterMetadata {
   name: string;
@@ -41,7 +45,7 @@ export type Outcome = { ok: true; value: unknown; ms: number } | { ok: false; er
 export function loadBuiltFunctions(dist: string) {
   const stub = createCustomFunctionsStub();
   const quiet = { log() {}, warn() {}, error() {}, info() {}, debug() {} };
-  const context = vm.createContext({ CustomFunctions: stub, console: quiet });
+  const context = vm.createContext({ CustomFunctions: stub, console: quiet, Excel: standInExcel("1900").Excel });
   vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
   const metadata: { functions: FunctionMetadata[] } = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
   const batchScript = new vm.Script(`
@@ -66,7 +70,7 @@ export function loadBuiltFunctions(dist: string) {
     return c.__results;
   }
   /** Runs calls; a call that does not finish within `callTimeoutMs` comes back as a timeout error. */
-  function callBatch(id: string, batch: unknown[][], callTimeoutMs: number): Outcome[] {
+  function callBatchNow(id: string, batch: unknown[][], callTimeoutMs: number): Outcome[] {
     try {
       return run(id, batch, callTimeoutMs * Math.max(1, batch.length) + 1000);
     } catch (error) {
@@ -81,7 +85,24 @@ export function loadBuiltFunctions(dist: string) {
       });
     }
   }
+  /** The same, each promised result awaited (as Excel awaits it) into its value or error. */
+  async function callBatch(id: string, batch: unknown[][], callTimeoutMs: number): Promise<Outcome[]> {
+    return Promise.all(
+      callBatchNow(id, batch, callTimeoutMs).map(async (o): Promise<Outcome> => {
+        if (!o.ok || !isThenable(o.value)) return o;
+        try {
+          return { ok: true, value: await o.value, ms: o.ms };
+        } catch (error) {
+          return { ok: false, error, ms: o.ms };
+        }
+      }),
+    );
+  }
   return { metadata, callBatch, stub };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 function isTimeout(error: unknown): boolean {
