@@ -280,7 +280,7 @@ export const CONVENTION_ROWS = [
   ["Day count of a note", "**ACT/365**, ACT/360, 30/360", "`day_count`; Day count column of `instruments`", "CONVERTNOTE, PRICEDROUND"],
   [
     "Dates of a 30/360 count",
-    "read in **the workbook's date system** (1900, or 1904 for old Mac workbooks: the same day number is 4 years and a day later there). When both systems give the same count (most dates), the result comes at once; otherwise the function asks Excel which system the workbook uses (DATE(1904,1,1), through the Excel JavaScript API) and the result comes when it answers; no answer is #VALUE! naming `day_count`, never a guess. ACT/365 and ACT/360 count the days between the dates, the same in both",
+    "read in **the workbook's date system** (1900, or 1904 for old Mac workbooks: the same day number is 4 years and a day later there). When both systems give the same count (most dates), the result comes at once; otherwise the function asks Excel which system the workbook uses (DATE(1904,1,1), through the Excel JavaScript API) and the result comes when it answers; no answer (within 10 seconds) is #VALUE! naming `day_count`, never a guess, and recalculating asks again. ACT/365 and ACT/360 count the days between the dates, the same in both",
     "fixed",
     "CONVERTNOTE, PRICEDROUND, PREFACCRUED",
   ],

@@ -19,7 +19,8 @@
  *   Excel awaits a promise any function returns, whatever its metadata says (the runtime tests each
  *   result for `then`: @microsoft/office-js, dist/custom-functions-runtime.debug.js,
  *   `CustomFunctionProxy._invokeFunctionAndSetResult`);
- * - no answer (outside Excel, or the call fails): #VALUE! saying why, naming day_count.
+ * - no answer (outside Excel, the call fails, or no answer within `DATE_SYSTEM_WAIT_MS`): #VALUE!
+ *   saying why, naming day_count.
  * The workbook is asked each time the answer matters (the setting can change while it is open);
  * calls waiting at the same moment share one question.
  */
@@ -64,13 +65,20 @@ function sameOutcome<T>(a: Outcome<T>, b: Outcome<T>): boolean {
 
 let asking: Promise<ReadDateSystem> | undefined;
 
-/** The open workbook's date system, asked as the taskpane asks it (src/workbook/office/dateSystem.ts); "unknown" without Excel or on any failure. */
+/**
+ * How long a function waits for the workbook's answer before giving #VALUE! (recalculating asks
+ * again). `Excel.run` from a custom function has been reported to hang, the cell showing #BUSY! for
+ * good (office-js #1395; `context.sync()` never settling: #4273, #6150, #6678).
+ */
+export const DATE_SYSTEM_WAIT_MS = 10_000;
+
+/** The open workbook's date system, asked as the taskpane asks it (src/workbook/office/dateSystem.ts); "unknown" without Excel, on any failure, or with no answer in time. */
 function askWorkbook(): Promise<ReadDateSystem> {
   const excel = (globalThis as { Excel?: { run?: typeof Excel.run } }).Excel;
   if (typeof excel?.run !== "function") return Promise.resolve("unknown");
   if (asking === undefined) {
     const run = excel.run;
-    asking = Promise.resolve()
+    const answer = Promise.resolve()
       .then(() =>
         run(async (context: Excel.RequestContext) => {
           const probe = context.workbook.functions.date(1904, 1, 1);
@@ -79,10 +87,19 @@ function askWorkbook(): Promise<ReadDateSystem> {
           return dateSystemOfDate1904(probe.value, probe.error);
         }),
       )
-      .catch((): ReadDateSystem => "unknown")
-      .finally(() => {
-        asking = undefined;
-      });
+      .catch((): ReadDateSystem => "unknown");
+    // No timer in a runtime without one (a bare script context): the answer alone.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late =
+      typeof setTimeout === "function"
+        ? new Promise<ReadDateSystem>((resolve) => {
+            timer = setTimeout(() => resolve("unknown"), DATE_SYSTEM_WAIT_MS);
+          })
+        : undefined;
+    asking = (late === undefined ? answer : Promise.race([answer, late])).finally(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      asking = undefined;
+    });
   }
   return asking;
 }

@@ -14,6 +14,7 @@ import fs from "fs";
 import path from "path";
 import vm from "vm";
 import { DATE_1904_OFFSET, isoDateToSerial } from "../../src/engine";
+import { DATE_SYSTEM_WAIT_MS } from "../../src/functions/dateSystem";
 import * as f from "../../src/functions/functions";
 import { CustomFunctionsError, createCustomFunctionsStub } from "../support/customFunctionsRuntime";
 import { type StandInAnswer, standInExcel, withStandInExcel } from "../support/excelDateSystem";
@@ -90,6 +91,29 @@ describe("CAPTABLE.CONVERTNOTE with a 30/360 count", () => {
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/^day_count 30\/360 counts calendar days, and start_date and conversion_date are different dates/);
     expect(error.message).toMatch(/Excel did not say which one this workbook uses, so no result is guessed/);
+  });
+
+  test("#VALUE! when Excel does not answer within DATE_SYSTEM_WAIT_MS (Excel.run can hang: office-js #1395), and asked again on the next call", async () => {
+    jest.useFakeTimers();
+    try {
+      await withStandInExcel("hangs", async (excel) => {
+        const note = noteAt(in1900(JAN_30), in1900(MAR_31), "30/360");
+        const error = laterError(note);
+        jest.advanceTimersByTime(DATE_SYSTEM_WAIT_MS - 1);
+        let settled = false;
+        void error.then(() => (settled = true));
+        await Promise.resolve();
+        expect(settled).toBe(false); // still waiting just before the bound
+        jest.advanceTimersByTime(1);
+        expect((await error).message).toMatch(/Excel did not say which one this workbook uses/);
+        const again = laterError(noteAt(in1900(JAN_30), in1900(MAR_31), "30/360"));
+        jest.advanceTimersByTime(DATE_SYSTEM_WAIT_MS);
+        expect((await again).code).toBe("#VALUE!");
+        expect(excel.asked()).toBe(2);
+      });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test("an input error is the same in both readings and comes at once", () => {

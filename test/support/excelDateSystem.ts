@@ -2,9 +2,10 @@
  * A stand-in for the one Office.js call the custom functions make: `Excel.run` asking the workbook
  * DATE(1904,1,1) (src/functions/dateSystem.ts). Installed on `globalThis` (or a vm context) as a
  * workbook of the given date system answers (1,462 in the 1900 system, 0 in the 1904 system: see
- * src/engine/dateSystems.ts), or one whose answer is an error, or whose `Excel.run` fails.
+ * src/engine/dateSystems.ts), or one whose answer is an error, whose `Excel.run` fails, or whose
+ * `Excel.run` never settles (as reported in office-js #1395 and #6150).
  */
-export type StandInAnswer = "1900" | "1904" | "error" | "fails";
+export type StandInAnswer = "1900" | "1904" | "error" | "fails" | "hangs";
 
 export interface StandInExcel {
   readonly Excel: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> };
@@ -17,6 +18,7 @@ export function standInExcel(answer: StandInAnswer): StandInExcel {
   const run = async (batch: (context: unknown) => Promise<unknown>): Promise<unknown> => {
     asked++;
     if (answer === "fails") throw new Error("RichApi.Error: the stand-in workbook is not available");
+    if (answer === "hangs") return new Promise(() => undefined);
     const result = {
       value: answer === "1900" ? 1462 : answer === "1904" ? 0 : undefined,
       error: answer === "error" ? "#VALUE!" : undefined,
