@@ -59,6 +59,7 @@ import {
 } from "hyperformula";
 import type { ConfigParams, FunctionMetadata as HfFunctionMetadata, ImplementedFunctions, Sheets, SimpleCellAddress } from "hyperformula";
 import { CustomFunctionsError, CustomFunctionsStub, createCustomFunctionsStub } from "./customFunctionsRuntime";
+import { isPromiseLike } from "../../src/functions/dateSystem";
 
 /** The folder holding the production build (`npm run build`). */
 export const DIST = path.resolve(__dirname, "../../dist");
@@ -165,9 +166,9 @@ function fromExcelResult(value: unknown): number | string | boolean | typeof Emp
   if (value === null || value === undefined) return EmptyValue;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof CustomFunctionsError) return toCellError(value);
-  if (typeof (value as { then?: unknown })?.then === "function") {
+  if (isPromiseLike(value)) {
     // A 30/360 count asking the workbook's date system (src/functions/dateSystem.ts); its rejection is handled here, not left to crash the run.
-    (value as PromiseLike<unknown>).then(undefined, () => undefined);
+    value.then(undefined, () => undefined);
     return new CellError(ErrorType.VALUE, "asynchronous results are not supported by this harness");
   }
   return new CellError(ErrorType.VALUE, `the function returned an unsupported value ${String(value)}`);

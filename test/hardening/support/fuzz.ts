@@ -17,6 +17,7 @@ import path from "path";
 import vm from "vm";
 import fc from "fast-check";
 import { CustomFunctionsError, ErrorCode, createCustomFunctionsStub } from "../../support/customFunctionsRuntime";
+import { isPromiseLike } from "../../../src/functions/dateSystem";
 import { standInExcel } from "../../support/excelDateSystem";
 
 export interface ParameterMetadata {
@@ -89,7 +90,7 @@ export function loadBuiltFunctions(dist: string) {
   async function callBatch(id: string, batch: unknown[][], callTimeoutMs: number): Promise<Outcome[]> {
     return Promise.all(
       callBatchNow(id, batch, callTimeoutMs).map(async (o): Promise<Outcome> => {
-        if (!o.ok || !isThenable(o.value)) return o;
+        if (!o.ok || !isPromiseLike(o.value)) return o;
         try {
           return { ok: true, value: await o.value, ms: o.ms };
         } catch (error) {
@@ -99,10 +100,6 @@ export function loadBuiltFunctions(dist: string) {
     );
   }
   return { metadata, callBatch, stub };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 function isTimeout(error: unknown): boolean {
